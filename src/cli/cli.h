@@ -1,0 +1,39 @@
+/* cli.h — what the vanthu commands share.  Each command lives in its own
+ * file as vt_cmd_NAME(argc, argv) and returns a vt_status as exit code. */
+#ifndef VT_CLI_H
+#define VT_CLI_H
+
+#include <stdio.h>
+
+#include "vanthu.h"
+
+int vt_cmd_run(int argc, char **argv);
+int vt_cmd_ocr(int argc, char **argv);
+int vt_cmd_restore(int argc, char **argv);
+int vt_cmd_train(int argc, char **argv);
+int vt_cmd_parse(int argc, char **argv);
+
+/* "vanthu: FILE: problem" on stderr; returns err->status. */
+int vt_cli_report(const vt_error *err);
+/* Print "vanthu CMD: message" for a usage error and return VT_EUSAGE. */
+int vt_cli_usage_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Load a pipeline by file path, or by bare name from <data dir>/pipeline/NAME.pipe. */
+vt_pipeline *vt_cli_pipeline(const char *name_or_path, vt_error *err);
+
+/* Make a document for one input: a path ("-" or NULL for stdin).  A record
+ * JSON written by vanthu is loaded as the document it describes (so a chain
+ * can resume); anything else becomes a fresh document for ingest.  For
+ * stdin the bytes are kept in *stdin_bytes for ingest to read. */
+vt_status vt_cli_open_input(const char *path, vt_doc **doc, vt_error *err);
+
+/* Write bytes to `path` atomically (temporary file in the same directory,
+ * fsync, rename), or to stdout when path is NULL or "-". */
+vt_status vt_cli_write(const char *path, const char *bytes, size_t len,
+                       vt_error *err);
+
+/* Standard option handling for --help: print text and return true. */
+bool vt_cli_wants_help(int argc, char **argv, const char *help);
+
+#endif

@@ -1,0 +1,174 @@
+/* common.c — input, output and pipeline helpers the commands share. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "cli.h"
+#include "vt_config.h"
+
+int vt_cli_report(const vt_error *err)
+{
+    fprintf(stderr, "vanthu: %s\n", err->message);
+    return err->status;
+}
+
+int vt_cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "vanthu %s: ", cmd);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\n(see 'vanthu %s --help')\n", cmd);
+    return VT_EUSAGE;
+}
+
+bool vt_cli_wants_help(int argc, char **argv, const char *help)
+{
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            break;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(help, stdout);
+            return true;
+        }
+    }
+    return false;
+}
+
+vt_pipeline *vt_cli_pipeline(const char *name, vt_error *err)
+{
+    if (strchr(name, '/') || strstr(name, ".pipe"))
+        return vt_pipeline_load(name, err);
+    /* The data directory first, then the source tree (a build that is not
+     * installed), then the installed data. */
+    const char *dirs[] = {vt_data_dir(), VT_SOURCE_DIR, VT_INSTALL_DATA_DIR};
+    char path[4096];
+    for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
+        snprintf(path, sizeof path, "%s/pipeline/%s.pipe", dirs[i], name);
+        if (access(path, R_OK) == 0)
+            return vt_pipeline_load(path, err);
+    }
+    vt_error_set(err, VT_EDEPEND, "pipeline \"%s\" not found (looked in %s/pipeline, "
+                 "%s/pipeline, %s/pipeline)", name, dirs[0], dirs[1], dirs[2]);
+    return NULL;
+}
+
+static vt_status read_stdin(char **out, size_t *len, vt_error *err)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        return vt_error_set(err, VT_EINTERNAL, "out of memory");
+    for (;;) {
+        if (n == cap) {
+            if (cap >= ((size_t)1 << 30)) {
+                free(buf);
+                return vt_error_set(err, VT_EINPUT, "standard input: more than 1 GiB");
+            }
+            cap *= 2;
+            char *nb = realloc(buf, cap);
+            if (!nb) {
+                free(buf);
+                return vt_error_set(err, VT_EINTERNAL, "out of memory");
+            }
+            buf = nb;
+        }
+        size_t got = fread(buf + n, 1, cap - n, stdin);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(stdin)) {
+        free(buf);
+        return vt_error_set(err, VT_EINPUT, "standard input: read error");
+    }
+    *out = buf;
+    *len = n;
+    return VT_OK;
+}
+
+vt_status vt_cli_open_input(const char *path, vt_doc **doc, vt_error *err)
+{
+    *doc = NULL;
+    char *bytes = NULL;
+    size_t len = 0;
+    bool is_stdin = !path || strcmp(path, "-") == 0;
+    vt_status st = is_stdin ? read_stdin(&bytes, &len, err)
+                            : vt_read_file(path, (size_t)1 << 30, &bytes, &len, err);
+    if (st)
+        return st;
+    if (vt_sniff((const unsigned char *)bytes, len) == VT_KIND_RECORD) {
+        json_error_t jerr;
+        json_t *j = json_loadb(bytes, len, 0, &jerr);
+        free(bytes);
+        if (!j)
+            return vt_error_set(err, VT_EINPUT, "%s: line %d: bad record JSON: %s",
+                                is_stdin ? "-" : path, jerr.line, jerr.text);
+        *doc = vt_doc_from_json(j, err);
+        json_decref(j);
+        if (!*doc) {
+            vt_error_prefix(err, "%s: ", is_stdin ? "-" : path);
+            return err->status;
+        }
+        return VT_OK;
+    }
+    *doc = vt_doc_new(is_stdin ? "-" : path);
+    (*doc)->bytes = (unsigned char *)bytes;
+    (*doc)->n_bytes = len;
+    return VT_OK;
+}
+
+vt_status vt_cli_write(const char *path, const char *bytes, size_t len, vt_error *err)
+{
+    if (!path || strcmp(path, "-") == 0) {
+        if (fwrite(bytes, 1, len, stdout) != len || fflush(stdout) != 0)
+            return vt_error_set(err, VT_EOUTPUT, "standard output: %s", strerror(errno));
+        return VT_OK;
+    }
+    size_t plen = strlen(path);
+    char *tmp = malloc(plen + 32);
+    if (!tmp)
+        return vt_error_set(err, VT_EINTERNAL, "out of memory");
+    /* Same directory, so the rename is atomic; a dot name so a half-written
+     * file is never mistaken for a record. */
+    const char *slash = strrchr(path, '/');
+    size_t dirlen = slash ? (size_t)(slash - path + 1) : 0;
+    snprintf(tmp, plen + 32, "%.*s.%s.tmp-%ld", (int)dirlen, path, path + dirlen,
+             (long)getpid());
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    vt_status st = VT_OK;
+    if (fd < 0) {
+        st = vt_error_set(err, VT_EOUTPUT, "%s: %s", path, strerror(errno));
+        free(tmp);
+        return st;
+    }
+    size_t off = 0;
+    while (off < len) {
+        ssize_t w = write(fd, bytes + off, len - off);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            st = vt_error_set(err, VT_EOUTPUT, "%s: %s", path, strerror(errno));
+            break;
+        }
+        off += (size_t)w;
+    }
+    if (!st && fsync(fd) != 0)
+        st = vt_error_set(err, VT_EOUTPUT, "%s: %s", path, strerror(errno));
+    if (close(fd) != 0 && !st)
+        st = vt_error_set(err, VT_EOUTPUT, "%s: %s", path, strerror(errno));
+    if (!st && rename(tmp, path) != 0)
+        st = vt_error_set(err, VT_EOUTPUT, "%s: %s", path, strerror(errno));
+    if (st)
+        unlink(tmp);
+    free(tmp);
+    return st;
+}

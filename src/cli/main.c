@@ -1,0 +1,86 @@
+/* main.c — the vanthu command: dispatch to one file per command. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <leptonica/allheaders.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "usage: vanthu COMMAND [OPTION]... [FILE]...\n"
+    "\n"
+    "Turn scanned Vietnamese dispatches into clean, structured records.\n"
+    "\n"
+    "commands:\n"
+    "  run      the whole chain, one record per input (JSON or XML)\n"
+    "  ocr      the OCR text of page images, one page after another\n"
+    "  restore  repair diacritics and OCR confusions in text (a filter)\n"
+    "  parse    the metadata record of a dispatch from text or a record\n"
+    "  train    build or extend a restore model from correct text\n"
+    "  stages   list the stages a pipeline file may name\n"
+    "\n"
+    "'vanthu COMMAND --help' describes each command; 'vanthu --version'.\n"
+    "Exit codes: 0 ok, 1 bad arguments, 2 bad input, 3 missing dependency or\n"
+    "model, 4 output error, 5 internal error, 6 some inputs of a batch failed.\n";
+
+static int cmd_stages(int argc, char **argv)
+{
+    if (vt_cli_wants_help(argc, argv, "usage: vanthu stages\n\nList the stages a "
+                                      "pipeline file may name, with their options.\n"))
+        return 0;
+    const vt_stage_class *const *c = vt_stage_classes();
+    for (size_t i = 0; c[i]; i++) {
+        printf("%-11s %s\n", c[i]->name, c[i]->summary);
+        for (size_t k = 0; c[i]->option_keys && c[i]->option_keys[k]; k++)
+            printf("%-11s   %s=...\n", "", c[i]->option_keys[k]);
+    }
+    return 0;
+}
+
+/* Debian's Tesseract is built with OpenMP, whose thread pool is set up
+ * when the library loads; an unthrottled engine per worker oversubscribes
+ * the cores several times over.  vanthu parallelises across pages and
+ * documents itself, so it runs each engine on one thread: the limit must be
+ * in the environment before the process starts, hence the re-exec. */
+static void limit_openmp(char **argv)
+{
+    if (getenv("OMP_THREAD_LIMIT"))
+        return;
+    setenv("OMP_THREAD_LIMIT", "1", 1);
+    execv("/proc/self/exe", argv);
+    /* Not fatal: carry on unthrottled. */
+}
+
+int main(int argc, char **argv)
+{
+    limit_openmp(argv);
+    setMsgSeverity(L_SEVERITY_NONE); /* errors come back as vt_error */
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return VT_EUSAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        fputs(usage, stdout);
+        return 0;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        printf("vanthu %s (record schema %s)\n", VT_VERSION, VT_SCHEMA_VERSION);
+        return 0;
+    }
+    static const struct {
+        const char *name;
+        int (*fn)(int, char **);
+    } cmds[] = {
+        {"run", vt_cmd_run},         {"ocr", vt_cmd_ocr},
+        {"restore", vt_cmd_restore}, {"parse", vt_cmd_parse},
+        {"train", vt_cmd_train},     {"stages", cmd_stages},
+    };
+    for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++)
+        if (strcmp(cmd, cmds[i].name) == 0)
+            return cmds[i].fn(argc - 1, argv + 1);
+    fprintf(stderr, "vanthu: unknown command \"%s\"\n\n%s", cmd, usage);
+    return VT_EUSAGE;
+}

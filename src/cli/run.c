@@ -1,0 +1,558 @@
+/* run.c — `vanthu run`: the whole chain over many inputs, in parallel,
+ * resumable, one complete record per input whatever happens. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "cli.h"
+
+static const char help[] =
+    "usage: vanthu run [OPTION]... FILE|DIR|-...\n"
+    "\n"
+    "Run the whole chain over each input and write one record per input.\n"
+    "Directories are walked recursively in a stable order; '-' reads a list of\n"
+    "paths (or JSON requests {\"path\": ...}) from standard input, one per line.\n"
+    "Images and PDFs use pipeline 'scan', text uses 'text'; a record written by\n"
+    "vanthu resumes where it stopped.\n"
+    "\n"
+    "  -f, --format json|xml   record format (default json)\n"
+    "  -o, --output DIR        one file per input under DIR (OUT/PATH.json),\n"
+    "                          written atomically; without it, records go to\n"
+    "                          standard output (JSON Lines when several)\n"
+    "  -j, --jobs N            parallel workers (default: number of cores)\n"
+    "  -p, --pipeline FILE     pipeline file (or name under pipeline/) for all inputs\n"
+    "      --stop-after STAGE  stop after this stage; the record can resume later\n"
+    "      --from FILE.json    resume from a record (same as naming it as input)\n"
+    "      --force             redo inputs whose record in DIR is current\n"
+    "      --jsonl             one compact JSON record per line on standard output;\n"
+    "                          with no FILE, read the inputs from standard input\n"
+    "      --log FILE          job log, JSON Lines (default DIR/vanthu-job.jsonl)\n"
+    "  -q, --quiet             no progress bar and no summary\n"
+    "\n"
+    "A re-run with -o skips inputs whose record exists for the same input bytes,\n"
+    "pipeline, options, model and vanthu version.  A bad input becomes an error\n"
+    "record and the batch goes on.  Exit codes: 0 all ok, 1 bad arguments, for\n"
+    "one input its own code (2 bad input, 3 missing model...), 4 output error,\n"
+    "6 some inputs of a batch failed.\n";
+
+typedef struct {
+    char *path;
+    char *out_path;   /* NULL: standard output */
+    vt_status status;
+    bool skipped;
+    bool done;
+    char *record;     /* rendered record, for standard output */
+    size_t record_len;
+    size_t pages;
+    double seconds;
+    char message[1024];
+} job;
+
+typedef struct {
+    const char *format;
+    const char *outdir;
+    const char *pipeline;
+    const char *stop_after;
+    const char *log_path;
+    long jobs;
+    bool force, quiet, jsonl;
+
+    job *jobs_v;
+    size_t n_jobs, cap_jobs;
+    atomic_size_t next;
+    pthread_mutex_t lock;
+    size_t flushed; /* jobs written to stdout, in input order */
+    size_t n_ok, n_failed, n_skipped, n_pages;
+    vt_status output_error;
+    char output_message[1024];
+    FILE *log;
+    double started;
+    bool progress;
+} run_ctx;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void add_job(run_ctx *c, const char *path)
+{
+    if (c->n_jobs == c->cap_jobs) {
+        c->cap_jobs = c->cap_jobs ? 2 * c->cap_jobs : 64;
+        c->jobs_v = realloc(c->jobs_v, c->cap_jobs * sizeof *c->jobs_v);
+        if (!c->jobs_v)
+            abort();
+    }
+    c->jobs_v[c->n_jobs++] = (job){.path = strdup(path)};
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* Walk a directory in byte order of names, skipping dot files (and so the
+ * temporary files of an interrupted run) and the output directory. */
+static void walk(run_ctx *c, const char *dir, const char *skip_real)
+{
+    char real[PATH_MAX];
+    if (skip_real && realpath(dir, real) && strcmp(real, skip_real) == 0)
+        return;
+    struct dirent **names;
+    int n = scandir(dir, &names, NULL, by_name);
+    if (n < 0) {
+        add_job(c, dir); /* reported as an unreadable input */
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        const char *name = names[i]->d_name;
+        if (name[0] != '.') {
+            size_t len = strlen(dir) + strlen(name) + 2;
+            char *p = malloc(len);
+            snprintf(p, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name);
+            struct stat st;
+            if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+                walk(c, p, skip_real);
+            else
+                add_job(c, p);
+            free(p);
+        }
+        free(names[i]);
+    }
+    free(names);
+}
+
+/* A request line is a path, or a JSON object with a "path" member. */
+static void read_requests(run_ctx *c, FILE *in)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    while ((n = getline(&line, &cap, in)) > 0) {
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            line[--n] = '\0';
+        if (n == 0)
+            continue;
+        if (line[0] == '{') {
+            json_t *j = json_loads(line, 0, NULL);
+            const char *p = json_string_value(json_object_get(j, "path"));
+            add_job(c, p ? p : line);
+            json_decref(j);
+        } else {
+            add_job(c, line);
+        }
+    }
+    free(line);
+}
+
+/* OUT/ + the input path made relative and stripped of "..", so that no
+ * input name can place a record outside OUT. */
+static char *output_path(const run_ctx *c, const char *input)
+{
+    const char *ext = strcmp(c->format, "xml") == 0 ? ".xml" : ".json";
+    size_t len = strlen(c->outdir) + strlen(input) + strlen(ext) + 3;
+    char *out = malloc(len), *o = out;
+    o += sprintf(o, "%s/", c->outdir);
+    const char *s = input;
+    while (*s) {
+        while (*s == '/')
+            s++;
+        const char *e = strchr(s, '/');
+        size_t seg = e ? (size_t)(e - s) : strlen(s);
+        bool drop = (seg == 1 && s[0] == '.') || (seg == 2 && s[0] == '.' && s[1] == '.');
+        if (seg && !drop) {
+            memcpy(o, s, seg);
+            o += seg;
+            if (e)
+                *o++ = '/';
+        }
+        s += seg;
+    }
+    if (o > out && o[-1] == '/')
+        o--;
+    strcpy(o, ext);
+    return out;
+}
+
+static vt_status make_parents(const char *path, vt_error *err)
+{
+    char *p = strdup(path);
+    for (char *s = strchr(p + 1, '/'); s; s = strchr(s + 1, '/')) {
+        *s = '\0';
+        if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+            vt_status st = vt_error_set(err, VT_EOUTPUT, "%s: %s", p, strerror(errno));
+            free(p);
+            return st;
+        }
+        *s = '/';
+    }
+    free(p);
+    return VT_OK;
+}
+
+/* Per-worker state: the pipelines it has opened, by name. */
+typedef struct {
+    run_ctx *c;
+    vt_pipeline *fixed, *scan, *text;
+} worker;
+
+static vt_status worker_pipeline(worker *w, vt_kind kind, vt_pipeline **out, vt_error *err)
+{
+    vt_pipeline **slot = w->c->pipeline ? &w->fixed
+                         : kind == VT_KIND_TEXT ? &w->text : &w->scan;
+    if (!*slot) {
+        const char *name = w->c->pipeline ? w->c->pipeline
+                           : kind == VT_KIND_TEXT ? "text" : "scan";
+        vt_pipeline *p = vt_cli_pipeline(name, err);
+        if (!p)
+            return err->status;
+        vt_status st = vt_pipeline_set_option(p, "emit", "format", w->c->format, err);
+        if (!st && w->c->jsonl)
+            st = vt_pipeline_set_option(p, "emit", "pretty", "no", err);
+        if (!st)
+            st = vt_pipeline_open(p, err);
+        if (st) {
+            vt_pipeline_free(p);
+            return st;
+        }
+        *slot = p;
+    }
+    *out = *slot;
+    return VT_OK;
+}
+
+/* The record of a failed input: what failed and why, never half a result. */
+static char *error_record(const run_ctx *c, const char *path, const char *sha,
+                          const vt_error *err, size_t *len)
+{
+    json_t *rec = vt_error_record(path, sha, err);
+    char *out;
+    if (strcmp(c->format, "xml") == 0) {
+        out = vt_record_to_xml(rec, len);
+    } else {
+        out = json_dumps(rec, (c->jsonl ? JSON_COMPACT : JSON_INDENT(2)) | JSON_PRESERVE_ORDER);
+        *len = strlen(out);
+    }
+    json_decref(rec);
+    return out;
+}
+
+/* True when OUT already holds a good record of these bytes by this chain. */
+static bool record_current(const char *out_path, const char *sha, const char *digest)
+{
+    json_t *j = json_load_file(out_path, 0, NULL);
+    if (!j)
+        return false;
+    const char *status = json_string_value(json_object_get(j, "status"));
+    const char *rsha = json_string_value(json_object_get(json_object_get(j, "source"), "sha256"));
+    const char *rdig = json_string_value(
+        json_object_get(json_object_get(j, "provenance"), "pipeline_digest"));
+    bool ok = status && strcmp(status, "ok") == 0 && rsha && strcmp(rsha, sha) == 0 &&
+              rdig && strcmp(rdig, digest) == 0;
+    json_decref(j);
+    return ok;
+}
+
+static void finish_job(run_ctx *c, job *jb);
+
+static void process(worker *w, job *jb)
+{
+    run_ctx *c = w->c;
+    double t0 = now();
+    vt_error err = {0};
+    vt_doc *doc = NULL;
+    vt_pipeline *pipe = NULL;
+    char sha[65] = "";
+    vt_status st = vt_cli_open_input(jb->path, &doc, &err);
+    if (!st) {
+        if (doc->bytes)
+            vt_sha256_hex(doc->bytes, doc->n_bytes, sha);
+        else
+            snprintf(sha, sizeof sha, "%s", doc->sha256);
+        vt_kind kind = doc->bytes ? vt_sniff(doc->bytes, doc->n_bytes) : doc->kind;
+        st = worker_pipeline(w, kind, &pipe, &err);
+    }
+    if (!st && jb->out_path && !c->force && doc->bytes &&
+        record_current(jb->out_path, sha, vt_pipeline_digest(pipe))) {
+        jb->skipped = true;
+        goto done;
+    }
+    if (!st)
+        st = vt_pipeline_run(pipe, doc, c->stop_after, &err);
+    if (!st && !doc->output) {
+        /* Stopped before emit: the resumable record is the document itself. */
+        json_t *rec = vt_doc_to_json(doc);
+        doc->output = json_dumps(rec, (c->jsonl ? JSON_COMPACT : JSON_INDENT(2)) |
+                                          JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+        doc->output_len = strlen(doc->output);
+        json_decref(rec);
+    }
+    if (!st) {
+        jb->record = doc->output;
+        jb->record_len = doc->output_len;
+        doc->output = NULL;
+        jb->pages = doc->page_count ? doc->page_count : doc->n_pages;
+    } else {
+        jb->record = error_record(c, jb->path, sha, &err, &jb->record_len);
+        snprintf(jb->message, sizeof jb->message, "%s", err.message);
+    }
+    jb->status = st;
+done:
+    vt_doc_free(doc);
+    jb->seconds = now() - t0;
+    finish_job(c, jb);
+}
+
+static void log_job(run_ctx *c, const job *jb)
+{
+    if (!c->log)
+        return;
+    json_t *j = json_pack("{s:s,s:s,s:s,s:I,s:f}", "input", jb->path, "status",
+                          jb->skipped ? "skipped" : jb->status ? "error" : "ok",
+                          "output", jb->out_path ? jb->out_path : "-", "pages",
+                          (json_int_t)jb->pages, "seconds", jb->seconds);
+    if (jb->status)
+        json_object_set_new(j, "message", json_string(jb->message));
+    char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    fprintf(c->log, "%s\n", s);
+    fflush(c->log);
+    free(s);
+    json_decref(j);
+}
+
+static void show_progress(run_ctx *c)
+{
+    size_t done = c->n_ok + c->n_failed + c->n_skipped;
+    double el = now() - c->started;
+    double rate = el > 0 ? (double)c->n_pages / el : 0;
+    double left = done ? el / (double)done * (double)(c->n_jobs - done) : 0;
+    int width = 30, fill = c->n_jobs ? (int)(width * done / c->n_jobs) : width;
+    fprintf(stderr, "\r[%.*s%*s] %zu/%zu inputs, %zu pages, %.1f pages/min, %d:%02d left ",
+            fill, "##############################", width - fill, "", done, c->n_jobs,
+            c->n_pages, rate * 60, (int)left / 60, (int)left % 60);
+    fflush(stderr);
+}
+
+/* Under the lock: write the record (file, or stdout in input order). */
+static void finish_job(run_ctx *c, job *jb)
+{
+    pthread_mutex_lock(&c->lock);
+    jb->done = true;
+    if (jb->out_path && jb->record && !c->output_error) {
+        vt_error err = {0};
+        vt_status st = make_parents(jb->out_path, &err);
+        if (!st)
+            st = vt_cli_write(jb->out_path, jb->record, jb->record_len, &err);
+        if (st) {
+            c->output_error = st;
+            snprintf(c->output_message, sizeof c->output_message, "%s", err.message);
+        }
+        free(jb->record);
+        jb->record = NULL;
+    }
+    while (!jb->out_path && c->flushed < c->n_jobs && c->jobs_v[c->flushed].done) {
+        job *f = &c->jobs_v[c->flushed++];
+        if (f->record && !c->output_error) {
+            vt_error err = {0};
+            bool nl = f->record_len && f->record[f->record_len - 1] != '\n';
+            if (vt_cli_write(NULL, f->record, f->record_len, &err) ||
+                (nl && vt_cli_write(NULL, "\n", 1, &err))) {
+                c->output_error = err.status;
+                snprintf(c->output_message, sizeof c->output_message, "%s", err.message);
+            }
+        }
+        free(f->record);
+        f->record = NULL;
+    }
+    if (jb->skipped)
+        c->n_skipped++;
+    else if (jb->status)
+        c->n_failed++;
+    else
+        c->n_ok++;
+    c->n_pages += jb->pages;
+    if (jb->status && !c->quiet && !c->progress)
+        fprintf(stderr, "vanthu: %s\n", jb->message);
+    log_job(c, jb);
+    if (c->progress)
+        show_progress(c);
+    pthread_mutex_unlock(&c->lock);
+}
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    run_ctx *c = w->c;
+    for (;;) {
+        size_t i = atomic_fetch_add(&c->next, 1);
+        if (i >= c->n_jobs)
+            break;
+        pthread_mutex_lock(&c->lock);
+        bool stop = c->output_error != VT_OK;
+        pthread_mutex_unlock(&c->lock);
+        if (stop)
+            break;
+        process(w, &c->jobs_v[i]);
+    }
+    vt_pipeline_free(w->fixed);
+    vt_pipeline_free(w->scan);
+    vt_pipeline_free(w->text);
+    return NULL;
+}
+
+static int parse_args(run_ctx *c, int argc, char **argv)
+{
+    enum { OPT_STOP = 256, OPT_FROM, OPT_FORCE, OPT_JSONL, OPT_LOG };
+    static const struct option longs[] = {
+        {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
+        {"jobs", required_argument, NULL, 'j'},   {"pipeline", required_argument, NULL, 'p'},
+        {"quiet", no_argument, NULL, 'q'},        {"stop-after", required_argument, NULL, OPT_STOP},
+        {"from", required_argument, NULL, OPT_FROM}, {"force", no_argument, NULL, OPT_FORCE},
+        {"jsonl", no_argument, NULL, OPT_JSONL},  {"log", required_argument, NULL, OPT_LOG},
+        {NULL, 0, NULL, 0},
+    };
+    int opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "f:o:j:p:q", longs, NULL)) != -1) {
+        char *end;
+        switch (opt) {
+        case 'f':
+            if (strcmp(optarg, "json") != 0 && strcmp(optarg, "xml") != 0)
+                return vt_cli_usage_error("run", "-f %s: expected json or xml", optarg);
+            c->format = optarg;
+            break;
+        case 'o': c->outdir = optarg; break;
+        case 'j':
+            c->jobs = strtol(optarg, &end, 10);
+            if (*end || c->jobs < 1 || c->jobs > 256)
+                return vt_cli_usage_error("run", "-j %s: expected 1 to 256", optarg);
+            break;
+        case 'p': c->pipeline = optarg; break;
+        case 'q': c->quiet = true; break;
+        case OPT_STOP:
+            if (!vt_stage_find(optarg))
+                return vt_cli_usage_error("run", "--stop-after %s: no such stage", optarg);
+            c->stop_after = optarg;
+            break;
+        case OPT_FROM: add_job(c, optarg); break;
+        case OPT_FORCE: c->force = true; break;
+        case OPT_JSONL: c->jsonl = true; break;
+        case OPT_LOG: c->log_path = optarg; break;
+        default: return vt_cli_usage_error("run", "unknown option");
+        }
+    }
+    if (c->jsonl && c->outdir)
+        return vt_cli_usage_error("run", "--jsonl writes to standard output; drop -o");
+    if (c->jsonl && strcmp(c->format, "json") != 0)
+        return vt_cli_usage_error("run", "--jsonl needs -f json");
+    return VT_OK;
+}
+
+int vt_cmd_run(int argc, char **argv)
+{
+    if (vt_cli_wants_help(argc, argv, help))
+        return 0;
+    run_ctx c = {.format = "json", .jobs = sysconf(_SC_NPROCESSORS_ONLN)};
+    if (c.jobs < 1)
+        c.jobs = 1;
+    int rc = parse_args(&c, argc, argv);
+    if (rc)
+        return rc;
+    if (c.pipeline) {
+        /* A bad pipeline file is the caller's mistake, not every input's. */
+        vt_error err = {0};
+        vt_pipeline *p = vt_cli_pipeline(c.pipeline, &err);
+        if (!p)
+            return vt_cli_report(&err);
+        vt_pipeline_free(p);
+    }
+    char outreal[PATH_MAX] = "";
+    if (c.outdir) {
+        if (mkdir(c.outdir, 0755) != 0 && errno != EEXIST)
+            return fprintf(stderr, "vanthu: %s: %s\n", c.outdir, strerror(errno)), VT_EOUTPUT;
+        if (!realpath(c.outdir, outreal) || access(c.outdir, W_OK) != 0)
+            return fprintf(stderr, "vanthu: %s: not a writable directory\n", c.outdir), VT_EOUTPUT;
+    }
+    bool stdin_list = c.jsonl && optind == argc;
+    for (int i = optind; i < argc; i++) {
+        struct stat st;
+        if (strcmp(argv[i], "-") == 0)
+            stdin_list = true;
+        else if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
+            walk(&c, argv[i], c.outdir ? outreal : NULL);
+        else
+            add_job(&c, argv[i]);
+    }
+    if (stdin_list)
+        read_requests(&c, stdin);
+    if (c.n_jobs == 0)
+        return vt_cli_usage_error("run", "no input files");
+    if (!c.outdir && c.n_jobs > 1) {
+        /* Several records on one stream: JSON Lines, one record a line. */
+        if (strcmp(c.format, "json") != 0)
+            return vt_cli_usage_error("run", "several XML records need -o DIR");
+        c.jsonl = true;
+    }
+    if (c.outdir)
+        for (size_t i = 0; i < c.n_jobs; i++)
+            c.jobs_v[i].out_path = output_path(&c, c.jobs_v[i].path);
+    if (c.outdir || c.log_path) {
+        char def[PATH_MAX];
+        snprintf(def, sizeof def, "%s/vanthu-job.jsonl", c.outdir ? c.outdir : ".");
+        c.log = fopen(c.log_path ? c.log_path : def, "a");
+        if (!c.log)
+            return fprintf(stderr, "vanthu: %s: %s\n", c.log_path ? c.log_path : def,
+                           strerror(errno)), VT_EOUTPUT;
+    }
+    if ((size_t)c.jobs > c.n_jobs)
+        c.jobs = (long)c.n_jobs;
+    c.progress = !c.quiet && isatty(STDERR_FILENO) && c.n_jobs > 1;
+    c.started = now();
+    pthread_mutex_init(&c.lock, NULL);
+    worker *ws = calloc((size_t)c.jobs, sizeof *ws);
+    pthread_t *ts = calloc((size_t)c.jobs, sizeof *ts);
+    for (long i = 0; i < c.jobs; i++) {
+        ws[i].c = &c;
+        pthread_create(&ts[i], NULL, work, &ws[i]);
+    }
+    for (long i = 0; i < c.jobs; i++)
+        pthread_join(ts[i], NULL);
+    pthread_mutex_destroy(&c.lock);
+    if (c.progress)
+        fputc('\n', stderr);
+    if (c.log)
+        fclose(c.log);
+    if (!c.quiet && (c.n_jobs > 1 || c.outdir))
+        fprintf(stderr, "vanthu: %zu inputs: %zu ok, %zu failed, %zu skipped; %zu pages "
+                "in %.1f s%s%s\n", c.n_jobs, c.n_ok, c.n_failed, c.n_skipped, c.n_pages,
+                now() - c.started, c.outdir ? "; records in " : "", c.outdir ? c.outdir : "");
+    if (c.output_error)
+        fprintf(stderr, "vanthu: %s\n", c.output_message);
+    rc = c.output_error         ? (int)c.output_error
+         : c.n_jobs == 1        ? (int)c.jobs_v[0].status
+         : c.n_failed           ? VT_EPARTIAL
+                                : VT_OK;
+    for (size_t i = 0; i < c.n_jobs; i++) {
+        free(c.jobs_v[i].path);
+        free(c.jobs_v[i].out_path);
+        free(c.jobs_v[i].record);
+    }
+    free(c.jobs_v);
+    free(ws);
+    free(ts);
+    return rc;
+}

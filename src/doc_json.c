@@ -1,0 +1,323 @@
+/* doc_json.c — the document as a record JSON and back.  The same layout is
+ * the output format and the resume format (schema/record.schema.json). */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "internal.h"
+
+static json_t *box_json(vt_box b)
+{
+    return json_pack("[iiii]", b.x, b.y, b.w, b.h);
+}
+
+static json_t *strings_json(char *const *v, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(a, json_string(v[i]));
+    return a;
+}
+
+static json_t *line_json(const vt_line *ln)
+{
+    json_t *words = json_array();
+    for (size_t w = 0; w < ln->n_words; w++) {
+        const vt_word *wd = &ln->words[w];
+        json_t *o = json_pack("{s:s}", "text", wd->text);
+        if (strcmp(wd->orig, wd->text) != 0)
+            json_object_set_new(o, "orig", json_string(wd->orig));
+        if (strcmp(wd->lead, w ? " " : "") != 0)
+            json_object_set_new(o, "lead", json_string(wd->lead));
+        if (wd->box.w > 0)
+            json_object_set_new(o, "box", box_json(wd->box));
+        if (wd->conf >= 0)
+            json_object_set_new(o, "conf", json_real((double)(int)(wd->conf * 100 + 0.5) / 100));
+        json_array_append_new(words, o);
+    }
+    json_t *o = json_object();
+    if (ln->box.w > 0)
+        json_object_set_new(o, "box", box_json(ln->box));
+    if (*ln->tail)
+        json_object_set_new(o, "tail", json_string(ln->tail));
+    json_object_set_new(o, "words", words);
+    return o;
+}
+
+static json_t *page_json(const vt_page *pg, size_t number)
+{
+    json_t *blocks = json_array();
+    for (size_t b = 0; b < pg->n_blocks; b++) {
+        const vt_block *blk = &pg->blocks[b];
+        json_t *lines = json_array();
+        for (size_t l = 0; l < blk->n_lines; l++)
+            json_array_append_new(lines, line_json(&blk->lines[l]));
+        json_t *o = json_pack("{s:s}", "role", vt_role_name(blk->role));
+        if (blk->box.w > 0)
+            json_object_set_new(o, "box", box_json(blk->box));
+        json_object_set_new(o, "lines", lines);
+        json_array_append_new(blocks, o);
+    }
+    json_t *o = json_pack("{s:I}", "number", (json_int_t)number);
+    if (pg->width > 0)
+        json_object_set_new(o, "width", json_integer(pg->width));
+    if (pg->height > 0)
+        json_object_set_new(o, "height", json_integer(pg->height));
+    if (pg->dpi > 0)
+        json_object_set_new(o, "dpi", json_integer(pg->dpi));
+    json_object_set_new(o, "steps", strings_json(pg->steps, pg->n_steps));
+    json_object_set_new(o, "blocks", blocks);
+    return o;
+}
+
+static json_t *change_json(const vt_doc *doc, const vt_change *c)
+{
+    json_t *alts = json_array();
+    for (size_t a = 0; a < c->n_alternatives; a++)
+        json_array_append_new(alts, json_pack("{s:s,s:f}", "text",
+                                              c->alternatives[a].text, "score",
+                                              c->alternatives[a].score));
+    /* line_number lets a reviewer find the change in the text directly. */
+    size_t number = 0;
+    for (size_t p = 0; p <= c->page && p < doc->n_pages; p++)
+        for (size_t b = 0; b < doc->pages[p].n_blocks; b++) {
+            if (p == c->page && b == c->block) {
+                number += c->line + 1;
+                goto found;
+            }
+            number += doc->pages[p].blocks[b].n_lines;
+        }
+found:
+    return json_pack("{s:s,s:s,s:I,s:I,s:I,s:I,s:I,s:s,s:s,s:f,s:b,s:o}",
+                     "stage", c->stage, "source", c->source,
+                     "page", (json_int_t)c->page, "block", (json_int_t)c->block,
+                     "line", (json_int_t)c->line, "word", (json_int_t)c->word,
+                     "line_number", (json_int_t)number,
+                     "from", c->from, "to", c->to,
+                     "confidence", c->confidence, "review", c->review,
+                     "alternatives", alts);
+}
+
+json_t *vt_doc_to_json(const vt_doc *doc)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "vanthu_record", json_string(VT_SCHEMA_VERSION));
+    json_object_set_new(o, "vanthu_version", json_string(VT_VERSION));
+    json_object_set_new(o, "status", json_string("ok"));
+    json_object_set_new(o, "source",
+                        json_pack("{s:s,s:s,s:s,s:I}", "path", doc->path,
+                                  "sha256", doc->sha256, "kind",
+                                  vt_kind_name(doc->kind), "page_count",
+                                  (json_int_t)doc->page_count));
+    json_t *prov = json_object();
+    for (size_t i = 0; i < doc->provenance.n; i++)
+        json_object_set_new(prov, doc->provenance.keys[i],
+                            json_string(doc->provenance.values[i]));
+    json_object_set_new(o, "provenance", prov);
+    json_object_set_new(o, "stages_done",
+                        strings_json(doc->stages_done, doc->n_stages_done));
+    if (doc->meta)
+        json_object_set(o, "metadata", doc->meta);
+    char *orig = vt_doc_text(doc, true), *cur = vt_doc_text(doc, false);
+    json_object_set_new(o, "text", json_pack("{s:s,s:s}", "original", orig,
+                                             "corrected", cur));
+    free(orig);
+    free(cur);
+    json_t *changes = json_array();
+    for (size_t c = 0; c < doc->n_changes; c++)
+        json_array_append_new(changes, change_json(doc, &doc->changes[c]));
+    json_object_set_new(o, "changes", changes);
+    json_t *pages = json_array();
+    for (size_t p = 0; p < doc->n_pages; p++)
+        json_array_append_new(pages, page_json(&doc->pages[p], p + 1));
+    json_object_set_new(o, "pages", pages);
+    json_object_set_new(o, "warnings", strings_json(doc->warnings, doc->n_warnings));
+    return o;
+}
+
+json_t *vt_error_record(const char *path, const char *sha256, const vt_error *err)
+{
+    json_t *src = json_pack("{s:s}", "path", path ? path : "-");
+    if (sha256 && *sha256)
+        json_object_set_new(src, "sha256", json_string(sha256));
+    return json_pack("{s:s,s:s,s:s,s:{s:s,s:i,s:s},s:o}", "vanthu_record",
+                     VT_SCHEMA_VERSION, "vanthu_version", VT_VERSION, "status", "error",
+                     "error", "code", vt_status_name(err->status), "exit_code",
+                     (int)err->status, "message", err->message, "source", src);
+}
+
+/* ------------------------------------------------------------- reading */
+
+static vt_status bad(vt_error *err, const char *what)
+{
+    return vt_error_set(err, VT_EINPUT, "not a vanthu record: %s", what);
+}
+
+static bool read_box(const json_t *j, vt_box *b)
+{
+    *b = (vt_box){0};
+    if (!j)
+        return true;
+    json_int_t x, y, w, h;
+    if (json_unpack((json_t *)j, "[IIII]", &x, &y, &w, &h) != 0)
+        return false;
+    *b = (vt_box){(int)x, (int)y, (int)w, (int)h};
+    return true;
+}
+
+static vt_status read_line_json(vt_line *ln, const json_t *j, vt_error *err)
+{
+    json_t *words = json_object_get(j, "words");
+    if (!json_is_array(words) || !read_box(json_object_get(j, "box"), &ln->box))
+        return bad(err, "a line needs a words array");
+    const char *tail = json_string_value(json_object_get(j, "tail"));
+    if (tail) {
+        free(ln->tail);
+        ln->tail = vt_xstrdup(tail);
+    }
+    size_t i;
+    json_t *w;
+    json_array_foreach(words, i, w) {
+        const char *text = json_string_value(json_object_get(w, "text"));
+        const char *orig = json_string_value(json_object_get(w, "orig"));
+        const char *lead = json_string_value(json_object_get(w, "lead"));
+        json_t *conf = json_object_get(w, "conf");
+        vt_box box;
+        if (!text || !read_box(json_object_get(w, "box"), &box))
+            return bad(err, "a word needs text");
+        vt_word *wd = vt_line_add_word(ln, text, lead, box,
+                                       conf ? (float)json_number_value(conf) : -1.0f);
+        if (orig) {
+            free(wd->orig);
+            wd->orig = vt_xstrdup(orig);
+        }
+    }
+    return VT_OK;
+}
+
+static vt_status read_pages(vt_doc *doc, const json_t *pages, vt_error *err)
+{
+    size_t i, k, m;
+    json_t *pj, *bj, *lj;
+    json_array_foreach(pages, i, pj) {
+        vt_page *pg = vt_doc_add_page(doc);
+        pg->width = (int)json_integer_value(json_object_get(pj, "width"));
+        pg->height = (int)json_integer_value(json_object_get(pj, "height"));
+        pg->dpi = (int)json_integer_value(json_object_get(pj, "dpi"));
+        json_t *sj;
+        json_array_foreach(json_object_get(pj, "steps"), k, sj)
+            if (json_is_string(sj))
+                vt_page_add_step(pg, "%s", json_string_value(sj));
+        json_t *blocks = json_object_get(pj, "blocks");
+        if (!json_is_array(blocks))
+            return bad(err, "a page needs a blocks array");
+        json_array_foreach(blocks, k, bj) {
+            json_t *lines = json_object_get(bj, "lines");
+            if (!json_is_array(lines))
+                return bad(err, "a block needs a lines array");
+            vt_block *blk = vt_page_add_block(
+                pg, vt_role_from_name(json_string_value(json_object_get(bj, "role"))));
+            if (!read_box(json_object_get(bj, "box"), &blk->box))
+                return bad(err, "a box is four integers");
+            json_array_foreach(lines, m, lj) {
+                vt_status st = read_line_json(vt_block_add_line(blk), lj, err);
+                if (st)
+                    return st;
+            }
+        }
+    }
+    return VT_OK;
+}
+
+static vt_status read_changes(vt_doc *doc, const json_t *changes, vt_error *err)
+{
+    size_t i, a;
+    json_t *cj, *aj;
+    json_array_foreach(changes, i, cj) {
+        json_int_t p, b, l, w;
+        const char *stage, *source, *from, *to;
+        double conf;
+        int review = 0;
+        json_t *alts = NULL;
+        if (json_unpack(cj, "{s:s,s:s,s:I,s:I,s:I,s:I,s:s,s:s,s:F,s?b,s?o}",
+                        "stage", &stage, "source", &source, "page", &p, "block",
+                        &b, "line", &l, "word", &w, "from", &from, "to", &to,
+                        "confidence", &conf, "review", &review, "alternatives",
+                        &alts) != 0)
+            return bad(err, "a change lacks a member");
+        if (p < 0 || (size_t)p >= doc->n_pages || b < 0 ||
+            (size_t)b >= doc->pages[p].n_blocks || l < 0 ||
+            (size_t)l >= doc->pages[p].blocks[b].n_lines || w < 0 ||
+            (size_t)w >= doc->pages[p].blocks[b].lines[l].n_words)
+            return bad(err, "a change points outside the document");
+        VT_GROW(doc->changes, doc->n_changes, doc->cap_changes);
+        vt_change *c = &doc->changes[doc->n_changes++];
+        *c = (vt_change){vt_xstrdup(stage), vt_xstrdup(source), (size_t)p,
+                         (size_t)b, (size_t)l, (size_t)w, vt_xstrdup(from),
+                         vt_xstrdup(to), conf, review, NULL, 0};
+        size_t n = json_array_size(alts);
+        if (n) {
+            c->alternatives = vt_xcalloc(n, sizeof *c->alternatives);
+            json_array_foreach(alts, a, aj) {
+                const char *t = json_string_value(json_object_get(aj, "text"));
+                c->alternatives[c->n_alternatives++] = (vt_alternative){
+                    vt_xstrdup(t ? t : ""),
+                    json_number_value(json_object_get(aj, "score"))};
+            }
+        }
+    }
+    return VT_OK;
+}
+
+vt_doc *vt_doc_from_json(const json_t *j, vt_error *err)
+{
+    const char *version = json_string_value(json_object_get(j, "vanthu_record"));
+    if (!version) {
+        bad(err, "no \"vanthu_record\" member");
+        return NULL;
+    }
+    if (strtol(version, NULL, 10) != strtol(VT_SCHEMA_VERSION, NULL, 10)) {
+        vt_error_set(err, VT_EINPUT, "record version %s is not %s", version,
+                     VT_SCHEMA_VERSION);
+        return NULL;
+    }
+    const char *status = json_string_value(json_object_get(j, "status"));
+    if (status && strcmp(status, "ok") != 0) {
+        vt_error_set(err, VT_EINPUT, "record is an error record (status %s)", status);
+        return NULL;
+    }
+    json_t *src = json_object_get(j, "source");
+    const char *path = json_string_value(json_object_get(src, "path"));
+    const char *sha = json_string_value(json_object_get(src, "sha256"));
+    vt_doc *doc = vt_doc_new(path);
+    doc->kind = vt_kind_from_name(json_string_value(json_object_get(src, "kind")));
+    doc->page_count = (size_t)json_integer_value(json_object_get(src, "page_count"));
+    if (sha)
+        snprintf(doc->sha256, sizeof doc->sha256, "%s", sha);
+    const char *key;
+    json_t *v;
+    json_object_foreach(json_object_get(j, "provenance"), key, v)
+        if (json_is_string(v))
+            vt_options_set(&doc->provenance, key, json_string_value(v));
+    size_t i;
+    json_array_foreach(json_object_get(j, "stages_done"), i, v)
+        if (json_is_string(v))
+            vt_doc_mark_stage(doc, json_string_value(v));
+    json_array_foreach(json_object_get(j, "warnings"), i, v)
+        if (json_is_string(v))
+            vt_doc_warn(doc, "%s", json_string_value(v));
+    json_t *meta = json_object_get(j, "metadata");
+    if (json_is_object(meta))
+        doc->meta = json_deep_copy(meta);
+    json_t *pages = json_object_get(j, "pages");
+    vt_status st = json_is_array(pages) ? read_pages(doc, pages, err)
+                                        : bad(err, "no pages array");
+    if (!st)
+        st = read_changes(doc, json_object_get(j, "changes"), err);
+    if (st) {
+        vt_doc_free(doc);
+        return NULL;
+    }
+    return doc;
+}

@@ -1,0 +1,146 @@
+/* emit_xml.c — the record as XML with libxml2's xmlTextWriter.  The XML
+ * mirrors the JSON member for member (schema/record.xsd): an object becomes
+ * an element per member, an array repeats an element named for one item,
+ * a box becomes x/y/w/h attributes. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <libxml/xmlwriter.h>
+
+#include "internal.h"
+
+#define VT_XML_NS "urn:vanthu:record:1"
+
+/* The element name of one item of an array member. */
+static const char *item_name(const char *array)
+{
+    static const char *const map[][2] = {
+        {"pages", "page"},           {"blocks", "block"},
+        {"lines", "line"},           {"words", "word"},
+        {"changes", "change"},       {"alternatives", "alternative"},
+        {"warnings", "warning"},     {"steps", "step"},
+        {"stages_done", "stage"},    {"addressees", "addressee"},
+        {"recipients", "recipient"}, {"references", "reference"},
+        {"missing_fields", "field"}, {"contacts", "contact"},
+        {"archive_copy", "unit"},    {"authority_chain", "authority"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+        if (strcmp(map[i][0], array) == 0)
+            return map[i][1];
+    return "item";
+}
+
+static void write_value(xmlTextWriterPtr w, const char *name, const json_t *v);
+
+/* XML 1.0 cannot carry most control characters (a form feed between
+ * pages, stray bytes in OCR text); they are written as U+FFFD. */
+static void write_text(xmlTextWriterPtr w, const char *s)
+{
+    size_t n = strlen(s), bad = 0;
+    for (size_t i = 0; i < n; i++)
+        bad += (unsigned char)s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r';
+    if (!bad) {
+        xmlTextWriterWriteString(w, BAD_CAST s);
+        return;
+    }
+    char *clean = vt_xmalloc(n + 2 * bad + 1), *o = clean;
+    for (size_t i = 0; i < n; i++) {
+        if ((unsigned char)s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') {
+            memcpy(o, "\xef\xbf\xbd", 3);
+            o += 3;
+        } else {
+            *o++ = s[i];
+        }
+    }
+    *o = '\0';
+    xmlTextWriterWriteString(w, BAD_CAST clean);
+    free(clean);
+}
+
+static void write_scalar(xmlTextWriterPtr w, const json_t *v)
+{
+    char buf[64];
+    switch (json_typeof(v)) {
+    case JSON_STRING:
+        write_text(w, json_string_value(v));
+        break;
+    case JSON_INTEGER:
+        snprintf(buf, sizeof buf, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        xmlTextWriterWriteString(w, BAD_CAST buf);
+        break;
+    case JSON_REAL:
+        snprintf(buf, sizeof buf, "%.6g", json_real_value(v));
+        xmlTextWriterWriteString(w, BAD_CAST buf);
+        break;
+    case JSON_TRUE:
+        xmlTextWriterWriteString(w, BAD_CAST "true");
+        break;
+    case JSON_FALSE:
+        xmlTextWriterWriteString(w, BAD_CAST "false");
+        break;
+    default:
+        break;
+    }
+}
+
+static bool is_box(const char *name, const json_t *v)
+{
+    return strcmp(name, "box") == 0 && json_is_array(v) && json_array_size(v) == 4;
+}
+
+static void write_value(xmlTextWriterPtr w, const char *name, const json_t *v)
+{
+    if (json_is_null(v))
+        return;
+    if (json_is_array(v) && !is_box(name, v)) {
+        xmlTextWriterStartElement(w, BAD_CAST name);
+        size_t i;
+        json_t *item;
+        json_array_foreach(v, i, item)
+            write_value(w, item_name(name), item);
+        xmlTextWriterEndElement(w);
+        return;
+    }
+    xmlTextWriterStartElement(w, BAD_CAST name);
+    if (is_box(name, v)) {
+        static const char *const xywh[] = {"x", "y", "w", "h"};
+        for (size_t i = 0; i < 4; i++)
+            xmlTextWriterWriteFormatAttribute(w, BAD_CAST xywh[i], "%" JSON_INTEGER_FORMAT,
+                                              json_integer_value(json_array_get(v, i)));
+    } else if (json_is_object(v)) {
+        const char *key;
+        json_t *member;
+        json_object_foreach((json_t *)v, key, member)
+            write_value(w, key, member);
+    } else {
+        write_scalar(w, v);
+    }
+    xmlTextWriterEndElement(w);
+}
+
+char *vt_record_to_xml(const json_t *record, size_t *len)
+{
+    xmlBufferPtr buf = xmlBufferCreate();
+    xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
+    if (!w) {
+        xmlBufferFree(buf);
+        return NULL;
+    }
+    xmlTextWriterSetIndent(w, 1);
+    xmlTextWriterSetIndentString(w, BAD_CAST "  ");
+    xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
+    xmlTextWriterStartElement(w, BAD_CAST "record");
+    xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns", BAD_CAST VT_XML_NS);
+    const char *key;
+    json_t *member;
+    json_object_foreach((json_t *)record, key, member)
+        write_value(w, key, member);
+    xmlTextWriterEndElement(w);
+    xmlTextWriterEndDocument(w);
+    xmlFreeTextWriter(w);
+    char *out = vt_xstrndup((const char *)xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+    *len = (size_t)xmlBufferLength(buf);
+    xmlBufferFree(buf);
+    return out;
+}

@@ -1,0 +1,285 @@
+/* ingest.c — bytes in, pages out.  The kind of an input is decided from
+ * its content; images are decoded with leptonica, PDF pages rasterised with
+ * poppler, text split into lines and words. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <leptonica/allheaders.h>
+#include <poppler.h>
+
+#include "internal.h"
+
+/* Inputs larger than this are refused before they are read. */
+#define MAX_INPUT_BYTES ((size_t)1 << 30)
+
+typedef struct {
+    long max_pages;
+    long max_megapixels; /* per page, before decoding: refuses decompression bombs */
+    long pdf_dpi;
+} ingest_opts;
+
+static const char *const ingest_keys[] = {"max-pages", "max-megapixels", "pdf-dpi", NULL};
+
+static vt_status ingest_open(void **state, const vt_options *opts, vt_error *err)
+{
+    ingest_opts *o = vt_xcalloc(1, sizeof *o);
+    vt_status st = vt_options_int(opts, "max-pages", 2000, 1, 100000, &o->max_pages, err);
+    if (!st)
+        st = vt_options_int(opts, "max-megapixels", 150, 1, 4000, &o->max_megapixels, err);
+    if (!st)
+        st = vt_options_int(opts, "pdf-dpi", 300, 50, 1200, &o->pdf_dpi, err);
+    if (st) {
+        free(o);
+        return st;
+    }
+    *state = o;
+    return VT_OK;
+}
+
+static void ingest_close(void *state)
+{
+    free(state);
+}
+
+static vt_status check_size(const vt_doc *doc, const ingest_opts *o, int w, int h,
+                            vt_error *err)
+{
+    if (w <= 0 || h <= 0)
+        return vt_error_set(err, VT_EINPUT, "%s: image has no pixels", doc->path);
+    if ((double)w * h > (double)o->max_megapixels * 1e6)
+        return vt_error_set(err, VT_EINPUT,
+                            "%s: image of %dx%d pixels is over the %ld megapixel limit "
+                            "(option max-megapixels)", doc->path, w, h, o->max_megapixels);
+    return VT_OK;
+}
+
+static void add_image_page(vt_doc *doc, size_t index, PIX *pix)
+{
+    vt_page *pg = index < doc->n_pages ? &doc->pages[index] : vt_doc_add_page(doc);
+    pixDestroy(&pg->image);
+    pg->image = pix;
+    pg->width = (int)pixGetWidth(pix);
+    pg->height = (int)pixGetHeight(pix);
+    int res = (int)pixGetXRes(pix);
+    pg->dpi = res >= 50 && res <= 2400 ? res : 300;
+}
+
+static vt_status load_tiff(vt_doc *doc, const ingest_opts *o, vt_error *err)
+{
+    FILE *f = fmemopen(doc->bytes, doc->n_bytes, "rb");
+    l_int32 n = 0;
+    if (!f || tiffGetCount(f, &n) != 0 || n <= 0) {
+        if (f)
+            fclose(f);
+        return vt_error_set(err, VT_EINPUT, "%s: TIFF has no readable pages", doc->path);
+    }
+    fclose(f);
+    if (n > o->max_pages)
+        return vt_error_set(err, VT_EINPUT, "%s: %d pages is more than the %ld allowed "
+                            "(option max-pages)", doc->path, n, o->max_pages);
+    for (l_int32 i = 0; i < n; i++) {
+        PIX *pix = pixReadMemTiff(doc->bytes, doc->n_bytes, i);
+        if (!pix)
+            return vt_error_set(err, VT_EINPUT, "%s: page %d of the TIFF is damaged "
+                                "or truncated", doc->path, i + 1);
+        vt_status st = check_size(doc, o, pixGetWidth(pix), pixGetHeight(pix), err);
+        if (st) {
+            pixDestroy(&pix);
+            return st;
+        }
+        add_image_page(doc, (size_t)i, pix);
+    }
+    doc->page_count = (size_t)n;
+    return VT_OK;
+}
+
+static vt_status load_image(vt_doc *doc, const ingest_opts *o, vt_error *err)
+{
+    l_int32 format, w, h, bps, spp, cmap;
+    if (pixReadHeaderMem(doc->bytes, doc->n_bytes, &format, &w, &h, &bps, &spp, &cmap) != 0)
+        return vt_error_set(err, VT_EINPUT, "%s: %s header is damaged or truncated",
+                            doc->path, vt_kind_name(doc->kind));
+    vt_status st = check_size(doc, o, w, h, err);
+    if (st)
+        return st;
+    if (doc->kind == VT_KIND_TIFF)
+        return load_tiff(doc, o, err);
+    PIX *pix;
+    if (doc->kind == VT_KIND_JPEG) {
+        l_int32 warnings = 0;
+        pix = pixReadMemJpeg(doc->bytes, doc->n_bytes, 0, 1, &warnings, 0);
+        /* libjpeg pads a truncated stream with grey and only warns. */
+        if (pix && warnings > 0)
+            pixDestroy(&pix);
+    } else {
+        pix = pixReadMem(doc->bytes, doc->n_bytes);
+    }
+    if (!pix)
+        return vt_error_set(err, VT_EINPUT, "%s: %s image is damaged or truncated",
+                            doc->path, vt_kind_name(doc->kind));
+    add_image_page(doc, 0, pix);
+    doc->page_count = 1;
+    return VT_OK;
+}
+
+/* Rasterise one PDF page at dpi into a 32 bpp PIX. */
+static PIX *render_pdf_page(PopplerPage *page, long dpi, const ingest_opts *o,
+                            const char *path, vt_error *err)
+{
+    double wpt, hpt;
+    poppler_page_get_size(page, &wpt, &hpt);
+    int w = (int)(wpt * dpi / 72.0 + 0.5), h = (int)(hpt * dpi / 72.0 + 0.5);
+    vt_doc probe = {.path = (char *)path};
+    if (check_size(&probe, o, w, h, err))
+        return NULL;
+    cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(surf);
+        vt_error_set(err, VT_EINTERNAL, "%s: cannot allocate a %dx%d page", path, w, h);
+        return NULL;
+    }
+    cairo_t *cr = cairo_create(surf);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, dpi / 72.0, dpi / 72.0);
+    poppler_page_render_for_printing(page, cr);
+    cairo_destroy(cr);
+    cairo_surface_flush(surf);
+    PIX *pix = pixCreate(w, h, 32);
+    const unsigned char *data = cairo_image_surface_get_data(surf);
+    int stride = cairo_image_surface_get_stride(surf);
+    for (int y = 0; y < h; y++) {
+        const uint32_t *src = (const uint32_t *)(data + (size_t)y * stride);
+        l_uint32 *dst = pixGetData(pix) + (size_t)y * pixGetWpl(pix);
+        for (int x = 0; x < w; x++) {
+            uint32_t v = src[x];
+            composeRGBPixel((v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff, dst + x);
+        }
+    }
+    cairo_surface_destroy(surf);
+    pixSetResolution(pix, (l_int32)dpi, (l_int32)dpi);
+    return pix;
+}
+
+static vt_status load_pdf(vt_doc *doc, const ingest_opts *o, vt_error *err)
+{
+    GError *gerr = NULL;
+    GBytes *bytes = g_bytes_new_static(doc->bytes, doc->n_bytes);
+    PopplerDocument *pdf = poppler_document_new_from_bytes(bytes, NULL, &gerr);
+    g_bytes_unref(bytes);
+    if (!pdf) {
+        vt_status st = vt_error_set(err, VT_EINPUT, "%s: PDF cannot be read: %s",
+                                    doc->path, gerr ? gerr->message : "unknown error");
+        g_clear_error(&gerr);
+        return st;
+    }
+    int n = poppler_document_get_n_pages(pdf);
+    vt_status st = VT_OK;
+    if (n <= 0)
+        st = vt_error_set(err, VT_EINPUT, "%s: PDF has no pages", doc->path);
+    else if (n > o->max_pages)
+        st = vt_error_set(err, VT_EINPUT, "%s: %d pages is more than the %ld allowed "
+                          "(option max-pages)", doc->path, n, o->max_pages);
+    for (int i = 0; !st && i < n; i++) {
+        PopplerPage *page = poppler_document_get_page(pdf, i);
+        PIX *pix = page ? render_pdf_page(page, o->pdf_dpi, o, doc->path, err) : NULL;
+        if (page)
+            g_object_unref(page);
+        if (!pix) {
+            if (!page)
+                vt_error_set(err, VT_EINPUT, "%s: PDF page %d is damaged", doc->path, i + 1);
+            st = err ? err->status : VT_EINPUT;
+            break;
+        }
+        add_image_page(doc, (size_t)i, pix);
+    }
+    g_object_unref(pdf);
+    if (!st)
+        doc->page_count = (size_t)n;
+    return st;
+}
+
+static vt_status load_bytes(vt_doc *doc, vt_error *err)
+{
+    if (doc->bytes)
+        return VT_OK;
+    char *buf;
+    size_t len;
+    vt_status st = vt_read_file(doc->path, MAX_INPUT_BYTES, &buf, &len, err);
+    if (st)
+        return st;
+    doc->bytes = (unsigned char *)buf;
+    doc->n_bytes = len;
+    return VT_OK;
+}
+
+static vt_status load_pixels(vt_doc *doc, const ingest_opts *o, vt_error *err)
+{
+    switch (doc->kind) {
+    case VT_KIND_PNG:
+    case VT_KIND_JPEG:
+    case VT_KIND_TIFF:
+    case VT_KIND_PNM:
+        return load_image(doc, o, err);
+    case VT_KIND_PDF:
+        return load_pdf(doc, o, err);
+    default:
+        return vt_error_set(err, VT_EINPUT, "%s: a %s input has no page images",
+                            doc->path, vt_kind_name(doc->kind));
+    }
+}
+
+static vt_status ingest_run(void *state, vt_doc *doc, vt_error *err)
+{
+    const ingest_opts *o = state;
+    vt_status st = load_bytes(doc, err);
+    if (st)
+        return st;
+    if (doc->n_bytes == 0)
+        return vt_error_set(err, VT_EINPUT, "%s: empty file", doc->path);
+    vt_sha256_hex(doc->bytes, doc->n_bytes, doc->sha256);
+    doc->kind = vt_sniff(doc->bytes, doc->n_bytes);
+    switch (doc->kind) {
+    case VT_KIND_TEXT:
+        st = vt_doc_read_text(doc, (const char *)doc->bytes, doc->n_bytes, err);
+        break;
+    case VT_KIND_RECORD:
+        st = vt_error_set(err, VT_EINPUT, "%s: is a vanthu record; resume it with --from",
+                          doc->path);
+        break;
+    case VT_KIND_UNKNOWN:
+        st = vt_error_set(err, VT_EINPUT, "%s: not an image, PDF or UTF-8 text "
+                          "(unrecognised content)", doc->path);
+        break;
+    default:
+        st = load_pixels(doc, o, err);
+    }
+    /* Pixels are decoded; the encoded bytes are no longer needed. */
+    free(doc->bytes);
+    doc->bytes = NULL;
+    doc->n_bytes = 0;
+    return st;
+}
+
+vt_status vt_ingest_images(vt_doc *doc, vt_error *err)
+{
+    ingest_opts o = {.max_pages = 100000, .max_megapixels = 4000, .pdf_dpi = 300};
+    vt_status st = load_bytes(doc, err);
+    if (!st)
+        st = load_pixels(doc, &o, err);
+    free(doc->bytes);
+    doc->bytes = NULL;
+    doc->n_bytes = 0;
+    return st;
+}
+
+const vt_stage_class vt_stage_ingest = {
+    .name = "ingest",
+    .summary = "read an image, TIFF, PDF or UTF-8 text into pages",
+    .option_keys = ingest_keys,
+    .open = ingest_open,
+    .run = ingest_run,
+    .close = ingest_close,
+};
