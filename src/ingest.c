@@ -66,8 +66,37 @@ static void add_image_page(vt_doc *doc, size_t index, PIX *pix)
     pg->dpi = res >= 50 && res <= 2400 ? res : 300;
 }
 
+static uint32_t tiff_u(const unsigned char *b, bool le, int n)
+{
+    uint32_t v = 0;
+    for (int i = 0; i < n; i++)
+        v |= (uint32_t)b[le ? i : n - 1 - i] << (8 * i);
+    return v;
+}
+
+/* libtiff reads a TIFF cut short as one with fewer pages; walking the
+ * chain of image directories finds the cut, so no page is lost silently. */
+static bool tiff_chain_intact(const unsigned char *b, size_t len)
+{
+    bool le = b[0] == 'I';
+    uint32_t off = tiff_u(b + 4, le, 4);
+    for (size_t pages = 0; off != 0; pages++) {
+        if (pages > 1000000 || off < 8 || (size_t)off + 2 > len)
+            return false;
+        size_t entries = tiff_u(b + off, le, 2);
+        size_t next = (size_t)off + 2 + 12 * entries;
+        if (next + 4 > len)
+            return false;
+        off = tiff_u(b + next, le, 4);
+    }
+    return true;
+}
+
 static vt_status load_tiff(vt_doc *doc, const ingest_opts *o, vt_error *err)
 {
+    if (!tiff_chain_intact(doc->bytes, doc->n_bytes))
+        return vt_error_set(err, VT_EINPUT, "%s: TIFF is truncated (a page directory "
+                            "lies past the end of the file)", doc->path);
     FILE *f = fmemopen(doc->bytes, doc->n_bytes, "rb");
     l_int32 n = 0;
     if (!f || tiffGetCount(f, &n) != 0 || n <= 0) {

@@ -135,7 +135,14 @@ vt_kind vt_sniff(const unsigned char *b, size_t len)
         return VT_KIND_RECORD;
     if (vt_utf8_valid((const char *)b, len, NULL))
         return VT_KIND_TEXT;
-    return VT_KIND_UNKNOWN;
+    /* Text in a legacy encoding, or with a damaged byte, is still text:
+     * ingest then names the line that is not UTF-8.  Binary data has
+     * control bytes. */
+    size_t n = len < 4096 ? len : 4096, control = 0;
+    for (size_t k = 0; k < n; k++)
+        control += b[k] < 0x20 && b[k] != '\t' && b[k] != '\n' && b[k] != '\r' &&
+                   b[k] != '\f';
+    return n && control == 0 ? VT_KIND_TEXT : VT_KIND_UNKNOWN;
 }
 
 void vt_sha256_hex(const void *bytes, size_t len, char out[65])

@@ -385,8 +385,8 @@ static void finish_job(run_ctx *c, job *jb)
     else
         c->n_ok++;
     c->n_pages += jb->pages;
-    if (jb->status && !c->quiet && !c->progress)
-        fprintf(stderr, "vanthu: %s\n", jb->message);
+    if (jb->status)
+        fprintf(stderr, "%svanthu: %s\n", c->progress ? "\r\033[K" : "", jb->message);
     log_job(c, jb);
     if (c->progress)
         show_progress(c);
