@@ -1,0 +1,333 @@
+/* case.c — normal case for names printed in capitals.
+ *
+ * Nghị định 30 Phụ lục II: in an organ's name the word for the kind of body
+ * and each word naming its field are capitalised ("Sở Giáo dục và Đào
+ * tạo"), administrative-unit words are not, and place names are
+ * capitalised syllable by syllable ("Ủy ban nhân dân phường Tây Hồ");
+ * abbreviations stay as they are ("UBND tỉnh Ninh Bình"). */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+#include "internal.h"
+#include "parse.h"
+
+typedef int32_t (*case_fn)(UChar *, int32_t, const UChar *, int32_t,
+                           const char *, UErrorCode *);
+
+static char *convert(const char *s, case_fn fn)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n16 = 0;
+    u_strFromUTF8(NULL, 0, &n16, s, -1, &st);
+    st = U_ZERO_ERROR;
+    UChar *src = vt_xmalloc(((size_t)n16 + 1) * sizeof *src);
+    u_strFromUTF8(src, n16 + 1, NULL, s, -1, &st);
+    int32_t cap = n16 * 2 + 8;
+    UChar *dst = vt_xmalloc((size_t)cap * sizeof *dst);
+    st = U_ZERO_ERROR;
+    int32_t nd = fn(dst, cap, src, n16, "vi", &st);
+    char *out;
+    if (U_FAILURE(st)) {
+        out = vt_xstrdup(s);
+    } else {
+        int32_t n8 = 0;
+        st = U_ZERO_ERROR;
+        u_strToUTF8(NULL, 0, &n8, dst, nd, &st);
+        out = vt_xmalloc((size_t)n8 + 1);
+        st = U_ZERO_ERROR;
+        u_strToUTF8(out, n8 + 1, NULL, dst, nd, &st);
+    }
+    free(src);
+    free(dst);
+    return out;
+}
+
+char *vt_lower(const char *s)
+{
+    return convert(s, u_strToLower);
+}
+
+char *vt_upper_first(const char *s)
+{
+    int32_t i = 0, len = (int32_t)strlen(s);
+    UChar32 c = 0;
+    /* Skip leading punctuation ("“Bình") to the first letter. */
+    int32_t start = 0;
+    while (i < len) {
+        start = i;
+        U8_NEXT(s, i, len, c);
+        if (c >= 0 && u_isalpha(c))
+            break;
+    }
+    if (i > len || c < 0 || !u_isalpha(c))
+        return vt_xstrdup(s);
+    UChar32 t = u_totitle(c);
+    uint8_t buf[4];
+    int32_t k = 0;
+    UBool bad = 0;
+    (void)bad;
+    U8_APPEND(buf, k, 4, t, bad);
+    char *out = vt_xmalloc((size_t)len + 8);
+    memcpy(out, s, (size_t)start);
+    memcpy(out + start, buf, (size_t)k);
+    strcpy(out + start + k, s + i);
+    return out;
+}
+
+bool vt_mostly_upper(const char *s)
+{
+    int32_t i = 0, len = (int32_t)strlen(s), letters = 0, upper = 0;
+    while (i < len) {
+        UChar32 c;
+        U8_NEXT(s, i, len, c);
+        if (c < 0 || !u_isalpha(c))
+            continue;
+        letters++;
+        upper += !u_islower(c);
+    }
+    /* OCR turns a few capitals into small letters ("TRƯỞNG pHÒNG"). */
+    return letters >= 2 && upper * 10 >= letters * 7;
+}
+
+bool vt_is_upper_text(const char *s)
+{
+    int32_t i = 0, len = (int32_t)strlen(s), letters = 0;
+    while (i < len) {
+        UChar32 c;
+        U8_NEXT(s, i, len, c);
+        if (c < 0 || !u_isalpha(c))
+            continue;
+        if (u_islower(c))
+            return false;
+        letters++;
+    }
+    return letters >= 2;
+}
+
+/* Words that name an administrative unit: a place name follows them. */
+static const struct {
+    const char *fold, *form;
+} admin_units[] = {
+    {"tinh", "tỉnh"},       {"thanh pho", "thành phố"}, {"phuong", "phường"},
+    {"xa", "xã"},           {"quan", "quận"},           {"huyen", "huyện"},
+    {"thi xa", "thị xã"},   {"thi tran", "thị trấn"},   {"dac khu", "đặc khu"},
+    {"tp.", "TP."},         {"tp", "TP"},
+};
+
+static size_t admin_unit_at(const char *fold, size_t flen, size_t at, const char **form)
+{
+    size_t best = 0;
+    for (size_t i = 0; i < sizeof admin_units / sizeof *admin_units; i++) {
+        size_t k = strlen(admin_units[i].fold);
+        if (k > best && at + k <= flen && memcmp(fold + at, admin_units[i].fold, k) == 0 &&
+            (at + k == flen || !isalnum((unsigned char)fold[at + k]))) {
+            best = k;
+            *form = admin_units[i].form;
+        }
+    }
+    return best;
+}
+
+bool vt_admin_unit_start(const char *fold)
+{
+    const char *unit;
+    size_t k = admin_unit_at(fold, strlen(fold), 0, &unit);
+    return k > 0 && fold[k] != '\0';
+}
+
+static bool ends_with_unit(const char *fold)
+{
+    size_t n = strlen(fold);
+    for (size_t i = 0; i < sizeof admin_units / sizeof *admin_units; i++) {
+        size_t k = strlen(admin_units[i].fold);
+        if (n > k && fold[n - k - 1] == ' ' && strcmp(fold + n - k, admin_units[i].fold) == 0)
+            return true;
+    }
+    return false;
+}
+
+typedef struct words {
+    char **w;
+    size_t n, cap;
+} words;
+
+static void split_words(const char *s, words *ws)
+{
+    memset(ws, 0, sizeof *ws);
+    const char *p = s;
+    while (*p) {
+        while (*p && isspace((unsigned char)*p))
+            p++;
+        const char *q = p;
+        while (*q && !isspace((unsigned char)*q))
+            q++;
+        if (q > p) {
+            VT_GROW(ws->w, ws->n, ws->cap);
+            ws->w[ws->n++] = vt_xstrndup(p, (size_t)(q - p));
+        }
+        p = q;
+    }
+}
+
+static void free_words(words *ws)
+{
+    for (size_t i = 0; i < ws->n; i++)
+        free(ws->w[i]);
+    free(ws->w);
+}
+
+static char *join_words(char **w, size_t n)
+{
+    size_t len = 1;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(w[i]) + 1;
+    char *out = vt_xmalloc(len), *o = out;
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            *o++ = ' ';
+        size_t k = strlen(w[i]);
+        memcpy(o, w[i], k);
+        o += k;
+    }
+    *o = '\0';
+    return out;
+}
+
+/* An abbreviation printed in capitals keeps its form ("UBND", "GD&ĐT"). */
+static bool abbreviation(const vt_lexicon *lex, const char *word)
+{
+    if (!vt_is_upper_text(word))
+        return false;
+    size_t n = strlen(word);
+    while (n && strchr(",;:.", word[n - 1]))
+        n--;
+    for (size_t i = 0; i < lex->abbreviations.n; i++) {
+        const char *f = lex->abbreviations.v[i].form;
+        if (strlen(f) == n && memcmp(f, word, n) == 0)
+            return true;
+    }
+    return false;
+}
+
+char *vt_place_case(const vt_lexicon *lex, const char *text)
+{
+    char *f = vt_fold_text(text);
+    const vt_lex_entry *e = vt_lex_match(&lex->places, f, strlen(f), 0, NULL);
+    free(f);
+    if (e)
+        return vt_xstrdup(e->form);
+    words ws;
+    char *low = vt_lower(text);
+    split_words(low, &ws);
+    free(low);
+    for (size_t i = 0; i < ws.n; i++) {
+        char *u = vt_upper_first(ws.w[i]);
+        free(ws.w[i]);
+        ws.w[i] = u;
+    }
+    char *out = join_words(ws.w, ws.n);
+    free_words(&ws);
+    return out;
+}
+
+/* The organs.txt entry spelling the first words of a name (its fold in
+ * fw[0..nw)): the longest, exact or within OCR distance.  Returns the
+ * number of words it covers. */
+static size_t organ_prefix(const vt_lexicon *lex, char **fw, size_t nw,
+                           const vt_lex_entry **entry)
+{
+    size_t best = 0;
+    double best_cost = 1;
+    for (size_t i = 0; i < lex->organs.n; i++) {
+        const vt_lex_entry *e = &lex->organs.v[i];
+        size_t k = 1;
+        for (const char *c = e->fold; *c; c++)
+            k += *c == ' ';
+        if (k > nw || k < best)
+            continue;
+        char *pre = join_words(fw, k);
+        double c = strcmp(pre, e->fold) == 0 ? 0 : k >= 2 ? vt_fuzzy_cost(pre, strlen(pre), e->fold) : 1;
+        free(pre);
+        if (c <= 0.12 && (k > best || c < best_cost)) {
+            best = k;
+            best_cost = c;
+            *entry = e;
+        }
+    }
+    return best;
+}
+
+char *vt_organ_case(const vt_lexicon *lex, const char *text)
+{
+    words ws, fs;
+    split_words(text, &ws);
+    char *f = vt_fold_text(text);
+    split_words(f, &fs);
+    free(f);
+    char **out = vt_xcalloc(ws.n + 1, sizeof *out);
+    size_t i = 0;
+    bool place_next = false;
+    const vt_lex_entry *e = NULL;
+    if (fs.n == ws.n && (i = organ_prefix(lex, fs.w, fs.n, &e)) > 0) {
+        /* The body's name as the lexicon spells it. */
+        out[0] = vt_xstrdup(e->form);
+        for (size_t c = 1; c < i; c++)
+            out[c] = vt_xstrdup("");
+        place_next = ends_with_unit(e->fold); /* "Ủy ban nhân dân phường" + place */
+    }
+    while (i < ws.n) {
+        char *rest = join_words(fs.w + i, fs.n > i ? fs.n - i : 0);
+        size_t k;
+        const char *unit = NULL;
+        if (place_next || (k = admin_unit_at(rest, strlen(rest), 0, &unit)) == 0) {
+            if (place_next) {
+                /* The rest of the name is the place. */
+                char *tail = join_words(ws.w + i, ws.n - i);
+                out[i] = vt_place_case(lex, tail);
+                free(tail);
+                for (size_t c = i + 1; c < ws.n; c++)
+                    out[c] = vt_xstrdup("");
+                i = ws.n;
+            } else if (abbreviation(lex, ws.w[i])) {
+                out[i] = vt_xstrdup(ws.w[i]);
+                i++;
+            } else {
+                char *low = vt_lower(ws.w[i]);
+                out[i] = i == 0 ? vt_upper_first(low) : vt_xstrdup(low);
+                free(low);
+                i++;
+            }
+        } else {
+            /* The unit word in its own spelling, whatever the print lost. */
+            size_t nw = 1;
+            for (size_t c = 0; c < k; c++)
+                nw += rest[c] == ' ';
+            out[i] = i == 0 ? vt_upper_first(unit) : vt_xstrdup(unit);
+            for (size_t c = 1; c < nw && i + c < ws.n; c++)
+                out[i + c] = vt_xstrdup("");
+            i += nw;
+            place_next = true;
+        }
+        free(rest);
+    }
+    size_t kept = 0;
+    for (size_t c = 0; c < ws.n; c++) {
+        if (out[c] && out[c][0])
+            out[kept++] = out[c];
+        else
+            free(out[c]);
+    }
+    char *result = join_words(out, kept);
+    for (size_t c = 0; c < kept; c++)
+        free(out[c]);
+    free(out);
+    free_words(&ws);
+    free_words(&fs);
+    char *u = vt_upper_first(result);
+    free(result);
+    return u;
+}

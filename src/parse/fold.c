@@ -1,0 +1,349 @@
+/* fold.c — folded copies of lines and OCR-tolerant keyword matching.
+ *
+ * Restored text may still carry residual errors and legacy OCR has lost its
+ * diacritics, so every cue is matched on a lowercase, diacritic-free copy
+ * with an edit distance in which the confusions OCR actually makes are
+ * cheap. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/utf8.h>
+
+#include "internal.h"
+#include "parse.h"
+
+static UChar32 fold_cp(UChar32 c)
+{
+    if (c == 0x0110 || c == 0x0111) /* Đ đ have no decomposition */
+        return 'd';
+    c = u_tolower(c);
+    if (c < 0x80)
+        return c;
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *nfd = unorm2_getNFDInstance(&st);
+    UChar buf[8];
+    int32_t n = U_SUCCESS(st) ? unorm2_getDecomposition(nfd, c, buf, 8, &st) : -1;
+    if (n > 0 && U_SUCCESS(st)) {
+        UChar32 base;
+        int32_t i = 0;
+        U16_NEXT(buf, i, n, base);
+        return base;
+    }
+    if (u_charType(c) == U_NON_SPACING_MARK)
+        return -1; /* a stray combining mark folds to nothing */
+    return c;
+}
+
+void vt_pline_init(vt_pline *pl, const char *text)
+{
+    memset(pl, 0, sizeof *pl);
+    pl->text = vt_xstrdup(text ? text : "");
+    pl->len = strlen(pl->text);
+    pl->fold = vt_xmalloc(pl->len * 4 + 1);
+    pl->map = vt_xmalloc((pl->len * 4 + 1) * sizeof *pl->map);
+    size_t o = 0;
+    int32_t i = 0, len = (int32_t)pl->len;
+    while (i < len) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(pl->text, i, len, c);
+        if (c < 0)
+            c = '?';
+        if (c == '\t' || c == 0xA0)
+            c = ' ';
+        UChar32 f = fold_cp(c);
+        if (f < 0)
+            continue;
+        uint8_t buf[4];
+        int32_t k = 0;
+        UBool bad = 0;
+        (void)bad;
+        U8_APPEND((uint8_t *)buf, k, 4, f, bad);
+        for (int32_t j = 0; j < k; j++) {
+            pl->fold[o] = (char)buf[j];
+            pl->map[o++] = (size_t)start;
+        }
+    }
+    pl->fold[o] = '\0';
+    pl->map[o] = pl->len;
+    pl->flen = o;
+}
+
+void vt_pline_clear(vt_pline *pl)
+{
+    free(pl->text);
+    free(pl->fold);
+    free(pl->map);
+    free(pl->orig);
+    memset(pl, 0, sizeof *pl);
+}
+
+char *vt_fold_text(const char *text)
+{
+    vt_pline pl;
+    vt_pline_init(&pl, text);
+    char *f = pl.fold;
+    pl.fold = NULL;
+    vt_pline_clear(&pl);
+    return f;
+}
+
+size_t vt_fold_offset(const vt_pline *pl, size_t text_off)
+{
+    size_t i = 0;
+    while (i < pl->flen && pl->map[i] < text_off)
+        i++;
+    return i;
+}
+
+vt_span vt_span_trim(vt_span sp)
+{
+    const char *f = sp.ln->fold;
+    while (sp.fs < sp.fe && isspace((unsigned char)f[sp.fs]))
+        sp.fs++;
+    while (sp.fe > sp.fs && isspace((unsigned char)f[sp.fe - 1]))
+        sp.fe--;
+    return sp;
+}
+
+char *vt_span_text(const vt_span *sp)
+{
+    vt_span t = vt_span_trim(*sp);
+    size_t a = t.ln->map[t.fs], b = t.ln->map[t.fe];
+    return vt_xstrndup(t.ln->text + a, b > a ? b - a : 0);
+}
+
+char *vt_clean_text(const char *s, size_t n)
+{
+    size_t a = 0;
+    for (;;) {
+        unsigned char c = (unsigned char)s[a];
+        if (a < n && c < 0x80 && !isalnum(c) && c != '(' && c != '"') {
+            a++;
+        } else if (a + 2 < n && c == 0xE2 && (unsigned char)s[a + 1] == 0x80 &&
+                   ((unsigned char)s[a + 2] == 0xA2 || (unsigned char)s[a + 2] == 0x93 ||
+                    (unsigned char)s[a + 2] == 0x94)) {
+            a += 3; /* "•", "–", "—" */
+        } else {
+            break;
+        }
+    }
+    while (n > a && (unsigned char)s[n - 1] < 0x80 && !isalnum((unsigned char)s[n - 1]) &&
+           s[n - 1] != ')' && s[n - 1] != '"')
+        n--;
+    return vt_xstrndup(s + a, n - a);
+}
+
+char *vt_span_clean(const vt_span *sp)
+{
+    char *t = vt_span_text(sp);
+    char *c = vt_clean_text(t, strlen(t));
+    free(t);
+    return c;
+}
+
+/* ------------------------------------------------------------ fuzzy match */
+
+/* Pairs of folded characters the OCR mistakes for each other. */
+static const char *const confusions[] = {
+    "o0", "o6", "o9", "ob", "od", "oq", "oe", "oa", "oc", "a4", "ad", "a@",
+    "ai", "ae", "ag", "ec", "e3", "i1", "il", "it", "ij", "i|", "i!", "iy",
+    "ir", "l1", "l|", "lt", "uw", "uv", "uy", "ui", "ut", "dp", "db", "s$",
+    "s5", "s8", "gq", "g9", "nm", "nh", "nr", "ck", "c(", "hb", "tf", "yv",
+    "b6", "q9", "mn", "01", "17", "z2",
+};
+
+static bool confusable(unsigned char a, unsigned char b)
+{
+    for (size_t i = 0; i < sizeof confusions / sizeof *confusions; i++) {
+        const char *p = confusions[i];
+        if (((unsigned char)p[0] == a && (unsigned char)p[1] == b) ||
+            ((unsigned char)p[0] == b && (unsigned char)p[1] == a))
+            return true;
+    }
+    return false;
+}
+
+static double sub_cost(unsigned char a, unsigned char b)
+{
+    if (a == b)
+        return 0;
+    return confusable(a, b) ? 0.35 : 1.0;
+}
+
+/* Cost of dropping a text character: OCR sprinkles punctuation. */
+static double del_cost(unsigned char c)
+{
+    return isalnum(c) ? 0.8 : 0.3;
+}
+
+static size_t squeeze(const char *s, size_t n, char *out, size_t *pos)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isspace((unsigned char)s[i])) {
+            if (pos)
+                pos[k] = i;
+            out[k++] = s[i];
+        }
+    out[k] = '\0';
+    return k;
+}
+
+/* Semi-global alignment of kw against t: when `starts` is given, the match
+ * may begin at any t[j] with starts[j] (a word edge) for free.  Fills best
+ * end (exclusive, in t) and start. */
+static double align(const char *t, size_t nt, const char *k, size_t nk,
+                    const bool *starts, size_t *best_end, size_t *best_start)
+{
+    double *d = vt_xmalloc((nk + 1) * (nt + 1) * sizeof *d);
+    size_t *st = vt_xmalloc((nk + 1) * (nt + 1) * sizeof *st);
+#define D(i, j) d[(i) * (nt + 1) + (j)]
+#define S(i, j) st[(i) * (nt + 1) + (j)]
+    for (size_t j = 0; j <= nt; j++) {
+        if (starts) {
+            D(0, j) = j < nt && starts[j] ? 0 : 1e6;
+            S(0, j) = j;
+        } else {
+            D(0, j) = j ? D(0, j - 1) + del_cost((unsigned char)t[j - 1]) : 0;
+            S(0, j) = 0;
+        }
+    }
+    for (size_t i = 1; i <= nk; i++) {
+        D(i, 0) = D(i - 1, 0) + 0.8;
+        S(i, 0) = S(i - 1, 0);
+        for (size_t j = 1; j <= nt; j++) {
+            double best = D(i - 1, j - 1) +
+                          sub_cost((unsigned char)k[i - 1], (unsigned char)t[j - 1]);
+            size_t s = S(i - 1, j - 1);
+            double v = D(i - 1, j) + 0.8; /* keyword letter missing */
+            if (v < best) {
+                best = v;
+                s = S(i - 1, j);
+            }
+            v = D(i, j - 1) + del_cost((unsigned char)t[j - 1]);
+            if (v < best) {
+                best = v;
+                s = S(i, j - 1);
+            }
+            D(i, j) = best;
+            S(i, j) = s;
+        }
+    }
+    double best = 1e9;
+    for (size_t j = 0; j <= nt; j++) {
+        double v = D(nk, j);
+        /* Ending inside a word is a worse match than ending at its edge. */
+        if (j > 0 && j < nt && isalpha((unsigned char)t[j]) &&
+            isalpha((unsigned char)t[j - 1]))
+            v += 0.5;
+        if (v < best) {
+            best = v;
+            *best_end = j;
+            *best_start = S(nk, j);
+        }
+    }
+#undef D
+#undef S
+    free(d);
+    free(st);
+    return best;
+}
+
+double vt_fuzzy_cost(const char *a, size_t na, const char *kw)
+{
+    char *t = vt_xmalloc(na + 1), *k = vt_xmalloc(strlen(kw) + 1);
+    size_t nt = squeeze(a, na, t, NULL), nk = squeeze(kw, strlen(kw), k, NULL);
+    double total = 0;
+    /* Whole-string distance: both ends fixed. */
+    double *prev = vt_xmalloc((nt + 1) * sizeof *prev), *cur = vt_xmalloc((nt + 1) * sizeof *cur);
+    for (size_t j = 0; j <= nt; j++)
+        prev[j] = j ? prev[j - 1] + del_cost((unsigned char)t[j - 1]) : 0;
+    for (size_t i = 1; i <= nk; i++) {
+        cur[0] = prev[0] + 0.8;
+        for (size_t j = 1; j <= nt; j++) {
+            double v = prev[j - 1] + sub_cost((unsigned char)k[i - 1], (unsigned char)t[j - 1]);
+            if (prev[j] + 0.8 < v)
+                v = prev[j] + 0.8;
+            if (cur[j - 1] + del_cost((unsigned char)t[j - 1]) < v)
+                v = cur[j - 1] + del_cost((unsigned char)t[j - 1]);
+            cur[j] = v;
+        }
+        double *sw = prev;
+        prev = cur;
+        cur = sw;
+    }
+    total = prev[nt];
+    free(prev);
+    free(cur);
+    free(t);
+    free(k);
+    return nk ? total / (double)nk : (nt ? 1.0 : 0.0);
+}
+
+static bool list_mark(unsigned char c)
+{
+    return isspace(c) || c == '-' || c == '_' || c == '*' || c == '+' ||
+           c == '|' || c == '.' || c == ',' || c == '\'' || c == '`' || c == '~';
+}
+
+long vt_fuzzy_prefix(const char *fold, size_t flen, size_t at, const char *kw,
+                     double max_cost, double *cost)
+{
+    while (at < flen && list_mark((unsigned char)fold[at]))
+        at++;
+    size_t nkw = strlen(kw);
+    size_t window = flen - at;
+    if (window > nkw * 2 + 4)
+        window = nkw * 2 + 4;
+    char *t = vt_xmalloc(window + 1), *k = vt_xmalloc(nkw + 1);
+    size_t *pos = vt_xmalloc((window + 1) * sizeof *pos);
+    size_t nt = squeeze(fold + at, window, t, pos), nk = squeeze(kw, nkw, k, NULL);
+    size_t end = 0, start = 0;
+    double c = align(t, nt, k, nk, NULL, &end, &start) / (double)(nk ? nk : 1);
+    long result = -1;
+    if (c <= max_cost && end > 0) {
+        result = (long)(at + pos[end - 1] + 1);
+        if (cost)
+            *cost = c;
+    }
+    free(t);
+    free(k);
+    free(pos);
+    return result;
+}
+
+bool vt_fuzzy_find(const char *fold, size_t flen, size_t from, const char *kw,
+                   double max_cost, size_t *s, size_t *e, double *cost)
+{
+    if (from >= flen)
+        return false;
+    size_t n = flen - from, nkw = strlen(kw);
+    char *t = vt_xmalloc(n + 1), *k = vt_xmalloc(nkw + 1);
+    size_t *pos = vt_xmalloc((n + 1) * sizeof *pos);
+    size_t nt = squeeze(fold + from, n, t, pos), nk = squeeze(kw, nkw, k, NULL);
+    /* A match starts at a word edge, like a cue word does. */
+    bool *starts = vt_xcalloc(nt + 1, sizeof *starts);
+    for (size_t j = 0; j < nt; j++) {
+        size_t f = from + pos[j];
+        starts[j] = f == 0 || !isalnum((unsigned char)fold[f - 1]) ||
+                    !isalnum((unsigned char)fold[f]);
+    }
+    size_t end = 0, start = 0;
+    double c = nt ? align(t, nt, k, nk, starts, &end, &start) / (double)(nk ? nk : 1) : 1e9;
+    free(starts);
+    bool ok = false;
+    if (c <= max_cost && end > start) {
+        *s = from + pos[start];
+        *e = from + pos[end - 1] + 1;
+        if (cost)
+            *cost = c;
+        ok = true;
+    }
+    free(t);
+    free(k);
+    free(pos);
+    return ok;
+}

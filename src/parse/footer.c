@@ -1,0 +1,749 @@
+/* footer.c — the foot of a dispatch (Nghị định 30, Điều 12–13): "Nơi
+ * nhận" with its entries in the left column; the authority (TM., KT., TL.,
+ * TUQ., Q.), position and signer's name in the right column.
+ *
+ * Text input merges the columns, so each footer line is cut where its
+ * right column begins: after the entry's closing ';', or where an
+ * authority or a position printed in capitals starts. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "internal.h"
+#include "parse.h"
+
+/* Lines after "Nơi nhận" that can still belong to the footer. */
+#define FOOTER_SPAN 30
+/* Lines between the title and the name: signature and seal. */
+#define NAME_GAP 14
+
+static const char authority_pattern[] =
+    "(?:^|[^a-z0-9])(tuq|tm|tl|kt|q)\\s*[.,]\\s*(?=[a-z(])";
+
+typedef struct item {
+    char *text;
+    char *orig; /* the same words as first seen, when restore changed them */
+    size_t line;
+} item;
+
+typedef struct items {
+    item *v;
+    size_t n, cap;
+} items;
+
+static void add_item(items *it, char *text, char *orig, size_t line)
+{
+    VT_GROW(it->v, it->n, it->cap);
+    it->v[it->n++] = (item){text, orig, line};
+}
+
+static void free_items(items *it)
+{
+    for (size_t i = 0; i < it->n; i++) {
+        free(it->v[i].text);
+        free(it->v[i].orig);
+    }
+    free(it->v);
+}
+
+/* Restore changes words, never their number: the n-th word of a line is
+ * the n-th word of the line as first seen. */
+static size_t word_index(const char *s, size_t off)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < off && s[i]; i++)
+        if (!isspace((unsigned char)s[i]) && (i == 0 || isspace((unsigned char)s[i - 1])))
+            n++;
+    return n;
+}
+
+static size_t word_offset(const char *s, size_t idx)
+{
+    size_t n = 0, i = 0;
+    for (; s[i]; i++)
+        if (!isspace((unsigned char)s[i]) && (i == 0 || isspace((unsigned char)s[i - 1])) &&
+            n++ == idx)
+            return i;
+    return i;
+}
+
+
+static bool list_mark(unsigned char c)
+{
+    return c == '-' || c == '+' || c == '_' || c == '*' || c == 0xE2 /* • – */;
+}
+
+static bool is_luu(const char *fold)
+{
+    long e = vt_fuzzy_prefix(fold, strlen(fold), 0, "luu", 0.34, NULL);
+    if (e < 0)
+        return false;
+    while (fold[e] == ' ')
+        e++;
+    return fold[e] == ':' || fold[e] == '.' || fold[e] == ',' || isalpha((unsigned char)fold[e]);
+}
+
+/* Authority match in fold[from..to): start of the prefix, or -1. */
+static long find_authority(vt_rx *rx, const vt_pline *pl, size_t from, size_t to)
+{
+    if (!vt_rx_find(rx, pl->fold, to, from))
+        return -1;
+    long s = vt_rx_start(rx, 1);
+    /* The title after an authority prefix is printed in capitals. */
+    vt_span sp = {pl, (size_t)vt_rx_end(rx, 0), to};
+    char *t = vt_span_text(&sp);
+    bool caps = vt_mostly_upper(t);
+    free(t);
+    return caps ? s : -1;
+}
+
+/* Start of a position printed in capitals inside fold[from..to). */
+static long find_position(const vt_pctx *cx, const vt_pline *pl, size_t from, size_t to)
+{
+    long best = -1;
+    for (size_t k = 0; k < cx->lex->positions.n; k++) {
+        const char *pf = cx->lex->positions.v[k].fold;
+        if (strlen(pf) < 6)
+            continue;
+        size_t s, e;
+        double c;
+        if (!vt_fuzzy_find(pl->fold, to, from, pf, 0.2, &s, &e, &c))
+            continue;
+        vt_span sp = {pl, s, e};
+        char *t = vt_span_text(&sp);
+        bool caps = vt_mostly_upper(t);
+        free(t);
+        if (caps && (best < 0 || (long)s < best))
+            best = (long)s;
+    }
+    return best;
+}
+
+static bool ends_entry(const char *text)
+{
+    size_t n = strlen(text);
+    while (n && isspace((unsigned char)text[n - 1]))
+        n--;
+    return n && (text[n - 1] == ';' || text[n - 1] == '.');
+}
+
+/* Where the right column starts in an entry line (fold offset). */
+static size_t entry_split(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, bool luu)
+{
+    if (pl->role == VT_ROLE_FOOTER_LEFT)
+        return pl->flen;
+    size_t best = pl->flen;
+    long a = find_authority(arx, pl, 0, pl->flen);
+    if (a > 2)
+        best = (size_t)a;
+    const char *semi = memchr(pl->fold, ';', best);
+    if (semi && !luu)
+        best = (size_t)(semi - pl->fold) + 1;
+    if (luu) {
+        /* "Lưu: VT, VP.  NGUYỄN VĂN A": the name follows the full stop. */
+        for (size_t k = 0; k + 2 < best; k++)
+            if (pl->fold[k] == '.' && pl->fold[k + 1] == ' ') {
+                size_t j = k + 1;
+                while (j < best && pl->fold[j] == ' ')
+                    j++;
+                if (j < best && isalpha((unsigned char)pl->fold[j]) &&
+                    isupper((unsigned char)pl->text[pl->map[j]])) {
+                    best = j;
+                    break;
+                }
+            }
+    }
+    long p = find_position(cx, pl, 3, best);
+    if (p < 0 && pl->orig) {
+        /* A title restore rewrote may still read as printed. */
+        vt_pline op;
+        vt_pline_init(&op, pl->orig);
+        long q = find_position(cx, &op, 3, op.flen);
+        if (q > 0)
+            p = (long)vt_fold_offset(pl, word_offset(pl->text, word_index(op.text, op.map[q])));
+        vt_pline_clear(&op);
+    }
+    if (p > 0 && (size_t)p < best) {
+        best = (size_t)p;
+        /* The entry ends at its closing mark, even one OCR made a colon:
+         * what lies between is the column gap's specks. */
+        for (size_t k = best; k > 0; k--)
+            if (pl->fold[k - 1] == ';' || (pl->fold[k - 1] == ':' && pl->fold[k] == ' ')) {
+                best = k;
+                break;
+            }
+    }
+    return best;
+}
+
+/* "Lưu: VT, ...": the first copy is the văn thư's; OCR makes VT into VI,
+ * V1 or VF and its comma into a semicolon. */
+static void repair_luu(char *text)
+{
+    char *p = strpbrk(text, ":.");
+    if (!p)
+        return;
+    p++;
+    while (*p == ' ')
+        p++;
+    if (p[0] == 'V' && p[1] && strchr("I1lFf|7", p[1]) && (!p[2] || strchr(",;. ", p[2]))) {
+        p[1] = 'T';
+        if (p[2] == ';')
+            p[2] = ',';
+    }
+}
+
+static void add_recipient(vt_pctx *cx, json_t *list, char *text, size_t from, size_t to)
+{
+    char *f = vt_fold_text(text);
+    if (is_luu(f))
+        repair_luu(text);
+    json_t *e = vt_field(cx, "text", text, NULL, 0.85, from, to);
+    if (is_luu(f)) {
+        /* Lưu: VT, VHXH. (05b) -> archive copy. */
+        const char *colon = strpbrk(text, ":.,");
+        const char *p = colon ? colon + 1 : text + strcspn(text, " ");
+        json_t *arr = json_array();
+        int copies = -1;
+        while (*p) {
+            while (*p == ' ' || *p == ',' || *p == ';' || *p == '.')
+                p++;
+            if (!*p)
+                break;
+            size_t k = strcspn(p, ",;");
+            char *tok = vt_xstrndup(p, k);
+
+            int c = 0;
+            char b = 0;
+            if (tok[0] == '(' && sscanf(tok, "(%d%c", &c, &b) == 2 && (b == 'b' || b == 'B'))
+                copies = c;
+            else {
+                char *t = vt_clean_text(tok, strlen(tok));
+                /* "VHXH. (05b)": split off the copy count. */
+                char *paren = strchr(t, '(');
+                if (paren && sscanf(paren, "(%d%c", &c, &b) == 2 && (b == 'b' || b == 'B')) {
+                    copies = c;
+                    *paren = '\0';
+                    char *u = vt_clean_text(t, strlen(t));
+                    free(t);
+                    t = u;
+                }
+                if (*t)
+                    json_array_append_new(arr, json_string(t));
+                free(t);
+            }
+            free(tok);
+            p += k;
+        }
+        json_t *ac = json_object();
+        json_object_set_new(ac, "value", arr);
+        json_object_set_new(ac, "raw", json_string(text));
+        if (copies >= 0)
+            json_object_set_new(ac, "copies", json_integer(copies));
+        json_object_set_new(ac, "confidence", json_real(0.85));
+        json_object_set_new(ac, "evidence", vt_evidence(cx, from, to));
+        json_object_set_new(cx->meta, "archive_copy", ac);
+    } else {
+        size_t n = strlen(text);
+        const char *open = n && text[n - 1] == ')' ? strrchr(text, '(') : NULL;
+        if (open && open > text) {
+            char *purpose = vt_xstrndup(open + 1, (size_t)(text + n - 1 - (open + 1)));
+            /* A purpose is words ("để b/c"), not an acronym "(GDĐT)". */
+            if (!vt_is_upper_text(purpose)) {
+                char *name = vt_clean_text(text, (size_t)(open - text));
+                json_object_set_new(e, "name", json_string(name));
+                json_object_set_new(e, "purpose", json_string(purpose));
+                free(name);
+            }
+            free(purpose);
+        }
+    }
+    free(f);
+    json_array_append_new(list, e);
+}
+
+/* A person's name: 2-5 words, each capitalised, letters only, and not a
+ * title or a body printed in capitals. */
+static bool looks_like_name(const vt_lexicon *lex, const char *t)
+{
+    char *tf = vt_fold_text(t);
+    bool title = vt_lex_prefix(&lex->positions, tf, strlen(tf), 0, NULL) ||
+                 vt_lex_prefix(&lex->organs, tf, strlen(tf), 0, NULL);
+    free(tf);
+    if (title)
+        return false;
+    size_t words = 0;
+    const char *p = t;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        const char *q = p;
+        while (*q && *q != ' ')
+            q++;
+        char *w = vt_xstrndup(p, (size_t)(q - p));
+        char *up = vt_upper_first(w);
+        char *f = vt_fold_text(w);
+        bool ok = strcmp(up, w) == 0;
+        /* Letters only; an apostrophe joins syllables of some names (H'Yim). */
+        for (size_t k = 0; f[k]; k++)
+            if (!isalpha((unsigned char)f[k]) && (unsigned char)f[k] < 0x80 &&
+                !(f[k] == '\'' && k > 0 && f[k + 1]))
+                ok = false;
+        free(w);
+        free(up);
+        free(f);
+        if (!ok)
+            return false;
+        words++;
+        p = q;
+    }
+    return words >= 2 && words <= 5;
+}
+
+/* One part of a name in its proper spelling from the names list: the only
+ * entry with the same letters when the print lost its marks, or for the
+ * family name (a closed set) the one entry within OCR distance. */
+static char *name_part(const vt_lex_list *list, const char *word, bool fuzzy)
+{
+    char *f = vt_fold_text(word);
+    char *low = vt_lower(word);
+    bool caps = vt_is_upper_text(word);
+    const vt_lex_entry *only = NULL;
+    size_t same = 0;
+    for (size_t i = 0; i < list->n; i++)
+        if (strcmp(list->v[i].fold, f) == 0) {
+            only = &list->v[i];
+            same++;
+        }
+    /* Marks printed ("Lực", "LỰC") are kept; lost ones come from the list. */
+    bool unmarked = strcmp(f, low) == 0;
+    char *out = NULL;
+    /* Family names are a closed set: one spelling per letters is the one,
+     * whatever marks a guess put on them ("Nguyên" -> "Nguyễn"). */
+    if (same == 1 && (unmarked || fuzzy)) {
+        out = vt_xstrdup(only->form);
+    } else if (same == 0 && fuzzy && unmarked) {
+        double best = 0.26, second = 1;
+        only = NULL;
+        for (size_t i = 0; i < list->n; i++) {
+            double c = vt_fuzzy_cost(f, strlen(f), list->v[i].fold);
+            if (c < best) {
+                second = best;
+                best = c;
+                only = &list->v[i];
+            } else if (c < second) {
+                second = c;
+            }
+        }
+        if (only && second > best)
+            out = vt_xstrdup(only->form);
+    }
+    if (!out)
+        out = caps ? vt_upper_first(low) : vt_xstrdup(word);
+    free(low);
+    free(f);
+    return out;
+}
+
+/* A language model has no business with names: each word of the name
+ * line whose letters restore changed ("Thái" -> "Tháng") is read as the
+ * page printed it (`orig`, the whole line as first seen), marks and all;
+ * the names list mends what the OCR lost.  NULL when the words do not
+ * line up. */
+static char *printed_name(const char *text, const char *orig)
+{
+    char *t = vt_xstrdup(text), *o = vt_clean_text(orig, strlen(orig));
+    char *tw[8], *ow[8], *s1 = NULL, *s2 = NULL;
+    size_t nt = 0, no = 0;
+    for (char *w = strtok_r(t, " ", &s1); w && nt < 8; w = strtok_r(NULL, " ", &s1))
+        tw[nt++] = w;
+    for (char *w = strtok_r(o, " ", &s2); w && no < 8; w = strtok_r(NULL, " ", &s2))
+        ow[no++] = w;
+    char *out = NULL;
+    if (nt == no && nt > 0) {
+        out = vt_xmalloc(strlen(text) + strlen(orig) + 8);
+        out[0] = '\0';
+        for (size_t i = 0; i < nt; i++) {
+            char *a = vt_fold_text(tw[i]), *b = vt_fold_text(ow[i]);
+            if (i)
+                strcat(out, " ");
+            strcat(out, strcmp(a, b) == 0 ? tw[i] : ow[i]);
+            free(a);
+            free(b);
+        }
+    }
+    free(t);
+    free(o);
+    return out;
+}
+
+/* A signer's name in title case, its parts checked against names.txt. */
+static char *name_case(const vt_lexicon *lex, const char *t)
+{
+    char *copy = vt_xstrdup(t);
+    size_t n = strlen(t);
+    char *out = vt_xmalloc(n * 3 + 8);
+    out[0] = '\0';
+    char *words[8];
+    size_t nw = 0;
+    char *save = NULL;
+    for (char *w = strtok_r(copy, " ", &save); w && nw < 8; w = strtok_r(NULL, " ", &save))
+        words[nw++] = w;
+    for (size_t i = 0; i < nw; i++) {
+        const vt_lex_list *list = i == 0 ? &lex->family : i + 1 == nw ? &lex->given : &lex->middle;
+        char *p = name_part(list, words[i], i == 0);
+        if (*out)
+            strcat(out, " ");
+        strcat(out, p);
+        free(p);
+    }
+    free(copy);
+    return out;
+}
+
+/* Position title in its proper form: the lexicon's, else sentence case. */
+static char *position_case(const vt_pctx *cx, const char *t, double *cost)
+{
+    char *f = vt_fold_text(t);
+    double c = 1;
+    const vt_lex_entry *e = vt_lex_match(&cx->lex->positions, f, strlen(f), 0.3, &c);
+    free(f);
+    if (cost)
+        *cost = e ? c : 1;
+    if (e)
+        return vt_xstrdup(e->form);
+    char *low = vt_lower(t);
+    char *u = vt_upper_first(low);
+    free(low);
+    return u;
+}
+
+/* The signer's position if text (a line in capitals) prints one: a title
+ * the lexicon knows, a title heading a unit ("VỤ TRƯỞNG VỤ KÊ KHAI"), the
+ * deputy's title a KT. authority leads one to expect, or a lexicon title
+ * within OCR distance.  NULL when none. */
+static char *match_position(const vt_pctx *cx, const char *t, const char *expected,
+                            double *conf)
+{
+    if (!vt_mostly_upper(t))
+        return NULL;
+    char *position = NULL;
+    double c = 1;
+    char *f = vt_fold_text(t);
+    size_t pe = 0;
+    const vt_lex_entry *head;
+    if (vt_lex_match(&cx->lex->positions, f, strlen(f), 0, NULL)) {
+        position = position_case(cx, t, &c);
+        *conf = 0.9;
+    } else if ((head = vt_lex_prefix(&cx->lex->positions, f, strlen(f), 0, &pe)) &&
+               pe < strlen(f)) {
+        vt_pline pl;
+        vt_pline_init(&pl, t);
+        vt_span rest = {&pl, pe, pl.flen};
+        char *r = vt_span_text(&rest);
+        char *unit = vt_organ_case(cx->lex, r);
+        position = vt_xasprintf("%s %s", head->form, unit);
+        *conf = 0.8;
+        free(unit);
+        free(r);
+        vt_pline_clear(&pl);
+    }
+    if (!position && expected) {
+        char *ef = vt_fold_text(expected);
+        c = vt_fuzzy_cost(f, strlen(f), ef);
+        free(ef);
+        if (c <= 0.45) {
+            position = vt_xstrdup(expected);
+            *conf = 0.9 * (1 - c);
+        }
+    }
+    if (!position && vt_lex_match(&cx->lex->positions, f, strlen(f), 0.3, &c)) {
+        position = position_case(cx, t, &c);
+        *conf = 0.9 * (1 - c);
+    }
+    free(f);
+    return position;
+}
+
+static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
+{
+    json_t *sg = json_object();
+    char *chain = vt_xstrdup(""), *rawchain = vt_xstrdup("");
+    char *last_title = NULL, *last_prefix = NULL;
+    size_t i = 0, first_line = cx->n, last_line = 0;
+    /* Authority lines come first. */
+    for (; i < right->n; i++) {
+        vt_pline pl;
+        vt_pline_init(&pl, right->v[i].text);
+        long a = find_authority(arx, &pl, 0, pl.flen);
+        if (a != 0 && !(a > 0 && a <= 3)) {
+            vt_pline_clear(&pl);
+            if (first_line < cx->n)
+                break;
+            continue;
+        }
+        char *prefix = vt_xstrndup(pl.fold + vt_rx_start(arx, 1),
+                                   (size_t)(vt_rx_end(arx, 1) - vt_rx_start(arx, 1)));
+        for (char *c = prefix; *c; c++)
+            *c = (char)toupper((unsigned char)*c);
+        vt_span rest = {&pl, (size_t)vt_rx_end(arx, 0), pl.flen};
+        char *title = vt_span_text(&rest);
+        char *proper = strcmp(prefix, "TM") == 0 ? vt_organ_case(cx->lex, title)
+                                                 : position_case(cx, title, NULL);
+        char *j = vt_xasprintf("%s%s%s. %s", chain, *chain ? " / " : "", prefix, proper);
+        free(chain);
+        chain = j;
+        j = vt_xasprintf("%s%s%s", rawchain, *rawchain ? " / " : "", right->v[i].text);
+        free(rawchain);
+        rawchain = j;
+        free(last_title);
+        free(last_prefix);
+        last_title = proper;
+        last_prefix = prefix;
+        free(title);
+        if (first_line == cx->n)
+            first_line = right->v[i].line;
+        last_line = right->v[i].line;
+        vt_pline_clear(&pl);
+    }
+    if (first_line == cx->n)
+        i = 0;
+    if (*chain)
+        json_object_set_new(sg, "authority", json_string(chain));
+    else
+        vt_missing(cx, "signer.authority");
+
+    /* Position: a title in capitals; under KT. it is the deputy's title. */
+    char *expected = last_prefix && strcmp(last_prefix, "KT") == 0
+                         ? vt_xasprintf("Phó %s", last_title) : NULL;
+    char *position = NULL;
+    double pconf = 0;
+    size_t name_from = i;
+    for (size_t k = i; k < right->n && !position; k++) {
+        const char *t = right->v[k].text;
+        position = match_position(cx, t, expected, &pconf);
+        /* A title restore rewrote ("TRƯỞNG PHÓNG") may read as printed. */
+        if (!position && right->v[k].orig)
+            position = match_position(cx, right->v[k].orig, expected, &pconf);
+        if (position) {
+            char *j = vt_xasprintf("%s%s%s", rawchain, *rawchain ? " / " : "", t);
+            free(rawchain);
+            rawchain = j;
+            if (first_line == cx->n)
+                first_line = right->v[k].line;
+            last_line = right->v[k].line;
+            name_from = k + 1;
+        }
+    }
+    if (position)
+        json_object_set_new(sg, "position", json_string(position));
+    else
+        vt_missing(cx, "signer.position");
+
+    /* Name: the first name-like line below, close to the title (what
+     * follows further down is an appendix). */
+    char *name = NULL;
+    /* Nghị định 30 prints the name in bold lower case: a line in capitals
+     * (a seal's text) is taken only when there is no other. */
+    size_t pick = right->n;
+    for (size_t k = name_from; k < right->n; k++) {
+        if (right->v[k].line > last_line + NAME_GAP)
+            break;
+        if (!looks_like_name(cx->lex, right->v[k].text))
+            continue;
+        if (pick == right->n || vt_is_upper_text(right->v[pick].text))
+            pick = k;
+        if (!vt_is_upper_text(right->v[k].text))
+            break;
+    }
+    if (pick < right->n) {
+        const char *o = right->v[pick].orig;
+        char *printed = o ? printed_name(right->v[pick].text, o) : NULL;
+        name = name_case(cx->lex, printed ? printed : right->v[pick].text);
+        free(printed);
+        char *j = vt_xasprintf("%s%s%s", rawchain, *rawchain ? " / " : "", right->v[pick].text);
+        free(rawchain);
+        rawchain = j;
+        last_line = right->v[pick].line;
+    }
+    if (name)
+        json_object_set_new(sg, "name", json_string(name));
+    else
+        vt_missing(cx, "signer.name");
+
+    if (*chain || position || name) {
+        json_object_set_new(sg, "raw", json_string(rawchain));
+        double conf = (*chain ? 0.3 : 0) + (position ? 0.3 * pconf / 0.9 : 0) + (name ? 0.3 : 0);
+        json_object_set_new(sg, "confidence", json_real((double)(int)(conf * 1000) / 1000));
+        json_object_set_new(sg, "evidence", vt_evidence(cx, first_line, last_line));
+        json_object_set_new(cx->meta, "signer", sg);
+    } else {
+        json_decref(sg);
+        vt_missing(cx, "signer");
+    }
+    free(name);
+    free(position);
+    free(expected);
+    free(chain);
+    free(rawchain);
+    free(last_title);
+    free(last_prefix);
+}
+
+/* An entry continued on the next line goes on in small letters. */
+static bool starts_lower(const char *s)
+{
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(s, i, (int32_t)strlen(s), c);
+    return c > 0 && u_islower(c);
+}
+
+static char *span_text(const vt_pline *pl, size_t fs, size_t fe)
+{
+    vt_span sp = {pl, fs, fe};
+    return vt_span_text(&sp);
+}
+
+void vt_parse_footer(vt_pctx *cx)
+{
+    vt_rx arx;
+    if (!vt_rx_init(&arx, authority_pattern, false))
+        return;
+    /* The "Nơi nhận" cue at the start of a line, followed by a colon. */
+    size_t nn = cx->n;
+    long cue_end = -1;
+    for (size_t i = cx->header_end; i < cx->n && nn == cx->n; i++) {
+        const vt_pline *pl = &cx->lines[i];
+        if (pl->role == VT_ROLE_FOOTER_RIGHT)
+            continue;
+        size_t at = strspn(pl->fold, " ");
+        if (at < pl->flen && (pl->fold[at] == '-' || pl->fold[at] == '+'))
+            continue; /* a list entry ("- Cá nhân: ...") is not the cue */
+        long e = vt_fuzzy_prefix(pl->fold, pl->flen, at, "noi nhan", 0.2, NULL);
+        if (e < 0)
+            continue;
+        size_t k = (size_t)e;
+        while (k < pl->flen && (pl->fold[k] == ' ' || pl->fold[k] == '.'))
+            k++;
+        if (k == pl->flen || pl->fold[k] == ':' || pl->fold[k] == ';' || pl->fold[k] == '|') {
+            nn = i;
+            cue_end = (long)(k < pl->flen ? k + 1 : k);
+        }
+    }
+    /* The signature block may start a few lines above "Nơi nhận"; without
+     * the cue it is the first authority line after the header. */
+    size_t start = nn;
+    size_t lo = nn < cx->n ? (nn > cx->header_end + 6 ? nn - 6 : cx->header_end) : cx->header_end;
+    for (size_t i = lo; i < (nn < cx->n ? nn : cx->n); i++) {
+        long a = find_authority(&arx, &cx->lines[i], 0, cx->lines[i].flen);
+        if (a >= 0 && a <= 3) {
+            start = i;
+            break;
+        }
+    }
+    cx->footer_from = start;
+    if (start == cx->n) {
+        vt_missing(cx, "recipients");
+        vt_missing(cx, "signer");
+        vt_rx_clear(&arx);
+        return;
+    }
+
+    items right = {0};
+    json_t *recipients = json_array();
+    char *entry = NULL;
+    size_t entry_from = 0, entry_to = 0;
+    bool done = false; /* the "Lưu" entry closes the list */
+    size_t end = (nn < cx->n ? nn : start) + FOOTER_SPAN;
+    if (end > cx->n)
+        end = cx->n;
+    for (size_t i = start; i < end; i++) {
+        const vt_pline *pl = &cx->lines[i];
+        size_t ls = 0, le = pl->flen; /* left column part */
+        if (pl->role == VT_ROLE_FOOTER_RIGHT || i < nn) {
+            le = 0;
+        } else if (i == nn) {
+            ls = (size_t)cue_end;
+            while (ls < pl->flen && pl->fold[ls] == ' ')
+                ls++;
+            if (ls < pl->flen && list_mark((unsigned char)pl->text[pl->map[ls]]))
+                le = entry_split(cx, &arx, pl, false);
+            else
+                le = ls;
+        } else if (!done) {
+            size_t k = 0;
+            while (k < pl->flen && pl->fold[k] == ' ')
+                k++;
+            bool mark = k < pl->flen && (list_mark((unsigned char)pl->text[pl->map[k]]) ||
+                                         pl->fold[k] == '.');
+            bool luu = is_luu(pl->fold + k + strspn(pl->fold + k, "-_+*. "));
+            bool cont = entry && !ends_entry(entry) && !mark && k < pl->flen &&
+                        starts_lower(pl->text + pl->map[k]);
+            if (mark || cont || (luu && entry)) {
+                le = entry_split(cx, &arx, pl, luu);
+                char *t = span_text(pl, 0, le);
+                if (cont) {
+                    char *j = vt_xasprintf("%s %s", entry, t);
+                    free(entry);
+                    entry = j;
+                    entry_to = i;
+                } else {
+                    if (entry) {
+                        char *c = vt_clean_text(entry, strlen(entry));
+                        if (*c)
+                            add_recipient(cx, recipients, c, entry_from, entry_to);
+                        free(c);
+                        free(entry);
+                    }
+                    entry = vt_xstrdup(t);
+                    entry_from = entry_to = i;
+                }
+                free(t);
+                if (luu)
+                    done = true;
+            } else {
+                le = 0;
+            }
+        } else {
+            le = 0;
+        }
+        /* The rest of the line is the right column. */
+        size_t rs = le > ls ? le : ls;
+        char *r = span_text(pl, rs, pl->flen);
+        char *rc = vt_clean_text(r, strlen(r));
+        free(r);
+        char *ro = NULL;
+        if (pl->orig) {
+            const char *o = pl->orig + word_offset(pl->orig, word_index(pl->text, pl->map[rs]));
+            ro = vt_clean_text(o, strlen(o));
+        }
+        if (*rc && rc[strspn(rc, " .,;:'\"|-_")] != '\0') {
+            add_item(&right, rc, ro, i);
+        } else {
+            free(rc);
+            free(ro);
+        }
+    }
+    if (entry) {
+        char *c = vt_clean_text(entry, strlen(entry));
+        if (*c)
+            add_recipient(cx, recipients, c, entry_from, entry_to);
+        free(c);
+        free(entry);
+    }
+    if (json_array_size(recipients))
+        json_object_set_new(cx->meta, "recipients", recipients);
+    else {
+        json_decref(recipients);
+        vt_missing(cx, "recipients");
+    }
+    parse_signer(cx, &arx, &right);
+    free_items(&right);
+    vt_rx_clear(&arx);
+}

@@ -1,0 +1,80 @@
+/* parse.c — metadata from lines: the layout zones in order (header,
+ * Kính gửi, body, Nơi nhận and signature), each handed to its field
+ * parsers. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "parse.h"
+
+/* Members in the order doc/metadata.md lists them, so that the record and
+ * its XML have one layout whatever order the parsers found things in. */
+static const char *const top_order[] = {
+    "number", "type", "date", "place", "issuer", "issuer_parent", "subject",
+    "urgency", "secrecy", "addressees", "recipients", "archive_copy", "signer",
+    "references", "contacts", "page_count", "language", "missing_fields", NULL,
+};
+static const char *const member_order[] = {
+    "value", "text", "name", "position", "authority", "type", "number", "date",
+    "issuer", "code_number", "code_notation", "abbreviation", "repaired",
+    "purpose", "copies", "phone", "email", "raw", "confidence", "evidence", NULL,
+};
+
+static json_t *ordered(json_t *obj, const char *const *order)
+{
+    json_t *out = json_object();
+    for (size_t i = 0; order[i]; i++) {
+        json_t *v = json_object_get(obj, order[i]);
+        if (v)
+            json_object_set(out, order[i], v);
+    }
+    const char *k;
+    json_t *v;
+    json_object_foreach(obj, k, v) {
+        if (!json_object_get(out, k))
+            json_object_set(out, k, v);
+    }
+    json_decref(obj);
+    /* Fields and list entries inside, one level down. */
+    json_object_foreach(out, k, v) {
+        if (json_is_object(v) && strcmp(k, "evidence") != 0)
+            json_object_set_new(out, k, ordered(json_incref(v), member_order));
+        else if (json_is_array(v))
+            for (size_t i = 0; i < json_array_size(v); i++) {
+                json_t *e = json_array_get(v, i);
+                if (json_is_object(e))
+                    json_array_set_new(v, i, ordered(json_incref(e), member_order));
+            }
+    }
+    return out;
+}
+
+json_t *vt_parse_lines(vt_pline *lines, size_t n, size_t page_count,
+                       const vt_lexicon *lex, char ***warnings, size_t *n_warnings)
+{
+    vt_pctx cx = {0};
+    cx.lines = lines;
+    cx.n = n;
+    cx.lex = lex;
+    cx.meta = json_object();
+    cx.missing = json_array();
+    cx.number_line = n;
+    cx.footer_from = n;
+
+    vt_parse_header(&cx);
+    vt_parse_footer(&cx);
+    cx.body_from = cx.header_end;
+    cx.body_to = cx.footer_from;
+    vt_parse_addressees(&cx);
+    vt_parse_references(&cx);
+    vt_parse_marks(&cx);
+
+    json_object_set_new(cx.meta, "page_count", json_integer((json_int_t)page_count));
+    json_object_set_new(cx.meta, "language", json_string("vi"));
+    json_object_set_new(cx.meta, "missing_fields", cx.missing);
+    cx.meta = ordered(cx.meta, top_order);
+    free(cx.issuer_name);
+    *warnings = cx.warnings;
+    *n_warnings = cx.n_warnings;
+    return cx.meta;
+}

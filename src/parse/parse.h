@@ -1,0 +1,195 @@
+/* parse.h — the parse stage's own pieces: folded lines, the lexicon, the
+ * layout zones and the field parsers.  Not installed. */
+#ifndef VT_PARSE_H
+#define VT_PARSE_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "vanthu.h"
+
+/* ------------------------------------------------------------ folded text */
+
+/* A line prepared for matching.  `fold` is `text` lowercased with
+ * diacritics removed (đ -> d), one code point at a time, so that map[i] is
+ * the byte offset in `text` of the code point that gave fold byte i
+ * (map[flen] == len).  Matching runs on `fold`, values are cut from
+ * `text`. */
+typedef struct vt_pline {
+    char *text;
+    size_t len;
+    char *fold;
+    size_t flen;
+    size_t *map;
+    char *orig;    /* the line as first seen when restore changed it, or NULL */
+    size_t number; /* 1-based across the document */
+    size_t page;   /* 0-based */
+    vt_role role;
+    vt_box box;
+} vt_pline;
+
+/* A piece of one line, in fold offsets [fs, fe). */
+typedef struct vt_span {
+    const vt_pline *ln;
+    size_t fs, fe;
+} vt_span;
+
+void vt_pline_init(vt_pline *pl, const char *text);
+void vt_pline_clear(vt_pline *pl);
+/* Lowercase, diacritic-free copy of UTF-8 text (same rule as fold). */
+char *vt_fold_text(const char *text);
+
+/* The fold offset of a byte offset into `text`. */
+size_t vt_fold_offset(const vt_pline *pl, size_t text_off);
+/* The text of a span, trimmed of spaces; caller frees. */
+char *vt_span_text(const vt_span *sp);
+vt_span vt_span_trim(vt_span sp);
+/* Text without list marks and OCR specks at its ends ("- UBND tỉnh;" ->
+ * "UBND tỉnh", "| __KT." -> "KT."); parentheses and quotes stay. */
+char *vt_clean_text(const char *s, size_t n);
+char *vt_span_clean(const vt_span *sp);
+
+/* OCR-tolerant matching of a folded keyword ("noi nhan") against folded
+ * text: spaces are optional on both sides and letters the OCR confuses
+ * (o/6/b, i/1/l, d/p/đ, ...) cost less than other edits.  Returns the
+ * normalised cost (0 exact, ~1 unrelated). */
+double vt_fuzzy_cost(const char *a, size_t na, const char *kw);
+/* Match kw at fold offset `at` (after skipping spaces and list marks);
+ * returns the end offset or -1 when the cost exceeds max_cost. */
+long vt_fuzzy_prefix(const char *fold, size_t flen, size_t at, const char *kw,
+                     double max_cost, double *cost);
+/* Find kw anywhere in fold[from..flen); start/end in *s, *e. */
+bool vt_fuzzy_find(const char *fold, size_t flen, size_t from, const char *kw,
+                   double max_cost, size_t *s, size_t *e, double *cost);
+
+/* ---------------------------------------------------------------- regexes */
+
+struct pcre2_real_code_8;
+struct pcre2_real_match_data_8;
+
+/* A compiled pcre2 pattern with its match data.  Patterns on `fold` are
+ * ASCII; patterns on `text` use UTF mode (`utf`). */
+typedef struct vt_rx {
+    struct pcre2_real_code_8 *code;
+    struct pcre2_real_match_data_8 *md;
+} vt_rx;
+
+/* Patterns are the parser's own constants, so a compile failure is a bug:
+ * it returns false and the field using it is simply not found. */
+bool vt_rx_init(vt_rx *rx, const char *pattern, bool utf);
+void vt_rx_clear(vt_rx *rx);
+/* Match at or after `from`; group g is [start(g), end(g)) or -1 when unset. */
+bool vt_rx_find(vt_rx *rx, const char *s, size_t len, size_t from);
+long vt_rx_start(const vt_rx *rx, int g);
+long vt_rx_end(const vt_rx *rx, int g);
+
+/* ------------------------------------------------------------------ case */
+
+/* Does folded text begin with an administrative unit ("phuong ", "tinh ")? */
+bool vt_admin_unit_start(const char *fold);
+
+/* Case helpers on UTF-8 (ICU, Vietnamese rules). Caller frees. */
+char *vt_lower(const char *s);
+char *vt_upper_first(const char *s);
+/* True when the letters of s are all upper case (and there are >= 2). */
+bool vt_is_upper_text(const char *s);
+/* True when at least 70% of the letters are (OCR'd capitals). */
+bool vt_mostly_upper(const char *s);
+
+/* --------------------------------------------------------------- lexicon */
+
+typedef struct vt_lex_entry {
+    char *form;  /* proper form: "Kế hoạch", "Phó Giám đốc", "Ninh Bình" */
+    char *fold;  /* vt_fold_text(form) */
+    char *extra; /* abbreviation (doc types) or expansion (abbreviations) */
+    char *section; /* "# section:" it was listed under, "" when none */
+} vt_lex_entry;
+
+typedef struct vt_lex_list {
+    vt_lex_entry *v;
+    size_t n, cap;
+} vt_lex_list;
+
+typedef struct vt_lexicon {
+    vt_lex_list doc_types;     /* Điều 7 names + Phụ lục III abbreviation */
+    vt_lex_list positions;     /* chức vụ */
+    vt_lex_list abbreviations; /* UBND -> Ủy ban nhân dân */
+    vt_lex_list organs;        /* kinds of issuing body */
+    vt_lex_list places;        /* địa danh with diacritics */
+    vt_lex_list family, middle, given; /* parts of personal names */
+} vt_lexicon;
+
+/* Load the lexicon from `dir` (holding doc-types.txt, ...).  A missing file
+ * is VT_EDEPEND naming it. */
+vt_status vt_lexicon_load(vt_lexicon *lex, const char *dir, vt_error *err);
+void vt_lexicon_clear(vt_lexicon *lex);
+/* Best entry whose fold matches the folded text exactly, else within
+ * max_cost by vt_fuzzy_cost; NULL when none. */
+const vt_lex_entry *vt_lex_match(const vt_lex_list *list, const char *fold,
+                                 size_t n, double max_cost, double *cost);
+/* Longest entry matching a prefix of fold[at..] on word boundaries. */
+const vt_lex_entry *vt_lex_prefix(const vt_lex_list *list, const char *fold,
+                                  size_t flen, size_t at, size_t *end);
+
+/* ---------------------------------------------------------------- fields */
+
+/* Everything the field parsers share for one document. */
+typedef struct vt_pctx {
+    vt_pline *lines;
+    size_t n;
+    const vt_lexicon *lex;
+    json_t *meta;
+    json_t *missing;
+    char **warnings;
+    size_t n_warnings, cap_warnings;
+    /* Zones, as line indexes [from, to). */
+    size_t header_end;   /* first line after the header (type/subject) */
+    size_t body_from, body_to;
+    size_t footer_from;  /* "Nơi nhận" or the signature, n when absent */
+    char *issuer_name;   /* in normal case, for the notation's initials */
+    size_t number_line;  /* index, or n */
+} vt_pctx;
+
+void vt_pctx_warn(vt_pctx *cx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Build the evidence object for lines [from, to] (indexes). */
+json_t *vt_evidence(const vt_pctx *cx, size_t from, size_t to);
+/* {"<key>": value, "raw": raw, "confidence": c, "evidence": ...}. */
+json_t *vt_field(const vt_pctx *cx, const char *key, const char *value,
+                 const char *raw, double confidence, size_t from, size_t to);
+void vt_missing(vt_pctx *cx, const char *field);
+
+void vt_parse_header(vt_pctx *cx);     /* issuer, number, date, place, type, subject */
+void vt_parse_addressees(vt_pctx *cx); /* Kính gửi */
+void vt_parse_footer(vt_pctx *cx);     /* recipients, archive copy, signer */
+void vt_parse_references(vt_pctx *cx);
+void vt_parse_marks(vt_pctx *cx);      /* urgency, secrecy, contacts */
+/* Is the text an urgency or secrecy mark printed in capitals ("KHẨN")? */
+bool vt_is_mark(const char *text);
+
+/* Date helpers (date.c). */
+bool vt_date_valid(int y, int m, int d);
+/* Read day, month and year tokens (folded, possibly damaged).  Returns the
+ * number of distinct valid readings; with exactly one (or the printed one
+ * valid) fills *y *m *d and sets *repaired when digits were changed. */
+int vt_date_read(const char *dtok, const char *mtok, const char *ytok, int *y,
+                 int *m, int *d, bool *repaired);
+
+/* OCR reads Đ as D, P or B: each segment of a ký hiệu that matches a known
+ * spelling with Đ up to that confusion (the type's abbreviation, the
+ * issuer's initials, abbreviations.txt) takes it.  Caller frees. */
+char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *type_abbr);
+
+/* Normal case of an organ or place name printed in capitals. */
+char *vt_organ_case(const vt_lexicon *lex, const char *text);
+/* Proper form of a place name (places.txt), else each word capitalised. */
+char *vt_place_case(const vt_lexicon *lex, const char *text);
+
+/* Parse lines into a metadata object; warnings are added to *cx.  Pure
+ * apart from allocation: the same lines give the same object. */
+json_t *vt_parse_lines(vt_pline *lines, size_t n, size_t page_count,
+                       const vt_lexicon *lex, char ***warnings, size_t *n_warnings);
+
+#endif

@@ -1,0 +1,218 @@
+/* refs.c — documents the dispatch cites: the grounds of its preamble
+ * ("Căn cứ ...", "Thực hiện ...") and mentions in the body, up to the
+ * signature (an appendix cites its own).  A citation is a số và ký hiệu, with the type named before "số",
+ * the date after "ngày" and the issuer after "của". */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "parse.h"
+
+static const char code_pattern[] =
+    "(?<![\\p{L}\\d/-])(\\d{1,5})((?:\\s*/\\s*\\d{4})?)\\s*([-/])\\s*(\\p{Lu}[\\p{L}&]*)"
+    "((?:\\s*[-/]\\s*\\p{Lu}[\\p{L}\\d&]*)*)";
+/* Fold of what follows a code: its date. */
+static const char date_after[] =
+    "\\G[\\s,;(]*(?:ng[a-z0-9]{1,2}y\\s*)?(\\d{1,2})\\s*(?:[/.-]|th[a-z]{1,3}g)\\s*(\\d{1,2})"
+    "\\s*(?:[/.-]|n[a-z]{1,2}m)\\s*(\\d{4})";
+
+
+/* The type named just before "số": a type from the lexicon, extended by
+ * the words up to "số" ("Kế hoạch hành động"). */
+static char *cited_type(const vt_pctx *cx, const vt_pline *pl, size_t code_f)
+{
+    size_t e = code_f;
+    while (e > 0 && pl->fold[e - 1] == ' ')
+        e--;
+    size_t ws = e;
+    while (ws > 0 && pl->fold[ws - 1] != ' ')
+        ws--;
+    if (vt_fuzzy_cost(pl->fold + ws, e - ws, "so") <= 0.36)
+        e = ws;
+    while (e > 0 && pl->fold[e - 1] == ' ')
+        e--;
+    /* Try the last 1..5 words, longest type first. */
+    size_t starts[6], n = 0, p = e;
+    while (n < 5 && p > 0) {
+        while (p > 0 && pl->fold[p - 1] != ' ')
+            p--;
+        starts[n++] = p;
+        while (p > 0 && pl->fold[p - 1] == ' ')
+            p--;
+    }
+    for (size_t k = n; k > 0; k--) {
+        size_t s = starts[k - 1], end = 0;
+        const vt_lex_entry *t = vt_lex_prefix(&cx->lex->doc_types, pl->fold, e, s, &end);
+        if (!t)
+            continue;
+        /* At most two more lower-case words ("hành động"). */
+        size_t extra = 0;
+        bool punct = false;
+        for (size_t q = end; q < e; q++) {
+            extra += pl->fold[q] == ' ' && pl->fold[q + 1] != ' ';
+            punct |= ispunct((unsigned char)pl->fold[q]);
+        }
+        if (extra > 2 || punct)
+            continue;
+        vt_span rest = {pl, end, e};
+        char *r = vt_span_text(&rest);
+        char *low = vt_lower(r);
+        char *out = *low ? vt_xasprintf("%s %s", t->form, low) : vt_xstrdup(t->form);
+        free(r);
+        free(low);
+        return out;
+    }
+    return NULL;
+}
+
+/* "của <issuer>" up to the subject ("về", "ban hành", ...). */
+static char *cited_issuer(const vt_pline *pl, size_t f)
+{
+    while (f < pl->flen && pl->fold[f] == ' ')
+        f++;
+    if (pl->flen - f < 4 || strncmp(pl->fold + f, "cua ", 4) != 0)
+        return NULL;
+    size_t s = f + 4, e = s;
+    static const char *const stops[] = {" ve ", " ban hanh", " thuc hien", " trien khai",
+                                        " phe duyet", " quy dinh", " sua doi", " huong dan"};
+    size_t words = 0;
+    while (e < pl->flen && !strchr(";,(:)", pl->fold[e]) && words < 12) {
+        bool stop = false;
+        for (size_t k = 0; k < sizeof stops / sizeof *stops; k++)
+            if (strncmp(pl->fold + e, stops[k], strlen(stops[k])) == 0)
+                stop = true;
+        if (stop)
+            break;
+        if (pl->fold[e] == ' ')
+            words++;
+        e++;
+    }
+    vt_span sp = {pl, s, e};
+    char *t = vt_span_text(&sp);
+    if (!*t) {
+        free(t);
+        return NULL;
+    }
+    return t;
+}
+
+void vt_parse_references(vt_pctx *cx)
+{
+    size_t to = cx->body_to;
+    /* The body as one text; a line ending in '-' or '/' continues a code. */
+    size_t cap = 1, n = 0;
+    for (size_t i = cx->body_from; i < to; i++)
+        cap += cx->lines[i].len + 1;
+    char *buf = vt_xmalloc(cap);
+    size_t *line_at = vt_xmalloc(cap * sizeof *line_at);
+    for (size_t i = cx->body_from; i < to; i++) {
+        const vt_pline *pl = &cx->lines[i];
+        const char *t = pl->text;
+        size_t len = pl->len;
+        while (len && isspace((unsigned char)t[0])) {
+            t++;
+            len--;
+        }
+        while (len && isspace((unsigned char)t[len - 1]))
+            len--;
+        if (!len)
+            continue;
+        if (n && buf[n - 1] != '-' && buf[n - 1] != '/') {
+            line_at[n] = i;
+            buf[n++] = ' ';
+        }
+        for (size_t k = 0; k < len; k++) {
+            line_at[n] = i;
+            buf[n++] = t[k];
+        }
+    }
+    buf[n] = '\0';
+    vt_pline pre;
+    vt_pline_init(&pre, buf);
+
+    vt_rx code, date;
+    json_t *refs = json_array();
+    json_t *numbers = json_object(); /* folded numbers seen */
+    json_t *own = json_object_get(cx->meta, "number");
+    char *own_fold = own ? vt_fold_text(json_string_value(json_object_get(own, "value"))) : NULL;
+    if (vt_rx_init(&code, code_pattern, true) && vt_rx_init(&date, date_after, false)) {
+        size_t from = 0;
+        while (vt_rx_find(&code, pre.text, pre.len, from)) {
+            size_t cs = (size_t)vt_rx_start(&code, 0), ce = (size_t)vt_rx_end(&code, 0);
+            from = ce;
+            size_t csf = vt_fold_offset(&pre, cs), cef = vt_fold_offset(&pre, ce);
+            char *type = cited_type(cx, &pre, csf);
+            bool more = vt_rx_end(&code, 5) > vt_rx_start(&code, 5);
+            /* A lone segment must be a code in capitals ("123/SYT"), not a
+             * numbered paragraph ("7 - Chủ trì"). */
+            char *seg = vt_xstrndup(pre.text + vt_rx_start(&code, 4),
+                                    (size_t)(vt_rx_end(&code, 4) - vt_rx_start(&code, 4)));
+            bool caps = vt_is_upper_text(seg);
+            free(seg);
+            if (!more && (!type || !caps)) {
+                free(type);
+                continue;
+            }
+            char *num = vt_xmalloc(ce - cs + 1);
+            size_t o = 0;
+            for (size_t k = cs; k < ce; k++)
+                if (!isspace((unsigned char)pre.text[k]))
+                    num[o++] = pre.text[k];
+            num[o] = '\0';
+            char *fixed = vt_repair_notation(cx, num, NULL);
+            free(num);
+            num = fixed;
+            char *nf = vt_fold_text(num);
+            if ((own_fold && strcmp(nf, own_fold) == 0) || json_object_get(numbers, nf)) {
+                free(nf);
+                free(num);
+                free(type);
+                continue;
+            }
+            json_object_set_new(numbers, nf, json_true());
+            json_t *r = json_object();
+            if (type)
+                json_object_set_new(r, "type", json_string(type));
+            json_object_set_new(r, "number", json_string(num));
+            size_t after = cef;
+            if (vt_rx_find(&date, pre.fold, pre.flen, cef) && vt_rx_start(&date, 0) == (long)cef) {
+                int d = atoi(pre.fold + vt_rx_start(&date, 1));
+                int m = atoi(pre.fold + vt_rx_start(&date, 2));
+                int y = atoi(pre.fold + vt_rx_start(&date, 3));
+                if (vt_date_valid(y, m, d)) {
+                    char iso[16];
+                    snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+                    json_object_set_new(r, "date", json_string(iso));
+                }
+                after = (size_t)vt_rx_end(&date, 0);
+            }
+            char *issuer = cited_issuer(&pre, after);
+            if (issuer)
+                json_object_set_new(r, "issuer", json_string(issuer));
+            vt_span raw = {&pre, csf, after};
+            char *rt = vt_span_text(&raw);
+            json_object_set_new(r, "raw", json_string(rt));
+            json_object_set_new(r, "confidence", json_real(type ? 0.9 : 0.75));
+            json_object_set_new(r, "evidence", vt_evidence(cx, line_at[cs], line_at[ce > cs ? ce - 1 : cs]));
+            json_array_append_new(refs, r);
+            free(rt);
+            free(issuer);
+            free(nf);
+            free(num);
+            free(type);
+        }
+    }
+    vt_rx_clear(&code);
+    vt_rx_clear(&date);
+    if (json_array_size(refs))
+        json_object_set_new(cx->meta, "references", refs);
+    else
+        json_decref(refs);
+    json_decref(numbers);
+    free(own_fold);
+    vt_pline_clear(&pre);
+    free(buf);
+    free(line_at);
+}

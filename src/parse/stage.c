@@ -1,0 +1,181 @@
+/* stage.c — the parse stage: document lines in, doc->meta out. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "parse.h"
+#include "vt_config.h"
+
+static const char *const parse_keys[] = {"lexicon", NULL};
+
+/* The lexicon directory: the option, else <data dir>/dict/lexicon, else the
+ * source tree's (an uninstalled build).  $VANTHU_DATA is never second-guessed. */
+static char *lexicon_dir(const vt_options *opts)
+{
+    const char *opt = vt_options_get(opts, "lexicon", NULL);
+    if (opt)
+        return vt_xstrdup(opt);
+    char *dir = vt_xasprintf("%s/dict/lexicon", vt_data_dir());
+    const char *env = getenv("VANTHU_DATA");
+    if (env && *env)
+        return dir;
+    char *probe = vt_xasprintf("%s/doc-types.txt", dir);
+    bool ok = access(probe, R_OK) == 0;
+    free(probe);
+    if (ok)
+        return dir;
+    free(dir);
+    return vt_xstrdup(VT_SOURCE_DIR "/dict/lexicon");
+}
+
+static vt_status parse_open(void **state, const vt_options *opts, vt_error *err)
+{
+    vt_lexicon *lex = vt_xcalloc(1, sizeof *lex);
+    char *dir = lexicon_dir(opts);
+    vt_status st = vt_lexicon_load(lex, dir, err);
+    free(dir);
+    if (st != VT_OK) {
+        free(lex);
+        return st;
+    }
+    *state = lex;
+    return VT_OK;
+}
+
+static void parse_close(void *state)
+{
+    if (state) {
+        vt_lexicon_clear(state);
+        free(state);
+    }
+}
+
+/* Could the folded letters of a word be one Vietnamese syllable?  An
+ * acronym ("UBNDT", "THCS", "TT") cannot; "VE" or "TOC" can be a misread
+ * syllable that restore had every reason to correct. */
+static bool syllable(const char *fold)
+{
+    static const char *const onsets[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph",
+                                         "qu", "th", "tr"};
+    static const char *const codas[] = {"ng", "nh", "ch", "c", "m", "n", "p", "t"};
+    char w[32];
+    size_t n = 0;
+    for (const char *c = fold; *c && n < sizeof w - 1; c++)
+        if (isalpha((unsigned char)*c))
+            w[n++] = *c;
+    w[n] = '\0';
+    const char *p = w;
+    size_t k = 0;
+    for (size_t i = 0; i < sizeof onsets / sizeof *onsets && !k; i++)
+        if (strncmp(p, onsets[i], strlen(onsets[i])) == 0)
+            k = strlen(onsets[i]);
+    if (!k && *p && !strchr("aeiouy", *p))
+        k = 1;
+    p += k;
+    size_t v = strspn(p, "aeiouy");
+    if (v < 1 || v > 3)
+        return false;
+    p += v;
+    if (!*p)
+        return true;
+    for (size_t i = 0; i < sizeof codas / sizeof *codas; i++)
+        if (strcmp(p, codas[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Restore may put back marks, but codes ("27/QD-TTg"), acronyms in
+ * capitals ("UBNDT", "THCS") and punctuation are read better as the page
+ * printed them: the cues and lexicons here are OCR-tolerant, and a
+ * language model turns acronyms into words. */
+static bool keep_orig(const vt_word *w)
+{
+    if (!w->orig || strcmp(w->orig, w->text) == 0)
+        return false;
+    bool digit = false, sep = false, alnum = false;
+    for (const char *c = w->orig; *c; c++) {
+        digit |= isdigit((unsigned char)*c);
+        sep |= *c == '/' || *c == '-';
+        alnum |= isalnum((unsigned char)*c) || (unsigned char)*c >= 0x80;
+    }
+    if ((digit && sep) || !alnum)
+        return true;
+    if (!vt_mostly_upper(w->orig))
+        return false;
+    char *a = vt_fold_text(w->orig), *b = vt_fold_text(w->text);
+    bool keep = strcmp(a, b) != 0 && !syllable(a);
+    free(a);
+    free(b);
+    return keep;
+}
+
+static char *line_text(const vt_line *ln)
+{
+    size_t cap = 64, n = 0;
+    char *out = vt_xmalloc(cap);
+    for (size_t i = 0; i <= ln->n_words; i++) {
+        const vt_word *w = i < ln->n_words ? &ln->words[i] : NULL;
+        const char *parts[2] = {w ? (w->lead ? w->lead : (i ? " " : "")) : ln->tail,
+                                w ? (keep_orig(w) ? w->orig : w->text) : NULL};
+        for (int k = 0; k < 2; k++) {
+            size_t len = parts[k] ? strlen(parts[k]) : 0;
+            while (n + len + 1 > cap)
+                out = vt_xrealloc(out, cap *= 2);
+            if (len)
+                memcpy(out + n, parts[k], len);
+            n += len;
+        }
+    }
+    out[n] = '\0';
+    return out;
+}
+
+static vt_status parse_run(void *state, vt_doc *doc, vt_error *err)
+{
+    (void)err;
+    size_t n = 0;
+    vt_line_ref *refs = vt_doc_lines(doc, &n);
+    vt_pline *lines = vt_xcalloc(n + 1, sizeof *lines);
+    for (size_t i = 0; i < n; i++) {
+        char *t = line_text(refs[i].ln);
+        vt_pline_init(&lines[i], t);
+        free(t);
+        char *o = vt_line_text(refs[i].ln, true);
+        if (strcmp(o, lines[i].text) != 0)
+            lines[i].orig = o;
+        else
+            free(o);
+        lines[i].number = refs[i].number;
+        lines[i].page = refs[i].page;
+        lines[i].role = refs[i].role;
+        lines[i].box = refs[i].ln->box;
+    }
+    char **warnings = NULL;
+    size_t n_warnings = 0;
+    json_t *meta = vt_parse_lines(lines, n, doc->page_count ? doc->page_count : doc->n_pages,
+                                  state, &warnings, &n_warnings);
+    for (size_t i = 0; i < n_warnings; i++) {
+        vt_doc_warn(doc, "parse: %s", warnings[i]);
+        free(warnings[i]);
+    }
+    free(warnings);
+    for (size_t i = 0; i < n; i++)
+        vt_pline_clear(&lines[i]);
+    free(lines);
+    free(refs);
+    json_decref(doc->meta);
+    doc->meta = meta;
+    vt_doc_mark_stage(doc, "parse");
+    return VT_OK;
+}
+
+const vt_stage_class vt_stage_parse = {
+    .name = "parse",
+    .summary = "read the fields of Nghị định 30 into the record's metadata",
+    .option_keys = parse_keys,
+    .open = parse_open,
+    .run = parse_run,
+    .close = parse_close,
+};

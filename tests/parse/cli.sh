@@ -1,0 +1,47 @@
+#!/bin/sh
+# `vanthu parse` from the command line: standard input, JSON and XML, a
+# record as input, bad options and a missing lexicon.
+set -u
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+printf 'ingest\nparse\nemit format=json\n' > "$tmp/p.pipe"
+cat > "$tmp/doc.txt" <<'DOC'
+SỞ TƯ PHÁP                     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 21/STP-VP                  Huế, ngày 4 tháng 5 năm 2025
+GIẤY MỜI
+Họp giao ban tháng 5
+
+Nơi nhận:                      GIÁM ĐỐC
+- Các phòng;
+- Lưu: VT.
+                               Trần Văn Khải
+DOC
+
+"$VANTHU" parse -p "$tmp/p.pipe" < "$tmp/doc.txt" > "$tmp/out.json" || fail "stdin: exit $?"
+python3 - "$tmp/out.json" <<'PY' || fail "stdin: wrong metadata"
+import json, sys
+m = json.load(open(sys.argv[1]))["metadata"]
+assert m["number"]["value"] == "21/STP-VP", m["number"]
+assert m["type"]["value"] == "Giấy mời" and m["type"]["abbreviation"] == "GM", m["type"]
+assert m["date"]["value"] == "2025-05-04", m["date"]
+assert m["signer"]["name"] == "Trần Văn Khải" and m["signer"]["position"] == "Giám đốc", m["signer"]
+assert [r["text"] for r in m["recipients"]] == ["Các phòng", "Lưu: VT"], m["recipients"]
+PY
+
+# A record resumes: parse has run, the metadata comes back unchanged.
+"$VANTHU" parse -p "$tmp/p.pipe" "$tmp/out.json" > "$tmp/again.json" || fail "record input: exit $?"
+python3 -c 'import json,sys; a,b=(json.load(open(f))["metadata"] for f in sys.argv[1:]); assert a==b' \
+    "$tmp/out.json" "$tmp/again.json" || fail "record input changed the metadata"
+
+"$VANTHU" parse -f xml -p "$tmp/p.pipe" -o "$tmp/out.xml" "$tmp/doc.txt" || fail "xml: exit $?"
+grep -q '<value>21/STP-VP</value>' "$tmp/out.xml" || fail "xml lacks the number"
+
+"$VANTHU" parse -f yaml "$tmp/doc.txt" > /dev/null 2>&1
+[ $? = 1 ] || fail "bad format: want exit 1"
+
+mkdir "$tmp/empty"
+VANTHU_DATA="$tmp/empty" "$VANTHU" parse -p "$tmp/p.pipe" "$tmp/doc.txt" > /dev/null 2> "$tmp/err"
+[ $? = 3 ] || fail "missing lexicon: want exit 3"
+grep -q 'doc-types.txt' "$tmp/err" || fail "missing lexicon: message does not name the file"
+echo ok

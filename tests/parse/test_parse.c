@@ -1,0 +1,681 @@
+/* test_parse.c — the parse stage's fields on dispatches written for these
+ * tests: clean text, text as legacy OCR damages it, and OCR'd pages whose
+ * blocks carry layout roles.
+ *
+ * usage: test-parse LEXICON_DIR */
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+
+static vt_lexicon lex;
+static int failures, checks;
+static const char *current;
+
+static void fail(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "FAIL [%s] ", current);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    failures++;
+}
+
+/* Value at a dotted path; a field object yields its value/name/text. */
+static const char *get(json_t *meta, const char *path)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", path);
+    json_t *j = meta;
+    for (char *save = NULL, *k = strtok_r(buf, ".", &save); k && j;
+         k = strtok_r(NULL, ".", &save)) {
+        char *end;
+        long idx = strtol(k, &end, 10);
+        j = *end == '\0' && json_is_array(j) ? json_array_get(j, (size_t)idx) : json_object_get(j, k);
+    }
+    if (json_is_object(j)) {
+        json_t *v = json_object_get(j, "value");
+        if (!v)
+            v = json_object_get(j, "text");
+        if (!v)
+            v = json_object_get(j, "name");
+        j = v;
+    }
+    return json_is_string(j) ? json_string_value(j) : NULL;
+}
+
+static void expect(json_t *meta, const char *path, const char *want)
+{
+    checks++;
+    const char *got = get(meta, path);
+    if (want == NULL ? got != NULL : (got == NULL || strcmp(got, want) != 0))
+        fail("%s: want %s%s%s, got %s%s%s", path, want ? "\"" : "", want ? want : "(absent)",
+             want ? "\"" : "", got ? "\"" : "", got ? got : "(absent)", got ? "\"" : "");
+}
+
+static void expect_missing(json_t *meta, const char *field, bool missing)
+{
+    checks++;
+    json_t *m = json_object_get(meta, "missing_fields");
+    bool found = false;
+    for (size_t i = 0; i < json_array_size(m); i++)
+        found |= strcmp(json_string_value(json_array_get(m, i)), field) == 0;
+    if (found != missing)
+        fail("missing_fields %s %s", missing ? "lacks" : "wrongly lists", field);
+}
+
+static void expect_count(json_t *meta, const char *key, size_t n)
+{
+    checks++;
+    size_t got = json_array_size(json_object_get(meta, key));
+    if (got != n)
+        fail("%s: want %zu entries, got %zu", key, n, got);
+}
+
+static json_t *parse_lines(vt_pline *lines, size_t n, size_t *n_warnings)
+{
+    char **w = NULL;
+    size_t nw = 0;
+    json_t *meta = vt_parse_lines(lines, n, 1, &lex, &w, &nw);
+    for (size_t i = 0; i < nw; i++)
+        free(w[i]);
+    free(w);
+    if (n_warnings)
+        *n_warnings = nw;
+    return meta;
+}
+
+/* Parse a text document: one line per '\n', numbered from 1. */
+static json_t *parse_text(const char *name, const char *text, size_t *n_warnings)
+{
+    current = name;
+    vt_pline lines[400];
+    size_t n = 0;
+    const char *p = text;
+    while (*p && n < 400) {
+        size_t k = strcspn(p, "\n");
+        char *t = strndup(p, k);
+        vt_pline_init(&lines[n], t);
+        lines[n].number = n + 1;
+        free(t);
+        n++;
+        p += k + (p[k] == '\n');
+    }
+    json_t *meta = parse_lines(lines, n, n_warnings);
+    for (size_t i = 0; i < n; i++)
+        vt_pline_clear(&lines[i]);
+    return meta;
+}
+
+/* ------------------------------------------------------------ documents */
+
+static const char ke_hoach[] =
+    "ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "SỞ Y TẾ                                    Độc lập - Tự do - Hạnh phúc\n"
+    "\n"
+    "Số: 0042/KH-SYT                    Nam Định, ngày 7 tháng 3 năm 2024\n"
+    "\n"
+    "KẾ HOẠCH\n"
+    "Tiêm chủng mở rộng cho trẻ em dưới năm tuổi\n"
+    "trên địa bàn tỉnh năm 2024\n"
+    "\n"
+    "Căn cứ Quyết định số 1234/QĐ-BYT ngày 15/01/2024 của Bộ Y tế về việc\n"
+    "ban hành hướng dẫn tiêm chủng; Thông tư số 10/2023/TT-BYT ngày 02/6/2023\n"
+    "của Bộ Y tế; Công văn số 88/UBND-VX ngày 20/02/2024 của UBND tỉnh;\n"
+    "Sở Y tế xây dựng kế hoạch như sau:\n"
+    "I. MỤC ĐÍCH\n"
+    "Bảo đảm tỷ lệ tiêm đủ mũi đạt trên 95%. Đầu mối: bà Trần Thị Hoa, điện thoại 0912 345 678.\n"
+    "\n"
+    "Nơi nhận:                                  KT. GIÁM ĐỐC\n"
+    "- UBND tỉnh (để b/c);                       PHÓ GIÁM ĐỐC\n"
+    "- Các bệnh viện, trung tâm y tế;\n"
+    "- Lưu: VT, NVY. (03b)\n"
+    "                                            Phạm Quang Huy\n";
+
+static void test_ke_hoach(void)
+{
+    size_t nw;
+    json_t *m = parse_text("kế hoạch, clean", ke_hoach, &nw);
+    expect(m, "number", "0042/KH-SYT");
+    checks++;
+    json_t *num = json_object_get(m, "number");
+    if (strcmp(json_string_value(json_object_get(num, "code_number")), "0042") != 0 ||
+        strcmp(json_string_value(json_object_get(num, "code_notation")), "KH-SYT") != 0)
+        fail("code_number/code_notation not split as 0042 / KH-SYT");
+    expect(m, "type", "Kế hoạch");
+    expect(m, "date", "2024-03-07");
+    expect(m, "place", "Nam Định");
+    expect(m, "issuer", "Sở Y tế");
+    expect(m, "issuer_parent", "Ủy ban nhân dân tỉnh Nam Định");
+    expect(m, "subject", "Tiêm chủng mở rộng cho trẻ em dưới năm tuổi trên địa bàn tỉnh năm 2024");
+    expect(m, "signer.authority", "KT. Giám đốc");
+    expect(m, "signer.position", "Phó Giám đốc");
+    expect(m, "signer.name", "Phạm Quang Huy");
+    expect_count(m, "recipients", 3);
+    expect(m, "recipients.0", "UBND tỉnh (để b/c)");
+    checks++;
+    json_t *r0 = json_array_get(json_object_get(m, "recipients"), 0);
+    if (!json_is_string(json_object_get(r0, "purpose")) ||
+        strcmp(json_string_value(json_object_get(r0, "purpose")), "để b/c") != 0 ||
+        strcmp(json_string_value(json_object_get(r0, "name")), "UBND tỉnh") != 0)
+        fail("recipient purpose not split");
+    expect(m, "recipients.2", "Lưu: VT, NVY. (03b)");
+    checks++;
+    json_t *ac = json_object_get(m, "archive_copy");
+    if (json_array_size(json_object_get(ac, "value")) != 2 ||
+        json_integer_value(json_object_get(ac, "copies")) != 3)
+        fail("archive_copy: want [VT, NVY] and 3 copies");
+    expect_count(m, "references", 3);
+    expect(m, "references.0.number", "1234/QĐ-BYT");
+    expect(m, "references.0.type", "Quyết định");
+    expect(m, "references.0.date", "2024-01-15");
+    expect(m, "references.0.issuer", "Bộ Y tế");
+    expect(m, "references.1.number", "10/2023/TT-BYT");
+    expect(m, "references.1.type", "Thông tư");
+    expect(m, "references.2.type", "Công văn");
+    checks++;
+    json_t *c0 = json_array_get(json_object_get(m, "contacts"), 0);
+    if (!c0 || strcmp(json_string_value(json_object_get(c0, "phone")), "0912345678") != 0 ||
+        strcmp(json_string_value(json_object_get(c0, "name")), "Trần Thị Hoa") != 0)
+        fail("contact: want Trần Thị Hoa, 0912345678");
+    checks++;
+    if (strcmp(json_string_value(json_object_get(m, "language")), "vi") != 0)
+        fail("language is not vi");
+    expect_missing(m, "number", false);
+    expect_missing(m, "signer.name", false);
+    checks++;
+    json_t *ev = json_object_get(json_object_get(m, "date"), "evidence");
+    if (json_integer_value(json_object_get(ev, "line")) != 4)
+        fail("date evidence: want line 4");
+    checks++;
+    if (nw != 0)
+        fail("clean document gave %zu warnings", nw);
+    json_decref(m);
+}
+
+/* The same kind of document as Tesseract's English model reads it:
+ * diacritics lost or turned into digits, columns sharing lines. */
+static const char damaged[] =
+    "UY BAN NHAN DAN CONG HOA XA HQI CHU NGHIA VIET NAM\n"
+    "PHUONG AN BINH Péc 1ap - Tu do - Hanh phiic\n"
+    "S6:305 /QD-UBND An Binh, ngay 12 thang9 nam 2023\n"
+    "QUYET DINH\n"
+    "Vé viéc thanh 1ap t6 cong tac\n"
+    "\n"
+    "Can ctr Luat T6 chirc chinh quyén dia phuong;\n"
+    "Noi nhgn: KT. CHU TICH\n"
+    "- Nhu Piéu 3; PHO CHU TICH\n"
+    "- Luu: VT.\n"
+    "\n"
+    "Pham Minh Luc\n";
+
+static void test_damaged(void)
+{
+    json_t *m = parse_text("quyết định, legacy OCR", damaged, NULL);
+    expect(m, "number", "305/QĐ-UBND");
+    expect(m, "type", "Quyết định");
+    expect(m, "date", "2023-09-12");
+    expect(m, "place", "An Bình");
+    expect(m, "issuer", "Ủy ban nhân dân phường An Bình");
+    expect(m, "issuer_parent", NULL);
+    expect(m, "signer.authority", "KT. Chủ tịch");
+    expect(m, "signer.position", "Phó Chủ tịch");
+    expect(m, "signer.name", "Phạm Minh Lực");
+    expect_count(m, "recipients", 2);
+    expect(m, "recipients.1", "Luu: VT");
+    json_decref(m);
+}
+
+/* Công văn: V/v under the number, Kính gửi list, no type line. */
+static const char cong_van[] =
+    "BỘ TÀI CHÍNH\n"
+    "CỤC THUẾ\n"
+    "Số: 77/CT-KK\n"
+    "V/v hướng dẫn kê khai thuế\n"
+    "đối với hộ kinh doanh                 Hà Nội, ngày 1 tháng 12 năm 2022\n"
+    "\n"
+    "Kính gửi:\n"
+    "- Cục Thuế các tỉnh, thành phố;\n"
+    "- Chi cục Thuế các quận, huyện.\n"
+    "\n"
+    "Cục Thuế nhận được văn bản hỏi của một số đơn vị. Về vấn đề này,\n"
+    "Cục Thuế hướng dẫn như sau.\n"
+    "\n"
+    "Nơi nhận:                              TL. CỤC TRƯỞNG\n"
+    "- Như trên;                            TRƯỞNG PHÒNG KÊ KHAI\n"
+    "- Lưu: VT, KK.\n"
+    "                                        Đỗ Thanh Bình\n";
+
+static void test_cong_van(void)
+{
+    json_t *m = parse_text("công văn", cong_van, NULL);
+    expect(m, "number", "77/CT-KK");
+    expect(m, "type", "Công văn");
+    expect(m, "subject", "V/v hướng dẫn kê khai thuế đối với hộ kinh doanh");
+    expect(m, "date", "2022-12-01");
+    expect(m, "place", "Hà Nội");
+    expect(m, "issuer", "Cục Thuế");
+    expect(m, "issuer_parent", "Bộ Tài chính");
+    expect_count(m, "addressees", 2);
+    expect(m, "addressees.0", "Cục Thuế các tỉnh, thành phố");
+    expect(m, "addressees.1", "Chi cục Thuế các quận, huyện");
+    expect(m, "signer.authority", "TL. Cục trưởng");
+    expect(m, "signer.position", "Trưởng phòng Kê khai");
+    expect(m, "signer.name", "Đỗ Thanh Bình");
+    expect(m, "recipients.0", "Như trên");
+    json_decref(m);
+}
+
+/* Quyết định: "Về việc" under the type, the authority of the signer in
+ * capitals, a KHẨN mark, an entry over two lines, a TM./KT. chain. */
+static const char quyet_dinh[] =
+    "ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "TỈNH BẮC NINH                        Độc lập - Tự do - Hạnh phúc\n"
+    "     KHẨN\n"
+    "Số: 1520/QĐ-UBND                Bắc Ninh, ngày 09 tháng 8 năm 2024\n"
+    "\n"
+    "QUYẾT ĐỊNH\n"
+    "Về việc phê duyệt danh mục dự án\n"
+    "đầu tư công năm 2025\n"
+    "\n"
+    "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH\n"
+    "\n"
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+    "Căn cứ Nghị quyết số 45/NQ-HĐND ngày 12/7/2024 của Hội đồng nhân dân tỉnh;\n"
+    "Theo đề nghị của Giám đốc Sở Kế hoạch và Đầu tư tại Tờ trình số 310/TTr-SKHĐT ngày 01/8/2024.\n"
+    "\n"
+    "QUYẾT ĐỊNH:\n"
+    "Điều 1. Phê duyệt danh mục dự án kèm theo Quyết định này.\n"
+    "Điều 2. Quyết định có hiệu lực kể từ ngày ký.\n"
+    "\n"
+    "Nơi nhận:                                       TM. ỦY BAN NHÂN DÂN\n"
+    "- Như Điều 2;                                   KT. CHỦ TỊCH\n"
+    "- Bộ Kế hoạch và Đầu tư (để b/c);               PHÓ CHỦ TỊCH\n"
+    "- TT Tỉnh ủy, TT HĐND tỉnh (để b/c);\n"
+    "- Chủ tịch, các PCT UBND tỉnh;\n"
+    "- Các sở, ban, ngành thuộc tỉnh, các\n"
+    "  huyện, thành phố;                              Nguyễn Hữu Thành\n"
+    "- Lưu: VT, KTTH.\n";
+
+static void test_quyet_dinh(void)
+{
+    json_t *m = parse_text("quyết định", quyet_dinh, NULL);
+    expect(m, "number", "1520/QĐ-UBND");
+    expect(m, "type", "Quyết định");
+    expect(m, "date", "2024-08-09");
+    expect(m, "issuer", "Ủy ban nhân dân tỉnh Bắc Ninh");
+    expect(m, "subject", "Về việc phê duyệt danh mục dự án đầu tư công năm 2025");
+    expect(m, "urgency", "Khẩn");
+    expect_count(m, "recipients", 6);
+    expect(m, "recipients.4", "Các sở, ban, ngành thuộc tỉnh, các huyện, thành phố");
+    expect(m, "signer.authority", "TM. Ủy ban nhân dân / KT. Chủ tịch");
+    expect(m, "signer.position", "Phó Chủ tịch");
+    expect(m, "signer.name", "Nguyễn Hữu Thành");
+    expect_count(m, "references", 2);
+    expect(m, "references.1.type", "Tờ trình");
+    expect(m, "references.1.number", "310/TTr-SKHĐT");
+    json_decref(m);
+}
+
+/* A document missing most parts: nothing may be invented. */
+static void test_missing(void)
+{
+    json_t *m = parse_text("missing parts",
+                           "THÔNG BÁO\n"
+                           "Lịch nghỉ Tết\n"
+                           "\n"
+                           "Cơ quan nghỉ từ ngày mùng một.\n", NULL);
+    expect(m, "type", "Thông báo");
+    expect(m, "subject", "Lịch nghỉ Tết");
+    expect(m, "number", NULL);
+    expect(m, "date", NULL);
+    expect(m, "issuer", NULL);
+    expect(m, "signer.name", NULL);
+    expect(m, "recipients.0", NULL);
+    expect_missing(m, "number", true);
+    expect_missing(m, "date", true);
+    expect_missing(m, "place", true);
+    expect_missing(m, "issuer", true);
+    expect_missing(m, "recipients", true);
+    expect_missing(m, "signer", true);
+    expect_missing(m, "type", false);
+    json_decref(m);
+}
+
+/* Điều 7: the 29 kinds of administrative document. */
+static void test_types(void)
+{
+    static const char *const types[][2] = {
+        {"NGHỊ QUYẾT", "Nghị quyết"}, {"QUYẾT ĐỊNH", "Quyết định"}, {"CHỈ THỊ", "Chỉ thị"},
+        {"QUY CHẾ", "Quy chế"}, {"QUY ĐỊNH", "Quy định"}, {"THÔNG CÁO", "Thông cáo"},
+        {"THÔNG BÁO", "Thông báo"}, {"HƯỚNG DẪN", "Hướng dẫn"}, {"CHƯƠNG TRÌNH", "Chương trình"},
+        {"KẾ HOẠCH", "Kế hoạch"}, {"PHƯƠNG ÁN", "Phương án"}, {"ĐỀ ÁN", "Đề án"},
+        {"DỰ ÁN", "Dự án"}, {"BÁO CÁO", "Báo cáo"}, {"BIÊN BẢN", "Biên bản"},
+        {"TỜ TRÌNH", "Tờ trình"}, {"HỢP ĐỒNG", "Hợp đồng"}, {"CÔNG VĂN", "Công văn"},
+        {"CÔNG ĐIỆN", "Công điện"}, {"BẢN GHI NHỚ", "Bản ghi nhớ"},
+        {"BẢN THỎA THUẬN", "Bản thỏa thuận"}, {"GIẤY ỦY QUYỀN", "Giấy ủy quyền"},
+        {"GIẤY MỜI", "Giấy mời"}, {"GIẤY GIỚI THIỆU", "Giấy giới thiệu"},
+        {"GIẤY NGHỈ PHÉP", "Giấy nghỉ phép"}, {"PHIẾU GỬI", "Phiếu gửi"},
+        {"PHIẾU CHUYỂN", "Phiếu chuyển"}, {"PHIẾU BÁO", "Phiếu báo"}, {"THƯ CÔNG", "Thư công"},
+    };
+    for (size_t i = 0; i < sizeof types / sizeof *types; i++) {
+        char doc[512], name[64];
+        snprintf(doc, sizeof doc,
+                 "ỦY BAN NHÂN DÂN\nXÃ HÒA BÌNH\nSố: 5/UBND\nHòa Bình, ngày 2 tháng 1 năm 2025\n"
+                 "%s\nVề một việc\n\nNội dung.\n", types[i][0]);
+        snprintf(name, sizeof name, "type %zu", i + 1);
+        json_t *m = parse_text(name, doc, NULL);
+        expect(m, "type", types[i][1]);
+        json_decref(m);
+    }
+    /* Phụ lục III abbreviations ride along. */
+    json_t *m = parse_text("type abbreviation", "QUYẾT ĐỊNH\nVề một việc\n", NULL);
+    checks++;
+    const char *ab = json_string_value(json_object_get(json_object_get(m, "type"), "abbreviation"));
+    if (!ab || strcmp(ab, "QĐ") != 0)
+        fail("Quyết định abbreviation: want QĐ, got %s", ab ? ab : "(absent)");
+    json_decref(m);
+}
+
+/* Điều 13: TM., KT., TL., TUQ., Q. and chains of them. */
+static void test_authorities(void)
+{
+    static const struct {
+        const char *block, *authority, *position;
+    } cases[] = {
+        {"TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", "TM. Ủy ban nhân dân", "Chủ tịch"},
+        {"TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "TM. Ủy ban nhân dân / KT. Chủ tịch",
+         "Phó Chủ tịch"},
+        {"KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG", "KT. Bộ trưởng", "Thứ trưởng"},
+        {"TL. GIÁM ĐỐC\nCHÁNH VĂN PHÒNG", "TL. Giám đốc", "Chánh Văn phòng"},
+        {"TUQ. CHỦ TỊCH\nCHÁNH VĂN PHÒNG", "TUQ. Chủ tịch", "Chánh Văn phòng"},
+        {"Q. GIÁM ĐỐC", "Q. Giám đốc", NULL},
+        /* Legacy OCR: no marks, small letters in capitals. */
+        {"KT.GIAM D0C\nPHO GlAM DÔc", "KT. Giám đốc", "Phó Giám đốc"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char doc[1024], name[64];
+        snprintf(doc, sizeof doc,
+                 "SỞ NỘI VỤ\nSố: 9/SNV-VP\nKẾ HOẠCH\nMột việc\n\nNội dung.\n\n"
+                 "Nơi nhận:\n- Lưu: VT.\n%s\n\nLê Văn Minh\n", cases[i].block);
+        snprintf(name, sizeof name, "authority %zu", i + 1);
+        json_t *m = parse_text(name, doc, NULL);
+        expect(m, "signer.authority", cases[i].authority);
+        expect(m, "signer.position", cases[i].position);
+        expect(m, "signer.name", "Lê Văn Minh");
+        json_decref(m);
+    }
+}
+
+/* Dates: padding, damage repaired only when one reading is valid. */
+static void test_dates(void)
+{
+    static const struct {
+        const char *line, *want;
+        bool warns;
+    } cases[] = {
+        {"Hà Nội, ngày 5 tháng 3 năm 2024", "2024-03-05", false},
+        {"Hà Nội, ngày 05 tháng 03 năm 2024", "2024-03-05", false},
+        {"Hà Nội, ngày 29 tháng 02 năm 2024", "2024-02-29", false},
+        {"Ha Noi, ngay 25 thdng 77 nam 2025", "2025-11-25", false},
+        {"Ha Noi, ngay 3O thang 6 nam 2021", "2021-06-30", false},
+        {"Ha Noi, ngay 25 thang9 nam 2025", "2025-09-25", false},
+        {"Hà Nội, ngày 30 tháng 02 năm 2023", NULL, true},
+        {"Hà Nội, ngày 19 tháng 13 năm 2023", NULL, true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char doc[512], name[64];
+        snprintf(doc, sizeof doc, "SỞ TƯ PHÁP\nSố: 1/STP\n%s\nBÁO CÁO\nTình hình\n",
+                 cases[i].line);
+        snprintf(name, sizeof name, "date %zu", i + 1);
+        size_t nw = 0;
+        json_t *m = parse_text(name, doc, &nw);
+        expect(m, "date", cases[i].want);
+        expect(m, "place", strstr(cases[i].line, "Ha Noi") ? "Hà Nội" : "Hà Nội");
+        checks++;
+        if ((nw > 0) != cases[i].warns)
+            fail("warnings: want %s, got %zu", cases[i].warns ? "some" : "none", nw);
+        if (!cases[i].want)
+            expect_missing(m, "date", true);
+        json_decref(m);
+    }
+    /* An incoming stamp's date is not the issue date. */
+    json_t *m = parse_text("stamp date",
+                           "SỞ TƯ PHÁP\nCÔNG VĂN ĐẾN ngày 9 tháng 9 năm 2020\nSố: 1/STP\n"
+                           "Huế, ngày 2 tháng 9 năm 2020\nBÁO CÁO\nTình hình\n", NULL);
+    expect(m, "date", "2020-09-02");
+    json_decref(m);
+}
+
+/* Issuers over one, two and three lines. */
+static void test_issuers(void)
+{
+    static const struct {
+        const char *head, *issuer, *parent;
+    } cases[] = {
+        {"ỦY BAN NHÂN DÂN\nPHƯỜNG NGỌC HÀ", "Ủy ban nhân dân phường Ngọc Hà", NULL},
+        {"UBND TỈNH NINH BÌNH\nSỞ GIÁO DỤC VÀ ĐÀO TẠO", "Sở Giáo dục và Đào tạo",
+         "UBND tỉnh Ninh Bình"},
+        {"UBND TỈNH QUẢNG NINH\nSỞ VĂN HÓA, THỂ THAO\nVÀ DU LỊCH", "Sở Văn hóa, Thể thao và Du lịch",
+         "UBND tỉnh Quảng Ninh"},
+        {"BỘ GIÁO DỤC VÀ ĐÀO TẠO", "Bộ Giáo dục và Đào tạo", NULL},
+        {"UY BAN NHAN DAN\nPHUONG TAY HO", "Ủy ban nhân dân phường Tây Hồ", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char doc[512], name[64];
+        snprintf(doc, sizeof doc, "%s\nSố: 3/KH-X\nKẾ HOẠCH\nMột việc\n", cases[i].head);
+        snprintf(name, sizeof name, "issuer %zu", i + 1);
+        json_t *m = parse_text(name, doc, NULL);
+        expect(m, "issuer", cases[i].issuer);
+        expect(m, "issuer_parent", cases[i].parent);
+        json_decref(m);
+    }
+}
+
+/* Numbers: administrative, party and legal styles, damaged cue. */
+static void test_numbers(void)
+{
+    static const struct {
+        const char *line, *want, *code_number, *code_notation;
+    } cases[] = {
+        {"Số: 1118/UBND-VHXH", "1118/UBND-VHXH", "1118", "UBND-VHXH"},
+        {"Số 478-KH/TU", "478-KH/TU", "478", "KH/TU"},
+        {"Số: 30/2020/NĐ-CP", "30/2020/NĐ-CP", "30", "2020/NĐ-CP"},
+        {"S6:212 /KH-UBND", "212/KH-UBND", "212", "KH-UBND"},
+        {"86:09 /QD-UBND", "09/QĐ-UBND", "09", "QĐ-UBND"},
+        {"Số:      /TB-UBND", "/TB-UBND", NULL, "TB-UBND"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char doc[256], name[64];
+        snprintf(doc, sizeof doc, "SỞ XÂY DỰNG\n%s\nHuế, ngày 1 tháng 1 năm 2025\n", cases[i].line);
+        snprintf(name, sizeof name, "number %zu", i + 1);
+        json_t *m = parse_text(name, doc, NULL);
+        expect(m, "number", cases[i].want);
+        json_t *num = json_object_get(m, "number");
+        const char *cn = json_string_value(json_object_get(num, "code_number"));
+        const char *nt = json_string_value(json_object_get(num, "code_notation"));
+        checks++;
+        if ((cases[i].code_number ? !cn || strcmp(cn, cases[i].code_number) : cn != NULL) ||
+            !nt || strcmp(nt, cases[i].code_notation))
+            fail("split: want %s | %s, got %s | %s", cases[i].code_number ? cases[i].code_number : "-",
+                 cases[i].code_notation, cn ? cn : "-", nt ? nt : "-");
+        json_decref(m);
+    }
+}
+
+static void test_marks(void)
+{
+    json_t *m = parse_text("urgency and secrecy",
+                           "BỘ QUỐC PHÒNG\nSố: 12/BQP-TM\nHà Nội, ngày 3 tháng 4 năm 2024\n"
+                           "HỎA TỐC          MẬT\nCÔNG ĐIỆN\nVề phòng chống bão\n", NULL);
+    expect(m, "urgency", "Hỏa tốc");
+    expect(m, "secrecy", "Mật");
+    json_decref(m);
+    m = parse_text("no marks in the body",
+                   "BỘ QUỐC PHÒNG\nSố: 12/BQP-TM\nCÔNG ĐIỆN\nVề phòng chống bão\n\n"
+                   "Bảo vệ bí mật nhà nước, thực hiện khẩn trương.\n", NULL);
+    expect(m, "urgency", NULL);
+    expect(m, "secrecy", NULL);
+    json_decref(m);
+}
+
+/* vanthu's own OCR: columns are separate blocks with layout roles. */
+static void test_layout_roles(void)
+{
+    current = "layout roles";
+    static const struct {
+        const char *text;
+        vt_role role;
+    } page[] = {
+        {"ỦY BAN NHÂN DÂN", VT_ROLE_HEADER_LEFT},
+        {"XÃ TÂN LẬP", VT_ROLE_HEADER_LEFT},
+        {"Số: 15/TB-UBND", VT_ROLE_HEADER_LEFT},
+        {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", VT_ROLE_HEADER_RIGHT},
+        {"Độc lập - Tự do - Hạnh phúc", VT_ROLE_HEADER_RIGHT},
+        {"Tân Lập, ngày 20 tháng 10 năm 2025", VT_ROLE_HEADER_RIGHT},
+        {"THÔNG BÁO", VT_ROLE_BODY},
+        {"Lịch tiếp công dân quý IV", VT_ROLE_BODY},
+        {"", VT_ROLE_BODY},
+        {"Ủy ban nhân dân xã thông báo lịch tiếp công dân.", VT_ROLE_BODY},
+        {"Nơi nhận:", VT_ROLE_FOOTER_LEFT},
+        {"- Các thôn;", VT_ROLE_FOOTER_LEFT},
+        {"- Lưu: VT.", VT_ROLE_FOOTER_LEFT},
+        {"TM. ỦY BAN NHÂN DÂN", VT_ROLE_FOOTER_RIGHT},
+        {"CHỦ TỊCH", VT_ROLE_FOOTER_RIGHT},
+        {"Hoàng Văn Lực", VT_ROLE_FOOTER_RIGHT},
+    };
+    size_t n = sizeof page / sizeof *page;
+    vt_pline lines[32];
+    for (size_t i = 0; i < n; i++) {
+        vt_pline_init(&lines[i], page[i].text);
+        lines[i].number = i + 1;
+        lines[i].role = page[i].role;
+        lines[i].box = (vt_box){100, (int)(60 * i), 900, 50};
+    }
+    json_t *m = parse_lines(lines, n, NULL);
+    expect(m, "issuer", "Ủy ban nhân dân xã Tân Lập");
+    expect(m, "number", "15/TB-UBND");
+    expect(m, "date", "2025-10-20");
+    expect(m, "place", "Tân Lập");
+    expect(m, "type", "Thông báo");
+    expect(m, "subject", "Lịch tiếp công dân quý IV");
+    expect(m, "signer.authority", "TM. Ủy ban nhân dân");
+    expect(m, "signer.position", "Chủ tịch");
+    expect(m, "signer.name", "Hoàng Văn Lực");
+    expect_count(m, "recipients", 2);
+    checks++;
+    json_t *box = json_object_get(json_object_get(json_object_get(m, "number"), "evidence"), "box");
+    if (json_array_size(box) != 4 || json_integer_value(json_array_get(box, 1)) != 120)
+        fail("number evidence: want the line's box");
+    json_decref(m);
+    for (size_t i = 0; i < n; i++)
+        vt_pline_clear(&lines[i]);
+}
+
+/* Add a line of space-separated words to a block. */
+static void add_line(vt_block *b, const char *text)
+{
+    vt_line *ln = vt_block_add_line(b);
+    char *copy = strdup(text);
+    char *save = NULL;
+    for (char *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save))
+        vt_line_add_word(ln, w, NULL, (vt_box){0, 0, 0, 0}, -1);
+    free(copy);
+}
+
+/* The stage on a document that restore has been through: codes, words in
+ * capitals and names are read as printed when restore rewrote them. */
+static void test_stage(const char *lexdir)
+{
+    current = "stage after restore";
+    vt_doc *doc = vt_doc_new("test");
+    vt_page *pg = vt_doc_add_page(doc);
+    doc->page_count = 1;
+    vt_block *b = vt_page_add_block(pg, VT_ROLE_NONE);
+    add_line(b, "SO NOI VU");
+    add_line(b, "S6: 12/SNV-VP Hué, ngay 3 thang 4 nam 2024");
+    add_line(b, "THONG BAO");
+    add_line(b, "Lich hop");
+    add_line(b, "");
+    add_line(b, "Theo Quyét dinh sé 27/QD-TTg ngay 11/03/2021.");
+    add_line(b, "Noi nhan:");
+    add_line(b, "- THCS;");
+    add_line(b, "- Luu: VT.");
+    add_line(b, "GIAM POC");
+    add_line(b, "");
+    add_line(b, "Nguyen Minh Duc");
+    /* What a language model might do to them. */
+    vt_doc_change_word(doc, 0, 0, 5, 4, "27/Áp-TTg", "restore", "lm", 0.5, false, NULL, 0);
+    vt_doc_change_word(doc, 0, 0, 7, 1, "THÌ;", "restore", "lm", 0.5, false, NULL, 0);
+    vt_doc_change_word(doc, 0, 0, 9, 1, "PHÓNG", "restore", "lm", 0.5, false, NULL, 0);
+    vt_doc_change_word(doc, 0, 0, 11, 0, "Nguyên", "restore", "lm", 0.5, false, NULL, 0);
+    vt_doc_change_word(doc, 0, 0, 11, 2, "Được", "restore", "lm", 0.5, false, NULL, 0);
+    vt_options opts = {0};
+    vt_options_set(&opts, "lexicon", lexdir);
+    void *state = NULL;
+    vt_error err = {0};
+    checks++;
+    if (vt_stage_parse.open(&state, &opts, &err) != VT_OK ||
+        vt_stage_parse.run(state, doc, &err) != VT_OK) {
+        fail("stage: %s", err.message);
+    } else {
+        json_t *m = doc->meta;
+        expect(m, "number", "12/SNV-VP");
+        expect(m, "type", "Thông báo");
+        expect(m, "issuer", "Sở Nội vụ");
+        expect(m, "place", "Huế");
+        expect(m, "references.0.number", "27/QĐ-TTg");
+        expect(m, "recipients.0", "THCS");
+        expect(m, "signer.position", "Giám đốc");
+        expect(m, "signer.name", "Nguyễn Minh Đức");
+        checks++;
+        if (json_integer_value(json_object_get(m, "page_count")) != 1 || !vt_doc_stage_done(doc, "parse"))
+            fail("page_count or stage mark missing");
+    }
+    vt_stage_parse.close(state);
+    vt_options_clear(&opts);
+    vt_doc_free(doc);
+
+    /* A missing lexicon is a dependency error naming the file. */
+    current = "missing lexicon";
+    vt_options_set(&opts, "lexicon", "/nonexistent");
+    state = NULL;
+    checks++;
+    if (vt_stage_parse.open(&state, &opts, &err) != VT_EDEPEND || !strstr(err.message, "/nonexistent/"))
+        fail("want VT_EDEPEND naming the file, got %d: %s", err.status, err.message);
+    vt_options_clear(&opts);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2) {
+        fprintf(stderr, "usage: test-parse LEXICON_DIR\n");
+        return 2;
+    }
+    vt_error err = {0};
+    if (vt_lexicon_load(&lex, argv[1], &err) != VT_OK) {
+        fprintf(stderr, "FAIL: %s\n", err.message);
+        return 1;
+    }
+    test_ke_hoach();
+    test_damaged();
+    test_cong_van();
+    test_quyet_dinh();
+    test_missing();
+    test_types();
+    test_authorities();
+    test_dates();
+    test_issuers();
+    test_numbers();
+    test_marks();
+    test_layout_roles();
+    test_stage(argv[1]);
+    vt_lexicon_clear(&lex);
+    printf("%d checks, %d failures\n", checks, failures);
+    return failures ? 1 : 0;
+}
