@@ -8,5 +8,7 @@ bash tools/deps.sh
 [ -f build/build.ninja ] || meson setup build >/dev/null
 ninja -C build
 rm -rf out/samples
-./build/src/cli/vanthu run -o out -j "$(nproc)" samples/*.png samples/*.jpg samples/*.tif samples/*.pdf
+shopt -s nullglob
+scans=(samples/*.png samples/*.jpg samples/*.tif samples/*.pdf)
+./build/src/cli/vanthu run -o out -j "$(nproc)" "${scans[@]}"
 echo "records: $(find out/samples -name '*.json' | wc -l) in $top/out/samples/"

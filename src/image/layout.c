@@ -1,0 +1,243 @@
+/* layout.c — find the two-column header and footer of a dispatch page.
+ *
+ * Nghị định 30 puts the issuing body left and the national motto and date
+ * right at the top, and Nơi nhận left and the signer right at the bottom.
+ * Read as one block, Tesseract interleaves their lines.  We cut the page
+ * into horizontal bands of ink (text lines, or several when they touch)
+ * and look for a vertical gutter that the bands at the top (and, from the
+ * bottom up, at the bottom) all leave empty.  The header ends at the first
+ * band that crosses the gutter: the body's first full line.  The footer
+ * starts at the highest band with ink right of its gutter, because the
+ * signer's authority line sits level with "Nơi nhận:" while the body's
+ * last, short line only reaches the left half. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <leptonica/allheaders.h>
+
+#include "internal.h"
+#include "layout.h"
+
+typedef struct band {
+    int top, bottom; /* inclusive rows */
+} band;
+
+/* Dark pixels as 1, with dust specks removed so they make no bands. */
+static PIX *ink_of(PIX *page, int dpi)
+{
+    PIX *bin;
+    if (pixGetDepth(page) == 1) {
+        bin = pixClone(page);
+    } else {
+        PIX *gray = pixConvertTo8(page, 0);
+        bin = gray ? pixConvertTo1(gray, 128) : NULL;
+        pixDestroy(&gray);
+    }
+    if (!bin)
+        return NULL;
+    /* Specks and lone marks (up to a full stop's size) make no text line. */
+    int s = 7 * dpi / 300 > 2 ? 7 * dpi / 300 : 2;
+    PIX *clean = pixSelectBySize(bin, s, s, 8, L_SELECT_IF_EITHER,
+                                 L_SELECT_IF_GTE, NULL);
+    pixDestroy(&bin);
+    return clean;
+}
+
+static band *find_bands(PIX *bin, int dpi, int *n_out)
+{
+    int h = pixGetHeight(bin);
+    NUMA *rows = pixCountPixelsByRow(bin, NULL);
+    band *b = vt_xmalloc(sizeof *b * ((size_t)h / 2 + 1));
+    int n = 0;
+    const int join_gap = 6 * dpi / 300, small = 10 * dpi / 300,
+              small_gap = 25 * dpi / 300;
+    for (int y = 0; y < h; y++) {
+        l_int32 v = 0;
+        numaGetIValue(rows, y, &v);
+        if (v <= 0)
+            continue;
+        if (n && y - b[n - 1].bottom - 1 <= join_gap)
+            b[n - 1].bottom = y;
+        else
+            b[n++] = (band){y, y};
+    }
+    numaDestroy(&rows);
+    /* A row of diacritics is part of the line below it; anything else that
+     * thin on its own is dirt. */
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        bool tiny = b[i].bottom - b[i].top + 1 < small;
+        if (m && (tiny || b[m - 1].bottom - b[m - 1].top + 1 < small) &&
+            b[i].top - b[m - 1].bottom - 1 <= small_gap)
+            b[m - 1].bottom = b[i].bottom;
+        else
+            b[m++] = b[i];
+    }
+    int k = 0;
+    for (int i = 0; i < m; i++)
+        if (b[i].bottom - b[i].top + 1 >= small)
+            b[k++] = b[i];
+    *n_out = k;
+    return b;
+}
+
+/* Ink count per column within one band. */
+static int *band_columns(PIX *bin, band b)
+{
+    int w = pixGetWidth(bin);
+    int *cols = vt_xcalloc((size_t)w, sizeof *cols);
+    BOX *box = boxCreate(0, b.top, w, b.bottom - b.top + 1);
+    PIX *strip = pixClipRectangle(bin, box, NULL);
+    boxDestroy(&box);
+    if (strip) {
+        NUMA *na = pixCountPixelsByColumn(strip);
+        for (int x = 0; x < w && na; x++) {
+            l_int32 v = 0;
+            numaGetIValue(na, x, &v);
+            cols[x] = v;
+        }
+        numaDestroy(&na);
+        pixDestroy(&strip);
+    }
+    return cols;
+}
+
+/* Widest run of empty columns within [lo, hi); its width, bounds in *a, *b. */
+static int widest_gap(const int *cols, int lo, int hi, int *a, int *b)
+{
+    int best = 0, start = -1;
+    for (int x = lo; x <= hi; x++) {
+        bool empty = x < hi && cols[x] == 0;
+        if (empty && start < 0)
+            start = x;
+        if (!empty && start >= 0) {
+            if (x - start > best) {
+                best = x - start;
+                *a = start;
+                *b = x;
+            }
+            start = -1;
+        }
+    }
+    return best;
+}
+
+static bool has_ink(const int *cols, int lo, int hi)
+{
+    for (int x = lo; x < hi; x++)
+        if (cols[x])
+            return true;
+    return false;
+}
+
+/* Half the space between two bands, at most `cap`: room for ascenders and
+ * marks the band edges may have cut. */
+static int pad_between(const band *upper, const band *lower, int cap)
+{
+    int gap = lower->top - upper->bottom - 1;
+    return gap / 2 < cap ? gap / 2 : cap;
+}
+
+bool vt_layout_find(PIX *page, int dpi, vt_layout *out)
+{
+    int w = pixGetWidth(page), h = pixGetHeight(page);
+    memset(out, 0, sizeof *out);
+    out->region[VT_REGION_BODY] = (vt_box){0, 0, w, h};
+    if (dpi <= 0)
+        dpi = 300;
+    PIX *bin = ink_of(page, dpi);
+    if (!bin)
+        return false;
+    int n;
+    band *bands = find_bands(bin, dpi, &n);
+    const int min_gutter = 40 * dpi / 300, cap = 12 * dpi / 300,
+              line_gap = 40 * dpi / 300;
+    const int lo = w / 5, hi = w * 3 / 4;
+
+    /* Header: the first band has ink on both sides of a gutter, and every
+     * following band leaves (part of) that gutter empty. */
+    int header_end = -1, ga = 0, gb = 0;
+    for (int i = 0; i < n && bands[i].top < h * 45 / 100; i++) {
+        int *cols = band_columns(bin, bands[i]);
+        int a = 0, b = 0;
+        int gw = i == 0 ? widest_gap(cols, lo, hi, &a, &b)
+                        : widest_gap(cols, ga, gb, &a, &b);
+        bool ok = gw >= min_gutter &&
+                  (i > 0 || (has_ink(cols, 0, a) && has_ink(cols, b, w)));
+        /* Once the right column has ended, the left one goes on only with
+         * line spacing (the V/v lines); a wider gap starts the body, whose
+         * first line ("Kính gửi:") may be short. */
+        if (ok && i > 0 && !has_ink(cols, b, w) &&
+            bands[i].top - bands[i - 1].bottom - 1 > line_gap)
+            ok = false;
+        free(cols);
+        if (!ok)
+            break;
+        ga = a;
+        gb = b;
+        header_end = i;
+    }
+    int body_top = 0;
+    if (header_end >= 0) {
+        int gx = (ga + gb) / 2;
+        int top = bands[0].top - (bands[0].top < cap ? bands[0].top : cap);
+        body_top = bands[header_end].bottom + 1 +
+                   (header_end + 1 < n ? pad_between(&bands[header_end],
+                                                     &bands[header_end + 1], cap)
+                                       : 0);
+        out->region[VT_REGION_HEADER_LEFT] = (vt_box){0, top, gx, body_top - top};
+        out->region[VT_REGION_HEADER_RIGHT] =
+            (vt_box){gx, top, w - gx, body_top - top};
+        out->header_gutter = gx;
+    }
+
+    /* Footer, from the bottom up: bands that leave a gutter empty. */
+    int first = n; /* topmost band of the zone */
+    ga = lo;
+    gb = hi;
+    int **cols = vt_xcalloc((size_t)n + 1, sizeof *cols);
+    for (int i = n - 1; i > header_end; i--) {
+        cols[i] = band_columns(bin, bands[i]);
+        int a = 0, b = 0;
+        if (widest_gap(cols[i], ga, gb, &a, &b) < min_gutter)
+            break;
+        ga = a;
+        gb = b;
+        first = i;
+    }
+    int footer_top = -1;
+    for (int i = first; i < n; i++)
+        if (has_ink(cols[i], gb, w)) {
+            footer_top = i;
+            break;
+        }
+    if (footer_top >= 0) {
+        int gx = (ga + gb) / 2;
+        int top = bands[footer_top].top -
+                  (footer_top > 0 ? pad_between(&bands[footer_top - 1],
+                                                &bands[footer_top], cap)
+                                  : 0);
+        if (top < body_top)
+            top = body_top;
+        out->region[VT_REGION_FOOTER_LEFT] = (vt_box){0, top, gx, h - top};
+        out->region[VT_REGION_FOOTER_RIGHT] = (vt_box){gx, top, w - gx, h - top};
+        out->footer_gutter = gx;
+        out->region[VT_REGION_BODY] = (vt_box){0, body_top, w, top - body_top};
+    } else {
+        out->region[VT_REGION_BODY] = (vt_box){0, body_top, w, h - body_top};
+    }
+    for (int i = 0; i < n; i++)
+        free(cols[i]);
+    free(cols);
+    free(bands);
+    pixDestroy(&bin);
+    return true;
+}
+
+vt_role vt_layout_role(int region)
+{
+    static const vt_role roles[VT_N_REGIONS] = {
+        VT_ROLE_HEADER_LEFT, VT_ROLE_HEADER_RIGHT, VT_ROLE_BODY,
+        VT_ROLE_FOOTER_LEFT, VT_ROLE_FOOTER_RIGHT};
+    return region >= 0 && region < VT_N_REGIONS ? roles[region] : VT_ROLE_NONE;
+}

@@ -1,0 +1,313 @@
+/* ocr.c — recognise page images with Tesseract through its C API.
+ *
+ * Each worker opens one engine (open) and reuses it for every page it is
+ * given.  The page is cut into layout regions first (layout.c): the two
+ * header columns, the body and the two footer columns are recognised one
+ * at a time and become blocks, in that reading order, with their vt_role.
+ * Each region is clipped out and given to Tesseract as an image of its
+ * own: TessBaseAPISetRectangle on a strip as wide as the page returned
+ * garbage with Tesseract 5.3 here.  Word text, box and confidence come from the
+ * result iterator; boxes are in the pixels of the image recognised
+ * (page->work when preprocess ran).
+ *
+ * Options: lang (Tesseract languages, default vie; "vie+eng" for mixed
+ * text), psm (page segmentation mode for the body, default 3 = automatic;
+ * columns are always read as one block), tessdata (directory of the
+ * .traineddata files), layout (yes: find the header and footer columns;
+ * no: read the page as Tesseract segments it).
+ *
+ * Threads: Debian's Tesseract is built with OpenMP and runs 4 threads per
+ * line by default, which fights the page-level parallelism of `-j N`.
+ * libgomp reads OMP_THREAD_LIMIT once, when it is loaded, so the variable
+ * must be in the environment when the process starts: the vanthu command
+ * sets OMP_THREAD_LIMIT=1 and re-executes itself when it is unset.  A
+ * program linking the library directly should do the same. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <leptonica/allheaders.h>
+#include <tesseract/capi.h>
+#include <unicode/unorm2.h>
+
+#include "internal.h"
+#include "layout.h"
+
+typedef struct ocr_state {
+    TessBaseAPI *api;
+    char *lang;
+    TessPageSegMode psm;
+    bool layout;
+} ocr_state;
+
+static const char *const ocr_keys[] = {"lang", "psm", "tessdata", "layout", NULL};
+
+static void ocr_close(void *state)
+{
+    ocr_state *s = state;
+    if (!s)
+        return;
+    if (s->api) {
+        TessBaseAPIEnd(s->api);
+        TessBaseAPIDelete(s->api);
+    }
+    free(s->lang);
+    free(s);
+}
+
+static vt_status ocr_open(void **state, const vt_options *opts, vt_error *err)
+{
+    long psm;
+    vt_status st = vt_options_int(opts, "psm", PSM_AUTO, PSM_AUTO, PSM_RAW_LINE,
+                                  &psm, err);
+    if (st)
+        return st;
+    const char *layout = vt_options_get(opts, "layout", "yes");
+    if (strcmp(layout, "yes") != 0 && strcmp(layout, "no") != 0)
+        return vt_error_set(err, VT_EUSAGE, "option layout=%s: expected yes or no",
+                            layout);
+    const char *lang = vt_options_get(opts, "lang", "vie");
+    const char *tessdata = vt_options_get(opts, "tessdata", NULL);
+    ocr_state *s = vt_xcalloc(1, sizeof *s);
+    s->lang = vt_xstrdup(lang);
+    s->psm = (TessPageSegMode)psm;
+    s->layout = strcmp(layout, "yes") == 0;
+    s->api = TessBaseAPICreate();
+    /* Tesseract reports problems on stderr; the library must stay quiet,
+     * and a failed Init is reported below with our own message. */
+    TessBaseAPISetVariable(s->api, "debug_file", "/dev/null");
+    if (!s->api || TessBaseAPIInit3(s->api, tessdata, lang) != 0) {
+        ocr_close(s);
+        return vt_error_set(err, VT_EDEPEND,
+                            "Tesseract cannot load language \"%s\" from %s "
+                            "(install tesseract-ocr-%s or set tessdata=DIR)",
+                            lang, tessdata ? tessdata : "its default tessdata",
+                            lang);
+    }
+    *state = s;
+    return VT_OK;
+}
+
+/* Tesseract's models may emit decomposed marks; the model says NFC. */
+static char *to_nfc(const char *utf8)
+{
+    UErrorCode ec = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&ec);
+    int32_t n16 = 0;
+    size_t len = strlen(utf8);
+    UChar *src = vt_xmalloc((len + 1) * sizeof *src);
+    u_strFromUTF8(src, (int32_t)len + 1, &n16, utf8, (int32_t)len, &ec);
+    if (U_FAILURE(ec) || unorm2_isNormalized(nfc, src, n16, &ec)) {
+        free(src);
+        return vt_xstrdup(utf8);
+    }
+    ec = U_ZERO_ERROR;
+    UChar *dst = vt_xmalloc((size_t)(2 * n16 + 1) * sizeof *dst);
+    int32_t nd = unorm2_normalize(nfc, src, n16, dst, 2 * n16 + 1, &ec);
+    char *out = vt_xmalloc((size_t)nd * 4 + 1);
+    int32_t n8 = 0;
+    if (U_SUCCESS(ec))
+        u_strToUTF8(out, nd * 4 + 1, &n8, dst, nd, &ec);
+    free(src);
+    free(dst);
+    if (U_FAILURE(ec)) {
+        free(out);
+        return vt_xstrdup(utf8);
+    }
+    return out;
+}
+
+/* Dust and scanner specks come back as a lone, doubtful mark: a word made
+ * only of dots, strokes and dashes (¬ and — included) that Tesseract
+ * itself doubts.  A real bullet dash is read with high confidence. */
+static bool is_speck(const char *text, float conf)
+{
+    return conf < 80 && text[0] &&
+           strspn(text, ".,:;'`|_~^=+-\\\xc2\xac\xe2\x80\x94") == strlen(text);
+}
+
+/* Box of the iterator's element in page coordinates; (dx, dy) is where
+ * the region recognised sits on the page. */
+static vt_box iter_box(const TessPageIterator *it, TessPageIteratorLevel level,
+                       int dx, int dy)
+{
+    int l, t, r, b;
+    if (!TessPageIteratorBoundingBox(it, level, &l, &t, &r, &b))
+        return (vt_box){0};
+    return (vt_box){l + dx, t + dy, r - l, b - t};
+}
+
+/* Words of one text line as Tesseract gives them, before they are
+ * committed to the block. */
+typedef struct pending {
+    char **text;
+    vt_box *box;
+    float *conf;
+    size_t n, cap;
+    vt_box line_box;
+} pending;
+
+static void pending_add(pending *p, char *text, vt_box box, float conf)
+{
+    if (p->n == p->cap) {
+        p->cap = p->cap ? 2 * p->cap : 16;
+        p->text = vt_xrealloc(p->text, p->cap * sizeof *p->text);
+        p->box = vt_xrealloc(p->box, p->cap * sizeof *p->box);
+        p->conf = vt_xrealloc(p->conf, p->cap * sizeof *p->conf);
+    }
+    p->text[p->n] = text;
+    p->box[p->n] = box;
+    p->conf[p->n] = conf;
+    p->n++;
+}
+
+/* True when some word has two letters or digits (bytes from 0xc0 start a
+ * Vietnamese letter). */
+static bool pending_has_word(const pending *p)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        int alnum = 0;
+        for (const unsigned char *c = (const unsigned char *)p->text[i]; *c; c++)
+            alnum += isalnum(*c) || *c >= 0xc0;
+        if (alnum >= 2)
+            return true;
+    }
+    return false;
+}
+
+/* Move the pending words into a new line of `block`.  The signer block
+ * holds a signature; strokes the colour filter could not remove (where
+ * the seal covers them the inks mix to near black) read as lines of stray
+ * marks, so there a line without a word is dropped. */
+static void pending_flush(pending *p, vt_block *block)
+{
+    if (p->n && (block->role != VT_ROLE_FOOTER_RIGHT || pending_has_word(p))) {
+        vt_line *line = vt_block_add_line(block);
+        line->box = p->line_box;
+        for (size_t i = 0; i < p->n; i++)
+            vt_line_add_word(line, p->text[i], NULL, p->box[i], p->conf[i]);
+    }
+    for (size_t i = 0; i < p->n; i++)
+        free(p->text[i]);
+    p->n = 0;
+}
+
+/* Recognise the image set and append its words to `block`, one vt_line
+ * per Tesseract text line. */
+static vt_status read_words(ocr_state *s, vt_block *block, const char *path,
+                            size_t page_no, vt_error *err)
+{
+    int dx = block->box.x, dy = block->box.y;
+    if (TessBaseAPIRecognize(s->api, NULL) != 0)
+        return vt_error_set(err, VT_EINTERNAL, "%s: page %zu: Tesseract failed",
+                            path, page_no);
+    TessResultIterator *ri = TessBaseAPIGetIterator(s->api);
+    if (!ri)
+        return VT_OK; /* nothing found in this region */
+    TessPageIterator *pi = TessResultIteratorGetPageIterator(ri);
+    pending line = {0};
+    do {
+        if (TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE)) {
+            pending_flush(&line, block);
+            line.line_box = iter_box(pi, RIL_TEXTLINE, dx, dy);
+        }
+        char *text = TessResultIteratorGetUTF8Text(ri, RIL_WORD);
+        if (!text)
+            continue;
+        float conf = TessResultIteratorConfidence(ri, RIL_WORD);
+        /* Tesseract pads its blocks with empty "words"; they carry nothing. */
+        if (text[0] != '\0' && strspn(text, " \t\n") < strlen(text) &&
+            !is_speck(text, conf))
+            pending_add(&line, to_nfc(text), iter_box(pi, RIL_WORD, dx, dy), conf);
+        TessDeleteText(text);
+    } while (TessPageIteratorNext(pi, RIL_WORD));
+    pending_flush(&line, block);
+    free(line.text);
+    free(line.box);
+    free(line.conf);
+    TessResultIteratorDelete(ri);
+    return VT_OK;
+}
+
+static vt_status ocr_page(ocr_state *s, vt_doc *doc, size_t index, vt_error *err)
+{
+    vt_page *pg = &doc->pages[index];
+    PIX *pix = pg->work ? pg->work : pg->image;
+    vt_layout lay;
+    if (s->layout) {
+        if (!vt_layout_find(pix, pg->dpi, &lay))
+            return vt_error_set(err, VT_EINTERNAL,
+                                "%s: page %zu: layout analysis failed", doc->path,
+                                index + 1);
+    } else {
+        memset(&lay, 0, sizeof lay);
+        lay.region[VT_REGION_BODY] =
+            (vt_box){0, 0, (int)pixGetWidth(pix), (int)pixGetHeight(pix)};
+    }
+    for (int r = 0; r < VT_N_REGIONS; r++) {
+        vt_box box = lay.region[r];
+        if (box.w <= 0 || box.h <= 0)
+            continue;
+        BOX *b = boxCreate(box.x, box.y, box.w, box.h);
+        PIX *clip = pixClipRectangle(pix, b, NULL);
+        boxDestroy(&b);
+        if (!clip)
+            return vt_error_set(err, VT_EINTERNAL, "%s: page %zu: cannot cut region",
+                                doc->path, index + 1);
+        TessBaseAPISetImage2(s->api, clip);
+        /* Columns and thin strips (a page number) are one block of lines;
+         * automatic segmentation drops a lone short line. */
+        bool small = box.h < (pg->dpi > 0 ? pg->dpi : 300); /* an inch */
+        TessBaseAPISetPageSegMode(s->api, r == VT_REGION_BODY && !small
+                                              ? s->psm : PSM_SINGLE_BLOCK);
+        TessBaseAPISetSourceResolution(s->api, pg->dpi > 0 ? pg->dpi : 300);
+        /* Lines are gathered aside so that an empty region leaves no
+         * block. */
+        vt_block found = {.box = box, .role = vt_layout_role(r)};
+        vt_status st = read_words(s, &found, doc->path, index + 1, err);
+        pixDestroy(&clip);
+        if (found.n_lines)
+            *vt_page_add_block(pg, found.role) = found;
+        if (st)
+            return st;
+    }
+    TessBaseAPIClear(s->api);
+    return VT_OK;
+}
+
+static vt_status ocr_run(void *state, vt_doc *doc, vt_error *err)
+{
+    ocr_state *s = state;
+    bool has_text = false, need_pixels = doc->n_pages == 0;
+    for (size_t p = 0; p < doc->n_pages; p++) {
+        has_text |= doc->pages[p].n_blocks > 0;
+        need_pixels |= !doc->pages[p].image && !doc->pages[p].work;
+    }
+    /* Text already there (a text input, or OCR done elsewhere): nothing to
+     * recognise. */
+    if (has_text)
+        return VT_OK;
+    if (need_pixels) {
+        if (doc->kind == VT_KIND_TEXT)
+            return vt_error_set(err, VT_EINPUT, "%s: text input has no text "
+                                "and no page images to recognise", doc->path);
+        vt_status st = vt_ingest_images(doc, err);
+        if (st)
+            return st;
+    }
+    for (size_t p = 0; p < doc->n_pages; p++) {
+        vt_status st = ocr_page(s, doc, p, err);
+        if (st)
+            return st;
+    }
+    return VT_OK;
+}
+
+const vt_stage_class vt_stage_ocr = {
+    .name = "ocr",
+    .summary = "recognise page images with Tesseract, column by column",
+    .option_keys = ocr_keys,
+    .open = ocr_open,
+    .run = ocr_run,
+    .close = ocr_close,
+};
