@@ -44,8 +44,10 @@ static void compute_digest(vt_pipeline *p)
     for (size_t i = 0; i < p->n; i++) {
         g_string_append(s, p->stages[i].cls->name);
         for (size_t k = 0; k < p->stages[i].opts.n; k++)
-            g_string_append_printf(s, " %s=%s", p->stages[i].opts.keys[k],
-                                   p->stages[i].opts.values[k]);
+            /* How many threads do the work never changes the result. */
+            if (strcmp(p->stages[i].opts.keys[k], "threads") != 0)
+                g_string_append_printf(s, " %s=%s", p->stages[i].opts.keys[k],
+                                       p->stages[i].opts.values[k]);
         if (p->stages[i].opened && p->stages[i].cls->identity)
             g_string_append_printf(s, " @%s",
                                    p->stages[i].cls->identity(p->stages[i].state));

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <glib.h>
 #include <jansson.h>
 
 #include "cli.h"
@@ -67,6 +68,7 @@ typedef struct {
     const char *stop_after;
     const char *log_path;
     long jobs;
+    long page_threads; /* OCR engines per document when workers outnumber inputs */
     bool force, quiet, jsonl;
 
     job *jobs_v;
@@ -80,6 +82,8 @@ typedef struct {
     FILE *log;
     double started;
     bool progress;
+    struct stat *walked; /* directories walked, by st_dev and st_ino */
+    size_t n_walked, cap_walked;
 } run_ctx;
 
 static double now(void)
@@ -105,12 +109,35 @@ static int by_name(const struct dirent **a, const struct dirent **b)
     return strcmp((*a)->d_name, (*b)->d_name);
 }
 
+/* True the first time a directory is seen: symbolic links can make a
+ * directory its own descendant, or reach it by many paths. */
+static bool first_visit(run_ctx *c, const char *dir)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0)
+        return true; /* scandir reports it */
+    for (size_t i = 0; i < c->n_walked; i++)
+        if (c->walked[i].st_dev == st.st_dev && c->walked[i].st_ino == st.st_ino)
+            return false;
+    if (c->n_walked == c->cap_walked) {
+        c->cap_walked = c->cap_walked ? 2 * c->cap_walked : 16;
+        c->walked = realloc(c->walked, c->cap_walked * sizeof *c->walked);
+        if (!c->walked)
+            abort();
+    }
+    c->walked[c->n_walked++] = st;
+    return true;
+}
+
 /* Walk a directory in byte order of names, skipping dot files (and so the
- * temporary files of an interrupted run) and the output directory. */
+ * temporary files of an interrupted run), the output directory and
+ * directories already walked. */
 static void walk(run_ctx *c, const char *dir, const char *skip_real)
 {
     char real[PATH_MAX];
     if (skip_real && realpath(dir, real) && strcmp(real, skip_real) == 0)
+        return;
+    if (!first_visit(c, dir))
         return;
     struct dirent **names;
     int n = scandir(dir, &names, NULL, by_name);
@@ -164,7 +191,7 @@ static void read_requests(run_ctx *c, FILE *in)
 static char *output_path(const run_ctx *c, const char *input)
 {
     const char *ext = strcmp(c->format, "xml") == 0 ? ".xml" : ".json";
-    size_t len = strlen(c->outdir) + strlen(input) + strlen(ext) + 3;
+    size_t len = strlen(c->outdir) + strlen(input) + strlen(ext) + 24;
     char *out = malloc(len), *o = out;
     o += sprintf(o, "%s/", c->outdir);
     const char *s = input;
@@ -174,7 +201,16 @@ static char *output_path(const run_ctx *c, const char *input)
         const char *e = strchr(s, '/');
         size_t seg = e ? (size_t)(e - s) : strlen(s);
         bool drop = (seg == 1 && s[0] == '.') || (seg == 2 && s[0] == '.' && s[1] == '.');
-        if (seg && !drop) {
+        if (!e && seg + strlen(ext) > NAME_MAX) {
+            /* A name near NAME_MAX has no room for the extension: cut it at a
+             * character boundary and tell cut names apart by a hash. */
+            char sha[65];
+            vt_sha256_hex(s, seg, sha);
+            size_t keep = NAME_MAX - strlen(ext) - 17;
+            while (keep > 0 && (s[keep] & 0xc0) == 0x80)
+                keep--;
+            o += sprintf(o, "%.*s~%.16s", (int)keep, s, sha);
+        } else if (seg && !drop) {
             memcpy(o, s, seg);
             o += seg;
             if (e)
@@ -184,6 +220,9 @@ static char *output_path(const run_ctx *c, const char *input)
     }
     if (o > out && o[-1] == '/')
         o--;
+    /* No name left ("." or ".." or "/"): the record still goes inside OUT. */
+    if (o == out + strlen(c->outdir))
+        o += sprintf(o, "/_");
     strcpy(o, ext);
     return out;
 }
@@ -221,6 +260,11 @@ static vt_status worker_pipeline(worker *w, vt_kind kind, vt_pipeline **out, vt_
         if (!p)
             return err->status;
         vt_status st = vt_pipeline_set_option(p, "emit", "format", w->c->format, err);
+        if (!st && w->c->page_threads > 1) {
+            char n[24];
+            snprintf(n, sizeof n, "%ld", w->c->page_threads);
+            st = vt_pipeline_set_option(p, "ocr", "threads", n, err);
+        }
         if (!st && w->c->jsonl)
             st = vt_pipeline_set_option(p, "emit", "pretty", "no", err);
         if (!st)
@@ -321,17 +365,26 @@ static void log_job(run_ctx *c, const job *jb)
 {
     if (!c->log)
         return;
-    json_t *j = json_pack("{s:s,s:s,s:s,s:I,s:f}", "input", jb->path, "status",
+    /* A file name need not be UTF-8 (nor a message that quotes it); JSON
+     * must be, so such bytes are logged as U+FFFD. */
+    gchar *input = g_utf8_make_valid(jb->path, -1);
+    gchar *output = g_utf8_make_valid(jb->out_path ? jb->out_path : "-", -1);
+    json_t *j = json_pack("{s:s,s:s,s:s,s:I,s:f}", "input", input, "status",
                           jb->skipped ? "skipped" : jb->status ? "error" : "ok",
-                          "output", jb->out_path ? jb->out_path : "-", "pages",
-                          (json_int_t)jb->pages, "seconds", jb->seconds);
-    if (jb->status)
-        json_object_set_new(j, "message", json_string(jb->message));
+                          "output", output, "pages", (json_int_t)jb->pages, "seconds",
+                          jb->seconds);
+    if (jb->status) {
+        gchar *message = g_utf8_make_valid(jb->message, -1);
+        json_object_set_new(j, "message", json_string(message));
+        g_free(message);
+    }
     char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
     fprintf(c->log, "%s\n", s);
     fflush(c->log);
     free(s);
     json_decref(j);
+    g_free(input);
+    g_free(output);
 }
 
 static void show_progress(run_ctx *c)
@@ -518,8 +571,11 @@ int vt_cmd_run(int argc, char **argv)
             return fprintf(stderr, "vanthu: %s: %s\n", c.log_path ? c.log_path : def,
                            strerror(errno)), VT_EOUTPUT;
     }
-    if ((size_t)c.jobs > c.n_jobs)
+    if ((size_t)c.jobs > c.n_jobs) {
+        /* Fewer documents than workers: the spare ones read pages. */
+        c.page_threads = (c.jobs + (long)c.n_jobs - 1) / (long)c.n_jobs;
         c.jobs = (long)c.n_jobs;
+    }
     c.progress = !c.quiet && isatty(STDERR_FILENO) && c.n_jobs > 1;
     c.started = now();
     pthread_mutex_init(&c.lock, NULL);
@@ -552,6 +608,7 @@ int vt_cmd_run(int argc, char **argv)
         free(c.jobs_v[i].record);
     }
     free(c.jobs_v);
+    free(c.walked);
     free(ws);
     free(ts);
     return rc;

@@ -14,7 +14,10 @@
  * text), psm (page segmentation mode for the body, default 3 = automatic;
  * columns are always read as one block), tessdata (directory of the
  * .traineddata files), layout (yes: find the header and footer columns;
- * no: read the page as Tesseract segments it).
+ * no: read the page as Tesseract segments it), threads (engines that read
+ * the pages of one document side by side, default 1: `vanthu run` gives
+ * its spare workers to the pages when there are fewer documents than
+ * workers).
  *
  * Threads: Debian's Tesseract is built with OpenMP and runs 4 threads per
  * line by default, which fights the page-level parallelism of `-j N`.
@@ -23,6 +26,8 @@
  * sets OMP_THREAD_LIMIT=1 and re-executes itself when it is unset.  A
  * program linking the library directly should do the same. */
 #include <ctype.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,17 +39,22 @@
 #include "layout.h"
 
 typedef struct ocr_state {
-    TessBaseAPI *api;
+    TessBaseAPI *api; /* the engine of the region being read */
     char *lang;
     TessPageSegMode psm;
     bool layout;
 } ocr_state;
 
-static const char *const ocr_keys[] = {"lang", "psm", "tessdata", "layout", NULL};
+/* One engine state per thread; the first is the one `open` returns. */
+typedef struct ocr_engines {
+    ocr_state *engine;
+    size_t n;
+} ocr_engines;
 
-static void ocr_close(void *state)
+static const char *const ocr_keys[] = {"lang", "psm", "tessdata", "layout", "threads", NULL};
+
+static void engine_close(ocr_state *s)
 {
-    ocr_state *s = state;
     if (!s)
         return;
     if (s->api) {
@@ -52,39 +62,65 @@ static void ocr_close(void *state)
         TessBaseAPIDelete(s->api);
     }
     free(s->lang);
-    free(s);
+}
+
+static void ocr_close(void *state)
+{
+    ocr_engines *e = state;
+    if (!e)
+        return;
+    for (size_t i = 0; i < e->n; i++)
+        engine_close(&e->engine[i]);
+    free(e->engine);
+    free(e);
+}
+
+static vt_status engine_open(ocr_state *s, const char *lang, const char *tessdata,
+                             long psm, bool layout, vt_error *err)
+{
+    s->lang = vt_xstrdup(lang);
+    s->psm = (TessPageSegMode)psm;
+    s->layout = layout;
+    s->api = TessBaseAPICreate();
+    /* Tesseract reports problems on stderr; the library must stay quiet,
+     * and a failed Init is reported below with our own message. */
+    if (s->api)
+        TessBaseAPISetVariable(s->api, "debug_file", "/dev/null");
+    if (!s->api || TessBaseAPIInit3(s->api, tessdata, lang) != 0)
+        return vt_error_set(err, VT_EDEPEND,
+                            "Tesseract cannot load language \"%s\" from %s "
+                            "(install tesseract-ocr-%s or set tessdata=DIR)",
+                            lang, tessdata ? tessdata : "its default tessdata",
+                            lang);
+    return VT_OK;
 }
 
 static vt_status ocr_open(void **state, const vt_options *opts, vt_error *err)
 {
-    long psm;
+    long psm, threads;
     vt_status st = vt_options_int(opts, "psm", PSM_AUTO, PSM_AUTO, PSM_RAW_LINE,
                                   &psm, err);
+    if (!st)
+        st = vt_options_int(opts, "threads", 1, 1, 64, &threads, err);
     if (st)
         return st;
     const char *layout = vt_options_get(opts, "layout", "yes");
     if (strcmp(layout, "yes") != 0 && strcmp(layout, "no") != 0)
         return vt_error_set(err, VT_EUSAGE, "option layout=%s: expected yes or no",
                             layout);
-    const char *lang = vt_options_get(opts, "lang", "vie");
-    const char *tessdata = vt_options_get(opts, "tessdata", NULL);
-    ocr_state *s = vt_xcalloc(1, sizeof *s);
-    s->lang = vt_xstrdup(lang);
-    s->psm = (TessPageSegMode)psm;
-    s->layout = strcmp(layout, "yes") == 0;
-    s->api = TessBaseAPICreate();
-    /* Tesseract reports problems on stderr; the library must stay quiet,
-     * and a failed Init is reported below with our own message. */
-    TessBaseAPISetVariable(s->api, "debug_file", "/dev/null");
-    if (!s->api || TessBaseAPIInit3(s->api, tessdata, lang) != 0) {
-        ocr_close(s);
-        return vt_error_set(err, VT_EDEPEND,
-                            "Tesseract cannot load language \"%s\" from %s "
-                            "(install tesseract-ocr-%s or set tessdata=DIR)",
-                            lang, tessdata ? tessdata : "its default tessdata",
-                            lang);
+    ocr_engines *e = vt_xcalloc(1, sizeof *e);
+    e->engine = vt_xcalloc((size_t)threads, sizeof *e->engine);
+    for (; e->n < (size_t)threads; e->n++) {
+        st = engine_open(&e->engine[e->n], vt_options_get(opts, "lang", "vie"),
+                         vt_options_get(opts, "tessdata", NULL), psm,
+                         strcmp(layout, "yes") == 0, err);
+        if (st) {
+            e->n++;
+            ocr_close(e);
+            return st;
+        }
     }
-    *state = s;
+    *state = e;
     return VT_OK;
 }
 
@@ -275,9 +311,43 @@ static vt_status ocr_page(ocr_state *s, vt_doc *doc, size_t index, vt_error *err
     return VT_OK;
 }
 
+/* Pages are handed out one at a time to the engines; each page's blocks
+ * are its own, so engines never touch the same memory. */
+typedef struct page_queue {
+    vt_doc *doc;
+    atomic_size_t next;
+    atomic_bool failed;
+    pthread_mutex_t lock;
+    vt_error first_error;
+} page_queue;
+
+typedef struct page_worker {
+    page_queue *q;
+    ocr_state *engine;
+} page_worker;
+
+static void *read_pages(void *arg)
+{
+    page_worker *w = arg;
+    page_queue *q = w->q;
+    for (;;) {
+        size_t p = atomic_fetch_add(&q->next, 1);
+        if (p >= q->doc->n_pages || atomic_load(&q->failed))
+            break;
+        vt_error err = {0};
+        if (ocr_page(w->engine, q->doc, p, &err)) {
+            pthread_mutex_lock(&q->lock);
+            if (!atomic_exchange(&q->failed, true))
+                q->first_error = err;
+            pthread_mutex_unlock(&q->lock);
+        }
+    }
+    return NULL;
+}
+
 static vt_status ocr_run(void *state, vt_doc *doc, vt_error *err)
 {
-    ocr_state *s = state;
+    ocr_engines *e = state;
     bool has_text = false, need_pixels = doc->n_pages == 0;
     for (size_t p = 0; p < doc->n_pages; p++) {
         has_text |= doc->pages[p].n_blocks > 0;
@@ -295,10 +365,32 @@ static vt_status ocr_run(void *state, vt_doc *doc, vt_error *err)
         if (st)
             return st;
     }
-    for (size_t p = 0; p < doc->n_pages; p++) {
-        vt_status st = ocr_page(s, doc, p, err);
-        if (st)
-            return st;
+    page_queue q = {.doc = doc};
+    pthread_mutex_init(&q.lock, NULL);
+    size_t n = e->n < doc->n_pages ? e->n : doc->n_pages;
+    page_worker *w = vt_xcalloc(n ? n : 1, sizeof *w);
+    pthread_t *t = vt_xcalloc(n ? n : 1, sizeof *t);
+    bool *started = vt_xcalloc(n ? n : 1, sizeof *started);
+    for (size_t i = 0; i < n; i++) {
+        w[i] = (page_worker){&q, &e->engine[i]};
+        /* The calling thread reads too; a thread that cannot start leaves
+         * its pages to the others. */
+        if (i > 0)
+            started[i] = pthread_create(&t[i], NULL, read_pages, &w[i]) == 0;
+    }
+    if (n)
+        read_pages(&w[0]);
+    for (size_t i = 1; i < n; i++)
+        if (started[i])
+            pthread_join(t[i], NULL);
+    free(started);
+    pthread_mutex_destroy(&q.lock);
+    free(w);
+    free(t);
+    if (atomic_load(&q.failed)) {
+        if (err)
+            *err = q.first_error;
+        return q.first_error.status;
     }
     return VT_OK;
 }
