@@ -15,6 +15,11 @@ if [ ${#missing[@]} -gt 0 ]; then
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+# Node.js may come from elsewhere than Debian (its npm then conflicts with
+# Debian's): install Debian's only when there is no npm at all.
+if ! command -v npm >/dev/null; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
 node_dir="$top/build/node"
 if [ ! -x "$node_dir/node_modules/.bin/ajv" ]; then
     mkdir -p "$node_dir"

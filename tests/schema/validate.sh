@@ -20,7 +20,7 @@ validate_xml() {
 
 # Inputs: the samples (images, full chain), the shared OCR texts, bad files.
 inputs=()
-for f in "$root"/samples/*.png "$root"/samples/*.jpg; do [ -e "$f" ] && inputs+=("$f"); done
+for f in "$root"/samples/*.png "$root"/samples/*.jpg "$root"/samples/*.tif "$root"/samples/*.pdf; do [ -e "$f" ] && inputs+=("$f"); done
 for f in "$VANTHU_SHARED"/data/ocr/*.txt; do [ -e "$f" ] && inputs+=("$f"); done
 printf 'Số: 5/TB-UBND\nTHÔNG BÁO\nVề việc nghỉ lễ\n' > "$scratch/short.txt"
 : > "$scratch/empty.txt"
