@@ -14,21 +14,6 @@ typedef struct {
 
 static const char *const emit_keys[] = {"format", "pretty", "words", NULL};
 
-static vt_status yes_no(const vt_options *opts, const char *key, bool fallback,
-                        bool *out, vt_error *err)
-{
-    const char *v = vt_options_get(opts, key, NULL);
-    if (!v)
-        *out = fallback;
-    else if (strcmp(v, "yes") == 0)
-        *out = true;
-    else if (strcmp(v, "no") == 0)
-        *out = false;
-    else
-        return vt_error_set(err, VT_EUSAGE, "option %s=%s: expected yes or no", key, v);
-    return VT_OK;
-}
-
 static vt_status emit_open(void **state, const vt_options *opts, vt_error *err)
 {
     emit_opts o = {0};
@@ -36,9 +21,9 @@ static vt_status emit_open(void **state, const vt_options *opts, vt_error *err)
     if (strcmp(format, "json") != 0 && strcmp(format, "xml") != 0)
         return vt_error_set(err, VT_EUSAGE, "option format=%s: expected json or xml", format);
     o.xml = strcmp(format, "xml") == 0;
-    vt_status st = yes_no(opts, "pretty", true, &o.pretty, err);
+    vt_status st = vt_options_bool(opts, "pretty", true, &o.pretty, err);
     if (!st)
-        st = yes_no(opts, "words", true, &o.words, err);
+        st = vt_options_bool(opts, "words", true, &o.words, err);
     if (st)
         return st;
     emit_opts *p = vt_xmalloc(sizeof *p);

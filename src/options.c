@@ -68,6 +68,21 @@ vt_status vt_options_double(const vt_options *opts, const char *key,
     return VT_OK;
 }
 
+vt_status vt_options_bool(const vt_options *opts, const char *key, bool fallback,
+                          bool *out, vt_error *err)
+{
+    const char *v = vt_options_get(opts, key, NULL);
+    if (!v)
+        *out = fallback;
+    else if (strcmp(v, "yes") == 0)
+        *out = true;
+    else if (strcmp(v, "no") == 0)
+        *out = false;
+    else
+        return vt_error_set(err, VT_EUSAGE, "option %s=%s: expected yes or no", key, v);
+    return VT_OK;
+}
+
 void vt_options_clear(vt_options *opts)
 {
     for (size_t i = 0; i < opts->n; i++) {

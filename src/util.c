@@ -158,26 +158,28 @@ const char *vt_data_dir(void)
     return env && *env ? env : VT_BUILD_DATA_DIR;
 }
 
+/* Enum <-> name tables: an enum value indexes its name. */
+static const char *name_of(const char *const *names, size_t n, size_t value)
+{
+    return value < n ? names[value] : names[0];
+}
+
+static size_t value_of(const char *const *names, size_t n, const char *name)
+{
+    for (size_t i = 0; name && i < n; i++)
+        if (strcmp(name, names[i]) == 0)
+            return i;
+    return 0;
+}
+
+#define N_OF(a) (sizeof a / sizeof *a)
+
 static const char *const kind_names[] = {
     [VT_KIND_UNKNOWN] = "unknown", [VT_KIND_TEXT] = "text",
     [VT_KIND_PNG] = "png",         [VT_KIND_JPEG] = "jpeg",
     [VT_KIND_TIFF] = "tiff",       [VT_KIND_PNM] = "pnm",
     [VT_KIND_PDF] = "pdf",         [VT_KIND_RECORD] = "record",
 };
-
-const char *vt_kind_name(vt_kind kind)
-{
-    return (size_t)kind < sizeof kind_names / sizeof *kind_names ? kind_names[kind]
-                                                                  : "unknown";
-}
-
-vt_kind vt_kind_from_name(const char *name)
-{
-    for (size_t i = 0; i < sizeof kind_names / sizeof *kind_names; i++)
-        if (name && strcmp(name, kind_names[i]) == 0)
-            return (vt_kind)i;
-    return VT_KIND_UNKNOWN;
-}
 
 static const char *const role_names[] = {
     [VT_ROLE_NONE] = "none",
@@ -188,16 +190,22 @@ static const char *const role_names[] = {
     [VT_ROLE_FOOTER_RIGHT] = "footer-right",
 };
 
+const char *vt_kind_name(vt_kind kind)
+{
+    return name_of(kind_names, N_OF(kind_names), (size_t)kind);
+}
+
+vt_kind vt_kind_from_name(const char *name)
+{
+    return (vt_kind)value_of(kind_names, N_OF(kind_names), name);
+}
+
 const char *vt_role_name(vt_role role)
 {
-    return (size_t)role < sizeof role_names / sizeof *role_names ? role_names[role]
-                                                                  : "none";
+    return name_of(role_names, N_OF(role_names), (size_t)role);
 }
 
 vt_role vt_role_from_name(const char *name)
 {
-    for (size_t i = 0; i < sizeof role_names / sizeof *role_names; i++)
-        if (name && strcmp(name, role_names[i]) == 0)
-            return (vt_role)i;
-    return VT_ROLE_NONE;
+    return (vt_role)value_of(role_names, N_OF(role_names), name);
 }

@@ -71,6 +71,9 @@ vt_status vt_options_int(const vt_options *opts, const char *key, long fallback,
                          long min, long max, long *out, vt_error *err);
 vt_status vt_options_double(const vt_options *opts, const char *key,
                             double fallback, double *out, vt_error *err);
+/* A yes/no option; anything else is a VT_EUSAGE error. */
+vt_status vt_options_bool(const vt_options *opts, const char *key, bool fallback,
+                          bool *out, vt_error *err);
 void vt_options_clear(vt_options *opts);
 
 /* ---------------------------------------------------------- document model */

@@ -104,16 +104,16 @@ static vt_status ocr_open(void **state, const vt_options *opts, vt_error *err)
         st = vt_options_int(opts, "threads", 1, 1, 64, &threads, err);
     if (st)
         return st;
-    const char *layout = vt_options_get(opts, "layout", "yes");
-    if (strcmp(layout, "yes") != 0 && strcmp(layout, "no") != 0)
-        return vt_error_set(err, VT_EUSAGE, "option layout=%s: expected yes or no",
-                            layout);
+    bool layout;
+    st = vt_options_bool(opts, "layout", true, &layout, err);
+    if (st)
+        return st;
     ocr_engines *e = vt_xcalloc(1, sizeof *e);
     e->engine = vt_xcalloc((size_t)threads, sizeof *e->engine);
     for (; e->n < (size_t)threads; e->n++) {
         st = engine_open(&e->engine[e->n], vt_options_get(opts, "lang", "vie"),
                          vt_options_get(opts, "tessdata", NULL), psm,
-                         strcmp(layout, "yes") == 0, err);
+                         layout, err);
         if (st) {
             e->n++;
             ocr_close(e);

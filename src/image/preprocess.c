@@ -29,32 +29,16 @@ typedef struct pre_opts {
 static const char *const pre_keys[] = {"drop-red", "drop-blue", "deskew",
                                        "binarize", NULL};
 
-static vt_status yes_no(const vt_options *opts, const char *key, bool fallback,
-                        bool *out, vt_error *err)
-{
-    const char *v = vt_options_get(opts, key, NULL);
-    if (!v)
-        *out = fallback;
-    else if (strcmp(v, "yes") == 0)
-        *out = true;
-    else if (strcmp(v, "no") == 0)
-        *out = false;
-    else
-        return vt_error_set(err, VT_EUSAGE, "option %s=%s: expected yes or no",
-                            key, v);
-    return VT_OK;
-}
-
 static vt_status pre_open(void **state, const vt_options *opts, vt_error *err)
 {
     pre_opts *o = vt_xcalloc(1, sizeof *o);
-    vt_status st = yes_no(opts, "drop-red", true, &o->drop_red, err);
+    vt_status st = vt_options_bool(opts, "drop-red", true, &o->drop_red, err);
     if (!st)
-        st = yes_no(opts, "drop-blue", true, &o->drop_blue, err);
+        st = vt_options_bool(opts, "drop-blue", true, &o->drop_blue, err);
     if (!st)
-        st = yes_no(opts, "deskew", true, &o->deskew, err);
+        st = vt_options_bool(opts, "deskew", true, &o->deskew, err);
     if (!st)
-        st = yes_no(opts, "binarize", true, &o->binarize, err);
+        st = vt_options_bool(opts, "binarize", true, &o->binarize, err);
     if (st) {
         free(o);
         return st;
