@@ -1,0 +1,29 @@
+#!/bin/sh
+# restore.sh [BUILDDIR] — benchmark the restore stage on one core: model
+# load time, syllables per second on correct text, the same text stripped
+# of its marks, and English-model OCR (../shared, when present), peak RSS.
+# Inputs are the project's own corpus; ../shared is only measured.
+set -eu
+src=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$src/build}
+model=$build/src/restore/vanthu.model
+[ -r "$model" ] || { echo "restore.sh: $model missing (ninja -C $build)" >&2; exit 3; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cc -O2 -std=c17 -D_GNU_SOURCE -I"$src/src" -I"$src/src/restore" -I"$build" \
+    "$src/bench/restore.c" -L"$build/src" -Wl,-rpath,"$build/src" -lvanthu \
+    -o "$tmp/bench-restore"
+cat "$src"/dict/corpus/*.txt | grep -v '^#' > "$tmp/correct.txt"
+python3 - "$tmp/correct.txt" "$tmp/stripped.txt" <<'PY'
+import sys, unicodedata
+t = unicodedata.normalize('NFD', open(sys.argv[1], encoding='utf-8').read())
+t = ''.join(c for c in t if not unicodedata.combining(c)).replace('đ', 'd').replace('Đ', 'D')
+open(sys.argv[2], 'w', encoding='utf-8').write(unicodedata.normalize('NFC', t))
+PY
+set -- "$tmp/correct.txt" "$tmp/stripped.txt"
+shared=$src/../shared/data/ocr
+if [ -d "$shared" ]; then
+    cat "$shared"/*.txt > "$tmp/english-ocr.txt"
+    set -- "$@" "$tmp/english-ocr.txt"
+fi
+taskset -c 0 "$tmp/bench-restore" "$model" "$@" 2>/dev/null || "$tmp/bench-restore" "$model" "$@"

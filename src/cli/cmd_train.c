@@ -1,0 +1,97 @@
+/* cmd_train.c — `vanthu train CORPUS... -o MODEL`: build a restore model
+ * from the project's sources plus a user's own correct text, so that an
+ * archive can adapt restore to its documents. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "vt_config.h"
+
+static const char help[] =
+    "usage: vanthu train [OPTION]... CORPUS... -o MODEL\n"
+    "\n"
+    "Build a restore model from correct Vietnamese text (UTF-8, one sentence\n"
+    "or paragraph per line) together with vanthu's own sources: the syllable\n"
+    "phonotactics, the administrative corpus and lexicons and the OCR channel\n"
+    "in DICT, and the text Debian's Vietnamese packages install.  The same\n"
+    "inputs always give the same model file.\n"
+    "\n"
+    "  -o, --output MODEL     model file to write (required)\n"
+    "  -d, --dict DIR         vanthu's dict/ directory (default: the data\n"
+    "                         directory's, else the source tree's)\n"
+    "      --no-dict          use only the given corpora\n"
+    "  -D, --debian FILE      text gathered by debian-text.sh (default: the\n"
+    "                         build's, when present)\n"
+    "  -w, --weight N         count weight of dict/ and your corpora against\n"
+    "                         the Debian word lists (default 1)\n"
+    "\n"
+    "Exit codes: 0 ok, 1 bad arguments, 2 unreadable corpus, 4 cannot write.\n";
+
+int vt_cmd_train(int argc, char **argv)
+{
+    if (vt_cli_wants_help(argc, argv, help))
+        return VT_OK;
+    static const struct option longs[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"dict", required_argument, NULL, 'd'},
+        {"no-dict", no_argument, NULL, 'n'},
+        {"debian", required_argument, NULL, 'D'},
+        {"weight", required_argument, NULL, 'w'},
+        {NULL, 0, NULL, 0}};
+    vt_train_options o = {.corpus_weight = 1};
+    bool no_dict = false;
+    char *dict_default = NULL, *debian_default = NULL;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "o:d:D:w:", longs, NULL)) != -1) {
+        switch (c) {
+        case 'o': o.output = optarg; break;
+        case 'd': o.dict_dir = optarg; break;
+        case 'n': no_dict = true; break;
+        case 'D': o.debian_text = optarg; break;
+        case 'w': {
+            char *end;
+            long w = strtol(optarg, &end, 10);
+            if (*end || w < 1 || w > 255)
+                return vt_cli_usage_error("train", "weight must be 1..255, not '%s'", optarg);
+            o.corpus_weight = (int)w;
+            break;
+        }
+        default: return vt_cli_usage_error("train", "unknown option");
+        }
+    }
+    if (!o.output)
+        return vt_cli_usage_error("train", "no output model given (-o MODEL)");
+    o.corpora = (const char *const *)argv + optind;
+    o.n_corpora = (size_t)(argc - optind);
+    if (o.n_corpora == 0 && no_dict)
+        return vt_cli_usage_error("train", "no corpus given");
+    if (no_dict) {
+        o.dict_dir = NULL;
+    } else if (!o.dict_dir) {
+        if (asprintf(&dict_default, "%s/dict", vt_data_dir()) < 0)
+            return VT_EINTERNAL;
+        if (access(dict_default, R_OK) != 0) {
+            free(dict_default);
+            if (asprintf(&dict_default, "%s/dict", VT_SOURCE_DIR) < 0)
+                return VT_EINTERNAL;
+        }
+        o.dict_dir = dict_default;
+    }
+    if (!o.debian_text && !no_dict) {
+        if (asprintf(&debian_default, "%s/src/restore/debian-vi.txt", VT_BUILD_DATA_DIR) < 0) {
+            free(dict_default);
+            return VT_EINTERNAL;
+        }
+        if (access(debian_default, R_OK) == 0)
+            o.debian_text = debian_default;
+    }
+    vt_error err = {0};
+    vt_status st = vt_restore_train(&o, &err);
+    free(dict_default);
+    free(debian_default);
+    return st ? vt_cli_report(&err) : VT_OK;
+}

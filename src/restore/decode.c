@@ -1,0 +1,790 @@
+/* decode.c — restore a paragraph: candidates per syllable slot from the
+ * OCR channel, a beam search over the lattice with the trigram model, then
+ * a posterior for every decision from its neighbourhood.
+ *
+ * Score of a path = sum of -ln P(token | two before) + channel cost
+ * -ln P(what the page shows | token).  Candidates are pruned by channel
+ * cost plus unigram cost, so tone variants that the channel cannot tell
+ * apart all stay and the context decides. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "restore.h"
+
+#define MAX_CANDS 24   /* candidates kept per slot */
+#define MAX_CANDS_STRIPPED 16 /* ... when only the marks are missing */
+#define CAND_BEAM 8.0f /* nats behind the best candidate */
+#define BEAM 10        /* hypotheses kept per position */
+#define HYP_BEAM 12.0f /* ... and at most this many nats behind the best */
+#define MAX_PIECES 64  /* pieces per word */
+#define KEEP_COST_OCR 7.0f /* -ln P(an unknown word came through intact) */
+#define VIE_MIN_POSTERIOR 0.95 /* to change a word in text with its marks */
+#define CHANNEL_WEIGHT 1.0f /* channel against language model */
+
+typedef struct cand {
+    uint32_t id;
+    float cost;
+} cand;
+
+/* One position of the lattice: a slot with candidates, or a fixed token. */
+typedef struct pos {
+    uint32_t word, piece;
+    uint32_t first, n; /* candidates in r->cands */
+    bool slot;
+    int keep;          /* index of the as-written candidate, -1 if none */
+    uint32_t chosen;   /* index into its candidates */
+} pos;
+
+#define CACHE_SLOTS 2048
+#define CACHE_KEY 40
+#define CACHE_POST 32
+
+typedef struct centry {
+    uint32_t hash;
+    bool used;
+    uint8_t chan, n;
+    char key[CACHE_KEY];
+    vt_posting p[CACHE_POST];
+} centry;
+
+typedef struct hyp {
+    uint32_t p2, p1; /* token ids */
+    float score;
+    int32_t back;    /* hypothesis index at the previous position */
+    uint32_t ci;     /* candidate index at this position */
+} hyp;
+
+struct vt_restorer {
+    const vt_restore_model *m;
+    vt_restore_style style_opt;
+    double review_below;
+    int chan;      /* channel of the document */
+    bool stripped; /* marks removed cleanly (no OCR damage) */
+    int style;     /* tone placement of the output */
+    uint32_t ctx[2]; /* last tokens decoded, when the text runs on */
+    pos *pos;
+    size_t n_pos, cap_pos;
+    cand *cands;
+    size_t n_cands, cap_cands;
+    hyp *hyps; /* BEAM per position */
+    size_t cap_hyps;
+    centry cache[CACHE_SLOTS];
+    centry spare;
+    vt_piece *pieces; /* per word of the line, MAX_PIECES each */
+    size_t *npieces, *wpos;
+    size_t cap_pieces, cap_npieces, cap_wpos;
+};
+
+vt_restorer *vt_restorer_new(const vt_restore_model *m, vt_restore_style style,
+                             double review_below)
+{
+    vt_viet_init();
+    vt_restorer *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->m = m;
+    r->style_opt = style;
+    r->review_below = review_below;
+    r->chan = VT_CHAN_VIE;
+    r->style = style == VT_RESTORE_STYLE_REFORMED ? VT_STYLE_REFORMED
+                                                  : VT_STYLE_TRADITIONAL;
+    r->ctx[0] = r->ctx[1] = VT_TOK_BOS;
+    return r;
+}
+
+void vt_restorer_free(vt_restorer *r)
+{
+    if (!r)
+        return;
+    free(r->pos);
+    free(r->pieces);
+    free(r->npieces);
+    free(r->wpos);
+    free(r->cands);
+    free(r->hyps);
+    free(r);
+}
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+void vt_restorer_begin(vt_restorer *r, const char *text, size_t len)
+{
+    size_t slots = 0, marked = 0, trad = 0, reformed = 0, junk = 0;
+    for (size_t i = 0; i < len;) {
+        while (i < len && is_space(text[i]))
+            i++;
+        size_t s = i;
+        while (i < len && !is_space(text[i]))
+            i++;
+        if (i == s)
+            continue;
+        vt_piece pc[MAX_PIECES];
+        size_t np = vt_word_pieces(text + s, i - s, pc, MAX_PIECES);
+        for (size_t k = 0; k < np; k++) {
+            if (pc[k].kind != VT_PIECE_SLOT)
+                continue;
+            const char *w = text + s + pc[k].off;
+            bool letters = false, mark = false, other = false;
+            for (size_t j = 0; j < pc[k].len;) {
+                uint32_t c;
+                j += (size_t)vt_utf8_dec(w + j, pc[k].len - j, &c);
+                if (vt_cp_alpha(c)) {
+                    letters = true;
+                    mark = mark || vt_cp_skeleton(c) != c;
+                } else {
+                    other = true;
+                }
+            }
+            slots += letters;
+            marked += mark;
+            junk += letters && other;
+            if (mark && pc[k].len < 32) {
+                char f[128];
+                if (vt_fold(w, pc[k].len, f, sizeof f)) {
+                    int st = vt_syllable_style(f);
+                    trad += st == 1;
+                    reformed += st == 2;
+                }
+            }
+        }
+    }
+    /* Text that keeps its marks on most syllables is correct or read by a
+     * Vietnamese OCR model; text without them lost them. */
+    r->chan = slots && marked * 10 >= slots * 3 ? VT_CHAN_VIE : VT_CHAN_ENG;
+    /* No mark anywhere and no letter turned into a digit or symbol: the
+     * marks were stripped, not misread.  Then a word keeps its letters. */
+    r->stripped = r->chan == VT_CHAN_ENG && marked * 500 <= slots && junk * 100 <= slots;
+    if (r->style_opt == VT_RESTORE_STYLE_AUTO)
+        r->style = reformed > trad ? VT_STYLE_REFORMED : VT_STYLE_TRADITIONAL;
+    r->ctx[0] = r->ctx[1] = VT_TOK_BOS;
+}
+
+static bool grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return true;
+    size_t c = *cap ? *cap : 64;
+    while (c < need)
+        c *= 2;
+    void *q = realloc(*p, c * size);
+    if (!q)
+        return false;
+    *p = q;
+    *cap = c;
+    return true;
+}
+
+static int cand_cmp(const void *a, const void *b)
+{
+    const cand *x = a, *y = b;
+    if (x->cost != y->cost)
+        return x->cost < y->cost ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Lookup key of a slot: lowercase, and for syllables the canonical tone
+ * placement the model uses. */
+static size_t slot_key(const char *s, size_t len, char *key, size_t cap)
+{
+    char fold[256];
+    size_t n = vt_fold(s, len, fold, sizeof fold);
+    if (n == 0 || n >= cap)
+        return 0;
+    if (vt_syllable_canon(fold, VT_STYLE_TRADITIONAL, key, cap))
+        return strlen(key);
+    memcpy(key, fold, n + 1);
+    return n;
+}
+
+/* Starts with two capitals: an abbreviation or code (UBND, SGDĐT, TTg)
+ * or a word in an all-capitals heading. */
+static bool caps_shaped(const char *s, size_t len)
+{
+    size_t upper = 0, i = 0;
+    while (i < len && upper < 2) {
+        uint32_t c;
+        i += (size_t)vt_utf8_dec(s + i, len - i, &c);
+        if (!vt_cp_upper(c))
+            return false;
+        upper++;
+    }
+    return upper == 2;
+}
+
+static bool has_vowel(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        i += (size_t)vt_utf8_dec(s + i, len - i, &c);
+        uint32_t k = vt_cp_skeleton(vt_cp_lower(c));
+        if (c != 0x110 && c != 0x111 && (k == 'a' || k == 'e' || k == 'i' || k == 'o' ||
+                                         k == 'u' || k == 'y'))
+            return true;
+    }
+    return false;
+}
+
+static bool stray_q(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((s[i] == 'Q' || s[i] == 'q') && (i + 1 == len || (s[i + 1] | 0x20) != 'u'))
+            return true;
+    return false;
+}
+
+static bool all_letters(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        i += (size_t)vt_utf8_dec(s + i, len - i, &c);
+        if (!vt_cp_alpha(c))
+            return false;
+    }
+    return true;
+}
+
+/* Does `word` lose its marks to exactly `plain`? */
+static bool same_skeleton(const char *word, const char *plain)
+{
+    size_t wl = strlen(word), pl = strlen(plain), j = 0;
+    for (size_t i = 0; i < wl;) {
+        uint32_t c, d;
+        i += (size_t)vt_utf8_dec(word + i, wl - i, &c);
+        if (j >= pl)
+            return false;
+        j += (size_t)vt_utf8_dec(plain + j, pl - j, &d);
+        if (vt_cp_skeleton(c) != d)
+            return false;
+    }
+    return j == pl;
+}
+
+/* Inverse channel search, remembered per token: documents repeat their
+ * damaged words. */
+static size_t invert_cached(vt_restorer *r, const char *key, size_t klen,
+                            const vt_posting **out)
+{
+    uint32_t h = vt_hash_str(key, klen) ^ (uint32_t)r->chan;
+    centry *e = &r->cache[h & (CACHE_SLOTS - 1)];
+    if (klen < CACHE_KEY) {
+        if (e->used && e->hash == h && e->chan == r->chan &&
+            memcmp(e->key, key, klen) == 0 && e->key[klen] == 0) {
+            *out = e->p;
+            return e->n;
+        }
+        e->used = true;
+        e->hash = h;
+        e->chan = (uint8_t)r->chan;
+        memcpy(e->key, key, klen);
+        e->key[klen] = 0;
+    } else {
+        e = &r->spare;
+    }
+    e->n = (uint8_t)vt_model_invert(r->m, r->chan, key, klen, e->p, CACHE_POST, 10.0f);
+    *out = e->p;
+    return e->n;
+}
+
+static bool add_slot(vt_restorer *r, pos *p, const char *s, size_t len, bool code)
+{
+    const vt_restore_model *m = r->m;
+    char key[256];
+    size_t klen = slot_key(s, len, key, sizeof key);
+    uint32_t n = 0, ni = 0;
+    const vt_posting *ps = klen ? vt_model_render(m, r->chan, key, klen, &n) : NULL;
+    uint32_t self = klen ? vt_model_id(m, key, klen) : VT_TOK_UNK;
+    bool caps = caps_shaped(s, len);
+    /* Capitals without a vowel are abbreviations (STT, HĐND, TP), unless
+     * spelled as no Vietnamese word is: Q without U is a misread vowel
+     * (CQNG). */
+    code = code || (caps && !has_vowel(s, len) && !stray_q(s, len));
+    /* Tokens that are no syllable are searched for what they hide, unless
+     * they are codes written as such: a generic edit would turn one real
+     * code into another (SDT -> SYT). */
+    const vt_posting *pi = NULL;
+    if (klen && !code && r->chan == VT_CHAN_ENG && !r->stripped &&
+        (self == VT_TOK_UNK || (!(m->vocab_flags[self] & VT_VOC_SYLLABLE) && !caps)))
+        ni = (uint32_t)invert_cached(r, key, klen, &pi);
+    if (!grow((void **)&r->cands, &r->cap_cands, r->n_cands + n + ni + 1,
+              sizeof *r->cands))
+        return false;
+    p->first = (uint32_t)r->n_cands;
+    p->slot = true;
+    p->keep = -1;
+    cand *c = r->cands + r->n_cands;
+    size_t k = 0;
+    for (uint32_t i = 0; i < n + ni; i++) {
+        const vt_posting *x = i < n ? &ps[i] : &pi[i - n];
+        /* A repair into something that is no syllable only makes sense for
+         * codes (SGDDT -> SGDĐT). */
+        bool syl = m->vocab_flags[x->id] & VT_VOC_SYLLABLE;
+        if (x->id != self && ((code && syl) || (!syl && !caps)))
+            continue;
+        float cost = CHANNEL_WEIGHT * x->cost;
+        if (r->stripped) {
+            /* Every token with these letters is equally likely to have
+             * lost its marks this way; others could not have. */
+            if (!same_skeleton(vt_model_str(m, x->id), key))
+                continue;
+            cost = 0;
+        }
+        size_t j = 0;
+        while (j < k && c[j].id != x->id)
+            j++;
+        if (j == k)
+            c[k++] = (cand){x->id, cost};
+        else if (cost < c[j].cost)
+            c[j].cost = cost;
+    }
+    /* Rank by channel + unigram; keep the best MAX_CANDS within the beam. */
+    for (size_t i = 0; i < k; i++)
+        c[i].cost -= m->uni_p[c[i].id];
+    qsort(c, k, sizeof *c, cand_cmp);
+    size_t kept = 0, most = r->stripped ? MAX_CANDS_STRIPPED : MAX_CANDS;
+    while (kept < k && kept < most && c[kept].cost <= c[0].cost + CAND_BEAM)
+        kept++;
+    k = kept;
+    for (size_t i = 0; i < k; i++)
+        c[i].cost += m->uni_p[c[i].id];
+    for (size_t i = 0; i < k; i++)
+        if (c[i].id == self && self != VT_TOK_UNK)
+            p->keep = (int)i;
+    bool ocr = r->chan == VT_CHAN_ENG && !r->stripped;
+    if (self == VT_TOK_UNK && (k == 0 || (!r->stripped && !(ocr && !all_letters(s, len))))) {
+        /* A word the model does not know (a name, a code, a foreign word)
+         * may well be right as written.  Text that kept its marks is
+         * trusted; English-model OCR rarely leaves such words intact and
+         * never writes digits inside a real one; in stripped text a word
+         * that could carry marks surely lost them. */
+        c[k] = (cand){VT_TOK_UNK, ocr ? KEEP_COST_OCR : 0};
+        p->keep = (int)k++;
+    } else if (p->keep < 0 && self != VT_TOK_UNK) {
+        /* Known, but no rendering of it reached this far: as written. */
+        if (k == MAX_CANDS)
+            k--;
+        c[k] = (cand){self, 0};
+        p->keep = (int)k++;
+    }
+    p->n = (uint32_t)k;
+    r->n_cands += k;
+    return true;
+}
+
+static bool add_fixed(vt_restorer *r, pos *p, uint32_t id)
+{
+    if (!grow((void **)&r->cands, &r->cap_cands, r->n_cands + 1, sizeof *r->cands))
+        return false;
+    p->first = (uint32_t)r->n_cands;
+    p->n = 1;
+    p->slot = false;
+    p->keep = 0;
+    r->cands[r->n_cands++] = (cand){id, 0};
+    return true;
+}
+
+static int hyp_cmp(const void *a, const void *b)
+{
+    const hyp *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score < y->score ? -1 : 1;
+    if (x->p1 != y->p1)
+        return x->p1 < y->p1 ? -1 : 1;
+    return x->p2 < y->p2 ? -1 : x->p2 > y->p2;
+}
+
+/* Beam search; fills pos[].chosen.  Returns false when out of memory. */
+static bool search(vt_restorer *r, bool final)
+{
+    const vt_restore_model *m = r->m;
+    size_t np = r->n_pos;
+    if (!grow((void **)&r->hyps, &r->cap_hyps, (np + 2) * BEAM, sizeof *r->hyps))
+        return false;
+    hyp start = {r->ctx[0], r->ctx[1], 0, -1, 0};
+    hyp *prev = &start;
+    size_t n_prev = 1;
+    hyp tmp[BEAM * (MAX_CANDS + 1)];
+    for (size_t i = 0; i < np; i++) {
+        pos *p = &r->pos[i];
+        const cand *c = r->cands + p->first;
+        size_t nt = 0;
+        float best = INFINITY;
+        for (size_t h = 0; h < n_prev; h++) {
+            float bo = vt_model_bo2(m, prev[h].p2, prev[h].p1);
+            for (uint32_t k = 0; k < p->n; k++) {
+                float s = prev[h].score + c[k].cost -
+                          vt_model_lp3_bo(m, prev[h].p2, prev[h].p1, c[k].id, bo);
+                tmp[nt++] = (hyp){prev[h].p1, c[k].id, s, (int32_t)h, k};
+                if (s < best)
+                    best = s;
+            }
+        }
+        /* Paths far behind the best never come back; drop them before
+         * sorting. */
+        size_t kept = 0;
+        for (size_t t = 0; t < nt; t++)
+            if (tmp[t].score <= best + HYP_BEAM)
+                tmp[kept++] = tmp[t];
+        nt = kept;
+        qsort(tmp, nt, sizeof *tmp, hyp_cmp);
+        hyp *cur = r->hyps + i * BEAM;
+        size_t nc = 0;
+        for (size_t t = 0; t < nt && nc < BEAM; t++) {
+            bool dup = false;
+            for (size_t j = 0; j < nc && !dup; j++)
+                dup = cur[j].p1 == tmp[t].p1 && cur[j].p2 == tmp[t].p2;
+            if (!dup)
+                cur[nc++] = tmp[t];
+        }
+        prev = cur;
+        n_prev = nc;
+    }
+    if (np == 0)
+        return true;
+    size_t best = 0;
+    float bs = INFINITY;
+    for (size_t h = 0; h < n_prev; h++) {
+        float s = prev[h].score -
+                  (final ? vt_model_lp3(m, prev[h].p2, prev[h].p1, VT_TOK_EOS) : 0);
+        if (s < bs) {
+            bs = s;
+            best = h;
+        }
+    }
+    for (size_t i = np; i-- > 0;) {
+        hyp *h = r->hyps + i * BEAM + best;
+        r->pos[i].chosen = h->ci;
+        best = (size_t)h->back;
+    }
+    return true;
+}
+
+static uint32_t chosen_id(const vt_restorer *r, size_t i)
+{
+    const pos *p = &r->pos[i];
+    return r->cands[p->first + p->chosen].id;
+}
+
+/* Posterior of every candidate of slot i given the chosen neighbours. */
+static void posterior(const vt_restorer *r, size_t i, bool final, double *post)
+{
+    const vt_restore_model *m = r->m;
+    const pos *p = &r->pos[i];
+    /* The two tokens before (the context carried in, at the start) and the
+     * two after (</s> when the paragraph ends a sentence). */
+    uint32_t a = i >= 2 ? chosen_id(r, i - 2) : i == 1 ? r->ctx[1] : r->ctx[0];
+    uint32_t b = i >= 1 ? chosen_id(r, i - 1) : r->ctx[1];
+    bool has1 = i + 1 < r->n_pos || final;
+    bool has2 = i + 2 < r->n_pos || (final && i + 1 < r->n_pos);
+    uint32_t n1 = i + 1 < r->n_pos ? chosen_id(r, i + 1) : VT_TOK_EOS;
+    uint32_t n2 = i + 2 < r->n_pos ? chosen_id(r, i + 2) : VT_TOK_EOS;
+    double best = INFINITY;
+    for (uint32_t k = 0; k < p->n; k++) {
+        const cand *c = &r->cands[p->first + k];
+        double s = c->cost - vt_model_lp3(m, a, b, c->id);
+        if (has1)
+            s -= vt_model_lp3(m, b, c->id, n1);
+        if (has2)
+            s -= vt_model_lp3(m, c->id, n1, n2);
+        post[k] = s;
+        if (s < best)
+            best = s;
+    }
+    double z = 0;
+    for (uint32_t k = 0; k < p->n; k++)
+        z += post[k] = exp(best - post[k]);
+    for (uint32_t k = 0; k < p->n; k++)
+        post[k] /= z;
+}
+
+/* Text of candidate k of a slot, in the document's style and the case of
+ * what the page shows. */
+static size_t render_text(const vt_restorer *r, uint32_t id, const char *like,
+                          size_t llen, char *out, size_t cap)
+{
+    const char *s = vt_model_str(r->m, id);
+    char styled[256];
+    if (r->style == VT_STYLE_REFORMED &&
+        vt_syllable_canon(s, VT_STYLE_REFORMED, styled, sizeof styled))
+        s = styled;
+    return vt_case_apply(s, like, llen, !(r->m->vocab_flags[id] & VT_VOC_SYLLABLE), out,
+                         cap);
+}
+
+static bool punct_final(const char *tok)
+{
+    return tok && (*tok == '.' || *tok == ';' || *tok == ':' || *tok == '!' ||
+                   *tok == '?');
+}
+
+void vt_restored_word_clear(vt_restored_word *w)
+{
+    free(w->text);
+    for (size_t i = 0; i < w->n_alts; i++)
+        free(w->alts[i].text);
+    memset(w, 0, sizeof *w);
+}
+
+/* Build the word with slot `alt_pos` replaced by candidate alt_k (or the
+ * chosen ones everywhere when alt_pos is SIZE_MAX). */
+static char *compose(const vt_restorer *r, const char *word, size_t first_pos,
+                     size_t end_pos, size_t alt_pos, uint32_t alt_k,
+                     const vt_piece *pc, bool *changed)
+{
+    size_t wlen = strlen(word);
+    vt_buf b = {0};
+    size_t at = 0;
+    *changed = false;
+    for (size_t i = first_pos; i < end_pos; i++) {
+        const pos *p = &r->pos[i];
+        if (!p->slot)
+            continue;
+        const vt_piece *q = &pc[p->piece];
+        uint32_t k = i == alt_pos ? alt_k : p->chosen;
+        if ((int)k == p->keep)
+            continue;
+        char out[256];
+        size_t n = render_text(r, r->cands[p->first + k].id, word + q->off, q->len,
+                               out, sizeof out);
+        if (n == 0 || (n == q->len && memcmp(out, word + q->off, n) == 0))
+            continue;
+        if (!vt_buf_add(&b, word + at, q->off - at) || !vt_buf_add(&b, out, n)) {
+            vt_buf_free(&b);
+            return NULL;
+        }
+        at = q->off + q->len;
+        *changed = true;
+    }
+    if (!vt_buf_add(&b, word + at, wlen - at)) {
+        vt_buf_free(&b);
+        return NULL;
+    }
+    /* Kept per word until the caller is done: no room to spare. */
+    char *fit = realloc(b.data, b.len + 1);
+    return fit ? fit : b.data;
+}
+
+bool vt_restorer_line(vt_restorer *r, const char *const *words, size_t n,
+                      vt_restored_word *out)
+{
+    const vt_restore_model *m = r->m;
+    r->n_pos = r->n_cands = 0;
+    bool ok = grow((void **)&r->pieces, &r->cap_pieces, n * MAX_PIECES + 1, sizeof *r->pieces) &&
+              grow((void **)&r->npieces, &r->cap_npieces, n + 1, sizeof *r->npieces) &&
+              grow((void **)&r->wpos, &r->cap_wpos, n + 1, sizeof *r->wpos);
+    vt_piece *pieces = r->pieces;
+    size_t *npieces = r->npieces, *wpos = r->wpos;
+    const char *last_tok = NULL;
+    if (n)
+        memset(out, 0, n * sizeof *out);
+    for (size_t w = 0; ok && w < n; w++) {
+        vt_piece *pc = pieces + w * MAX_PIECES;
+        npieces[w] = vt_word_pieces(words[w], strlen(words[w]), pc, MAX_PIECES);
+        wpos[w] = r->n_pos;
+        size_t slots = 0;
+        for (size_t k = 0; k < npieces[w]; k++)
+            slots += pc[k].kind == VT_PIECE_SLOT;
+        for (size_t k = 0; ok && k < npieces[w]; k++) {
+            if (pc[k].kind == VT_PIECE_PUNCT && !pc[k].tok)
+                continue;
+            if (!grow((void **)&r->pos, &r->cap_pos, r->n_pos + 1, sizeof *r->pos)) {
+                ok = false;
+                break;
+            }
+            pos *p = &r->pos[r->n_pos++];
+            memset(p, 0, sizeof *p);
+            p->word = (uint32_t)w;
+            p->piece = (uint32_t)k;
+            if (pc[k].kind == VT_PIECE_SLOT)
+                ok = add_slot(r, p, words[w] + pc[k].off, pc[k].len,
+                              slots >= 2 && caps_shaped(words[w] + pc[k].off, pc[k].len));
+            else if (pc[k].kind == VT_PIECE_NUM)
+                ok = add_fixed(r, p, VT_TOK_NUM);
+            else
+                ok = add_fixed(r, p, vt_model_id(m, pc[k].tok, strlen(pc[k].tok)));
+            last_tok = pc[k].kind == VT_PIECE_PUNCT ? pc[k].tok : NULL;
+        }
+    }
+    if (ok)
+        wpos[n] = r->n_pos;
+    bool final = n == 0 || punct_final(last_tok);
+    ok = ok && search(r, final);
+    double post[MAX_CANDS + 1];
+    /* Text that kept its marks is mostly right: change a word only when
+     * the evidence is strong, else leave it as written. */
+    for (size_t i = 0; ok && r->chan == VT_CHAN_VIE && i < r->n_pos; i++) {
+        pos *p = &r->pos[i];
+        if (!p->slot || p->keep < 0 || (int)p->chosen == p->keep)
+            continue;
+        posterior(r, i, final, post);
+        if (post[p->chosen] < VIE_MIN_POSTERIOR)
+            p->chosen = (uint32_t)p->keep;
+    }
+    for (size_t w = 0; ok && w < n; w++) {
+        vt_piece *pc = pieces + w * MAX_PIECES;
+        bool changed;
+        char *text = compose(r, words[w], wpos[w], wpos[w + 1], SIZE_MAX, 0, pc, &changed);
+        if (!text) {
+            ok = false;
+            break;
+        }
+        if (!changed) {
+            free(text);
+            continue;
+        }
+        out[w].text = text;
+        /* Confidence: the product of the changed slots' posteriors; the
+         * alternatives vary the least sure of them. */
+        double conf = 1, worst = 2;
+        size_t wi = SIZE_MAX;
+        double wpost[MAX_CANDS + 1];
+        bool code = false;
+        for (size_t i = wpos[w]; i < wpos[w + 1]; i++) {
+            const pos *p = &r->pos[i];
+            if (!p->slot || p->n < 1 || (int)p->chosen == p->keep)
+                continue;
+            posterior(r, i, final, post);
+            conf *= post[p->chosen];
+            if (post[p->chosen] < worst) {
+                worst = post[p->chosen];
+                wi = i;
+                memcpy(wpost, post, p->n * sizeof *post);
+            }
+            code = code || !(m->vocab_flags[r->cands[p->first + p->chosen].id] & VT_VOC_SYLLABLE);
+        }
+        out[w].confidence = conf;
+        out[w].review = conf < r->review_below;
+        out[w].source = code ? "code" : "lm";
+        if (wi != SIZE_MAX) {
+            const pos *p = &r->pos[wi];
+            /* n-best: chosen first, then by posterior. */
+            uint32_t order[MAX_CANDS + 1];
+            for (uint32_t k = 0; k < p->n; k++)
+                order[k] = k;
+            for (uint32_t a = 0; a < p->n; a++)
+                for (uint32_t b = a + 1; b < p->n; b++)
+                    if (wpost[order[b]] > wpost[order[a]]) {
+                        uint32_t t = order[a];
+                        order[a] = order[b];
+                        order[b] = t;
+                    }
+            for (uint32_t a = 0; a < p->n && out[w].n_alts < 4; a++) {
+                bool ch;
+                char *alt = compose(r, words[w], wpos[w], wpos[w + 1], wi, order[a], pc, &ch);
+                if (!alt) {
+                    ok = false;
+                    break;
+                }
+                out[w].alts[out[w].n_alts++] = (vt_alternative){alt, wpost[order[a]] * conf / worst};
+            }
+        }
+    }
+    /* Context for the next line when this one runs on. */
+    if (ok && n == 0)
+        r->ctx[0] = r->ctx[1] = VT_TOK_BOS; /* a blank line ends a paragraph */
+    else if (ok && r->n_pos) {
+        r->ctx[0] = final ? VT_TOK_BOS : r->n_pos >= 2 ? chosen_id(r, r->n_pos - 2) : r->ctx[1];
+        r->ctx[1] = final ? VT_TOK_BOS : chosen_id(r, r->n_pos - 1);
+    }
+    if (!ok)
+        for (size_t w = 0; w < n; w++)
+            vt_restored_word_clear(&out[w]);
+    return ok;
+}
+
+/* Lines are decoded a paragraph at a time (lines up to a blank one), so
+ * that a word at the end of a line sees the words that follow on the next:
+ * OCR breaks lines where the page did, not where sentences end. */
+#define MAX_GROUP 2000 /* words decoded together at most */
+
+char *vt_restore_string(vt_restorer *r, const char *text, size_t len)
+{
+    vt_restorer_begin(r, text, len);
+    size_t n = 0, cap = 0;
+    size_t *start = NULL, *wlen = NULL;
+    bool ok = true;
+    /* Every word's place, and where paragraphs end (before a blank line). */
+    bool *para_end = NULL;
+    for (size_t i = 0; ok && i < len;) {
+        size_t e = i;
+        while (e < len && text[e] != '\n')
+            e++;
+        size_t first = n;
+        for (size_t j = i; ok && j < e;) {
+            while (j < e && is_space(text[j]))
+                j++;
+            size_t s0 = j;
+            while (j < e && !is_space(text[j]))
+                j++;
+            if (j == s0)
+                break;
+            if (n == cap) {
+                cap = cap ? cap * 2 : 256;
+                size_t *a = realloc(start, cap * sizeof *a);
+                if (a)
+                    start = a;
+                size_t *b = a ? realloc(wlen, cap * sizeof *b) : NULL;
+                if (b)
+                    wlen = b;
+                bool *d = b ? realloc(para_end, cap * sizeof *d) : NULL;
+                if (!d) {
+                    ok = false;
+                    break;
+                }
+                para_end = d;
+            }
+            start[n] = s0;
+            wlen[n] = j - s0;
+            para_end[n] = false;
+            n++;
+        }
+        if (n == first && n > 0)
+            para_end[n - 1] = true; /* a blank line */
+        i = e + 1;
+    }
+    if (n > 0 && ok)
+        para_end[n - 1] = true;
+    char **words = ok && n ? calloc(n, sizeof *words) : NULL;
+    vt_restored_word *res = ok && n ? calloc(n, sizeof *res) : NULL;
+    ok = ok && (n == 0 || (words && res));
+    for (size_t k = 0; ok && k < n; k++)
+        ok = (words[k] = strndup(text + start[k], wlen[k])) != NULL;
+    for (size_t g = 0; ok && g < n;) {
+        size_t e = g;
+        while (e < n && !para_end[e] && e - g < MAX_GROUP)
+            e++;
+        if (e < n)
+            e++; /* include the paragraph's last word */
+        ok = vt_restorer_line(r, (const char *const *)words + g, e - g, res + g);
+        if (ok && e <= n && para_end[e - 1])
+            ok = vt_restorer_line(r, NULL, 0, NULL);
+        g = e;
+    }
+    vt_buf out = {0};
+    size_t at = 0;
+    for (size_t k = 0; ok && k < n; k++) {
+        const char *t = res[k].text ? res[k].text : words[k];
+        ok = vt_buf_add(&out, text + at, start[k] - at) && vt_buf_add(&out, t, strlen(t));
+        at = start[k] + wlen[k];
+    }
+    ok = ok && vt_buf_add(&out, text + at, len - at);
+    for (size_t k = 0; k < n; k++) {
+        if (words)
+            free(words[k]);
+        if (res)
+            vt_restored_word_clear(&res[k]);
+    }
+    free(words);
+    free(res);
+    free(start);
+    free(wlen);
+    free(para_end);
+    if (!ok) {
+        vt_buf_free(&out);
+        return NULL;
+    }
+    return out.data ? out.data : strdup("");
+}

@@ -1,0 +1,388 @@
+/* lm_build.c — a trigram model over syllables with interpolated modified
+ * Kneser-Ney smoothing (Chen & Goodman), stored the way backoff models
+ * are: for every seen n-gram its interpolated ln-probability, for every
+ * seen context the ln of its leftover mass.  An unseen trigram abc then
+ * costs bo(ab) + P(c|b), which is exactly the interpolated estimate. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "restore.h"
+
+/* ------------------------------------------------ counting hash: u64 -> u32 */
+
+typedef struct cmap {
+    uint64_t *keys;
+    uint32_t *vals;
+    size_t n, cap;
+} cmap;
+
+static bool cmap_init(cmap *m, size_t cap)
+{
+    m->cap = cap;
+    m->n = 0;
+    m->keys = malloc(cap * sizeof *m->keys);
+    m->vals = calloc(cap, sizeof *m->vals);
+    if (!m->keys || !m->vals)
+        return false;
+    memset(m->keys, 0xff, cap * sizeof *m->keys);
+    return true;
+}
+
+static void cmap_free(cmap *m)
+{
+    free(m->keys);
+    free(m->vals);
+}
+
+static uint32_t *cmap_slot(cmap *m, uint64_t key)
+{
+    if (2 * (m->n + 1) > m->cap) {
+        cmap old = *m;
+        if (!cmap_init(m, old.cap * 2))
+            return NULL;
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.keys[i] != UINT64_MAX)
+                *cmap_slot(m, old.keys[i]) = old.vals[i];
+        cmap_free(&old);
+    }
+    size_t mask = m->cap - 1;
+    for (size_t i = vt_hash_u64(key) & mask;; i = (i + 1) & mask) {
+        if (m->keys[i] == key)
+            return &m->vals[i];
+        if (m->keys[i] == UINT64_MAX) {
+            m->keys[i] = key;
+            m->n++;
+            return &m->vals[i];
+        }
+    }
+}
+
+static uint32_t cmap_get(const cmap *m, uint64_t key)
+{
+    size_t mask = m->cap - 1;
+    for (size_t i = vt_hash_u64(key) & mask;; i = (i + 1) & mask) {
+        if (m->keys[i] == key)
+            return m->vals[i];
+        if (m->keys[i] == UINT64_MAX)
+            return 0;
+    }
+}
+
+typedef struct kv {
+    uint64_t key;
+    uint32_t val;
+} kv;
+
+static int kv_cmp(const void *a, const void *b)
+{
+    uint64_t x = ((const kv *)a)->key, y = ((const kv *)b)->key;
+    return x < y ? -1 : x > y;
+}
+
+/* The map's entries sorted by key, so that the build is deterministic. */
+static kv *cmap_sorted(const cmap *m)
+{
+    kv *a = malloc((m->n + 1) * sizeof *a);
+    if (!a)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->keys[i] != UINT64_MAX)
+            a[k++] = (kv){m->keys[i], m->vals[i]};
+    qsort(a, k, sizeof *a, kv_cmp);
+    return a;
+}
+
+/* ------------------------------------------------ discounts */
+
+typedef struct disc {
+    double d[4]; /* d[1], d[2], d[3] for counts 1, 2, 3+ */
+} disc;
+
+static disc discounts(const kv *a, size_t n)
+{
+    double nc[5] = {0};
+    for (size_t i = 0; i < n; i++)
+        if (a[i].val >= 1 && a[i].val <= 4)
+            nc[a[i].val]++;
+    disc d = {{0, 0.5, 1.0, 1.5}};
+    if (nc[1] > 0 && nc[2] > 0 && nc[3] > 0 && nc[4] > 0) {
+        double y = nc[1] / (nc[1] + 2 * nc[2]);
+        d.d[1] = 1 - 2 * y * nc[2] / nc[1];
+        d.d[2] = 2 - 3 * y * nc[3] / nc[2];
+        d.d[3] = 3 - 4 * y * nc[4] / nc[3];
+    }
+    for (int i = 1; i <= 3; i++)
+        if (!(d.d[i] > 0) || d.d[i] >= i)
+            d.d[i] = 0.5 * i;
+    return d;
+}
+
+static double D(const disc *d, uint32_t c)
+{
+    return c == 0 ? 0 : c >= 3 ? d->d[3] : d->d[c];
+}
+
+static uint32_t pow2_slots(size_t n)
+{
+    uint32_t s = 16;
+    while (s < n + n / 2 + 1)
+        s *= 2;
+    return s;
+}
+
+static void put(uint64_t *keys, uint32_t slots, uint64_t key, float *p,
+                float pv, float *bo, float bov)
+{
+    uint32_t mask = slots - 1;
+    uint32_t i = (uint32_t)vt_hash_u64(key) & mask;
+    while (keys[i] != UINT64_MAX)
+        i = (i + 1) & mask;
+    keys[i] = key;
+    p[i] = pv;
+    if (bo)
+        bo[i] = bov;
+}
+
+#define A3(k) ((uint32_t)((k) >> 42))
+#define B3(k) ((uint32_t)(((k) >> 21) & 0x1fffff))
+#define C3(k) ((uint32_t)((k) & 0x1fffff))
+
+vt_status vt_lm_build(const uint32_t *seq, const uint8_t *weight, size_t n,
+                      const uint8_t *listed, uint32_t V, vt_lm *lm, vt_error *err)
+{
+    memset(lm, 0, sizeof *lm);
+    lm->n_vocab = V;
+    cmap c3 = {0}, c2 = {0}, a2 = {0};
+    kv *t3 = NULL, *t2 = NULL;
+    double *a1 = NULL, *ctx1 = NULL, *p1 = NULL;
+    double (*nk1)[4] = NULL;
+    vt_status st = VT_EINTERNAL;
+    if (!cmap_init(&c3, 1 << 20) || !cmap_init(&c2, 1 << 18) ||
+        !cmap_init(&a2, 1 << 18))
+        goto out;
+
+    /* Raw trigram and bigram counts. */
+    for (size_t i = 1; i < n; i++) {
+        if (seq[i] == VT_TOK_BOS)
+            continue;
+        uint32_t *s = cmap_slot(&c2, vt_key2(seq[i - 1], seq[i]));
+        if (!s)
+            goto out;
+        *s += weight[i];
+        if (i >= 2 && seq[i - 1] != VT_TOK_BOS) {
+            uint32_t *t = cmap_slot(&c3, vt_key3(seq[i - 2], seq[i - 1], seq[i]));
+            if (!t)
+                goto out;
+            *t += weight[i];
+        }
+    }
+    t3 = cmap_sorted(&c3);
+    if (!t3)
+        goto out;
+    size_t n3 = c3.n;
+
+    /* Adjusted bigram counts: distinct left extensions, except after <s>
+     * where nothing can extend to the left. */
+    for (size_t i = 0; i < n3; i++) {
+        uint32_t *s = cmap_slot(&a2, vt_key2(B3(t3[i].key), C3(t3[i].key)));
+        if (!s)
+            goto out;
+        (*s)++;
+    }
+    for (size_t i = 0; i < c2.cap; i++) {
+        uint64_t k = c2.keys[i];
+        if (k == UINT64_MAX)
+            continue;
+        if ((uint32_t)(k >> 32) == VT_TOK_BOS || cmap_get(&a2, k) == 0) {
+            uint32_t *s = cmap_slot(&a2, k);
+            if (!s)
+                goto out;
+            /* A bigram whose left side only ever started a sentence is
+             * counted once per start. */
+            *s = (uint32_t)(k >> 32) == VT_TOK_BOS ? c2.vals[i] : 1;
+        }
+    }
+    t2 = cmap_sorted(&a2);
+    if (!t2)
+        goto out;
+    size_t n2 = a2.n;
+
+    /* Adjusted unigram counts: distinct left neighbours. */
+    a1 = calloc(V, sizeof *a1);
+    ctx1 = calloc(V, sizeof *ctx1);
+    p1 = calloc(V, sizeof *p1);
+    nk1 = calloc(V, sizeof *nk1);
+    if (!a1 || !ctx1 || !p1 || !nk1)
+        goto out;
+    for (size_t i = 0; i < n2; i++)
+        a1[(uint32_t)t2[i].key]++;
+    /* A word only listed counts as one more distinct context. */
+    for (uint32_t i = VT_TOK_FIRST; listed && i < V; i++)
+        a1[i] += listed[i];
+    kv *u = malloc((V + 1) * sizeof *u);
+    if (!u)
+        goto out;
+    for (uint32_t i = 0; i < V; i++)
+        u[i] = (kv){i, (uint32_t)a1[i]};
+    disc d1 = discounts(u, V), d2 = discounts(t2, n2), d3 = discounts(t3, n3);
+    free(u);
+
+    /* Unigrams: discounted continuation counts + uniform floor. */
+    double tot1 = 0, nn1[4] = {0};
+    for (uint32_t i = 0; i < V; i++) {
+        if (i == VT_TOK_BOS)
+            continue;
+        tot1 += a1[i];
+        uint32_t c = (uint32_t)a1[i];
+        if (c)
+            nn1[c >= 3 ? 3 : c]++;
+    }
+    double g1 = tot1 > 0 ? (d1.d[1] * nn1[1] + d1.d[2] * nn1[2] + d1.d[3] * nn1[3]) / tot1 : 1;
+    if (g1 <= 0)
+        g1 = 1e-3;
+    lm->uni_p = malloc(V * sizeof *lm->uni_p);
+    lm->uni_bo = calloc(V, sizeof *lm->uni_bo);
+    if (!lm->uni_p || !lm->uni_bo)
+        goto out;
+    for (uint32_t i = 0; i < V; i++) {
+        double p = (tot1 > 0 ? fmax(a1[i] - D(&d1, (uint32_t)a1[i]), 0) / tot1 : 0) +
+                   g1 / (V - 1);
+        p1[i] = i == VT_TOK_BOS ? 1e-12 : p;
+        lm->uni_p[i] = (float)log(p1[i]);
+    }
+
+    /* Bigram contexts: totals and how many continuations have 1, 2, 3+. */
+    for (size_t i = 0; i < n2; i++) {
+        uint32_t b = (uint32_t)(t2[i].key >> 32), c = t2[i].val;
+        ctx1[b] += c;
+        nk1[b][c >= 3 ? 3 : c]++;
+    }
+    lm->bi_slots = pow2_slots(n2);
+    lm->bi_keys = malloc(lm->bi_slots * sizeof *lm->bi_keys);
+    lm->bi_p = calloc(lm->bi_slots, sizeof *lm->bi_p);
+    lm->bi_bo = calloc(lm->bi_slots, sizeof *lm->bi_bo);
+    if (!lm->bi_keys || !lm->bi_p || !lm->bi_bo)
+        goto out;
+    memset(lm->bi_keys, 0xff, lm->bi_slots * sizeof *lm->bi_keys);
+    for (uint32_t b = 0; b < V; b++)
+        if (ctx1[b] > 0)
+            lm->uni_bo[b] = (float)log((d2.d[1] * nk1[b][1] + d2.d[2] * nk1[b][2] +
+                                        d2.d[3] * nk1[b][3]) / ctx1[b]);
+
+    /* Trigram contexts (a b): totals and continuation counts, grouped since
+     * t3 is sorted by (a, b, c). */
+    cmap ctx2 = {0};
+    if (!cmap_init(&ctx2, 1 << 16))
+        goto out;
+    for (size_t i = 0; i < n3;) {
+        uint64_t ab = t3[i].key >> 21;
+        double tot = 0, nk[4] = {0};
+        size_t j = i;
+        for (; j < n3 && (t3[j].key >> 21) == ab; j++) {
+            tot += t3[j].val;
+            nk[t3[j].val >= 3 ? 3 : t3[j].val]++;
+        }
+        double g = (d3.d[1] * nk[1] + d3.d[2] * nk[2] + d3.d[3] * nk[3]) / tot;
+        uint32_t *s = cmap_slot(&ctx2, vt_key2(A3(t3[i].key), B3(t3[i].key)));
+        if (!s) {
+            cmap_free(&ctx2);
+            goto out;
+        }
+        /* Store the ln-backoff as float bits. */
+        float gf = (float)log(g);
+        memcpy(s, &gf, sizeof gf);
+        i = j;
+    }
+
+    /* Bigram probabilities (needed by trigrams), then store. */
+    for (size_t i = 0; i < n2; i++) {
+        uint32_t b = (uint32_t)(t2[i].key >> 32), c = (uint32_t)t2[i].key;
+        double p = fmax(t2[i].val - D(&d2, t2[i].val), 0) / ctx1[b] +
+                   exp(lm->uni_bo[b]) * p1[c];
+        float bo = 0;
+        for (size_t mask = ctx2.cap - 1, k = vt_hash_u64(t2[i].key) & mask;;
+             k = (k + 1) & mask) {
+            if (ctx2.keys[k] == t2[i].key) {
+                memcpy(&bo, &ctx2.vals[k], sizeof bo);
+                break;
+            }
+            if (ctx2.keys[k] == UINT64_MAX)
+                break;
+        }
+        put(lm->bi_keys, lm->bi_slots, t2[i].key, lm->bi_p, (float)log(p),
+            lm->bi_bo, bo);
+    }
+    lm->n_bigrams = n2;
+
+    lm->tri_slots = pow2_slots(n3);
+    lm->tri_keys = malloc(lm->tri_slots * sizeof *lm->tri_keys);
+    lm->tri_p = calloc(lm->tri_slots, sizeof *lm->tri_p);
+    if (!lm->tri_keys || !lm->tri_p) {
+        cmap_free(&ctx2);
+        goto out;
+    }
+    memset(lm->tri_keys, 0xff, lm->tri_slots * sizeof *lm->tri_keys);
+    for (size_t i = 0; i < n3;) {
+        uint64_t ab = t3[i].key >> 21;
+        double tot = 0;
+        size_t j = i;
+        for (; j < n3 && (t3[j].key >> 21) == ab; j++)
+            tot += t3[j].val;
+        uint32_t a = A3(t3[i].key), b = B3(t3[i].key);
+        float gbo;
+        uint32_t gv = cmap_get(&ctx2, vt_key2(a, b));
+        memcpy(&gbo, &gv, sizeof gbo);
+        for (size_t k = i; k < j; k++) {
+            uint32_t c = C3(t3[k].key);
+            double pb = exp(vt_lm_bigram(lm, b, c));
+            double p = fmax(t3[k].val - D(&d3, t3[k].val), 0) / tot + exp(gbo) * pb;
+            put(lm->tri_keys, lm->tri_slots, t3[k].key, lm->tri_p, (float)log(p),
+                NULL, 0);
+        }
+        i = j;
+    }
+    lm->n_trigrams = n3;
+    cmap_free(&ctx2);
+    st = VT_OK;
+out:
+    if (st != VT_OK) {
+        vt_error_set(err, st, "language model: out of memory");
+        vt_lm_free(lm);
+    }
+    cmap_free(&c3);
+    cmap_free(&c2);
+    cmap_free(&a2);
+    free(t3);
+    free(t2);
+    free(a1);
+    free(ctx1);
+    free(p1);
+    free(nk1);
+    return st;
+}
+
+float vt_lm_bigram(const vt_lm *lm, uint32_t b, uint32_t c)
+{
+    uint64_t key = vt_key2(b, c);
+    uint32_t mask = lm->bi_slots - 1;
+    for (uint32_t i = (uint32_t)vt_hash_u64(key) & mask;; i = (i + 1) & mask) {
+        if (lm->bi_keys[i] == key)
+            return lm->bi_p[i];
+        if (lm->bi_keys[i] == UINT64_MAX)
+            return lm->uni_bo[b] + lm->uni_p[c];
+    }
+}
+
+void vt_lm_free(vt_lm *lm)
+{
+    free(lm->uni_p);
+    free(lm->uni_bo);
+    free(lm->bi_keys);
+    free(lm->bi_p);
+    free(lm->bi_bo);
+    free(lm->tri_keys);
+    free(lm->tri_p);
+    memset(lm, 0, sizeof *lm);
+}

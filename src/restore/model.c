@@ -1,0 +1,232 @@
+/* model.c — the restore model file: mapped read-only, checked, looked up.
+ *
+ * Layout (all integers in the byte order recorded in the header): a fixed
+ * header (restore.h) then sections at 8-byte aligned offsets: a string
+ * pool; the vocabulary (string offsets, flags, open-addressing hash); the
+ * n-gram model as ln-probabilities and backoffs in open-addressing hash
+ * tables keyed by packed token ids; per OCR channel a hash from rendering
+ * to a run of postings (token id, cost). */
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "restore.h"
+#include "vt_config.h"
+
+static bool in_file(const vt_model_header *h, uint64_t off, uint64_t bytes)
+{
+    return off <= h->file_size && bytes <= h->file_size - off;
+}
+
+vt_restore_model *vt_restore_model_open(const char *path, vt_error *err)
+{
+    vt_viet_init();
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        vt_error_set(err, VT_EDEPEND, "%s: cannot open restore model: %s",
+                     path, strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || (size_t)st.st_size < sizeof(vt_model_header)) {
+        close(fd);
+        vt_error_set(err, VT_EDEPEND, "%s: not a vanthu restore model (too short)",
+                     path);
+        return NULL;
+    }
+    void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_SHARED, fd, 0);
+    close(fd);
+    if (map == MAP_FAILED) {
+        vt_error_set(err, VT_EDEPEND, "%s: cannot map restore model: %s", path,
+                     strerror(errno));
+        return NULL;
+    }
+    const vt_model_header *h = map;
+    const char *why = NULL;
+    if (memcmp(h->magic, VT_MODEL_MAGIC, 8) != 0)
+        why = "not a vanthu restore model";
+    else if (h->endian != 0x01020304u)
+        why = "model written on a machine of the other byte order";
+    else if (h->version != VT_MODEL_VERSION)
+        why = "model version does not match this vanthu; rebuild it";
+    else if (h->file_size != (uint64_t)st.st_size)
+        why = "model file is truncated";
+    else if (!in_file(h, h->off_strings, h->len_strings) ||
+             !in_file(h, h->off_vocab_str, 4ull * h->n_vocab) ||
+             !in_file(h, h->off_vocab_hash, 4ull * h->n_vocab_slots) ||
+             !in_file(h, h->off_uni_bo, 4ull * h->n_vocab) ||
+             !in_file(h, h->off_bi_bo, 4ull * h->n_bigram_slots) ||
+             !in_file(h, h->off_tri_p, 4ull * h->n_trigram_slots) ||
+             !in_file(h, h->off_sources, 4ull * h->n_sources) ||
+             h->n_trie == 0 || !in_file(h, h->off_trie, sizeof(vt_trie_node) * h->n_trie))
+        why = "model sections lie outside the file";
+    for (int c = 0; !why && c < VT_CHAN_COUNT; c++)
+        if (!in_file(h, h->off_render_hash[c], 4ull * h->n_render_slots[c]) ||
+            !in_file(h, h->off_render_post[c], 8ull * h->n_renders[c]) ||
+            !in_file(h, h->off_postings[c], 8ull * h->n_postings[c]) ||
+            !in_file(h, h->off_rules[c], sizeof(vt_model_rule) * h->n_rules[c]))
+            why = "model sections lie outside the file";
+    if (why) {
+        munmap(map, (size_t)st.st_size);
+        vt_error_set(err, VT_EDEPEND, "%s: %s", path, why);
+        return NULL;
+    }
+    vt_restore_model *m = calloc(1, sizeof *m);
+    if (!m) {
+        munmap(map, (size_t)st.st_size);
+        vt_error_set(err, VT_EINTERNAL, "%s: out of memory", path);
+        return NULL;
+    }
+    const char *b = map;
+    m->map = map;
+    m->map_len = (size_t)st.st_size;
+    m->h = h;
+    m->strings = b + h->off_strings;
+    m->vocab_str = (const uint32_t *)(b + h->off_vocab_str);
+    m->vocab_flags = (const uint8_t *)(b + h->off_vocab_flags);
+    m->vocab_hash = (const uint32_t *)(b + h->off_vocab_hash);
+    m->uni_p = (const float *)(b + h->off_uni_p);
+    m->uni_bo = (const float *)(b + h->off_uni_bo);
+    m->bi_keys = (const uint64_t *)(b + h->off_bi_keys);
+    m->bi_p = (const float *)(b + h->off_bi_p);
+    m->bi_bo = (const float *)(b + h->off_bi_bo);
+    m->tri_keys = (const uint64_t *)(b + h->off_tri_keys);
+    m->tri_p = (const float *)(b + h->off_tri_p);
+    m->trie = (const vt_trie_node *)(b + h->off_trie);
+    m->min_uni_cost = INFINITY;
+    for (uint32_t i = VT_TOK_FIRST; i < h->n_vocab; i++)
+        if (-m->uni_p[i] < m->min_uni_cost)
+            m->min_uni_cost = -m->uni_p[i];
+    for (int c = 0; c < VT_CHAN_COUNT; c++) {
+        m->render_hash[c] = (const uint32_t *)(b + h->off_render_hash[c]);
+        m->render_str[c] = (const uint32_t *)(b + h->off_render_str[c]);
+        m->render_post[c] = (const uint32_t *)(b + h->off_render_post[c]);
+        m->postings[c] = (const vt_posting *)(b + h->off_postings[c]);
+        m->rules[c] = (const vt_model_rule *)(b + h->off_rules[c]);
+    }
+    for (int c = 0; c < VT_CHAN_COUNT; c++) {
+        m->rule_cps[c] = calloc(h->n_rules[c] + 1, sizeof *m->rule_cps[c]);
+        if (!m->rule_cps[c]) {
+            vt_restore_model_close(m);
+            vt_error_set(err, VT_EINTERNAL, "%s: out of memory", path);
+            return NULL;
+        }
+        for (uint32_t i = 0; i < h->n_rules[c]; i++) {
+            const char *t = m->strings + m->rules[c][i].truth;
+            size_t len = strnlen(t, 16);
+            struct vt_rule_cps *rc = &m->rule_cps[c][i];
+            for (size_t k = 0; k < len && rc->n < 3;)
+                k += (size_t)vt_utf8_dec(t + k, len - k, &rc->cp[rc->n++]);
+        }
+    }
+    return m;
+}
+
+void vt_restore_model_close(vt_restore_model *m)
+{
+    if (!m)
+        return;
+    for (int c = 0; c < VT_CHAN_COUNT; c++)
+        free(m->rule_cps[c]);
+    munmap(m->map, m->map_len);
+    free(m);
+}
+
+char *vt_restore_model_default_path(void)
+{
+    const char *dirs[] = {vt_data_dir(), VT_BUILD_DATA_DIR "/src/restore"};
+    char *p = NULL;
+    for (size_t i = 0; i < 2; i++) {
+        free(p);
+        if (asprintf(&p, "%s/vanthu.model", dirs[i]) < 0)
+            return NULL;
+        if (access(p, R_OK) == 0)
+            return p;
+    }
+    return p;
+}
+
+const char *vt_model_str(const vt_restore_model *m, uint32_t id)
+{
+    return id < m->h->n_vocab ? m->strings + m->vocab_str[id] : "";
+}
+
+uint32_t vt_model_id(const vt_restore_model *m, const char *s, size_t len)
+{
+    uint32_t mask = m->h->n_vocab_slots - 1;
+    for (uint32_t i = vt_hash_str(s, len) & mask;; i = (i + 1) & mask) {
+        uint32_t id = m->vocab_hash[i];
+        if (id == UINT32_MAX)
+            return VT_TOK_UNK;
+        const char *v = m->strings + m->vocab_str[id];
+        if (strncmp(v, s, len) == 0 && v[len] == 0)
+            return id;
+    }
+}
+
+static int64_t find_key(const uint64_t *keys, uint32_t slots, uint64_t key)
+{
+    uint32_t mask = slots - 1;
+    for (uint32_t i = (uint32_t)vt_hash_u64(key) & mask;; i = (i + 1) & mask) {
+        if (keys[i] == key)
+            return i;
+        if (keys[i] == UINT64_MAX)
+            return -1;
+    }
+}
+
+float vt_model_bo2(const vt_restore_model *m, uint32_t a, uint32_t b)
+{
+    int64_t ab = find_key(m->bi_keys, m->h->n_bigram_slots, vt_key2(a, b));
+    return ab >= 0 ? m->bi_bo[ab] : 0;
+}
+
+/* A context that no longer n-gram follows has no leftover mass to give:
+ * its ln-backoff is exactly 0, and the longer table need not be probed. */
+float vt_model_lp3_bo(const vt_restore_model *m, uint32_t a, uint32_t b,
+                      uint32_t c, float bo_ab)
+{
+    if (bo_ab != 0) {
+        int64_t t = find_key(m->tri_keys, m->h->n_trigram_slots, vt_key3(a, b, c));
+        if (t >= 0)
+            return m->tri_p[t];
+    }
+    if (m->uni_bo[b] != 0) {
+        int64_t bc = find_key(m->bi_keys, m->h->n_bigram_slots, vt_key2(b, c));
+        if (bc >= 0)
+            return bo_ab + m->bi_p[bc];
+    }
+    return bo_ab + m->uni_bo[b] + m->uni_p[c];
+}
+
+float vt_model_lp3(const vt_restore_model *m, uint32_t a, uint32_t b, uint32_t c)
+{
+    return vt_model_lp3_bo(m, a, b, c, vt_model_bo2(m, a, b));
+}
+
+const vt_posting *vt_model_render(const vt_restore_model *m, int ch,
+                                  const char *s, size_t len, uint32_t *n)
+{
+    uint32_t slots = m->h->n_render_slots[ch];
+    *n = 0;
+    if (slots == 0)
+        return NULL;
+    uint32_t mask = slots - 1;
+    for (uint32_t i = vt_hash_str(s, len) & mask;; i = (i + 1) & mask) {
+        uint32_t r = m->render_hash[ch][i];
+        if (r == UINT32_MAX)
+            return NULL;
+        const char *v = m->strings + m->render_str[ch][r];
+        if (strncmp(v, s, len) == 0 && v[len] == 0) {
+            const uint32_t *p = m->render_post[ch] + 2 * r;
+            *n = p[1];
+            return m->postings[ch] + p[0];
+        }
+    }
+}

@@ -1,0 +1,280 @@
+/* restore.h — internals of the restore stage, shared by its files only.
+ *
+ * Pieces: viet.c (letters, syllables, tone placement; tables derived from
+ * ICU at start-up), token.c (splitting words into syllable slots, numbers
+ * and punctuation, the same for training and restoring), model.c (the
+ * binary model file), lm_build.c (modified Kneser-Ney counts), channel.c
+ * (OCR confusion rules and renderings), train.c (building a model from
+ * sources), decode.c (lattice decoding of a line), stage.c (the stage). */
+#ifndef VT_RESTORE_H
+#define VT_RESTORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "vanthu.h"
+
+/* ------------------------------------------------------------ letters */
+
+enum { VT_TONE_NONE, VT_TONE_HUYEN, VT_TONE_SAC, VT_TONE_HOI, VT_TONE_NGA,
+       VT_TONE_NANG, VT_TONE_COUNT };
+
+enum { VT_STYLE_TRADITIONAL, VT_STYLE_REFORMED };
+
+/* Build the letter tables from ICU; safe to call more than once. */
+void vt_viet_init(void);
+
+/* Decode one UTF-8 code point at s (len bytes left); returns bytes used
+ * (1 for an invalid byte, giving U+FFFD). */
+int vt_utf8_dec(const char *s, size_t len, uint32_t *cp);
+/* Append the encoding of cp to out (4 bytes room); returns bytes. */
+int vt_utf8_enc(uint32_t cp, char *out);
+
+bool vt_cp_alpha(uint32_t cp);
+bool vt_cp_upper(uint32_t cp);
+uint32_t vt_cp_lower(uint32_t cp);
+uint32_t vt_cp_toupper(uint32_t cp);
+/* The letter without its tone mark (ố -> ô). */
+uint32_t vt_cp_toneless(uint32_t cp);
+int vt_cp_tone(uint32_t cp);
+/* ASCII skeleton: every mark gone, đ -> d. */
+uint32_t vt_cp_skeleton(uint32_t cp);
+/* toneless letter + tone -> letter (ô + sắc -> ố). */
+uint32_t vt_cp_with_tone(uint32_t toneless, int tone);
+
+/* Lowercase syllable in `s` placed in canonical form for `style` into out
+ * (NUL-terminated, at most cap bytes).  Returns false when s is not shaped
+ * like a Vietnamese syllable (two tone marks, no vowel, a non-letter). */
+bool vt_syllable_canon(const char *s, int style, char *out, size_t cap);
+/* 1 traditional, 2 reformed, 0 when the spelling does not tell. */
+int vt_syllable_style(const char *s);
+/* Toneless lowercase form and tone of a syllable. */
+bool vt_syllable_split(const char *s, char *toneless, size_t cap, int *tone);
+
+/* ------------------------------------------------------------ tokens */
+
+/* Pieces of one whitespace-separated word. */
+typedef enum vt_piece_kind {
+    VT_PIECE_PUNCT, /* kept as is; `tok` names the LM token or is NULL */
+    VT_PIECE_NUM,   /* digits: left alone, LM token <num> */
+    VT_PIECE_SLOT   /* letters, or letters damaged into digits/symbols */
+} vt_piece_kind;
+
+typedef struct vt_piece {
+    vt_piece_kind kind;
+    uint32_t off, len;  /* bytes within the word */
+    const char *tok;    /* LM token for PUNCT pieces, NULL if none */
+} vt_piece;
+
+/* Split `word` (len bytes) into pieces; returns how many (at most cap). */
+size_t vt_word_pieces(const char *word, size_t len, vt_piece *out, size_t cap);
+
+/* Lowercase (ICU full case mapping is not needed: Vietnamese letters map
+ * one to one) into out; returns bytes written or 0 if it does not fit. */
+size_t vt_fold(const char *s, size_t len, char *out, size_t cap);
+
+/* Case shape of a piece of text. */
+typedef enum { VT_CASE_LOWER, VT_CASE_TITLE, VT_CASE_UPPER, VT_CASE_MIXED } vt_case;
+vt_case vt_case_of(const char *s, size_t len);
+/* Apply the case of `like` (llen bytes) to lowercase `s`; writes out.
+ * `code`: s is an abbreviation, whose mixed case is meant (TTg). */
+size_t vt_case_apply(const char *s, const char *like, size_t llen, bool code,
+                     char *out, size_t cap);
+
+/* ------------------------------------------------------------ model file */
+
+#define VT_MODEL_MAGIC "VTRESTM1"
+#define VT_MODEL_VERSION 5u
+
+enum { VT_TOK_UNK, VT_TOK_BOS, VT_TOK_EOS, VT_TOK_NUM, VT_TOK_FIRST };
+enum { VT_CHAN_ENG, VT_CHAN_VIE, VT_CHAN_COUNT };
+
+/* Vocabulary flags. */
+#define VT_VOC_SYLLABLE 1u /* a valid Vietnamese syllable */
+#define VT_VOC_PUNCT 2u
+
+typedef struct vt_posting {
+    uint32_t id;
+    float cost; /* -ln P(rendering | token) */
+} vt_posting;
+
+/* A channel rule as stored: string pool offsets and -ln P(ocr | truth). */
+typedef struct vt_model_rule {
+    uint32_t truth, ocr;
+    float cost;
+} vt_model_rule;
+
+/* The vocabulary as a trie over code points, children contiguous and
+ * sorted; node 0 is the root.  `term` is the token ending here or
+ * UINT32_MAX. */
+typedef struct vt_trie_node {
+    uint32_t cp, first, n, term;
+} vt_trie_node;
+
+typedef struct vt_model_header {
+    char magic[8];
+    uint32_t version, endian;
+    uint32_t n_vocab, n_bigram_slots, n_trigram_slots, n_vocab_slots;
+    uint32_t n_render_slots[VT_CHAN_COUNT];
+    uint32_t n_renders[VT_CHAN_COUNT], n_postings[VT_CHAN_COUNT];
+    uint32_t n_sources;
+    uint32_t pad;
+    uint64_t off_strings, len_strings;
+    uint64_t off_vocab_str, off_vocab_flags, off_vocab_hash;
+    uint64_t off_uni_p, off_uni_bo;
+    uint64_t off_bi_keys, off_bi_p, off_bi_bo;
+    uint64_t off_tri_keys, off_tri_p;
+    uint64_t off_render_hash[VT_CHAN_COUNT];
+    uint64_t off_render_str[VT_CHAN_COUNT], off_render_post[VT_CHAN_COUNT];
+    uint64_t off_postings[VT_CHAN_COUNT];
+    uint64_t off_sources; /* n_sources string offsets: what built it */
+    uint32_t n_rules[VT_CHAN_COUNT];
+    uint64_t off_rules[VT_CHAN_COUNT]; /* vt_model_rule, sorted by ocr */
+    uint32_t n_trie, pad2;
+    uint64_t off_trie;
+    uint64_t file_size;
+} vt_model_header;
+
+struct vt_restore_model {
+    void *map;
+    size_t map_len;
+    const vt_model_header *h;
+    const char *strings;
+    const uint32_t *vocab_str, *vocab_hash;
+    const uint8_t *vocab_flags;
+    const float *uni_p, *uni_bo;
+    const uint64_t *bi_keys, *tri_keys;
+    const float *bi_p, *bi_bo, *tri_p;
+    const uint32_t *render_hash[VT_CHAN_COUNT];
+    const uint32_t *render_str[VT_CHAN_COUNT];
+    const uint32_t *render_post[VT_CHAN_COUNT]; /* start, count pairs */
+    const vt_posting *postings[VT_CHAN_COUNT];
+    const vt_model_rule *rules[VT_CHAN_COUNT];
+    const vt_trie_node *trie;
+    float min_uni_cost; /* of the most frequent token */
+    /* Truth side of every rule as code points, decoded once at open. */
+    struct vt_rule_cps {
+        uint32_t cp[3];
+        uint32_t n;
+    } *rule_cps[VT_CHAN_COUNT];
+};
+
+static inline uint64_t vt_hash_u64(uint64_t x)
+{
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+static inline uint32_t vt_hash_str(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (uint8_t)s[i]) * 16777619u;
+    return h;
+}
+
+static inline uint64_t vt_key2(uint32_t a, uint32_t b)
+{
+    return ((uint64_t)a << 32) | b;
+}
+
+static inline uint64_t vt_key3(uint32_t a, uint32_t b, uint32_t c)
+{
+    /* 21 bits per token: vocabularies stay far below two million. */
+    return ((uint64_t)a << 42) | ((uint64_t)b << 21) | c;
+}
+
+#define VT_MAX_VOCAB (1u << 21)
+
+/* Token id of a string, or VT_TOK_UNK. */
+uint32_t vt_model_id(const vt_restore_model *m, const char *s, size_t len);
+const char *vt_model_str(const vt_restore_model *m, uint32_t id);
+/* ln P(c | a b) with backoff. */
+float vt_model_lp3(const vt_restore_model *m, uint32_t a, uint32_t b, uint32_t c);
+/* The same in two steps, for many c after one context: the context's
+ * ln-backoff, then the probability given it. */
+float vt_model_bo2(const vt_restore_model *m, uint32_t a, uint32_t b);
+float vt_model_lp3_bo(const vt_restore_model *m, uint32_t a, uint32_t b,
+                      uint32_t c, float bo_ab);
+/* Postings of a (folded) rendering in channel ch; NULL when none. */
+const vt_posting *vt_model_render(const vt_restore_model *m, int ch,
+                                  const char *s, size_t len, uint32_t *n);
+
+/* Vocabulary tokens that the channel could have turned into the OCR text
+ * o, best first by channel + unigram cost, at most cap, within beam nats
+ * of the best (invert.c). */
+size_t vt_model_invert(const vt_restore_model *m, int ch, const char *o,
+                       size_t olen, vt_posting *out, size_t cap, float beam);
+
+/* ------------------------------------------------------------ building */
+
+/* A growing byte buffer. */
+typedef struct vt_buf {
+    char *data;
+    size_t len, cap;
+} vt_buf;
+bool vt_buf_add(vt_buf *b, const void *p, size_t n);
+void vt_buf_free(vt_buf *b);
+
+/* Confusion rules of one OCR channel: truth sequence -> OCR sequence with
+ * a cost (-ln P(ocr | truth)).  Both sides folded to lowercase NFC. */
+typedef struct vt_rule {
+    char truth[16], ocr[16];
+    uint8_t tlen, olen;
+    float cost;
+} vt_rule;
+
+typedef struct vt_channel {
+    vt_rule *rules;
+    size_t n_rules, cap_rules;
+    /* whole-token observations: truth syllable -> OCR token */
+    vt_rule *words;
+    size_t n_words, cap_words;
+    char **files; /* what it was read from */
+    size_t n_files;
+} vt_channel;
+
+/* Load a chars TSV (truth TAB ocr TAB count) and/or words TSV into ch;
+ * missing files are not an error (the rules then stay generic). */
+vt_status vt_channel_load_chars(vt_channel *ch, const char *path, vt_error *err);
+vt_status vt_channel_load_words(vt_channel *ch, const char *path, vt_error *err);
+/* Add the generic rules derived from the letter tables: every letter may
+ * lose its marks or keep them.  `marked` says which the channel favours. */
+void vt_channel_add_generic(vt_channel *ch, bool marked);
+/* Finish: turn counts into costs. */
+void vt_channel_finish(vt_channel *ch);
+void vt_channel_free(vt_channel *ch);
+
+typedef struct vt_render {
+    char text[64];
+    float cost;
+} vt_render;
+/* Up to cap most likely renderings of lowercase `word`, best first. */
+size_t vt_channel_render(const vt_channel *ch, const char *word, vt_render *out,
+                         size_t cap, float beam);
+
+
+/* A modified Kneser-Ney trigram model in the file's hash-table layout. */
+typedef struct vt_lm {
+    uint32_t n_vocab;
+    float *uni_p, *uni_bo;
+    uint32_t bi_slots, tri_slots;
+    uint64_t *bi_keys, *tri_keys;
+    float *bi_p, *bi_bo, *tri_p;
+    size_t n_bigrams, n_trigrams;
+} vt_lm;
+
+/* Estimate from token ids: sentences are VT_TOK_BOS ... VT_TOK_EOS; each
+ * token position has a count weight (the weight of its source).  `listed`
+ * (may be NULL) marks tokens also found in word lists. */
+vt_status vt_lm_build(const uint32_t *seq, const uint8_t *weight, size_t n,
+                      const uint8_t *listed, uint32_t n_vocab, vt_lm *lm,
+                      vt_error *err);
+void vt_lm_free(vt_lm *lm);
+/* ln P(c | b) of a built model. */
+float vt_lm_bigram(const vt_lm *lm, uint32_t b, uint32_t c);
+
+#endif

@@ -1,0 +1,151 @@
+/* stage.c — the restore stage: repair every line of the document with the
+ * restore model and record each changed word with its confidence,
+ * alternatives and review flag.
+ *
+ * Options: model=PATH (default: the built model, see
+ * vt_restore_model_default_path), style=auto|traditional|reformed (tone
+ * placement of changed words; auto keeps the document's own),
+ * review-below=0.x (flag changes whose confidence is lower). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "restore.h"
+
+static const char *const option_keys[] = {"model", "style", "review-below", NULL};
+
+typedef struct state {
+    vt_restore_model *model;
+    vt_restorer *r;
+} state;
+
+static void restore_close(void *p)
+{
+    state *s = p;
+    if (!s)
+        return;
+    vt_restorer_free(s->r);
+    vt_restore_model_close(s->model);
+    free(s);
+}
+
+static vt_status restore_open(void **out, const vt_options *opts, vt_error *err)
+{
+    const char *style_name = vt_options_get(opts, "style", "auto");
+    vt_restore_style style;
+    if (strcmp(style_name, "auto") == 0)
+        style = VT_RESTORE_STYLE_AUTO;
+    else if (strcmp(style_name, "traditional") == 0)
+        style = VT_RESTORE_STYLE_TRADITIONAL;
+    else if (strcmp(style_name, "reformed") == 0)
+        style = VT_RESTORE_STYLE_REFORMED;
+    else
+        return vt_error_set(err, VT_EUSAGE,
+                            "restore: style must be auto, traditional or reformed, not '%s'",
+                            style_name);
+    double review;
+    vt_status st = vt_options_double(opts, "review-below", 0.6, &review, err);
+    if (st)
+        return st;
+    if (review < 0 || review > 1)
+        return vt_error_set(err, VT_EUSAGE, "restore: review-below must lie in 0..1");
+    char *def = NULL;
+    const char *path = vt_options_get(opts, "model", NULL);
+    if (!path) {
+        def = vt_restore_model_default_path();
+        if (!def)
+            return vt_error_set(err, VT_EINTERNAL, "restore: out of memory");
+        path = def;
+    }
+    state *s = calloc(1, sizeof *s);
+    if (!s) {
+        free(def);
+        return vt_error_set(err, VT_EINTERNAL, "restore: out of memory");
+    }
+    s->model = vt_restore_model_open(path, err);
+    free(def);
+    if (!s->model) {
+        free(s);
+        return err ? err->status : VT_EDEPEND;
+    }
+    s->r = vt_restorer_new(s->model, style, review);
+    if (!s->r) {
+        restore_close(s);
+        return vt_error_set(err, VT_EINTERNAL, "restore: out of memory");
+    }
+    *out = s;
+    return VT_OK;
+}
+
+/* Words of lines [a, b) decoded together: a paragraph of one block. */
+static vt_status run_group(state *s, vt_doc *doc, const vt_line_ref *lines,
+                           size_t a, size_t b, vt_error *err)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b; i++)
+        n += lines[i].ln->n_words;
+    const char **words = malloc((n + 1) * sizeof *words);
+    vt_restored_word *res = calloc(n + 1, sizeof *res);
+    if (!words || !res) {
+        free(words);
+        free(res);
+        return vt_error_set(err, VT_EINTERNAL, "%s: out of memory", doc->path);
+    }
+    size_t k = 0;
+    for (size_t i = a; i < b; i++)
+        for (size_t w = 0; w < lines[i].ln->n_words; w++)
+            words[k++] = lines[i].ln->words[w].text;
+    vt_status st = VT_OK;
+    if (!vt_restorer_line(s->r, words, n, res))
+        st = vt_error_set(err, VT_EINTERNAL, "%s: out of memory", doc->path);
+    k = 0;
+    for (size_t i = a; i < b && !st; i++)
+        for (size_t w = 0; w < lines[i].ln->n_words; w++, k++)
+            if (res[k].text)
+                vt_doc_change_word(doc, lines[i].page, lines[i].block, lines[i].line, w,
+                                   res[k].text, "restore", res[k].source,
+                                   res[k].confidence, res[k].review, res[k].alts,
+                                   res[k].n_alts);
+    for (size_t i = 0; i < n; i++)
+        vt_restored_word_clear(&res[i]);
+    free(words);
+    free(res);
+    return st;
+}
+
+static vt_status restore_run(void *p, vt_doc *doc, vt_error *err)
+{
+    state *s = p;
+    char *text = vt_doc_text(doc, false);
+    if (!text)
+        return vt_error_set(err, VT_EINTERNAL, "%s: out of memory", doc->path);
+    vt_restorer_begin(s->r, text, strlen(text));
+    free(text);
+    size_t n_lines;
+    vt_line_ref *lines = vt_doc_lines(doc, &n_lines);
+    if (!lines && n_lines)
+        return vt_error_set(err, VT_EINTERNAL, "%s: out of memory", doc->path);
+    vt_status st = VT_OK;
+    /* A paragraph: lines with words, up to a blank line or another block.
+     * Decoded together, so that the end of a line sees the next one. */
+    for (size_t a = 0; a < n_lines && !st;) {
+        size_t b = a;
+        while (b < n_lines && lines[b].ln->n_words > 0 && lines[b].page == lines[a].page &&
+               lines[b].block == lines[a].block)
+            b++;
+        if (b > a)
+            st = run_group(s, doc, lines, a, b, err);
+        vt_restorer_line(s->r, NULL, 0, NULL); /* the context ends here */
+        a = b > a ? b : a + 1;
+    }
+    free(lines);
+    return st;
+}
+
+const vt_stage_class vt_stage_restore = {
+    .name = "restore",
+    .summary = "repair diacritics and OCR confusions (n-gram + OCR channel model)",
+    .option_keys = option_keys,
+    .open = restore_open,
+    .run = restore_run,
+    .close = restore_close,
+};

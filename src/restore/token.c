@@ -1,0 +1,199 @@
+/* token.c — split a word into the pieces restore works on, fold and
+ * re-apply case.  Training and restoring use the same splitting, so the
+ * language model sees text the way the decoder does. */
+#include <string.h>
+
+#include "restore.h"
+
+/* Punctuation that surrounds a word or separates parts of a code.  The
+ * LM token is the mark itself; quotes of every shape are one token. */
+static const char *punct_token(uint32_t c)
+{
+    switch (c) {
+    case ',': return ",";
+    case '.': return ".";
+    case ';': return ";";
+    case ':': return ":";
+    case '!': return "!";
+    case '?': return "?";
+    case '(': case '[': case '{': return "(";
+    case ')': case ']': case '}': return ")";
+    case '"': case '\'': case 0x201c: case 0x201d: case 0x2018: case 0x2019:
+    case 0xab: case 0xbb: return "\"";
+    case '-': case 0x2013: case 0x2014: return "-";
+    case '/': return "/";
+    case 0x2026: return ".";
+    /* Marks that carry no context; '|' is mostly a table rule. */
+    case '*': case 0x2022: case 0xb7: case '+': case '=': case '_': case '|':
+    case '%':
+        return "";
+    default: return NULL;
+    }
+}
+
+static bool is_digit(uint32_t c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Marks that separate the parts of a code inside a word (KH-SGDĐT,
+ * 89-CTr/TU, TP.HCM, V/v). */
+static bool is_inner_sep(uint32_t c)
+{
+    return c == '-' || c == '/' || c == '.' || c == ',' || c == ':' ||
+           c == '(' || c == ')' || c == 0x2013;
+}
+
+static size_t add(vt_piece *out, size_t n, size_t cap, vt_piece_kind kind,
+                  size_t off, size_t len, const char *tok)
+{
+    if (n < cap)
+        out[n] = (vt_piece){kind, (uint32_t)off, (uint32_t)len, tok};
+    return n + 1;
+}
+
+static size_t add_punct(vt_piece *out, size_t n, size_t cap, const char *w,
+                        size_t off, size_t len)
+{
+    uint32_t c;
+    vt_utf8_dec(w + off, len, &c);
+    const char *t = punct_token(c);
+    return add(out, n, cap, VT_PIECE_PUNCT, off, len, t && *t ? t : NULL);
+}
+
+size_t vt_word_pieces(const char *w, size_t len, vt_piece *out, size_t cap)
+{
+    uint32_t cps[256];
+    size_t offs[257], n = 0;
+    for (size_t i = 0; i < len && n < 256;) {
+        offs[n] = i;
+        i += (size_t)vt_utf8_dec(w + i, len - i, &cps[n]);
+        n++;
+    }
+    offs[n] = len;
+    /* Outer punctuation: marks at either end that never stand for a
+     * letter.  "$", "&", digits and the like stay: OCR puts them where
+     * letters were. */
+    size_t a = 0, b = n;
+    while (a < b && punct_token(cps[a]))
+        a++;
+    while (b > a && punct_token(cps[b - 1]))
+        b--;
+    size_t k = 0;
+    for (size_t i = 0; i < a; i++)
+        k = add_punct(out, k, cap, w, offs[i], offs[i + 1] - offs[i]);
+    /* Core: runs between inner separators.  '&' separates only between
+     * capitals (GD&ĐT, KH&CN): "K&", "c&ch" are damaged letters. */
+    size_t s = a;
+    for (size_t i = a; i <= b; i++) {
+        bool sep = i < b && (is_inner_sep(cps[i]) ||
+                             (cps[i] == '&' && i > a && i + 1 < b &&
+                              vt_cp_upper(cps[i - 1]) && vt_cp_upper(cps[i + 1])));
+        if (i < b && !sep)
+            continue;
+        if (i > s) {
+            /* Digits, and Roman numerals of two letters or more (II, IV,
+             * XII), are numbers: left alone. */
+            bool digits = true, roman = i - s >= 2;
+            for (size_t j = s; j < i; j++) {
+                digits = digits && is_digit(cps[j]);
+                roman = roman && (cps[j] == 'I' || cps[j] == 'V' || cps[j] == 'X');
+            }
+            digits = digits || roman;
+            k = add(out, k, cap, digits ? VT_PIECE_NUM : VT_PIECE_SLOT,
+                    offs[s], offs[i] - offs[s], NULL);
+        }
+        if (i < b) {
+            if (cps[i] == '&')
+                k = add(out, k, cap, VT_PIECE_PUNCT, offs[i], 1, "&");
+            else
+                k = add_punct(out, k, cap, w, offs[i], offs[i + 1] - offs[i]);
+        }
+        s = i + 1;
+    }
+    for (size_t i = b; i < n; i++)
+        k = add_punct(out, k, cap, w, offs[i], offs[i + 1] - offs[i]);
+    return k < cap ? k : cap;
+}
+
+size_t vt_fold(const char *s, size_t len, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        i += (size_t)vt_utf8_dec(s + i, len - i, &c);
+        if (o + 4 >= cap)
+            return 0;
+        o += (size_t)vt_utf8_enc(vt_cp_lower(c), out + o);
+    }
+    out[o] = 0;
+    return o;
+}
+
+vt_case vt_case_of(const char *s, size_t len)
+{
+    size_t letters = 0, upper = 0;
+    bool first_upper = false;
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        i += (size_t)vt_utf8_dec(s + i, len - i, &c);
+        if (!vt_cp_alpha(c))
+            continue;
+        bool u = vt_cp_upper(c);
+        if (letters == 0)
+            first_upper = u;
+        letters++;
+        upper += u;
+    }
+    if (letters == 0 || upper == 0)
+        return VT_CASE_LOWER;
+    if (upper == letters)
+        return letters == 1 ? VT_CASE_TITLE : VT_CASE_UPPER;
+    if (first_upper && upper == 1)
+        return VT_CASE_TITLE;
+    return VT_CASE_MIXED;
+}
+
+size_t vt_case_apply(const char *s, const char *like, size_t llen, bool code,
+                     char *out, size_t cap)
+{
+    size_t slen = strlen(s);
+    uint32_t sc[64], lc[64];
+    size_t ns = 0, nl = 0;
+    for (size_t i = 0; i < slen && ns < 64;)
+        i += (size_t)vt_utf8_dec(s + i, slen - i, &sc[ns++]);
+    for (size_t i = 0; i < llen && nl < 64;)
+        i += (size_t)vt_utf8_dec(like + i, llen - i, &lc[nl++]);
+    vt_case kc = vt_case_of(like, llen);
+    bool first = nl && vt_cp_upper(lc[0]);
+    /* A code of the same length keeps its case letter by letter (TTg,
+     * CTr); a word takes the shape the page shows, where OCR mixing case
+     * inside a word (DPao, PiCH, sO) is noise: Title, UPPER or lower. */
+    bool per_letter = kc == VT_CASE_MIXED && ns == nl && code && first;
+    if (kc == VT_CASE_MIXED && !per_letter) {
+        size_t up = 0, letters = 0;
+        for (size_t i = 0; i < nl; i++)
+            if (vt_cp_alpha(lc[i])) {
+                letters++;
+                up += vt_cp_upper(lc[i]);
+            }
+        kc = up * 2 > letters ? VT_CASE_UPPER
+             : first          ? VT_CASE_TITLE
+                              : VT_CASE_LOWER;
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < ns; i++) {
+        uint32_t c = sc[i];
+        bool up = per_letter ? vt_cp_upper(lc[i])
+                  : kc == VT_CASE_UPPER ? true
+                  : kc == VT_CASE_TITLE ? i == 0
+                                        : false;
+        if (up)
+            c = vt_cp_toupper(c);
+        if (o + 5 > cap)
+            return 0;
+        o += (size_t)vt_utf8_enc(c, out + o);
+    }
+    out[o] = 0;
+    return o;
+}

@@ -1,0 +1,52 @@
+#!/bin/sh
+# cli.sh — `vanthu restore` as a filter: stdin or file, spaces, blank lines
+# and the final newline kept, --json detail, options checked.
+set -eu
+v=${VANTHU:?}
+model=$VANTHU_BUILD_ROOT/src/restore/vanthu.model
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+printf 'Cong  van so 12/SGDDT-VP\n\n\tve viec to chuc hoi nghi.\n' > "$tmp/in.txt"
+"$v" restore --model "$model" < "$tmp/in.txt" > "$tmp/out.txt"
+printf 'Công  văn số 12/SGDĐT-VP\n\n\tvề việc tổ chức hội nghị.\n' > "$tmp/want.txt"
+cmp "$tmp/out.txt" "$tmp/want.txt" || fail "stdin filter: $(cat "$tmp/out.txt")"
+"$v" restore --model "$model" "$tmp/in.txt" | cmp - "$tmp/want.txt" || fail "file input"
+
+# Correct text passes through byte for byte, without a final newline too.
+printf 'Ủy ban nhân dân tỉnh Nghệ An\nĐộc lập - Tự do - Hạnh phúc' > "$tmp/ok.txt"
+"$v" restore --model "$model" "$tmp/ok.txt" | cmp - "$tmp/ok.txt" || fail "do no harm"
+
+# Style: the document's own unless asked.
+printf 'Hoà binh, cong hoa xa hoi chu nghia viet nam\n' | "$v" restore --model "$model" > "$tmp/s.txt"
+grep -q '^Hoà bình, cộng hoà xã hội' "$tmp/s.txt" || fail "auto style kept reformed: $(cat "$tmp/s.txt")"
+printf 'cong hoa\n' | "$v" restore --model "$model" --style traditional | grep -q 'cộng hòa' \
+    || fail "traditional style"
+
+# --json: from, to, confidence, alternatives.
+printf 'Cong van so 5\n' | "$v" restore --model "$model" --json > "$tmp/j.json"
+python3 - "$tmp/j.json" <<'PY' || fail "json detail"
+import json, sys
+d = json.load(open(sys.argv[1]))
+c = d["changes"][0]
+assert d["text"] == "Công văn số 5", d["text"]
+assert c["from"] == "Cong" and c["to"] == "Công" and c["line"] == 1 and c["word"] == 1
+assert 0 < c["confidence"] <= 1 and c["alternatives"][0]["text"] == "Công"
+assert isinstance(c["review"], bool)
+PY
+
+# Bad options and a missing model are errors with the right exit codes.
+set +e
+printf 'x\n' | "$v" restore --model "$model" --style sideways >/dev/null 2>&1; [ $? -eq 1 ] || fail "bad style"
+printf 'x\n' | "$v" restore --model "$tmp/none.model" >/dev/null 2>"$tmp/err"; [ $? -eq 3 ] || fail "missing model"
+grep -q none.model "$tmp/err" || fail "message names the model"
+"$v" restore --model "$model" "$tmp/nothere.txt" >/dev/null 2>&1; [ $? -eq 2 ] || fail "missing input"
+set -e
+
+# vanthu train: a user's corpus extends the model.
+printf 'Xã Tân Phước Khánh tổ chức hội nghị.\n' > "$tmp/corpus.txt"
+"$v" train --no-dict "$tmp/corpus.txt" -o "$tmp/u.model" || fail "train"
+printf 'Xa Tan Phuoc Khanh\n' | "$v" restore --model "$tmp/u.model" | grep -q 'Xã Tân Phước Khánh' \
+    || fail "trained model restores its corpus"
+echo ok

@@ -1,0 +1,334 @@
+/* test_restore.c — unit tests of the restore stage's pieces: syllables and
+ * tone placement, word splitting and case, the channel loader and its
+ * renderings, the model file (round trip, reproducible bytes, corrupt
+ * files), candidate search and decoding on a small model built from the
+ * test's own corpus (tests/restore/data), including codes and do-no-harm.
+ *
+ * usage: test-restore SOURCE_ROOT */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "restore.h"
+
+static int failures;
+
+#define CHECK(cond, ...)                                                       \
+    do {                                                                       \
+        if (!(cond)) {                                                         \
+            failures++;                                                        \
+            fprintf(stderr, "%s:%d: ", __FILE__, __LINE__);                    \
+            fprintf(stderr, __VA_ARGS__);                                      \
+            fputc('\n', stderr);                                               \
+        }                                                                      \
+    } while (0)
+
+static void check_canon(const char *in, int style, const char *want)
+{
+    char out[64];
+    bool ok = vt_syllable_canon(in, style, out, sizeof out);
+    CHECK(ok && strcmp(out, want) == 0, "canon(%s, %d) = %s, want %s", in, style,
+          ok ? out : "(invalid)", want);
+}
+
+static void test_syllables(void)
+{
+    check_canon("hoà", VT_STYLE_TRADITIONAL, "hòa");
+    check_canon("hòa", VT_STYLE_REFORMED, "hoà");
+    check_canon("thuỷ", VT_STYLE_TRADITIONAL, "thủy");
+    check_canon("thủy", VT_STYLE_REFORMED, "thuỷ");
+    check_canon("quý", VT_STYLE_REFORMED, "quý");
+    check_canon("giá", VT_STYLE_TRADITIONAL, "giá");
+    check_canon("ngươì", VT_STYLE_TRADITIONAL, "người");
+    check_canon("hoạch", VT_STYLE_REFORMED, "hoạch");
+    check_canon("khoẻ", VT_STYLE_TRADITIONAL, "khỏe");
+    check_canon("của", VT_STYLE_REFORMED, "của");
+    char out[64];
+    CHECK(!vt_syllable_canon("hóà", VT_STYLE_TRADITIONAL, out, sizeof out),
+          "two tone marks accepted");
+    CHECK(!vt_syllable_canon("s6", VT_STYLE_TRADITIONAL, out, sizeof out),
+          "digit accepted as a letter");
+    CHECK(vt_syllable_style("hoà") == 2 && vt_syllable_style("hòa") == 1 &&
+              vt_syllable_style("hoa") == 0 && vt_syllable_style("toán") == 0,
+          "style detection");
+    CHECK(vt_cp_skeleton(0x111) == 'd' && vt_cp_skeleton(0x1ec7) == 'e',
+          "skeletons of đ and ệ");
+    CHECK(vt_cp_with_tone(0xf4, VT_TONE_SAC) == 0x1ed1, "ô + sắc = ố");
+}
+
+static void check_case(const char *s, const char *like, const char *want)
+{
+    char out[64];
+    bool code = strcmp(s, "ttg") == 0 || strcmp(s, "qđ") == 0;
+    vt_case_apply(s, like, strlen(like), code, out, sizeof out);
+    CHECK(strcmp(out, want) == 0, "case(%s like %s) = %s, want %s", s, like, out, want);
+}
+
+static void check_pieces(const char *word, const char *want)
+{
+    vt_piece pc[32];
+    size_t n = vt_word_pieces(word, strlen(word), pc, 32);
+    char got[256] = "";
+    for (size_t i = 0; i < n; i++) {
+        char part[80];
+        snprintf(part, sizeof part, "%s%c:%.*s", i ? " " : "",
+                 pc[i].kind == VT_PIECE_SLOT ? 'S' : pc[i].kind == VT_PIECE_NUM ? 'N' : 'P',
+                 (int)pc[i].len, word + pc[i].off);
+        strncat(got, part, sizeof got - strlen(got) - 1);
+    }
+    CHECK(strcmp(got, want) == 0, "pieces(%s) = [%s], want [%s]", word, got, want);
+}
+
+static void test_tokens(void)
+{
+    check_case("hội", "HQI", "HỘI");
+    check_case("đào", "DPao", "Đào");
+    check_case("độc", "Péoc", "Độc");
+    check_case("qđ", "QD", "QĐ");
+    check_case("ttg", "TTg", "TTg");
+    check_case("của", "ctia", "của");
+    check_case("kế", "K&", "Kế");
+    check_case("số", "sO", "số");
+    check_case("đích", "PiCH", "ĐÍCH");
+    check_pieces("(GDPT)", "P:( S:GDPT P:)");
+    check_pieces("K&", "S:K&");
+    check_pieces("c&ch", "S:c&ch");
+    check_pieces("100%", "N:100 P:%");
+    check_pieces("$6", "S:$6");
+    check_pieces("GD&DPT", "S:GD P:& S:DPT");
+    check_pieces("5691/KH-SGDDT", "N:5691 P:/ S:KH P:- S:SGDDT");
+    check_pieces("“Binh", "P:“ S:Binh");
+    check_pieces("s6”;", "S:s6 P:” P:;");
+    check_pieces("III.", "N:III P:.");
+    check_pieces("21/3/2025", "N:21 P:/ N:3 P:/ N:2025");
+    CHECK(vt_case_of("UBND", 4) == VT_CASE_UPPER && vt_case_of("Hà", 3) == VT_CASE_TITLE &&
+              vt_case_of("TTg", 3) == VT_CASE_MIXED,
+          "case shapes");
+}
+
+static void test_channel(const char *data)
+{
+    vt_channel ch = {0};
+    vt_error err = {0};
+    char path[4096];
+    snprintf(path, sizeof path, "%s/dict/channel/eng-chars.tsv", data);
+    CHECK(vt_channel_load_chars(&ch, path, &err) == VT_OK, "load: %s", err.message);
+    snprintf(path, sizeof path, "%s/dict/channel/eng-words.tsv", data);
+    CHECK(vt_channel_load_words(&ch, path, &err) == VT_OK, "load words: %s", err.message);
+    CHECK(ch.n_rules == 14 && ch.n_words == 2, "rules %zu words %zu", ch.n_rules, ch.n_words);
+    snprintf(path, sizeof path, "%s/no-such.tsv", data);
+    CHECK(vt_channel_load_chars(&ch, path, &err) == VT_OK, "a missing file is no error");
+    vt_channel_add_generic(&ch, false);
+    vt_channel_finish(&ch);
+    vt_render r[64];
+    size_t n = vt_channel_render(&ch, "số", r, 64, 12);
+    bool so = false, s6 = false;
+    for (size_t i = 0; i < n; i++) {
+        so = so || strcmp(r[i].text, "so") == 0;
+        s6 = s6 || strcmp(r[i].text, "s6") == 0;
+        CHECK(i == 0 || r[i].cost >= r[i - 1].cost, "renderings out of order");
+    }
+    CHECK(so && s6, "số renders as so and s6 (%zu renderings)", n);
+    n = vt_channel_render(&ch, "của", r, 64, 12);
+    bool ctia = false;
+    for (size_t i = 0; i < n; i++)
+        ctia = ctia || strcmp(r[i].text, "ctia") == 0;
+    CHECK(ctia, "whole-word observation của -> ctia is a rendering");
+    vt_channel_free(&ch);
+
+    FILE *f = tmpfile();
+    CHECK(f != NULL, "tmpfile");
+    vt_channel bad = {0};
+    snprintf(path, sizeof path, "/tmp/vt-test-restore-%d.tsv", (int)getpid());
+    f = fopen(path, "w");
+    fputs("a\tb\n", f);
+    fclose(f);
+    CHECK(vt_channel_load_chars(&bad, path, &err) == VT_EINPUT &&
+              strstr(err.message, path) && strstr(err.message, ":1:"),
+          "a malformed line is an error naming file and line: %s", err.message);
+    vt_channel_free(&bad);
+    unlink(path);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *b = malloc((size_t)n + 1);
+    *len = fread(b, 1, (size_t)n, f);
+    fclose(f);
+    return b;
+}
+
+/* Build the test model in dir from the test corpus and the project's
+ * phonotactics. */
+static void make_dict(const char *src, const char *data, const char *dir)
+{
+    char a[8192], b[8192];
+    const char *parts[] = {"corpus", "lexicon", "channel"};
+    mkdir(dir, 0700);
+    for (int i = 0; i < 3; i++) {
+        snprintf(a, sizeof a, "%s/dict/%s", data, parts[i]);
+        snprintf(b, sizeof b, "%s/%s", dir, parts[i]);
+        symlink(a, b);
+    }
+    snprintf(a, sizeof a, "%s/dict/syllables", src);
+    snprintf(b, sizeof b, "%s/syllables", dir);
+    symlink(a, b);
+}
+
+static char *restore(vt_restorer *r, const char *text)
+{
+    return vt_restore_string(r, text, strlen(text));
+}
+
+static void check_restore(vt_restorer *r, const char *in, const char *want)
+{
+    char *got = restore(r, in);
+    CHECK(got && strcmp(got, want) == 0, "restore(%s)\n   got  %s\n   want %s", in,
+          got ? got : "(null)", want);
+    free(got);
+}
+
+static void test_model(const char *src, const char *data, const char *tmp)
+{
+    char dict[2048], m1[2048], m2[2048], dep[2048];
+    snprintf(dict, sizeof dict, "%s/dict", tmp);
+    snprintf(m1, sizeof m1, "%s/a.model", tmp);
+    snprintf(m2, sizeof m2, "%s/b.model", tmp);
+    snprintf(dep, sizeof dep, "%s/a.model.d", tmp);
+    make_dict(src, data, dict);
+    vt_error err = {0};
+    vt_train_options o = {.dict_dir = dict, .corpus_weight = 4, .output = m1, .depfile = dep};
+    CHECK(vt_restore_train(&o, &err) == VT_OK, "train: %s", err.message);
+    o.output = m2;
+    o.depfile = NULL;
+    CHECK(vt_restore_train(&o, &err) == VT_OK, "train again: %s", err.message);
+    size_t l1 = 0, l2 = 0, ld = 0;
+    char *b1 = slurp(m1, &l1), *b2 = slurp(m2, &l2), *d = slurp(dep, &ld);
+    CHECK(b1 && b2 && l1 == l2 && memcmp(b1, b2, l1) == 0, "same sources, same bytes");
+    CHECK(d && strstr(d, "mini.txt") && strstr(d, "eng-chars.tsv") &&
+              strstr(d, "phonotactics.txt"),
+          "depfile lists what was read");
+    free(b2);
+    free(d);
+
+    vt_restore_model *m = vt_restore_model_open(m1, &err);
+    CHECK(m != NULL, "open: %s", err.message);
+    if (!m) {
+        free(b1);
+        return;
+    }
+    uint32_t cong = vt_model_id(m, "công", strlen("công"));
+    uint32_t van = vt_model_id(m, "văn", strlen("văn"));
+    CHECK(cong != VT_TOK_UNK && van != VT_TOK_UNK, "corpus syllables in vocabulary");
+    CHECK(strcmp(vt_model_str(m, cong), "công") == 0, "id round trip");
+    CHECK(vt_model_id(m, "sgdđt", strlen("sgdđt")) != VT_TOK_UNK, "codes in vocabulary");
+    CHECK(m->vocab_flags[vt_model_id(m, "khuỷu", strlen("khuỷu"))] & VT_VOC_SYLLABLE,
+          "generated syllable outside the corpus");
+    CHECK(vt_model_lp3(m, VT_TOK_BOS, cong, van) > vt_model_lp3(m, VT_TOK_BOS, van, cong),
+          "seen trigram beats unseen");
+    /* Probabilities after a context sum to about one. */
+    double z = 0;
+    for (uint32_t id = 0; id < m->h->n_vocab; id++)
+        if (id != VT_TOK_BOS)
+            z += exp(vt_model_lp3(m, VT_TOK_BOS, cong, id));
+    CHECK(z > 0.98 && z < 1.02, "P(. | <s> công) sums to %f", z);
+    vt_posting p[48];
+    size_t n = vt_model_invert(m, VT_CHAN_ENG, "s6", 2, p, 48, 10);
+    bool so = false;
+    for (size_t i = 0; i < n; i++)
+        so = so || strcmp(vt_model_str(m, p[i].id), "số") == 0;
+    CHECK(so, "inverse search finds số for s6");
+    uint32_t np;
+    const vt_posting *rp = vt_model_render(m, VT_CHAN_ENG, "cong", 4, &np);
+    bool found = false;
+    for (uint32_t i = 0; rp && i < np; i++)
+        found = found || rp[i].id == cong;
+    CHECK(found, "cong is a rendering of công");
+
+    vt_restorer *r = vt_restorer_new(m, VT_RESTORE_STYLE_AUTO, 0.5);
+    /* Stripped and English-OCR damage; case, spaces, punctuation kept. */
+    check_restore(r, "Cong van so 15/SGDDT-VP ve viec to chuc hoi nghi tong ket nam hoc.",
+                  "Công văn số 15/SGDĐT-VP về việc tổ chức hội nghị tổng kết năm học.");
+    check_restore(r, "  Can cu Quyet dinh s6 20/QD-TTg cua Thu tuong\n\nCONG HOA XA HOI",
+                  "  Căn cứ Quyết định số 20/QĐ-TTg của Thủ tướng\n\nCỘNG HÒA XÃ HỘI");
+    check_restore(r, "Cong van so 7/UBND-VHXH; Ke hoach so 9-KH/TU, SDT",
+                  "Công văn số 7/UBND-VHXH; Kế hoạch số 9-KH/TU, SĐT");
+    check_restore(r, "So GD&DT huong dan", "Sở GD&ĐT hướng dẫn");
+    /* Correct text comes back as it was, in either tone style. */
+    const char *good[] = {
+        "Ủy ban nhân dân tỉnh ban hành kế hoạch thực hiện nhiệm vụ năm 2025.",
+        "Hoà bình, độc lập, tự do, hạnh phúc cho nhân dân; thuỷ lợi và thuỷ sản.",
+        "Cộng hòa xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do - Hạnh phúc\n",
+        "Trường THCS, mã số AB-12, email: vp@example.vn",
+    };
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+        check_restore(r, good[i], good[i]);
+    /* A style option overrides the document's own for changed words. */
+    vt_restorer *ref = vt_restorer_new(m, VT_RESTORE_STYLE_REFORMED, 0.5);
+    check_restore(ref, "Cong hoa xa hoi", "Cộng hoà xã hội");
+    vt_restorer_free(ref);
+
+    /* Every change carries a posterior and alternatives. */
+    const char *words[] = {"Cong", "van", "so", "15"};
+    vt_restored_word out[4];
+    CHECK(vt_restorer_line(r, words, 4, out), "line");
+    CHECK(out[0].text && strcmp(out[0].text, "Công") == 0, "first word restored");
+    CHECK(out[0].confidence > 0 && out[0].confidence <= 1, "confidence %f", out[0].confidence);
+    CHECK(out[0].n_alts >= 2 && strcmp(out[0].alts[0].text, "Công") == 0 &&
+              out[0].alts[0].score >= out[0].alts[1].score,
+          "n-best alternatives, chosen first");
+    CHECK(out[3].text == NULL, "numbers are left alone");
+    for (int i = 0; i < 4; i++)
+        vt_restored_word_clear(&out[i]);
+    vt_restorer_free(r);
+    vt_restore_model_close(m);
+
+    /* Damaged model files are refused with a message naming them. */
+    FILE *f = fopen(m2, "wb");
+    fwrite(b1, 1, l1 / 2, f);
+    fclose(f);
+    CHECK(!vt_restore_model_open(m2, &err) && strstr(err.message, m2) &&
+              err.status == VT_EDEPEND,
+          "truncated model: %s", err.message);
+    b1[0] = 'X';
+    f = fopen(m2, "wb");
+    fwrite(b1, 1, l1, f);
+    fclose(f);
+    CHECK(!vt_restore_model_open(m2, &err) && strstr(err.message, "not a vanthu"),
+          "foreign file: %s", err.message);
+    free(b1);
+    char cmd[8192];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
+    CHECK(system(cmd) == 0, "cleanup");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s SOURCE_ROOT\n", argv[0]);
+        return 2;
+    }
+    vt_viet_init();
+    char data[2048], tmp[] = "/tmp/vt-restore-test-XXXXXX";
+    snprintf(data, sizeof data, "%s/tests/restore/data", argv[1]);
+    if (!mkdtemp(tmp)) {
+        perror("mkdtemp");
+        return 2;
+    }
+    test_syllables();
+    test_tokens();
+    test_channel(data);
+    test_model(argv[1], data, tmp);
+    if (failures)
+        fprintf(stderr, "%d failure(s)\n", failures);
+    return failures ? 1 : 0;
+}
