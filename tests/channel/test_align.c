@@ -64,6 +64,13 @@ static void train(vt_chan_counts *c, const char *truth, double n,
     }
 }
 
+/* Append "truth=n " to the string `user`. */
+static void add_occ(const char *truth, double n, void *user)
+{
+    char *out = user;
+    snprintf(out + strlen(out), 512 - strlen(out), "%s=%.0f ", truth, n);
+}
+
 int main(void)
 {
     /* Prior only: identities, same-letter substitutions, one-to-many. */
@@ -99,6 +106,16 @@ int main(void)
     }
     if (vt_chan_counts_get(c, "ư", "u") != 20 || vt_chan_counts_get(c, "ợ", "") != 5) {
         fprintf(stderr, "FAIL counts\n");
+        failures++;
+    }
+    /* Occurrences of the truth: places for insertions first, then every
+     * substring of 1-3 code points in byte order. */
+    char occ[512] = "";
+    vt_chan_counts_each_truth(c, add_occ, occ);
+    const char *head = "=210 c=20 cá=10 các=10 g=20 gư=20 gườ=20 i=35 ";
+    if (strncmp(occ, head, strlen(head)) != 0 || !strstr(occ, " ợ=5 ") ||
+        !strstr(occ, " ười=20 ") || strstr(occ, "ngườ=")) {
+        fprintf(stderr, "FAIL occurrences: %s\n", occ);
         failures++;
     }
 

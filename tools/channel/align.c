@@ -112,6 +112,19 @@ void vt_chan_counts_each(const vt_chan_counts *c,
     g_free(keys);
 }
 
+void vt_chan_counts_each_truth(const vt_chan_counts *c,
+                               void (*fn)(const char *, double, void *),
+                               void *user)
+{
+    fn("", c->positions, user);
+    guint n = 0;
+    char **keys = (char **)g_hash_table_get_keys_as_array(c->occ, &n);
+    qsort(keys, n, sizeof *keys, cmp_keys);
+    for (guint i = 0; i < n; i++)
+        fn(keys[i], *(const double *)g_hash_table_lookup(c->occ, keys[i]), user);
+    g_free(keys);
+}
+
 /* -------------------------------------------------------------- costs */
 
 struct vt_chan_costs {

@@ -38,6 +38,13 @@ void vt_chan_counts_add_truth(vt_chan_counts *c, const char *truth, double n);
 double vt_chan_counts_get(const vt_chan_counts *c, const char *truth,
                           const char *ocr);
 double vt_chan_counts_total(const vt_chan_counts *c);
+/* Call fn for every truth substring counted by vt_chan_counts_add_truth
+ * with how often it occurred, in byte order; first the empty string with
+ * the number of places an insertion could happen. */
+void vt_chan_counts_each_truth(const vt_chan_counts *c,
+                               void (*fn)(const char *truth, double n,
+                                          void *user),
+                               void *user);
 /* Call fn for every pair in byte order of (truth, ocr). */
 void vt_chan_counts_each(const vt_chan_counts *c,
                          void (*fn)(const char *truth, const char *ocr,

@@ -4,14 +4,17 @@
  *   vt-channel-train [options] FILE[:WEIGHT]...
  *
  * Each FILE holds correct Vietnamese text, one paragraph or line per line.
- * The tool lays the text out as 300 dpi A4 pages in serif fonts (mixed
- * families, sizes, bold, italic and UPPER CASE lines), degrades them like a
- * scan, reads them back with Tesseract for every language asked for, aligns
- * each OCR line to its source and writes, per language LANG, into OUTDIR:
+ * The tool lays the text out as A4 pages set like a dispatch (Times-metric
+ * serif, 13-14 pt, bold capital headings, italic place/date lines),
+ * prints and scans them at 200, 240 or 300 dpi with damage from clean to
+ * rough, reads them back with Tesseract for every language asked for,
+ * aligns each OCR line to its source and writes, per language LANG, into
+ * OUTDIR:
  *
- *   LANG-chars.tsv  truth_seq TAB ocr_seq TAB count   (0-3 code points a side,
- *                   "<eps>" for none; identities included)
- *   LANG-words.tsv  truth_syllable TAB ocr_token TAB count
+ *   LANG-chars.tsv    truth_seq TAB ocr_seq TAB count   (0-3 code points a
+ *                     side, "<eps>" for none; identities included)
+ *   LANG-words.tsv    truth_syllable TAB ocr_token TAB count
+ *   LANG-context.tsv  truth_seq TAB occurrences in the words counted
  *
  * Lines are drawn from the files in turn, WEIGHT lines at a time (default
  * 1), each file's lines in a shuffled order fixed by the seed.  OCR results
@@ -30,6 +33,7 @@
 #include "align.h"
 #include "ocr.h"
 #include "render.h"
+#include "rng.h"
 
 #include <errno.h>
 #include <glib.h>
@@ -41,38 +45,14 @@
 #include <unistd.h>
 
 /* Bump when rendering or OCR settings change, to invalidate caches. */
-#define CACHE_TAG "vt-channel-1"
-
-/* ------------------------------------------------------------- random */
-
-typedef struct rng {
-    guint64 s;
-} rng;
-
-static guint64 rng_next(rng *r)
-{
-    guint64 z = (r->s += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
-static double rng_unit(rng *r)
-{
-    return (double)(rng_next(r) >> 11) / 9007199254740992.0;
-}
-
-static size_t rng_below(rng *r, size_t n)
-{
-    return n ? (size_t)(rng_next(r) % n) : 0;
-}
+#define CACHE_TAG "vt-channel-2"
 
 /* -------------------------------------------------------------- input */
 
 typedef struct source {
     char *name; /* file name without directories */
     char **lines;
-    size_t n, next;
+    size_t n, used; /* used: paragraphs taken, repeats included */
     unsigned weight;
 } source;
 
@@ -118,10 +98,10 @@ static int read_source(const char *spec, size_t index, guint64 seed,
     g_free(text);
     src->n = a->len;
     src->lines = (char **)g_ptr_array_free(a, FALSE);
-    src->next = 0;
-    rng r = {seed * 1000003u + index};
+    src->used = 0;
+    vt_chan_rng r = {seed * 1000003u + index};
     for (size_t i = src->n; i > 1; i--) {
-        size_t j = rng_below(&r, i);
+        size_t j = vt_chan_rng_below(&r, i);
         char *t = src->lines[i - 1];
         src->lines[i - 1] = src->lines[j];
         src->lines[j] = t;
@@ -139,20 +119,90 @@ typedef struct rline {
     vt_chan_style style;
 } rline;
 
-static const char *const FAMILIES[] = {"Liberation Serif", "Liberation Serif",
-                                       "Liberation Serif", "DejaVu Serif",
-                                       "Noto Serif"};
+/* One page: how it is scanned and what is on it. */
+typedef struct page_plan {
+    vt_chan_page geom;
+    vt_chan_degrade degrade;
+    int severity; /* 0 clean, 1 worn, 2 rough */
+    GArray *lines; /* rline */
+} page_plan;
 
-static vt_chan_style pick_style(rng *r, bool *upper)
+/* Dispatches are set in Times New Roman; Liberation Serif has its metrics.
+ * The other serifs keep the counts from fitting one design only.  One
+ * family per page, as in a real document. */
+static const char *const FAMILIES[] = {
+    "Liberation Serif", "Liberation Serif", "Liberation Serif",
+    "Liberation Serif", "Liberation Serif", "Liberation Serif",
+    "DejaVu Serif",     "Noto Serif"};
+
+static const int DPIS[] = {200, 240, 300};
+
+/* Paragraphs from the sources in turn, WEIGHT at a time.  A source that
+ * runs out starts again, so the mix stays the same on every page; the
+ * repeats meet other fonts and other damage. */
+typedef struct feed {
+    source *src;
+    size_t n, cur;
+    unsigned taken;
+} feed;
+
+static const char *next_para(feed *f)
 {
-    vt_chan_style s;
-    s.family = FAMILIES[rng_below(r, G_N_ELEMENTS(FAMILIES))];
-    s.points = 13.0 + 0.5 * (double)rng_below(r, 3);
-    /* Headers of a dispatch are upper case and often bold. */
-    *upper = rng_unit(r) < 0.15;
-    double u = rng_unit(r);
-    s.bold = *upper ? u < 0.6 : u < 0.1;
-    s.italic = !*upper && u >= 0.1 && u < 0.2;
+    for (size_t tries = 0; tries <= f->n; tries++) {
+        source *s = &f->src[f->cur];
+        if (f->taken < s->weight && s->n) {
+            f->taken++;
+            return s->lines[s->used++ % s->n];
+        }
+        f->cur = (f->cur + 1) % f->n;
+        f->taken = 0;
+    }
+    return NULL;
+}
+
+/* Letters all upper case, as in a dispatch's headings. */
+static bool is_upper(const char *s)
+{
+    size_t up = 0;
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (g_unichar_islower(c))
+            return false;
+        up += g_unichar_isupper(c) != 0;
+    }
+    return up >= 2;
+}
+
+/* "Place, ngày D tháng M năm Y": set in italics by Nghị định 30/2020. */
+static bool is_place_date(const char *s)
+{
+    return g_utf8_strlen(s, -1) < 70 && strstr(s, ", ngày ") &&
+           strstr(s, " tháng ") && strstr(s, " năm ");
+}
+
+/* Style of one paragraph; *upper says to set it in capitals. */
+static vt_chan_style pick_style(vt_chan_rng *r, const char *family,
+                                const char *para, bool heading, bool *upper)
+{
+    vt_chan_style s = {family, false, false, 13.0};
+    double u = vt_chan_rng_unit(r), v = vt_chan_rng_unit(r);
+    s.points += 0.5 * (double)vt_chan_rng_below(r, 3);
+    if (heading) {
+        /* Agency, motto and title lines: 13 pt capitals, mostly bold. */
+        *upper = true;
+        s.points = 13.0;
+        s.bold = u < 0.85;
+    } else if (is_upper(para)) {
+        *upper = true;
+        s.bold = u < 0.8;
+    } else if (is_place_date(para)) {
+        *upper = false;
+        s.italic = u < 0.9;
+    } else {
+        *upper = u < 0.1;
+        s.bold = *upper ? v < 0.6 : v < 0.08;
+        s.italic = !*upper && v >= 0.08 && v < 0.18;
+    }
     return s;
 }
 
@@ -194,43 +244,133 @@ static void fill_lines(const vt_chan_page *page, const char *para,
     vt_chan_tokens_free(tok, nt);
 }
 
-/* Take lines from the sources in turn until `want` lines are planned. */
-static GArray *plan_lines(const vt_chan_page *page, source *src, size_t n_src,
-                          size_t want, guint64 seed)
+/* How page `pageno` is printed and scanned: at 200, 240 or 300 dpi; three
+ * pages in ten clean, the rest worn or rough, so that both are counted.  Rough
+ * pages are either heavy (toner spread: fat strokes that swallow the marks)
+ * or faint (thin, broken strokes). */
+static void pick_scan(guint64 seed, size_t pageno, page_plan *pp)
 {
-    GArray *out = g_array_new(FALSE, FALSE, sizeof(rline));
-    rng r = {seed};
-    bool any = true;
-    while (out->len < want && any) {
-        any = false;
-        for (size_t s = 0; s < n_src && out->len < want; s++) {
-            for (unsigned w = 0; w < src[s].weight && src[s].next < src[s].n; w++) {
-                bool upper;
-                vt_chan_style style = pick_style(&r, &upper);
-                const char *para = src[s].lines[src[s].next++];
-                char *text = upper ? g_utf8_strup(para, -1) : g_strdup(para);
-                fill_lines(page, text, &style, 3, out);
-                g_free(text);
-                any = true;
-            }
-        }
+    static const double P_BLUR[3] = {0.0, 0.3, 0.6}, P_JPEG[3] = {0.0, 0.3, 0.6},
+                        P_BIN[3] = {0.5, 0.75, 0.9}, P_INK[3] = {0.0, 0.25, 0.6},
+                        P_SALT[3] = {0.0, 0.2, 0.5};
+    vt_chan_rng r = {seed * 7919u + pageno + 1};
+    pp->geom = vt_chan_page_a4(DPIS[vt_chan_rng_below(&r, G_N_ELEMENTS(DPIS))]);
+    double u = vt_chan_rng_unit(&r);
+    int sev = u < 0.3 ? 0 : u < 0.7 ? 1 : 2;
+    bool heavy = vt_chan_rng_unit(&r) < 0.5; /* rough pages only */
+    vt_chan_degrade d = {0};
+    if (sev > 0 || vt_chan_rng_unit(&r) < 0.5)
+        d.angle = vt_chan_rng_unit(&r) - 0.5; /* within ±0.5° */
+    d.blur = vt_chan_rng_unit(&r) < P_BLUR[sev];
+    d.noise = sev == 0 ? 5.0 * vt_chan_rng_unit(&r)
+              : sev == 1 ? 12.0 * vt_chan_rng_unit(&r)
+                         : 5.0 + 15.0 * vt_chan_rng_unit(&r);
+    if (vt_chan_rng_unit(&r) < P_JPEG[sev])
+        d.jpeg = 50 + (int)vt_chan_rng_below(&r, 26);
+    /* A global threshold: low ones thin the strokes, high ones fatten them. */
+    if (vt_chan_rng_unit(&r) < P_BIN[sev]) {
+        int lo[3] = {128, 110, heavy ? 165 : 100}, span[3] = {33, 71, 36};
+        d.threshold = lo[sev] + (int)vt_chan_rng_below(&r, (size_t)span[sev]);
     }
-    /* Drop the tail of the last paragraph. */
-    for (guint k = (guint)want; k < out->len; k++)
-        g_free(g_array_index(out, rline, k).text);
-    if (out->len > want)
-        g_array_set_size(out, (guint)want);
-    return out;
+    if (d.threshold && vt_chan_rng_unit(&r) < P_INK[sev]) {
+        bool bleed = sev == 2 ? heavy : vt_chan_rng_unit(&r) < 0.5;
+        /* Wearing a pixel off 200 dpi or blurred strokes leaves nothing
+         * anyone could read. */
+        if (bleed)
+            d.ink = 1;
+        else if (pp->geom.dpi >= 240 && !d.blur)
+            d.ink = -1;
+    }
+    if (vt_chan_rng_unit(&r) < P_SALT[sev])
+        d.salt = sev == 1 ? 0.002 + 0.003 * vt_chan_rng_unit(&r)
+                          : 0.01 + 0.02 * vt_chan_rng_unit(&r);
+    d.seed = vt_chan_rng_next(&r);
+    pp->degrade = d;
+    pp->severity = sev;
 }
 
-static vt_chan_degrade pick_degrade(guint64 seed, size_t pageno)
+/* Plan `n_pages` pages of up to `per_page` lines.  Most pages open with a
+ * block of bold capital headings, as a dispatch does. */
+static page_plan *plan_pages(source *src, size_t n_src, size_t n_pages,
+                             size_t per_page, guint64 seed, size_t *n_out)
 {
-    rng r = {seed * 7919u + pageno + 1};
-    vt_chan_degrade d;
-    d.blur = rng_unit(&r) < 0.4 ? 1 : 0;
-    d.noise = 15.0 * rng_unit(&r);
-    d.threshold = rng_unit(&r) < 0.3 ? 0 : 100 + (int)rng_below(&r, 81);
-    return d;
+    page_plan *pages = g_new0(page_plan, n_pages);
+    feed f = {src, n_src, 0, 0};
+    vt_chan_rng r = {seed};
+    for (size_t p = 0; p < n_pages; p++) {
+        page_plan *pp = &pages[p];
+        pick_scan(seed, p, pp);
+        pp->lines = g_array_new(FALSE, FALSE, sizeof(rline));
+        const char *family = FAMILIES[vt_chan_rng_below(&r, G_N_ELEMENTS(FAMILIES))];
+        size_t heads = vt_chan_rng_unit(&r) < 0.6 ? 2 + vt_chan_rng_below(&r, 3) : 0;
+        const char *para;
+        while (pp->lines->len < per_page && (para = next_para(&f))) {
+            bool heading = pp->lines->len < heads, upper;
+            vt_chan_style style = pick_style(&r, family, para, heading, &upper);
+            char *text = upper ? g_utf8_strup(para, -1) : g_strdup(para);
+            /* A heading is one line; body paragraphs give up to three. */
+            size_t room = per_page - pp->lines->len;
+            fill_lines(&pp->geom, text, &style, heading ? 1 : MIN(room, 3), pp->lines);
+            g_free(text);
+        }
+        if (pp->lines->len == 0) { /* every source is empty */
+            g_array_free(pp->lines, TRUE);
+            break;
+        }
+        *n_out = p + 1;
+    }
+    return pages;
+}
+
+static void pages_free(page_plan *pages, size_t n)
+{
+    for (size_t p = 0; p < n; p++) {
+        for (guint k = 0; k < pages[p].lines->len; k++)
+            g_free(g_array_index(pages[p].lines, rline, k).text);
+        g_array_free(pages[p].lines, TRUE);
+    }
+    g_free(pages);
+}
+
+/* What the pages hold and how they were spoiled, for training.txt. */
+static void describe_pages(const page_plan *pages, size_t n, GString *out)
+{
+    size_t lines = 0, dpi[G_N_ELEMENTS(DPIS)] = {0}, sev[3] = {0}, fam[3] = {0},
+           upper = 0, bold = 0, italic = 0, skew = 0, blur = 0, jpeg = 0,
+           bin = 0, bleed = 0, wear = 0, salt = 0;
+    for (size_t p = 0; p < n; p++) {
+        const page_plan *pp = &pages[p];
+        for (size_t k = 0; k < G_N_ELEMENTS(DPIS); k++)
+            dpi[k] += pp->geom.dpi == DPIS[k];
+        sev[pp->severity]++;
+        skew += pp->degrade.angle != 0;
+        blur += pp->degrade.blur > 0;
+        jpeg += pp->degrade.jpeg > 0;
+        bin += pp->degrade.threshold > 0;
+        bleed += pp->degrade.ink > 0;
+        wear += pp->degrade.ink < 0;
+        salt += pp->degrade.salt > 0;
+        for (guint k = 0; k < pp->lines->len; k++) {
+            const rline *rl = &g_array_index(pp->lines, rline, k);
+            lines++;
+            fam[strcmp(rl->style.family, "Liberation Serif") == 0 ? 0
+                : strcmp(rl->style.family, "DejaVu Serif") == 0   ? 1
+                                                                  : 2]++;
+            upper += is_upper(rl->text);
+            bold += rl->style.bold;
+            italic += rl->style.italic;
+        }
+    }
+    g_string_append_printf(out,
+        "pages: %zu at 200 dpi, %zu at 240, %zu at 300; %zu clean, %zu worn, "
+        "%zu rough; %zu skewed, %zu blurred, %zu JPEG, %zu binarised (%zu "
+        "bled, %zu worn thin), %zu salted\n",
+        dpi[0], dpi[1], dpi[2], sev[0], sev[1], sev[2], skew, blur, jpeg, bin,
+        bleed, wear, salt);
+    g_string_append_printf(out,
+        "lines: %zu; Liberation Serif %zu, DejaVu Serif %zu, Noto Serif %zu; "
+        "%zu upper case, %zu bold, %zu italic\n",
+        lines, fam[0], fam[1], fam[2], upper, bold, italic);
 }
 
 /* ------------------------------------------------------------ OCR pass */
@@ -239,20 +379,21 @@ typedef struct pair_line {
     char *truth, *ocr;
 } pair_line;
 
-static char *cache_key(const char *lang, const rline *lines, size_t n,
-                       const vt_chan_degrade *d, int dpi)
+static char *cache_key(const char *lang, const page_plan *pp)
 {
     GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
-    char buf[256];
-    snprintf(buf, sizeof buf, "%s|%s|%d|%d|%.3f|%d|", CACHE_TAG, lang, dpi,
-             d->blur, d->noise, d->threshold);
+    const vt_chan_degrade *d = &pp->degrade;
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s|%s|%d|%.4f|%d|%.4f|%d|%d|%d|%.6f|%" G_GUINT64_FORMAT "|",
+             CACHE_TAG, lang, pp->geom.dpi, d->angle, d->blur, d->noise, d->jpeg,
+             d->threshold, d->ink, d->salt, (guint64)d->seed);
     g_checksum_update(ck, (const guchar *)buf, -1);
-    for (size_t i = 0; i < n; i++) {
-        snprintf(buf, sizeof buf, "%s|%d|%d|%.1f|", lines[i].style.family,
-                 lines[i].style.bold, lines[i].style.italic,
-                 lines[i].style.points);
+    for (guint i = 0; i < pp->lines->len; i++) {
+        const rline *rl = &g_array_index(pp->lines, rline, i);
+        snprintf(buf, sizeof buf, "%s|%d|%d|%.1f|", rl->style.family,
+                 rl->style.bold, rl->style.italic, rl->style.points);
         g_checksum_update(ck, (const guchar *)buf, -1);
-        g_checksum_update(ck, (const guchar *)lines[i].text, -1);
+        g_checksum_update(ck, (const guchar *)rl->text, -1);
         g_checksum_update(ck, (const guchar *)"\n", 1);
     }
     char *key = g_strdup(g_checksum_get_string(ck));
@@ -303,34 +444,32 @@ static int write_cache(const char *path, size_t n, const pair_line *pl)
 
 /* OCR every page with every language; pairs[l] receives (truth, ocr) lines
  * of language l. */
-static int ocr_pages(const vt_chan_page *page, const GArray *plan,
-                     size_t per_page, guint64 seed, char **langs,
+static int ocr_pages(const page_plan *pages, size_t n_pages, char **langs,
                      size_t n_langs, const char *workdir, GArray **pairs)
 {
-    size_t n_pages = (plan->len + per_page - 1) / per_page;
     vt_chan_ocr **engines = g_new0(vt_chan_ocr *, n_langs);
     int rc = 0;
     gint64 t_start = g_get_monotonic_time();
     for (size_t p = 0; p < n_pages && rc == 0; p++) {
-        const rline *lines = &g_array_index(plan, rline, p * per_page);
-        size_t n = MIN(per_page, plan->len - p * per_page);
-        vt_chan_degrade d = pick_degrade(seed, p);
+        const page_plan *pp = &pages[p];
+        size_t n = pp->lines->len;
         const char **texts = g_new(const char *, n);
         vt_chan_style *styles = g_new(vt_chan_style, n);
         for (size_t i = 0; i < n; i++) {
-            texts[i] = lines[i].text;
-            styles[i] = lines[i].style;
+            texts[i] = g_array_index(pp->lines, rline, i).text;
+            styles[i] = g_array_index(pp->lines, rline, i).style;
         }
         int *top = g_new(int, n), *bottom = g_new(int, n);
         PIX *pix = NULL;
         for (size_t l = 0; l < n_langs && rc == 0; l++) {
-            char *key = cache_key(langs[l], lines, n, &d, page->dpi);
+            char *key = cache_key(langs[l], pp);
             char *path = g_strdup_printf("%s/%s-%s.tsv", workdir, langs[l], key);
             pair_line *pl = g_new0(pair_line, n);
             bool cached = read_cache(path, n, pl);
             if (!cached) {
                 if (!pix)
-                    pix = vt_chan_render(page, texts, styles, n, &d, top, bottom);
+                    pix = vt_chan_render(&pp->geom, texts, styles, n, &pp->degrade,
+                                         top, bottom);
                 if (!engines[l]) {
                     char err[256];
                     engines[l] = vt_chan_ocr_new(langs[l], err, sizeof err);
@@ -340,7 +479,8 @@ static int ocr_pages(const vt_chan_page *page, const GArray *plan,
                     }
                 }
                 char **out = g_new0(char *, n);
-                if (rc == 0 && (!pix || vt_chan_ocr_page(engines[l], pix, top, bottom, n, out))) {
+                if (rc == 0 && (!pix || vt_chan_ocr_page(engines[l], pix, &pp->degrade,
+                                                         top, bottom, n, out))) {
                     fprintf(stderr, "vt-channel-train: page %zu: render or OCR failed\n", p);
                     rc = -1;
                 }
@@ -485,8 +625,8 @@ typedef struct em_ctx {
 static void em_pair(const char *truth, const char *ocr, double n, void *user)
 {
     em_ctx *e = user;
-    vt_chan_counts_add_truth(e->out, truth, n);
     if (strcmp(truth, ocr) == 0) {
+        vt_chan_counts_add_truth(e->out, truth, n);
         for (const char *p = truth; *p; p = g_utf8_next_char(p)) {
             char one[8] = {0};
             memcpy(one, p, (size_t)(g_utf8_next_char(p) - p));
@@ -497,7 +637,8 @@ static void em_pair(const char *truth, const char *ocr, double n, void *user)
     vt_chan_seg segs[64];
     size_t k = vt_chan_align_chars(e->costs, truth, ocr, segs, G_N_ELEMENTS(segs), NULL);
     if (k > G_N_ELEMENTS(segs))
-        return; /* absurdly long token */
+        return; /* absurdly long token: neither counted nor its text */
+    vt_chan_counts_add_truth(e->out, truth, n);
     for (size_t i = 0; i < k; i++)
         vt_chan_counts_add(e->out, segs[i].truth, segs[i].ocr, n);
     e->changed += n;
@@ -530,7 +671,16 @@ static void tsv_row(const char *truth, const char *ocr, double n, void *user)
             *ocr ? ocr : "<eps>", n);
 }
 
-static int write_tsv(const char *path, const vt_chan_counts *c)
+static void context_row(const char *truth, double n, void *user)
+{
+    tsv_ctx *c = user;
+    fprintf(c->f, "%s\t%.0f\n", *truth ? truth : "<eps>", n);
+}
+
+/* Write the pairs of `c`, or with `occurrences` how often each truth
+ * sequence occurs in the words the pairs come from (LANG-context.tsv, the
+ * denominators of P(ocr_seq | truth_seq)). */
+static int write_tsv(const char *path, const vt_chan_counts *c, bool occurrences)
 {
     char *tmp = g_strconcat(path, ".tmp", NULL);
     FILE *f = fopen(tmp, "w");
@@ -540,7 +690,10 @@ static int write_tsv(const char *path, const vt_chan_counts *c)
         return -1;
     }
     tsv_ctx ctx = {f};
-    vt_chan_counts_each(c, tsv_row, &ctx);
+    if (occurrences)
+        vt_chan_counts_each_truth(c, context_row, &ctx);
+    else
+        vt_chan_counts_each(c, tsv_row, &ctx);
     int rc = fclose(f) == 0 && rename(tmp, path) == 0 ? 0 : -1;
     if (rc)
         fprintf(stderr, "vt-channel-train: %s: %s\n", path, strerror(errno));
@@ -645,8 +798,9 @@ int main(int argc, char **argv)
     if (optind >= argc || pages < 1 || per_page < 1 || rounds < 1)
         return usage();
 
-    vt_chan_page page = vt_chan_page_a4(300);
-    long fit = (page.height - 2 * page.margin) / page.line_pitch;
+    /* Lines that fit on a page at the coarsest scan resolution. */
+    vt_chan_page coarse = vt_chan_page_a4(DPIS[0]);
+    long fit = (coarse.height - 2 * coarse.margin) / coarse.line_pitch;
     if (per_page > fit)
         per_page = fit;
 
@@ -662,19 +816,18 @@ int main(int argc, char **argv)
         return 4;
     }
 
-    GArray *plan = plan_lines(&page, src, n_src, (size_t)(pages * per_page),
-                              (guint64)seed);
+    size_t n_pages = 0;
+    page_plan *plan = plan_pages(src, n_src, (size_t)pages, (size_t)per_page,
+                                 (guint64)seed, &n_pages);
     /* training.txt records what the counts came from, for reviewers. */
     GString *summary = g_string_new(
         "# How the counts beside this file were made (written by vt-channel-train).\n");
-    g_string_append_printf(summary,
-                           "options: -p %ld -n %ld -s %ld -i %ld -l %s; A4 at %d dpi\n",
-                           pages, per_page, seed, rounds, langlist, page.dpi);
+    g_string_append_printf(summary, "options: -p %ld -n %ld -s %ld -i %ld -l %s\n",
+                           pages, per_page, seed, rounds, langlist);
     for (size_t i = 0; i < n_src; i++)
-        g_string_append_printf(summary, "source %s: %zu lines, weight %u\n",
-                               src[i].name, src[i].n, src[i].weight);
-    g_string_append_printf(summary, "rendered: %u lines on %ld pages\n", plan->len,
-                           (long)((plan->len + per_page - 1) / per_page));
+        g_string_append_printf(summary, "source %s: %zu lines, weight %u, %zu taken\n",
+                               src[i].name, src[i].n, src[i].weight, src[i].used);
+    describe_pages(plan, n_pages, summary);
     fprintf(stderr, "%s", summary->str);
 
     char **langs = g_strsplit(langlist, ",", -1);
@@ -682,8 +835,7 @@ int main(int argc, char **argv)
     GArray **pairs = g_new(GArray *, n_langs);
     for (size_t l = 0; l < n_langs; l++)
         pairs[l] = g_array_new(FALSE, FALSE, sizeof(pair_line));
-    if (ocr_pages(&page, plan, (size_t)per_page, (guint64)seed, langs, n_langs,
-                  workdir, pairs))
+    if (ocr_pages(plan, n_pages, langs, n_langs, workdir, pairs))
         return 3;
 
     int rc = 0;
@@ -705,9 +857,14 @@ int main(int argc, char **argv)
         print_top(langs[l], chars, 40);
         char *cpath = g_strdup_printf("%s/%s-chars.tsv", outdir, langs[l]);
         char *wpath = g_strdup_printf("%s/%s-words.tsv", outdir, langs[l]);
-        rc = write_tsv(cpath, chars) || write_tsv(wpath, words) ? 4 : 0;
+        char *xpath = g_strdup_printf("%s/%s-context.tsv", outdir, langs[l]);
+        rc = write_tsv(cpath, chars, false) || write_tsv(wpath, words, false) ||
+                     write_tsv(xpath, chars, true)
+                 ? 4
+                 : 0;
         g_free(cpath);
         g_free(wpath);
+        g_free(xpath);
         vt_chan_counts_free(chars);
         vt_chan_counts_free(words);
         vt_chan_counts_free(word_pairs);
@@ -731,9 +888,7 @@ int main(int argc, char **argv)
     }
     g_free(pairs);
     g_strfreev(langs);
-    for (guint k = 0; k < plan->len; k++)
-        g_free(g_array_index(plan, rline, k).text);
-    g_array_free(plan, TRUE);
+    pages_free(plan, n_pages);
     for (size_t i = 0; i < n_src; i++) {
         for (size_t k = 0; k < src[i].n; k++)
             g_free(src[i].lines[k]);

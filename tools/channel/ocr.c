@@ -37,9 +37,11 @@ void vt_chan_ocr_free(vt_chan_ocr *ocr)
     g_free(ocr);
 }
 
-int vt_chan_ocr_page(vt_chan_ocr *ocr, struct Pix *pix, const int *top,
+int vt_chan_ocr_page(vt_chan_ocr *ocr, struct Pix *pix,
+                     const vt_chan_degrade *d, const int *top,
                      const int *bottom, size_t n, char **out)
 {
+    int w = pixGetWidth(pix), h = pixGetHeight(pix);
     GString **acc = g_new0(GString *, n);
     for (size_t i = 0; i < n; i++)
         acc[i] = g_string_new(NULL);
@@ -56,7 +58,8 @@ int vt_chan_ocr_page(vt_chan_ocr *ocr, struct Pix *pix, const int *top,
             int l, t, r, b;
             char *word = TessResultIteratorGetUTF8Text(it, RIL_WORD);
             if (word && TessPageIteratorBoundingBox(pit, RIL_WORD, &l, &t, &r, &b)) {
-                int cy = (t + b) / 2;
+                int cy = vt_chan_degrade_source_row(d, w, h, (l + r) / 2,
+                                                    (t + b) / 2);
                 for (size_t i = 0; i < n; i++) {
                     if (cy >= top[i] && cy < bottom[i]) {
                         if (acc[i]->len)

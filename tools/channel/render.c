@@ -80,32 +80,6 @@ static PIX *surface_to_pix(cairo_surface_t *s)
     return pix;
 }
 
-static PIX *degrade_pix(PIX *pix, const vt_chan_degrade *d)
-{
-    if (d->blur > 0) {
-        PIX *b = pixBlockconv(pix, d->blur, d->blur);
-        if (b) {
-            pixDestroy(&pix);
-            pix = b;
-        }
-    }
-    if (d->noise > 0) {
-        PIX *n = pixAddGaussianNoise(pix, (l_float32)d->noise);
-        if (n) {
-            pixDestroy(&pix);
-            pix = n;
-        }
-    }
-    if (d->threshold > 0) {
-        PIX *t = pixThresholdToBinary(pix, d->threshold);
-        if (t) {
-            pixDestroy(&pix);
-            pix = t;
-        }
-    }
-    return pix;
-}
-
 PIX *vt_chan_render(const vt_chan_page *page, const char *const *lines,
                     const vt_chan_style *styles, size_t n,
                     const vt_chan_degrade *degrade, int *top, int *bottom)
@@ -133,8 +107,7 @@ PIX *vt_chan_render(const vt_chan_page *page, const char *const *lines,
     if (!pix)
         return NULL;
     pixSetResolution(pix, page->dpi, page->dpi);
-    pix = degrade_pix(pix, degrade);
-    if (pix)
-        pixSetResolution(pix, page->dpi, page->dpi);
-    return pix;
+    PIX *out = vt_chan_degrade_pix(pix, degrade);
+    pixDestroy(&pix);
+    return out;
 }

@@ -8,6 +8,8 @@
 #ifndef VT_CHANNEL_RENDER_H
 #define VT_CHANNEL_RENDER_H
 
+#include "degrade.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -18,13 +20,6 @@ typedef struct vt_chan_style {
     bool bold, italic;
     double points;
 } vt_chan_style;
-
-/* How a page is spoiled after rendering. */
-typedef struct vt_chan_degrade {
-    int blur;        /* box blur half-width in pixels; 0 = none */
-    double noise;    /* Gaussian noise standard deviation in grey levels */
-    int threshold;   /* binarise at this grey level; 0 = keep grey */
-} vt_chan_degrade;
 
 /* Page geometry at `dpi`: A4 with 2 cm side margins. */
 typedef struct vt_chan_page {
@@ -38,8 +33,9 @@ int vt_chan_text_width(const vt_chan_page *page, const char *text,
                        const vt_chan_style *style);
 
 /* Draw n lines, one per line pitch from the top margin, and degrade the
- * result.  Line i owns the band of rows [top[i], bottom[i]) on the page
- * (8 bpp grey, or 1 bpp when thresholded).  NULL on failure. */
+ * result.  Line i owns the band of rows [top[i], bottom[i]) of the page
+ * before its skew (vt_chan_degrade_source_row maps back to those rows).
+ * The page is 8 bpp grey, or 1 bpp when thresholded.  NULL on failure. */
 struct Pix *vt_chan_render(const vt_chan_page *page, const char *const *lines,
                            const vt_chan_style *styles, size_t n,
                            const vt_chan_degrade *degrade, int *top,
