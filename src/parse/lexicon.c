@@ -37,7 +37,8 @@ static void add_entry(vt_lex_list *list, const char *form, const char *extra,
 /* names.txt is split into sections by the comment lines "# family",
  * "# middle" and "# given"; other files have one section. */
 static vt_status load_list(vt_lex_list *list, const char *dir, const char *name,
-                           vt_lex_list *sections[3], vt_error *err)
+                           vt_lex_list *sections[3], char file_digest[65],
+                           vt_error *err)
 {
     char *path = vt_xasprintf("%s/%s", dir, name);
     char *bytes = NULL;
@@ -50,6 +51,7 @@ static vt_status load_list(vt_lex_list *list, const char *dir, const char *name,
         free(path);
         return st;
     }
+    vt_sha256_hex(bytes, len, file_digest);
     size_t bad = 0;
     if (!vt_utf8_valid(bytes, len, &bad)) {
         st = vt_error_set(err, VT_EDEPEND, "%s: invalid UTF-8 at byte %zu", path, bad);
@@ -113,15 +115,18 @@ vt_status vt_lexicon_load(vt_lexicon *lex, const char *dir, vt_error *err)
         {NULL, "names.txt"},
     };
     vt_lex_list *sections[3] = {&lex->family, &lex->middle, &lex->given};
-    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+    enum { N_FILES = sizeof files / sizeof *files };
+    char digests[N_FILES * 64 + 1] = "";
+    for (size_t i = 0; i < N_FILES; i++) {
         bool names = strcmp(files[i].name, "names.txt") == 0;
         vt_status st = load_list(names ? NULL : files[i].list, dir, files[i].name,
-                                 names ? sections : NULL, err);
+                                 names ? sections : NULL, digests + 64 * i, err);
         if (st != VT_OK) {
             vt_lexicon_clear(lex);
             return st;
         }
     }
+    vt_sha256_hex(digests, sizeof digests - 1, lex->digest);
     return VT_OK;
 }
 

@@ -118,6 +118,7 @@ typedef struct vt_lexicon {
     vt_lex_list organs;        /* kinds of issuing body */
     vt_lex_list places;        /* địa danh with diacritics */
     vt_lex_list family, middle, given; /* parts of personal names */
+    char digest[65]; /* of the files' contents: records name what read them */
 } vt_lexicon;
 
 /* Load the lexicon from `dir` (holding doc-types.txt, ...).  A missing file

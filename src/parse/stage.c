@@ -171,6 +171,11 @@ static vt_status parse_run(void *state, vt_doc *doc, vt_error *err)
     return VT_OK;
 }
 
+static const char *parse_identity(void *state)
+{
+    return ((const vt_lexicon *)state)->digest;
+}
+
 const vt_stage_class vt_stage_parse = {
     .name = "parse",
     .summary = "read the fields of Nghị định 30 into the record's metadata",
@@ -178,4 +183,5 @@ const vt_stage_class vt_stage_parse = {
     .open = parse_open,
     .run = parse_run,
     .close = parse_close,
+    .identity = parse_identity,
 };

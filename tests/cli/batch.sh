@@ -60,6 +60,18 @@ summary=$("$VANTHU" run -j 2 -p "$pipe" -o "$out" "$scratch/in dir" 2>&1 >/dev/n
 check "printf '%s' \"$summary\" | grep -q '1 ok, 10 failed, 199 skipped'" "changed input: $summary"
 check "[ -s '$out/vanthu-job.jsonl' ]" "no job log"
 
+# A record made with other data is not current: changing a lexicon the
+# parse stage reads makes the next run redo the input.
+cp -r "$VANTHU_SOURCE_ROOT/dict/lexicon" "$scratch/lex"
+printf 'ingest\nparse lexicon=%s\nemit\n' "$scratch/lex" > "$scratch/parse.pipe"
+printf 'Số: 12/UBND-VP\nKính gửi: Sở Nội vụ\n' > "$scratch/one.txt"
+"$VANTHU" run -q -p "$scratch/parse.pipe" -o "$scratch/out2" "$scratch/one.txt"
+summary=$("$VANTHU" run -p "$scratch/parse.pipe" -o "$scratch/out2" "$scratch/one.txt" 2>&1 >/dev/null)
+check "printf '%s' \"$summary\" | grep -q '1 skipped'" "same lexicon: $summary"
+echo 'Phường Mới' >> "$scratch/lex/places.txt"
+summary=$("$VANTHU" run -p "$scratch/parse.pipe" -o "$scratch/out2" "$scratch/one.txt" 2>&1 >/dev/null)
+check "printf '%s' \"$summary\" | grep -q '1 ok'" "changed lexicon was not redone: $summary"
+
 # Filter mode: paths on stdin, one compact record per input, in order.
 ls "$in"/page\ 00*.pgm > "$scratch/list"
 "$VANTHU" run --jsonl -j 2 -p "$pipe" < "$scratch/list" > "$scratch/records.jsonl"
