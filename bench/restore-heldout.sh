@@ -5,6 +5,9 @@
 # restore those files (1) stripped of their marks, (2) with English-model
 # and (3) Vietnamese-model OCR damage sampled from the learned channel
 # (dict/channel), and (4) as they are, and print word accuracy of each.
+# With REAL_OCR=1, also (5) the held-out text rendered with pango-view and
+# read by Tesseract's English model (pages cached in BUILDDIR): damage the
+# channel's own samples cannot show, scored page by page.
 set -eu
 src=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$src/build}
@@ -58,6 +61,40 @@ for eng in ('eng', 'vie'):
         for line in text.split('\n'):
             f.write(' '.join(word(w) for w in line.split()) + '\n')
 PY
+if [ "${REAL_OCR:-0}" = 1 ]; then
+    cache=$build/restore-heldout-ocr
+    mkdir -p "$cache" "$tmp/real"
+    # Pages of 20 lines, fonts in turn; the OCR of a page is kept by the
+    # hash of what was rendered.
+    grep -v '^ *$' "$tmp/held.txt" | split -l 20 -d -a 3 - "$tmp/real/page"
+    i=0
+    for pg in "$tmp"/real/page[0-9][0-9][0-9]; do
+        case $((i % 3)) in 0) font='Liberation Serif 12';; 1) font='DejaVu Serif 11';;
+                            *) font='Liberation Sans 12';; esac
+        i=$((i + 1))
+        key=$( (cat "$pg"; echo "$font") | sha1sum | cut -c1-16)
+        if [ ! -s "$cache/$key.txt" ]; then
+            pango-view --no-display --font="$font" --dpi=300 --width=2100 --margin=150 \
+                --wrap=word -o "$tmp/real/p.png" "$pg"
+            OMP_THREAD_LIMIT=1 tesseract "$tmp/real/p.png" "$cache/$key" -l eng 2>/dev/null
+        fi
+        cp "$cache/$key.txt" "$pg.ocr"
+        "$build/src/cli/vanthu" restore --model "$tmp/held.model" "$pg.ocr" > "$pg.out"
+    done
+    # OCR lines do not follow the page's lines: one line per page.
+    python3 - "$tmp/real" <<'PY'
+import sys, glob
+d = sys.argv[1]
+for ext, name in (('', 'truth'), ('.ocr', 'in'), ('.out', 'out')):
+    pages = sorted(glob.glob(d + '/page[0-9][0-9][0-9]'))
+    with open(f'{d}/{name}.txt', 'w', encoding='utf-8') as f:
+        for p in pages:
+            f.write(' '.join(open(p + ext, encoding='utf-8').read().split()) + '\n')
+PY
+    before=$(python3 "$score" "$tmp/real/truth.txt" "$tmp/real/in.txt" --loose | sed 's/.*accuracy=\([0-9.]*\).*/\1/')
+    after=$(python3 "$score" "$tmp/real/truth.txt" "$tmp/real/out.txt" --loose | sed 's/.*accuracy=\([0-9.]*\).*/\1/')
+    printf '%-10s input %s  restored %s\n' eng-real "$before" "$after"
+fi
 for kind in stripped eng-ocr vie-ocr held; do
     in=$tmp/$kind.txt
     "$build/src/cli/vanthu" restore --model "$tmp/held.model" "$in" > "$tmp/$kind.out"

@@ -57,7 +57,9 @@ static bool add_rule(vt_rule **arr, size_t *n, size_t *cap, const char *t,
     return true;
 }
 
-static vt_status load_tsv(vt_channel *ch, const char *path, bool words,
+enum { TSV_CHARS, TSV_WORDS, TSV_CONTEXT };
+
+static vt_status load_tsv(vt_channel *ch, const char *path, int kind,
                           vt_error *err)
 {
     FILE *f = fopen(path, "r");
@@ -74,13 +76,20 @@ static vt_status load_tsv(vt_channel *ch, const char *path, bool words,
         line[strcspn(line, "\r\n")] = 0;
         if (!*line || *line == '#')
             continue;
+        /* A context file has no OCR column: truth TAB occurrences. */
         char *t = line, *o = strchr(t, '\t'), *c = o ? strchr(o + 1, '\t') : NULL;
-        if (!c) {
-            st = vt_error_set(err, VT_EINPUT,
-                              "%s:%zu: expected truth TAB ocr TAB count", path, no);
+        if (kind == TSV_CONTEXT) {
+            c = o;
+            o = c && !strchr(c + 1, '\t') ? (char *)"" : NULL;
+        }
+        if (!c || !o) {
+            st = vt_error_set(err, VT_EINPUT, "%s:%zu: expected %s", path, no,
+                              kind == TSV_CONTEXT ? "truth TAB occurrences"
+                                                  : "truth TAB ocr TAB count");
             break;
         }
-        *o++ = 0;
+        if (kind != TSV_CONTEXT)
+            *o++ = 0;
         *c++ = 0;
         char *end;
         double count = strtod(c, &end);
@@ -88,8 +97,11 @@ static vt_status load_tsv(vt_channel *ch, const char *path, bool words,
             st = vt_error_set(err, VT_EINPUT, "%s:%zu: bad count '%s'", path, no, c);
             break;
         }
-        bool ok = words ? add_rule(&ch->words, &ch->n_words, &ch->cap_words, t, o, count)
-                        : add_rule(&ch->rules, &ch->n_rules, &ch->cap_rules, t, o, count);
+        bool ok = kind == TSV_WORDS
+                      ? add_rule(&ch->words, &ch->n_words, &ch->cap_words, t, o, count)
+                  : kind == TSV_CHARS
+                      ? add_rule(&ch->rules, &ch->n_rules, &ch->cap_rules, t, o, count)
+                      : add_rule(&ch->occ, &ch->n_occ, &ch->cap_occ, t, o, count);
         if (!ok) {
             st = vt_error_set(err, VT_EINTERNAL, "%s: out of memory", path);
             break;
@@ -111,12 +123,17 @@ static vt_status load_tsv(vt_channel *ch, const char *path, bool words,
 
 vt_status vt_channel_load_chars(vt_channel *ch, const char *path, vt_error *err)
 {
-    return load_tsv(ch, path, false, err);
+    return load_tsv(ch, path, TSV_CHARS, err);
 }
 
 vt_status vt_channel_load_words(vt_channel *ch, const char *path, vt_error *err)
 {
-    return load_tsv(ch, path, true, err);
+    return load_tsv(ch, path, TSV_WORDS, err);
+}
+
+vt_status vt_channel_load_context(vt_channel *ch, const char *path, vt_error *err)
+{
+    return load_tsv(ch, path, TSV_CONTEXT, err);
 }
 
 /* The letters of Vietnamese orthography without tone, and the consonants. */
@@ -170,8 +187,8 @@ static int rule_cmp(const void *a, const void *b)
     return c ? c : strcmp(x->ocr, y->ocr);
 }
 
-/* Merge equal pairs, then cost = -ln(count / total count of the truth). */
-static void finish(vt_rule *r, size_t *n)
+/* Sort and add up equal pairs (case variants fold together). */
+static void merge(vt_rule *r, size_t *n)
 {
     if (*n == 0)
         return;
@@ -184,11 +201,31 @@ static void finish(vt_rule *r, size_t *n)
             r[k++] = r[i];
     }
     *n = k;
+}
+
+/* cost = -ln(count / occurrences of the truth), where the occurrences are
+ * the larger of the context file's and the truth's counts added up: a
+ * several-letter truth is mostly aligned piecewise, so its own rows hold
+ * a small part of where it occurred. */
+static void finish(vt_rule *r, size_t *n, const vt_rule *occ, size_t n_occ)
+{
+    merge(r, n);
+    size_t k = *n;
     for (size_t i = 0; i < k;) {
         size_t j = i;
         double total = 0;
         while (j < k && strcmp(r[j].truth, r[i].truth) == 0)
             total += r[j++].cost;
+        size_t lo = 0, hi = n_occ;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (strcmp(occ[mid].truth, r[i].truth) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < n_occ && strcmp(occ[lo].truth, r[i].truth) == 0 && occ[lo].cost > total)
+            total = occ[lo].cost;
         for (size_t x = i; x < j; x++)
             r[x].cost = (float)-log(r[x].cost / total);
         i = j;
@@ -197,14 +234,16 @@ static void finish(vt_rule *r, size_t *n)
 
 void vt_channel_finish(vt_channel *ch)
 {
-    finish(ch->rules, &ch->n_rules);
-    finish(ch->words, &ch->n_words);
+    merge(ch->occ, &ch->n_occ);
+    finish(ch->rules, &ch->n_rules, ch->occ, ch->n_occ);
+    finish(ch->words, &ch->n_words, NULL, 0);
 }
 
 void vt_channel_free(vt_channel *ch)
 {
     free(ch->rules);
     free(ch->words);
+    free(ch->occ);
     for (size_t i = 0; i < ch->n_files; i++)
         free(ch->files[i]);
     free(ch->files);

@@ -16,7 +16,7 @@
 #define MAX_CANDS_STRIPPED 16 /* ... when only the marks are missing */
 #define CAND_BEAM 8.0f /* nats behind the best candidate */
 #define BEAM 10        /* hypotheses kept per position */
-#define HYP_BEAM 12.0f /* ... and at most this many nats behind the best */
+#define HYP_BEAM 8.0f  /* ... and at most this many nats behind the best */
 #define MAX_PIECES 64  /* pieces per word */
 #define KEEP_COST_OCR 7.0f /* -ln P(an unknown word came through intact) */
 #define VIE_MIN_POSTERIOR 0.95 /* to change a word in text with its marks */
@@ -38,7 +38,7 @@ typedef struct pos {
 
 #define CACHE_SLOTS 2048
 #define CACHE_KEY 40
-#define CACHE_POST 32
+#define CACHE_POST 12 /* candidates a search adds to a slot */
 
 typedef struct centry {
     uint32_t hash;
@@ -47,6 +47,17 @@ typedef struct centry {
     char key[CACHE_KEY];
     vt_posting p[CACHE_POST];
 } centry;
+
+/* Candidates of a slot as add_slot made them, remembered per written form
+ * (with the code flag): documents repeat their words, and the channel
+ * lookups, searches and ranking need doing once per form. */
+typedef struct sentry {
+    uint32_t hash, key, klen; /* key bytes in slots_keys */
+    uint32_t first, n;        /* candidates in slots_cands */
+    int32_t keep;
+} sentry;
+
+#define SLOT_CACHE_MAX (1u << 16) /* forms remembered; then start afresh */
 
 typedef struct hyp {
     uint32_t p2, p1; /* token ids */
@@ -71,6 +82,13 @@ struct vt_restorer {
     size_t cap_hyps;
     centry cache[CACHE_SLOTS];
     centry spare;
+    vt_invert *inv;
+    sentry *slots;          /* open addressing, empty when klen == 0 */
+    uint32_t slots_cap, slots_n;
+    vt_buf slots_keys;
+    cand *slots_cands;
+    size_t slots_ncands, slots_capcands;
+    int slots_mode;         /* the document mode they were made in */
     vt_piece *pieces; /* per word of the line, MAX_PIECES each */
     size_t *npieces, *wpos;
     size_t cap_pieces, cap_npieces, cap_wpos;
@@ -81,8 +99,10 @@ vt_restorer *vt_restorer_new(const vt_restore_model *m, vt_restore_style style,
 {
     vt_viet_init();
     vt_restorer *r = calloc(1, sizeof *r);
-    if (!r)
+    if (!r || !(r->inv = vt_invert_new())) {
+        free(r);
         return NULL;
+    }
     r->m = m;
     r->style_opt = style;
     r->review_below = review_below;
@@ -103,6 +123,10 @@ void vt_restorer_free(vt_restorer *r)
     free(r->wpos);
     free(r->cands);
     free(r->hyps);
+    vt_invert_free(r->inv);
+    free(r->slots);
+    vt_buf_free(&r->slots_keys);
+    free(r->slots_cands);
     free(r);
 }
 
@@ -228,11 +252,15 @@ static bool has_vowel(const char *s, size_t len)
     return false;
 }
 
-static bool stray_q(const char *s, size_t len)
+/* Spelled as no Vietnamese word or abbreviation is: Q without U (a
+ * misread O: CQNG), J inside a word (a misread I with its mark: DJNH). */
+static bool misread_shape(const char *s, size_t len)
 {
-    for (size_t i = 0; i < len; i++)
-        if ((s[i] == 'Q' || s[i] == 'q') && (i + 1 == len || (s[i + 1] | 0x20) != 'u'))
+    for (size_t i = 0; i < len; i++) {
+        char c = (char)(s[i] | 0x20);
+        if ((c == 'q' && (i + 1 == len || (s[i + 1] | 0x20) != 'u')) || (c == 'j' && i > 0))
             return true;
+    }
     return false;
 }
 
@@ -265,7 +293,7 @@ static bool same_skeleton(const char *word, const char *plain)
 
 /* Inverse channel search, remembered per token: documents repeat their
  * damaged words. */
-static size_t invert_cached(vt_restorer *r, const char *key, size_t klen,
+static size_t invert_cached(vt_restorer *r, const char *key, size_t klen, float bound,
                             const vt_posting **out)
 {
     uint32_t h = vt_hash_str(key, klen) ^ (uint32_t)r->chan;
@@ -284,12 +312,13 @@ static size_t invert_cached(vt_restorer *r, const char *key, size_t klen,
     } else {
         e = &r->spare;
     }
-    e->n = (uint8_t)vt_model_invert(r->m, r->chan, key, klen, e->p, CACHE_POST, 10.0f);
+    e->n = (uint8_t)vt_model_invert(r->inv, r->m, r->chan, key, klen, e->p, CACHE_POST,
+                                    CAND_BEAM, bound);
     *out = e->p;
     return e->n;
 }
 
-static bool add_slot(vt_restorer *r, pos *p, const char *s, size_t len, bool code)
+static bool make_slot(vt_restorer *r, pos *p, const char *s, size_t len, bool code)
 {
     const vt_restore_model *m = r->m;
     char key[256];
@@ -299,16 +328,23 @@ static bool add_slot(vt_restorer *r, pos *p, const char *s, size_t len, bool cod
     uint32_t self = klen ? vt_model_id(m, key, klen) : VT_TOK_UNK;
     bool caps = caps_shaped(s, len);
     /* Capitals without a vowel are abbreviations (STT, HĐND, TP), unless
-     * spelled as no Vietnamese word is: Q without U is a misread vowel
-     * (CQNG). */
-    code = code || (caps && !has_vowel(s, len) && !stray_q(s, len));
+     * misread_shape. */
+    code = code || (caps && !has_vowel(s, len) && !misread_shape(s, len));
     /* Tokens that are no syllable are searched for what they hide, unless
      * they are codes written as such: a generic edit would turn one real
      * code into another (SDT -> SYT). */
     const vt_posting *pi = NULL;
     if (klen && !code && r->chan == VT_CHAN_ENG && !r->stripped &&
-        (self == VT_TOK_UNK || (!(m->vocab_flags[self] & VT_VOC_SYLLABLE) && !caps)))
-        ni = (uint32_t)invert_cached(r, key, klen, &pi);
+        (self == VT_TOK_UNK || (!(m->vocab_flags[self] & VT_VOC_SYLLABLE) && !caps))) {
+        /* What the search finds beyond the beam of the renderings' best
+         * syllable is cut below anyway; the bound holds whatever the
+         * word's case, so the search result can be shared. */
+        float best = INFINITY;
+        for (uint32_t i = 0; i < n; i++)
+            if (m->vocab_flags[ps[i].id] & VT_VOC_SYLLABLE)
+                best = fminf(best, CHANNEL_WEIGHT * ps[i].cost - m->uni_p[ps[i].id]);
+        ni = (uint32_t)invert_cached(r, key, klen, best + CAND_BEAM, &pi);
+    }
     if (!grow((void **)&r->cands, &r->cap_cands, r->n_cands + n + ni + 1,
               sizeof *r->cands))
         return false;
@@ -374,6 +410,85 @@ static bool add_slot(vt_restorer *r, pos *p, const char *s, size_t len, bool cod
     return true;
 }
 
+static void slot_cache_clear(vt_restorer *r)
+{
+    if (r->slots)
+        memset(r->slots, 0, r->slots_cap * sizeof *r->slots);
+    r->slots_n = 0;
+    r->slots_keys.len = 0;
+    r->slots_ncands = 0;
+}
+
+/* The entry for a form, or the empty one where it goes. */
+static sentry *slot_find(vt_restorer *r, const char *s, size_t len, uint32_t h)
+{
+    uint32_t mask = r->slots_cap - 1;
+    for (uint32_t i = h & mask;; i = (i + 1) & mask) {
+        sentry *e = &r->slots[i];
+        if (e->klen == 0 || (e->hash == h && e->klen == len &&
+                             memcmp(r->slots_keys.data + e->key, s, len) == 0))
+            return e;
+    }
+}
+
+static bool slot_grow(vt_restorer *r)
+{
+    if (r->slots && 2 * (r->slots_n + 1) <= r->slots_cap)
+        return true;
+    uint32_t cap = r->slots_cap ? 2 * r->slots_cap : 1024;
+    sentry *old = r->slots, *n = calloc(cap, sizeof *n);
+    if (!n)
+        return false;
+    uint32_t old_cap = r->slots_cap;
+    r->slots = n;
+    r->slots_cap = cap;
+    for (uint32_t i = 0; i < old_cap; i++)
+        if (old[i].klen)
+            *slot_find(r, r->slots_keys.data + old[i].key, old[i].klen, old[i].hash) = old[i];
+    free(old);
+    return true;
+}
+
+static bool add_slot(vt_restorer *r, pos *p, const char *s, size_t len, bool code)
+{
+    int mode = r->chan * 2 + r->stripped;
+    if (mode != r->slots_mode || r->slots_n >= SLOT_CACHE_MAX) {
+        slot_cache_clear(r);
+        r->slots_mode = mode;
+    }
+    /* The code flag is part of the key: a byte no text has. */
+    char key[256];
+    if (len + 1 > sizeof key || !slot_grow(r))
+        return make_slot(r, p, s, len, code);
+    memcpy(key, s, len);
+    key[len] = code ? '\x01' : '\x02';
+    uint32_t h = vt_hash_str(key, len + 1);
+    sentry *e = slot_find(r, key, len + 1, h);
+    if (e->klen) {
+        if (!grow((void **)&r->cands, &r->cap_cands, r->n_cands + e->n, sizeof *r->cands))
+            return false;
+        memcpy(r->cands + r->n_cands, r->slots_cands + e->first, e->n * sizeof *r->cands);
+        p->first = (uint32_t)r->n_cands;
+        p->n = e->n;
+        p->keep = e->keep;
+        p->slot = true;
+        r->n_cands += e->n;
+        return true;
+    }
+    if (!make_slot(r, p, s, len, code))
+        return false;
+    uint32_t at = (uint32_t)r->slots_keys.len;
+    if (!grow((void **)&r->slots_cands, &r->slots_capcands, r->slots_ncands + p->n,
+              sizeof *r->slots_cands) ||
+        !vt_buf_add(&r->slots_keys, key, len + 1))
+        return true; /* not remembered; the slot itself is fine */
+    memcpy(r->slots_cands + r->slots_ncands, r->cands + p->first, p->n * sizeof *r->cands);
+    *e = (sentry){h, at, (uint32_t)len + 1, (uint32_t)r->slots_ncands, p->n, p->keep};
+    r->slots_ncands += p->n;
+    r->slots_n++;
+    return true;
+}
+
 static bool add_fixed(vt_restorer *r, pos *p, uint32_t id)
 {
     if (!grow((void **)&r->cands, &r->cap_cands, r->n_cands + 1, sizeof *r->cands))
@@ -396,6 +511,30 @@ static int hyp_cmp(const void *a, const void *b)
     return x->p2 < y->p2 ? -1 : x->p2 > y->p2;
 }
 
+/* Put t among the best BEAM hypotheses in cur (n of them, in hyp_cmp
+ * order), one per state (two last tokens); returns the new count. */
+static size_t beam_add(hyp *cur, size_t n, const hyp *t)
+{
+    if (n == BEAM && hyp_cmp(t, &cur[n - 1]) >= 0)
+        return n;
+    size_t j = 0;
+    while (j < n && !(cur[j].p1 == t->p1 && cur[j].p2 == t->p2))
+        j++;
+    if (j < n) {
+        if (hyp_cmp(t, &cur[j]) >= 0)
+            return n; /* the state is there already, and better */
+        memmove(cur + j, cur + j + 1, (n - j - 1) * sizeof *cur);
+        n--;
+    }
+    size_t at = n < BEAM ? n : BEAM - 1;
+    while (at > 0 && hyp_cmp(t, &cur[at - 1]) < 0) {
+        cur[at] = cur[at - 1];
+        at--;
+    }
+    cur[at] = *t;
+    return n < BEAM ? n + 1 : n;
+}
+
 /* Beam search; fills pos[].chosen.  Returns false when out of memory. */
 static bool search(vt_restorer *r, bool final)
 {
@@ -406,39 +545,51 @@ static bool search(vt_restorer *r, bool final)
     hyp start = {r->ctx[0], r->ctx[1], 0, -1, 0};
     hyp *prev = &start;
     size_t n_prev = 1;
-    hyp tmp[BEAM * (MAX_CANDS + 1)];
     for (size_t i = 0; i < np; i++) {
         pos *p = &r->pos[i];
         const cand *c = r->cands + p->first;
-        size_t nt = 0;
-        float best = INFINITY;
-        for (size_t h = 0; h < n_prev; h++) {
-            float bo = vt_model_bo2(m, prev[h].p2, prev[h].p1);
-            for (uint32_t k = 0; k < p->n; k++) {
-                float s = prev[h].score + c[k].cost -
-                          vt_model_lp3_bo(m, prev[h].p2, prev[h].p1, c[k].id, bo);
-                tmp[nt++] = (hyp){prev[h].p1, c[k].id, s, (int32_t)h, k};
-                if (s < best)
-                    best = s;
-            }
-        }
-        /* Paths far behind the best never come back; drop them before
-         * sorting. */
-        size_t kept = 0;
-        for (size_t t = 0; t < nt; t++)
-            if (tmp[t].score <= best + HYP_BEAM)
-                tmp[kept++] = tmp[t];
-        nt = kept;
-        qsort(tmp, nt, sizeof *tmp, hyp_cmp);
         hyp *cur = r->hyps + i * BEAM;
         size_t nc = 0;
-        for (size_t t = 0; t < nt && nc < BEAM; t++) {
-            bool dup = false;
-            for (size_t j = 0; j < nc && !dup; j++)
-                dup = cur[j].p1 == tmp[t].p1 && cur[j].p2 == tmp[t].p2;
-            if (!dup)
-                cur[nc++] = tmp[t];
+        /* ln P(c | b) per distinct previous token b: hypotheses share it. */
+        uint32_t bs[BEAM];
+        float lp2[BEAM][MAX_CANDS + 1];
+        size_t nb = 0;
+        float best = INFINITY;
+        /* prev is best first: once a path cannot enter the beam even with
+         * a free transition (-ln P >= 0), neither can those after it. */
+        for (size_t h = 0; h < n_prev; h++) {
+            const hyp *ph = &prev[h];
+            if (nc == BEAM && ph->score > cur[BEAM - 1].score)
+                break;
+            size_t bi = 0;
+            while (bi < nb && bs[bi] != ph->p1)
+                bi++;
+            if (bi == nb) {
+                bs[nb++] = ph->p1;
+                for (uint32_t k = 0; k < p->n; k++)
+                    lp2[bi][k] = NAN;
+            }
+            float bo = vt_model_bo2(m, ph->p2, ph->p1);
+            for (uint32_t k = 0; k < p->n; k++) {
+                float s = ph->score + c[k].cost;
+                /* Far behind the best, or behind the whole beam, already. */
+                if (s > best + HYP_BEAM || (nc == BEAM && s > cur[BEAM - 1].score))
+                    continue;
+                float lp;
+                if (!vt_model_tri(m, ph->p2, ph->p1, c[k].id, bo, &lp)) {
+                    if (isnan(lp2[bi][k]))
+                        lp2[bi][k] = vt_model_lp2(m, ph->p1, c[k].id);
+                    lp = bo + lp2[bi][k];
+                }
+                hyp t = {ph->p1, c[k].id, s - lp, (int32_t)h, k};
+                if (t.score < best)
+                    best = t.score;
+                nc = beam_add(cur, nc, &t);
+            }
         }
+        /* Paths far behind the best never come back. */
+        while (nc > 1 && cur[nc - 1].score > best + HYP_BEAM)
+            nc--;
         prev = cur;
         n_prev = nc;
     }
@@ -500,12 +651,89 @@ static void posterior(const vt_restorer *r, size_t i, bool final, double *post)
         post[k] /= z;
 }
 
+/* Where a word stands, for its case: between words in capitals (a
+ * heading), or inside a sentence. */
+enum { CTX_CAPS = 1, CTX_MID = 2, CTX_LOWER_NEXT = 4 };
+
+/* A word of a heading: two letters or more, all capitals, nothing else
+ * but punctuation around it (not a code such as 58/KH-UBND). */
+static bool heading_word(const char *w)
+{
+    size_t len = strlen(w), letters = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        i += (size_t)vt_utf8_dec(w + i, len - i, &c);
+        if (vt_cp_alpha(c)) {
+            if (!vt_cp_upper(c))
+                return false;
+            letters++;
+        } else if (letters && i < len) {
+            return false; /* something inside the word */
+        } else if (c >= '0' && c <= '9') {
+            return false;
+        }
+    }
+    return letters >= 2;
+}
+
+static unsigned word_context(const char *const *words, size_t n, size_t w)
+{
+    unsigned ctx = 0;
+    if ((w > 0 || w + 1 < n) && (w == 0 || heading_word(words[w - 1])) &&
+        (w + 1 == n || heading_word(words[w + 1])))
+        ctx |= CTX_CAPS;
+    uint32_t c0 = 0;
+    if (w + 1 < n && *words[w + 1])
+        vt_utf8_dec(words[w + 1], strlen(words[w + 1]), &c0);
+    if (vt_cp_alpha(c0) && !vt_cp_upper(c0) && (w == 0 || !heading_word(words[w - 1])))
+        ctx |= CTX_LOWER_NEXT;
+    if (w > 0) {
+        size_t pl = strlen(words[w - 1]);
+        char last = pl ? words[w - 1][pl - 1] : '.';
+        if (last != '.' && last != ':' && last != '!' && last != '?' && last != ';')
+            ctx |= CTX_MID;
+    }
+    return ctx;
+}
+
+static size_t n_letters(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        i += (size_t)vt_utf8_dec(s + i, len - i, &c);
+        n += vt_cp_alpha(c);
+    }
+    return n;
+}
+
 /* Text of candidate k of a slot, in the document's style and the case of
  * what the page shows. */
 static size_t render_text(const vt_restorer *r, uint32_t id, const char *like,
-                          size_t llen, char *out, size_t cap)
+                          size_t llen, unsigned ctx, char *out, size_t cap)
 {
     const char *s = vt_model_str(r->m, id);
+    /* A syllable in capitals followed by small letters, outside a
+     * heading: OCR often reads a small letter with marks as a capital
+     * (Hồ sơ as HO so); a word, not a code, is Title at most. */
+    if ((ctx & CTX_LOWER_NEXT) && (r->m->vocab_flags[id] & VT_VOC_SYLLABLE) &&
+        vt_case_of(like, llen) == VT_CASE_UPPER) {
+        like = "Aa";
+        llen = 2;
+    } else if (vt_case_of(like, llen) == VT_CASE_TITLE) {
+        /* One capital and the rest misread as digits or signs (S0, T$):
+         * capitals in a heading. */
+        if ((ctx & CTX_CAPS) && n_letters(like, llen) == 1) {
+            like = "AA";
+            llen = 2;
+        }
+        /* Capital I and small l are one glyph in many fonts: an I that
+         * stands for l inside a sentence was a small letter (Idp). */
+        else if ((ctx & CTX_MID) && like[0] == 'I' && s[0] == 'l') {
+            like = "a";
+            llen = 1;
+        }
+    }
     char styled[256];
     if (r->style == VT_STYLE_REFORMED &&
         vt_syllable_canon(s, VT_STYLE_REFORMED, styled, sizeof styled))
@@ -532,7 +760,7 @@ void vt_restored_word_clear(vt_restored_word *w)
  * chosen ones everywhere when alt_pos is SIZE_MAX). */
 static char *compose(const vt_restorer *r, const char *word, size_t first_pos,
                      size_t end_pos, size_t alt_pos, uint32_t alt_k,
-                     const vt_piece *pc, bool *changed)
+                     const vt_piece *pc, unsigned ctx, bool *changed)
 {
     size_t wlen = strlen(word);
     vt_buf b = {0};
@@ -540,14 +768,24 @@ static char *compose(const vt_restorer *r, const char *word, size_t first_pos,
     *changed = false;
     for (size_t i = first_pos; i < end_pos; i++) {
         const pos *p = &r->pos[i];
-        if (!p->slot)
-            continue;
         const vt_piece *q = &pc[p->piece];
+        char out[256];
+        if (!p->slot) {
+            if (q->kind != VT_PIECE_NUM || q->len > sizeof out ||
+                !vt_roman_fix(word + q->off, q->len, out))
+                continue;
+            if (!vt_buf_add(&b, word + at, q->off - at) || !vt_buf_add(&b, out, q->len)) {
+                vt_buf_free(&b);
+                return NULL;
+            }
+            at = q->off + q->len;
+            *changed = true;
+            continue;
+        }
         uint32_t k = i == alt_pos ? alt_k : p->chosen;
         if ((int)k == p->keep)
             continue;
-        char out[256];
-        size_t n = render_text(r, r->cands[p->first + k].id, word + q->off, q->len,
+        size_t n = render_text(r, r->cands[p->first + k].id, word + q->off, q->len, ctx,
                                out, sizeof out);
         if (n == 0 || (n == q->len && memcmp(out, word + q->off, n) == 0))
             continue;
@@ -567,8 +805,10 @@ static char *compose(const vt_restorer *r, const char *word, size_t first_pos,
     return fit ? fit : b.data;
 }
 
-bool vt_restorer_line(vt_restorer *r, const char *const *words, size_t n,
-                      vt_restored_word *out)
+/* `detail`: confidences and alternatives too (the whole text only needs
+ * the new words). */
+static bool decode_line(vt_restorer *r, const char *const *words, size_t n,
+                        vt_restored_word *out, bool detail)
 {
     const vt_restore_model *m = r->m;
     r->n_pos = r->n_cands = 0;
@@ -626,7 +866,9 @@ bool vt_restorer_line(vt_restorer *r, const char *const *words, size_t n,
     for (size_t w = 0; ok && w < n; w++) {
         vt_piece *pc = pieces + w * MAX_PIECES;
         bool changed;
-        char *text = compose(r, words[w], wpos[w], wpos[w + 1], SIZE_MAX, 0, pc, &changed);
+        unsigned ctx = word_context(words, n, w);
+        char *text = compose(r, words[w], wpos[w], wpos[w + 1], SIZE_MAX, 0, pc, ctx,
+                             &changed);
         if (!text) {
             ok = false;
             break;
@@ -636,6 +878,8 @@ bool vt_restorer_line(vt_restorer *r, const char *const *words, size_t n,
             continue;
         }
         out[w].text = text;
+        if (!detail)
+            continue;
         /* Confidence: the product of the changed slots' posteriors; the
          * alternatives vary the least sure of them. */
         double conf = 1, worst = 2;
@@ -673,12 +917,14 @@ bool vt_restorer_line(vt_restorer *r, const char *const *words, size_t n,
                     }
             for (uint32_t a = 0; a < p->n && out[w].n_alts < 4; a++) {
                 bool ch;
-                char *alt = compose(r, words[w], wpos[w], wpos[w + 1], wi, order[a], pc, &ch);
+                char *alt = compose(r, words[w], wpos[w], wpos[w + 1], wi, order[a], pc,
+                                    ctx, &ch);
                 if (!alt) {
                     ok = false;
                     break;
                 }
-                out[w].alts[out[w].n_alts++] = (vt_alternative){alt, wpost[order[a]] * conf / worst};
+                out[w].alts[out[w].n_alts++] =
+                    (vt_alternative){alt, wpost[order[a]] * conf / worst};
             }
         }
     }
@@ -693,6 +939,12 @@ bool vt_restorer_line(vt_restorer *r, const char *const *words, size_t n,
         for (size_t w = 0; w < n; w++)
             vt_restored_word_clear(&out[w]);
     return ok;
+}
+
+bool vt_restorer_line(vt_restorer *r, const char *const *words, size_t n,
+                      vt_restored_word *out)
+{
+    return decode_line(r, words, n, out, true);
 }
 
 /* Lines are decoded a paragraph at a time (lines up to a blank one), so
@@ -758,9 +1010,9 @@ char *vt_restore_string(vt_restorer *r, const char *text, size_t len)
             e++;
         if (e < n)
             e++; /* include the paragraph's last word */
-        ok = vt_restorer_line(r, (const char *const *)words + g, e - g, res + g);
+        ok = decode_line(r, (const char *const *)words + g, e - g, res + g, false);
         if (ok && e <= n && para_end[e - 1])
-            ok = vt_restorer_line(r, NULL, 0, NULL);
+            ok = decode_line(r, NULL, 0, NULL, false);
         g = e;
     }
     vt_buf out = {0};

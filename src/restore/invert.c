@@ -2,10 +2,13 @@
  *
  * The precomputed renderings (model.c) cover what the OCR engines usually
  * do.  A token they do not cover ("sb", "$6": damage the training scans
- * never showed) is searched here: a best-first search that walks the
+ * never showed) is searched here: a best-first (A*) search that walks the
  * vocabulary trie on the truth side while consuming the OCR
  * token with the channel's rules (truth sequence -> OCR sequence), plus
- * generic edits (substitute, drop or add a letter) at a fixed high cost. */
+ * generic edits (substitute, drop or add a letter) at a fixed high cost.
+ * The trie's `rest` (least unigram cost below a node) makes the order
+ * that of the final score, so the k best come out first and the search
+ * stops there. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +23,7 @@
 #define HEAP_CAP 16384
 
 typedef struct st {
+    float prio;     /* cost + the least unigram cost below node: A* order */
     float cost;
     uint32_t node;  /* trie node: the truth matched so far */
     uint16_t i;     /* OCR bytes consumed */
@@ -28,8 +32,24 @@ typedef struct st {
 
 /* One generic edit per token: more would let anything become anything. */
 #define MAX_EDITS 1
+/* In `edits`: the count, and flags: the state is a finished result
+ * waiting for its turn, or stands for the generic edits of its node. */
+#define COUNT 0xff
+#define FINAL 0x8000
+#define LATER 0x4000
+_Static_assert(COST_SUB <= COST_INS && COST_SUB <= COST_DEL, "edits cost at least COST_SUB");
 
-typedef struct search {
+/* States already expanded, keyed by (node, OCR bytes, edits): best-first
+ * order means the first expansion was the cheapest, so later arrivals at
+ * the same state add nothing.  Stamped per search, never cleared. */
+#define SEEN_SLOTS 4096
+
+typedef struct seen {
+    uint64_t key;
+    uint32_t stamp;
+} seen;
+
+struct vt_invert {
     const vt_restore_model *m;
     const vt_model_rule *rules;
     uint32_t n_rules;
@@ -41,14 +61,47 @@ typedef struct search {
     /* Rules producing the OCR text from byte i, kc letters long. */
     uint32_t ra[MAX_OCR][4], re[MAX_OCR][4];
     uint8_t next[MAX_OCR][4]; /* byte after those letters */
-} search;
+    seen seen[SEEN_SLOTS];
+    uint32_t stamp;
+};
+typedef struct vt_invert search;
+
+vt_invert *vt_invert_new(void)
+{
+    return calloc(1, sizeof(search));
+}
+
+void vt_invert_free(vt_invert *s)
+{
+    free(s);
+}
+
+/* Marks x expanded; false when it already was. */
+static bool first_visit(search *s, const st *x)
+{
+    uint64_t key = ((uint64_t)x->node << 32) | ((uint64_t)x->i << 16) | x->edits;
+    uint32_t mask = SEEN_SLOTS - 1;
+    for (uint32_t i = (uint32_t)vt_hash_u64(key) & mask, n = 0; n < SEEN_SLOTS;
+         i = (i + 1) & mask, n++) {
+        if (s->seen[i].stamp != s->stamp) {
+            s->seen[i] = (seen){key, s->stamp};
+            return true;
+        }
+        if (s->seen[i].key == key)
+            return false;
+    }
+    return true; /* full: expand again rather than lose it */
+}
 
 static void push(search *s, st x)
 {
-    if (s->n == HEAP_CAP || x.cost > s->bound)
+    /* A result's score is exact: channel + its own unigram cost. */
+    x.prio = x.cost + (x.edits & FINAL ? -s->m->uni_p[s->m->trie[x.node].term]
+                                       : s->m->trie[x.node].rest);
+    if (s->n == HEAP_CAP || !(x.prio <= s->bound) || isinf(x.prio))
         return;
     size_t i = s->n++;
-    while (i > 0 && s->heap[(i - 1) / 2].cost > x.cost) {
+    while (i > 0 && s->heap[(i - 1) / 2].prio > x.prio) {
         s->heap[i] = s->heap[(i - 1) / 2];
         i = (i - 1) / 2;
     }
@@ -63,9 +116,9 @@ static st pop(search *s)
         size_t c = 2 * i + 1;
         if (c >= s->n)
             break;
-        if (c + 1 < s->n && s->heap[c + 1].cost < s->heap[c].cost)
+        if (c + 1 < s->n && s->heap[c + 1].prio < s->heap[c].prio)
             c++;
-        if (s->heap[c].cost >= last.cost)
+        if (s->heap[c].prio >= last.prio)
             break;
         s->heap[i] = s->heap[c];
         i = c;
@@ -78,23 +131,18 @@ static st pop(search *s)
 static uint32_t child(const vt_trie_node *t, uint32_t node, uint32_t cp)
 {
     uint32_t a = t[node].first, b = a + t[node].n;
-    while (a < b) {
+    /* Halve the wide nodes near the root; scan the short runs. */
+    while (b - a > 8) {
         uint32_t mid = a + (b - a) / 2;
         if (t[mid].cp < cp)
             a = mid + 1;
         else
-            b = mid;
+            b = mid + 1;
     }
-    return a < t[node].first + t[node].n && t[a].cp == cp ? a : UINT32_MAX;
-}
-
-/* Follow a rule's truth side down from node; UINT32_MAX when no token
- * continues that way. */
-static uint32_t walk(const vt_trie_node *t, uint32_t node, const struct vt_rule_cps *rc)
-{
-    for (uint32_t k = 0; k < rc->n && node != UINT32_MAX; k++)
-        node = child(t, node, rc->cp[k]);
-    return node;
+    for (; a < b; a++)
+        if (t[a].cp >= cp)
+            return t[a].cp == cp ? a : UINT32_MAX;
+    return UINT32_MAX;
 }
 
 /* Order of a rule's OCR side against the k bytes at p. */
@@ -135,110 +183,140 @@ static size_t char_len(const char *p, size_t left)
     return left ? (size_t)vt_utf8_dec(p, left, &c) : 0;
 }
 
-/* Results are ranked by channel cost plus unigram cost, so that among the
- * many tokens one generic edit away the frequent ones come first. */
-typedef struct found {
-    uint32_t id;
-    float cost, score;
-} found;
-
-static int found_cmp(const void *a, const void *b)
+/* The generic edits that x stood for: drop an OCR letter, add a truth
+ * letter, or put one for another. */
+static void later_edits(search *s, const st *x)
 {
-    const found *x = a, *y = b;
-    if (x->score != y->score)
-        return x->score < y->score ? -1 : 1;
-    return x->id < y->id ? -1 : x->id > y->id;
+    const vt_trie_node *t = s->m->trie;
+    size_t cl = char_len(s->o + x->i, s->olen - x->i);
+    uint32_t ocp = 0;
+    if (cl)
+        vt_utf8_dec(s->o + x->i, cl, &ocp);
+    float base = x->cost - COST_SUB;
+    uint16_t edits = (uint16_t)((x->edits & COUNT) + 1);
+    /* A stray mark may be noise; a stray digit is not dropped. */
+    if (cl && !(ocp >= '0' && ocp <= '9'))
+        push(s, (st){0, base + COST_INS, x->node, (uint16_t)(x->i + cl), edits});
+    for (uint32_t c = t[x->node].first; c < t[x->node].first + t[x->node].n; c++) {
+        push(s, (st){0, base + COST_DEL, c, x->i, edits});
+        if (cl && t[c].cp != ocp)
+            push(s, (st){0, base + COST_SUB, c, (uint16_t)(x->i + cl), edits});
+    }
 }
 
-#define MAX_FOUND 512
-
-size_t vt_model_invert(const vt_restore_model *m, int ch, const char *o,
-                       size_t olen, vt_posting *out, size_t cap, float beam)
+size_t vt_model_invert(vt_invert *sp, const vt_restore_model *m, int ch, const char *o,
+                       size_t olen, vt_posting *out, size_t cap, float beam,
+                       float bound)
 {
-    static _Thread_local search s;
-    static _Thread_local found f[MAX_FOUND];
-    s.m = m;
-    s.rules = m->rules[ch];
-    s.n_rules = m->h->n_rules[ch];
-    s.o = o;
-    s.olen = olen;
-    s.n = 0;
+    search *restrict s = sp;
+    s->m = m;
+    s->rules = m->rules[ch];
+    s->n_rules = m->h->n_rules[ch];
+    s->o = o;
+    s->olen = olen;
+    s->n = 0;
     if (olen >= MAX_OCR)
         return 0;
-    s.bound = INFINITY;
+    if (++s->stamp == 0) {
+        memset(s->seen, 0, sizeof s->seen);
+        s->stamp = 1;
+    }
+    s->bound = bound;
     for (size_t i = 0; i <= olen; i++) {
         size_t ob = i;
         for (int kc = 0; kc <= 3; kc++) {
             if (kc > 0)
                 ob += char_len(o + ob, olen - ob);
-            s.next[i][kc] = (uint8_t)ob;
-            if (kc > 0 && ob == s.next[i][kc - 1]) {
-                s.ra[i][kc] = s.re[i][kc] = 0;
+            s->next[i][kc] = (uint8_t)ob;
+            if (kc > 0 && ob == s->next[i][kc - 1]) {
+                s->ra[i][kc] = s->re[i][kc] = 0;
                 continue;
             }
-            rules_range(&s, o + i, ob - i, &s.ra[i][kc], &s.re[i][kc]);
+            rules_range(s, o + i, ob - i, &s->ra[i][kc], &s->re[i][kc]);
         }
     }
     const vt_trie_node *t = m->trie;
-    push(&s, (st){0, 0, 0, 0});
+    push(s, (st){0, 0, 0, 0, 0});
     size_t k = 0, pops = 0;
     float best = INFINITY;
-    while (s.n && pops++ < MAX_POPS && k < MAX_FOUND) {
-        st x = pop(&s);
-        /* Every later result costs at least this much more. */
-        if (x.cost + m->min_uni_cost > best + beam)
+    while (s->n && pops++ < MAX_POPS && k < cap) {
+        st x = pop(s);
+        /* Every later result scores at least this. */
+        if (x.prio > best + beam)
             break;
-        uint32_t term = t[x.node].term;
-        if (x.i == olen && term != UINT32_MAX) {
-            bool dup = false;
-            for (size_t j = 0; j < k && !dup; j++)
-                dup = f[j].id == term;
-            if (!dup && !(m->vocab_flags[term] & VT_VOC_PUNCT)) {
-                float sc = x.cost - m->uni_p[term];
-                f[k++] = (found){term, x.cost, sc};
-                if (sc < best) {
-                    best = sc;
-                    s.bound = best + beam - m->min_uni_cost;
-                }
-            }
+        if (!first_visit(s, &x)) {
+            pops--;
+            continue;
         }
-        /* Learned and generic-letter rules, by the OCR text they produce. */
+        uint32_t term = t[x.node].term;
+        if (x.edits & FINAL) {
+            /* Results leave the heap in order of their score. */
+            out[k++] = (vt_posting){term, x.cost};
+            if (x.prio < best)
+                best = x.prio;
+            if (best + beam < s->bound)
+                s->bound = best + beam;
+            continue;
+        }
+        if (x.edits & LATER) {
+            later_edits(s, &x);
+            continue;
+        }
+        if (x.i == olen && term != UINT32_MAX && !(m->vocab_flags[term] & VT_VOC_PUNCT)) {
+            st y = x;
+            y.edits = FINAL; /* one result per token, however reached */
+            push(s, y);
+        }
+        /* Learned and generic-letter rules, by the OCR text they produce.
+         * A group's rules are in the order of their truth, the node's
+         * children in code point order: one pass joins them. */
+        const vt_trie_node *kids = t + t[x.node].first;
+        uint32_t n_kids = t[x.node].n;
         for (int kc = 0; kc <= 3; kc++) {
-            for (uint32_t r = s.ra[x.i][kc]; r < s.re[x.i][kc]; r++) {
+            uint32_t j = 0;
+            for (uint32_t r = s->ra[x.i][kc]; r < s->re[x.i][kc]; r++) {
                 const struct vt_rule_cps *rc = &m->rule_cps[ch][r];
-                if (rc->n == 0 && kc == 0)
+                /* Nodes below cannot beat this one's bound. */
+                if (x.prio + rc->cost > s->bound)
                     continue;
+                uint32_t node = x.node;
+                if (rc->n > 0) {
+                    while (j < n_kids && kids[j].cp < rc->cp[0])
+                        j++;
+                    if (j == n_kids)
+                        break;
+                    if (kids[j].cp != rc->cp[0])
+                        continue;
+                    node = t[x.node].first + j;
+                    for (uint32_t q = 1; q < rc->n && node != UINT32_MAX; q++)
+                        node = child(t, node, rc->cp[q]);
+                    if (node == UINT32_MAX)
+                        continue;
+                } else if (kc == 0) {
+                    continue; /* nothing for nothing */
+                }
                 st y = x;
-                y.cost += s.rules[r].cost;
-                y.i = s.next[x.i][kc];
-                y.node = walk(t, x.node, rc);
-                if (y.node != UINT32_MAX)
-                    push(&s, y);
+                y.cost += rc->cost;
+                y.i = s->next[x.i][kc];
+                y.node = node;
+                push(s, y);
             }
         }
         /* Generic edits over the children of this node. */
-        if (x.edits >= MAX_EDITS)
+        if ((x.edits & COUNT) >= MAX_EDITS)
             continue;
         size_t cl = char_len(o + x.i, olen - x.i);
         uint32_t ocp = 0;
         if (cl)
             vt_utf8_dec(o + x.i, cl, &ocp);
-        /* A stray mark may be noise; a stray digit is not dropped. */
-        if (cl && !(ocp >= '0' && ocp <= '9'))
-            push(&s, (st){x.cost + COST_INS, x.node, (uint16_t)(x.i + cl),
-                          (uint16_t)(x.edits + 1)});
-        for (uint32_t c = t[x.node].first; c < t[x.node].first + t[x.node].n; c++) {
-            push(&s, (st){x.cost + COST_DEL, c, x.i, (uint16_t)(x.edits + 1)});
-            if (cl) {
-                bool same = t[c].cp == ocp; /* a letter as itself is no edit */
-                push(&s, (st){x.cost + (same ? 1.0f : COST_SUB), c, (uint16_t)(x.i + cl),
-                              (uint16_t)(x.edits + !same)});
-            }
-        }
+        /* A letter as itself is no edit. */
+        uint32_t c = cl ? child(t, x.node, ocp) : UINT32_MAX;
+        if (c != UINT32_MAX)
+            push(s, (st){0, x.cost + 1.0f, c, (uint16_t)(x.i + cl), x.edits});
+        /* The edits proper cost at least COST_SUB: one state stands for
+         * them all until the search gets that far, which for most nodes
+         * it never does. */
+        push(s, (st){0, x.cost + COST_SUB, x.node, x.i, (uint16_t)(x.edits | LATER)});
     }
-    qsort(f, k, sizeof *f, found_cmp);
-    size_t n = 0;
-    for (size_t i = 0; i < k && n < cap && f[i].score <= best + beam; i++)
-        out[n++] = (vt_posting){f[i].id, f[i].cost};
-    return n;
+    return k;
 }

@@ -24,6 +24,89 @@ static bool in_file(const vt_model_header *h, uint64_t off, uint64_t bytes)
     return off <= h->file_size && bytes <= h->file_size - off;
 }
 
+/* Hash tables are powers of two with room to spare: a probe always ends. */
+static bool hash_size_ok(uint32_t slots, uint32_t used)
+{
+    return slots && (slots & (slots - 1)) == 0 && used < slots;
+}
+
+/* The stored checksum is computed with its own field zeroed. */
+static bool checksum_ok(const void *map, size_t len)
+{
+    vt_model_header h;
+    memcpy(&h, map, sizeof h);
+    h.checksum = 0;
+    return vt_model_checksum(&h, (const char *)map + sizeof h, len - sizeof h) ==
+           ((const vt_model_header *)map)->checksum;
+}
+
+static bool below(const uint32_t *a, uint64_t n, uint64_t limit)
+{
+    for (uint64_t i = 0; i < n; i++)
+        if (a[i] >= limit)
+            return false;
+    return true;
+}
+
+/* Open-addressing slots: each empty or a valid index, and one empty at
+ * least, so that every probe ends. */
+static bool slots_ok(const uint32_t *a, uint32_t n, uint32_t limit)
+{
+    bool empty = false;
+    for (uint32_t i = 0; i < n; i++) {
+        empty = empty || a[i] == UINT32_MAX;
+        if (a[i] != UINT32_MAX && a[i] >= limit)
+            return false;
+    }
+    return empty;
+}
+
+static bool keys_ok(const uint64_t *a, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (a[i] == UINT64_MAX)
+            return true;
+    return false;
+}
+
+/* Every index the lookups follow stays inside its table, so that even a
+ * file with a right checksum but wrong contents (a faulty writer) cannot
+ * make a lookup read outside the map or loop forever. */
+static bool structure_ok(const char *b, const vt_model_header *h)
+{
+    const uint64_t S = h->len_strings;
+    if (!below((const uint32_t *)(b + h->off_vocab_str), h->n_vocab, S) ||
+        !below((const uint32_t *)(b + h->off_sources), h->n_sources, S) ||
+        !slots_ok((const uint32_t *)(b + h->off_vocab_hash), h->n_vocab_slots, h->n_vocab) ||
+        !keys_ok((const uint64_t *)(b + h->off_bi_keys), h->n_bigram_slots) ||
+        !keys_ok((const uint64_t *)(b + h->off_tri_keys), h->n_trigram_slots))
+        return false;
+    const vt_trie_node *t = (const vt_trie_node *)(b + h->off_trie);
+    for (uint32_t i = 0; i < h->n_trie; i++)
+        if ((uint64_t)t[i].first + t[i].n > h->n_trie ||
+            (t[i].term != UINT32_MAX && t[i].term >= h->n_vocab))
+            return false;
+    for (int c = 0; c < VT_CHAN_COUNT; c++) {
+        const uint32_t *post = (const uint32_t *)(b + h->off_render_post[c]);
+        for (uint32_t i = 0; i < h->n_renders[c]; i++)
+            if ((uint64_t)post[2 * i] + post[2 * i + 1] > h->n_postings[c])
+                return false;
+        const vt_posting *p = (const vt_posting *)(b + h->off_postings[c]);
+        for (uint32_t i = 0; i < h->n_postings[c]; i++)
+            if (p[i].id >= h->n_vocab)
+                return false;
+        const vt_model_rule *r = (const vt_model_rule *)(b + h->off_rules[c]);
+        for (uint32_t i = 0; i < h->n_rules[c]; i++)
+            if (r[i].truth >= S || r[i].ocr >= S)
+                return false;
+        if (!below((const uint32_t *)(b + h->off_render_str[c]), h->n_renders[c], S) ||
+            (h->n_render_slots[c] && !slots_ok((const uint32_t *)(b + h->off_render_hash[c]),
+                                               h->n_render_slots[c], h->n_renders[c])))
+            return false;
+    }
+    return true;
+}
+
 vt_restore_model *vt_restore_model_open(const char *path, vt_error *err)
 {
     vt_viet_init();
@@ -49,29 +132,50 @@ vt_restore_model *vt_restore_model_open(const char *path, vt_error *err)
     }
     const vt_model_header *h = map;
     const char *why = NULL;
+    char what[160];
     if (memcmp(h->magic, VT_MODEL_MAGIC, 8) != 0)
         why = "not a vanthu restore model";
     else if (h->endian != 0x01020304u)
         why = "model written on a machine of the other byte order";
-    else if (h->version != VT_MODEL_VERSION)
-        why = "model version does not match this vanthu; rebuild it";
-    else if (h->file_size != (uint64_t)st.st_size)
-        why = "model file is truncated";
-    else if (!in_file(h, h->off_strings, h->len_strings) ||
+    else if (h->version != VT_MODEL_VERSION) {
+        snprintf(what, sizeof what,
+                 "model version %u, this vanthu reads version %u; rebuild the model",
+                 h->version, VT_MODEL_VERSION);
+        why = what;
+    } else if (h->file_size != (uint64_t)st.st_size || h->file_size % 8)
+        why = "model file is truncated or has bytes appended";
+    else if (!checksum_ok(map, (size_t)st.st_size))
+        why = "model file is corrupt (checksum mismatch)";
+    else if (!in_file(h, h->off_strings, h->len_strings) || h->len_strings == 0 ||
+             ((const char *)map)[h->off_strings + h->len_strings - 1] != 0 ||
              !in_file(h, h->off_vocab_str, 4ull * h->n_vocab) ||
+             !in_file(h, h->off_vocab_flags, h->n_vocab) ||
              !in_file(h, h->off_vocab_hash, 4ull * h->n_vocab_slots) ||
+             !in_file(h, h->off_uni_p, 4ull * h->n_vocab) ||
              !in_file(h, h->off_uni_bo, 4ull * h->n_vocab) ||
+             !in_file(h, h->off_bi_keys, 8ull * h->n_bigram_slots) ||
+             !in_file(h, h->off_bi_p, 4ull * h->n_bigram_slots) ||
              !in_file(h, h->off_bi_bo, 4ull * h->n_bigram_slots) ||
+             !in_file(h, h->off_tri_keys, 8ull * h->n_trigram_slots) ||
              !in_file(h, h->off_tri_p, 4ull * h->n_trigram_slots) ||
              !in_file(h, h->off_sources, 4ull * h->n_sources) ||
              h->n_trie == 0 || !in_file(h, h->off_trie, sizeof(vt_trie_node) * h->n_trie))
         why = "model sections lie outside the file";
+    else if (h->n_vocab < VT_TOK_FIRST || h->n_vocab >= VT_MAX_VOCAB ||
+             !hash_size_ok(h->n_vocab_slots, h->n_vocab) ||
+             !hash_size_ok(h->n_bigram_slots, 0) || !hash_size_ok(h->n_trigram_slots, 0))
+        why = "model tables have impossible sizes";
     for (int c = 0; !why && c < VT_CHAN_COUNT; c++)
         if (!in_file(h, h->off_render_hash[c], 4ull * h->n_render_slots[c]) ||
+            !in_file(h, h->off_render_str[c], 4ull * h->n_renders[c]) ||
             !in_file(h, h->off_render_post[c], 8ull * h->n_renders[c]) ||
             !in_file(h, h->off_postings[c], 8ull * h->n_postings[c]) ||
             !in_file(h, h->off_rules[c], sizeof(vt_model_rule) * h->n_rules[c]))
             why = "model sections lie outside the file";
+        else if (h->n_render_slots[c] && !hash_size_ok(h->n_render_slots[c], h->n_renders[c]))
+            why = "model tables have impossible sizes";
+    if (!why && !structure_ok(map, h))
+        why = "model tables point outside themselves";
     if (why) {
         munmap(map, (size_t)st.st_size);
         vt_error_set(err, VT_EDEPEND, "%s: %s", path, why);
@@ -99,10 +203,6 @@ vt_restore_model *vt_restore_model_open(const char *path, vt_error *err)
     m->tri_keys = (const uint64_t *)(b + h->off_tri_keys);
     m->tri_p = (const float *)(b + h->off_tri_p);
     m->trie = (const vt_trie_node *)(b + h->off_trie);
-    m->min_uni_cost = INFINITY;
-    for (uint32_t i = VT_TOK_FIRST; i < h->n_vocab; i++)
-        if (-m->uni_p[i] < m->min_uni_cost)
-            m->min_uni_cost = -m->uni_p[i];
     for (int c = 0; c < VT_CHAN_COUNT; c++) {
         m->render_hash[c] = (const uint32_t *)(b + h->off_render_hash[c]);
         m->render_str[c] = (const uint32_t *)(b + h->off_render_str[c]);
@@ -121,6 +221,7 @@ vt_restore_model *vt_restore_model_open(const char *path, vt_error *err)
             const char *t = m->strings + m->rules[c][i].truth;
             size_t len = strnlen(t, 16);
             struct vt_rule_cps *rc = &m->rule_cps[c][i];
+            rc->cost = m->rules[c][i].cost;
             for (size_t k = 0; k < len && rc->n < 3;)
                 k += (size_t)vt_utf8_dec(t + k, len - k, &rc->cp[rc->n++]);
         }
@@ -189,25 +290,31 @@ float vt_model_bo2(const vt_restore_model *m, uint32_t a, uint32_t b)
 
 /* A context that no longer n-gram follows has no leftover mass to give:
  * its ln-backoff is exactly 0, and the longer table need not be probed. */
-float vt_model_lp3_bo(const vt_restore_model *m, uint32_t a, uint32_t b,
-                      uint32_t c, float bo_ab)
+bool vt_model_tri(const vt_restore_model *m, uint32_t a, uint32_t b, uint32_t c,
+                  float bo_ab, float *lp)
 {
-    if (bo_ab != 0) {
-        int64_t t = find_key(m->tri_keys, m->h->n_trigram_slots, vt_key3(a, b, c));
-        if (t >= 0)
-            return m->tri_p[t];
-    }
+    if (bo_ab == 0)
+        return false;
+    int64_t t = find_key(m->tri_keys, m->h->n_trigram_slots, vt_key3(a, b, c));
+    if (t >= 0)
+        *lp = m->tri_p[t];
+    return t >= 0;
+}
+
+float vt_model_lp2(const vt_restore_model *m, uint32_t b, uint32_t c)
+{
     if (m->uni_bo[b] != 0) {
         int64_t bc = find_key(m->bi_keys, m->h->n_bigram_slots, vt_key2(b, c));
         if (bc >= 0)
-            return bo_ab + m->bi_p[bc];
+            return m->bi_p[bc];
     }
-    return bo_ab + m->uni_bo[b] + m->uni_p[c];
+    return m->uni_bo[b] + m->uni_p[c];
 }
 
 float vt_model_lp3(const vt_restore_model *m, uint32_t a, uint32_t b, uint32_t c)
 {
-    return vt_model_lp3_bo(m, a, b, c, vt_model_bo2(m, a, b));
+    float bo = vt_model_bo2(m, a, b), lp;
+    return vt_model_tri(m, a, b, c, bo, &lp) ? lp : bo + vt_model_lp2(m, b, c);
 }
 
 const vt_posting *vt_model_render(const vt_restore_model *m, int ch,

@@ -70,6 +70,10 @@ typedef struct vt_piece {
 /* Split `word` (len bytes) into pieces; returns how many (at most cap). */
 size_t vt_word_pieces(const char *word, size_t len, vt_piece *out, size_t cap);
 
+/* A number piece that is a Roman numeral read with small l for I (Il,
+ * Ill): its len bytes with the I back into out; false for any other. */
+bool vt_roman_fix(const char *s, size_t len, char *out);
+
 /* Lowercase (ICU full case mapping is not needed: Vietnamese letters map
  * one to one) into out; returns bytes written or 0 if it does not fit. */
 size_t vt_fold(const char *s, size_t len, char *out, size_t cap);
@@ -85,7 +89,7 @@ size_t vt_case_apply(const char *s, const char *like, size_t llen, bool code,
 /* ------------------------------------------------------------ model file */
 
 #define VT_MODEL_MAGIC "VTRESTM1"
-#define VT_MODEL_VERSION 5u
+#define VT_MODEL_VERSION 6u
 
 enum { VT_TOK_UNK, VT_TOK_BOS, VT_TOK_EOS, VT_TOK_NUM, VT_TOK_FIRST };
 enum { VT_CHAN_ENG, VT_CHAN_VIE, VT_CHAN_COUNT };
@@ -106,10 +110,12 @@ typedef struct vt_model_rule {
 } vt_model_rule;
 
 /* The vocabulary as a trie over code points, children contiguous and
- * sorted; node 0 is the root.  `term` is the token ending here or
- * UINT32_MAX. */
+ * sorted, always after their parent; node 0 is the root.  `term` is the
+ * token ending here or UINT32_MAX; `rest` the least unigram cost of a
+ * token at or below the node (a lower bound that guides the search). */
 typedef struct vt_trie_node {
     uint32_t cp, first, n, term;
+    float rest;
 } vt_trie_node;
 
 typedef struct vt_model_header {
@@ -130,11 +136,13 @@ typedef struct vt_model_header {
     uint64_t off_postings[VT_CHAN_COUNT];
     uint64_t off_sources; /* n_sources string offsets: what built it */
     uint32_t n_rules[VT_CHAN_COUNT];
-    uint64_t off_rules[VT_CHAN_COUNT]; /* vt_model_rule, sorted by ocr */
+    uint64_t off_rules[VT_CHAN_COUNT]; /* vt_model_rule, by ocr, then truth */
     uint32_t n_trie, pad2;
     uint64_t off_trie;
     uint64_t file_size;
+    uint64_t checksum; /* vt_model_checksum of the file */
 } vt_model_header;
+_Static_assert(sizeof(vt_model_header) % 8 == 0, "sections follow the header 8-aligned");
 
 struct vt_restore_model {
     void *map;
@@ -152,11 +160,12 @@ struct vt_restore_model {
     const vt_posting *postings[VT_CHAN_COUNT];
     const vt_model_rule *rules[VT_CHAN_COUNT];
     const vt_trie_node *trie;
-    float min_uni_cost; /* of the most frequent token */
-    /* Truth side of every rule as code points, decoded once at open. */
+    /* Truth side of every rule as code points, and its cost, decoded
+     * once at open: what the inverse search reads in its inner loop. */
     struct vt_rule_cps {
         uint32_t cp[3];
         uint32_t n;
+        float cost;
     } *rule_cps[VT_CHAN_COUNT];
 };
 
@@ -189,25 +198,54 @@ static inline uint64_t vt_key3(uint32_t a, uint32_t b, uint32_t c)
 
 #define VT_MAX_VOCAB (1u << 21)
 
+/* Checksum of a model file: its header (checksum field 0) and the body
+ * that follows (n bytes, a multiple of 8, 8-byte aligned).  Four
+ * independent lanes keep checking 20 MB at open near a millisecond; a
+ * flipped bit anywhere changes it. */
+static inline uint64_t vt_model_checksum(const vt_model_header *h, const void *body,
+                                         size_t n)
+{
+    const uint64_t *w = body;
+    uint64_t l[4] = {1, 2, 3, 4};
+    size_t nw = n / 8, i = 0;
+    for (; i + 4 <= nw; i += 4)
+        for (int k = 0; k < 4; k++)
+            l[k] = (l[k] ^ w[i + k]) * 0x9e3779b97f4a7c15ULL + (l[k] >> 29);
+    for (; i < nw; i++)
+        l[0] = (l[0] ^ w[i]) * 0x9e3779b97f4a7c15ULL + (l[0] >> 29);
+    const uint64_t *hw = (const uint64_t *)h;
+    for (size_t k = 0; k < sizeof *h / 8; k++)
+        l[k % 4] = (l[k % 4] ^ hw[k]) * 0x9e3779b97f4a7c15ULL + (l[k % 4] >> 29);
+    return vt_hash_u64(l[0] ^ vt_hash_u64(l[1] ^ vt_hash_u64(l[2] ^ vt_hash_u64(l[3] ^ n))));
+}
+
 /* Token id of a string, or VT_TOK_UNK. */
 uint32_t vt_model_id(const vt_restore_model *m, const char *s, size_t len);
 const char *vt_model_str(const vt_restore_model *m, uint32_t id);
 /* ln P(c | a b) with backoff. */
 float vt_model_lp3(const vt_restore_model *m, uint32_t a, uint32_t b, uint32_t c);
-/* The same in two steps, for many c after one context: the context's
- * ln-backoff, then the probability given it. */
+/* The same in parts, for many c after a few contexts: ln-backoff of the
+ * context a b; the trigram's ln-prob when stored (false when not); and
+ * ln P(c | b) with backoff, which lp3 adds to the context's backoff when
+ * there is no trigram. */
 float vt_model_bo2(const vt_restore_model *m, uint32_t a, uint32_t b);
-float vt_model_lp3_bo(const vt_restore_model *m, uint32_t a, uint32_t b,
-                      uint32_t c, float bo_ab);
+bool vt_model_tri(const vt_restore_model *m, uint32_t a, uint32_t b, uint32_t c,
+                  float bo_ab, float *lp);
+float vt_model_lp2(const vt_restore_model *m, uint32_t b, uint32_t c);
 /* Postings of a (folded) rendering in channel ch; NULL when none. */
 const vt_posting *vt_model_render(const vt_restore_model *m, int ch,
                                   const char *s, size_t len, uint32_t *n);
 
 /* Vocabulary tokens that the channel could have turned into the OCR text
  * o, best first by channel + unigram cost, at most cap, within beam nats
- * of the best (invert.c). */
-size_t vt_model_invert(const vt_restore_model *m, int ch, const char *o,
-                       size_t olen, vt_posting *out, size_t cap, float beam);
+ * of the best and no worse than bound (INFINITY: no bound; a caller that
+ * already holds candidates passes what it would keep) (invert.c). */
+typedef struct vt_invert vt_invert; /* the search's working memory */
+vt_invert *vt_invert_new(void);
+void vt_invert_free(vt_invert *s);
+size_t vt_model_invert(vt_invert *s, const vt_restore_model *m, int ch, const char *o,
+                       size_t olen, vt_posting *out, size_t cap, float beam,
+                       float bound);
 
 /* ------------------------------------------------------------ building */
 
@@ -233,6 +271,10 @@ typedef struct vt_channel {
     /* whole-token observations: truth syllable -> OCR token */
     vt_rule *words;
     size_t n_words, cap_words;
+    /* occurrences of truth sequences in the training text (`cost` holds
+     * the count, the OCR side is empty): the rules' denominators */
+    vt_rule *occ;
+    size_t n_occ, cap_occ;
     char **files; /* what it was read from */
     size_t n_files;
 } vt_channel;
@@ -241,6 +283,8 @@ typedef struct vt_channel {
  * missing files are not an error (the rules then stay generic). */
 vt_status vt_channel_load_chars(vt_channel *ch, const char *path, vt_error *err);
 vt_status vt_channel_load_words(vt_channel *ch, const char *path, vt_error *err);
+/* Load a context TSV (truth TAB occurrences); missing is no error. */
+vt_status vt_channel_load_context(vt_channel *ch, const char *path, vt_error *err);
 /* Add the generic rules derived from the letter tables: every letter may
  * lose its marks or keep them.  `marked` says which the channel favours. */
 void vt_channel_add_generic(vt_channel *ch, bool marked);

@@ -93,13 +93,17 @@ size_t vt_word_pieces(const char *w, size_t len, vt_piece *out, size_t cap)
             continue;
         if (i > s) {
             /* Digits, and Roman numerals of two letters or more (II, IV,
-             * XII), are numbers: left alone. */
-            bool digits = true, roman = i - s >= 2;
+             * XII), are numbers: left alone.  OCR reads a numeral's I as
+             * small l as often as not (Il, Ill): still a numeral, with a
+             * capital among its letters (vt_roman_fix puts the I back). */
+            bool digits = true, roman = i - s >= 2, capital = false;
             for (size_t j = s; j < i; j++) {
                 digits = digits && is_digit(cps[j]);
-                roman = roman && (cps[j] == 'I' || cps[j] == 'V' || cps[j] == 'X');
+                roman = roman && (cps[j] == 'I' || cps[j] == 'V' || cps[j] == 'X' ||
+                                  cps[j] == 'l');
+                capital = capital || cps[j] != 'l';
             }
-            digits = digits || roman;
+            digits = digits || (roman && capital);
             k = add(out, k, cap, digits ? VT_PIECE_NUM : VT_PIECE_SLOT,
                     offs[s], offs[i] - offs[s], NULL);
         }
@@ -114,6 +118,15 @@ size_t vt_word_pieces(const char *w, size_t len, vt_piece *out, size_t cap)
     for (size_t i = b; i < n; i++)
         k = add_punct(out, k, cap, w, offs[i], offs[i + 1] - offs[i]);
     return k < cap ? k : cap;
+}
+
+bool vt_roman_fix(const char *s, size_t len, char *out)
+{
+    if (!memchr(s, 'l', len))
+        return false;
+    for (size_t i = 0; i < len; i++)
+        out[i] = s[i] == 'l' ? 'I' : s[i];
+    return true;
 }
 
 size_t vt_fold(const char *s, size_t len, char *out, size_t cap)

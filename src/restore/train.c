@@ -7,6 +7,7 @@
  * written without time stamps, so the same sources give the same bytes. */
 #include <dirent.h>
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -486,6 +487,8 @@ static int mrule_cmp(const void *a, const void *b, void *pool)
     int c = strcmp(pool_str + x->ocr, pool_str + y->ocr);
     if (c)
         return c;
+    /* By truth within one OCR side: the search joins them with a trie
+     * node's children, which are in code point order too. */
     c = strcmp(pool_str + x->truth, pool_str + y->truth);
     return c ? c : (x->cost > y->cost) - (x->cost < y->cost);
 }
@@ -560,6 +563,10 @@ static vt_status build_channel(builder *b, const char *dict, int which,
         if (st == VT_OK) {
             snprintf(path, sizeof path, "%s/channel/%s-words.tsv", dict, names[which]);
             st = vt_channel_load_words(&ch, path, b->err);
+        }
+        if (st == VT_OK) {
+            snprintf(path, sizeof path, "%s/channel/%s-context.tsv", dict, names[which]);
+            st = vt_channel_load_context(&ch, path, b->err);
         }
     }
     /* The directory too, so that a channel file added later rebuilds. */
@@ -671,6 +678,20 @@ typedef struct trie_item {
     uint32_t node, lo, hi, L;
 } trie_item;
 
+/* Children come after their parent, so one backward pass fills `rest`.
+ * Punctuation is never what a damaged word stands for: it does not count. */
+static void trie_rest(vt_trie_node *t, uint32_t n, const float *uni_p,
+                      const uint8_t *flags)
+{
+    for (uint32_t i = n; i-- > 0;) {
+        uint32_t w = t[i].term;
+        float r = w != UINT32_MAX && !(flags[w] & VT_VOC_PUNCT) ? -uni_p[w] : INFINITY;
+        for (uint32_t c = t[i].first; c < t[i].first + t[i].n; c++)
+            r = fminf(r, t[c].rest);
+        t[i].rest = r;
+    }
+}
+
 static vt_trie_node *build_trie(char *const *vocab, uint32_t V, uint32_t *n_nodes)
 {
     size_t cap = 1024, n = 1, qcap = 1024, qh = 0, qt = 0;
@@ -678,7 +699,7 @@ static vt_trie_node *build_trie(char *const *vocab, uint32_t V, uint32_t *n_node
     trie_item *q = malloc(qcap * sizeof *q);
     if (!t || !q)
         goto fail;
-    t[0] = (vt_trie_node){0, 0, 0, UINT32_MAX};
+    t[0] = (vt_trie_node){0, 0, 0, UINT32_MAX, 0};
     q[qt++] = (trie_item){0, VT_TOK_FIRST, V, 0};
     while (qh < qt) {
         trie_item it = q[qh++];
@@ -707,7 +728,7 @@ static vt_trie_node *build_trie(char *const *vocab, uint32_t V, uint32_t *n_node
                     goto fail;
                 q = nq;
             }
-            t[n] = (vt_trie_node){cp, 0, 0, UINT32_MAX};
+            t[n] = (vt_trie_node){cp, 0, 0, UINT32_MAX, 0};
             q[qt++] = (trie_item){(uint32_t)n, a, b, it.L + (uint32_t)cl};
             n++;
             t[it.node].n++;
@@ -825,6 +846,7 @@ static vt_status assemble(builder *b, const vt_train_options *o)
         st = oom(b);
         goto out;
     }
+    trie_rest(trie, n_trie, lm.uni_p, flags);
     for (int c = 0; c < VT_CHAN_COUNT && st == VT_OK; c++)
         st = build_channel(b, o->dict_dir, c, vocab, flags, V, &pool, &ci[c]);
     if (st != VT_OK)
@@ -855,6 +877,7 @@ static vt_status assemble(builder *b, const vt_train_options *o)
     h.n_trigram_slots = lm.tri_slots;
     h.n_sources = (uint32_t)b->n_sources;
     h.n_trie = n_trie;
+    h.len_strings = pool.len;
     for (int c = 0; c < VT_CHAN_COUNT; c++) {
         h.n_render_slots[c] = ci[c].n_slots;
         h.n_renders[c] = ci[c].n_renders;
@@ -890,6 +913,8 @@ static vt_status assemble(builder *b, const vt_train_options *o)
         goto out;
     }
     h.file_size = file.len;
+    memcpy(file.data, &h, sizeof h);
+    h.checksum = vt_model_checksum(&h, file.data + sizeof h, file.len - sizeof h);
     memcpy(file.data, &h, sizeof h);
     st = write_all(o->output, file.data, file.len, b->err);
 out:

@@ -103,6 +103,8 @@ static void test_tokens(void)
     check_pieces("“Binh", "P:“ S:Binh");
     check_pieces("s6”;", "S:s6 P:” P:;");
     check_pieces("III.", "N:III P:.");
+    check_pieces("Il.", "N:Il P:.");
+    check_pieces("ll", "S:ll");
     check_pieces("21/3/2025", "N:21 P:/ N:3 P:/ N:2025");
     CHECK(vt_case_of("UBND", 4) == VT_CASE_UPPER && vt_case_of("Hà", 3) == VT_CASE_TITLE &&
               vt_case_of("TTg", 3) == VT_CASE_MIXED,
@@ -138,6 +140,30 @@ static void test_channel(const char *data)
         ctia = ctia || strcmp(r[i].text, "ctia") == 0;
     CHECK(ctia, "whole-word observation của -> ctia is a rendering");
     vt_channel_free(&ch);
+
+    /* Occurrences from a context file are the denominators: ố seen 1000
+     * times, 30 of them read as o, gives P(o | ố) = 0.03. */
+    snprintf(path, sizeof path, "/tmp/vt-test-restore-ctx-%d.tsv", (int)getpid());
+    FILE *cf = fopen(path, "w");
+    fputs("<eps>\t5000\nố\t600\nỐ\t400\n", cf);
+    fclose(cf);
+    vt_channel cc = {0};
+    char chars[4096];
+    snprintf(chars, sizeof chars, "%s/dict/channel/eng-chars.tsv", data);
+    CHECK(vt_channel_load_chars(&cc, chars, &err) == VT_OK &&
+              vt_channel_load_context(&cc, path, &err) == VT_OK,
+          "load context: %s", err.message);
+    unlink(path);
+    vt_channel_finish(&cc);
+    bool seen = false;
+    for (size_t i = 0; i < cc.n_rules; i++)
+        if (strcmp(cc.rules[i].truth, "ố") == 0 && strcmp(cc.rules[i].ocr, "o") == 0) {
+            seen = true;
+            CHECK(fabs(cc.rules[i].cost - -log(0.03)) < 1e-4, "P(o | ố) from occurrences: %f",
+                  exp(-cc.rules[i].cost));
+        }
+    CHECK(seen, "rule ố -> o");
+    vt_channel_free(&cc);
 
     FILE *f = tmpfile();
     CHECK(f != NULL, "tmpfile");
@@ -242,7 +268,9 @@ static void test_model(const char *src, const char *data, const char *tmp)
             z += exp(vt_model_lp3(m, VT_TOK_BOS, cong, id));
     CHECK(z > 0.98 && z < 1.02, "P(. | <s> công) sums to %f", z);
     vt_posting p[48];
-    size_t n = vt_model_invert(m, VT_CHAN_ENG, "s6", 2, p, 48, 10);
+    vt_invert *inv = vt_invert_new();
+    size_t n = vt_model_invert(inv, m, VT_CHAN_ENG, "s6", 2, p, 48, 10, INFINITY);
+    vt_invert_free(inv);
     bool so = false;
     for (size_t i = 0; i < n; i++)
         so = so || strcmp(vt_model_str(m, p[i].id), "số") == 0;
@@ -263,6 +291,17 @@ static void test_model(const char *src, const char *data, const char *tmp)
     check_restore(r, "Cong van so 7/UBND-VHXH; Ke hoach so 9-KH/TU, SDT",
                   "Công văn số 7/UBND-VHXH; Kế hoạch số 9-KH/TU, SĐT");
     check_restore(r, "So GD&DT huong dan", "Sở GD&ĐT hướng dẫn");
+    /* In a heading, a word whose letters OCR turned to digits takes the
+     * capitals of its neighbours; J inside capitals is a misread letter,
+     * not an abbreviation. */
+    check_restore(r, "S0 GIAO DUC VA DAO TAO", "SỞ GIÁO DỤC VÀ ĐÀO TẠO");
+    check_restore(r, "QUYET DJNH s6 5", "QUYẾT ĐỊNH số 5");
+    /* A syllable OCR put in capitals before small letters, outside a
+     * heading, is at most Title; a code stays as it is. */
+    check_restore(r, "ban hanh KE hoach s6 5 cua UBND tinh",
+                  "ban hành Kế hoạch số 5 của UBND tỉnh");
+    /* A Roman numeral read with small l for I gets its I back. */
+    check_restore(r, "Ill. Cong van so 15", "III. Công văn số 15");
     /* Correct text comes back as it was, in either tone style. */
     const char *good[] = {
         "Ủy ban nhân dân tỉnh ban hành kế hoạch thực hiện nhiệm vụ năm 2025.",
@@ -305,6 +344,48 @@ static void test_model(const char *src, const char *data, const char *tmp)
     fclose(f);
     CHECK(!vt_restore_model_open(m2, &err) && strstr(err.message, "not a vanthu"),
           "foreign file: %s", err.message);
+    /* One flipped bit deep in the tables, and a model of another version
+     * (the code and the model out of step), are refused, not mapped. */
+    b1[0] = VT_MODEL_MAGIC[0];
+    b1[l1 * 2 / 3] ^= 0x10;
+    f = fopen(m2, "wb");
+    fwrite(b1, 1, l1, f);
+    fclose(f);
+    CHECK(!vt_restore_model_open(m2, &err) && strstr(err.message, m2) &&
+              strstr(err.message, "corrupt") && err.status == VT_EDEPEND,
+          "bit-flipped model: %s", err.message);
+    b1[l1 * 2 / 3] ^= 0x10;
+    ((vt_model_header *)b1)->version = VT_MODEL_VERSION - 1;
+    f = fopen(m2, "wb");
+    fwrite(b1, 1, l1, f);
+    fclose(f);
+    CHECK(!vt_restore_model_open(m2, &err) && strstr(err.message, m2) &&
+              strstr(err.message, "version") && err.status == VT_EDEPEND,
+          "stale model: %s", err.message);
+    ((vt_model_header *)b1)->version = VT_MODEL_VERSION;
+    /* A wrong index with a right checksum (a faulty writer) is refused
+     * too: the loader checks where the tables point. */
+    vt_model_header *hd = (vt_model_header *)b1;
+    vt_trie_node *root = (vt_trie_node *)(b1 + hd->off_trie);
+    uint32_t first = root->first;
+    root->first = UINT32_MAX - 4;
+    uint64_t sum = hd->checksum;
+    hd->checksum = 0;
+    hd->checksum = vt_model_checksum(hd, b1 + sizeof *hd, l1 - sizeof *hd);
+    f = fopen(m2, "wb");
+    fwrite(b1, 1, l1, f);
+    fclose(f);
+    CHECK(!vt_restore_model_open(m2, &err) && strstr(err.message, m2) &&
+              strstr(err.message, "outside") && err.status == VT_EDEPEND,
+          "inconsistent model: %s", err.message);
+    root->first = first;
+    hd->checksum = sum;
+    f = fopen(m2, "wb");
+    fwrite(b1, 1, l1, f);
+    fclose(f);
+    vt_restore_model *back = vt_restore_model_open(m2, &err);
+    CHECK(back != NULL, "restored bytes open again: %s", err.message);
+    vt_restore_model_close(back);
     free(b1);
     char cmd[8192];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
