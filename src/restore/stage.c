@@ -6,6 +6,7 @@
  * vt_restore_model_default_path), style=auto|traditional|reformed (tone
  * placement of changed words; auto keeps the document's own),
  * review-below=0.x (flag changes whose confidence is lower). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +17,7 @@ static const char *const option_keys[] = {"model", "style", "review-below", NULL
 typedef struct state {
     vt_restore_model *model;
     vt_restorer *r;
+    char identity[64]; /* model format version and checksum */
 } state;
 
 static void restore_close(void *p)
@@ -112,9 +114,18 @@ static vt_status run_group(state *s, vt_doc *doc, const vt_line_ref *lines,
     return st;
 }
 
+static const char *restore_identity(void *p)
+{
+    state *s = p;
+    snprintf(s->identity, sizeof s->identity, "model-v%u-%016llx",
+             (unsigned)s->model->h->version, (unsigned long long)s->model->h->checksum);
+    return s->identity;
+}
+
 static vt_status restore_run(void *p, vt_doc *doc, vt_error *err)
 {
     state *s = p;
+    vt_options_set(&doc->provenance, "model", restore_identity(s));
     char *text = vt_doc_text(doc, false);
     if (!text)
         return vt_error_set(err, VT_EINTERNAL, "%s: out of memory", doc->path);
@@ -148,4 +159,5 @@ const vt_stage_class vt_stage_restore = {
     .open = restore_open,
     .run = restore_run,
     .close = restore_close,
+    .identity = restore_identity,
 };
