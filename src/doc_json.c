@@ -1,8 +1,10 @@
 /* doc_json.c — the document as a record JSON and back.  The same layout is
  * the output format and the resume format (schema/record.schema.json). */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
 #include <jansson.h>
 
 #include "internal.h"
@@ -12,11 +14,25 @@ static json_t *box_json(vt_box b)
     return json_pack("[iiii]", b.x, b.y, b.w, b.h);
 }
 
+/* JSON strings are UTF-8, but a file name need not be, nor a message or
+ * warning that quotes one (or that was cut short mid-character): bytes that
+ * are not UTF-8 become U+FFFD rather than losing the whole member. */
+static json_t *text_json(const char *s)
+{
+    json_t *j = json_string(s);
+    if (!j) {
+        gchar *valid = g_utf8_make_valid(s, -1);
+        j = json_string(valid);
+        g_free(valid);
+    }
+    return j;
+}
+
 static json_t *strings_json(char *const *v, size_t n)
 {
     json_t *a = json_array();
     for (size_t i = 0; i < n; i++)
-        json_array_append_new(a, json_string(v[i]));
+        json_array_append_new(a, text_json(v[i]));
     return a;
 }
 
@@ -105,15 +121,16 @@ json_t *vt_doc_to_json(const vt_doc *doc)
     json_object_set_new(o, "vanthu_record", json_string(VT_SCHEMA_VERSION));
     json_object_set_new(o, "vanthu_version", json_string(VT_VERSION));
     json_object_set_new(o, "status", json_string("ok"));
-    json_object_set_new(o, "source",
-                        json_pack("{s:s,s:s,s:s,s:I}", "path", doc->path,
-                                  "sha256", doc->sha256, "kind",
-                                  vt_kind_name(doc->kind), "page_count",
-                                  (json_int_t)doc->page_count));
+    json_t *src = json_object();
+    json_object_set_new(src, "path", text_json(doc->path));
+    json_object_set_new(src, "sha256", json_string(doc->sha256));
+    json_object_set_new(src, "kind", json_string(vt_kind_name(doc->kind)));
+    json_object_set_new(src, "page_count", json_integer((json_int_t)doc->page_count));
+    json_object_set_new(o, "source", src);
     json_t *prov = json_object();
     for (size_t i = 0; i < doc->provenance.n; i++)
         json_object_set_new(prov, doc->provenance.keys[i],
-                            json_string(doc->provenance.values[i]));
+                            text_json(doc->provenance.values[i]));
     json_object_set_new(o, "provenance", prov);
     json_object_set_new(o, "stages_done",
                         strings_json(doc->stages_done, doc->n_stages_done));
@@ -138,13 +155,16 @@ json_t *vt_doc_to_json(const vt_doc *doc)
 
 json_t *vt_error_record(const char *path, const char *sha256, const vt_error *err)
 {
-    json_t *src = json_pack("{s:s}", "path", path ? path : "-");
+    json_t *src = json_object();
+    json_object_set_new(src, "path", text_json(path ? path : "-"));
     if (sha256 && *sha256)
         json_object_set_new(src, "sha256", json_string(sha256));
-    return json_pack("{s:s,s:s,s:s,s:{s:s,s:i,s:s},s:o}", "vanthu_record",
-                     VT_SCHEMA_VERSION, "vanthu_version", VT_VERSION, "status", "error",
-                     "error", "code", vt_status_name(err->status), "exit_code",
-                     (int)err->status, "message", err->message, "source", src);
+    json_t *error = json_pack("{s:s,s:i}", "code", vt_status_name(err->status),
+                              "exit_code", (int)err->status);
+    json_object_set_new(error, "message", text_json(err->message));
+    return json_pack("{s:s,s:s,s:s,s:o,s:o}", "vanthu_record", VT_SCHEMA_VERSION,
+                     "vanthu_version", VT_VERSION, "status", "error", "error", error,
+                     "source", src);
 }
 
 /* ------------------------------------------------------------- reading */
@@ -154,13 +174,20 @@ static vt_status bad(vt_error *err, const char *what)
     return vt_error_set(err, VT_EINPUT, "not a vanthu record: %s", what);
 }
 
+/* Pixel sizes and coordinates: small enough that x + w cannot overflow. */
+static bool pixel_value(json_int_t v)
+{
+    return v >= 0 && v <= INT_MAX / 2;
+}
+
 static bool read_box(const json_t *j, vt_box *b)
 {
     *b = (vt_box){0};
     if (!j)
         return true;
     json_int_t x, y, w, h;
-    if (json_unpack((json_t *)j, "[IIII]", &x, &y, &w, &h) != 0)
+    if (json_unpack((json_t *)j, "[IIII]", &x, &y, &w, &h) != 0 || !pixel_value(x) ||
+        !pixel_value(y) || !pixel_value(w) || !pixel_value(h))
         return false;
     *b = (vt_box){(int)x, (int)y, (int)w, (int)h};
     return true;
@@ -170,7 +197,7 @@ static vt_status read_line_json(vt_line *ln, const json_t *j, vt_error *err)
 {
     json_t *words = json_object_get(j, "words");
     if (!json_is_array(words) || !read_box(json_object_get(j, "box"), &ln->box))
-        return bad(err, "a line needs a words array");
+        return bad(err, "a line needs a words array and a box of four pixel counts");
     const char *tail = json_string_value(json_object_get(j, "tail"));
     if (tail) {
         free(ln->tail);
@@ -185,7 +212,11 @@ static vt_status read_line_json(vt_line *ln, const json_t *j, vt_error *err)
         json_t *conf = json_object_get(w, "conf");
         vt_box box;
         if (!text || !read_box(json_object_get(w, "box"), &box))
-            return bad(err, "a word needs text");
+            return bad(err, "a word needs text (and a box of four pixel counts)");
+        /* written as a float and printed with two decimals */
+        if (conf && !(json_is_number(conf) && json_number_value(conf) >= 0 &&
+                      json_number_value(conf) <= 100))
+            return bad(err, "a word's conf is a number from 0 to 100");
         vt_word *wd = vt_line_add_word(ln, text, lead, box,
                                        conf ? (float)json_number_value(conf) : -1.0f);
         if (orig) {
@@ -202,9 +233,14 @@ static vt_status read_pages(vt_doc *doc, const json_t *pages, vt_error *err)
     json_t *pj, *bj, *lj;
     json_array_foreach(pages, i, pj) {
         vt_page *pg = vt_doc_add_page(doc);
-        pg->width = (int)json_integer_value(json_object_get(pj, "width"));
-        pg->height = (int)json_integer_value(json_object_get(pj, "height"));
-        pg->dpi = (int)json_integer_value(json_object_get(pj, "dpi"));
+        json_int_t width = json_integer_value(json_object_get(pj, "width"));
+        json_int_t height = json_integer_value(json_object_get(pj, "height"));
+        json_int_t dpi = json_integer_value(json_object_get(pj, "dpi"));
+        if (!pixel_value(width) || !pixel_value(height) || !pixel_value(dpi))
+            return bad(err, "a page's width, height and dpi are pixel counts");
+        pg->width = (int)width;
+        pg->height = (int)height;
+        pg->dpi = (int)dpi;
         json_t *sj;
         json_array_foreach(json_object_get(pj, "steps"), k, sj)
             if (json_is_string(sj))
@@ -219,7 +255,7 @@ static vt_status read_pages(vt_doc *doc, const json_t *pages, vt_error *err)
             vt_block *blk = vt_page_add_block(
                 pg, vt_role_from_name(json_string_value(json_object_get(bj, "role"))));
             if (!read_box(json_object_get(bj, "box"), &blk->box))
-                return bad(err, "a box is four integers");
+                return bad(err, "a box is four pixel counts");
             json_array_foreach(lines, m, lj) {
                 vt_status st = read_line_json(vt_block_add_line(blk), lj, err);
                 if (st)
@@ -290,6 +326,10 @@ vt_doc *vt_doc_from_json(const json_t *j, vt_error *err)
     json_t *src = json_object_get(j, "source");
     const char *path = json_string_value(json_object_get(src, "path"));
     const char *sha = json_string_value(json_object_get(src, "sha256"));
+    if (sha && *sha && (strlen(sha) != 64 || strspn(sha, "0123456789abcdef") != 64)) {
+        bad(err, "source.sha256 is not 64 lowercase hex digits");
+        return NULL;
+    }
     vt_doc *doc = vt_doc_new(path);
     doc->kind = vt_kind_from_name(json_string_value(json_object_get(src, "kind")));
     doc->page_count = (size_t)json_integer_value(json_object_get(src, "page_count"));

@@ -109,15 +109,20 @@ static vt_status load_tiff(vt_doc *doc, const ingest_opts *o, vt_error *err)
         return vt_error_set(err, VT_EINPUT, "%s: %d pages is more than the %ld allowed "
                             "(option max-pages)", doc->path, n, o->max_pages);
     for (l_int32 i = 0; i < n; i++) {
+        /* Every page's size is checked before its pixels are allocated: any
+         * page, not only the first, can be a decompression bomb. */
+        l_int32 w, h, bps, spp, res, cmap, format;
+        if (readHeaderMemTiff(doc->bytes, doc->n_bytes, i, &w, &h, &bps, &spp, &res, &cmap,
+                              &format) != 0)
+            return vt_error_set(err, VT_EINPUT, "%s: page %d of the TIFF is damaged "
+                                "or truncated", doc->path, i + 1);
+        vt_status st = check_size(doc, o, w, h, err);
+        if (st)
+            return st;
         PIX *pix = pixReadMemTiff(doc->bytes, doc->n_bytes, i);
         if (!pix)
             return vt_error_set(err, VT_EINPUT, "%s: page %d of the TIFF is damaged "
                                 "or truncated", doc->path, i + 1);
-        vt_status st = check_size(doc, o, pixGetWidth(pix), pixGetHeight(pix), err);
-        if (st) {
-            pixDestroy(&pix);
-            return st;
-        }
         add_image_page(doc, (size_t)i, pix);
     }
     doc->page_count = (size_t)n;

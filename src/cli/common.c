@@ -138,10 +138,11 @@ vt_status vt_cli_write(const char *path, const char *bytes, size_t len, vt_error
     if (!tmp)
         return vt_error_set(err, VT_EINTERNAL, "out of memory");
     /* Same directory, so the rename is atomic; a dot name so a half-written
-     * file is never mistaken for a record. */
+     * file is never mistaken for a record.  The name is cut so that the
+     * temporary name of a name near NAME_MAX still fits. */
     const char *slash = strrchr(path, '/');
     size_t dirlen = slash ? (size_t)(slash - path + 1) : 0;
-    snprintf(tmp, plen + 32, "%.*s.%s.tmp-%ld", (int)dirlen, path, path + dirlen,
+    snprintf(tmp, plen + 32, "%.*s.%.200s.tmp-%ld", (int)dirlen, path, path + dirlen,
              (long)getpid());
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     vt_status st = VT_OK;

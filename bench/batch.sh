@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# batch.sh — throughput of `vanthu run` with one worker and with two, on
+# generated pages: pages/min for each and the ratio (the target on a 2-core
+# machine is at least 1.8x).
+#
+#   bench/batch.sh [BUILD_DIR]        default: build
+#
+# PAGES (default 24) sets how many pages to render.  The pages come from
+# samples/src/*.txt through tools/mksample (BUILD_DIR/tools/vt-mksample),
+# one PNG per page with a new seed per round, so every input differs; when
+# the sample maker is missing, text inputs are used instead (the text
+# pipeline: restore and parse, no OCR).  Other jobs on the machine lower
+# both numbers, so the load average is printed with them.
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=$(cd "${1:-$top/build}" && pwd)
+vanthu="$build/src/cli/vanthu"
+mksample="$build/tools/vt-mksample"
+pages=${PAGES:-24}
+[ -x "$vanthu" ] || { echo "batch.sh: $vanthu not built" >&2; exit 1; }
+work=$(mktemp -d /tmp/vt-bench-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/in"
+
+sources=("$top"/samples/src/*.txt)
+if [ -x "$mksample" ] && [ -e "${sources[0]}" ]; then
+    kind="page images (scan pipeline: preprocess, OCR, restore, parse)"
+    seed=0
+    while [ "$(ls "$work/in" | wc -l)" -lt "$pages" ]; do
+        seed=$((seed + 1))
+        for src in "${sources[@]}"; do
+            name=$(basename "$src" .txt)
+            "$mksample" --seed "$seed" "$src" "$work/in/$name-s$seed.png" > /dev/null
+        done
+    done
+    ls "$work/in"/* | tail -n +$((pages + 1)) | xargs -r rm
+else
+    kind="text (text pipeline: restore, parse)"
+    pages=$((pages * 20))  # text is fast: more inputs for a stable rate
+    words=(kinh gui cac don vi truc thuoc bao cao ket qua thuc hien ke hoach
+           de nghi phoi hop trien khai thoi gian hop giao phong tai chinh)
+    for i in $(seq 1 "$pages"); do
+        for l in $(seq 1 40); do
+            line=""
+            for w in $(seq 1 12); do line+="${words[$(( (i * 31 + l * 7 + w * 13) % ${#words[@]} ))]} "; done
+            echo "$line"
+        done > "$work/in/doc-$i.txt"
+    done
+fi
+
+# The machine's own scaling at this moment: a CPU-bound loop alone, then
+# two at once.  Cores shared with other work show here, not only in vanthu.
+machine_scaling() {
+    local spin='import time
+w = time.time(); x = 0
+for i in range(20000000): x += i
+print(time.time() - w)'
+    local one two
+    one=$(python3 -c "$spin")
+    two=$( (python3 -c "$spin" & python3 -c "$spin"; wait) | sort -n | tail -1)
+    python3 -c "print('%.2f' % (2 * $one / $two))"
+}
+
+# run J: seconds, pages, failed inputs and mean seconds per input of one
+# run with J workers.
+run() {
+    local out="$work/out$1" start end
+    start=$(date +%s.%N)
+    "$vanthu" run -q -j "$1" -o "$out" "$work/in" || [ $? -eq 6 ]
+    end=$(date +%s.%N)
+    python3 - "$out/vanthu-job.jsonl" "$start" "$end" <<'EOF'
+import json, sys
+log = [json.loads(l) for l in open(sys.argv[1])]
+failed = sum(j["status"] == "error" for j in log)
+pages = sum(j["pages"] for j in log)
+secs = float(sys.argv[3]) - float(sys.argv[2])
+print("%.3f %d %d %.2f" % (secs, pages, failed, sum(j["seconds"] for j in log) / len(log)))
+EOF
+}
+
+echo "inputs: $(ls "$work/in" | wc -l) $kind"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+m1=$(machine_scaling)
+read -r s1 p1 f1 i1 < <(run 1)
+read -r s2 p2 f2 i2 < <(run 2)
+m2=$(machine_scaling)
+python3 - "$s1" "$p1" "$f1" "$i1" "$s2" "$p2" "$f2" "$i2" "$m1" "$m2" <<'EOF'
+import sys
+s1, p1, f1, i1, s2, p2, f2, i2, m1, m2 = map(float, sys.argv[1:])
+r1, r2 = p1 * 60 / s1, p2 * 60 / s2
+print("-j 1: %d pages in %.1f s = %.1f pages/min (%d failed; %.2f s per input)" % (p1, s1, r1, f1, i1))
+print("-j 2: %d pages in %.1f s = %.1f pages/min (%d failed; %.2f s per input)" % (p2, s2, r2, f2, i2))
+print("ratio: %.2fx (target >= 1.8x: %s)" % (r2 / r1, "met" if r2 / r1 >= 1.8 else "NOT met"))
+print("machine: two CPU-bound loops at once ran %.2fx / %.2fx as fast as one (before / after);"
+      % (m1, m2))
+print("         when that or the time per input moves between the runs, other work shared")
+print("         the cores and the ratio measures the machine as much as vanthu")
+EOF
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

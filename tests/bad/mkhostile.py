@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""mkhostile.py — write hostile inputs for tests/bad/run.sh into a directory.
+
+usage: mkhostile.py KIND DIR [SOURCE_ROOT]
+
+KIND is one of:
+  files     small hostile files (empty, truncated, bombs, bad text, odd names)
+  pages     a 1,000-page TIFF (pages-1000.tif), small pages sharing one strip
+  hugeline  a 20 MB text file that is one single line of words
+
+Everything is generated, nothing is downloaded; the big files are made at
+test time so that the repository only holds small ones.  Decompression
+bombs are small files whose headers promise huge images: ingest must refuse
+them before allocating the pixels.
+"""
+import os
+import random
+import struct
+import sys
+import zlib
+
+
+def tiff(pages):
+    """Little-endian TIFF.  pages: list of (width, height, bits, strip, rows)
+    where strip is deflate data for `rows` rows; every strip of a page, and
+    every page, may point at the same data, so a huge page costs a few bytes
+    per strip and a thousand pages cost a few bytes each."""
+    blobs = {}
+    out = bytearray(b"II*\0\0\0\0\0")
+    for _, _, _, strip, _ in pages:
+        if strip not in blobs:
+            blobs[strip] = len(out)
+            out += strip
+    ifd_offsets = []
+    for (w, h, bits, strip, rows) in pages:
+        # strip tables, then the directory
+        n = (h + rows - 1) // rows
+        offs = len(out)
+        out += struct.pack("<%dI" % n, *([blobs[strip]] * n))
+        counts = len(out)
+        out += struct.pack("<%dI" % n, *([len(strip)] * n))
+        res = len(out)
+        out += struct.pack("<II", 150, 1)
+        if len(out) % 2:
+            out += b"\0"
+        entries = [
+            (256, 4, 1, w), (257, 4, 1, h), (258, 3, 1, bits), (259, 3, 1, 8),
+            # one LONG is stored in the entry itself, more in a table
+            (262, 3, 1, 0 if bits == 1 else 1),
+            (273, 4, n, offs if n > 1 else blobs[strip]), (277, 3, 1, 1), (278, 4, 1, rows),
+            (279, 4, n, counts if n > 1 else len(strip)), (282, 5, 1, res), (283, 5, 1, res),
+            (296, 3, 1, 2),
+        ]
+        ifd_offsets.append(len(out))
+        out += struct.pack("<H", len(entries))
+        for tag, typ, n, val in entries:
+            if typ == 3 and n == 1:
+                out += struct.pack("<HHIHH", tag, typ, n, val, 0)
+            else:
+                out += struct.pack("<HHII", tag, typ, n, val)
+        out += b"\0\0\0\0"  # next directory, patched below
+    struct.pack_into("<I", out, 4, ifd_offsets[0])
+    for a, b in zip(ifd_offsets, ifd_offsets[1:]):
+        n = struct.unpack_from("<H", out, a)[0]
+        struct.pack_into("<I", out, a + 2 + 12 * n, b)
+    return bytes(out)
+
+
+def png(w, h, rows):
+    """8-bit grey PNG whose IHDR says w x h but whose data is only `rows`
+    rows of zeros."""
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data +
+                struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff))
+    raw = zlib.compress(b"\0" * ((w + 1) * rows), 9)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", raw) + chunk(b"IEND", b""))
+
+
+def pdf(width_pt, height_pt):
+    """One blank page of the given size in points."""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] >>" % (width_pt, height_pt)]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (i, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for o in offsets:
+        out += b"%010d 00000 n \n" % o
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+def jpeg_bomb(seed):
+    """A real JPEG with its frame header (SOF0) saying 60000 x 60000."""
+    data = bytearray(seed)
+    i = 2
+    while i + 9 < len(data):
+        marker, length = data[i + 1], struct.unpack(">H", data[i + 2:i + 4])[0]
+        if marker in (0xc0, 0xc1, 0xc2):
+            struct.pack_into(">HH", data, i + 5, 60000, 60000)
+            return bytes(data)
+        i += 2 + length
+    raise SystemExit("mkhostile: no SOF marker in the JPEG seed")
+
+
+def write(d, name, data):
+    with open(os.path.join(d.encode(), name if isinstance(name, bytes) else name.encode()), "wb") as f:
+        f.write(data)
+
+
+def files(d, root):
+    seeds = os.path.join(root, "fuzz", "corpus", "image")
+    rnd = random.Random(5)
+    write(d, "empty.txt", b"")
+    write(d, "invalid-utf8.txt", "Kính gửi\nđơn vị".encode() + b" \xff\xfe tr\xe1\n")
+    write(d, "latin1.txt", b"C\xf4ng v\xe3n s\xf4 5\n")  # a legacy 8-bit encoding
+    write(d, "nul.txt", b"Kinh gui\0cac don vi\n")
+    write(d, "garbage.bin", bytes(rnd.getrandbits(8) for _ in range(65536)))
+    write(d, "control-chars.txt", b"S\x01\x02\x1b[31m\x7f\n")
+    # truncated images: every seed cut in half
+    for name in sorted(os.listdir(seeds)):
+        with open(os.path.join(seeds, name), "rb") as f:
+            data = f.read()
+        write(d, "cut-" + name, data[:len(data) // 2])
+    # decompression bombs: small files, huge promised images
+    write(d, "bomb.png", png(60000, 60000, 4))
+    write(d, "bomb.pgm", b"P5\n100000 100000\n255\n" + b"\0" * 4096)
+    with open(os.path.join(seeds, "gray.jpg"), "rb") as f:
+        write(d, "bomb.jpg", jpeg_bomb(f.read()))
+    row = zlib.compress(b"\0" * 40000, 9)
+    small = zlib.compress(b"\0" * 64, 9)
+    write(d, "bomb-page-2.tif", tiff([(64, 64, 8, small, 1), (40000, 40000, 8, row, 1)]))
+    write(d, "bomb.pdf", pdf(14400, 14400))
+    # names: spaces and Vietnamese, bytes that are not UTF-8, near NAME_MAX
+    text = "Kính gửi: các đơn vị trực thuộc.\n".encode()
+    write(d, "tên có dấu và khoảng trắng.txt", text)
+    write(d, b"latin1-name-\xe9\xe8.txt", text)
+    write(d, ("ạ" * 83) + ".txt", text)       # 253 bytes
+    write(d, "--force.txt", text)               # looks like an option
+
+
+def pages(d, _root):
+    # 1,000 pages of A4 at 150 dpi, 1 bit, a ruled line every 40 rows
+    w, h = 1240, 1754
+    page = b"".join((b"\xff" if y % 40 == 20 else b"\0") * (w // 8) for y in range(h))
+    write(d, "pages-1000.tif", tiff([(w, h, 1, zlib.compress(page, 9), h)] * 1000))
+
+
+def hugeline(d, _root):
+    rnd = random.Random(7)
+    words = ("kinh gui cac don vi truc thuoc so ngay thang nam ke hoach "
+             "trien khai thuc hien van ban bao cao").split()
+    chunk = " ".join(rnd.choice(words) for _ in range(20000)).encode()
+    size = 20 * 1024 * 1024
+    data = (chunk + b" ") * (size // (len(chunk) + 1) + 1)
+    write(d, "huge-line.txt", data[:size].rstrip() + b"\n")
+
+
+if __name__ == "__main__":
+    kind, d = sys.argv[1], sys.argv[2]
+    root = sys.argv[3] if len(sys.argv) > 3 else "."
+    {"files": files, "pages": pages, "hugeline": hugeline}[kind](d, root)
