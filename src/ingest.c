@@ -18,9 +18,14 @@ typedef struct {
     long max_pages;
     long max_megapixels; /* per page, before decoding: refuses decompression bombs */
     long pdf_dpi;
+    /* Text: every later stage holds a line whole and the document in
+     * memory, so sizes far past any dispatch are refused up front. */
+    long max_lines;
+    long max_line_bytes;
 } ingest_opts;
 
-static const char *const ingest_keys[] = {"max-pages", "max-megapixels", "pdf-dpi", NULL};
+static const char *const ingest_keys[] = {"max-pages", "max-megapixels", "pdf-dpi",
+                                          "max-lines", "max-line-bytes", NULL};
 
 static vt_status ingest_open(void **state, const vt_options *opts, vt_error *err)
 {
@@ -30,6 +35,11 @@ static vt_status ingest_open(void **state, const vt_options *opts, vt_error *err
         st = vt_options_int(opts, "max-megapixels", 150, 1, 4000, &o->max_megapixels, err);
     if (!st)
         st = vt_options_int(opts, "pdf-dpi", 300, 50, 1200, &o->pdf_dpi, err);
+    if (!st)
+        st = vt_options_int(opts, "max-lines", 200000, 1, 100000000, &o->max_lines, err);
+    if (!st)
+        st = vt_options_int(opts, "max-line-bytes", 65536, 64, 1L << 30,
+                            &o->max_line_bytes, err);
     if (st) {
         free(o);
         return st;
@@ -74,58 +84,68 @@ static uint32_t tiff_u(const unsigned char *b, bool le, int n)
     return v;
 }
 
-/* libtiff reads a TIFF cut short as one with fewer pages; walking the
- * chain of image directories finds the cut, so no page is lost silently. */
-static bool tiff_chain_intact(const unsigned char *b, size_t len)
+/* Walk the chain of image directories ourselves: libtiff reads a TIFF cut
+ * short as one with fewer pages (a page lost silently), and each page's
+ * size must be known before its pixels are decoded, since any page can be
+ * a decompression bomb.  Reading directories by index instead costs time
+ * in the square of the page count. */
+static vt_status tiff_directories(const vt_doc *doc, const ingest_opts *o,
+                                  size_t *pages, vt_error *err)
 {
+    const unsigned char *b = doc->bytes;
+    size_t len = doc->n_bytes;
     bool le = b[0] == 'I';
     uint32_t off = tiff_u(b + 4, le, 4);
-    for (size_t pages = 0; off != 0; pages++) {
-        if (pages > 1000000 || off < 8 || (size_t)off + 2 > len)
-            return false;
+    size_t n = 0;
+    for (; off != 0; n++) {
+        if (n >= (size_t)o->max_pages)
+            return vt_error_set(err, VT_EINPUT, "%s: more than the %ld pages allowed "
+                                "(option max-pages)", doc->path, o->max_pages);
+        if (off < 8 || (size_t)off + 2 > len)
+            return vt_error_set(err, VT_EINPUT, "%s: TIFF is truncated (page %zu's "
+                                "directory lies past the end of the file)", doc->path, n + 1);
         size_t entries = tiff_u(b + off, le, 2);
         size_t next = (size_t)off + 2 + 12 * entries;
         if (next + 4 > len)
-            return false;
+            return vt_error_set(err, VT_EINPUT, "%s: TIFF is truncated in page %zu's "
+                                "directory", doc->path, n + 1);
+        long dims[2] = {0, 0}; /* ImageWidth (256), ImageLength (257) */
+        for (size_t e = 0; e < entries; e++) {
+            const unsigned char *ent = b + off + 2 + 12 * e;
+            uint32_t tag = tiff_u(ent, le, 2), type = tiff_u(ent + 2, le, 2);
+            if (tag == 256 || tag == 257)
+                dims[tag - 256] = type == 3 ? tiff_u(ent + 8, le, 2) : tiff_u(ent + 8, le, 4);
+        }
+        vt_status st = check_size(doc, o, (int)(dims[0] > INT32_MAX ? -1 : dims[0]),
+                                  (int)(dims[1] > INT32_MAX ? -1 : dims[1]), err);
+        if (st) {
+            vt_error_prefix(err, "page %zu: ", n + 1);
+            return st;
+        }
         off = tiff_u(b + next, le, 4);
     }
-    return true;
+    *pages = n;
+    return n ? VT_OK : vt_error_set(err, VT_EINPUT, "%s: TIFF has no pages", doc->path);
 }
 
 static vt_status load_tiff(vt_doc *doc, const ingest_opts *o, vt_error *err)
 {
-    if (!tiff_chain_intact(doc->bytes, doc->n_bytes))
-        return vt_error_set(err, VT_EINPUT, "%s: TIFF is truncated (a page directory "
-                            "lies past the end of the file)", doc->path);
-    FILE *f = fmemopen(doc->bytes, doc->n_bytes, "rb");
-    l_int32 n = 0;
-    if (!f || tiffGetCount(f, &n) != 0 || n <= 0) {
-        if (f)
-            fclose(f);
-        return vt_error_set(err, VT_EINPUT, "%s: TIFF has no readable pages", doc->path);
-    }
-    fclose(f);
-    if (n > o->max_pages)
-        return vt_error_set(err, VT_EINPUT, "%s: %d pages is more than the %ld allowed "
-                            "(option max-pages)", doc->path, n, o->max_pages);
-    for (l_int32 i = 0; i < n; i++) {
-        /* Every page's size is checked before its pixels are allocated: any
-         * page, not only the first, can be a decompression bomb. */
-        l_int32 w, h, bps, spp, res, cmap, format;
-        if (readHeaderMemTiff(doc->bytes, doc->n_bytes, i, &w, &h, &bps, &spp, &res, &cmap,
-                              &format) != 0)
-            return vt_error_set(err, VT_EINPUT, "%s: page %d of the TIFF is damaged "
-                                "or truncated", doc->path, i + 1);
-        vt_status st = check_size(doc, o, w, h, err);
-        if (st)
-            return st;
-        PIX *pix = pixReadMemTiff(doc->bytes, doc->n_bytes, i);
+    size_t n;
+    vt_status st = tiff_directories(doc, o, &n, err);
+    if (st)
+        return st;
+    size_t offset = 0;
+    for (size_t i = 0; i < n; i++) {
+        PIX *pix = pixReadMemFromMultipageTiff(doc->bytes, doc->n_bytes, &offset);
         if (!pix)
-            return vt_error_set(err, VT_EINPUT, "%s: page %d of the TIFF is damaged "
+            return vt_error_set(err, VT_EINPUT, "%s: page %zu of the TIFF is damaged "
                                 "or truncated", doc->path, i + 1);
-        add_image_page(doc, (size_t)i, pix);
+        add_image_page(doc, i, pix);
+        if (offset == 0 && i + 1 < n)
+            return vt_error_set(err, VT_EINPUT, "%s: TIFF ends after page %zu of %zu",
+                                doc->path, i + 1, n);
     }
-    doc->page_count = (size_t)n;
+    doc->page_count = n;
     return VT_OK;
 }
 
@@ -235,6 +255,25 @@ static vt_status load_pdf(vt_doc *doc, const ingest_opts *o, vt_error *err)
     return st;
 }
 
+static vt_status check_text_size(const vt_doc *doc, const ingest_opts *o, vt_error *err)
+{
+    const char *b = (const char *)doc->bytes, *end = b + doc->n_bytes;
+    long lines = 0;
+    for (const char *line = b; line < end; lines++) {
+        const char *nl = memchr(line, '\n', (size_t)(end - line));
+        size_t len = (size_t)((nl ? nl : end) - line);
+        if (len > (size_t)o->max_line_bytes)
+            return vt_error_set(err, VT_EINPUT, "%s: line %ld is %zu bytes, more than the "
+                                "%ld allowed (option max-line-bytes)", doc->path,
+                                lines + 1, len, o->max_line_bytes);
+        if (lines >= o->max_lines)
+            return vt_error_set(err, VT_EINPUT, "%s: more than the %ld lines allowed "
+                                "(option max-lines)", doc->path, o->max_lines);
+        line = nl ? nl + 1 : end;
+    }
+    return VT_OK;
+}
+
 static vt_status load_bytes(vt_doc *doc, vt_error *err)
 {
     if (doc->bytes)
@@ -277,7 +316,9 @@ static vt_status ingest_run(void *state, vt_doc *doc, vt_error *err)
     doc->kind = vt_sniff(doc->bytes, doc->n_bytes);
     switch (doc->kind) {
     case VT_KIND_TEXT:
-        st = vt_doc_read_text(doc, (const char *)doc->bytes, doc->n_bytes, err);
+        st = check_text_size(doc, o, err);
+        if (!st)
+            st = vt_doc_read_text(doc, (const char *)doc->bytes, doc->n_bytes, err);
         break;
     case VT_KIND_RECORD:
         st = vt_error_set(err, VT_EINPUT, "%s: is a vanthu record; resume it with --from",
@@ -299,7 +340,8 @@ static vt_status ingest_run(void *state, vt_doc *doc, vt_error *err)
 
 vt_status vt_ingest_images(vt_doc *doc, vt_error *err)
 {
-    ingest_opts o = {.max_pages = 100000, .max_megapixels = 4000, .pdf_dpi = 300};
+    ingest_opts o = {.max_pages = 100000, .max_megapixels = 4000, .pdf_dpi = 300,
+                     .max_lines = 100000000, .max_line_bytes = 1L << 30};
     vt_status st = load_bytes(doc, err);
     if (!st)
         st = load_pixels(doc, &o, err);

@@ -34,6 +34,7 @@
 #include <leptonica/allheaders.h>
 #include <tesseract/capi.h>
 #include <unicode/unorm2.h>
+#include <unicode/ustring.h>
 
 #include "internal.h"
 #include "layout.h"

@@ -21,6 +21,11 @@
 #include "internal.h"
 
 #define TARGET_DPI 300
+/* A page smaller than this holds no readable line of text. */
+#define MIN_SIDE_PX 64
+/* Scaling to 300 dpi trusts the resolution the file claims; a bogus low
+ * one would blow a small image up without bound.  A4 at 600 dpi is 35 MP. */
+#define MAX_WORK_MEGAPIXELS 40.0
 
 typedef struct pre_opts {
     bool drop_red, drop_blue, deskew, binarize;
@@ -137,6 +142,10 @@ static vt_status prepare_page(const pre_opts *o, vt_doc *doc, size_t index,
     vt_page *pg = &doc->pages[index];
     PIX *src = pg->image;
     PIX *gray = NULL;
+    if (pixGetWidth(src) < MIN_SIDE_PX || pixGetHeight(src) < MIN_SIDE_PX)
+        return vt_error_set(err, VT_EINPUT, "%s: page %zu is %dx%d pixels, too small "
+                            "to hold text", doc->path, index + 1, pixGetWidth(src),
+                            pixGetHeight(src));
     l_int32 has_colour = 0;
     if (pixGetColormap(src))
         pixcmapHasColor(pixGetColormap(src), &has_colour);
@@ -166,13 +175,17 @@ static vt_status prepare_page(const pre_opts *o, vt_doc *doc, size_t index,
     int dpi = pg->dpi > 0 ? pg->dpi : TARGET_DPI;
     if (abs(dpi - TARGET_DPI) > TARGET_DPI / 10) {
         float factor = (float)TARGET_DPI / dpi;
+        double pixels = (double)pixGetWidth(gray) * pixGetHeight(gray);
+        if (pixels * factor * factor > MAX_WORK_MEGAPIXELS * 1e6)
+            factor = (float)sqrt(MAX_WORK_MEGAPIXELS * 1e6 / pixels);
         PIX *scaled = pixScale(gray, factor, factor);
         if (scaled) {
             pixDestroy(&gray);
             gray = scaled;
+            int scaled_dpi = (int)lroundf((float)dpi * factor);
             vt_page_add_step(pg, "scale %.3f from %d to %d dpi", factor, dpi,
-                             TARGET_DPI);
-            dpi = TARGET_DPI;
+                             scaled_dpi);
+            dpi = scaled_dpi;
         }
     }
 

@@ -66,15 +66,19 @@ def tiff(pages):
     return bytes(out)
 
 
-def png(w, h, rows):
+def png(w, h, rows, dpi=None, grey=0):
     """8-bit grey PNG whose IHDR says w x h but whose data is only `rows`
-    rows of zeros."""
+    rows of the value `grey`; with dpi, a pHYs chunk claims that resolution."""
     def chunk(kind, data):
         return (struct.pack(">I", len(data)) + kind + data +
                 struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff))
-    raw = zlib.compress(b"\0" * ((w + 1) * rows), 9)
+    raw = zlib.compress((b"\0" + bytes([grey]) * w) * rows, 9)
+    phys = b""
+    if dpi:
+        ppm = round(dpi / 0.0254)
+        phys = chunk(b"pHYs", struct.pack(">IIB", ppm, ppm, 1))
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0))
-            + chunk(b"IDAT", raw) + chunk(b"IEND", b""))
+            + phys + chunk(b"IDAT", raw) + chunk(b"IEND", b""))
 
 
 def pdf(width_pt, height_pt):
@@ -136,6 +140,12 @@ def files(d, root):
     small = zlib.compress(b"\0" * 64, 9)
     write(d, "bomb-page-2.tif", tiff([(64, 64, 8, small, 1), (40000, 40000, 8, row, 1)]))
     write(d, "bomb.pdf", pdf(14400, 14400))
+    # pages preprocess must not choke on: a speck, and a small image that
+    # claims 50 dpi (scaling it to 300 dpi naively needs 36 times the pixels)
+    write(d, "speck.png", png(40, 40, 40, grey=255))
+    write(d, "claims-50dpi.png", png(2000, 2500, 2500, dpi=50, grey=255))
+    # text that is all line breaks: 20 million empty lines
+    write(d, "newlines.txt", b"\n" * (20 * 1024 * 1024))
     # names: spaces and Vietnamese, bytes that are not UTF-8, near NAME_MAX
     text = "Kính gửi: các đơn vị trực thuộc.\n".encode()
     write(d, "tên có dấu và khoảng trắng.txt", text)

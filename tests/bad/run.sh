@@ -84,6 +84,10 @@ out="$scratch/out"
 snapshot "$out" before
 vt batch 600 "$VANTHU" run -q -j 2 -o "$out" "$in"
 check "[ $rc -eq 6 ]" "batch of hostile inputs: exit $rc, expected 6 ($(tail -3 "$scratch/batch.err"))"
+if [ -x /usr/bin/time ] && ! $asan; then
+    echo "batch of hostile inputs: peak RSS $rss_mb MB"
+    check "[ $rss_mb -lt 1500 ]" "batch of hostile inputs: peak RSS $rss_mb MB"
+fi
 snapshot "$out" after
 check "cmp -s '$scratch/snap/before' '$scratch/snap/after'" \
     "files written outside OUT: $(comm -13 "$scratch/snap/before" "$scratch/snap/after")"
@@ -101,6 +105,9 @@ expect "$out" /latin1.txt error 'latin1.txt: line 1: not valid UTF-8'
 expect "$out" /nul.txt error 'nul.txt: (not an image, PDF or UTF-8 text|line 1: contains a NUL)'
 expect "$out" /garbage.bin error 'garbage.bin: not an image, PDF or UTF-8 text'
 expect "$out" /control-chars.txt ok
+expect "$out" /newlines.txt error 'newlines.txt: more than the 200000 lines allowed'
+expect "$out" /speck.png error 'speck.png: page 1 is 40x40 pixels, too small'
+expect "$out" /claims-50dpi.png ok
 expect "$out" /sparse.bin error 'sparse.bin: 2147483648 bytes is more than'
 expect "$out" /fifo error 'fifo: not a regular file'
 for f in "$in"/cut-*; do
