@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # deps.sh — install what vanthu needs on Debian 12, only what is missing:
 # the packages in tools/debian-packages.txt, then the test-only JSON Schema
-# validator from npm into build/node.  Safe to run again.
+# validator from npm into .cache/node.  Safe to run again.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 mapfile -t want < <(grep -v '^#' "$top/tools/debian-packages.txt" | grep -v '^$')
@@ -20,7 +20,7 @@ fi
 if ! command -v npm >/dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
 fi
-node_dir="$top/build/node"
+node_dir="$top/.cache/node"
 if [ ! -x "$node_dir/node_modules/.bin/ajv" ]; then
     mkdir -p "$node_dir"
     (cd "$node_dir" && npm install --silent --no-audit --no-fund ajv-cli@5.0.0 ajv-formats@3.0.1 >/dev/null 2>&1) \

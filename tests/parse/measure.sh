@@ -6,7 +6,7 @@
 # is built.  Skips (77) without ../shared.
 set -u
 shared=${VANTHU_SHARED:?}
-[ -d "$shared/data/truth" ] && [ -x "$shared/tools/score_meta.py" ] || exit 77
+[ -d "$shared/data/truth" ] && [ -f "$shared/tools/score_meta.py" ] || exit 77
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 cat > "$tmp/parse-only.pipe" <<PIPE

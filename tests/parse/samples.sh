@@ -9,7 +9,7 @@ set -u
 shared=${VANTHU_SHARED:?}
 src=${VANTHU_SOURCE_ROOT:?}/samples/src
 mk=${VANTHU_BUILD_ROOT:?}/tools/vt-mksample
-[ -x "$shared/tools/score_meta.py" ] && [ -x "$mk" ] || exit 77
+[ -f "$shared/tools/score_meta.py" ] && [ -x "$mk" ] || exit 77
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 status=0

@@ -3,7 +3,7 @@
 # (ajv, from npm, test-only) and XML against schema/record.xsd (libxml2).
 . "$(dirname "$0")/../cli/lib.sh"
 root=$VANTHU_SOURCE_ROOT
-ajv="$VANTHU_BUILD_ROOT/node/node_modules/.bin/ajv"
+ajv="$root/.cache/node/node_modules/.bin/ajv"
 if [ ! -x "$ajv" ]; then
     echo "ajv not installed (tools/deps.sh installs it)"; exit 77
 fi
