@@ -197,14 +197,17 @@ static char *join_words(char **w, size_t n)
     return out;
 }
 
-/* An abbreviation printed in capitals keeps its form ("UBND", "GD&ĐT"). */
+/* An abbreviation printed in capitals keeps its form ("UBND", "GD&ĐT"),
+ * and so does a Roman numeral ("Khu vực II"). */
 static bool abbreviation(const vt_lexicon *lex, const char *word)
 {
-    if (!vt_is_upper_text(word))
-        return false;
     size_t n = strlen(word);
     while (n && strchr(",;:.", word[n - 1]))
         n--;
+    if (n && n <= 4 && strspn(word, "IVX") == n)
+        return true;
+    if (!vt_is_upper_text(word))
+        return false;
     for (size_t i = 0; i < lex->abbreviations.n; i++) {
         const char *f = lex->abbreviations.v[i].form;
         if (strlen(f) == n && memcmp(f, word, n) == 0)
@@ -234,6 +237,42 @@ char *vt_place_case(const vt_lexicon *lex, const char *text)
     return out;
 }
 
+/* Which joining word a folded word is: 1 "và", 2 a dash, 0 neither. */
+static int connective(const char *w, size_t n)
+{
+    if (n == 2 && memcmp(w, "va", 2) == 0)
+        return 1;
+    if ((n == 1 && w[0] == '-') || (n == 3 && memcmp(w, "\xe2\x80\x93", 3) == 0))
+        return 2;
+    return 0;
+}
+
+/* Do two folded names of as many words differ in a word that shapes the
+ * name: an administrative unit ("... tinh ha" against "... thanh pho") or
+ * a joining word ("van hoa - thong tin" against "van hoa va thong tin")?
+ * OCR damage is small against a whole name, but these decide what the
+ * name says. */
+static bool structure_differs(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b), i = 0, j = 0;
+    while (i < na && j < nb) {
+        const char *ua = NULL, *ub = NULL;
+        size_t ka = admin_unit_at(a, na, i, &ua), kb = admin_unit_at(b, nb, j, &ub);
+        if ((ka || kb) && (ka != kb || ua != ub))
+            return true;
+        size_t ea = i, eb = j;
+        while (ea < na && a[ea] != ' ')
+            ea++;
+        while (eb < nb && b[eb] != ' ')
+            eb++;
+        if (connective(a + i, ea - i) != connective(b + j, eb - j))
+            return true;
+        i = ea + (ea < na);
+        j = eb + (eb < nb);
+    }
+    return false;
+}
+
 /* The organs.txt entry spelling the first words of a name (its fold in
  * fw[0..nw)): the longest, exact or within OCR distance.  Returns the
  * number of words it covers. */
@@ -250,7 +289,11 @@ static size_t organ_prefix(const vt_lexicon *lex, char **fw, size_t nw,
         if (k > nw || k < best)
             continue;
         char *pre = join_words(fw, k);
-        double c = strcmp(pre, e->fold) == 0 ? 0 : k >= 2 ? vt_fuzzy_cost(pre, strlen(pre), e->fold) : 1;
+        double c = strcmp(pre, e->fold) == 0 ? 0
+                   : k < 2                    ? 1
+                                              : vt_fuzzy_cost_within(pre, strlen(pre), e->fold, 0.12);
+        if (c > 0 && c <= 0.12 && structure_differs(pre, e->fold))
+            c = 1;
         free(pre);
         if (c <= 0.12 && (k > best || c < best_cost)) {
             best = k;
@@ -259,6 +302,51 @@ static size_t organ_prefix(const vt_lexicon *lex, char **fw, size_t nw,
         }
     }
     return best;
+}
+
+/* Kinds of body whose name goes on to say its field ("Tổng cục" Thuế,
+ * "Phòng" Văn hóa - Xã hội).  Words whose fold is shared with a common
+ * non-kind word ("báo"/"bảo", "đài"/"đại") are left out. */
+static const char *const organ_kinds[] = {
+    "tổng cục", "cục", "chi cục", "sở", "phòng", "vụ", "ban", "văn phòng", "bộ",
+    "trung tâm", "viện", "học viện", "trường", "bệnh viện", "thanh tra", "đội",
+    "trạm", "hạt", "tạp chí", "hội", "liên đoàn", "nhà xuất bản", "chi nhánh",
+    "công ty", "tổng công ty", "ngân hàng", "kho bạc Nhà nước",
+};
+
+/* The number of words of ws.w/fs.w the longest organ kind covers at their
+ * start (0 when none).  A word printed with marks must carry the kind's
+ * marks; an unmarked one (OCR lost them) is compared folded. */
+static size_t organ_kind(const words *ws, const words *fs, const char **form)
+{
+    size_t best = 0;
+    for (size_t k = 0; k < sizeof organ_kinds / sizeof *organ_kinds; k++) {
+        words kw;
+        split_words(organ_kinds[k], &kw);
+        bool ok = kw.n > best && kw.n <= ws->n && kw.n <= fs->n;
+        for (size_t w = 0; ok && w < kw.n; w++) {
+            char *low = vt_lower(ws->w[w]), *kl = vt_lower(kw.w[w]);
+            char *kf = vt_fold_text(kw.w[w]);
+            ok = strcmp(low, kl) == 0 || (strcmp(low, fs->w[w]) == 0 && strcmp(kf, fs->w[w]) == 0);
+            free(low);
+            free(kl);
+            free(kf);
+        }
+        if (ok) {
+            best = kw.n;
+            *form = organ_kinds[k];
+        }
+        free_words(&kw);
+    }
+    return best;
+}
+
+/* Does a field of the name start after this word ("Văn hóa - Xã hội",
+ * "Giáo dục và Đào tạo", "Khám, chữa bệnh")? */
+static bool field_break(const char *fold)
+{
+    size_t n = strlen(fold);
+    return connective(fold, n) || (n && fold[n - 1] == ',');
 }
 
 char *vt_organ_case(const vt_lexicon *lex, const char *text)
@@ -279,11 +367,27 @@ char *vt_organ_case(const vt_lexicon *lex, const char *text)
             out[c] = vt_xstrdup("");
         place_next = ends_with_unit(e->fold); /* "Ủy ban nhân dân phường" + place */
     }
+    /* Phụ lục II: after the kind of body, each part naming its field is
+     * capitalised (a listed name may go on: "Vụ Pháp chế" và "Thanh tra"). */
+    bool field_next = false;
+    const char *kind = e ? e->form : NULL;
+    if (i == 0 && fs.n == ws.n && (i = organ_kind(&ws, &fs, &kind)) > 0) {
+        out[0] = vt_upper_first(kind);
+        for (size_t c = 1; c < i; c++)
+            out[c] = vt_xstrdup("");
+        field_next = true;
+    }
     while (i < ws.n) {
-        char *rest = join_words(fs.w + i, fs.n > i ? fs.n - i : 0);
-        size_t k;
+        /* An administrative unit is at most two words: joining just the
+         * next few keeps a long line linear. */
+        size_t avail = fs.n > i ? fs.n - i : 0;
+        char *rest = join_words(fs.w + i, avail < 3 ? avail : 3);
         const char *unit = NULL;
-        if (place_next || (k = admin_unit_at(rest, strlen(rest), 0, &unit)) == 0) {
+        size_t k = place_next ? 0 : admin_unit_at(rest, strlen(rest), 0, &unit);
+        /* Where a field's name starts "xã hội" is social, not a commune. */
+        if (k && field_next && strncmp(rest, "xa hoi", 6) == 0 && !isalnum((unsigned char)rest[6]))
+            k = 0;
+        if (place_next || k == 0) {
             if (place_next) {
                 /* The rest of the name is the place. */
                 char *tail = join_words(ws.w + i, ws.n - i);
@@ -297,8 +401,9 @@ char *vt_organ_case(const vt_lexicon *lex, const char *text)
                 i++;
             } else {
                 char *low = vt_lower(ws.w[i]);
-                out[i] = i == 0 ? vt_upper_first(low) : vt_xstrdup(low);
+                out[i] = i == 0 || field_next ? vt_upper_first(low) : vt_xstrdup(low);
                 free(low);
+                field_next = kind && field_break(fs.w[i]);
                 i++;
             }
         } else {

@@ -5,6 +5,7 @@
  * with an edit distance in which the confusions OCR actually makes are
  * cheap. */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -155,15 +156,21 @@ static const char *const confusions[] = {
     "b6", "q9", "mn", "01", "17", "z2",
 };
 
-static bool confusable(unsigned char a, unsigned char b)
+/* The pairs as a table, built once: the aligners ask for every cell. */
+static bool confusion_table[256][256];
+static pthread_once_t confusion_once = PTHREAD_ONCE_INIT;
+
+static void build_confusions(void)
 {
     for (size_t i = 0; i < sizeof confusions / sizeof *confusions; i++) {
-        const char *p = confusions[i];
-        if (((unsigned char)p[0] == a && (unsigned char)p[1] == b) ||
-            ((unsigned char)p[0] == b && (unsigned char)p[1] == a))
-            return true;
+        unsigned char a = (unsigned char)confusions[i][0], b = (unsigned char)confusions[i][1];
+        confusion_table[a][b] = confusion_table[b][a] = true;
     }
-    return false;
+}
+
+static inline bool confusable(unsigned char a, unsigned char b)
+{
+    return confusion_table[a][b];
 }
 
 static double sub_cost(unsigned char a, unsigned char b)
@@ -198,6 +205,7 @@ static size_t squeeze(const char *s, size_t n, char *out, size_t *pos)
 static double align(const char *t, size_t nt, const char *k, size_t nk,
                     const bool *starts, size_t *best_end, size_t *best_start)
 {
+    pthread_once(&confusion_once, build_confusions);
     double *d = vt_xmalloc((nk + 1) * (nt + 1) * sizeof *d);
     size_t *st = vt_xmalloc((nk + 1) * (nt + 1) * sizeof *st);
 #define D(i, j) d[(i) * (nt + 1) + (j)]
@@ -252,17 +260,23 @@ static double align(const char *t, size_t nt, const char *k, size_t nk,
     return best;
 }
 
-double vt_fuzzy_cost(const char *a, size_t na, const char *kw)
+/* Whole-string distance (both ends fixed), normalised by the keyword's
+ * length; gives up as soon as every way through exceeds `limit`, returning
+ * a cost above it: most lexicon entries are nowhere near the text. */
+static double bounded_cost(const char *a, size_t na, const char *kw, double limit)
 {
-    char *t = vt_xmalloc(na + 1), *k = vt_xmalloc(strlen(kw) + 1);
-    size_t nt = squeeze(a, na, t, NULL), nk = squeeze(kw, strlen(kw), k, NULL);
-    double total = 0;
-    /* Whole-string distance: both ends fixed. */
+    size_t nkw = strlen(kw);
+    char *t = vt_xmalloc(na + 1), *k = vt_xmalloc(nkw + 1);
+    size_t nt = squeeze(a, na, t, NULL), nk = squeeze(kw, nkw, k, NULL);
     double *prev = vt_xmalloc((nt + 1) * sizeof *prev), *cur = vt_xmalloc((nt + 1) * sizeof *cur);
+    double cut = limit * (double)nk;
+    bool gave_up = false;
+    pthread_once(&confusion_once, build_confusions);
     for (size_t j = 0; j <= nt; j++)
         prev[j] = j ? prev[j - 1] + del_cost((unsigned char)t[j - 1]) : 0;
-    for (size_t i = 1; i <= nk; i++) {
+    for (size_t i = 1; i <= nk && !gave_up; i++) {
         cur[0] = prev[0] + 0.8;
+        double low = cur[0];
         for (size_t j = 1; j <= nt; j++) {
             double v = prev[j - 1] + sub_cost((unsigned char)k[i - 1], (unsigned char)t[j - 1]);
             if (prev[j] + 0.8 < v)
@@ -270,17 +284,31 @@ double vt_fuzzy_cost(const char *a, size_t na, const char *kw)
             if (cur[j - 1] + del_cost((unsigned char)t[j - 1]) < v)
                 v = cur[j - 1] + del_cost((unsigned char)t[j - 1]);
             cur[j] = v;
+            if (v < low)
+                low = v;
         }
+        /* No cell of a later row is below this row's least. */
+        gave_up = low > cut;
         double *sw = prev;
         prev = cur;
         cur = sw;
     }
-    total = prev[nt];
+    double total = gave_up ? cut + 1 : prev[nt];
     free(prev);
     free(cur);
     free(t);
     free(k);
     return nk ? total / (double)nk : (nt ? 1.0 : 0.0);
+}
+
+double vt_fuzzy_cost(const char *a, size_t na, const char *kw)
+{
+    return bounded_cost(a, na, kw, 1e9);
+}
+
+double vt_fuzzy_cost_within(const char *a, size_t na, const char *kw, double limit)
+{
+    return bounded_cost(a, na, kw, limit);
 }
 
 static bool list_mark(unsigned char c)

@@ -305,6 +305,28 @@ static bool looks_like_name(const vt_lexicon *lex, const char *t)
     return words >= 2 && words <= 5;
 }
 
+/* A word of a name in title case; the syllable after an apostrophe is
+ * capitalised too ("H'NI" -> "H'Ni"). */
+static char *title_word(const char *low)
+{
+    const char *ap = strchr(low, '\'');
+    size_t apn = 1;
+    const char *curly = strstr(low, "\xe2\x80\x99");
+    if (!ap || (curly && curly < ap)) {
+        ap = curly;
+        apn = 3;
+    }
+    if (!ap || !ap[apn])
+        return vt_upper_first(low);
+    char *head = vt_xstrndup(low, (size_t)(ap - low) + apn);
+    char *h = vt_upper_first(head), *t = vt_upper_first(ap + apn);
+    char *out = vt_xasprintf("%s%s", h, t);
+    free(head);
+    free(h);
+    free(t);
+    return out;
+}
+
 /* One part of a name in its proper spelling from the names list: the only
  * entry with the same letters when the print lost its marks, or for the
  * family name (a closed set) the one entry within OCR distance. */
@@ -327,11 +349,13 @@ static char *name_part(const vt_lex_list *list, const char *word, bool fuzzy)
      * whatever marks a guess put on them ("Nguyên" -> "Nguyễn"). */
     if (same == 1 && (unmarked || fuzzy)) {
         out = vt_xstrdup(only->form);
-    } else if (same == 0 && fuzzy && unmarked) {
+    } else if (same == 0 && fuzzy) {
+        /* No family name has these letters: the nearest one, marks or not
+         * (OCR splits a letter: "Kđoh" read "Kửdoh"). */
         double best = 0.26, second = 1;
         only = NULL;
         for (size_t i = 0; i < list->n; i++) {
-            double c = vt_fuzzy_cost(f, strlen(f), list->v[i].fold);
+            double c = vt_fuzzy_cost_within(f, strlen(f), list->v[i].fold, second);
             if (c < best) {
                 second = best;
                 best = c;
@@ -344,7 +368,7 @@ static char *name_part(const vt_lex_list *list, const char *word, bool fuzzy)
             out = vt_xstrdup(only->form);
     }
     if (!out)
-        out = caps ? vt_upper_first(low) : vt_xstrdup(word);
+        out = caps ? title_word(low) : vt_xstrdup(word);
     free(low);
     free(f);
     return out;
@@ -382,6 +406,32 @@ static char *printed_name(const char *text, const char *orig)
     return out;
 }
 
+static bool in_list(const vt_lex_list *list, const char *word)
+{
+    char *f = vt_fold_text(word);
+    bool found = false;
+    for (size_t i = 0; i < list->n && !found; i++)
+        found = strcmp(list->v[i].fold, f) == 0;
+    free(f);
+    return found;
+}
+
+/* Some peoples of the Tây Nguyên put the family name last, the given name
+ * first, often behind the prefix Y (men) or H' (women): "Y Khu Niê",
+ * "H'Yim Kđoh".  Read so when the first word is such a prefix, or when
+ * the last word is a family name, the first none and the last no given
+ * name either (many given names are family names too: a damaged
+ * "Nguycn Văn Hà" stays family first). */
+static bool given_name_first(const vt_lexicon *lex, const char *first, const char *last)
+{
+    char *f = vt_fold_text(first);
+    bool prefix = strcmp(f, "y") == 0 ||
+                  (f[0] == 'h' && (f[1] == '\'' || strncmp(f + 1, "\xe2\x80\x99", 3) == 0));
+    free(f);
+    return prefix || (in_list(&lex->family, last) && !in_list(&lex->family, first) &&
+                      !in_list(&lex->given, last));
+}
+
 /* A signer's name in title case, its parts checked against names.txt. */
 static char *name_case(const vt_lexicon *lex, const char *t)
 {
@@ -394,9 +444,13 @@ static char *name_case(const vt_lexicon *lex, const char *t)
     char *save = NULL;
     for (char *w = strtok_r(copy, " ", &save); w && nw < 8; w = strtok_r(NULL, " ", &save))
         words[nw++] = w;
+    bool given_first = nw >= 2 && given_name_first(lex, words[0], words[nw - 1]);
+    size_t family = given_first ? nw - 1 : 0, given = given_first ? 0 : nw - 1;
     for (size_t i = 0; i < nw; i++) {
-        const vt_lex_list *list = i == 0 ? &lex->family : i + 1 == nw ? &lex->given : &lex->middle;
-        char *p = name_part(list, words[i], i == 0);
+        const vt_lex_list *list = i == family  ? &lex->family
+                                  : i == given ? &lex->given
+                                               : &lex->middle;
+        char *p = name_part(list, words[i], i == family);
         if (*out)
             strcat(out, " ");
         strcat(out, p);

@@ -188,7 +188,7 @@ const vt_lex_entry *vt_lex_match(const vt_lex_list *list, const char *fold,
         size_t nk = strlen(list->v[i].fold);
         if (n > nk * 2 + 4 || nk > n * 2 + 4)
             continue;
-        double c = vt_fuzzy_cost(fold, n, list->v[i].fold);
+        double c = vt_fuzzy_cost_within(fold, n, list->v[i].fold, bc);
         /* Among equal costs the longer entry explains more of the text. */
         if (c < bc || (best && c == bc && nk > strlen(best->fold))) {
             bc = c;

@@ -129,7 +129,7 @@ static const char email_pattern[] = "[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+";
 
 static void parse_contacts(vt_pctx *cx)
 {
-    vt_rx ph, pe, em;
+    vt_rx ph = {0}, pe = {0}, em = {0};
     if (!vt_rx_init(&ph, phone_pattern, true) || !vt_rx_init(&pe, person_pattern, true) ||
         !vt_rx_init(&em, email_pattern, true)) {
         vt_rx_clear(&ph);

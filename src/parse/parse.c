@@ -16,7 +16,7 @@ static const char *const top_order[] = {
 };
 static const char *const member_order[] = {
     "value", "text", "name", "position", "authority", "type", "number", "date",
-    "issuer", "code_number", "code_notation", "abbreviation", "repaired",
+    "issuer", "subject", "code_number", "code_notation", "abbreviation", "repaired",
     "purpose", "copies", "phone", "email", "raw", "confidence", "evidence", NULL,
 };
 

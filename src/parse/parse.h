@@ -55,6 +55,9 @@ char *vt_span_clean(const vt_span *sp);
  * (o/6/b, i/1/l, d/p/đ, ...) cost less than other edits.  Returns the
  * normalised cost (0 exact, ~1 unrelated). */
 double vt_fuzzy_cost(const char *a, size_t na, const char *kw);
+/* The same when it is at most `limit`; else some value above `limit`,
+ * found sooner. */
+double vt_fuzzy_cost_within(const char *a, size_t na, const char *kw, double limit);
 /* Match kw at fold offset `at` (after skipping spaces and list marks);
  * returns the end offset or -1 when the cost exceeds max_cost. */
 long vt_fuzzy_prefix(const char *fold, size_t flen, size_t at, const char *kw,
@@ -73,10 +76,13 @@ struct pcre2_real_match_data_8;
 typedef struct vt_rx {
     struct pcre2_real_code_8 *code;
     struct pcre2_real_match_data_8 *md;
+    bool owned; /* code not shared (the process-wide cache was full) */
 } vt_rx;
 
-/* Patterns are the parser's own constants, so a compile failure is a bug:
- * it returns false and the field using it is simply not found. */
+/* Patterns are the parser's own constants (static storage: the address
+ * is the key of a process-wide cache of compiled code), so a compile
+ * failure is a bug: it returns false and the field using it is simply not
+ * found. */
 bool vt_rx_init(vt_rx *rx, const char *pattern, bool utf);
 void vt_rx_clear(vt_rx *rx);
 /* Match at or after `from`; group g is [start(g), end(g)) or -1 when unset. */

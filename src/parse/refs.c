@@ -21,8 +21,9 @@ static const char date_after[] =
 
 /* The type named just before "số": a type from the lexicon, extended by
  * the words up to "số" ("Kế hoạch hành động"). */
-static char *cited_type(const vt_pctx *cx, const vt_pline *pl, size_t code_f)
+static char *cited_type(const vt_pctx *cx, const vt_pline *pl, size_t code_f, size_t *start)
 {
+    *start = code_f;
     size_t e = code_f;
     while (e > 0 && pl->fold[e - 1] == ' ')
         e--;
@@ -62,21 +63,25 @@ static char *cited_type(const vt_pctx *cx, const vt_pline *pl, size_t code_f)
         char *out = *low ? vt_xasprintf("%s %s", t->form, low) : vt_xstrdup(t->form);
         free(r);
         free(low);
+        *start = s;
         return out;
     }
     return NULL;
 }
 
-/* "của <issuer>" up to the subject ("về", "ban hành", ...). */
-static char *cited_issuer(const vt_pline *pl, size_t f)
+/* "của <issuer>" up to the subject ("về", "ban hành", ...); *end is where
+ * it stops (f when there is none). */
+static char *cited_issuer(const vt_pline *pl, size_t f, size_t *end)
 {
+    *end = f;
     while (f < pl->flen && pl->fold[f] == ' ')
         f++;
     if (pl->flen - f < 4 || strncmp(pl->fold + f, "cua ", 4) != 0)
         return NULL;
     size_t s = f + 4, e = s;
     static const char *const stops[] = {" ve ", " ban hanh", " thuc hien", " trien khai",
-                                        " phe duyet", " quy dinh", " sua doi", " huong dan"};
+                                        " phe duyet", " quy dinh", " sua doi", " huong dan",
+                                        " cap nhat", " dieu chinh", " bo sung"};
     size_t words = 0;
     while (e < pl->flen && !strchr(";,(:)", pl->fold[e]) && words < 12) {
         bool stop = false;
@@ -92,6 +97,67 @@ static char *cited_issuer(const vt_pline *pl, size_t f)
     vt_span sp = {pl, s, e};
     char *t = vt_span_text(&sp);
     if (!*t) {
+        free(t);
+        return NULL;
+    }
+    *end = e;
+    return t;
+}
+
+/* The cited document's trích yếu: "về ..." / "về việc ..." right after its
+ * number, date or issuer, up to the next citation (fold offset `next`), a
+ * clause or sentence end: ';', '(', ':', a full stop (not one closing an
+ * abbreviation in capitals, "TP."), or a comma before a capitalised word
+ * (the sentence going on: ", UBND phường đề nghị"). */
+static char *cited_subject(const vt_pline *pl, size_t f, size_t next, bool named_for)
+{
+    while (f < pl->flen && (pl->fold[f] == ' ' || pl->fold[f] == ','))
+        f++;
+    if (pl->flen - f < 4 || strncmp(pl->fold + f, "ve ", 3) != 0)
+        return NULL;
+    size_t e = f + 3, words = 0;
+    for (; e < next && e < pl->flen && words < 80; e++) {
+        char c = pl->fold[e];
+        if (c == ';' || c == '(' || c == ':')
+            break;
+        if (c == ' ')
+            words++;
+        if (c == '.' && (e + 1 == pl->flen || pl->fold[e + 1] == ' ')) {
+            size_t ws = e;
+            while (ws > f && pl->fold[ws - 1] != ' ')
+                ws--;
+            char *w = vt_xstrndup(pl->text + pl->map[ws], pl->map[e] - pl->map[ws]);
+            bool abbr = vt_is_upper_text(w) && e - ws <= 4;
+            free(w);
+            if (!abbr)
+                break;
+        }
+        if (c == ',' && e + 2 < pl->flen && pl->fold[e + 1] == ' ') {
+            const char *t = pl->text + pl->map[e + 2];
+            char *w = vt_xstrndup(t, strcspn(t, " "));
+            char *low = vt_lower(w);
+            bool cap = strcmp(low, w) != 0;
+            free(low);
+            free(w);
+            if (cap)
+                break;
+        }
+    }
+    /* A steering committee is named for its field ("Ban Chỉ đạo Trung
+     * ương về phát triển ..."): that "về" is the name's, the document's
+     * own comes after it. */
+    if (named_for)
+        for (size_t q = f + 3; q + 4 <= e; q++)
+            if (memcmp(pl->fold + q, " ve ", 4) == 0) {
+                f = q + 1;
+                break;
+            }
+    vt_span sp = vt_span_trim((vt_span){pl, f, e});
+    while (sp.fe > sp.fs && strchr(",.-", pl->fold[sp.fe - 1]))
+        sp.fe--;
+    char *t = vt_span_text(&sp);
+    /* "về" alone is no trích yếu. */
+    if (!strchr(t, ' ')) {
         free(t);
         return NULL;
     }
@@ -132,18 +198,20 @@ void vt_parse_references(vt_pctx *cx)
     vt_pline pre;
     vt_pline_init(&pre, buf);
 
-    vt_rx code, date;
+    vt_rx code = {0}, date = {0}, ahead = {0};
     json_t *refs = json_array();
     json_t *numbers = json_object(); /* folded numbers seen */
     json_t *own = json_object_get(cx->meta, "number");
     char *own_fold = own ? vt_fold_text(json_string_value(json_object_get(own, "value"))) : NULL;
-    if (vt_rx_init(&code, code_pattern, true) && vt_rx_init(&date, date_after, false)) {
+    if (vt_rx_init(&code, code_pattern, true) && vt_rx_init(&date, date_after, false) &&
+        vt_rx_init(&ahead, code_pattern, true)) {
         size_t from = 0;
         while (vt_rx_find(&code, pre.text, pre.len, from)) {
             size_t cs = (size_t)vt_rx_start(&code, 0), ce = (size_t)vt_rx_end(&code, 0);
             from = ce;
             size_t csf = vt_fold_offset(&pre, cs), cef = vt_fold_offset(&pre, ce);
-            char *type = cited_type(cx, &pre, csf);
+            size_t type_f;
+            char *type = cited_type(cx, &pre, csf, &type_f);
             bool more = vt_rx_end(&code, 5) > vt_rx_start(&code, 5);
             /* A lone segment must be a code in capitals ("123/SYT"), not a
              * numbered paragraph ("7 - Chủ trì"). */
@@ -188,9 +256,25 @@ void vt_parse_references(vt_pctx *cx)
                 }
                 after = (size_t)vt_rx_end(&date, 0);
             }
-            char *issuer = cited_issuer(&pre, after);
+            size_t issuer_end;
+            char *issuer = cited_issuer(&pre, after, &issuer_end);
             if (issuer)
                 json_object_set_new(r, "issuer", json_string(issuer));
+            /* The next citation (its type words included) ends this one's
+             * subject. */
+            size_t next = pre.flen;
+            if (vt_rx_find(&ahead, pre.text, pre.len, ce)) {
+                size_t nf_at = vt_fold_offset(&pre, (size_t)vt_rx_start(&ahead, 0)), nt_at;
+                free(cited_type(cx, &pre, nf_at, &nt_at));
+                next = nt_at;
+            }
+            char *ifold = issuer ? vt_fold_text(issuer) : NULL;
+            bool named_for = ifold && strncmp(ifold, "ban chi dao", 11) == 0;
+            free(ifold);
+            char *subject = cited_subject(&pre, issuer_end, next, named_for);
+            if (subject)
+                json_object_set_new(r, "subject", json_string(subject));
+            free(subject);
             vt_span raw = {&pre, csf, after};
             char *rt = vt_span_text(&raw);
             json_object_set_new(r, "raw", json_string(rt));
@@ -206,6 +290,7 @@ void vt_parse_references(vt_pctx *cx)
     }
     vt_rx_clear(&code);
     vt_rx_clear(&date);
+    vt_rx_clear(&ahead);
     if (json_array_size(refs))
         json_object_set_new(cx->meta, "references", refs);
     else

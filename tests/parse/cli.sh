@@ -40,6 +40,30 @@ grep -q '<value>21/STP-VP</value>' "$tmp/out.xml" || fail "xml lacks the number"
 "$VANTHU" parse -f yaml "$tmp/doc.txt" > /dev/null 2>&1
 [ $? = 1 ] || fail "bad format: want exit 1"
 
+# Work grows with the length of a line, not its square: an 80,000-word
+# issuer, subject and signer line parse well inside the time limit (the
+# quadratic rebuild of the rest of an issuer line took 29 s at 64,000).
+printf 'ingest max-line-bytes=1000000\nparse\nemit format=json\n' > "$tmp/long.pipe"
+python3 - > "$tmp/long.txt" <<'PY'
+words = 80000
+print("BỘ TÀI CHÍNH")
+print("SỞ TÀI CHÍNH " + " ".join(["VÀ VĂN HÓA"] * (words // 3)))
+print("Số: 12/STC-VP")
+print("V/v " + " ".join(["việc"] * words))
+print("Nơi nhận:")
+print("- Lưu: VT.")
+print("KT. GIÁM ĐỐC " + " ".join(["PHÓ"] * words))
+PY
+timeout 20 "$VANTHU" parse -p "$tmp/long.pipe" "$tmp/long.txt" > "$tmp/long.json" ||
+    fail "long line: exit $? (124: over 20 s)"
+python3 - "$tmp/long.json" <<'PY' || fail "long line: wrong metadata"
+import json, sys
+m = json.load(open(sys.argv[1]))["metadata"]
+assert m["number"]["value"] == "12/STC-VP", m["number"]
+assert m["issuer"]["name"].startswith("Sở Tài chính và Văn hóa và Văn hóa"), m["issuer"]["name"][:80]
+assert len(m["subject"]["value"].split()) == 80001, len(m["subject"]["value"].split())
+PY
+
 mkdir "$tmp/empty"
 VANTHU_DATA="$tmp/empty" "$VANTHU" parse -p "$tmp/p.pipe" "$tmp/doc.txt" > /dev/null 2> "$tmp/err"
 [ $? = 3 ] || fail "missing lexicon: want exit 3"

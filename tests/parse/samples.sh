@@ -31,6 +31,6 @@ done <<LIST
 cong-van 0.90
 ke-hoach 0.95
 quyet-dinh 0.95
-thong-bao 0.85
+thong-bao 0.95
 LIST
 exit $status

@@ -477,6 +477,154 @@ static void test_issuers(void)
     }
 }
 
+/* Bodies organs.txt does not list, cased by Phụ lục II: the kind of body,
+ * then each part naming its field capitalised; units and places after. */
+static void test_organ_rules(void)
+{
+    static const char *const cases[][2] = {
+        {"TỔNG CỤC THUẾ", "Tổng cục Thuế"},
+        {"PHÒNG VĂN HÓA - THÔNG TIN - THỂ THAO", "Phòng Văn hóa - Thông tin - Thể thao"},
+        {"PHÒNG VĂN HÓA – THÔNG TIN HUYỆN MÈO VẠC", "Phòng Văn hóa – Thông tin huyện Mèo Vạc"},
+        {"TRUNG TÂM Y TẾ HUYỆN ĐÔNG ANH", "Trung tâm Y tế huyện Đông Anh"},
+        {"BỆNH VIỆN ĐA KHOA TỈNH", "Bệnh viện Đa khoa tỉnh"},
+        {"CỤC HỘ TỊCH, QUỐC TỊCH, CHỨNG THỰC", "Cục Hộ tịch, Quốc tịch, Chứng thực"},
+        {"VỤ PHÁP CHẾ VÀ THANH TRA", "Vụ Pháp chế và Thanh tra"},
+        /* Listed bodies keep the lexicon's spelling. */
+        {"SỞ TÀI CHÍNH", "Sở Tài chính"},
+        {"PHÒNG TÀI NGUYÊN VÀ MÔI TRƯỜNG QUẬN HOÀN KIẾM",
+         "Phòng Tài nguyên và Môi trường quận Hoàn Kiếm"},
+        {"CHI CỤC THUẾ KHU VỰC II", "Chi cục Thuế khu vực II"},
+        {"CỤC THUẾ TỈNH NAM ĐỊNH", "Cục Thuế tỉnh Nam Định"},
+        /* A unit word is never traded for another within OCR distance
+         * ("tỉnh Hà" is not "thành phố"). */
+        {"ỦY BAN NHÂN DÂN TỈNH HÀ NAM", "Ủy ban nhân dân tỉnh Hà Nam"},
+        {"ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG", "Ủy ban nhân dân thành phố Hải Phòng"},
+        /* "Xã hội" is social only in a field's name. */
+        {"ỦY BAN NHÂN DÂN XÃ HỘI XUÂN", "Ủy ban nhân dân xã Hội Xuân"},
+        {"HỘI ĐỒNG NHÂN DÂN XÃ HỘI XUÂN", "Hội đồng nhân dân xã Hội Xuân"},
+        {"PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI HUYỆN BA VÌ",
+         "Phòng Lao động - Thương binh và Xã hội huyện Ba Vì"},
+        {"KHO BẠC NHÀ NƯỚC KHU VỰC XIII", "Kho bạc Nhà nước khu vực XIII"},
+        /* Not a kind: the first word alone is capitalised. */
+        {"BẢO HIỂM XÃ HỘI HUYỆN BA VÌ", "Bảo hiểm xã hội huyện Ba Vì"},
+    };
+    current = "organ case rules";
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        checks++;
+        char *got = vt_organ_case(&lex, cases[i][0]);
+        if (strcmp(got, cases[i][1]) != 0)
+            fail("%s: want \"%s\", got \"%s\"", cases[i][0], cases[i][1], got);
+        free(got);
+    }
+    json_t *m = parse_text("issuer not in organs.txt",
+                           "BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ\nSố: 7/TCT-VP\nCÔNG ĐIỆN\nVề một việc\n",
+                           NULL);
+    expect(m, "issuer", "Tổng cục Thuế");
+    expect(m, "issuer_parent", "Bộ Tài chính");
+    json_decref(m);
+}
+
+/* Signer names: given name first for some peoples of the Tây Nguyên
+ * (prefix Y / H'), names the family list does not hold, names printed in
+ * capitals, and Kinh names kept family first. */
+static void test_signer_names(void)
+{
+    static const char *const cases[][2] = {
+        {"H'Yim Kđoh", "H'Yim Kđoh"},
+        {"Y Khu Niê", "Y Khu Niê"},
+        {"Ksor H'Ni", "Ksor H'Ni"},
+        {"KSOR H'NI", "Ksor H'Ni"},
+        {"H'YIM KDOH", "H'Yim Kđoh"},
+        {"H'Ngan Bya", "H'Ngan Byă"},
+        /* OCR split the đ of a listed family name into a marked vowel. */
+        {"H'Ni Hửdơk", "H'Ni Hđơk"},
+        {"Y Bhim Ayun", "Y Bhim Ayun"},
+        {"Y Thanh Hà Niê Kđăm", "Y Thanh Hà Niê Kđăm"},
+        {"Hờ A Chứ", "Hờ A Chứ"},
+        {"Tran Van Nam", "Trần Van Nam"},
+        {"Nguycn Thi Ha", "Nguyễn Thị Ha"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char doc[1024], name[64];
+        snprintf(doc, sizeof doc,
+                 "UBND TỈNH ĐẮK LẮK\nSỞ TƯ PHÁP\nSố: 4/STP-VP\nBuôn Ma Thuột, ngày 1 tháng 7 năm 2025\n"
+                 "GIẤY MỜI\nHọp giao ban\n\nNơi nhận:             KT. GIÁM ĐỐC\n"
+                 "- Các phòng;          PHÓ GIÁM ĐỐC\n- Lưu: VT.\n\n                       %s\n",
+                 cases[i][0]);
+        snprintf(name, sizeof name, "signer name %zu", i + 1);
+        json_t *m = parse_text(name, doc, NULL);
+        expect(m, "signer.name", cases[i][1]);
+        expect(m, "signer.position", "Phó Giám đốc");
+        json_decref(m);
+    }
+}
+
+/* The trích yếu of cited documents, up to the next citation or the end of
+ * the clause. */
+static void test_reference_subjects(void)
+{
+    json_t *m = parse_text("reference subjects",
+        "ỦY BAN NHÂN DÂN\nPHƯỜNG TÂY HỒ\nSố: 45/UBND-VP\nTây Hồ, ngày 10 tháng 6 năm 2025\n"
+        "V/v phòng chống dịch\n"
+        "Căn cứ Quyết định số 12/QĐ-UBND ngày 3 tháng 4 năm 2025 của UBND thành phố về việc\n"
+        "ban hành Quy chế làm việc;\n"
+        "Thực hiện Công văn số 456/SYT-NVY ngày 5/6/2025 của Sở Y tế về tăng cường phòng, "
+        "chống dịch bệnh mùa hè, UBND phường đề nghị các đơn vị thực hiện.\n"
+        "Theo Kế hoạch số 78/KH-UBND về triển khai Chương trình số 9-CTr/TU về chuyển đổi số "
+        "tại TP. Hà Nội. Các đơn vị báo cáo.\n"
+        "Căn cứ Thông báo số 3/TB-UBND ngày 1/2/2025 (kèm theo).\n"
+        "Thực hiện Kế hoạch số 5-KH/BCĐ ngày 2/3/2025 của Ban Chỉ đạo tỉnh về phòng, chống "
+        "thiên tai về việc diễn tập ứng phó bão;\n"
+        "\nNơi nhận:\n- Lưu: VT.\n", NULL);
+    expect_count(m, "references", 6);
+    static const char *const want[][2] = {
+        {"12/QĐ-UBND", "về việc ban hành Quy chế làm việc"},
+        {"456/SYT-NVY", "về tăng cường phòng, chống dịch bệnh mùa hè"},
+        {"78/KH-UBND", "về triển khai"},
+        {"9-CTr/TU", "về chuyển đổi số tại TP. Hà Nội"},
+        {"3/TB-UBND", NULL},
+        /* A steering committee's name has its own "về". */
+        {"5-KH/BCĐ", "về việc diễn tập ứng phó bão"},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        char path[64];
+        snprintf(path, sizeof path, "references.%zu.number", i);
+        expect(m, path, want[i][0]);
+        snprintf(path, sizeof path, "references.%zu.subject", i);
+        expect(m, path, want[i][1]);
+    }
+    expect(m, "references.0.issuer", "UBND thành phố");
+    expect(m, "references.5.issuer", "Ban Chỉ đạo tỉnh");
+    json_decref(m);
+}
+
+/* More legacy-OCR damage: cue words without marks or with digits, the
+ * authority sharing a line with the first recipient, a date whose digits
+ * have one valid reading. */
+static void test_damage_variants(void)
+{
+    json_t *m = parse_text("damage: Noi nhan, KT. sharing a line",
+        "SO TU PHAP CONG HOA XA HOI CHU NGHIA VIET NAM\n"
+        "S0: 17/STP-VP Hue, ngay 0l thang 1O nam 2024\n"
+        "KE HOACH\n"
+        "Kiem tra cong tac van thu\n"
+        "\n"
+        "N0i nhan: KT. GIAM DOC\n"
+        "- UBND tinh (de b/c); PHO GIAM DOC\n"
+        "- Luu: VT, VP.\n"
+        "\n"
+        "Tran Minh Khai\n", NULL);
+    expect(m, "number", "17/STP-VP");
+    expect(m, "type", "Kế hoạch");
+    expect(m, "date", "2024-10-01");
+    expect(m, "signer.authority", "KT. Giám đốc");
+    expect(m, "signer.position", "Phó Giám đốc");
+    expect(m, "signer.name", "Trần Minh Khải");
+    expect_count(m, "recipients", 2);
+    expect(m, "recipients.0", "UBND tinh (de b/c)");
+    json_decref(m);
+}
+
 /* Numbers: administrative, party and legal styles, damaged cue. */
 static void test_numbers(void)
 {
@@ -671,6 +819,10 @@ int main(int argc, char **argv)
     test_authorities();
     test_dates();
     test_issuers();
+    test_organ_rules();
+    test_signer_names();
+    test_reference_subjects();
+    test_damage_variants();
     test_numbers();
     test_marks();
     test_layout_roles();
