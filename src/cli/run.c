@@ -28,7 +28,9 @@ static const char help[] =
     "Images and PDFs use pipeline 'scan', text uses 'text'; a record written by\n"
     "vanthu resumes where it stopped.\n"
     "\n"
-    "  -f, --format json|xml   record format (default json)\n"
+    "  -f, --format json|xml|text\n"
+    "                          record format (default json); text writes the\n"
+    "                          corrected text only, a form feed between inputs\n"
     "  -o, --output DIR        one file per input under DIR (OUT/PATH.json),\n"
     "                          written atomically; without it, records go to\n"
     "                          standard output (JSON Lines when several)\n"
@@ -40,6 +42,8 @@ static const char help[] =
     "      --jsonl             one compact JSON record per line on standard output;\n"
     "                          with no FILE, read the inputs from standard input\n"
     "      --log FILE          job log, JSON Lines (default DIR/vanthu-job.jsonl)\n"
+    "  -s, --set STAGE.KEY=VALUE\n"
+    "                          set an option of a stage (ocr.lang=vie+eng)\n"
     "  -q, --quiet             no progress bar and no summary\n"
     "\n"
     "A re-run with -o skips inputs whose record exists for the same input bytes,\n"
@@ -63,7 +67,10 @@ typedef struct {
 
 typedef struct {
     const char *format;
+    bool text; /* -f text: the corrected text instead of a record */
     const char *outdir;
+    char **sets; /* STAGE.KEY=VALUE overrides, in order */
+    size_t n_sets;
     const char *pipeline;
     const char *stop_after;
     const char *log_path;
@@ -76,6 +83,7 @@ typedef struct {
     atomic_size_t next;
     pthread_mutex_t lock;
     size_t flushed; /* jobs written to stdout, in input order */
+    bool any_written;
     size_t n_ok, n_failed, n_skipped, n_pages;
     vt_status output_error;
     char output_message[1024];
@@ -190,7 +198,7 @@ static void read_requests(run_ctx *c, FILE *in)
  * input name can place a record outside OUT. */
 static char *output_path(const run_ctx *c, const char *input)
 {
-    const char *ext = strcmp(c->format, "xml") == 0 ? ".xml" : ".json";
+    const char *ext = c->text ? ".txt" : strcmp(c->format, "xml") == 0 ? ".xml" : ".json";
     size_t len = strlen(c->outdir) + strlen(input) + strlen(ext) + 24;
     char *out = malloc(len), *o = out;
     o += sprintf(o, "%s/", c->outdir);
@@ -259,7 +267,15 @@ static vt_status worker_pipeline(worker *w, vt_kind kind, vt_pipeline **out, vt_
         vt_pipeline *p = vt_cli_pipeline(name, err);
         if (!p)
             return err->status;
-        vt_status st = vt_pipeline_set_option(p, "emit", "format", w->c->format, err);
+        vt_status st = w->c->text ? VT_OK
+                       : vt_pipeline_set_option(p, "emit", "format", w->c->format, err);
+        for (size_t i = 0; !st && i < w->c->n_sets; i++) {
+            char *set = strdup(w->c->sets[i]), *dot = strchr(set, '.'),
+                 *eq = strchr(set, '=');
+            *dot = *eq = '\0';
+            st = vt_pipeline_set_option(p, set, dot + 1, eq + 1, err);
+            free(set);
+        }
         if (!st && w->c->page_threads > 1) {
             char n[24];
             snprintf(n, sizeof n, "%ld", w->c->page_threads);
@@ -337,7 +353,11 @@ static void process(worker *w, job *jb)
     }
     if (!st)
         st = vt_pipeline_run(pipe, doc, c->stop_after, &err);
-    if (!st && !doc->output) {
+    if (!st && c->text) {
+        free(doc->output);
+        doc->output = vt_doc_text(doc, false);
+        doc->output_len = strlen(doc->output);
+    } else if (!st && !doc->output) {
         /* Stopped before emit: the resumable record is the document itself. */
         json_t *rec = vt_doc_to_json(doc);
         doc->output = json_dumps(rec, (c->jsonl ? JSON_COMPACT : JSON_INDENT(2)) |
@@ -351,7 +371,9 @@ static void process(worker *w, job *jb)
         doc->output = NULL;
         jb->pages = doc->page_count ? doc->page_count : doc->n_pages;
     } else {
-        jb->record = error_record(c, jb->path, sha, &err, &jb->record_len);
+        /* Text output has no error record: the error goes to stderr only. */
+        if (!c->text)
+            jb->record = error_record(c, jb->path, sha, &err, &jb->record_len);
         snprintf(jb->message, sizeof jb->message, "%s", err.message);
     }
     jb->status = st;
@@ -422,7 +444,11 @@ static void finish_job(run_ctx *c, job *jb)
         if (f->record && !c->output_error) {
             vt_error err = {0};
             bool nl = f->record_len && f->record[f->record_len - 1] != '\n';
-            if (vt_cli_write(NULL, f->record, f->record_len, &err) ||
+            /* Texts, like pages, are separated by a form feed. */
+            bool ff = c->text && c->any_written;
+            c->any_written = true;
+            if ((ff && vt_cli_write(NULL, "\f", 1, &err)) ||
+                vt_cli_write(NULL, f->record, f->record_len, &err) ||
                 (nl && vt_cli_write(NULL, "\n", 1, &err))) {
                 c->output_error = err.status;
                 snprintf(c->output_message, sizeof c->output_message, "%s", err.message);
@@ -467,26 +493,58 @@ static void *work(void *arg)
     return NULL;
 }
 
+static bool stage_has_option(const char *stage, size_t stage_len, const char *key,
+                             size_t key_len)
+{
+    const vt_stage_class *const *cls = vt_stage_classes();
+    for (size_t i = 0; cls[i]; i++) {
+        if (strlen(cls[i]->name) != stage_len || strncmp(cls[i]->name, stage, stage_len))
+            continue;
+        for (size_t k = 0; cls[i]->option_keys && cls[i]->option_keys[k]; k++)
+            if (strlen(cls[i]->option_keys[k]) == key_len &&
+                strncmp(cls[i]->option_keys[k], key, key_len) == 0)
+                return true;
+    }
+    return false;
+}
+
 static int parse_args(run_ctx *c, int argc, char **argv)
 {
     enum { OPT_STOP = 256, OPT_FROM, OPT_FORCE, OPT_JSONL, OPT_LOG };
+    char *eq, *dot;
     static const struct option longs[] = {
         {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
         {"jobs", required_argument, NULL, 'j'},   {"pipeline", required_argument, NULL, 'p'},
         {"quiet", no_argument, NULL, 'q'},        {"stop-after", required_argument, NULL, OPT_STOP},
         {"from", required_argument, NULL, OPT_FROM}, {"force", no_argument, NULL, OPT_FORCE},
         {"jsonl", no_argument, NULL, OPT_JSONL},  {"log", required_argument, NULL, OPT_LOG},
+        {"set", required_argument, NULL, 's'},
         {NULL, 0, NULL, 0},
     };
     int opt;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "f:o:j:p:q", longs, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "f:o:j:p:qs:", longs, NULL)) != -1) {
         char *end;
         switch (opt) {
         case 'f':
-            if (strcmp(optarg, "json") != 0 && strcmp(optarg, "xml") != 0)
-                return vt_cli_usage_error("run", "-f %s: expected json or xml", optarg);
+            if (strcmp(optarg, "json") != 0 && strcmp(optarg, "xml") != 0 &&
+                strcmp(optarg, "text") != 0)
+                return vt_cli_usage_error("run", "-f %s: expected json, xml or text", optarg);
             c->format = optarg;
+            c->text = strcmp(optarg, "text") == 0;
+            break;
+        case 's':
+            dot = strchr(optarg, '.');
+            eq = strchr(optarg, '=');
+            if (!dot || !eq || dot > eq || dot == optarg || eq == dot + 1)
+                return vt_cli_usage_error("run", "--set %s: expected STAGE.KEY=VALUE", optarg);
+            if (!stage_has_option(optarg, (size_t)(dot - optarg), dot + 1, (size_t)(eq - dot - 1)))
+                return vt_cli_usage_error("run", "--set %s: no such stage option "
+                                          "(see 'vanthu stages')", optarg);
+            c->sets = realloc(c->sets, (c->n_sets + 1) * sizeof *c->sets);
+            if (!c->sets)
+                abort();
+            c->sets[c->n_sets++] = optarg;
             break;
         case 'o': c->outdir = optarg; break;
         case 'j':
@@ -556,9 +614,9 @@ int vt_cmd_run(int argc, char **argv)
         return vt_cli_usage_error("run", "no input files");
     if (!c.outdir && c.n_jobs > 1) {
         /* Several records on one stream: JSON Lines, one record a line. */
-        if (strcmp(c.format, "json") != 0)
+        if (strcmp(c.format, "xml") == 0)
             return vt_cli_usage_error("run", "several XML records need -o DIR");
-        c.jsonl = true;
+        c.jsonl = !c.text;
     }
     if (c.outdir)
         for (size_t i = 0; i < c.n_jobs; i++)
@@ -608,6 +666,7 @@ int vt_cmd_run(int argc, char **argv)
         free(c.jobs_v[i].record);
     }
     free(c.jobs_v);
+    free(c.sets);
     free(c.walked);
     free(ws);
     free(ts);

@@ -29,11 +29,21 @@ expect_exit 1 "no input files" -- "$VANTHU" run -p "$pipe" "$scratch/folder.png"
 
 # Bad arguments: exit 1 with the reason.
 expect_exit 1 "unknown command" -- "$VANTHU" frobnicate
-expect_exit 1 "expected json or xml" -- "$VANTHU" run -f yaml -p "$pipe" "$scratch/empty.txt"
+expect_exit 1 "expected json, xml or text" -- "$VANTHU" run -f yaml -p "$pipe" "$scratch/empty.txt"
 expect_exit 1 "expected 1 to 256" -- "$VANTHU" run -j 0 -p "$pipe" "$scratch/empty.txt"
 printf 'ingest\nsharpen\n' > "$scratch/bad.pipe"
 expect_exit 1 'bad.pipe:2: unknown stage "sharpen"' -- "$VANTHU" run -p "$scratch/bad.pipe" "$scratch/empty.txt"
 expect_exit 1 "no such stage" -- "$VANTHU" run --stop-after sharpen "$scratch/empty.txt"
+
+expect_exit 1 "no such stage option" -- "$VANTHU" run --set ocr.colour=red "$scratch/empty.txt"
+expect_exit 1 "expected STAGE.KEY=VALUE" -- "$VANTHU" run --set ocr "$scratch/empty.txt"
+
+# -f text: the corrected text, inputs separated by a form feed, errors on
+# stderr only.
+printf 'một\n' > "$scratch/a.txt"; printf 'hai\n' > "$scratch/b.txt"
+"$VANTHU" run -q -f text -p "$pipe" "$scratch/a.txt" "$scratch/empty.txt" "$scratch/b.txt" \
+    > "$scratch/texts" 2>/dev/null
+check "[ \"\$(cat '$scratch/texts')\" = \"\$(printf 'một\n\fhai')\" ]" "-f text output: $(od -c "$scratch/texts" | head -3)"
 
 # An error record goes where the record would have gone, complete.
 printf 'Kính gửi: các đơn vị\n' > "$scratch/good.txt"
