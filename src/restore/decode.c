@@ -19,8 +19,15 @@
 #define HYP_BEAM 8.0f  /* ... and at most this many nats behind the best */
 #define MAX_PIECES 64  /* pieces per word */
 #define KEEP_COST_OCR 7.0f /* -ln P(an unknown word came through intact) */
+/* ... when it shows a marked letter, or is a code part a known code
+ * usually renders as (BCDTW for BCĐTW): the model's unknown token stands
+ * for all rare words, so its probability overrates any one of them. */
+#define KEEP_COST_OCR_DAMAGED 14.0f
 #define VIE_MIN_POSTERIOR 0.95 /* to change a word in text with its marks */
 #define CHANNEL_WEIGHT 1.0f /* channel against language model */
+#define SURE_RENDERING 1.0f /* nats: a rendering this likely needs no search */
+#define LOOKALIKE_COST 2.0f /* a digit in a code read as the letter it resembles */
+#define LOOKALIKE_POST 48 /* postings such readings add to a slot */
 
 typedef struct cand {
     uint32_t id;
@@ -239,6 +246,23 @@ static bool caps_shaped(const char *s, size_t len)
     return upper == 2;
 }
 
+/* Shaped as a code part: no small letter (capitals, and digits or signs
+ * OCR put for them: 0D), or two characters starting with a capital, the
+ * second a capital OCR read small (Qb for QĐ). */
+static bool short_caps(const char *s, size_t len)
+{
+    size_t n = 0;
+    bool small = false, first = false;
+    for (size_t i = 0; i < len; n++) {
+        uint32_t c;
+        i += (size_t)vt_utf8_dec(s + i, len - i, &c);
+        if (n == 0)
+            first = vt_cp_upper(c) || (c >= '0' && c <= '9');
+        small = small || (vt_cp_alpha(c) && !vt_cp_upper(c));
+    }
+    return !small || (n == 2 && first);
+}
+
 static bool has_vowel(const char *s, size_t len)
 {
     for (size_t i = 0; i < len;) {
@@ -259,6 +283,20 @@ static bool misread_shape(const char *s, size_t len)
     for (size_t i = 0; i < len; i++) {
         char c = (char)(s[i] | 0x20);
         if ((c == 'q' && (i + 1 == len || (s[i + 1] | 0x20) != 'u')) || (c == 'j' && i > 0))
+            return true;
+    }
+    return false;
+}
+
+/* Has a letter beyond ASCII: English-model OCR writes these for marked
+ * Vietnamese letters, so a word it does not know with one in it
+ * (céac) is damaged rather than foreign. */
+static bool marked(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        i += (size_t)vt_utf8_dec(s + i, len - i, &c);
+        if (c > 0x7f && vt_cp_alpha(c))
             return true;
     }
     return false;
@@ -318,13 +356,80 @@ static size_t invert_cached(vt_restorer *r, const char *key, size_t klen, float 
     return e->n;
 }
 
-static bool make_slot(vt_restorer *r, pos *p, const char *s, size_t len, bool code)
+/* Letters OCR reads as digits inside codes (146/0D-TTg for QĐ): a code
+ * part with digits in it is looked up with them read as these letters,
+ * each reading costing LOOKALIKE_COST. */
+static const char *lookalike(char d)
 {
+    switch (d) {
+    case '0': return "oqd";
+    case '1': return "il";
+    case '5': return "s";
+    case '6': return "gb";
+    case '8': return "b";
+    default: return NULL;
+    }
+}
+
+/* Candidates for a code part with digits in it, read as the letters
+ * they resemble (at most two digits): renderings of each reading, and
+ * what the inverse search finds for it when the part is no known token. */
+static uint32_t lookalike_postings(vt_restorer *r, const char *key, size_t klen,
+                                   bool search, vt_posting *out)
+{
+    size_t at[2], nd = 0;
+    for (size_t i = 0; i < klen; i++) {
+        if (key[i] >= '0' && key[i] <= '9') {
+            if (nd == 2 || !lookalike(key[i]))
+                return 0;
+            at[nd++] = i;
+        }
+    }
+    if (nd == 0 || klen >= 64)
+        return 0;
+    char v[64];
+    memcpy(v, key, klen);
+    v[klen] = 0;
+    const char *a = lookalike(key[at[0]]), *b = nd == 2 ? lookalike(key[at[1]]) : "-";
+    uint32_t k = 0;
+    for (const char *x = a; *x; x++) {
+        for (const char *y = b; *y; y++) {
+            v[at[0]] = *x;
+            if (nd == 2)
+                v[at[1]] = *y;
+            uint32_t n = 0, ni = 0;
+            const vt_posting *ps = vt_model_render(r->m, r->chan, v, klen, &n), *pi = NULL;
+            if (search)
+                ni = (uint32_t)invert_cached(r, v, klen, INFINITY, &pi);
+            for (uint32_t i = 0; i < n + ni && k < LOOKALIKE_POST; i++) {
+                const vt_posting *q = i < n ? &ps[i] : &pi[i - n];
+                out[k++] = (vt_posting){q->id, q->cost + (float)nd * LOOKALIKE_COST};
+            }
+        }
+    }
+    return k;
+}
+
+/* What a slot may be: a word, a code part (only codes), or a number
+ * standing alone between words, which OCR may have made of a word's
+ * letters (1 for là, 10 for lộ). */
+enum slot_kind { SLOT_WORD, SLOT_CODE, SLOT_DIGITS };
+
+static bool make_slot(vt_restorer *r, pos *p, const char *s, size_t len, int kind)
+{
+    bool code = kind == SLOT_CODE;
     const vt_restore_model *m = r->m;
-    char key[256];
+    char key[256], fold[256];
     size_t klen = slot_key(s, len, key, sizeof key);
+    size_t flen = klen ? vt_fold(s, len, fold, sizeof fold) : 0;
     uint32_t n = 0, ni = 0;
-    const vt_posting *ps = klen ? vt_model_render(m, r->chan, key, klen, &n) : NULL;
+    /* Renderings are what the page shows, looked up as written: the tone
+     * mark where OCR put it (tué renders tuệ; its canonical spelling túe
+     * is another string).  Text in the other tone style is looked up by
+     * its canonical spelling. */
+    const vt_posting *ps = flen ? vt_model_render(m, r->chan, fold, flen, &n) : NULL;
+    if (!ps && klen)
+        ps = vt_model_render(m, r->chan, key, klen, &n);
     uint32_t self = klen ? vt_model_id(m, key, klen) : VT_TOK_UNK;
     bool caps = caps_shaped(s, len);
     /* Capitals without a vowel are abbreviations (STT, HĐND, TP), unless
@@ -339,13 +444,20 @@ static bool make_slot(vt_restorer *r, pos *p, const char *s, size_t len, bool co
         /* What the search finds beyond the beam of the renderings' best
          * syllable is cut below anyway; the bound holds whatever the
          * word's case, so the search result can be shared. */
-        float best = INFINITY;
+        float best = INFINITY, sure = INFINITY;
         for (uint32_t i = 0; i < n; i++)
-            if (m->vocab_flags[ps[i].id] & VT_VOC_SYLLABLE)
+            if (m->vocab_flags[ps[i].id] & VT_VOC_SYLLABLE) {
                 best = fminf(best, CHANNEL_WEIGHT * ps[i].cost - m->uni_p[ps[i].id]);
-        ni = (uint32_t)invert_cached(r, key, klen, best + CAND_BEAM, &pi);
+                sure = fminf(sure, ps[i].cost);
+            }
+        /* A usual rendering of a syllable: the renderings hold what the
+         * search would find. */
+        if (sure > SURE_RENDERING && flen)
+            ni = (uint32_t)invert_cached(r, fold, flen, best + CAND_BEAM, &pi);
     }
-    if (!grow((void **)&r->cands, &r->cap_cands, r->n_cands + n + ni + 1,
+    vt_posting pv[LOOKALIKE_POST];
+    uint32_t nv = code ? lookalike_postings(r, key, klen, self == VT_TOK_UNK, pv) : 0;
+    if (!grow((void **)&r->cands, &r->cap_cands, r->n_cands + n + ni + nv + 1,
               sizeof *r->cands))
         return false;
     p->first = (uint32_t)r->n_cands;
@@ -353,12 +465,13 @@ static bool make_slot(vt_restorer *r, pos *p, const char *s, size_t len, bool co
     p->keep = -1;
     cand *c = r->cands + r->n_cands;
     size_t k = 0;
-    for (uint32_t i = 0; i < n + ni; i++) {
-        const vt_posting *x = i < n ? &ps[i] : &pi[i - n];
-        /* A repair into something that is no syllable only makes sense for
-         * codes (SGDDT -> SGDĐT). */
+    for (uint32_t i = 0; i < n + ni + nv; i++) {
+        const vt_posting *x = i < n ? &ps[i] : i < n + ni ? &pi[i - n] : &pv[i - n - ni];
+        /* A code becomes another code (SGDDT -> SGDĐT, d/c -> đ/c), never
+         * a syllable; a repair into something that is no syllable only
+         * makes sense for codes and words in capitals. */
         bool syl = m->vocab_flags[x->id] & VT_VOC_SYLLABLE;
-        if (x->id != self && ((code && syl) || (!syl && !caps)))
+        if (x->id != self && (code ? syl : !syl && !caps))
             continue;
         float cost = CHANNEL_WEIGHT * x->cost;
         if (r->stripped) {
@@ -390,13 +503,27 @@ static bool make_slot(vt_restorer *r, pos *p, const char *s, size_t len, bool co
         if (c[i].id == self && self != VT_TOK_UNK)
             p->keep = (int)i;
     bool ocr = r->chan == VT_CHAN_ENG && !r->stripped;
-    if (self == VT_TOK_UNK && (k == 0 || (!r->stripped && !(ocr && !all_letters(s, len))))) {
+    if (kind == SLOT_DIGITS) {
+        /* The number as written; the channel and the model weigh it
+         * against the words (measured: an extra cost on the words only
+         * lost accuracy on held-out OCR). */
+        if (k == MAX_CANDS)
+            k--;
+        c[k] = (cand){VT_TOK_NUM, 0};
+        p->keep = (int)k++;
+    } else if (self == VT_TOK_UNK && (k == 0 || (!r->stripped && !(ocr && !all_letters(s, len))))) {
         /* A word the model does not know (a name, a code, a foreign word)
          * may well be right as written.  Text that kept its marks is
          * trusted; English-model OCR rarely leaves such words intact and
          * never writes digits inside a real one; in stripped text a word
          * that could carry marks surely lost them. */
-        c[k] = (cand){VT_TOK_UNK, ocr ? KEEP_COST_OCR : 0};
+        float near = INFINITY; /* the closest known rendering */
+        for (size_t i = 0; i < k; i++)
+            near = fminf(near, c[i].cost);
+        c[k] = (cand){VT_TOK_UNK, !ocr ? 0
+                                  : (code && near <= SURE_RENDERING) || marked(s, len)
+                                      ? KEEP_COST_OCR_DAMAGED
+                                      : KEEP_COST_OCR};
         p->keep = (int)k++;
     } else if (p->keep < 0 && self != VT_TOK_UNK) {
         /* Known, but no rendering of it reached this far: as written. */
@@ -449,19 +576,19 @@ static bool slot_grow(vt_restorer *r)
     return true;
 }
 
-static bool add_slot(vt_restorer *r, pos *p, const char *s, size_t len, bool code)
+static bool add_slot(vt_restorer *r, pos *p, const char *s, size_t len, int kind)
 {
     int mode = r->chan * 2 + r->stripped;
     if (mode != r->slots_mode || r->slots_n >= SLOT_CACHE_MAX) {
         slot_cache_clear(r);
         r->slots_mode = mode;
     }
-    /* The code flag is part of the key: a byte no text has. */
+    /* The kind is part of the key: a byte no text has. */
     char key[256];
     if (len + 1 > sizeof key || !slot_grow(r))
-        return make_slot(r, p, s, len, code);
+        return make_slot(r, p, s, len, kind);
     memcpy(key, s, len);
-    key[len] = code ? '\x01' : '\x02';
+    key[len] = (char)(kind + 1);
     uint32_t h = vt_hash_str(key, len + 1);
     sentry *e = slot_find(r, key, len + 1, h);
     if (e->klen) {
@@ -475,7 +602,7 @@ static bool add_slot(vt_restorer *r, pos *p, const char *s, size_t len, bool cod
         r->n_cands += e->n;
         return true;
     }
-    if (!make_slot(r, p, s, len, code))
+    if (!make_slot(r, p, s, len, kind))
         return false;
     uint32_t at = (uint32_t)r->slots_keys.len;
     if (!grow((void **)&r->slots_cands, &r->slots_capcands, r->slots_ncands + p->n,
@@ -805,6 +932,66 @@ static char *compose(const vt_restorer *r, const char *word, size_t first_pos,
     return fit ? fit : b.data;
 }
 
+/* Which slots of a word (bit k for piece k) are parts of a code, whose
+ * candidates are other codes only, never syllables:
+ * - a word of several parts with one in capitals (146/QĐ-TTg, KH-SGDĐT):
+ *   each part with no small letter (QĐ, and 0D, where OCR read Q as 0);
+ * - short parts joined by a slash (đ/c, V/v, b/c): administrative
+ *   abbreviations, not syllables. */
+static unsigned code_slots(const char *w, const vt_piece *pc, size_t np)
+{
+    size_t slots = 0, slashes = 0, longest = 0;
+    bool caps = false;
+    for (size_t k = 0; k < np; k++) {
+        if (pc[k].kind == VT_PIECE_PUNCT && pc[k].tok && pc[k].tok[0] == '/' && k > 0 &&
+            k + 1 < np && pc[k - 1].kind == VT_PIECE_SLOT && pc[k + 1].kind == VT_PIECE_SLOT)
+            slashes++;
+        if (pc[k].kind != VT_PIECE_SLOT)
+            continue;
+        slots++;
+        caps = caps || caps_shaped(w + pc[k].off, pc[k].len);
+        size_t n = 0;
+        for (size_t i = pc[k].off; i < pc[k].off + pc[k].len; i++)
+            n += ((unsigned char)w[i] & 0xc0) != 0x80;
+        longest = n > longest ? n : longest;
+    }
+    bool abbrev = slashes && longest <= 2;
+    unsigned bits = 0;
+    for (size_t k = 0; k < np && k < 32; k++) {
+        if (pc[k].kind != VT_PIECE_SLOT)
+            continue;
+        /* A symbol after a number (899/QĐ, 01-KH) is a code too. */
+        bool symbol = k >= 2 && pc[k - 2].kind == VT_PIECE_NUM && pc[k - 1].tok &&
+                      (pc[k - 1].tok[0] == '/' || pc[k - 1].tok[0] == '-');
+        bool part = ((slots >= 2 && caps) || symbol) && short_caps(w + pc[k].off, pc[k].len);
+        if (abbrev || part)
+            bits |= 1u << k;
+    }
+    return bits;
+}
+
+/* A number of one or two digits standing alone between two words of
+ * small letters, in English-model OCR: maybe a word OCR read as digits
+ * (nhất 1 phong trào). */
+static bool digits_word(const vt_restorer *r, const char *const *words, size_t n, size_t w,
+                        const vt_piece *pc, size_t np)
+{
+    if (r->chan != VT_CHAN_ENG || r->stripped || np != 1 || pc[0].len > 2 || w == 0 ||
+        w + 1 >= n)
+        return false;
+    for (size_t d = w - 1; d <= w + 1; d += 2) {
+        uint32_t c;
+        const char *x = words[d];
+        size_t len = strlen(x);
+        for (size_t i = 0; i < len;) {
+            i += (size_t)vt_utf8_dec(x + i, len - i, &c);
+            if (!vt_cp_alpha(c) || vt_cp_upper(c))
+                return false;
+        }
+    }
+    return true;
+}
+
 /* `detail`: confidences and alternatives too (the whole text only needs
  * the new words). */
 static bool decode_line(vt_restorer *r, const char *const *words, size_t n,
@@ -824,9 +1011,7 @@ static bool decode_line(vt_restorer *r, const char *const *words, size_t n,
         vt_piece *pc = pieces + w * MAX_PIECES;
         npieces[w] = vt_word_pieces(words[w], strlen(words[w]), pc, MAX_PIECES);
         wpos[w] = r->n_pos;
-        size_t slots = 0;
-        for (size_t k = 0; k < npieces[w]; k++)
-            slots += pc[k].kind == VT_PIECE_SLOT;
+        unsigned codes = code_slots(words[w], pc, npieces[w]);
         for (size_t k = 0; ok && k < npieces[w]; k++) {
             if (pc[k].kind == VT_PIECE_PUNCT && !pc[k].tok)
                 continue;
@@ -840,7 +1025,9 @@ static bool decode_line(vt_restorer *r, const char *const *words, size_t n,
             p->piece = (uint32_t)k;
             if (pc[k].kind == VT_PIECE_SLOT)
                 ok = add_slot(r, p, words[w] + pc[k].off, pc[k].len,
-                              slots >= 2 && caps_shaped(words[w] + pc[k].off, pc[k].len));
+                              k < 32 && (codes >> k & 1) ? SLOT_CODE : SLOT_WORD);
+            else if (pc[k].kind == VT_PIECE_NUM && digits_word(r, words, n, w, pc, npieces[w]))
+                ok = add_slot(r, p, words[w] + pc[k].off, pc[k].len, SLOT_DIGITS);
             else if (pc[k].kind == VT_PIECE_NUM)
                 ok = add_fixed(r, p, VT_TOK_NUM);
             else

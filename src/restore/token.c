@@ -71,6 +71,12 @@ size_t vt_word_pieces(const char *w, size_t len, vt_piece *out, size_t cap)
         n++;
     }
     offs[n] = len;
+    /* A bar before a full stop or bracket is the numeral I of a heading
+     * (I. MỤC ĐÍCH read as |.), not a table rule. */
+    if (n == 2 && cps[0] == '|' && (cps[1] == '.' || cps[1] == ')')) {
+        size_t k = add(out, 0, cap, VT_PIECE_NUM, 0, 1, NULL);
+        return add_punct(out, k, cap, w, 1, 1);
+    }
     /* Outer punctuation: marks at either end that never stand for a
      * letter.  "$", "&", digits and the like stay: OCR puts them where
      * letters were. */
@@ -94,16 +100,16 @@ size_t vt_word_pieces(const char *w, size_t len, vt_piece *out, size_t cap)
         if (i > s) {
             /* Digits, and Roman numerals of two letters or more (II, IV,
              * XII), are numbers: left alone.  OCR reads a numeral's I as
-             * small l as often as not (Il, Ill): still a numeral, with a
-             * capital among its letters (vt_roman_fix puts the I back). */
-            bool digits = true, roman = i - s >= 2, capital = false;
+             * small l or digit 1 as often as not (Il, Ill, I1, I11): still
+             * a numeral when it starts with a capital (vt_roman_fix puts
+             * the I back). */
+            bool digits = true, roman = i - s >= 2 && cps[s] != 'l' && cps[s] != '1';
             for (size_t j = s; j < i; j++) {
                 digits = digits && is_digit(cps[j]);
                 roman = roman && (cps[j] == 'I' || cps[j] == 'V' || cps[j] == 'X' ||
-                                  cps[j] == 'l');
-                capital = capital || cps[j] != 'l';
+                                  cps[j] == 'l' || cps[j] == '1');
             }
-            digits = digits || (roman && capital);
+            digits = digits || roman;
             k = add(out, k, cap, digits ? VT_PIECE_NUM : VT_PIECE_SLOT,
                     offs[s], offs[i] - offs[s], NULL);
         }
@@ -122,10 +128,17 @@ size_t vt_word_pieces(const char *w, size_t len, vt_piece *out, size_t cap)
 
 bool vt_roman_fix(const char *s, size_t len, char *out)
 {
-    if (!memchr(s, 'l', len))
+    if (len == 1 && s[0] == '|') {
+        out[0] = 'I';
+        return true;
+    }
+    /* Only a numeral that starts with a capital (token.c): its l and 1
+     * were I. */
+    if (len < 2 || !(s[0] == 'I' || s[0] == 'V' || s[0] == 'X') ||
+        (!memchr(s, 'l', len) && !memchr(s, '1', len)))
         return false;
     for (size_t i = 0; i < len; i++)
-        out[i] = s[i] == 'l' ? 'I' : s[i];
+        out[i] = s[i] == 'l' || s[i] == '1' ? 'I' : s[i];
     return true;
 }
 
@@ -179,6 +192,16 @@ size_t vt_case_apply(const char *s, const char *like, size_t llen, bool code,
         i += (size_t)vt_utf8_dec(like + i, llen - i, &lc[nl++]);
     vt_case kc = vt_case_of(like, llen);
     bool first = nl && vt_cp_upper(lc[0]);
+    /* A code written with one capital and digits for its other letters
+     * (0D for QĐ), or of two letters the second read small (Qb), is in
+     * capitals. */
+    if (code && kc == VT_CASE_TITLE) {
+        bool small = false;
+        for (size_t i = 0; i < nl; i++)
+            small = small || (vt_cp_alpha(lc[i]) && !vt_cp_upper(lc[i]));
+        if (!small || nl == 2)
+            kc = VT_CASE_UPPER;
+    }
     /* A code of the same length keeps its case letter by letter (TTg,
      * CTr); a word takes the shape the page shows, where OCR mixing case
      * inside a word (DPao, PiCH, sO) is noise: Title, UPPER or lower. */

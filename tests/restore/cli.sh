@@ -24,6 +24,23 @@ grep -q '^Hoà bình, cộng hoà xã hội' "$tmp/s.txt" || fail "auto style ke
 printf 'cong hoa\n' | "$v" restore --model "$model" --style traditional | grep -q 'cộng hòa' \
     || fail "traditional style"
 
+# English-model OCR with the real model: a word with a marked letter
+# that is no word (céac) is repaired, a lone digit between words may be a
+# word (1 for là) while counts stay, a mark where OCR put it is looked up
+# as written (tué, not its spelling túe), slash abbreviations and codes
+# with digits for letters come back as codes.
+printf 'Trén 80%% céac don vi, nhat 1 phong trao thi dua co 10 truong, tri tué nhan tao\nNoi nhan: d/c Gidm déc (b/c); Quyét dinh s6 15/0D-TTg\n' |
+    "$v" restore --model "$model" > "$tmp/e.txt"
+printf 'Trên 80%% các đơn vị, nhất là phong trào thi đua có 10 trường, trí tuệ nhân tạo\nNơi nhận: đ/c Giám đốc (b/c); Quyết định số 15/QĐ-TTg\n' |
+    cmp - "$tmp/e.txt" || fail "english-model OCR: $(cat "$tmp/e.txt")"
+
+# Codes the model does not know stay as written; a code part is never
+# replaced by a longer known code (DPT in GD&DPT by GDPT).
+printf 'Kinh gui: UBNDTP, VP UBND tinh; truong THPT; Sé GD&DPT; s6 12/KH-UBNDTP\n' |
+    "$v" restore --model "$model" > "$tmp/c.txt"
+grep -q '^Kính gửi: UBNDTP, VP UBND tỉnh; trường THPT; Sở GD&[^ ]*; số 12/KH-UBNDTP$' "$tmp/c.txt" &&
+    ! grep -q 'GDPT' "$tmp/c.txt" || fail "codes kept: $(cat "$tmp/c.txt")"
+
 # --json: from, to, confidence, alternatives.
 printf 'Cong van so 5\n' | "$v" restore --model "$model" --json > "$tmp/j.json"
 python3 - "$tmp/j.json" <<'PY' || fail "json detail"

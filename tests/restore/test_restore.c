@@ -104,6 +104,11 @@ static void test_tokens(void)
     check_pieces("s6”;", "S:s6 P:” P:;");
     check_pieces("III.", "N:III P:.");
     check_pieces("Il.", "N:Il P:.");
+    check_pieces("I11.", "N:I11 P:.");
+    check_pieces("11.", "N:11 P:.");
+    check_pieces("l1", "S:l1");
+    check_pieces("|.", "N:| P:.");
+    check_pieces("|", "P:|");
     check_pieces("ll", "S:ll");
     check_pieces("21/3/2025", "N:21 P:/ N:3 P:/ N:2025");
     CHECK(vt_case_of("UBND", 4) == VT_CASE_UPPER && vt_case_of("Hà", 3) == VT_CASE_TITLE &&
@@ -302,6 +307,16 @@ static void test_model(const char *src, const char *data, const char *tmp)
                   "ban hành Kế hoạch số 5 của UBND tỉnh");
     /* A Roman numeral read with small l for I gets its I back. */
     check_restore(r, "Ill. Cong van so 15", "III. Công văn số 15");
+    check_restore(r, "I11. Cong van so 15", "III. Công văn số 15");
+    check_restore(r, "|. Cong van so 15 | 16", "I. Công văn số 15 | 16");
+    /* A code's letters read as digits (Q as 0) come back as a known
+     * code in capitals, never as a syllable. */
+    check_restore(r, "Can cu Quyet dinh s6 20/0D-TTg cua Thu tuong",
+                  "Căn cứ Quyết định số 20/QĐ-TTg của Thủ tướng");
+    /* Short parts joined by a slash are abbreviations (đ/c), and
+     * capitals the model does not know stay as written. */
+    check_restore(r, "Noi nhan: nhu tren; d/c Giam doc So (b/c); luu VT, VP, UBNDTP.",
+                  "Nơi nhận: như trên; đ/c Giám đốc Sở (b/c); lưu VT, VP, UBNDTP.");
     /* Correct text comes back as it was, in either tone style. */
     const char *good[] = {
         "Ủy ban nhân dân tỉnh ban hành kế hoạch thực hiện nhiệm vụ năm 2025.",
