@@ -375,3 +375,19 @@ bool vt_fuzzy_find(const char *fold, size_t flen, size_t from, const char *kw,
     free(pos);
     return ok;
 }
+
+char *vt_next_word(const char **p)
+{
+    const char *s = *p;
+    while (*s == ' ')
+        s++;
+    if (!*s) {
+        *p = s;
+        return NULL;
+    }
+    const char *e = s;
+    while (*e && *e != ' ')
+        e++;
+    *p = e;
+    return vt_xstrndup(s, (size_t)(e - s));
+}

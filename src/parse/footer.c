@@ -277,15 +277,8 @@ static bool looks_like_name(const vt_lexicon *lex, const char *t)
         return false;
     size_t words = 0;
     const char *p = t;
-    while (*p) {
-        while (*p == ' ')
-            p++;
-        if (!*p)
-            break;
-        const char *q = p;
-        while (*q && *q != ' ')
-            q++;
-        char *w = vt_xstrndup(p, (size_t)(q - p));
+    char *w;
+    while ((w = vt_next_word(&p))) {
         char *up = vt_upper_first(w);
         char *f = vt_fold_text(w);
         bool ok = strcmp(up, w) == 0;
@@ -300,7 +293,6 @@ static bool looks_like_name(const vt_lexicon *lex, const char *t)
         if (!ok)
             return false;
         words++;
-        p = q;
     }
     return words >= 2 && words <= 5;
 }

@@ -220,15 +220,8 @@ static char *initials(const char *name)
     size_t n = strlen(up), o = 0;
     char *out = vt_xmalloc(n + 1);
     const char *p = up;
-    while (*p) {
-        while (*p == ' ')
-            p++;
-        if (!*p)
-            break;
-        const char *q = p;
-        while (*q && *q != ' ')
-            q++;
-        char *w = vt_xstrndup(p, (size_t)(q - p));
+    char *w;
+    while ((w = vt_next_word(&p))) {
         char *f = vt_fold_text(w);
         if (strcmp(f, "va") != 0 && isalpha((unsigned char)f[0])) {
             /* First code point of the word, in capitals. */
@@ -244,7 +237,6 @@ static char *initials(const char *name)
         }
         free(w);
         free(f);
-        p = q;
     }
     out[o] = '\0';
     free(up);

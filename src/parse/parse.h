@@ -35,6 +35,10 @@ typedef struct vt_span {
     size_t fs, fe;
 } vt_span;
 
+/* The next space-separated word of *p as a new string, advancing *p past
+ * it; NULL when only spaces are left. */
+char *vt_next_word(const char **p);
+
 void vt_pline_init(vt_pline *pl, const char *text);
 void vt_pline_clear(vt_pline *pl);
 /* Lowercase, diacritic-free copy of UTF-8 text (same rule as fold). */
