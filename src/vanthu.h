@@ -345,8 +345,9 @@ void vt_sha256_hex(const void *bytes, size_t len, char out[65]);
 const char *vt_data_dir(void);
 
 
-/* ======================================================== restore model
- * (owned by the restore stage)  The restore stage repairs damaged
+/* ---------------------------------------------------------- restore model
+ *
+ * The restore stage repairs damaged
  * Vietnamese: text stripped of diacritics, OCR'd with the English or the
  * Vietnamese model, or already correct (left alone).  Its model is one
  * versioned binary file, mapped read-only: a syllable n-gram model

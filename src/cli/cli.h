@@ -24,8 +24,8 @@ vt_pipeline *vt_cli_pipeline(const char *name_or_path, vt_error *err);
 
 /* Make a document for one input: a path ("-" or NULL for stdin).  A record
  * JSON written by vanthu is loaded as the document it describes (so a chain
- * can resume); anything else becomes a fresh document for ingest.  For
- * stdin the bytes are kept in *stdin_bytes for ingest to read. */
+ * can resume); anything else becomes a fresh document whose bytes, read
+ * here once, ingest takes from doc->bytes. */
 vt_status vt_cli_open_input(const char *path, vt_doc **doc, vt_error *err);
 
 /* Write bytes to `path` atomically (temporary file in the same directory,
