@@ -37,7 +37,10 @@ typedef struct st {
 #define COUNT 0xff
 #define FINAL 0x8000
 #define LATER 0x4000
-_Static_assert(COST_SUB <= COST_INS && COST_SUB <= COST_DEL, "edits cost at least COST_SUB");
+/* Whole-number costs, so the check is an integer constant expression for
+ * every C compiler (a cast of a floating constant is one). */
+_Static_assert((int)COST_SUB <= (int)COST_INS && (int)COST_SUB <= (int)COST_DEL,
+               "edits cost at least COST_SUB");
 
 /* States already expanded, keyed by (node, OCR bytes, edits): best-first
  * order means the first expansion was the cheapest, so later arrivals at
