@@ -73,7 +73,6 @@ void vt_doc_free(vt_doc *doc)
     vt_options_clear(&doc->provenance);
     json_decref(doc->meta);
     free(doc->output);
-    free(doc->output_format);
     free(doc->bytes);
     free(doc->path);
     free(doc);

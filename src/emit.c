@@ -56,10 +56,8 @@ static vt_status emit_run(void *state, vt_doc *doc, vt_error *err)
     if (!out)
         return vt_error_set(err, VT_EINTERNAL, "%s: record could not be rendered", doc->path);
     free(doc->output);
-    free(doc->output_format);
     doc->output = out;
     doc->output_len = len;
-    doc->output_format = vt_xstrdup(o->xml ? "xml" : "json");
     return VT_OK;
 }
 

@@ -196,11 +196,10 @@ typedef struct vt_doc {
     /* Parsed metadata (a JSON object owned by the document), NULL before
      * parse.  Its layout is the "metadata" member of schema/record.schema.json. */
     struct json_t *meta;
-    /* Rendered record, set by the emit stage; `output_format` is "json" or
-     * "xml".  The caller decides where it goes. */
+    /* Rendered record (JSON or XML, as the emit stage was told), set by
+     * emit.  The caller decides where it goes. */
     char *output;
     size_t output_len;
-    char *output_format;
 } vt_doc;
 
 /* Create an empty document for the input `path` (may be NULL for stdin). */
