@@ -27,7 +27,11 @@ static char *lexicon_dir(const vt_options *opts)
     if (ok)
         return dir;
     free(dir);
-    return vt_xstrdup(VT_SOURCE_DIR "/dict/lexicon");
+    /* An uninstalled build reads the source tree; an installed one its
+     * data directory. */
+    if (access(VT_SOURCE_DIR "/dict/lexicon/doc-types.txt", R_OK) == 0)
+        return vt_xstrdup(VT_SOURCE_DIR "/dict/lexicon");
+    return vt_xstrdup(VT_INSTALL_DATA_DIR "/dict/lexicon");
 }
 
 static vt_status parse_open(void **state, const vt_options *opts, vt_error *err)

@@ -241,9 +241,10 @@ void vt_restore_model_close(vt_restore_model *m)
 
 char *vt_restore_model_default_path(void)
 {
-    const char *dirs[] = {vt_data_dir(), VT_BUILD_DATA_DIR "/src/restore"};
+    const char *dirs[] = {vt_data_dir(), VT_BUILD_DATA_DIR "/src/restore",
+                          VT_INSTALL_DATA_DIR};
     char *p = NULL;
-    for (size_t i = 0; i < 2; i++) {
+    for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
         free(p);
         if (asprintf(&p, "%s/vanthu.model", dirs[i]) < 0)
             return NULL;
