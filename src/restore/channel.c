@@ -12,21 +12,6 @@
 
 #include "restore.h"
 
-static bool grow(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return true;
-    size_t c = *cap ? *cap * 2 : 256;
-    while (c < need)
-        c *= 2;
-    void *q = realloc(*p, c * size);
-    if (!q)
-        return false;
-    *p = q;
-    *cap = c;
-    return true;
-}
-
 /* Fold to lowercase; "<eps>" is the empty sequence. */
 static bool fold_seq(const char *s, char *out, size_t cap, uint8_t *len)
 {
@@ -50,7 +35,7 @@ static bool add_rule(vt_rule **arr, size_t *n, size_t *cap, const char *t,
     if (!fold_seq(t, r.truth, sizeof r.truth, &r.tlen) ||
         !fold_seq(o, r.ocr, sizeof r.ocr, &r.olen))
         return true; /* too long to be a useful rule */
-    if (!grow((void **)arr, cap, *n + 1, sizeof **arr))
+    if (!vt_grow((void **)arr, cap, *n + 1, sizeof **arr))
         return false;
     r.cost = (float)count;
     (*arr)[(*n)++] = r;

@@ -194,21 +194,6 @@ void vt_restorer_begin(vt_restorer *r, const char *text, size_t len)
     r->ctx[0] = r->ctx[1] = VT_TOK_BOS;
 }
 
-static bool grow(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return true;
-    size_t c = *cap ? *cap : 64;
-    while (c < need)
-        c *= 2;
-    void *q = realloc(*p, c * size);
-    if (!q)
-        return false;
-    *p = q;
-    *cap = c;
-    return true;
-}
-
 static int cand_cmp(const void *a, const void *b)
 {
     const cand *x = a, *y = b;
@@ -457,7 +442,7 @@ static bool make_slot(vt_restorer *r, pos *p, const char *s, size_t len, int kin
     }
     vt_posting pv[LOOKALIKE_POST];
     uint32_t nv = code ? lookalike_postings(r, key, klen, self == VT_TOK_UNK, pv) : 0;
-    if (!grow((void **)&r->cands, &r->cap_cands, r->n_cands + n + ni + nv + 1,
+    if (!vt_grow((void **)&r->cands, &r->cap_cands, r->n_cands + n + ni + nv + 1,
               sizeof *r->cands))
         return false;
     p->first = (uint32_t)r->n_cands;
@@ -592,7 +577,7 @@ static bool add_slot(vt_restorer *r, pos *p, const char *s, size_t len, int kind
     uint32_t h = vt_hash_str(key, len + 1);
     sentry *e = slot_find(r, key, len + 1, h);
     if (e->klen) {
-        if (!grow((void **)&r->cands, &r->cap_cands, r->n_cands + e->n, sizeof *r->cands))
+        if (!vt_grow((void **)&r->cands, &r->cap_cands, r->n_cands + e->n, sizeof *r->cands))
             return false;
         memcpy(r->cands + r->n_cands, r->slots_cands + e->first, e->n * sizeof *r->cands);
         p->first = (uint32_t)r->n_cands;
@@ -605,7 +590,7 @@ static bool add_slot(vt_restorer *r, pos *p, const char *s, size_t len, int kind
     if (!make_slot(r, p, s, len, kind))
         return false;
     uint32_t at = (uint32_t)r->slots_keys.len;
-    if (!grow((void **)&r->slots_cands, &r->slots_capcands, r->slots_ncands + p->n,
+    if (!vt_grow((void **)&r->slots_cands, &r->slots_capcands, r->slots_ncands + p->n,
               sizeof *r->slots_cands) ||
         !vt_buf_add(&r->slots_keys, key, len + 1))
         return true; /* not remembered; the slot itself is fine */
@@ -618,7 +603,7 @@ static bool add_slot(vt_restorer *r, pos *p, const char *s, size_t len, int kind
 
 static bool add_fixed(vt_restorer *r, pos *p, uint32_t id)
 {
-    if (!grow((void **)&r->cands, &r->cap_cands, r->n_cands + 1, sizeof *r->cands))
+    if (!vt_grow((void **)&r->cands, &r->cap_cands, r->n_cands + 1, sizeof *r->cands))
         return false;
     p->first = (uint32_t)r->n_cands;
     p->n = 1;
@@ -667,7 +652,7 @@ static bool search(vt_restorer *r, bool final)
 {
     const vt_restore_model *m = r->m;
     size_t np = r->n_pos;
-    if (!grow((void **)&r->hyps, &r->cap_hyps, (np + 2) * BEAM, sizeof *r->hyps))
+    if (!vt_grow((void **)&r->hyps, &r->cap_hyps, (np + 2) * BEAM, sizeof *r->hyps))
         return false;
     hyp start = {r->ctx[0], r->ctx[1], 0, -1, 0};
     hyp *prev = &start;
@@ -999,9 +984,9 @@ static bool decode_line(vt_restorer *r, const char *const *words, size_t n,
 {
     const vt_restore_model *m = r->m;
     r->n_pos = r->n_cands = 0;
-    bool ok = grow((void **)&r->pieces, &r->cap_pieces, n * MAX_PIECES + 1, sizeof *r->pieces) &&
-              grow((void **)&r->npieces, &r->cap_npieces, n + 1, sizeof *r->npieces) &&
-              grow((void **)&r->wpos, &r->cap_wpos, n + 1, sizeof *r->wpos);
+    bool ok = vt_grow((void **)&r->pieces, &r->cap_pieces, n * MAX_PIECES + 1, sizeof *r->pieces) &&
+              vt_grow((void **)&r->npieces, &r->cap_npieces, n + 1, sizeof *r->npieces) &&
+              vt_grow((void **)&r->wpos, &r->cap_wpos, n + 1, sizeof *r->wpos);
     vt_piece *pieces = r->pieces;
     size_t *npieces = r->npieces, *wpos = r->wpos;
     const char *last_tok = NULL;
@@ -1015,7 +1000,7 @@ static bool decode_line(vt_restorer *r, const char *const *words, size_t n,
         for (size_t k = 0; ok && k < npieces[w]; k++) {
             if (pc[k].kind == VT_PIECE_PUNCT && !pc[k].tok)
                 continue;
-            if (!grow((void **)&r->pos, &r->cap_pos, r->n_pos + 1, sizeof *r->pos)) {
+            if (!vt_grow((void **)&r->pos, &r->cap_pos, r->n_pos + 1, sizeof *r->pos)) {
                 ok = false;
                 break;
             }

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "vanthu.h"
 
@@ -320,5 +321,23 @@ vt_status vt_lm_build(const uint32_t *seq, const uint8_t *weight, size_t n,
 void vt_lm_free(vt_lm *lm);
 /* ln P(c | b) of a built model. */
 float vt_lm_bigram(const vt_lm *lm, uint32_t b, uint32_t c);
+
+/* Make room for `need` elements of `size` bytes in *p (capacity *cap),
+ * doubling.  Unlike the core's VT_GROW it reports failure: the decoder
+ * returns false on out of memory rather than aborting. */
+static inline bool vt_grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return true;
+    size_t c = *cap ? *cap : 64;
+    while (c < need)
+        c *= 2;
+    void *q = realloc(*p, c * size);
+    if (!q)
+        return false;
+    *p = q;
+    *cap = c;
+    return true;
+}
 
 #endif
