@@ -265,6 +265,19 @@ static void add_recipient(vt_pctx *cx, json_t *list, char *text, size_t from, si
     json_array_append_new(list, e);
 }
 
+/* An entry gathered over one or more lines is complete: clean it, keep it
+ * when anything is left, and free it. */
+static void flush_recipient(vt_pctx *cx, json_t *list, char *entry, size_t from, size_t to)
+{
+    if (!entry)
+        return;
+    char *c = vt_clean_text(entry, strlen(entry));
+    if (*c)
+        add_recipient(cx, list, c, from, to);
+    free(c);
+    free(entry);
+}
+
 /* A person's name: 2-5 words, each capitalised, letters only, and not a
  * title or a body printed in capitals. */
 static bool looks_like_name(const vt_lexicon *lex, const char *t)
@@ -740,13 +753,7 @@ void vt_parse_footer(vt_pctx *cx)
                     entry = j;
                     entry_to = i;
                 } else {
-                    if (entry) {
-                        char *c = vt_clean_text(entry, strlen(entry));
-                        if (*c)
-                            add_recipient(cx, recipients, c, entry_from, entry_to);
-                        free(c);
-                        free(entry);
-                    }
+                    flush_recipient(cx, recipients, entry, entry_from, entry_to);
                     entry = vt_xstrdup(t);
                     entry_from = entry_to = i;
                 }
@@ -776,13 +783,7 @@ void vt_parse_footer(vt_pctx *cx)
             free(ro);
         }
     }
-    if (entry) {
-        char *c = vt_clean_text(entry, strlen(entry));
-        if (*c)
-            add_recipient(cx, recipients, c, entry_from, entry_to);
-        free(c);
-        free(entry);
-    }
+    flush_recipient(cx, recipients, entry, entry_from, entry_to);
     if (json_array_size(recipients))
         json_object_set_new(cx->meta, "recipients", recipients);
     else {
