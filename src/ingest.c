@@ -312,7 +312,10 @@ static vt_status ingest_run(void *state, vt_doc *doc, vt_error *err)
         return st;
     if (doc->n_bytes == 0)
         return vt_error_set(err, VT_EINPUT, "%s: empty file", doc->path);
-    vt_sha256_hex(doc->bytes, doc->n_bytes, doc->sha256);
+    /* A caller that already hashed the bytes (a batch deciding whether to
+     * skip them) has filled it in; large scans are not hashed twice. */
+    if (!doc->sha256[0])
+        vt_sha256_hex(doc->bytes, doc->n_bytes, doc->sha256);
     doc->kind = vt_sniff(doc->bytes, doc->n_bytes);
     switch (doc->kind) {
     case VT_KIND_TEXT:

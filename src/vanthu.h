@@ -179,7 +179,8 @@ typedef struct vt_doc {
      * when NULL, ingest reads `path`. */
     unsigned char *bytes;
     size_t n_bytes;
-    char sha256[65];   /* of the source bytes, lowercase hex */
+    char sha256[65];   /* of the source bytes, lowercase hex; ingest fills
+                        * it unless the caller already has */
     vt_kind kind;
     size_t page_count; /* pages in the source */
     vt_page *pages;

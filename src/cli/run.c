@@ -339,9 +339,10 @@ static void process(worker *w, job *jb)
     char sha[65] = "";
     vt_status st = vt_cli_open_input(jb->path, &doc, &err);
     if (!st) {
-        if (doc->bytes)
+        if (doc->bytes) {
             vt_sha256_hex(doc->bytes, doc->n_bytes, sha);
-        else
+            memcpy(doc->sha256, sha, sizeof sha);
+        } else
             snprintf(sha, sizeof sha, "%s", doc->sha256);
         vt_kind kind = doc->bytes ? vt_sniff(doc->bytes, doc->n_bytes) : doc->kind;
         st = worker_pipeline(w, kind, &pipe, &err);
