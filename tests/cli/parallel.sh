@@ -23,7 +23,8 @@ find "$in" -type f | sort > "$scratch/list"
 n=$(wc -l < "$scratch/list")
 
 # ssh [OPTION]... HOST [--] COMMAND...: the options are skipped, the command
-# runs in a shell, as sshd would run it.
+# runs in a shell, as sshd would run it.  sshd also sets SHELL to the login
+# shell, and parallel's remote worker execs $SHELL: CI has none set.
 cat > "$scratch/ssh" <<'EOF'
 #!/bin/sh
 while [ $# -gt 0 ]; do
@@ -35,7 +36,7 @@ while [ $# -gt 0 ]; do
 done
 shift
 [ "${1-}" = -- ] && shift
-exec sh -c "$*"
+SHELL=/bin/sh exec sh -c "$*"
 EOF
 chmod +x "$scratch/ssh"
 
