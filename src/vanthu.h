@@ -411,6 +411,15 @@ bool vt_restorer_line(vt_restorer *r, const char *const *words, size_t n,
                       vt_restored_word *out);
 void vt_restored_word_clear(vt_restored_word *w);
 
+/* Restore a whole document: its n words in reading order, para_end[i]
+ * true on the last word of each paragraph (where the context ends).  Two
+ * passes: each paragraph on its own, then again where the rest of the
+ * document reads a damaged word's neighbours otherwise (a name spelled
+ * out in the body restores its damaged copy in the title).  out[n] as
+ * vt_restorer_line fills it; false when out of memory. */
+bool vt_restorer_words(vt_restorer *r, const char *const *words, const bool *para_end,
+                       size_t n, vt_restored_word *out);
+
 /* Restore a whole text, keeping every space, line break and punctuation
  * mark.  Caller frees; NULL when out of memory. */
 char *vt_restore_string(vt_restorer *r, const char *text, size_t len);

@@ -78,42 +78,6 @@ static vt_status restore_open(void **out, const vt_options *opts, vt_error *err)
     return VT_OK;
 }
 
-/* Words of lines [a, b) decoded together: a paragraph of one block. */
-static vt_status run_group(state *s, vt_doc *doc, const vt_line_ref *lines,
-                           size_t a, size_t b, vt_error *err)
-{
-    size_t n = 0;
-    for (size_t i = a; i < b; i++)
-        n += lines[i].ln->n_words;
-    const char **words = malloc((n + 1) * sizeof *words);
-    vt_restored_word *res = calloc(n + 1, sizeof *res);
-    if (!words || !res) {
-        free(words);
-        free(res);
-        return vt_error_set(err, VT_EINTERNAL, "%s: out of memory", doc->path);
-    }
-    size_t k = 0;
-    for (size_t i = a; i < b; i++)
-        for (size_t w = 0; w < lines[i].ln->n_words; w++)
-            words[k++] = lines[i].ln->words[w].text;
-    vt_status st = VT_OK;
-    if (!vt_restorer_line(s->r, words, n, res))
-        st = vt_error_set(err, VT_EINTERNAL, "%s: out of memory", doc->path);
-    k = 0;
-    for (size_t i = a; i < b && !st; i++)
-        for (size_t w = 0; w < lines[i].ln->n_words; w++, k++)
-            if (res[k].text)
-                vt_doc_change_word(doc, lines[i].page, lines[i].block, lines[i].line, w,
-                                   res[k].text, "restore", res[k].source,
-                                   res[k].confidence, res[k].review, res[k].alts,
-                                   res[k].n_alts);
-    for (size_t i = 0; i < n; i++)
-        vt_restored_word_clear(&res[i]);
-    free(words);
-    free(res);
-    return st;
-}
-
 static const char *restore_identity(void *p)
 {
     state *s = p;
@@ -135,19 +99,41 @@ static vt_status restore_run(void *p, vt_doc *doc, vt_error *err)
     vt_line_ref *lines = vt_doc_lines(doc, &n_lines);
     if (!lines && n_lines)
         return vt_error_set(err, VT_EINTERNAL, "%s: out of memory", doc->path);
+    size_t n = 0;
+    for (size_t i = 0; i < n_lines; i++)
+        n += lines[i].ln->n_words;
+    const char **words = malloc((n + 1) * sizeof *words);
+    bool *para_end = calloc(n + 1, sizeof *para_end);
+    vt_restored_word *res = calloc(n + 1, sizeof *res);
     vt_status st = VT_OK;
+    if (!words || !para_end || !res)
+        st = vt_error_set(err, VT_EINTERNAL, "%s: out of memory", doc->path);
     /* A paragraph: lines with words, up to a blank line or another block.
      * Decoded together, so that the end of a line sees the next one. */
-    for (size_t a = 0; a < n_lines && !st;) {
-        size_t b = a;
-        while (b < n_lines && lines[b].ln->n_words > 0 && lines[b].page == lines[a].page &&
-               lines[b].block == lines[a].block)
-            b++;
-        if (b > a)
-            st = run_group(s, doc, lines, a, b, err);
-        vt_restorer_line(s->r, NULL, 0, NULL); /* the context ends here */
-        a = b > a ? b : a + 1;
+    size_t k = 0;
+    for (size_t i = 0; !st && i < n_lines; i++) {
+        for (size_t w = 0; w < lines[i].ln->n_words; w++)
+            words[k++] = lines[i].ln->words[w].text;
+        bool ends = i + 1 == n_lines || lines[i + 1].ln->n_words == 0 ||
+                    lines[i + 1].page != lines[i].page || lines[i + 1].block != lines[i].block;
+        if (k > 0 && ends)
+            para_end[k - 1] = true;
     }
+    if (!st && !vt_restorer_words(s->r, words, para_end, n, res))
+        st = vt_error_set(err, VT_EINTERNAL, "%s: out of memory", doc->path);
+    k = 0;
+    for (size_t i = 0; !st && i < n_lines; i++)
+        for (size_t w = 0; w < lines[i].ln->n_words; w++, k++)
+            if (res[k].text)
+                vt_doc_change_word(doc, lines[i].page, lines[i].block, lines[i].line, w,
+                                   res[k].text, "restore", res[k].source,
+                                   res[k].confidence, res[k].review, res[k].alts,
+                                   res[k].n_alts);
+    for (size_t i = 0; res && i < n; i++)
+        vt_restored_word_clear(&res[i]);
+    free(words);
+    free(para_end);
+    free(res);
     free(lines);
     return st;
 }

@@ -50,8 +50,8 @@ alone truth 004 1.00
 alone ocr 001 0.79
 alone ocr 002 0.73
 alone ocr 004 0.77
-restored ocr 001 0.75
-restored ocr 002 0.75
-restored ocr 004 0.75
+restored ocr 001 0.95
+restored ocr 002 0.95
+restored ocr 004 0.95
 LIST
 exit $status
