@@ -148,6 +148,20 @@ static uint32_t child(const vt_trie_node *t, uint32_t node, uint32_t cp)
     return UINT32_MAX;
 }
 
+/* First rule in [a, b) whose truth starts at or after cp (the rules of
+ * one OCR side are in the order of their truth). */
+static uint32_t rules_from(const struct vt_rule_cps *rc, uint32_t a, uint32_t b, uint32_t cp)
+{
+    while (a < b) {
+        uint32_t mid = a + (b - a) / 2;
+        if (rc[mid].cp[0] < cp)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    return a;
+}
+
 /* Order of a rule's OCR side against the k bytes at p. */
 static int cmp_ocr(const char *r, const char *p, size_t k)
 {
@@ -231,7 +245,8 @@ size_t vt_model_invert(vt_invert *sp, const vt_restore_model *m, int ch, const c
             if (kc > 0)
                 ob += char_len(o + ob, olen - ob);
             s->next[i][kc] = (uint8_t)ob;
-            if (kc > 0 && ob == s->next[i][kc - 1]) {
+            /* No OCR text: the drop rules, looked up per child. */
+            if (kc == 0 || ob == s->next[i][kc - 1]) {
                 s->ra[i][kc] = s->re[i][kc] = 0;
                 continue;
             }
@@ -275,7 +290,34 @@ size_t vt_model_invert(vt_invert *sp, const vt_restore_model *m, int ch, const c
          * children in code point order: one pass joins them. */
         const vt_trie_node *kids = t + t[x.node].first;
         uint32_t n_kids = t[x.node].n;
-        for (int kc = 0; kc <= 3; kc++) {
+        /* Truth the OCR dropped: asked per child, since these rules are
+         * the same at every OCR position and many more than a node's
+         * children. */
+        for (uint32_t j = 0; j < n_kids; j++) {
+            uint32_t cp = kids[j].cp, r, re;
+            if (cp < VT_DROP_CPS) {
+                r = m->drop_at[ch][cp];
+                re = m->drop_at[ch][cp + 1];
+            } else {
+                r = rules_from(m->rule_cps[ch], m->drop_at[ch][VT_DROP_CPS], m->n_drop[ch], cp);
+                re = rules_from(m->rule_cps[ch], r, m->n_drop[ch], cp + 1);
+            }
+            for (; r < re; r++) {
+                const struct vt_rule_cps *rc = &m->rule_cps[ch][r];
+                if (x.prio + rc->cost > s->bound)
+                    continue;
+                uint32_t node = t[x.node].first + j;
+                for (uint32_t q = 1; q < rc->n && node != UINT32_MAX; q++)
+                    node = child(t, node, rc->cp[q]);
+                if (node == UINT32_MAX)
+                    continue;
+                st y = x;
+                y.cost += rc->cost;
+                y.node = node;
+                push(s, y);
+            }
+        }
+        for (int kc = 1; kc <= 3; kc++) {
             uint32_t j = 0;
             for (uint32_t r = s->ra[x.i][kc]; r < s->re[x.i][kc]; r++) {
                 const struct vt_rule_cps *rc = &m->rule_cps[ch][r];
@@ -295,8 +337,6 @@ size_t vt_model_invert(vt_invert *sp, const vt_restore_model *m, int ch, const c
                         node = child(t, node, rc->cp[q]);
                     if (node == UINT32_MAX)
                         continue;
-                } else if (kc == 0) {
-                    continue; /* nothing for nothing */
                 }
                 st y = x;
                 y.cost += rc->cost;

@@ -145,6 +145,8 @@ typedef struct vt_model_header {
 } vt_model_header;
 _Static_assert(sizeof(vt_model_header) % 8 == 0, "sections follow the header 8-aligned");
 
+#define VT_DROP_CPS 0x1f00u /* beyond the Vietnamese letters */
+
 struct vt_restore_model {
     void *map;
     size_t map_len;
@@ -168,6 +170,11 @@ struct vt_restore_model {
         uint32_t n;
         float cost;
     } *rule_cps[VT_CHAN_COUNT];
+    /* The rules whose OCR side is empty (OCR dropped the truth) come
+     * first; those whose truth starts with code point c < VT_DROP_CPS are
+     * drop_at[c] up to drop_at[c + 1]: the search asks per child. */
+    uint32_t *drop_at[VT_CHAN_COUNT];
+    uint32_t n_drop[VT_CHAN_COUNT];
 };
 
 static inline uint64_t vt_hash_u64(uint64_t x)
