@@ -52,13 +52,20 @@ typedef struct seen {
     uint32_t stamp;
 } seen;
 
+/* A state in the heap: its order key, then what the key leaves out. */
+typedef struct hent {
+    uint64_t key;
+    float cost;
+    uint32_t node;
+} hent;
+
 struct vt_invert {
     const vt_restore_model *m;
     const vt_model_rule *rules;
     uint32_t n_rules;
     const char *o;
     size_t olen;
-    st heap[HEAP_CAP];
+    hent heap[HEAP_CAP];
     size_t n;
     float bound; /* states above this cost cannot lead anywhere useful */
     /* Rules producing the OCR text from byte i, kc letters long. */
@@ -96,6 +103,24 @@ static bool first_visit(search *s, const st *x)
     return true; /* full: expand again rather than lose it */
 }
 
+/* Heap order: by priority, and equal priorities (common: costs are sums
+ * of a few rule costs) by the state itself, results first, so that what
+ * comes out never depends on the order states went in.  The priority's
+ * bits (made to order as unsigned), the edits with FINAL inverted and the
+ * OCR bytes consumed make one key; the node decides what is left. */
+static uint64_t order_key(float prio, uint16_t edits, uint16_t i)
+{
+    uint32_t b;
+    memcpy(&b, &prio, sizeof b);
+    b ^= b >> 31 ? UINT32_MAX : 0x80000000u;
+    return (uint64_t)b << 32 | (uint32_t)(edits ^ FINAL) << 16 | i;
+}
+
+static bool before(const hent *a, const hent *b)
+{
+    return a->key != b->key ? a->key < b->key : a->node < b->node;
+}
+
 static void push(search *s, st x)
 {
     /* A result's score is exact: channel + its own unigram cost. */
@@ -103,32 +128,39 @@ static void push(search *s, st x)
                                        : s->m->trie[x.node].rest);
     if (s->n == HEAP_CAP || !(x.prio <= s->bound) || isinf(x.prio))
         return;
+    hent e = {order_key(x.prio, x.edits, x.i), x.cost, x.node};
     size_t i = s->n++;
-    while (i > 0 && s->heap[(i - 1) / 2].prio > x.prio) {
-        s->heap[i] = s->heap[(i - 1) / 2];
-        i = (i - 1) / 2;
+    while (i > 0 && before(&e, &s->heap[(i - 1) / 4])) {
+        s->heap[i] = s->heap[(i - 1) / 4];
+        i = (i - 1) / 4;
     }
-    s->heap[i] = x;
+    s->heap[i] = e;
 }
 
 static st pop(search *s)
 {
-    st top = s->heap[0], last = s->heap[--s->n];
+    hent top = s->heap[0], last = s->heap[--s->n];
     size_t i = 0;
     for (;;) {
-        size_t c = 2 * i + 1;
+        size_t c = 4 * i + 1, end = c + 4 < s->n ? c + 4 : s->n;
         if (c >= s->n)
             break;
-        if (c + 1 < s->n && s->heap[c + 1].prio < s->heap[c].prio)
-            c++;
-        if (s->heap[c].prio >= last.prio)
+        for (size_t d = c + 1; d < end; d++)
+            if (before(&s->heap[d], &s->heap[c]))
+                c = d;
+        if (!before(&s->heap[c], &last))
             break;
         s->heap[i] = s->heap[c];
         i = c;
     }
     if (s->n)
         s->heap[i] = last;
-    return top;
+    uint32_t b = (uint32_t)(top.key >> 32);
+    b ^= b >> 31 ? 0x80000000u : UINT32_MAX;
+    float prio;
+    memcpy(&prio, &b, sizeof prio);
+    return (st){prio, top.cost, top.node, (uint16_t)top.key,
+                (uint16_t)((top.key >> 16) ^ FINAL)};
 }
 
 static uint32_t child(const vt_trie_node *t, uint32_t node, uint32_t cp)
