@@ -175,6 +175,13 @@ struct vt_restore_model {
      * drop_at[c] up to drop_at[c + 1]: the search asks per child. */
     uint32_t *drop_at[VT_CHAN_COUNT];
     uint32_t n_drop[VT_CHAN_COUNT];
+    /* Blocked Bloom filters of the bigram and trigram keys, built at
+     * open: most lookups the decoder makes are for n-grams the model does
+     * not have, and the filter (in cache) answers most of them. */
+    struct vt_key_filter {
+        uint64_t *bits;
+        uint32_t mask; /* words - 1 */
+    } bi_filter, tri_filter;
 };
 
 static inline uint64_t vt_hash_u64(uint64_t x)
