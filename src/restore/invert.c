@@ -37,6 +37,8 @@ typedef struct st {
 #define COUNT 0xff
 #define FINAL 0x8000
 #define LATER 0x4000
+/* ... or stands for the drop moves of a state (drop_moves[node] on). */
+#define DROPS 0x2000
 /* Whole-number costs, so the check is an integer constant expression for
  * every C compiler (a cast of a floating constant is one). */
 _Static_assert((int)COST_SUB <= (int)COST_INS && (int)COST_SUB <= (int)COST_DEL,
@@ -63,6 +65,7 @@ struct vt_invert {
     const vt_restore_model *m;
     const vt_model_rule *rules;
     uint32_t n_rules;
+    const struct vt_drop_move *drops;
     const char *o;
     size_t olen;
     hent heap[HEAP_CAP];
@@ -123,9 +126,14 @@ static bool before(const hent *a, const hent *b)
 
 static void push(search *s, st x)
 {
-    /* A result's score is exact: channel + its own unigram cost. */
-    x.prio = x.cost + (x.edits & FINAL ? -s->m->uni_p[s->m->trie[x.node].term]
-                                       : s->m->trie[x.node].rest);
+    /* A result's score is exact: channel + its own unigram cost.  The
+     * state standing for drop moves goes just before the first: a hair
+     * below, whatever the rounding of the move's own sum. */
+    if (x.edits & DROPS)
+        x.prio = (x.cost + s->drops[x.node].add) * (1 - 0x1p-20f);
+    else
+        x.prio = x.cost + (x.edits & FINAL ? -s->m->uni_p[s->m->trie[x.node].term]
+                                           : s->m->trie[x.node].rest);
     if (s->n == HEAP_CAP || !(x.prio <= s->bound) || isinf(x.prio))
         return;
     hent e = {order_key(x.prio, x.edits, x.i), x.cost, x.node};
@@ -253,6 +261,58 @@ static void later_edits(search *s, const st *x)
     }
 }
 
+static int move_cmp(const void *a, const void *b)
+{
+    const struct vt_drop_move *x = a, *y = b;
+    if (x->add != y->add)
+        return x->add < y->add ? -1 : 1;
+    if (x->node != y->node)
+        return x->node < y->node ? -1 : 1;
+    return (x->cost > y->cost) - (x->cost < y->cost);
+}
+
+bool vt_invert_index(vt_restore_model *m, int ch)
+{
+    const vt_trie_node *t = m->trie;
+    const struct vt_rule_cps *rc = m->rule_cps[ch];
+    uint32_t nt = m->h->n_trie, nd = 0;
+    /* Rules are sorted by OCR side, the empty one first, then by truth. */
+    while (nd < m->h->n_rules[ch] && m->strings[m->rules[ch][nd].ocr] == 0)
+        nd++;
+    uint32_t *first = malloc((nt + 1) * sizeof *first);
+    struct vt_drop_move *mv = NULL;
+    size_t n = 0, cap = 0;
+    if (!first)
+        return false;
+    for (uint32_t x = 0; x < nt; x++) {
+        first[x] = (uint32_t)n;
+        for (uint32_t c = t[x].first; c < t[x].first + t[x].n; c++) {
+            for (uint32_t r = rules_from(rc, 0, nd, t[c].cp); r < nd && rc[r].cp[0] == t[c].cp;
+                 r++) {
+                uint32_t node = c;
+                for (uint32_t q = 1; q < rc[r].n && node != UINT32_MAX; q++)
+                    node = child(t, node, rc[r].cp[q]);
+                /* Nothing but punctuation below: no result there. */
+                if (node == UINT32_MAX || isinf(t[node].rest))
+                    continue;
+                if (!vt_grow((void **)&mv, &cap, n + 1, sizeof *mv)) {
+                    free(first);
+                    free(mv);
+                    return false;
+                }
+                mv[n++] = (struct vt_drop_move){node, rc[r].cost, rc[r].cost + t[node].rest, 0};
+            }
+        }
+        qsort(mv + first[x], n - first[x], sizeof *mv, move_cmp);
+        if (n > first[x])
+            mv[n - 1].last = 1;
+    }
+    first[nt] = (uint32_t)n;
+    m->drop_first[ch] = first;
+    m->drop_moves[ch] = mv;
+    return true;
+}
+
 size_t vt_model_invert(vt_invert *sp, const vt_restore_model *m, int ch, const char *o,
                        size_t olen, vt_posting *out, size_t cap, float beam,
                        float bound)
@@ -261,6 +321,7 @@ size_t vt_model_invert(vt_invert *sp, const vt_restore_model *m, int ch, const c
     s->m = m;
     s->rules = m->rules[ch];
     s->n_rules = m->h->n_rules[ch];
+    s->drops = m->drop_moves[ch];
     s->o = o;
     s->olen = olen;
     s->n = 0;
@@ -294,6 +355,15 @@ size_t vt_model_invert(vt_invert *sp, const vt_restore_model *m, int ch, const c
         /* Every later result scores at least this. */
         if (x.prio > best + beam)
             break;
+        if (x.edits & DROPS) {
+            /* No state itself: its move's, and the next move's turn. */
+            pops--;
+            const struct vt_drop_move *mv = &s->drops[x.node];
+            push(s, (st){0, x.cost + mv->cost, mv->node, x.i, (uint16_t)(x.edits & COUNT)});
+            if (!mv->last)
+                push(s, (st){0, x.cost, x.node + 1, x.i, x.edits});
+            continue;
+        }
         if (!first_visit(s, &x)) {
             pops--;
             continue;
@@ -322,33 +392,11 @@ size_t vt_model_invert(vt_invert *sp, const vt_restore_model *m, int ch, const c
          * children in code point order: one pass joins them. */
         const vt_trie_node *kids = t + t[x.node].first;
         uint32_t n_kids = t[x.node].n;
-        /* Truth the OCR dropped: asked per child, since these rules are
-         * the same at every OCR position and many more than a node's
-         * children. */
-        for (uint32_t j = 0; j < n_kids; j++) {
-            uint32_t cp = kids[j].cp, r, re;
-            if (cp < VT_DROP_CPS) {
-                r = m->drop_at[ch][cp];
-                re = m->drop_at[ch][cp + 1];
-            } else {
-                r = rules_from(m->rule_cps[ch], m->drop_at[ch][VT_DROP_CPS], m->n_drop[ch], cp);
-                re = rules_from(m->rule_cps[ch], r, m->n_drop[ch], cp + 1);
-            }
-            for (; r < re; r++) {
-                const struct vt_rule_cps *rc = &m->rule_cps[ch][r];
-                if (x.prio + rc->cost > s->bound)
-                    continue;
-                uint32_t node = t[x.node].first + j;
-                for (uint32_t q = 1; q < rc->n && node != UINT32_MAX; q++)
-                    node = child(t, node, rc->cp[q]);
-                if (node == UINT32_MAX)
-                    continue;
-                st y = x;
-                y.cost += rc->cost;
-                y.node = node;
-                push(s, y);
-            }
-        }
+        /* Truth the OCR dropped: the node's moves, cheapest first, one
+         * at a time when the search gets that far. */
+        uint32_t d = m->drop_first[ch][x.node];
+        if (d < m->drop_first[ch][x.node + 1])
+            push(s, (st){0, x.cost, d, x.i, (uint16_t)(x.edits | DROPS)});
         for (int kc = 1; kc <= 3; kc++) {
             uint32_t j = 0;
             for (uint32_t r = s->ra[x.i][kc]; r < s->re[x.i][kc]; r++) {

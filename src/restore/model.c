@@ -250,8 +250,7 @@ vt_restore_model *vt_restore_model_open(const char *path, vt_error *err)
     }
     for (int c = 0; c < VT_CHAN_COUNT; c++) {
         m->rule_cps[c] = calloc(h->n_rules[c] + 1, sizeof *m->rule_cps[c]);
-        m->drop_at[c] = malloc((VT_DROP_CPS + 1) * sizeof *m->drop_at[c]);
-        if (!m->rule_cps[c] || !m->drop_at[c]) {
+        if (!m->rule_cps[c]) {
             vt_restore_model_close(m);
             vt_error_set(err, VT_EINTERNAL, "%s: out of memory", path);
             return NULL;
@@ -264,16 +263,10 @@ vt_restore_model *vt_restore_model_open(const char *path, vt_error *err)
             for (size_t k = 0; k < len && rc->n < 3;)
                 k += (size_t)vt_utf8_dec(t + k, len - k, &rc->cp[rc->n++]);
         }
-        /* Rules are sorted by OCR side, then truth: the empty OCR side
-         * first, in code point order of the truth. */
-        uint32_t nd = 0;
-        while (nd < h->n_rules[c] && m->strings[m->rules[c][nd].ocr] == 0)
-            nd++;
-        m->n_drop[c] = nd;
-        for (uint32_t cp = 0, r = 0; cp <= VT_DROP_CPS; cp++) {
-            while (r < nd && m->rule_cps[c][r].cp[0] < cp)
-                r++;
-            m->drop_at[c][cp] = r;
+        if (!vt_invert_index(m, c)) {
+            vt_restore_model_close(m);
+            vt_error_set(err, VT_EINTERNAL, "%s: out of memory", path);
+            return NULL;
         }
     }
     return m;
@@ -285,7 +278,8 @@ void vt_restore_model_close(vt_restore_model *m)
         return;
     for (int c = 0; c < VT_CHAN_COUNT; c++) {
         free(m->rule_cps[c]);
-        free(m->drop_at[c]);
+        free(m->drop_first[c]);
+        free(m->drop_moves[c]);
     }
     free(m->bi_filter.bits);
     free(m->tri_filter.bits);

@@ -145,8 +145,6 @@ typedef struct vt_model_header {
 } vt_model_header;
 _Static_assert(sizeof(vt_model_header) % 8 == 0, "sections follow the header 8-aligned");
 
-#define VT_DROP_CPS 0x1f00u /* beyond the Vietnamese letters */
-
 struct vt_restore_model {
     void *map;
     size_t map_len;
@@ -170,11 +168,17 @@ struct vt_restore_model {
         uint32_t n;
         float cost;
     } *rule_cps[VT_CHAN_COUNT];
-    /* The rules whose OCR side is empty (OCR dropped the truth) come
-     * first; those whose truth starts with code point c < VT_DROP_CPS are
-     * drop_at[c] up to drop_at[c + 1]: the search asks per child. */
-    uint32_t *drop_at[VT_CHAN_COUNT];
-    uint32_t n_drop[VT_CHAN_COUNT];
+    /* Per trie node, the moves of rules whose OCR side is empty (OCR
+     * dropped truth letters), made at open (invert.c): node n's are
+     * drop_first[n] up to drop_first[n + 1], cheapest first. */
+    uint32_t *drop_first[VT_CHAN_COUNT];
+    struct vt_drop_move {
+        uint32_t node; /* the node reached */
+        float cost;    /* the rule's */
+        float add;     /* cost + the node's rest: what it adds to a state's priority
+                        * beyond its own node's rest */
+        uint32_t last; /* the node's last move */
+    } *drop_moves[VT_CHAN_COUNT];
     /* Blocked Bloom filters of the bigram and trigram keys, built at
      * open: most lookups the decoder makes are for n-grams the model does
      * not have, and the filter (in cache) answers most of them. */
@@ -258,6 +262,8 @@ const vt_posting *vt_model_render(const vt_restore_model *m, int ch,
 typedef struct vt_invert vt_invert; /* the search's working memory */
 vt_invert *vt_invert_new(void);
 void vt_invert_free(vt_invert *s);
+/* Make m's drop moves for channel ch; false when out of memory. */
+bool vt_invert_index(vt_restore_model *m, int ch);
 size_t vt_model_invert(vt_invert *s, const vt_restore_model *m, int ch, const char *o,
                        size_t olen, vt_posting *out, size_t cap, float beam,
                        float bound);
