@@ -66,6 +66,7 @@ struct vt_invert {
     const vt_model_rule *rules;
     uint32_t n_rules;
     const struct vt_drop_move *drops;
+    const struct vt_rule_cps *rcs; /* the channel's rules' truths */
     const char *o;
     size_t olen;
     hent heap[HEAP_CAP];
@@ -73,6 +74,8 @@ struct vt_invert {
     float bound; /* states above this cost cannot lead anywhere useful */
     /* Rules producing the OCR text from byte i, kc letters long. */
     uint32_t ra[MAX_OCR][4], re[MAX_OCR][4];
+    /* Where those with a truth start (the others add OCR text). */
+    uint32_t rt[MAX_OCR][4];
     uint8_t next[MAX_OCR][4]; /* byte after those letters */
     seen seen[SEEN_SLOTS];
     uint32_t stamp;
@@ -261,6 +264,55 @@ static void later_edits(search *s, const st *x)
     }
 }
 
+/* Push y, x's move by rule rc whose truth's first letter took x to
+ * child c (the rest of the truth goes on from there). */
+static void rule_move(search *s, st *y, const st *x, const struct vt_rule_cps *rc,
+                      uint32_t c)
+{
+    for (uint32_t q = 1; q < rc->n && c != UINT32_MAX; q++)
+        c = child(s->m->trie, c, rc->cp[q]);
+    if (c == UINT32_MAX)
+        return;
+    y->cost = x->cost + rc->cost;
+    y->node = c;
+    push(s, *y);
+}
+
+/* x's moves by the rules that read the kc OCR letters at x.i: those
+ * that add them without truth, and those whose truth goes down from x's
+ * node.  A group's rules are in the order of their truth, the node's
+ * children in code point order: one pass joins them. */
+static void read_rules(search *s, const st *x, int kc)
+{
+    const vt_trie_node *t = s->m->trie;
+    const struct vt_rule_cps *rcs = s->rcs;
+    uint32_t r = s->ra[x->i][kc], rt = s->rt[x->i][kc], re = s->re[x->i][kc];
+    if (r == re)
+        return;
+    st y = *x;
+    y.i = s->next[x->i][kc];
+    for (; r < rt; r++)
+        if (!(x->prio + rcs[r].cost > s->bound)) {
+            y.cost = x->cost + rcs[r].cost;
+            push(s, y);
+        }
+    const vt_trie_node *kids = t + t[x->node].first;
+    uint32_t n_kids = t[x->node].n;
+    uint32_t j = 0;
+    for (r = rt; r < re; r++) {
+        const struct vt_rule_cps *rc = &rcs[r];
+        /* Nodes below cannot beat this one's bound. */
+        if (x->prio + rc->cost > s->bound)
+            continue;
+        while (j < n_kids && kids[j].cp < rc->cp[0])
+            j++;
+        if (j == n_kids)
+            break;
+        if (kids[j].cp == rc->cp[0])
+            rule_move(s, &y, x, rc, t[x->node].first + j);
+    }
+}
+
 static int move_cmp(const void *a, const void *b)
 {
     const struct vt_drop_move *x = a, *y = b;
@@ -322,6 +374,7 @@ size_t vt_model_invert(vt_invert *sp, const vt_restore_model *m, int ch, const c
     s->rules = m->rules[ch];
     s->n_rules = m->h->n_rules[ch];
     s->drops = m->drop_moves[ch];
+    s->rcs = m->rule_cps[ch];
     s->o = o;
     s->olen = olen;
     s->n = 0;
@@ -338,12 +391,16 @@ size_t vt_model_invert(vt_invert *sp, const vt_restore_model *m, int ch, const c
             if (kc > 0)
                 ob += char_len(o + ob, olen - ob);
             s->next[i][kc] = (uint8_t)ob;
-            /* No OCR text: the drop rules, looked up per child. */
+            /* No OCR text: the drop moves, made at open. */
             if (kc == 0 || ob == s->next[i][kc - 1]) {
-                s->ra[i][kc] = s->re[i][kc] = 0;
+                s->ra[i][kc] = s->rt[i][kc] = s->re[i][kc] = 0;
                 continue;
             }
             rules_range(s, o + i, ob - i, &s->ra[i][kc], &s->re[i][kc]);
+            uint32_t r = s->ra[i][kc];
+            while (r < s->re[i][kc] && m->rule_cps[ch][r].n == 0)
+                r++;
+            s->rt[i][kc] = r;
         }
     }
     const vt_trie_node *t = m->trie;
@@ -387,44 +444,14 @@ size_t vt_model_invert(vt_invert *sp, const vt_restore_model *m, int ch, const c
             y.edits = FINAL; /* one result per token, however reached */
             push(s, y);
         }
-        /* Learned and generic-letter rules, by the OCR text they produce.
-         * A group's rules are in the order of their truth, the node's
-         * children in code point order: one pass joins them. */
-        const vt_trie_node *kids = t + t[x.node].first;
-        uint32_t n_kids = t[x.node].n;
         /* Truth the OCR dropped: the node's moves, cheapest first, one
          * at a time when the search gets that far. */
         uint32_t d = m->drop_first[ch][x.node];
         if (d < m->drop_first[ch][x.node + 1])
             push(s, (st){0, x.cost, d, x.i, (uint16_t)(x.edits | DROPS)});
-        for (int kc = 1; kc <= 3; kc++) {
-            uint32_t j = 0;
-            for (uint32_t r = s->ra[x.i][kc]; r < s->re[x.i][kc]; r++) {
-                const struct vt_rule_cps *rc = &m->rule_cps[ch][r];
-                /* Nodes below cannot beat this one's bound. */
-                if (x.prio + rc->cost > s->bound)
-                    continue;
-                uint32_t node = x.node;
-                if (rc->n > 0) {
-                    while (j < n_kids && kids[j].cp < rc->cp[0])
-                        j++;
-                    if (j == n_kids)
-                        break;
-                    if (kids[j].cp != rc->cp[0])
-                        continue;
-                    node = t[x.node].first + j;
-                    for (uint32_t q = 1; q < rc->n && node != UINT32_MAX; q++)
-                        node = child(t, node, rc->cp[q]);
-                    if (node == UINT32_MAX)
-                        continue;
-                }
-                st y = x;
-                y.cost += rc->cost;
-                y.i = s->next[x.i][kc];
-                y.node = node;
-                push(s, y);
-            }
-        }
+        /* Learned and generic-letter rules, by the OCR text they produce. */
+        for (int kc = 1; kc <= 3; kc++)
+            read_rules(s, &x, kc);
         /* Generic edits over the children of this node. */
         if ((x.edits & COUNT) >= MAX_EDITS)
             continue;
