@@ -71,6 +71,8 @@ struct vt_invert {
     size_t olen;
     hent heap[HEAP_CAP];
     size_t n;
+    hent next_st; /* before all in the heap, when has_next */
+    bool has_next;
     float bound; /* states above this cost cannot lead anywhere useful */
     /* Rules producing the OCR text from byte i, kc letters long. */
     uint32_t ra[MAX_OCR][4], re[MAX_OCR][4];
@@ -137,9 +139,20 @@ static void push(search *s, st x)
     else
         x.prio = x.cost + (x.edits & FINAL ? -s->m->uni_p[s->m->trie[x.node].term]
                                            : s->m->trie[x.node].rest);
-    if (s->n == HEAP_CAP || !(x.prio <= s->bound) || isinf(x.prio))
+    if (s->n + s->has_next == HEAP_CAP || !(x.prio <= s->bound) || isinf(x.prio))
         return;
     hent e = {order_key(x.prio, x.edits, x.i), x.cost, x.node};
+    /* A state that goes first of all waits outside the heap: often it is
+     * the very next one taken (a cheap move down the trie). */
+    if (s->has_next ? before(&e, &s->next_st) : s->n == 0 || before(&e, &s->heap[0])) {
+        hent t = s->next_st;
+        s->next_st = e;
+        if (!s->has_next) {
+            s->has_next = true;
+            return;
+        }
+        e = t;
+    }
     size_t i = s->n++;
     while (i > 0 && before(&e, &s->heap[(i - 1) / 4])) {
         s->heap[i] = s->heap[(i - 1) / 4];
@@ -148,8 +161,22 @@ static void push(search *s, st x)
     s->heap[i] = e;
 }
 
+/* The state a heap entry holds. */
+static st unpack(hent e)
+{
+    uint32_t b = (uint32_t)(e.key >> 32);
+    b ^= b >> 31 ? 0x80000000u : UINT32_MAX;
+    float prio;
+    memcpy(&prio, &b, sizeof prio);
+    return (st){prio, e.cost, e.node, (uint16_t)e.key, (uint16_t)((e.key >> 16) ^ FINAL)};
+}
+
 static st pop(search *s)
 {
+    if (s->has_next) {
+        s->has_next = false;
+        return unpack(s->next_st);
+    }
     hent top = s->heap[0], last = s->heap[--s->n];
     size_t i = 0;
     for (;;) {
@@ -166,12 +193,7 @@ static st pop(search *s)
     }
     if (s->n)
         s->heap[i] = last;
-    uint32_t b = (uint32_t)(top.key >> 32);
-    b ^= b >> 31 ? 0x80000000u : UINT32_MAX;
-    float prio;
-    memcpy(&prio, &b, sizeof prio);
-    return (st){prio, top.cost, top.node, (uint16_t)top.key,
-                (uint16_t)((top.key >> 16) ^ FINAL)};
+    return unpack(top);
 }
 
 static uint32_t child(const vt_trie_node *t, uint32_t node, uint32_t cp)
@@ -378,6 +400,7 @@ size_t vt_model_invert(vt_invert *sp, const vt_restore_model *m, int ch, const c
     s->o = o;
     s->olen = olen;
     s->n = 0;
+    s->has_next = false;
     if (olen >= MAX_OCR)
         return 0;
     if (++s->stamp == 0) {
@@ -407,7 +430,7 @@ size_t vt_model_invert(vt_invert *sp, const vt_restore_model *m, int ch, const c
     push(s, (st){0, 0, 0, 0, 0});
     size_t k = 0, pops = 0;
     float best = INFINITY;
-    while (s->n && pops++ < MAX_POPS && k < cap) {
+    while ((s->n || s->has_next) && pops++ < MAX_POPS && k < cap) {
         st x = pop(s);
         /* Every later result scores at least this. */
         if (x.prio > best + beam)
