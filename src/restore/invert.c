@@ -377,9 +377,10 @@ bool vt_invert_index(vt_restore_model *m, int ch)
                 mv[n++] = (struct vt_drop_move){node, rc[r].cost, rc[r].cost + t[node].rest, 0};
             }
         }
-        qsort(mv + first[x], n - first[x], sizeof *mv, move_cmp);
-        if (n > first[x])
+        if (n > first[x]) {
+            qsort(mv + first[x], n - first[x], sizeof *mv, move_cmp);
             mv[n - 1].last = 1;
+        }
     }
     first[nt] = (uint32_t)n;
     m->drop_first[ch] = first;
