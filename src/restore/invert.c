@@ -37,6 +37,8 @@ typedef struct st {
 #define COUNT 0xff
 #define FINAL 0x8000
 #define LATER 0x4000
+/* ... or stands for the drop moves of a state (drop_moves[node] on). */
+#define DROPS 0x2000
 /* Whole-number costs, so the check is an integer constant expression for
  * every C compiler (a cast of a floating constant is one). */
 _Static_assert((int)COST_SUB <= (int)COST_INS && (int)COST_SUB <= (int)COST_DEL,
@@ -52,17 +54,30 @@ typedef struct seen {
     uint32_t stamp;
 } seen;
 
+/* A state in the heap: its order key, then what the key leaves out. */
+typedef struct hent {
+    uint64_t key;
+    float cost;
+    uint32_t node;
+} hent;
+
 struct vt_invert {
     const vt_restore_model *m;
     const vt_model_rule *rules;
     uint32_t n_rules;
+    const struct vt_drop_move *drops;
+    const struct vt_rule_cps *rcs; /* the channel's rules' truths */
     const char *o;
     size_t olen;
-    st heap[HEAP_CAP];
+    hent heap[HEAP_CAP];
     size_t n;
+    hent next_st; /* before all in the heap, when has_next */
+    bool has_next;
     float bound; /* states above this cost cannot lead anywhere useful */
     /* Rules producing the OCR text from byte i, kc letters long. */
     uint32_t ra[MAX_OCR][4], re[MAX_OCR][4];
+    /* Where those with a truth start (the others add OCR text). */
+    uint32_t rt[MAX_OCR][4];
     uint8_t next[MAX_OCR][4]; /* byte after those letters */
     seen seen[SEEN_SLOTS];
     uint32_t stamp;
@@ -96,39 +111,89 @@ static bool first_visit(search *s, const st *x)
     return true; /* full: expand again rather than lose it */
 }
 
+/* Heap order: by priority, and equal priorities (common: costs are sums
+ * of a few rule costs) by the state itself, results first, so that what
+ * comes out never depends on the order states went in.  The priority's
+ * bits (made to order as unsigned), the edits with FINAL inverted and the
+ * OCR bytes consumed make one key; the node decides what is left. */
+static uint64_t order_key(float prio, uint16_t edits, uint16_t i)
+{
+    uint32_t b;
+    memcpy(&b, &prio, sizeof b);
+    b ^= b >> 31 ? UINT32_MAX : 0x80000000u;
+    return (uint64_t)b << 32 | (uint32_t)(edits ^ FINAL) << 16 | i;
+}
+
+static bool before(const hent *a, const hent *b)
+{
+    return a->key != b->key ? a->key < b->key : a->node < b->node;
+}
+
 static void push(search *s, st x)
 {
-    /* A result's score is exact: channel + its own unigram cost. */
-    x.prio = x.cost + (x.edits & FINAL ? -s->m->uni_p[s->m->trie[x.node].term]
-                                       : s->m->trie[x.node].rest);
-    if (s->n == HEAP_CAP || !(x.prio <= s->bound) || isinf(x.prio))
+    /* A result's score is exact: channel + its own unigram cost.  The
+     * state standing for drop moves goes just before the first: a hair
+     * below, whatever the rounding of the move's own sum. */
+    if (x.edits & DROPS)
+        x.prio = (x.cost + s->drops[x.node].add) * (1 - 0x1p-20f);
+    else
+        x.prio = x.cost + (x.edits & FINAL ? -s->m->uni_p[s->m->trie[x.node].term]
+                                           : s->m->trie[x.node].rest);
+    if (s->n + s->has_next == HEAP_CAP || !(x.prio <= s->bound) || isinf(x.prio))
         return;
-    size_t i = s->n++;
-    while (i > 0 && s->heap[(i - 1) / 2].prio > x.prio) {
-        s->heap[i] = s->heap[(i - 1) / 2];
-        i = (i - 1) / 2;
+    hent e = {order_key(x.prio, x.edits, x.i), x.cost, x.node};
+    /* A state that goes first of all waits outside the heap: often it is
+     * the very next one taken (a cheap move down the trie). */
+    if (s->has_next ? before(&e, &s->next_st) : s->n == 0 || before(&e, &s->heap[0])) {
+        hent t = s->next_st;
+        s->next_st = e;
+        if (!s->has_next) {
+            s->has_next = true;
+            return;
+        }
+        e = t;
     }
-    s->heap[i] = x;
+    size_t i = s->n++;
+    while (i > 0 && before(&e, &s->heap[(i - 1) / 4])) {
+        s->heap[i] = s->heap[(i - 1) / 4];
+        i = (i - 1) / 4;
+    }
+    s->heap[i] = e;
+}
+
+/* The state a heap entry holds. */
+static st unpack(hent e)
+{
+    uint32_t b = (uint32_t)(e.key >> 32);
+    b ^= b >> 31 ? 0x80000000u : UINT32_MAX;
+    float prio;
+    memcpy(&prio, &b, sizeof prio);
+    return (st){prio, e.cost, e.node, (uint16_t)e.key, (uint16_t)((e.key >> 16) ^ FINAL)};
 }
 
 static st pop(search *s)
 {
-    st top = s->heap[0], last = s->heap[--s->n];
+    if (s->has_next) {
+        s->has_next = false;
+        return unpack(s->next_st);
+    }
+    hent top = s->heap[0], last = s->heap[--s->n];
     size_t i = 0;
     for (;;) {
-        size_t c = 2 * i + 1;
+        size_t c = 4 * i + 1, end = c + 4 < s->n ? c + 4 : s->n;
         if (c >= s->n)
             break;
-        if (c + 1 < s->n && s->heap[c + 1].prio < s->heap[c].prio)
-            c++;
-        if (s->heap[c].prio >= last.prio)
+        for (size_t d = c + 1; d < end; d++)
+            if (before(&s->heap[d], &s->heap[c]))
+                c = d;
+        if (!before(&s->heap[c], &last))
             break;
         s->heap[i] = s->heap[c];
         i = c;
     }
     if (s->n)
         s->heap[i] = last;
-    return top;
+    return unpack(top);
 }
 
 static uint32_t child(const vt_trie_node *t, uint32_t node, uint32_t cp)
@@ -146,6 +211,20 @@ static uint32_t child(const vt_trie_node *t, uint32_t node, uint32_t cp)
         if (t[a].cp >= cp)
             return t[a].cp == cp ? a : UINT32_MAX;
     return UINT32_MAX;
+}
+
+/* First rule in [a, b) whose truth starts at or after cp (the rules of
+ * one OCR side are in the order of their truth). */
+static uint32_t rules_from(const struct vt_rule_cps *rc, uint32_t a, uint32_t b, uint32_t cp)
+{
+    while (a < b) {
+        uint32_t mid = a + (b - a) / 2;
+        if (rc[mid].cp[0] < cp)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    return a;
 }
 
 /* Order of a rule's OCR side against the k bytes at p. */
@@ -207,6 +286,108 @@ static void later_edits(search *s, const st *x)
     }
 }
 
+/* Push y, x's move by rule rc whose truth's first letter took x to
+ * child c (the rest of the truth goes on from there). */
+static void rule_move(search *s, st *y, const st *x, const struct vt_rule_cps *rc,
+                      uint32_t c)
+{
+    for (uint32_t q = 1; q < rc->n && c != UINT32_MAX; q++)
+        c = child(s->m->trie, c, rc->cp[q]);
+    if (c == UINT32_MAX)
+        return;
+    y->cost = x->cost + rc->cost;
+    y->node = c;
+    push(s, *y);
+}
+
+/* x's moves by the rules that read the kc OCR letters at x.i: those
+ * that add them without truth, and those whose truth goes down from x's
+ * node.  A group's rules are in the order of their truth, the node's
+ * children in code point order: one pass joins them. */
+static void read_rules(search *s, const st *x, int kc)
+{
+    const vt_trie_node *t = s->m->trie;
+    const struct vt_rule_cps *rcs = s->rcs;
+    uint32_t r = s->ra[x->i][kc], rt = s->rt[x->i][kc], re = s->re[x->i][kc];
+    if (r == re)
+        return;
+    st y = *x;
+    y.i = s->next[x->i][kc];
+    for (; r < rt; r++)
+        if (!(x->prio + rcs[r].cost > s->bound)) {
+            y.cost = x->cost + rcs[r].cost;
+            push(s, y);
+        }
+    const vt_trie_node *kids = t + t[x->node].first;
+    uint32_t n_kids = t[x->node].n;
+    uint32_t j = 0;
+    for (r = rt; r < re; r++) {
+        const struct vt_rule_cps *rc = &rcs[r];
+        /* Nodes below cannot beat this one's bound. */
+        if (x->prio + rc->cost > s->bound)
+            continue;
+        while (j < n_kids && kids[j].cp < rc->cp[0])
+            j++;
+        if (j == n_kids)
+            break;
+        if (kids[j].cp == rc->cp[0])
+            rule_move(s, &y, x, rc, t[x->node].first + j);
+    }
+}
+
+static int move_cmp(const void *a, const void *b)
+{
+    const struct vt_drop_move *x = a, *y = b;
+    if (x->add != y->add)
+        return x->add < y->add ? -1 : 1;
+    if (x->node != y->node)
+        return x->node < y->node ? -1 : 1;
+    return (x->cost > y->cost) - (x->cost < y->cost);
+}
+
+bool vt_invert_index(vt_restore_model *m, int ch)
+{
+    const vt_trie_node *t = m->trie;
+    const struct vt_rule_cps *rc = m->rule_cps[ch];
+    uint32_t nt = m->h->n_trie, nd = 0;
+    /* Rules are sorted by OCR side, the empty one first, then by truth. */
+    while (nd < m->h->n_rules[ch] && m->strings[m->rules[ch][nd].ocr] == 0)
+        nd++;
+    uint32_t *first = malloc((nt + 1) * sizeof *first);
+    struct vt_drop_move *mv = NULL;
+    size_t n = 0, cap = 0;
+    if (!first)
+        return false;
+    for (uint32_t x = 0; x < nt; x++) {
+        first[x] = (uint32_t)n;
+        for (uint32_t c = t[x].first; c < t[x].first + t[x].n; c++) {
+            for (uint32_t r = rules_from(rc, 0, nd, t[c].cp); r < nd && rc[r].cp[0] == t[c].cp;
+                 r++) {
+                uint32_t node = c;
+                for (uint32_t q = 1; q < rc[r].n && node != UINT32_MAX; q++)
+                    node = child(t, node, rc[r].cp[q]);
+                /* Nothing but punctuation below: no result there. */
+                if (node == UINT32_MAX || isinf(t[node].rest))
+                    continue;
+                if (!vt_grow((void **)&mv, &cap, n + 1, sizeof *mv)) {
+                    free(first);
+                    free(mv);
+                    return false;
+                }
+                mv[n++] = (struct vt_drop_move){node, rc[r].cost, rc[r].cost + t[node].rest, 0};
+            }
+        }
+        if (n > first[x]) {
+            qsort(mv + first[x], n - first[x], sizeof *mv, move_cmp);
+            mv[n - 1].last = 1;
+        }
+    }
+    first[nt] = (uint32_t)n;
+    m->drop_first[ch] = first;
+    m->drop_moves[ch] = mv;
+    return true;
+}
+
 size_t vt_model_invert(vt_invert *sp, const vt_restore_model *m, int ch, const char *o,
                        size_t olen, vt_posting *out, size_t cap, float beam,
                        float bound)
@@ -215,9 +396,12 @@ size_t vt_model_invert(vt_invert *sp, const vt_restore_model *m, int ch, const c
     s->m = m;
     s->rules = m->rules[ch];
     s->n_rules = m->h->n_rules[ch];
+    s->drops = m->drop_moves[ch];
+    s->rcs = m->rule_cps[ch];
     s->o = o;
     s->olen = olen;
     s->n = 0;
+    s->has_next = false;
     if (olen >= MAX_OCR)
         return 0;
     if (++s->stamp == 0) {
@@ -231,22 +415,36 @@ size_t vt_model_invert(vt_invert *sp, const vt_restore_model *m, int ch, const c
             if (kc > 0)
                 ob += char_len(o + ob, olen - ob);
             s->next[i][kc] = (uint8_t)ob;
-            if (kc > 0 && ob == s->next[i][kc - 1]) {
-                s->ra[i][kc] = s->re[i][kc] = 0;
+            /* No OCR text: the drop moves, made at open. */
+            if (kc == 0 || ob == s->next[i][kc - 1]) {
+                s->ra[i][kc] = s->rt[i][kc] = s->re[i][kc] = 0;
                 continue;
             }
             rules_range(s, o + i, ob - i, &s->ra[i][kc], &s->re[i][kc]);
+            uint32_t r = s->ra[i][kc];
+            while (r < s->re[i][kc] && m->rule_cps[ch][r].n == 0)
+                r++;
+            s->rt[i][kc] = r;
         }
     }
     const vt_trie_node *t = m->trie;
     push(s, (st){0, 0, 0, 0, 0});
     size_t k = 0, pops = 0;
     float best = INFINITY;
-    while (s->n && pops++ < MAX_POPS && k < cap) {
+    while ((s->n || s->has_next) && pops++ < MAX_POPS && k < cap) {
         st x = pop(s);
         /* Every later result scores at least this. */
         if (x.prio > best + beam)
             break;
+        if (x.edits & DROPS) {
+            /* No state itself: its move's, and the next move's turn. */
+            pops--;
+            const struct vt_drop_move *mv = &s->drops[x.node];
+            push(s, (st){0, x.cost + mv->cost, mv->node, x.i, (uint16_t)(x.edits & COUNT)});
+            if (!mv->last)
+                push(s, (st){0, x.cost, x.node + 1, x.i, x.edits});
+            continue;
+        }
         if (!first_visit(s, &x)) {
             pops--;
             continue;
@@ -270,41 +468,14 @@ size_t vt_model_invert(vt_invert *sp, const vt_restore_model *m, int ch, const c
             y.edits = FINAL; /* one result per token, however reached */
             push(s, y);
         }
-        /* Learned and generic-letter rules, by the OCR text they produce.
-         * A group's rules are in the order of their truth, the node's
-         * children in code point order: one pass joins them. */
-        const vt_trie_node *kids = t + t[x.node].first;
-        uint32_t n_kids = t[x.node].n;
-        for (int kc = 0; kc <= 3; kc++) {
-            uint32_t j = 0;
-            for (uint32_t r = s->ra[x.i][kc]; r < s->re[x.i][kc]; r++) {
-                const struct vt_rule_cps *rc = &m->rule_cps[ch][r];
-                /* Nodes below cannot beat this one's bound. */
-                if (x.prio + rc->cost > s->bound)
-                    continue;
-                uint32_t node = x.node;
-                if (rc->n > 0) {
-                    while (j < n_kids && kids[j].cp < rc->cp[0])
-                        j++;
-                    if (j == n_kids)
-                        break;
-                    if (kids[j].cp != rc->cp[0])
-                        continue;
-                    node = t[x.node].first + j;
-                    for (uint32_t q = 1; q < rc->n && node != UINT32_MAX; q++)
-                        node = child(t, node, rc->cp[q]);
-                    if (node == UINT32_MAX)
-                        continue;
-                } else if (kc == 0) {
-                    continue; /* nothing for nothing */
-                }
-                st y = x;
-                y.cost += rc->cost;
-                y.i = s->next[x.i][kc];
-                y.node = node;
-                push(s, y);
-            }
-        }
+        /* Truth the OCR dropped: the node's moves, cheapest first, one
+         * at a time when the search gets that far. */
+        uint32_t d = m->drop_first[ch][x.node];
+        if (d < m->drop_first[ch][x.node + 1])
+            push(s, (st){0, x.cost, d, x.i, (uint16_t)(x.edits | DROPS)});
+        /* Learned and generic-letter rules, by the OCR text they produce. */
+        for (int kc = 1; kc <= 3; kc++)
+            read_rules(s, &x, kc);
         /* Generic edits over the children of this node. */
         if ((x.edits & COUNT) >= MAX_EDITS)
             continue;

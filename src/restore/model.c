@@ -107,6 +107,38 @@ static bool structure_ok(const char *b, const vt_model_header *h)
     return true;
 }
 
+/* A key's two bits in its filter word: from the hash's top bits, which
+ * neither the word's index (bits 32 on) nor the table slot (low bits)
+ * use. */
+static uint64_t filter_bits(uint64_t h)
+{
+    return 1ull << (h >> 58) | 1ull << (h >> 52 & 63);
+}
+
+static uint64_t *filter_word(const struct vt_key_filter *f, uint64_t h)
+{
+    return &f->bits[(uint32_t)(h >> 32) & f->mask];
+}
+
+/* About 16 bits per slot, at most 2^20 words (so that the word index
+ * stays below the bits filter_bits takes). */
+static bool filter_build(struct vt_key_filter *f, const uint64_t *keys, uint32_t slots)
+{
+    uint32_t words = slots / 4 ? slots / 4 : 1;
+    if (words > 1u << 20)
+        words = 1u << 20;
+    f->bits = calloc(words, sizeof *f->bits);
+    if (!f->bits)
+        return false;
+    f->mask = words - 1;
+    for (uint32_t i = 0; i < slots; i++)
+        if (keys[i] != UINT64_MAX) {
+            uint64_t h = vt_hash_u64(keys[i]);
+            *filter_word(f, h) |= filter_bits(h);
+        }
+    return true;
+}
+
 vt_restore_model *vt_restore_model_open(const char *path, vt_error *err)
 {
     vt_viet_init();
@@ -210,6 +242,12 @@ vt_restore_model *vt_restore_model_open(const char *path, vt_error *err)
         m->postings[c] = (const vt_posting *)(b + h->off_postings[c]);
         m->rules[c] = (const vt_model_rule *)(b + h->off_rules[c]);
     }
+    if (!filter_build(&m->bi_filter, m->bi_keys, h->n_bigram_slots) ||
+        !filter_build(&m->tri_filter, m->tri_keys, h->n_trigram_slots)) {
+        vt_restore_model_close(m);
+        vt_error_set(err, VT_EINTERNAL, "%s: out of memory", path);
+        return NULL;
+    }
     for (int c = 0; c < VT_CHAN_COUNT; c++) {
         m->rule_cps[c] = calloc(h->n_rules[c] + 1, sizeof *m->rule_cps[c]);
         if (!m->rule_cps[c]) {
@@ -225,6 +263,11 @@ vt_restore_model *vt_restore_model_open(const char *path, vt_error *err)
             for (size_t k = 0; k < len && rc->n < 3;)
                 k += (size_t)vt_utf8_dec(t + k, len - k, &rc->cp[rc->n++]);
         }
+        if (!vt_invert_index(m, c)) {
+            vt_restore_model_close(m);
+            vt_error_set(err, VT_EINTERNAL, "%s: out of memory", path);
+            return NULL;
+        }
     }
     return m;
 }
@@ -233,8 +276,13 @@ void vt_restore_model_close(vt_restore_model *m)
 {
     if (!m)
         return;
-    for (int c = 0; c < VT_CHAN_COUNT; c++)
+    for (int c = 0; c < VT_CHAN_COUNT; c++) {
         free(m->rule_cps[c]);
+        free(m->drop_first[c]);
+        free(m->drop_moves[c]);
+    }
+    free(m->bi_filter.bits);
+    free(m->tri_filter.bits);
     munmap(m->map, m->map_len);
     free(m);
 }
@@ -272,10 +320,14 @@ uint32_t vt_model_id(const vt_restore_model *m, const char *s, size_t len)
     }
 }
 
-static int64_t find_key(const uint64_t *keys, uint32_t slots, uint64_t key)
+static int64_t find_key(const uint64_t *keys, uint32_t slots,
+                        const struct vt_key_filter *f, uint64_t key)
 {
+    uint64_t h = vt_hash_u64(key), bits = filter_bits(h);
+    if ((*filter_word(f, h) & bits) != bits)
+        return -1;
     uint32_t mask = slots - 1;
-    for (uint32_t i = (uint32_t)vt_hash_u64(key) & mask;; i = (i + 1) & mask) {
+    for (uint32_t i = (uint32_t)h & mask;; i = (i + 1) & mask) {
         if (keys[i] == key)
             return i;
         if (keys[i] == UINT64_MAX)
@@ -285,7 +337,7 @@ static int64_t find_key(const uint64_t *keys, uint32_t slots, uint64_t key)
 
 float vt_model_bo2(const vt_restore_model *m, uint32_t a, uint32_t b)
 {
-    int64_t ab = find_key(m->bi_keys, m->h->n_bigram_slots, vt_key2(a, b));
+    int64_t ab = find_key(m->bi_keys, m->h->n_bigram_slots, &m->bi_filter, vt_key2(a, b));
     return ab >= 0 ? m->bi_bo[ab] : 0;
 }
 
@@ -296,7 +348,7 @@ bool vt_model_tri(const vt_restore_model *m, uint32_t a, uint32_t b, uint32_t c,
 {
     if (bo_ab == 0)
         return false;
-    int64_t t = find_key(m->tri_keys, m->h->n_trigram_slots, vt_key3(a, b, c));
+    int64_t t = find_key(m->tri_keys, m->h->n_trigram_slots, &m->tri_filter, vt_key3(a, b, c));
     if (t >= 0)
         *lp = m->tri_p[t];
     return t >= 0;
@@ -305,7 +357,7 @@ bool vt_model_tri(const vt_restore_model *m, uint32_t a, uint32_t b, uint32_t c,
 float vt_model_lp2(const vt_restore_model *m, uint32_t b, uint32_t c)
 {
     if (m->uni_bo[b] != 0) {
-        int64_t bc = find_key(m->bi_keys, m->h->n_bigram_slots, vt_key2(b, c));
+        int64_t bc = find_key(m->bi_keys, m->h->n_bigram_slots, &m->bi_filter, vt_key2(b, c));
         if (bc >= 0)
             return m->bi_p[bc];
     }

@@ -168,6 +168,24 @@ struct vt_restore_model {
         uint32_t n;
         float cost;
     } *rule_cps[VT_CHAN_COUNT];
+    /* Per trie node, the moves of rules whose OCR side is empty (OCR
+     * dropped truth letters), made at open (invert.c): node n's are
+     * drop_first[n] up to drop_first[n + 1], cheapest first. */
+    uint32_t *drop_first[VT_CHAN_COUNT];
+    struct vt_drop_move {
+        uint32_t node; /* the node reached */
+        float cost;    /* the rule's */
+        float add;     /* cost + the node's rest: what it adds to a state's priority
+                        * beyond its own node's rest */
+        uint32_t last; /* the node's last move */
+    } *drop_moves[VT_CHAN_COUNT];
+    /* Blocked Bloom filters of the bigram and trigram keys, built at
+     * open: most lookups the decoder makes are for n-grams the model does
+     * not have, and the filter (in cache) answers most of them. */
+    struct vt_key_filter {
+        uint64_t *bits;
+        uint32_t mask; /* words - 1 */
+    } bi_filter, tri_filter;
 };
 
 static inline uint64_t vt_hash_u64(uint64_t x)
@@ -244,6 +262,8 @@ const vt_posting *vt_model_render(const vt_restore_model *m, int ch,
 typedef struct vt_invert vt_invert; /* the search's working memory */
 vt_invert *vt_invert_new(void);
 void vt_invert_free(vt_invert *s);
+/* Make m's drop moves for channel ch; false when out of memory. */
+bool vt_invert_index(vt_restore_model *m, int ch);
 size_t vt_model_invert(vt_invert *s, const vt_restore_model *m, int ch, const char *o,
                        size_t olen, vt_posting *out, size_t cap, float beam,
                        float bound);

@@ -15,9 +15,13 @@
 
 #define TABLE 0x2000
 
+/* Letters that take a tone mark (a, ô, ư ...) are below this. */
+#define TONED 0x200
+
 static struct {
     uint16_t lower[TABLE], upper[TABLE], toneless[TABLE], skeleton[TABLE];
     uint8_t tone[TABLE], alpha[TABLE], isupper[TABLE];
+    uint16_t with_tone[TONED][VT_TONE_COUNT];
 } T;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -31,6 +35,19 @@ static int mark_tone(UChar c)
         if (tone_marks[t] == c)
             return t;
     return 0;
+}
+
+/* base with the tone's mark, composed by ICU; base when ICU has no one
+ * letter for them. */
+static uint32_t compose_tone(uint32_t base, int tone)
+{
+    if (tone <= 0 || tone >= VT_TONE_COUNT)
+        return base;
+    UChar in[2] = {(UChar)base, tone_marks[tone]}, out[4];
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
+    int32_t n = unorm2_normalize(nfc, in, 2, out, 4, &st);
+    return U_SUCCESS(st) && n == 1 ? out[0] : base;
 }
 
 static void init_tables(void)
@@ -66,6 +83,9 @@ static void init_tables(void)
         if (d[0] < 0x80 && u_isalpha(d[0]))
             T.skeleton[c] = d[0];
     }
+    for (uint32_t c = 0; c < TONED; c++)
+        for (int t = 0; t < VT_TONE_COUNT; t++)
+            T.with_tone[c][t] = (uint16_t)compose_tone(c, t);
     /* đ has no decomposition: its skeleton is d by orthography. */
     T.skeleton[0x111] = 'd';
     T.skeleton[0x110] = 'D';
@@ -157,11 +177,7 @@ uint32_t vt_cp_with_tone(uint32_t base, int tone)
 {
     if (tone <= 0 || tone >= VT_TONE_COUNT)
         return base;
-    UChar in[2] = {(UChar)base, tone_marks[tone]}, out[4];
-    UErrorCode st = U_ZERO_ERROR;
-    const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
-    int32_t n = unorm2_normalize(nfc, in, 2, out, 4, &st);
-    return U_SUCCESS(st) && n == 1 ? out[0] : base;
+    return base < TONED ? T.with_tone[base][tone] : compose_tone(base, tone);
 }
 
 /* ------------------------------------------------------------ syllables */
