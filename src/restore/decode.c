@@ -109,6 +109,7 @@ struct vt_restorer {
     uint64_t *pair_keys;
     uint32_t *pair_counts;
     uint32_t pair_cap, pair_n;
+    uint64_t *paired; /* bit per token: in some pair (most candidates are not) */
     bool recall;            /* the second pass: consult the pairs */
     const uint32_t *before; /* the first pass's tokens of this paragraph */
     size_t n_before;
@@ -152,6 +153,7 @@ void vt_restorer_free(vt_restorer *r)
     free(r->slots_cands);
     free(r->pair_keys);
     free(r->pair_counts);
+    free(r->paired);
     free(r->open);
     free(r);
 }
@@ -676,10 +678,19 @@ static bool pair_grow(vt_restorer *r)
     return true;
 }
 
+static bool paired(const vt_restorer *r, uint32_t id)
+{
+    return r->paired[id >> 6] >> (id & 63) & 1;
+}
+
 static bool pair_add(vt_restorer *r, uint64_t key, int delta)
 {
     if (!pair_grow(r))
         return false;
+    if (!r->paired && !(r->paired = calloc(VT_MAX_VOCAB / 64, sizeof *r->paired)))
+        return false;
+    r->paired[(key >> 32) >> 6] |= 1ull << ((key >> 32) & 63);
+    r->paired[(uint32_t)key >> 6] |= 1ull << ((uint32_t)key & 63);
     uint32_t *n = pair_at(r, key);
     if (!r->pair_keys[n - r->pair_counts]) {
         r->pair_keys[n - r->pair_counts] = key;
@@ -712,7 +723,8 @@ static bool pairs_note(vt_restorer *r, const uint32_t *ids, size_t n, int delta)
  * c's pairs for itself. */
 static float pair_assoc(const vt_restorer *r, uint32_t b, uint32_t c)
 {
-    if (!pair_token(r, b) || !pair_token(r, c))
+    if (!r->pair_n || !paired(r, b) || !paired(r, c) || !pair_token(r, b) ||
+        !pair_token(r, c))
         return 0;
     uint32_t n = pair_count(r, b, c);
     if (!n)
@@ -1313,6 +1325,8 @@ static void forget_pairs(vt_restorer *r)
         memset(r->pair_keys, 0, r->pair_cap * sizeof *r->pair_keys);
         memset(r->pair_counts, 0, r->pair_cap * sizeof *r->pair_counts);
     }
+    if (r->paired)
+        memset(r->paired, 0, VT_MAX_VOCAB / 64 * sizeof *r->paired);
     r->pair_n = 0;
 }
 
