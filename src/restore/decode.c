@@ -1484,11 +1484,18 @@ char *vt_restore_string(vt_restorer *r, const char *text, size_t len)
     }
     if (n > 0 && ok)
         para_end[n - 1] = true;
+    /* The words, ended in place in one copy of the text: a word is
+     * always followed by a space, a line end or the end of the text. */
+    char *copy = ok && n ? malloc(len + 1) : NULL;
     char **words = ok && n ? calloc(n, sizeof *words) : NULL;
     vt_restored_word *res = ok && n ? calloc(n, sizeof *res) : NULL;
-    ok = ok && (n == 0 || (words && res));
-    for (size_t k = 0; ok && k < n; k++)
-        ok = (words[k] = strndup(text + start[k], wlen[k])) != NULL;
+    ok = ok && (n == 0 || (copy && words && res));
+    if (ok && n)
+        memcpy(copy, text, len);
+    for (size_t k = 0; ok && k < n; k++) {
+        words[k] = copy + start[k];
+        words[k][wlen[k]] = 0;
+    }
     ok = ok && decode_doc(r, (const char *const *)words, para_end, n, res, false);
     vt_buf out = {0};
     size_t at = 0;
@@ -1498,12 +1505,9 @@ char *vt_restore_string(vt_restorer *r, const char *text, size_t len)
         at = start[k] + wlen[k];
     }
     ok = ok && vt_buf_add(&out, text + at, len - at);
-    for (size_t k = 0; k < n; k++) {
-        if (words)
-            free(words[k]);
-        if (res)
-            vt_restored_word_clear(&res[k]);
-    }
+    for (size_t k = 0; res && k < n; k++)
+        vt_restored_word_clear(&res[k]);
+    free(copy);
     free(words);
     free(res);
     free(start);
