@@ -9,7 +9,9 @@
 #   bench/pages.sh [BUILD_DIR]          default: build
 #
 # Environment: PAGES (default 300); MODES (default "preprocess full");
-# BEFORE (a vanthu binary to compare, e.g. one built from an older commit).
+# BEFORE (a vanthu binary to compare, e.g. one built from an older commit;
+# one that holds every page needs some 44 MB a page, 13 GB at 300 pages:
+# compare at PAGES=60).
 # Targets on the 2-core, 24 GB machine: peak RSS under 1.5 GB at 300
 # pages (it grows by about 1 MB a page: the compressed work images), and
 # pages/min within 10% of the same run without the memory bound.
