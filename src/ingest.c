@@ -1,9 +1,10 @@
 /* ingest.c — bytes in, pages out.  The kind of an input is decided from
  * its content; images are decoded with leptonica, PDF pages rasterised with
- * poppler, text split into lines and words.  Every page is decoded once
- * here, so that a damaged one is refused before any work is done, but only
- * as many are kept as internal.h's bound allows; vt_page_load decodes any
- * page on its own again. */
+ * poppler, text split into lines and words.  Every image page is decoded
+ * once here, so that a damaged one is refused before any work is done (a
+ * PDF page is only measured once past the bound: drawing it checks
+ * nothing more), but only as many are kept as internal.h's bound allows;
+ * vt_page_load decodes any page on its own again. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,17 +70,24 @@ static vt_status check_size(const vt_doc *doc, const ingest_opts *o, int w, int 
     return VT_OK;
 }
 
-/* Record page `index` (its size and resolution) and keep its image while
- * the document's decoded pixels stay under VT_HELD_PIXELS_MAX; past that
- * the page is decoded again when a stage needs it. */
-static vt_page *add_image_page(vt_doc *doc, size_t index, PIX *pix, size_t *held)
+/* Record page `index`: its size and resolution. */
+static vt_page *set_page(vt_doc *doc, size_t index, int w, int h, int res)
 {
     vt_page *pg = index < doc->n_pages ? &doc->pages[index] : vt_doc_add_page(doc);
-    pg->width = (int)pixGetWidth(pix);
-    pg->height = (int)pixGetHeight(pix);
-    int res = (int)pixGetXRes(pix);
+    pg->width = w;
+    pg->height = h;
     pg->dpi = res >= 50 && res <= 2400 ? res : 300;
     vt_page_store_get(pg)->source_dpi = pg->dpi;
+    return pg;
+}
+
+/* Record page `index` and keep its image while the document's decoded
+ * pixels stay under VT_HELD_PIXELS_MAX; past that the page is decoded
+ * again when a stage needs it. */
+static vt_page *add_image_page(vt_doc *doc, size_t index, PIX *pix, size_t *held)
+{
+    vt_page *pg = set_page(doc, index, (int)pixGetWidth(pix), (int)pixGetHeight(pix),
+                           (int)pixGetXRes(pix));
     pixDestroy(&pg->image);
     size_t bytes = vt_pix_bytes(pix);
     if (*held + bytes <= VT_HELD_PIXELS_MAX) {
@@ -254,10 +262,11 @@ static PopplerDocument *open_pdf(const vt_doc *doc, vt_error *err)
     return pdf;
 }
 
-/* Rasterise PDF page `index` at dpi into a 32 bpp PIX; its size is checked
- * before it is drawn.  Call with pdf_lock held. */
-static PIX *render_pdf_page(PopplerDocument *pdf, int index, long dpi,
-                            const ingest_opts *o, const char *path, vt_error *err)
+/* PDF page `index` (caller unrefs) and its size in pixels at dpi,
+ * checked; NULL with err set.  Call with pdf_lock held. */
+static PopplerPage *pdf_page(PopplerDocument *pdf, int index, long dpi,
+                             const ingest_opts *o, const char *path, int *w, int *h,
+                             vt_error *err)
 {
     PopplerPage *page = poppler_document_get_page(pdf, index);
     if (!page) {
@@ -266,16 +275,24 @@ static PIX *render_pdf_page(PopplerDocument *pdf, int index, long dpi,
     }
     double wpt, hpt;
     poppler_page_get_size(page, &wpt, &hpt);
-    int w = (int)(wpt * dpi / 72.0 + 0.5), h = (int)(hpt * dpi / 72.0 + 0.5);
+    *w = (int)(wpt * dpi / 72.0 + 0.5);
+    *h = (int)(hpt * dpi / 72.0 + 0.5);
     vt_doc probe = {.path = (char *)path};
-    if (check_size(&probe, o, w, h, err)) {
+    if (check_size(&probe, o, *w, *h, err)) {
         g_object_unref(page);
         return NULL;
     }
+    return page;
+}
+
+/* Rasterise a PDF page, w x h pixels at dpi, into a 32 bpp PIX.  Call with
+ * pdf_lock held. */
+static PIX *draw_pdf_page(PopplerPage *page, int w, int h, long dpi, const char *path,
+                          vt_error *err)
+{
     cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
     if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(surf);
-        g_object_unref(page);
         vt_error_set(err, VT_EINTERNAL, "%s: cannot allocate a %dx%d page", path, w, h);
         return NULL;
     }
@@ -285,7 +302,6 @@ static PIX *render_pdf_page(PopplerDocument *pdf, int index, long dpi,
     cairo_scale(cr, dpi / 72.0, dpi / 72.0);
     poppler_page_render_for_printing(page, cr);
     cairo_destroy(cr);
-    g_object_unref(page);
     cairo_surface_flush(surf);
     PIX *pix = pixCreate(w, h, 32);
     const unsigned char *data = cairo_image_surface_get_data(surf);
@@ -320,11 +336,24 @@ static vt_status load_pdf(vt_doc *doc, const ingest_opts *o, vt_error *err)
                           "(option max-pages)", doc->path, n, o->max_pages);
     size_t held = 0;
     for (int i = 0; !st && i < n; i++) {
-        PIX *pix = render_pdf_page(pdf, i, o->pdf_dpi, o, doc->path, err);
-        if (!pix)
+        int w, h;
+        PopplerPage *page = pdf_page(pdf, i, o->pdf_dpi, o, doc->path, &w, &h, err);
+        if (!page) {
             st = err ? err->status : VT_EINPUT;
-        else
-            add_image_page(doc, (size_t)i, pix, &held);
+            break;
+        }
+        /* Past the bound a page is only measured: drawing it would check
+         * nothing that its page object and size have not. */
+        if (held + (size_t)w * h * 4 > VT_HELD_PIXELS_MAX) {
+            set_page(doc, (size_t)i, w, h, (int)o->pdf_dpi);
+        } else {
+            PIX *pix = draw_pdf_page(page, w, h, o->pdf_dpi, doc->path, err);
+            if (pix)
+                add_image_page(doc, (size_t)i, pix, &held);
+            else
+                st = err ? err->status : VT_EINPUT;
+        }
+        g_object_unref(page);
     }
     g_object_unref(pdf);
     pthread_mutex_unlock(&pdf_lock);
@@ -494,10 +523,16 @@ PIX *vt_page_load(vt_doc *doc, size_t index, vt_error *err)
                                                           : again_opts.pdf_dpi;
         pthread_mutex_lock(&pdf_lock);
         PopplerDocument *pdf = open_pdf(doc, err);
-        if (pdf) {
-            pix = render_pdf_page(pdf, (int)index, dpi, &again_opts, doc->path, err);
-            g_object_unref(pdf);
+        int w, h;
+        PopplerPage *page = pdf ? pdf_page(pdf, (int)index, dpi, &again_opts, doc->path,
+                                           &w, &h, err)
+                                : NULL;
+        if (page) {
+            pix = draw_pdf_page(page, w, h, dpi, doc->path, err);
+            g_object_unref(page);
         }
+        if (pdf)
+            g_object_unref(pdf);
         pthread_mutex_unlock(&pdf_lock);
     } else if (doc->kind == VT_KIND_TIFF) {
         pix = tiff_page(doc, pg->store ? pg->store->tiff_offset : 0);
