@@ -42,9 +42,66 @@ static void free_page(vt_page *pg)
         free(pg->blocks[b].lines);
     }
     free(pg->blocks);
-    pixDestroy(&pg->image);
-    pixDestroy(&pg->work);
+    vt_page_drop_pixels(pg);
+    free(pg->store);
     free_strings(pg->steps, pg->n_steps);
+}
+
+size_t vt_pix_bytes(PIX *pix)
+{
+    return pix ? (size_t)pixGetWpl(pix) * 4 * (size_t)pixGetHeight(pix) : 0;
+}
+
+vt_page_store *vt_page_store_get(vt_page *page)
+{
+    if (!page->store)
+        page->store = vt_xcalloc(1, sizeof *page->store);
+    return page->store;
+}
+
+/* Work images are 8 bpp grey with white paper; TIFF with deflate keeps one
+ * in about a ninth of its size, and writing and reading it back costs some
+ * 70 ms a page, a few per cent of what OCR takes. */
+void vt_page_keep_work(vt_page *page, PIX *work, bool hold)
+{
+    vt_page_store *s = vt_page_store_get(page);
+    pixDestroy(&page->work);
+    free(s->packed);
+    s->packed = NULL;
+    s->n_packed = 0;
+    l_uint8 *data = NULL;
+    size_t len = 0;
+    /* Held as it is when compressing fails: memory is then all that suffers. */
+    if (hold || pixWriteMem(&data, &len, work, IFF_TIFF_ZIP) != 0) {
+        page->work = work;
+        return;
+    }
+    /* leptonica's buffer grows by doubling; a copy holds only the bytes. */
+    s->packed = vt_xmalloc(len);
+    memcpy(s->packed, data, len);
+    s->n_packed = len;
+    lept_free(data);
+    pixDestroy(&work);
+}
+
+PIX *vt_page_work(const vt_page *page)
+{
+    if (page->work)
+        return pixClone(page->work);
+    if (page->store && page->store->packed)
+        return pixReadMem(page->store->packed, page->store->n_packed);
+    return NULL;
+}
+
+void vt_page_drop_pixels(vt_page *page)
+{
+    pixDestroy(&page->image);
+    pixDestroy(&page->work);
+    if (page->store) {
+        free(page->store->packed);
+        page->store->packed = NULL;
+        page->store->n_packed = 0;
+    }
 }
 
 static void free_change(vt_change *c)

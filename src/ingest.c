@@ -1,6 +1,11 @@
 /* ingest.c — bytes in, pages out.  The kind of an input is decided from
  * its content; images are decoded with leptonica, PDF pages rasterised with
- * poppler, text split into lines and words. */
+ * poppler, text split into lines and words.  Every image page is decoded
+ * once here, so that a damaged one is refused before any work is done (a
+ * PDF page is only measured once past the bound: drawing it checks
+ * nothing more), but only as many are kept as internal.h's bound allows;
+ * vt_page_load decodes any page on its own again. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,15 +70,33 @@ static vt_status check_size(const vt_doc *doc, const ingest_opts *o, int w, int 
     return VT_OK;
 }
 
-static void add_image_page(vt_doc *doc, size_t index, PIX *pix)
+/* Record page `index`: its size and resolution. */
+static vt_page *set_page(vt_doc *doc, size_t index, int w, int h, int res)
 {
     vt_page *pg = index < doc->n_pages ? &doc->pages[index] : vt_doc_add_page(doc);
-    pixDestroy(&pg->image);
-    pg->image = pix;
-    pg->width = (int)pixGetWidth(pix);
-    pg->height = (int)pixGetHeight(pix);
-    int res = (int)pixGetXRes(pix);
+    pg->width = w;
+    pg->height = h;
     pg->dpi = res >= 50 && res <= 2400 ? res : 300;
+    vt_page_store_get(pg)->source_dpi = pg->dpi;
+    return pg;
+}
+
+/* Record page `index` and keep its image while the document's decoded
+ * pixels stay under VT_HELD_PIXELS_MAX; past that the page is decoded
+ * again when a stage needs it. */
+static vt_page *add_image_page(vt_doc *doc, size_t index, PIX *pix, size_t *held)
+{
+    vt_page *pg = set_page(doc, index, (int)pixGetWidth(pix), (int)pixGetHeight(pix),
+                           (int)pixGetXRes(pix));
+    pixDestroy(&pg->image);
+    size_t bytes = vt_pix_bytes(pix);
+    if (*held + bytes <= VT_HELD_PIXELS_MAX) {
+        pg->image = pix;
+        *held += bytes;
+    } else {
+        pixDestroy(&pix);
+    }
+    return pg;
 }
 
 static uint32_t tiff_u(const unsigned char *b, bool le, int n)
@@ -88,27 +111,36 @@ static uint32_t tiff_u(const unsigned char *b, bool le, int n)
  * short as one with fewer pages (a page lost silently), and each page's
  * size must be known before its pixels are decoded, since any page can be
  * a decompression bomb.  Reading directories by index instead costs time
- * in the square of the page count. */
+ * in the square of the page count, so every page's directory offset is
+ * kept (*offsets, caller frees) for decoding it on its own later. */
 static vt_status tiff_directories(const vt_doc *doc, const ingest_opts *o,
-                                  size_t *pages, vt_error *err)
+                                  uint32_t **offsets, size_t *pages, vt_error *err)
 {
     const unsigned char *b = doc->bytes;
     size_t len = doc->n_bytes;
     bool le = b[0] == 'I';
     uint32_t off = tiff_u(b + 4, le, 4);
-    size_t n = 0;
-    for (; off != 0; n++) {
-        if (n >= (size_t)o->max_pages)
-            return vt_error_set(err, VT_EINPUT, "%s: more than the %ld pages allowed "
-                                "(option max-pages)", doc->path, o->max_pages);
-        if (off < 8 || (size_t)off + 2 > len)
-            return vt_error_set(err, VT_EINPUT, "%s: TIFF is truncated (page %zu's "
-                                "directory lies past the end of the file)", doc->path, n + 1);
+    size_t n = 0, cap = 0;
+    uint32_t *offs = NULL;
+    vt_status st = VT_OK;
+    for (; off != 0 && !st; n++) {
+        if (n >= (size_t)o->max_pages) {
+            st = vt_error_set(err, VT_EINPUT, "%s: more than the %ld pages allowed "
+                              "(option max-pages)", doc->path, o->max_pages);
+            break;
+        }
+        if (off < 8 || (size_t)off + 2 > len) {
+            st = vt_error_set(err, VT_EINPUT, "%s: TIFF is truncated (page %zu's "
+                              "directory lies past the end of the file)", doc->path, n + 1);
+            break;
+        }
         size_t entries = tiff_u(b + off, le, 2);
         size_t next = (size_t)off + 2 + 12 * entries;
-        if (next + 4 > len)
-            return vt_error_set(err, VT_EINPUT, "%s: TIFF is truncated in page %zu's "
-                                "directory", doc->path, n + 1);
+        if (next + 4 > len) {
+            st = vt_error_set(err, VT_EINPUT, "%s: TIFF is truncated in page %zu's "
+                              "directory", doc->path, n + 1);
+            break;
+        }
         long dims[2] = {0, 0}; /* ImageWidth (256), ImageLength (257) */
         for (size_t e = 0; e < entries; e++) {
             const unsigned char *ent = b + off + 2 + 12 * e;
@@ -116,50 +148,64 @@ static vt_status tiff_directories(const vt_doc *doc, const ingest_opts *o,
             if (tag == 256 || tag == 257)
                 dims[tag - 256] = type == 3 ? tiff_u(ent + 8, le, 2) : tiff_u(ent + 8, le, 4);
         }
-        vt_status st = check_size(doc, o, (int)(dims[0] > INT32_MAX ? -1 : dims[0]),
-                                  (int)(dims[1] > INT32_MAX ? -1 : dims[1]), err);
-        if (st) {
+        st = check_size(doc, o, (int)(dims[0] > INT32_MAX ? -1 : dims[0]),
+                        (int)(dims[1] > INT32_MAX ? -1 : dims[1]), err);
+        if (st)
             vt_error_prefix(err, "page %zu: ", n + 1);
-            return st;
-        }
+        VT_GROW(offs, n, cap);
+        offs[n] = off;
         off = tiff_u(b + next, le, 4);
     }
+    if (!st && n == 0)
+        st = vt_error_set(err, VT_EINPUT, "%s: TIFF has no pages", doc->path);
+    if (st) {
+        free(offs);
+        return st;
+    }
+    *offsets = offs;
     *pages = n;
-    return n ? VT_OK : vt_error_set(err, VT_EINPUT, "%s: TIFF has no pages", doc->path);
+    return VT_OK;
+}
+
+/* One page of a TIFF, from its directory's offset. */
+static PIX *tiff_page(const vt_doc *doc, uint32_t offset)
+{
+    size_t next = offset;
+    return pixReadMemFromMultipageTiff(doc->bytes, doc->n_bytes, &next);
 }
 
 static vt_status load_tiff(vt_doc *doc, const ingest_opts *o, vt_error *err)
 {
-    size_t n;
-    vt_status st = tiff_directories(doc, o, &n, err);
+    uint32_t *offs;
+    size_t n, held = 0;
+    vt_status st = tiff_directories(doc, o, &offs, &n, err);
     if (st)
         return st;
-    size_t offset = 0;
-    for (size_t i = 0; i < n; i++) {
-        PIX *pix = pixReadMemFromMultipageTiff(doc->bytes, doc->n_bytes, &offset);
+    for (size_t i = 0; i < n && !st; i++) {
+        PIX *pix = tiff_page(doc, offs[i]);
         if (!pix)
-            return vt_error_set(err, VT_EINPUT, "%s: page %zu of the TIFF is damaged "
-                                "or truncated", doc->path, i + 1);
-        add_image_page(doc, i, pix);
-        if (offset == 0 && i + 1 < n)
-            return vt_error_set(err, VT_EINPUT, "%s: TIFF ends after page %zu of %zu",
-                                doc->path, i + 1, n);
+            st = vt_error_set(err, VT_EINPUT, "%s: page %zu of the TIFF is damaged "
+                              "or truncated", doc->path, i + 1);
+        else
+            vt_page_store_get(add_image_page(doc, i, pix, &held))->tiff_offset = offs[i];
     }
-    doc->page_count = n;
-    return VT_OK;
+    free(offs);
+    if (!st)
+        doc->page_count = n;
+    return st;
 }
 
-static vt_status load_image(vt_doc *doc, const ingest_opts *o, vt_error *err)
+/* A one-image source (PNG, JPEG, PNM): its size checked before decoding. */
+static PIX *single_image(const vt_doc *doc, const ingest_opts *o, vt_error *err)
 {
     l_int32 format, w, h, bps, spp, cmap;
-    if (pixReadHeaderMem(doc->bytes, doc->n_bytes, &format, &w, &h, &bps, &spp, &cmap) != 0)
-        return vt_error_set(err, VT_EINPUT, "%s: %s header is damaged or truncated",
-                            doc->path, vt_kind_name(doc->kind));
-    vt_status st = check_size(doc, o, w, h, err);
-    if (st)
-        return st;
-    if (doc->kind == VT_KIND_TIFF)
-        return load_tiff(doc, o, err);
+    if (pixReadHeaderMem(doc->bytes, doc->n_bytes, &format, &w, &h, &bps, &spp, &cmap) != 0) {
+        vt_error_set(err, VT_EINPUT, "%s: %s header is damaged or truncated", doc->path,
+                     vt_kind_name(doc->kind));
+        return NULL;
+    }
+    if (check_size(doc, o, w, h, err))
+        return NULL;
     PIX *pix;
     if (doc->kind == VT_KIND_JPEG) {
         l_int32 warnings = 0;
@@ -171,23 +217,79 @@ static vt_status load_image(vt_doc *doc, const ingest_opts *o, vt_error *err)
         pix = pixReadMem(doc->bytes, doc->n_bytes);
     }
     if (!pix)
-        return vt_error_set(err, VT_EINPUT, "%s: %s image is damaged or truncated",
-                            doc->path, vt_kind_name(doc->kind));
-    add_image_page(doc, 0, pix);
+        vt_error_set(err, VT_EINPUT, "%s: %s image is damaged or truncated", doc->path,
+                     vt_kind_name(doc->kind));
+    return pix;
+}
+
+static vt_status load_image(vt_doc *doc, const ingest_opts *o, vt_error *err)
+{
+    l_int32 format, w, h, bps, spp, cmap;
+    if (doc->kind == VT_KIND_TIFF) {
+        /* The first page's header must read before the directories are
+         * walked, as for any image. */
+        if (pixReadHeaderMem(doc->bytes, doc->n_bytes, &format, &w, &h, &bps, &spp,
+                             &cmap) != 0)
+            return vt_error_set(err, VT_EINPUT, "%s: TIFF header is damaged or truncated",
+                                doc->path);
+        vt_status st = check_size(doc, o, w, h, err);
+        return st ? st : load_tiff(doc, o, err);
+    }
+    PIX *pix = single_image(doc, o, err);
+    if (!pix)
+        return err ? err->status : VT_EINPUT;
+    size_t held = 0;
+    add_image_page(doc, 0, pix, &held);
     doc->page_count = 1;
     return VT_OK;
 }
 
-/* Rasterise one PDF page at dpi into a 32 bpp PIX. */
-static PIX *render_pdf_page(PopplerPage *page, long dpi, const ingest_opts *o,
-                            const char *path, vt_error *err)
+/* poppler is used from one thread at a time: pages may be loaded side by
+ * side (ocr's page threads), and its documents are not meant to be shared. */
+static pthread_mutex_t pdf_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The PDF source, or NULL with err set.  Call with pdf_lock held. */
+static PopplerDocument *open_pdf(const vt_doc *doc, vt_error *err)
 {
+    GError *gerr = NULL;
+    GBytes *bytes = g_bytes_new_static(doc->bytes, doc->n_bytes);
+    PopplerDocument *pdf = poppler_document_new_from_bytes(bytes, NULL, &gerr);
+    g_bytes_unref(bytes);
+    if (!pdf)
+        vt_error_set(err, VT_EINPUT, "%s: PDF cannot be read: %s", doc->path,
+                     gerr ? gerr->message : "unknown error");
+    g_clear_error(&gerr);
+    return pdf;
+}
+
+/* PDF page `index` (caller unrefs) and its size in pixels at dpi,
+ * checked; NULL with err set.  Call with pdf_lock held. */
+static PopplerPage *pdf_page(PopplerDocument *pdf, int index, long dpi,
+                             const ingest_opts *o, const char *path, int *w, int *h,
+                             vt_error *err)
+{
+    PopplerPage *page = poppler_document_get_page(pdf, index);
+    if (!page) {
+        vt_error_set(err, VT_EINPUT, "%s: PDF page %d is damaged", path, index + 1);
+        return NULL;
+    }
     double wpt, hpt;
     poppler_page_get_size(page, &wpt, &hpt);
-    int w = (int)(wpt * dpi / 72.0 + 0.5), h = (int)(hpt * dpi / 72.0 + 0.5);
+    *w = (int)(wpt * dpi / 72.0 + 0.5);
+    *h = (int)(hpt * dpi / 72.0 + 0.5);
     vt_doc probe = {.path = (char *)path};
-    if (check_size(&probe, o, w, h, err))
+    if (check_size(&probe, o, *w, *h, err)) {
+        g_object_unref(page);
         return NULL;
+    }
+    return page;
+}
+
+/* Rasterise a PDF page, w x h pixels at dpi, into a 32 bpp PIX.  Call with
+ * pdf_lock held. */
+static PIX *draw_pdf_page(PopplerPage *page, int w, int h, long dpi, const char *path,
+                          vt_error *err)
+{
     cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
     if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(surf);
@@ -219,15 +321,11 @@ static PIX *render_pdf_page(PopplerPage *page, long dpi, const ingest_opts *o,
 
 static vt_status load_pdf(vt_doc *doc, const ingest_opts *o, vt_error *err)
 {
-    GError *gerr = NULL;
-    GBytes *bytes = g_bytes_new_static(doc->bytes, doc->n_bytes);
-    PopplerDocument *pdf = poppler_document_new_from_bytes(bytes, NULL, &gerr);
-    g_bytes_unref(bytes);
+    pthread_mutex_lock(&pdf_lock);
+    PopplerDocument *pdf = open_pdf(doc, err);
     if (!pdf) {
-        vt_status st = vt_error_set(err, VT_EINPUT, "%s: PDF cannot be read: %s",
-                                    doc->path, gerr ? gerr->message : "unknown error");
-        g_clear_error(&gerr);
-        return st;
+        pthread_mutex_unlock(&pdf_lock);
+        return err ? err->status : VT_EINPUT;
     }
     int n = poppler_document_get_n_pages(pdf);
     vt_status st = VT_OK;
@@ -236,20 +334,29 @@ static vt_status load_pdf(vt_doc *doc, const ingest_opts *o, vt_error *err)
     else if (n > o->max_pages)
         st = vt_error_set(err, VT_EINPUT, "%s: %d pages is more than the %ld allowed "
                           "(option max-pages)", doc->path, n, o->max_pages);
+    size_t held = 0;
     for (int i = 0; !st && i < n; i++) {
-        PopplerPage *page = poppler_document_get_page(pdf, i);
-        PIX *pix = page ? render_pdf_page(page, o->pdf_dpi, o, doc->path, err) : NULL;
-        if (page)
-            g_object_unref(page);
-        if (!pix) {
-            if (!page)
-                vt_error_set(err, VT_EINPUT, "%s: PDF page %d is damaged", doc->path, i + 1);
+        int w, h;
+        PopplerPage *page = pdf_page(pdf, i, o->pdf_dpi, o, doc->path, &w, &h, err);
+        if (!page) {
             st = err ? err->status : VT_EINPUT;
             break;
         }
-        add_image_page(doc, (size_t)i, pix);
+        /* Past the bound a page is only measured: drawing it would check
+         * nothing that its page object and size have not. */
+        if (held + (size_t)w * h * 4 > VT_HELD_PIXELS_MAX) {
+            set_page(doc, (size_t)i, w, h, (int)o->pdf_dpi);
+        } else {
+            PIX *pix = draw_pdf_page(page, w, h, o->pdf_dpi, doc->path, err);
+            if (pix)
+                add_image_page(doc, (size_t)i, pix, &held);
+            else
+                st = err ? err->status : VT_EINPUT;
+        }
+        g_object_unref(page);
     }
     g_object_unref(pdf);
+    pthread_mutex_unlock(&pdf_lock);
     if (!st)
         doc->page_count = (size_t)n;
     return st;
@@ -288,20 +395,22 @@ static vt_status load_bytes(vt_doc *doc, vt_error *err)
     return VT_OK;
 }
 
+static bool has_pixels(vt_kind kind)
+{
+    return kind == VT_KIND_PNG || kind == VT_KIND_JPEG || kind == VT_KIND_TIFF ||
+           kind == VT_KIND_PNM || kind == VT_KIND_PDF;
+}
+
 static vt_status load_pixels(vt_doc *doc, const ingest_opts *o, vt_error *err)
 {
-    switch (doc->kind) {
-    case VT_KIND_PNG:
-    case VT_KIND_JPEG:
-    case VT_KIND_TIFF:
-    case VT_KIND_PNM:
-        return load_image(doc, o, err);
-    case VT_KIND_PDF:
-        return load_pdf(doc, o, err);
-    default:
-        return vt_error_set(err, VT_EINPUT, "%s: a %s input has no page images",
-                            doc->path, vt_kind_name(doc->kind));
-    }
+    vt_status st = doc->kind == VT_KIND_PDF ? load_pdf(doc, o, err) : load_image(doc, o, err);
+    /* The source stays while some page has to be decoded from it again. */
+    bool all_held = true;
+    for (size_t p = 0; p < doc->n_pages; p++)
+        all_held &= doc->pages[p].image != NULL;
+    if (st || all_held)
+        vt_doc_close_source(doc);
+    return st;
 }
 
 static vt_status ingest_run(void *state, vt_doc *doc, vt_error *err)
@@ -317,6 +426,8 @@ static vt_status ingest_run(void *state, vt_doc *doc, vt_error *err)
     if (!doc->sha256[0])
         vt_sha256_hex(doc->bytes, doc->n_bytes, doc->sha256);
     doc->kind = vt_sniff(doc->bytes, doc->n_bytes);
+    if (has_pixels(doc->kind))
+        return load_pixels(doc, o, err);
     switch (doc->kind) {
     case VT_KIND_TEXT:
         st = check_text_size(doc, o, err);
@@ -327,31 +438,111 @@ static vt_status ingest_run(void *state, vt_doc *doc, vt_error *err)
         st = vt_error_set(err, VT_EINPUT, "%s: is a vanthu record; resume it with --from",
                           doc->path);
         break;
-    case VT_KIND_UNKNOWN:
+    default:
         st = vt_error_set(err, VT_EINPUT, "%s: not an image, PDF or UTF-8 text "
                           "(unrecognised content)", doc->path);
-        break;
-    default:
-        st = load_pixels(doc, o, err);
     }
-    /* Pixels are decoded; the encoded bytes are no longer needed. */
-    free(doc->bytes);
-    doc->bytes = NULL;
-    doc->n_bytes = 0;
+    vt_doc_close_source(doc);
     return st;
 }
 
-vt_status vt_ingest_images(vt_doc *doc, vt_error *err)
+/* Limits for the source read again: these very bytes, or bytes of the same
+ * SHA-256 for a resumed record, passed ingest under its own. */
+static const ingest_opts again_opts = {.max_pages = 100000, .max_megapixels = 4000,
+                                       .pdf_dpi = 300};
+
+vt_status vt_doc_open_source(vt_doc *doc, vt_error *err)
 {
-    ingest_opts o = {.max_pages = 100000, .max_megapixels = 4000, .pdf_dpi = 300,
-                     .max_lines = 100000000, .max_line_bytes = 1L << 30};
+    if (doc->bytes)
+        return VT_OK;
+    if (!has_pixels(doc->kind))
+        return vt_error_set(err, VT_EINPUT, "%s: a %s input has no page images",
+                            doc->path, vt_kind_name(doc->kind));
     vt_status st = load_bytes(doc, err);
-    if (!st)
-        st = load_pixels(doc, &o, err);
+    if (st)
+        return st;
+    char sha[65];
+    vt_sha256_hex(doc->bytes, doc->n_bytes, sha);
+    size_t n = 1;
+    if (doc->sha256[0] && strcmp(sha, doc->sha256) != 0)
+        st = vt_error_set(err, VT_EINPUT, "%s: the file has changed since its record "
+                          "was made (SHA-256 differs)", doc->path);
+    else if (vt_sniff(doc->bytes, doc->n_bytes) != doc->kind)
+        st = vt_error_set(err, VT_EINPUT, "%s: is no longer a %s file", doc->path,
+                          vt_kind_name(doc->kind));
+    else if (doc->kind == VT_KIND_TIFF) {
+        uint32_t *offs;
+        st = tiff_directories(doc, &again_opts, &offs, &n, err);
+        for (size_t p = 0; !st && p < n && p < doc->n_pages; p++)
+            vt_page_store_get(&doc->pages[p])->tiff_offset = offs[p];
+        if (!st)
+            free(offs);
+    } else if (doc->kind == VT_KIND_PDF) {
+        pthread_mutex_lock(&pdf_lock);
+        PopplerDocument *pdf = open_pdf(doc, err);
+        if (pdf) {
+            n = (size_t)poppler_document_get_n_pages(pdf);
+            g_object_unref(pdf);
+        } else {
+            st = err ? err->status : VT_EINPUT;
+        }
+        pthread_mutex_unlock(&pdf_lock);
+    }
+    if (!st && n != doc->n_pages)
+        st = vt_error_set(err, VT_EINPUT, "%s: has %zu pages, its record %zu", doc->path,
+                          n, doc->n_pages);
+    if (st)
+        vt_doc_close_source(doc);
+    return st;
+}
+
+void vt_doc_close_source(vt_doc *doc)
+{
     free(doc->bytes);
     doc->bytes = NULL;
     doc->n_bytes = 0;
-    return st;
+}
+
+PIX *vt_page_load(vt_doc *doc, size_t index, vt_error *err)
+{
+    vt_page *pg = &doc->pages[index];
+    if (pg->image)
+        return pixClone(pg->image);
+    if (!doc->bytes) {
+        vt_error_set(err, VT_EINTERNAL, "%s: page %zu: source not open", doc->path,
+                     index + 1);
+        return NULL;
+    }
+    PIX *pix = NULL;
+    if (doc->kind == VT_KIND_PDF) {
+        /* At the resolution ingest drew it: noted in the store, or for a
+         * resumed record the page's own unless preprocess changed it (it
+         * then notes the original; see vt_preprocess_again). */
+        long dpi = pg->store && pg->store->source_dpi > 0 ? pg->store->source_dpi
+                   : pg->dpi > 0                          ? pg->dpi
+                                                          : again_opts.pdf_dpi;
+        pthread_mutex_lock(&pdf_lock);
+        PopplerDocument *pdf = open_pdf(doc, err);
+        int w, h;
+        PopplerPage *page = pdf ? pdf_page(pdf, (int)index, dpi, &again_opts, doc->path,
+                                           &w, &h, err)
+                                : NULL;
+        if (page) {
+            pix = draw_pdf_page(page, w, h, dpi, doc->path, err);
+            g_object_unref(page);
+        }
+        if (pdf)
+            g_object_unref(pdf);
+        pthread_mutex_unlock(&pdf_lock);
+    } else if (doc->kind == VT_KIND_TIFF) {
+        pix = tiff_page(doc, pg->store ? pg->store->tiff_offset : 0);
+        if (!pix)
+            vt_error_set(err, VT_EINPUT, "%s: page %zu of the TIFF is damaged or "
+                         "truncated", doc->path, index + 1);
+    } else {
+        pix = single_image(doc, &again_opts, err);
+    }
+    return pix;
 }
 
 const vt_stage_class vt_stage_ingest = {

@@ -3,6 +3,7 @@
 #define VT_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "vanthu.h"
 
@@ -28,8 +29,57 @@ char *vt_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * offending byte otherwise. */
 bool vt_utf8_valid(const char *bytes, size_t len, size_t *bad_offset);
 
-/* Re-ingest pixels for a document restored from a record: stages that need
- * images call this when pages have none. */
-vt_status vt_ingest_images(vt_doc *doc, vt_error *err);
+/* ------------------------------------------------------------ page pixels
+ *
+ * A page's pixels are held only while a stage needs them.  Ingest decodes
+ * every page (a damaged one is refused up front) but keeps a page's image
+ * only while the document's decoded pixels stay under VT_HELD_PIXELS_MAX;
+ * the others are decoded again from the source bytes, which are kept
+ * instead, when preprocess comes to them.  Preprocess drops each image as
+ * soon as the page's work image is made, and keeps work images past the
+ * same bound compressed (losslessly); ocr drops each page's pixels once it
+ * is read.  So a 300-page colour scan needs some hundred MB, not tens of
+ * GB, and a short document never pays for compression or a second
+ * decoding. */
+#define VT_HELD_PIXELS_MAX ((size_t)128 << 20)
+
+/* What the library keeps of a page beyond vt_page's public fields. */
+typedef struct vt_page_store {
+    uint32_t tiff_offset;  /* the page's image directory in a TIFF source */
+    int source_dpi;        /* resolution it was decoded (a PDF page drawn) at */
+    unsigned char *packed; /* the work image compressed, NULL when none */
+    size_t n_packed;
+} vt_page_store;
+
+/* Bytes a decoded image occupies. */
+size_t vt_pix_bytes(struct Pix *pix);
+
+/* Make the source bytes available to vt_page_load: a document resumed from
+ * a record reads its file again, refused when the bytes are no longer the
+ * ones the record was made from or do not have its pages.  Call it before
+ * pages are loaded side by side; it is a no-op while the bytes are there. */
+vt_status vt_doc_open_source(vt_doc *doc, vt_error *err);
+/* Free the source bytes (nothing more will be loaded from them). */
+void vt_doc_close_source(vt_doc *doc);
+/* Page `index` as ingested: the held image, or decoded again from the open
+ * source.  Pages may be loaded from several threads at once.  Caller
+ * destroys; NULL with err set when the page cannot be decoded. */
+struct Pix *vt_page_load(vt_doc *doc, size_t index, vt_error *err);
+
+/* Keep `work` (taken over) as the page's work image: held as it is, or
+ * compressed when `hold` is false. */
+void vt_page_keep_work(vt_page *page, struct Pix *work, bool hold);
+/* The page's work image, held or decompressed (caller destroys); NULL when
+ * the page has none. */
+struct Pix *vt_page_work(const vt_page *page);
+/* Drop every pixel the page keeps: image, work image, compressed copy. */
+void vt_page_drop_pixels(vt_page *page);
+/* The page's store, made on first use. */
+vt_page_store *vt_page_store_get(vt_page *page);
+
+/* The work image of a page that preprocess prepared in another process (a
+ * document resumed from a record): its recorded steps are done again on
+ * the source image.  Refused when they no longer come out the same. */
+struct Pix *vt_preprocess_again(vt_doc *doc, size_t index, vt_error *err);
 
 #endif

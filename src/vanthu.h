@@ -139,15 +139,22 @@ typedef struct vt_block {
 } vt_block;
 
 struct Pix; /* leptonica */
+struct vt_page_store;
 
 typedef struct vt_page {
     vt_block *blocks;
     size_t n_blocks, cap_blocks;
     int width, height, dpi;
-    /* Images live only in memory; a serialised document is re-ingested
-     * from its source when a later stage needs pixels. */
-    struct Pix *image; /* as ingested, never modified */
-    struct Pix *work;  /* prepared for OCR by preprocess; NULL before */
+    /* Images live only in memory, and only while a stage needs them: a
+     * long document's pages are decoded again from the source when a stage
+     * comes to them, and a serialised document is re-ingested likewise.
+     * Either may be NULL while the page has one; stages ask the library
+     * for a page's pixels rather than reading these directly. */
+    struct Pix *image; /* as ingested, never modified; dropped by preprocess */
+    struct Pix *work;  /* prepared for OCR by preprocess; NULL before,
+                        * dropped by ocr */
+    struct vt_page_store *store; /* the library's own: where the page lies
+                                  * in its source, a compressed work image */
     /* Operations applied by preprocess, in order ("deskew -1.20deg"). */
     char **steps;
     size_t n_steps, cap_steps;

@@ -8,7 +8,8 @@
  * own: TessBaseAPISetRectangle on a strip as wide as the page returned
  * garbage with Tesseract 5.3 here.  Word text, box and confidence come from the
  * result iterator; boxes are in the pixels of the image recognised
- * (page->work when preprocess ran).
+ * (page->work when preprocess ran).  A page's pixels are dropped as soon
+ * as it is read (internal.h: page pixels).
  *
  * Options: lang (Tesseract languages, default vie; "vie+eng" for mixed
  * text), psm (page segmentation mode for the body, default 3 = automatic;
@@ -266,10 +267,33 @@ static vt_status read_words(ocr_state *s, vt_block *block, const char *path,
     return VT_OK;
 }
 
-static vt_status ocr_page(ocr_state *s, vt_doc *doc, size_t index, vt_error *err)
+static bool has_work(const vt_page *pg)
+{
+    return pg->work || (pg->store && pg->store->packed);
+}
+
+/* The image a page is read from: its work image when preprocess ran (held,
+ * compressed, or for a resumed record made again from the source), else
+ * the page as ingested. */
+static PIX *page_pixels(vt_doc *doc, size_t index, vt_error *err)
 {
     vt_page *pg = &doc->pages[index];
-    PIX *pix = pg->work ? pg->work : pg->image;
+    if (has_work(pg)) {
+        PIX *pix = vt_page_work(pg);
+        if (!pix)
+            vt_error_set(err, VT_EINTERNAL, "%s: page %zu: work image cannot be "
+                         "decompressed", doc->path, index + 1);
+        return pix;
+    }
+    if (vt_doc_stage_done(doc, "preprocess"))
+        return vt_preprocess_again(doc, index, err);
+    return vt_page_load(doc, index, err);
+}
+
+static vt_status read_regions(ocr_state *s, vt_doc *doc, size_t index, PIX *pix,
+                              vt_error *err)
+{
+    vt_page *pg = &doc->pages[index];
     vt_layout lay;
     if (s->layout) {
         if (!vt_layout_find(pix, pg->dpi, &lay))
@@ -312,6 +336,17 @@ static vt_status ocr_page(ocr_state *s, vt_doc *doc, size_t index, vt_error *err
     return VT_OK;
 }
 
+/* Read one page; its pixels are dropped once it is read. */
+static vt_status ocr_page(ocr_state *s, vt_doc *doc, size_t index, vt_error *err)
+{
+    PIX *pix = page_pixels(doc, index, err);
+    vt_status st = pix ? read_regions(s, doc, index, pix, err)
+                       : err ? err->status : VT_EINTERNAL;
+    pixDestroy(&pix);
+    vt_page_drop_pixels(&doc->pages[index]);
+    return st;
+}
+
 /* Pages are handed out one at a time to the engines; each page's blocks
  * are its own, so engines never touch the same memory. */
 typedef struct page_queue {
@@ -349,20 +384,22 @@ static void *read_pages(void *arg)
 static vt_status ocr_run(void *state, vt_doc *doc, vt_error *err)
 {
     ocr_engines *e = state;
-    bool has_text = false, need_pixels = doc->n_pages == 0;
+    bool has_text = false, need_source = doc->n_pages == 0;
     for (size_t p = 0; p < doc->n_pages; p++) {
-        has_text |= doc->pages[p].n_blocks > 0;
-        need_pixels |= !doc->pages[p].image && !doc->pages[p].work;
+        const vt_page *pg = &doc->pages[p];
+        has_text |= pg->n_blocks > 0;
+        need_source |= !pg->image && !has_work(pg);
     }
     /* Text already there (a text input, or OCR done elsewhere): nothing to
      * recognise. */
     if (has_text)
         return VT_OK;
-    if (need_pixels) {
+    if (need_source) {
         if (doc->kind == VT_KIND_TEXT)
             return vt_error_set(err, VT_EINPUT, "%s: text input has no text "
                                 "and no page images to recognise", doc->path);
-        vt_status st = vt_ingest_images(doc, err);
+        /* Opened here, before the page threads load from it. */
+        vt_status st = vt_doc_open_source(doc, err);
         if (st)
             return st;
     }
@@ -388,6 +425,7 @@ static vt_status ocr_run(void *state, vt_doc *doc, vt_error *err)
     pthread_mutex_destroy(&q.lock);
     free(w);
     free(t);
+    vt_doc_close_source(doc);
     if (atomic_load(&q.failed)) {
         if (err)
             *err = q.first_error;

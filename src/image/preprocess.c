@@ -1,6 +1,6 @@
 /* preprocess.c — prepare each page image for OCR with leptonica.
  *
- * page->image is left as ingested; the result goes to page->work:
+ * page->image is never modified; the result goes to page->work:
  *   1. seal and signature ink (red, blue) painted over with paper colour,
  *      before anything is thresholded, so a seal over the signer's name
  *      does not turn into a black disc;
@@ -11,8 +11,11 @@
  *      uneven paper and faint strokes survive; the ink keeps its grey
  *      levels (see clean_paper).
  * Word boxes found later refer to page->work; the page's width, height and
- * dpi are updated to it.  Every step is recorded with vt_page_add_step. */
+ * dpi are updated to it.  Every step is recorded with vt_page_add_step.
+ * page->image is dropped as soon as the work image is made (internal.h:
+ * page pixels). */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,43 +139,48 @@ static PIX *clean_paper(PIX *gray, bool binarize)
     return norm;
 }
 
-static vt_status prepare_page(const pre_opts *o, vt_doc *doc, size_t index,
-                              vt_error *err)
+/* Prepare one page image for OCR.  *dpi is the image's resolution and
+ * becomes the work image's; every step is recorded on `log`.  NULL with
+ * err set when the page cannot be prepared. */
+static PIX *prepare(const pre_opts *o, PIX *src, int *dpi_io, vt_page *log,
+                    const char *path, size_t index, vt_error *err)
 {
-    vt_page *pg = &doc->pages[index];
-    PIX *src = pg->image;
     PIX *gray = NULL;
-    if (pixGetWidth(src) < MIN_SIDE_PX || pixGetHeight(src) < MIN_SIDE_PX)
-        return vt_error_set(err, VT_EINPUT, "%s: page %zu is %dx%d pixels, too small "
-                            "to hold text", doc->path, index + 1, pixGetWidth(src),
-                            pixGetHeight(src));
+    if (pixGetWidth(src) < MIN_SIDE_PX || pixGetHeight(src) < MIN_SIDE_PX) {
+        vt_error_set(err, VT_EINPUT, "%s: page %zu is %dx%d pixels, too small to hold text",
+                     path, index + 1, pixGetWidth(src), pixGetHeight(src));
+        return NULL;
+    }
     l_int32 has_colour = 0;
     if (pixGetColormap(src))
         pixcmapHasColor(pixGetColormap(src), &has_colour);
     bool colour = pixGetDepth(src) == 32 || has_colour;
     if (colour && (o->drop_red || o->drop_blue)) {
         PIX *rgb = pixConvertTo32(src);
-        if (!rgb)
-            return vt_error_set(err, VT_EINTERNAL,
-                                "%s: page %zu: cannot convert to colour",
-                                doc->path, index + 1);
+        if (!rgb) {
+            vt_error_set(err, VT_EINTERNAL, "%s: page %zu: cannot convert to colour", path,
+                         index + 1);
+            return NULL;
+        }
         long nr, nb;
         drop_ink(rgb, o->drop_red, o->drop_blue, &nr, &nb);
         if (o->drop_red)
-            vt_page_add_step(pg, "drop-red %ld px", nr);
+            vt_page_add_step(log, "drop-red %ld px", nr);
         if (o->drop_blue)
-            vt_page_add_step(pg, "drop-blue %ld px", nb);
+            vt_page_add_step(log, "drop-blue %ld px", nb);
         gray = pixConvertRGBToLuminance(rgb);
         pixDestroy(&rgb);
     } else {
         gray = to_gray(src);
     }
-    if (!gray)
-        return vt_error_set(err, VT_EINTERNAL, "%s: page %zu: cannot make grayscale",
-                            doc->path, index + 1);
-    vt_page_add_step(pg, "grayscale");
+    if (!gray) {
+        vt_error_set(err, VT_EINTERNAL, "%s: page %zu: cannot make grayscale", path,
+                     index + 1);
+        return NULL;
+    }
+    vt_page_add_step(log, "grayscale");
 
-    int dpi = pg->dpi > 0 ? pg->dpi : TARGET_DPI;
+    int dpi = *dpi_io > 0 ? *dpi_io : TARGET_DPI;
     if (abs(dpi - TARGET_DPI) > TARGET_DPI / 10) {
         float factor = (float)TARGET_DPI / dpi;
         double pixels = (double)pixGetWidth(gray) * pixGetHeight(gray);
@@ -183,8 +191,7 @@ static vt_status prepare_page(const pre_opts *o, vt_doc *doc, size_t index,
             pixDestroy(&gray);
             gray = scaled;
             int scaled_dpi = (int)lroundf((float)dpi * factor);
-            vt_page_add_step(pg, "scale %.3f from %d to %d dpi", factor, dpi,
-                             scaled_dpi);
+            vt_page_add_step(log, "scale %.3f from %d to %d dpi", factor, dpi, scaled_dpi);
             dpi = scaled_dpi;
         }
     }
@@ -201,29 +208,26 @@ static vt_status prepare_page(const pre_opts *o, vt_doc *doc, size_t index,
             if (rot) {
                 pixDestroy(&gray);
                 gray = rot;
-                vt_page_add_step(pg, "deskew %+.2fdeg", angle);
+                vt_page_add_step(log, "deskew %+.2fdeg", angle);
             }
         } else {
-            vt_page_add_step(pg, "deskew none (%.2fdeg, confidence %.1f)", angle,
-                             conf);
+            vt_page_add_step(log, "deskew none (%.2fdeg, confidence %.1f)", angle, conf);
         }
         pixDestroy(&bin);
     }
 
     PIX *work = clean_paper(gray, o->binarize);
     pixDestroy(&gray);
-    if (!work)
-        return vt_error_set(err, VT_EINTERNAL, "%s: page %zu: binarisation failed",
-                            doc->path, index + 1);
-    vt_page_add_step(pg, o->binarize ? "binarize sauvola 51px k=0.20, ink keeps its grey"
-                                     : "normalize background");
+    if (!work) {
+        vt_error_set(err, VT_EINTERNAL, "%s: page %zu: binarisation failed", path,
+                     index + 1);
+        return NULL;
+    }
+    vt_page_add_step(log, o->binarize ? "binarize sauvola 51px k=0.20, ink keeps its grey"
+                                      : "normalize background");
     pixSetResolution(work, dpi, dpi);
-    pixDestroy(&pg->work);
-    pg->work = work;
-    pg->width = pixGetWidth(work);
-    pg->height = pixGetHeight(work);
-    pg->dpi = dpi;
-    return VT_OK;
+    *dpi_io = dpi;
+    return work;
 }
 
 static bool has_text(const vt_doc *doc)
@@ -234,27 +238,96 @@ static bool has_text(const vt_doc *doc)
     return false;
 }
 
+/* Pages one at a time: each image is loaded (held or decoded again),
+ * prepared and dropped before the next, and the work images are kept as
+ * internal.h's bound allows, the rest compressed until ocr reads them. */
 static vt_status pre_run(void *state, vt_doc *doc, vt_error *err)
 {
     const pre_opts *o = state;
-    bool need_pixels = doc->n_pages == 0;
-    for (size_t p = 0; p < doc->n_pages; p++)
-        need_pixels |= doc->pages[p].image == NULL;
-    if (need_pixels) {
+    bool all_held = doc->n_pages > 0;
+    size_t held = 0;
+    for (size_t p = 0; p < doc->n_pages; p++) {
+        all_held &= doc->pages[p].image != NULL;
+        held += vt_pix_bytes(doc->pages[p].image);
+    }
+    if (!all_held) {
         /* A text document has nothing to prepare; a record resumed from
          * JSON gets its pixels again from the source. */
         if (doc->kind == VT_KIND_TEXT && has_text(doc))
             return VT_OK;
-        vt_status st = vt_ingest_images(doc, err);
+        vt_status st = vt_doc_open_source(doc, err);
         if (st)
             return st;
     }
     for (size_t p = 0; p < doc->n_pages; p++) {
-        vt_status st = prepare_page(o, doc, p, err);
-        if (st)
-            return st;
+        vt_page *pg = &doc->pages[p];
+        PIX *src = vt_page_load(doc, p, err);
+        if (!src)
+            return err ? err->status : VT_EINTERNAL;
+        held -= vt_pix_bytes(pg->image);
+        pixDestroy(&pg->image);
+        int dpi = pg->dpi;
+        PIX *work = prepare(o, src, &dpi, pg, doc->path, p, err);
+        pixDestroy(&src);
+        if (!work)
+            return err ? err->status : VT_EINTERNAL;
+        pg->width = pixGetWidth(work);
+        pg->height = pixGetHeight(work);
+        pg->dpi = dpi;
+        size_t bytes = vt_pix_bytes(work);
+        bool hold = held + bytes <= VT_HELD_PIXELS_MAX;
+        if (hold)
+            held += bytes;
+        vt_page_keep_work(pg, work, hold);
     }
+    /* Every page has its work image: the source is done with. */
+    vt_doc_close_source(doc);
     return VT_OK;
+}
+
+static const char *find_step(const vt_page *pg, const char *prefix)
+{
+    for (size_t i = 0; i < pg->n_steps; i++)
+        if (strncmp(pg->steps[i], prefix, strlen(prefix)) == 0)
+            return pg->steps[i];
+    return NULL;
+}
+
+/* The steps say which options were on: an option that is off leaves no
+ * step, one that is on always leaves one (on a page without colour the ink
+ * filters have nothing to do either way), and the scale step names the
+ * resolution the page came at. */
+PIX *vt_preprocess_again(vt_doc *doc, size_t index, vt_error *err)
+{
+    vt_page *pg = &doc->pages[index];
+    pre_opts o = {.drop_red = find_step(pg, "drop-red "),
+                  .drop_blue = find_step(pg, "drop-blue "),
+                  .deskew = find_step(pg, "deskew "),
+                  .binarize = find_step(pg, "binarize ")};
+    int dpi = pg->dpi;
+    const char *scale = find_step(pg, "scale ");
+    if (scale && sscanf(scale, "scale %*f from %d to", &dpi) != 1)
+        dpi = pg->dpi;
+    vt_page_store_get(pg)->source_dpi = dpi;
+    PIX *src = vt_page_load(doc, index, err);
+    if (!src)
+        return NULL;
+    vt_page log = {0};
+    PIX *work = prepare(&o, src, &dpi, &log, doc->path, index, err);
+    pixDestroy(&src);
+    bool same = work && dpi == pg->dpi && (int)pixGetWidth(work) == pg->width &&
+                (int)pixGetHeight(work) == pg->height && log.n_steps == pg->n_steps;
+    for (size_t i = 0; i < log.n_steps; i++) {
+        same = same && strcmp(log.steps[i], pg->steps[i]) == 0;
+        free(log.steps[i]);
+    }
+    free(log.steps);
+    if (work && !same) {
+        pixDestroy(&work);
+        vt_error_set(err, VT_EINPUT, "%s: page %zu: preprocessing the source again does "
+                     "not give the page its record describes", doc->path, index + 1);
+    }
+    return work;
 }
 
 const vt_stage_class vt_stage_preprocess = {

@@ -147,15 +147,17 @@ if [ -x /usr/bin/time ] && ! $asan; then
     check "[ $rss_mb -lt 300 ]" "bombs: peak RSS $rss_mb MB; pixels were allocated"
 fi
 
-# 4. A 1,000-page TIFF (A4 at 150 dpi, 1 bit): ingest holds every page, so
-# memory grows with pages; it must stay well inside the machine.
+# 4. A 1,000-page TIFF (A4 at 150 dpi, 1 bit): ingest keeps pages' pixels
+# only up to a bound (src/internal.h, page pixels), so memory does not grow
+# with pages (all 1,000 held took 290 MB; tests/image/pages.sh measures
+# colour pages through the whole pipeline).
 python3 "$here/mkhostile.py" pages "$scratch/lite" || exit 1
 start=$(date +%s)
 vt pages 600 "$VANTHU" run -q -p "$lite" -o "$scratch/out4" "$scratch/lite/pages-1000.tif"
 check "[ $rc -eq 0 ]" "1,000-page TIFF: exit $rc ($(tail -3 "$scratch/pages.err"))"
 check "grep -q '\"page_count\": 1000' '$scratch/out4$scratch/lite/pages-1000.tif.json'" "1,000-page TIFF: page count"
 echo "1,000-page TIFF: $(( $(date +%s) - start )) s, peak RSS $rss_mb MB"
-[ -x /usr/bin/time ] && ! $asan && check "[ $rss_mb -lt 1024 ]" "1,000-page TIFF: peak RSS $rss_mb MB"
+[ -x /usr/bin/time ] && ! $asan && check "[ $rss_mb -lt 250 ]" "1,000-page TIFF: peak RSS $rss_mb MB"
 rm -f "$scratch/lite/pages-1000.tif"
 
 # 5. A 20 MB text that is one single line, through the text pipeline, under
