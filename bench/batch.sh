@@ -14,7 +14,7 @@
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$top/build}" && pwd)
-vanthu="$build/src/cli/vanthu"
+vanthu="$build/vanthu"
 mksample="$build/tools/vt-mksample"
 pages=${PAGES:-24}
 [ -x "$vanthu" ] || { echo "batch.sh: $vanthu not built" >&2; exit 1; }

@@ -16,7 +16,7 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
 jobs=${JOBS:-2}
-vanthu=$build/src/cli/vanthu
+vanthu=$build/vanthu
 [ -x "$vanthu" ] || { echo "bench: $vanthu not built" >&2; exit 3; }
 command -v tesseract >/dev/null || { echo "bench: tesseract not installed" >&2; exit 3; }
 tmp=$(mktemp -d)

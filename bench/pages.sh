@@ -22,7 +22,7 @@
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$top/build}" && pwd)
-vanthu="$build/src/cli/vanthu"
+vanthu="$build/vanthu"
 mksample="$build/tools/vt-mksample"
 pages=${PAGES:-300}
 modes=${MODES:-preprocess full}

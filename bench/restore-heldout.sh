@@ -79,7 +79,7 @@ if [ "${REAL_OCR:-0}" = 1 ]; then
             OMP_THREAD_LIMIT=1 tesseract "$tmp/real/p.png" "$cache/$key" -l eng 2>/dev/null
         fi
         cp "$cache/$key.txt" "$pg.ocr"
-        "$build/src/cli/vanthu" restore --model "$tmp/held.model" "$pg.ocr" > "$pg.out"
+        "$build/vanthu" restore --model "$tmp/held.model" "$pg.ocr" > "$pg.out"
     done
     # OCR lines do not follow the page's lines: one line per page.
     python3 - "$tmp/real" <<'PY'
@@ -97,7 +97,7 @@ PY
 fi
 for kind in stripped eng-ocr vie-ocr held; do
     in=$tmp/$kind.txt
-    "$build/src/cli/vanthu" restore --model "$tmp/held.model" "$in" > "$tmp/$kind.out"
+    "$build/vanthu" restore --model "$tmp/held.model" "$in" > "$tmp/$kind.out"
     before=$(python3 "$score" "$tmp/held.txt" "$in" --loose | sed 's/.*accuracy=\([0-9.]*\).*/\1/')
     after=$(python3 "$score" "$tmp/held.txt" "$tmp/$kind.out" --loose | sed 's/.*accuracy=\([0-9.]*\).*/\1/')
     printf '%-10s input %s  restored %s\n' "$kind" "$before" "$after"

@@ -10,5 +10,5 @@ ninja -C build
 rm -rf out/samples
 shopt -s nullglob
 scans=(samples/*.png samples/*.jpg samples/*.tif samples/*.pdf)
-./build/src/cli/vanthu run -o out -j "$(nproc)" "${scans[@]}"
+./build/vanthu run -o out -j "$(nproc)" "${scans[@]}"
 echo "records: $(find out/samples -name '*.json' | wc -l) in $top/out/samples/"

@@ -12,7 +12,7 @@
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$top/build}" && pwd)
-vanthu="$build/src/cli/vanthu"
+vanthu="$build/vanthu"
 command -v valgrind > /dev/null || { echo "valgrind.sh: valgrind is not installed" >&2; exit 1; }
 [ -x "$vanthu" ] || { echo "valgrind.sh: $vanthu not built" >&2; exit 1; }
 work=$(mktemp -d /tmp/vt-valgrind-XXXXXX)
