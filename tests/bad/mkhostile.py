@@ -19,6 +19,9 @@ import struct
 import sys
 import zlib
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import tiffdir  # noqa: E402
+
 
 def tiff(pages):
     """Little-endian TIFF.  pages: list of (width, height, bits, strip, rows)
@@ -51,18 +54,8 @@ def tiff(pages):
             (279, 4, n, counts if n > 1 else len(strip)), (282, 5, 1, res), (283, 5, 1, res),
             (296, 3, 1, 2),
         ]
-        ifd_offsets.append(len(out))
-        out += struct.pack("<H", len(entries))
-        for tag, typ, n, val in entries:
-            if typ == 3 and n == 1:
-                out += struct.pack("<HHIHH", tag, typ, n, val, 0)
-            else:
-                out += struct.pack("<HHII", tag, typ, n, val)
-        out += b"\0\0\0\0"  # next directory, patched below
-    struct.pack_into("<I", out, 4, ifd_offsets[0])
-    for a, b in zip(ifd_offsets, ifd_offsets[1:]):
-        n = struct.unpack_from("<H", out, a)[0]
-        struct.pack_into("<I", out, a + 2 + 12 * n, b)
+        ifd_offsets.append(tiffdir.add_directory(out, entries))
+    tiffdir.chain(out, ifd_offsets)
     return bytes(out)
 
 

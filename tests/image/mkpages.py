@@ -19,6 +19,9 @@ import sys
 import tempfile
 import zlib
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import tiffdir  # noqa: E402
+
 
 def jpeg_size(data):
     """Width and height from the JPEG's frame header."""
@@ -108,18 +111,8 @@ def tiff(n, pages, dpi=300):
             (279, 4, 1, length), (282, 5, 1, res), (283, 5, 1, res),
             (284, 3, 1, 1), (296, 3, 1, 2),
         ]
-        ifds.append(len(out))
-        out += struct.pack("<H", len(entries))
-        for tag, typ, count, val in entries:
-            if typ == 3 and count == 1:
-                out += struct.pack("<HHIHH", tag, typ, count, val, 0)
-            else:
-                out += struct.pack("<HHII", tag, typ, count, val)
-        out += b"\0\0\0\0"  # next directory, patched below
-    struct.pack_into("<I", out, 4, ifds[0])
-    for a, b in zip(ifds, ifds[1:]):
-        count = struct.unpack_from("<H", out, a)[0]
-        struct.pack_into("<I", out, a + 2 + 12 * count, b)
+        ifds.append(tiffdir.add_directory(out, entries))
+    tiffdir.chain(out, ifds)
     return bytes(out)
 
 
