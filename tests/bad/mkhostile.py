@@ -20,7 +20,7 @@ import sys
 import zlib
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
-import tiffdir  # noqa: E402
+import rawfiles  # noqa: E402
 
 
 def tiff(pages):
@@ -54,8 +54,8 @@ def tiff(pages):
             (279, 4, n, counts if n > 1 else len(strip)), (282, 5, 1, res), (283, 5, 1, res),
             (296, 3, 1, 2),
         ]
-        ifd_offsets.append(tiffdir.add_directory(out, entries))
-    tiffdir.chain(out, ifd_offsets)
+        ifd_offsets.append(rawfiles.add_directory(out, entries))
+    rawfiles.chain(out, ifd_offsets)
     return bytes(out)
 
 
@@ -79,17 +79,7 @@ def pdf(width_pt, height_pt):
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] >>" % (width_pt, height_pt)]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (i, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    for o in offsets:
-        out += b"%010d 00000 n \n" % o
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
+    return rawfiles.pdf(objs)
 
 
 def jpeg_bomb(seed):

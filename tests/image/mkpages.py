@@ -20,7 +20,7 @@ import tempfile
 import zlib
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
-import tiffdir  # noqa: E402
+import rawfiles  # noqa: E402
 
 
 def jpeg_size(data):
@@ -58,18 +58,7 @@ def pdf(n, jpegs, dpi=300):
                     % (wpt, hpt, num, len(objs)))
     objs[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
         b" ".join(b"%d 0 R" % o for o in kids), n)
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (i, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    for o in offsets:
-        out += b"%010d 00000 n \n" % o
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objs) + 1, xref)
-    return bytes(out)
+    return rawfiles.pdf(objs)
 
 
 def read_ppm(path):
@@ -111,8 +100,8 @@ def tiff(n, pages, dpi=300):
             (279, 4, 1, length), (282, 5, 1, res), (283, 5, 1, res),
             (284, 3, 1, 1), (296, 3, 1, 2),
         ]
-        ifds.append(tiffdir.add_directory(out, entries))
-    tiffdir.chain(out, ifds)
+        ifds.append(rawfiles.add_directory(out, entries))
+    rawfiles.chain(out, ifds)
     return bytes(out)
 
 

@@ -1,5 +1,5 @@
-"""tiffdir.py — image file directories of a little-endian TIFF, for the test
-scripts that build TIFF files byte by byte (tests/bad/mkhostile.py,
+"""rawfiles.py — pieces of TIFF and PDF files, for the test scripts that
+build such files byte by byte (tests/bad/mkhostile.py,
 tests/image/mkpages.py)."""
 import struct
 
@@ -26,3 +26,20 @@ def chain(out, offsets):
     for a, b in zip(offsets, offsets[1:]):
         count = struct.unpack_from("<H", out, a)[0]
         struct.pack_into("<I", out, a + 2 + 12 * count, b)
+
+
+def pdf(objs):
+    """A PDF file of the numbered objects `objs` (bodies, object 1 the
+    catalog), with its cross-reference table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (i, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for o in offsets:
+        out += b"%010d 00000 n \n" % o
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objs) + 1, xref)
+    return bytes(out)
