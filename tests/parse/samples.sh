@@ -28,7 +28,7 @@ while read -r name floor; do
         echo "FAIL: $name scored $score, below $floor"; status=1
     fi
 done <<LIST
-cong-van 0.90
+cong-van 0.95
 ke-hoach 0.95
 quyet-dinh 0.95
 thong-bao 0.95
