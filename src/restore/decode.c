@@ -723,6 +723,8 @@ static bool pairs_note(vt_restorer *r, const uint32_t *ids, size_t n, int delta)
  * c's pairs for itself. */
 static float pair_assoc(const vt_restorer *r, uint32_t b, uint32_t c)
 {
+    /* pair_token too: token 0 stands for any word in the keys of the
+     * totals, so its bit is set, but it pairs with nothing. */
     if (!r->pair_n || !paired(r, b) || !paired(r, c) || !pair_token(r, b) ||
         !pair_token(r, c))
         return 0;
