@@ -331,6 +331,34 @@ static void test_model(const char *src, const char *data, const char *tmp)
     check_restore(ref, "Cong hoa xa hoi", "Cộng hoà xã hội");
     vt_restorer_free(ref);
 
+    /* A document given as words with its paragraph ends reads as the same
+     * text given whole, with every change's detail. */
+    const char *doc_words[] = {"Cong", "van", "s6", "15/SGDDT-VP", "ctia", "So.",
+                               "Ke", "hoach", "nam", "hoc."};
+    bool ends[10] = {false, false, false, false, false, true, false, false, false, true};
+    const char *doc_text = "Cong van s6 15/SGDDT-VP ctia So.\n\nKe hoach nam hoc.";
+    vt_restored_word doc_out[10];
+    vt_restorer_begin(r, doc_text, strlen(doc_text));
+    CHECK(vt_restorer_words(r, doc_words, ends, 10, doc_out), "whole document");
+    char *whole = restore(r, doc_text);
+    vt_buf joined = {0};
+    for (int i = 0; i < 10; i++) {
+        const char *w = doc_out[i].text ? doc_out[i].text : doc_words[i];
+        vt_buf_add(&joined, w, strlen(w));
+        const char *gap = i == 5 ? "\n\n" : i == 9 ? "" : " ";
+        vt_buf_add(&joined, gap, strlen(gap));
+        CHECK(!doc_out[i].text || (doc_out[i].confidence > 0 && doc_out[i].n_alts >= 1),
+              "detail for %s", doc_words[i]);
+    }
+    vt_buf_add(&joined, "", 1);
+    CHECK(whole && joined.data && strcmp(joined.data, whole) == 0,
+          "words and whole text agree\n   words %s\n   whole %s", joined.data, whole);
+    CHECK(doc_out[0].text && strcmp(doc_out[0].text, "Công") == 0, "document word restored");
+    for (int i = 0; i < 10; i++)
+        vt_restored_word_clear(&doc_out[i]);
+    vt_buf_free(&joined);
+    free(whole);
+
     /* Every change carries a posterior and alternatives. */
     const char *words[] = {"Cong", "van", "so", "15"};
     vt_restored_word out[4];
