@@ -420,11 +420,11 @@ void vt_restored_word_clear(vt_restored_word *w);
 
 /* Restore a whole document (after vt_restorer_begin on its text): its n
  * words in reading order, para_end[i] true on the last word of each
- * paragraph (where the context ends).  Two
- * passes: each paragraph on its own, then again where the rest of the
- * document reads a damaged word's neighbours otherwise (a name spelled
- * out in the body restores its damaged copy in the title).  out[n] as
- * vt_restorer_line fills it; false when out of memory. */
+ * paragraph (where the context ends).  Two passes: each paragraph on its
+ * own, then again where the rest of the document reads a damaged word's
+ * neighbours otherwise (a name spelled out in the body restores its
+ * damaged copy in the title).  out[n] as vt_restorer_line fills it;
+ * false when out of memory. */
 bool vt_restorer_words(vt_restorer *r, const char *const *words, const bool *para_end,
                        size_t n, vt_restored_word *out);
 
