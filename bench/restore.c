@@ -2,7 +2,13 @@
  * restored per second on one core for each input given, peak resident
  * memory.  Built and run by bench/restore.sh.
  *
- * usage: bench-restore MODEL FILE... */
+ * usage: bench-restore MODEL FILE... [--warm DOC...]
+ *
+ * After --warm, each DOC is a document of its own: restored by a fresh
+ * restorer (cold), and by one that restored the other DOCs first (warm: a
+ * worker in a batch keeps its searches and slots across documents).  Only
+ * the pass over DOC itself is timed. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +42,49 @@ static size_t syllables(const char *text, size_t len)
     return n;
 }
 
+static char *read_text(const char *path, size_t *len)
+{
+    FILE *in = fopen(path, "rb");
+    if (!in) {
+        perror(path);
+        return NULL;
+    }
+    fseek(in, 0, SEEK_END);
+    long n = ftell(in);
+    fseek(in, 0, SEEK_SET);
+    char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (!text || fread(text, 1, (size_t)n, in) != (size_t)n) {
+        fclose(in);
+        free(text);
+        return NULL;
+    }
+    fclose(in);
+    text[n] = 0;
+    *len = (size_t)n;
+    return text;
+}
+
+/* Seconds of CPU for one pass over docs[d] by a fresh restorer that first
+ * restored every other doc when `warm`, averaged over passes for a second. */
+static double doc_pass(const vt_restore_model *m, char **docs, size_t *lens, int n, int d,
+                       bool warm)
+{
+    double spent = 0;
+    int passes = 0;
+    while (spent < 1.0 || passes == 0) {
+        vt_restorer *r = vt_restorer_new(m, VT_RESTORE_STYLE_AUTO, 0.6);
+        for (int o = 0; warm && o < n; o++)
+            if (o != d)
+                free(vt_restore_string(r, docs[o], lens[o]));
+        double c0 = now(CLOCK_PROCESS_CPUTIME_ID);
+        free(vt_restore_string(r, docs[d], lens[d]));
+        spent += now(CLOCK_PROCESS_CPUTIME_ID) - c0;
+        passes++;
+        vt_restorer_free(r);
+    }
+    return spent / passes;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
@@ -60,25 +109,21 @@ int main(int argc, char **argv)
     vt_restore_model *m = vt_restore_model_open(argv[1], &err);
     double first = now(CLOCK_MONOTONIC) - t0;
     printf("model load: %.2f ms (best of 20 %.2f ms)\n", first * 1e3, best * 1e3);
-    for (int f = 2; f < argc; f++) {
-        FILE *in = fopen(argv[f], "rb");
-        if (!in) {
-            perror(argv[f]);
+    int warm_at = argc;
+    for (int f = 2; f < argc; f++)
+        if (strcmp(argv[f], "--warm") == 0)
+            warm_at = f;
+    for (int f = 2; f < warm_at; f++) {
+        size_t len;
+        char *text = read_text(argv[f], &len);
+        if (!text)
             return 1;
-        }
-        fseek(in, 0, SEEK_END);
-        long len = ftell(in);
-        fseek(in, 0, SEEK_SET);
-        char *text = malloc((size_t)len + 1);
-        if (!text || fread(text, 1, (size_t)len, in) != (size_t)len)
-            return 1;
-        fclose(in);
-        size_t syl = syllables(text, (size_t)len), done = 0;
+        size_t syl = syllables(text, len), done = 0;
         double c0 = now(CLOCK_PROCESS_CPUTIME_ID), spent = 0;
         /* One restorer per pass: each pass is a fresh document. */
         while (spent < 1.0 || done == 0) {
             vt_restorer *r = vt_restorer_new(m, VT_RESTORE_STYLE_AUTO, 0.6);
-            free(vt_restore_string(r, text, (size_t)len));
+            free(vt_restore_string(r, text, len));
             vt_restorer_free(r);
             done += syl;
             spent = now(CLOCK_PROCESS_CPUTIME_ID) - c0;
@@ -88,6 +133,25 @@ int main(int argc, char **argv)
                syl, (double)done / spent);
         free(text);
     }
+    int n_docs = argc - warm_at - 1;
+    char **docs = calloc((size_t)(n_docs > 0 ? n_docs : 1), sizeof *docs);
+    size_t *lens = calloc((size_t)(n_docs > 0 ? n_docs : 1), sizeof *lens);
+    for (int d = 0; d < n_docs; d++)
+        if (!(docs[d] = read_text(argv[warm_at + 1 + d], &lens[d])))
+            return 1;
+    for (int d = 0; d < n_docs; d++) {
+        size_t syl = syllables(docs[d], lens[d]);
+        double cold = doc_pass(m, docs, lens, n_docs, d, false);
+        double warm = doc_pass(m, docs, lens, n_docs, d, true);
+        const char *base = strrchr(argv[warm_at + 1 + d], '/');
+        printf("%-28s %7zu syllables  cold %9.0f, warm %9.0f syllables/s\n",
+               base ? base + 1 : argv[warm_at + 1 + d], syl, (double)syl / cold,
+               (double)syl / warm);
+    }
+    for (int d = 0; d < n_docs; d++)
+        free(docs[d]);
+    free(docs);
+    free(lens);
     vt_restore_model_close(m);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);

@@ -1,7 +1,9 @@
 #!/bin/sh
 # restore.sh [BUILDDIR] — benchmark the restore stage on one core: model
 # load time, syllables per second on correct text, the same text stripped
-# of its marks, and English-model OCR (../shared, when present), peak RSS.
+# of its marks, and English-model OCR (../shared, when present: the three
+# dispatches together, then each alone by a fresh restorer and by one
+# warmed on the other two, as a batch worker is), peak RSS.
 # Inputs are the project's own corpus; ../shared is only measured.
 set -eu
 src=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,6 +26,7 @@ set -- "$tmp/correct.txt" "$tmp/stripped.txt"
 shared=$src/../shared/data/ocr
 if [ -d "$shared" ]; then
     cat "$shared"/*.txt > "$tmp/english-ocr.txt"
-    set -- "$@" "$tmp/english-ocr.txt"
+    # Each dispatch alone too: cold, and after the others (a batch worker).
+    set -- "$@" "$tmp/english-ocr.txt" --warm "$shared"/*.txt
 fi
 taskset -c 0 "$tmp/bench-restore" "$model" "$@" 2>/dev/null || "$tmp/bench-restore" "$model" "$@"
