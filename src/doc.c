@@ -84,6 +84,11 @@ void vt_page_keep_work(vt_page *page, PIX *work, bool hold)
     pixDestroy(&work);
 }
 
+bool vt_page_has_work(const vt_page *page)
+{
+    return page->work || (page->store && page->store->packed);
+}
+
 PIX *vt_page_work(const vt_page *page)
 {
     if (page->work)

@@ -69,6 +69,8 @@ struct Pix *vt_page_load(vt_doc *doc, size_t index, vt_error *err);
 /* Keep `work` (taken over) as the page's work image: held as it is, or
  * compressed when `hold` is false. */
 void vt_page_keep_work(vt_page *page, struct Pix *work, bool hold);
+/* Whether the page keeps a work image, held or compressed. */
+bool vt_page_has_work(const vt_page *page);
 /* The page's work image, held or decompressed (caller destroys); NULL when
  * the page has none. */
 struct Pix *vt_page_work(const vt_page *page);
@@ -77,9 +79,11 @@ void vt_page_drop_pixels(vt_page *page);
 /* The page's store, made on first use. */
 vt_page_store *vt_page_store_get(vt_page *page);
 
-/* The work image of a page that preprocess prepared in another process (a
- * document resumed from a record): its recorded steps are done again on
- * the source image.  Refused when they no longer come out the same. */
-struct Pix *vt_preprocess_again(vt_doc *doc, size_t index, vt_error *err);
+/* Page `index` as preprocess leaves it for OCR (caller destroys): its work
+ * image, held or compressed; for a document resumed from a record after
+ * preprocess, the recorded steps done again on the source (refused when
+ * they no longer come out the same); the page as ingested when preprocess
+ * did not run.  NULL with err set on failure. */
+struct Pix *vt_page_prepared(vt_doc *doc, size_t index, vt_error *err);
 
 #endif

@@ -267,29 +267,6 @@ static vt_status read_words(ocr_state *s, vt_block *block, const char *path,
     return VT_OK;
 }
 
-static bool has_work(const vt_page *pg)
-{
-    return pg->work || (pg->store && pg->store->packed);
-}
-
-/* The image a page is read from: its work image when preprocess ran (held,
- * compressed, or for a resumed record made again from the source), else
- * the page as ingested. */
-static PIX *page_pixels(vt_doc *doc, size_t index, vt_error *err)
-{
-    vt_page *pg = &doc->pages[index];
-    if (has_work(pg)) {
-        PIX *pix = vt_page_work(pg);
-        if (!pix)
-            vt_error_set(err, VT_EINTERNAL, "%s: page %zu: work image cannot be "
-                         "decompressed", doc->path, index + 1);
-        return pix;
-    }
-    if (vt_doc_stage_done(doc, "preprocess"))
-        return vt_preprocess_again(doc, index, err);
-    return vt_page_load(doc, index, err);
-}
-
 static vt_status read_regions(ocr_state *s, vt_doc *doc, size_t index, PIX *pix,
                               vt_error *err)
 {
@@ -339,7 +316,7 @@ static vt_status read_regions(ocr_state *s, vt_doc *doc, size_t index, PIX *pix,
 /* Read one page; its pixels are dropped once it is read. */
 static vt_status ocr_page(ocr_state *s, vt_doc *doc, size_t index, vt_error *err)
 {
-    PIX *pix = page_pixels(doc, index, err);
+    PIX *pix = vt_page_prepared(doc, index, err);
     vt_status st = pix ? read_regions(s, doc, index, pix, err)
                        : err ? err->status : VT_EINTERNAL;
     pixDestroy(&pix);
@@ -388,7 +365,7 @@ static vt_status ocr_run(void *state, vt_doc *doc, vt_error *err)
     for (size_t p = 0; p < doc->n_pages; p++) {
         const vt_page *pg = &doc->pages[p];
         has_text |= pg->n_blocks > 0;
-        need_source |= !pg->image && !has_work(pg);
+        need_source |= !pg->image && !vt_page_has_work(pg);
     }
     /* Text already there (a text input, or OCR done elsewhere): nothing to
      * recognise. */

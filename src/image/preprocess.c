@@ -293,11 +293,13 @@ static const char *find_step(const vt_page *pg, const char *prefix)
     return NULL;
 }
 
-/* The steps say which options were on: an option that is off leaves no
+/* The work image of a page preprocessed in another process (a document
+ * resumed from a record): its recorded steps done again on the source.
+ * The steps say which options were on: an option that is off leaves no
  * step, one that is on always leaves one (on a page without colour the ink
  * filters have nothing to do either way), and the scale step names the
  * resolution the page came at. */
-PIX *vt_preprocess_again(vt_doc *doc, size_t index, vt_error *err)
+static PIX *preprocess_again(vt_doc *doc, size_t index, vt_error *err)
 {
     vt_page *pg = &doc->pages[index];
     pre_opts o = {.drop_red = find_step(pg, "drop-red "),
@@ -328,6 +330,21 @@ PIX *vt_preprocess_again(vt_doc *doc, size_t index, vt_error *err)
                      "not give the page its record describes", doc->path, index + 1);
     }
     return work;
+}
+
+PIX *vt_page_prepared(vt_doc *doc, size_t index, vt_error *err)
+{
+    vt_page *pg = &doc->pages[index];
+    if (vt_page_has_work(pg)) {
+        PIX *pix = vt_page_work(pg);
+        if (!pix)
+            vt_error_set(err, VT_EINTERNAL, "%s: page %zu: work image cannot be "
+                         "decompressed", doc->path, index + 1);
+        return pix;
+    }
+    if (vt_doc_stage_done(doc, "preprocess"))
+        return preprocess_again(doc, index, err);
+    return vt_page_load(doc, index, err);
 }
 
 const vt_stage_class vt_stage_preprocess = {
