@@ -1417,12 +1417,13 @@ static bool decode_doc(vt_restorer *r, const char *const *words, const bool *par
     group *gs = NULL;
     uint32_t *ids = NULL;
     size_t ng = 0, nids = 0;
-    forget_pairs(r);
     r->ctx[0] = r->ctx[1] = VT_TOK_BOS;
     /* The second pass gained on English-model OCR, where a word can be
      * damaged in many ways; on stripped and on marked text it gained
      * nothing measurable and cost 40 % of the speed. */
     bool second = r->chan == VT_CHAN_ENG && !r->stripped;
+    if (second)
+        forget_pairs(r); /* the last document's */
     bool ok = first_pass(r, words, para_end, n, out, detail, second, &gs, &ng, &ids, &nids) &&
               (!second || second_pass(r, words, out, detail, gs, ng, ids, nids));
     free(gs);
