@@ -79,6 +79,10 @@ struct vt_invert {
     /* Where those with a truth start (the others add OCR text). */
     uint32_t rt[MAX_OCR][4];
     uint8_t next[MAX_OCR][4]; /* byte after those letters */
+    /* Least channel cost of reading the OCR text from byte i on, with the
+     * generic edit still allowed [0] or spent [1]: with the trie's
+     * `rest`, a bound on what a state has yet to pay. */
+    float left[2][MAX_OCR + 1];
     seen seen[SEEN_SLOTS];
     uint32_t stamp;
 };
@@ -129,16 +133,24 @@ static bool before(const hent *a, const hent *b)
     return a->key != b->key ? a->key < b->key : a->node < b->node;
 }
 
+static size_t char_len(const char *p, size_t left);
+
 static void push(search *s, st x)
 {
     /* A result's score is exact: channel + its own unigram cost.  The
      * state standing for drop moves goes just before the first: a hair
      * below, whatever the rounding of the move's own sum. */
+    const vt_trie_node *t = s->m->trie;
+    const float *left = s->left[(x.edits & COUNT) >= MAX_EDITS];
     if (x.edits & DROPS)
-        x.prio = (x.cost + s->drops[x.node].add) * (1 - 0x1p-20f);
+        x.prio = (x.cost + s->drops[x.node].add) * (1 - 0x1p-20f) + left[x.i];
+    else if (x.edits & LATER)
+        /* Its edits spend the edit, and read a letter or none. */
+        x.prio = x.cost + t[x.node].rest +
+                 fminf(s->left[1][x.i], s->left[1][x.i + char_len(s->o + x.i, s->olen - x.i)]);
     else
-        x.prio = x.cost + (x.edits & FINAL ? -s->m->uni_p[s->m->trie[x.node].term]
-                                           : s->m->trie[x.node].rest);
+        x.prio = x.cost + (x.edits & FINAL ? -s->m->uni_p[t[x.node].term]
+                                           : t[x.node].rest + left[x.i]);
     if (s->n + s->has_next == HEAP_CAP || !(x.prio <= s->bound) || isinf(x.prio))
         return;
     hent e = {order_key(x.prio, x.edits, x.i), x.cost, x.node};
@@ -345,7 +357,8 @@ static int move_cmp(const void *a, const void *b)
     return (x->cost > y->cost) - (x->cost < y->cost);
 }
 
-bool vt_invert_index(vt_restore_model *m, int ch)
+/* Channel ch's drop moves. */
+static bool drop_index(vt_restore_model *m, int ch)
 {
     const vt_trie_node *t = m->trie;
     const struct vt_rule_cps *rc = m->rule_cps[ch];
@@ -388,6 +401,82 @@ bool vt_invert_index(vt_restore_model *m, int ch)
     return true;
 }
 
+static int cp_cmp(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static bool is_letter(const vt_restore_model *m, uint32_t cp)
+{
+    return bsearch(&cp, m->letters, m->n_letters, sizeof cp, cp_cmp) != NULL;
+}
+
+/* The letters of the vocabulary, sorted, once. */
+static bool letters_index(vt_restore_model *m)
+{
+    uint32_t nt = m->h->n_trie, n = 0;
+    m->letters = malloc(nt * sizeof *m->letters);
+    if (!m->letters)
+        return false;
+    for (uint32_t x = 1; x < nt; x++)
+        m->letters[n++] = m->trie[x].cp;
+    qsort(m->letters, n, sizeof *m->letters, cp_cmp);
+    m->n_letters = 0;
+    for (uint32_t x = 0; x < n; x++)
+        if (m->n_letters == 0 || m->letters[x] != m->letters[m->n_letters - 1])
+            m->letters[m->n_letters++] = m->letters[x];
+    return true;
+}
+
+bool vt_invert_index(vt_restore_model *m)
+{
+    if (!letters_index(m))
+        return false;
+    for (int ch = 0; ch < VT_CHAN_COUNT; ch++) {
+        struct vt_rule_cps *rc = m->rule_cps[ch];
+        for (uint32_t r = 0; r < m->h->n_rules[ch]; r++) {
+            rc[r].read = rc[r].cost;
+            for (uint32_t q = 0; q < rc[r].n; q++)
+                if (!is_letter(m, rc[r].cp[q]))
+                    rc[r].read = INFINITY;
+        }
+        if (!drop_index(m, ch))
+            return false;
+    }
+    return true;
+}
+
+/* s->left, from the rules that read each stretch of the OCR text, a
+ * vocabulary letter read as itself, and a generic edit. */
+static void suffix_costs(search *s)
+{
+    s->left[0][s->olen] = s->left[1][s->olen] = 0;
+    for (size_t i = s->olen; i-- > 0;) {
+        float l0 = INFINITY, l1 = INFINITY;
+        for (int kc = 1; kc <= 3; kc++) {
+            size_t j = s->next[i][kc];
+            if (j == s->next[i][kc - 1])
+                break;
+            float least = INFINITY;
+            if (kc == 1) {
+                uint32_t ocp;
+                vt_utf8_dec(s->o + i, j - i, &ocp);
+                if (is_letter(s->m, ocp))
+                    least = 1.0f;
+                l0 = fminf(l0, COST_SUB + s->left[1][j]);
+            }
+            for (uint32_t r = s->ra[i][kc]; r < s->re[i][kc]; r++)
+                least = fminf(least, s->rcs[r].read);
+            l0 = fminf(l0, least + s->left[0][j]);
+            l1 = fminf(l1, least + s->left[1][j]);
+        }
+        s->left[0][i] = l0;
+        s->left[1][i] = l1;
+    }
+}
+
+
 size_t vt_model_invert(vt_invert *sp, const vt_restore_model *m, int ch, const char *o,
                        size_t olen, vt_posting *out, size_t cap, float beam,
                        float bound)
@@ -427,6 +516,7 @@ size_t vt_model_invert(vt_invert *sp, const vt_restore_model *m, int ch, const c
             s->rt[i][kc] = r;
         }
     }
+    suffix_costs(s);
     const vt_trie_node *t = m->trie;
     push(s, (st){0, 0, 0, 0, 0});
     size_t k = 0, pops = 0;

@@ -263,11 +263,11 @@ vt_restore_model *vt_restore_model_open(const char *path, vt_error *err)
             for (size_t k = 0; k < len && rc->n < 3;)
                 k += (size_t)vt_utf8_dec(t + k, len - k, &rc->cp[rc->n++]);
         }
-        if (!vt_invert_index(m, c)) {
-            vt_restore_model_close(m);
-            vt_error_set(err, VT_EINTERNAL, "%s: out of memory", path);
-            return NULL;
-        }
+    }
+    if (!vt_invert_index(m)) {
+        vt_restore_model_close(m);
+        vt_error_set(err, VT_EINTERNAL, "%s: out of memory", path);
+        return NULL;
     }
     return m;
 }
@@ -281,6 +281,7 @@ void vt_restore_model_close(vt_restore_model *m)
         free(m->drop_first[c]);
         free(m->drop_moves[c]);
     }
+    free(m->letters);
     free(m->bi_filter.bits);
     free(m->tri_filter.bits);
     munmap(m->map, m->map_len);

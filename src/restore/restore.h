@@ -167,6 +167,8 @@ struct vt_restore_model {
         uint32_t cp[3];
         uint32_t n;
         float cost;
+        float read; /* cost, or INFINITY when some truth letter is in no
+                     * vocabulary token: what bounds the reading of OCR */
     } *rule_cps[VT_CHAN_COUNT];
     /* Per trie node, the moves of rules whose OCR side is empty (OCR
      * dropped truth letters), made at open (invert.c): node n's are
@@ -179,6 +181,8 @@ struct vt_restore_model {
                         * beyond its own node's rest */
         uint32_t last; /* the node's last move */
     } *drop_moves[VT_CHAN_COUNT];
+    /* The letters of the vocabulary, sorted (invert.c). */
+    uint32_t *letters, n_letters;
     /* Blocked Bloom filters of the bigram and trigram keys, built at
      * open: most lookups the decoder makes are for n-grams the model does
      * not have, and the filter (in cache) answers most of them. */
@@ -262,8 +266,9 @@ const vt_posting *vt_model_render(const vt_restore_model *m, int ch,
 typedef struct vt_invert vt_invert; /* the search's working memory */
 vt_invert *vt_invert_new(void);
 void vt_invert_free(vt_invert *s);
-/* Make m's drop moves for channel ch; false when out of memory. */
-bool vt_invert_index(vt_restore_model *m, int ch);
+/* Make what the search reads besides the file (the drop moves, the
+ * letters, the rules' `read`); false when out of memory. */
+bool vt_invert_index(vt_restore_model *m);
 size_t vt_model_invert(vt_invert *s, const vt_restore_model *m, int ch, const char *o,
                        size_t olen, vt_posting *out, size_t cap, float beam,
                        float bound);
