@@ -51,14 +51,13 @@ typedef struct pos {
 
 #define CACHE_SLOTS 2048
 #define CACHE_KEY 40
-#define CACHE_POST 12 /* candidates a search adds to a slot */
 
 typedef struct centry {
     uint32_t hash;
     bool used;
     uint8_t chan, n;
     char key[CACHE_KEY];
-    vt_posting p[CACHE_POST];
+    vt_posting p[VT_SEARCH_RESULTS];
 } centry;
 
 /* Candidates of a slot as add_slot made them, remembered per written form
@@ -359,8 +358,8 @@ static size_t invert_cached(vt_restorer *r, const char *key, size_t klen, float 
     } else {
         e = &r->spare;
     }
-    e->n = (uint8_t)vt_model_invert(r->inv, r->m, r->chan, key, klen, e->p, CACHE_POST,
-                                    SEARCH_BEAM, bound);
+    e->n = (uint8_t)vt_model_invert(r->inv, r->m, r->chan, key, klen, e->p,
+                                    VT_SEARCH_RESULTS, SEARCH_BEAM, bound);
     *out = e->p;
     return e->n;
 }
@@ -424,6 +423,47 @@ static uint32_t lookalike_postings(vt_restorer *r, const char *key, size_t klen,
  * letters (1 for là, 10 for lộ). */
 enum slot_kind { SLOT_WORD, SLOT_CODE, SLOT_DIGITS };
 
+/* Renderings are what the page shows, looked up as written (folded):
+ * the tone mark where OCR put it (tué renders tuệ; its canonical spelling
+ * túe is another string).  Text in the other tone style is looked up by
+ * its canonical spelling, `key`. */
+static const vt_posting *slot_renderings(const vt_restore_model *m, int ch, const char *fold,
+                                         size_t flen, const char *key, size_t klen,
+                                         uint32_t *n)
+{
+    const vt_posting *ps = flen ? vt_model_render(m, ch, fold, flen, n) : NULL;
+    return ps || !klen ? ps : vt_model_render(m, ch, key, klen, n);
+}
+
+/* What bounds the inverse search of a slot with renderings ps: what the
+ * search finds beyond the beam of the renderings' best syllable is cut
+ * anyway (the bound holds whatever the word's case, so the result can be
+ * shared).  NAN when a rendering of a syllable is a usual one: the
+ * renderings hold what the search would find. */
+static float search_bound(const vt_restore_model *m, const vt_posting *ps, uint32_t n)
+{
+    float best = INFINITY, sure = INFINITY;
+    for (uint32_t i = 0; i < n; i++)
+        if (m->vocab_flags[ps[i].id] & VT_VOC_SYLLABLE) {
+            best = fminf(best, CHANNEL_WEIGHT * ps[i].cost - m->uni_p[ps[i].id]);
+            sure = fminf(sure, ps[i].cost);
+        }
+    return sure > SURE_RENDERING ? best + CAND_BEAM : NAN;
+}
+
+bool vt_slot_search(vt_invert *s, const vt_restore_model *m, int ch, const char *fold,
+                    size_t flen, vt_posting *out, size_t *n)
+{
+    char key[256];
+    size_t klen = slot_key(fold, flen, key, sizeof key);
+    uint32_t nr = 0;
+    float bound = search_bound(m, slot_renderings(m, ch, fold, flen, key, klen, &nr), nr);
+    if (!klen || isnan(bound))
+        return false;
+    *n = vt_model_invert(s, m, ch, fold, flen, out, VT_SEARCH_RESULTS, SEARCH_BEAM, bound);
+    return true;
+}
+
 static bool make_slot(vt_restorer *r, pos *p, const char *s, size_t len, int kind)
 {
     bool code = kind == SLOT_CODE;
@@ -432,13 +472,7 @@ static bool make_slot(vt_restorer *r, pos *p, const char *s, size_t len, int kin
     size_t klen = slot_key(s, len, key, sizeof key);
     size_t flen = klen ? vt_fold(s, len, fold, sizeof fold) : 0;
     uint32_t n = 0, ni = 0;
-    /* Renderings are what the page shows, looked up as written: the tone
-     * mark where OCR put it (tué renders tuệ; its canonical spelling túe
-     * is another string).  Text in the other tone style is looked up by
-     * its canonical spelling. */
-    const vt_posting *ps = flen ? vt_model_render(m, r->chan, fold, flen, &n) : NULL;
-    if (!ps && klen)
-        ps = vt_model_render(m, r->chan, key, klen, &n);
+    const vt_posting *ps = slot_renderings(m, r->chan, fold, flen, key, klen, &n);
     uint32_t self = klen ? vt_model_id(m, key, klen) : VT_TOK_UNK;
     bool caps = caps_shaped(s, len);
     /* Capitals without a vowel are abbreviations (STT, HĐND, TP), unless
@@ -450,19 +484,12 @@ static bool make_slot(vt_restorer *r, pos *p, const char *s, size_t len, int kin
     const vt_posting *pi = NULL;
     if (klen && !code && r->chan == VT_CHAN_ENG && !r->stripped &&
         (self == VT_TOK_UNK || (!(m->vocab_flags[self] & VT_VOC_SYLLABLE) && !caps))) {
-        /* What the search finds beyond the beam of the renderings' best
-         * syllable is cut below anyway; the bound holds whatever the
-         * word's case, so the search result can be shared. */
-        float best = INFINITY, sure = INFINITY;
-        for (uint32_t i = 0; i < n; i++)
-            if (m->vocab_flags[ps[i].id] & VT_VOC_SYLLABLE) {
-                best = fminf(best, CHANNEL_WEIGHT * ps[i].cost - m->uni_p[ps[i].id]);
-                sure = fminf(sure, ps[i].cost);
-            }
-        /* A usual rendering of a syllable: the renderings hold what the
-         * search would find. */
-        if (sure > SURE_RENDERING && flen)
-            ni = (uint32_t)invert_cached(r, fold, flen, best + CAND_BEAM, &pi);
+        float bound = search_bound(m, ps, n);
+        /* Damage the channel's training saw was searched when the model
+         * was built. */
+        if (!isnan(bound) && flen &&
+            !(pi = vt_model_lookup(m, r->chan, VT_TAB_KNOWN, fold, flen, &ni)))
+            ni = (uint32_t)invert_cached(r, fold, flen, bound, &pi);
     }
     vt_posting pv[LOOKALIKE_POST];
     uint32_t nv = code ? lookalike_postings(r, key, klen, self == VT_TOK_UNK, pv) : 0;

@@ -17,7 +17,6 @@
 #include <unistd.h>
 
 #include "restore.h"
-#include "vt_config.h"
 
 static bool in_file(const vt_model_header *h, uint64_t off, uint64_t bytes)
 {
@@ -87,22 +86,25 @@ static bool structure_ok(const char *b, const vt_model_header *h)
             (t[i].term != UINT32_MAX && t[i].term >= h->n_vocab))
             return false;
     for (int c = 0; c < VT_CHAN_COUNT; c++) {
-        const uint32_t *post = (const uint32_t *)(b + h->off_render_post[c]);
-        for (uint32_t i = 0; i < h->n_renders[c]; i++)
-            if ((uint64_t)post[2 * i] + post[2 * i + 1] > h->n_postings[c])
+        for (int k = 0; k < VT_TAB_KINDS; k++) {
+            const vt_table_header *t = &h->tables[c][k];
+            const uint32_t *post = (const uint32_t *)(b + t->off_post);
+            for (uint32_t i = 0; i < t->n_strings; i++)
+                if ((uint64_t)post[2 * i] + post[2 * i + 1] > t->n_postings)
+                    return false;
+            const vt_posting *p = (const vt_posting *)(b + t->off_postings);
+            for (uint32_t i = 0; i < t->n_postings; i++)
+                if (p[i].id >= h->n_vocab)
+                    return false;
+            if (!below((const uint32_t *)(b + t->off_str), t->n_strings, S) ||
+                (t->n_slots &&
+                 !slots_ok((const uint32_t *)(b + t->off_hash), t->n_slots, t->n_strings)))
                 return false;
-        const vt_posting *p = (const vt_posting *)(b + h->off_postings[c]);
-        for (uint32_t i = 0; i < h->n_postings[c]; i++)
-            if (p[i].id >= h->n_vocab)
-                return false;
+        }
         const vt_model_rule *r = (const vt_model_rule *)(b + h->off_rules[c]);
         for (uint32_t i = 0; i < h->n_rules[c]; i++)
             if (r[i].truth >= S || r[i].ocr >= S)
                 return false;
-        if (!below((const uint32_t *)(b + h->off_render_str[c]), h->n_renders[c], S) ||
-            (h->n_render_slots[c] && !slots_ok((const uint32_t *)(b + h->off_render_hash[c]),
-                                               h->n_render_slots[c], h->n_renders[c])))
-            return false;
     }
     return true;
 }
@@ -139,9 +141,11 @@ static bool filter_build(struct vt_key_filter *f, const uint64_t *keys, uint32_t
     return true;
 }
 
+static vt_restore_model *attach(const void *map, size_t size, const char *path,
+                                vt_error *err);
+
 vt_restore_model *vt_restore_model_open(const char *path, vt_error *err)
 {
-    vt_viet_init();
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         vt_error_set(err, VT_EDEPEND, "%s: cannot open restore model: %s",
@@ -162,6 +166,30 @@ vt_restore_model *vt_restore_model_open(const char *path, vt_error *err)
                      strerror(errno));
         return NULL;
     }
+    vt_restore_model *m = attach(map, (size_t)st.st_size, path, err);
+    if (!m)
+        munmap(map, (size_t)st.st_size);
+    else
+        m->map = map;
+    return m;
+}
+
+vt_restore_model *vt_model_view(const void *data, size_t len, const char *name,
+                                vt_error *err)
+{
+    if (len < sizeof(vt_model_header))
+        return vt_error_set(err, VT_EDEPEND, "%s: not a vanthu restore model (too short)",
+                            name),
+               NULL;
+    return attach(data, len, name, err);
+}
+
+/* Check the file's bytes and make the model over them; m->map is left
+ * for the caller. */
+static vt_restore_model *attach(const void *map, size_t size, const char *path,
+                                vt_error *err)
+{
+    vt_viet_init();
     const vt_model_header *h = map;
     const char *why = NULL;
     char what[160];
@@ -174,9 +202,9 @@ vt_restore_model *vt_restore_model_open(const char *path, vt_error *err)
                  "model version %u, this vanthu reads version %u; rebuild the model",
                  h->version, VT_MODEL_VERSION);
         why = what;
-    } else if (h->file_size != (uint64_t)st.st_size || h->file_size % 8)
+    } else if (h->file_size != (uint64_t)size || h->file_size % 8)
         why = "model file is truncated or has bytes appended";
-    else if (!checksum_ok(map, (size_t)st.st_size))
+    else if (!checksum_ok(map, size))
         why = "model file is corrupt (checksum mismatch)";
     else if (!in_file(h, h->off_strings, h->len_strings) || h->len_strings == 0 ||
              ((const char *)map)[h->off_strings + h->len_strings - 1] != 0 ||
@@ -197,31 +225,33 @@ vt_restore_model *vt_restore_model_open(const char *path, vt_error *err)
              !hash_size_ok(h->n_vocab_slots, h->n_vocab) ||
              !hash_size_ok(h->n_bigram_slots, 0) || !hash_size_ok(h->n_trigram_slots, 0))
         why = "model tables have impossible sizes";
-    for (int c = 0; !why && c < VT_CHAN_COUNT; c++)
-        if (!in_file(h, h->off_render_hash[c], 4ull * h->n_render_slots[c]) ||
-            !in_file(h, h->off_render_str[c], 4ull * h->n_renders[c]) ||
-            !in_file(h, h->off_render_post[c], 8ull * h->n_renders[c]) ||
-            !in_file(h, h->off_postings[c], 8ull * h->n_postings[c]) ||
-            !in_file(h, h->off_rules[c], sizeof(vt_model_rule) * h->n_rules[c]))
+    for (int c = 0; !why && c < VT_CHAN_COUNT; c++) {
+        if (!in_file(h, h->off_rules[c], sizeof(vt_model_rule) * h->n_rules[c]))
             why = "model sections lie outside the file";
-        else if (h->n_render_slots[c] && !hash_size_ok(h->n_render_slots[c], h->n_renders[c]))
-            why = "model tables have impossible sizes";
+        for (int k = 0; !why && k < VT_TAB_KINDS; k++) {
+            const vt_table_header *t = &h->tables[c][k];
+            if (!in_file(h, t->off_hash, 4ull * t->n_slots) ||
+                !in_file(h, t->off_str, 4ull * t->n_strings) ||
+                !in_file(h, t->off_post, 8ull * t->n_strings) ||
+                !in_file(h, t->off_postings, sizeof(vt_posting) * t->n_postings))
+                why = "model sections lie outside the file";
+            else if (t->n_slots && !hash_size_ok(t->n_slots, t->n_strings))
+                why = "model tables have impossible sizes";
+        }
+    }
     if (!why && !structure_ok(map, h))
         why = "model tables point outside themselves";
     if (why) {
-        munmap(map, (size_t)st.st_size);
         vt_error_set(err, VT_EDEPEND, "%s: %s", path, why);
         return NULL;
     }
     vt_restore_model *m = calloc(1, sizeof *m);
     if (!m) {
-        munmap(map, (size_t)st.st_size);
         vt_error_set(err, VT_EINTERNAL, "%s: out of memory", path);
         return NULL;
     }
     const char *b = map;
-    m->map = map;
-    m->map_len = (size_t)st.st_size;
+    m->map_len = size;
     m->h = h;
     m->strings = b + h->off_strings;
     m->vocab_str = (const uint32_t *)(b + h->off_vocab_str);
@@ -236,10 +266,13 @@ vt_restore_model *vt_restore_model_open(const char *path, vt_error *err)
     m->tri_p = (const float *)(b + h->off_tri_p);
     m->trie = (const vt_trie_node *)(b + h->off_trie);
     for (int c = 0; c < VT_CHAN_COUNT; c++) {
-        m->render_hash[c] = (const uint32_t *)(b + h->off_render_hash[c]);
-        m->render_str[c] = (const uint32_t *)(b + h->off_render_str[c]);
-        m->render_post[c] = (const uint32_t *)(b + h->off_render_post[c]);
-        m->postings[c] = (const vt_posting *)(b + h->off_postings[c]);
+        for (int k = 0; k < VT_TAB_KINDS; k++) {
+            const vt_table_header *t = &h->tables[c][k];
+            m->tables[c][k] = (struct vt_str_table){
+                (const uint32_t *)(b + t->off_hash), (const uint32_t *)(b + t->off_str),
+                (const uint32_t *)(b + t->off_post),
+                (const vt_posting *)(b + t->off_postings), t->n_slots};
+        }
         m->rules[c] = (const vt_model_rule *)(b + h->off_rules[c]);
     }
     if (!filter_build(&m->bi_filter, m->bi_keys, h->n_bigram_slots) ||
@@ -284,23 +317,9 @@ void vt_restore_model_close(vt_restore_model *m)
     free(m->letters);
     free(m->bi_filter.bits);
     free(m->tri_filter.bits);
-    munmap(m->map, m->map_len);
+    if (m->map)
+        munmap(m->map, m->map_len);
     free(m);
-}
-
-char *vt_restore_model_default_path(void)
-{
-    const char *dirs[] = {vt_data_dir(), VT_BUILD_DATA_DIR "/src/restore",
-                          VT_INSTALL_DATA_DIR};
-    char *p = NULL;
-    for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
-        free(p);
-        if (asprintf(&p, "%s/vanthu.model", dirs[i]) < 0)
-            return NULL;
-        if (access(p, R_OK) == 0)
-            return p;
-    }
-    return p;
 }
 
 const char *vt_model_str(const vt_restore_model *m, uint32_t id)
@@ -371,23 +390,23 @@ float vt_model_lp3(const vt_restore_model *m, uint32_t a, uint32_t b, uint32_t c
     return vt_model_tri(m, a, b, c, bo, &lp) ? lp : bo + vt_model_lp2(m, b, c);
 }
 
-const vt_posting *vt_model_render(const vt_restore_model *m, int ch,
+const vt_posting *vt_model_lookup(const vt_restore_model *m, int ch, int kind,
                                   const char *s, size_t len, uint32_t *n)
 {
-    uint32_t slots = m->h->n_render_slots[ch];
+    const struct vt_str_table *t = &m->tables[ch][kind];
     *n = 0;
-    if (slots == 0)
+    if (t->n_slots == 0)
         return NULL;
-    uint32_t mask = slots - 1;
+    uint32_t mask = t->n_slots - 1;
     for (uint32_t i = vt_hash_str(s, len) & mask;; i = (i + 1) & mask) {
-        uint32_t r = m->render_hash[ch][i];
+        uint32_t r = t->hash[i];
         if (r == UINT32_MAX)
             return NULL;
-        const char *v = m->strings + m->render_str[ch][r];
+        const char *v = m->strings + t->str[r];
         if (strncmp(v, s, len) == 0 && v[len] == 0) {
-            const uint32_t *p = m->render_post[ch] + 2 * r;
+            const uint32_t *p = t->post + 2 * r;
             *n = p[1];
-            return m->postings[ch] + p[0];
+            return t->postings + p[0];
         }
     }
 }

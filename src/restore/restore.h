@@ -90,7 +90,7 @@ size_t vt_case_apply(const char *s, const char *like, size_t llen, bool code,
 /* ------------------------------------------------------------ model file */
 
 #define VT_MODEL_MAGIC "VTRESTM1"
-#define VT_MODEL_VERSION 6u
+#define VT_MODEL_VERSION 7u
 
 enum { VT_TOK_UNK, VT_TOK_BOS, VT_TOK_EOS, VT_TOK_NUM, VT_TOK_FIRST };
 enum { VT_CHAN_ENG, VT_CHAN_VIE, VT_CHAN_COUNT };
@@ -119,22 +119,31 @@ typedef struct vt_trie_node {
     float rest;
 } vt_trie_node;
 
+/* Tables from a string to postings, per channel: the renderings (what
+ * the channel makes of each vocabulary token), and the known damage (what
+ * the inverse search finds for the OCR tokens the channel's training saw,
+ * searched once when the model is built). */
+enum { VT_TAB_RENDER, VT_TAB_KNOWN, VT_TAB_KINDS };
+
+/* A string table in the file: open-addressing slots of string indexes;
+ * per string its pool offset, and (start, count) of its postings. */
+typedef struct vt_table_header {
+    uint32_t n_slots, n_strings, n_postings, pad;
+    uint64_t off_hash, off_str, off_post, off_postings;
+} vt_table_header;
+
 typedef struct vt_model_header {
     char magic[8];
     uint32_t version, endian;
     uint32_t n_vocab, n_bigram_slots, n_trigram_slots, n_vocab_slots;
-    uint32_t n_render_slots[VT_CHAN_COUNT];
-    uint32_t n_renders[VT_CHAN_COUNT], n_postings[VT_CHAN_COUNT];
     uint32_t n_sources;
     uint32_t pad;
+    vt_table_header tables[VT_CHAN_COUNT][VT_TAB_KINDS];
     uint64_t off_strings, len_strings;
     uint64_t off_vocab_str, off_vocab_flags, off_vocab_hash;
     uint64_t off_uni_p, off_uni_bo;
     uint64_t off_bi_keys, off_bi_p, off_bi_bo;
     uint64_t off_tri_keys, off_tri_p;
-    uint64_t off_render_hash[VT_CHAN_COUNT];
-    uint64_t off_render_str[VT_CHAN_COUNT], off_render_post[VT_CHAN_COUNT];
-    uint64_t off_postings[VT_CHAN_COUNT];
     uint64_t off_sources; /* n_sources string offsets: what built it */
     uint32_t n_rules[VT_CHAN_COUNT];
     uint64_t off_rules[VT_CHAN_COUNT]; /* vt_model_rule, by ocr, then truth */
@@ -155,10 +164,12 @@ struct vt_restore_model {
     const float *uni_p, *uni_bo;
     const uint64_t *bi_keys, *tri_keys;
     const float *bi_p, *bi_bo, *tri_p;
-    const uint32_t *render_hash[VT_CHAN_COUNT];
-    const uint32_t *render_str[VT_CHAN_COUNT];
-    const uint32_t *render_post[VT_CHAN_COUNT]; /* start, count pairs */
-    const vt_posting *postings[VT_CHAN_COUNT];
+    struct vt_str_table {
+        const uint32_t *hash, *str;
+        const uint32_t *post; /* start, count pairs */
+        const vt_posting *postings;
+        uint32_t n_slots;
+    } tables[VT_CHAN_COUNT][VT_TAB_KINDS];
     const vt_model_rule *rules[VT_CHAN_COUNT];
     const vt_trie_node *trie;
     /* Truth side of every rule as code points, and its cost, decoded
@@ -255,9 +266,20 @@ float vt_model_bo2(const vt_restore_model *m, uint32_t a, uint32_t b);
 bool vt_model_tri(const vt_restore_model *m, uint32_t a, uint32_t b, uint32_t c,
                   float bo_ab, float *lp);
 float vt_model_lp2(const vt_restore_model *m, uint32_t b, uint32_t c);
-/* Postings of a (folded) rendering in channel ch; NULL when none. */
-const vt_posting *vt_model_render(const vt_restore_model *m, int ch,
+/* Postings of a string in table `kind` of channel ch; NULL when the
+ * table does not have it.  The renderings are looked up folded. */
+const vt_posting *vt_model_lookup(const vt_restore_model *m, int ch, int kind,
                                   const char *s, size_t len, uint32_t *n);
+static inline const vt_posting *vt_model_render(const vt_restore_model *m, int ch,
+                                                const char *s, size_t len, uint32_t *n)
+{
+    return vt_model_lookup(m, ch, VT_TAB_RENDER, s, len, n);
+}
+/* The model over a file's bytes in memory (the build's own, to search
+ * with before it writes the file): vt_restore_model_close leaves the
+ * bytes alone. */
+vt_restore_model *vt_model_view(const void *data, size_t len, const char *name,
+                                vt_error *err);
 
 /* Vocabulary tokens that the channel could have turned into the OCR text
  * o, best first by channel + unigram cost, at most cap, within beam nats
@@ -272,6 +294,16 @@ bool vt_invert_index(vt_restore_model *m);
 size_t vt_model_invert(vt_invert *s, const vt_restore_model *m, int ch, const char *o,
                        size_t olen, vt_posting *out, size_t cap, float beam,
                        float bound);
+
+/* Results the decoder keeps of one search. */
+#define VT_SEARCH_RESULTS 12
+/* The inverse search the decoder makes for a slot whose text folds to
+ * `fold` (decode.c): false when the slot's renderings make none due;
+ * else its results, at most VT_SEARCH_RESULTS, in out and their count in
+ * *n.  The build keeps these for the OCR tokens of the channel's
+ * training (train.c), and the decoder looks them up there first. */
+bool vt_slot_search(vt_invert *s, const vt_restore_model *m, int ch, const char *fold,
+                    size_t flen, vt_posting *out, size_t *n);
 
 /* ------------------------------------------------------------ building */
 

@@ -9,8 +9,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "restore.h"
+#include "vt_config.h"
+
+char *vt_restore_model_default_path(void)
+{
+    const char *dirs[] = {vt_data_dir(), VT_BUILD_DATA_DIR "/src/restore",
+                          VT_INSTALL_DATA_DIR};
+    char *p = NULL;
+    for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
+        free(p);
+        if (asprintf(&p, "%s/vanthu.model", dirs[i]) < 0)
+            return NULL;
+        if (access(p, R_OK) == 0)
+            return p;
+    }
+    return p;
+}
 
 static const char *const option_keys[] = {"model", "style", "review-below", NULL};
 

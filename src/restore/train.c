@@ -526,21 +526,93 @@ static bool pool_add(vt_buf *pool, const char *s, uint32_t *off)
     return vt_buf_add(pool, s, strlen(s) + 1);
 }
 
-typedef struct chan_index {
+/* A string table as the file lays it out (vt_table_header). */
+typedef struct str_table {
     uint32_t *hash, *str, *post;
     vt_posting *postings;
-    uint32_t n_slots, n_renders, n_postings;
+    uint32_t n_slots, n_strings, n_postings;
+} str_table;
+
+static void str_table_free(str_table *t)
+{
+    free(t->hash);
+    free(t->str);
+    free(t->post);
+    free(t->postings);
+}
+
+/* Room for n strings and np postings. */
+static bool str_table_alloc(str_table *t, size_t n, size_t np)
+{
+    t->postings = malloc((np + 1) * sizeof *t->postings);
+    t->str = malloc((n + 1) * sizeof *t->str);
+    t->post = malloc(2 * (n + 1) * sizeof *t->post);
+    return t->postings && t->str && t->post;
+}
+
+/* A string (its pool offset) and its n postings. */
+static void str_table_add(str_table *t, uint32_t str, const vt_posting *p, size_t n)
+{
+    uint32_t k = t->n_strings++;
+    t->str[k] = str;
+    t->post[2 * k] = t->n_postings;
+    t->post[2 * k + 1] = (uint32_t)n;
+    memcpy(t->postings + t->n_postings, p, n * sizeof *p);
+    t->n_postings += (uint32_t)n;
+}
+
+/* The open-addressing slots over the strings, half full at most. */
+static bool str_table_hash(str_table *t, const char *pool)
+{
+    t->n_slots = 16;
+    while (t->n_slots < t->n_strings * 2u)
+        t->n_slots *= 2;
+    t->hash = malloc(t->n_slots * sizeof *t->hash);
+    if (!t->hash)
+        return false;
+    memset(t->hash, 0xff, t->n_slots * sizeof *t->hash);
+    for (uint32_t k = 0; k < t->n_strings; k++) {
+        const char *s = pool + t->str[k];
+        uint32_t mask = t->n_slots - 1, i = vt_hash_str(s, strlen(s)) & mask;
+        while (t->hash[i] != UINT32_MAX)
+            i = (i + 1) & mask;
+        t->hash[i] = k;
+    }
+    return true;
+}
+
+typedef struct chan_index {
+    str_table tables[VT_TAB_KINDS];
     vt_model_rule *rules;
     uint32_t n_rules;
+    vt_buf known; /* OCR tokens of the channel's training, NUL-ended */
 } chan_index;
 
 static void chan_index_free(chan_index *c)
 {
     free(c->rules);
-    free(c->hash);
-    free(c->str);
-    free(c->post);
-    free(c->postings);
+    for (int k = 0; k < VT_TAB_KINDS; k++)
+        str_table_free(&c->tables[k]);
+    vt_buf_free(&c->known);
+}
+
+/* The slot pieces of the OCR tokens the English channel's training saw,
+ * folded: what the build searches for the decoder (search_known). */
+static bool note_known(const vt_channel *ch, vt_buf *known)
+{
+    for (size_t i = 0; i < ch->n_words; i++) {
+        const char *w = ch->words[i].ocr;
+        vt_piece pc[16];
+        size_t np = vt_word_pieces(w, strlen(w), pc, 16);
+        for (size_t k = 0; k < np; k++) {
+            char fold[64];
+            size_t n = pc[k].kind == VT_PIECE_SLOT
+                           ? vt_fold(w + pc[k].off, pc[k].len, fold, sizeof fold) : 0;
+            if (n && !(vt_buf_add(known, fold, n) && vt_buf_add(known, "", 1)))
+                return false;
+        }
+    }
+    return true;
 }
 
 /* Most postings kept per rendering: beyond these the channel and the
@@ -589,6 +661,8 @@ static vt_status build_channel(builder *b, const char *dict, int which,
     bool marked = which == VT_CHAN_VIE;
     vt_channel_add_generic(&ch, marked);
     vt_channel_finish(&ch);
+    if (which == VT_CHAN_ENG && !note_known(&ch, &ci->known))
+        goto fail;
 
     /* The rules themselves, for searching from what the page shows back
      * to the vocabulary (decode.c). */
@@ -630,38 +704,22 @@ static vt_status build_channel(builder *b, const char *dict, int which,
     }
     qsort_r(e, n, sizeof *e, entry_cmp, pool->data);
     /* Group equal renderings; the pool keeps one copy per rendering. */
-    ci->postings = malloc((n + 1) * sizeof *ci->postings);
-    ci->str = malloc((n + 1) * sizeof *ci->str);
-    ci->post = malloc(2 * (n + 1) * sizeof *ci->post);
-    if (!ci->postings || !ci->str || !ci->post)
+    str_table *t = &ci->tables[VT_TAB_RENDER];
+    if (!str_table_alloc(t, n, n))
         goto fail;
     for (size_t i = 0; i < n;) {
         size_t j = i;
         while (j < n && strcmp(pool->data + e[j].str, pool->data + e[i].str) == 0)
             j++;
-        uint32_t r0 = ci->n_renders++;
-        ci->str[r0] = e[i].str;
-        ci->post[2 * r0] = ci->n_postings;
         size_t keep = j - i < MAX_POSTINGS ? j - i : MAX_POSTINGS;
-        for (size_t k = i; k < i + keep; k++)
-            ci->postings[ci->n_postings++] = (vt_posting){e[k].id, e[k].cost};
-        ci->post[2 * r0 + 1] = (uint32_t)keep;
+        vt_posting p[MAX_POSTINGS];
+        for (size_t k = 0; k < keep; k++)
+            p[k] = (vt_posting){e[i + k].id, e[i + k].cost};
+        str_table_add(t, e[i].str, p, keep);
         i = j;
     }
-    ci->n_slots = 16;
-    while (ci->n_slots < ci->n_renders * 2u)
-        ci->n_slots *= 2;
-    ci->hash = malloc(ci->n_slots * sizeof *ci->hash);
-    if (!ci->hash)
+    if (!str_table_hash(t, pool->data))
         goto fail;
-    memset(ci->hash, 0xff, ci->n_slots * sizeof *ci->hash);
-    for (uint32_t k = 0; k < ci->n_renders; k++) {
-        const char *s = pool->data + ci->str[k];
-        uint32_t mask = ci->n_slots - 1, i = vt_hash_str(s, strlen(s)) & mask;
-        while (ci->hash[i] != UINT32_MAX)
-            i = (i + 1) & mask;
-        ci->hash[i] = k;
-    }
     free(e);
     free(r);
     vt_channel_free(&ch);
@@ -760,6 +818,156 @@ static vt_status write_all(const char *path, const void *p, size_t n, vt_error *
     return VT_OK;
 }
 
+/* What the model file is made of. */
+typedef struct parts {
+    const vt_buf *pool;
+    uint32_t V, vslots, n_trie;
+    const uint32_t *vstr, *vhash, *src_off;
+    uint32_t n_sources;
+    const uint8_t *flags;
+    const vt_lm *lm;
+    const vt_trie_node *trie;
+    const chan_index *ci;
+} parts;
+
+/* The model file in `file`: the header, the sections 8-aligned, and the
+ * header again with their places and the checksum. */
+static bool lay_out(vt_buf *file, const parts *p)
+{
+    const vt_lm *lm = p->lm;
+    vt_model_header h;
+    memset(&h, 0, sizeof h);
+    memcpy(h.magic, VT_MODEL_MAGIC, 8);
+    h.version = VT_MODEL_VERSION;
+    h.endian = 0x01020304u;
+    h.n_vocab = p->V;
+    h.n_vocab_slots = p->vslots;
+    h.n_bigram_slots = lm->bi_slots;
+    h.n_trigram_slots = lm->tri_slots;
+    h.n_sources = p->n_sources;
+    h.n_trie = p->n_trie;
+    h.len_strings = p->pool->len;
+    file->len = 0;
+    bool ok = vt_buf_add(file, &h, sizeof h) &&
+              section(file, &h.off_strings, p->pool->data, p->pool->len) &&
+              section(file, &h.off_vocab_str, p->vstr, 4ull * p->V) &&
+              section(file, &h.off_vocab_flags, p->flags, p->V) &&
+              section(file, &h.off_vocab_hash, p->vhash, 4ull * p->vslots) &&
+              section(file, &h.off_uni_p, lm->uni_p, 4ull * p->V) &&
+              section(file, &h.off_uni_bo, lm->uni_bo, 4ull * p->V) &&
+              section(file, &h.off_bi_keys, lm->bi_keys, 8ull * lm->bi_slots) &&
+              section(file, &h.off_bi_p, lm->bi_p, 4ull * lm->bi_slots) &&
+              section(file, &h.off_bi_bo, lm->bi_bo, 4ull * lm->bi_slots) &&
+              section(file, &h.off_tri_keys, lm->tri_keys, 8ull * lm->tri_slots) &&
+              section(file, &h.off_tri_p, lm->tri_p, 4ull * lm->tri_slots) &&
+              section(file, &h.off_sources, p->src_off, 4ull * p->n_sources) &&
+              section(file, &h.off_trie, p->trie, sizeof *p->trie * p->n_trie);
+    for (int c = 0; ok && c < VT_CHAN_COUNT; c++) {
+        const chan_index *ci = &p->ci[c];
+        h.n_rules[c] = ci->n_rules;
+        ok = section(file, &h.off_rules[c], ci->rules, sizeof(vt_model_rule) * ci->n_rules);
+        for (int k = 0; ok && k < VT_TAB_KINDS; k++) {
+            const str_table *t = &ci->tables[k];
+            vt_table_header *th = &h.tables[c][k];
+            *th = (vt_table_header){t->n_slots, t->n_strings, t->n_postings, 0, 0, 0, 0, 0};
+            ok = section(file, &th->off_hash, t->hash, 4ull * t->n_slots) &&
+                 section(file, &th->off_str, t->str, 4ull * t->n_strings) &&
+                 section(file, &th->off_post, t->post, 8ull * t->n_strings) &&
+                 section(file, &th->off_postings, t->postings,
+                         sizeof(vt_posting) * t->n_postings);
+        }
+    }
+    if (!ok || !align8(file))
+        return false;
+    h.file_size = file->len;
+    h.checksum = vt_model_checksum(&h, file->data + sizeof h, file->len - sizeof h);
+    memcpy(file->data, &h, sizeof h);
+    return true;
+}
+
+static int known_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Renderings searched at build too: those whose likeliest syllable has
+ * -ln P(rendering | syllable) P(syllable) within this, the damage most
+ * often met (about 24,000 strings: a second of build, 2 MB of model). */
+#define KNOWN_JOINT 16.0f
+
+/* The renderings of channel c that KNOWN_JOINT takes, into *tok. */
+static void likely_renderings(const vt_restore_model *m, int c, const char **tok, size_t *n)
+{
+    const struct vt_str_table *t = &m->tables[c][VT_TAB_RENDER];
+    for (uint32_t i = 0; i < m->h->tables[c][VT_TAB_RENDER].n_strings; i++) {
+        const uint32_t *p = t->post + 2 * i;
+        float joint = INFINITY;
+        for (uint32_t k = 0; k < p[1]; k++) {
+            const vt_posting *q = &t->postings[p[0] + k];
+            if (m->vocab_flags[q->id] & VT_VOC_SYLLABLE)
+                joint = fminf(joint, q->cost - m->uni_p[q->id]);
+        }
+        if (joint <= KNOWN_JOINT)
+            tok[(*n)++] = m->strings + t->str[i];
+    }
+}
+
+/* The known damage tables: the OCR tokens the channel's training saw and
+ * its likely renderings, each with what the decoder's search finds for it
+ * in the model laid out in data (a search the renderings make needless
+ * is left out). */
+static vt_status search_known(builder *b, const char *data, size_t len, vt_buf *pool,
+                              chan_index *ci)
+{
+    vt_restore_model *m = vt_model_view(data, len, "restore model", b->err);
+    if (!m)
+        return VT_EINTERNAL;
+    vt_invert *inv = vt_invert_new();
+    vt_status st = inv ? VT_OK : oom(b);
+    for (int c = 0; st == VT_OK && c < VT_CHAN_COUNT; c++) {
+        vt_buf *kb = &ci[c].known;
+        /* Only English-model OCR is searched (decode.c). */
+        size_t n = c == VT_CHAN_ENG ? m->h->tables[c][VT_TAB_RENDER].n_strings : 0;
+        for (size_t at = 0; at < kb->len; at += strlen(kb->data + at) + 1)
+            n++;
+        const char **tok = malloc((n + 1) * sizeof *tok);
+        str_table *t = &ci[c].tables[VT_TAB_KNOWN];
+        if (!tok || !str_table_alloc(t, n, n * VT_SEARCH_RESULTS)) {
+            free(tok);
+            st = oom(b);
+            break;
+        }
+        n = 0;
+        for (size_t at = 0; at < kb->len; at += strlen(kb->data + at) + 1)
+            tok[n++] = kb->data + at;
+        if (c == VT_CHAN_ENG)
+            likely_renderings(m, c, tok, &n);
+        qsort(tok, n, sizeof *tok, known_cmp);
+        for (size_t i = 0; st == VT_OK && i < n; i++) {
+            vt_posting res[VT_SEARCH_RESULTS];
+            size_t nr;
+            uint32_t off;
+            if ((i > 0 && strcmp(tok[i], tok[i - 1]) == 0) ||
+                !vt_slot_search(inv, m, c, tok[i], strlen(tok[i]), res, &nr))
+                continue;
+            /* A rendering is in the pool already. */
+            bool pooled = tok[i] >= m->strings && tok[i] < m->strings + m->h->len_strings;
+            if (pooled)
+                off = (uint32_t)(tok[i] - m->strings);
+            if (!pooled && !pool_add(pool, tok[i], &off))
+                st = oom(b);
+            else
+                str_table_add(t, off, res, nr);
+        }
+        if (st == VT_OK && t->n_strings && !str_table_hash(t, pool->data))
+            st = oom(b);
+        free((void *)tok);
+    }
+    vt_invert_free(inv);
+    vt_restore_model_close(m);
+    return st;
+}
+
 static vt_status assemble(builder *b, const vt_train_options *o)
 {
     vt_status st = VT_OK;
@@ -771,7 +979,8 @@ static vt_status assemble(builder *b, const vt_train_options *o)
     uint8_t *listed = calloc(b->tok.n + VT_TOK_FIRST, 1);
     vt_buf file = {0}, pool = {0};
     vt_lm lm = {0};
-    chan_index ci[VT_CHAN_COUNT] = {{0}};
+    chan_index ci[VT_CHAN_COUNT];
+    memset(ci, 0, sizeof ci);
     uint32_t *vstr = NULL, *vhash = NULL, n_trie = 0;
     vt_trie_node *trie = NULL;
     if (!map || !vocab || !flags || !listed) {
@@ -866,57 +1075,19 @@ static vt_status assemble(builder *b, const vt_train_options *o)
         at += strlen(s) + 1;
     }
 
-    vt_model_header h;
-    memset(&h, 0, sizeof h);
-    memcpy(h.magic, VT_MODEL_MAGIC, 8);
-    h.version = VT_MODEL_VERSION;
-    h.endian = 0x01020304u;
-    h.n_vocab = V;
-    h.n_vocab_slots = vslots;
-    h.n_bigram_slots = lm.bi_slots;
-    h.n_trigram_slots = lm.tri_slots;
-    h.n_sources = (uint32_t)b->n_sources;
-    h.n_trie = n_trie;
-    h.len_strings = pool.len;
-    for (int c = 0; c < VT_CHAN_COUNT; c++) {
-        h.n_render_slots[c] = ci[c].n_slots;
-        h.n_renders[c] = ci[c].n_renders;
-        h.n_postings[c] = ci[c].n_postings;
-        h.n_rules[c] = ci[c].n_rules;
-    }
-    bool ok = vt_buf_add(&file, &h, sizeof h) &&
-              section(&file, &h.off_strings, pool.data, pool.len) &&
-              section(&file, &h.off_vocab_str, vstr, 4ull * V) &&
-              section(&file, &h.off_vocab_flags, flags, V) &&
-              section(&file, &h.off_vocab_hash, vhash, 4ull * vslots) &&
-              section(&file, &h.off_uni_p, lm.uni_p, 4ull * V) &&
-              section(&file, &h.off_uni_bo, lm.uni_bo, 4ull * V) &&
-              section(&file, &h.off_bi_keys, lm.bi_keys, 8ull * lm.bi_slots) &&
-              section(&file, &h.off_bi_p, lm.bi_p, 4ull * lm.bi_slots) &&
-              section(&file, &h.off_bi_bo, lm.bi_bo, 4ull * lm.bi_slots) &&
-              section(&file, &h.off_tri_keys, lm.tri_keys, 8ull * lm.tri_slots) &&
-              section(&file, &h.off_tri_p, lm.tri_p, 4ull * lm.tri_slots) &&
-              section(&file, &h.off_sources, src_off, 4ull * b->n_sources) &&
-              section(&file, &h.off_trie, trie, sizeof *trie * n_trie);
-    free(src_off);
-    for (int c = 0; ok && c < VT_CHAN_COUNT; c++)
-        ok = section(&file, &h.off_render_hash[c], ci[c].hash, 4ull * ci[c].n_slots) &&
-             section(&file, &h.off_render_str[c], ci[c].str, 4ull * ci[c].n_renders) &&
-             section(&file, &h.off_render_post[c], ci[c].post, 8ull * ci[c].n_renders) &&
-             section(&file, &h.off_postings[c], ci[c].postings,
-                     sizeof(vt_posting) * ci[c].n_postings) &&
-             section(&file, &h.off_rules[c], ci[c].rules,
-                     sizeof(vt_model_rule) * ci[c].n_rules);
-    ok = ok && align8(&file);
-    if (!ok) {
+    parts p = {&pool, V, vslots, n_trie, vstr, vhash, src_off, (uint32_t)b->n_sources,
+               flags, &lm, trie, ci};
+    /* Laid out twice: the first model is searched for the known damage,
+     * the second has it too. */
+    if (!lay_out(&file, &p))
         st = oom(b);
-        goto out;
-    }
-    h.file_size = file.len;
-    memcpy(file.data, &h, sizeof h);
-    h.checksum = vt_model_checksum(&h, file.data + sizeof h, file.len - sizeof h);
-    memcpy(file.data, &h, sizeof h);
-    st = write_all(o->output, file.data, file.len, b->err);
+    if (st == VT_OK)
+        st = search_known(b, file.data, file.len, &pool, ci);
+    if (st == VT_OK && !lay_out(&file, &p))
+        st = oom(b);
+    free(src_off);
+    if (st == VT_OK)
+        st = write_all(o->output, file.data, file.len, b->err);
 out:
     for (int c = 0; c < VT_CHAN_COUNT; c++)
         chan_index_free(&ci[c]);

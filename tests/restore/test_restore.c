@@ -280,6 +280,25 @@ static void test_model(const char *src, const char *data, const char *tmp)
     for (size_t i = 0; i < n; i++)
         so = so || strcmp(vt_model_str(m, p[i].id), "số") == 0;
     CHECK(so, "inverse search finds số for s6");
+    /* The known damage the build searched is what the search finds now,
+     * for every token the table holds (a sample of 300). */
+    const vt_table_header *kh = &m->h->tables[VT_CHAN_ENG][VT_TAB_KNOWN];
+    CHECK(kh->n_strings > 100, "known damage searched at build: %u tokens", kh->n_strings);
+    inv = vt_invert_new();
+    size_t differ = 0, tried = 0;
+    for (uint32_t i = 0; i < kh->n_strings; i += 1 + kh->n_strings / 300, tried++) {
+        const char *tok = m->strings + m->tables[VT_CHAN_ENG][VT_TAB_KNOWN].str[i];
+        uint32_t nk;
+        const vt_posting *kp =
+            vt_model_lookup(m, VT_CHAN_ENG, VT_TAB_KNOWN, tok, strlen(tok), &nk);
+        vt_posting res[VT_SEARCH_RESULTS];
+        size_t nr = 0;
+        bool due = vt_slot_search(inv, m, VT_CHAN_ENG, tok, strlen(tok), res, &nr);
+        differ += !kp || !due || nr != nk || (nr && memcmp(res, kp, nr * sizeof *res) != 0);
+    }
+    vt_invert_free(inv);
+    CHECK(tried > 100 && differ == 0, "known damage differs from the search for %zu of %zu",
+          differ, tried);
     uint32_t np;
     const vt_posting *rp = vt_model_render(m, VT_CHAN_ENG, "cong", 4, &np);
     bool found = false;
