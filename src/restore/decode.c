@@ -869,6 +869,15 @@ static bool search(vt_restorer *r, bool final)
         float lp2[BEAM][MAX_CANDS + 1];
         size_t nb = 0;
         float best = INFINITY;
+        /* The likeliest transition each candidate can have (a hair more,
+         * for rounding): a path that cannot enter the beam even so is not
+         * looked up.  Most candidates are rare, and most paths end here. */
+        float most[MAX_CANDS + 1];
+        for (uint32_t k = 0; k < p->n; k++) {
+            float lp = vt_model_lp_most(m, c[k].id);
+            /* The document's pairing adds at most RECALL_WEIGHT. */
+            most[k] = (r->recall ? logf(expf(lp) + RECALL_WEIGHT) : lp) + 1e-3f;
+        }
         /* prev is best first: once a path cannot enter the beam even with
          * a free transition (-ln P >= 0), neither can those after it. */
         for (size_t h = 0; h < n_prev; h++) {
@@ -885,9 +894,9 @@ static bool search(vt_restorer *r, bool final)
             }
             float bo = vt_model_bo2(m, ph->p2, ph->p1);
             for (uint32_t k = 0; k < p->n; k++) {
-                float s = ph->score + c[k].cost;
+                float s = ph->score + c[k].cost, least = s - most[k];
                 /* Far behind the best, or behind the whole beam, already. */
-                if (s > best + HYP_BEAM || (nc == BEAM && s > cur[BEAM - 1].score))
+                if (least > best + HYP_BEAM || (nc == BEAM && least > cur[BEAM - 1].score))
                     continue;
                 float lp;
                 if (!vt_model_tri(m, ph->p2, ph->p1, c[k].id, bo, &lp)) {

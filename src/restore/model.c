@@ -144,6 +144,39 @@ static bool filter_build(struct vt_key_filter *f, const uint64_t *keys, uint32_t
 static vt_restore_model *attach(const void *map, size_t size, const char *path,
                                 vt_error *err);
 
+/* m->lp_most: a trigram's ln-prob, or else the greatest context backoff
+ * (0 when the context is no bigram) plus ln P(c | b), itself a bigram's
+ * or the greatest unigram backoff plus ln P(c). */
+static bool lp_most_build(vt_restore_model *m)
+{
+    const vt_model_header *h = m->h;
+    float *most = malloc((h->n_vocab + 1) * sizeof *most);
+    if (!most)
+        return false;
+    float bo_uni = -INFINITY, bo_bi = 0;
+    for (uint32_t c = 0; c < h->n_vocab; c++)
+        bo_uni = fmaxf(bo_uni, m->uni_bo[c]);
+    for (uint32_t c = 0; c < h->n_vocab; c++)
+        most[c] = bo_uni + m->uni_p[c];
+    for (uint32_t i = 0; i < h->n_bigram_slots; i++)
+        if (m->bi_keys[i] != UINT64_MAX) {
+            uint32_t c = (uint32_t)m->bi_keys[i];
+            if (c < h->n_vocab)
+                most[c] = fmaxf(most[c], m->bi_p[i]);
+            bo_bi = fmaxf(bo_bi, m->bi_bo[i]);
+        }
+    for (uint32_t c = 0; c < h->n_vocab; c++)
+        most[c] += bo_bi;
+    for (uint32_t i = 0; i < h->n_trigram_slots; i++)
+        if (m->tri_keys[i] != UINT64_MAX) {
+            uint32_t c = (uint32_t)(m->tri_keys[i] & (VT_MAX_VOCAB - 1));
+            if (c < h->n_vocab)
+                most[c] = fmaxf(most[c], m->tri_p[i]);
+        }
+    m->lp_most = most;
+    return true;
+}
+
 vt_restore_model *vt_restore_model_open(const char *path, vt_error *err)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -276,7 +309,7 @@ static vt_restore_model *attach(const void *map, size_t size, const char *path,
         m->rules[c] = (const vt_model_rule *)(b + h->off_rules[c]);
     }
     if (!filter_build(&m->bi_filter, m->bi_keys, h->n_bigram_slots) ||
-        !filter_build(&m->tri_filter, m->tri_keys, h->n_trigram_slots)) {
+        !filter_build(&m->tri_filter, m->tri_keys, h->n_trigram_slots) || !lp_most_build(m)) {
         vt_restore_model_close(m);
         vt_error_set(err, VT_EINTERNAL, "%s: out of memory", path);
         return NULL;
@@ -317,6 +350,7 @@ void vt_restore_model_close(vt_restore_model *m)
     free(m->letters);
     free(m->bi_filter.bits);
     free(m->tri_filter.bits);
+    free(m->lp_most);
     if (m->map)
         munmap(m->map, m->map_len);
     free(m);

@@ -201,6 +201,10 @@ struct vt_restore_model {
         uint64_t *bits;
         uint32_t mask; /* words - 1 */
     } bi_filter, tri_filter;
+    /* Per token c, the greatest ln P(c | a b) any context gives it (with
+     * backoff), made at open: what bounds a transition before the
+     * decoder looks it up. */
+    float *lp_most;
 };
 
 static inline uint64_t vt_hash_u64(uint64_t x)
@@ -266,6 +270,11 @@ float vt_model_bo2(const vt_restore_model *m, uint32_t a, uint32_t b);
 bool vt_model_tri(const vt_restore_model *m, uint32_t a, uint32_t b, uint32_t c,
                   float bo_ab, float *lp);
 float vt_model_lp2(const vt_restore_model *m, uint32_t b, uint32_t c);
+/* The bound on ln P(c | a b) over every context a b. */
+static inline float vt_model_lp_most(const vt_restore_model *m, uint32_t c)
+{
+    return m->lp_most[c];
+}
 /* Postings of a string in table `kind` of channel ch; NULL when the
  * table does not have it.  The renderings are looked up folded. */
 const vt_posting *vt_model_lookup(const vt_restore_model *m, int ch, int kind,

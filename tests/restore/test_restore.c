@@ -272,6 +272,19 @@ static void test_model(const char *src, const char *data, const char *tmp)
         if (id != VT_TOK_BOS)
             z += exp(vt_model_lp3(m, VT_TOK_BOS, cong, id));
     CHECK(z > 0.98 && z < 1.02, "P(. | <s> công) sums to %f", z);
+    /* No context gives a token more than its bound, and some give it
+     * that much (the bound is what the decoder prunes with). */
+    size_t over = 0, reached = 0;
+    for (uint32_t c = VT_TOK_FIRST; c < m->h->n_vocab; c += 7) {
+        float most = vt_model_lp_most(m, c), seen = -INFINITY;
+        for (uint32_t b = 0; b < m->h->n_vocab; b += 13) {
+            float lp = vt_model_lp3(m, VT_TOK_BOS, b, c);
+            over += lp > most;
+            seen = fmaxf(seen, lp);
+        }
+        reached += seen > most - 5;
+    }
+    CHECK(over == 0 && reached > 0, "ln P(c | a b) above its bound %zu times", over);
     vt_posting p[48];
     vt_invert *inv = vt_invert_new();
     size_t n = vt_model_invert(inv, m, VT_CHAN_ENG, "s6", 2, p, 48, 10, INFINITY);
