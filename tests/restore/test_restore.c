@@ -454,6 +454,19 @@ static void test_model(const char *src, const char *data, const char *tmp)
               strstr(err.message, "outside") && err.status == VT_EDEPEND,
           "inconsistent model: %s", err.message);
     root->first = first;
+    /* ... and so is a known-damage entry whose postings run past its
+     * table. */
+    uint32_t *post = (uint32_t *)(b1 + hd->tables[VT_CHAN_ENG][VT_TAB_KNOWN].off_post);
+    uint32_t count = post[1];
+    post[1] = hd->tables[VT_CHAN_ENG][VT_TAB_KNOWN].n_postings + 1;
+    hd->checksum = 0;
+    hd->checksum = vt_model_checksum(hd, b1 + sizeof *hd, l1 - sizeof *hd);
+    f = fopen(m2, "wb");
+    fwrite(b1, 1, l1, f);
+    fclose(f);
+    CHECK(!vt_restore_model_open(m2, &err) && strstr(err.message, "outside"),
+          "known damage past its table: %s", err.message);
+    post[1] = count;
     hd->checksum = sum;
     f = fopen(m2, "wb");
     fwrite(b1, 1, l1, f);
