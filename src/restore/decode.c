@@ -1201,6 +1201,42 @@ static bool word_open(const vt_restorer *r, size_t first_pos, size_t end_pos)
     return false;
 }
 
+/* Marks the English model writes after a letter for its horn or tone
+ * (cơ as co', thứ as thi?): at a word's end they look like punctuation. */
+static bool mark_like(const char *s, size_t len)
+{
+    return (len == 1 && (*s == '\'' || *s == '?')) ||
+           (len == 3 && memcmp(s, "\xe2\x80\x99", 3) == 0); /* U+2019 */
+}
+
+/* In English-model OCR, a slot and the mark after it that together are a
+ * rendering of a syllable become one slot: the mark was the letter's, not
+ * the sentence's.  Returns the pieces left. */
+static size_t join_marks(const vt_restorer *r, const char *word, vt_piece *pc, size_t np)
+{
+    if (r->chan != VT_CHAN_ENG || r->stripped)
+        return np;
+    for (size_t k = 0; k + 1 < np; k++) {
+        vt_piece *a = &pc[k], *b = &pc[k + 1];
+        if (a->kind != VT_PIECE_SLOT || b->kind != VT_PIECE_PUNCT ||
+            b->off != a->off + a->len || !mark_like(word + b->off, b->len))
+            continue;
+        char fold[256];
+        size_t flen = vt_fold(word + a->off, a->len + b->len, fold, sizeof fold);
+        uint32_t n = 0;
+        const vt_posting *ps = flen ? vt_model_render(r->m, r->chan, fold, flen, &n) : NULL;
+        bool syllable = false;
+        for (uint32_t i = 0; i < n && !syllable; i++)
+            syllable = r->m->vocab_flags[ps[i].id] & VT_VOC_SYLLABLE;
+        if (!syllable)
+            continue;
+        a->len += b->len;
+        memmove(b, b + 1, (np - k - 2) * sizeof *b);
+        np--;
+    }
+    return np;
+}
+
 /* `detail`: confidences and alternatives too (the whole text only needs
  * the new words). */
 static bool decode_line(vt_restorer *r, const char *const *words, size_t n,
@@ -1219,6 +1255,7 @@ static bool decode_line(vt_restorer *r, const char *const *words, size_t n,
     for (size_t w = 0; ok && w < n; w++) {
         vt_piece *pc = pieces + w * MAX_PIECES;
         npieces[w] = vt_word_pieces(words[w], strlen(words[w]), pc, MAX_PIECES);
+        npieces[w] = join_marks(r, words[w], pc, npieces[w]);
         wpos[w] = r->n_pos;
         unsigned codes = code_slots(words[w], pc, npieces[w]);
         for (size_t k = 0; ok && k < npieces[w]; k++) {
