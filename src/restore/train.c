@@ -892,7 +892,8 @@ static int known_cmp(const void *a, const void *b)
 
 /* Renderings searched at build too: those whose likeliest syllable has
  * -ln P(rendering | syllable) P(syllable) within this, the damage most
- * often met (about 24,000 strings: a second of build, 2 MB of model). */
+ * often met (with the training's tokens, 25,000 searched: 1.2 s of build,
+ * 2 MB of model). */
 #define KNOWN_JOINT 16.0f
 
 /* The renderings of channel c that KNOWN_JOINT takes, into *tok. */
@@ -961,7 +962,7 @@ static vt_status search_known(builder *b, const char *data, size_t len, vt_buf *
         }
         if (st == VT_OK && t->n_strings && !str_table_hash(t, pool->data))
             st = oom(b);
-        free((void *)tok);
+        free(tok);
     }
     vt_invert_free(inv);
     vt_restore_model_close(m);
