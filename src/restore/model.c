@@ -210,10 +210,10 @@ vt_restore_model *vt_restore_model_open(const char *path, vt_error *err)
 vt_restore_model *vt_model_view(const void *data, size_t len, const char *name,
                                 vt_error *err)
 {
-    if (len < sizeof(vt_model_header))
-        return vt_error_set(err, VT_EDEPEND, "%s: not a vanthu restore model (too short)",
-                            name),
-               NULL;
+    if (len < sizeof(vt_model_header)) {
+        vt_error_set(err, VT_EDEPEND, "%s: not a vanthu restore model (too short)", name);
+        return NULL;
+    }
     return attach(data, len, name, err);
 }
 
