@@ -119,6 +119,11 @@ int main(int argc, char **argv)
         if (!text)
             return 1;
         size_t syl = syllables(text, len), done = 0;
+        if (syl == 0) {
+            fprintf(stderr, "%s: no syllables to restore\n", argv[f]);
+            free(text);
+            continue;
+        }
         double c0 = now(CLOCK_PROCESS_CPUTIME_ID), spent = 0;
         /* One restorer per pass: each pass is a fresh document. */
         while (spent < 1.0 || done == 0) {
@@ -141,6 +146,10 @@ int main(int argc, char **argv)
             return 1;
     for (int d = 0; d < n_docs; d++) {
         size_t syl = syllables(docs[d], lens[d]);
+        if (syl == 0) {
+            fprintf(stderr, "%s: no syllables to restore\n", argv[warm_at + 1 + d]);
+            continue;
+        }
         double cold = doc_pass(m, docs, lens, n_docs, d, false);
         double warm = doc_pass(m, docs, lens, n_docs, d, true);
         const char *base = strrchr(argv[warm_at + 1 + d], '/');

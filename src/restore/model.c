@@ -51,13 +51,14 @@ static bool below(const uint32_t *a, uint64_t n, uint64_t limit)
  * least, so that every probe ends. */
 static bool slots_ok(const uint32_t *a, uint32_t n, uint32_t limit)
 {
-    bool empty = false;
+    /* Without branches, so that the compiler runs it in vector lanes: the
+     * tables hold a million slots. */
+    unsigned empty = 0, bad = 0;
     for (uint32_t i = 0; i < n; i++) {
-        empty = empty || a[i] == UINT32_MAX;
-        if (a[i] != UINT32_MAX && a[i] >= limit)
-            return false;
+        empty |= a[i] == UINT32_MAX;
+        bad |= (a[i] != UINT32_MAX) & (a[i] >= limit);
     }
-    return empty;
+    return empty && !bad;
 }
 
 static bool keys_ok(const uint64_t *a, uint32_t n)
