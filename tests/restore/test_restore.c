@@ -215,6 +215,15 @@ static void make_dict(const char *src, const char *data, const char *dir)
     symlink(a, b);
 }
 
+/* A model file of the n bytes at b, for the loader to judge. */
+static void write_bytes(const char *path, const char *b, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    bool ok = f && fwrite(b, 1, n, f) == n;
+    ok = f && fclose(f) == 0 && ok;
+    CHECK(ok, "write %s", path);
+}
+
 static char *restore(vt_restorer *r, const char *text)
 {
     return vt_restore_string(r, text, strlen(text));
@@ -407,33 +416,25 @@ static void test_model(const char *src, const char *data, const char *tmp)
     vt_restore_model_close(m);
 
     /* Damaged model files are refused with a message naming them. */
-    FILE *f = fopen(m2, "wb");
-    fwrite(b1, 1, l1 / 2, f);
-    fclose(f);
+    write_bytes(m2, b1, l1 / 2);
     CHECK(!vt_restore_model_open(m2, &err) && strstr(err.message, m2) &&
               err.status == VT_EDEPEND,
           "truncated model: %s", err.message);
     b1[0] = 'X';
-    f = fopen(m2, "wb");
-    fwrite(b1, 1, l1, f);
-    fclose(f);
+    write_bytes(m2, b1, l1);
     CHECK(!vt_restore_model_open(m2, &err) && strstr(err.message, "not a vanthu"),
           "foreign file: %s", err.message);
     /* One flipped bit deep in the tables, and a model of another version
      * (the code and the model out of step), are refused, not mapped. */
     b1[0] = VT_MODEL_MAGIC[0];
     b1[l1 * 2 / 3] ^= 0x10;
-    f = fopen(m2, "wb");
-    fwrite(b1, 1, l1, f);
-    fclose(f);
+    write_bytes(m2, b1, l1);
     CHECK(!vt_restore_model_open(m2, &err) && strstr(err.message, m2) &&
               strstr(err.message, "corrupt") && err.status == VT_EDEPEND,
           "bit-flipped model: %s", err.message);
     b1[l1 * 2 / 3] ^= 0x10;
     ((vt_model_header *)b1)->version = VT_MODEL_VERSION - 1;
-    f = fopen(m2, "wb");
-    fwrite(b1, 1, l1, f);
-    fclose(f);
+    write_bytes(m2, b1, l1);
     CHECK(!vt_restore_model_open(m2, &err) && strstr(err.message, m2) &&
               strstr(err.message, "version") && err.status == VT_EDEPEND,
           "stale model: %s", err.message);
@@ -447,9 +448,7 @@ static void test_model(const char *src, const char *data, const char *tmp)
     uint64_t sum = hd->checksum;
     hd->checksum = 0;
     hd->checksum = vt_model_checksum(hd, b1 + sizeof *hd, l1 - sizeof *hd);
-    f = fopen(m2, "wb");
-    fwrite(b1, 1, l1, f);
-    fclose(f);
+    write_bytes(m2, b1, l1);
     CHECK(!vt_restore_model_open(m2, &err) && strstr(err.message, m2) &&
               strstr(err.message, "outside") && err.status == VT_EDEPEND,
           "inconsistent model: %s", err.message);
@@ -461,16 +460,12 @@ static void test_model(const char *src, const char *data, const char *tmp)
     post[1] = hd->tables[VT_CHAN_ENG][VT_TAB_KNOWN].n_postings + 1;
     hd->checksum = 0;
     hd->checksum = vt_model_checksum(hd, b1 + sizeof *hd, l1 - sizeof *hd);
-    f = fopen(m2, "wb");
-    fwrite(b1, 1, l1, f);
-    fclose(f);
+    write_bytes(m2, b1, l1);
     CHECK(!vt_restore_model_open(m2, &err) && strstr(err.message, "outside"),
           "known damage past its table: %s", err.message);
     post[1] = count;
     hd->checksum = sum;
-    f = fopen(m2, "wb");
-    fwrite(b1, 1, l1, f);
-    fclose(f);
+    write_bytes(m2, b1, l1);
     vt_restore_model *back = vt_restore_model_open(m2, &err);
     CHECK(back != NULL, "restored bytes open again: %s", err.message);
     vt_restore_model_close(back);
