@@ -18,6 +18,7 @@
 #define COST_SUB 6.0f
 #define COST_DEL 7.0f
 #define COST_INS 6.0f
+#define COST_SAME 1.0f /* a letter read as itself, outside the learned rules */
 #define MAX_POPS 800
 #define MAX_OCR 48 /* bytes of an OCR token searched */
 #define HEAP_CAP 16384
@@ -463,7 +464,7 @@ static void suffix_costs(search *s)
                 uint32_t ocp;
                 vt_utf8_dec(s->o + i, j - i, &ocp);
                 if (is_letter(s->m, ocp))
-                    least = 1.0f;
+                    least = COST_SAME;
                 l0 = fminf(l0, COST_SUB + s->left[1][j]);
             }
             for (uint32_t r = s->ra[i][kc]; r < s->re[i][kc]; r++)
@@ -475,7 +476,6 @@ static void suffix_costs(search *s)
         s->left[1][i] = l1;
     }
 }
-
 
 size_t vt_model_invert(vt_invert *sp, const vt_restore_model *m, int ch, const char *o,
                        size_t olen, vt_posting *out, size_t cap, float beam,
@@ -576,7 +576,7 @@ size_t vt_model_invert(vt_invert *sp, const vt_restore_model *m, int ch, const c
         /* A letter as itself is no edit. */
         uint32_t c = cl ? child(t, x.node, ocp) : UINT32_MAX;
         if (c != UINT32_MAX)
-            push(s, (st){0, x.cost + 1.0f, c, (uint16_t)(x.i + cl), x.edits});
+            push(s, (st){0, x.cost + COST_SAME, c, (uint16_t)(x.i + cl), x.edits});
         /* The edits proper cost at least COST_SUB: one state stands for
          * them all until the search gets that far, which for most nodes
          * it never does. */
