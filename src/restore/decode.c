@@ -71,6 +71,12 @@ typedef struct sentry {
 
 #define SLOT_CACHE_MAX (1u << 16) /* forms remembered; then start afresh */
 
+/* Where make_slot put a token among the slot's candidates, valid while
+ * its stamp is the slot's. */
+typedef struct cand_mark {
+    uint32_t stamp, at;
+} cand_mark;
+
 typedef struct hyp {
     uint32_t p2, p1; /* token ids */
     float score;
@@ -118,6 +124,8 @@ struct vt_restorer {
     bool redone;            /* the second pass decoded it again */
     bool *open;             /* ... these positions of it */
     size_t cap_open;
+    cand_mark *marks;       /* per token, for make_slot */
+    uint32_t stamp;
 };
 
 vt_restorer *vt_restorer_new(const vt_restore_model *m, vt_restore_style style,
@@ -157,6 +165,7 @@ void vt_restorer_free(vt_restorer *r)
     free(r->pair_counts);
     free(r->paired);
     free(r->open);
+    free(r->marks);
     free(r);
 }
 
@@ -496,6 +505,12 @@ static bool make_slot(vt_restorer *r, pos *p, const char *s, size_t len, int kin
     if (!vt_grow((void **)&r->cands, &r->cap_cands, r->n_cands + n + ni + nv + 1,
               sizeof *r->cands))
         return false;
+    if (!r->marks && !(r->marks = calloc(m->h->n_vocab, sizeof *r->marks)))
+        return false;
+    if (++r->stamp == 0) {
+        memset(r->marks, 0, m->h->n_vocab * sizeof *r->marks);
+        r->stamp = 1;
+    }
     p->first = (uint32_t)r->n_cands;
     p->slot = true;
     p->keep = -1;
@@ -517,22 +532,26 @@ static bool make_slot(vt_restorer *r, pos *p, const char *s, size_t len, int kin
                 continue;
             cost = 0;
         }
-        size_t j = 0;
-        while (j < k && c[j].id != x->id)
-            j++;
-        if (j == k)
+        /* A token the sources name twice keeps its cheaper cost. */
+        cand_mark *at = &r->marks[x->id];
+        if (at->stamp != r->stamp) {
+            *at = (cand_mark){r->stamp, (uint32_t)k};
             c[k++] = (cand){x->id, cost};
-        else if (cost < c[j].cost)
-            c[j].cost = cost;
+        } else if (cost < c[at->at].cost) {
+            c[at->at].cost = cost;
+        }
     }
-    /* Rank by channel + unigram; keep the best MAX_CANDS within the beam. */
+    /* Rank by channel + unigram; keep the best MAX_CANDS within the beam
+     * (sorted after the beam's cut: most fall outside it). */
+    float least = INFINITY;
     for (size_t i = 0; i < k; i++)
-        c[i].cost -= m->uni_p[c[i].id];
-    qsort(c, k, sizeof *c, cand_cmp);
+        least = fminf(least, c[i].cost -= m->uni_p[c[i].id]);
     size_t kept = 0, most = r->stripped ? MAX_CANDS_STRIPPED : MAX_CANDS;
-    while (kept < k && kept < most && c[kept].cost <= c[0].cost + CAND_BEAM)
-        kept++;
-    k = kept;
+    for (size_t i = 0; i < k; i++)
+        if (c[i].cost <= least + CAND_BEAM)
+            c[kept++] = c[i];
+    qsort(c, kept, sizeof *c, cand_cmp);
+    k = kept < most ? kept : most;
     for (size_t i = 0; i < k; i++)
         c[i].cost += m->uni_p[c[i].id];
     for (size_t i = 0; i < k; i++)
