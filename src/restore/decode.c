@@ -727,6 +727,12 @@ static bool pair_grow(vt_restorer *r)
     return true;
 }
 
+/* Words of the bit set: a bit per token of the model. */
+static size_t paired_words(const vt_restorer *r)
+{
+    return r->m->h->n_vocab / 64 + 1;
+}
+
 static bool paired(const vt_restorer *r, uint32_t id)
 {
     return r->paired[id >> 6] >> (id & 63) & 1;
@@ -736,7 +742,7 @@ static bool pair_add(vt_restorer *r, uint64_t key, int delta)
 {
     if (!pair_grow(r))
         return false;
-    if (!r->paired && !(r->paired = calloc(VT_MAX_VOCAB / 64, sizeof *r->paired)))
+    if (!r->paired && !(r->paired = calloc(paired_words(r), sizeof *r->paired)))
         return false;
     r->paired[(key >> 32) >> 6] |= 1ull << ((key >> 32) & 63);
     r->paired[(uint32_t)key >> 6] |= 1ull << ((uint32_t)key & 63);
@@ -1423,7 +1429,7 @@ static void forget_pairs(vt_restorer *r)
         memset(r->pair_counts, 0, r->pair_cap * sizeof *r->pair_counts);
     }
     if (r->paired)
-        memset(r->paired, 0, VT_MAX_VOCAB / 64 * sizeof *r->paired);
+        memset(r->paired, 0, paired_words(r) * sizeof *r->paired);
     r->pair_n = 0;
 }
 
