@@ -20,6 +20,9 @@
 #define COST_INS 6.0f
 #define COST_SAME 1.0f /* a letter read as itself, outside the learned rules */
 #define MAX_POPS 800
+/* ... and after the first result: the rest come out in order of their
+ * score, and on held-out OCR none found later was read. */
+#define POPS_AFTER_FIRST 200
 #define MAX_OCR 48 /* bytes of an OCR token searched */
 #define HEAP_CAP 16384
 
@@ -519,9 +522,9 @@ size_t vt_model_invert(vt_invert *sp, const vt_restore_model *m, int ch, const c
     suffix_costs(s);
     const vt_trie_node *t = m->trie;
     push(s, (st){0, 0, 0, 0, 0});
-    size_t k = 0, pops = 0;
+    size_t k = 0, pops = 0, most = MAX_POPS;
     float best = INFINITY;
-    while ((s->n || s->has_next) && pops++ < MAX_POPS && k < cap) {
+    while ((s->n || s->has_next) && pops++ < most && k < cap) {
         st x = pop(s);
         /* Every later result scores at least this. */
         if (x.prio > best + beam)
@@ -543,6 +546,8 @@ size_t vt_model_invert(vt_invert *sp, const vt_restore_model *m, int ch, const c
         if (x.edits & FINAL) {
             /* Results leave the heap in order of their score. */
             out[k++] = (vt_posting){term, x.cost};
+            if (k == 1 && pops + POPS_AFTER_FIRST < most)
+                most = pops + POPS_AFTER_FIRST;
             if (x.prio < best)
                 best = x.prio;
             if (best + beam < s->bound)
