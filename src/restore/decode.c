@@ -1006,7 +1006,7 @@ static void posterior(const vt_restorer *r, size_t i, bool final, double *post)
 
 /* Where a word stands, for its case: between words in capitals (a
  * heading), or inside a sentence. */
-enum { CTX_CAPS = 1, CTX_MID = 2, CTX_LOWER_NEXT = 4 };
+enum { CTX_CAPS = 1, CTX_MID = 2, CTX_LOWER_NEXT = 4, CTX_ALONE = 8 };
 
 /* A word of a heading: two letters or more, all capitals, nothing else
  * but punctuation around it (not a code such as 58/KH-UBND). */
@@ -1029,6 +1029,40 @@ static bool heading_word(const char *w)
     return letters >= 2;
 }
 
+/* Letters of a word in capitals and in small letters. */
+static void letter_cases(const char *w, size_t *upper, size_t *lower)
+{
+    size_t len = strlen(w);
+    *upper = *lower = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        i += (size_t)vt_utf8_dec(w + i, len - i, &c);
+        if (vt_cp_alpha(c))
+            ++*(vt_cp_upper(c) ? upper : lower);
+    }
+}
+
+/* Mostly capitals, damage and all (DiCH, THU’C for DỊCH, THỨC). */
+static bool caps_like(const char *w)
+{
+    size_t upper, lower;
+    letter_cases(w, &upper, &lower);
+    return upper > lower;
+}
+
+/* The nearest word before (dir -1) or after (1) word w with two letters
+ * at least (not the Y of Bộ Y tế, nor a dash), or n when none. */
+static size_t nearest_word(const char *const *words, size_t n, size_t w, int dir)
+{
+    for (size_t i = w; dir < 0 ? i-- > 0 : ++i < n;) {
+        size_t upper, lower;
+        letter_cases(words[i], &upper, &lower);
+        if (upper + lower >= 2)
+            return i;
+    }
+    return n;
+}
+
 static unsigned word_context(const char *const *words, size_t n, size_t w)
 {
     unsigned ctx = 0;
@@ -1040,6 +1074,13 @@ static unsigned word_context(const char *const *words, size_t n, size_t w)
         vt_utf8_dec(words[w + 1], strlen(words[w + 1]), &c0);
     if (vt_cp_alpha(c0) && !vt_cp_upper(c0) && (w == 0 || !heading_word(words[w - 1])))
         ctx |= CTX_LOWER_NEXT;
+    /* In capitals next to words none of which is: no heading. */
+    if (caps_like(words[w])) {
+        size_t before = nearest_word(words, n, w, -1), after = nearest_word(words, n, w, 1);
+        if ((before < n || after < n) && (before == n || !caps_like(words[before])) &&
+            (after == n || !caps_like(words[after])))
+            ctx |= CTX_ALONE;
+    }
     if (w > 0) {
         size_t pl = strlen(words[w - 1]);
         char last = pl ? words[w - 1][pl - 1] : '.';
@@ -1060,20 +1101,31 @@ static size_t n_letters(const char *s, size_t len)
     return n;
 }
 
+/* English-model OCR gave the letters of syllable s without the marks
+ * it has: the letters as the page shows them are not s's. */
+static bool marks_restored(const vt_restorer *r, const char *s, const char *like, size_t llen)
+{
+    char low[256];
+    size_t n = vt_fold(like, llen, low, sizeof low);
+    return r->chan == VT_CHAN_ENG && !r->stripped && !(n == strlen(s) && memcmp(low, s, n) == 0);
+}
+
 /* Text of candidate k of a slot, in the document's style and the case of
  * what the page shows. */
 static size_t render_text(const vt_restorer *r, uint32_t id, const char *like,
                           size_t llen, unsigned ctx, char *out, size_t cap)
 {
     const char *s = vt_model_str(r->m, id);
-    /* A syllable in capitals followed by small letters, outside a
-     * heading: OCR often reads a small letter with marks as a capital
-     * (Hồ sơ as HO so); a word, not a code, is Title at most. */
-    if ((ctx & CTX_LOWER_NEXT) && (r->m->vocab_flags[id] & VT_VOC_SYLLABLE) &&
-        vt_case_of(like, llen) == VT_CASE_UPPER) {
+    /* A syllable in capitals followed by small letters, or with no word
+     * in capitals near it, outside a heading: OCR often reads a small
+     * letter with marks as a capital (Hồ sơ as HO so, Bộ as BO); a word,
+     * not a code, is Title at most. */
+    vt_case shape = vt_case_of(like, llen);
+    if ((r->m->vocab_flags[id] & VT_VOC_SYLLABLE) && shape == VT_CASE_UPPER &&
+        (ctx & CTX_LOWER_NEXT || (ctx & CTX_ALONE && marks_restored(r, s, like, llen)))) {
         like = "Aa";
         llen = 2;
-    } else if (vt_case_of(like, llen) == VT_CASE_TITLE) {
+    } else if (shape == VT_CASE_TITLE) {
         /* One capital and the rest misread as digits or signs (S0, T$):
          * capitals in a heading. */
         if ((ctx & CTX_CAPS) && n_letters(like, llen) == 1) {

@@ -42,6 +42,14 @@ printf 'Dau tu co’ so vat chat; thi? tu uu tién cac noi dung, s6 15; “nha v
 printf 'Đầu tư cơ sở vật chất; thứ tự ưu tiên các nội dung, số 15; “nhà văn hóa’’ không?\n' |
     cmp - "$tmp/m.txt" || fail "marks after letters: $(cat "$tmp/m.txt")"
 
+# A small letter with marks read as a capital (BO for Bộ) with no word in
+# capitals near it is Title; in a heading, and a word whose letters the
+# restore kept, the capitals stay.
+printf 'Noi nhan:\n- BO Giao duc va Dao tao;\n- Vién truc thuéc BO, cac don vi theo huéng dan cua BO Y té.\nKT. BO TRUONG\n' |
+    "$v" restore --model "$model" > "$tmp/t.txt"
+printf 'Nơi nhận:\n- Bộ Giáo dục và Đào tạo;\n- Viện trực thuộc Bộ, các đơn vị theo hướng dẫn của Bộ Y tế.\nKT. BỘ TRƯỞNG\n' |
+    cmp - "$tmp/t.txt" || fail "capitals read for marked letters: $(cat "$tmp/t.txt")"
+
 # The document's own evidence: a damaged word of a title (din, for dân)
 # that the model alone reads wrongly comes back as the body spells it.
 for name in 'Nha din lap' 'Lang din toc'; do
