@@ -293,6 +293,17 @@ static bool has_vowel(const char *s, size_t len)
     return false;
 }
 
+static size_t n_letters(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        i += (size_t)vt_utf8_dec(s + i, len - i, &c);
+        n += vt_cp_alpha(c);
+    }
+    return n;
+}
+
 /* Spelled as no Vietnamese word or abbreviation is: Q without U (a
  * misread O: CQNG), J inside a word (a misread I with its mark: DJNH). */
 static bool misread_shape(const char *s, size_t len)
@@ -485,8 +496,11 @@ static bool make_slot(vt_restorer *r, pos *p, const char *s, size_t len, int kin
     uint32_t self = klen ? vt_model_id(m, key, klen) : VT_TOK_UNK;
     bool caps = caps_shaped(s, len);
     /* Capitals without a vowel are abbreviations (STT, HĐND, TP), unless
-     * misread_shape. */
-    code = code || (caps && !has_vowel(s, len) && !misread_shape(s, len));
+     * misread_shape, or two the model does not know: what OCR makes of a
+     * capital and a small letter with marks (BG for Bộ, SG for Sở), a
+     * syllable then, or itself. */
+    bool vowel_lost = caps && !has_vowel(s, len) && self == VT_TOK_UNK && n_letters(s, len) == 2;
+    code = code || (caps && !has_vowel(s, len) && !misread_shape(s, len) && !vowel_lost);
     /* Tokens that are no syllable are searched for what they hide, unless
      * they are codes written as such: a generic edit would turn one real
      * code into another (SDT -> SYT). */
@@ -522,7 +536,7 @@ static bool make_slot(vt_restorer *r, pos *p, const char *s, size_t len, int kin
          * a syllable; a repair into something that is no syllable only
          * makes sense for codes and words in capitals. */
         bool syl = m->vocab_flags[x->id] & VT_VOC_SYLLABLE;
-        if (x->id != self && (code ? syl : !syl && !caps))
+        if (x->id != self && (code ? syl : !syl && (!caps || vowel_lost)))
             continue;
         float cost = CHANNEL_WEIGHT * x->cost;
         if (r->stripped) {
@@ -1088,17 +1102,6 @@ static unsigned word_context(const char *const *words, size_t n, size_t w)
             ctx |= CTX_MID;
     }
     return ctx;
-}
-
-static size_t n_letters(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len;) {
-        uint32_t c;
-        i += (size_t)vt_utf8_dec(s + i, len - i, &c);
-        n += vt_cp_alpha(c);
-    }
-    return n;
 }
 
 /* English-model OCR gave the letters of syllable s without the marks

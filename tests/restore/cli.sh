@@ -50,6 +50,13 @@ printf 'Noi nhan:\n- BO Giao duc va Dao tao;\n- Vién truc thuéc BO, cac don vi
 printf 'Nơi nhận:\n- Bộ Giáo dục và Đào tạo;\n- Viện trực thuộc Bộ, các đơn vị theo hướng dẫn của Bộ Y tế.\nKT. BỘ TRƯỞNG\n' |
     cmp - "$tmp/t.txt" || fail "capitals read for marked letters: $(cat "$tmp/t.txt")"
 
+# Two capitals with no vowel that no code is (SG, BG) are what OCR made
+# of Sở and Bộ; known codes and unknown ones with no reading stay.
+printf 'Kinh gui: Cac SG: Giao duc va Dao tao, Y té; Chanh Van phong BG, Vu truéng; tai TP Hué, PR, HS\n' |
+    "$v" restore --model "$model" > "$tmp/s.txt"
+printf 'Kính gửi: Các Sở: Giáo dục và Đào tạo, Y tế; Chánh Văn phòng Bộ, Vụ trưởng; tại TP Huế, PR, HS\n' |
+    cmp - "$tmp/s.txt" || fail "two capitals without a vowel: $(cat "$tmp/s.txt")"
+
 # The document's own evidence: a damaged word of a title (din, for dân)
 # that the model alone reads wrongly comes back as the body spells it.
 for name in 'Nha din lap' 'Lang din toc'; do
