@@ -1077,6 +1077,19 @@ static size_t nearest_word(const char *const *words, size_t n, size_t w, int dir
     return n;
 }
 
+bool vt_heading_line(const char *const *words, size_t n)
+{
+    size_t caps = 0;
+    for (size_t w = 0; w < n; w++) {
+        size_t upper, lower;
+        letter_cases(words[w], &upper, &lower);
+        if (upper + lower >= 2 && upper <= lower)
+            return false;
+        caps += upper + lower >= 2;
+    }
+    return caps > 0;
+}
+
 static unsigned word_context(const char *const *words, size_t n, size_t w)
 {
     unsigned ctx = 0;
@@ -1319,8 +1332,10 @@ static size_t join_marks(const vt_restorer *r, const char *word, vt_piece *pc, s
 
 /* `detail`: confidences and alternatives too (the whole text only needs
  * the new words). */
+/* `ends`: a paragraph ends with the words, where the model's sentences
+ * end too. */
 static bool decode_line(vt_restorer *r, const char *const *words, size_t n,
-                        vt_restored_word *out, bool detail)
+                        vt_restored_word *out, bool detail, bool ends)
 {
     const vt_restore_model *m = r->m;
     r->n_pos = r->n_cands = 0;
@@ -1363,7 +1378,7 @@ static bool decode_line(vt_restorer *r, const char *const *words, size_t n,
     }
     if (ok)
         wpos[n] = r->n_pos;
-    bool final = n == 0 || punct_final(last_tok);
+    bool final = n == 0 || ends || punct_final(last_tok);
     r->redone = ok && r->recall && recall_open(r);
     if (r->recall && !r->redone)
         return ok;
@@ -1462,7 +1477,7 @@ static bool decode_line(vt_restorer *r, const char *const *words, size_t n,
 bool vt_restorer_line(vt_restorer *r, const char *const *words, size_t n,
                       vt_restored_word *out)
 {
-    return decode_line(r, words, n, out, true);
+    return decode_line(r, words, n, out, true, false);
 }
 
 /* Lines are decoded a paragraph at a time (lines up to a blank one), so
@@ -1475,6 +1490,7 @@ bool vt_restorer_line(vt_restorer *r, const char *const *words, size_t n,
 typedef struct group {
     size_t start, end, first_id;
     uint32_t ctx[2];
+    bool ends; /* the paragraph's end, not a part */
 } group;
 
 static void forget_pairs(vt_restorer *r)
@@ -1505,8 +1521,8 @@ static bool first_pass(vt_restorer *r, const char *const *words, const bool *par
         if (!vt_grow((void **)gs, &cap_g, *ng + 1, sizeof **gs))
             return false;
         group *g = &(*gs)[(*ng)++];
-        *g = (group){s, e, *nids, {r->ctx[0], r->ctx[1]}};
-        ok = decode_line(r, words + s, e - s, out + s, detail);
+        *g = (group){s, e, *nids, {r->ctx[0], r->ctx[1]}, para_end[e - 1]};
+        ok = decode_line(r, words + s, e - s, out + s, detail, g->ends);
         if (count) {
             ok = ok && vt_grow((void **)ids, &cap_ids, *nids + r->n_pos + 1, sizeof **ids);
             for (size_t i = 0; ok && i < r->n_pos; i++)
@@ -1514,7 +1530,7 @@ static bool first_pass(vt_restorer *r, const char *const *words, const bool *par
             ok = ok && pairs_note(r, *ids + g->first_id, *nids - g->first_id, 1);
         }
         if (ok && para_end[e - 1])
-            ok = decode_line(r, NULL, 0, NULL, detail);
+            ok = decode_line(r, NULL, 0, NULL, detail, true);
         s = e;
     }
     return ok;
@@ -1543,7 +1559,7 @@ static bool second_pass(vt_restorer *r, const char *const *words, vt_restored_wo
         r->before = was;
         r->n_before = np;
         ok = pairs_note(r, was, np, -1) &&
-             decode_line(r, words + x->start, x->end - x->start, again, detail);
+             decode_line(r, words + x->start, x->end - x->start, again, detail, x->ends);
         bool take = ok && r->redone;
         /* Words with an open position take the new reading; the others
          * keep the first one, whose confidence saw all its candidates. */
@@ -1654,6 +1670,18 @@ char *vt_restore_string(vt_restorer *r, const char *text, size_t len)
     for (size_t k = 0; ok && k < n; k++) {
         words[k] = copy + start[k];
         words[k][wlen[k]] = 0;
+    }
+    /* Lines: up to a gap between words with a line break in it. */
+    for (size_t a = 0, b; ok && a < n; a = b) {
+        for (b = a + 1; b < n && !memchr(text + start[b - 1] + wlen[b - 1], '\n',
+                                         start[b] - start[b - 1] - wlen[b - 1]);
+             b++)
+            ;
+        if (vt_heading_line((const char *const *)words + a, b - a)) {
+            para_end[b - 1] = true;
+            if (a > 0)
+                para_end[a - 1] = true;
+        }
     }
     ok = ok && decode_doc(r, (const char *const *)words, para_end, n, res, false);
     vt_buf out = {0};

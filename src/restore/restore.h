@@ -257,6 +257,13 @@ static inline uint64_t vt_model_checksum(const vt_model_header *h, const void *b
     return vt_hash_u64(l[0] ^ vt_hash_u64(l[1] ^ vt_hash_u64(l[2] ^ vt_hash_u64(l[3] ^ n))));
 }
 
+/* A line of n words in capitals, damage and all (every word of two
+ * letters or more mostly capitals, one at least): a heading or the title
+ * of a signature block.  The model learned such lines as sentences of
+ * their own, so the callers of vt_restorer_words end a paragraph before
+ * and after one. */
+bool vt_heading_line(const char *const *words, size_t n);
+
 /* Token id of a string, or VT_TOK_UNK. */
 uint32_t vt_model_id(const vt_restore_model *m, const char *s, size_t len);
 const char *vt_model_str(const vt_restore_model *m, uint32_t id);

@@ -129,12 +129,16 @@ static vt_status restore_run(void *p, vt_doc *doc, vt_error *err)
      * Decoded together, so that the end of a line sees the next one. */
     size_t k = 0;
     for (size_t i = 0; !st && i < n_lines; i++) {
+        size_t first = k;
         for (size_t w = 0; w < lines[i].ln->n_words; w++)
             words[k++] = lines[i].ln->words[w].text;
         bool ends = i + 1 == n_lines || lines[i + 1].ln->n_words == 0 ||
                     lines[i + 1].page != lines[i].page || lines[i + 1].block != lines[i].block;
-        if (k > 0 && ends)
+        bool heading = k > first && vt_heading_line(words + first, k - first);
+        if (k > 0 && (ends || heading))
             para_end[k - 1] = true;
+        if (first > 0 && heading)
+            para_end[first - 1] = true;
     }
     if (!st && !vt_restorer_words(s->r, words, para_end, n, res))
         st = vt_error_set(err, VT_EINTERNAL, "%s: out of memory", doc->path);

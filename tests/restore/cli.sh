@@ -57,6 +57,14 @@ printf 'Kinh gui: Cac SG: Giao duc va Dao tao, Y té; Chanh Van phong BG, Vu tru
 printf 'Kính gửi: Các Sở: Giáo dục và Đào tạo, Y tế; Chánh Văn phòng Bộ, Vụ trưởng; tại TP Huế, PR, HS\n' |
     cmp - "$tmp/s.txt" || fail "two capitals without a vowel: $(cat "$tmp/s.txt")"
 
+# A line in capitals is a sentence of its own, as the model learned such
+# lines: THU TRUONG under KT. BỘ TRƯỞNG is the deputy (Thứ), not the head
+# (Thủ) that a line running on would make of it.
+printf 'Noi nhan:\n- Nhu trén;\n- Luu: VT.\nKT. BO TRUONG\nTHU TRUONG\n' |
+    "$v" restore --model "$model" | tail -n 2 > "$tmp/k.txt"
+printf 'KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n' | cmp - "$tmp/k.txt" ||
+    fail "heading lines on their own: $(cat "$tmp/k.txt")"
+
 # The document's own evidence: a damaged word of a title (din, for dân)
 # that the model alone reads wrongly comes back as the body spells it.
 for name in 'Nha din lap' 'Lang din toc'; do

@@ -114,6 +114,12 @@ static void test_tokens(void)
     CHECK(vt_case_of("UBND", 4) == VT_CASE_UPPER && vt_case_of("Hà", 3) == VT_CASE_TITLE &&
               vt_case_of("TTg", 3) == VT_CASE_MIXED,
           "case shapes");
+    const char *signer[] = {"KT.", "BO", "TRUONG"}, *damaged[] = {"T6", "CHUC", "THU’C"},
+               *recipient[] = {"-", "BO", "Giao", "duc"}, *dash[] = {"-"}, *bo_y_te[] = {"BO", "Y", "té"};
+    CHECK(vt_heading_line(signer, 3) && vt_heading_line(damaged, 3) &&
+              !vt_heading_line(recipient, 4) && !vt_heading_line(dash, 1) &&
+              !vt_heading_line(bo_y_te, 3),
+          "heading lines");
 }
 
 static void test_channel(const char *data)
