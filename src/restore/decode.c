@@ -205,13 +205,19 @@ void vt_restorer_begin(vt_restorer *r, const char *text, size_t len)
             slots += letters;
             marked += mark;
             junk += letters && other;
-            if (mark && pc[k].len < 32) {
-                char f[128];
-                if (vt_fold(w, pc[k].len, f, sizeof f)) {
-                    int st = vt_syllable_style(f);
-                    trad += st == 1;
-                    reformed += st == 2;
-                }
+            /* A vote for a style: a syllable some training text used,
+             * with its mark where only one of the styles puts it (not a
+             * misread word: moé for mới). */
+            char f[128], canon[128];
+            int st = mark && pc[k].len < 32 && vt_fold(w, pc[k].len, f, sizeof f)
+                         ? vt_syllable_style(f)
+                         : 0;
+            uint32_t id = st && vt_syllable_canon(f, VT_STYLE_TRADITIONAL, canon, sizeof canon)
+                              ? vt_model_id(r->m, canon, strlen(canon))
+                              : VT_TOK_UNK;
+            if (id != VT_TOK_UNK && r->m->uni_p[id] > r->m->syllable_least) {
+                trad += st == 1;
+                reformed += st == 2;
             }
         }
     }

@@ -147,7 +147,8 @@ static vt_restore_model *attach(const void *map, size_t size, const char *path,
 
 /* m->lp_most: a trigram's ln-prob, or else the greatest context backoff
  * (0 when the context is no bigram) plus ln P(c | b), itself a bigram's
- * or the greatest unigram backoff plus ln P(c). */
+ * or the greatest unigram backoff plus ln P(c).  And, from the same pass
+ * over the unigrams, m->syllable_least. */
 static bool lp_most_build(vt_restore_model *m)
 {
     const vt_model_header *h = m->h;
@@ -155,8 +156,12 @@ static bool lp_most_build(vt_restore_model *m)
     if (!most)
         return false;
     float bo_uni = -INFINITY, bo_bi = 0;
-    for (uint32_t c = 0; c < h->n_vocab; c++)
+    m->syllable_least = INFINITY;
+    for (uint32_t c = 0; c < h->n_vocab; c++) {
         bo_uni = fmaxf(bo_uni, m->uni_bo[c]);
+        if (m->vocab_flags[c] & VT_VOC_SYLLABLE)
+            m->syllable_least = fminf(m->syllable_least, m->uni_p[c]);
+    }
     for (uint32_t c = 0; c < h->n_vocab; c++)
         most[c] = bo_uni + m->uni_p[c];
     for (uint32_t i = 0; i < h->n_bigram_slots; i++)

@@ -205,6 +205,9 @@ struct vt_restore_model {
      * backoff), made at open: what bounds a transition before the
      * decoder looks it up. */
     float *lp_most;
+    /* The least unigram ln-probability of a syllable: that of the
+     * syllables of the inventory no training text used. */
+    float syllable_least;
 };
 
 static inline uint64_t vt_hash_u64(uint64_t x)

@@ -21,6 +21,10 @@ printf 'Ủy ban nhân dân tỉnh Nghệ An\nĐộc lập - Tự do - Hạnh ph
 # Style: the document's own unless asked.
 printf 'Hoà binh, cong hoa xa hoi chu nghia viet nam\n' | "$v" restore --model "$model" > "$tmp/s.txt"
 grep -q '^Hoà bình, cộng hoà xã hội' "$tmp/s.txt" || fail "auto style kept reformed: $(cat "$tmp/s.txt")"
+# ... and a misread word whose marks happen to sit as the reformed style
+# puts them (moé for mới) is no evidence of it.
+printf 'Cong hoa xa hoi chu nghia Viet Nam; cdc moé trudng hoc\n' | "$v" restore --model "$model" |
+    grep -q '^Cộng hòa xã hội' || fail "a misread word decided the style"
 printf 'cong hoa\n' | "$v" restore --model "$model" --style traditional | grep -q 'cộng hòa' \
     || fail "traditional style"
 
