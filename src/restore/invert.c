@@ -24,7 +24,7 @@
  * score, and on held-out OCR none found later was read. */
 #define POPS_AFTER_FIRST 200
 #define MAX_OCR 48 /* bytes of an OCR token searched */
-#define HEAP_CAP 16384
+#define WAITING_CAP 16384
 
 typedef struct st {
     float prio;     /* cost + the least unigram cost below node: A* order */
@@ -58,12 +58,22 @@ typedef struct seen {
     uint32_t stamp;
 } seen;
 
-/* A state in the heap: its order key, then what the key leaves out. */
+/* A state waiting its turn: its order key, then what the key leaves
+ * out; `next` links the states of one bucket. */
 typedef struct hent {
     uint64_t key;
     float cost;
     uint32_t node;
+    uint32_t next;
 } hent;
+
+/* The waiting states, in buckets by priority (BUCKET_WIDTH nats each, the
+ * last one open-ended): a push is a link, and a pop takes the least of
+ * the first bucket with any, a few states, where a heap of thousands
+ * would sift through its levels. */
+#define BUCKETS 2048
+#define BUCKETS_PER_NAT 32.0f
+#define NONE UINT32_MAX
 
 struct vt_invert {
     const vt_restore_model *m;
@@ -73,10 +83,11 @@ struct vt_invert {
     const struct vt_rule_cps *rcs; /* the channel's rules' truths */
     const char *o;
     size_t olen;
-    hent heap[HEAP_CAP];
-    size_t n;
-    hent next_st; /* before all in the heap, when has_next */
-    bool has_next;
+    hent pool[WAITING_CAP];
+    uint32_t n_pool, free_list; /* entries ever used, and those popped */
+    size_t n;                   /* states waiting */
+    uint32_t head[BUCKETS];
+    uint64_t filled[BUCKETS / 64]; /* bit per bucket with a state */
     float bound; /* states above this cost cannot lead anywhere useful */
     /* Rules producing the OCR text from byte i, kc letters long. */
     uint32_t ra[MAX_OCR][4], re[MAX_OCR][4];
@@ -94,7 +105,11 @@ typedef struct vt_invert search;
 
 vt_invert *vt_invert_new(void)
 {
-    return calloc(1, sizeof(search));
+    search *s = calloc(1, sizeof *s);
+    if (s)
+        for (uint32_t b = 0; b < BUCKETS; b++)
+            s->head[b] = NONE;
+    return s;
 }
 
 void vt_invert_free(vt_invert *s)
@@ -139,6 +154,12 @@ static bool before(const hent *a, const hent *b)
 
 static size_t char_len(const char *p, size_t left);
 
+static uint32_t bucket_of(float prio)
+{
+    float b = prio * BUCKETS_PER_NAT;
+    return b <= 0 ? 0 : b >= BUCKETS - 1 ? BUCKETS - 1 : (uint32_t)b;
+}
+
 static void push(search *s, st x)
 {
     /* A result's score is exact: channel + its own unigram cost.  The
@@ -155,26 +176,18 @@ static void push(search *s, st x)
     else
         x.prio = x.cost + (x.edits & FINAL ? -s->m->uni_p[t[x.node].term]
                                            : t[x.node].rest + left[x.i]);
-    if (s->n + s->has_next == HEAP_CAP || !(x.prio <= s->bound) || isinf(x.prio))
+    if (s->n == WAITING_CAP || !(x.prio <= s->bound) || isinf(x.prio))
         return;
-    hent e = {order_key(x.prio, x.edits, x.i), x.cost, x.node};
-    /* A state that goes first of all waits outside the heap: often it is
-     * the very next one taken (a cheap move down the trie). */
-    if (s->has_next ? before(&e, &s->next_st) : s->n == 0 || before(&e, &s->heap[0])) {
-        hent t = s->next_st;
-        s->next_st = e;
-        if (!s->has_next) {
-            s->has_next = true;
-            return;
-        }
-        e = t;
-    }
-    size_t i = s->n++;
-    while (i > 0 && before(&e, &s->heap[(i - 1) / 4])) {
-        s->heap[i] = s->heap[(i - 1) / 4];
-        i = (i - 1) / 4;
-    }
-    s->heap[i] = e;
+    uint32_t e = s->free_list;
+    if (e != NONE)
+        s->free_list = s->pool[e].next;
+    else
+        e = s->n_pool++;
+    uint32_t b = bucket_of(x.prio);
+    s->pool[e] = (hent){order_key(x.prio, x.edits, x.i), x.cost, x.node, s->head[b]};
+    s->head[b] = e;
+    s->filled[b / 64] |= 1ull << (b % 64);
+    s->n++;
 }
 
 /* The state a heap entry holds. */
@@ -187,29 +200,25 @@ static st unpack(hent e)
     return (st){prio, e.cost, e.node, (uint16_t)e.key, (uint16_t)((e.key >> 16) ^ FINAL)};
 }
 
+/* The least waiting state (s->n > 0). */
 static st pop(search *s)
 {
-    if (s->has_next) {
-        s->has_next = false;
-        return unpack(s->next_st);
-    }
-    hent top = s->heap[0], last = s->heap[--s->n];
-    size_t i = 0;
-    for (;;) {
-        size_t c = 4 * i + 1, end = c + 4 < s->n ? c + 4 : s->n;
-        if (c >= s->n)
-            break;
-        for (size_t d = c + 1; d < end; d++)
-            if (before(&s->heap[d], &s->heap[c]))
-                c = d;
-        if (!before(&s->heap[c], &last))
-            break;
-        s->heap[i] = s->heap[c];
-        i = c;
-    }
-    if (s->n)
-        s->heap[i] = last;
-    return unpack(top);
+    uint32_t w = 0;
+    while (!s->filled[w])
+        w++;
+    uint32_t b = w * 64 + (uint32_t)__builtin_ctzll(s->filled[w]);
+    uint32_t *best = &s->head[b];
+    for (uint32_t *at = &s->pool[*best].next; *at != NONE; at = &s->pool[*at].next)
+        if (before(&s->pool[*at], &s->pool[*best]))
+            best = at;
+    uint32_t e = *best;
+    *best = s->pool[e].next;
+    if (s->head[b] == NONE)
+        s->filled[w] &= ~(1ull << (b % 64));
+    s->pool[e].next = s->free_list;
+    s->free_list = e;
+    s->n--;
+    return unpack(s->pool[e]);
 }
 
 static uint32_t child(const vt_trie_node *t, uint32_t node, uint32_t cp)
@@ -492,8 +501,13 @@ size_t vt_model_invert(vt_invert *sp, const vt_restore_model *m, int ch, const c
     s->rcs = m->rule_cps[ch];
     s->o = o;
     s->olen = olen;
+    /* Buckets a search left filled (it stops with states waiting). */
+    for (uint32_t w = 0; w < BUCKETS / 64; w++)
+        for (; s->filled[w]; s->filled[w] &= s->filled[w] - 1)
+            s->head[w * 64 + (uint32_t)__builtin_ctzll(s->filled[w])] = NONE;
     s->n = 0;
-    s->has_next = false;
+    s->n_pool = 0;
+    s->free_list = NONE;
     if (olen >= MAX_OCR)
         return 0;
     if (++s->stamp == 0) {
@@ -524,7 +538,7 @@ size_t vt_model_invert(vt_invert *sp, const vt_restore_model *m, int ch, const c
     push(s, (st){0, 0, 0, 0, 0});
     size_t k = 0, pops = 0, most = MAX_POPS;
     float best = INFINITY;
-    while ((s->n || s->has_next) && pops++ < most && k < cap) {
+    while (s->n && pops++ < most && k < cap) {
         st x = pop(s);
         /* Every later result scores at least this. */
         if (x.prio > best + beam)
