@@ -88,6 +88,7 @@ struct vt_invert {
     size_t n;                   /* states waiting */
     uint32_t head[BUCKETS];
     uint64_t filled[BUCKETS / 64]; /* bit per bucket with a state */
+    uint32_t low;                  /* no bit below this word */
     float bound; /* states above this cost cannot lead anywhere useful */
     /* Rules producing the OCR text from byte i, kc letters long. */
     uint32_t ra[MAX_OCR][4], re[MAX_OCR][4];
@@ -187,6 +188,8 @@ static void push(search *s, st x)
     s->pool[e] = (hent){order_key(x.prio, x.edits, x.i), x.cost, x.node, s->head[b]};
     s->head[b] = e;
     s->filled[b / 64] |= 1ull << (b % 64);
+    if (b / 64 < s->low)
+        s->low = b / 64;
     s->n++;
 }
 
@@ -203,9 +206,10 @@ static st unpack(hent e)
 /* The least waiting state (s->n > 0). */
 static st pop(search *s)
 {
-    uint32_t w = 0;
+    uint32_t w = s->low;
     while (!s->filled[w])
         w++;
+    s->low = w;
     uint32_t b = w * 64 + (uint32_t)__builtin_ctzll(s->filled[w]);
     uint32_t *best = &s->head[b];
     for (uint32_t *at = &s->pool[*best].next; *at != NONE; at = &s->pool[*at].next)
@@ -506,6 +510,7 @@ size_t vt_model_invert(vt_invert *sp, const vt_restore_model *m, int ch, const c
         for (; s->filled[w]; s->filled[w] &= s->filled[w] - 1)
             s->head[w * 64 + (uint32_t)__builtin_ctzll(s->filled[w])] = NONE;
     s->n = 0;
+    s->low = 0;
     s->n_pool = 0;
     s->free_list = NONE;
     if (olen >= MAX_OCR)
