@@ -834,13 +834,22 @@ static bool recall_open(vt_restorer *r)
         const pos *p = &r->pos[i];
         if (!p->slot || p->n < 2)
             continue;
-        float left = i > 0 ? pair_assoc(r, was[i - 1], was[i]) : 0;
-        float right = i + 1 < r->n_pos ? pair_assoc(r, was[i], was[i + 1]) : 0;
-        bool news = false;
-        for (uint32_t k = 0; k < p->n && !news; k++) {
+        /* A candidate the document never pairs with a neighbour cannot
+         * pair more strongly than the first choice: most, and cheap to
+         * tell, so the first choice's pairing is looked up only after. */
+        uint32_t before = i > 0 ? was[i - 1] : 0, after = i + 1 < r->n_pos ? was[i + 1] : 0;
+        bool news = false, pairs = false;
+        for (uint32_t k = 0; k < p->n && !pairs; k++) {
             uint32_t id = r->cands[p->first + k].id;
-            news = id != was[i] && ((i > 0 && pair_assoc(r, was[i - 1], id) > left) ||
-                                    (i + 1 < r->n_pos && pair_assoc(r, id, was[i + 1]) > right));
+            pairs = id != was[i] && pair_token(r, id) && paired(r, id) &&
+                    ((before && pair_count(r, before, id)) || (after && pair_count(r, id, after)));
+        }
+        float left = pairs && before ? pair_assoc(r, before, was[i]) : 0;
+        float right = pairs && after ? pair_assoc(r, was[i], after) : 0;
+        for (uint32_t k = 0; k < p->n && pairs && !news; k++) {
+            uint32_t id = r->cands[p->first + k].id;
+            news = id != was[i] && ((before && pair_assoc(r, before, id) > left) ||
+                                    (after && pair_assoc(r, id, after) > right));
         }
         for (size_t j = i > RECALL_REACH ? i - RECALL_REACH : 0;
              news && j <= i + RECALL_REACH && j < r->n_pos; j++)
