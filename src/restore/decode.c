@@ -299,15 +299,23 @@ static bool has_vowel(const char *s, size_t len)
     return false;
 }
 
-static size_t n_letters(const char *s, size_t len)
+/* Letters of s in capitals and in small letters. */
+static void letter_cases(const char *s, size_t len, size_t *upper, size_t *lower)
 {
-    size_t n = 0;
+    *upper = *lower = 0;
     for (size_t i = 0; i < len;) {
         uint32_t c;
         i += (size_t)vt_utf8_dec(s + i, len - i, &c);
-        n += vt_cp_alpha(c);
+        if (vt_cp_alpha(c))
+            ++*(vt_cp_upper(c) ? upper : lower);
     }
-    return n;
+}
+
+static size_t n_letters(const char *s, size_t len)
+{
+    size_t upper, lower;
+    letter_cases(s, len, &upper, &lower);
+    return upper + lower;
 }
 
 /* Spelled as no Vietnamese word or abbreviation is: Q without U (a
@@ -1058,24 +1066,11 @@ static bool heading_word(const char *w)
     return letters >= 2;
 }
 
-/* Letters of a word in capitals and in small letters. */
-static void letter_cases(const char *w, size_t *upper, size_t *lower)
-{
-    size_t len = strlen(w);
-    *upper = *lower = 0;
-    for (size_t i = 0; i < len;) {
-        uint32_t c;
-        i += (size_t)vt_utf8_dec(w + i, len - i, &c);
-        if (vt_cp_alpha(c))
-            ++*(vt_cp_upper(c) ? upper : lower);
-    }
-}
-
 /* Mostly capitals, damage and all (DiCH, THU’C for DỊCH, THỨC). */
 static bool caps_like(const char *w)
 {
     size_t upper, lower;
-    letter_cases(w, &upper, &lower);
+    letter_cases(w, strlen(w), &upper, &lower);
     return upper > lower;
 }
 
@@ -1084,9 +1079,7 @@ static bool caps_like(const char *w)
 static size_t nearest_word(const char *const *words, size_t n, size_t w, int dir)
 {
     for (size_t i = w; dir < 0 ? i-- > 0 : ++i < n;) {
-        size_t upper, lower;
-        letter_cases(words[i], &upper, &lower);
-        if (upper + lower >= 2)
+        if (n_letters(words[i], strlen(words[i])) >= 2)
             return i;
     }
     return n;
@@ -1097,7 +1090,7 @@ bool vt_heading_line(const char *const *words, size_t n)
     size_t caps = 0;
     for (size_t w = 0; w < n; w++) {
         size_t upper, lower;
-        letter_cases(words[w], &upper, &lower);
+        letter_cases(words[w], strlen(words[w]), &upper, &lower);
         if (upper + lower >= 2 && upper <= lower)
             return false;
         caps += upper + lower >= 2;
