@@ -21,7 +21,7 @@
 #define COST_SAME 1.0f /* a letter read as itself, outside the learned rules */
 #define MAX_POPS 800
 /* ... and after the first result: the rest come out in order of their
- * score, and on held-out OCR none found later was read. */
+ * score, and held-out OCR read as well without those found later. */
 #define POPS_AFTER_FIRST 200
 #define MAX_OCR 48 /* bytes of an OCR token searched */
 #define WAITING_CAP 16384
@@ -67,10 +67,10 @@ typedef struct hent {
     uint32_t next;
 } hent;
 
-/* The waiting states, in buckets by priority (BUCKET_WIDTH nats each, the
- * last one open-ended): a push is a link, and a pop takes the least of
- * the first bucket with any, a few states, where a heap of thousands
- * would sift through its levels. */
+/* The waiting states, in buckets by priority (1 / BUCKETS_PER_NAT nats
+ * each, the last one open-ended): a push is a link, and a pop takes the
+ * least of the first bucket with any, a few states, where a heap of
+ * thousands would sift through its levels. */
 #define BUCKETS 2048
 #define BUCKETS_PER_NAT 32.0f
 #define NONE UINT32_MAX
@@ -193,7 +193,7 @@ static void push(search *s, st x)
     s->n++;
 }
 
-/* The state a heap entry holds. */
+/* The state a queue entry holds. */
 static st unpack(hent e)
 {
     uint32_t b = (uint32_t)(e.key >> 32);
@@ -563,7 +563,7 @@ size_t vt_model_invert(vt_invert *sp, const vt_restore_model *m, int ch, const c
         }
         uint32_t term = t[x.node].term;
         if (x.edits & FINAL) {
-            /* Results leave the heap in order of their score. */
+            /* Results leave the queue in order of their score. */
             out[k++] = (vt_posting){term, x.cost};
             if (k == 1 && pops + POPS_AFTER_FIRST < most)
                 most = pops + POPS_AFTER_FIRST;
