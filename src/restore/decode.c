@@ -849,7 +849,7 @@ static bool recall_open(vt_restorer *r)
         bool news = false, pairs = false;
         for (uint32_t k = 0; k < p->n && !pairs; k++) {
             uint32_t id = r->cands[p->first + k].id;
-            pairs = id != was[i] && pair_token(r, id) && paired(r, id) &&
+            pairs = r->pair_n && id != was[i] && pair_token(r, id) && paired(r, id) &&
                     ((before && pair_count(r, before, id)) || (after && pair_count(r, id, after)));
         }
         float left = pairs && before ? pair_assoc(r, before, was[i]) : 0;
