@@ -7,6 +7,12 @@ model=$VANTHU_BUILD_ROOT/src/restore/vanthu.model
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
+# restores WHAT IN WANT: `vanthu restore` makes WANT of IN (both printf
+# formats).
+restores() {
+    printf "$2" | "$v" restore --model "$model" > "$tmp/r.txt"
+    printf "$3" | cmp -s - "$tmp/r.txt" || fail "$1: $(cat "$tmp/r.txt")"
+}
 
 printf 'Cong  van so 12/SGDDT-VP\n\n\tve viec to chuc hoi nghi.\n' > "$tmp/in.txt"
 "$v" restore --model "$model" < "$tmp/in.txt" > "$tmp/out.txt"
@@ -33,41 +39,36 @@ printf 'cong hoa\n' | "$v" restore --model "$model" --style traditional | grep -
 # word (1 for là) while counts stay, a mark where OCR put it is looked up
 # as written (tué, not its spelling túe), slash abbreviations and codes
 # with digits for letters come back as codes.
-printf 'Trén 80%% céac don vi, nhat 1 phong trao thi dua co 10 truong, tri tué nhan tao\nNoi nhan: d/c Gidm déc (b/c); Quyét dinh s6 15/0D-TTg\n' |
-    "$v" restore --model "$model" > "$tmp/e.txt"
-printf 'Trên 80%% các đơn vị, nhất là phong trào thi đua có 10 trường, trí tuệ nhân tạo\nNơi nhận: đ/c Giám đốc (b/c); Quyết định số 15/QĐ-TTg\n' |
-    cmp - "$tmp/e.txt" || fail "english-model OCR: $(cat "$tmp/e.txt")"
+restores 'english-model OCR' \
+    'Trén 80%% céac don vi, nhat 1 phong trao thi dua co 10 truong, tri tué nhan tao\nNoi nhan: d/c Gidm déc (b/c); Quyét dinh s6 15/0D-TTg\n' \
+    'Trên 80%% các đơn vị, nhất là phong trào thi đua có 10 trường, trí tuệ nhân tạo\nNơi nhận: đ/c Giám đốc (b/c); Quyết định số 15/QĐ-TTg\n'
 
 # A horn or tone the English model wrote as a mark after the letter (co’
 # for cơ, thi? for thứ) is the word's, not punctuation; a real question
 # mark and a closing quote after a whole word stay.
-printf 'Dau tu co’ so vat chat; thi? tu uu tién cac noi dung, s6 15; “nha van hoa’’ khong?\n' |
-    "$v" restore --model "$model" > "$tmp/m.txt"
-printf 'Đầu tư cơ sở vật chất; thứ tự ưu tiên các nội dung, số 15; “nhà văn hóa’’ không?\n' |
-    cmp - "$tmp/m.txt" || fail "marks after letters: $(cat "$tmp/m.txt")"
+restores 'marks after letters' \
+    'Dau tu co’ so vat chat; thi? tu uu tién cac noi dung, s6 15; “nha van hoa’’ khong?\n' \
+    'Đầu tư cơ sở vật chất; thứ tự ưu tiên các nội dung, số 15; “nhà văn hóa’’ không?\n'
 
 # A small letter with marks read as a capital (BO for Bộ) with no word in
 # capitals near it is Title; in a heading, and a word whose letters the
 # restore kept, the capitals stay.
-printf 'Noi nhan:\n- BO Giao duc va Dao tao;\n- Vién truc thuéc BO, cac don vi theo huéng dan cua BO Y té.\nKT. BO TRUONG\n' |
-    "$v" restore --model "$model" > "$tmp/t.txt"
-printf 'Nơi nhận:\n- Bộ Giáo dục và Đào tạo;\n- Viện trực thuộc Bộ, các đơn vị theo hướng dẫn của Bộ Y tế.\nKT. BỘ TRƯỞNG\n' |
-    cmp - "$tmp/t.txt" || fail "capitals read for marked letters: $(cat "$tmp/t.txt")"
+restores 'capitals read for marked letters' \
+    'Noi nhan:\n- BO Giao duc va Dao tao;\n- Vién truc thuéc BO, cac don vi theo huéng dan cua BO Y té.\nKT. BO TRUONG\n' \
+    'Nơi nhận:\n- Bộ Giáo dục và Đào tạo;\n- Viện trực thuộc Bộ, các đơn vị theo hướng dẫn của Bộ Y tế.\nKT. BỘ TRƯỞNG\n'
 
 # Two capitals with no vowel that no code is (SG, BG) are what OCR made
 # of Sở and Bộ; known codes and unknown ones with no reading stay.
-printf 'Kinh gui: Cac SG: Giao duc va Dao tao, Y té; Chanh Van phong BG, Vu truéng; tai TP Hué, PR, HS\n' |
-    "$v" restore --model "$model" > "$tmp/s.txt"
-printf 'Kính gửi: Các Sở: Giáo dục và Đào tạo, Y tế; Chánh Văn phòng Bộ, Vụ trưởng; tại TP Huế, PR, HS\n' |
-    cmp - "$tmp/s.txt" || fail "two capitals without a vowel: $(cat "$tmp/s.txt")"
+restores 'two capitals without a vowel' \
+    'Kinh gui: Cac SG: Giao duc va Dao tao, Y té; Chanh Van phong BG, Vu truéng; tai TP Hué, PR, HS\n' \
+    'Kính gửi: Các Sở: Giáo dục và Đào tạo, Y tế; Chánh Văn phòng Bộ, Vụ trưởng; tại TP Huế, PR, HS\n'
 
 # A line in capitals is a sentence of its own, as the model learned such
 # lines: THU TRUONG under KT. BỘ TRƯỞNG is the deputy (Thứ), not the head
 # (Thủ) that a line running on would make of it.
-printf 'Noi nhan:\n- Nhu trén;\n- Luu: VT.\nKT. BO TRUONG\nTHU TRUONG\n' |
-    "$v" restore --model "$model" | tail -n 2 > "$tmp/k.txt"
-printf 'KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n' | cmp - "$tmp/k.txt" ||
-    fail "heading lines on their own: $(cat "$tmp/k.txt")"
+restores 'heading lines on their own' \
+    'Noi nhan:\n- Nhu trén;\n- Luu: VT.\nKT. BO TRUONG\nTHU TRUONG\n' \
+    'Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n'
 
 # The document's own evidence: a damaged word of a title (din, for dân)
 # that the model alone reads wrongly comes back as the body spells it.
