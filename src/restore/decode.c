@@ -31,6 +31,12 @@
 #define SURE_RENDERING 1.0f /* nats: a rendering this likely needs no search */
 #define LOOKALIKE_COST 2.0f /* a digit in a code read as the letter it resembles */
 #define LOOKALIKE_POST 48 /* postings such readings add to a slot */
+/* A slash read as a letter (split_slash): the reading seen more than once
+ * in the channel's training, the abbreviation in use (ln P(y | x /)), no
+ * syllable the channel makes the word of more cheaply. */
+#define SLASH_READ_COST 6.5f
+#define SLASH_LEAST_LP (-1.0f)
+#define SLASH_SYLLABLE 2.0f
 /* Weight of the document's own bigrams against the model's, as
  * lambda / (1 - lambda) of a linear interpolation with lambda = 0.1. */
 #define RECALL_WEIGHT 0.11f
@@ -126,6 +132,9 @@ struct vt_restorer {
     size_t cap_open;
     cand_mark *marks;       /* per token, for make_slot */
     uint32_t stamp;
+    /* Letters English-model OCR writes for a slash (split_slash). */
+    uint32_t slash_reads[4];
+    size_t n_slash_reads;
 };
 
 vt_restorer *vt_restorer_new(const vt_restore_model *m, vt_restore_style style,
@@ -144,6 +153,16 @@ vt_restorer *vt_restorer_new(const vt_restore_model *m, vt_restore_style style,
     r->style = style == VT_RESTORE_STYLE_REFORMED ? VT_STYLE_REFORMED
                                                   : VT_STYLE_TRADITIONAL;
     r->ctx[0] = r->ctx[1] = VT_TOK_BOS;
+    /* From the channel's rules whose truth is a slash: one letter, read
+     * more than once in its training (split_slash). */
+    const vt_model_rule *rule = m->rules[VT_CHAN_ENG];
+    for (uint32_t i = 0; i < m->h->n_rules[VT_CHAN_ENG] && r->n_slash_reads < 4; i++) {
+        const char *o = m->strings + rule[i].ocr;
+        uint32_t cp;
+        if (strcmp(m->strings + rule[i].truth, "/") == 0 && rule[i].cost <= SLASH_READ_COST &&
+            *o && vt_utf8_dec(o, strlen(o), &cp) == (int)strlen(o) && vt_cp_alpha(cp))
+            r->slash_reads[r->n_slash_reads++] = cp;
+    }
     return r;
 }
 
@@ -1200,10 +1219,14 @@ static char *compose(const vt_restorer *r, const char *word, size_t first_pos,
         const vt_piece *q = &pc[p->piece];
         char out[256];
         if (!p->slot) {
-            if (q->kind != VT_PIECE_NUM || q->len > sizeof out ||
-                !vt_roman_fix(word + q->off, q->len, out))
+            /* A numeral read with l for I, or a slash read as a letter. */
+            size_t olen = q->len;
+            if (q->misread && strlen(q->tok) < sizeof out)
+                memcpy(out, q->tok, (olen = strlen(q->tok)) + 1);
+            else if (q->kind != VT_PIECE_NUM || q->len > sizeof out ||
+                     !vt_roman_fix(word + q->off, q->len, out))
                 continue;
-            if (!vt_buf_add(&b, word + at, q->off - at) || !vt_buf_add(&b, out, q->len)) {
+            if (!vt_buf_add(&b, word + at, q->off - at) || !vt_buf_add(&b, out, olen)) {
                 vt_buf_free(&b);
                 return NULL;
             }
@@ -1340,6 +1363,78 @@ static size_t join_marks(const vt_restorer *r, const char *word, vt_piece *pc, s
 
 /* `detail`: confidences and alternatives too (the whole text only needs
  * the new words). */
+/* Tokens the model may read for the letter at s (len bytes), as a code:
+ * the letter itself and the codes the channel usually renders as it (d
+ * for đ: a cost of SURE_RENDERING at most). */
+#define LETTER_READINGS 8
+static size_t letter_readings(const vt_restorer *r, const char *s, size_t len, uint32_t *ids)
+{
+    char fold[16];
+    size_t flen = vt_fold(s, len, fold, sizeof fold), n = 0;
+    uint32_t self = flen ? vt_model_id(r->m, fold, flen) : VT_TOK_UNK;
+    if (self != VT_TOK_UNK)
+        ids[n++] = self;
+    uint32_t np = 0;
+    const vt_posting *ps = flen ? vt_model_render(r->m, r->chan, fold, flen, &np) : NULL;
+    for (uint32_t i = 0; i < np && n < LETTER_READINGS; i++)
+        if (ps[i].id != self && ps[i].cost <= SURE_RENDERING &&
+            !(r->m->vocab_flags[ps[i].id] & VT_VOC_SYLLABLE))
+            ids[n++] = ps[i].id;
+    return n;
+}
+
+/* The slash of a short abbreviation that English-model OCR read as a
+ * letter (Viv for V/v): a word of three letters the model does not know
+ * and the channel makes of no syllable with a cost below SLASH_SYLLABLE
+ * (dic may well be đúc), whose middle one the channel reads a slash as
+ * more than once in its training (SLASH_READ_COST: a reading seen once,
+ * as / for A, is noise, and turned Pat for Đạt into P/t), and whose
+ * outer ones the model knows joined by a slash (ln P(y | x /) at least
+ * SLASH_LEAST_LP: an abbreviation in use).  Its one slot becomes
+ * letter, slash, letter: a code the decoder restores as such.  Without
+ * it, `Viv` came out as the syllable `Vị`, and the parser lost the
+ * document's type and trích yếu. */
+static size_t split_slash(const vt_restorer *r, const char *word, vt_piece *pc, size_t np)
+{
+    if (r->chan != VT_CHAN_ENG || r->stripped || np != 1 || pc[0].kind != VT_PIECE_SLOT)
+        return np;
+    const char *s = word + pc[0].off;
+    uint32_t cp[3];
+    size_t at[4] = {0}, n = 0;
+    while (n < 3 && at[n] < pc[0].len) {
+        at[n + 1] = at[n] + (size_t)vt_utf8_dec(s + at[n], pc[0].len - at[n], &cp[n]);
+        n++;
+    }
+    bool slash = false;
+    for (size_t i = 0; n == 3 && i < r->n_slash_reads; i++)
+        slash = slash || vt_cp_lower(cp[1]) == r->slash_reads[i];
+    char fold[64];
+    if (!slash || at[3] != pc[0].len || !vt_cp_alpha(cp[0]) || !vt_cp_alpha(cp[2]))
+        return np;
+    size_t flen = vt_fold(s, pc[0].len, fold, sizeof fold);
+    uint32_t slash_id = vt_model_id(r->m, "/", 1), xs[LETTER_READINGS], ys[LETTER_READINGS];
+    uint32_t nr = 0;
+    if (!flen || vt_model_id(r->m, fold, flen) != VT_TOK_UNK || slash_id == VT_TOK_UNK)
+        return np;
+    const vt_posting *ps = vt_model_render(r->m, r->chan, fold, flen, &nr);
+    for (uint32_t i = 0; i < nr; i++)
+        if ((r->m->vocab_flags[ps[i].id] & VT_VOC_SYLLABLE) && ps[i].cost < SLASH_SYLLABLE)
+            return np;
+    size_t nx = letter_readings(r, s, at[1], xs);
+    size_t ny = letter_readings(r, s + at[2], at[3] - at[2], ys);
+    bool known = false;
+    for (size_t i = 0; i < nx && !known; i++)
+        for (size_t j = 0; j < ny && !known; j++)
+            known = vt_model_lp3(r->m, xs[i], slash_id, ys[j]) >= SLASH_LEAST_LP;
+    if (!known)
+        return np;
+    uint32_t off = pc[0].off;
+    pc[0] = (vt_piece){VT_PIECE_SLOT, off, (uint32_t)at[1], NULL, false};
+    pc[1] = (vt_piece){VT_PIECE_PUNCT, off + (uint32_t)at[1], (uint32_t)(at[2] - at[1]), "/", true};
+    pc[2] = (vt_piece){VT_PIECE_SLOT, off + (uint32_t)at[2], (uint32_t)(at[3] - at[2]), NULL, false};
+    return 3;
+}
+
 /* `ends`: a paragraph ends with the words, where the model's sentences
  * end too. */
 static bool decode_line(vt_restorer *r, const char *const *words, size_t n,
@@ -1359,6 +1454,7 @@ static bool decode_line(vt_restorer *r, const char *const *words, size_t n,
         vt_piece *pc = pieces + w * MAX_PIECES;
         npieces[w] = vt_word_pieces(words[w], strlen(words[w]), pc, MAX_PIECES);
         npieces[w] = join_marks(r, words[w], pc, npieces[w]);
+        npieces[w] = split_slash(r, words[w], pc, npieces[w]);
         wpos[w] = r->n_pos;
         unsigned codes = code_slots(words[w], pc, npieces[w]);
         for (size_t k = 0; ok && k < npieces[w]; k++) {

@@ -66,6 +66,8 @@ typedef struct vt_piece {
     vt_piece_kind kind;
     uint32_t off, len;  /* bytes within the word */
     const char *tok;    /* LM token for PUNCT pieces, NULL if none */
+    bool misread;       /* a PUNCT piece OCR wrote as a letter: its tok is
+                         * what the page shows */
 } vt_piece;
 
 /* Split `word` (len bytes) into pieces; returns how many (at most cap). */

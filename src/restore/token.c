@@ -48,7 +48,7 @@ static size_t add(vt_piece *out, size_t n, size_t cap, vt_piece_kind kind,
                   size_t off, size_t len, const char *tok)
 {
     if (n < cap)
-        out[n] = (vt_piece){kind, (uint32_t)off, (uint32_t)len, tok};
+        out[n] = (vt_piece){kind, (uint32_t)off, (uint32_t)len, tok, false};
     return n + 1;
 }
 

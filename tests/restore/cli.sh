@@ -63,6 +63,31 @@ restores 'two capitals without a vowel' \
     'Kinh gui: Cac SG: Giao duc va Dao tao, Y té; Chanh Van phong BG, Vu truéng; tai TP Hué, PR, HS\n' \
     'Kính gửi: Các Sở: Giáo dục và Đào tạo, Y tế; Chánh Văn phòng Bộ, Vụ trưởng; tại TP Huế, PR, HS\n'
 
+# A slash that English-model OCR read as i in V/v comes back (Viv came out
+# as the syllable Vị, and the parser lost the type and trích yếu); tiv
+# stays từ: t/v is no abbreviation in use.
+restores 'a slash read as a letter' \
+    'S6: 12/SGDDT\nViv trien khai phong trao ctia tinh, tiv ngay 15\n' \
+    'Số: 12/SGDĐT\nV/v triển khai phong trào của tỉnh, từ ngày 15\n'
+
+# ... so that the parser after it finds a công văn and its trích yếu.
+cat > "$tmp/cv.txt" <<'DOC'
+UY BAN NHAN DAN THANH PHO HAI PHONG
+S¢ GIAO DUC VA PAO TAO
+S6: 2134/SGDDT-VP
+Viv trién khai phong trao hoc tap s6
+trong cac co s6 giao duc
+Hai Phong, ngay 12 thang 9 nam 2025
+Kinh gui: Hiéu truong cac truong trung hoc phd thong
+DOC
+"$v" parse "$tmp/cv.txt" > "$tmp/cv.json" || fail "parse after restore: exit $?"
+python3 - "$tmp/cv.json" <<'PY' || fail "parse after restore: no công văn and trích yếu"
+import json, sys
+m = json.load(open(sys.argv[1]))["metadata"]
+assert m["type"]["value"] == "Công văn", m.get("type")
+assert m["subject"]["value"].startswith("V/v triển khai"), m.get("subject")
+PY
+
 # A line in capitals is a sentence of its own, as the model learned such
 # lines: THU TRUONG under KT. BỘ TRƯỞNG is the deputy (Thứ), not the head
 # (Thủ) that a line running on would make of it.
