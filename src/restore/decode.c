@@ -1361,8 +1361,6 @@ static size_t join_marks(const vt_restorer *r, const char *word, vt_piece *pc, s
     return np;
 }
 
-/* `detail`: confidences and alternatives too (the whole text only needs
- * the new words). */
 /* Tokens the model may read for the letter at s (len bytes), as a code:
  * the letter itself and the codes the channel usually renders as it (d
  * for đ: a cost of SURE_RENDERING at most). */
@@ -1435,8 +1433,9 @@ static size_t split_slash(const vt_restorer *r, const char *word, vt_piece *pc, 
     return 3;
 }
 
-/* `ends`: a paragraph ends with the words, where the model's sentences
- * end too. */
+/* `detail`: confidences and alternatives too (the whole text only needs
+ * the new words); `ends`: a paragraph ends with the words, where the
+ * model's sentences end too. */
 static bool decode_line(vt_restorer *r, const char *const *words, size_t n,
                         vt_restored_word *out, bool detail, bool ends)
 {
