@@ -61,6 +61,7 @@ typedef struct pos {
 } pos;
 
 #define CACHE_SLOTS 2048
+#define FIXED_SLOTS 64
 #define CACHE_KEY 40
 
 typedef struct centry {
@@ -76,7 +77,7 @@ typedef struct centry {
  * lookups, searches and ranking need doing once per form. */
 typedef struct sentry {
     uint32_t hash, key, klen; /* key bytes in slots_keys */
-    uint32_t first, n;        /* candidates in slots_cands */
+    uint32_t first, n;        /* candidates in r->cands */
     int32_t keep;
 } sentry;
 
@@ -105,8 +106,12 @@ struct vt_restorer {
     uint32_t ctx[2]; /* last tokens decoded, when the text runs on */
     pos *pos;
     size_t n_pos, cap_pos;
+    /* Every candidate list made (the slots' of every form remembered, the
+     * fixed tokens'): positions point into it, so a lattice is kept or
+     * narrowed without copying any.  Emptied only between documents. */
     cand *cands;
     size_t n_cands, cap_cands;
+    uint32_t fixed[FIXED_SLOTS]; /* a fixed token's list, by id; + 1, 0 for none */
     hyp *hyps; /* BEAM per position */
     size_t cap_hyps;
     centry cache[CACHE_SLOTS];
@@ -115,12 +120,15 @@ struct vt_restorer {
     sentry *slots;          /* open addressing, empty when klen == 0 */
     uint32_t slots_cap, slots_n;
     vt_buf slots_keys;
-    cand *slots_cands;
-    size_t slots_ncands, slots_capcands;
     int slots_mode;         /* the document mode they were made in */
-    vt_piece *pieces; /* per word of the line, MAX_PIECES each */
-    size_t *npieces, *wpos;
-    size_t cap_pieces, cap_npieces, cap_wpos;
+    vt_piece *pieces; /* the line's, word w's from pstart[w] */
+    size_t *pstart, *wpos; /* per word: first piece, first position */
+    size_t cap_pieces, cap_pstart, cap_wpos;
+    /* The first pass's lattices, for the second: positions, and per word
+     * of each group its first position (and one past the last). */
+    pos *kept_pos;
+    size_t *kept_wpos;
+    size_t n_kept_pos, n_kept_wpos, cap_kept_pos, cap_kept_wpos;
     /* The document's bigrams as the first pass decoded them (a cache
      * language model): count of (b, c) under vt_key2(b, c), of b before
      * any word under vt_key2(b, 0), of c after any under vt_key2(0, c).
@@ -177,14 +185,15 @@ void vt_restorer_free(vt_restorer *r)
         return;
     free(r->pos);
     free(r->pieces);
-    free(r->npieces);
+    free(r->pstart);
     free(r->wpos);
+    free(r->kept_pos);
+    free(r->kept_wpos);
     free(r->cands);
     free(r->hyps);
     vt_invert_free(r->inv);
     free(r->slots);
     vt_buf_free(&r->slots_keys);
-    free(r->slots_cands);
     free(r->pair_keys);
     free(r->pair_counts);
     free(r->paired);
@@ -645,13 +654,21 @@ static bool make_slot(vt_restorer *r, pos *p, const char *s, size_t len, int kin
     return true;
 }
 
-static void slot_cache_clear(vt_restorer *r)
+/* Forget the forms remembered when the document mode changed or there
+ * are too many: only where no lattice points into r->cands. */
+static void slot_cache_trim(vt_restorer *r)
 {
+    int mode = r->chan * 2 + r->stripped;
+    if (mode == r->slots_mode && r->slots_n < SLOT_CACHE_MAX &&
+        r->n_cands < SLOT_CACHE_MAX * MAX_CANDS)
+        return;
     if (r->slots)
         memset(r->slots, 0, r->slots_cap * sizeof *r->slots);
     r->slots_n = 0;
     r->slots_keys.len = 0;
-    r->slots_ncands = 0;
+    r->n_cands = 0;
+    memset(r->fixed, 0, sizeof r->fixed);
+    r->slots_mode = mode;
 }
 
 /* The entry for a form, or the empty one where it goes. */
@@ -686,11 +703,6 @@ static bool slot_grow(vt_restorer *r)
 
 static bool add_slot(vt_restorer *r, pos *p, const char *s, size_t len, int kind)
 {
-    int mode = r->chan * 2 + r->stripped;
-    if (mode != r->slots_mode || r->slots_n >= SLOT_CACHE_MAX) {
-        slot_cache_clear(r);
-        r->slots_mode = mode;
-    }
     /* The kind is part of the key: a byte no text has. */
     char key[256];
     if (len + 1 > sizeof key || !slot_grow(r))
@@ -700,39 +712,33 @@ static bool add_slot(vt_restorer *r, pos *p, const char *s, size_t len, int kind
     uint32_t h = vt_hash_str(key, len + 1);
     sentry *e = slot_find(r, key, len + 1, h);
     if (e->klen) {
-        if (!vt_grow((void **)&r->cands, &r->cap_cands, r->n_cands + e->n, sizeof *r->cands))
-            return false;
-        memcpy(r->cands + r->n_cands, r->slots_cands + e->first, e->n * sizeof *r->cands);
-        p->first = (uint32_t)r->n_cands;
-        p->n = e->n;
-        p->keep = e->keep;
-        p->slot = true;
-        r->n_cands += e->n;
+        *p = (pos){.word = p->word, .piece = p->piece, .first = e->first, .n = e->n,
+                   .slot = true, .keep = e->keep};
         return true;
     }
     if (!make_slot(r, p, s, len, kind))
         return false;
     uint32_t at = (uint32_t)r->slots_keys.len;
-    if (!vt_grow((void **)&r->slots_cands, &r->slots_capcands, r->slots_ncands + p->n,
-              sizeof *r->slots_cands) ||
-        !vt_buf_add(&r->slots_keys, key, len + 1))
-        return true; /* not remembered; the slot itself is fine */
-    memcpy(r->slots_cands + r->slots_ncands, r->cands + p->first, p->n * sizeof *r->cands);
-    *e = (sentry){h, at, (uint32_t)len + 1, (uint32_t)r->slots_ncands, p->n, p->keep};
-    r->slots_ncands += p->n;
-    r->slots_n++;
+    if (vt_buf_add(&r->slots_keys, key, len + 1)) {
+        *e = (sentry){h, at, (uint32_t)len + 1, p->first, p->n, p->keep};
+        r->slots_n++;
+    } /* else not remembered; the slot itself is fine */
     return true;
 }
 
 static bool add_fixed(vt_restorer *r, pos *p, uint32_t id)
 {
-    if (!vt_grow((void **)&r->cands, &r->cap_cands, r->n_cands + 1, sizeof *r->cands))
-        return false;
-    p->first = (uint32_t)r->n_cands;
+    uint32_t *at = &r->fixed[id % FIXED_SLOTS];
+    if (!*at || r->cands[*at - 1].id != id) {
+        if (!vt_grow((void **)&r->cands, &r->cap_cands, r->n_cands + 1, sizeof *r->cands))
+            return false;
+        r->cands[r->n_cands++] = (cand){id, 0};
+        *at = (uint32_t)r->n_cands;
+    }
+    p->first = *at - 1;
     p->n = 1;
     p->slot = false;
     p->keep = 0;
-    r->cands[r->n_cands++] = (cand){id, 0};
     return true;
 }
 
@@ -896,10 +902,17 @@ static bool recall_open(vt_restorer *r)
                 p->keep = p->keep == (int)k ? 0 : -1;
                 p->first += k;
                 p->n = 1;
+                p->chosen = 0;
                 break;
             }
     }
     return any;
+}
+
+static uint32_t chosen_id(const vt_restorer *r, size_t i)
+{
+    const pos *p = &r->pos[i];
+    return r->cands[p->first + p->chosen].id;
 }
 
 static int hyp_cmp(const void *a, const void *b)
@@ -936,17 +949,16 @@ static size_t beam_add(hyp *cur, size_t n, const hyp *t)
     return n < BEAM ? n + 1 : n;
 }
 
-/* Beam search; fills pos[].chosen.  Returns false when out of memory. */
-static bool search(vt_restorer *r, bool final)
+/* Beam search over positions [from, to) after the tokens c0 c1; fills
+ * their pos[].chosen.  `final`: a sentence ends after `to`. */
+static void search_range(vt_restorer *r, size_t from, size_t to, uint32_t c0, uint32_t c1,
+                         bool final)
 {
     const vt_restore_model *m = r->m;
-    size_t np = r->n_pos;
-    if (!vt_grow((void **)&r->hyps, &r->cap_hyps, (np + 2) * BEAM, sizeof *r->hyps))
-        return false;
-    hyp start = {r->ctx[0], r->ctx[1], 0, -1, 0};
+    hyp start = {c0, c1, 0, -1, 0};
     hyp *prev = &start;
     size_t n_prev = 1;
-    for (size_t i = 0; i < np; i++) {
+    for (size_t i = from; i < to; i++) {
         pos *p = &r->pos[i];
         const cand *c = r->cands + p->first;
         hyp *cur = r->hyps + i * BEAM;
@@ -1004,8 +1016,8 @@ static bool search(vt_restorer *r, bool final)
         prev = cur;
         n_prev = nc;
     }
-    if (np == 0)
-        return true;
+    if (to == from)
+        return;
     size_t best = 0;
     float bs = INFINITY;
     for (size_t h = 0; h < n_prev; h++) {
@@ -1016,18 +1028,43 @@ static bool search(vt_restorer *r, bool final)
             best = h;
         }
     }
-    for (size_t i = np; i-- > 0;) {
+    for (size_t i = to; i-- > from;) {
         hyp *h = r->hyps + i * BEAM + best;
         r->pos[i].chosen = h->ci;
         best = (size_t)h->back;
     }
-    return true;
 }
 
-static uint32_t chosen_id(const vt_restorer *r, size_t i)
+/* The first pass searches the whole lattice.  The second searches only
+ * around its open positions: the others hold one token each, so two of
+ * them after an open one fix the state, and from there on every path is
+ * the same.  (Most of a paragraph the second pass reopens stays closed.)
+ * Returns false when out of memory. */
+static bool search(vt_restorer *r, bool final)
 {
-    const pos *p = &r->pos[i];
-    return r->cands[p->first + p->chosen].id;
+    size_t np = r->n_pos;
+    if (!vt_grow((void **)&r->hyps, &r->cap_hyps, (np + 2) * BEAM, sizeof *r->hyps))
+        return false;
+    if (!r->recall) {
+        search_range(r, 0, np, r->ctx[0], r->ctx[1], final);
+        return true;
+    }
+    for (size_t a = 0; a < np;) {
+        if (!r->open[a]) {
+            a++;
+            continue;
+        }
+        /* Open positions apart by one closed one share a run. */
+        size_t b = a + 1;
+        while (b < np && (r->open[b] || (b + 1 < np && r->open[b + 1])))
+            b += r->open[b] ? 1 : 2;
+        size_t to = b + 2 < np ? b + 2 : np;
+        uint32_t c0 = a >= 2 ? chosen_id(r, a - 2) : a == 1 ? r->ctx[1] : r->ctx[0];
+        uint32_t c1 = a >= 1 ? chosen_id(r, a - 1) : r->ctx[1];
+        search_range(r, a, to, c0, c1, final && to == np);
+        a = to;
+    }
+    return true;
 }
 
 /* Posterior of every candidate of slot i given the chosen neighbours. */
@@ -1439,30 +1476,37 @@ static size_t split_slash(const vt_restorer *r, const char *word, vt_piece *pc, 
     return 3;
 }
 
-/* `detail`: confidences and alternatives too (the whole text only needs
- * the new words); `ends`: a paragraph ends with the words, where the
- * model's sentences end too. */
-static bool decode_line(vt_restorer *r, const char *const *words, size_t n,
-                        vt_restored_word *out, bool detail, bool ends)
+/* A word's pieces (MAX_PIECES at most), as the decoder reads them. */
+static size_t word_pieces(const vt_restorer *r, const char *word, vt_piece *pc)
+{
+    size_t np = vt_word_pieces(word, strlen(word), pc, MAX_PIECES);
+    np = join_marks(r, word, pc, np);
+    return split_slash(r, word, pc, np);
+}
+
+/* The lattice of a line: its words' pieces, a position per piece (a slot
+ * with its candidates, or a fixed token).  Returns false when out of
+ * memory. */
+static bool build_lattice(vt_restorer *r, const char *const *words, size_t n)
 {
     const vt_restore_model *m = r->m;
-    r->n_pos = r->n_cands = 0;
-    bool ok = vt_grow((void **)&r->pieces, &r->cap_pieces, n * MAX_PIECES + 1, sizeof *r->pieces) &&
-              vt_grow((void **)&r->npieces, &r->cap_npieces, n + 1, sizeof *r->npieces) &&
+    r->n_pos = 0;
+    bool ok = vt_grow((void **)&r->pstart, &r->cap_pstart, n + 1, sizeof *r->pstart) &&
               vt_grow((void **)&r->wpos, &r->cap_wpos, n + 1, sizeof *r->wpos);
-    vt_piece *pieces = r->pieces;
-    size_t *npieces = r->npieces, *wpos = r->wpos;
-    const char *last_tok = NULL;
-    if (n)
-        memset(out, 0, n * sizeof *out);
+    if (ok)
+        r->pstart[0] = 0;
     for (size_t w = 0; ok && w < n; w++) {
-        vt_piece *pc = pieces + w * MAX_PIECES;
-        npieces[w] = vt_word_pieces(words[w], strlen(words[w]), pc, MAX_PIECES);
-        npieces[w] = join_marks(r, words[w], pc, npieces[w]);
-        npieces[w] = split_slash(r, words[w], pc, npieces[w]);
-        wpos[w] = r->n_pos;
-        unsigned codes = code_slots(words[w], pc, npieces[w]);
-        for (size_t k = 0; ok && k < npieces[w]; k++) {
+        if (!vt_grow((void **)&r->pieces, &r->cap_pieces, r->pstart[w] + MAX_PIECES,
+                     sizeof *r->pieces)) {
+            ok = false;
+            break;
+        }
+        vt_piece *pc = r->pieces + r->pstart[w];
+        size_t np = word_pieces(r, words[w], pc);
+        r->pstart[w + 1] = r->pstart[w] + np;
+        r->wpos[w] = r->n_pos;
+        unsigned codes = code_slots(words[w], pc, np);
+        for (size_t k = 0; ok && k < np; k++) {
             if (pc[k].kind == VT_PIECE_PUNCT && !pc[k].tok)
                 continue;
             if (!vt_grow((void **)&r->pos, &r->cap_pos, r->n_pos + 1, sizeof *r->pos)) {
@@ -1476,22 +1520,34 @@ static bool decode_line(vt_restorer *r, const char *const *words, size_t n,
             if (pc[k].kind == VT_PIECE_SLOT)
                 ok = add_slot(r, p, words[w] + pc[k].off, pc[k].len,
                               k < 32 && (codes >> k & 1) ? SLOT_CODE : SLOT_WORD);
-            else if (pc[k].kind == VT_PIECE_NUM && digits_word(r, words, n, w, pc, npieces[w]))
+            else if (pc[k].kind == VT_PIECE_NUM && digits_word(r, words, n, w, pc, np))
                 ok = add_slot(r, p, words[w] + pc[k].off, pc[k].len, SLOT_DIGITS);
             else if (pc[k].kind == VT_PIECE_NUM)
                 ok = add_fixed(r, p, VT_TOK_NUM);
             else
                 ok = add_fixed(r, p, vt_model_id(m, pc[k].tok, strlen(pc[k].tok)));
-            last_tok = pc[k].kind == VT_PIECE_PUNCT ? pc[k].tok : NULL;
         }
     }
     if (ok)
-        wpos[n] = r->n_pos;
-    bool final = n == 0 || ends || punct_final(last_tok);
-    r->redone = ok && r->recall && recall_open(r);
+        r->wpos[n] = r->n_pos;
+    return ok;
+}
+
+/* Decode the line's lattice: choose, and write the words that change to
+ * out.  `detail`: confidences and alternatives too (the whole text only
+ * needs the new words); `final`: a sentence ends with the line. */
+static bool decode_lattice(vt_restorer *r, const char *const *words, size_t n,
+                           vt_restored_word *out, bool detail, bool final)
+{
+    const vt_restore_model *m = r->m;
+    bool ok = true;
+    if (n)
+        memset(out, 0, n * sizeof *out);
+    r->redone = r->recall && recall_open(r);
     if (r->recall && !r->redone)
         return ok;
-    ok = ok && search(r, final);
+    ok = search(r, final);
+    const size_t *wpos = r->wpos;
     double post[MAX_CANDS + 1];
     /* Text that kept its marks is mostly right: change a word only when
      * the evidence is strong, else leave it as written. */
@@ -1504,9 +1560,14 @@ static bool decode_line(vt_restorer *r, const char *const *words, size_t n,
             p->chosen = (uint32_t)p->keep;
     }
     for (size_t w = 0; ok && w < n; w++) {
-        vt_piece *pc = pieces + w * MAX_PIECES;
-        if (r->recall && !word_open(r, wpos[w], wpos[w + 1]))
-            continue; /* the first pass's reading stands */
+        const vt_piece *pc = r->pieces + r->pstart[w];
+        vt_piece again[MAX_PIECES];
+        if (r->recall) {
+            if (!word_open(r, wpos[w], wpos[w + 1]))
+                continue; /* the first pass's reading stands */
+            word_pieces(r, words[w], again); /* the second pass keeps none */
+            pc = again;
+        }
         bool changed;
         unsigned ctx = word_context(words, n, w);
         char *text = compose(r, words[w], wpos[w], wpos[w + 1], SIZE_MAX, 0, pc, ctx,
@@ -1583,9 +1644,30 @@ static bool decode_line(vt_restorer *r, const char *const *words, size_t n,
     return ok;
 }
 
+/* Whether a sentence ends with the lattice's line (or it has no tokens). */
+static bool ends_sentence(const vt_restorer *r)
+{
+    if (r->n_pos == 0)
+        return true;
+    const pos *p = &r->pos[r->n_pos - 1];
+    const vt_piece *q = &r->pieces[r->pstart[p->word] + p->piece];
+    return q->kind == VT_PIECE_PUNCT && punct_final(q->tok);
+}
+
+static bool decode_line(vt_restorer *r, const char *const *words, size_t n,
+                        vt_restored_word *out, bool detail, bool ends)
+{
+    if (build_lattice(r, words, n))
+        return decode_lattice(r, words, n, out, detail, ends || ends_sentence(r));
+    if (n)
+        memset(out, 0, n * sizeof *out);
+    return false;
+}
+
 bool vt_restorer_line(vt_restorer *r, const char *const *words, size_t n,
                       vt_restored_word *out)
 {
+    slot_cache_trim(r);
     return decode_line(r, words, n, out, true, false);
 }
 
@@ -1594,13 +1676,49 @@ bool vt_restorer_line(vt_restorer *r, const char *const *words, size_t n,
  * OCR breaks lines where the page did, not where sentences end. */
 #define MAX_GROUP 2000 /* words decoded together at most */
 
-/* A paragraph, or a long one's part: words [start, end), its tokens from
- * first_id in the first pass's list, the context it started in. */
+/* A paragraph, or a long one's part: words [start, end), its n_pos
+ * positions from first_pos in the first pass's tokens and kept positions,
+ * its words' first positions from first_wpos in the kept ones, the
+ * context it started in. */
 typedef struct group {
-    size_t start, end, first_id;
+    size_t start, end, first_pos, n_pos, first_wpos;
     uint32_t ctx[2];
-    bool ends; /* the paragraph's end, not a part */
+    bool ends;  /* the paragraph's end, not a part */
+    bool final; /* a sentence ends with it */
 } group;
+
+/* The first pass's lattice of a group, kept for the second (its
+ * candidates stay in r->cands). */
+static bool keep_lattice(vt_restorer *r, group *g)
+{
+    size_t n = g->end - g->start;
+    if (!vt_grow((void **)&r->kept_pos, &r->cap_kept_pos, r->n_kept_pos + r->n_pos,
+                 sizeof *r->kept_pos) ||
+        !vt_grow((void **)&r->kept_wpos, &r->cap_kept_wpos, r->n_kept_wpos + n + 1,
+                 sizeof *r->kept_wpos))
+        return false;
+    g->first_pos = r->n_kept_pos;
+    g->n_pos = r->n_pos;
+    g->first_wpos = r->n_kept_wpos;
+    memcpy(r->kept_pos + r->n_kept_pos, r->pos, r->n_pos * sizeof *r->pos);
+    memcpy(r->kept_wpos + r->n_kept_wpos, r->wpos, (n + 1) * sizeof *r->wpos);
+    r->n_kept_pos += r->n_pos;
+    r->n_kept_wpos += n + 1;
+    return true;
+}
+
+/* ... and back. */
+static bool load_lattice(vt_restorer *r, const group *g)
+{
+    size_t n = g->end - g->start;
+    if (!vt_grow((void **)&r->pos, &r->cap_pos, g->n_pos + 1, sizeof *r->pos) ||
+        !vt_grow((void **)&r->wpos, &r->cap_wpos, n + 1, sizeof *r->wpos))
+        return false;
+    r->n_pos = g->n_pos;
+    memcpy(r->pos, r->kept_pos + g->first_pos, g->n_pos * sizeof *r->pos);
+    memcpy(r->wpos, r->kept_wpos + g->first_wpos, (n + 1) * sizeof *r->wpos);
+    return true;
+}
 
 static void forget_pairs(vt_restorer *r)
 {
@@ -1614,7 +1732,8 @@ static void forget_pairs(vt_restorer *r)
 }
 
 /* The first pass: every paragraph on its own evidence; with `count`, the
- * tokens chosen go to *ids and their pairs are counted. */
+ * tokens chosen go to *ids and their pairs are counted, and the lattices
+ * are kept for the second pass. */
 static bool first_pass(vt_restorer *r, const char *const *words, const bool *para_end,
                        size_t n, vt_restored_word *out, bool detail, bool count,
                        group **gs, size_t *ng, uint32_t **ids, size_t *nids)
@@ -1630,13 +1749,16 @@ static bool first_pass(vt_restorer *r, const char *const *words, const bool *par
         if (!vt_grow((void **)gs, &cap_g, *ng + 1, sizeof **gs))
             return false;
         group *g = &(*gs)[(*ng)++];
-        *g = (group){s, e, *nids, {r->ctx[0], r->ctx[1]}, para_end[e - 1]};
+        *g = (group){.start = s, .end = e, .ctx = {r->ctx[0], r->ctx[1]},
+                     .ends = para_end[e - 1]};
         ok = decode_line(r, words + s, e - s, out + s, detail, g->ends);
+        g->final = g->ends || ends_sentence(r);
         if (count) {
-            ok = ok && vt_grow((void **)ids, &cap_ids, *nids + r->n_pos + 1, sizeof **ids);
+            ok = ok && keep_lattice(r, g) &&
+                 vt_grow((void **)ids, &cap_ids, *nids + r->n_pos + 1, sizeof **ids);
             for (size_t i = 0; ok && i < r->n_pos; i++)
                 (*ids)[(*nids)++] = chosen_id(r, i);
-            ok = ok && pairs_note(r, *ids + g->first_id, *nids - g->first_id, 1);
+            ok = ok && pairs_note(r, *ids + g->first_pos, g->n_pos, 1);
         }
         if (ok && para_end[e - 1])
             ok = decode_line(r, NULL, 0, NULL, detail, true);
@@ -1650,8 +1772,7 @@ static bool first_pass(vt_restorer *r, const char *const *words, const bool *par
  * another reading, as for a damaged occurrence of a name the document
  * spells out elsewhere. */
 static bool second_pass(vt_restorer *r, const char *const *words, vt_restored_word *out,
-                        bool detail, const group *gs, size_t ng, uint32_t *ids,
-                        size_t nids)
+                        bool detail, const group *gs, size_t ng, uint32_t *ids)
 {
     size_t most = 0;
     for (size_t g = 0; g < ng; g++)
@@ -1661,14 +1782,14 @@ static bool second_pass(vt_restorer *r, const char *const *words, vt_restored_wo
     r->recall = true;
     for (size_t g = 0; ok && g < ng; g++) {
         const group *x = &gs[g];
-        uint32_t *was = ids + x->first_id;
-        size_t np = (g + 1 < ng ? gs[g + 1].first_id : nids) - x->first_id;
+        uint32_t *was = ids + x->first_pos;
+        size_t np = x->n_pos;
         r->ctx[0] = x->ctx[0];
         r->ctx[1] = x->ctx[1];
         r->before = was;
         r->n_before = np;
-        ok = pairs_note(r, was, np, -1) &&
-             decode_line(r, words + x->start, x->end - x->start, again, detail, x->ends);
+        ok = pairs_note(r, was, np, -1) && load_lattice(r, x) &&
+             decode_lattice(r, words + x->start, x->end - x->start, again, detail, x->final);
         bool take = ok && r->redone;
         /* Words with an open position take the new reading; the others
          * keep the first one, whose confidence saw all its candidates. */
@@ -1705,8 +1826,10 @@ static bool decode_doc(vt_restorer *r, const char *const *words, const bool *par
     bool second = r->chan == VT_CHAN_ENG && !r->stripped;
     if (second)
         forget_pairs(r); /* the last document's */
+    slot_cache_trim(r);
+    r->n_kept_pos = r->n_kept_wpos = 0;
     bool ok = first_pass(r, words, para_end, n, out, detail, second, &gs, &ng, &ids, &nids) &&
-              (!second || second_pass(r, words, out, detail, gs, ng, ids, nids));
+              (!second || second_pass(r, words, out, detail, gs, ng, ids));
     free(gs);
     free(ids);
     if (!ok)
