@@ -131,13 +131,13 @@ struct vt_restorer {
     size_t *kept_wpos;
     size_t n_kept_pos, n_kept_wpos, cap_kept_pos, cap_kept_wpos;
     /* The document's bigrams as the first pass decoded them (a cache
-     * language model): count of (b, c) under vt_key2(b, c), of b before
-     * any word under vt_key2(b, 0), of c after any under vt_key2(0, c).
-     * Open addressing, key 0 is empty. */
+     * language model): count of (b, c) under vt_key2(b, c), open
+     * addressing, key 0 is empty; per token, the pairs it starts and the
+     * pairs it ends (most candidates are in none). */
     uint64_t *pair_keys;
     uint32_t *pair_counts;
     uint32_t pair_cap, pair_n;
-    uint64_t *paired; /* bit per token: in some pair (most candidates are not) */
+    uint32_t *pair_after, *pair_before;
     bool recall;            /* the second pass: consult the pairs */
     const uint32_t *before; /* the first pass's tokens of this paragraph */
     size_t n_before;
@@ -197,7 +197,8 @@ void vt_restorer_free(vt_restorer *r)
     vt_buf_free(&r->slots_keys);
     free(r->pair_keys);
     free(r->pair_counts);
-    free(r->paired);
+    free(r->pair_after);
+    free(r->pair_before);
     free(r->open);
     free(r->marks);
     free(r);
@@ -787,31 +788,29 @@ static bool pair_grow(vt_restorer *r)
     return true;
 }
 
-/* Words of the bit set: a bit per token of the model. */
-static size_t paired_words(const vt_restorer *r)
-{
-    return r->m->h->n_vocab / 64 + 1;
-}
-
-static bool paired(const vt_restorer *r, uint32_t id)
-{
-    return r->paired[id >> 6] >> (id & 63) & 1;
-}
-
-static bool pair_add(vt_restorer *r, uint64_t key, int delta)
+static bool pair_add(vt_restorer *r, uint32_t b, uint32_t c, int delta)
 {
     if (!pair_grow(r))
         return false;
-    if (!r->paired && !(r->paired = calloc(paired_words(r), sizeof *r->paired)))
-        return false;
-    r->paired[(key >> 32) >> 6] |= 1ull << ((key >> 32) & 63);
-    r->paired[(uint32_t)key >> 6] |= 1ull << ((uint32_t)key & 63);
+    if (!r->pair_after) {
+        r->pair_after = calloc(r->m->h->n_vocab, sizeof *r->pair_after);
+        r->pair_before = calloc(r->m->h->n_vocab, sizeof *r->pair_before);
+        if (!r->pair_after || !r->pair_before) {
+            free(r->pair_after);
+            free(r->pair_before);
+            r->pair_after = r->pair_before = NULL;
+            return false;
+        }
+    }
+    uint64_t key = vt_key2(b, c);
     uint32_t *n = pair_at(r, key);
     if (!r->pair_keys[n - r->pair_counts]) {
         r->pair_keys[n - r->pair_counts] = key;
         r->pair_n++;
     }
     *n = (uint32_t)((int64_t)*n + delta);
+    r->pair_after[b] = (uint32_t)((int64_t)r->pair_after[b] + delta);
+    r->pair_before[c] = (uint32_t)((int64_t)r->pair_before[c] + delta);
     return true;
 }
 
@@ -826,9 +825,7 @@ static bool pairs_note(vt_restorer *r, const uint32_t *ids, size_t n, int delta)
 {
     for (size_t i = 0; i + 1 < n; i++)
         if (pair_token(r, ids[i]) && pair_token(r, ids[i + 1]) &&
-            !(pair_add(r, vt_key2(ids[i], ids[i + 1]), delta) &&
-              pair_add(r, vt_key2(ids[i], 0), delta) &&
-              pair_add(r, vt_key2(0, ids[i + 1]), delta)))
+            !pair_add(r, ids[i], ids[i + 1], delta))
             return false;
     return true;
 }
@@ -838,15 +835,13 @@ static bool pairs_note(vt_restorer *r, const uint32_t *ids, size_t n, int delta)
  * c's pairs for itself. */
 static float pair_assoc(const vt_restorer *r, uint32_t b, uint32_t c)
 {
-    /* pair_token too: token 0 stands for any word in the keys of the
-     * totals, so its bit is set, but it pairs with nothing. */
-    if (!r->pair_n || !paired(r, b) || !paired(r, c) || !pair_token(r, b) ||
-        !pair_token(r, c))
+    if (!r->pair_after || !pair_token(r, b) || !pair_token(r, c) || !r->pair_after[b] ||
+        !r->pair_before[c])
         return 0;
     uint32_t n = pair_count(r, b, c);
     if (!n)
         return 0;
-    uint32_t after_b = pair_count(r, b, 0), before_c = pair_count(r, 0, c);
+    uint32_t after_b = r->pair_after[b], before_c = r->pair_before[c];
     return (float)n / (float)(after_b > before_c ? after_b : before_c);
 }
 
@@ -881,8 +876,9 @@ static bool recall_open(vt_restorer *r)
         bool news = false, pairs = false;
         for (uint32_t k = 0; k < p->n && !pairs; k++) {
             uint32_t id = r->cands[p->first + k].id;
-            pairs = r->pair_n && id != was[i] && pair_token(r, id) && paired(r, id) &&
-                    ((before && pair_count(r, before, id)) || (after && pair_count(r, id, after)));
+            pairs = r->pair_after && id != was[i] && pair_token(r, id) &&
+                    ((before && r->pair_before[id] && pair_count(r, before, id)) ||
+                     (after && r->pair_after[id] && pair_count(r, id, after)));
         }
         float left = pairs && before ? pair_assoc(r, before, was[i]) : 0;
         float right = pairs && after ? pair_assoc(r, was[i], after) : 0;
@@ -1727,8 +1723,10 @@ static void forget_pairs(vt_restorer *r)
         memset(r->pair_keys, 0, r->pair_cap * sizeof *r->pair_keys);
         memset(r->pair_counts, 0, r->pair_cap * sizeof *r->pair_counts);
     }
-    if (r->paired)
-        memset(r->paired, 0, paired_words(r) * sizeof *r->paired);
+    if (r->pair_after) {
+        memset(r->pair_after, 0, r->m->h->n_vocab * sizeof *r->pair_after);
+        memset(r->pair_before, 0, r->m->h->n_vocab * sizeof *r->pair_before);
+    }
     r->pair_n = 0;
 }
 
