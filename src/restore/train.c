@@ -894,7 +894,7 @@ static int known_cmp(const void *a, const void *b)
  * -ln P(rendering | syllable) P(syllable) within this.  With the
  * training's tokens, 176,000 are searched: 6 s of build and 9 MB of model
  * (at 16 nats, 25,000: 1.2 s, 2 MB); on the three shared dispatches the
- * decoder is left 94 of its 153 searches, and 8 % of its instructions. */
+ * decoder is left 94 of its 153 searches and needs 8 % fewer instructions. */
 #define KNOWN_JOINT 22.0f
 
 /* The renderings of channel c that KNOWN_JOINT takes, into *tok. */
