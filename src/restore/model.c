@@ -110,21 +110,8 @@ static bool structure_ok(const char *b, const vt_model_header *h)
     return true;
 }
 
-/* A key's two bits in its filter word: from the hash's top bits, which
- * neither the word's index (bits 32 on) nor the table slot (low bits)
- * use. */
-static uint64_t filter_bits(uint64_t h)
-{
-    return 1ull << (h >> 58) | 1ull << (h >> 52 & 63);
-}
-
-static uint64_t *filter_word(const struct vt_key_filter *f, uint64_t h)
-{
-    return &f->bits[(uint32_t)(h >> 32) & f->mask];
-}
-
 /* About 16 bits per slot, at most 2^20 words (so that the word index
- * stays below the bits filter_bits takes). */
+ * stays below the bits vt_filter_bits takes). */
 static bool filter_build(struct vt_key_filter *f, const uint64_t *keys, uint32_t slots)
 {
     uint32_t words = slots / 4 ? slots / 4 : 1;
@@ -137,7 +124,7 @@ static bool filter_build(struct vt_key_filter *f, const uint64_t *keys, uint32_t
     for (uint32_t i = 0; i < slots; i++)
         if (keys[i] != UINT64_MAX) {
             uint64_t h = vt_hash_u64(keys[i]);
-            *filter_word(f, h) |= filter_bits(h);
+            f->bits[vt_filter_at(f, h)] |= vt_filter_bits(h);
         }
     return true;
 }
@@ -378,50 +365,6 @@ uint32_t vt_model_id(const vt_restore_model *m, const char *s, size_t len)
         if (strncmp(v, s, len) == 0 && v[len] == 0)
             return id;
     }
-}
-
-static int64_t find_key(const uint64_t *keys, uint32_t slots,
-                        const struct vt_key_filter *f, uint64_t key)
-{
-    uint64_t h = vt_hash_u64(key), bits = filter_bits(h);
-    if ((*filter_word(f, h) & bits) != bits)
-        return -1;
-    uint32_t mask = slots - 1;
-    for (uint32_t i = (uint32_t)h & mask;; i = (i + 1) & mask) {
-        if (keys[i] == key)
-            return i;
-        if (keys[i] == UINT64_MAX)
-            return -1;
-    }
-}
-
-float vt_model_bo2(const vt_restore_model *m, uint32_t a, uint32_t b)
-{
-    int64_t ab = find_key(m->bi_keys, m->h->n_bigram_slots, &m->bi_filter, vt_key2(a, b));
-    return ab >= 0 ? m->bi_bo[ab] : 0;
-}
-
-/* A context that no longer n-gram follows has no leftover mass to give:
- * its ln-backoff is exactly 0, and the longer table need not be probed. */
-bool vt_model_tri(const vt_restore_model *m, uint32_t a, uint32_t b, uint32_t c,
-                  float bo_ab, float *lp)
-{
-    if (bo_ab == 0)
-        return false;
-    int64_t t = find_key(m->tri_keys, m->h->n_trigram_slots, &m->tri_filter, vt_key3(a, b, c));
-    if (t >= 0)
-        *lp = m->tri_p[t];
-    return t >= 0;
-}
-
-float vt_model_lp2(const vt_restore_model *m, uint32_t b, uint32_t c)
-{
-    if (m->uni_bo[b] != 0) {
-        int64_t bc = find_key(m->bi_keys, m->h->n_bigram_slots, &m->bi_filter, vt_key2(b, c));
-        if (bc >= 0)
-            return m->bi_p[bc];
-    }
-    return m->uni_bo[b] + m->uni_p[c];
 }
 
 float vt_model_lp3(const vt_restore_model *m, uint32_t a, uint32_t b, uint32_t c)
