@@ -1300,6 +1300,21 @@ static char *compose(const vt_restorer *r, const char *word, size_t first_pos,
     return fit ? fit : b.data;
 }
 
+/* Whether compose may change the word at positions [first_pos, end_pos):
+ * a slot not as written, a number (a Roman numeral read with l), a slash
+ * read as a letter.  Most words stay, and need no copy made. */
+static bool may_change(const vt_restorer *r, size_t first_pos, size_t end_pos,
+                       const vt_piece *pc)
+{
+    for (size_t i = first_pos; i < end_pos; i++) {
+        const pos *p = &r->pos[i];
+        const vt_piece *q = &pc[p->piece];
+        if (p->slot ? (int)p->chosen != p->keep : q->misread || q->kind == VT_PIECE_NUM)
+            return true;
+    }
+    return false;
+}
+
 /* Which slots of a word (bit k for piece k) are parts of a code, whose
  * candidates are other codes only, never syllables:
  * - a word of several parts with one in capitals (146/QĐ-TTg, KH-SGDĐT):
@@ -1533,16 +1548,59 @@ static bool build_lattice(vt_restorer *r, const char *const *words, size_t n)
     return ok;
 }
 
-/* Decode the line's lattice: choose, and write the words that change to
- * out.  `detail`: confidences and alternatives too (the whole text only
- * needs the new words); `final`: a sentence ends with the line. */
-static bool decode_lattice(vt_restorer *r, const char *const *words, size_t n,
-                           vt_restored_word *out, bool detail, bool final)
+/* Where the decoder puts its words: with `detail`, as vt_restored_word
+ * (confidences and alternatives too); else only each one's new text
+ * (NULL when unchanged), all the whole text needs: an eighth of the
+ * memory, over a document's words. */
+typedef struct results {
+    vt_restored_word *detail;
+    char **text;
+} results;
+
+static results results_from(results o, size_t w)
+{
+    return o.detail ? (results){o.detail + w, NULL} : (results){NULL, o.text + w};
+}
+
+static void results_zero(results o, size_t n)
+{
+    if (n && o.detail)
+        memset(o.detail, 0, n * sizeof *o.detail);
+    else if (n)
+        memset(o.text, 0, n * sizeof *o.text);
+}
+
+static void result_clear(results o, size_t w)
+{
+    if (o.detail) {
+        vt_restored_word_clear(&o.detail[w]);
+    } else {
+        free(o.text[w]);
+        o.text[w] = NULL;
+    }
+}
+
+/* Word w of `from` to word v of `to`, clearing what `to` had. */
+static void result_move(results to, size_t v, results from, size_t w)
+{
+    result_clear(to, v);
+    if (to.detail) {
+        to.detail[v] = from.detail[w];
+        memset(&from.detail[w], 0, sizeof from.detail[w]);
+    } else {
+        to.text[v] = from.text[w];
+        from.text[w] = NULL;
+    }
+}
+
+/* Decode the line's lattice: choose, and put the words that change in
+ * out; `final`: a sentence ends with the line. */
+static bool decode_lattice(vt_restorer *r, const char *const *words, size_t n, results out,
+                           bool final)
 {
     const vt_restore_model *m = r->m;
     bool ok = true;
-    if (n)
-        memset(out, 0, n * sizeof *out);
+    results_zero(out, n);
     r->redone = r->recall && recall_open(r);
     if (r->recall && !r->redone)
         return ok;
@@ -1568,6 +1626,8 @@ static bool decode_lattice(vt_restorer *r, const char *const *words, size_t n,
             word_pieces(r, words[w], again); /* the second pass keeps none */
             pc = again;
         }
+        if (!may_change(r, wpos[w], wpos[w + 1], pc))
+            continue;
         bool changed;
         unsigned ctx = word_context(words, n, w);
         char *text = compose(r, words[w], wpos[w], wpos[w + 1], SIZE_MAX, 0, pc, ctx,
@@ -1580,9 +1640,11 @@ static bool decode_lattice(vt_restorer *r, const char *const *words, size_t n,
             free(text);
             continue;
         }
-        out[w].text = text;
-        if (!detail)
+        if (!out.detail) {
+            out.text[w] = text;
             continue;
+        }
+        out.detail[w].text = text;
         /* Confidence: the product of the changed slots' posteriors; the
          * alternatives vary the least sure of them. */
         double conf = 1, worst = 2;
@@ -1602,9 +1664,9 @@ static bool decode_lattice(vt_restorer *r, const char *const *words, size_t n,
             }
             code = code || !(m->vocab_flags[r->cands[p->first + p->chosen].id] & VT_VOC_SYLLABLE);
         }
-        out[w].confidence = conf;
-        out[w].review = conf < r->review_below;
-        out[w].source = code ? "code" : "lm";
+        out.detail[w].confidence = conf;
+        out.detail[w].review = conf < r->review_below;
+        out.detail[w].source = code ? "code" : "lm";
         if (wi != SIZE_MAX) {
             const pos *p = &r->pos[wi];
             /* n-best: chosen first, then by posterior. */
@@ -1618,7 +1680,7 @@ static bool decode_lattice(vt_restorer *r, const char *const *words, size_t n,
                         order[a] = order[b];
                         order[b] = t;
                     }
-            for (uint32_t a = 0; a < p->n && out[w].n_alts < 4; a++) {
+            for (uint32_t a = 0; a < p->n && out.detail[w].n_alts < 4; a++) {
                 bool ch;
                 char *alt = compose(r, words[w], wpos[w], wpos[w + 1], wi, order[a], pc,
                                     ctx, &ch);
@@ -1626,7 +1688,7 @@ static bool decode_lattice(vt_restorer *r, const char *const *words, size_t n,
                     ok = false;
                     break;
                 }
-                out[w].alts[out[w].n_alts++] =
+                out.detail[w].alts[out.detail[w].n_alts++] =
                     (vt_alternative){alt, wpost[order[a]] * conf / worst};
             }
         }
@@ -1640,7 +1702,7 @@ static bool decode_lattice(vt_restorer *r, const char *const *words, size_t n,
     }
     if (!ok)
         for (size_t w = 0; w < n; w++)
-            vt_restored_word_clear(&out[w]);
+            result_clear(out, w);
     return ok;
 }
 
@@ -1654,13 +1716,12 @@ static bool ends_sentence(const vt_restorer *r)
     return q->kind == VT_PIECE_PUNCT && punct_final(q->tok);
 }
 
-static bool decode_line(vt_restorer *r, const char *const *words, size_t n,
-                        vt_restored_word *out, bool detail, bool ends)
+static bool decode_line(vt_restorer *r, const char *const *words, size_t n, results out,
+                        bool ends)
 {
     if (build_lattice(r, words, n))
-        return decode_lattice(r, words, n, out, detail, ends || ends_sentence(r));
-    if (n)
-        memset(out, 0, n * sizeof *out);
+        return decode_lattice(r, words, n, out, ends || ends_sentence(r));
+    results_zero(out, n);
     return false;
 }
 
@@ -1668,7 +1729,7 @@ bool vt_restorer_line(vt_restorer *r, const char *const *words, size_t n,
                       vt_restored_word *out)
 {
     slot_cache_trim(r);
-    return decode_line(r, words, n, out, true, false);
+    return decode_line(r, words, n, (results){out, NULL}, false);
 }
 
 /* Lines are decoded a paragraph at a time (lines up to a blank one), so
@@ -1737,7 +1798,7 @@ static void forget_pairs(vt_restorer *r)
  * tokens chosen go to *ids and their pairs are counted, and the lattices
  * are kept for the second pass. */
 static bool first_pass(vt_restorer *r, const char *const *words, const bool *para_end,
-                       size_t n, vt_restored_word *out, bool detail, bool count,
+                       size_t n, results out, bool count,
                        group **gs, size_t *ng, uint32_t **ids, size_t *nids)
 {
     size_t cap_g = 0, cap_ids = 0;
@@ -1753,7 +1814,7 @@ static bool first_pass(vt_restorer *r, const char *const *words, const bool *par
         group *g = &(*gs)[(*ng)++];
         *g = (group){.start = s, .end = e, .ctx = {r->ctx[0], r->ctx[1]},
                      .ends = para_end[e - 1]};
-        ok = decode_line(r, words + s, e - s, out + s, detail, g->ends);
+        ok = decode_line(r, words + s, e - s, results_from(out, s), g->ends);
         g->final = g->ends || ends_sentence(r);
         if (count) {
             ok = ok && keep_lattice(r, g) &&
@@ -1763,7 +1824,7 @@ static bool first_pass(vt_restorer *r, const char *const *words, const bool *par
             ok = ok && pairs_note(r, *ids + g->first_pos, g->n_pos, 1);
         }
         if (ok && para_end[e - 1])
-            ok = decode_line(r, NULL, 0, NULL, detail, true);
+            ok = decode_line(r, NULL, 0, out, true);
         s = e;
     }
     return ok;
@@ -1773,14 +1834,15 @@ static bool first_pass(vt_restorer *r, const char *const *words, const bool *par
  * rest of the document (its own first reading left out) when they offer
  * another reading, as for a damaged occurrence of a name the document
  * spells out elsewhere. */
-static bool second_pass(vt_restorer *r, const char *const *words, vt_restored_word *out,
-                        bool detail, const group *gs, size_t ng, uint32_t *ids)
+static bool second_pass(vt_restorer *r, const char *const *words, results out,
+                        const group *gs, size_t ng, uint32_t *ids)
 {
     size_t most = 0;
     for (size_t g = 0; g < ng; g++)
         most = gs[g].end - gs[g].start > most ? gs[g].end - gs[g].start : most;
-    vt_restored_word *again = calloc(most + 1, sizeof *again);
-    bool ok = again != NULL;
+    results again = out.detail ? (results){calloc(most + 1, sizeof *again.detail), NULL}
+                               : (results){NULL, calloc(most + 1, sizeof *again.text)};
+    bool ok = again.detail || again.text;
     r->recall = true;
     for (size_t g = 0; ok && g < ng; g++) {
         const group *x = &gs[g];
@@ -1791,16 +1853,13 @@ static bool second_pass(vt_restorer *r, const char *const *words, vt_restored_wo
         r->before = was;
         r->n_before = np;
         ok = pairs_note(r, was, np, -1) && load_lattice(r, x) &&
-             decode_lattice(r, words + x->start, x->end - x->start, again, detail, x->final);
+             decode_lattice(r, words + x->start, x->end - x->start, again, x->final);
         bool take = ok && r->redone;
         /* Words with an open position take the new reading; the others
          * keep the first one, whose confidence saw all its candidates. */
         for (size_t w = 0; take && w < x->end - x->start; w++) {
-            if (word_open(r, r->wpos[w], r->wpos[w + 1])) {
-                vt_restored_word_clear(&out[x->start + w]);
-                out[x->start + w] = again[w];
-                memset(&again[w], 0, sizeof again[w]);
-            }
+            if (word_open(r, r->wpos[w], r->wpos[w + 1]))
+                result_move(out, x->start + w, again, w);
         }
         for (size_t i = 0; take && i < np; i++)
             was[i] = chosen_id(r, i);
@@ -1809,14 +1868,15 @@ static bool second_pass(vt_restorer *r, const char *const *words, vt_restored_wo
     r->recall = false;
     r->before = NULL;
     r->ctx[0] = r->ctx[1] = VT_TOK_BOS;
-    free(again);
+    free(again.detail);
+    free(again.text);
     return ok;
 }
 
 /* A whole document's words; para_end[i] marks the last word of each
  * paragraph. */
 static bool decode_doc(vt_restorer *r, const char *const *words, const bool *para_end,
-                       size_t n, vt_restored_word *out, bool detail)
+                       size_t n, results out)
 {
     group *gs = NULL;
     uint32_t *ids = NULL;
@@ -1830,20 +1890,20 @@ static bool decode_doc(vt_restorer *r, const char *const *words, const bool *par
         forget_pairs(r); /* the last document's */
     slot_cache_trim(r);
     r->n_kept_pos = r->n_kept_wpos = 0;
-    bool ok = first_pass(r, words, para_end, n, out, detail, second, &gs, &ng, &ids, &nids) &&
-              (!second || second_pass(r, words, out, detail, gs, ng, ids));
+    bool ok = first_pass(r, words, para_end, n, out, second, &gs, &ng, &ids, &nids) &&
+              (!second || second_pass(r, words, out, gs, ng, ids));
     free(gs);
     free(ids);
     if (!ok)
         for (size_t w = 0; w < n; w++)
-            vt_restored_word_clear(&out[w]);
+            result_clear(out, w);
     return ok;
 }
 
 bool vt_restorer_words(vt_restorer *r, const char *const *words, const bool *para_end,
                        size_t n, vt_restored_word *out)
 {
-    return decode_doc(r, words, para_end, n, out, true);
+    return decode_doc(r, words, para_end, n, (results){out, NULL});
 }
 
 char *vt_restore_string(vt_restorer *r, const char *text, size_t len)
@@ -1897,7 +1957,7 @@ char *vt_restore_string(vt_restorer *r, const char *text, size_t len)
      * always followed by a space, a line end or the end of the text. */
     char *copy = ok && n ? malloc(len + 1) : NULL;
     char **words = ok && n ? calloc(n, sizeof *words) : NULL;
-    vt_restored_word *res = ok && n ? calloc(n, sizeof *res) : NULL;
+    char **res = ok && n ? calloc(n, sizeof *res) : NULL;
     ok = ok && (n == 0 || (copy && words && res));
     if (ok && n)
         memcpy(copy, text, len);
@@ -1917,17 +1977,17 @@ char *vt_restore_string(vt_restorer *r, const char *text, size_t len)
                 para_end[a - 1] = true;
         }
     }
-    ok = ok && decode_doc(r, (const char *const *)words, para_end, n, res, false);
+    ok = ok && decode_doc(r, (const char *const *)words, para_end, n, (results){NULL, res});
     vt_buf out = {0};
     size_t at = 0;
     for (size_t k = 0; ok && k < n; k++) {
-        const char *t = res[k].text ? res[k].text : words[k];
+        const char *t = res[k] ? res[k] : words[k];
         ok = vt_buf_add(&out, text + at, start[k] - at) && vt_buf_add(&out, t, strlen(t));
         at = start[k] + wlen[k];
     }
     ok = ok && vt_buf_add(&out, text + at, len - at);
     for (size_t k = 0; res && k < n; k++)
-        vt_restored_word_clear(&res[k]);
+        free(res[k]);
     free(copy);
     free(words);
     free(res);
