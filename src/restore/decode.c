@@ -1254,7 +1254,11 @@ static char *compose(const vt_restorer *r, const char *word, size_t first_pos,
                      const vt_piece *pc, unsigned ctx, bool *changed)
 {
     size_t wlen = strlen(word);
-    vt_buf b = {0};
+    /* Room for the word with a mark or two on each letter: one
+     * allocation, kept as it is until the caller is done. */
+    vt_buf b = {malloc(3 * wlen + 16), 0, 3 * wlen + 16};
+    if (!b.data)
+        return NULL;
     size_t at = 0;
     *changed = false;
     for (size_t i = first_pos; i < end_pos; i++) {
@@ -1295,9 +1299,7 @@ static char *compose(const vt_restorer *r, const char *word, size_t first_pos,
         vt_buf_free(&b);
         return NULL;
     }
-    /* Kept per word until the caller is done: no room to spare. */
-    char *fit = realloc(b.data, b.len + 1);
-    return fit ? fit : b.data;
+    return b.data;
 }
 
 /* Whether compose may change the word at positions [first_pos, end_pos):
