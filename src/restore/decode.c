@@ -52,14 +52,18 @@ typedef struct cand {
     float cost;
 } cand;
 
-/* One position of the lattice: a slot with candidates, or a fixed token. */
+/* One position of the lattice: a slot with candidates, or a fixed token.
+ * Small: a document's are kept for the second pass. */
 typedef struct pos {
-    uint32_t word, piece;
-    uint32_t first, n; /* candidates in r->cands */
+    uint32_t first;  /* candidates in r->cands */
+    uint32_t word;
+    uint8_t piece;   /* of the word's */
+    uint8_t n;       /* candidates */
+    uint8_t chosen;  /* index into its candidates */
+    int8_t keep;     /* index of the as-written candidate, -1 if none */
     bool slot;
-    int keep;          /* index of the as-written candidate, -1 if none */
-    uint32_t chosen;   /* index into its candidates */
 } pos;
+_Static_assert(MAX_CANDS < INT8_MAX && MAX_PIECES <= UINT8_MAX + 1, "pos fields fit");
 
 #define CACHE_SLOTS 2048
 #define FIXED_SLOTS 64
@@ -620,7 +624,7 @@ static bool make_slot(vt_restorer *r, pos *p, const char *s, size_t len, int kin
         c[i].cost += m->uni_p[c[i].id];
     for (size_t i = 0; i < k; i++)
         if (c[i].id == self && self != VT_TOK_UNK)
-            p->keep = (int)i;
+            p->keep = (int8_t)i;
     bool ocr = r->chan == VT_CHAN_ENG && !r->stripped;
     if (kind == SLOT_DIGITS) {
         /* The number as written; the channel and the model weigh it
@@ -629,7 +633,7 @@ static bool make_slot(vt_restorer *r, pos *p, const char *s, size_t len, int kin
         if (k == MAX_CANDS)
             k--;
         c[k] = (cand){VT_TOK_NUM, 0};
-        p->keep = (int)k++;
+        p->keep = (int8_t)k++;
     } else if (self == VT_TOK_UNK && (k == 0 || (!r->stripped && !(ocr && !all_letters(s, len))))) {
         /* A word the model does not know (a name, a code, a foreign word)
          * may well be right as written.  Text that kept its marks is
@@ -643,15 +647,15 @@ static bool make_slot(vt_restorer *r, pos *p, const char *s, size_t len, int kin
                                   : (code && near <= SURE_RENDERING) || marked(s, len)
                                       ? KEEP_COST_OCR_DAMAGED
                                       : KEEP_COST_OCR};
-        p->keep = (int)k++;
+        p->keep = (int8_t)k++;
     } else if (p->keep < 0 && self != VT_TOK_UNK) {
         /* Known, but no rendering of it reached this far: as written. */
         if (k == MAX_CANDS)
             k--;
         c[k] = (cand){self, 0};
-        p->keep = (int)k++;
+        p->keep = (int8_t)k++;
     }
-    p->n = (uint32_t)k;
+    p->n = (uint8_t)k;
     r->n_cands += k;
     return true;
 }
@@ -714,8 +718,8 @@ static bool add_slot(vt_restorer *r, pos *p, const char *s, size_t len, int kind
     uint32_t h = vt_hash_str(key, len + 1);
     sentry *e = slot_find(r, key, len + 1, h);
     if (e->klen) {
-        *p = (pos){.word = p->word, .piece = p->piece, .first = e->first, .n = e->n,
-                   .slot = true, .keep = e->keep};
+        *p = (pos){.word = p->word, .piece = p->piece, .first = e->first, .n = (uint8_t)e->n,
+                   .slot = true, .keep = (int8_t)e->keep};
         return true;
     }
     if (!make_slot(r, p, s, len, kind))
@@ -1030,7 +1034,7 @@ static void search_range(vt_restorer *r, size_t from, size_t to, uint32_t c0, ui
     }
     for (size_t i = to; i-- > from;) {
         hyp *h = r->hyps + i * BEAM + best;
-        r->pos[i].chosen = h->ci;
+        r->pos[i].chosen = (uint8_t)h->ci;
         best = (size_t)h->back;
     }
 }
@@ -1533,7 +1537,7 @@ static bool build_lattice(vt_restorer *r, const char *const *words, size_t n)
             pos *p = &r->pos[r->n_pos++];
             memset(p, 0, sizeof *p);
             p->word = (uint32_t)w;
-            p->piece = (uint32_t)k;
+            p->piece = (uint8_t)k;
             if (pc[k].kind == VT_PIECE_SLOT)
                 ok = add_slot(r, p, words[w] + pc[k].off, pc[k].len,
                               k < 32 && (codes >> k & 1) ? SLOT_CODE : SLOT_WORD);
@@ -1617,7 +1621,7 @@ static bool decode_lattice(vt_restorer *r, const char *const *words, size_t n, r
             continue;
         posterior(r, i, final, post);
         if (post[p->chosen] < VIE_MIN_POSTERIOR)
-            p->chosen = (uint32_t)p->keep;
+            p->chosen = (uint8_t)p->keep;
     }
     for (size_t w = 0; ok && w < n; w++) {
         const vt_piece *pc = r->pieces + r->pstart[w];
