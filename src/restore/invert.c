@@ -24,6 +24,7 @@
  * score, and held-out OCR read as well without those found later. */
 #define POPS_AFTER_FIRST 200
 #define MAX_OCR 48 /* bytes of an OCR token searched */
+#define DEPTH_BOUND 15
 #define WAITING_CAP 16384
 
 typedef struct st {
@@ -99,6 +100,11 @@ struct vt_invert {
      * generic edit still allowed [0] or spent [1]: with the trie's
      * `rest`, a bound on what a state has yet to pay. */
     float left[2][MAX_OCR + 1];
+    /* ... with no more than d truth letters, for a node whose longest
+     * token below has d more (up to DEPTH_BOUND; deeper ones use left):
+     * glued words and table debris need more OCR text than any token
+     * below most nodes makes, and their searches end much sooner. */
+    float left_d[2][MAX_OCR + 1][DEPTH_BOUND + 1];
     seen seen[SEEN_SLOTS];
     uint32_t stamp;
 };
@@ -174,9 +180,13 @@ static void push(search *s, st x)
         /* Its edits spend the edit, and read a letter or none. */
         x.prio = x.cost + t[x.node].rest +
                  fminf(s->left[1][x.i], s->left[1][x.i + char_len(s->o + x.i, s->olen - x.i)]);
-    else
-        x.prio = x.cost + (x.edits & FINAL ? -s->m->uni_p[t[x.node].term]
-                                           : t[x.node].rest + left[x.i]);
+    else if (x.edits & FINAL)
+        x.prio = x.cost - s->m->uni_p[t[x.node].term];
+    else {
+        uint8_t d = s->m->trie_depth[x.node];
+        x.prio = x.cost + t[x.node].rest +
+                 (d <= DEPTH_BOUND ? s->left_d[(x.edits & COUNT) >= MAX_EDITS][x.i][d] : left[x.i]);
+    }
     if (s->n == WAITING_CAP || !(x.prio <= s->bound) || isinf(x.prio))
         return;
     uint32_t e = s->free_list;
@@ -446,9 +456,25 @@ static bool letters_index(vt_restore_model *m)
     return true;
 }
 
+/* The letters of the longest token below each node: children come after
+ * their parent, so one backward pass. */
+static bool depth_index(vt_restore_model *m)
+{
+    uint32_t nt = m->h->n_trie;
+    uint8_t *d = calloc(nt ? nt : 1, 1);
+    if (!d)
+        return false;
+    for (uint32_t x = nt; x-- > 0;)
+        for (uint32_t c = m->trie[x].first; c < m->trie[x].first + m->trie[x].n; c++)
+            if (d[c] + 1 > d[x])
+                d[x] = d[c] == UINT8_MAX ? UINT8_MAX : (uint8_t)(d[c] + 1);
+    m->trie_depth = d;
+    return true;
+}
+
 bool vt_invert_index(vt_restore_model *m)
 {
-    if (!letters_index(m))
+    if (!letters_index(m) || !depth_index(m))
         return false;
     for (int ch = 0; ch < VT_CHAN_COUNT; ch++) {
         struct vt_rule_cps *rc = m->rule_cps[ch];
@@ -464,32 +490,54 @@ bool vt_invert_index(vt_restore_model *m)
     return true;
 }
 
-/* s->left, from the rules that read each stretch of the OCR text, a
- * vocabulary letter read as itself, and a generic edit. */
+/* s->left and s->left_d, from the rules that read each stretch of the
+ * OCR text (and how many truth letters each takes), a vocabulary letter
+ * read as itself, and a generic edit (as if it took no truth letter: a
+ * bound). */
 static void suffix_costs(search *s)
 {
-    s->left[0][s->olen] = s->left[1][s->olen] = 0;
+    for (int e = 0; e < 2; e++) {
+        s->left[e][s->olen] = 0;
+        for (int d = 0; d <= DEPTH_BOUND; d++)
+            s->left_d[e][s->olen][d] = 0;
+    }
     for (size_t i = s->olen; i-- > 0;) {
         float l0 = INFINITY, l1 = INFINITY;
+        float d0[DEPTH_BOUND + 1], d1[DEPTH_BOUND + 1];
+        for (int d = 0; d <= DEPTH_BOUND; d++)
+            d0[d] = d1[d] = INFINITY;
         for (int kc = 1; kc <= 3; kc++) {
             size_t j = s->next[i][kc];
             if (j == s->next[i][kc - 1])
                 break;
-            float least = INFINITY;
+            /* The least cost of reading these letters, by the truth
+             * letters it takes (rules take up to 3). */
+            float by_t[4] = {INFINITY, INFINITY, INFINITY, INFINITY};
             if (kc == 1) {
                 uint32_t ocp;
                 vt_utf8_dec(s->o + i, j - i, &ocp);
                 if (is_letter(s->m, ocp))
-                    least = COST_SAME;
+                    by_t[1] = COST_SAME;
                 l0 = fminf(l0, COST_SUB + s->left[1][j]);
+                for (int d = 0; d <= DEPTH_BOUND; d++)
+                    d0[d] = fminf(d0[d], COST_SUB + s->left_d[1][j][d]);
             }
             for (uint32_t r = s->ra[i][kc]; r < s->re[i][kc]; r++)
-                least = fminf(least, s->rcs[r].read);
+                if (s->rcs[r].n < 4)
+                    by_t[s->rcs[r].n] = fminf(by_t[s->rcs[r].n], s->rcs[r].read);
+            float least = fminf(fminf(by_t[0], by_t[1]), fminf(by_t[2], by_t[3]));
             l0 = fminf(l0, least + s->left[0][j]);
             l1 = fminf(l1, least + s->left[1][j]);
+            for (int d = 0; d <= DEPTH_BOUND; d++)
+                for (int t = 0; t <= 3 && t <= d; t++) {
+                    d0[d] = fminf(d0[d], by_t[t] + s->left_d[0][j][d - t]);
+                    d1[d] = fminf(d1[d], by_t[t] + s->left_d[1][j][d - t]);
+                }
         }
         s->left[0][i] = l0;
         s->left[1][i] = l1;
+        memcpy(s->left_d[0][i], d0, sizeof d0);
+        memcpy(s->left_d[1][i], d1, sizeof d1);
     }
 }
 

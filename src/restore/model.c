@@ -341,6 +341,7 @@ void vt_restore_model_close(vt_restore_model *m)
         free(m->drop_moves[c]);
     }
     free(m->letters);
+    free(m->trie_depth);
     free(m->bi_filter.bits);
     free(m->tri_filter.bits);
     free(m->lp_most);

@@ -196,6 +196,9 @@ struct vt_restore_model {
     } *drop_moves[VT_CHAN_COUNT];
     /* The letters of the vocabulary, sorted (invert.c). */
     uint32_t *letters, n_letters;
+    /* Per trie node, the letters of the longest token below it (at most
+     * 255), made at open (invert.c). */
+    uint8_t *trie_depth;
     /* Blocked Bloom filters of the bigram and trigram keys, built at
      * open: most lookups the decoder makes are for n-grams the model does
      * not have, and the filter (in cache) answers most of them. */
@@ -368,7 +371,8 @@ typedef struct vt_invert vt_invert; /* the search's working memory */
 vt_invert *vt_invert_new(void);
 void vt_invert_free(vt_invert *s);
 /* Make what the search reads besides the file (the drop moves, the
- * letters, the rules' `read`); false when out of memory. */
+ * letters, the nodes' depth, the rules' `read`); false when out of
+ * memory. */
 bool vt_invert_index(vt_restore_model *m);
 size_t vt_model_invert(vt_invert *s, const vt_restore_model *m, int ch, const char *o,
                        size_t olen, vt_posting *out, size_t cap, float beam,
