@@ -519,10 +519,10 @@ static float search_bound(const vt_restore_model *m, const vt_posting *ps, uint3
     float best = INFINITY, sure = INFINITY;
     for (uint32_t i = 0; i < n; i++)
         if (m->vocab_flags[ps[i].id] & VT_VOC_SYLLABLE) {
-            best = fminf(best, CHANNEL_WEIGHT * ps[i].cost - m->uni_p[ps[i].id]);
-            sure = fminf(sure, ps[i].cost);
+            best = vt_minf(best, CHANNEL_WEIGHT * ps[i].cost - m->uni_p[ps[i].id]);
+            sure = vt_minf(sure, ps[i].cost);
         }
-    return sure > SURE_RENDERING ? fminf(best + CAND_BEAM, SEARCH_CEILING) : NAN;
+    return sure > SURE_RENDERING ? vt_minf(best + CAND_BEAM, SEARCH_CEILING) : NAN;
 }
 
 bool vt_slot_search(vt_invert *s, const vt_restore_model *m, int ch, const char *fold,
@@ -613,7 +613,7 @@ static bool make_slot(vt_restorer *r, pos *p, const char *s, size_t len, int kin
      * (sorted after the beam's cut: most fall outside it). */
     float least = INFINITY;
     for (size_t i = 0; i < k; i++)
-        least = fminf(least, c[i].cost -= m->uni_p[c[i].id]);
+        least = vt_minf(least, c[i].cost -= m->uni_p[c[i].id]);
     size_t kept = 0, most = r->stripped ? MAX_CANDS_STRIPPED : MAX_CANDS;
     for (size_t i = 0; i < k; i++)
         if (c[i].cost <= least + CAND_BEAM)
@@ -642,7 +642,7 @@ static bool make_slot(vt_restorer *r, pos *p, const char *s, size_t len, int kin
          * that could carry marks surely lost them. */
         float near = INFINITY; /* the closest known rendering */
         for (size_t i = 0; i < k; i++)
-            near = fminf(near, c[i].cost);
+            near = vt_minf(near, c[i].cost);
         c[k] = (cand){VT_TOK_UNK, !ocr ? 0
                                   : (code && near <= SURE_RENDERING) || marked(s, len)
                                       ? KEEP_COST_OCR_DAMAGED

@@ -179,7 +179,7 @@ static void push(search *s, st x)
     else if (x.edits & LATER)
         /* Its edits spend the edit, and read a letter or none. */
         x.prio = x.cost + t[x.node].rest +
-                 fminf(s->left[1][x.i], s->left[1][x.i + char_len(s->o + x.i, s->olen - x.i)]);
+                 vt_minf(s->left[1][x.i], s->left[1][x.i + char_len(s->o + x.i, s->olen - x.i)]);
     else if (x.edits & FINAL)
         x.prio = x.cost - s->m->uni_p[t[x.node].term];
     else {
@@ -518,20 +518,20 @@ static void suffix_costs(search *s)
                 vt_utf8_dec(s->o + i, j - i, &ocp);
                 if (is_letter(s->m, ocp))
                     by_t[1] = COST_SAME;
-                l0 = fminf(l0, COST_SUB + s->left[1][j]);
+                l0 = vt_minf(l0, COST_SUB + s->left[1][j]);
                 for (int d = 0; d <= DEPTH_BOUND; d++)
-                    d0[d] = fminf(d0[d], COST_SUB + s->left_d[1][j][d]);
+                    d0[d] = vt_minf(d0[d], COST_SUB + s->left_d[1][j][d]);
             }
             for (uint32_t r = s->ra[i][kc]; r < s->re[i][kc]; r++)
                 if (s->rcs[r].n < 4)
-                    by_t[s->rcs[r].n] = fminf(by_t[s->rcs[r].n], s->rcs[r].read);
-            float least = fminf(fminf(by_t[0], by_t[1]), fminf(by_t[2], by_t[3]));
-            l0 = fminf(l0, least + s->left[0][j]);
-            l1 = fminf(l1, least + s->left[1][j]);
+                    by_t[s->rcs[r].n] = vt_minf(by_t[s->rcs[r].n], s->rcs[r].read);
+            float least = vt_minf(vt_minf(by_t[0], by_t[1]), vt_minf(by_t[2], by_t[3]));
+            l0 = vt_minf(l0, least + s->left[0][j]);
+            l1 = vt_minf(l1, least + s->left[1][j]);
             for (int d = 0; d <= DEPTH_BOUND; d++)
                 for (int t = 0; t <= 3 && t <= d; t++) {
-                    d0[d] = fminf(d0[d], by_t[t] + s->left_d[0][j][d - t]);
-                    d1[d] = fminf(d1[d], by_t[t] + s->left_d[1][j][d - t]);
+                    d0[d] = vt_minf(d0[d], by_t[t] + s->left_d[0][j][d - t]);
+                    d1[d] = vt_minf(d1[d], by_t[t] + s->left_d[1][j][d - t]);
                 }
         }
         s->left[0][i] = l0;

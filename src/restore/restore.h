@@ -215,6 +215,13 @@ struct vt_restore_model {
     float syllable_least;
 };
 
+/* The lesser of two numbers that are no NaN: fminf's NaN rules make it a
+ * library call, and the searches take many. */
+static inline float vt_minf(float a, float b)
+{
+    return b < a ? b : a;
+}
+
 static inline uint64_t vt_hash_u64(uint64_t x)
 {
     x += 0x9e3779b97f4a7c15ULL;
