@@ -969,6 +969,7 @@ static void search_range(vt_restorer *r, size_t from, size_t to, uint32_t c0, ui
         size_t nc = 0;
         /* ln P(c | b) per distinct previous token b: hypotheses share it. */
         uint32_t bs[BEAM];
+        bool backed_off[BEAM]; /* a path with bs[i] last and no trigram context went on */
         float lp2[BEAM][MAX_CANDS + 1];
         size_t nb = 0;
         float best = INFINITY;
@@ -991,11 +992,18 @@ static void search_range(vt_restorer *r, size_t from, size_t to, uint32_t c0, ui
             while (bi < nb && bs[bi] != ph->p1)
                 bi++;
             if (bi == nb) {
+                backed_off[nb] = false;
                 bs[nb++] = ph->p1;
                 for (uint32_t k = 0; k < p->n; k++)
                     lp2[bi][k] = NAN;
             }
             float bo = vt_model_bo2(m, ph->p2, ph->p1);
+            /* Paths ending in the same token and in no context a trigram
+             * follows (bo 0) go on to the same states at the same cost
+             * from there: only the first, the best, can keep any. */
+            if (bo == 0 && backed_off[bi])
+                continue;
+            backed_off[bi] = backed_off[bi] || bo == 0;
             for (uint32_t k = 0; k < p->n; k++) {
                 float s = ph->score + c[k].cost, least = s - most[k];
                 /* Far behind the best, or behind the whole beam, already. */
