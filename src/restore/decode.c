@@ -872,20 +872,22 @@ static bool recall_open(vt_restorer *r)
         return false;
     memset(r->open, 0, r->n_pos * sizeof *r->open);
     bool any = false;
-    for (size_t i = 0; i < r->n_pos; i++) {
+    for (size_t i = 0; r->pair_after && i < r->n_pos; i++) {
         const pos *p = &r->pos[i];
         if (!p->slot || p->n < 2)
             continue;
         /* A candidate the document never pairs with a neighbour cannot
          * pair more strongly than the first choice: most, and cheap to
-         * tell, so the first choice's pairing is looked up only after. */
+         * tell (a neighbour in no pair on that side pairs with none), so
+         * the first choice's pairing is looked up only after. */
         uint32_t before = i > 0 ? was[i - 1] : 0, after = i + 1 < r->n_pos ? was[i + 1] : 0;
+        bool on_left = r->pair_after[before], on_right = r->pair_before[after];
         bool news = false, pairs = false;
-        for (uint32_t k = 0; k < p->n && !pairs; k++) {
+        for (uint32_t k = 0; k < p->n && !pairs && (on_left || on_right); k++) {
             uint32_t id = r->cands[p->first + k].id;
-            pairs = r->pair_after && id != was[i] && pair_token(r, id) &&
-                    ((before && r->pair_before[id] && pair_count(r, before, id)) ||
-                     (after && r->pair_after[id] && pair_count(r, id, after)));
+            pairs = id != was[i] &&
+                    ((on_left && r->pair_before[id] && pair_count(r, before, id)) ||
+                     (on_right && r->pair_after[id] && pair_count(r, id, after)));
         }
         float left = pairs && before ? pair_assoc(r, before, was[i]) : 0;
         float right = pairs && after ? pair_assoc(r, was[i], after) : 0;
