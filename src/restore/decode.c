@@ -618,7 +618,19 @@ static bool make_slot(vt_restorer *r, pos *p, const char *s, size_t len, int kin
     for (size_t i = 0; i < k; i++)
         if (c[i].cost <= least + CAND_BEAM)
             c[kept++] = c[i];
-    qsort(c, kept, sizeof *c, cand_cmp);
+    /* Most slots keep a few: sorted in place (cand_cmp is a total order,
+     * so either way sorts the same). */
+    if (kept <= 32) {
+        for (size_t i = 1; i < kept; i++) {
+            cand x = c[i];
+            size_t j = i;
+            for (; j > 0 && cand_cmp(&x, &c[j - 1]) < 0; j--)
+                c[j] = c[j - 1];
+            c[j] = x;
+        }
+    } else {
+        qsort(c, kept, sizeof *c, cand_cmp);
+    }
     k = kept < most ? kept : most;
     for (size_t i = 0; i < k; i++)
         c[i].cost += m->uni_p[c[i].id];
