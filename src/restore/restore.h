@@ -28,7 +28,16 @@ void vt_viet_init(void);
 
 /* Decode one UTF-8 code point at s (len bytes left); returns bytes used
  * (1 for an invalid byte, giving U+FFFD). */
-int vt_utf8_dec(const char *s, size_t len, uint32_t *cp);
+int vt_utf8_dec_multi(const char *s, size_t len, uint32_t *cp);
+static inline int vt_utf8_dec(const char *s, size_t len, uint32_t *cp)
+{
+    /* ASCII, most of any text's letters, inline. */
+    if ((unsigned char)s[0] < 0x80) {
+        *cp = (unsigned char)s[0];
+        return 1;
+    }
+    return vt_utf8_dec_multi(s, len, cp);
+}
 /* Append the encoding of cp to out (4 bytes room); returns bytes. */
 int vt_utf8_enc(uint32_t cp, char *out);
 

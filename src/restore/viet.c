@@ -96,7 +96,7 @@ void vt_viet_init(void)
     pthread_once(&once, init_tables);
 }
 
-int vt_utf8_dec(const char *str, size_t len, uint32_t *cp)
+int vt_utf8_dec_multi(const char *str, size_t len, uint32_t *cp)
 {
     const unsigned char *s = (const unsigned char *)str;
     if (s[0] < 0x80) {
