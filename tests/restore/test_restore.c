@@ -300,6 +300,28 @@ static void test_model(const char *src, const char *data, const char *tmp)
         reached += seen > most - 5;
     }
     CHECK(over == 0 && reached > 0, "ln P(c | a b) above its bound %zu times", over);
+    /* The inverse search bounds a state by the letters of the longest
+     * token below its node: on the way down to any token, each node has
+     * at least that token's letters still to come. */
+    size_t short_nodes = 0, walked = 0;
+    for (uint32_t id = VT_TOK_FIRST; id < m->h->n_vocab; id += 5) {
+        const char *w = vt_model_str(m, id);
+        uint32_t cps[64], ncp = 0, node = 0;
+        for (size_t i = 0, len = strlen(w); i < len && ncp < 64; ncp++)
+            i += (size_t)vt_utf8_dec(w + i, len - i, &cps[ncp]);
+        for (uint32_t i = 0; i <= ncp && node != UINT32_MAX; i++) {
+            short_nodes += m->trie_depth[node] < (ncp - i > 255 ? 255 : ncp - i);
+            uint32_t next = UINT32_MAX;
+            for (uint32_t c = m->trie[node].first;
+                 i < ncp && c < m->trie[node].first + m->trie[node].n; c++)
+                if (m->trie[c].cp == cps[i])
+                    next = c;
+            node = next;
+        }
+        walked++;
+    }
+    CHECK(walked > 100 && short_nodes == 0, "trie depth below a token's letters %zu times",
+          short_nodes);
     vt_posting p[48];
     vt_invert *inv = vt_invert_new();
     size_t n = vt_model_invert(inv, m, VT_CHAN_ENG, "s6", 2, p, 48, 10, INFINITY);
