@@ -874,7 +874,7 @@ static float recall_lp(const vt_restorer *r, uint32_t b, uint32_t c, float lp)
  * choice; the others keep that choice.  Returns whether any opened. */
 /* Positions opened on each side of such a candidate: held-out OCR read
  * the same with 1 as with 2, the shared dispatches too, and the second
- * pass searched a third fewer positions. */
+ * pass searched a quarter fewer positions. */
 #define RECALL_REACH 1
 static bool recall_open(vt_restorer *r)
 {
