@@ -1646,14 +1646,14 @@ static bool decode_lattice(vt_restorer *r, const char *const *words, size_t n, r
             p->chosen = (uint8_t)p->keep;
     }
     for (size_t w = 0; ok && w < n; w++) {
-        const vt_piece *pc = r->pieces + r->pstart[w];
         vt_piece again[MAX_PIECES];
-        if (r->recall) {
-            if (!word_open(r, wpos[w], wpos[w + 1]))
-                continue; /* the first pass's reading stands */
+        const vt_piece *pc = again;
+        if (!r->recall)
+            pc = r->pieces + r->pstart[w];
+        else if (!word_open(r, wpos[w], wpos[w + 1]))
+            continue; /* the first pass's reading stands */
+        else
             word_pieces(r, words[w], again); /* the second pass keeps none */
-            pc = again;
-        }
         if (!may_change(r, wpos[w], wpos[w + 1], pc))
             continue;
         bool changed;
