@@ -143,9 +143,9 @@ static char *cited_subject(const vt_pline *pl, size_t f, size_t next, bool named
                 break;
         }
     }
-    /* A steering committee is named for its field ("Ban Chỉ đạo Trung
-     * ương về phát triển ..."): that "về" is the name's, the document's
-     * own comes after it. */
+    /* A steering committee is named for its field ("Ban Chỉ đạo ... về
+     * phát triển ..."): that "về" is the name's, the document's own
+     * comes after it. */
     if (named_for)
         for (size_t q = f + 3; q + 4 <= e; q++)
             if (memcmp(pl->fold + q, " ve ", 4) == 0) {
