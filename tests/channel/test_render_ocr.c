@@ -16,8 +16,8 @@
 #define N_LINES 3
 
 static const char *const LINES[N_LINES] = {
-    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-    "Sở Giáo dục và Đào tạo đề nghị các trường thực hiện nghiêm túc việc báo cáo",
+    "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH",
+    "Sở Giáo dục và Đào tạo đề nghị các trường gửi báo cáo đúng thời hạn",
     "Hà Nội, ngày 15 tháng 3 năm 2024"};
 
 /* Characters the prior alignment finds changed between a line and its
