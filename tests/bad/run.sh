@@ -148,7 +148,7 @@ if [ -x /usr/bin/time ] && ! $asan; then
 fi
 
 # 4. A 1,000-page TIFF (A4 at 150 dpi, 1 bit): ingest keeps pages' pixels
-# only up to a bound (src/internal.h, page pixels), so memory does not grow
+# only up to a bound (src/core/internal.h, page pixels), so memory does not grow
 # with pages (all 1,000 held took 290 MB; tests/image/pages.sh measures
 # colour pages through the whole pipeline).
 python3 "$here/mkhostile.py" pages "$scratch/lite" || exit 1
