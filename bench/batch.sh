@@ -12,6 +12,7 @@
 # pipeline: restore and parse, no OCR).  Other jobs on the machine lower
 # both numbers, so the load average is printed with them.
 set -euo pipefail
+echo "# $(basename "$0") $(date -u +%F) on $(nproc) cores"
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$top/build}" && pwd)
 vanthu="$build/vanthu"

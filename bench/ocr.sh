@@ -13,6 +13,7 @@
 # to one thread itself.  Tesseract reads no PDF, so PDF samples are
 # rasterised at 300 dpi with pdftoppm first, outside the timing.
 set -eu
+echo "# $(basename "$0") $(date -u +%F) on $(nproc) cores"
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
 jobs=${JOBS:-2}

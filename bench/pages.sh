@@ -20,6 +20,7 @@
 # pages come from samples/src through tools/mksample, cycled; a 300-page
 # full run takes some 10 minutes per format.
 set -euo pipefail
+echo "# $(basename "$0") $(date -u +%F) on $(nproc) cores"
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$top/build}" && pwd)
 vanthu="$build/vanthu"

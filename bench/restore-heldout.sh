@@ -9,6 +9,7 @@
 # read by Tesseract's English model (pages cached in BUILDDIR): damage the
 # channel's own samples cannot show, scored page by page.
 set -eu
+echo "# $(basename "$0") $(date -u +%F) on $(nproc) cores"
 src=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$src/build}
 [ $# -gt 0 ] && shift

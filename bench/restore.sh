@@ -6,6 +6,7 @@
 # warmed on the other two, as a batch worker is), peak RSS.
 # Inputs are the project's own corpus; ../shared is only measured.
 set -eu
+echo "# $(basename "$0") $(date -u +%F) on $(nproc) cores"
 src=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$src/build}
 model=$build/src/restore/vanthu.model
