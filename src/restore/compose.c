@@ -389,12 +389,12 @@ static size_t letter_readings(const vt_restorer *r, const char *s, size_t len, u
  * and the channel makes of no syllable with a cost below SLASH_SYLLABLE
  * (dic may well be đúc), whose middle one the channel reads a slash as
  * more than once in its training (SLASH_READ_COST: a reading seen once,
- * as / for A, is noise, and turned Pat for Đạt into P/t), and whose
+ * as / for A, is noise, and would turn Pat for Đạt into P/t), and whose
  * outer ones the model knows joined by a slash (ln P(y | x /) at least
  * SLASH_LEAST_LP: an abbreviation in use).  Its one slot becomes
- * letter, slash, letter: a code the decoder restores as such.  Without
- * it, `Viv` came out as the syllable `Vị`, and the parser lost the
- * document's type and trích yếu. */
+ * letter, slash, letter: a code the decoder restores as such, where the
+ * syllable `Vị` would lose the parser the document's type and trích
+ * yếu. */
 static size_t split_slash(const vt_restorer *r, const char *word, vt_piece *pc, size_t np)
 {
     if (r->chan != VT_CHAN_ENG || r->stripped || np != 1 || pc[0].kind != VT_PIECE_SLOT)

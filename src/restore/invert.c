@@ -21,7 +21,8 @@
 #define COST_SAME 1.0f /* a letter read as itself, outside the learned rules */
 #define MAX_POPS 800
 /* ... and after the first result: the rest come out in order of their
- * score, and held-out OCR read as well without those found later. */
+ * score, and those found later change no reading of held-out OCR
+ * (bench/restore-heldout.sh). */
 #define POPS_AFTER_FIRST 200
 #define MAX_OCR 48 /* bytes of an OCR token searched */
 #define DEPTH_BOUND 15

@@ -300,8 +300,8 @@ const char *vt_model_str(const vt_restore_model *m, uint32_t id);
 /* ln P(c | a b) with backoff. */
 float vt_model_lp3(const vt_restore_model *m, uint32_t a, uint32_t b, uint32_t c);
 /* Where the n-gram tables' keys are looked up, inline: the beam search
- * makes hundreds of thousands of lookups a document, and inlined (into
- * its loops) English-model OCR took 7 % fewer instructions.
+ * makes hundreds of thousands of lookups a document, and inlined into its
+ * loops they cost fewer instructions (bench/restore.sh).
  * A key's two bits in its filter word come from the hash's top bits,
  * which neither the word's index (bits 32 on) nor the table slot (low
  * bits) use. */

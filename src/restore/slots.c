@@ -368,8 +368,8 @@ static void make_slot(vt_restorer *r, vt_pos *p, const char *s, size_t len, int 
     bool ocr = r->chan == VT_CHAN_ENG && !r->stripped;
     if (kind == VT_SLOT_DIGITS) {
         /* The number as written; the channel and the model weigh it
-         * against the words (measured: an extra cost on the words only
-         * lost accuracy on held-out OCR). */
+         * against the words, with no extra cost on the words: one reads
+         * held-out OCR worse (bench/restore-heldout.sh). */
         if (k == VT_MAX_CANDS)
             k--;
         c[k] = (vt_cand){VT_TOK_NUM, 0};
