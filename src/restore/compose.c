@@ -46,6 +46,7 @@ static bool short_caps(const char *s, size_t len)
     }
     return !small || (n == 2 && first);
 }
+
 void vt_word_letter_cases(const char *s, size_t len, size_t *upper, size_t *lower)
 {
     *upper = *lower = 0;
@@ -63,6 +64,7 @@ size_t vt_word_letters(const char *s, size_t len)
     vt_word_letter_cases(s, len, &upper, &lower);
     return upper + lower;
 }
+
 /* Where a word stands, for its case: between words in capitals (a
  * heading), or inside a sentence. */
 enum { CTX_CAPS = 1, CTX_MID = 2, CTX_LOWER_NEXT = 4, CTX_ALONE = 8 };
@@ -442,7 +444,6 @@ size_t vt_compose_pieces(const vt_restorer *r, const char *word, vt_piece *pc)
     np = join_marks(r, word, pc, np);
     return split_slash(r, word, pc, np);
 }
-
 
 void vt_compose_init(vt_restorer *r)
 {

@@ -301,7 +301,6 @@ void vt_restorer_line(vt_restorer *r, const char *const *words, size_t n,
     vt_decode_line(r, words, n, (vt_results){out, NULL}, false);
 }
 
-
 char *vt_restore_string(vt_restorer *r, const char *text, size_t len)
 {
     vt_restorer_begin(r, text, len);

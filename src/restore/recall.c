@@ -194,13 +194,13 @@ static void keep_lattice(vt_restorer *r, group *g)
             sizeof *c->kept_pos);
     vt_grow((void **)&c->kept_wpos, &c->cap_kept_wpos, c->n_kept_wpos + n + 1,
             sizeof *c->kept_wpos);
-    g->first_pos = r->recall.n_kept_pos;
+    g->first_pos = c->n_kept_pos;
     g->n_pos = r->n_pos;
-    g->first_wpos = r->recall.n_kept_wpos;
-    memcpy(r->recall.kept_pos + r->recall.n_kept_pos, r->pos, r->n_pos * sizeof *r->pos);
-    memcpy(r->recall.kept_wpos + r->recall.n_kept_wpos, r->wpos, (n + 1) * sizeof *r->wpos);
-    r->recall.n_kept_pos += r->n_pos;
-    r->recall.n_kept_wpos += n + 1;
+    g->first_wpos = c->n_kept_wpos;
+    memcpy(c->kept_pos + c->n_kept_pos, r->pos, r->n_pos * sizeof *r->pos);
+    memcpy(c->kept_wpos + c->n_kept_wpos, r->wpos, (n + 1) * sizeof *r->wpos);
+    c->n_kept_pos += r->n_pos;
+    c->n_kept_wpos += n + 1;
 }
 
 /* ... and back. */

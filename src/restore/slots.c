@@ -75,7 +75,6 @@ static size_t slot_key(const char *s, size_t len, char *key, size_t cap)
     return n;
 }
 
-
 static bool has_vowel(const char *s, size_t len)
 {
     for (size_t i = 0; i < len;) {
@@ -88,7 +87,6 @@ static bool has_vowel(const char *s, size_t len)
     }
     return false;
 }
-
 
 /* Spelled as no Vietnamese word or abbreviation is: Q without U (a
  * misread O: CQNG), J inside a word (a misread I with its mark: DJNH). */

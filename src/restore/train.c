@@ -13,7 +13,6 @@
 
 #include "train.h"
 
-
 /* ------------------------------------------------ string interning */
 
 typedef struct strmap {

@@ -70,7 +70,6 @@ typedef struct vt_render {
 size_t vt_channel_render(const vt_channel *ch, const char *word, vt_render *out,
                          size_t cap, float beam);
 
-
 /* A modified Kneser-Ney trigram model in the file's hash-table layout. */
 typedef struct vt_lm {
     uint32_t n_vocab;

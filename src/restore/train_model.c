@@ -16,7 +16,6 @@ typedef struct entry {
     float cost;
 } entry;
 
-
 /* Comparators over the string pool (qsort_r's argument). */
 static int mrule_cmp(const void *a, const void *b, void *pool)
 {
