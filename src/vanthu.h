@@ -11,10 +11,13 @@
  *   - Functions that can fail return vt_status and fill a caller-supplied
  *     vt_error with a message that names the file and the problem.  The
  *     library never exits and never prints.
- *   - Out of memory is not such a failure: when an allocation fails the
- *     library calls abort() (SIGABRT, no message, no cleanup), as a
- *     document filter can do nothing useful without memory.  So no
- *     function reports it, and none returns NULL for want of memory.
+ *   - Running out of memory is not such a failure: when one of the
+ *     library's own allocations fails, it calls abort() (SIGABRT: no
+ *     message, no cleanup, the process ends), since a document filter can
+ *     do nothing useful without memory.  So no function reports it, and
+ *     none returns NULL or false for want of memory.  A dependency
+ *     (Leptonica, Tesseract, ICU, libxml2, jansson) that runs out fails
+ *     the call it was in with VT_EINTERNAL.
  *   - All text is UTF-8 in Unicode normal form C.
  */
 #ifndef VANTHU_H

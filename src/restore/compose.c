@@ -17,7 +17,7 @@
 
 /* Starts with two capitals: an abbreviation or code (UBND, SGDĐT, TTg)
  * or a word in an all-capitals heading. */
-bool vt_word_caps_shaped(const char *s, size_t len)
+bool vt_compose_caps_shaped(const char *s, size_t len)
 {
     size_t upper = 0, i = 0;
     while (i < len && upper < 2) {
@@ -47,7 +47,7 @@ static bool short_caps(const char *s, size_t len)
     return !small || (n == 2 && first);
 }
 
-void vt_word_letter_cases(const char *s, size_t len, size_t *upper, size_t *lower)
+void vt_compose_letter_cases(const char *s, size_t len, size_t *upper, size_t *lower)
 {
     *upper = *lower = 0;
     for (size_t i = 0; i < len;) {
@@ -58,10 +58,10 @@ void vt_word_letter_cases(const char *s, size_t len, size_t *upper, size_t *lowe
     }
 }
 
-size_t vt_word_letters(const char *s, size_t len)
+size_t vt_compose_letters(const char *s, size_t len)
 {
     size_t upper, lower;
-    vt_word_letter_cases(s, len, &upper, &lower);
+    vt_compose_letter_cases(s, len, &upper, &lower);
     return upper + lower;
 }
 
@@ -94,7 +94,7 @@ static bool heading_word(const char *w)
 static bool caps_like(const char *w)
 {
     size_t upper, lower;
-    vt_word_letter_cases(w, strlen(w), &upper, &lower);
+    vt_compose_letter_cases(w, strlen(w), &upper, &lower);
     return upper > lower;
 }
 
@@ -103,7 +103,7 @@ static bool caps_like(const char *w)
 static size_t nearest_word(const char *const *words, size_t n, size_t w, int dir)
 {
     for (size_t i = w; dir < 0 ? i-- > 0 : ++i < n;) {
-        if (vt_word_letters(words[i], strlen(words[i])) >= 2)
+        if (vt_compose_letters(words[i], strlen(words[i])) >= 2)
             return i;
     }
     return n;
@@ -114,7 +114,7 @@ bool vt_heading_line(const char *const *words, size_t n)
     size_t caps = 0;
     for (size_t w = 0; w < n; w++) {
         size_t upper, lower;
-        vt_word_letter_cases(words[w], strlen(words[w]), &upper, &lower);
+        vt_compose_letter_cases(words[w], strlen(words[w]), &upper, &lower);
         if (upper + lower >= 2 && upper <= lower)
             return false;
         caps += upper + lower >= 2;
@@ -176,7 +176,7 @@ static size_t render_text(const vt_restorer *r, uint32_t id, const char *like,
     } else if (shape == VT_CASE_TITLE) {
         /* One capital and the rest misread as digits or signs (S0, T$):
          * capitals in a heading. */
-        if ((ctx & CTX_CAPS) && vt_word_letters(like, llen) == 1) {
+        if ((ctx & CTX_CAPS) && vt_compose_letters(like, llen) == 1) {
             like = "AA";
             llen = 2;
         }
@@ -255,11 +255,11 @@ char *vt_compose_word(const vt_restorer *r, const char *word, size_t first_pos,
     return b.data;
 }
 
-/* Whether compose may change the word at positions [first_pos, end_pos):
- * a slot not as written, a number (a Roman numeral read with l), a slash
- * read as a letter.  Most words stay, and need no copy made. */
+/* Whether vt_compose_word may change the word at positions [first_pos,
+ * end_pos): a slot not as written, a number (a Roman numeral read with l),
+ * a slash read as a letter.  Most words stay, and need no copy made. */
 bool vt_compose_may_change(const vt_restorer *r, size_t first_pos, size_t end_pos,
-                       const vt_piece *pc)
+                           const vt_piece *pc)
 {
     for (size_t i = first_pos; i < end_pos; i++) {
         const vt_pos *p = &r->pos[i];
@@ -287,7 +287,7 @@ unsigned vt_compose_code_slots(const char *w, const vt_piece *pc, size_t np)
         if (pc[k].kind != VT_PIECE_SLOT)
             continue;
         slots++;
-        caps = caps || vt_word_caps_shaped(w + pc[k].off, pc[k].len);
+        caps = caps || vt_compose_caps_shaped(w + pc[k].off, pc[k].len);
         size_t n = 0;
         for (size_t i = pc[k].off; i < pc[k].off + pc[k].len; i++)
             n += ((unsigned char)w[i] & 0xc0) != 0x80;

@@ -221,10 +221,10 @@ void vt_recall_free(vt_recall *c);
 
 /* Starts with two capitals: an abbreviation or code (UBND, SGDĐT, TTg)
  * or a word in an all-capitals heading. */
-bool vt_word_caps_shaped(const char *s, size_t len);
+bool vt_compose_caps_shaped(const char *s, size_t len);
 /* Letters of s in capitals and in small letters. */
-void vt_word_letter_cases(const char *s, size_t len, size_t *upper, size_t *lower);
-size_t vt_word_letters(const char *s, size_t len);
+void vt_compose_letter_cases(const char *s, size_t len, size_t *upper, size_t *lower);
+size_t vt_compose_letters(const char *s, size_t len);
 
 /* Find the letters English-model OCR writes for a slash in the model's
  * channel rules. */

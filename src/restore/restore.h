@@ -6,10 +6,7 @@
  * binary model file), invert.c (from OCR back to the vocabulary), decode.c
  * and the files decode.h names (decoding a document), stage.c (the stage).
  * Building a model is not needed at run time: train.h names its files,
- * a library of their own.
- *
- * Out of memory: the vt_x* allocators of the core abort (see vanthu.h),
- * so nothing here reports it. */
+ * a library of their own. */
 #ifndef VT_RESTORE_H
 #define VT_RESTORE_H
 

@@ -274,13 +274,13 @@ static void make_slot(vt_restorer *r, vt_pos *p, const char *s, size_t len, int 
     uint32_t n = 0, ni = 0;
     const vt_posting *ps = slot_renderings(m, r->chan, fold, flen, key, klen, &n);
     uint32_t self = klen ? vt_model_id(m, key, klen) : VT_TOK_UNK;
-    bool caps = vt_word_caps_shaped(s, len);
+    bool caps = vt_compose_caps_shaped(s, len);
     /* Capitals without a vowel are abbreviations (STT, HĐND, TP), unless
      * misread_shape, or two the model does not know: what OCR makes of a
      * capital and a small letter with marks (BG for Bộ, SG for Sở), a
      * syllable then, or itself. */
     bool vowel_lost =
-        caps && !has_vowel(s, len) && self == VT_TOK_UNK && vt_word_letters(s, len) == 2;
+        caps && !has_vowel(s, len) && self == VT_TOK_UNK && vt_compose_letters(s, len) == 2;
     code = code || (caps && !has_vowel(s, len) && !misread_shape(s, len) && !vowel_lost);
     /* Tokens that are no syllable are searched for what they hide, unless
      * they are codes written as such: a generic edit would turn one real

@@ -5,7 +5,7 @@
  * Files: channel.c (OCR confusion rules and renderings), lm_build.c
  * (modified Kneser-Ney counts), train.c (reading the sources, the
  * vocabulary, the whole build), train_model.c (the model file's tables,
- * trie and layout).  Out of memory aborts, as everywhere in the library. */
+ * trie and layout). */
 #ifndef VT_TRAIN_H
 #define VT_TRAIN_H
 

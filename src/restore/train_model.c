@@ -236,7 +236,7 @@ typedef struct trie_item {
 /* Children come after their parent, so one backward pass fills `rest`.
  * Punctuation is never what a damaged word stands for: it does not count. */
 void vt_train_trie_rest(vt_trie_node *t, uint32_t n, const float *uni_p,
-                      const uint8_t *flags)
+                        const uint8_t *flags)
 {
     for (uint32_t i = n; i-- > 0;) {
         uint32_t w = t[i].term;
