@@ -386,7 +386,8 @@ static vt_status generate(builder *b, const char *path)
                 snprintf(toned + at + el, sizeof toned - at - (size_t)el, "%s", raw + at + n);
                 if (!vt_syllable_canon(toned, VT_STYLE_TRADITIONAL, canon, sizeof canon))
                     continue;
-                b->generated[intern_token(b, canon, strlen(canon))] |= 1;
+                uint32_t id = intern_token(b, canon, strlen(canon)); /* may move generated */
+                b->generated[id] |= 1;
             }
         }
     }
