@@ -13,7 +13,7 @@ model=$build/src/restore/vanthu.model
 [ -r "$model" ] || { echo "restore.sh: $model missing (ninja -C $build)" >&2; exit 3; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cc -O2 -std=c17 -D_GNU_SOURCE -I"$src/src" -I"$src/src/restore" -I"$build" \
+cc -O2 -std=c17 -D_GNU_SOURCE -I"$src/src" -I"$src/src/restore" -I"$src/src/core" -I"$build" \
     "$src/bench/restore.c" -L"$build/src" -Wl,-rpath,"$build/src" -lvanthu \
     -o "$tmp/bench-restore"
 cat "$src"/dict/corpus/*.txt | grep -v '^#' > "$tmp/correct.txt"

@@ -11,6 +11,13 @@
  *   - Functions that can fail return vt_status and fill a caller-supplied
  *     vt_error with a message that names the file and the problem.  The
  *     library never exits and never prints.
+ *   - Running out of memory is not such a failure: when one of the
+ *     library's own allocations fails, it calls abort() (SIGABRT: no
+ *     message, no cleanup, the process ends), since a document filter can
+ *     do nothing useful without memory.  So no function reports it, and
+ *     none returns NULL or false for want of memory.  A dependency
+ *     (Leptonica, Tesseract, ICU, libxml2, jansson) that runs out fails
+ *     the call it was in with VT_EINTERNAL.
  *   - All text is UTF-8 in Unicode normal form C.
  */
 #ifndef VANTHU_H
@@ -369,19 +376,8 @@ void vt_restore_model_close(vt_restore_model *model);
  * build made.  Caller frees. */
 char *vt_restore_model_default_path(void);
 
-/* Sources of a model build.  Every path may be NULL (skipped). */
-typedef struct vt_train_options {
-    const char *dict_dir;    /* dict/: syllables/, corpus/, lexicon/, channel/ */
-    const char *debian_text; /* text gathered from Debian packages */
-    const char *const *corpora; /* the user's own correct text */
-    size_t n_corpora;
-    int corpus_weight;  /* counts multiplier for dict/ and user corpora */
-    const char *output;  /* model file to write */
-    const char *depfile; /* Makefile-style list of what was read */
-} vt_train_options;
-
-/* Build a model.  The same sources give the same bytes. */
-vt_status vt_restore_train(const vt_train_options *opts, vt_error *err);
+/* Building a model (vt_restore_train) is not in this library: the
+ * training library's src/restore/train.h declares it. */
 
 typedef enum vt_restore_style {
     VT_RESTORE_STYLE_AUTO = 0, /* the document's own; traditional if unclear */
@@ -412,9 +408,8 @@ typedef struct vt_restored_word {
 } vt_restored_word;
 
 /* Restore the n whitespace-separated words of one line; out[n] is filled
- * (free each with vt_restored_word_clear).  Returns false when out of
- * memory. */
-bool vt_restorer_line(vt_restorer *r, const char *const *words, size_t n,
+ * (free each with vt_restored_word_clear). */
+void vt_restorer_line(vt_restorer *r, const char *const *words, size_t n,
                       vt_restored_word *out);
 void vt_restored_word_clear(vt_restored_word *w);
 
@@ -423,13 +418,12 @@ void vt_restored_word_clear(vt_restored_word *w);
  * paragraph (where the context ends).  Two passes: each paragraph on its
  * own, then again where the rest of the document reads a damaged word's
  * neighbours otherwise (a name spelled out in the body restores its
- * damaged copy in the title).  out[n] as vt_restorer_line fills it;
- * false when out of memory. */
-bool vt_restorer_words(vt_restorer *r, const char *const *words, const bool *para_end,
+ * damaged copy in the title).  out[n] as vt_restorer_line fills it. */
+void vt_restorer_words(vt_restorer *r, const char *const *words, const bool *para_end,
                        size_t n, vt_restored_word *out);
 
 /* Restore a whole text, keeping every space, line break and punctuation
- * mark.  Caller frees; NULL when out of memory. */
+ * mark.  Caller frees. */
 char *vt_restore_string(vt_restorer *r, const char *text, size_t len);
 
 #ifdef __cplusplus

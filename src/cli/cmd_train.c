@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "train.h"
 #include "vt_config.h"
 
 static const char help[] =

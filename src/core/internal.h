@@ -7,8 +7,8 @@
 
 #include "vanthu.h"
 
-/* Allocation failure is not recoverable in any useful way for a document
- * filter; these abort rather than return NULL so callers stay simple. */
+/* The library's allocators: they abort on failure (vanthu.h, Conventions),
+ * so callers never check for NULL. */
 void *vt_xmalloc(size_t n);
 void *vt_xcalloc(size_t n, size_t size);
 void *vt_xrealloc(void *p, size_t n);

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "restore.h"
+#include "train.h"
 
 /* Fold to lowercase; "<eps>" is the empty sequence. */
 static bool fold_seq(const char *s, char *out, size_t cap, uint8_t *len)
@@ -27,19 +27,18 @@ static bool fold_seq(const char *s, char *out, size_t cap, uint8_t *len)
     return true;
 }
 
-/* Counts are accumulated in `cost` until vt_channel_finish. */
-static bool add_rule(vt_rule **arr, size_t *n, size_t *cap, const char *t,
+/* Counts are accumulated in `cost` until vt_channel_finish.  A side too
+ * long to fold is no useful rule, and is left out. */
+static void add_rule(vt_rule **arr, size_t *n, size_t *cap, const char *t,
                      const char *o, double count)
 {
     vt_rule r = {0};
     if (!fold_seq(t, r.truth, sizeof r.truth, &r.tlen) ||
         !fold_seq(o, r.ocr, sizeof r.ocr, &r.olen))
-        return true; /* too long to be a useful rule */
-    if (!vt_grow((void **)arr, cap, *n + 1, sizeof **arr))
-        return false;
+        return;
+    vt_grow((void **)arr, cap, *n + 1, sizeof **arr);
     r.cost = (float)count;
     (*arr)[(*n)++] = r;
-    return true;
 }
 
 enum { TSV_CHARS, TSV_WORDS, TSV_CONTEXT };
@@ -82,26 +81,17 @@ static vt_status load_tsv(vt_channel *ch, const char *path, int kind,
             st = vt_error_set(err, VT_EINPUT, "%s:%zu: bad count '%s'", path, no, c);
             break;
         }
-        bool ok = kind == TSV_WORDS
-                      ? add_rule(&ch->words, &ch->n_words, &ch->cap_words, t, o, count)
-                  : kind == TSV_CHARS
-                      ? add_rule(&ch->rules, &ch->n_rules, &ch->cap_rules, t, o, count)
-                      : add_rule(&ch->occ, &ch->n_occ, &ch->cap_occ, t, o, count);
-        if (!ok) {
-            st = vt_error_set(err, VT_EINTERNAL, "%s: out of memory", path);
-            break;
-        }
+        if (kind == TSV_WORDS)
+            add_rule(&ch->words, &ch->n_words, &ch->cap_words, t, o, count);
+        else if (kind == TSV_CHARS)
+            add_rule(&ch->rules, &ch->n_rules, &ch->cap_rules, t, o, count);
+        else
+            add_rule(&ch->occ, &ch->n_occ, &ch->cap_occ, t, o, count);
     }
     fclose(f);
     if (st == VT_OK) {
-        char **nf = realloc(ch->files, (ch->n_files + 1) * sizeof *nf);
-        if (!nf || !(nf[ch->n_files] = strdup(path))) {
-            if (nf)
-                ch->files = nf;
-            return vt_error_set(err, VT_EINTERNAL, "%s: out of memory", path);
-        }
-        ch->files = nf;
-        ch->n_files++;
+        ch->files = vt_xrealloc(ch->files, (ch->n_files + 1) * sizeof *ch->files);
+        ch->files[ch->n_files++] = vt_xstrdup(path);
     }
     return st;
 }

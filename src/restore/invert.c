@@ -21,7 +21,8 @@
 #define COST_SAME 1.0f /* a letter read as itself, outside the learned rules */
 #define MAX_POPS 800
 /* ... and after the first result: the rest come out in order of their
- * score, and held-out OCR read as well without those found later. */
+ * score, and those found later change no reading of held-out OCR
+ * (bench/restore-heldout.sh). */
 #define POPS_AFTER_FIRST 200
 #define MAX_OCR 48 /* bytes of an OCR token searched */
 #define DEPTH_BOUND 15
@@ -112,10 +113,9 @@ typedef struct vt_invert search;
 
 vt_invert *vt_invert_new(void)
 {
-    search *s = calloc(1, sizeof *s);
-    if (s)
-        for (uint32_t b = 0; b < BUCKETS; b++)
-            s->head[b] = NONE;
+    search *s = vt_xcalloc(1, sizeof *s);
+    for (uint32_t b = 0; b < BUCKETS; b++)
+        s->head[b] = NONE;
     return s;
 }
 
@@ -385,7 +385,7 @@ static int move_cmp(const void *a, const void *b)
 }
 
 /* Channel ch's drop moves. */
-static bool drop_index(vt_restore_model *m, int ch)
+static void drop_index(vt_restore_model *m, int ch)
 {
     const vt_trie_node *t = m->trie;
     const struct vt_rule_cps *rc = m->rule_cps[ch];
@@ -393,11 +393,9 @@ static bool drop_index(vt_restore_model *m, int ch)
     /* Rules are sorted by OCR side, the empty one first, then by truth. */
     while (nd < m->h->n_rules[ch] && m->strings[m->rules[ch][nd].ocr] == 0)
         nd++;
-    uint32_t *first = malloc((nt + 1) * sizeof *first);
+    uint32_t *first = vt_xmalloc((nt + 1) * sizeof *first);
     struct vt_drop_move *mv = NULL;
     size_t n = 0, cap = 0;
-    if (!first)
-        return false;
     for (uint32_t x = 0; x < nt; x++) {
         first[x] = (uint32_t)n;
         for (uint32_t c = t[x].first; c < t[x].first + t[x].n; c++) {
@@ -409,11 +407,7 @@ static bool drop_index(vt_restore_model *m, int ch)
                 /* Nothing but punctuation below: no result there. */
                 if (node == UINT32_MAX || isinf(t[node].rest))
                     continue;
-                if (!vt_grow((void **)&mv, &cap, n + 1, sizeof *mv)) {
-                    free(first);
-                    free(mv);
-                    return false;
-                }
+                vt_grow((void **)&mv, &cap, n + 1, sizeof *mv);
                 mv[n++] = (struct vt_drop_move){node, rc[r].cost, rc[r].cost + t[node].rest, 0};
             }
         }
@@ -425,7 +419,6 @@ static bool drop_index(vt_restore_model *m, int ch)
     first[nt] = (uint32_t)n;
     m->drop_first[ch] = first;
     m->drop_moves[ch] = mv;
-    return true;
 }
 
 static int cp_cmp(const void *a, const void *b)
@@ -440,12 +433,10 @@ static bool is_letter(const vt_restore_model *m, uint32_t cp)
 }
 
 /* The letters of the vocabulary, sorted, once. */
-static bool letters_index(vt_restore_model *m)
+static void letters_index(vt_restore_model *m)
 {
     uint32_t nt = m->h->n_trie, n = 0;
-    m->letters = malloc(nt * sizeof *m->letters);
-    if (!m->letters)
-        return false;
+    m->letters = vt_xmalloc(nt * sizeof *m->letters);
     for (uint32_t x = 1; x < nt; x++)
         m->letters[n++] = m->trie[x].cp;
     qsort(m->letters, n, sizeof *m->letters, cp_cmp);
@@ -453,29 +444,25 @@ static bool letters_index(vt_restore_model *m)
     for (uint32_t x = 0; x < n; x++)
         if (m->n_letters == 0 || m->letters[x] != m->letters[m->n_letters - 1])
             m->letters[m->n_letters++] = m->letters[x];
-    return true;
 }
 
 /* The letters of the longest token below each node: children come after
  * their parent, so one backward pass. */
-static bool depth_index(vt_restore_model *m)
+static void depth_index(vt_restore_model *m)
 {
     uint32_t nt = m->h->n_trie;
-    uint8_t *d = calloc(nt ? nt : 1, 1);
-    if (!d)
-        return false;
+    uint8_t *d = vt_xcalloc(nt, 1);
     for (uint32_t x = nt; x-- > 0;)
         for (uint32_t c = m->trie[x].first; c < m->trie[x].first + m->trie[x].n; c++)
             if (d[c] + 1 > d[x])
                 d[x] = d[c] == UINT8_MAX ? UINT8_MAX : (uint8_t)(d[c] + 1);
     m->trie_depth = d;
-    return true;
 }
 
-bool vt_invert_index(vt_restore_model *m)
+void vt_invert_index(vt_restore_model *m)
 {
-    if (!letters_index(m) || !depth_index(m))
-        return false;
+    letters_index(m);
+    depth_index(m);
     for (int ch = 0; ch < VT_CHAN_COUNT; ch++) {
         struct vt_rule_cps *rc = m->rule_cps[ch];
         for (uint32_t r = 0; r < m->h->n_rules[ch]; r++) {
@@ -484,10 +471,8 @@ bool vt_invert_index(vt_restore_model *m)
                 if (!is_letter(m, rc[r].cp[q]))
                     rc[r].read = INFINITY;
         }
-        if (!drop_index(m, ch))
-            return false;
+        drop_index(m, ch);
     }
-    return true;
 }
 
 /* s->left and s->left_d, from the rules that read each stretch of the

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "restore.h"
+#include "train.h"
 
 /* ------------------------------------------------ counting hash: u64 -> u32 */
 
@@ -17,16 +17,13 @@ typedef struct cmap {
     size_t n, cap;
 } cmap;
 
-static bool cmap_init(cmap *m, size_t cap)
+static void cmap_init(cmap *m, size_t cap)
 {
     m->cap = cap;
     m->n = 0;
-    m->keys = malloc(cap * sizeof *m->keys);
-    m->vals = calloc(cap, sizeof *m->vals);
-    if (!m->keys || !m->vals)
-        return false;
+    m->keys = vt_xmalloc(cap * sizeof *m->keys);
+    m->vals = vt_xcalloc(cap, sizeof *m->vals);
     memset(m->keys, 0xff, cap * sizeof *m->keys);
-    return true;
 }
 
 static void cmap_free(cmap *m)
@@ -39,8 +36,7 @@ static uint32_t *cmap_slot(cmap *m, uint64_t key)
 {
     if (2 * (m->n + 1) > m->cap) {
         cmap old = *m;
-        if (!cmap_init(m, old.cap * 2))
-            return NULL;
+        cmap_init(m, old.cap * 2);
         for (size_t i = 0; i < old.cap; i++)
             if (old.keys[i] != UINT64_MAX)
                 *cmap_slot(m, old.keys[i]) = old.vals[i];
@@ -83,9 +79,7 @@ static int kv_cmp(const void *a, const void *b)
 /* The map's entries sorted by key, so that the build is deterministic. */
 static kv *cmap_sorted(const cmap *m)
 {
-    kv *a = malloc((m->n + 1) * sizeof *a);
-    if (!a)
-        return NULL;
+    kv *a = vt_xmalloc((m->n + 1) * sizeof *a);
     size_t k = 0;
     for (size_t i = 0; i < m->cap; i++)
         if (m->keys[i] != UINT64_MAX)
@@ -149,8 +143,8 @@ static void put(uint64_t *keys, uint32_t slots, uint64_t key, float *p,
 #define B3(k) ((uint32_t)(((k) >> 21) & 0x1fffff))
 #define C3(k) ((uint32_t)((k) & 0x1fffff))
 
-vt_status vt_lm_build(const uint32_t *seq, const uint8_t *weight, size_t n,
-                      const uint8_t *listed, uint32_t V, vt_lm *lm, vt_error *err)
+void vt_lm_build(const uint32_t *seq, const uint8_t *weight, size_t n, const uint8_t *listed,
+                 uint32_t V, vt_lm *lm)
 {
     memset(lm, 0, sizeof *lm);
     lm->n_vocab = V;
@@ -158,72 +152,50 @@ vt_status vt_lm_build(const uint32_t *seq, const uint8_t *weight, size_t n,
     kv *t3 = NULL, *t2 = NULL;
     double *a1 = NULL, *ctx1 = NULL, *p1 = NULL;
     double (*nk1)[4] = NULL;
-    vt_status st = VT_EINTERNAL;
-    if (!cmap_init(&c3, 1 << 20) || !cmap_init(&c2, 1 << 18) ||
-        !cmap_init(&a2, 1 << 18))
-        goto out;
+    cmap_init(&c3, 1 << 20);
+    cmap_init(&c2, 1 << 18);
+    cmap_init(&a2, 1 << 18);
 
     /* Raw trigram and bigram counts. */
     for (size_t i = 1; i < n; i++) {
         if (seq[i] == VT_TOK_BOS)
             continue;
-        uint32_t *s = cmap_slot(&c2, vt_key2(seq[i - 1], seq[i]));
-        if (!s)
-            goto out;
-        *s += weight[i];
-        if (i >= 2 && seq[i - 1] != VT_TOK_BOS) {
-            uint32_t *t = cmap_slot(&c3, vt_key3(seq[i - 2], seq[i - 1], seq[i]));
-            if (!t)
-                goto out;
-            *t += weight[i];
-        }
+        *cmap_slot(&c2, vt_key2(seq[i - 1], seq[i])) += weight[i];
+        if (i >= 2 && seq[i - 1] != VT_TOK_BOS)
+            *cmap_slot(&c3, vt_key3(seq[i - 2], seq[i - 1], seq[i])) += weight[i];
     }
     t3 = cmap_sorted(&c3);
-    if (!t3)
-        goto out;
     size_t n3 = c3.n;
 
     /* Adjusted bigram counts: distinct left extensions, except after <s>
      * where nothing can extend to the left. */
-    for (size_t i = 0; i < n3; i++) {
-        uint32_t *s = cmap_slot(&a2, vt_key2(B3(t3[i].key), C3(t3[i].key)));
-        if (!s)
-            goto out;
-        (*s)++;
-    }
+    for (size_t i = 0; i < n3; i++)
+        (*cmap_slot(&a2, vt_key2(B3(t3[i].key), C3(t3[i].key))))++;
     for (size_t i = 0; i < c2.cap; i++) {
         uint64_t k = c2.keys[i];
         if (k == UINT64_MAX)
             continue;
         if ((uint32_t)(k >> 32) == VT_TOK_BOS || cmap_get(&a2, k) == 0) {
             uint32_t *s = cmap_slot(&a2, k);
-            if (!s)
-                goto out;
             /* A bigram whose left side only ever started a sentence is
              * counted once per start. */
             *s = (uint32_t)(k >> 32) == VT_TOK_BOS ? c2.vals[i] : 1;
         }
     }
     t2 = cmap_sorted(&a2);
-    if (!t2)
-        goto out;
     size_t n2 = a2.n;
 
     /* Adjusted unigram counts: distinct left neighbours. */
-    a1 = calloc(V, sizeof *a1);
-    ctx1 = calloc(V, sizeof *ctx1);
-    p1 = calloc(V, sizeof *p1);
-    nk1 = calloc(V, sizeof *nk1);
-    if (!a1 || !ctx1 || !p1 || !nk1)
-        goto out;
+    a1 = vt_xcalloc(V, sizeof *a1);
+    ctx1 = vt_xcalloc(V, sizeof *ctx1);
+    p1 = vt_xcalloc(V, sizeof *p1);
+    nk1 = vt_xcalloc(V, sizeof *nk1);
     for (size_t i = 0; i < n2; i++)
         a1[(uint32_t)t2[i].key]++;
     /* A word only listed counts as one more distinct context. */
     for (uint32_t i = VT_TOK_FIRST; listed && i < V; i++)
         a1[i] += listed[i];
-    kv *u = malloc((V + 1) * sizeof *u);
-    if (!u)
-        goto out;
+    kv *u = vt_xmalloc((V + 1) * sizeof *u);
     for (uint32_t i = 0; i < V; i++)
         u[i] = (kv){i, (uint32_t)a1[i]};
     disc d1 = discounts(u, V), d2 = discounts(t2, n2), d3 = discounts(t3, n3);
@@ -242,10 +214,8 @@ vt_status vt_lm_build(const uint32_t *seq, const uint8_t *weight, size_t n,
     double g1 = tot1 > 0 ? (d1.d[1] * nn1[1] + d1.d[2] * nn1[2] + d1.d[3] * nn1[3]) / tot1 : 1;
     if (g1 <= 0)
         g1 = 1e-3;
-    lm->uni_p = malloc(V * sizeof *lm->uni_p);
-    lm->uni_bo = calloc(V, sizeof *lm->uni_bo);
-    if (!lm->uni_p || !lm->uni_bo)
-        goto out;
+    lm->uni_p = vt_xmalloc(V * sizeof *lm->uni_p);
+    lm->uni_bo = vt_xcalloc(V, sizeof *lm->uni_bo);
     for (uint32_t i = 0; i < V; i++) {
         double p = (tot1 > 0 ? fmax(a1[i] - D(&d1, (uint32_t)a1[i]), 0) / tot1 : 0) +
                    g1 / (V - 1);
@@ -260,11 +230,9 @@ vt_status vt_lm_build(const uint32_t *seq, const uint8_t *weight, size_t n,
         nk1[b][c >= 3 ? 3 : c]++;
     }
     lm->bi_slots = pow2_slots(n2);
-    lm->bi_keys = malloc(lm->bi_slots * sizeof *lm->bi_keys);
-    lm->bi_p = calloc(lm->bi_slots, sizeof *lm->bi_p);
-    lm->bi_bo = calloc(lm->bi_slots, sizeof *lm->bi_bo);
-    if (!lm->bi_keys || !lm->bi_p || !lm->bi_bo)
-        goto out;
+    lm->bi_keys = vt_xmalloc(lm->bi_slots * sizeof *lm->bi_keys);
+    lm->bi_p = vt_xcalloc(lm->bi_slots, sizeof *lm->bi_p);
+    lm->bi_bo = vt_xcalloc(lm->bi_slots, sizeof *lm->bi_bo);
     memset(lm->bi_keys, 0xff, lm->bi_slots * sizeof *lm->bi_keys);
     for (uint32_t b = 0; b < V; b++)
         if (ctx1[b] > 0)
@@ -274,8 +242,7 @@ vt_status vt_lm_build(const uint32_t *seq, const uint8_t *weight, size_t n,
     /* Trigram contexts (a b): totals and continuation counts, grouped since
      * t3 is sorted by (a, b, c). */
     cmap ctx2 = {0};
-    if (!cmap_init(&ctx2, 1 << 16))
-        goto out;
+    cmap_init(&ctx2, 1 << 16);
     for (size_t i = 0; i < n3;) {
         uint64_t ab = t3[i].key >> 21;
         double tot = 0, nk[4] = {0};
@@ -286,10 +253,6 @@ vt_status vt_lm_build(const uint32_t *seq, const uint8_t *weight, size_t n,
         }
         double g = (d3.d[1] * nk[1] + d3.d[2] * nk[2] + d3.d[3] * nk[3]) / tot;
         uint32_t *s = cmap_slot(&ctx2, vt_key2(A3(t3[i].key), B3(t3[i].key)));
-        if (!s) {
-            cmap_free(&ctx2);
-            goto out;
-        }
         /* Store the ln-backoff as float bits. */
         float gf = (float)log(g);
         memcpy(s, &gf, sizeof gf);
@@ -317,12 +280,8 @@ vt_status vt_lm_build(const uint32_t *seq, const uint8_t *weight, size_t n,
     lm->n_bigrams = n2;
 
     lm->tri_slots = pow2_slots(n3);
-    lm->tri_keys = malloc(lm->tri_slots * sizeof *lm->tri_keys);
-    lm->tri_p = calloc(lm->tri_slots, sizeof *lm->tri_p);
-    if (!lm->tri_keys || !lm->tri_p) {
-        cmap_free(&ctx2);
-        goto out;
-    }
+    lm->tri_keys = vt_xmalloc(lm->tri_slots * sizeof *lm->tri_keys);
+    lm->tri_p = vt_xcalloc(lm->tri_slots, sizeof *lm->tri_p);
     memset(lm->tri_keys, 0xff, lm->tri_slots * sizeof *lm->tri_keys);
     for (size_t i = 0; i < n3;) {
         uint64_t ab = t3[i].key >> 21;
@@ -345,12 +304,6 @@ vt_status vt_lm_build(const uint32_t *seq, const uint8_t *weight, size_t n,
     }
     lm->n_trigrams = n3;
     cmap_free(&ctx2);
-    st = VT_OK;
-out:
-    if (st != VT_OK) {
-        vt_error_set(err, st, "language model: out of memory");
-        vt_lm_free(lm);
-    }
     cmap_free(&c3);
     cmap_free(&c2);
     cmap_free(&a2);
@@ -360,7 +313,6 @@ out:
     free(ctx1);
     free(p1);
     free(nk1);
-    return st;
 }
 
 float vt_lm_bigram(const vt_lm *lm, uint32_t b, uint32_t c)

@@ -4,7 +4,7 @@
  * because the build must make the model before the vanthu program. */
 #include <stdio.h>
 
-#include "restore.h"
+#include "train.h"
 
 
 int main(int argc, char **argv)

@@ -112,21 +112,18 @@ static bool structure_ok(const char *b, const vt_model_header *h)
 
 /* About 16 bits per slot, at most 2^20 words (so that the word index
  * stays below the bits vt_filter_bits takes). */
-static bool filter_build(struct vt_key_filter *f, const uint64_t *keys, uint32_t slots)
+static void filter_build(struct vt_key_filter *f, const uint64_t *keys, uint32_t slots)
 {
     uint32_t words = slots / 4 ? slots / 4 : 1;
     if (words > 1u << 20)
         words = 1u << 20;
-    f->bits = calloc(words, sizeof *f->bits);
-    if (!f->bits)
-        return false;
+    f->bits = vt_xcalloc(words, sizeof *f->bits);
     f->mask = words - 1;
     for (uint32_t i = 0; i < slots; i++)
         if (keys[i] != UINT64_MAX) {
             uint64_t h = vt_hash_u64(keys[i]);
             f->bits[vt_filter_at(f, h)] |= vt_filter_bits(h);
         }
-    return true;
 }
 
 static vt_restore_model *attach(const void *map, size_t size, const char *path,
@@ -136,12 +133,10 @@ static vt_restore_model *attach(const void *map, size_t size, const char *path,
  * (0 when the context is no bigram) plus ln P(c | b), itself a bigram's
  * or the greatest unigram backoff plus ln P(c).  And, from the same pass
  * over the unigrams, m->syllable_least. */
-static bool lp_most_build(vt_restore_model *m)
+static void lp_most_build(vt_restore_model *m)
 {
     const vt_model_header *h = m->h;
-    float *most = malloc((h->n_vocab + 1) * sizeof *most);
-    if (!most)
-        return false;
+    float *most = vt_xmalloc((h->n_vocab + 1) * sizeof *most);
     float bo_uni = -INFINITY, bo_bi = 0;
     m->syllable_least = INFINITY;
     for (uint32_t c = 0; c < h->n_vocab; c++) {
@@ -167,7 +162,6 @@ static bool lp_most_build(vt_restore_model *m)
                 most[c] = fmaxf(most[c], m->tri_p[i]);
         }
     m->lp_most = most;
-    return true;
 }
 
 vt_restore_model *vt_restore_model_open(const char *path, vt_error *err)
@@ -271,11 +265,7 @@ static vt_restore_model *attach(const void *map, size_t size, const char *path,
         vt_error_set(err, VT_EDEPEND, "%s: %s", path, why);
         return NULL;
     }
-    vt_restore_model *m = calloc(1, sizeof *m);
-    if (!m) {
-        vt_error_set(err, VT_EINTERNAL, "%s: out of memory", path);
-        return NULL;
-    }
+    vt_restore_model *m = vt_xcalloc(1, sizeof *m);
     const char *b = map;
     m->map_len = size;
     m->h = h;
@@ -301,19 +291,11 @@ static vt_restore_model *attach(const void *map, size_t size, const char *path,
         }
         m->rules[c] = (const vt_model_rule *)(b + h->off_rules[c]);
     }
-    if (!filter_build(&m->bi_filter, m->bi_keys, h->n_bigram_slots) ||
-        !filter_build(&m->tri_filter, m->tri_keys, h->n_trigram_slots) || !lp_most_build(m)) {
-        vt_restore_model_close(m);
-        vt_error_set(err, VT_EINTERNAL, "%s: out of memory", path);
-        return NULL;
-    }
+    filter_build(&m->bi_filter, m->bi_keys, h->n_bigram_slots);
+    filter_build(&m->tri_filter, m->tri_keys, h->n_trigram_slots);
+    lp_most_build(m);
     for (int c = 0; c < VT_CHAN_COUNT; c++) {
-        m->rule_cps[c] = calloc(h->n_rules[c] + 1, sizeof *m->rule_cps[c]);
-        if (!m->rule_cps[c]) {
-            vt_restore_model_close(m);
-            vt_error_set(err, VT_EINTERNAL, "%s: out of memory", path);
-            return NULL;
-        }
+        m->rule_cps[c] = vt_xcalloc(h->n_rules[c] + 1, sizeof *m->rule_cps[c]);
         for (uint32_t i = 0; i < h->n_rules[c]; i++) {
             const char *t = m->strings + m->rules[c][i].truth;
             size_t len = strnlen(t, 16);
@@ -323,11 +305,7 @@ static vt_restore_model *attach(const void *map, size_t size, const char *path,
                 k += (size_t)vt_utf8_dec(t + k, len - k, &rc->cp[rc->n++]);
         }
     }
-    if (!vt_invert_index(m)) {
-        vt_restore_model_close(m);
-        vt_error_set(err, VT_EINTERNAL, "%s: out of memory", path);
-        return NULL;
-    }
+    vt_invert_index(m);
     return m;
 }
 

@@ -3,9 +3,10 @@
  * Pieces: viet.c (letters, syllables, tone placement; tables derived from
  * ICU at start-up), token.c (splitting words into syllable slots, numbers
  * and punctuation, the same for training and restoring), model.c (the
- * binary model file), lm_build.c (modified Kneser-Ney counts), channel.c
- * (OCR confusion rules and renderings), train.c (building a model from
- * sources), decode.c (lattice decoding of a line), stage.c (the stage). */
+ * binary model file), invert.c (from OCR back to the vocabulary), decode.c
+ * and the files decode.h names (decoding a document), stage.c (the stage).
+ * Building a model is not needed at run time: train.h names its files,
+ * a library of their own. */
 #ifndef VT_RESTORE_H
 #define VT_RESTORE_H
 
@@ -13,7 +14,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "internal.h"
 #include "vanthu.h"
 
 /* ------------------------------------------------------------ letters */
@@ -294,8 +297,8 @@ const char *vt_model_str(const vt_restore_model *m, uint32_t id);
 /* ln P(c | a b) with backoff. */
 float vt_model_lp3(const vt_restore_model *m, uint32_t a, uint32_t b, uint32_t c);
 /* Where the n-gram tables' keys are looked up, inline: the beam search
- * makes hundreds of thousands of lookups a document, and inlined (into
- * its loops) English-model OCR took 7 % fewer instructions.
+ * makes hundreds of thousands of lookups a document, and inlined into its
+ * loops they cost fewer instructions (bench/restore.sh).
  * A key's two bits in its filter word come from the hash's top bits,
  * which neither the word's index (bits 32 on) nor the table slot (low
  * bits) use. */
@@ -387,9 +390,8 @@ typedef struct vt_invert vt_invert; /* the search's working memory */
 vt_invert *vt_invert_new(void);
 void vt_invert_free(vt_invert *s);
 /* Make what the search reads besides the file (the drop moves, the
- * letters, the nodes' depth, the rules' `read`); false when out of
- * memory. */
-bool vt_invert_index(vt_restore_model *m);
+ * letters, the nodes' depth, the rules' `read`). */
+void vt_invert_index(vt_restore_model *m);
 size_t vt_model_invert(vt_invert *s, const vt_restore_model *m, int ch, const char *o,
                        size_t olen, vt_posting *out, size_t cap, float beam,
                        float bound);
@@ -397,103 +399,51 @@ size_t vt_model_invert(vt_invert *s, const vt_restore_model *m, int ch, const ch
 /* Results the decoder keeps of one search. */
 #define VT_SEARCH_RESULTS 12
 /* The inverse search the decoder makes for a slot whose text folds to
- * `fold` (decode.c): false when the slot's renderings make none due;
+ * `fold` (slots.c): false when the slot's renderings make none due;
  * else its results, at most VT_SEARCH_RESULTS, in out and their count in
  * *n.  The build keeps these for the OCR tokens of the channel's
- * training (train.c), and the decoder looks them up there first. */
+ * training (train_model.c), and the decoder looks them up there first. */
 bool vt_slot_search(vt_invert *s, const vt_restore_model *m, int ch, const char *fold,
                     size_t flen, vt_posting *out, size_t *n);
 
-/* ------------------------------------------------------------ building */
+/* Make room for `need` elements of `size` bytes in *p (capacity *cap),
+ * doubling: the core's VT_GROW for a given need. */
+static inline void vt_grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return;
+    size_t c = *cap ? *cap : 64;
+    while (c < need)
+        c *= 2;
+    *p = vt_xrealloc(*p, c * size);
+    *cap = c;
+}
 
-/* A growing byte buffer. */
+/* A growing byte buffer, always NUL-terminated once added to. */
 typedef struct vt_buf {
     char *data;
     size_t len, cap;
 } vt_buf;
-bool vt_buf_add(vt_buf *b, const void *p, size_t n);
-void vt_buf_free(vt_buf *b);
 
-/* Confusion rules of one OCR channel: truth sequence -> OCR sequence with
- * a cost (-ln P(ocr | truth)).  Both sides folded to lowercase NFC. */
-typedef struct vt_rule {
-    char truth[16], ocr[16];
-    uint8_t tlen, olen;
-    float cost;
-} vt_rule;
-
-typedef struct vt_channel {
-    vt_rule *rules;
-    size_t n_rules, cap_rules;
-    /* whole-token observations: truth syllable -> OCR token */
-    vt_rule *words;
-    size_t n_words, cap_words;
-    /* occurrences of truth sequences in the training text (`cost` holds
-     * the count, the OCR side is empty): the rules' denominators */
-    vt_rule *occ;
-    size_t n_occ, cap_occ;
-    char **files; /* what it was read from */
-    size_t n_files;
-} vt_channel;
-
-/* Load a chars TSV (truth TAB ocr TAB count) and/or words TSV into ch;
- * missing files are not an error (the rules then stay generic). */
-vt_status vt_channel_load_chars(vt_channel *ch, const char *path, vt_error *err);
-vt_status vt_channel_load_words(vt_channel *ch, const char *path, vt_error *err);
-/* Load a context TSV (truth TAB occurrences); missing is no error. */
-vt_status vt_channel_load_context(vt_channel *ch, const char *path, vt_error *err);
-/* Add the generic rules derived from the letter tables: every letter may
- * lose its marks or keep them.  `marked` says which the channel favours. */
-void vt_channel_add_generic(vt_channel *ch, bool marked);
-/* Finish: turn counts into costs. */
-void vt_channel_finish(vt_channel *ch);
-void vt_channel_free(vt_channel *ch);
-
-typedef struct vt_render {
-    char text[64];
-    float cost;
-} vt_render;
-/* Up to cap most likely renderings of lowercase `word`, best first. */
-size_t vt_channel_render(const vt_channel *ch, const char *word, vt_render *out,
-                         size_t cap, float beam);
-
-
-/* A modified Kneser-Ney trigram model in the file's hash-table layout. */
-typedef struct vt_lm {
-    uint32_t n_vocab;
-    float *uni_p, *uni_bo;
-    uint32_t bi_slots, tri_slots;
-    uint64_t *bi_keys, *tri_keys;
-    float *bi_p, *bi_bo, *tri_p;
-    size_t n_bigrams, n_trigrams;
-} vt_lm;
-
-/* Estimate from token ids: sentences are VT_TOK_BOS ... VT_TOK_EOS; each
- * token position has a count weight (the weight of its source).  `listed`
- * (may be NULL) marks tokens also found in word lists. */
-vt_status vt_lm_build(const uint32_t *seq, const uint8_t *weight, size_t n,
-                      const uint8_t *listed, uint32_t n_vocab, vt_lm *lm,
-                      vt_error *err);
-void vt_lm_free(vt_lm *lm);
-/* ln P(c | b) of a built model. */
-float vt_lm_bigram(const vt_lm *lm, uint32_t b, uint32_t c);
-
-/* Make room for `need` elements of `size` bytes in *p (capacity *cap),
- * doubling.  Unlike the core's VT_GROW it reports failure: the decoder
- * returns false on out of memory rather than aborting. */
-static inline bool vt_grow(void **p, size_t *cap, size_t need, size_t size)
+static inline void vt_buf_add(vt_buf *b, const void *p, size_t n)
 {
-    if (need <= *cap)
-        return true;
-    size_t c = *cap ? *cap : 64;
-    while (c < need)
-        c *= 2;
-    void *q = realloc(*p, c * size);
-    if (!q)
-        return false;
-    *p = q;
-    *cap = c;
-    return true;
+    if (b->len + n + 1 > b->cap) {
+        size_t c = b->cap ? b->cap : 4096;
+        while (c < b->len + n + 1)
+            c *= 2;
+        b->data = vt_xrealloc(b->data, c);
+        b->cap = c;
+    }
+    if (n)
+        memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = 0;
+}
+
+static inline void vt_buf_free(vt_buf *b)
+{
+    free(b->data);
+    *b = (vt_buf){0};
 }
 
 #endif

@@ -21,8 +21,7 @@ char *vt_restore_model_default_path(void)
     char *p = NULL;
     for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
         free(p);
-        if (asprintf(&p, "%s/vanthu.model", dirs[i]) < 0)
-            return NULL;
+        p = vt_xasprintf("%s/vanthu.model", dirs[i]);
         if (access(p, R_OK) == 0)
             return p;
     }
@@ -69,17 +68,9 @@ static vt_status restore_open(void **out, const vt_options *opts, vt_error *err)
         return vt_error_set(err, VT_EUSAGE, "restore: review-below must lie in 0..1");
     char *def = NULL;
     const char *path = vt_options_get(opts, "model", NULL);
-    if (!path) {
-        def = vt_restore_model_default_path();
-        if (!def)
-            return vt_error_set(err, VT_EINTERNAL, "restore: out of memory");
-        path = def;
-    }
-    state *s = calloc(1, sizeof *s);
-    if (!s) {
-        free(def);
-        return vt_error_set(err, VT_EINTERNAL, "restore: out of memory");
-    }
+    if (!path)
+        path = def = vt_restore_model_default_path();
+    state *s = vt_xcalloc(1, sizeof *s);
     s->model = vt_restore_model_open(path, err);
     free(def);
     if (!s->model) {
@@ -87,10 +78,6 @@ static vt_status restore_open(void **out, const vt_options *opts, vt_error *err)
         return err ? err->status : VT_EDEPEND;
     }
     s->r = vt_restorer_new(s->model, style, review);
-    if (!s->r) {
-        restore_close(s);
-        return vt_error_set(err, VT_EINTERNAL, "restore: out of memory");
-    }
     *out = s;
     return VT_OK;
 }
@@ -105,30 +92,24 @@ static const char *restore_identity(void *p)
 
 static vt_status restore_run(void *p, vt_doc *doc, vt_error *err)
 {
+    (void)err; /* restoring cannot fail */
     state *s = p;
     vt_options_set(&doc->provenance, "model", restore_identity(s));
     char *text = vt_doc_text(doc, false);
-    if (!text)
-        return vt_error_set(err, VT_EINTERNAL, "%s: out of memory", doc->path);
     vt_restorer_begin(s->r, text, strlen(text));
     free(text);
     size_t n_lines;
     vt_line_ref *lines = vt_doc_lines(doc, &n_lines);
-    if (!lines && n_lines)
-        return vt_error_set(err, VT_EINTERNAL, "%s: out of memory", doc->path);
     size_t n = 0;
     for (size_t i = 0; i < n_lines; i++)
         n += lines[i].ln->n_words;
-    const char **words = malloc((n + 1) * sizeof *words);
-    bool *para_end = calloc(n + 1, sizeof *para_end);
-    vt_restored_word *res = calloc(n + 1, sizeof *res);
-    vt_status st = VT_OK;
-    if (!words || !para_end || !res)
-        st = vt_error_set(err, VT_EINTERNAL, "%s: out of memory", doc->path);
+    const char **words = vt_xmalloc((n + 1) * sizeof *words);
+    bool *para_end = vt_xcalloc(n + 1, sizeof *para_end);
+    vt_restored_word *res = vt_xcalloc(n + 1, sizeof *res);
     /* A paragraph: lines with words, up to a blank line or another block.
      * Decoded together, so that the end of a line sees the next one. */
     size_t k = 0;
-    for (size_t i = 0; !st && i < n_lines; i++) {
+    for (size_t i = 0; i < n_lines; i++) {
         size_t first = k;
         for (size_t w = 0; w < lines[i].ln->n_words; w++)
             words[k++] = lines[i].ln->words[w].text;
@@ -140,23 +121,22 @@ static vt_status restore_run(void *p, vt_doc *doc, vt_error *err)
         if (first > 0 && heading)
             para_end[first - 1] = true;
     }
-    if (!st && !vt_restorer_words(s->r, words, para_end, n, res))
-        st = vt_error_set(err, VT_EINTERNAL, "%s: out of memory", doc->path);
+    vt_restorer_words(s->r, words, para_end, n, res);
     k = 0;
-    for (size_t i = 0; !st && i < n_lines; i++)
+    for (size_t i = 0; i < n_lines; i++)
         for (size_t w = 0; w < lines[i].ln->n_words; w++, k++)
             if (res[k].text)
                 vt_doc_change_word(doc, lines[i].page, lines[i].block, lines[i].line, w,
                                    res[k].text, "restore", res[k].source,
                                    res[k].confidence, res[k].review, res[k].alts,
                                    res[k].n_alts);
-    for (size_t i = 0; res && i < n; i++)
+    for (size_t i = 0; i < n; i++)
         vt_restored_word_clear(&res[i]);
     free(words);
     free(para_end);
     free(res);
     free(lines);
-    return st;
+    return VT_OK;
 }
 
 const vt_stage_class vt_stage_restore = {

@@ -1,0 +1,218 @@
+/* beam.c — the beam search over a line's lattice and the posterior of
+ * each choice.
+ *
+ * Score of a path = sum of -ln P(token | two before) + channel cost
+ * -ln P(what the page shows | token), the channel cost and unigram cost
+ * being the candidates' (slots.c). */
+#include <string.h>
+
+#include "decode.h"
+
+#define BEAM 10        /* hypotheses kept per position */
+#define HYP_BEAM 8.0f  /* ... and at most this many nats behind the best */
+
+struct vt_hyp {
+    uint32_t p2, p1; /* token ids */
+    float score;
+    int32_t back;    /* hypothesis index at the previous position */
+    uint32_t ci;     /* candidate index at this position */
+};
+typedef struct vt_hyp hyp;
+
+void vt_beam_free(vt_beam *b)
+{
+    free(b->hyps);
+}
+
+static int hyp_cmp(const void *a, const void *b)
+{
+    const hyp *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score < y->score ? -1 : 1;
+    if (x->p1 != y->p1)
+        return x->p1 < y->p1 ? -1 : 1;
+    return x->p2 < y->p2 ? -1 : x->p2 > y->p2;
+}
+
+/* Put t among the best BEAM hypotheses in cur (n of them, in hyp_cmp
+ * order), one per state (two last tokens); returns the new count. */
+static size_t beam_add(hyp *cur, size_t n, const hyp *t)
+{
+    if (n == BEAM && hyp_cmp(t, &cur[n - 1]) >= 0)
+        return n;
+    size_t j = 0;
+    while (j < n && !(cur[j].p1 == t->p1 && cur[j].p2 == t->p2))
+        j++;
+    if (j < n) {
+        if (hyp_cmp(t, &cur[j]) >= 0)
+            return n; /* the state is there already, and better */
+        memmove(cur + j, cur + j + 1, (n - j - 1) * sizeof *cur);
+        n--;
+    }
+    size_t at = n < BEAM ? n : BEAM - 1;
+    while (at > 0 && hyp_cmp(t, &cur[at - 1]) < 0) {
+        cur[at] = cur[at - 1];
+        at--;
+    }
+    cur[at] = *t;
+    return n < BEAM ? n + 1 : n;
+}
+
+/* Beam search over positions [from, to) after the tokens c0 c1; fills
+ * their vt_pos[].chosen.  `final`: a sentence ends after `to`. */
+static void search_range(vt_restorer *r, size_t from, size_t to, uint32_t c0, uint32_t c1,
+                         bool final)
+{
+    const vt_restore_model *m = r->m;
+    hyp start = {c0, c1, 0, -1, 0};
+    hyp *prev = &start;
+    size_t n_prev = 1;
+    for (size_t i = from; i < to; i++) {
+        vt_pos *p = &r->pos[i];
+        const vt_cand *c = r->slots.cands + p->first;
+        hyp *cur = r->beam.hyps + i * BEAM;
+        size_t nc = 0;
+        /* ln P(c | b) per distinct previous token b: hypotheses share it. */
+        uint32_t bs[BEAM];
+        bool backed_off[BEAM]; /* a path with bs[i] last and no trigram context went on */
+        float lp2[BEAM][VT_MAX_CANDS + 1];
+        size_t nb = 0;
+        float best = INFINITY;
+        /* The likeliest transition each candidate can have (a hair more,
+         * for rounding): a path that cannot enter the beam even so is not
+         * looked up.  Most candidates are rare, and most paths end here. */
+        float most[VT_MAX_CANDS + 1];
+        for (uint32_t k = 0; k < p->n; k++) {
+            float lp = vt_model_lp_most(m, c[k].id);
+            /* The document's pairing adds at most VT_RECALL_WEIGHT. */
+            most[k] = (r->recall.on ? logf(expf(lp) + VT_RECALL_WEIGHT) : lp) + 1e-3f;
+        }
+        /* prev is best first: once a path cannot enter the beam even with
+         * a free transition (-ln P >= 0), neither can those after it. */
+        for (size_t h = 0; h < n_prev; h++) {
+            const hyp *ph = &prev[h];
+            if (nc == BEAM && ph->score > cur[BEAM - 1].score)
+                break;
+            size_t bi = 0;
+            while (bi < nb && bs[bi] != ph->p1)
+                bi++;
+            if (bi == nb) {
+                backed_off[nb] = false;
+                bs[nb++] = ph->p1;
+                for (uint32_t k = 0; k < p->n; k++)
+                    lp2[bi][k] = NAN;
+            }
+            float bo = vt_model_bo2(m, ph->p2, ph->p1);
+            /* Paths ending in the same token and in no context a trigram
+             * follows (bo 0) go on to the same states at the same cost
+             * from there: only the first, the best, can keep any. */
+            if (bo == 0 && backed_off[bi])
+                continue;
+            backed_off[bi] = backed_off[bi] || bo == 0;
+            for (uint32_t k = 0; k < p->n; k++) {
+                float s = ph->score + c[k].cost, least = s - most[k];
+                /* Far behind the best, or behind the whole beam, already. */
+                if (least > best + HYP_BEAM || (nc == BEAM && least > cur[BEAM - 1].score))
+                    continue;
+                float lp;
+                if (!vt_model_tri(m, ph->p2, ph->p1, c[k].id, bo, &lp)) {
+                    if (isnan(lp2[bi][k]))
+                        lp2[bi][k] = vt_model_lp2(m, ph->p1, c[k].id);
+                    lp = bo + lp2[bi][k];
+                }
+                lp = vt_recall_lp(r, ph->p1, c[k].id, lp);
+                hyp t = {ph->p1, c[k].id, s - lp, (int32_t)h, k};
+                if (t.score < best)
+                    best = t.score;
+                nc = beam_add(cur, nc, &t);
+            }
+        }
+        /* Paths far behind the best never come back. */
+        while (nc > 1 && cur[nc - 1].score > best + HYP_BEAM)
+            nc--;
+        prev = cur;
+        n_prev = nc;
+    }
+    if (to == from)
+        return;
+    size_t best = 0;
+    float bs = INFINITY;
+    for (size_t h = 0; h < n_prev; h++) {
+        float s = prev[h].score -
+                  (final ? vt_model_lp3(m, prev[h].p2, prev[h].p1, VT_TOK_EOS) : 0);
+        if (s < bs) {
+            bs = s;
+            best = h;
+        }
+    }
+    for (size_t i = to; i-- > from;) {
+        hyp *h = r->beam.hyps + i * BEAM + best;
+        r->pos[i].chosen = (uint8_t)h->ci;
+        best = (size_t)h->back;
+    }
+}
+
+/* The first pass searches the whole lattice.  The second searches only
+ * around its open positions: the others hold one token each, so two of
+ * them after an open one fix the state, and from there on every path is
+ * the same.  (Most of a paragraph the second pass reopens stays closed.) */
+void vt_beam_search(vt_restorer *r, bool final)
+{
+    size_t np = r->n_pos;
+    vt_grow((void **)&r->beam.hyps, &r->beam.cap, (np + 2) * BEAM, sizeof *r->beam.hyps);
+    if (!r->recall.on) {
+        search_range(r, 0, np, r->ctx[0], r->ctx[1], final);
+        return;
+    }
+    for (size_t a = 0; a < np;) {
+        if (!r->recall.open[a]) {
+            a++;
+            continue;
+        }
+        /* Open positions apart by one closed one share a run. */
+        size_t b = a + 1;
+        while (b < np && (r->recall.open[b] || (b + 1 < np && r->recall.open[b + 1])))
+            b += r->recall.open[b] ? 1 : 2;
+        size_t to = b + 2 < np ? b + 2 : np;
+        uint32_t c0 = a >= 2 ? vt_chosen_id(r, a - 2) : a == 1 ? r->ctx[1] : r->ctx[0];
+        uint32_t c1 = a >= 1 ? vt_chosen_id(r, a - 1) : r->ctx[1];
+        search_range(r, a, to, c0, c1, final && to == np);
+        a = to;
+    }
+}
+
+static float lp3(const vt_restorer *r, uint32_t a, uint32_t b, uint32_t c)
+{
+    return vt_recall_lp(r, b, c, vt_model_lp3(r->m, a, b, c));
+}
+
+void vt_beam_posterior(const vt_restorer *r, size_t i, bool final, double *post)
+{
+    const vt_pos *p = &r->pos[i];
+    /* The two tokens before (the context carried in, at the start) and the
+     * two after (</s> when the paragraph ends a sentence). */
+    uint32_t a = i >= 2 ? vt_chosen_id(r, i - 2) : i == 1 ? r->ctx[1] : r->ctx[0];
+    uint32_t b = i >= 1 ? vt_chosen_id(r, i - 1) : r->ctx[1];
+    bool has1 = i + 1 < r->n_pos || final;
+    bool has2 = i + 2 < r->n_pos || (final && i + 1 < r->n_pos);
+    uint32_t n1 = i + 1 < r->n_pos ? vt_chosen_id(r, i + 1) : VT_TOK_EOS;
+    uint32_t n2 = i + 2 < r->n_pos ? vt_chosen_id(r, i + 2) : VT_TOK_EOS;
+    double best = INFINITY;
+    for (uint32_t k = 0; k < p->n; k++) {
+        const vt_cand *c = &r->slots.cands[p->first + k];
+        double s = c->cost - lp3(r, a, b, c->id);
+        if (has1)
+            s -= lp3(r, b, c->id, n1);
+        if (has2)
+            s -= lp3(r, c->id, n1, n2);
+        post[k] = s;
+        if (s < best)
+            best = s;
+    }
+    double z = 0;
+    for (uint32_t k = 0; k < p->n; k++)
+        z += post[k] = exp(best - post[k]);
+    for (uint32_t k = 0; k < p->n; k++)
+        post[k] /= z;
+}
+

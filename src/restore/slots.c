@@ -1,0 +1,481 @@
+/* slots.c — the candidates of a syllable slot: the channel's renderings of
+ * what the page shows, the known damage the build searched, the inverse
+ * search for the rest (remembered per text), digits in codes read as the
+ * letters they resemble; ranked by channel + unigram cost and cut to a
+ * beam, so tone variants the channel cannot tell apart all stay and the
+ * context decides.  A document repeats its words: the candidates are made
+ * once per written form. */
+#include <string.h>
+
+#include "decode.h"
+
+#define MAX_CANDS_STRIPPED 16 /* candidates kept when only the marks are missing */
+#define CAND_BEAM 8.0f /* nats behind the best candidate */
+/* ... behind the inverse search's best (checked by bench/restore-heldout.sh:
+ * a wider beam reads the same and searches longer). */
+#define SEARCH_BEAM 4.0f
+/* ... and no further than this, in channel + unigram cost, renderings or
+ * none: the searches for glued words and table debris, which find
+ * nothing, stop early instead of after every pop allowed, and held-out OCR
+ * reads the same (bench/restore-heldout.sh). */
+#define SEARCH_CEILING 18.0f
+#define KEEP_COST_OCR 7.0f /* -ln P(an unknown word came through intact) */
+/* ... when it shows a marked letter, or is a code part a known code
+ * usually renders as (BCDTW for BCĐTW): the model's unknown token stands
+ * for all rare words, so its probability overrates any one of them. */
+#define KEEP_COST_OCR_DAMAGED 14.0f
+#define CHANNEL_WEIGHT 1.0f /* channel against language model */
+#define LOOKALIKE_COST 2.0f /* a digit in a code read as the letter it resembles */
+#define LOOKALIKE_POST 48 /* postings such readings add to a slot */
+
+/* Candidates of a slot as vt_slots_add made them, remembered per written
+ * form (with the slot's kind): documents repeat their words, and the
+ * channel lookups, searches and ranking need doing once per form. */
+struct vt_slot_entry {
+    uint32_t hash, key, klen; /* key bytes in slots.keys */
+    uint32_t first, n;        /* candidates in slots.cands */
+    int32_t keep;
+};
+
+#define SLOT_CACHE_MAX (1u << 16) /* forms remembered; then start afresh */
+
+/* Where make_slot put a token among the slot's candidates, valid while
+ * its stamp is the slot's. */
+struct vt_cand_mark {
+    uint32_t stamp, at;
+};
+
+void vt_slots_free(vt_slots *s)
+{
+    free(s->cands);
+    free(s->table);
+    vt_buf_free(&s->keys);
+    free(s->marks);
+}
+
+static int cand_cmp(const void *a, const void *b)
+{
+    const vt_cand *x = a, *y = b;
+    if (x->cost != y->cost)
+        return x->cost < y->cost ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Lookup key of a slot: lowercase, and for syllables the canonical tone
+ * placement the model uses. */
+static size_t slot_key(const char *s, size_t len, char *key, size_t cap)
+{
+    char fold[256];
+    size_t n = vt_fold(s, len, fold, sizeof fold);
+    if (n == 0 || n >= cap)
+        return 0;
+    if (vt_syllable_canon(fold, VT_STYLE_TRADITIONAL, key, cap))
+        return strlen(key);
+    memcpy(key, fold, n + 1);
+    return n;
+}
+
+static bool has_vowel(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        i += (size_t)vt_utf8_dec(s + i, len - i, &c);
+        uint32_t k = vt_cp_skeleton(vt_cp_lower(c));
+        if (c != 0x110 && c != 0x111 && (k == 'a' || k == 'e' || k == 'i' || k == 'o' ||
+                                         k == 'u' || k == 'y'))
+            return true;
+    }
+    return false;
+}
+
+/* Spelled as no Vietnamese word or abbreviation is: Q without U (a
+ * misread O: CQNG), J inside a word (a misread I with its mark: DJNH). */
+static bool misread_shape(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        char c = (char)(s[i] | 0x20);
+        if ((c == 'q' && (i + 1 == len || (s[i + 1] | 0x20) != 'u')) || (c == 'j' && i > 0))
+            return true;
+    }
+    return false;
+}
+
+/* Has a letter beyond ASCII: English-model OCR writes these for marked
+ * Vietnamese letters, so a word it does not know with one in it
+ * (céac) is damaged rather than foreign. */
+static bool marked(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        i += (size_t)vt_utf8_dec(s + i, len - i, &c);
+        if (c > 0x7f && vt_cp_alpha(c))
+            return true;
+    }
+    return false;
+}
+
+static bool all_letters(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        i += (size_t)vt_utf8_dec(s + i, len - i, &c);
+        if (!vt_cp_alpha(c))
+            return false;
+    }
+    return true;
+}
+
+/* Does `word` lose its marks to exactly `plain`? */
+static bool same_skeleton(const char *word, const char *plain)
+{
+    size_t wl = strlen(word), pl = strlen(plain), j = 0;
+    for (size_t i = 0; i < wl;) {
+        uint32_t c, d;
+        i += (size_t)vt_utf8_dec(word + i, wl - i, &c);
+        if (j >= pl)
+            return false;
+        j += (size_t)vt_utf8_dec(plain + j, pl - j, &d);
+        if (vt_cp_skeleton(c) != d)
+            return false;
+    }
+    return j == pl;
+}
+
+/* Inverse channel search, remembered per token: documents repeat their
+ * damaged words. */
+static size_t invert_cached(vt_restorer *r, const char *key, size_t klen, float bound,
+                            const vt_posting **out)
+{
+    uint32_t h = vt_hash_str(key, klen) ^ (uint32_t)r->chan;
+    vt_search_entry *e = &r->search.cache[h & (VT_SEARCH_SLOTS - 1)];
+    if (klen < VT_SEARCH_KEY) {
+        if (e->used && e->hash == h && e->chan == r->chan &&
+            memcmp(e->key, key, klen) == 0 && e->key[klen] == 0) {
+            *out = e->p;
+            return e->n;
+        }
+        e->used = true;
+        e->hash = h;
+        e->chan = (uint8_t)r->chan;
+        memcpy(e->key, key, klen);
+        e->key[klen] = 0;
+    } else {
+        e = &r->search.spare;
+    }
+    e->n = (uint8_t)vt_model_invert(r->search.inv, r->m, r->chan, key, klen, e->p,
+                                    VT_SEARCH_RESULTS, SEARCH_BEAM, bound);
+    *out = e->p;
+    return e->n;
+}
+
+/* Letters OCR reads as digits inside codes (146/0D-TTg for QĐ): a code
+ * part with digits in it is looked up with them read as these letters,
+ * each reading costing LOOKALIKE_COST. */
+static const char *lookalike(char d)
+{
+    switch (d) {
+    case '0': return "oqd";
+    case '1': return "il";
+    case '5': return "s";
+    case '6': return "gb";
+    case '8': return "b";
+    default: return NULL;
+    }
+}
+
+/* Candidates for a code part with digits in it, read as the letters
+ * they resemble (at most two digits): renderings of each reading, and
+ * what the inverse search finds for it when the part is no known token. */
+static uint32_t lookalike_postings(vt_restorer *r, const char *key, size_t klen,
+                                   bool search, vt_posting *out)
+{
+    size_t at[2], nd = 0;
+    for (size_t i = 0; i < klen; i++) {
+        if (key[i] >= '0' && key[i] <= '9') {
+            if (nd == 2 || !lookalike(key[i]))
+                return 0;
+            at[nd++] = i;
+        }
+    }
+    if (nd == 0 || klen >= 64)
+        return 0;
+    char v[64];
+    memcpy(v, key, klen);
+    v[klen] = 0;
+    const char *a = lookalike(key[at[0]]), *b = nd == 2 ? lookalike(key[at[1]]) : "-";
+    uint32_t k = 0;
+    for (const char *x = a; *x; x++) {
+        for (const char *y = b; *y; y++) {
+            v[at[0]] = *x;
+            if (nd == 2)
+                v[at[1]] = *y;
+            uint32_t n = 0, ni = 0;
+            const vt_posting *ps = vt_model_render(r->m, r->chan, v, klen, &n), *pi = NULL;
+            if (search)
+                ni = (uint32_t)invert_cached(r, v, klen, INFINITY, &pi);
+            for (uint32_t i = 0; i < n + ni && k < LOOKALIKE_POST; i++) {
+                const vt_posting *q = i < n ? &ps[i] : &pi[i - n];
+                out[k++] = (vt_posting){q->id, q->cost + (float)nd * LOOKALIKE_COST};
+            }
+        }
+    }
+    return k;
+}
+
+/* Renderings are what the page shows, looked up as written (folded):
+ * the tone mark where OCR put it (tué renders tuệ; its canonical spelling
+ * túe is another string).  Text in the other tone style is looked up by
+ * its canonical spelling, `key`. */
+static const vt_posting *slot_renderings(const vt_restore_model *m, int ch, const char *fold,
+                                         size_t flen, const char *key, size_t klen,
+                                         uint32_t *n)
+{
+    const vt_posting *ps = flen ? vt_model_render(m, ch, fold, flen, n) : NULL;
+    return ps || !klen ? ps : vt_model_render(m, ch, key, klen, n);
+}
+
+/* What bounds the inverse search of a slot with renderings ps: what the
+ * search finds beyond the beam of the renderings' best syllable is cut
+ * anyway (the bound holds whatever the word's case, so the result can be
+ * shared), and so is what lies past SEARCH_CEILING.  NAN when a rendering
+ * of a syllable is a usual one: the renderings hold what the search would
+ * find. */
+static float search_bound(const vt_restore_model *m, const vt_posting *ps, uint32_t n)
+{
+    float best = INFINITY, sure = INFINITY;
+    for (uint32_t i = 0; i < n; i++)
+        if (m->vocab_flags[ps[i].id] & VT_VOC_SYLLABLE) {
+            best = vt_minf(best, CHANNEL_WEIGHT * ps[i].cost - m->uni_p[ps[i].id]);
+            sure = vt_minf(sure, ps[i].cost);
+        }
+    return sure > VT_SURE_RENDERING ? vt_minf(best + CAND_BEAM, SEARCH_CEILING) : NAN;
+}
+
+bool vt_slot_search(vt_invert *s, const vt_restore_model *m, int ch, const char *fold,
+                    size_t flen, vt_posting *out, size_t *n)
+{
+    char key[256];
+    size_t klen = slot_key(fold, flen, key, sizeof key);
+    uint32_t nr = 0;
+    float bound = search_bound(m, slot_renderings(m, ch, fold, flen, key, klen, &nr), nr);
+    if (!klen || isnan(bound))
+        return false;
+    *n = vt_model_invert(s, m, ch, fold, flen, out, VT_SEARCH_RESULTS, SEARCH_BEAM, bound);
+    return true;
+}
+
+static void make_slot(vt_restorer *r, vt_pos *p, const char *s, size_t len, int kind)
+{
+    bool code = kind == VT_SLOT_CODE;
+    const vt_restore_model *m = r->m;
+    char key[256], fold[256];
+    size_t klen = slot_key(s, len, key, sizeof key);
+    size_t flen = klen ? vt_fold(s, len, fold, sizeof fold) : 0;
+    uint32_t n = 0, ni = 0;
+    const vt_posting *ps = slot_renderings(m, r->chan, fold, flen, key, klen, &n);
+    uint32_t self = klen ? vt_model_id(m, key, klen) : VT_TOK_UNK;
+    bool caps = vt_compose_caps_shaped(s, len);
+    /* Capitals without a vowel are abbreviations (STT, HĐND, TP), unless
+     * misread_shape, or two the model does not know: what OCR makes of a
+     * capital and a small letter with marks (BG for Bộ, SG for Sở), a
+     * syllable then, or itself. */
+    bool vowel_lost =
+        caps && !has_vowel(s, len) && self == VT_TOK_UNK && vt_compose_letters(s, len) == 2;
+    code = code || (caps && !has_vowel(s, len) && !misread_shape(s, len) && !vowel_lost);
+    /* Tokens that are no syllable are searched for what they hide, unless
+     * they are codes written as such: a generic edit would turn one real
+     * code into another (SDT -> SYT). */
+    const vt_posting *pi = NULL;
+    if (klen && !code && r->chan == VT_CHAN_ENG && !r->stripped &&
+        (self == VT_TOK_UNK || (!(m->vocab_flags[self] & VT_VOC_SYLLABLE) && !caps))) {
+        float bound = search_bound(m, ps, n);
+        /* Damage the channel's training saw was searched when the model
+         * was built. */
+        if (!isnan(bound) && flen &&
+            !(pi = vt_model_lookup(m, r->chan, VT_TAB_KNOWN, fold, flen, &ni)))
+            ni = (uint32_t)invert_cached(r, fold, flen, bound, &pi);
+    }
+    vt_posting pv[LOOKALIKE_POST];
+    uint32_t nv = code ? lookalike_postings(r, key, klen, self == VT_TOK_UNK, pv) : 0;
+    vt_grow((void **)&r->slots.cands, &r->slots.cap_cands, r->slots.n_cands + n + ni + nv + 1,
+            sizeof *r->slots.cands);
+    if (!r->slots.marks)
+        r->slots.marks = vt_xcalloc(m->h->n_vocab, sizeof *r->slots.marks);
+    if (++r->slots.stamp == 0) {
+        memset(r->slots.marks, 0, m->h->n_vocab * sizeof *r->slots.marks);
+        r->slots.stamp = 1;
+    }
+    p->first = (uint32_t)r->slots.n_cands;
+    p->slot = true;
+    p->keep = -1;
+    vt_cand *c = r->slots.cands + r->slots.n_cands;
+    size_t k = 0;
+    for (uint32_t i = 0; i < n + ni + nv; i++) {
+        const vt_posting *x = i < n ? &ps[i] : i < n + ni ? &pi[i - n] : &pv[i - n - ni];
+        /* A code becomes another code (SGDDT -> SGDĐT, d/c -> đ/c), never
+         * a syllable; a repair into something that is no syllable only
+         * makes sense for codes and words in capitals. */
+        bool syl = m->vocab_flags[x->id] & VT_VOC_SYLLABLE;
+        if (x->id != self && (code ? syl : !syl && (!caps || vowel_lost)))
+            continue;
+        float cost = CHANNEL_WEIGHT * x->cost;
+        if (r->stripped) {
+            /* Every token with these letters is equally likely to have
+             * lost its marks this way; others could not have. */
+            if (!same_skeleton(vt_model_str(m, x->id), key))
+                continue;
+            cost = 0;
+        }
+        /* A token the sources name twice keeps its cheaper cost. */
+        struct vt_cand_mark *at = &r->slots.marks[x->id];
+        if (at->stamp != r->slots.stamp) {
+            *at = (struct vt_cand_mark){r->slots.stamp, (uint32_t)k};
+            c[k++] = (vt_cand){x->id, cost};
+        } else if (cost < c[at->at].cost) {
+            c[at->at].cost = cost;
+        }
+    }
+    /* Rank by channel + unigram; keep the best VT_MAX_CANDS within the beam
+     * (sorted after the beam's cut: most fall outside it). */
+    float least = INFINITY;
+    for (size_t i = 0; i < k; i++)
+        least = vt_minf(least, c[i].cost -= m->uni_p[c[i].id]);
+    size_t kept = 0, most = r->stripped ? MAX_CANDS_STRIPPED : VT_MAX_CANDS;
+    for (size_t i = 0; i < k; i++)
+        if (c[i].cost <= least + CAND_BEAM)
+            c[kept++] = c[i];
+    /* Most slots keep a few: sorted in place (cand_cmp is a total order,
+     * so either way sorts the same). */
+    if (kept <= 32) {
+        for (size_t i = 1; i < kept; i++) {
+            vt_cand x = c[i];
+            size_t j = i;
+            for (; j > 0 && cand_cmp(&x, &c[j - 1]) < 0; j--)
+                c[j] = c[j - 1];
+            c[j] = x;
+        }
+    } else {
+        qsort(c, kept, sizeof *c, cand_cmp);
+    }
+    k = kept < most ? kept : most;
+    for (size_t i = 0; i < k; i++)
+        c[i].cost += m->uni_p[c[i].id];
+    for (size_t i = 0; i < k; i++)
+        if (c[i].id == self && self != VT_TOK_UNK)
+            p->keep = (int8_t)i;
+    bool ocr = r->chan == VT_CHAN_ENG && !r->stripped;
+    if (kind == VT_SLOT_DIGITS) {
+        /* The number as written; the channel and the model weigh it
+         * against the words, with no extra cost on the words: one reads
+         * held-out OCR worse (bench/restore-heldout.sh). */
+        if (k == VT_MAX_CANDS)
+            k--;
+        c[k] = (vt_cand){VT_TOK_NUM, 0};
+        p->keep = (int8_t)k++;
+    } else if (self == VT_TOK_UNK && (k == 0 || (!r->stripped && !(ocr && !all_letters(s, len))))) {
+        /* A word the model does not know (a name, a code, a foreign word)
+         * may well be right as written.  Text that kept its marks is
+         * trusted; English-model OCR rarely leaves such words intact and
+         * never writes digits inside a real one; in stripped text a word
+         * that could carry marks surely lost them. */
+        float near = INFINITY; /* the closest known rendering */
+        for (size_t i = 0; i < k; i++)
+            near = vt_minf(near, c[i].cost);
+        c[k] = (vt_cand){VT_TOK_UNK, !ocr ? 0
+                                  : (code && near <= VT_SURE_RENDERING) || marked(s, len)
+                                      ? KEEP_COST_OCR_DAMAGED
+                                      : KEEP_COST_OCR};
+        p->keep = (int8_t)k++;
+    } else if (p->keep < 0 && self != VT_TOK_UNK) {
+        /* Known, but no rendering of it reached this far: as written. */
+        if (k == VT_MAX_CANDS)
+            k--;
+        c[k] = (vt_cand){self, 0};
+        p->keep = (int8_t)k++;
+    }
+    p->n = (uint8_t)k;
+    r->slots.n_cands += k;
+}
+
+void vt_slots_trim(vt_restorer *r)
+{
+    int mode = r->chan * 2 + r->stripped;
+    if (mode == r->slots.mode && r->slots.n < SLOT_CACHE_MAX &&
+        r->slots.n_cands < SLOT_CACHE_MAX * VT_MAX_CANDS)
+        return;
+    if (r->slots.table)
+        memset(r->slots.table, 0, r->slots.cap * sizeof *r->slots.table);
+    r->slots.n = 0;
+    r->slots.keys.len = 0;
+    r->slots.n_cands = 0;
+    memset(r->slots.fixed, 0, sizeof r->slots.fixed);
+    r->slots.mode = mode;
+}
+
+/* The entry for a form, or the empty one where it goes. */
+static struct vt_slot_entry *slot_find(vt_restorer *r, const char *s, size_t len, uint32_t h)
+{
+    uint32_t mask = r->slots.cap - 1;
+    for (uint32_t i = h & mask;; i = (i + 1) & mask) {
+        struct vt_slot_entry *e = &r->slots.table[i];
+        if (e->klen == 0 || (e->hash == h && e->klen == len &&
+                             memcmp(r->slots.keys.data + e->key, s, len) == 0))
+            return e;
+    }
+}
+
+static void slot_grow(vt_restorer *r)
+{
+    if (r->slots.table && 2 * (r->slots.n + 1) <= r->slots.cap)
+        return;
+    uint32_t cap = r->slots.cap ? 2 * r->slots.cap : 1024;
+    struct vt_slot_entry *old = r->slots.table, *n = vt_xcalloc(cap, sizeof *n);
+    uint32_t old_cap = r->slots.cap;
+    r->slots.table = n;
+    r->slots.cap = cap;
+    for (uint32_t i = 0; i < old_cap; i++)
+        if (old[i].klen)
+            *slot_find(r, r->slots.keys.data + old[i].key, old[i].klen, old[i].hash) = old[i];
+    free(old);
+}
+
+void vt_slots_add(vt_restorer *r, vt_pos *p, const char *s, size_t len, int kind)
+{
+    /* The kind is part of the key: a byte no text has. */
+    char key[256];
+    if (len + 1 > sizeof key) {
+        make_slot(r, p, s, len, kind);
+        return;
+    }
+    slot_grow(r);
+    memcpy(key, s, len);
+    key[len] = (char)(kind + 1);
+    uint32_t h = vt_hash_str(key, len + 1);
+    struct vt_slot_entry *e = slot_find(r, key, len + 1, h);
+    if (e->klen) {
+        *p = (vt_pos){.word = p->word, .piece = p->piece, .first = e->first,
+                      .n = (uint8_t)e->n, .slot = true, .keep = (int8_t)e->keep};
+        return;
+    }
+    make_slot(r, p, s, len, kind);
+    uint32_t at = (uint32_t)r->slots.keys.len;
+    vt_buf_add(&r->slots.keys, key, len + 1);
+    *e = (struct vt_slot_entry){h, at, (uint32_t)len + 1, p->first, p->n, p->keep};
+    r->slots.n++;
+}
+
+void vt_slots_add_fixed(vt_restorer *r, vt_pos *p, uint32_t id)
+{
+    uint32_t *at = &r->slots.fixed[id % VT_FIXED_SLOTS];
+    if (!*at || r->slots.cands[*at - 1].id != id) {
+        vt_grow((void **)&r->slots.cands, &r->slots.cap_cands, r->slots.n_cands + 1,
+                sizeof *r->slots.cands);
+        r->slots.cands[r->slots.n_cands++] = (vt_cand){id, 0};
+        *at = (uint32_t)r->slots.n_cands;
+    }
+    p->first = *at - 1;
+    p->n = 1;
+    p->slot = false;
+    p->keep = 0;
+}
+
