@@ -158,7 +158,7 @@ struct vt_restorer {
 vt_restorer *vt_restorer_new(const vt_restore_model *m, vt_restore_style style,
                              double review_below)
 {
-    vt_viet_init();
+    vt_text_init();
     vt_restorer *r = calloc(1, sizeof *r);
     if (!r || !(r->inv = vt_invert_new())) {
         free(r);
@@ -178,7 +178,7 @@ vt_restorer *vt_restorer_new(const vt_restore_model *m, vt_restore_style style,
         const char *o = m->strings + rule[i].ocr;
         uint32_t cp;
         if (strcmp(m->strings + rule[i].truth, "/") == 0 && rule[i].cost <= SLASH_READ_COST &&
-            *o && vt_utf8_dec(o, strlen(o), &cp) == (int)strlen(o) && vt_cp_alpha(cp))
+            *o && vt_utf8_dec(o, strlen(o), &cp) == (int)strlen(o) && vt_cp_is_alpha(cp))
             r->slash_reads[r->n_slash_reads++] = cp;
     }
     return r;
@@ -234,7 +234,7 @@ void vt_restorer_begin(vt_restorer *r, const char *text, size_t len)
             for (size_t j = 0; j < pc[k].len;) {
                 uint32_t c;
                 j += (size_t)vt_utf8_dec(w + j, pc[k].len - j, &c);
-                if (vt_cp_alpha(c)) {
+                if (vt_cp_is_alpha(c)) {
                     letters = true;
                     mark = mark || vt_cp_skeleton(c) != c;
                 } else {
@@ -248,7 +248,7 @@ void vt_restorer_begin(vt_restorer *r, const char *text, size_t len)
              * with its mark where only one of the styles puts it (not a
              * misread word: moé for mới). */
             char f[128], canon[128];
-            int st = mark && pc[k].len < 32 && vt_fold(w, pc[k].len, f, sizeof f)
+            int st = mark && pc[k].len < 32 && vt_text_lower(w, pc[k].len, f, sizeof f)
                          ? vt_syllable_style(f)
                          : 0;
             uint32_t id = st && vt_syllable_canon(f, VT_STYLE_TRADITIONAL, canon, sizeof canon)
@@ -284,7 +284,7 @@ static int cand_cmp(const void *a, const void *b)
 static size_t slot_key(const char *s, size_t len, char *key, size_t cap)
 {
     char fold[256];
-    size_t n = vt_fold(s, len, fold, sizeof fold);
+    size_t n = vt_text_lower(s, len, fold, sizeof fold);
     if (n == 0 || n >= cap)
         return 0;
     if (vt_syllable_canon(fold, VT_STYLE_TRADITIONAL, key, cap))
@@ -301,7 +301,7 @@ static bool caps_shaped(const char *s, size_t len)
     while (i < len && upper < 2) {
         uint32_t c;
         i += (size_t)vt_utf8_dec(s + i, len - i, &c);
-        if (!vt_cp_upper(c))
+        if (!vt_cp_is_upper(c))
             return false;
         upper++;
     }
@@ -319,8 +319,8 @@ static bool short_caps(const char *s, size_t len)
         uint32_t c;
         i += (size_t)vt_utf8_dec(s + i, len - i, &c);
         if (n == 0)
-            first = vt_cp_upper(c) || (c >= '0' && c <= '9');
-        small = small || (vt_cp_alpha(c) && !vt_cp_upper(c));
+            first = vt_cp_is_upper(c) || (c >= '0' && c <= '9');
+        small = small || (vt_cp_is_alpha(c) && !vt_cp_is_upper(c));
     }
     return !small || (n == 2 && first);
 }
@@ -330,7 +330,7 @@ static bool has_vowel(const char *s, size_t len)
     for (size_t i = 0; i < len;) {
         uint32_t c;
         i += (size_t)vt_utf8_dec(s + i, len - i, &c);
-        uint32_t k = vt_cp_skeleton(vt_cp_lower(c));
+        uint32_t k = vt_cp_skeleton(vt_cp_to_lower(c));
         if (c != 0x110 && c != 0x111 && (k == 'a' || k == 'e' || k == 'i' || k == 'o' ||
                                          k == 'u' || k == 'y'))
             return true;
@@ -345,8 +345,8 @@ static void letter_cases(const char *s, size_t len, size_t *upper, size_t *lower
     for (size_t i = 0; i < len;) {
         uint32_t c;
         i += (size_t)vt_utf8_dec(s + i, len - i, &c);
-        if (vt_cp_alpha(c))
-            ++*(vt_cp_upper(c) ? upper : lower);
+        if (vt_cp_is_alpha(c))
+            ++*(vt_cp_is_upper(c) ? upper : lower);
     }
 }
 
@@ -377,7 +377,7 @@ static bool marked(const char *s, size_t len)
     for (size_t i = 0; i < len;) {
         uint32_t c;
         i += (size_t)vt_utf8_dec(s + i, len - i, &c);
-        if (c > 0x7f && vt_cp_alpha(c))
+        if (c > 0x7f && vt_cp_is_alpha(c))
             return true;
     }
     return false;
@@ -388,7 +388,7 @@ static bool all_letters(const char *s, size_t len)
     for (size_t i = 0; i < len;) {
         uint32_t c;
         i += (size_t)vt_utf8_dec(s + i, len - i, &c);
-        if (!vt_cp_alpha(c))
+        if (!vt_cp_is_alpha(c))
             return false;
     }
     return true;
@@ -544,7 +544,7 @@ static bool make_slot(vt_restorer *r, pos *p, const char *s, size_t len, int kin
     const vt_restore_model *m = r->m;
     char key[256], fold[256];
     size_t klen = slot_key(s, len, key, sizeof key);
-    size_t flen = klen ? vt_fold(s, len, fold, sizeof fold) : 0;
+    size_t flen = klen ? vt_text_lower(s, len, fold, sizeof fold) : 0;
     uint32_t n = 0, ni = 0;
     const vt_posting *ps = slot_renderings(m, r->chan, fold, flen, key, klen, &n);
     uint32_t self = klen ? vt_model_id(m, key, klen) : VT_TOK_UNK;
@@ -1141,8 +1141,8 @@ static bool heading_word(const char *w)
     for (size_t i = 0; i < len;) {
         uint32_t c;
         i += (size_t)vt_utf8_dec(w + i, len - i, &c);
-        if (vt_cp_alpha(c)) {
-            if (!vt_cp_upper(c))
+        if (vt_cp_is_alpha(c)) {
+            if (!vt_cp_is_upper(c))
                 return false;
             letters++;
         } else if (letters && i < len) {
@@ -1195,7 +1195,7 @@ static unsigned word_context(const char *const *words, size_t n, size_t w)
     uint32_t c0 = 0;
     if (w + 1 < n && *words[w + 1])
         vt_utf8_dec(words[w + 1], strlen(words[w + 1]), &c0);
-    if (vt_cp_alpha(c0) && !vt_cp_upper(c0) && (w == 0 || !heading_word(words[w - 1])))
+    if (vt_cp_is_alpha(c0) && !vt_cp_is_upper(c0) && (w == 0 || !heading_word(words[w - 1])))
         ctx |= CTX_LOWER_NEXT;
     /* In capitals next to words none of which is: no heading. */
     if (caps_like(words[w])) {
@@ -1218,7 +1218,7 @@ static unsigned word_context(const char *const *words, size_t n, size_t w)
 static bool marks_restored(const vt_restorer *r, const char *s, const char *like, size_t llen)
 {
     char low[256];
-    size_t n = vt_fold(like, llen, low, sizeof low);
+    size_t n = vt_text_lower(like, llen, low, sizeof low);
     return r->chan == VT_CHAN_ENG && !r->stripped && !(n == strlen(s) && memcmp(low, s, n) == 0);
 }
 
@@ -1396,7 +1396,7 @@ static bool digits_word(const vt_restorer *r, const char *const *words, size_t n
         size_t len = strlen(x);
         for (size_t i = 0; i < len;) {
             i += (size_t)vt_utf8_dec(x + i, len - i, &c);
-            if (!vt_cp_alpha(c) || vt_cp_upper(c))
+            if (!vt_cp_is_alpha(c) || vt_cp_is_upper(c))
                 return false;
         }
     }
@@ -1432,7 +1432,7 @@ static size_t join_marks(const vt_restorer *r, const char *word, vt_piece *pc, s
             b->off != a->off + a->len || !mark_like(word + b->off, b->len))
             continue;
         char fold[256];
-        size_t flen = vt_fold(word + a->off, a->len + b->len, fold, sizeof fold);
+        size_t flen = vt_text_lower(word + a->off, a->len + b->len, fold, sizeof fold);
         uint32_t n = 0;
         const vt_posting *ps = flen ? vt_model_render(r->m, r->chan, fold, flen, &n) : NULL;
         bool syllable = false;
@@ -1454,7 +1454,7 @@ static size_t join_marks(const vt_restorer *r, const char *word, vt_piece *pc, s
 static size_t letter_readings(const vt_restorer *r, const char *s, size_t len, uint32_t *ids)
 {
     char fold[16];
-    size_t flen = vt_fold(s, len, fold, sizeof fold), n = 0;
+    size_t flen = vt_text_lower(s, len, fold, sizeof fold), n = 0;
     uint32_t self = flen ? vt_model_id(r->m, fold, flen) : VT_TOK_UNK;
     if (self != VT_TOK_UNK)
         ids[n++] = self;
@@ -1491,11 +1491,11 @@ static size_t split_slash(const vt_restorer *r, const char *word, vt_piece *pc, 
     }
     bool slash = false;
     for (size_t i = 0; n == 3 && i < r->n_slash_reads; i++)
-        slash = slash || vt_cp_lower(cp[1]) == r->slash_reads[i];
+        slash = slash || vt_cp_to_lower(cp[1]) == r->slash_reads[i];
     char fold[64];
-    if (!slash || at[3] != pc[0].len || !vt_cp_alpha(cp[0]) || !vt_cp_alpha(cp[2]))
+    if (!slash || at[3] != pc[0].len || !vt_cp_is_alpha(cp[0]) || !vt_cp_is_alpha(cp[2]))
         return np;
-    size_t flen = vt_fold(s, pc[0].len, fold, sizeof fold);
+    size_t flen = vt_text_lower(s, pc[0].len, fold, sizeof fold);
     uint32_t slash_id = vt_model_id(r->m, "/", 1), xs[LETTER_READINGS], ys[LETTER_READINGS];
     uint32_t nr = 0;
     if (!flen || vt_model_id(r->m, fold, flen) != VT_TOK_UNK || slash_id == VT_TOK_UNK)

@@ -174,12 +174,12 @@ static int64_t intern_token(builder *b, const char *s, size_t len)
 static int64_t slot_token(builder *b, const char *s, size_t len)
 {
     char fold[256], canon[256];
-    if (vt_fold(s, len, fold, sizeof fold) == 0)
+    if (vt_text_lower(s, len, fold, sizeof fold) == 0)
         return VT_TOK_UNK;
     for (size_t i = 0; i < len;) {
         uint32_t c;
         i += (size_t)vt_utf8_dec(s + i, len - i, &c);
-        if (!vt_cp_alpha(c))
+        if (!vt_cp_is_alpha(c))
             return VT_TOK_UNK;
     }
     if (vt_syllable_canon(fold, VT_STYLE_TRADITIONAL, canon, sizeof canon))
@@ -607,7 +607,7 @@ static bool note_known(const vt_channel *ch, vt_buf *known)
         for (size_t k = 0; k < np; k++) {
             char fold[64];
             size_t n = pc[k].kind == VT_PIECE_SLOT
-                           ? vt_fold(w + pc[k].off, pc[k].len, fold, sizeof fold) : 0;
+                           ? vt_text_lower(w + pc[k].off, pc[k].len, fold, sizeof fold) : 0;
             if (n && !(vt_buf_add(known, fold, n) && vt_buf_add(known, "", 1)))
                 return false;
         }
@@ -1019,7 +1019,7 @@ static vt_status assemble(builder *b, const vt_train_options *o)
         }
         uint32_t c;
         vt_utf8_dec(vocab[id], strlen(vocab[id]), &c);
-        if (id >= VT_TOK_FIRST && !vt_cp_alpha(c))
+        if (id >= VT_TOK_FIRST && !vt_cp_is_alpha(c))
             flags[id] |= VT_VOC_PUNCT;
     }
     for (size_t i = 0; i < b->n_seq; i++)
@@ -1108,7 +1108,7 @@ out:
 
 vt_status vt_restore_train(const vt_train_options *o, vt_error *err)
 {
-    vt_viet_init();
+    vt_text_init();
     if (!o->output)
         return vt_error_set(err, VT_EUSAGE, "restore model: no output file given");
     builder b = {0};
