@@ -29,36 +29,7 @@ typedef struct {
     int nuc, nlen; /* nucleus start and length */
 } syl;
 
-/* Do the letters before and after the vowels spell an onset and a coda
- * (VT_SYLLABLE_INVENTORY)?  A word that starts gi or qu has that onset,
- * so a vowel must follow it. */
-static bool letters_are(const syl *y, int from, int to, const char *spelling)
-{
-    if (to > y->n)
-        return false;
-    int k = from;
-    for (const char *c = spelling; *c; c++, k++)
-        if (k >= to || y->c[k] != (uint32_t)(unsigned char)*c)
-            return false;
-    return k == to;
-}
-
-static bool spelled(const syl *y)
-{
-    static const char *const onsets[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph",
-                                         "qu", "th", "tr"};
-    static const char *const codas[] = {"ng", "nh", "ch", "c", "m", "n", "p", "t"};
-    if ((letters_are(y, 0, 2, "gi") || letters_are(y, 0, 2, "qu")) && y->nuc < 2)
-        return false;
-    bool onset = y->nuc <= 1, coda = y->nuc + y->nlen == y->n;
-    for (size_t i = 0; i < sizeof onsets / sizeof *onsets && !onset; i++)
-        onset = letters_are(y, 0, y->nuc, onsets[i]);
-    for (size_t i = 0; i < sizeof codas / sizeof *codas && !coda; i++)
-        coda = letters_are(y, y->nuc + y->nlen, y->n, codas[i]);
-    return onset && coda;
-}
-
-static bool parse(const char *s, vt_syllable_rule rule, syl *y)
+static bool parse(const char *s, syl *y)
 {
     size_t len = strlen(s);
     y->n = 0;
@@ -97,9 +68,7 @@ static bool parse(const char *s, vt_syllable_rule rule, syl *y)
             return false;
     y->nuc = i;
     y->nlen = j - i;
-    if (y->nlen < 1 || y->nlen > 3)
-        return false;
-    return rule == VT_SYLLABLE_SHAPE || spelled(y);
+    return y->nlen > 0 && y->nlen <= 3;
 }
 
 static bool nucleus_is(const syl *y, const char *two)
@@ -127,16 +96,46 @@ static int tone_pos(const syl *y, int style)
     return y->nuc;
 }
 
+/* Are letters [from, to) of y `spelling`? */
+static bool letters_are(const syl *y, int from, int to, const char *spelling)
+{
+    if (to > y->n)
+        return false;
+    int k = from;
+    for (const char *c = spelling; *c; c++, k++)
+        if (k >= to || y->c[k] != (uint32_t)(unsigned char)*c)
+            return false;
+    return k == to;
+}
+
+/* Do the letters before and after the vowels spell an onset and a coda
+ * (VT_SYLLABLE_INVENTORY)?  A word that starts gi or qu has that onset,
+ * so a vowel must follow it. */
+static bool spelled(const syl *y)
+{
+    static const char *const onsets[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph",
+                                         "qu", "th", "tr"};
+    static const char *const codas[] = {"ng", "nh", "ch", "c", "m", "n", "p", "t"};
+    if ((letters_are(y, 0, 2, "gi") || letters_are(y, 0, 2, "qu")) && y->nuc < 2)
+        return false;
+    bool onset = y->nuc <= 1, coda = y->nuc + y->nlen == y->n;
+    for (size_t i = 0; i < sizeof onsets / sizeof *onsets && !onset; i++)
+        onset = letters_are(y, 0, y->nuc, onsets[i]);
+    for (size_t i = 0; i < sizeof codas / sizeof *codas && !coda; i++)
+        coda = letters_are(y, y->nuc + y->nlen, y->n, codas[i]);
+    return onset && coda;
+}
+
 bool vt_syllable_valid(const char *s, vt_syllable_rule rule)
 {
     syl y;
-    return parse(s, rule, &y);
+    return parse(s, &y) && (rule == VT_SYLLABLE_SHAPE || spelled(&y));
 }
 
 bool vt_syllable_canon(const char *s, int style, char *out, size_t cap)
 {
     syl y;
-    if (!parse(s, VT_SYLLABLE_SHAPE, &y))
+    if (!parse(s, &y))
         return false;
     int p = y.tone ? tone_pos(&y, style) : -1;
     size_t o = 0;
@@ -153,7 +152,7 @@ bool vt_syllable_canon(const char *s, int style, char *out, size_t cap)
 int vt_syllable_style(const char *s)
 {
     syl y;
-    if (!parse(s, VT_SYLLABLE_SHAPE, &y) || !y.tone || y.nuc + y.nlen < y.n)
+    if (!parse(s, &y) || !y.tone || y.nuc + y.nlen < y.n)
         return 0;
     if (!(nucleus_is(&y, "oa") || nucleus_is(&y, "oe") || nucleus_is(&y, "uy")))
         return 0;
@@ -172,7 +171,7 @@ int vt_syllable_style(const char *s)
 bool vt_syllable_split(const char *s, char *toneless, size_t cap, int *tone)
 {
     syl y;
-    if (!parse(s, VT_SYLLABLE_SHAPE, &y))
+    if (!parse(s, &y))
         return false;
     size_t o = 0;
     for (int k = 0; k < y.n; k++) {
