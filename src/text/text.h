@@ -3,8 +3,8 @@
  *
  * A name says what it works on: vt_utf8_* encode and decode, vt_cp_*
  * answer for one code point, vt_syllable_* for one syllable, vt_case_* for
- * the case of a word, vt_text_* for a string.  Two words mean one thing
- * each:
+ * the case of a word, vt_word_pieces and vt_roman_fix for its pieces,
+ * vt_text_* for a string.  Two words mean one thing each:
  *   lower  letters in lowercase, marks kept: "Hòa Bình" -> "hòa bình";
  *   fold   lowercase with every mark gone and đ as d: "Hòa Bình" ->
  *          "hoa binh", what parse matches cues and lexicons on.
