@@ -95,7 +95,7 @@ static long find_authority(vt_rx *rx, const vt_pline *pl, size_t from, size_t to
     /* The title after an authority prefix is printed in capitals. */
     vt_span sp = {pl, (size_t)vt_rx_end(rx, 0), to};
     char *t = vt_span_text(&sp);
-    bool caps = vt_mostly_upper(t);
+    bool caps = vt_text_mostly_upper(t);
     free(t);
     return caps ? s : -1;
 }
@@ -114,7 +114,7 @@ static long find_position(const vt_pctx *cx, const vt_pline *pl, size_t from, si
             continue;
         vt_span sp = {pl, s, e};
         char *t = vt_span_text(&sp);
-        bool caps = vt_mostly_upper(t);
+        bool caps = vt_text_mostly_upper(t);
         free(t);
         if (caps && (best < 0 || (long)s < best))
             best = (long)s;
@@ -198,7 +198,7 @@ static void repair_luu(char *text)
 
 static void add_recipient(vt_pctx *cx, json_t *list, char *text, size_t from, size_t to)
 {
-    char *f = vt_fold_text(text);
+    char *f = vt_text_fold(text);
     if (is_luu(f))
         repair_luu(text);
     json_t *e = vt_field(cx, "text", text, NULL, 0.85, from, to);
@@ -252,7 +252,7 @@ static void add_recipient(vt_pctx *cx, json_t *list, char *text, size_t from, si
         if (open && open > text) {
             char *purpose = vt_xstrndup(open + 1, (size_t)(text + n - 1 - (open + 1)));
             /* A purpose is words ("để b/c"), not an acronym "(GDĐT)". */
-            if (!vt_is_upper_text(purpose)) {
+            if (!vt_text_is_upper(purpose)) {
                 char *name = vt_clean_text(text, (size_t)(open - text));
                 json_object_set_new(e, "name", json_string(name));
                 json_object_set_new(e, "purpose", json_string(purpose));
@@ -282,7 +282,7 @@ static void flush_recipient(vt_pctx *cx, json_t *list, char *entry, size_t from,
  * title or a body printed in capitals. */
 static bool looks_like_name(const vt_lexicon *lex, const char *t)
 {
-    char *tf = vt_fold_text(t);
+    char *tf = vt_text_fold(t);
     bool title = vt_lex_prefix(&lex->positions, tf, strlen(tf), 0, NULL) ||
                  vt_lex_prefix(&lex->organs, tf, strlen(tf), 0, NULL);
     free(tf);
@@ -292,8 +292,8 @@ static bool looks_like_name(const vt_lexicon *lex, const char *t)
     const char *p = t;
     char *w;
     while ((w = vt_next_word(&p))) {
-        char *up = vt_upper_first(w);
-        char *f = vt_fold_text(w);
+        char *up = vt_text_upper_first(w);
+        char *f = vt_text_fold(w);
         bool ok = strcmp(up, w) == 0;
         /* Letters only; an apostrophe joins syllables of some names (H'Yim). */
         for (size_t k = 0; f[k]; k++)
@@ -322,9 +322,9 @@ static char *title_word(const char *low)
         apn = 3;
     }
     if (!ap || !ap[apn])
-        return vt_upper_first(low);
+        return vt_text_upper_first(low);
     char *head = vt_xstrndup(low, (size_t)(ap - low) + apn);
-    char *h = vt_upper_first(head), *t = vt_upper_first(ap + apn);
+    char *h = vt_text_upper_first(head), *t = vt_text_upper_first(ap + apn);
     char *out = vt_xasprintf("%s%s", h, t);
     free(head);
     free(h);
@@ -337,9 +337,9 @@ static char *title_word(const char *low)
  * family name (a closed set) the one entry within OCR distance. */
 static char *name_part(const vt_lex_list *list, const char *word, bool fuzzy)
 {
-    char *f = vt_fold_text(word);
-    char *low = vt_lower(word);
-    bool caps = vt_is_upper_text(word);
+    char *f = vt_text_fold(word);
+    char *low = vt_text_lower_full(word);
+    bool caps = vt_text_is_upper(word);
     const vt_lex_entry *only = NULL;
     size_t same = 0;
     for (size_t i = 0; i < list->n; i++)
@@ -398,7 +398,7 @@ static char *printed_name(const char *text, const char *orig)
         out = vt_xmalloc(strlen(text) + strlen(orig) + 8);
         out[0] = '\0';
         for (size_t i = 0; i < nt; i++) {
-            char *a = vt_fold_text(tw[i]), *b = vt_fold_text(ow[i]);
+            char *a = vt_text_fold(tw[i]), *b = vt_text_fold(ow[i]);
             if (i)
                 strcat(out, " ");
             strcat(out, strcmp(a, b) == 0 ? tw[i] : ow[i]);
@@ -413,7 +413,7 @@ static char *printed_name(const char *text, const char *orig)
 
 static bool in_list(const vt_lex_list *list, const char *word)
 {
-    char *f = vt_fold_text(word);
+    char *f = vt_text_fold(word);
     bool found = false;
     for (size_t i = 0; i < list->n && !found; i++)
         found = strcmp(list->v[i].fold, f) == 0;
@@ -429,7 +429,7 @@ static bool in_list(const vt_lex_list *list, const char *word)
  * "Nguycn Văn Hà" stays family first). */
 static bool given_name_first(const vt_lexicon *lex, const char *first, const char *last)
 {
-    char *f = vt_fold_text(first);
+    char *f = vt_text_fold(first);
     bool prefix = strcmp(f, "y") == 0 ||
                   (f[0] == 'h' && (f[1] == '\'' || strncmp(f + 1, "\xe2\x80\x99", 3) == 0));
     free(f);
@@ -468,7 +468,7 @@ static char *name_case(const vt_lexicon *lex, const char *t)
 /* Position title in its proper form: the lexicon's, else sentence case. */
 static char *position_case(const vt_pctx *cx, const char *t, double *cost)
 {
-    char *f = vt_fold_text(t);
+    char *f = vt_text_fold(t);
     double c = 1;
     const vt_lex_entry *e = vt_lex_match(&cx->lex->positions, f, strlen(f), 0.3, &c);
     free(f);
@@ -476,8 +476,8 @@ static char *position_case(const vt_pctx *cx, const char *t, double *cost)
         *cost = e ? c : 1;
     if (e)
         return vt_xstrdup(e->form);
-    char *low = vt_lower(t);
-    char *u = vt_upper_first(low);
+    char *low = vt_text_lower_full(t);
+    char *u = vt_text_upper_first(low);
     free(low);
     return u;
 }
@@ -489,11 +489,11 @@ static char *position_case(const vt_pctx *cx, const char *t, double *cost)
 static char *match_position(const vt_pctx *cx, const char *t, const char *expected,
                             double *conf)
 {
-    if (!vt_mostly_upper(t))
+    if (!vt_text_mostly_upper(t))
         return NULL;
     char *position = NULL;
     double c = 1;
-    char *f = vt_fold_text(t);
+    char *f = vt_text_fold(t);
     size_t pe = 0;
     const vt_lex_entry *head;
     if (vt_lex_match(&cx->lex->positions, f, strlen(f), 0, NULL)) {
@@ -513,7 +513,7 @@ static char *match_position(const vt_pctx *cx, const char *t, const char *expect
         vt_pline_clear(&pl);
     }
     if (!position && expected) {
-        char *ef = vt_fold_text(expected);
+        char *ef = vt_text_fold(expected);
         c = vt_fuzzy_cost(f, strlen(f), ef);
         free(ef);
         if (c <= 0.45) {
@@ -615,9 +615,9 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
             break;
         if (!looks_like_name(cx->lex, right->v[k].text))
             continue;
-        if (pick == right->n || vt_is_upper_text(right->v[pick].text))
+        if (pick == right->n || vt_text_is_upper(right->v[pick].text))
             pick = k;
-        if (!vt_is_upper_text(right->v[k].text))
+        if (!vt_text_is_upper(right->v[k].text))
             break;
     }
     if (pick < right->n) {

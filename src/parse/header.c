@@ -57,7 +57,7 @@ static size_t place_start(const vt_pctx *cx, const vt_pline *pl, size_t date_at)
             if (isdigit((unsigned char)pl->fold[i]) || pl->fold[i] == '/' || pl->fold[i] == ':')
                 digit_or_code = true;
         char *w = vt_xstrndup(t, pl->map[we] - pl->map[ws]);
-        char *up = vt_upper_first(w);
+        char *up = vt_text_upper_first(w);
         bool cap = !digit_or_code && strcmp(up, w) == 0;
         free(up);
         free(w);
@@ -143,7 +143,7 @@ static bool starts_organ(const vt_lexicon *lex, const char *prev, const char *fo
     for (size_t i = 0; i < lex->abbreviations.n; i++) {
         const vt_lex_entry *a = &lex->abbreviations.v[i];
         if (strlen(a->fold) == w && memcmp(a->fold, fold, w) == 0 && a->extra) {
-            char *x = vt_fold_text(a->extra);
+            char *x = vt_text_fold(a->extra);
             size_t xw = strcspn(x, " ");
             bool org = false;
             for (size_t k = 0; k < lex->organs.n && !org; k++)
@@ -176,8 +176,8 @@ static void parse_issuer(vt_pctx *cx, const size_t *split, size_t end)
             free(t);
             continue;
         }
-        char *f = vt_fold_text(t);
-        char *pf = ng > 0 ? vt_fold_text(g[ng - 1].raw) : NULL;
+        char *f = vt_text_fold(t);
+        char *pf = ng > 0 ? vt_text_fold(g[ng - 1].raw) : NULL;
         bool org = !vt_admin_unit_start(f) && starts_organ(cx->lex, pf, f);
         free(pf);
         any_organ |= org;
@@ -222,14 +222,14 @@ static char *initials(const char *name)
     const char *p = up;
     char *w;
     while ((w = vt_next_word(&p))) {
-        char *f = vt_fold_text(w);
+        char *f = vt_text_fold(w);
         if (strcmp(f, "va") != 0 && isalpha((unsigned char)f[0])) {
             /* First code point of the word, in capitals. */
             size_t k = 1;
             while (w[k] && ((unsigned char)w[k] & 0xC0) == 0x80)
                 k++;
             char *first = vt_xstrndup(w, k);
-            char *cap = vt_upper_first(first);
+            char *cap = vt_text_upper_first(first);
             memcpy(out + o, cap, strlen(cap));
             o += strlen(cap);
             free(first);
@@ -281,14 +281,14 @@ char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *ty
     while (*p) {
         size_t k = strcspn(p, "-/");
         char *seg = vt_xstrndup(p, k);
-        char *f = vt_fold_text(seg);
+        char *f = vt_text_fold(seg);
         const char *fix = NULL;
         if (!strstr(seg, "Đ") && !known_code(cx->lex, seg)) { /* an Đ may be lost */
             const char *cands[2] = {ini, type_abbr};
             for (size_t c = 0; c < 2 && !fix; c++) {
                 if (!cands[c])
                     continue;
-                char *cf = vt_fold_text(cands[c]);
+                char *cf = vt_text_fold(cands[c]);
                 /* Only a spelling with Đ can restore one the OCR lost. */
                 if (strstr(cands[c], "Đ") && strcmp(cands[c], seg) != 0 && same_but_d(cf, f))
                     fix = cands[c];
@@ -297,7 +297,7 @@ char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *ty
             for (size_t i = 0; i < cx->lex->doc_types.n && !fix; i++) {
                 const vt_lex_entry *t = &cx->lex->doc_types.v[i];
                 if (t->extra && strstr(t->extra, "Đ")) {
-                    char *tf = vt_fold_text(t->extra);
+                    char *tf = vt_text_fold(t->extra);
                     if (same_but_d(tf, f))
                         fix = t->extra;
                     free(tf);
@@ -305,7 +305,7 @@ char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *ty
             }
             for (size_t i = 0; i < cx->lex->abbreviations.n && !fix; i++) {
                 const vt_lex_entry *a = &cx->lex->abbreviations.v[i];
-                if (strstr(a->form, "Đ") && vt_is_upper_text(a->form) && same_but_d(a->fold, f))
+                if (strstr(a->form, "Đ") && vt_text_is_upper(a->form) && same_but_d(a->fold, f))
                     fix = a->form;
             }
         }
@@ -414,7 +414,7 @@ static bool parse_date(vt_pctx *cx, const size_t *split, size_t scan, size_t *da
         if (vt_fuzzy_find(pl->fold, s, 0, "den", 0.01, &ds, &de, NULL) && de - ds == 3) {
             vt_span w = {pl, ds, de};
             char *t = vt_span_text(&w);
-            bool stamp = vt_is_upper_text(t);
+            bool stamp = vt_text_is_upper(t);
             free(t);
             if (stamp)
                 continue;
@@ -472,7 +472,7 @@ static const vt_lex_entry *type_line(const vt_pctx *cx, size_t i, double *cost)
     if (sp.fe <= sp.fs || words > 6)
         return NULL;
     char *t = vt_span_clean(&sp);
-    char *f = vt_fold_text(t);
+    char *f = vt_text_fold(t);
     const vt_lex_entry *e = vt_lex_match(&cx->lex->doc_types, f, strlen(f), 0.25, cost);
     if (e && strcmp(e->section, "copies") == 0)
         e = NULL; /* "SAO Y" marks a copy, not the type */
@@ -510,7 +510,7 @@ static bool subject_continues(const vt_pline *prev, const vt_pline *pl)
     size_t n = pl->len;
     while (n && isspace((unsigned char)pl->text[n - 1]))
         n--;
-    return !body_cue(pl) && !vt_is_upper_text(pl->text) && n > 0 && n <= 120 &&
+    return !body_cue(pl) && !vt_text_is_upper(pl->text) && n > 0 && n <= 120 &&
            !strchr(".:;", pl->text[n - 1]);
 }
 

@@ -28,7 +28,7 @@ static void add_entry(vt_lex_list *list, const char *form, const char *extra,
     VT_GROW(list->v, list->n, list->cap);
     vt_lex_entry *e = &list->v[list->n++];
     e->form = vt_xstrdup(form);
-    e->fold = vt_fold_text(form);
+    e->fold = vt_text_fold(form);
     /* "(none)": the type has no abbreviation. */
     e->extra = extra && *extra && strcmp(extra, "(none)") != 0 ? vt_xstrdup(extra) : NULL;
     e->section = vt_xstrdup(section);

@@ -77,9 +77,9 @@ static const struct {
 /* The mark a run of text in capitals is, or -1. */
 static int mark_of(const char *run)
 {
-    if (!vt_is_upper_text(run))
+    if (!vt_text_is_upper(run))
         return -1;
-    char *f = vt_fold_text(run);
+    char *f = vt_text_fold(run);
     size_t n = strlen(f);
     while (n && !isalpha((unsigned char)f[n - 1]))
         f[--n] = '\0';

@@ -8,14 +8,14 @@
 #include <stddef.h>
 
 #include "vanthu.h"
+#include "../text/text.h"
 
 /* ------------------------------------------------------------ folded text */
 
-/* A line prepared for matching.  `fold` is `text` lowercased with
- * diacritics removed (đ -> d), one code point at a time, so that map[i] is
- * the byte offset in `text` of the code point that gave fold byte i
- * (map[flen] == len).  Matching runs on `fold`, values are cut from
- * `text`. */
+/* A line prepared for matching.  `fold` is the fold of `text`
+ * (vt_text_fold_map), so that map[i] is the byte offset in `text` of the
+ * code point that gave fold byte i (map[flen] == len).  Matching runs on
+ * `fold`, values are cut from `text`. */
 typedef struct vt_pline {
     char *text;
     size_t len;
@@ -41,8 +41,6 @@ char *vt_next_word(const char **p);
 
 void vt_pline_init(vt_pline *pl, const char *text);
 void vt_pline_clear(vt_pline *pl);
-/* Lowercase, diacritic-free copy of UTF-8 text (same rule as fold). */
-char *vt_fold_text(const char *text);
 
 /* The fold offset of a byte offset into `text`. */
 size_t vt_fold_offset(const vt_pline *pl, size_t text_off);
@@ -99,19 +97,12 @@ long vt_rx_end(const vt_rx *rx, int g);
 /* Does folded text begin with an administrative unit ("phuong ", "tinh ")? */
 bool vt_admin_unit_start(const char *fold);
 
-/* Case helpers on UTF-8 (ICU, Vietnamese rules). Caller frees. */
-char *vt_lower(const char *s);
-char *vt_upper_first(const char *s);
-/* True when the letters of s are all upper case (and there are >= 2). */
-bool vt_is_upper_text(const char *s);
-/* True when at least 70% of the letters are (OCR'd capitals). */
-bool vt_mostly_upper(const char *s);
 
 /* --------------------------------------------------------------- lexicon */
 
 typedef struct vt_lex_entry {
     char *form;  /* proper form: "Kế hoạch", "Phó Giám đốc", "Ninh Bình" */
-    char *fold;  /* vt_fold_text(form) */
+    char *fold;  /* vt_text_fold(form) */
     char *extra; /* abbreviation (doc types) or expansion (abbreviations) */
     char *section; /* "# section:" it was listed under, "" when none */
 } vt_lex_entry;

@@ -59,7 +59,7 @@ static char *cited_type(const vt_pctx *cx, const vt_pline *pl, size_t code_f, si
             continue;
         vt_span rest = {pl, end, e};
         char *r = vt_span_text(&rest);
-        char *low = vt_lower(r);
+        char *low = vt_text_lower_full(r);
         char *out = *low ? vt_xasprintf("%s %s", t->form, low) : vt_xstrdup(t->form);
         free(r);
         free(low);
@@ -127,7 +127,7 @@ static char *cited_subject(const vt_pline *pl, size_t f, size_t next, bool named
             while (ws > f && pl->fold[ws - 1] != ' ')
                 ws--;
             char *w = vt_xstrndup(pl->text + pl->map[ws], pl->map[e] - pl->map[ws]);
-            bool abbr = vt_is_upper_text(w) && e - ws <= 4;
+            bool abbr = vt_text_is_upper(w) && e - ws <= 4;
             free(w);
             if (!abbr)
                 break;
@@ -135,7 +135,7 @@ static char *cited_subject(const vt_pline *pl, size_t f, size_t next, bool named
         if (c == ',' && e + 2 < pl->flen && pl->fold[e + 1] == ' ') {
             const char *t = pl->text + pl->map[e + 2];
             char *w = vt_xstrndup(t, strcspn(t, " "));
-            char *low = vt_lower(w);
+            char *low = vt_text_lower_full(w);
             bool cap = strcmp(low, w) != 0;
             free(low);
             free(w);
@@ -202,7 +202,7 @@ void vt_parse_references(vt_pctx *cx)
     json_t *refs = json_array();
     json_t *numbers = json_object(); /* folded numbers seen */
     json_t *own = json_object_get(cx->meta, "number");
-    char *own_fold = own ? vt_fold_text(json_string_value(json_object_get(own, "value"))) : NULL;
+    char *own_fold = own ? vt_text_fold(json_string_value(json_object_get(own, "value"))) : NULL;
     if (vt_rx_init(&code, code_pattern, true) && vt_rx_init(&date, date_after, false) &&
         vt_rx_init(&ahead, code_pattern, true)) {
         size_t from = 0;
@@ -217,7 +217,7 @@ void vt_parse_references(vt_pctx *cx)
              * numbered paragraph ("7 - Chủ trì"). */
             char *seg = vt_xstrndup(pre.text + vt_rx_start(&code, 4),
                                     (size_t)(vt_rx_end(&code, 4) - vt_rx_start(&code, 4)));
-            bool caps = vt_is_upper_text(seg);
+            bool caps = vt_text_is_upper(seg);
             free(seg);
             if (!more && (!type || !caps)) {
                 free(type);
@@ -232,7 +232,7 @@ void vt_parse_references(vt_pctx *cx)
             char *fixed = vt_repair_notation(cx, num, NULL);
             free(num);
             num = fixed;
-            char *nf = vt_fold_text(num);
+            char *nf = vt_text_fold(num);
             if ((own_fold && strcmp(nf, own_fold) == 0) || json_object_get(numbers, nf)) {
                 free(nf);
                 free(num);
@@ -268,7 +268,7 @@ void vt_parse_references(vt_pctx *cx)
                 free(cited_type(cx, &pre, nf_at, &nt_at));
                 next = nt_at;
             }
-            char *ifold = issuer ? vt_fold_text(issuer) : NULL;
+            char *ifold = issuer ? vt_text_fold(issuer) : NULL;
             bool named_for = ifold && strncmp(ifold, "ban chi dao", 11) == 0;
             free(ifold);
             char *subject = cited_subject(&pre, issuer_end, next, named_for);

@@ -36,6 +36,7 @@ static char *lexicon_dir(const vt_options *opts)
 
 static vt_status parse_open(void **state, const vt_options *opts, vt_error *err)
 {
+    vt_text_init();
     vt_lexicon *lex = vt_xcalloc(1, sizeof *lex);
     char *dir = lexicon_dir(opts);
     vt_status st = vt_lexicon_load(lex, dir, err);
@@ -61,33 +62,13 @@ static void parse_close(void *state)
  * syllable that restore had every reason to correct. */
 static bool syllable(const char *fold)
 {
-    static const char *const onsets[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph",
-                                         "qu", "th", "tr"};
-    static const char *const codas[] = {"ng", "nh", "ch", "c", "m", "n", "p", "t"};
     char w[32];
     size_t n = 0;
     for (const char *c = fold; *c && n < sizeof w - 1; c++)
         if (isalpha((unsigned char)*c))
             w[n++] = *c;
     w[n] = '\0';
-    const char *p = w;
-    size_t k = 0;
-    for (size_t i = 0; i < sizeof onsets / sizeof *onsets && !k; i++)
-        if (strncmp(p, onsets[i], strlen(onsets[i])) == 0)
-            k = strlen(onsets[i]);
-    if (!k && *p && !strchr("aeiouy", *p))
-        k = 1;
-    p += k;
-    size_t v = strspn(p, "aeiouy");
-    if (v < 1 || v > 3)
-        return false;
-    p += v;
-    if (!*p)
-        return true;
-    for (size_t i = 0; i < sizeof codas / sizeof *codas; i++)
-        if (strcmp(p, codas[i]) == 0)
-            return true;
-    return false;
+    return vt_syllable_valid(w, VT_SYLLABLE_INVENTORY);
 }
 
 /* Restore may put back marks, but codes ("27/QD-TTg"), acronyms in
@@ -106,9 +87,9 @@ static bool keep_orig(const vt_word *w)
     }
     if ((digit && sep) || !alnum)
         return true;
-    if (!vt_mostly_upper(w->orig))
+    if (!vt_text_mostly_upper(w->orig))
         return false;
-    char *a = vt_fold_text(w->orig), *b = vt_fold_text(w->text);
+    char *a = vt_text_fold(w->orig), *b = vt_text_fold(w->text);
     bool keep = strcmp(a, b) != 0 && !syllable(a);
     free(a);
     free(b);

@@ -12,15 +12,15 @@
 
 #include "train.h"
 
-/* Fold to lowercase; "<eps>" is the empty sequence. */
-static bool fold_seq(const char *s, char *out, size_t cap, uint8_t *len)
+/* Lowercase; "<eps>" is the empty sequence. */
+static bool lower_seq(const char *s, char *out, size_t cap, uint8_t *len)
 {
     if (strcmp(s, "<eps>") == 0) {
         out[0] = 0;
         *len = 0;
         return true;
     }
-    size_t n = vt_fold(s, strlen(s), out, cap);
+    size_t n = vt_text_lower(s, strlen(s), out, cap);
     if (n == 0 && *s)
         return false;
     *len = (uint8_t)n;
@@ -33,8 +33,8 @@ static void add_rule(vt_rule **arr, size_t *n, size_t *cap, const char *t,
                      const char *o, double count)
 {
     vt_rule r = {0};
-    if (!fold_seq(t, r.truth, sizeof r.truth, &r.tlen) ||
-        !fold_seq(o, r.ocr, sizeof r.ocr, &r.olen))
+    if (!lower_seq(t, r.truth, sizeof r.truth, &r.tlen) ||
+        !lower_seq(o, r.ocr, sizeof r.ocr, &r.olen))
         return;
     vt_grow((void **)arr, cap, *n + 1, sizeof **arr);
     r.cost = (float)count;
@@ -162,7 +162,7 @@ static int rule_cmp(const void *a, const void *b)
     return c ? c : strcmp(x->ocr, y->ocr);
 }
 
-/* Sort and add up equal pairs (case variants fold together). */
+/* Sort and add up equal pairs (case variants are one pair once lowered). */
 static void merge(vt_rule *r, size_t *n)
 {
     if (*n == 0)

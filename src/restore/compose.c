@@ -23,7 +23,7 @@ bool vt_compose_caps_shaped(const char *s, size_t len)
     while (i < len && upper < 2) {
         uint32_t c;
         i += (size_t)vt_utf8_dec(s + i, len - i, &c);
-        if (!vt_cp_upper(c))
+        if (!vt_cp_is_upper(c))
             return false;
         upper++;
     }
@@ -41,8 +41,8 @@ static bool short_caps(const char *s, size_t len)
         uint32_t c;
         i += (size_t)vt_utf8_dec(s + i, len - i, &c);
         if (n == 0)
-            first = vt_cp_upper(c) || (c >= '0' && c <= '9');
-        small = small || (vt_cp_alpha(c) && !vt_cp_upper(c));
+            first = vt_cp_is_upper(c) || (c >= '0' && c <= '9');
+        small = small || (vt_cp_is_alpha(c) && !vt_cp_is_upper(c));
     }
     return !small || (n == 2 && first);
 }
@@ -53,8 +53,8 @@ void vt_compose_letter_cases(const char *s, size_t len, size_t *upper, size_t *l
     for (size_t i = 0; i < len;) {
         uint32_t c;
         i += (size_t)vt_utf8_dec(s + i, len - i, &c);
-        if (vt_cp_alpha(c))
-            ++*(vt_cp_upper(c) ? upper : lower);
+        if (vt_cp_is_alpha(c))
+            ++*(vt_cp_is_upper(c) ? upper : lower);
     }
 }
 
@@ -77,8 +77,8 @@ static bool heading_word(const char *w)
     for (size_t i = 0; i < len;) {
         uint32_t c;
         i += (size_t)vt_utf8_dec(w + i, len - i, &c);
-        if (vt_cp_alpha(c)) {
-            if (!vt_cp_upper(c))
+        if (vt_cp_is_alpha(c)) {
+            if (!vt_cp_is_upper(c))
                 return false;
             letters++;
         } else if (letters && i < len) {
@@ -131,7 +131,7 @@ unsigned vt_compose_context(const char *const *words, size_t n, size_t w)
     uint32_t c0 = 0;
     if (w + 1 < n && *words[w + 1])
         vt_utf8_dec(words[w + 1], strlen(words[w + 1]), &c0);
-    if (vt_cp_alpha(c0) && !vt_cp_upper(c0) && (w == 0 || !heading_word(words[w - 1])))
+    if (vt_cp_is_alpha(c0) && !vt_cp_is_upper(c0) && (w == 0 || !heading_word(words[w - 1])))
         ctx |= CTX_LOWER_NEXT;
     /* In capitals next to words none of which is: no heading. */
     if (caps_like(words[w])) {
@@ -154,7 +154,7 @@ unsigned vt_compose_context(const char *const *words, size_t n, size_t w)
 static bool marks_restored(const vt_restorer *r, const char *s, const char *like, size_t llen)
 {
     char low[256];
-    size_t n = vt_fold(like, llen, low, sizeof low);
+    size_t n = vt_text_lower(like, llen, low, sizeof low);
     return r->chan == VT_CHAN_ENG && !r->stripped && !(n == strlen(s) && memcmp(low, s, n) == 0);
 }
 
@@ -323,7 +323,7 @@ bool vt_compose_digits_word(const vt_restorer *r, const char *const *words, size
         size_t len = strlen(x);
         for (size_t i = 0; i < len;) {
             i += (size_t)vt_utf8_dec(x + i, len - i, &c);
-            if (!vt_cp_alpha(c) || vt_cp_upper(c))
+            if (!vt_cp_is_alpha(c) || vt_cp_is_upper(c))
                 return false;
         }
     }
@@ -351,7 +351,7 @@ static size_t join_marks(const vt_restorer *r, const char *word, vt_piece *pc, s
             b->off != a->off + a->len || !mark_like(word + b->off, b->len))
             continue;
         char fold[256];
-        size_t flen = vt_fold(word + a->off, a->len + b->len, fold, sizeof fold);
+        size_t flen = vt_text_lower(word + a->off, a->len + b->len, fold, sizeof fold);
         uint32_t n = 0;
         const vt_posting *ps = flen ? vt_model_render(r->m, r->chan, fold, flen, &n) : NULL;
         bool syllable = false;
@@ -373,7 +373,7 @@ static size_t join_marks(const vt_restorer *r, const char *word, vt_piece *pc, s
 static size_t letter_readings(const vt_restorer *r, const char *s, size_t len, uint32_t *ids)
 {
     char fold[16];
-    size_t flen = vt_fold(s, len, fold, sizeof fold), n = 0;
+    size_t flen = vt_text_lower(s, len, fold, sizeof fold), n = 0;
     uint32_t self = flen ? vt_model_id(r->m, fold, flen) : VT_TOK_UNK;
     if (self != VT_TOK_UNK)
         ids[n++] = self;
@@ -410,11 +410,11 @@ static size_t split_slash(const vt_restorer *r, const char *word, vt_piece *pc, 
     }
     bool slash = false;
     for (size_t i = 0; n == 3 && i < r->compose.n_slash_reads; i++)
-        slash = slash || vt_cp_lower(cp[1]) == r->compose.slash_reads[i];
+        slash = slash || vt_cp_to_lower(cp[1]) == r->compose.slash_reads[i];
     char fold[64];
-    if (!slash || at[3] != pc[0].len || !vt_cp_alpha(cp[0]) || !vt_cp_alpha(cp[2]))
+    if (!slash || at[3] != pc[0].len || !vt_cp_is_alpha(cp[0]) || !vt_cp_is_alpha(cp[2]))
         return np;
-    size_t flen = vt_fold(s, pc[0].len, fold, sizeof fold);
+    size_t flen = vt_text_lower(s, pc[0].len, fold, sizeof fold);
     uint32_t slash_id = vt_model_id(r->m, "/", 1), xs[LETTER_READINGS], ys[LETTER_READINGS];
     uint32_t nr = 0;
     if (!flen || vt_model_id(r->m, fold, flen) != VT_TOK_UNK || slash_id == VT_TOK_UNK)
@@ -456,7 +456,7 @@ void vt_compose_init(vt_restorer *r)
         const char *o = m->strings + rule[i].ocr;
         uint32_t cp;
         if (strcmp(m->strings + rule[i].truth, "/") == 0 && rule[i].cost <= SLASH_READ_COST &&
-            *o && vt_utf8_dec(o, strlen(o), &cp) == (int)strlen(o) && vt_cp_alpha(cp))
+            *o && vt_utf8_dec(o, strlen(o), &cp) == (int)strlen(o) && vt_cp_is_alpha(cp))
             c->slash_reads[c->n_slash_reads++] = cp;
     }
 }

@@ -12,7 +12,7 @@
 vt_restorer *vt_restorer_new(const vt_restore_model *m, vt_restore_style style,
                              double review_below)
 {
-    vt_viet_init();
+    vt_text_init();
     vt_restorer *r = vt_xcalloc(1, sizeof *r);
     r->search.inv = vt_invert_new();
     r->m = m;
@@ -67,7 +67,7 @@ void vt_restorer_begin(vt_restorer *r, const char *text, size_t len)
             for (size_t j = 0; j < pc[k].len;) {
                 uint32_t c;
                 j += (size_t)vt_utf8_dec(w + j, pc[k].len - j, &c);
-                if (vt_cp_alpha(c)) {
+                if (vt_cp_is_alpha(c)) {
                     letters = true;
                     mark = mark || vt_cp_skeleton(c) != c;
                 } else {
@@ -81,7 +81,7 @@ void vt_restorer_begin(vt_restorer *r, const char *text, size_t len)
              * with its mark where only one of the styles puts it (not a
              * misread word: moé for mới). */
             char f[128], canon[128];
-            int st = mark && pc[k].len < 32 && vt_fold(w, pc[k].len, f, sizeof f)
+            int st = mark && pc[k].len < 32 && vt_text_lower(w, pc[k].len, f, sizeof f)
                          ? vt_syllable_style(f)
                          : 0;
             uint32_t id = st && vt_syllable_canon(f, VT_STYLE_TRADITIONAL, canon, sizeof canon)

@@ -209,7 +209,7 @@ vt_restore_model *vt_model_view(const void *data, size_t len, const char *name,
 static vt_restore_model *attach(const void *map, size_t size, const char *path,
                                 vt_error *err)
 {
-    vt_viet_init();
+    vt_text_init();
     const vt_model_header *h = map;
     const char *why = NULL;
     char what[160];

@@ -1,12 +1,11 @@
 /* restore.h — internals of the restore stage, shared by its files only.
  *
- * Pieces: viet.c (letters, syllables, tone placement; tables derived from
- * ICU at start-up), token.c (splitting words into syllable slots, numbers
- * and punctuation, the same for training and restoring), model.c (the
- * binary model file), invert.c (from OCR back to the vocabulary), decode.c
- * and the files decode.h names (decoding a document), stage.c (the stage).
- * Building a model is not needed at run time: train.h names its files,
- * a library of their own. */
+ * Letters, syllables, case and the splitting of words into syllable
+ * slots, numbers and punctuation are src/text's (text.h).  Pieces here:
+ * model.c (the binary model file), invert.c (from OCR back to the
+ * vocabulary), decode.c and the files decode.h names (decoding a
+ * document), stage.c (the stage).  Building a model is not needed at run
+ * time: train.h names its files, a library of their own. */
 #ifndef VT_RESTORE_H
 #define VT_RESTORE_H
 
@@ -18,88 +17,7 @@
 
 #include "internal.h"
 #include "vanthu.h"
-
-/* ------------------------------------------------------------ letters */
-
-enum { VT_TONE_NONE, VT_TONE_HUYEN, VT_TONE_SAC, VT_TONE_HOI, VT_TONE_NGA,
-       VT_TONE_NANG, VT_TONE_COUNT };
-
-enum { VT_STYLE_TRADITIONAL, VT_STYLE_REFORMED };
-
-/* Build the letter tables from ICU; safe to call more than once. */
-void vt_viet_init(void);
-
-/* Decode one UTF-8 code point at s (len bytes left); returns bytes used
- * (1 for an invalid byte, giving U+FFFD). */
-int vt_utf8_dec_multi(const char *s, size_t len, uint32_t *cp);
-static inline int vt_utf8_dec(const char *s, size_t len, uint32_t *cp)
-{
-    /* ASCII, most of any text's letters, inline. */
-    if ((unsigned char)s[0] < 0x80) {
-        *cp = (unsigned char)s[0];
-        return 1;
-    }
-    return vt_utf8_dec_multi(s, len, cp);
-}
-/* Append the encoding of cp to out (4 bytes room); returns bytes. */
-int vt_utf8_enc(uint32_t cp, char *out);
-
-bool vt_cp_alpha(uint32_t cp);
-bool vt_cp_upper(uint32_t cp);
-uint32_t vt_cp_lower(uint32_t cp);
-uint32_t vt_cp_toupper(uint32_t cp);
-/* The letter without its tone mark (ố -> ô). */
-uint32_t vt_cp_toneless(uint32_t cp);
-int vt_cp_tone(uint32_t cp);
-/* ASCII skeleton: every mark gone, đ -> d. */
-uint32_t vt_cp_skeleton(uint32_t cp);
-/* toneless letter + tone -> letter (ô + sắc -> ố). */
-uint32_t vt_cp_with_tone(uint32_t toneless, int tone);
-
-/* Lowercase syllable in `s` placed in canonical form for `style` into out
- * (NUL-terminated, at most cap bytes).  Returns false when s is not shaped
- * like a Vietnamese syllable (two tone marks, no vowel, a non-letter). */
-bool vt_syllable_canon(const char *s, int style, char *out, size_t cap);
-/* 1 traditional, 2 reformed, 0 when the spelling does not tell. */
-int vt_syllable_style(const char *s);
-/* Toneless lowercase form and tone of a syllable. */
-bool vt_syllable_split(const char *s, char *toneless, size_t cap, int *tone);
-
-/* ------------------------------------------------------------ tokens */
-
-/* Pieces of one whitespace-separated word. */
-typedef enum vt_piece_kind {
-    VT_PIECE_PUNCT, /* kept as is; `tok` names the LM token or is NULL */
-    VT_PIECE_NUM,   /* digits: left alone, LM token <num> */
-    VT_PIECE_SLOT   /* letters, or letters damaged into digits/symbols */
-} vt_piece_kind;
-
-typedef struct vt_piece {
-    vt_piece_kind kind;
-    uint32_t off, len;  /* bytes within the word */
-    const char *tok;    /* LM token for PUNCT pieces, NULL if none */
-    bool misread;       /* a PUNCT piece OCR wrote as a letter: its tok is
-                         * what the page shows */
-} vt_piece;
-
-/* Split `word` (len bytes) into pieces; returns how many (at most cap). */
-size_t vt_word_pieces(const char *word, size_t len, vt_piece *out, size_t cap);
-
-/* A number piece that is a Roman numeral read with small l for I (Il,
- * Ill): its len bytes with the I back into out; false for any other. */
-bool vt_roman_fix(const char *s, size_t len, char *out);
-
-/* Lowercase (ICU full case mapping is not needed: Vietnamese letters map
- * one to one) into out; returns bytes written or 0 if it does not fit. */
-size_t vt_fold(const char *s, size_t len, char *out, size_t cap);
-
-/* Case shape of a piece of text. */
-typedef enum { VT_CASE_LOWER, VT_CASE_TITLE, VT_CASE_UPPER, VT_CASE_MIXED } vt_case;
-vt_case vt_case_of(const char *s, size_t len);
-/* Apply the case of `like` (llen bytes) to lowercase `s`; writes out.
- * `code`: s is an abbreviation, whose mixed case is meant (TTg). */
-size_t vt_case_apply(const char *s, const char *like, size_t llen, bool code,
-                     char *out, size_t cap);
+#include "../text/text.h"
 
 /* ------------------------------------------------------------ model file */
 
@@ -368,7 +286,7 @@ static inline float vt_model_lp_most(const vt_restore_model *m, uint32_t c)
     return m->lp_most[c];
 }
 /* Postings of a string in table `kind` of channel ch; NULL when the
- * table does not have it.  The renderings are looked up folded. */
+ * table does not have it.  The renderings are looked up in lowercase. */
 const vt_posting *vt_model_lookup(const vt_restore_model *m, int ch, int kind,
                                   const char *s, size_t len, uint32_t *n);
 static inline const vt_posting *vt_model_render(const vt_restore_model *m, int ch,
@@ -398,7 +316,7 @@ size_t vt_model_invert(vt_invert *s, const vt_restore_model *m, int ch, const ch
 
 /* Results the decoder keeps of one search. */
 #define VT_SEARCH_RESULTS 12
-/* The inverse search the decoder makes for a slot whose text folds to
+/* The inverse search the decoder makes for a slot whose lowercase text is
  * `fold` (slots.c): false when the slot's renderings make none due;
  * else its results, at most VT_SEARCH_RESULTS, in out and their count in
  * *n.  The build keeps these for the OCR tokens of the channel's

@@ -66,7 +66,7 @@ static int cand_cmp(const void *a, const void *b)
 static size_t slot_key(const char *s, size_t len, char *key, size_t cap)
 {
     char fold[256];
-    size_t n = vt_fold(s, len, fold, sizeof fold);
+    size_t n = vt_text_lower(s, len, fold, sizeof fold);
     if (n == 0 || n >= cap)
         return 0;
     if (vt_syllable_canon(fold, VT_STYLE_TRADITIONAL, key, cap))
@@ -80,7 +80,7 @@ static bool has_vowel(const char *s, size_t len)
     for (size_t i = 0; i < len;) {
         uint32_t c;
         i += (size_t)vt_utf8_dec(s + i, len - i, &c);
-        uint32_t k = vt_cp_skeleton(vt_cp_lower(c));
+        uint32_t k = vt_cp_skeleton(vt_cp_to_lower(c));
         if (c != 0x110 && c != 0x111 && (k == 'a' || k == 'e' || k == 'i' || k == 'o' ||
                                          k == 'u' || k == 'y'))
             return true;
@@ -108,7 +108,7 @@ static bool marked(const char *s, size_t len)
     for (size_t i = 0; i < len;) {
         uint32_t c;
         i += (size_t)vt_utf8_dec(s + i, len - i, &c);
-        if (c > 0x7f && vt_cp_alpha(c))
+        if (c > 0x7f && vt_cp_is_alpha(c))
             return true;
     }
     return false;
@@ -119,7 +119,7 @@ static bool all_letters(const char *s, size_t len)
     for (size_t i = 0; i < len;) {
         uint32_t c;
         i += (size_t)vt_utf8_dec(s + i, len - i, &c);
-        if (!vt_cp_alpha(c))
+        if (!vt_cp_is_alpha(c))
             return false;
     }
     return true;
@@ -270,7 +270,7 @@ static void make_slot(vt_restorer *r, vt_pos *p, const char *s, size_t len, int 
     const vt_restore_model *m = r->m;
     char key[256], fold[256];
     size_t klen = slot_key(s, len, key, sizeof key);
-    size_t flen = klen ? vt_fold(s, len, fold, sizeof fold) : 0;
+    size_t flen = klen ? vt_text_lower(s, len, fold, sizeof fold) : 0;
     uint32_t n = 0, ni = 0;
     const vt_posting *ps = slot_renderings(m, r->chan, fold, flen, key, klen, &n);
     uint32_t self = klen ? vt_model_id(m, key, klen) : VT_TOK_UNK;

@@ -138,12 +138,12 @@ static uint32_t intern_token(builder *b, const char *s, size_t len)
 static uint32_t slot_token(builder *b, const char *s, size_t len)
 {
     char fold[256], canon[256];
-    if (vt_fold(s, len, fold, sizeof fold) == 0)
+    if (vt_text_lower(s, len, fold, sizeof fold) == 0)
         return VT_TOK_UNK;
     for (size_t i = 0; i < len;) {
         uint32_t c;
         i += (size_t)vt_utf8_dec(s + i, len - i, &c);
-        if (!vt_cp_alpha(c))
+        if (!vt_cp_is_alpha(c))
             return VT_TOK_UNK;
     }
     if (vt_syllable_canon(fold, VT_STYLE_TRADITIONAL, canon, sizeof canon))
@@ -442,7 +442,7 @@ static vt_status assemble(builder *b, const vt_train_options *o)
         }
         uint32_t c;
         vt_utf8_dec(vocab[id], strlen(vocab[id]), &c);
-        if (id >= VT_TOK_FIRST && !vt_cp_alpha(c))
+        if (id >= VT_TOK_FIRST && !vt_cp_is_alpha(c))
             flags[id] |= VT_VOC_PUNCT;
     }
     for (size_t i = 0; i < b->n_seq; i++)
@@ -508,7 +508,7 @@ out:
 
 vt_status vt_restore_train(const vt_train_options *o, vt_error *err)
 {
-    vt_viet_init();
+    vt_text_init();
     if (!o->output)
         return vt_error_set(err, VT_EUSAGE, "restore model: no output file given");
     builder b = {0};

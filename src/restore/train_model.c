@@ -125,7 +125,7 @@ static void note_known(const vt_channel *ch, vt_buf *known)
         for (size_t k = 0; k < np; k++) {
             char fold[64];
             size_t n = pc[k].kind == VT_PIECE_SLOT
-                           ? vt_fold(w + pc[k].off, pc[k].len, fold, sizeof fold) : 0;
+                           ? vt_text_lower(w + pc[k].off, pc[k].len, fold, sizeof fold) : 0;
             if (n) {
                 vt_buf_add(known, fold, n);
                 vt_buf_add(known, "", 1);

@@ -1,8 +1,8 @@
-/* test_restore.c — unit tests of the restore stage's pieces: syllables and
- * tone placement, word splitting and case, the channel loader and its
- * renderings, the model file (round trip, reproducible bytes, corrupt
- * files), candidate search and decoding on a small model built from the
- * test's own corpus (tests/restore/data), including codes and do-no-harm.
+/* test_restore.c — unit tests of the restore stage's pieces: heading
+ * lines, the channel loader and its renderings, the model file (round
+ * trip, reproducible bytes, corrupt files), candidate search and decoding
+ * on a small model built from the test's own corpus (tests/restore/data),
+ * including codes and do-no-harm.  Letters and words: tests/text.
  *
  * usage: test-restore SOURCE_ROOT */
 #include <math.h>
@@ -26,94 +26,8 @@ static int failures;
         }                                                                      \
     } while (0)
 
-static void check_canon(const char *in, int style, const char *want)
+static void test_headings(void)
 {
-    char out[64];
-    bool ok = vt_syllable_canon(in, style, out, sizeof out);
-    CHECK(ok && strcmp(out, want) == 0, "canon(%s, %d) = %s, want %s", in, style,
-          ok ? out : "(invalid)", want);
-}
-
-static void test_syllables(void)
-{
-    check_canon("hoà", VT_STYLE_TRADITIONAL, "hòa");
-    check_canon("hòa", VT_STYLE_REFORMED, "hoà");
-    check_canon("thuỷ", VT_STYLE_TRADITIONAL, "thủy");
-    check_canon("thủy", VT_STYLE_REFORMED, "thuỷ");
-    check_canon("quý", VT_STYLE_REFORMED, "quý");
-    check_canon("giá", VT_STYLE_TRADITIONAL, "giá");
-    check_canon("ngươì", VT_STYLE_TRADITIONAL, "người");
-    check_canon("hoạch", VT_STYLE_REFORMED, "hoạch");
-    check_canon("khoẻ", VT_STYLE_TRADITIONAL, "khỏe");
-    check_canon("của", VT_STYLE_REFORMED, "của");
-    char out[64];
-    CHECK(!vt_syllable_canon("hóà", VT_STYLE_TRADITIONAL, out, sizeof out),
-          "two tone marks accepted");
-    CHECK(!vt_syllable_canon("s6", VT_STYLE_TRADITIONAL, out, sizeof out),
-          "digit accepted as a letter");
-    CHECK(vt_syllable_style("hoà") == 2 && vt_syllable_style("hòa") == 1 &&
-              vt_syllable_style("hoa") == 0 && vt_syllable_style("toán") == 0,
-          "style detection");
-    CHECK(vt_cp_skeleton(0x111) == 'd' && vt_cp_skeleton(0x1ec7) == 'e',
-          "skeletons of đ and ệ");
-    CHECK(vt_cp_with_tone(0xf4, VT_TONE_SAC) == 0x1ed1, "ô + sắc = ố");
-}
-
-static void check_case(const char *s, const char *like, const char *want)
-{
-    char out[64];
-    bool code = strcmp(s, "ttg") == 0 || strcmp(s, "qđ") == 0;
-    vt_case_apply(s, like, strlen(like), code, out, sizeof out);
-    CHECK(strcmp(out, want) == 0, "case(%s like %s) = %s, want %s", s, like, out, want);
-}
-
-static void check_pieces(const char *word, const char *want)
-{
-    vt_piece pc[32];
-    size_t n = vt_word_pieces(word, strlen(word), pc, 32);
-    char got[256] = "";
-    for (size_t i = 0; i < n; i++) {
-        char part[80];
-        snprintf(part, sizeof part, "%s%c:%.*s", i ? " " : "",
-                 pc[i].kind == VT_PIECE_SLOT ? 'S' : pc[i].kind == VT_PIECE_NUM ? 'N' : 'P',
-                 (int)pc[i].len, word + pc[i].off);
-        strncat(got, part, sizeof got - strlen(got) - 1);
-    }
-    CHECK(strcmp(got, want) == 0, "pieces(%s) = [%s], want [%s]", word, got, want);
-}
-
-static void test_tokens(void)
-{
-    check_case("hội", "HQI", "HỘI");
-    check_case("đào", "DPao", "Đào");
-    check_case("độc", "Péoc", "Độc");
-    check_case("qđ", "QD", "QĐ");
-    check_case("ttg", "TTg", "TTg");
-    check_case("của", "ctia", "của");
-    check_case("kế", "K&", "Kế");
-    check_case("số", "sO", "số");
-    check_case("đích", "PiCH", "ĐÍCH");
-    check_pieces("(GDPT)", "P:( S:GDPT P:)");
-    check_pieces("K&", "S:K&");
-    check_pieces("c&ch", "S:c&ch");
-    check_pieces("100%", "N:100 P:%");
-    check_pieces("$6", "S:$6");
-    check_pieces("GD&DPT", "S:GD P:& S:DPT");
-    check_pieces("5691/KH-SGDDT", "N:5691 P:/ S:KH P:- S:SGDDT");
-    check_pieces("“Binh", "P:“ S:Binh");
-    check_pieces("s6”;", "S:s6 P:” P:;");
-    check_pieces("III.", "N:III P:.");
-    check_pieces("Il.", "N:Il P:.");
-    check_pieces("I11.", "N:I11 P:.");
-    check_pieces("11.", "N:11 P:.");
-    check_pieces("l1", "S:l1");
-    check_pieces("|.", "N:| P:.");
-    check_pieces("|", "P:|");
-    check_pieces("ll", "S:ll");
-    check_pieces("21/3/2025", "N:21 P:/ N:3 P:/ N:2025");
-    CHECK(vt_case_of("UBND", 4) == VT_CASE_UPPER && vt_case_of("Hà", 3) == VT_CASE_TITLE &&
-              vt_case_of("TTg", 3) == VT_CASE_MIXED,
-          "case shapes");
     const char *signer[] = {"KT.", "BO", "TRUONG"}, *damaged[] = {"T6", "CHUC", "THU’C"},
                *recipient[] = {"-", "BO", "Giao", "duc"}, *dash[] = {"-"}, *bo_y_te[] = {"BO", "Y", "té"};
     CHECK(vt_heading_line(signer, 3) && vt_heading_line(damaged, 3) &&
@@ -509,15 +423,14 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: %s SOURCE_ROOT\n", argv[0]);
         return 2;
     }
-    vt_viet_init();
+    vt_text_init();
     char data[2048], tmp[] = "/tmp/vt-restore-test-XXXXXX";
     snprintf(data, sizeof data, "%s/tests/restore/data", argv[1]);
     if (!mkdtemp(tmp)) {
         perror("mkdtemp");
         return 2;
     }
-    test_syllables();
-    test_tokens();
+    test_headings();
     test_channel(data);
     test_model(argv[1], data, tmp);
     if (failures)

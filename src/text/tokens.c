@@ -1,9 +1,9 @@
-/* token.c — split a word into the pieces restore works on, fold and
- * re-apply case.  Training and restoring use the same splitting, so the
- * language model sees text the way the decoder does. */
+/* tokens.c — split a word into the pieces restore works on.  Training
+ * and restoring use the same splitting, so the language model sees text
+ * the way the decoder does. */
 #include <string.h>
 
-#include "restore.h"
+#include "text.h"
 
 /* Punctuation that surrounds a word or separates parts of a code.  The
  * LM token is the mark itself; quotes of every shape are one token. */
@@ -94,7 +94,7 @@ size_t vt_word_pieces(const char *w, size_t len, vt_piece *out, size_t cap)
     for (size_t i = a; i <= b; i++) {
         bool sep = i < b && (is_inner_sep(cps[i]) ||
                              (cps[i] == '&' && i > a && i + 1 < b &&
-                              vt_cp_upper(cps[i - 1]) && vt_cp_upper(cps[i + 1])));
+                              vt_cp_is_upper(cps[i - 1]) && vt_cp_is_upper(cps[i + 1])));
         if (i < b && !sep)
             continue;
         if (i > s) {
@@ -132,104 +132,12 @@ bool vt_roman_fix(const char *s, size_t len, char *out)
         out[0] = 'I';
         return true;
     }
-    /* Only a numeral that starts with a capital (token.c): its l and 1
-     * were I. */
+    /* Only a numeral that starts with a capital (vt_word_pieces): its l
+     * and 1 were I. */
     if (len < 2 || !(s[0] == 'I' || s[0] == 'V' || s[0] == 'X') ||
         (!memchr(s, 'l', len) && !memchr(s, '1', len)))
         return false;
     for (size_t i = 0; i < len; i++)
         out[i] = s[i] == 'l' || s[i] == '1' ? 'I' : s[i];
     return true;
-}
-
-size_t vt_fold(const char *s, size_t len, char *out, size_t cap)
-{
-    size_t o = 0;
-    for (size_t i = 0; i < len;) {
-        uint32_t c;
-        i += (size_t)vt_utf8_dec(s + i, len - i, &c);
-        if (o + 4 >= cap)
-            return 0;
-        o += (size_t)vt_utf8_enc(vt_cp_lower(c), out + o);
-    }
-    out[o] = 0;
-    return o;
-}
-
-vt_case vt_case_of(const char *s, size_t len)
-{
-    size_t letters = 0, upper = 0;
-    bool first_upper = false;
-    for (size_t i = 0; i < len;) {
-        uint32_t c;
-        i += (size_t)vt_utf8_dec(s + i, len - i, &c);
-        if (!vt_cp_alpha(c))
-            continue;
-        bool u = vt_cp_upper(c);
-        if (letters == 0)
-            first_upper = u;
-        letters++;
-        upper += u;
-    }
-    if (letters == 0 || upper == 0)
-        return VT_CASE_LOWER;
-    if (upper == letters)
-        return letters == 1 ? VT_CASE_TITLE : VT_CASE_UPPER;
-    if (first_upper && upper == 1)
-        return VT_CASE_TITLE;
-    return VT_CASE_MIXED;
-}
-
-size_t vt_case_apply(const char *s, const char *like, size_t llen, bool code,
-                     char *out, size_t cap)
-{
-    size_t slen = strlen(s);
-    uint32_t sc[64], lc[64];
-    size_t ns = 0, nl = 0;
-    for (size_t i = 0; i < slen && ns < 64;)
-        i += (size_t)vt_utf8_dec(s + i, slen - i, &sc[ns++]);
-    for (size_t i = 0; i < llen && nl < 64;)
-        i += (size_t)vt_utf8_dec(like + i, llen - i, &lc[nl++]);
-    vt_case kc = vt_case_of(like, llen);
-    bool first = nl && vt_cp_upper(lc[0]);
-    /* A code written with one capital and digits for its other letters
-     * (0D for QĐ), or of two letters the second read small (Qb), is in
-     * capitals. */
-    if (code && kc == VT_CASE_TITLE) {
-        bool small = false;
-        for (size_t i = 0; i < nl; i++)
-            small = small || (vt_cp_alpha(lc[i]) && !vt_cp_upper(lc[i]));
-        if (!small || nl == 2)
-            kc = VT_CASE_UPPER;
-    }
-    /* A code of the same length keeps its case letter by letter (TTg,
-     * CTr); a word takes the shape the page shows, where OCR mixing case
-     * inside a word (DPao, PiCH, sO) is noise: Title, UPPER or lower. */
-    bool per_letter = kc == VT_CASE_MIXED && ns == nl && code && first;
-    if (kc == VT_CASE_MIXED && !per_letter) {
-        size_t up = 0, letters = 0;
-        for (size_t i = 0; i < nl; i++)
-            if (vt_cp_alpha(lc[i])) {
-                letters++;
-                up += vt_cp_upper(lc[i]);
-            }
-        kc = up * 2 > letters ? VT_CASE_UPPER
-             : first          ? VT_CASE_TITLE
-                              : VT_CASE_LOWER;
-    }
-    size_t o = 0;
-    for (size_t i = 0; i < ns; i++) {
-        uint32_t c = sc[i];
-        bool up = per_letter ? vt_cp_upper(lc[i])
-                  : kc == VT_CASE_UPPER ? true
-                  : kc == VT_CASE_TITLE ? i == 0
-                                        : false;
-        if (up)
-            c = vt_cp_toupper(c);
-        if (o + 5 > cap)
-            return 0;
-        o += (size_t)vt_utf8_enc(c, out + o);
-    }
-    out[o] = 0;
-    return o;
 }

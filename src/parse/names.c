@@ -1,4 +1,4 @@
-/* case.c — normal case for names printed in capitals.
+/* names.c — normal case for names printed in capitals.
  *
  * Nghị định 30 Phụ lục II: in an organ's name the word for the kind of body
  * and each word naming its field are capitalised ("Sở Giáo dục và Đào
@@ -8,105 +8,9 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uchar.h>
-#include <unicode/ustring.h>
-#include <unicode/utf8.h>
 
 #include "internal.h"
 #include "parse.h"
-
-typedef int32_t (*case_fn)(UChar *, int32_t, const UChar *, int32_t,
-                           const char *, UErrorCode *);
-
-static char *convert(const char *s, case_fn fn)
-{
-    UErrorCode st = U_ZERO_ERROR;
-    int32_t n16 = 0;
-    u_strFromUTF8(NULL, 0, &n16, s, -1, &st);
-    st = U_ZERO_ERROR;
-    UChar *src = vt_xmalloc(((size_t)n16 + 1) * sizeof *src);
-    u_strFromUTF8(src, n16 + 1, NULL, s, -1, &st);
-    int32_t cap = n16 * 2 + 8;
-    UChar *dst = vt_xmalloc((size_t)cap * sizeof *dst);
-    st = U_ZERO_ERROR;
-    int32_t nd = fn(dst, cap, src, n16, "vi", &st);
-    char *out;
-    if (U_FAILURE(st)) {
-        out = vt_xstrdup(s);
-    } else {
-        int32_t n8 = 0;
-        st = U_ZERO_ERROR;
-        u_strToUTF8(NULL, 0, &n8, dst, nd, &st);
-        out = vt_xmalloc((size_t)n8 + 1);
-        st = U_ZERO_ERROR;
-        u_strToUTF8(out, n8 + 1, NULL, dst, nd, &st);
-    }
-    free(src);
-    free(dst);
-    return out;
-}
-
-char *vt_lower(const char *s)
-{
-    return convert(s, u_strToLower);
-}
-
-char *vt_upper_first(const char *s)
-{
-    int32_t i = 0, len = (int32_t)strlen(s);
-    UChar32 c = 0;
-    /* Skip leading punctuation ("“Bình") to the first letter. */
-    int32_t start = 0;
-    while (i < len) {
-        start = i;
-        U8_NEXT(s, i, len, c);
-        if (c >= 0 && u_isalpha(c))
-            break;
-    }
-    if (i > len || c < 0 || !u_isalpha(c))
-        return vt_xstrdup(s);
-    UChar32 t = u_totitle(c);
-    uint8_t buf[4];
-    int32_t k = 0;
-    UBool bad = 0;
-    (void)bad;
-    U8_APPEND(buf, k, 4, t, bad);
-    char *out = vt_xmalloc((size_t)len + 8);
-    memcpy(out, s, (size_t)start);
-    memcpy(out + start, buf, (size_t)k);
-    strcpy(out + start + k, s + i);
-    return out;
-}
-
-bool vt_mostly_upper(const char *s)
-{
-    int32_t i = 0, len = (int32_t)strlen(s), letters = 0, upper = 0;
-    while (i < len) {
-        UChar32 c;
-        U8_NEXT(s, i, len, c);
-        if (c < 0 || !u_isalpha(c))
-            continue;
-        letters++;
-        upper += !u_islower(c);
-    }
-    /* OCR turns a few capitals into small letters ("TRƯỞNG pHÒNG"). */
-    return letters >= 2 && upper * 10 >= letters * 7;
-}
-
-bool vt_is_upper_text(const char *s)
-{
-    int32_t i = 0, len = (int32_t)strlen(s), letters = 0;
-    while (i < len) {
-        UChar32 c;
-        U8_NEXT(s, i, len, c);
-        if (c < 0 || !u_isalpha(c))
-            continue;
-        if (u_islower(c))
-            return false;
-        letters++;
-    }
-    return letters >= 2;
-}
 
 /* Words that name an administrative unit: a place name follows them. */
 static const struct {
@@ -206,7 +110,7 @@ static bool abbreviation(const vt_lexicon *lex, const char *word)
         n--;
     if (n && n <= 4 && strspn(word, "IVX") == n)
         return true;
-    if (!vt_is_upper_text(word))
+    if (!vt_text_is_upper(word))
         return false;
     for (size_t i = 0; i < lex->abbreviations.n; i++) {
         const char *f = lex->abbreviations.v[i].form;
@@ -218,17 +122,17 @@ static bool abbreviation(const vt_lexicon *lex, const char *word)
 
 char *vt_place_case(const vt_lexicon *lex, const char *text)
 {
-    char *f = vt_fold_text(text);
+    char *f = vt_text_fold(text);
     const vt_lex_entry *e = vt_lex_match(&lex->places, f, strlen(f), 0, NULL);
     free(f);
     if (e)
         return vt_xstrdup(e->form);
     words ws;
-    char *low = vt_lower(text);
+    char *low = vt_text_lower_full(text);
     split_words(low, &ws);
     free(low);
     for (size_t i = 0; i < ws.n; i++) {
-        char *u = vt_upper_first(ws.w[i]);
+        char *u = vt_text_upper_first(ws.w[i]);
         free(ws.w[i]);
         ws.w[i] = u;
     }
@@ -325,8 +229,8 @@ static size_t organ_kind(const words *ws, const words *fs, const char **form)
         split_words(organ_kinds[k], &kw);
         bool ok = kw.n > best && kw.n <= ws->n && kw.n <= fs->n;
         for (size_t w = 0; ok && w < kw.n; w++) {
-            char *low = vt_lower(ws->w[w]), *kl = vt_lower(kw.w[w]);
-            char *kf = vt_fold_text(kw.w[w]);
+            char *low = vt_text_lower_full(ws->w[w]), *kl = vt_text_lower_full(kw.w[w]);
+            char *kf = vt_text_fold(kw.w[w]);
             ok = strcmp(low, kl) == 0 || (strcmp(low, fs->w[w]) == 0 && strcmp(kf, fs->w[w]) == 0);
             free(low);
             free(kl);
@@ -353,7 +257,7 @@ char *vt_organ_case(const vt_lexicon *lex, const char *text)
 {
     words ws, fs;
     split_words(text, &ws);
-    char *f = vt_fold_text(text);
+    char *f = vt_text_fold(text);
     split_words(f, &fs);
     free(f);
     char **out = vt_xcalloc(ws.n + 1, sizeof *out);
@@ -372,7 +276,7 @@ char *vt_organ_case(const vt_lexicon *lex, const char *text)
     bool field_next = false;
     const char *kind = e ? e->form : NULL;
     if (i == 0 && fs.n == ws.n && (i = organ_kind(&ws, &fs, &kind)) > 0) {
-        out[0] = vt_upper_first(kind);
+        out[0] = vt_text_upper_first(kind);
         for (size_t c = 1; c < i; c++)
             out[c] = vt_xstrdup("");
         field_next = true;
@@ -400,8 +304,8 @@ char *vt_organ_case(const vt_lexicon *lex, const char *text)
                 out[i] = vt_xstrdup(ws.w[i]);
                 i++;
             } else {
-                char *low = vt_lower(ws.w[i]);
-                out[i] = i == 0 || field_next ? vt_upper_first(low) : vt_xstrdup(low);
+                char *low = vt_text_lower_full(ws.w[i]);
+                out[i] = i == 0 || field_next ? vt_text_upper_first(low) : vt_xstrdup(low);
                 free(low);
                 field_next = kind && field_break(fs.w[i]);
                 i++;
@@ -411,7 +315,7 @@ char *vt_organ_case(const vt_lexicon *lex, const char *text)
             size_t nw = 1;
             for (size_t c = 0; c < k; c++)
                 nw += rest[c] == ' ';
-            out[i] = i == 0 ? vt_upper_first(unit) : vt_xstrdup(unit);
+            out[i] = i == 0 ? vt_text_upper_first(unit) : vt_xstrdup(unit);
             for (size_t c = 1; c < nw && i + c < ws.n; c++)
                 out[i + c] = vt_xstrdup("");
             i += nw;
@@ -432,7 +336,7 @@ char *vt_organ_case(const vt_lexicon *lex, const char *text)
     free(out);
     free_words(&ws);
     free_words(&fs);
-    char *u = vt_upper_first(result);
+    char *u = vt_text_upper_first(result);
     free(result);
     return u;
 }

@@ -1,41 +1,15 @@
-/* fold.c — folded copies of lines and OCR-tolerant keyword matching.
+/* match.c — lines with their fold, and OCR-tolerant keyword matching.
  *
  * Restored text may still carry residual errors and legacy OCR has lost its
- * diacritics, so every cue is matched on a lowercase, diacritic-free copy
- * with an edit distance in which the confusions OCR actually makes are
- * cheap. */
+ * diacritics, so every cue is matched on the line's fold (text.h) with an
+ * edit distance in which the confusions OCR actually makes are cheap. */
 #include <ctype.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uchar.h>
-#include <unicode/unorm2.h>
-#include <unicode/utf8.h>
 
 #include "internal.h"
 #include "parse.h"
-
-static UChar32 fold_cp(UChar32 c)
-{
-    if (c == 0x0110 || c == 0x0111) /* Đ đ have no decomposition */
-        return 'd';
-    c = u_tolower(c);
-    if (c < 0x80)
-        return c;
-    UErrorCode st = U_ZERO_ERROR;
-    const UNormalizer2 *nfd = unorm2_getNFDInstance(&st);
-    UChar buf[8];
-    int32_t n = U_SUCCESS(st) ? unorm2_getDecomposition(nfd, c, buf, 8, &st) : -1;
-    if (n > 0 && U_SUCCESS(st)) {
-        UChar32 base;
-        int32_t i = 0;
-        U16_NEXT(buf, i, n, base);
-        return base;
-    }
-    if (u_charType(c) == U_NON_SPACING_MARK)
-        return -1; /* a stray combining mark folds to nothing */
-    return c;
-}
 
 void vt_pline_init(vt_pline *pl, const char *text)
 {
@@ -44,32 +18,7 @@ void vt_pline_init(vt_pline *pl, const char *text)
     pl->len = strlen(pl->text);
     pl->fold = vt_xmalloc(pl->len * 4 + 1);
     pl->map = vt_xmalloc((pl->len * 4 + 1) * sizeof *pl->map);
-    size_t o = 0;
-    int32_t i = 0, len = (int32_t)pl->len;
-    while (i < len) {
-        int32_t start = i;
-        UChar32 c;
-        U8_NEXT(pl->text, i, len, c);
-        if (c < 0)
-            c = '?';
-        if (c == '\t' || c == 0xA0)
-            c = ' ';
-        UChar32 f = fold_cp(c);
-        if (f < 0)
-            continue;
-        uint8_t buf[4];
-        int32_t k = 0;
-        UBool bad = 0;
-        (void)bad;
-        U8_APPEND((uint8_t *)buf, k, 4, f, bad);
-        for (int32_t j = 0; j < k; j++) {
-            pl->fold[o] = (char)buf[j];
-            pl->map[o++] = (size_t)start;
-        }
-    }
-    pl->fold[o] = '\0';
-    pl->map[o] = pl->len;
-    pl->flen = o;
+    pl->flen = vt_text_fold_map(pl->text, pl->len, pl->fold, pl->map);
 }
 
 void vt_pline_clear(vt_pline *pl)
@@ -79,16 +28,6 @@ void vt_pline_clear(vt_pline *pl)
     free(pl->map);
     free(pl->orig);
     memset(pl, 0, sizeof *pl);
-}
-
-char *vt_fold_text(const char *text)
-{
-    vt_pline pl;
-    vt_pline_init(&pl, text);
-    char *f = pl.fold;
-    pl.fold = NULL;
-    vt_pline_clear(&pl);
-    return f;
 }
 
 size_t vt_fold_offset(const vt_pline *pl, size_t text_off)
