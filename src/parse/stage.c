@@ -2,42 +2,27 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "internal.h"
 #include "parse.h"
-#include "vt_config.h"
 
-static const char *const parse_keys[] = {"lexicon", NULL};
+typedef struct parse_opts {
+    const char *lexicon; /* NULL: the data directory's */
+} parse_opts;
 
-/* The lexicon directory: the option, else <data dir>/dict/lexicon, else the
- * source tree's (an uninstalled build).  $VANTHU_DATA is never second-guessed. */
-static char *lexicon_dir(const vt_options *opts)
+static const vt_option_spec parse_options[] = {
+    {"lexicon", VT_OPTION_PATH, NULL, 0, 0, NULL,
+     "lexicon directory (default: the installed one)", offsetof(parse_opts, lexicon)},
+    {0},
+};
+
+static vt_status parse_open(void **state, const void *opts, vt_error *err)
 {
-    const char *opt = vt_options_get(opts, "lexicon", NULL);
-    if (opt)
-        return vt_xstrdup(opt);
-    char *dir = vt_xasprintf("%s/dict/lexicon", vt_data_dir());
-    const char *env = getenv("VANTHU_DATA");
-    if (env && *env)
-        return dir;
-    char *probe = vt_xasprintf("%s/doc-types.txt", dir);
-    bool ok = access(probe, R_OK) == 0;
-    free(probe);
-    if (ok)
-        return dir;
-    free(dir);
-    /* An uninstalled build reads the source tree; an installed one its
-     * data directory. */
-    if (access(VT_SOURCE_DIR "/dict/lexicon/doc-types.txt", R_OK) == 0)
-        return vt_xstrdup(VT_SOURCE_DIR "/dict/lexicon");
-    return vt_xstrdup(VT_INSTALL_DATA_DIR "/dict/lexicon");
-}
-
-static vt_status parse_open(void **state, const vt_options *opts, vt_error *err)
-{
+    const parse_opts *o = opts;
+    char *dir = o->lexicon ? vt_xstrdup(o->lexicon) : vt_data_path("dict/lexicon", err);
+    if (!dir)
+        return err ? err->status : VT_EDEPEND;
     vt_lexicon *lex = vt_xcalloc(1, sizeof *lex);
-    char *dir = lexicon_dir(opts);
     vt_status st = vt_lexicon_load(lex, dir, err);
     free(dir);
     if (st != VT_OK) {
@@ -183,7 +168,8 @@ static const char *parse_identity(void *state)
 const vt_stage_class vt_stage_parse = {
     .name = "parse",
     .summary = "read the fields of Nghị định 30 into the record's metadata",
-    .option_keys = parse_keys,
+    .options = parse_options,
+    .options_size = sizeof(parse_opts),
     .open = parse_open,
     .run = parse_run,
     .close = parse_close,

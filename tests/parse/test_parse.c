@@ -768,7 +768,7 @@ static void test_stage(const char *lexdir)
     void *state = NULL;
     vt_error err = {0};
     checks++;
-    if (vt_stage_parse.open(&state, &opts, &err) != VT_OK ||
+    if (vt_stage_open(&vt_stage_parse, &opts, &state, &err) != VT_OK ||
         vt_stage_parse.run(state, doc, &err) != VT_OK) {
         fail("stage: %s", err.message);
     } else {
@@ -794,7 +794,7 @@ static void test_stage(const char *lexdir)
     vt_options_set(&opts, "lexicon", "/nonexistent");
     state = NULL;
     checks++;
-    if (vt_stage_parse.open(&state, &opts, &err) != VT_EDEPEND || !strstr(err.message, "/nonexistent/"))
+    if (vt_stage_open(&vt_stage_parse, &opts, &state, &err) != VT_EDEPEND || !strstr(err.message, "/nonexistent/"))
         fail("want VT_EDEPEND naming the file, got %d: %s", err.status, err.message);
     vt_options_clear(&opts);
 }
