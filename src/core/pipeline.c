@@ -213,9 +213,8 @@ vt_status vt_pipeline_run(vt_pipeline *p, vt_doc *doc, const char *stop_after,
         for (size_t i = 0; i < p->n; i++)
             known |= strcmp(p->stages[i].cls->name, stop_after) == 0;
         if (!known)
-            return vt_error_set(err, VT_EUSAGE,
-                                "--stop-after %s: %s has no such stage", stop_after,
-                                p->origin);
+            return vt_error_set(err, VT_EUSAGE, "pipeline %s has no stage \"%s\" to stop "
+                                "after", p->origin, stop_after);
     }
     vt_options_set(&doc->provenance, "pipeline", p->origin);
     vt_options_set(&doc->provenance, "pipeline_digest", p->digest);

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "internal.h"
 #include "parse.h"
 
@@ -43,7 +45,7 @@ static void parse_close(void *state)
 
 /* Could the folded letters of a word be one Vietnamese syllable?  An
  * acronym ("UBNDT", "THCS", "TT") cannot; "VE" or "TOC" can be a misread
- * syllable that restore had every reason to correct. */
+ * syllable that a repair had every reason to correct. */
 static bool syllable(const char *fold)
 {
     static const char *const onsets[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph",
@@ -75,39 +77,61 @@ static bool syllable(const char *fold)
     return false;
 }
 
-/* Restore may put back marks, but codes ("27/QD-TTg"), acronyms in
- * capitals ("UBNDT", "THCS") and punctuation are read better as the page
- * printed them: the cues and lexicons here are OCR-tolerant, and a
- * language model turns acronyms into words. */
-static bool keep_orig(const vt_word *w)
+/* A word another stage changed may read better as the page printed it:
+ * repairs are made for prose, while the cues and lexicons here are
+ * OCR-tolerant, so codes ("27/QD-TTg"), acronyms in capitals ("UBNDT",
+ * "THCS") and punctuation are read in their printed form.  `printed` is
+ * that form, from the document's change records; NULL when no stage
+ * changed the word. */
+static bool read_as_printed(const vt_word *w, const char *printed)
 {
-    if (!w->orig || strcmp(w->orig, w->text) == 0)
+    if (!printed || strcmp(printed, w->text) == 0)
         return false;
     bool digit = false, sep = false, alnum = false;
-    for (const char *c = w->orig; *c; c++) {
+    for (const char *c = printed; *c; c++) {
         digit |= isdigit((unsigned char)*c);
         sep |= *c == '/' || *c == '-';
         alnum |= isalnum((unsigned char)*c) || (unsigned char)*c >= 0x80;
     }
     if ((digit && sep) || !alnum)
         return true;
-    if (!vt_mostly_upper(w->orig))
+    if (!vt_mostly_upper(printed))
         return false;
-    char *a = vt_fold_text(w->orig), *b = vt_fold_text(w->text);
+    char *a = vt_fold_text(printed), *b = vt_fold_text(w->text);
     bool keep = strcmp(a, b) != 0 && !syllable(a);
     free(a);
     free(b);
     return keep;
 }
 
-static char *line_text(const vt_line *ln)
+/* The printed form of every changed word, by word: the `from` of its first
+ * change. */
+static GHashTable *printed_forms(const vt_doc *doc)
+{
+    GHashTable *forms = g_hash_table_new(g_direct_hash, g_direct_equal);
+    for (size_t i = 0; i < doc->n_changes; i++) {
+        const vt_change *c = &doc->changes[i];
+        if (c->page >= doc->n_pages || c->block >= doc->pages[c->page].n_blocks)
+            continue;
+        const vt_block *b = &doc->pages[c->page].blocks[c->block];
+        if (c->line >= b->n_lines || c->word >= b->lines[c->line].n_words)
+            continue;
+        const vt_word *w = &b->lines[c->line].words[c->word];
+        if (!g_hash_table_contains(forms, w))
+            g_hash_table_insert(forms, (gpointer)w, c->from);
+    }
+    return forms;
+}
+
+static char *line_text(const vt_line *ln, GHashTable *printed)
 {
     size_t cap = 64, n = 0;
     char *out = vt_xmalloc(cap);
     for (size_t i = 0; i <= ln->n_words; i++) {
         const vt_word *w = i < ln->n_words ? &ln->words[i] : NULL;
+        const char *form = w ? g_hash_table_lookup(printed, w) : NULL;
         const char *parts[2] = {w ? (w->lead ? w->lead : (i ? " " : "")) : ln->tail,
-                                w ? (keep_orig(w) ? w->orig : w->text) : NULL};
+                                w ? (read_as_printed(w, form) ? form : w->text) : NULL};
         for (int k = 0; k < 2; k++) {
             size_t len = parts[k] ? strlen(parts[k]) : 0;
             while (n + len + 1 > cap)
@@ -127,8 +151,9 @@ static vt_status parse_run(void *state, vt_doc *doc, vt_error *err)
     size_t n = 0;
     vt_line_ref *refs = vt_doc_lines(doc, &n);
     vt_pline *lines = vt_xcalloc(n + 1, sizeof *lines);
+    GHashTable *printed = printed_forms(doc);
     for (size_t i = 0; i < n; i++) {
-        char *t = line_text(refs[i].ln);
+        char *t = line_text(refs[i].ln, printed);
         vt_pline_init(&lines[i], t);
         free(t);
         char *o = vt_line_text(refs[i].ln, true);
@@ -141,6 +166,7 @@ static vt_status parse_run(void *state, vt_doc *doc, vt_error *err)
         lines[i].role = refs[i].role;
         lines[i].box = refs[i].ln->box;
     }
+    g_hash_table_destroy(printed);
     char **warnings = NULL;
     size_t n_warnings = 0;
     json_t *meta = vt_parse_lines(lines, n, doc->page_count ? doc->page_count : doc->n_pages,
@@ -156,7 +182,6 @@ static vt_status parse_run(void *state, vt_doc *doc, vt_error *err)
     free(refs);
     json_decref(doc->meta);
     doc->meta = meta;
-    vt_doc_mark_stage(doc, "parse");
     return VT_OK;
 }
 

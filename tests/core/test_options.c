@@ -130,6 +130,11 @@ static void pipeline_checks_options(void)
     CHECK(strstr(err.message, "option words=perhaps") != NULL);
     CHECK(vt_pipeline_set_option(p, "emit", "words", "no", &err) == VT_OK);
     CHECK(vt_pipeline_open(p, &err) == VT_OK);
+    /* The library speaks of its own terms, not of a command's flags. */
+    vt_doc *doc = vt_doc_new("x.txt");
+    CHECK(vt_pipeline_run(p, doc, "ocr", &err) == VT_EUSAGE);
+    CHECK(strstr(err.message, "t.pipe has no stage \"ocr\"") && !strstr(err.message, "--"));
+    vt_doc_free(doc);
     vt_pipeline_free(p);
 }
 
