@@ -350,7 +350,8 @@ extern const vt_stage_class vt_stage_emit;
  *     parse
  *     emit format=json
  *
- * An unknown stage or option is an error naming the file and line. */
+ * An unknown stage or option, or a value the option does not allow, is a
+ * VT_EUSAGE error naming the file and line (vt_stage_check_option). */
 typedef struct vt_pipeline vt_pipeline;
 
 vt_pipeline *vt_pipeline_parse(const char *text, const char *origin,
@@ -363,7 +364,8 @@ const char *vt_pipeline_stage_name(const vt_pipeline *pipe, size_t i);
  * opened stages' identities (final once vt_pipeline_open has run). */
 const char *vt_pipeline_origin(const vt_pipeline *pipe);
 const char *vt_pipeline_digest(const vt_pipeline *pipe);
-/* Override or add an option of every stage called `stage`. */
+/* Override or add an option of every stage called `stage`, checked as a
+ * pipeline file's are. */
 vt_status vt_pipeline_set_option(vt_pipeline *pipe, const char *stage,
                                  const char *key, const char *value,
                                  vt_error *err);
