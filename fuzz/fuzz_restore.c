@@ -12,8 +12,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc, (void)argv;
     chain = fuzz_pipeline("ingest\nrestore\nemit pretty=no\n");
-    char *path = vt_restore_model_default_path();
     vt_error err = {0};
+    char *path = vt_data_path("vanthu.model", &err);
     model = path ? vt_restore_model_open(path, &err) : NULL;
     free(path);
     if (!model) {

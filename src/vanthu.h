@@ -64,7 +64,8 @@ const char *vt_status_name(vt_status status);
 
 /* ----------------------------------------------------------------- options */
 
-/* key=value options of one stage, as written in a pipeline file. */
+/* key=value pairs: the options of a stage as written in a pipeline file,
+ * and a record's provenance. */
 typedef struct vt_options {
     char **keys, **values;
     size_t n, cap;
@@ -73,15 +74,35 @@ typedef struct vt_options {
 void vt_options_set(vt_options *opts, const char *key, const char *value);
 const char *vt_options_get(const vt_options *opts, const char *key,
                            const char *fallback);
-/* Parse an integer/double option; a malformed value is a VT_EUSAGE error. */
-vt_status vt_options_int(const vt_options *opts, const char *key, long fallback,
-                         long min, long max, long *out, vt_error *err);
-vt_status vt_options_double(const vt_options *opts, const char *key,
-                            double fallback, double *out, vt_error *err);
-/* A yes/no option; anything else is a VT_EUSAGE error. */
-vt_status vt_options_bool(const vt_options *opts, const char *key, bool fallback,
-                          bool *out, vt_error *err);
 void vt_options_clear(vt_options *opts);
+
+/* What a stage option holds, and the C type it lands in. */
+typedef enum vt_option_type {
+    VT_OPTION_INT,    /* long, within min..max */
+    VT_OPTION_DOUBLE, /* double, within min..max */
+    VT_OPTION_BOOL,   /* bool, written yes or no */
+    VT_OPTION_CHOICE, /* int: the index of the value in `choices` */
+    VT_OPTION_STRING, /* const char *, NULL when absent without a default */
+    VT_OPTION_PATH    /* const char *, a file or directory; as STRING */
+} vt_option_type;
+
+/* One option of a stage, declared once: the pipeline checks every value
+ * against it and fills the stage's options struct from it, `vanthu stages`
+ * and the manual describe it from it. */
+typedef struct vt_option_spec {
+    const char *key;
+    vt_option_type type;
+    /* The default as a pipeline file would write it; NULL only for a
+     * string or path that may be absent (the field is then NULL). */
+    const char *fallback;
+    double min, max;            /* INT and DOUBLE: the allowed range */
+    const char *const *choices; /* CHOICE: the values, NULL-terminated */
+    const char *help;           /* one line */
+    size_t offset;              /* offsetof the field in the options struct */
+} vt_option_spec;
+
+/* "int 1..100000", "yes|no", "auto|traditional|reformed", "path" into buf. */
+void vt_option_describe(const vt_option_spec *spec, char *buf, size_t size);
 
 /* ---------------------------------------------------------- document model */
 
@@ -286,9 +307,13 @@ char *vt_record_to_xml(const struct json_t *record, size_t *len);
 typedef struct vt_stage_class {
     const char *name;
     const char *summary;
-    /* Option keys the stage accepts; others are a VT_EUSAGE error. */
-    const char *const *option_keys;
-    vt_status (*open)(void **state, const vt_options *opts, vt_error *err);
+    /* The options the stage accepts, ended by an entry whose key is NULL;
+     * any other key is a VT_EUSAGE error.  `open` receives them checked,
+     * defaults filled in, as a struct of `options_size` bytes laid out as
+     * the entries' offsets say; its strings last only for the call. */
+    const vt_option_spec *options;
+    size_t options_size;
+    vt_status (*open)(void **state, const void *opts, vt_error *err);
     vt_status (*run)(void *state, vt_doc *doc, vt_error *err);
     void (*close)(void *state);
     /* Optional: what the opened state depends on beyond its options (a
@@ -296,6 +321,18 @@ typedef struct vt_stage_class {
      * record made with another model is not taken as current. */
     const char *(*identity)(void *state);
 } vt_stage_class;
+
+/* The option `key` of a stage; NULL when it has none of that name. */
+const vt_option_spec *vt_stage_option(const vt_stage_class *cls, const char *key);
+/* Check one key=value for a stage: an unknown key or a value the option
+ * does not allow is a VT_EUSAGE error naming the stage, the key, the value
+ * and what is allowed. */
+vt_status vt_stage_check_option(const vt_stage_class *cls, const char *key,
+                                const char *value, vt_error *err);
+/* Open a stage with key=value options (NULL: all defaults): check them, fill
+ * the options struct and call the class's open. */
+vt_status vt_stage_open(const vt_stage_class *cls, const vt_options *opts,
+                        void **state, vt_error *err);
 
 /* Stages known to this build, NULL-terminated. */
 const vt_stage_class *const *vt_stage_classes(void);
@@ -320,7 +357,8 @@ extern const vt_stage_class vt_stage_emit;
  *     parse
  *     emit format=json
  *
- * An unknown stage or option is an error naming the file and line. */
+ * An unknown stage or option, or a value the option does not allow, is a
+ * VT_EUSAGE error naming the file and line (vt_stage_check_option). */
 typedef struct vt_pipeline vt_pipeline;
 
 vt_pipeline *vt_pipeline_parse(const char *text, const char *origin,
@@ -333,7 +371,8 @@ const char *vt_pipeline_stage_name(const vt_pipeline *pipe, size_t i);
  * opened stages' identities (final once vt_pipeline_open has run). */
 const char *vt_pipeline_origin(const vt_pipeline *pipe);
 const char *vt_pipeline_digest(const vt_pipeline *pipe);
-/* Override or add an option of every stage called `stage`. */
+/* Override or add an option of every stage called `stage`, checked as a
+ * pipeline file's are. */
 vt_status vt_pipeline_set_option(vt_pipeline *pipe, const char *stage,
                                  const char *key, const char *value,
                                  vt_error *err);
@@ -354,9 +393,16 @@ vt_status vt_read_file(const char *path, size_t max_bytes, char **out,
 vt_kind vt_sniff(const unsigned char *bytes, size_t len);
 /* Lowercase hex SHA-256 of bytes into out[65]. */
 void vt_sha256_hex(const void *bytes, size_t len, char out[65]);
-/* Directory holding dict/, pipeline/ and the built model: $VANTHU_DATA, else
- * the build-time default. */
-const char *vt_data_dir(void);
+/* The file or directory `name` of vanthu's run-time data ("vanthu.model",
+ * "pipeline/scan.pipe", "dict/lexicon"), looked up in one order:
+ *   1. $VANTHU_DATA/NAME when VANTHU_DATA is set, and nowhere else;
+ *   2. an uninstalled build (the library running is the one in the build
+ *      directory) reads what it built, then the source tree: BUILD/src/restore
+ *      (the model), then SOURCE (pipeline/, dict/);
+ *   3. an installed library reads PREFIX/share/vanthu only.
+ * Caller frees; NULL with a VT_EDEPEND error naming where it looked when
+ * none has it. */
+char *vt_data_path(const char *name, vt_error *err);
 
 
 /* ---------------------------------------------------------- restore model
@@ -372,9 +418,7 @@ typedef struct vt_restore_model vt_restore_model;
 /* Map a model file; a missing, truncated or foreign file is an error. */
 vt_restore_model *vt_restore_model_open(const char *path, vt_error *err);
 void vt_restore_model_close(vt_restore_model *model);
-/* Path of the default model: <data dir>/vanthu.model, else the one the
- * build made.  Caller frees. */
-char *vt_restore_model_default_path(void);
+/* The default model is vt_data_path("vanthu.model"). */
 
 /* Building a model (vt_restore_train) is not in this library: the
  * training library's src/restore/train.h declares it. */

@@ -35,7 +35,10 @@ int vt_cmd_parse(int argc, char **argv)
         {"pipeline", required_argument, NULL, 'p'},
         {NULL, 0, NULL, 0},
     };
-    const char *format = "json", *output = NULL, *pipe_name = "text";
+    /* The record format is always set, so that the record is the same
+     * whatever format the pipeline file names. */
+    const char *format = vt_stage_option(&vt_stage_emit, "format")->fallback;
+    const char *output = NULL, *pipe_name = "text";
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "f:o:p:", longs, NULL)) != -1) {
@@ -53,13 +56,13 @@ int vt_cmd_parse(int argc, char **argv)
             return vt_cli_usage_error("parse", "unknown option");
         }
     }
-    if (strcmp(format, "json") != 0 && strcmp(format, "xml") != 0)
-        return vt_cli_usage_error("parse", "format must be json or xml, not \"%s\"", format);
+    vt_error err = {0};
+    if (vt_stage_check_option(&vt_stage_emit, "format", format, &err))
+        return vt_cli_usage_error("parse", "-f %s: %s", format, err.message);
     if (argc - optind > 1)
         return vt_cli_usage_error("parse", "one FILE at most");
     const char *input = optind < argc ? argv[optind] : NULL;
 
-    vt_error err = {0};
     vt_pipeline *pipe = vt_cli_pipeline(pipe_name, &err);
     if (!pipe)
         return vt_cli_report(&err);

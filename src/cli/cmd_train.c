@@ -5,11 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "train.h"
-#include "vt_config.h"
 
 static const char help[] =
     "usage: vanthu train [OPTION]... CORPUS... -o MODEL\n"
@@ -22,10 +20,10 @@ static const char help[] =
     "\n"
     "  -o, --output MODEL     model file to write (required)\n"
     "  -d, --dict DIR         vanthu's dict/ directory (default: the data\n"
-    "                         directory's, else the source tree's)\n"
+    "                         directory's, see VANTHU_DATA in vanthu(1))\n"
     "      --no-dict          use only the given corpora\n"
     "  -D, --debian FILE      text gathered by debian-text.sh (default: the\n"
-    "                         build's, when present)\n"
+    "                         data directory's debian-vi.txt, when present)\n"
     "  -w, --weight N         count weight of dict/ and your corpora against\n"
     "                         the Debian word lists (default 1)\n"
     "\n"
@@ -73,23 +71,14 @@ int vt_cmd_train(int argc, char **argv)
     if (no_dict) {
         o.dict_dir = NULL;
     } else if (!o.dict_dir) {
-        if (asprintf(&dict_default, "%s/dict", vt_data_dir()) < 0)
-            return VT_EINTERNAL;
-        if (access(dict_default, R_OK) != 0) {
-            free(dict_default);
-            if (asprintf(&dict_default, "%s/dict", VT_SOURCE_DIR) < 0)
-                return VT_EINTERNAL;
-        }
+        vt_error err = {0};
+        dict_default = vt_data_path("dict", &err);
+        if (!dict_default)
+            return vt_cli_report(&err);
         o.dict_dir = dict_default;
     }
-    if (!o.debian_text && !no_dict) {
-        if (asprintf(&debian_default, "%s/src/restore/debian-vi.txt", VT_BUILD_DATA_DIR) < 0) {
-            free(dict_default);
-            return VT_EINTERNAL;
-        }
-        if (access(debian_default, R_OK) == 0)
-            o.debian_text = debian_default;
-    }
+    if (!o.debian_text && !no_dict)
+        o.debian_text = debian_default = vt_data_path("debian-vi.txt", NULL);
     vt_error err = {0};
     vt_status st = vt_restore_train(&o, &err);
     free(dict_default);

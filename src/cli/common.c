@@ -8,10 +8,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <glib.h>
 #include <jansson.h>
 
 #include "cli.h"
-#include "vt_config.h"
 
 int vt_cli_report(const vt_error *err)
 {
@@ -47,18 +47,12 @@ vt_pipeline *vt_cli_pipeline(const char *name, vt_error *err)
 {
     if (strchr(name, '/') || strstr(name, ".pipe"))
         return vt_pipeline_load(name, err);
-    /* The data directory first, then the source tree (a build that is not
-     * installed), then the installed data. */
-    const char *dirs[] = {vt_data_dir(), VT_SOURCE_DIR, VT_INSTALL_DATA_DIR};
-    char path[4096];
-    for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
-        snprintf(path, sizeof path, "%s/pipeline/%s.pipe", dirs[i], name);
-        if (access(path, R_OK) == 0)
-            return vt_pipeline_load(path, err);
-    }
-    vt_error_set(err, VT_EDEPEND, "pipeline \"%s\" not found (looked in %s/pipeline, "
-                 "%s/pipeline, %s/pipeline)", name, dirs[0], dirs[1], dirs[2]);
-    return NULL;
+    char *rel = g_strdup_printf("pipeline/%s.pipe", name);
+    char *path = vt_data_path(rel, err);
+    g_free(rel);
+    vt_pipeline *p = path ? vt_pipeline_load(path, err) : NULL;
+    free(path);
+    return p;
 }
 
 static vt_status read_stdin(char **out, size_t *len, vt_error *err)

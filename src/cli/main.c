@@ -28,13 +28,22 @@ static const char usage[] =
 static int cmd_stages(int argc, char **argv)
 {
     if (vt_cli_wants_help(argc, argv, "usage: vanthu stages\n\nList the stages a "
-                                      "pipeline file may name, with their options.\n"))
+                                      "pipeline file may name, with their options:\n"
+                                      "key, type and range or choices, default, and "
+                                      "what it does.\n"))
         return 0;
     const vt_stage_class *const *c = vt_stage_classes();
     for (size_t i = 0; c[i]; i++) {
         printf("%-11s %s\n", c[i]->name, c[i]->summary);
-        for (size_t k = 0; c[i]->option_keys && c[i]->option_keys[k]; k++)
-            printf("%-11s   %s=...\n", "", c[i]->option_keys[k]);
+        for (const vt_option_spec *o = c[i]->options; o && o->key; o++) {
+            char allowed[256];
+            vt_option_describe(o, allowed, sizeof allowed);
+            if (o->fallback)
+                printf("%14s%-15s %-26s default %s\n", "", o->key, allowed, o->fallback);
+            else
+                printf("%14s%-15s %s\n", "", o->key, allowed);
+            printf("%30s%s\n", "", o->help);
+        }
     }
     return 0;
 }

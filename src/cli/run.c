@@ -494,25 +494,25 @@ static void *work(void *arg)
     return NULL;
 }
 
-static bool stage_has_option(const char *stage, size_t stage_len, const char *key,
-                             size_t key_len)
+/* Check STAGE.KEY=VALUE against the stage's options before any work. */
+static vt_status check_set(const char *set, vt_error *err)
 {
-    const vt_stage_class *const *cls = vt_stage_classes();
-    for (size_t i = 0; cls[i]; i++) {
-        if (strlen(cls[i]->name) != stage_len || strncmp(cls[i]->name, stage, stage_len))
-            continue;
-        for (size_t k = 0; cls[i]->option_keys && cls[i]->option_keys[k]; k++)
-            if (strlen(cls[i]->option_keys[k]) == key_len &&
-                strncmp(cls[i]->option_keys[k], key, key_len) == 0)
-                return true;
-    }
-    return false;
+    char *stage = strdup(set), *dot = strchr(stage, '.'), *eq = strchr(stage, '=');
+    if (!stage)
+        abort();
+    *dot = *eq = '\0';
+    const vt_stage_class *cls = vt_stage_find(stage);
+    vt_status st = cls ? vt_stage_check_option(cls, dot + 1, eq + 1, err)
+                       : vt_error_set(err, VT_EUSAGE, "no stage \"%s\"", stage);
+    free(stage);
+    return st;
 }
 
 static int parse_args(run_ctx *c, int argc, char **argv)
 {
     enum { OPT_STOP = 256, OPT_FROM, OPT_FORCE, OPT_JSONL, OPT_LOG };
     char *eq, *dot;
+    vt_error err = {0};
     static const struct option longs[] = {
         {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
         {"jobs", required_argument, NULL, 'j'},   {"pipeline", required_argument, NULL, 'p'},
@@ -539,9 +539,9 @@ static int parse_args(run_ctx *c, int argc, char **argv)
             eq = strchr(optarg, '=');
             if (!dot || !eq || dot > eq || dot == optarg || eq == dot + 1)
                 return vt_cli_usage_error("run", "--set %s: expected STAGE.KEY=VALUE", optarg);
-            if (!stage_has_option(optarg, (size_t)(dot - optarg), dot + 1, (size_t)(eq - dot - 1)))
-                return vt_cli_usage_error("run", "--set %s: no such stage option "
-                                          "(see 'vanthu stages')", optarg);
+            if (check_set(optarg, &err))
+                return vt_cli_usage_error("run", "--set %s: %s (see 'vanthu stages')",
+                                          optarg, err.message);
             c->sets = realloc(c->sets, (c->n_sets + 1) * sizeof *c->sets);
             if (!c->sets)
                 abort();

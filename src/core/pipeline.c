@@ -20,14 +20,6 @@ struct vt_pipeline {
     size_t n, cap;
 };
 
-static bool option_known(const vt_stage_class *cls, const char *key)
-{
-    for (size_t i = 0; cls->option_keys && cls->option_keys[i]; i++)
-        if (strcmp(cls->option_keys[i], key) == 0)
-            return true;
-    return false;
-}
-
 static void list_stage_names(char *buf, size_t size)
 {
     const vt_stage_class *const *c = vt_stage_classes();
@@ -95,9 +87,9 @@ static vt_status parse_line(vt_pipeline *p, char *line, size_t lineno,
             goto done;
         }
         *eq = '\0';
-        if (!option_known(cls, tok[t])) {
-            st = vt_error_set(err, VT_EUSAGE, "%s:%zu: stage %s has no option \"%s\"",
-                              p->origin, lineno, cls->name, tok[t]);
+        st = vt_stage_check_option(cls, tok[t], eq + 1, err);
+        if (st) {
+            vt_error_prefix(err, "%s:%zu: ", p->origin, lineno);
             goto done;
         }
         vt_options_set(&slot->opts, tok[t], eq + 1);
@@ -185,9 +177,9 @@ vt_status vt_pipeline_set_option(vt_pipeline *p, const char *stage,
     for (size_t i = 0; i < p->n; i++) {
         if (strcmp(p->stages[i].cls->name, stage) != 0)
             continue;
-        if (!option_known(p->stages[i].cls, key))
-            return vt_error_set(err, VT_EUSAGE, "stage %s has no option \"%s\"",
-                                stage, key);
+        vt_status st = vt_stage_check_option(p->stages[i].cls, key, value, err);
+        if (st)
+            return st;
         vt_options_set(&p->stages[i].opts, key, value);
         found = true;
     }
@@ -200,11 +192,9 @@ vt_status vt_pipeline_open(vt_pipeline *p, vt_error *err)
 {
     for (size_t i = 0; i < p->n; i++) {
         stage_slot *s = &p->stages[i];
-        if (s->opened || !s->cls->open) {
-            s->opened = true;
+        if (s->opened)
             continue;
-        }
-        vt_status st = s->cls->open(&s->state, &s->opts, err);
+        vt_status st = vt_stage_open(s->cls, &s->opts, &s->state, err);
         if (st) {
             vt_error_prefix(err, "%s:%zu: %s: ", p->origin, s->line, s->cls->name);
             return st;
@@ -223,9 +213,8 @@ vt_status vt_pipeline_run(vt_pipeline *p, vt_doc *doc, const char *stop_after,
         for (size_t i = 0; i < p->n; i++)
             known |= strcmp(p->stages[i].cls->name, stop_after) == 0;
         if (!known)
-            return vt_error_set(err, VT_EUSAGE,
-                                "--stop-after %s: %s has no such stage", stop_after,
-                                p->origin);
+            return vt_error_set(err, VT_EUSAGE, "pipeline %s has no stage \"%s\" to stop "
+                                "after", p->origin, stop_after);
     }
     vt_options_set(&doc->provenance, "pipeline", p->origin);
     vt_options_set(&doc->provenance, "pipeline_digest", p->digest);

@@ -1,10 +1,12 @@
-/* util.c — allocation, files, content sniffing, names. */
+/* util.c — allocation, files, content sniffing, data files, names. */
+#include <dlfcn.h>
 #include <errno.h>
 #include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "internal.h"
 #include "vt_config.h"
@@ -152,10 +154,44 @@ void vt_sha256_hex(const void *bytes, size_t len, char out[65])
     g_free(hex);
 }
 
-const char *vt_data_dir(void)
+/* Whether the library running is the one in its build directory (an
+ * uninstalled build): told by where the running code was loaded from, so
+ * that an installed library never reads the build or source tree, and a
+ * build's own tests need no setting to find what it made. */
+static bool running_uninstalled(void)
+{
+    Dl_info info;
+    if (!dladdr((void *)running_uninstalled, &info) || !info.dli_fname)
+        return false;
+    char *self = realpath(info.dli_fname, NULL), *build = realpath(VT_BUILD_DATA_DIR, NULL);
+    size_t n = build ? strlen(build) : 0;
+    bool inside = self && build && strncmp(self, build, n) == 0 && self[n] == '/';
+    free(self);
+    free(build);
+    return inside;
+}
+
+char *vt_data_path(const char *name, vt_error *err)
 {
     const char *env = getenv("VANTHU_DATA");
-    return env && *env ? env : VT_BUILD_DATA_DIR;
+    /* The build makes the model in src/restore; pipeline/ and dict/ are
+     * read where they lie in the source tree. */
+    const char *dirs[2] = {VT_BUILD_DATA_DIR "/src/restore", VT_SOURCE_DIR};
+    size_t n = 2;
+    if (env && *env)
+        dirs[0] = env, n = 1;
+    else if (!running_uninstalled())
+        dirs[0] = VT_INSTALL_DATA_DIR, n = 1;
+    for (size_t i = 0; i < n; i++) {
+        char *path = vt_xasprintf("%s/%s", dirs[i], name);
+        if (access(path, R_OK) == 0)
+            return path;
+        free(path);
+    }
+    vt_error_set(err, VT_EDEPEND, "%s not found in %s%s%s%s", name, dirs[0],
+                 n > 1 ? " nor " : "", n > 1 ? dirs[1] : "",
+                 env && *env ? " (VANTHU_DATA)" : "");
+    return NULL;
 }
 
 /* Enum <-> name tables: an enum value indexes its name. */

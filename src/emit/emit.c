@@ -7,28 +7,31 @@
 #include "internal.h"
 
 typedef struct {
-    bool xml;
+    int format; /* index into format_names */
     bool pretty;
     bool words; /* keep the page/block/line/word tree */
 } emit_opts;
 
-static const char *const emit_keys[] = {"format", "pretty", "words", NULL};
+enum { FORMAT_JSON, FORMAT_XML };
+static const char *const format_names[] = {[FORMAT_JSON] = "json", [FORMAT_XML] = "xml",
+                                           NULL};
 
-static vt_status emit_open(void **state, const vt_options *opts, vt_error *err)
+static const vt_option_spec emit_options[] = {
+    {"format", VT_OPTION_CHOICE, "json", 0, 0, format_names, "record format",
+     offsetof(emit_opts, format)},
+    {"pretty", VT_OPTION_BOOL, "yes", 0, 0, NULL, "indent JSON (no: one line)",
+     offsetof(emit_opts, pretty)},
+    {"words", VT_OPTION_BOOL, "yes", 0, 0, NULL,
+     "keep the page, block, line and word tree", offsetof(emit_opts, words)},
+    {0},
+};
+
+static vt_status emit_open(void **state, const void *opts, vt_error *err)
 {
-    emit_opts o = {0};
-    const char *format = vt_options_get(opts, "format", "json");
-    if (strcmp(format, "json") != 0 && strcmp(format, "xml") != 0)
-        return vt_error_set(err, VT_EUSAGE, "option format=%s: expected json or xml", format);
-    o.xml = strcmp(format, "xml") == 0;
-    vt_status st = vt_options_bool(opts, "pretty", true, &o.pretty, err);
-    if (!st)
-        st = vt_options_bool(opts, "words", true, &o.words, err);
-    if (st)
-        return st;
-    emit_opts *p = vt_xmalloc(sizeof *p);
-    *p = o;
-    *state = p;
+    (void)err;
+    emit_opts *o = vt_xmalloc(sizeof *o);
+    *o = *(const emit_opts *)opts;
+    *state = o;
     return VT_OK;
 }
 
@@ -45,7 +48,7 @@ static vt_status emit_run(void *state, vt_doc *doc, vt_error *err)
         json_object_del(rec, "pages");
     char *out;
     size_t len;
-    if (o->xml) {
+    if (o->format == FORMAT_XML) {
         out = vt_record_to_xml(rec, &len);
     } else {
         out = json_dumps(rec, (o->pretty ? JSON_INDENT(2) : JSON_COMPACT) |
@@ -64,7 +67,8 @@ static vt_status emit_run(void *state, vt_doc *doc, vt_error *err)
 const vt_stage_class vt_stage_emit = {
     .name = "emit",
     .summary = "render the record as JSON or XML",
-    .option_keys = emit_keys,
+    .options = emit_options,
+    .options_size = sizeof(emit_opts),
     .open = emit_open,
     .run = emit_run,
     .close = emit_close,

@@ -11,15 +11,6 @@
  * (page->work when preprocess ran).  A page's pixels are dropped as soon
  * as it is read (internal.h: page pixels).
  *
- * Options: lang (Tesseract languages, default vie; "vie+eng" for mixed
- * text), psm (page segmentation mode for the body, default 3 = automatic;
- * columns are always read as one block), tessdata (directory of the
- * .traineddata files), layout (yes: find the header and footer columns;
- * no: read the page as Tesseract segments it), threads (engines that read
- * the pages of one document side by side, default 1: `vanthu run` gives
- * its spare workers to the pages when there are fewer documents than
- * workers).
- *
  * Threads: Debian's Tesseract is built with OpenMP and runs 4 threads per
  * line by default, which fights the page-level parallelism of `-j N`.
  * libgomp reads OMP_THREAD_LIMIT once, when it is loaded, so the variable
@@ -53,7 +44,32 @@ typedef struct ocr_engines {
     size_t n;
 } ocr_engines;
 
-static const char *const ocr_keys[] = {"lang", "psm", "tessdata", "layout", "threads", NULL};
+typedef struct ocr_opts {
+    const char *lang, *tessdata;
+    long psm, threads;
+    bool layout;
+} ocr_opts;
+
+/* threads: `vanthu run` gives its spare workers to the pages when there are
+ * fewer documents than workers.  Columns are always read as one block,
+ * whatever psm says. */
+static const vt_option_spec ocr_options[] = {
+    {"lang", VT_OPTION_STRING, "vie", 0, 0, NULL,
+     "Tesseract languages; vie+eng for mixed text", offsetof(ocr_opts, lang)},
+    {"psm", VT_OPTION_INT, "3", PSM_AUTO, PSM_RAW_LINE, NULL,
+     "Tesseract page segmentation mode for the body (3: automatic)",
+     offsetof(ocr_opts, psm)},
+    {"tessdata", VT_OPTION_PATH, NULL, 0, 0, NULL,
+     "directory of the .traineddata files (default: Tesseract's own)",
+     offsetof(ocr_opts, tessdata)},
+    {"layout", VT_OPTION_BOOL, "yes", 0, 0, NULL,
+     "find the header and footer columns (no: as Tesseract segments the page)",
+     offsetof(ocr_opts, layout)},
+    {"threads", VT_OPTION_INT, "1", 1, 64, NULL,
+     "engines reading the pages of one document side by side",
+     offsetof(ocr_opts, threads)},
+    {0},
+};
 
 static void engine_close(ocr_state *s)
 {
@@ -97,25 +113,14 @@ static vt_status engine_open(ocr_state *s, const char *lang, const char *tessdat
     return VT_OK;
 }
 
-static vt_status ocr_open(void **state, const vt_options *opts, vt_error *err)
+static vt_status ocr_open(void **state, const void *opts, vt_error *err)
 {
-    long psm, threads;
-    vt_status st = vt_options_int(opts, "psm", PSM_AUTO, PSM_AUTO, PSM_RAW_LINE,
-                                  &psm, err);
-    if (!st)
-        st = vt_options_int(opts, "threads", 1, 1, 64, &threads, err);
-    if (st)
-        return st;
-    bool layout;
-    st = vt_options_bool(opts, "layout", true, &layout, err);
-    if (st)
-        return st;
+    const ocr_opts *o = opts;
     ocr_engines *e = vt_xcalloc(1, sizeof *e);
-    e->engine = vt_xcalloc((size_t)threads, sizeof *e->engine);
-    for (; e->n < (size_t)threads; e->n++) {
-        st = engine_open(&e->engine[e->n], vt_options_get(opts, "lang", "vie"),
-                         vt_options_get(opts, "tessdata", NULL), psm,
-                         layout, err);
+    e->engine = vt_xcalloc((size_t)o->threads, sizeof *e->engine);
+    for (; e->n < (size_t)o->threads; e->n++) {
+        vt_status st = engine_open(&e->engine[e->n], o->lang, o->tessdata, o->psm,
+                                   o->layout, err);
         if (st) {
             e->n++;
             ocr_close(e);
@@ -414,7 +419,8 @@ static vt_status ocr_run(void *state, vt_doc *doc, vt_error *err)
 const vt_stage_class vt_stage_ocr = {
     .name = "ocr",
     .summary = "recognise page images with Tesseract, column by column",
-    .option_keys = ocr_keys,
+    .options = ocr_options,
+    .options_size = sizeof(ocr_opts),
     .open = ocr_open,
     .run = ocr_run,
     .close = ocr_close,

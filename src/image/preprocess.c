@@ -34,23 +34,23 @@ typedef struct pre_opts {
     bool drop_red, drop_blue, deskew, binarize;
 } pre_opts;
 
-static const char *const pre_keys[] = {"drop-red", "drop-blue", "deskew",
-                                       "binarize", NULL};
+static const vt_option_spec pre_options[] = {
+    {"drop-red", VT_OPTION_BOOL, "yes", 0, 0, NULL, "remove red ink (seals)",
+     offsetof(pre_opts, drop_red)},
+    {"drop-blue", VT_OPTION_BOOL, "yes", 0, 0, NULL, "remove blue ink (signatures)",
+     offsetof(pre_opts, drop_blue)},
+    {"deskew", VT_OPTION_BOOL, "yes", 0, 0, NULL, "straighten a skewed page",
+     offsetof(pre_opts, deskew)},
+    {"binarize", VT_OPTION_BOOL, "yes", 0, 0, NULL, "turn the page black and white",
+     offsetof(pre_opts, binarize)},
+    {0},
+};
 
-static vt_status pre_open(void **state, const vt_options *opts, vt_error *err)
+static vt_status pre_open(void **state, const void *opts, vt_error *err)
 {
-    pre_opts *o = vt_xcalloc(1, sizeof *o);
-    vt_status st = vt_options_bool(opts, "drop-red", true, &o->drop_red, err);
-    if (!st)
-        st = vt_options_bool(opts, "drop-blue", true, &o->drop_blue, err);
-    if (!st)
-        st = vt_options_bool(opts, "deskew", true, &o->deskew, err);
-    if (!st)
-        st = vt_options_bool(opts, "binarize", true, &o->binarize, err);
-    if (st) {
-        free(o);
-        return st;
-    }
+    (void)err;
+    pre_opts *o = vt_xmalloc(sizeof *o);
+    *o = *(const pre_opts *)opts;
     *state = o;
     return VT_OK;
 }
@@ -350,7 +350,8 @@ PIX *vt_page_prepared(vt_doc *doc, size_t index, vt_error *err)
 const vt_stage_class vt_stage_preprocess = {
     .name = "preprocess",
     .summary = "drop seal and signature ink, grayscale, deskew, binarise",
-    .option_keys = pre_keys,
+    .options = pre_options,
+    .options_size = sizeof(pre_opts),
     .open = pre_open,
     .run = pre_run,
     .close = pre_close,

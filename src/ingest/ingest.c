@@ -29,26 +29,25 @@ typedef struct {
     long max_line_bytes;
 } ingest_opts;
 
-static const char *const ingest_keys[] = {"max-pages", "max-megapixels", "pdf-dpi",
-                                          "max-lines", "max-line-bytes", NULL};
+static const vt_option_spec ingest_options[] = {
+    {"max-pages", VT_OPTION_INT, "2000", 1, 100000, NULL,
+     "pages of one input at most", offsetof(ingest_opts, max_pages)},
+    {"max-megapixels", VT_OPTION_INT, "150", 1, 4000, NULL,
+     "pixels of one page at most, in millions", offsetof(ingest_opts, max_megapixels)},
+    {"pdf-dpi", VT_OPTION_INT, "300", 50, 1200, NULL,
+     "resolution PDF pages are drawn at", offsetof(ingest_opts, pdf_dpi)},
+    {"max-lines", VT_OPTION_INT, "200000", 1, 100000000, NULL,
+     "lines of one text input at most", offsetof(ingest_opts, max_lines)},
+    {"max-line-bytes", VT_OPTION_INT, "65536", 64, 1L << 30, NULL,
+     "bytes of one text line at most", offsetof(ingest_opts, max_line_bytes)},
+    {0},
+};
 
-static vt_status ingest_open(void **state, const vt_options *opts, vt_error *err)
+static vt_status ingest_open(void **state, const void *opts, vt_error *err)
 {
-    ingest_opts *o = vt_xcalloc(1, sizeof *o);
-    vt_status st = vt_options_int(opts, "max-pages", 2000, 1, 100000, &o->max_pages, err);
-    if (!st)
-        st = vt_options_int(opts, "max-megapixels", 150, 1, 4000, &o->max_megapixels, err);
-    if (!st)
-        st = vt_options_int(opts, "pdf-dpi", 300, 50, 1200, &o->pdf_dpi, err);
-    if (!st)
-        st = vt_options_int(opts, "max-lines", 200000, 1, 100000000, &o->max_lines, err);
-    if (!st)
-        st = vt_options_int(opts, "max-line-bytes", 65536, 64, 1L << 30,
-                            &o->max_line_bytes, err);
-    if (st) {
-        free(o);
-        return st;
-    }
+    (void)err;
+    ingest_opts *o = vt_xmalloc(sizeof *o);
+    *o = *(const ingest_opts *)opts;
     *state = o;
     return VT_OK;
 }
@@ -548,7 +547,8 @@ PIX *vt_page_load(vt_doc *doc, size_t index, vt_error *err)
 const vt_stage_class vt_stage_ingest = {
     .name = "ingest",
     .summary = "read an image, TIFF, PDF or UTF-8 text into pages",
-    .option_keys = ingest_keys,
+    .options = ingest_options,
+    .options_size = sizeof(ingest_opts),
     .open = ingest_open,
     .run = ingest_run,
     .close = ingest_close,

@@ -2,43 +2,30 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+
+#include <glib.h>
 
 #include "internal.h"
 #include "parse.h"
-#include "vt_config.h"
 
-static const char *const parse_keys[] = {"lexicon", NULL};
+typedef struct parse_opts {
+    const char *lexicon; /* NULL: the data directory's */
+} parse_opts;
 
-/* The lexicon directory: the option, else <data dir>/dict/lexicon, else the
- * source tree's (an uninstalled build).  $VANTHU_DATA is never second-guessed. */
-static char *lexicon_dir(const vt_options *opts)
-{
-    const char *opt = vt_options_get(opts, "lexicon", NULL);
-    if (opt)
-        return vt_xstrdup(opt);
-    char *dir = vt_xasprintf("%s/dict/lexicon", vt_data_dir());
-    const char *env = getenv("VANTHU_DATA");
-    if (env && *env)
-        return dir;
-    char *probe = vt_xasprintf("%s/doc-types.txt", dir);
-    bool ok = access(probe, R_OK) == 0;
-    free(probe);
-    if (ok)
-        return dir;
-    free(dir);
-    /* An uninstalled build reads the source tree; an installed one its
-     * data directory. */
-    if (access(VT_SOURCE_DIR "/dict/lexicon/doc-types.txt", R_OK) == 0)
-        return vt_xstrdup(VT_SOURCE_DIR "/dict/lexicon");
-    return vt_xstrdup(VT_INSTALL_DATA_DIR "/dict/lexicon");
-}
+static const vt_option_spec parse_options[] = {
+    {"lexicon", VT_OPTION_PATH, NULL, 0, 0, NULL,
+     "lexicon directory (default: the installed one)", offsetof(parse_opts, lexicon)},
+    {0},
+};
 
-static vt_status parse_open(void **state, const vt_options *opts, vt_error *err)
+static vt_status parse_open(void **state, const void *opts, vt_error *err)
 {
     vt_text_init();
+    const parse_opts *o = opts;
+    char *dir = o->lexicon ? vt_xstrdup(o->lexicon) : vt_data_path("dict/lexicon", err);
+    if (!dir)
+        return err ? err->status : VT_EDEPEND;
     vt_lexicon *lex = vt_xcalloc(1, sizeof *lex);
-    char *dir = lexicon_dir(opts);
     vt_status st = vt_lexicon_load(lex, dir, err);
     free(dir);
     if (st != VT_OK) {
@@ -59,7 +46,7 @@ static void parse_close(void *state)
 
 /* Could the folded letters of a word be one Vietnamese syllable?  An
  * acronym ("UBNDT", "THCS", "TT") cannot; "VE" or "TOC" can be a misread
- * syllable that restore had every reason to correct. */
+ * syllable that a repair had every reason to correct. */
 static bool syllable(const char *fold)
 {
     char w[32];
@@ -71,39 +58,61 @@ static bool syllable(const char *fold)
     return vt_syllable_valid(w, VT_SYLLABLE_INVENTORY);
 }
 
-/* Restore may put back marks, but codes ("27/QD-TTg"), acronyms in
- * capitals ("UBNDT", "THCS") and punctuation are read better as the page
- * printed them: the cues and lexicons here are OCR-tolerant, and a
- * language model turns acronyms into words. */
-static bool keep_orig(const vt_word *w)
+/* A word another stage changed may read better as the page printed it:
+ * repairs are made for prose, while the cues and lexicons here are
+ * OCR-tolerant, so codes ("27/QD-TTg"), acronyms in capitals ("UBNDT",
+ * "THCS") and punctuation are read in their printed form.  `printed` is
+ * that form, from the document's change records; NULL when no stage
+ * changed the word. */
+static bool read_as_printed(const vt_word *w, const char *printed)
 {
-    if (!w->orig || strcmp(w->orig, w->text) == 0)
+    if (!printed || strcmp(printed, w->text) == 0)
         return false;
     bool digit = false, sep = false, alnum = false;
-    for (const char *c = w->orig; *c; c++) {
+    for (const char *c = printed; *c; c++) {
         digit |= isdigit((unsigned char)*c);
         sep |= *c == '/' || *c == '-';
         alnum |= isalnum((unsigned char)*c) || (unsigned char)*c >= 0x80;
     }
     if ((digit && sep) || !alnum)
         return true;
-    if (!vt_text_mostly_upper(w->orig))
+    if (!vt_text_mostly_upper(printed))
         return false;
-    char *a = vt_text_fold(w->orig), *b = vt_text_fold(w->text);
+    char *a = vt_text_fold(printed), *b = vt_text_fold(w->text);
     bool keep = strcmp(a, b) != 0 && !syllable(a);
     free(a);
     free(b);
     return keep;
 }
 
-static char *line_text(const vt_line *ln)
+/* The printed form of every changed word, by word: the `from` of its first
+ * change. */
+static GHashTable *printed_forms(const vt_doc *doc)
+{
+    GHashTable *forms = g_hash_table_new(g_direct_hash, g_direct_equal);
+    for (size_t i = 0; i < doc->n_changes; i++) {
+        const vt_change *c = &doc->changes[i];
+        if (c->page >= doc->n_pages || c->block >= doc->pages[c->page].n_blocks)
+            continue;
+        const vt_block *b = &doc->pages[c->page].blocks[c->block];
+        if (c->line >= b->n_lines || c->word >= b->lines[c->line].n_words)
+            continue;
+        const vt_word *w = &b->lines[c->line].words[c->word];
+        if (!g_hash_table_contains(forms, w))
+            g_hash_table_insert(forms, (gpointer)w, c->from);
+    }
+    return forms;
+}
+
+static char *line_text(const vt_line *ln, GHashTable *printed)
 {
     size_t cap = 64, n = 0;
     char *out = vt_xmalloc(cap);
     for (size_t i = 0; i <= ln->n_words; i++) {
         const vt_word *w = i < ln->n_words ? &ln->words[i] : NULL;
+        const char *form = w ? g_hash_table_lookup(printed, w) : NULL;
         const char *parts[2] = {w ? (w->lead ? w->lead : (i ? " " : "")) : ln->tail,
-                                w ? (keep_orig(w) ? w->orig : w->text) : NULL};
+                                w ? (read_as_printed(w, form) ? form : w->text) : NULL};
         for (int k = 0; k < 2; k++) {
             size_t len = parts[k] ? strlen(parts[k]) : 0;
             while (n + len + 1 > cap)
@@ -123,8 +132,9 @@ static vt_status parse_run(void *state, vt_doc *doc, vt_error *err)
     size_t n = 0;
     vt_line_ref *refs = vt_doc_lines(doc, &n);
     vt_pline *lines = vt_xcalloc(n + 1, sizeof *lines);
+    GHashTable *printed = printed_forms(doc);
     for (size_t i = 0; i < n; i++) {
-        char *t = line_text(refs[i].ln);
+        char *t = line_text(refs[i].ln, printed);
         vt_pline_init(&lines[i], t);
         free(t);
         char *o = vt_line_text(refs[i].ln, true);
@@ -137,6 +147,7 @@ static vt_status parse_run(void *state, vt_doc *doc, vt_error *err)
         lines[i].role = refs[i].role;
         lines[i].box = refs[i].ln->box;
     }
+    g_hash_table_destroy(printed);
     char **warnings = NULL;
     size_t n_warnings = 0;
     json_t *meta = vt_parse_lines(lines, n, doc->page_count ? doc->page_count : doc->n_pages,
@@ -152,7 +163,6 @@ static vt_status parse_run(void *state, vt_doc *doc, vt_error *err)
     free(refs);
     json_decref(doc->meta);
     doc->meta = meta;
-    vt_doc_mark_stage(doc, "parse");
     return VT_OK;
 }
 
@@ -164,7 +174,8 @@ static const char *parse_identity(void *state)
 const vt_stage_class vt_stage_parse = {
     .name = "parse",
     .summary = "read the fields of Nghị định 30 into the record's metadata",
-    .option_keys = parse_keys,
+    .options = parse_options,
+    .options_size = sizeof(parse_opts),
     .open = parse_open,
     .run = parse_run,
     .close = parse_close,

@@ -1,34 +1,32 @@
 /* stage.c — the restore stage: repair every line of the document with the
  * restore model and record each changed word with its confidence,
- * alternatives and review flag.
- *
- * Options: model=PATH (default: the built model, see
- * vt_restore_model_default_path), style=auto|traditional|reformed (tone
- * placement of changed words; auto keeps the document's own),
- * review-below=0.x (flag changes whose confidence is lower). */
+ * alternatives and review flag. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "restore.h"
-#include "vt_config.h"
 
-char *vt_restore_model_default_path(void)
-{
-    const char *dirs[] = {vt_data_dir(), VT_BUILD_DATA_DIR "/src/restore",
-                          VT_INSTALL_DATA_DIR};
-    char *p = NULL;
-    for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
-        free(p);
-        p = vt_xasprintf("%s/vanthu.model", dirs[i]);
-        if (access(p, R_OK) == 0)
-            return p;
-    }
-    return p;
-}
+typedef struct restore_opts {
+    const char *model; /* NULL: the data directory's vanthu.model */
+    int style;         /* a vt_restore_style */
+    double review_below;
+} restore_opts;
 
-static const char *const option_keys[] = {"model", "style", "review-below", NULL};
+/* In the order of vt_restore_style. */
+static const char *const style_names[] = {"auto", "traditional", "reformed", NULL};
+
+static const vt_option_spec restore_options[] = {
+    {"model", VT_OPTION_PATH, NULL, 0, 0, NULL,
+     "restore model file (default: the installed one)", offsetof(restore_opts, model)},
+    {"style", VT_OPTION_CHOICE, "auto", 0, 0, style_names,
+     "tone placement of changed words (auto: the document's own)",
+     offsetof(restore_opts, style)},
+    {"review-below", VT_OPTION_DOUBLE, "0.6", 0, 1, NULL,
+     "flag changes whose confidence is lower for review",
+     offsetof(restore_opts, review_below)},
+    {0},
+};
 
 typedef struct state {
     vt_restore_model *model;
@@ -46,30 +44,17 @@ static void restore_close(void *p)
     free(s);
 }
 
-static vt_status restore_open(void **out, const vt_options *opts, vt_error *err)
+static vt_status restore_open(void **out, const void *opts, vt_error *err)
 {
-    const char *style_name = vt_options_get(opts, "style", "auto");
-    vt_restore_style style;
-    if (strcmp(style_name, "auto") == 0)
-        style = VT_RESTORE_STYLE_AUTO;
-    else if (strcmp(style_name, "traditional") == 0)
-        style = VT_RESTORE_STYLE_TRADITIONAL;
-    else if (strcmp(style_name, "reformed") == 0)
-        style = VT_RESTORE_STYLE_REFORMED;
-    else
-        return vt_error_set(err, VT_EUSAGE,
-                            "restore: style must be auto, traditional or reformed, not '%s'",
-                            style_name);
-    double review;
-    vt_status st = vt_options_double(opts, "review-below", 0.6, &review, err);
-    if (st)
-        return st;
-    if (review < 0 || review > 1)
-        return vt_error_set(err, VT_EUSAGE, "restore: review-below must lie in 0..1");
+    const restore_opts *o = opts;
     char *def = NULL;
-    const char *path = vt_options_get(opts, "model", NULL);
-    if (!path)
-        path = def = vt_restore_model_default_path();
+    const char *path = o->model;
+    if (!path) {
+        def = vt_data_path("vanthu.model", err);
+        if (!def)
+            return err ? err->status : VT_EDEPEND;
+        path = def;
+    }
     state *s = vt_xcalloc(1, sizeof *s);
     s->model = vt_restore_model_open(path, err);
     free(def);
@@ -77,7 +62,7 @@ static vt_status restore_open(void **out, const vt_options *opts, vt_error *err)
         free(s);
         return err ? err->status : VT_EDEPEND;
     }
-    s->r = vt_restorer_new(s->model, style, review);
+    s->r = vt_restorer_new(s->model, (vt_restore_style)o->style, o->review_below);
     *out = s;
     return VT_OK;
 }
@@ -142,7 +127,8 @@ static vt_status restore_run(void *p, vt_doc *doc, vt_error *err)
 const vt_stage_class vt_stage_restore = {
     .name = "restore",
     .summary = "repair diacritics and OCR confusions (n-gram + OCR channel model)",
-    .option_keys = option_keys,
+    .options = restore_options,
+    .options_size = sizeof(restore_opts),
     .open = restore_open,
     .run = restore_run,
     .close = restore_close,

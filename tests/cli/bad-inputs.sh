@@ -35,7 +35,7 @@ printf 'ingest\nsharpen\n' > "$scratch/bad.pipe"
 expect_exit 1 'bad.pipe:2: unknown stage "sharpen"' -- "$VANTHU" run -p "$scratch/bad.pipe" "$scratch/empty.txt"
 expect_exit 1 "no such stage" -- "$VANTHU" run --stop-after sharpen "$scratch/empty.txt"
 
-expect_exit 1 "no such stage option" -- "$VANTHU" run --set ocr.colour=red "$scratch/empty.txt"
+expect_exit 1 "stage ocr has no option \"colour\"" -- "$VANTHU" run --set ocr.colour=red "$scratch/empty.txt"
 expect_exit 1 "expected STAGE.KEY=VALUE" -- "$VANTHU" run --set ocr "$scratch/empty.txt"
 
 # -f text: the corrected text, inputs separated by a form feed, errors on

@@ -40,7 +40,7 @@ static vt_status run_stage(const vt_stage_class *cls, vt_options *opts,
                            vt_doc *doc, vt_error *err)
 {
     void *state = NULL;
-    vt_status st = cls->open ? cls->open(&state, opts, err) : VT_OK;
+    vt_status st = vt_stage_open(cls, opts, &state, err);
     if (!st)
         st = cls->run(state, doc, err);
     if (cls->close)
@@ -118,7 +118,7 @@ int main(int argc, char **argv)
     vt_options bad = {0};
     vt_options_set(&bad, "binarize", "maybe");
     void *state = NULL;
-    st = vt_stage_preprocess.open(&state, &bad, &err);
+    st = vt_stage_open(&vt_stage_preprocess, &bad, &state, &err);
     CHECK(st == VT_EUSAGE && strstr(err.message, "binarize"),
           "binarize=maybe gave %d: %s", st, err.message);
     vt_options_clear(&bad);

@@ -67,5 +67,6 @@ PY
 mkdir "$tmp/empty"
 VANTHU_DATA="$tmp/empty" "$VANTHU" parse -p "$tmp/p.pipe" "$tmp/doc.txt" > /dev/null 2> "$tmp/err"
 [ $? = 3 ] || fail "missing lexicon: want exit 3"
-grep -q 'doc-types.txt' "$tmp/err" || fail "missing lexicon: message does not name the file"
+grep -q "dict/lexicon not found in $tmp/empty" "$tmp/err" ||
+    fail "missing lexicon: message does not name it and where it looked: $(cat "$tmp/err")"
 echo ok
