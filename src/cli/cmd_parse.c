@@ -3,7 +3,6 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli.h"
 
@@ -53,8 +52,12 @@ int vt_cmd_parse(int argc, char **argv)
             return vt_cli_usage_error("parse", "unknown option");
         }
     }
-    if (strcmp(format, "json") != 0 && strcmp(format, "xml") != 0)
-        return vt_cli_usage_error("parse", "format must be json or xml, not \"%s\"", format);
+    const vt_format *fmt = vt_format_find(format);
+    if (!fmt || !fmt->record) {
+        char names[256];
+        vt_format_names(true, names, sizeof names);
+        return vt_cli_usage_error("parse", "format must be %s, not \"%s\"", names, format);
+    }
     if (argc - optind > 1)
         return vt_cli_usage_error("parse", "one FILE at most");
     const char *input = optind < argc ? argv[optind] : NULL;

@@ -1,4 +1,4 @@
-/* emit_xml.c — the record as XML with libxml2's xmlTextWriter.  The XML
+/* xml.c — the record as XML with libxml2's xmlTextWriter.  The XML
  * mirrors the JSON member for member (schema/record.xsd): an object becomes
  * an element per member, an array repeats an element named for one item,
  * a box becomes x/y/w/h attributes. */
@@ -8,7 +8,7 @@
 #include <jansson.h>
 #include <libxml/xmlwriter.h>
 
-#include "internal.h"
+#include "format.h"
 
 #define VT_XML_NS "urn:vanthu:record:1"
 
@@ -144,3 +144,32 @@ char *vt_record_to_xml(const json_t *record, size_t *len)
     xmlBufferFree(buf);
     return out;
 }
+
+static char *write_xml(json_t *record, size_t *len)
+{
+    char *out = vt_record_to_xml(record, len);
+    json_decref(record);
+    return out;
+}
+
+/* Always indented: XML records do not share a stream, so nothing asks for
+ * them on one line. */
+static char *render(const vt_doc *doc, const vt_render_options *opts, size_t *len)
+{
+    return write_xml(vt_format_record(doc, opts), len);
+}
+
+static char *render_error(const char *path, const char *sha256, const vt_error *err,
+                          const vt_render_options *opts, size_t *len)
+{
+    (void)opts;
+    return write_xml(vt_error_record(path, sha256, err), len);
+}
+
+const vt_format vt_format_xml = {
+    .name = "xml",
+    .extension = ".xml",
+    .record = true,
+    .render = render,
+    .render_error = render_error,
+};
