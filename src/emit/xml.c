@@ -9,24 +9,23 @@
 #include <libxml/xmlwriter.h>
 
 #include "format.h"
+#include "parse/fields.h"
 
 #define VT_XML_NS "urn:vanthu:record:1"
 
-/* The element name of one item of an array member. */
+/* The element name of one item of an array member: the record's own
+ * lists, then the metadata's (src/parse/fields.h); "item" for the rest. */
+#define VT_LIST_ITEM(key, item) {#key, item},
 static const char *item_name(const char *array)
 {
     static const char *const map[][2] = {
-        {"pages", "page"},           {"blocks", "block"},
-        {"lines", "line"},           {"words", "word"},
-        {"changes", "change"},       {"alternatives", "alternative"},
-        {"warnings", "warning"},     {"steps", "step"},
-        {"stages_done", "stage"},    {"addressees", "addressee"},
-        {"recipients", "recipient"}, {"references", "reference"},
-        {"missing_fields", "field"}, {"contacts", "contact"},
-        {"archive_copy", "unit"},    {"authority_chain", "authority"},
+        {"pages", "page"},       {"blocks", "block"},     {"lines", "line"},
+        {"words", "word"},       {"changes", "change"},   {"alternatives", "alternative"},
+        {"warnings", "warning"}, {"steps", "step"},       {"stages_done", "stage"},
+        VT_METADATA_KEYS(VT_LIST_ITEM)
     };
     for (size_t i = 0; i < sizeof map / sizeof *map; i++)
-        if (strcmp(map[i][0], array) == 0)
+        if (strcmp(map[i][0], array) == 0 && map[i][1])
             return map[i][1];
     return "item";
 }
