@@ -232,8 +232,8 @@ typedef struct vt_doc {
     /* Parsed metadata (a JSON object owned by the document), NULL before
      * parse.  Its layout is the "metadata" member of schema/record.schema.json. */
     struct json_t *meta;
-    /* Rendered record (JSON or XML, as the emit stage was told), set by
-     * emit.  The caller decides where it goes. */
+    /* The document rendered in the format the emit stage was told (see
+     * vt_formats), set by emit.  The caller decides where it goes. */
     char *output;
     size_t output_len;
 } vt_doc;
@@ -293,9 +293,98 @@ vt_doc *vt_doc_from_json(const struct json_t *json, vt_error *err);
  * and the source as far as it is known (sha256 may be NULL or ""). */
 struct json_t *vt_error_record(const char *path, const char *sha256,
                                const vt_error *err);
+/* One change as the record lists it, with the line's number counted from 1
+ * across the document so a reviewer finds it in the text directly. */
+struct json_t *vt_change_to_json(const vt_doc *doc, const vt_change *change);
 /* Render a record as XML mirroring the JSON member for member
  * (schema/record.xsd).  Caller frees. */
 char *vt_record_to_xml(const struct json_t *record, size_t *len);
+
+/* ------------------------------------------------------------------- walks
+ *
+ * Renderers visit the model page -> block -> line -> word.  Each call to
+ * vt_walk_next steps to the next event: entering a page, block or line, a
+ * word, or leaving a line, block or page; the fields say where the walk is
+ * and what is there.  A word's `change` is the last change made to it (its
+ * confidence and alternatives), NULL when the word is as first seen.
+ *
+ *     vt_walk w;
+ *     vt_walk_begin(&w, doc);
+ *     while (vt_walk_next(&w))
+ *         if (w.step == VT_WALK_WORD)
+ *             ... w.word->text, w.word->orig, w.word->box, w.word->conf ...
+ *     vt_walk_end(&w);
+ */
+typedef enum vt_walk_step {
+    VT_WALK_PAGE = 1,  /* entering w.page (its size and dpi) */
+    VT_WALK_BLOCK,     /* entering w.block (its box and role) */
+    VT_WALK_LINE,      /* entering w.line (its box) */
+    VT_WALK_WORD,      /* w.word, with w.change */
+    VT_WALK_LINE_END,  /* leaving w.line (its tail) */
+    VT_WALK_BLOCK_END,
+    VT_WALK_PAGE_END
+} vt_walk_step;
+
+typedef struct vt_walk {
+    vt_walk_step step;
+    /* 0-based indexes of the page, block, line and word reached; indexes
+     * below the step are those of the enclosing items. */
+    size_t page_index, block_index, line_index, word_index;
+    size_t line_number; /* of the current line, from 1 across the document */
+    const vt_page *page;
+    const vt_block *block;
+    const vt_line *line;
+    const vt_word *word;
+    const vt_change *change;
+    /* The walk's own: the document and its changes ordered by place. */
+    const vt_doc *doc_;
+    const vt_change **changes_;
+    size_t n_changes_, next_change_;
+    bool started_;
+} vt_walk;
+
+void vt_walk_begin(vt_walk *walk, const vt_doc *doc);
+/* Step to the next event; false when the document is done. */
+bool vt_walk_next(vt_walk *walk);
+void vt_walk_end(vt_walk *walk);
+
+/* ----------------------------------------------------------------- formats
+ *
+ * What a document is rendered as: `vanthu run -f NAME`, `emit format=NAME`.
+ * Each format is one file in src/emit/ and one entry of the registry
+ * (src/emit/formats.c). */
+
+typedef struct vt_render_options {
+    bool pretty; /* indented for people rather than one compact line */
+    bool words;  /* a record keeps the page/block/line/word tree */
+} vt_render_options;
+
+typedef struct vt_format {
+    const char *name;
+    const char *extension; /* of its files, with the dot: ".json" */
+    /* Its output is a record of schema/ (JSON or XML); a document stopped
+     * before emit is then written as the resumable JSON record instead. */
+    bool record;
+    /* How several outputs share one stream: each on one line when compact
+     * (JSON Lines), or one after another with `separator` between them;
+     * neither (XML) needs a file each. */
+    bool compact_is_one_line;
+    const char *separator;
+    /* The document rendered (caller frees); NULL when it cannot be. */
+    char *(*render)(const vt_doc *doc, const vt_render_options *opts, size_t *len);
+    /* What an input that failed becomes (see vt_error_record; caller
+     * frees); NULL for a format with no error record, whose failures are
+     * only reported. */
+    char *(*render_error)(const char *path, const char *sha256, const vt_error *err,
+                          const vt_render_options *opts, size_t *len);
+} vt_format;
+
+/* Formats known to this build, NULL-terminated, and one by name. */
+const vt_format *const *vt_formats(void);
+const vt_format *vt_format_find(const char *name);
+/* The names of every format (or of the record formats only) as
+ * "a, b or c" into buf, for messages. */
+void vt_format_names(bool records_only, char *buf, size_t size);
 
 /* ------------------------------------------------------------------ stages */
 
@@ -320,6 +409,9 @@ typedef struct vt_stage_class {
      * model's version and hash), folded into the pipeline digest so that a
      * record made with another model is not taken as current. */
     const char *(*identity)(void *state);
+    /* Runs on every pass, even over a document already through it: it
+     * renders whatever the document holds (emit). */
+    bool every_pass;
 } vt_stage_class;
 
 /* The option `key` of a stage; NULL when it has none of that name. */

@@ -3,7 +3,6 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli.h"
 
@@ -56,13 +55,17 @@ int vt_cmd_parse(int argc, char **argv)
             return vt_cli_usage_error("parse", "unknown option");
         }
     }
-    vt_error err = {0};
-    if (vt_stage_check_option(&vt_stage_emit, "format", format, &err))
-        return vt_cli_usage_error("parse", "-f %s: %s", format, err.message);
+    const vt_format *fmt = vt_format_find(format);
+    if (!fmt || !fmt->record) {
+        char names[256];
+        vt_format_names(true, names, sizeof names);
+        return vt_cli_usage_error("parse", "format must be %s, not \"%s\"", names, format);
+    }
     if (argc - optind > 1)
         return vt_cli_usage_error("parse", "one FILE at most");
     const char *input = optind < argc ? argv[optind] : NULL;
 
+    vt_error err = {0};
     vt_pipeline *pipe = vt_cli_pipeline(pipe_name, &err);
     if (!pipe)
         return vt_cli_report(&err);

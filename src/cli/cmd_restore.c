@@ -29,33 +29,27 @@ static const char help[] =
     "\n"
     "Exit codes: 0 ok, 1 bad arguments, 2 bad input, 3 model missing.\n";
 
+/* The restore changes in the filter's own layout, taken from the record's
+ * (vt_change_to_json): the line counted across the document as editors
+ * show it, the word counted from 1 on its line. */
 static json_t *changes_json(const vt_doc *doc)
 {
-    json_t *text = json_string(""), *arr = json_array(), *root = json_object();
-    json_decref(text);
+    json_t *arr = json_array(), *root = json_object();
     for (size_t i = 0; i < doc->n_changes; i++) {
         const vt_change *c = &doc->changes[i];
         if (strcmp(c->stage, "restore") != 0)
             continue;
-        json_t *alts = json_array();
-        for (size_t a = 0; a < c->n_alternatives; a++)
-            json_array_append_new(alts, json_pack("{s:s, s:f}", "text",
-                                                  c->alternatives[a].text, "score",
-                                                  c->alternatives[a].score));
-        /* Lines count from 1 across the document, as editors show them. */
-        size_t line = 0, n_lines = 0;
-        vt_line_ref *lines = vt_doc_lines(doc, &n_lines);
-        for (size_t l = 0; l < n_lines; l++)
-            if (lines[l].page == c->page && lines[l].block == c->block &&
-                lines[l].line == c->line)
-                line = lines[l].number;
-        free(lines);
-        json_array_append_new(arr, json_pack("{s:I, s:I, s:s, s:s, s:f, s:b, s:s, s:o}",
-                                             "line", (json_int_t)line, "word",
-                                             (json_int_t)c->word + 1, "from", c->from,
-                                             "to", c->to, "confidence", c->confidence,
-                                             "review", c->review, "source", c->source,
-                                             "alternatives", alts));
+        json_t *rec = vt_change_to_json(doc, c);
+        json_array_append_new(arr, json_pack("{s:O, s:I, s:O, s:O, s:O, s:O, s:O, s:O}",
+                                             "line", json_object_get(rec, "line_number"),
+                                             "word", (json_int_t)c->word + 1,
+                                             "from", json_object_get(rec, "from"),
+                                             "to", json_object_get(rec, "to"),
+                                             "confidence", json_object_get(rec, "confidence"),
+                                             "review", json_object_get(rec, "review"),
+                                             "source", json_object_get(rec, "source"),
+                                             "alternatives", json_object_get(rec, "alternatives")));
+        json_decref(rec);
     }
     char *restored = vt_doc_text(doc, false);
     json_object_set_new(root, "text", json_string(restored ? restored : ""));

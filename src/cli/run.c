@@ -66,8 +66,7 @@ typedef struct {
 } job;
 
 typedef struct {
-    const char *format;
-    bool text; /* -f text: the corrected text instead of a record */
+    const vt_format *format;
     const char *outdir;
     char **sets; /* STAGE.KEY=VALUE overrides, in order */
     size_t n_sets;
@@ -198,7 +197,7 @@ static void read_requests(run_ctx *c, FILE *in)
  * input name can place a record outside OUT. */
 static char *output_path(const run_ctx *c, const char *input)
 {
-    const char *ext = c->text ? ".txt" : strcmp(c->format, "xml") == 0 ? ".xml" : ".json";
+    const char *ext = c->format->extension;
     size_t len = strlen(c->outdir) + strlen(input) + strlen(ext) + 24;
     char *out = malloc(len), *o = out;
     o += sprintf(o, "%s/", c->outdir);
@@ -267,8 +266,7 @@ static vt_status worker_pipeline(worker *w, vt_kind kind, vt_pipeline **out, vt_
         vt_pipeline *p = vt_cli_pipeline(name, err);
         if (!p)
             return err->status;
-        vt_status st = w->c->text ? VT_OK
-                       : vt_pipeline_set_option(p, "emit", "format", w->c->format, err);
+        vt_status st = vt_pipeline_set_option(p, "emit", "format", w->c->format->name, err);
         for (size_t i = 0; !st && i < w->c->n_sets; i++) {
             char *set = strdup(w->c->sets[i]), *dot = strchr(set, '.'),
                  *eq = strchr(set, '=');
@@ -293,22 +291,6 @@ static vt_status worker_pipeline(worker *w, vt_kind kind, vt_pipeline **out, vt_
     }
     *out = *slot;
     return VT_OK;
-}
-
-/* The record of a failed input: what failed and why, never half a result. */
-static char *error_record(const run_ctx *c, const char *path, const char *sha,
-                          const vt_error *err, size_t *len)
-{
-    json_t *rec = vt_error_record(path, sha, err);
-    char *out;
-    if (strcmp(c->format, "xml") == 0) {
-        out = vt_record_to_xml(rec, len);
-    } else {
-        out = json_dumps(rec, (c->jsonl ? JSON_COMPACT : JSON_INDENT(2)) | JSON_PRESERVE_ORDER);
-        *len = strlen(out);
-    }
-    json_decref(rec);
-    return out;
 }
 
 /* True when OUT already holds a good record of these bytes by this chain. */
@@ -354,17 +336,15 @@ static void process(worker *w, job *jb)
     }
     if (!st)
         st = vt_pipeline_run(pipe, doc, c->stop_after, &err);
-    if (!st && c->text) {
-        free(doc->output);
-        doc->output = vt_doc_text(doc, false);
-        doc->output_len = strlen(doc->output);
-    } else if (!st && !doc->output) {
-        /* Stopped before emit: the resumable record is the document itself. */
-        json_t *rec = vt_doc_to_json(doc);
-        doc->output = json_dumps(rec, (c->jsonl ? JSON_COMPACT : JSON_INDENT(2)) |
-                                          JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
-        doc->output_len = strlen(doc->output);
-        json_decref(rec);
+    vt_render_options render = {.pretty = !c->jsonl, .words = true};
+    if (!st && !doc->output) {
+        /* Stopped before emit: a record is the resumable one, the document
+         * itself; other formats show what there is. */
+        const vt_format *f = c->format->record ? vt_format_find("json") : c->format;
+        doc->output = f->render(doc, &render, &doc->output_len);
+        if (!doc->output)
+            st = vt_error_set(&err, VT_EINTERNAL, "%s: record could not be rendered",
+                              jb->path);
     }
     if (!st) {
         jb->record = doc->output;
@@ -372,9 +352,11 @@ static void process(worker *w, job *jb)
         doc->output = NULL;
         jb->pages = doc->page_count ? doc->page_count : doc->n_pages;
     } else {
-        /* Text output has no error record: the error goes to stderr only. */
-        if (!c->text)
-            jb->record = error_record(c, jb->path, sha, &err, &jb->record_len);
+        /* What failed and why, never half a result; a format with no error
+         * record (text) has the error on stderr only. */
+        if (c->format->render_error)
+            jb->record = c->format->render_error(jb->path, sha, &err, &render,
+                                                 &jb->record_len);
         snprintf(jb->message, sizeof jb->message, "%s", err.message);
     }
     jb->status = st;
@@ -445,10 +427,9 @@ static void finish_job(run_ctx *c, job *jb)
         if (f->record && !c->output_error) {
             vt_error err = {0};
             bool nl = f->record_len && f->record[f->record_len - 1] != '\n';
-            /* Texts, like pages, are separated by a form feed. */
-            bool ff = c->text && c->any_written;
+            const char *sep = c->any_written ? c->format->separator : NULL;
             c->any_written = true;
-            if ((ff && vt_cli_write(NULL, "\f", 1, &err)) ||
+            if ((sep && vt_cli_write(NULL, sep, strlen(sep), &err)) ||
                 vt_cli_write(NULL, f->record, f->record_len, &err) ||
                 (nl && vt_cli_write(NULL, "\n", 1, &err))) {
                 c->output_error = err.status;
@@ -528,11 +509,12 @@ static int parse_args(run_ctx *c, int argc, char **argv)
         char *end;
         switch (opt) {
         case 'f':
-            if (strcmp(optarg, "json") != 0 && strcmp(optarg, "xml") != 0 &&
-                strcmp(optarg, "text") != 0)
-                return vt_cli_usage_error("run", "-f %s: expected json, xml or text", optarg);
-            c->format = optarg;
-            c->text = strcmp(optarg, "text") == 0;
+            c->format = vt_format_find(optarg);
+            if (!c->format) {
+                char names[256];
+                vt_format_names(false, names, sizeof names);
+                return vt_cli_usage_error("run", "-f %s: expected %s", optarg, names);
+            }
             break;
         case 's':
             dot = strchr(optarg, '.');
@@ -569,7 +551,7 @@ static int parse_args(run_ctx *c, int argc, char **argv)
     }
     if (c->jsonl && c->outdir)
         return vt_cli_usage_error("run", "--jsonl writes to standard output; drop -o");
-    if (c->jsonl && strcmp(c->format, "json") != 0)
+    if (c->jsonl && !c->format->compact_is_one_line)
         return vt_cli_usage_error("run", "--jsonl needs -f json");
     return VT_OK;
 }
@@ -578,7 +560,7 @@ int vt_cmd_run(int argc, char **argv)
 {
     if (vt_cli_wants_help(argc, argv, help))
         return 0;
-    run_ctx c = {.format = "json", .jobs = sysconf(_SC_NPROCESSORS_ONLN)};
+    run_ctx c = {.format = vt_format_find("json"), .jobs = sysconf(_SC_NPROCESSORS_ONLN)};
     if (c.jobs < 1)
         c.jobs = 1;
     int rc = parse_args(&c, argc, argv);
@@ -614,10 +596,15 @@ int vt_cmd_run(int argc, char **argv)
     if (c.n_jobs == 0)
         return vt_cli_usage_error("run", "no input files");
     if (!c.outdir && c.n_jobs > 1) {
-        /* Several records on one stream: JSON Lines, one record a line. */
-        if (strcmp(c.format, "xml") == 0)
-            return vt_cli_usage_error("run", "several XML records need -o DIR");
-        c.jsonl = !c.text;
+        /* Several records on one stream: JSON Lines, one record a line, or
+         * one after another with the format's separator. */
+        if (!c.format->compact_is_one_line && !c.format->separator) {
+            gchar *name = g_ascii_strup(c.format->name, -1);
+            vt_cli_usage_error("run", "several %s records need -o DIR", name);
+            g_free(name);
+            return VT_EUSAGE;
+        }
+        c.jsonl = c.format->compact_is_one_line;
     }
     if (c.outdir)
         for (size_t i = 0; i < c.n_jobs; i++)

@@ -314,18 +314,22 @@ char *vt_doc_text(const vt_doc *doc, bool original)
 {
     strbuf sb = {0};
     sb_add(&sb, "");
-    for (size_t p = 0; p < doc->n_pages; p++) {
-        if (p > 0)
-            sb_add(&sb, "\f");
-        bool first = true;
-        for (size_t b = 0; b < doc->pages[p].n_blocks; b++)
-            for (size_t l = 0; l < doc->pages[p].blocks[b].n_lines; l++) {
-                if (!first)
-                    sb_add(&sb, "\n");
-                first = false;
-                append_line(&sb, &doc->pages[p].blocks[b].lines[l], original);
-            }
+    bool first_line = true;
+    vt_walk w;
+    vt_walk_begin(&w, doc);
+    while (vt_walk_next(&w)) {
+        if (w.step == VT_WALK_PAGE) {
+            if (w.page_index > 0)
+                sb_add(&sb, "\f");
+            first_line = true;
+        } else if (w.step == VT_WALK_LINE) {
+            if (!first_line)
+                sb_add(&sb, "\n");
+            first_line = false;
+            append_line(&sb, w.line, original);
+        }
     }
+    vt_walk_end(&w);
     return sb.s;
 }
 

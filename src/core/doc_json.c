@@ -87,7 +87,7 @@ static json_t *page_json(const vt_page *pg, size_t number)
     return o;
 }
 
-static json_t *change_json(const vt_doc *doc, const vt_change *c)
+json_t *vt_change_to_json(const vt_doc *doc, const vt_change *c)
 {
     json_t *alts = json_array();
     for (size_t a = 0; a < c->n_alternatives; a++)
@@ -143,7 +143,7 @@ json_t *vt_doc_to_json(const vt_doc *doc)
     free(cur);
     json_t *changes = json_array();
     for (size_t c = 0; c < doc->n_changes; c++)
-        json_array_append_new(changes, change_json(doc, &doc->changes[c]));
+        json_array_append_new(changes, vt_change_to_json(doc, &doc->changes[c]));
     json_object_set_new(o, "changes", changes);
     json_t *pages = json_array();
     for (size_t p = 0; p < doc->n_pages; p++)

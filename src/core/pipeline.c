@@ -220,8 +220,7 @@ vt_status vt_pipeline_run(vt_pipeline *p, vt_doc *doc, const char *stop_after,
     vt_options_set(&doc->provenance, "pipeline_digest", p->digest);
     for (size_t i = 0; i < p->n; i++) {
         stage_slot *s = &p->stages[i];
-        /* emit renders whatever is there; every other stage runs once. */
-        if (strcmp(s->cls->name, "emit") != 0 && vt_doc_stage_done(doc, s->cls->name))
+        if (!s->cls->every_pass && vt_doc_stage_done(doc, s->cls->name))
             continue;
         if (!s->opened)
             return vt_error_set(err, VT_EINTERNAL, "pipeline %s not opened", p->origin);

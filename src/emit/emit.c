@@ -1,23 +1,20 @@
-/* emit.c — render the document as its record, JSON or XML. */
+/* emit.c — the emit stage: render the document in the format its options
+ * name, one of the registry's (formats.c). */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
+#include "format.h"
 
-#include "internal.h"
-
+/* The options as the pipeline fills them from emit_options. */
 typedef struct {
-    int format; /* index into format_names */
+    int format; /* index into the registry, as vt_format_choices lists it */
     bool pretty;
-    bool words; /* keep the page/block/line/word tree */
+    bool words;
 } emit_opts;
 
-enum { FORMAT_JSON, FORMAT_XML };
-static const char *const format_names[] = {[FORMAT_JSON] = "json", [FORMAT_XML] = "xml",
-                                           NULL};
-
 static const vt_option_spec emit_options[] = {
-    {"format", VT_OPTION_CHOICE, "json", 0, 0, format_names, "record format",
+    {"format", VT_OPTION_CHOICE, "json", 0, 0, vt_format_choices, "output format",
      offsetof(emit_opts, format)},
     {"pretty", VT_OPTION_BOOL, "yes", 0, 0, NULL, "indent JSON (no: one line)",
      offsetof(emit_opts, pretty)},
@@ -26,12 +23,19 @@ static const vt_option_spec emit_options[] = {
     {0},
 };
 
+typedef struct {
+    const vt_format *format;
+    vt_render_options render;
+} emit_state;
+
 static vt_status emit_open(void **state, const void *opts, vt_error *err)
 {
     (void)err;
-    emit_opts *o = vt_xmalloc(sizeof *o);
-    *o = *(const emit_opts *)opts;
-    *state = o;
+    const emit_opts *o = opts;
+    emit_state *s = vt_xmalloc(sizeof *s);
+    s->format = vt_formats()[o->format];
+    s->render = (vt_render_options){.pretty = o->pretty, .words = o->words};
+    *state = s;
     return VT_OK;
 }
 
@@ -42,20 +46,9 @@ static void emit_close(void *state)
 
 static vt_status emit_run(void *state, vt_doc *doc, vt_error *err)
 {
-    const emit_opts *o = state;
-    json_t *rec = vt_doc_to_json(doc);
-    if (!o->words)
-        json_object_del(rec, "pages");
-    char *out;
+    const emit_state *s = state;
     size_t len;
-    if (o->format == FORMAT_XML) {
-        out = vt_record_to_xml(rec, &len);
-    } else {
-        out = json_dumps(rec, (o->pretty ? JSON_INDENT(2) : JSON_COMPACT) |
-                                  JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
-        len = out ? strlen(out) : 0;
-    }
-    json_decref(rec);
+    char *out = s->format->render(doc, &s->render, &len);
     if (!out)
         return vt_error_set(err, VT_EINTERNAL, "%s: record could not be rendered", doc->path);
     free(doc->output);
@@ -66,10 +59,11 @@ static vt_status emit_run(void *state, vt_doc *doc, vt_error *err)
 
 const vt_stage_class vt_stage_emit = {
     .name = "emit",
-    .summary = "render the record as JSON or XML",
+    .summary = "render the document in one of the output formats",
     .options = emit_options,
     .options_size = sizeof(emit_opts),
     .open = emit_open,
     .run = emit_run,
     .close = emit_close,
+    .every_pass = true,
 };

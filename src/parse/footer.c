@@ -12,6 +12,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "confidence.h"
 #include "internal.h"
 #include "parse.h"
 
@@ -78,7 +79,7 @@ static bool list_mark(unsigned char c)
 
 static bool is_luu(const char *fold)
 {
-    long e = vt_fuzzy_prefix(fold, strlen(fold), 0, "luu", 0.34, NULL);
+    long e = vt_fuzzy_prefix(fold, strlen(fold), 0, "luu", VT_COST_SHORT_CUE, NULL);
     if (e < 0)
         return false;
     while (fold[e] == ' ')
@@ -201,7 +202,7 @@ static void add_recipient(vt_pctx *cx, json_t *list, char *text, size_t from, si
     char *f = vt_text_fold(text);
     if (is_luu(f))
         repair_luu(text);
-    json_t *e = vt_field(cx, "text", text, NULL, 0.85, from, to);
+    json_t *e = vt_field(cx, "text", text, NULL, VT_CONF_RECIPIENT, from, to);
     if (is_luu(f)) {
         /* Lưu: VT, VHXH. (05b) -> archive copy. */
         const char *colon = strpbrk(text, ":.,");
@@ -243,7 +244,7 @@ static void add_recipient(vt_pctx *cx, json_t *list, char *text, size_t from, si
         json_object_set_new(ac, "raw", json_string(text));
         if (copies >= 0)
             json_object_set_new(ac, "copies", json_integer(copies));
-        json_object_set_new(ac, "confidence", json_real(0.85));
+        json_object_set_new(ac, "confidence", json_real(VT_CONF_RECIPIENT));
         json_object_set_new(ac, "evidence", vt_evidence(cx, from, to));
         json_object_set_new(cx->meta, "archive_copy", ac);
     } else {
@@ -498,7 +499,7 @@ static char *match_position(const vt_pctx *cx, const char *t, const char *expect
     const vt_lex_entry *head;
     if (vt_lex_match(&cx->lex->positions, f, strlen(f), 0, NULL)) {
         position = position_case(cx, t, &c);
-        *conf = 0.9;
+        *conf = VT_CONF_POSITION;
     } else if ((head = vt_lex_prefix(&cx->lex->positions, f, strlen(f), 0, &pe)) &&
                pe < strlen(f)) {
         vt_pline pl;
@@ -507,7 +508,7 @@ static char *match_position(const vt_pctx *cx, const char *t, const char *expect
         char *r = vt_span_text(&rest);
         char *unit = vt_organ_case(cx->lex, r);
         position = vt_xasprintf("%s %s", head->form, unit);
-        *conf = 0.8;
+        *conf = VT_CONF_POSITION_HEADING;
         free(unit);
         free(r);
         vt_pline_clear(&pl);
@@ -518,12 +519,12 @@ static char *match_position(const vt_pctx *cx, const char *t, const char *expect
         free(ef);
         if (c <= 0.45) {
             position = vt_xstrdup(expected);
-            *conf = 0.9 * (1 - c);
+            *conf = VT_CONF_POSITION * (1 - c);
         }
     }
     if (!position && vt_lex_match(&cx->lex->positions, f, strlen(f), 0.3, &c)) {
         position = position_case(cx, t, &c);
-        *conf = 0.9 * (1 - c);
+        *conf = VT_CONF_POSITION * (1 - c);
     }
     free(f);
     return position;
@@ -637,8 +638,10 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
 
     if (*chain || position || name) {
         json_object_set_new(sg, "raw", json_string(rawchain));
-        double conf = (*chain ? 0.3 : 0) + (position ? 0.3 * pconf / 0.9 : 0) + (name ? 0.3 : 0);
-        json_object_set_new(sg, "confidence", json_real((double)(int)(conf * 1000) / 1000));
+        double conf = (*chain ? VT_CONF_SIGNER_PART : 0) +
+                      (position ? VT_CONF_SIGNER_PART * pconf / VT_CONF_POSITION : 0) +
+                      (name ? VT_CONF_SIGNER_PART : 0);
+        json_object_set_new(sg, "confidence", json_real(vt_conf_truncated(conf)));
         json_object_set_new(sg, "evidence", vt_evidence(cx, first_line, last_line));
         json_object_set_new(cx->meta, "signer", sg);
     } else {

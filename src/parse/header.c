@@ -11,12 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "confidence.h"
 #include "internal.h"
 #include "parse.h"
 
 /* Lines looked at for the header. */
 #define HEADER_SCAN 40
-/* Cost allowed for OCR-damaged cue words. */
+/* The two-letter cue "Số": both letters may be confused ("56"), neither
+ * wrong. */
 #define CUE_COST 0.36
 
 /* A day/month/year token: digits and the letters OCR makes of them. */
@@ -197,7 +199,7 @@ static void parse_issuer(vt_pctx *cx, const size_t *split, size_t end)
         return;
     }
     group *is = &g[ng - 1];
-    double conf = any_organ ? 0.9 : 0.6;
+    double conf = any_organ ? VT_CONF_ISSUER_LISTED : VT_CONF_ISSUER_UNLISTED;
     char *name = vt_organ_case(cx->lex, is->raw);
     json_object_set_new(cx->meta, "issuer", vt_field(cx, "name", name, is->raw, conf, is->from, is->to));
     cx->issuer_name = name;
@@ -373,7 +375,7 @@ static bool parse_number(vt_pctx *cx, const size_t *split, size_t scan, number *
         free(nota);
         num->notation = full;
         num->raw = vt_xstrndup(pl->text, (size_t)vt_rx_end(&rx, 0));
-        num->conf = 0.95 * (1 - c);
+        num->conf = VT_CONF_CUE * (1 - c);
         cx->number_line = i;
         found = true;
     }
@@ -434,7 +436,7 @@ static bool parse_date(vt_pctx *cx, const size_t *split, size_t scan, size_t *da
         if (readings == 1) {
             char iso[16];
             snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
-            json_t *f = vt_field(cx, "value", iso, rawt, repaired ? 0.6 : 0.95, i, i);
+            json_t *f = vt_field(cx, "value", iso, rawt, repaired ? VT_CONF_DATE_REPAIRED : VT_CONF_CUE, i, i);
             if (repaired)
                 json_object_set_new(f, "repaired", json_true());
             json_object_set_new(cx->meta, "date", f);
@@ -450,7 +452,7 @@ static bool parse_date(vt_pctx *cx, const size_t *split, size_t scan, size_t *da
         char *place = vt_span_clean(&sp);
         if (*place && has_alnum(place, 0, strlen(place))) {
             char *pv = vt_place_case(cx->lex, place);
-            json_object_set_new(cx->meta, "place", vt_field(cx, "value", pv, place, 0.9, i, i));
+            json_object_set_new(cx->meta, "place", vt_field(cx, "value", pv, place, VT_CONF_PLACE, i, i));
             free(pv);
         } else {
             vt_missing(cx, "place");
@@ -588,8 +590,8 @@ void vt_parse_header(vt_pctx *cx)
             size_t st = 0;
             while (st < split[i] && isspace((unsigned char)pl->fold[st]))
                 st++;
-            long e = vt_fuzzy_prefix(pl->fold, split[i], st, "v/v", 0.34, NULL);
-            if (e >= 0 || vt_fuzzy_prefix(pl->fold, split[i], st, "ve viec", 0.15, NULL) >= 0) {
+            long e = vt_fuzzy_prefix(pl->fold, split[i], st, "v/v", VT_COST_SHORT_CUE, NULL);
+            if (e >= 0 || vt_fuzzy_prefix(pl->fold, split[i], st, "ve viec", VT_COST_VE_VIEC, NULL) >= 0) {
                 vv_at = i;
                 vv_off = st;
                 vv_slash = e >= 0;
@@ -604,7 +606,7 @@ void vt_parse_header(vt_pctx *cx)
     size_t end = (have_number || have_date) ? after + 1 : 0;
     if (type_at < cx->n) {
         char *raw = left_text(&cx->lines[type_at], cx->lines[type_at].flen);
-        json_t *f = vt_field(cx, "value", type->form, raw, 0.95 * (1 - tcost), type_at, type_at);
+        json_t *f = vt_field(cx, "value", type->form, raw, VT_CONF_CUE * (1 - tcost), type_at, type_at);
         if (type->extra)
             json_object_set_new(f, "abbreviation", json_string(type->extra));
         json_object_set_new(cx->meta, "type", f);
@@ -620,7 +622,7 @@ void vt_parse_header(vt_pctx *cx)
         end = type_at + 1;
         if (i > from && vv_at == cx->n) {
             char *s = join_lines(cx, split, from, i, 0);
-            set_subject(cx, s, from, i - 1, 0.9);
+            set_subject(cx, s, from, i - 1, VT_CONF_SUBJECT);
             free(s);
             end = i;
         }
@@ -635,13 +637,13 @@ void vt_parse_header(vt_pctx *cx)
         char *v = s;
         if (vv_slash && strncmp(s, "V/v", 3) != 0 && strlen(s) > vv_len)
             v = vt_xasprintf("V/v%s", s + vv_len);
-        json_object_set_new(cx->meta, "subject", vt_field(cx, "value", v, s, 0.85, vv_at, i - 1));
+        json_object_set_new(cx->meta, "subject", vt_field(cx, "value", v, s, VT_CONF_SUBJECT_VV, vv_at, i - 1));
         if (v != s)
             free(v);
         free(s);
         if (type_at == cx->n) {
             json_object_set_new(cx->meta, "type",
-                                vt_field(cx, "value", "Công văn", NULL, 0.8, vv_at, vv_at));
+                                vt_field(cx, "value", "Công văn", NULL, VT_CONF_TYPE_FROM_VV, vv_at, vv_at));
             type = NULL;
         }
         if (i > end)

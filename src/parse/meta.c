@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "confidence.h"
 #include "internal.h"
 #include "parse.h"
 
@@ -50,9 +51,19 @@ json_t *vt_field(const vt_pctx *cx, const char *key, const char *value,
     json_object_set_new(f, key, json_string(value));
     if (raw)
         json_object_set_new(f, "raw", json_string(raw));
-    json_object_set_new(f, "confidence", json_real((double)(int)(confidence * 1000 + 0.5) / 1000));
+    json_object_set_new(f, "confidence", json_real(vt_conf_rounded(confidence)));
     json_object_set_new(f, "evidence", vt_evidence(cx, from, to));
     return f;
+}
+
+double vt_conf_rounded(double confidence)
+{
+    return (double)(int)(confidence * 1000 + 0.5) / 1000;
+}
+
+double vt_conf_truncated(double confidence)
+{
+    return (double)(int)(confidence * 1000) / 1000;
 }
 
 void vt_missing(vt_pctx *cx, const char *field)

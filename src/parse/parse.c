@@ -4,21 +4,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fields.h"
 #include "internal.h"
 #include "parse.h"
 
-/* Members in the order doc/metadata.md lists them, so that the record and
- * its XML have one layout whatever order the parsers found things in. */
-static const char *const top_order[] = {
-    "number", "type", "date", "place", "issuer", "issuer_parent", "subject",
-    "urgency", "secrecy", "addressees", "recipients", "archive_copy", "signer",
-    "references", "contacts", "page_count", "language", "missing_fields", NULL,
-};
-static const char *const member_order[] = {
-    "value", "text", "name", "position", "authority", "type", "number", "date",
-    "issuer", "subject", "code_number", "code_notation", "abbreviation", "repaired",
-    "purpose", "copies", "phone", "email", "raw", "confidence", "evidence", NULL,
-};
+/* Members in the order of the field table, so that the record and its XML
+ * have one layout whatever order the parsers found things in. */
+#define VT_KEY_NAME(key, item) #key,
+#define VT_MEMBER_NAME(member) #member,
+static const char *const top_order[] = {VT_METADATA_KEYS(VT_KEY_NAME) NULL};
+static const char *const member_order[] = {VT_METADATA_MEMBERS(VT_MEMBER_NAME) NULL};
 
 static json_t *ordered(json_t *obj, const char *const *order)
 {

@@ -1,4 +1,4 @@
-/* emit_xml.c — the record as XML with libxml2's xmlTextWriter.  The XML
+/* xml.c — the record as XML with libxml2's xmlTextWriter.  The XML
  * mirrors the JSON member for member (schema/record.xsd): an object becomes
  * an element per member, an array repeats an element named for one item,
  * a box becomes x/y/w/h attributes. */
@@ -8,25 +8,24 @@
 #include <jansson.h>
 #include <libxml/xmlwriter.h>
 
-#include "internal.h"
+#include "format.h"
+#include "parse/fields.h"
 
 #define VT_XML_NS "urn:vanthu:record:1"
 
-/* The element name of one item of an array member. */
+/* The element name of one item of an array member: the record's own
+ * lists, then the metadata's (src/parse/fields.h); "item" for the rest. */
+#define VT_LIST_ITEM(key, item) {#key, item},
 static const char *item_name(const char *array)
 {
     static const char *const map[][2] = {
-        {"pages", "page"},           {"blocks", "block"},
-        {"lines", "line"},           {"words", "word"},
-        {"changes", "change"},       {"alternatives", "alternative"},
-        {"warnings", "warning"},     {"steps", "step"},
-        {"stages_done", "stage"},    {"addressees", "addressee"},
-        {"recipients", "recipient"}, {"references", "reference"},
-        {"missing_fields", "field"}, {"contacts", "contact"},
-        {"archive_copy", "unit"},    {"authority_chain", "authority"},
+        {"pages", "page"},       {"blocks", "block"},     {"lines", "line"},
+        {"words", "word"},       {"changes", "change"},   {"alternatives", "alternative"},
+        {"warnings", "warning"}, {"steps", "step"},       {"stages_done", "stage"},
+        VT_METADATA_KEYS(VT_LIST_ITEM)
     };
     for (size_t i = 0; i < sizeof map / sizeof *map; i++)
-        if (strcmp(map[i][0], array) == 0)
+        if (strcmp(map[i][0], array) == 0 && map[i][1])
             return map[i][1];
     return "item";
 }
@@ -144,3 +143,32 @@ char *vt_record_to_xml(const json_t *record, size_t *len)
     xmlBufferFree(buf);
     return out;
 }
+
+static char *write_xml(json_t *record, size_t *len)
+{
+    char *out = vt_record_to_xml(record, len);
+    json_decref(record);
+    return out;
+}
+
+/* Always indented: XML records do not share a stream, so nothing asks for
+ * them on one line. */
+static char *render(const vt_doc *doc, const vt_render_options *opts, size_t *len)
+{
+    return write_xml(vt_format_record(doc, opts), len);
+}
+
+static char *render_error(const char *path, const char *sha256, const vt_error *err,
+                          const vt_render_options *opts, size_t *len)
+{
+    (void)opts;
+    return write_xml(vt_error_record(path, sha256, err), len);
+}
+
+const vt_format vt_format_xml = {
+    .name = "xml",
+    .extension = ".xml",
+    .record = true,
+    .render = render,
+    .render_error = render_error,
+};

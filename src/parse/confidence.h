@@ -1,0 +1,56 @@
+/* confidence.h — how far the parser trusts what it reads (a field's
+ * `confidence`, 0..1, doc/metadata.md), and how much OCR damage it forgives
+ * a cue word (a vt_fuzzy_* cost: edit cost per keyword letter, a confused
+ * letter 0.35, a lost one 0.8, a wrong one 1). */
+#ifndef VT_CONFIDENCE_H
+#define VT_CONFIDENCE_H
+
+/* A prescribed part found by its cue where Nghị định 30 puts it (number,
+ * date, type name): the layout leaves little room for doubt, but a cue can
+ * stand in a quoted line.  Scaled by (1 - cost) when the cue or the
+ * lexicon entry was matched within OCR distance. */
+#define VT_CONF_CUE 0.95
+/* A date read only after mending OCR digit damage: its one valid reading
+ * is not what the page prints. */
+#define VT_CONF_DATE_REPAIRED 0.6
+/* The place: the right column's text before "ngày", with no cue of its own. */
+#define VT_CONF_PLACE 0.9
+/* The issuer (and its parent) when a line of it starts with a body of
+ * organs.txt, and when none does (only its place in the left column). */
+#define VT_CONF_ISSUER_LISTED 0.9
+#define VT_CONF_ISSUER_UNLISTED 0.6
+/* The trích yếu under a type name, ended by a blank line or a line that
+ * reads as something else. */
+#define VT_CONF_SUBJECT 0.9
+/* The trích yếu after a V/v cue: its end is found by the layout only. */
+#define VT_CONF_SUBJECT_VV 0.85
+/* "Công văn" inferred from a V/v trích yếu, no type name being printed. */
+#define VT_CONF_TYPE_FROM_VV 0.8
+/* A Nơi nhận entry (and the archive copy read from its Lưu entry): the
+ * list is found by its cue, an entry's ends by list marks OCR may lose. */
+#define VT_CONF_RECIPIENT 0.85
+/* The signer's position: a title the lexicon lists, or the one a KT.
+ * authority leads one to expect, as printed or within OCR distance (scaled
+ * by 1 - cost); a listed title heading a unit ("VỤ TRƯỞNG VỤ KÊ KHAI"),
+ * whose unit is not checked. */
+#define VT_CONF_POSITION 0.9
+#define VT_CONF_POSITION_HEADING 0.8
+/* The signer: this share for each of its three parts read (authority
+ * chain, position, name), the position's weighted by its confidence
+ * against VT_CONF_POSITION. */
+#define VT_CONF_SIGNER_PART 0.3
+
+/* A three-letter cue ("V/v", "Lưu"): one letter of three may be wrong. */
+#define VT_COST_SHORT_CUE 0.34
+/* The cue "Về việc" spelled out (six letters): one letter lost or two
+ * confused, not a wrong one, which would let other words pass. */
+#define VT_COST_VE_VIEC 0.15
+
+/* A confidence as the record prints it: three decimals, rounded. */
+double vt_conf_rounded(double confidence);
+/* The signer's confidence has always been cut to three decimals, not
+ * rounded: its shares add up to 0.8999... for a complete signer, printed
+ * 0.899 (rounding would print 0.9 and change records). */
+double vt_conf_truncated(double confidence);
+
+#endif
