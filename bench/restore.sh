@@ -13,9 +13,8 @@ model=$build/src/restore/vanthu.model
 [ -r "$model" ] || { echo "restore.sh: $model missing (ninja -C $build)" >&2; exit 3; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cc -O2 -std=c17 -D_GNU_SOURCE -I"$src/src" -I"$src/src/restore" -I"$src/src/core" -I"$build" \
-    "$src/bench/restore.c" -L"$build/src" -Wl,-rpath,"$build/src" -lvanthu \
-    -o "$tmp/bench-restore"
+bench=$build/bench/bench-restore
+[ -x "$bench" ] || { echo "restore.sh: $bench missing (ninja -C $build)" >&2; exit 3; }
 cat "$src"/dict/corpus/*.txt | grep -v '^#' > "$tmp/correct.txt"
 python3 - "$tmp/correct.txt" "$tmp/stripped.txt" <<'PY'
 import sys, unicodedata
@@ -30,4 +29,4 @@ if [ -d "$shared" ]; then
     # Each dispatch alone too: cold, and after the others (a batch worker).
     set -- "$@" "$tmp/english-ocr.txt" --warm "$shared"/*.txt
 fi
-taskset -c 0 "$tmp/bench-restore" "$model" "$@" 2>/dev/null || "$tmp/bench-restore" "$model" "$@"
+taskset -c 0 "$bench" "$model" "$@" 2>/dev/null || "$bench" "$model" "$@"

@@ -3,6 +3,7 @@
  * restoring a whole string keeps every line break (it repairs words, it
  * does not join or split lines). */
 #include "fuzz.h"
+#include "restorer.h"
 
 static vt_pipeline *chain;
 static vt_restore_model *model;

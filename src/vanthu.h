@@ -32,6 +32,10 @@
 extern "C" {
 #endif
 
+/* What libvanthu exports: everything this header declares, nothing else
+ * (the library is built with hidden visibility). */
+#define VT_EXPORT __attribute__((visibility("default")))
+
 #define VT_VERSION "0.1.0"
 /* Version of the record/document JSON and XML layout (schema/). */
 #define VT_SCHEMA_VERSION "1.0"
@@ -55,12 +59,16 @@ typedef struct vt_error {
 } vt_error;
 
 /* Fill err (when not NULL) and return status. */
-vt_status vt_error_set(vt_error *err, vt_status status, const char *fmt, ...)
+/* The library's version, VT_VERSION as it was built (a program may run
+ * against a newer libvanthu than the header it was compiled with). */
+VT_EXPORT const char *vt_version(void);
+
+VT_EXPORT vt_status vt_error_set(vt_error *err, vt_status status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Prefix the message already in err with more context ("FILE: "). */
-void vt_error_prefix(vt_error *err, const char *fmt, ...)
+VT_EXPORT void vt_error_prefix(vt_error *err, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-const char *vt_status_name(vt_status status);
+VT_EXPORT const char *vt_status_name(vt_status status);
 
 /* ----------------------------------------------------------------- options */
 
@@ -71,10 +79,10 @@ typedef struct vt_options {
     size_t n, cap;
 } vt_options;
 
-void vt_options_set(vt_options *opts, const char *key, const char *value);
-const char *vt_options_get(const vt_options *opts, const char *key,
+VT_EXPORT void vt_options_set(vt_options *opts, const char *key, const char *value);
+VT_EXPORT const char *vt_options_get(const vt_options *opts, const char *key,
                            const char *fallback);
-void vt_options_clear(vt_options *opts);
+VT_EXPORT void vt_options_clear(vt_options *opts);
 
 /* What a stage option holds, and the C type it lands in. */
 typedef enum vt_option_type {
@@ -102,7 +110,7 @@ typedef struct vt_option_spec {
 } vt_option_spec;
 
 /* "int 1..100000", "yes|no", "auto|traditional|reformed", "path" into buf. */
-void vt_option_describe(const vt_option_spec *spec, char *buf, size_t size);
+VT_EXPORT void vt_option_describe(const vt_option_spec *spec, char *buf, size_t size);
 
 /* ---------------------------------------------------------- document model */
 
@@ -118,8 +126,8 @@ typedef enum vt_kind {
     VT_KIND_RECORD /* a vanthu document serialised as JSON */
 } vt_kind;
 
-const char *vt_kind_name(vt_kind kind);
-vt_kind vt_kind_from_name(const char *name);
+VT_EXPORT const char *vt_kind_name(vt_kind kind);
+VT_EXPORT vt_kind vt_kind_from_name(const char *name);
 
 /* Pixel rectangle on the page image; w == 0 means "no box" (text input). */
 typedef struct vt_box {
@@ -156,8 +164,8 @@ typedef enum vt_role {
     VT_ROLE_FOOTER_RIGHT  /* authority, position, signature, signer */
 } vt_role;
 
-const char *vt_role_name(vt_role role);
-vt_role vt_role_from_name(const char *name);
+VT_EXPORT const char *vt_role_name(vt_role role);
+VT_EXPORT vt_role vt_role_from_name(const char *name);
 
 typedef struct vt_block {
     vt_line *lines;
@@ -239,25 +247,25 @@ typedef struct vt_doc {
 } vt_doc;
 
 /* Create an empty document for the input `path` (may be NULL for stdin). */
-vt_doc *vt_doc_new(const char *path);
-void vt_doc_free(vt_doc *doc);
+VT_EXPORT vt_doc *vt_doc_new(const char *path);
+VT_EXPORT void vt_doc_free(vt_doc *doc);
 
-vt_page *vt_doc_add_page(vt_doc *doc);
-vt_block *vt_page_add_block(vt_page *page, vt_role role);
-vt_line *vt_block_add_line(vt_block *block);
+VT_EXPORT vt_page *vt_doc_add_page(vt_doc *doc);
+VT_EXPORT vt_block *vt_page_add_block(vt_page *page, vt_role role);
+VT_EXPORT vt_line *vt_block_add_line(vt_block *block);
 /* Add a word; `lead` may be NULL (one space, or none for the first word). */
-vt_word *vt_line_add_word(vt_line *line, const char *text, const char *lead,
+VT_EXPORT vt_word *vt_line_add_word(vt_line *line, const char *text, const char *lead,
                           vt_box box, float conf);
-void vt_page_add_step(vt_page *page, const char *fmt, ...)
+VT_EXPORT void vt_page_add_step(vt_page *page, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-void vt_doc_warn(vt_doc *doc, const char *fmt, ...)
+VT_EXPORT void vt_doc_warn(vt_doc *doc, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-void vt_doc_mark_stage(vt_doc *doc, const char *stage);
-bool vt_doc_stage_done(const vt_doc *doc, const char *stage);
+VT_EXPORT void vt_doc_mark_stage(vt_doc *doc, const char *stage);
+VT_EXPORT bool vt_doc_stage_done(const vt_doc *doc, const char *stage);
 
 /* Replace a word's current text and record the change.  Alternatives are
  * copied.  A replacement equal to the current text records nothing. */
-void vt_doc_change_word(vt_doc *doc, size_t page, size_t block, size_t line,
+VT_EXPORT void vt_doc_change_word(vt_doc *doc, size_t page, size_t block, size_t line,
                         size_t word, const char *to, const char *stage,
                         const char *source, double confidence, bool review,
                         const vt_alternative *alts, size_t n_alts);
@@ -271,34 +279,34 @@ typedef struct vt_line_ref {
 } vt_line_ref;
 
 /* Caller frees the array with free(). */
-vt_line_ref *vt_doc_lines(const vt_doc *doc, size_t *n);
+VT_EXPORT vt_line_ref *vt_doc_lines(const vt_doc *doc, size_t *n);
 
 /* Text of one line or the whole document; `original` picks the text as
  * first seen instead of the current one.  Pages are separated by a form
  * feed, lines by '\n'.  Caller frees. */
-char *vt_line_text(const vt_line *line, bool original);
-char *vt_doc_text(const vt_doc *doc, bool original);
+VT_EXPORT char *vt_line_text(const vt_line *line, bool original);
+VT_EXPORT char *vt_doc_text(const vt_doc *doc, bool original);
 
 /* Fill a text document from UTF-8 bytes: one page, one block, one line per
  * input line (blank lines kept), words split on spaces and tabs.  Invalid
  * UTF-8 or NUL bytes are a VT_EINPUT error naming the line. */
-vt_status vt_doc_read_text(vt_doc *doc, const char *bytes, size_t len,
+VT_EXPORT vt_status vt_doc_read_text(vt_doc *doc, const char *bytes, size_t len,
                            vt_error *err);
 
 /* Serialise to / rebuild from the record JSON (schema/record.schema.json).
  * The record carries everything needed to resume a pipeline except pixels. */
-struct json_t *vt_doc_to_json(const vt_doc *doc);
-vt_doc *vt_doc_from_json(const struct json_t *json, vt_error *err);
+VT_EXPORT struct json_t *vt_doc_to_json(const vt_doc *doc);
+VT_EXPORT vt_doc *vt_doc_from_json(const struct json_t *json, vt_error *err);
 /* The record of an input that failed: status "error", the code and message,
  * and the source as far as it is known (sha256 may be NULL or ""). */
-struct json_t *vt_error_record(const char *path, const char *sha256,
+VT_EXPORT struct json_t *vt_error_record(const char *path, const char *sha256,
                                const vt_error *err);
 /* One change as the record lists it, with the line's number counted from 1
  * across the document so a reviewer finds it in the text directly. */
-struct json_t *vt_change_to_json(const vt_doc *doc, const vt_change *change);
+VT_EXPORT struct json_t *vt_change_to_json(const vt_doc *doc, const vt_change *change);
 /* Render a record as XML mirroring the JSON member for member
  * (schema/record.xsd).  Caller frees. */
-char *vt_record_to_xml(const struct json_t *record, size_t *len);
+VT_EXPORT char *vt_record_to_xml(const struct json_t *record, size_t *len);
 
 /* ------------------------------------------------------------------- walks
  *
@@ -343,10 +351,10 @@ typedef struct vt_walk {
     bool started_;
 } vt_walk;
 
-void vt_walk_begin(vt_walk *walk, const vt_doc *doc);
+VT_EXPORT void vt_walk_begin(vt_walk *walk, const vt_doc *doc);
 /* Step to the next event; false when the document is done. */
-bool vt_walk_next(vt_walk *walk);
-void vt_walk_end(vt_walk *walk);
+VT_EXPORT bool vt_walk_next(vt_walk *walk);
+VT_EXPORT void vt_walk_end(vt_walk *walk);
 
 /* ----------------------------------------------------------------- formats
  *
@@ -380,11 +388,11 @@ typedef struct vt_format {
 } vt_format;
 
 /* Formats known to this build, NULL-terminated, and one by name. */
-const vt_format *const *vt_formats(void);
-const vt_format *vt_format_find(const char *name);
+VT_EXPORT const vt_format *const *vt_formats(void);
+VT_EXPORT const vt_format *vt_format_find(const char *name);
 /* The names of every format (or of the record formats only) as
  * "a, b or c" into buf, for messages. */
-void vt_format_names(bool records_only, char *buf, size_t size);
+VT_EXPORT void vt_format_names(bool records_only, char *buf, size_t size);
 
 /* ------------------------------------------------------------------ stages */
 
@@ -415,27 +423,27 @@ typedef struct vt_stage_class {
 } vt_stage_class;
 
 /* The option `key` of a stage; NULL when it has none of that name. */
-const vt_option_spec *vt_stage_option(const vt_stage_class *cls, const char *key);
+VT_EXPORT const vt_option_spec *vt_stage_option(const vt_stage_class *cls, const char *key);
 /* Check one key=value for a stage: an unknown key or a value the option
  * does not allow is a VT_EUSAGE error naming the stage, the key, the value
  * and what is allowed. */
-vt_status vt_stage_check_option(const vt_stage_class *cls, const char *key,
+VT_EXPORT vt_status vt_stage_check_option(const vt_stage_class *cls, const char *key,
                                 const char *value, vt_error *err);
 /* Open a stage with key=value options (NULL: all defaults): check them, fill
  * the options struct and call the class's open. */
-vt_status vt_stage_open(const vt_stage_class *cls, const vt_options *opts,
+VT_EXPORT vt_status vt_stage_open(const vt_stage_class *cls, const vt_options *opts,
                         void **state, vt_error *err);
 
 /* Stages known to this build, NULL-terminated. */
-const vt_stage_class *const *vt_stage_classes(void);
-const vt_stage_class *vt_stage_find(const char *name);
+VT_EXPORT const vt_stage_class *const *vt_stage_classes(void);
+VT_EXPORT const vt_stage_class *vt_stage_find(const char *name);
 
-extern const vt_stage_class vt_stage_ingest;
-extern const vt_stage_class vt_stage_preprocess;
-extern const vt_stage_class vt_stage_ocr;
-extern const vt_stage_class vt_stage_restore;
-extern const vt_stage_class vt_stage_parse;
-extern const vt_stage_class vt_stage_emit;
+extern VT_EXPORT const vt_stage_class vt_stage_ingest;
+extern VT_EXPORT const vt_stage_class vt_stage_preprocess;
+extern VT_EXPORT const vt_stage_class vt_stage_ocr;
+extern VT_EXPORT const vt_stage_class vt_stage_restore;
+extern VT_EXPORT const vt_stage_class vt_stage_parse;
+extern VT_EXPORT const vt_stage_class vt_stage_emit;
 
 /* --------------------------------------------------------------- pipelines */
 
@@ -453,38 +461,38 @@ extern const vt_stage_class vt_stage_emit;
  * VT_EUSAGE error naming the file and line (vt_stage_check_option). */
 typedef struct vt_pipeline vt_pipeline;
 
-vt_pipeline *vt_pipeline_parse(const char *text, const char *origin,
+VT_EXPORT vt_pipeline *vt_pipeline_parse(const char *text, const char *origin,
                                vt_error *err);
-vt_pipeline *vt_pipeline_load(const char *path, vt_error *err);
-void vt_pipeline_free(vt_pipeline *pipe);
-size_t vt_pipeline_length(const vt_pipeline *pipe);
-const char *vt_pipeline_stage_name(const vt_pipeline *pipe, size_t i);
+VT_EXPORT vt_pipeline *vt_pipeline_load(const char *path, vt_error *err);
+VT_EXPORT void vt_pipeline_free(vt_pipeline *pipe);
+VT_EXPORT size_t vt_pipeline_length(const vt_pipeline *pipe);
+VT_EXPORT const char *vt_pipeline_stage_name(const vt_pipeline *pipe, size_t i);
 /* The origin (file name) and a digest of the stage list, options and the
  * opened stages' identities (final once vt_pipeline_open has run). */
-const char *vt_pipeline_origin(const vt_pipeline *pipe);
-const char *vt_pipeline_digest(const vt_pipeline *pipe);
+VT_EXPORT const char *vt_pipeline_origin(const vt_pipeline *pipe);
+VT_EXPORT const char *vt_pipeline_digest(const vt_pipeline *pipe);
 /* Override or add an option of every stage called `stage`, checked as a
  * pipeline file's are. */
-vt_status vt_pipeline_set_option(vt_pipeline *pipe, const char *stage,
+VT_EXPORT vt_status vt_pipeline_set_option(vt_pipeline *pipe, const char *stage,
                                  const char *key, const char *value,
                                  vt_error *err);
 /* Open every stage's per-worker state.  Must be called before run. */
-vt_status vt_pipeline_open(vt_pipeline *pipe, vt_error *err);
+VT_EXPORT vt_status vt_pipeline_open(vt_pipeline *pipe, vt_error *err);
 /* Run the stages over doc, skipping those the document has already been
  * through, and stopping after `stop_after` when it is not NULL. */
-vt_status vt_pipeline_run(vt_pipeline *pipe, vt_doc *doc,
+VT_EXPORT vt_status vt_pipeline_run(vt_pipeline *pipe, vt_doc *doc,
                           const char *stop_after, vt_error *err);
 
 /* ---------------------------------------------------------------- helpers */
 
 /* Read a whole file (at most max_bytes); a directory, a missing file or an
  * oversized one is a VT_EINPUT error naming it.  Caller frees *out. */
-vt_status vt_read_file(const char *path, size_t max_bytes, char **out,
+VT_EXPORT vt_status vt_read_file(const char *path, size_t max_bytes, char **out,
                        size_t *len, vt_error *err);
 /* Decide an input's kind from its first bytes. */
-vt_kind vt_sniff(const unsigned char *bytes, size_t len);
+VT_EXPORT vt_kind vt_sniff(const unsigned char *bytes, size_t len);
 /* Lowercase hex SHA-256 of bytes into out[65]. */
-void vt_sha256_hex(const void *bytes, size_t len, char out[65]);
+VT_EXPORT void vt_sha256_hex(const void *bytes, size_t len, char out[65]);
 /* The file or directory `name` of vanthu's run-time data ("vanthu.model",
  * "pipeline/scan.pipe", "dict/lexicon"), looked up in one order:
  *   1. $VANTHU_DATA/NAME when VANTHU_DATA is set, and nowhere else;
@@ -494,73 +502,8 @@ void vt_sha256_hex(const void *bytes, size_t len, char out[65]);
  *   3. an installed library reads PREFIX/share/vanthu only.
  * Caller frees; NULL with a VT_EDEPEND error naming where it looked when
  * none has it. */
-char *vt_data_path(const char *name, vt_error *err);
+VT_EXPORT char *vt_data_path(const char *name, vt_error *err);
 
-
-/* ---------------------------------------------------------- restore model
- *
- * The restore stage repairs damaged
- * Vietnamese: text stripped of diacritics, OCR'd with the English or the
- * Vietnamese model, or already correct (left alone).  Its model is one
- * versioned binary file, mapped read-only: a syllable n-gram model
- * (modified Kneser-Ney) and OCR channel renderings. */
-
-typedef struct vt_restore_model vt_restore_model;
-
-/* Map a model file; a missing, truncated or foreign file is an error. */
-vt_restore_model *vt_restore_model_open(const char *path, vt_error *err);
-void vt_restore_model_close(vt_restore_model *model);
-/* The default model is vt_data_path("vanthu.model"). */
-
-/* Building a model (vt_restore_train) is not in this library: the
- * training library's src/restore/train.h declares it. */
-
-typedef enum vt_restore_style {
-    VT_RESTORE_STYLE_AUTO = 0, /* the document's own; traditional if unclear */
-    VT_RESTORE_STYLE_TRADITIONAL, /* hòa, thủy */
-    VT_RESTORE_STYLE_REFORMED     /* hoà, thuỷ */
-} vt_restore_style;
-
-/* Per-worker decoding state over a model (not shared between threads). */
-typedef struct vt_restorer vt_restorer;
-
-vt_restorer *vt_restorer_new(const vt_restore_model *model,
-                             vt_restore_style style, double review_below);
-void vt_restorer_free(vt_restorer *r);
-
-/* Look at a whole document's text first: decides the tone style (auto)
- * and whether the text carries its marks (correct or Vietnamese-model OCR)
- * or lost them (stripped, English-model OCR). */
-void vt_restorer_begin(vt_restorer *r, const char *text, size_t len);
-
-/* One restored word of a line. */
-typedef struct vt_restored_word {
-    char *text;        /* new text, owned; NULL when unchanged */
-    double confidence; /* posterior of the new text, 0..1 */
-    bool review;       /* confidence below the review threshold */
-    const char *source; /* "lm" or "code" */
-    vt_alternative alts[4]; /* n-best, the chosen first; texts owned */
-    size_t n_alts;
-} vt_restored_word;
-
-/* Restore the n whitespace-separated words of one line; out[n] is filled
- * (free each with vt_restored_word_clear). */
-void vt_restorer_line(vt_restorer *r, const char *const *words, size_t n,
-                      vt_restored_word *out);
-void vt_restored_word_clear(vt_restored_word *w);
-
-/* Restore a whole document (after vt_restorer_begin on its text): its n
- * words in reading order, para_end[i] true on the last word of each
- * paragraph (where the context ends).  Two passes: each paragraph on its
- * own, then again where the rest of the document reads a damaged word's
- * neighbours otherwise (a name spelled out in the body restores its
- * damaged copy in the title).  out[n] as vt_restorer_line fills it. */
-void vt_restorer_words(vt_restorer *r, const char *const *words, const bool *para_end,
-                       size_t n, vt_restored_word *out);
-
-/* Restore a whole text, keeping every space, line break and punctuation
- * mark.  Caller frees. */
-char *vt_restore_string(vt_restorer *r, const char *text, size_t len);
 
 #ifdef __cplusplus
 }

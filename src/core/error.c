@@ -48,3 +48,8 @@ const char *vt_status_name(vt_status status)
     }
     return "unknown";
 }
+
+const char *vt_version(void)
+{
+    return VT_VERSION;
+}

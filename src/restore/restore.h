@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "internal.h"
-#include "vanthu.h"
+#include "restorer.h"
 #include "../text/text.h"
 
 /* ------------------------------------------------------------ model file */
