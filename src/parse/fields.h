@@ -1,7 +1,7 @@
 /* fields.h — the keys of a record's metadata member and the members of its
  * fields and entries (doc/metadata.md), each in the order a record lists
  * them.  This one table gives the parser its output order and the XML
- * writer the element name of a list's entries; tests/parse/test_fields.c
+ * writer the element name of a list's entries; tests/parse/test_field_table.c
  * holds it against schema/record.schema.json, schema/record.xsd and
  * doc/metadata.md.
  *
