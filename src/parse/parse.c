@@ -17,7 +17,8 @@ static const char *const top_order[] = {
 static const char *const member_order[] = {
     "value", "text", "name", "position", "authority", "type", "number", "date",
     "issuer", "subject", "code_number", "code_notation", "abbreviation", "repaired",
-    "purpose", "copies", "phone", "email", "raw", "confidence", "evidence", NULL,
+    "handwritten", "purpose", "copies", "phone", "email", "raw", "confidence", "evidence",
+    NULL,
 };
 
 static json_t *ordered(json_t *obj, const char *const *order)
