@@ -638,7 +638,8 @@ static void set_subject(vt_pctx *cx, char *text, size_t from, size_t to, double 
     json_object_set_new(cx->meta, "subject", vt_field(cx, "value", text, text, conf, from, to));
 }
 
-/* Join lines [from, to) (left columns) into one trích yếu. */
+/* Join lines [from, to) (left columns) into one trích yếu, without the
+ * full stop some pages print after it. */
 static char *join_lines(const vt_pctx *cx, const size_t *split, size_t from, size_t to,
                         size_t first_offset)
 {
@@ -655,6 +656,9 @@ static char *join_lines(const vt_pctx *cx, const size_t *split, size_t from, siz
         }
         free(t);
     }
+    size_t n = strlen(acc);
+    if (n >= 2 && acc[n - 1] == '.' && acc[n - 2] != '.')
+        acc[n - 1] = '\0';
     return acc;
 }
 
