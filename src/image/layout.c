@@ -169,6 +169,29 @@ static int header_run(PIX *bin, const band *bands, int n, int s, int h, const in
     return end > s ? end : -1;
 }
 
+/* Footer, from the bottom up: the topmost of the bands below `stop` that
+ * all leave a gutter of at least lim[2] pixels within [lim[0], lim[1])
+ * empty (n when the last band does not); the gutter in *ga, *gb. */
+static int footer_run(PIX *bin, const band *bands, int n, int stop, const int lim[3], int *ga,
+                      int *gb)
+{
+    int first = n;
+    *ga = lim[0];
+    *gb = lim[1];
+    for (int i = n - 1; i > stop; i--) {
+        int *cols = band_columns(bin, bands[i]);
+        int a = 0, b = 0;
+        int gw = widest_gap(cols, *ga, *gb, &a, &b);
+        free(cols);
+        if (gw < lim[2])
+            break;
+        *ga = a;
+        *gb = b;
+        first = i;
+    }
+    return first;
+}
+
 bool vt_layout_find(PIX *page, int dpi, vt_layout *out)
 {
     int w = pixGetWidth(page), h = pixGetHeight(page);
@@ -192,11 +215,26 @@ bool vt_layout_find(PIX *page, int dpi, vt_layout *out)
     /* Header: a band with ink on both sides of a gutter, and every
      * following band leaves (part of) that gutter empty.  Bands above it
      * that do not qualify (an e-signature overlay, a stamp, a mark such as
-     * "HỎA TỐC", a scanner streak) are a region of their own, read first. */
+     * "HỎA TỐC", a scanner streak) are a region of their own, read first.
+     * Below such bands the header starts in the page's top eighth, as
+     * printed, and its gutter must be a wide one: on a last page, under
+     * its page number, two lines of a justified paragraph may leave a
+     * word space at one place, and Nơi nhận and the signer stand apart
+     * too.  A header is short: a run of two-column bands taller than a
+     * fifth of the page is a last page's body and footer. */
     int header_start = -1, header_end = -1, ga = 0, gb = 0;
-    for (int s = 0; s < n && header_end < 0 && bands[s].top < h * 30 / 100; s++) {
-        header_end = header_run(bin, bands, n, s, h, (int[]){lo, hi, header_gutter, line_gap},
+    /* On a last page Nơi nhận and the signer may stand at the top: bands
+     * that the footer's run from the bottom of the page reaches are no
+     * header. */
+    int footer_reach = footer_run(bin, bands, n, -1, (int[]){lo, hi, min_gutter}, &ga, &gb);
+    for (int s = 0; s < footer_reach && header_end < 0 &&
+                    bands[s].top < (s ? h / 8 : h * 30 / 100);
+         s++) {
+        header_end = header_run(bin, bands, n, s, h,
+                                (int[]){lo, hi, s ? min_gutter : header_gutter, line_gap},
                                 &ga, &gb);
+        if (header_end >= 0 && bands[header_end].bottom - bands[s].top > h / 5)
+            header_end = -1;
         if (header_end >= 0)
             header_start = s;
     }
@@ -219,26 +257,14 @@ bool vt_layout_find(PIX *page, int dpi, vt_layout *out)
         out->header_gutter = gx;
     }
 
-    /* Footer, from the bottom up: bands that leave a gutter empty. */
-    int first = n; /* topmost band of the zone */
-    ga = lo;
-    gb = hi;
-    int **cols = vt_xcalloc((size_t)n + 1, sizeof *cols);
-    for (int i = n - 1; i > header_end; i--) {
-        cols[i] = band_columns(bin, bands[i]);
-        int a = 0, b = 0;
-        if (widest_gap(cols[i], ga, gb, &a, &b) < min_gutter)
-            break;
-        ga = a;
-        gb = b;
-        first = i;
-    }
+    int first = footer_run(bin, bands, n, header_end, (int[]){lo, hi, min_gutter}, &ga, &gb);
     int footer_top = -1;
-    for (int i = first; i < n; i++)
-        if (has_ink(cols[i], gb, w)) {
+    for (int i = first; i < n && footer_top < 0; i++) {
+        int *cols = band_columns(bin, bands[i]);
+        if (has_ink(cols, gb, w))
             footer_top = i;
-            break;
-        }
+        free(cols);
+    }
     if (footer_top >= 0) {
         int gx = (ga + gb) / 2;
         int top = bands[footer_top].top -
@@ -254,9 +280,6 @@ bool vt_layout_find(PIX *page, int dpi, vt_layout *out)
     } else {
         out->region[VT_REGION_BODY] = (vt_box){0, body_top, w, h - body_top};
     }
-    for (int i = 0; i < n; i++)
-        free(cols[i]);
-    free(cols);
     free(bands);
     pixDestroy(&bin);
     return true;

@@ -27,7 +27,7 @@
 static const char date_pattern[] =
     "(?:^|[^a-z])(ng[a-z0-9@]{1,2}y|ng[a-z0-9@]{1,2}(?=\\S))\\s*[,.:]?\\s*"
     "(?:(" DT "{1,2})|\\S{1,6}?)?\\s*[,./-]?\\s*"
-    "th[a-z0-9@]{1,3}?g\\s*(" DT "{1,2})?\\s*[,./-]?\\s*"
+    "th[a-z0-9@]{1,3}?g\\s*(?:(" DT "{1,2})|\\S{1,6}?)?\\s*[,./-]?\\s*"
     "n[a-z0-9@]{1,2}m\\s*[,.:]?\\s*(" DT "{4})";
 
 /* Số và ký hiệu after the "Số" cue: number, then notation segments. */
@@ -165,7 +165,10 @@ typedef struct group {
     size_t from, to;
 } group;
 
-static void parse_issuer(vt_pctx *cx, const size_t *split, size_t end)
+/* The issuer: the left column's lines above `end`.  Unanchored (no
+ * number, date or type name found: a page after the first) only lines
+ * that name a body count, and never Nơi nhận or the signer's block. */
+static void parse_issuer(vt_pctx *cx, const size_t *split, size_t end, bool anchored)
 {
     group g[8];
     size_t ng = 0;
@@ -177,8 +180,9 @@ static void parse_issuer(vt_pctx *cx, const size_t *split, size_t end)
         const vt_pline *pl = &cx->lines[i];
         /* Where the page has a left column, what sits above it (an
          * e-signature overlay, a stamp) is no part of the issuer. */
-        if (pl->role == VT_ROLE_HEADER_RIGHT || (left_column && pl->role != VT_ROLE_HEADER_LEFT) ||
-            !has_alnum(pl->fold, 0, split[i]))
+        if (pl->role == VT_ROLE_HEADER_RIGHT || pl->role == VT_ROLE_FOOTER_LEFT ||
+            pl->role == VT_ROLE_FOOTER_RIGHT ||
+            (left_column && pl->role != VT_ROLE_HEADER_LEFT) || !has_alnum(pl->fold, 0, split[i]))
             continue;
         char *t = left_text(pl, split[i]);
         char *f = vt_fold_text(t);
@@ -206,7 +210,9 @@ static void parse_issuer(vt_pctx *cx, const size_t *split, size_t end)
         free(f);
         free(t);
     }
-    if (ng == 0) {
+    if (ng == 0 || (!anchored && !any_organ)) {
+        for (size_t i = 0; i < ng; i++)
+            free(g[i].raw);
         vt_missing(cx, "issuer");
         return;
     }
@@ -688,8 +694,9 @@ void vt_parse_header(vt_pctx *cx)
         vt_missing(cx, "place");
     }
 
-    /* The issuer sits above the number (or the date, or the type). */
-    size_t top = have_number ? num.line : have_date ? date_line : scan;
+    /* The issuer sits above the number (or the date, or the type); with
+     * none of them, among the page's first lines. */
+    size_t top = have_number ? num.line : have_date ? date_line : scan < 6 ? scan : 6;
     size_t after = have_number ? num.line : 0;
     if (have_date && date_line > after)
         after = date_line;
@@ -743,7 +750,7 @@ void vt_parse_header(vt_pctx *cx)
                 break;
             }
     }
-    parse_issuer(cx, split, top);
+    parse_issuer(cx, split, top, have_number || have_date || type_at < cx->n);
 
     size_t end = (have_number || have_date) ? after + 1 : 0;
     if (type_at < cx->n) {
