@@ -672,14 +672,33 @@ static void test_marks(void)
     json_decref(m);
 }
 
+/* A page as vanthu's OCR gives it: lines with layout roles and boxes, one
+ * line height apart. */
+typedef struct role_line {
+    const char *text;
+    vt_role role;
+} role_line;
+
+static json_t *parse_roles(const role_line *page, size_t n)
+{
+    vt_pline lines[32];
+    for (size_t i = 0; i < n && i < 32; i++) {
+        vt_pline_init(&lines[i], page[i].text);
+        lines[i].number = i + 1;
+        lines[i].role = page[i].role;
+        lines[i].box = (vt_box){100, (int)(60 * i), 900, 50};
+    }
+    json_t *m = parse_lines(lines, n < 32 ? n : 32, NULL);
+    for (size_t i = 0; i < n && i < 32; i++)
+        vt_pline_clear(&lines[i]);
+    return m;
+}
+
 /* vanthu's own OCR: columns are separate blocks with layout roles. */
 static void test_layout_roles(void)
 {
     current = "layout roles";
-    static const struct {
-        const char *text;
-        vt_role role;
-    } page[] = {
+    static const role_line page[] = {
         {"ỦY BAN NHÂN DÂN", VT_ROLE_HEADER_LEFT},
         {"XÃ TÂN LẬP", VT_ROLE_HEADER_LEFT},
         {"Số: 15/TB-UBND", VT_ROLE_HEADER_LEFT},
@@ -697,15 +716,7 @@ static void test_layout_roles(void)
         {"CHỦ TỊCH", VT_ROLE_FOOTER_RIGHT},
         {"Hoàng Văn Lực", VT_ROLE_FOOTER_RIGHT},
     };
-    size_t n = sizeof page / sizeof *page;
-    vt_pline lines[32];
-    for (size_t i = 0; i < n; i++) {
-        vt_pline_init(&lines[i], page[i].text);
-        lines[i].number = i + 1;
-        lines[i].role = page[i].role;
-        lines[i].box = (vt_box){100, (int)(60 * i), 900, 50};
-    }
-    json_t *m = parse_lines(lines, n, NULL);
+    json_t *m = parse_roles(page, sizeof page / sizeof *page);
     expect(m, "issuer", "Ủy ban nhân dân xã Tân Lập");
     expect(m, "number", "15/TB-UBND");
     expect(m, "date", "2025-10-20");
@@ -721,8 +732,6 @@ static void test_layout_roles(void)
     if (json_array_size(box) != 4 || json_integer_value(json_array_get(box, 1)) != 120)
         fail("number evidence: want the line's box");
     json_decref(m);
-    for (size_t i = 0; i < n; i++)
-        vt_pline_clear(&lines[i]);
 }
 
 /* A real scan's header: an overlay read above the columns, a rule under
@@ -732,10 +741,7 @@ static void test_layout_roles(void)
 static void test_scanned_header(void)
 {
     current = "scanned header";
-    static const struct {
-        const char *text;
-        vt_role role;
-    } page[] = {
+    static const role_line page[] = {
         {"Ký bởi: Sở Công Thương", VT_ROLE_NONE},
         {"Thời gian ký: 05.06.2024 10:11:12 +07:00", VT_ROLE_NONE},
         {"UBND TỈNH YÊN BÁI", VT_ROLE_HEADER_LEFT},
@@ -749,15 +755,7 @@ static void test_scanned_header(void)
         {"xăng dầu quý II.", VT_ROLE_BODY},
         {"Kính gửi: Ủy ban nhân dân tỉnh.", VT_ROLE_BODY},
     };
-    size_t n = sizeof page / sizeof *page;
-    vt_pline lines[16];
-    for (size_t i = 0; i < n; i++) {
-        vt_pline_init(&lines[i], page[i].text);
-        lines[i].number = i + 1;
-        lines[i].role = page[i].role;
-        lines[i].box = (vt_box){100, (int)(60 * i), 900, 50};
-    }
-    json_t *m = parse_lines(lines, n, NULL);
+    json_t *m = parse_roles(page, sizeof page / sizeof *page);
     expect(m, "issuer", "Sở Công Thương");
     expect(m, "issuer_parent", "UBND tỉnh Yên Bái");
     expect(m, "number", "/SCT-QLTM");
@@ -772,8 +770,6 @@ static void test_scanned_header(void)
             fail("%s: want handwritten", flags[i]);
     }
     json_decref(m);
-    for (size_t i = 0; i < n; i++)
-        vt_pline_clear(&lines[i]);
 
     /* Day and month both blank: the year alone. */
     m = parse_text("scanned header, blank day and month",
