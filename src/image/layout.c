@@ -138,6 +138,60 @@ static int pad_between(const band *upper, const band *lower, int cap)
     return gap / 2 < cap ? gap / 2 : cap;
 }
 
+/* The header's last band when it starts at band `s`, or -1: band s has
+ * ink on both sides of a gutter of at least lim[2] pixels within
+ * [lim[0], lim[1]), and each following band leaves part of that gutter
+ * empty.  Once the right column has ended, the left one goes on only with
+ * line spacing (at most lim[3]; the V/v lines): a wider gap starts the
+ * body, whose first line ("Kính gửi:") may be short.  A header has at
+ * least two bands.  The gutter found is left in *ga, *gb. */
+static int header_run(PIX *bin, const band *bands, int n, int s, int h, const int lim[4],
+                      int *ga, int *gb)
+{
+    int w = pixGetWidth(bin), end = -1;
+    for (int i = s; i < n && bands[i].top < h * 45 / 100; i++) {
+        int *cols = band_columns(bin, bands[i]);
+        int a = 0, b = 0;
+        int gw = i == s ? widest_gap(cols, lim[0], lim[1], &a, &b)
+                        : widest_gap(cols, *ga, *gb, &a, &b);
+        bool ok = gw >= lim[2] &&
+                  (i > s || (has_ink(cols, 0, a) && has_ink(cols, b, w)));
+        if (ok && i > s && !has_ink(cols, b, w) &&
+            bands[i].top - bands[i - 1].bottom - 1 > lim[3])
+            ok = false;
+        free(cols);
+        if (!ok)
+            break;
+        *ga = a;
+        *gb = b;
+        end = i;
+    }
+    return end > s ? end : -1;
+}
+
+/* Footer, from the bottom up: the topmost of the bands below `stop` that
+ * all leave a gutter of at least lim[2] pixels within [lim[0], lim[1])
+ * empty (n when the last band does not); the gutter in *ga, *gb. */
+static int footer_run(PIX *bin, const band *bands, int n, int stop, const int lim[3], int *ga,
+                      int *gb)
+{
+    int first = n;
+    *ga = lim[0];
+    *gb = lim[1];
+    for (int i = n - 1; i > stop; i--) {
+        int *cols = band_columns(bin, bands[i]);
+        int a = 0, b = 0;
+        int gw = widest_gap(cols, *ga, *gb, &a, &b);
+        free(cols);
+        if (gw < lim[2])
+            break;
+        *ga = a;
+        *gb = b;
+        first = i;
+    }
+    return first;
+}
+
 bool vt_layout_find(PIX *page, int dpi, vt_layout *out)
 {
     int w = pixGetWidth(page), h = pixGetHeight(page);
@@ -150,37 +204,49 @@ bool vt_layout_find(PIX *page, int dpi, vt_layout *out)
         return false;
     int n;
     band *bands = find_bands(bin, dpi, &n);
-    const int min_gutter = 40 * dpi / 300, cap = 12 * dpi / 300,
+    /* The header's columns may come within a few letters of each other
+     * (a long body name beside the motto); the footer's stand further
+     * apart, and a justified body line has wide word spaces. */
+    const int header_gutter = 24 * dpi / 300, min_gutter = 40 * dpi / 300,
+              cap = 12 * dpi / 300,
               line_gap = 40 * dpi / 300;
     const int lo = w / 5, hi = w * 3 / 4;
 
-    /* Header: the first band has ink on both sides of a gutter, and every
-     * following band leaves (part of) that gutter empty. */
-    int header_end = -1, ga = 0, gb = 0;
-    for (int i = 0; i < n && bands[i].top < h * 45 / 100; i++) {
-        int *cols = band_columns(bin, bands[i]);
-        int a = 0, b = 0;
-        int gw = i == 0 ? widest_gap(cols, lo, hi, &a, &b)
-                        : widest_gap(cols, ga, gb, &a, &b);
-        bool ok = gw >= min_gutter &&
-                  (i > 0 || (has_ink(cols, 0, a) && has_ink(cols, b, w)));
-        /* Once the right column has ended, the left one goes on only with
-         * line spacing (the V/v lines); a wider gap starts the body, whose
-         * first line ("Kính gửi:") may be short. */
-        if (ok && i > 0 && !has_ink(cols, b, w) &&
-            bands[i].top - bands[i - 1].bottom - 1 > line_gap)
-            ok = false;
-        free(cols);
-        if (!ok)
-            break;
-        ga = a;
-        gb = b;
-        header_end = i;
+    /* Header: a band with ink on both sides of a gutter, and every
+     * following band leaves (part of) that gutter empty.  Bands above it
+     * that do not qualify (an e-signature overlay, a stamp, a mark such as
+     * "HỎA TỐC", a scanner streak) are a region of their own, read first.
+     * Below such bands the header starts in the page's top eighth, as
+     * printed, and its gutter must be a wide one: on a last page, under
+     * its page number, two lines of a justified paragraph may leave a
+     * word space at one place, and Nơi nhận and the signer stand apart
+     * too.  A header is short: a run of two-column bands taller than a
+     * fifth of the page is a last page's body and footer. */
+    int header_start = -1, header_end = -1, ga = 0, gb = 0;
+    /* On a last page Nơi nhận and the signer may stand at the top: bands
+     * that the footer's run from the bottom of the page reaches are no
+     * header. */
+    int footer_reach = footer_run(bin, bands, n, -1, (int[]){lo, hi, min_gutter}, &ga, &gb);
+    for (int s = 0; s < footer_reach && header_end < 0 &&
+                    bands[s].top < (s ? h / 8 : h * 30 / 100);
+         s++) {
+        header_end = header_run(bin, bands, n, s, h,
+                                (int[]){lo, hi, s ? min_gutter : header_gutter, line_gap},
+                                &ga, &gb);
+        if (header_end >= 0 && bands[header_end].bottom - bands[s].top > h / 5)
+            header_end = -1;
+        if (header_end >= 0)
+            header_start = s;
     }
     int body_top = 0;
     if (header_end >= 0) {
         int gx = (ga + gb) / 2;
-        int top = bands[0].top - (bands[0].top < cap ? bands[0].top : cap);
+        const band *first_band = &bands[header_start];
+        int top = first_band->top -
+                  (header_start > 0 ? pad_between(&bands[header_start - 1], first_band, cap)
+                                    : (first_band->top < cap ? first_band->top : cap));
+        if (header_start > 0)
+            out->region[VT_REGION_ABOVE] = (vt_box){0, 0, w, top};
         body_top = bands[header_end].bottom + 1 +
                    (header_end + 1 < n ? pad_between(&bands[header_end],
                                                      &bands[header_end + 1], cap)
@@ -191,26 +257,14 @@ bool vt_layout_find(PIX *page, int dpi, vt_layout *out)
         out->header_gutter = gx;
     }
 
-    /* Footer, from the bottom up: bands that leave a gutter empty. */
-    int first = n; /* topmost band of the zone */
-    ga = lo;
-    gb = hi;
-    int **cols = vt_xcalloc((size_t)n + 1, sizeof *cols);
-    for (int i = n - 1; i > header_end; i--) {
-        cols[i] = band_columns(bin, bands[i]);
-        int a = 0, b = 0;
-        if (widest_gap(cols[i], ga, gb, &a, &b) < min_gutter)
-            break;
-        ga = a;
-        gb = b;
-        first = i;
-    }
+    int first = footer_run(bin, bands, n, header_end, (int[]){lo, hi, min_gutter}, &ga, &gb);
     int footer_top = -1;
-    for (int i = first; i < n; i++)
-        if (has_ink(cols[i], gb, w)) {
+    for (int i = first; i < n && footer_top < 0; i++) {
+        int *cols = band_columns(bin, bands[i]);
+        if (has_ink(cols, gb, w))
             footer_top = i;
-            break;
-        }
+        free(cols);
+    }
     if (footer_top >= 0) {
         int gx = (ga + gb) / 2;
         int top = bands[footer_top].top -
@@ -226,9 +280,6 @@ bool vt_layout_find(PIX *page, int dpi, vt_layout *out)
     } else {
         out->region[VT_REGION_BODY] = (vt_box){0, body_top, w, h - body_top};
     }
-    for (int i = 0; i < n; i++)
-        free(cols[i]);
-    free(cols);
     free(bands);
     pixDestroy(&bin);
     return true;
@@ -237,7 +288,7 @@ bool vt_layout_find(PIX *page, int dpi, vt_layout *out)
 vt_role vt_layout_role(int region)
 {
     static const vt_role roles[VT_N_REGIONS] = {
-        VT_ROLE_HEADER_LEFT, VT_ROLE_HEADER_RIGHT, VT_ROLE_BODY,
+        VT_ROLE_NONE, VT_ROLE_HEADER_LEFT, VT_ROLE_HEADER_RIGHT, VT_ROLE_BODY,
         VT_ROLE_FOOTER_LEFT, VT_ROLE_FOOTER_RIGHT};
     return region >= 0 && region < VT_N_REGIONS ? roles[region] : VT_ROLE_NONE;
 }

@@ -9,6 +9,7 @@ struct Pix;
 
 /* Regions in reading order; a region with w == 0 is absent. */
 enum {
+    VT_REGION_ABOVE, /* what sits above the header: overlays, stamps, marks */
     VT_REGION_HEADER_LEFT,
     VT_REGION_HEADER_RIGHT,
     VT_REGION_BODY,

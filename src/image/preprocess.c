@@ -61,7 +61,11 @@ static void pre_close(void *state)
 }
 
 /* Coloured ink is strongly saturated and not dark: black print under a red
- * seal stays black (all channels low) and is kept.  Hue decides which ink:
+ * seal stays black (all channels low) and is kept, and so is print that a
+ * scanner's colour cast or bluish paper tints (dark, or weakly coloured:
+ * its brightest channel under half, or its chroma under a quarter of the
+ * scale, where ballpoint and seal ink are brighter and more colourful).
+ * Hue decides which ink:
  * red seals run from magenta through red to orange, signatures from cyan
  * to violet blue. */
 static void drop_ink(PIX *rgb, bool red, bool blue, long *n_red, long *n_blue)
@@ -79,7 +83,7 @@ static void drop_ink(PIX *rgb, bool red, bool blue, long *n_red, long *n_blue)
             int mx = r > g ? (r > b ? r : b) : (g > b ? g : b);
             int mn = r < g ? (r < b ? r : b) : (g < b ? g : b);
             int chroma = mx - mn;
-            if (chroma < 45 || chroma * 4 < mx)
+            if (chroma < 64 || chroma * 4 < mx || mx < 128)
                 continue;
             /* Hue in degrees, 0..360. */
             double hue;

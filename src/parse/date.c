@@ -34,7 +34,7 @@ static const char *readings(char c)
     case '8': return "8036";
     case '9': return "904";
     case 'o': case 'q': case 'd': return "0";
-    case 'l': case 'i': case '|': case '!': case 't': case 'j': case 'f': return "1";
+    case 'l': case 'i': case '|': case '!': case ']': case 't': case 'j': case 'f': return "1";
     case 'z': return "2";
     case 's': case '$': return "5";
     case 'b': return "6";

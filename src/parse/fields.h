@@ -35,7 +35,8 @@
 #define VT_METADATA_MEMBERS(X)                                                \
     X(value) X(text) X(name) X(position) X(authority) X(type) X(number)       \
     X(date) X(issuer) X(subject) X(code_number) X(code_notation)              \
-    X(abbreviation) X(repaired) X(purpose) X(copies) X(phone) X(email)        \
+    X(abbreviation) X(repaired) X(handwritten) X(purpose) X(copies) X(phone) \
+    X(email)                                                                  \
     X(raw) X(confidence) X(evidence)
 
 #endif

@@ -21,11 +21,15 @@
  * wrong. */
 #define CUE_COST 0.36
 
-/* A day/month/year token: digits and the letters OCR makes of them. */
-#define DT "[0-9oqdlij|!tfzsbg$]"
+/* A day/month/year token: digits and the letters OCR makes of them.  The
+ * day, and sometimes the month, is written by hand in a blank left for it:
+ * then the blank is empty (blue ink dropped), or holds a short run of
+ * marks, which may have run into the cue ("ngàW/†"). */
+#define DT "[0-9oqdlij|!\\]tfzsbg$]"
 static const char date_pattern[] =
-    "(?:^|[^a-z])(ng[a-z0-9@]{1,2}y)\\s*[,.:]?\\s*(" DT "{1,2})\\s*[,./-]?\\s*"
-    "th[a-z0-9@]{1,3}?g\\s*(" DT "{1,2})\\s*[,./-]?\\s*"
+    "(?:^|[^a-z])(ng[a-z0-9@]{1,2}y|ng[a-z0-9@]{1,2}(?=\\S))\\s*[,.:]?\\s*"
+    "(?:(" DT "{1,2})|\\S{1,6}?)?\\s*[,./-]?\\s*"
+    "th[a-z0-9@]{1,3}?g\\s*(?:(" DT "{1,2})|\\S{1,6}?)?\\s*[,./-]?\\s*"
     "n[a-z0-9@]{1,2}m\\s*[,.:]?\\s*(" DT "{4})";
 
 /* Số và ký hiệu after the "Số" cue: number, then notation segments. */
@@ -163,22 +167,36 @@ typedef struct group {
     size_t from, to;
 } group;
 
-static void parse_issuer(vt_pctx *cx, const size_t *split, size_t end)
+/* The issuer: the left column's lines above `end`.  Unanchored (no
+ * number, date or type name found: a page after the first) only lines
+ * that name a body count, and never Nơi nhận or the signer's block. */
+static void parse_issuer(vt_pctx *cx, const size_t *split, size_t end, bool anchored)
 {
     group g[8];
     size_t ng = 0;
-    bool any_organ = false;
+    bool any_organ = false, left_column = false;
     size_t from = end > 6 ? end - 6 : 0;
+    for (size_t i = from; i < end; i++)
+        left_column |= cx->lines[i].role == VT_ROLE_HEADER_LEFT;
     for (size_t i = from; i < end; i++) {
         const vt_pline *pl = &cx->lines[i];
-        if (pl->role == VT_ROLE_HEADER_RIGHT || !has_alnum(pl->fold, 0, split[i]))
+        /* Where the page has a left column, what sits above it (an
+         * e-signature overlay, a stamp) is no part of the issuer. */
+        if (pl->role == VT_ROLE_HEADER_RIGHT || pl->role == VT_ROLE_FOOTER_LEFT ||
+            pl->role == VT_ROLE_FOOTER_RIGHT ||
+            (left_column && pl->role != VT_ROLE_HEADER_LEFT) || !has_alnum(pl->fold, 0, split[i]))
             continue;
         char *t = left_text(pl, split[i]);
-        if (!*t || vt_is_mark(t)) {
+        char *f = vt_text_fold(t);
+        /* A rule under the name reads as a mark or a lone letter. */
+        size_t letters = 0;
+        for (const char *c = f; *c; c++)
+            letters += isalpha((unsigned char)*c) != 0;
+        if (letters < 2 || vt_is_mark(t)) {
+            free(f);
             free(t);
             continue;
         }
-        char *f = vt_text_fold(t);
         char *pf = ng > 0 ? vt_text_fold(g[ng - 1].raw) : NULL;
         bool org = !vt_admin_unit_start(f) && starts_organ(cx->lex, pf, f);
         free(pf);
@@ -194,7 +212,9 @@ static void parse_issuer(vt_pctx *cx, const size_t *split, size_t end)
         free(f);
         free(t);
     }
-    if (ng == 0) {
+    if (ng == 0 || (!anchored && !any_organ)) {
+        for (size_t i = 0; i < ng; i++)
+            free(g[i].raw);
         vt_missing(cx, "issuer");
         return;
     }
@@ -331,7 +351,63 @@ typedef struct number {
     size_t line;
     char *code_number, *notation, *raw;
     double conf;
+    bool handwritten;
 } number;
+
+/* Where the printed notation begins after a number written by hand or
+ * stamped ("Số: 4§7 /TB-UBND", "Số:3833_ /QĐ-UBND"): the first separator
+ * followed by two capitals.  -1 when there is none. */
+static long printed_notation(const char *text, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++) {
+        if (text[i] != '/' && text[i] != '-')
+            continue;
+        size_t k = i + 1;
+        while (k < to && text[k] == ' ')
+            k++;
+        int caps = 0;
+        while (k < to && caps < 2) {
+            if (isupper((unsigned char)text[k])) {
+                k++;
+            } else if ((unsigned char)text[k] == 0xc4 && k + 1 < to &&
+                       (unsigned char)text[k + 1] == 0x90) {
+                k += 2; /* Đ */
+            } else {
+                break;
+            }
+            caps++;
+        }
+        if (caps == 2)
+            return (long)i;
+    }
+    return -1;
+}
+
+/* A word of a ký hiệu: "/TB", or capitals on both sides of a dash
+ * ("BCT-ATMT"). */
+static bool notation_like(const vt_pline *pl)
+{
+    const char *t = pl->text;
+    for (size_t i = 0; i + 2 < pl->len; i++) {
+        if (t[i] == '/' && printed_notation(t, i, pl->len) == (long)i)
+            return true;
+        if (t[i] == '-' && i >= 2 && isupper((unsigned char)t[i - 1]) &&
+            isupper((unsigned char)t[i - 2]) && isupper((unsigned char)t[i + 1]) &&
+            isupper((unsigned char)t[i + 2]))
+            return true;
+    }
+    return false;
+}
+
+/* The "Số" cue of the header is capitalised (or damaged: "86:09"); "số"
+ * in a sentence cites. */
+static bool capital_cue(const vt_pline *pl)
+{
+    const char *t = pl->text;
+    while (*t && !isalnum((unsigned char)*t))
+        t++;
+    return !islower((unsigned char)*t);
+}
 
 static bool parse_number(vt_pctx *cx, const size_t *split, size_t scan, number *num)
 {
@@ -344,10 +420,18 @@ static bool parse_number(vt_pctx *cx, const size_t *split, size_t scan, number *
         size_t le = split[i];
         double c = 0;
         long e = vt_fuzzy_prefix(pl->fold, le, 0, "so", CUE_COST, &c);
-        if (e < 0)
+        if (e < 0 || !capital_cue(pl))
             continue;
         size_t ts = pl->map[e], te = pl->map[le];
-        if (!vt_rx_find(&rx, pl->text, te, ts) || vt_rx_start(&rx, 0) != (long)ts)
+        bool matched = vt_rx_find(&rx, pl->text, te, ts) && vt_rx_start(&rx, 0) == (long)ts;
+        bool by_hand = !matched || vt_rx_end(&rx, 1) == vt_rx_start(&rx, 1);
+        if (by_hand) {
+            /* No printed digits: the number was written in by hand. */
+            long at = printed_notation(pl->text, ts, te);
+            matched = at >= 0 && vt_rx_find(&rx, pl->text, te, (size_t)at) &&
+                      vt_rx_start(&rx, 0) == at;
+        }
+        if (!matched)
             continue;
         char *digits = vt_xstrndup(pl->text + vt_rx_start(&rx, 1),
                                    (size_t)(vt_rx_end(&rx, 1) - vt_rx_start(&rx, 1)));
@@ -370,6 +454,7 @@ static bool parse_number(vt_pctx *cx, const size_t *split, size_t scan, number *
         /* Party style "478-KH/TU" keeps its dash: the separator is printed. */
         char sep = pl->text[vt_rx_start(&rx, 2)];
         num->line = i;
+        num->handwritten = by_hand;
         num->code_number = digits;
         char *full = vt_xasprintf("%c%s", sep, nota);
         free(nota);
@@ -392,10 +477,41 @@ static void emit_number(vt_pctx *cx, number *num, const char *type_abbr)
     free(raw);
     if (*num->code_number)
         json_object_set_new(f, "code_number", json_string(num->code_number));
+    if (num->handwritten)
+        json_object_set_new(f, "handwritten", json_true());
     json_object_set_new(f, "code_notation", json_string(nota));
     json_object_set_new(cx->meta, "number", f);
     free(value);
     free(nota);
+}
+
+/* The date as precise as the page prints it: "YYYY-MM-DD"; "YYYY-MM" or
+ * "YYYY" when the day (and the month) is a blank filled in by hand that
+ * OCR could not read (*handwritten): empty, or marks that are not all
+ * digits.  0 readings or several: no value. */
+static int read_date(const char tok[3][8], char iso[16], bool *repaired, bool *handwritten)
+{
+    int y, m, d;
+    *handwritten = false;
+    int readings = vt_date_read(tok[0], tok[1], tok[2], &y, &m, &d, repaired);
+    if (readings == 1) {
+        snprintf(iso, 16, "%04d-%02d-%02d", y, m, d);
+        return 1;
+    }
+    if (readings > 1 || (*tok[0] && strspn(tok[0], "0123456789") == strlen(tok[0])))
+        return readings;
+    /* Day unreadable: month and year alone, read with a day every month has. */
+    *handwritten = true;
+    if (*tok[1]) {
+        readings = vt_date_read("01", tok[1], tok[2], &y, &m, &d, repaired);
+        if (readings == 1)
+            snprintf(iso, 16, "%04d-%02d", y, m);
+        return readings;
+    }
+    readings = vt_date_read("01", "01", tok[2], &y, &m, &d, repaired);
+    if (readings == 1)
+        snprintf(iso, 16, "%04d", y);
+    return readings;
 }
 
 static bool parse_date(vt_pctx *cx, const size_t *split, size_t scan, size_t *date_line)
@@ -411,6 +527,12 @@ static bool parse_date(vt_pctx *cx, const size_t *split, size_t scan, size_t *da
         size_t s, e;
         if (!find_date(&rx, pl, &s, &e))
             continue;
+        /* The header's date follows its place, or opens its line; a date
+         * inside a sentence belongs to a document the text cites. */
+        size_t ps = split[i] < s ? split[i] : s;
+        if (pl->role != VT_ROLE_HEADER_RIGHT && !has_alnum(pl->fold, ps, s) &&
+            has_alnum(pl->fold, 0, s))
+            continue;
         /* An incoming-document stamp ("ĐẾN") carries its own date. */
         size_t ds, de;
         if (vt_fuzzy_find(pl->fold, s, 0, "den", 0.01, &ds, &de, NULL) && de - ds == 3) {
@@ -424,21 +546,23 @@ static bool parse_date(vt_pctx *cx, const size_t *split, size_t scan, size_t *da
         char tok[3][8];
         for (int g = 0; g < 3; g++) {
             long a = vt_rx_start(&rx, g + 2), b = vt_rx_end(&rx, g + 2);
-            snprintf(tok[g], sizeof tok[g], "%.*s", (int)(b - a), pl->fold + a);
+            snprintf(tok[g], sizeof tok[g], "%.*s", a < 0 ? 0 : (int)(b - a),
+                     a < 0 ? "" : pl->fold + a);
         }
-        int y, m, d;
-        bool repaired = false;
-        int readings = vt_date_read(tok[0], tok[1], tok[2], &y, &m, &d, &repaired);
+        bool repaired = false, handwritten = false;
+        char iso[16];
+        int readings = read_date(tok, iso, &repaired, &handwritten);
         *date_line = i;
         found = true;
         vt_span raw = {pl, s, e};
         char *rawt = vt_span_text(&raw);
         if (readings == 1) {
-            char iso[16];
-            snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
-            json_t *f = vt_field(cx, "value", iso, rawt, repaired ? VT_CONF_DATE_REPAIRED : VT_CONF_CUE, i, i);
+            json_t *f = vt_field(cx, "value", iso, rawt,
+                                 repaired || handwritten ? VT_CONF_DATE_REPAIRED : VT_CONF_CUE, i, i);
             if (repaired)
                 json_object_set_new(f, "repaired", json_true());
+            if (handwritten)
+                json_object_set_new(f, "handwritten", json_true());
             json_object_set_new(cx->meta, "date", f);
         } else {
             vt_pctx_warn(cx, "line %zu: date \"%s\" has %d valid readings; left out",
@@ -447,7 +571,6 @@ static bool parse_date(vt_pctx *cx, const size_t *split, size_t scan, size_t *da
         }
         free(rawt);
         /* The place is the right column up to the comma before "ngày". */
-        size_t ps = split[i] < s ? split[i] : s;
         vt_span sp = {pl, ps, s};
         char *place = vt_span_clean(&sp);
         if (*place && has_alnum(place, 0, strlen(place))) {
@@ -503,8 +626,10 @@ static bool body_cue(const vt_pline *pl)
  * Quyết định), a sentence ending in punctuation or a whole paragraph. */
 static bool subject_continues(const vt_pline *prev, const vt_pline *pl)
 {
-    /* On a page image the space before the body shows as a gap. */
-    if (prev->box.w > 0 && pl->box.w > 0 && prev->page == pl->page) {
+    /* On a page image the space before the body shows as a gap, and a
+     * line of the trích yếu may end in a full stop or a semicolon. */
+    bool boxed = prev->box.w > 0 && pl->box.w > 0 && prev->page == pl->page;
+    if (boxed) {
         int gap = pl->box.y - (prev->box.y + prev->box.h);
         if (gap * 4 > prev->box.h + pl->box.h)
             return false;
@@ -513,7 +638,7 @@ static bool subject_continues(const vt_pline *prev, const vt_pline *pl)
     while (n && isspace((unsigned char)pl->text[n - 1]))
         n--;
     return !body_cue(pl) && !vt_text_is_upper(pl->text) && n > 0 && n <= 120 &&
-           !strchr(".:;", pl->text[n - 1]);
+           (boxed || !strchr(".:;", pl->text[n - 1]));
 }
 
 static void set_subject(vt_pctx *cx, char *text, size_t from, size_t to, double conf)
@@ -521,7 +646,8 @@ static void set_subject(vt_pctx *cx, char *text, size_t from, size_t to, double 
     json_object_set_new(cx->meta, "subject", vt_field(cx, "value", text, text, conf, from, to));
 }
 
-/* Join lines [from, to) (left columns) into one trích yếu. */
+/* Join lines [from, to) (left columns) into one trích yếu, without the
+ * full stop some pages print after it. */
 static char *join_lines(const vt_pctx *cx, const size_t *split, size_t from, size_t to,
                         size_t first_offset)
 {
@@ -538,6 +664,9 @@ static char *join_lines(const vt_pctx *cx, const size_t *split, size_t from, siz
         }
         free(t);
     }
+    size_t n = strlen(acc);
+    if (n >= 2 && acc[n - 1] == '.' && acc[n - 2] != '.')
+        acc[n - 1] = '\0';
     return acc;
 }
 
@@ -551,17 +680,25 @@ void vt_parse_header(vt_pctx *cx)
         split[i] = split_line(cx, &cx->lines[i], &date_rx);
     vt_rx_clear(&date_rx);
 
+    /* Number and date stand above the type name and the body's first cue;
+     * below them they are a cited document's. */
+    size_t limit = 0;
+    while (limit < scan && !body_cue(&cx->lines[limit]) &&
+           (cx->lines[limit].role == VT_ROLE_HEADER_LEFT ||
+            cx->lines[limit].role == VT_ROLE_HEADER_RIGHT || !type_line(cx, limit, NULL)))
+        limit++;
     number num = {0};
-    bool have_number = parse_number(cx, split, scan, &num);
+    bool have_number = parse_number(cx, split, limit, &num);
     size_t date_line = cx->n;
-    bool have_date = parse_date(cx, split, scan, &date_line);
+    bool have_date = parse_date(cx, split, limit, &date_line);
     if (!have_date) {
         vt_missing(cx, "date");
         vt_missing(cx, "place");
     }
 
-    /* The issuer sits above the number (or the date, or the type). */
-    size_t top = have_number ? num.line : have_date ? date_line : scan;
+    /* The issuer sits above the number (or the date, or the type); with
+     * none of them, among the page's first lines. */
+    size_t top = have_number ? num.line : have_date ? date_line : scan < 6 ? scan : 6;
     size_t after = have_number ? num.line : 0;
     if (have_date && date_line > after)
         after = date_line;
@@ -578,30 +715,44 @@ void vt_parse_header(vt_pctx *cx)
     }
     if (!have_number && !have_date && type_at < cx->n)
         top = type_at;
-    parse_issuer(cx, split, top);
 
-    /* V/v trích yếu of a công văn: under the number, left column. */
+    /* V/v trích yếu of a công văn: under the number, left column; with no
+     * number read, anywhere in the left column. */
     size_t vv_at = cx->n, vv_off = 0, vv_len = 0;
     bool vv_slash = false;
-    if (have_number) {
-        /* Above the type name: "Về việc" under a type is its trích yếu. */
-        for (size_t i = num.line + 1; i < scan && i <= num.line + 3 && i < type_at; i++) {
-            const vt_pline *pl = &cx->lines[i];
-            size_t st = 0;
-            while (st < split[i] && isspace((unsigned char)pl->fold[st]))
-                st++;
-            long e = vt_fuzzy_prefix(pl->fold, split[i], st, "v/v", VT_COST_SHORT_CUE, NULL);
-            if (e >= 0 || vt_fuzzy_prefix(pl->fold, split[i], st, "ve viec", VT_COST_VE_VIEC, NULL) >= 0) {
-                vv_at = i;
-                vv_off = st;
-                vv_slash = e >= 0;
-                while (e >= 0 && (size_t)e < split[i] && !isspace((unsigned char)pl->fold[e]))
-                    e++; /* the whole cue token: "V/w" */
-                vv_len = e >= 0 ? pl->map[e] - pl->map[st] : 0;
-                break;
-            }
+    /* Above the type name: "Về việc" under a type is its trích yếu.  The
+     * right column's lines, read after the left one, are passed over. */
+    size_t left_lines = 0;
+    for (size_t i = have_number ? num.line + 1 : 0; i < scan && i < type_at; i++) {
+        const vt_pline *pl = &cx->lines[i];
+        if (pl->role == VT_ROLE_HEADER_RIGHT || (!have_number && pl->role != VT_ROLE_HEADER_LEFT))
+            continue;
+        if (have_number && ++left_lines > 3)
+            break;
+        size_t st = 0;
+        while (st < split[i] && isspace((unsigned char)pl->fold[st]))
+            st++;
+        long e = vt_fuzzy_prefix(pl->fold, split[i], st, "v/v", VT_COST_SHORT_CUE, NULL);
+        if (e >= 0 || vt_fuzzy_prefix(pl->fold, split[i], st, "ve viec", VT_COST_VE_VIEC, NULL) >= 0) {
+            vv_at = i;
+            vv_off = st;
+            vv_slash = e >= 0;
+            while (e >= 0 && (size_t)e < split[i] && !isspace((unsigned char)pl->fold[e]))
+                e++; /* the whole cue token: "V/w" */
+            vv_len = e >= 0 ? pl->map[e] - pl->map[st] : 0;
+            break;
         }
     }
+    if (!have_number) {
+        /* The issuer ends above a number line OCR could not read as one. */
+        for (size_t i = 1; i < top && i < scan; i++)
+            if (cx->lines[i].role == VT_ROLE_HEADER_LEFT &&
+                (i == vv_at || notation_like(&cx->lines[i]))) {
+                top = i;
+                break;
+            }
+    }
+    parse_issuer(cx, split, top, have_number || have_date || type_at < cx->n);
 
     size_t end = (have_number || have_date) ? after + 1 : 0;
     if (type_at < cx->n) {

@@ -672,14 +672,33 @@ static void test_marks(void)
     json_decref(m);
 }
 
+/* A page as vanthu's OCR gives it: lines with layout roles and boxes, one
+ * line height apart. */
+typedef struct role_line {
+    const char *text;
+    vt_role role;
+} role_line;
+
+static json_t *parse_roles(const role_line *page, size_t n)
+{
+    vt_pline lines[32];
+    for (size_t i = 0; i < n && i < 32; i++) {
+        vt_pline_init(&lines[i], page[i].text);
+        lines[i].number = i + 1;
+        lines[i].role = page[i].role;
+        lines[i].box = (vt_box){100, (int)(60 * i), 900, 50};
+    }
+    json_t *m = parse_lines(lines, n < 32 ? n : 32, NULL);
+    for (size_t i = 0; i < n && i < 32; i++)
+        vt_pline_clear(&lines[i]);
+    return m;
+}
+
 /* vanthu's own OCR: columns are separate blocks with layout roles. */
 static void test_layout_roles(void)
 {
     current = "layout roles";
-    static const struct {
-        const char *text;
-        vt_role role;
-    } page[] = {
+    static const role_line page[] = {
         {"ỦY BAN NHÂN DÂN", VT_ROLE_HEADER_LEFT},
         {"XÃ TÂN LẬP", VT_ROLE_HEADER_LEFT},
         {"Số: 15/TB-UBND", VT_ROLE_HEADER_LEFT},
@@ -697,15 +716,7 @@ static void test_layout_roles(void)
         {"CHỦ TỊCH", VT_ROLE_FOOTER_RIGHT},
         {"Hoàng Văn Lực", VT_ROLE_FOOTER_RIGHT},
     };
-    size_t n = sizeof page / sizeof *page;
-    vt_pline lines[32];
-    for (size_t i = 0; i < n; i++) {
-        vt_pline_init(&lines[i], page[i].text);
-        lines[i].number = i + 1;
-        lines[i].role = page[i].role;
-        lines[i].box = (vt_box){100, (int)(60 * i), 900, 50};
-    }
-    json_t *m = parse_lines(lines, n, NULL);
+    json_t *m = parse_roles(page, sizeof page / sizeof *page);
     expect(m, "issuer", "Ủy ban nhân dân xã Tân Lập");
     expect(m, "number", "15/TB-UBND");
     expect(m, "date", "2025-10-20");
@@ -721,8 +732,62 @@ static void test_layout_roles(void)
     if (json_array_size(box) != 4 || json_integer_value(json_array_get(box, 1)) != 120)
         fail("number evidence: want the line's box");
     json_decref(m);
-    for (size_t i = 0; i < n; i++)
-        vt_pline_clear(&lines[i]);
+}
+
+/* A real scan's header: an overlay read above the columns, a rule under
+ * the issuer read as a letter, the number and day filled in by hand and
+ * unread, the V/v read after the right column, its last line ending in a
+ * full stop; then a page without a header whose body cites a document. */
+static void test_scanned_header(void)
+{
+    current = "scanned header";
+    static const role_line page[] = {
+        {"Ký bởi: Sở Công Thương", VT_ROLE_NONE},
+        {"Thời gian ký: 05.06.2024 10:11:12 +07:00", VT_ROLE_NONE},
+        {"UBND TỈNH YÊN BÁI", VT_ROLE_HEADER_LEFT},
+        {"SỞ CÔNG THƯƠNG", VT_ROLE_HEADER_LEFT},
+        {"ị", VT_ROLE_HEADER_LEFT},
+        {"Số: 4§7 /SCT-QLTM", VT_ROLE_HEADER_LEFT},
+        {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", VT_ROLE_HEADER_RIGHT},
+        {"Độc lập - Tự do - Hạnh phúc", VT_ROLE_HEADER_RIGHT},
+        {"Yên Bái, ngàW/† tháng 6 năm 2024", VT_ROLE_HEADER_RIGHT},
+        {"V/v báo cáo tình hình thị trường", VT_ROLE_BODY},
+        {"xăng dầu quý II.", VT_ROLE_BODY},
+        {"Kính gửi: Ủy ban nhân dân tỉnh.", VT_ROLE_BODY},
+    };
+    json_t *m = parse_roles(page, sizeof page / sizeof *page);
+    expect(m, "issuer", "Sở Công Thương");
+    expect(m, "issuer_parent", "UBND tỉnh Yên Bái");
+    expect(m, "number", "/SCT-QLTM");
+    expect(m, "date", "2024-06");
+    expect(m, "place", "Yên Bái");
+    expect(m, "type", "Công văn");
+    expect(m, "subject", "V/v báo cáo tình hình thị trường xăng dầu quý II");
+    const char *flags[] = {"number", "date"};
+    for (size_t i = 0; i < 2; i++) {
+        checks++;
+        if (!json_is_true(json_object_get(json_object_get(m, flags[i]), "handwritten")))
+            fail("%s: want handwritten", flags[i]);
+    }
+    json_decref(m);
+
+    /* Day and month both blank: the year alone. */
+    m = parse_text("scanned header, blank day and month",
+                   "BỘ CÔNG THƯƠNG\nSố: 12/BCT-KH\nHà Nội ngày tháng năm 2026\nKẾ HOẠCH\nKiểm tra\n",
+                   NULL);
+    expect(m, "date", "2026");
+    expect(m, "place", "Hà Nội");
+    json_decref(m);
+
+    /* A second page: citations in the body give no number or date. */
+    m = parse_text("scanned second page",
+                   "số 15/2020/TT-BGDĐT ngày 26 tháng 5 năm 2020 của Bộ Giáo dục và Đào tạo;\n"
+                   "Thực hiện Chỉ thị số 11/CT-TTg ngày 16 tháng 4 năm 2021 của Thủ tướng;\n"
+                   "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n",
+                   NULL);
+    expect(m, "number", NULL);
+    expect(m, "date", NULL);
+    json_decref(m);
 }
 
 /* Add a line of space-separated words to a block. */
@@ -826,6 +891,7 @@ int main(int argc, char **argv)
     test_numbers();
     test_marks();
     test_layout_roles();
+    test_scanned_header();
     test_stage(argv[1]);
     vt_lexicon_clear(&lex);
     printf("%d checks, %d failures\n", checks, failures);

@@ -10,6 +10,7 @@
 static const char *const section_names[MS_N_SECTIONS] = {
     "header-left", "header-right", "number-left", "date-right",
     "title",       "body",         "footer-left", "footer-right",
+    "overlay",
 };
 
 static void lines_push(ms_lines *l, const char *s)

@@ -20,6 +20,7 @@ typedef enum ms_section {
     MS_BODY,
     MS_FOOTER_LEFT,
     MS_FOOTER_RIGHT,
+    MS_OVERLAY, /* an e-signature overlay above the header, not on the paper */
     MS_N_SECTIONS
 } ms_section;
 

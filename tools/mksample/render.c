@@ -196,6 +196,14 @@ static void draw_header(ctx *c, const ms_doc *d)
     const double right_w = PAGE_W - MARGIN_RIGHT + 12 - right_x;
     const double lcx = left_x + left_w / 2, rcx = right_x + right_w / 2;
     GString *lt = g_string_new(NULL), *rt = g_string_new(NULL);
+    /* An e-signature overlay sits above the issuing body in small type;
+     * it is not the dispatch's text, so it stays out of the text output. */
+    const ms_lines *ov = &d->sec[MS_OVERLAY];
+    if (ov->n) {
+        char *text = join(ov, 0, ov->n);
+        c->y += draw_block(c, left_x, c->y, left_w, FONT " 9", PANGO_ALIGN_LEFT, text, NULL) + 10;
+        g_free(text);
+    }
     double ly = c->y, ry = c->y;
 
     const ms_lines *hl = &d->sec[MS_HEADER_LEFT];
