@@ -376,6 +376,7 @@ typedef struct vt_train_options {
     const char *const *corpora; /* the user's own correct text */
     size_t n_corpora;
     int corpus_weight;  /* counts multiplier for dict/ and user corpora */
+    const char *counts;  /* n-gram counts of real text (dict/counts/, unpacked) */
     const char *output;  /* model file to write */
     const char *depfile; /* Makefile-style list of what was read */
 } vt_train_options;

@@ -150,6 +150,7 @@ static void put(uint64_t *keys, uint32_t slots, uint64_t key, float *p,
 #define C3(k) ((uint32_t)((k) & 0x1fffff))
 
 vt_status vt_lm_build(const uint32_t *seq, const uint8_t *weight, size_t n,
+                      const vt_ngram *extra, size_t n_extra,
                       const uint8_t *listed, uint32_t V, vt_lm *lm, vt_error *err)
 {
     memset(lm, 0, sizeof *lm);
@@ -177,6 +178,16 @@ vt_status vt_lm_build(const uint32_t *seq, const uint8_t *weight, size_t n,
                 goto out;
             *t += weight[i];
         }
+    }
+    for (size_t i = 0; i < n_extra; i++) {
+        const vt_ngram *g = &extra[i];
+        if (g->order < 2)
+            continue;
+        uint32_t *s = g->order == 3 ? cmap_slot(&c3, vt_key3(g->id[0], g->id[1], g->id[2]))
+                                    : cmap_slot(&c2, vt_key2(g->id[0], g->id[1]));
+        if (!s)
+            goto out;
+        *s += g->count;
     }
     t3 = cmap_sorted(&c3);
     if (!t3)

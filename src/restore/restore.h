@@ -471,7 +471,28 @@ typedef struct vt_lm {
 /* Estimate from token ids: sentences are VT_TOK_BOS ... VT_TOK_EOS; each
  * token position has a count weight (the weight of its source).  `listed`
  * (may be NULL) marks tokens also found in word lists. */
+/* Counts of n-grams (orders 1-3) read from a counts file (counts.c). */
+typedef struct vt_ngram {
+    uint32_t id[3];
+    uint32_t count;
+    uint8_t order;
+} vt_ngram;
+typedef struct vt_ngrams {
+    vt_ngram *a;
+    size_t n, cap;
+} vt_ngrams;
+/* The id of a token of a counts file: >= 0, -1 out of memory, -2 a token
+ * the model leaves out. */
+typedef int64_t (*vt_token_fn)(void *ctx, const char *s, size_t len);
+/* Appends the counts of file `path` to *out. */
+vt_status vt_ngrams_read(const char *path, vt_token_fn token, void *ctx, vt_ngrams *out,
+                         vt_error *err);
+void vt_ngrams_free(vt_ngrams *g);
+
+/* ... and `extra` (n_extra, ids of this vocabulary) adds bigram and
+ * trigram counts to those of the sequence. */
 vt_status vt_lm_build(const uint32_t *seq, const uint8_t *weight, size_t n,
+                      const vt_ngram *extra, size_t n_extra,
                       const uint8_t *listed, uint32_t n_vocab, vt_lm *lm,
                       vt_error *err);
 void vt_lm_free(vt_lm *lm);
