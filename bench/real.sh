@@ -74,24 +74,15 @@ mkdir -p "$cache"
 i=0
 for doc in "$tmp"/held/*; do
     d=$(basename "$doc")
-    # Pages of 20 lines, fonts in turn; a page's OCR is kept by the hash
-    # of what was rendered.  OCR lines do not follow the page's lines, so
-    # each page is scored as one line.
+    # Pages of 20 lines (bench/ocr-page.sh renders and reads them).  OCR
+    # lines do not follow the page's lines, so each page is one line.
     split -l 20 -d -a 3 "$doc" "$tmp/$d.page"
     : > "$tmp/$d.truth"
     : > "$tmp/$d.ocr"
     for pg in "$tmp/$d".page[0-9][0-9][0-9]; do
-        case $((i % 3)) in 0) font='Liberation Serif 12';; 1) font='DejaVu Serif 11';;
-                            *) font='Liberation Sans 12';; esac
-        i=$((i + 1))
-        key=$( (cat "$pg"; echo "$font") | sha1sum | cut -c1-16)
-        if [ ! -s "$cache/$key.txt" ]; then
-            pango-view --no-display --font="$font" --dpi=300 --width=2100 --margin=150 \
-                --wrap=word -o "$tmp/p.png" "$pg"
-            OMP_THREAD_LIMIT=1 tesseract "$tmp/p.png" "$cache/$key" -l eng 2>/dev/null
-        fi
         echo $(cat "$pg") >> "$tmp/$d.truth"
-        echo $(cat "$cache/$key.txt") >> "$tmp/$d.ocr"
+        echo $(cat "$(sh "$src/bench/ocr-page.sh" "$pg" $i "$cache")") >> "$tmp/$d.ocr"
+        i=$((i + 1))
     done
     restore "$tmp/$d.ocr" > "$tmp/$d.eng"
     score heldout eng-ocr "$tmp/$d.truth" "$tmp/$d.eng" --loose

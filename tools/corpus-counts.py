@@ -154,6 +154,20 @@ def family_names(dict_dir):
     return fam
 
 
+def titled_run(ws, start, most):
+    """The title-case words from ws[start], at most `most`, up to one
+    that ends in punctuation (which it strips)."""
+    run = []
+    for x in ws[start:start + most]:
+        y = x.rstrip(',.;:)')
+        if not titled(y):
+            break
+        run.append(y)
+        if y != x:
+            break
+    return run
+
+
 def names_in(line, family, lists):
     ws = line.split()
     runs = []
@@ -163,28 +177,11 @@ def names_in(line, family, lists):
         lw = w.lower()
         two = ' '.join(ws[i:i + 2]).lower()
         for kind, n in ((lw, 1), (two, 2)):
-            if kind in ADDRESS:
-                run = []
-                for x in ws[i + n:i + n + 4]:
-                    y = x.rstrip(',.;:)')
-                    if not titled(y):
-                        break
-                    run.append(y)
-                    if y != x:
-                        break
-                if len(run) >= 2:
-                    runs.append(run)
-            if kind in PLACE_KINDS and w.islower():
-                run = []
-                for x in ws[i + n:i + n + 4]:
-                    y = x.rstrip(',.;:)')
-                    if not titled(y):
-                        break
-                    run.append(y)
-                    if y != x:
-                        break
-                if run:
-                    lists['place'][kind + ' ' + ' '.join(run)] += 1
+            run = titled_run(ws, i + n, 4)
+            if kind in ADDRESS and len(run) >= 2:
+                runs.append(run)
+            if kind in PLACE_KINDS and w.islower() and run:
+                lists['place'][kind + ' ' + ' '.join(run)] += 1
         for head in BODY_HEADS:
             h = head.split()
             if ws[i:i + len(h)] != h:
@@ -194,10 +191,8 @@ def names_in(line, family, lists):
                 y = x.rstrip(',.;:)')
                 if titled(y):
                     small = False
-                elif y.islower() and (not small or y == 'và'):
-                    small = y != 'và' or small
-                    if y == 'và':
-                        small = True
+                elif y == 'và' or (y.islower() and not small):
+                    small = True
                 else:
                     break
                 run.append(y)
