@@ -65,21 +65,12 @@ PY
 if [ "${REAL_OCR:-0}" = 1 ]; then
     cache=$build/restore-heldout-ocr
     mkdir -p "$cache" "$tmp/real"
-    # Pages of 20 lines, fonts in turn; the OCR of a page is kept by the
-    # hash of what was rendered.
+    # Pages of 20 lines (bench/ocr-page.sh renders and reads them).
     grep -v '^ *$' "$tmp/held.txt" | split -l 20 -d -a 3 - "$tmp/real/page"
     i=0
     for pg in "$tmp"/real/page[0-9][0-9][0-9]; do
-        case $((i % 3)) in 0) font='Liberation Serif 12';; 1) font='DejaVu Serif 11';;
-                            *) font='Liberation Sans 12';; esac
+        cp "$(sh "$src/bench/ocr-page.sh" "$pg" $i "$cache")" "$pg.ocr"
         i=$((i + 1))
-        key=$( (cat "$pg"; echo "$font") | sha1sum | cut -c1-16)
-        if [ ! -s "$cache/$key.txt" ]; then
-            pango-view --no-display --font="$font" --dpi=300 --width=2100 --margin=150 \
-                --wrap=word -o "$tmp/real/p.png" "$pg"
-            OMP_THREAD_LIMIT=1 tesseract "$tmp/real/p.png" "$cache/$key" -l eng 2>/dev/null
-        fi
-        cp "$cache/$key.txt" "$pg.ocr"
         "$build/vanthu" restore --model "$tmp/held.model" "$pg.ocr" > "$pg.out"
     done
     # OCR lines do not follow the page's lines: one line per page.

@@ -143,8 +143,8 @@ static void put(uint64_t *keys, uint32_t slots, uint64_t key, float *p,
 #define B3(k) ((uint32_t)(((k) >> 21) & 0x1fffff))
 #define C3(k) ((uint32_t)((k) & 0x1fffff))
 
-void vt_lm_build(const uint32_t *seq, const uint8_t *weight, size_t n, const uint8_t *listed,
-                 uint32_t V, vt_lm *lm)
+void vt_lm_build(const uint32_t *seq, const uint8_t *weight, size_t n, const vt_ngram *extra,
+                 size_t n_extra, const uint8_t *listed, uint32_t V, vt_lm *lm)
 {
     memset(lm, 0, sizeof *lm);
     lm->n_vocab = V;
@@ -163,6 +163,13 @@ void vt_lm_build(const uint32_t *seq, const uint8_t *weight, size_t n, const uin
         *cmap_slot(&c2, vt_key2(seq[i - 1], seq[i])) += weight[i];
         if (i >= 2 && seq[i - 1] != VT_TOK_BOS)
             *cmap_slot(&c3, vt_key3(seq[i - 2], seq[i - 1], seq[i])) += weight[i];
+    }
+    for (size_t i = 0; i < n_extra; i++) {
+        const vt_ngram *g = &extra[i];
+        if (g->order == 3)
+            *cmap_slot(&c3, vt_key3(g->id[0], g->id[1], g->id[2])) += g->count;
+        else if (g->order == 2)
+            *cmap_slot(&c2, vt_key2(g->id[0], g->id[1])) += g->count;
     }
     t3 = cmap_sorted(&c3);
     size_t n3 = c3.n;

@@ -87,6 +87,7 @@ typedef struct builder {
     uint8_t *weight;
     size_t n_seq, cap_seq;
     vt_train_sources src;
+    vt_ngrams counts;    /* n-gram counts of text read as counts */
     vt_error *err;
 } builder;
 
@@ -206,6 +207,41 @@ static void add_sentence(builder *b, const char *line, size_t len, uint8_t w,
         b->n_seq = start;
     else
         push(b, VT_TOK_EOS, w);
+}
+
+/* The id of a token of a counts file: the one add_sentence gives it. */
+static int64_t counts_token(void *ctx, const char *s, size_t len)
+{
+    builder *b = ctx;
+    for (int k = 0; k < VT_TOK_FIRST; k++)
+        if (strlen(specials[k]) == len && memcmp(s, specials[k], len) == 0)
+            return k;
+    vt_piece pc[2];
+    if (vt_word_pieces(s, len, pc, 2) != 1)
+        return -1;
+    if (pc[0].kind == VT_PIECE_NUM)
+        return VT_TOK_NUM;
+    if (pc[0].kind == VT_PIECE_PUNCT)
+        return pc[0].tok ? (int64_t)intern_token(b, pc[0].tok, strlen(pc[0].tok)) : -1;
+    return slot_token(b, s, len);
+}
+
+/* Counts of real text: its unigrams join the vocabulary as text does;
+ * its bigrams and trigrams go to the language model beside the text's. */
+static vt_status add_counts(builder *b, const char *path)
+{
+    size_t first = b->counts.n;
+    vt_status st = vt_ngrams_read(path, counts_token, b, &b->counts, b->err);
+    for (size_t i = first; st == VT_OK && i < b->counts.n; i++) {
+        const vt_ngram *g = &b->counts.a[i];
+        if (g->order == 1 && g->id[0] >= VT_TOK_FIRST) {
+            b->tok.count[g->id[0]] += g->count;
+            b->generated[g->id[0]] |= 2;
+        }
+    }
+    if (st == VT_OK)
+        vt_train_note_source(&b->src, path, "counts");
+    return st;
 }
 
 /* Read a text file: one sentence per line, or per TAB field (lexicons). */
@@ -447,11 +483,16 @@ static vt_status assemble(builder *b, const vt_train_options *o)
     }
     for (size_t i = 0; i < b->n_seq; i++)
         b->seq[i] = b->seq[i] < VT_TOK_FIRST ? b->seq[i] : map[b->seq[i]];
+    for (size_t i = 0; i < b->counts.n; i++)
+        for (int k = 0; k < b->counts.a[i].order; k++) {
+            uint32_t *id = &b->counts.a[i].id[k];
+            *id = *id < VT_TOK_FIRST ? *id : map[*id];
+        }
 
     for (size_t i = 0; i < b->tok.n; i++)
         if (map[i] != VT_TOK_UNK)
             listed[map[i]] = (b->generated[i] & 4) != 0;
-    vt_lm_build(b->seq, b->weight, b->n_seq, listed, V, &lm);
+    vt_lm_build(b->seq, b->weight, b->n_seq, b->counts.a, b->counts.n, listed, V, &lm);
 
     vstr = vt_xmalloc(V * sizeof *vstr);
     uint32_t vslots = 16;
@@ -530,6 +571,8 @@ vt_status vt_restore_train(const vt_train_options *o, vt_error *err)
             st = add_dir(&b, path, "lexicon", w, true);
         }
     }
+    if (st == VT_OK && o->counts)
+        st = add_counts(&b, o->counts);
     if (st == VT_OK && o->debian_text)
         st = add_file(&b, o->debian_text, "debian-text", 1, false, true);
     for (size_t i = 0; st == VT_OK && i < o->n_corpora; i++) {
@@ -555,6 +598,7 @@ vt_status vt_restore_train(const vt_train_options *o, vt_error *err)
     free(b.generated);
     free(b.seq);
     free(b.weight);
+    vt_ngrams_free(&b.counts);
     vt_buf_free(&b.src.deps);
     vt_buf_free(&b.src.sources);
     return st;

@@ -18,6 +18,7 @@ typedef struct vt_train_options {
     const char *const *corpora; /* the user's own correct text */
     size_t n_corpora;
     int corpus_weight;  /* counts multiplier for dict/ and user corpora */
+    const char *counts;  /* n-gram counts of real text (dict/counts/, unpacked) */
     const char *output;  /* model file to write */
     const char *depfile; /* Makefile-style list of what was read */
 } vt_train_options;
@@ -80,11 +81,31 @@ typedef struct vt_lm {
     size_t n_bigrams, n_trigrams;
 } vt_lm;
 
+/* Counts of n-grams (orders 1-3) read from a counts file (counts.c). */
+typedef struct vt_ngram {
+    uint32_t id[3];
+    uint32_t count;
+    uint8_t order;
+} vt_ngram;
+typedef struct vt_ngrams {
+    vt_ngram *a;
+    size_t n, cap;
+} vt_ngrams;
+/* The id of a token of a counts file: >= 0, or -1 for a token the model
+ * leaves out. */
+typedef int64_t (*vt_token_fn)(void *ctx, const char *s, size_t len);
+/* Append the counts of file `path` to *out. */
+vt_status vt_ngrams_read(const char *path, vt_token_fn token, void *ctx, vt_ngrams *out,
+                         vt_error *err);
+void vt_ngrams_free(vt_ngrams *g);
+
 /* Estimate from token ids: sentences are VT_TOK_BOS ... VT_TOK_EOS; each
- * token position has a count weight (the weight of its source).  `listed`
- * (may be NULL) marks tokens also found in word lists. */
-void vt_lm_build(const uint32_t *seq, const uint8_t *weight, size_t n, const uint8_t *listed,
-                 uint32_t n_vocab, vt_lm *lm);
+ * token position has a count weight (the weight of its source).  `extra`
+ * (n_extra n-grams, ids of this vocabulary) adds bigram and trigram counts
+ * to those of the sequence.  `listed` (may be NULL) marks tokens also
+ * found in word lists. */
+void vt_lm_build(const uint32_t *seq, const uint8_t *weight, size_t n, const vt_ngram *extra,
+                 size_t n_extra, const uint8_t *listed, uint32_t n_vocab, vt_lm *lm);
 void vt_lm_free(vt_lm *lm);
 /* ln P(c | b) of a built model. */
 float vt_lm_bigram(const vt_lm *lm, uint32_t b, uint32_t c);

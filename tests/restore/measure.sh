@@ -24,14 +24,14 @@ for ocr in "$shared"/data/ocr/*.txt; do
     truth=$shared/data/truth/$n.txt
     skip=$shared/data/truth/$n.uncertain
     "$VANTHU" restore --model "$model" "$ocr" > "$tmp/$n.ocr"
-    check "$n-ocr" "$($score "$truth" "$tmp/$n.ocr" --loose --skip-lines "$skip" | acc)" "${MIN_OCR:-0.97}"
+    check "$n-ocr" "$($score "$truth" "$tmp/$n.ocr" --loose --skip-lines "$skip" | acc)" "${MIN_OCR:-0.975}"
     python3 -c "
 import sys, unicodedata
 t = unicodedata.normalize('NFD', open(sys.argv[1], encoding='utf-8').read())
 t = ''.join(c for c in t if not unicodedata.combining(c)).replace('đ', 'd').replace('Đ', 'D')
 sys.stdout.write(unicodedata.normalize('NFC', t))" "$truth" > "$tmp/$n.stripped"
     "$VANTHU" restore --model "$model" "$tmp/$n.stripped" > "$tmp/$n.str"
-    check "$n-stripped" "$($score "$truth" "$tmp/$n.str" --loose --skip-lines "$skip" | acc)" "${MIN_STRIPPED:-0.985}"
+    check "$n-stripped" "$($score "$truth" "$tmp/$n.str" --loose --skip-lines "$skip" | acc)" "${MIN_STRIPPED:-0.99}"
     "$VANTHU" restore --model "$model" "$truth" > "$tmp/$n.same"
     check "$n-unchanged" "$($score "$truth" "$tmp/$n.same" --skip-lines "$skip" | acc)" "${MIN_SAME:-0.999}"
 done

@@ -157,6 +157,46 @@ static void check_restore(vt_restorer *r, const char *in, const char *want)
     free(got);
 }
 
+/* Counts of real text (dict/counts/) join the vocabulary and the
+ * trigrams; a malformed line is an input error naming the line. */
+static void test_counts(const char *src, const char *data, const char *tmp)
+{
+    char dict[2048], counts[2048], model[2048];
+    snprintf(dict, sizeof dict, "%s/cdict", tmp);
+    snprintf(counts, sizeof counts, "%s/counts.txt", tmp);
+    snprintf(model, sizeof model, "%s/c.model", tmp);
+    make_dict(src, data, dict);
+    FILE *f = fopen(counts, "w");
+    CHECK(f != NULL, "write %s", counts);
+    if (!f)
+        return;
+    fputs("# counts\n9\tkhiếu\n9\tnại\n5\tqlđt\n8\t<s> khiếu\n8\tkhiếu nại\n"
+          "8\t<s> khiếu nại\n3\tnại *\n", f);
+    fclose(f);
+    vt_error err = {0};
+    vt_train_options o = {.dict_dir = dict, .corpus_weight = 1, .output = model,
+                          .counts = counts};
+    CHECK(vt_restore_train(&o, &err) == VT_OK, "train with counts: %s", err.message);
+    vt_restore_model *m = vt_restore_model_open(model, &err);
+    CHECK(m != NULL, "open: %s", err.message);
+    if (m) {
+        uint32_t khieu = vt_model_id(m, "khiếu", strlen("khiếu"));
+        uint32_t nai = vt_model_id(m, "nại", strlen("nại"));
+        CHECK(khieu != VT_TOK_UNK && nai != VT_TOK_UNK, "counted syllables in vocabulary");
+        CHECK(vt_model_id(m, "qlđt", strlen("qlđt")) != VT_TOK_UNK, "counted code in vocabulary");
+        CHECK(vt_model_lp3(m, VT_TOK_BOS, khieu, nai) > vt_model_lp3(m, VT_TOK_BOS, nai, khieu),
+              "counted trigram beats unseen");
+        vt_restore_model_close(m);
+    }
+    f = fopen(counts, "w");
+    if (!f)
+        return;
+    fputs("9\tkhiếu\nmany\tnại\n", f);
+    fclose(f);
+    CHECK(vt_restore_train(&o, &err) == VT_EINPUT && strstr(err.message, "counts.txt:2"),
+          "malformed counts: %s", err.message);
+}
+
 static void test_model(const char *src, const char *data, const char *tmp)
 {
     char dict[2048], m1[2048], m2[2048], dep[2048];
@@ -432,6 +472,7 @@ int main(int argc, char **argv)
     }
     test_headings();
     test_channel(data);
+    test_counts(argv[1], data, tmp);
     test_model(argv[1], data, tmp);
     if (failures)
         fprintf(stderr, "%d failure(s)\n", failures);
