@@ -256,41 +256,89 @@ typedef struct {
     vt_pipeline *fixed, *scan, *text;
 } worker;
 
+/* The pipeline NAME with the run's options set, opened. */
+static vt_status configured_pipeline(const run_ctx *c, const char *name, vt_pipeline **out,
+                                     vt_error *err)
+{
+    vt_pipeline *p = vt_cli_pipeline(name, err);
+    if (!p)
+        return err->status;
+    vt_status st = vt_pipeline_set_option(p, "emit", "format", c->format->name, err);
+    for (size_t i = 0; !st && i < c->n_sets; i++) {
+        char *set = strdup(c->sets[i]), *dot = strchr(set, '.'), *eq = strchr(set, '=');
+        *dot = *eq = '\0';
+        st = vt_pipeline_set_option(p, set, dot + 1, eq + 1, err);
+        free(set);
+    }
+    if (!st && c->page_threads > 1) {
+        char n[24];
+        snprintf(n, sizeof n, "%ld", c->page_threads);
+        st = vt_pipeline_set_option(p, "ocr", "threads", n, err);
+    }
+    if (!st && c->jsonl)
+        st = vt_pipeline_set_option(p, "emit", "pretty", "no", err);
+    if (!st)
+        st = vt_pipeline_open(p, err);
+    if (st) {
+        vt_pipeline_free(p);
+        return st;
+    }
+    *out = p;
+    return VT_OK;
+}
+
+static vt_pipeline **worker_slot(worker *w, vt_kind kind, const char **name)
+{
+    const run_ctx *c = w->c;
+    *name = c->pipeline ? c->pipeline : kind == VT_KIND_TEXT ? "text" : "scan";
+    return c->pipeline ? &w->fixed : kind == VT_KIND_TEXT ? &w->text : &w->scan;
+}
+
 static vt_status worker_pipeline(worker *w, vt_kind kind, vt_pipeline **out, vt_error *err)
 {
-    vt_pipeline **slot = w->c->pipeline ? &w->fixed
-                         : kind == VT_KIND_TEXT ? &w->text : &w->scan;
+    const char *name;
+    vt_pipeline **slot = worker_slot(w, kind, &name);
     if (!*slot) {
-        const char *name = w->c->pipeline ? w->c->pipeline
-                           : kind == VT_KIND_TEXT ? "text" : "scan";
-        vt_pipeline *p = vt_cli_pipeline(name, err);
-        if (!p)
-            return err->status;
-        vt_status st = vt_pipeline_set_option(p, "emit", "format", w->c->format->name, err);
-        for (size_t i = 0; !st && i < w->c->n_sets; i++) {
-            char *set = strdup(w->c->sets[i]), *dot = strchr(set, '.'),
-                 *eq = strchr(set, '=');
-            *dot = *eq = '\0';
-            st = vt_pipeline_set_option(p, set, dot + 1, eq + 1, err);
-            free(set);
-        }
-        if (!st && w->c->page_threads > 1) {
-            char n[24];
-            snprintf(n, sizeof n, "%ld", w->c->page_threads);
-            st = vt_pipeline_set_option(p, "ocr", "threads", n, err);
-        }
-        if (!st && w->c->jsonl)
-            st = vt_pipeline_set_option(p, "emit", "pretty", "no", err);
-        if (!st)
-            st = vt_pipeline_open(p, err);
-        if (st) {
-            vt_pipeline_free(p);
+        vt_status st = configured_pipeline(w->c, name, slot, err);
+        if (st)
             return st;
-        }
-        *slot = p;
     }
     *out = *slot;
     return VT_OK;
+}
+
+/* The kind an input will be read as, from its first bytes; a file that
+ * cannot be read is the input's own error, found later. */
+static vt_kind peek_kind(const char *path)
+{
+    unsigned char head[4096];
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return VT_KIND_UNKNOWN;
+    size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    return vt_sniff(head, n);
+}
+
+/* A bad option, pipeline or model is the caller's mistake, not any
+ * input's: open every pipeline the inputs need once, before any record is
+ * touched, into worker W so that the work is not lost. */
+static vt_status preflight(run_ctx *c, worker *w, vt_error *err)
+{
+    vt_pipeline *p;
+    bool want_text = false, want_scan = false;
+    for (size_t i = 0; !c->pipeline && i < c->n_jobs && !(want_text && want_scan); i++) {
+        if (peek_kind(c->jobs_v[i].path) == VT_KIND_TEXT)
+            want_text = true;
+        else
+            want_scan = true;
+    }
+    vt_status st = VT_OK;
+    if (c->pipeline || want_text)
+        st = worker_pipeline(w, VT_KIND_TEXT, &p, err);
+    if (!st && want_scan)
+        st = worker_pipeline(w, VT_KIND_PNG, &p, err);
+    return st;
 }
 
 /* True when OUT already holds a good record of these bytes by this chain. */
@@ -454,6 +502,14 @@ static void finish_job(run_ctx *c, job *jb)
     pthread_mutex_unlock(&c->lock);
 }
 
+static void worker_close(worker *w)
+{
+    vt_pipeline_free(w->fixed);
+    vt_pipeline_free(w->scan);
+    vt_pipeline_free(w->text);
+    w->fixed = w->scan = w->text = NULL;
+}
+
 static void *work(void *arg)
 {
     worker *w = arg;
@@ -469,9 +525,7 @@ static void *work(void *arg)
             break;
         process(w, &c->jobs_v[i]);
     }
-    vt_pipeline_free(w->fixed);
-    vt_pipeline_free(w->scan);
-    vt_pipeline_free(w->text);
+    worker_close(w);
     return NULL;
 }
 
@@ -566,17 +620,11 @@ int vt_cmd_run(int argc, char **argv)
     int rc = parse_args(&c, argc, argv);
     if (rc)
         return rc;
-    if (c.pipeline) {
-        /* A bad pipeline file is the caller's mistake, not every input's. */
-        vt_error err = {0};
-        vt_pipeline *p = vt_cli_pipeline(c.pipeline, &err);
-        if (!p)
-            return vt_cli_report(&err);
-        vt_pipeline_free(p);
-    }
     char outreal[PATH_MAX] = "";
+    bool made_outdir = false;
     if (c.outdir) {
-        if (mkdir(c.outdir, 0755) != 0 && errno != EEXIST)
+        made_outdir = mkdir(c.outdir, 0755) == 0;
+        if (!made_outdir && errno != EEXIST)
             return fprintf(stderr, "vanthu: %s: %s\n", c.outdir, strerror(errno)), VT_EOUTPUT;
         if (!realpath(c.outdir, outreal) || access(c.outdir, W_OK) != 0)
             return fprintf(stderr, "vanthu: %s: not a writable directory\n", c.outdir), VT_EOUTPUT;
@@ -609,26 +657,41 @@ int vt_cmd_run(int argc, char **argv)
     if (c.outdir)
         for (size_t i = 0; i < c.n_jobs; i++)
             c.jobs_v[i].out_path = output_path(&c, c.jobs_v[i].path);
-    if (c.outdir || c.log_path) {
-        char def[PATH_MAX];
-        snprintf(def, sizeof def, "%s/vanthu-job.jsonl", c.outdir ? c.outdir : ".");
-        c.log = fopen(c.log_path ? c.log_path : def, "a");
-        if (!c.log)
-            return fprintf(stderr, "vanthu: %s: %s\n", c.log_path ? c.log_path : def,
-                           strerror(errno)), VT_EOUTPUT;
-    }
     if ((size_t)c.jobs > c.n_jobs) {
         /* Fewer documents than workers: the spare ones read pages. */
         c.page_threads = (c.jobs + (long)c.n_jobs - 1) / (long)c.n_jobs;
         c.jobs = (long)c.n_jobs;
     }
+    worker *ws = calloc((size_t)c.jobs, sizeof *ws);
+    for (long i = 0; i < c.jobs; i++)
+        ws[i].c = &c;
+    pthread_t *ts = NULL;
+    vt_error config_err = {0};
+    if (preflight(&c, &ws[0], &config_err)) {
+        worker_close(&ws[0]);
+        if (made_outdir)
+            rmdir(c.outdir);
+        vt_cli_report(&config_err);
+        rc = config_err.status == VT_EDEPEND ? VT_EDEPEND : VT_EUSAGE;
+        goto out;
+    }
+    if (c.outdir || c.log_path) {
+        char def[PATH_MAX];
+        snprintf(def, sizeof def, "%s/vanthu-job.jsonl", c.outdir ? c.outdir : ".");
+        c.log = fopen(c.log_path ? c.log_path : def, "a");
+        if (!c.log) {
+            fprintf(stderr, "vanthu: %s: %s\n", c.log_path ? c.log_path : def,
+                    strerror(errno));
+            worker_close(&ws[0]);
+            rc = VT_EOUTPUT;
+            goto out;
+        }
+    }
     c.progress = !c.quiet && isatty(STDERR_FILENO) && c.n_jobs > 1;
     c.started = now();
     pthread_mutex_init(&c.lock, NULL);
-    worker *ws = calloc((size_t)c.jobs, sizeof *ws);
-    pthread_t *ts = calloc((size_t)c.jobs, sizeof *ts);
+    ts = calloc((size_t)c.jobs, sizeof *ts);
     for (long i = 0; i < c.jobs; i++) {
-        ws[i].c = &c;
         pthread_create(&ts[i], NULL, work, &ws[i]);
     }
     for (long i = 0; i < c.jobs; i++)
@@ -648,6 +711,7 @@ int vt_cmd_run(int argc, char **argv)
          : c.n_jobs == 1        ? (int)c.jobs_v[0].status
          : c.n_failed           ? VT_EPARTIAL
                                 : VT_OK;
+out:
     for (size_t i = 0; i < c.n_jobs; i++) {
         free(c.jobs_v[i].path);
         free(c.jobs_v[i].out_path);
