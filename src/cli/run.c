@@ -3,9 +3,11 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <getopt.h>
 #include <limits.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -248,6 +250,24 @@ static vt_status make_parents(const char *path, vt_error *err)
     }
     free(p);
     return VT_OK;
+}
+
+/* Remove the temporary record files (".NAME.tmp-PID", see vt_cli_write)
+ * that a killed run left under OUT: those whose process is gone. */
+static int remove_stale_temporary(const char *path, const struct stat *st, int type,
+                                  struct FTW *ftw)
+{
+    (void)st;
+    const char *name = path + ftw->base, *tag = strstr(name, ".tmp-");
+    if (type != FTW_F || name[0] != '.' || !tag)
+        return 0;
+    char *end;
+    long pid = strtol(tag + 5, &end, 10);
+    if (*end || pid <= 0 || pid > INT_MAX || pid == (long)getpid())
+        return 0;
+    if (kill((pid_t)pid, 0) != 0 && errno == ESRCH)
+        unlink(path);
+    return 0;
 }
 
 /* Per-worker state: the pipelines it has opened, by name. */
@@ -614,6 +634,10 @@ int vt_cmd_run(int argc, char **argv)
 {
     if (vt_cli_wants_help(argc, argv, help))
         return 0;
+    /* A file size limit (ulimit -f) is an output error like a full disk:
+     * write() fails with EFBIG and the temporary file is removed, instead
+     * of the signal killing the run over a truncated file. */
+    signal(SIGXFSZ, SIG_IGN);
     run_ctx c = {.format = vt_format_find("json"), .jobs = sysconf(_SC_NPROCESSORS_ONLN)};
     if (c.jobs < 1)
         c.jobs = 1;
@@ -675,6 +699,8 @@ int vt_cmd_run(int argc, char **argv)
         rc = config_err.status == VT_EDEPEND ? VT_EDEPEND : VT_EUSAGE;
         goto out;
     }
+    if (c.outdir)
+        nftw(c.outdir, remove_stale_temporary, 16, FTW_PHYS);
     if (c.outdir || c.log_path) {
         char def[PATH_MAX];
         snprintf(def, sizeof def, "%s/vanthu-job.jsonl", c.outdir ? c.outdir : ".");
