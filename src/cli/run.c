@@ -478,14 +478,24 @@ static void finish_job(run_ctx *c, job *jb)
 {
     pthread_mutex_lock(&c->lock);
     jb->done = true;
-    if (jb->out_path && jb->record && !c->output_error) {
+    if (jb->out_path && jb->record) {
+        /* A record counts as written only once it is on disk. */
         vt_error err = {0};
-        vt_status st = make_parents(jb->out_path, &err);
+        vt_status st = c->output_error
+                           ? vt_error_set(&err, VT_EOUTPUT, "%s: not written after the "
+                                          "output error", jb->out_path)
+                           : make_parents(jb->out_path, &err);
         if (!st)
             st = vt_cli_write(jb->out_path, jb->record, jb->record_len, &err);
-        if (st) {
+        if (st && !c->output_error) {
             c->output_error = st;
             snprintf(c->output_message, sizeof c->output_message, "%s", err.message);
+        }
+        if (st) {
+            jb->status = st;
+            jb->skipped = false;
+            jb->pages = 0;
+            snprintf(jb->message, sizeof jb->message, "%s", err.message);
         }
         free(jb->record);
         jb->record = NULL;
