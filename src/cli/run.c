@@ -252,6 +252,54 @@ static vt_status make_parents(const char *path, vt_error *err)
     return VT_OK;
 }
 
+/* True when something under OUT stands where the record of one input
+ * goes (a directory named like the record, a file where a directory must
+ * be): that input's error, and the batch goes on. */
+static bool output_blocked(const char *out_path, vt_error *err)
+{
+    char *p = strdup(out_path);
+    bool blocked = false;
+    for (char *s = strchr(p + 1, '/');; s = strchr(s + 1, '/')) {
+        if (s)
+            *s = '\0';
+        struct stat st;
+        if (stat(p, &st) == 0 && (s ? !S_ISDIR(st.st_mode) : !S_ISREG(st.st_mode))) {
+            if (s)
+                vt_error_set(err, VT_EOUTPUT, "%s: %s is not a directory", out_path, p);
+            else
+                vt_error_set(err, VT_EOUTPUT, "%s: not a file, in the way of the record",
+                             out_path);
+            blocked = true;
+        }
+        if (!s || blocked)
+            break;
+        *s = '/';
+    }
+    free(p);
+    return blocked;
+}
+
+/* Inputs that are different paths but whose records would be one file
+ * (OUT/p/q/x.txt.json for p/q/x.txt and p/../q/x.txt): each after the
+ * first is an error of its own, so that no record overwrites another. */
+static void mark_shared_records(run_ctx *c)
+{
+    GHashTable *first = g_hash_table_new(g_str_hash, g_str_equal);
+    for (size_t i = 0; i < c->n_jobs; i++) {
+        job *jb = &c->jobs_v[i];
+        const job *owner = g_hash_table_lookup(first, jb->out_path);
+        if (!owner) {
+            g_hash_table_insert(first, jb->out_path, jb);
+        } else if (strcmp(owner->path, jb->path) != 0) {
+            jb->status = VT_EOUTPUT;
+            snprintf(jb->message, sizeof jb->message,
+                     "%s: its record %s is already the record of %s", jb->path,
+                     jb->out_path, owner->path);
+        }
+    }
+    g_hash_table_destroy(first);
+}
+
 /* Remove the temporary record files (".NAME.tmp-PID", see vt_cli_write)
  * that a killed run left under OUT: those whose process is gone. */
 static int remove_stale_temporary(const char *path, const struct stat *st, int type,
@@ -387,6 +435,10 @@ static void process(worker *w, job *jb)
     vt_doc *doc = NULL;
     vt_pipeline *pipe = NULL;
     char sha[65] = "";
+    if (jb->status) { /* refused before it started: mark_shared_records */
+        finish_job(c, jb);
+        return;
+    }
     vt_status st = vt_cli_open_input(jb->path, &doc, &err);
     if (!st) {
         if (doc->bytes) {
@@ -481,13 +533,14 @@ static void finish_job(run_ctx *c, job *jb)
     if (jb->out_path && jb->record) {
         /* A record counts as written only once it is on disk. */
         vt_error err = {0};
-        vt_status st = c->output_error
-                           ? vt_error_set(&err, VT_EOUTPUT, "%s: not written after the "
-                                          "output error", jb->out_path)
-                           : make_parents(jb->out_path, &err);
+        bool blocked = !c->output_error && output_blocked(jb->out_path, &err);
+        vt_status st = c->output_error ? vt_error_set(&err, VT_EOUTPUT, "%s: not written "
+                                                      "after the output error", jb->out_path)
+                       : blocked       ? err.status
+                                       : make_parents(jb->out_path, &err);
         if (!st)
             st = vt_cli_write(jb->out_path, jb->record, jb->record_len, &err);
-        if (st && !c->output_error) {
+        if (st && !blocked && !c->output_error) {
             c->output_error = st;
             snprintf(c->output_message, sizeof c->output_message, "%s", err.message);
         }
@@ -688,9 +741,11 @@ int vt_cmd_run(int argc, char **argv)
         }
         c.jsonl = c.format->compact_is_one_line;
     }
-    if (c.outdir)
+    if (c.outdir) {
         for (size_t i = 0; i < c.n_jobs; i++)
             c.jobs_v[i].out_path = output_path(&c, c.jobs_v[i].path);
+        mark_shared_records(&c);
+    }
     if ((size_t)c.jobs > c.n_jobs) {
         /* Fewer documents than workers: the spare ones read pages. */
         c.page_threads = (c.jobs + (long)c.n_jobs - 1) / (long)c.n_jobs;
