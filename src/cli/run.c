@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,6 +61,7 @@ typedef struct {
     vt_status status;
     bool skipped;
     bool done;
+    bool refused;     /* failed before it started: status and message set */
     char *record;     /* rendered record, for standard output */
     size_t record_len;
     size_t pages;
@@ -172,21 +174,47 @@ static void walk(run_ctx *c, const char *dir, const char *skip_real)
     free(names);
 }
 
+/* A request that is refused before it starts: its error record stands
+ * in its place, so that each request line gets one answer. */
+static void add_refused(run_ctx *c, const char *path, const char *fmt, ...)
+{
+    add_job(c, path);
+    job *jb = &c->jobs_v[c->n_jobs - 1];
+    jb->status = VT_EINPUT;
+    jb->refused = true;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(jb->message, sizeof jb->message, fmt, ap);
+    va_end(ap);
+}
+
 /* A request line is a path, or a JSON object with a "path" member. */
 static void read_requests(run_ctx *c, FILE *in)
 {
     char *line = NULL;
-    size_t cap = 0;
+    size_t cap = 0, number = 0;
     ssize_t n;
     while ((n = getline(&line, &cap, in)) > 0) {
+        number++;
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
             line[--n] = '\0';
-        if (n == 0)
-            continue;
-        if (line[0] == '{') {
-            json_t *j = json_loads(line, 0, NULL);
+        if (n == 0 && c->outdir) {
+            continue; /* a blank line in a list of paths */
+        } else if (n == 0) {
+            /* On standard output each request line gets one line. */
+            add_refused(c, "", "standard input line %zu: empty line, no request", number);
+        } else if (line[0] == '{') {
+            json_error_t jerr;
+            json_t *j = json_loads(line, 0, &jerr);
             const char *p = json_string_value(json_object_get(j, "path"));
-            add_job(c, p ? p : line);
+            if (!j)
+                add_refused(c, line, "standard input line %zu: bad request: %s", number,
+                            jerr.text);
+            else if (!p)
+                add_refused(c, line, "standard input line %zu: bad request: no \"path\" "
+                            "string", number);
+            else
+                add_job(c, p);
             json_decref(j);
         } else {
             add_job(c, line);
@@ -287,11 +315,14 @@ static void mark_shared_records(run_ctx *c)
     GHashTable *first = g_hash_table_new(g_str_hash, g_str_equal);
     for (size_t i = 0; i < c->n_jobs; i++) {
         job *jb = &c->jobs_v[i];
+        if (!jb->out_path)
+            continue;
         const job *owner = g_hash_table_lookup(first, jb->out_path);
         if (!owner) {
             g_hash_table_insert(first, jb->out_path, jb);
         } else if (strcmp(owner->path, jb->path) != 0) {
             jb->status = VT_EOUTPUT;
+            jb->refused = true;
             snprintf(jb->message, sizeof jb->message,
                      "%s: its record %s is already the record of %s", jb->path,
                      jb->out_path, owner->path);
@@ -396,6 +427,8 @@ static vt_status preflight(run_ctx *c, worker *w, vt_error *err)
     vt_pipeline *p;
     bool want_text = false, want_scan = false;
     for (size_t i = 0; !c->pipeline && i < c->n_jobs && !(want_text && want_scan); i++) {
+        if (c->jobs_v[i].refused)
+            continue;
         if (peek_kind(c->jobs_v[i].path) == VT_KIND_TEXT)
             want_text = true;
         else
@@ -435,7 +468,15 @@ static void process(worker *w, job *jb)
     vt_doc *doc = NULL;
     vt_pipeline *pipe = NULL;
     char sha[65] = "";
-    if (jb->status) { /* refused before it started: mark_shared_records */
+    if (jb->refused) {
+        /* An error record only where it has a place of its own: never over
+         * another input's record, never a file named after a bad request. */
+        if (!c->outdir && c->format->render_error) {
+            vt_render_options render = {.pretty = !c->jsonl};
+            vt_error_set(&err, jb->status, "%s", jb->message);
+            jb->record = c->format->render_error(jb->path, "", &err, &render,
+                                                 &jb->record_len);
+        }
         finish_job(c, jb);
         return;
     }
@@ -743,7 +784,8 @@ int vt_cmd_run(int argc, char **argv)
     }
     if (c.outdir) {
         for (size_t i = 0; i < c.n_jobs; i++)
-            c.jobs_v[i].out_path = output_path(&c, c.jobs_v[i].path);
+            if (!c.jobs_v[i].refused)
+                c.jobs_v[i].out_path = output_path(&c, c.jobs_v[i].path);
         mark_shared_records(&c);
     }
     if ((size_t)c.jobs > c.n_jobs) {
