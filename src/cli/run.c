@@ -49,11 +49,13 @@ static const char help[] =
     "                          set an option of a stage (ocr.lang=vie+eng)\n"
     "  -q, --quiet             no progress bar and no summary\n"
     "\n"
-    "A re-run with -o skips inputs whose record exists for the same input bytes,\n"
-    "pipeline, options, model and vanthu version.  A bad input becomes an error\n"
-    "record and the batch goes on.  Exit codes: 0 all ok, 1 bad arguments, for\n"
-    "one input its own code (2 bad input, 3 missing model...), 4 output error,\n"
-    "6 some inputs of a batch failed.\n";
+    "A re-run with -o skips inputs whose record has every stage asked for done,\n"
+    "for the same input bytes, pipeline, options, model and vanthu version.  A\n"
+    "bad input, or an output clash, becomes an error for that input and the batch\n"
+    "goes on; a bad option, pipeline or model stops the run before any record is\n"
+    "touched.  Exit codes: 0 all ok, 1 bad arguments, for one input its own code\n"
+    "(2 bad input, 3 missing model...), 4 output error, 6 some inputs of a batch\n"
+    "failed.\n";
 
 typedef struct {
     char *path;
@@ -442,8 +444,31 @@ static vt_status preflight(run_ctx *c, worker *w, vt_error *err)
     return st;
 }
 
-/* True when OUT already holds a good record of these bytes by this chain. */
-static bool record_current(const char *out_path, const char *sha, const char *digest)
+/* Whether DONE (a record's stages_done) holds every stage this run asks
+ * for: each of the pipeline's up to --stop-after, save those that run on
+ * every pass (emit), so that a record stopped early is not taken as done. */
+static bool stages_cover(const json_t *done, const vt_pipeline *pipe, const char *stop_after)
+{
+    for (size_t i = 0; i < vt_pipeline_length(pipe); i++) {
+        const char *name = vt_pipeline_stage_name(pipe, i);
+        const vt_stage_class *cls = vt_stage_find(name);
+        bool found = cls && cls->every_pass;
+        size_t k;
+        json_t *v;
+        json_array_foreach(done, k, v)
+            found |= json_is_string(v) && strcmp(json_string_value(v), name) == 0;
+        if (!found)
+            return false;
+        if (stop_after && strcmp(stop_after, name) == 0)
+            break;
+    }
+    return true;
+}
+
+/* True when OUT already holds a good record of these bytes by this chain
+ * (stages, options, model and vanthu version: the pipeline digest). */
+static bool record_current(const char *out_path, const char *sha, const vt_pipeline *pipe,
+                           const char *stop_after)
 {
     json_t *j = json_load_file(out_path, 0, NULL);
     if (!j)
@@ -453,7 +478,8 @@ static bool record_current(const char *out_path, const char *sha, const char *di
     const char *rdig = json_string_value(
         json_object_get(json_object_get(j, "provenance"), "pipeline_digest"));
     bool ok = status && strcmp(status, "ok") == 0 && rsha && strcmp(rsha, sha) == 0 &&
-              rdig && strcmp(rdig, digest) == 0;
+              rdig && strcmp(rdig, vt_pipeline_digest(pipe)) == 0 &&
+              stages_cover(json_object_get(j, "stages_done"), pipe, stop_after);
     json_decref(j);
     return ok;
 }
@@ -491,7 +517,7 @@ static void process(worker *w, job *jb)
         st = worker_pipeline(w, kind, &pipe, &err);
     }
     if (!st && jb->out_path && !c->force && doc->bytes &&
-        record_current(jb->out_path, sha, vt_pipeline_digest(pipe))) {
+        record_current(jb->out_path, sha, pipe, c->stop_after)) {
         jb->skipped = true;
         goto done;
     }
