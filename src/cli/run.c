@@ -3,9 +3,12 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <getopt.h>
 #include <limits.h>
 #include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,11 +49,13 @@ static const char help[] =
     "                          set an option of a stage (ocr.lang=vie+eng)\n"
     "  -q, --quiet             no progress bar and no summary\n"
     "\n"
-    "A re-run with -o skips inputs whose record exists for the same input bytes,\n"
-    "pipeline, options, model and vanthu version.  A bad input becomes an error\n"
-    "record and the batch goes on.  Exit codes: 0 all ok, 1 bad arguments, for\n"
-    "one input its own code (2 bad input, 3 missing model...), 4 output error,\n"
-    "6 some inputs of a batch failed.\n";
+    "A re-run with -o skips inputs whose record has every stage asked for done,\n"
+    "for the same input bytes, pipeline, options, model and vanthu version.  A\n"
+    "bad input, or an output clash, becomes an error for that input and the batch\n"
+    "goes on; a bad option, pipeline or model stops the run before any record is\n"
+    "touched.  Exit codes: 0 all ok, 1 bad arguments, for one input its own code\n"
+    "(2 bad input, 3 missing model...), 4 output error, 6 some inputs of a batch\n"
+    "failed.\n";
 
 typedef struct {
     char *path;
@@ -58,6 +63,7 @@ typedef struct {
     vt_status status;
     bool skipped;
     bool done;
+    bool refused;     /* failed before it started: status and message set */
     char *record;     /* rendered record, for standard output */
     size_t record_len;
     size_t pages;
@@ -170,21 +176,47 @@ static void walk(run_ctx *c, const char *dir, const char *skip_real)
     free(names);
 }
 
+/* A request that is refused before it starts: its error record stands
+ * in its place, so that each request line gets one answer. */
+static void add_refused(run_ctx *c, const char *path, const char *fmt, ...)
+{
+    add_job(c, path);
+    job *jb = &c->jobs_v[c->n_jobs - 1];
+    jb->status = VT_EINPUT;
+    jb->refused = true;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(jb->message, sizeof jb->message, fmt, ap);
+    va_end(ap);
+}
+
 /* A request line is a path, or a JSON object with a "path" member. */
 static void read_requests(run_ctx *c, FILE *in)
 {
     char *line = NULL;
-    size_t cap = 0;
+    size_t cap = 0, number = 0;
     ssize_t n;
     while ((n = getline(&line, &cap, in)) > 0) {
+        number++;
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
             line[--n] = '\0';
-        if (n == 0)
-            continue;
-        if (line[0] == '{') {
-            json_t *j = json_loads(line, 0, NULL);
+        if (n == 0 && c->outdir) {
+            continue; /* a blank line in a list of paths */
+        } else if (n == 0) {
+            /* On standard output each request line gets one line. */
+            add_refused(c, "", "standard input line %zu: empty line, no request", number);
+        } else if (line[0] == '{') {
+            json_error_t jerr;
+            json_t *j = json_loads(line, 0, &jerr);
             const char *p = json_string_value(json_object_get(j, "path"));
-            add_job(c, p ? p : line);
+            if (!j)
+                add_refused(c, line, "standard input line %zu: bad request: %s", number,
+                            jerr.text);
+            else if (!p)
+                add_refused(c, line, "standard input line %zu: bad request: no \"path\" "
+                            "string", number);
+            else
+                add_job(c, p);
             json_decref(j);
         } else {
             add_job(c, line);
@@ -250,51 +282,193 @@ static vt_status make_parents(const char *path, vt_error *err)
     return VT_OK;
 }
 
+/* True when something under OUT stands where the record of one input
+ * goes (a directory named like the record, a file where a directory must
+ * be): that input's error, and the batch goes on. */
+static bool output_blocked(const char *out_path, vt_error *err)
+{
+    char *p = strdup(out_path);
+    bool blocked = false;
+    for (char *s = strchr(p + 1, '/');; s = strchr(s + 1, '/')) {
+        if (s)
+            *s = '\0';
+        struct stat st;
+        if (stat(p, &st) == 0 && (s ? !S_ISDIR(st.st_mode) : !S_ISREG(st.st_mode))) {
+            if (s)
+                vt_error_set(err, VT_EOUTPUT, "%s: %s is not a directory", out_path, p);
+            else
+                vt_error_set(err, VT_EOUTPUT, "%s: not a file, in the way of the record",
+                             out_path);
+            blocked = true;
+        }
+        if (!s || blocked)
+            break;
+        *s = '/';
+    }
+    free(p);
+    return blocked;
+}
+
+/* Inputs that are different paths but whose records would be one file
+ * (OUT/p/q/x.txt.json for p/q/x.txt and p/../q/x.txt): each after the
+ * first is an error of its own, so that no record overwrites another. */
+static void mark_shared_records(run_ctx *c)
+{
+    GHashTable *first = g_hash_table_new(g_str_hash, g_str_equal);
+    for (size_t i = 0; i < c->n_jobs; i++) {
+        job *jb = &c->jobs_v[i];
+        if (!jb->out_path)
+            continue;
+        const job *owner = g_hash_table_lookup(first, jb->out_path);
+        if (!owner) {
+            g_hash_table_insert(first, jb->out_path, jb);
+        } else if (strcmp(owner->path, jb->path) != 0) {
+            jb->status = VT_EOUTPUT;
+            jb->refused = true;
+            snprintf(jb->message, sizeof jb->message,
+                     "%s: its record %s is already the record of %s", jb->path,
+                     jb->out_path, owner->path);
+        }
+    }
+    g_hash_table_destroy(first);
+}
+
+/* Remove the temporary record files (".NAME.tmp-PID", see vt_cli_write)
+ * that a killed run left under OUT: those whose process is gone. */
+static int remove_stale_temporary(const char *path, const struct stat *st, int type,
+                                  struct FTW *ftw)
+{
+    (void)st;
+    const char *name = path + ftw->base, *tag = strstr(name, ".tmp-");
+    if (type != FTW_F || name[0] != '.' || !tag)
+        return 0;
+    char *end;
+    long pid = strtol(tag + 5, &end, 10);
+    if (*end || pid <= 0 || pid > INT_MAX || pid == (long)getpid())
+        return 0;
+    if (kill((pid_t)pid, 0) != 0 && errno == ESRCH)
+        unlink(path);
+    return 0;
+}
+
 /* Per-worker state: the pipelines it has opened, by name. */
 typedef struct {
     run_ctx *c;
     vt_pipeline *fixed, *scan, *text;
 } worker;
 
+/* The pipeline NAME with the run's options set, opened. */
+static vt_status configured_pipeline(const run_ctx *c, const char *name, vt_pipeline **out,
+                                     vt_error *err)
+{
+    vt_pipeline *p = vt_cli_pipeline(name, err);
+    if (!p)
+        return err->status;
+    vt_status st = vt_pipeline_set_option(p, "emit", "format", c->format->name, err);
+    for (size_t i = 0; !st && i < c->n_sets; i++) {
+        char *set = strdup(c->sets[i]), *dot = strchr(set, '.'), *eq = strchr(set, '=');
+        *dot = *eq = '\0';
+        st = vt_pipeline_set_option(p, set, dot + 1, eq + 1, err);
+        free(set);
+    }
+    if (!st && c->page_threads > 1) {
+        char n[24];
+        snprintf(n, sizeof n, "%ld", c->page_threads);
+        st = vt_pipeline_set_option(p, "ocr", "threads", n, err);
+    }
+    if (!st && c->jsonl)
+        st = vt_pipeline_set_option(p, "emit", "pretty", "no", err);
+    if (!st)
+        st = vt_pipeline_open(p, err);
+    if (st) {
+        vt_pipeline_free(p);
+        return st;
+    }
+    *out = p;
+    return VT_OK;
+}
+
+static vt_pipeline **worker_slot(worker *w, vt_kind kind, const char **name)
+{
+    const run_ctx *c = w->c;
+    *name = c->pipeline ? c->pipeline : kind == VT_KIND_TEXT ? "text" : "scan";
+    return c->pipeline ? &w->fixed : kind == VT_KIND_TEXT ? &w->text : &w->scan;
+}
+
 static vt_status worker_pipeline(worker *w, vt_kind kind, vt_pipeline **out, vt_error *err)
 {
-    vt_pipeline **slot = w->c->pipeline ? &w->fixed
-                         : kind == VT_KIND_TEXT ? &w->text : &w->scan;
+    const char *name;
+    vt_pipeline **slot = worker_slot(w, kind, &name);
     if (!*slot) {
-        const char *name = w->c->pipeline ? w->c->pipeline
-                           : kind == VT_KIND_TEXT ? "text" : "scan";
-        vt_pipeline *p = vt_cli_pipeline(name, err);
-        if (!p)
-            return err->status;
-        vt_status st = vt_pipeline_set_option(p, "emit", "format", w->c->format->name, err);
-        for (size_t i = 0; !st && i < w->c->n_sets; i++) {
-            char *set = strdup(w->c->sets[i]), *dot = strchr(set, '.'),
-                 *eq = strchr(set, '=');
-            *dot = *eq = '\0';
-            st = vt_pipeline_set_option(p, set, dot + 1, eq + 1, err);
-            free(set);
-        }
-        if (!st && w->c->page_threads > 1) {
-            char n[24];
-            snprintf(n, sizeof n, "%ld", w->c->page_threads);
-            st = vt_pipeline_set_option(p, "ocr", "threads", n, err);
-        }
-        if (!st && w->c->jsonl)
-            st = vt_pipeline_set_option(p, "emit", "pretty", "no", err);
-        if (!st)
-            st = vt_pipeline_open(p, err);
-        if (st) {
-            vt_pipeline_free(p);
+        vt_status st = configured_pipeline(w->c, name, slot, err);
+        if (st)
             return st;
-        }
-        *slot = p;
     }
     *out = *slot;
     return VT_OK;
 }
 
-/* True when OUT already holds a good record of these bytes by this chain. */
-static bool record_current(const char *out_path, const char *sha, const char *digest)
+/* The kind an input will be read as, from its first bytes; a file that
+ * cannot be read is the input's own error, found later. */
+static vt_kind peek_kind(const char *path)
+{
+    unsigned char head[4096];
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return VT_KIND_UNKNOWN;
+    size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    return vt_sniff(head, n);
+}
+
+/* A bad option, pipeline or model is the caller's mistake, not any
+ * input's: open every pipeline the inputs need once, before any record is
+ * touched, into worker W so that the work is not lost. */
+static vt_status preflight(run_ctx *c, worker *w, vt_error *err)
+{
+    vt_pipeline *p;
+    bool want_text = false, want_scan = false;
+    for (size_t i = 0; !c->pipeline && i < c->n_jobs && !(want_text && want_scan); i++) {
+        if (c->jobs_v[i].refused)
+            continue;
+        if (peek_kind(c->jobs_v[i].path) == VT_KIND_TEXT)
+            want_text = true;
+        else
+            want_scan = true;
+    }
+    vt_status st = VT_OK;
+    if (c->pipeline || want_text)
+        st = worker_pipeline(w, VT_KIND_TEXT, &p, err);
+    if (!st && want_scan)
+        st = worker_pipeline(w, VT_KIND_PNG, &p, err);
+    return st;
+}
+
+/* Whether DONE (a record's stages_done) holds every stage this run asks
+ * for: each of the pipeline's up to --stop-after, save those that run on
+ * every pass (emit), so that a record stopped early is not taken as done. */
+static bool stages_cover(const json_t *done, const vt_pipeline *pipe, const char *stop_after)
+{
+    for (size_t i = 0; i < vt_pipeline_length(pipe); i++) {
+        const char *name = vt_pipeline_stage_name(pipe, i);
+        const vt_stage_class *cls = vt_stage_find(name);
+        bool found = cls && cls->every_pass;
+        size_t k;
+        json_t *v;
+        json_array_foreach(done, k, v)
+            found |= json_is_string(v) && strcmp(json_string_value(v), name) == 0;
+        if (!found)
+            return false;
+        if (stop_after && strcmp(stop_after, name) == 0)
+            break;
+    }
+    return true;
+}
+
+/* True when OUT already holds a good record of these bytes by this chain
+ * (stages, options, model and vanthu version: the pipeline digest). */
+static bool record_current(const char *out_path, const char *sha, const vt_pipeline *pipe,
+                           const char *stop_after)
 {
     json_t *j = json_load_file(out_path, 0, NULL);
     if (!j)
@@ -304,7 +478,8 @@ static bool record_current(const char *out_path, const char *sha, const char *di
     const char *rdig = json_string_value(
         json_object_get(json_object_get(j, "provenance"), "pipeline_digest"));
     bool ok = status && strcmp(status, "ok") == 0 && rsha && strcmp(rsha, sha) == 0 &&
-              rdig && strcmp(rdig, digest) == 0;
+              rdig && strcmp(rdig, vt_pipeline_digest(pipe)) == 0 &&
+              stages_cover(json_object_get(j, "stages_done"), pipe, stop_after);
     json_decref(j);
     return ok;
 }
@@ -319,6 +494,18 @@ static void process(worker *w, job *jb)
     vt_doc *doc = NULL;
     vt_pipeline *pipe = NULL;
     char sha[65] = "";
+    if (jb->refused) {
+        /* An error record only where it has a place of its own: never over
+         * another input's record, never a file named after a bad request. */
+        if (!c->outdir && c->format->render_error) {
+            vt_render_options render = {.pretty = !c->jsonl};
+            vt_error_set(&err, jb->status, "%s", jb->message);
+            jb->record = c->format->render_error(jb->path, "", &err, &render,
+                                                 &jb->record_len);
+        }
+        finish_job(c, jb);
+        return;
+    }
     vt_status st = vt_cli_open_input(jb->path, &doc, &err);
     if (!st) {
         if (doc->bytes) {
@@ -330,7 +517,7 @@ static void process(worker *w, job *jb)
         st = worker_pipeline(w, kind, &pipe, &err);
     }
     if (!st && jb->out_path && !c->force && doc->bytes &&
-        record_current(jb->out_path, sha, vt_pipeline_digest(pipe))) {
+        record_current(jb->out_path, sha, pipe, c->stop_after)) {
         jb->skipped = true;
         goto done;
     }
@@ -410,14 +597,25 @@ static void finish_job(run_ctx *c, job *jb)
 {
     pthread_mutex_lock(&c->lock);
     jb->done = true;
-    if (jb->out_path && jb->record && !c->output_error) {
+    if (jb->out_path && jb->record) {
+        /* A record counts as written only once it is on disk. */
         vt_error err = {0};
-        vt_status st = make_parents(jb->out_path, &err);
+        bool blocked = !c->output_error && output_blocked(jb->out_path, &err);
+        vt_status st = c->output_error ? vt_error_set(&err, VT_EOUTPUT, "%s: not written "
+                                                      "after the output error", jb->out_path)
+                       : blocked       ? err.status
+                                       : make_parents(jb->out_path, &err);
         if (!st)
             st = vt_cli_write(jb->out_path, jb->record, jb->record_len, &err);
-        if (st) {
+        if (st && !blocked && !c->output_error) {
             c->output_error = st;
             snprintf(c->output_message, sizeof c->output_message, "%s", err.message);
+        }
+        if (st) {
+            jb->status = st;
+            jb->skipped = false;
+            jb->pages = 0;
+            snprintf(jb->message, sizeof jb->message, "%s", err.message);
         }
         free(jb->record);
         jb->record = NULL;
@@ -454,6 +652,14 @@ static void finish_job(run_ctx *c, job *jb)
     pthread_mutex_unlock(&c->lock);
 }
 
+static void worker_close(worker *w)
+{
+    vt_pipeline_free(w->fixed);
+    vt_pipeline_free(w->scan);
+    vt_pipeline_free(w->text);
+    w->fixed = w->scan = w->text = NULL;
+}
+
 static void *work(void *arg)
 {
     worker *w = arg;
@@ -469,9 +675,7 @@ static void *work(void *arg)
             break;
         process(w, &c->jobs_v[i]);
     }
-    vt_pipeline_free(w->fixed);
-    vt_pipeline_free(w->scan);
-    vt_pipeline_free(w->text);
+    worker_close(w);
     return NULL;
 }
 
@@ -560,23 +764,21 @@ int vt_cmd_run(int argc, char **argv)
 {
     if (vt_cli_wants_help(argc, argv, help))
         return 0;
+    /* A file size limit (ulimit -f) is an output error like a full disk:
+     * write() fails with EFBIG and the temporary file is removed, instead
+     * of the signal killing the run over a truncated file. */
+    signal(SIGXFSZ, SIG_IGN);
     run_ctx c = {.format = vt_format_find("json"), .jobs = sysconf(_SC_NPROCESSORS_ONLN)};
     if (c.jobs < 1)
         c.jobs = 1;
     int rc = parse_args(&c, argc, argv);
     if (rc)
         return rc;
-    if (c.pipeline) {
-        /* A bad pipeline file is the caller's mistake, not every input's. */
-        vt_error err = {0};
-        vt_pipeline *p = vt_cli_pipeline(c.pipeline, &err);
-        if (!p)
-            return vt_cli_report(&err);
-        vt_pipeline_free(p);
-    }
     char outreal[PATH_MAX] = "";
+    bool made_outdir = false;
     if (c.outdir) {
-        if (mkdir(c.outdir, 0755) != 0 && errno != EEXIST)
+        made_outdir = mkdir(c.outdir, 0755) == 0;
+        if (!made_outdir && errno != EEXIST)
             return fprintf(stderr, "vanthu: %s: %s\n", c.outdir, strerror(errno)), VT_EOUTPUT;
         if (!realpath(c.outdir, outreal) || access(c.outdir, W_OK) != 0)
             return fprintf(stderr, "vanthu: %s: not a writable directory\n", c.outdir), VT_EOUTPUT;
@@ -606,29 +808,49 @@ int vt_cmd_run(int argc, char **argv)
         }
         c.jsonl = c.format->compact_is_one_line;
     }
-    if (c.outdir)
+    if (c.outdir) {
         for (size_t i = 0; i < c.n_jobs; i++)
-            c.jobs_v[i].out_path = output_path(&c, c.jobs_v[i].path);
-    if (c.outdir || c.log_path) {
-        char def[PATH_MAX];
-        snprintf(def, sizeof def, "%s/vanthu-job.jsonl", c.outdir ? c.outdir : ".");
-        c.log = fopen(c.log_path ? c.log_path : def, "a");
-        if (!c.log)
-            return fprintf(stderr, "vanthu: %s: %s\n", c.log_path ? c.log_path : def,
-                           strerror(errno)), VT_EOUTPUT;
+            if (!c.jobs_v[i].refused)
+                c.jobs_v[i].out_path = output_path(&c, c.jobs_v[i].path);
+        mark_shared_records(&c);
     }
     if ((size_t)c.jobs > c.n_jobs) {
         /* Fewer documents than workers: the spare ones read pages. */
         c.page_threads = (c.jobs + (long)c.n_jobs - 1) / (long)c.n_jobs;
         c.jobs = (long)c.n_jobs;
     }
+    worker *ws = calloc((size_t)c.jobs, sizeof *ws);
+    for (long i = 0; i < c.jobs; i++)
+        ws[i].c = &c;
+    pthread_t *ts = NULL;
+    vt_error config_err = {0};
+    if (preflight(&c, &ws[0], &config_err)) {
+        worker_close(&ws[0]);
+        if (made_outdir)
+            rmdir(c.outdir);
+        vt_cli_report(&config_err);
+        rc = config_err.status == VT_EDEPEND ? VT_EDEPEND : VT_EUSAGE;
+        goto out;
+    }
+    if (c.outdir)
+        nftw(c.outdir, remove_stale_temporary, 16, FTW_PHYS);
+    if (c.outdir || c.log_path) {
+        char def[PATH_MAX];
+        snprintf(def, sizeof def, "%s/vanthu-job.jsonl", c.outdir ? c.outdir : ".");
+        c.log = fopen(c.log_path ? c.log_path : def, "a");
+        if (!c.log) {
+            fprintf(stderr, "vanthu: %s: %s\n", c.log_path ? c.log_path : def,
+                    strerror(errno));
+            worker_close(&ws[0]);
+            rc = VT_EOUTPUT;
+            goto out;
+        }
+    }
     c.progress = !c.quiet && isatty(STDERR_FILENO) && c.n_jobs > 1;
     c.started = now();
     pthread_mutex_init(&c.lock, NULL);
-    worker *ws = calloc((size_t)c.jobs, sizeof *ws);
-    pthread_t *ts = calloc((size_t)c.jobs, sizeof *ts);
+    ts = calloc((size_t)c.jobs, sizeof *ts);
     for (long i = 0; i < c.jobs; i++) {
-        ws[i].c = &c;
         pthread_create(&ts[i], NULL, work, &ws[i]);
     }
     for (long i = 0; i < c.jobs; i++)
@@ -648,6 +870,7 @@ int vt_cmd_run(int argc, char **argv)
          : c.n_jobs == 1        ? (int)c.jobs_v[0].status
          : c.n_failed           ? VT_EPARTIAL
                                 : VT_OK;
+out:
     for (size_t i = 0; i < c.n_jobs; i++) {
         free(c.jobs_v[i].path);
         free(c.jobs_v[i].out_path);

@@ -32,24 +32,39 @@ static const char *item_name(const char *array)
 
 static void write_value(xmlTextWriterPtr w, const char *name, const json_t *v);
 
-/* XML 1.0 cannot carry most control characters (a form feed between
- * pages, stray bytes in OCR text); they are written as U+FFFD. */
+/* Length of the character at s that XML 1.0 forbids, 0 if allowed: the
+ * C0 controls other than tab, LF and CR (a form feed between pages, stray
+ * bytes in OCR text) and the noncharacters U+FFFE and U+FFFF.  Text is
+ * valid UTF-8, so no surrogate can occur. */
+static size_t forbidden_at(const unsigned char *s)
+{
+    if (s[0] < 0x20 && s[0] != '\t' && s[0] != '\n' && s[0] != '\r')
+        return 1;
+    if (s[0] == 0xef && s[1] == 0xbf && (s[2] == 0xbe || s[2] == 0xbf))
+        return 3;
+    return 0;
+}
+
+/* Every character XML forbids is written as U+FFFD. */
 static void write_text(xmlTextWriterPtr w, const char *s)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t n = strlen(s), bad = 0;
     for (size_t i = 0; i < n; i++)
-        bad += (unsigned char)s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r';
+        bad += forbidden_at(u + i) != 0;
     if (!bad) {
         xmlTextWriterWriteString(w, BAD_CAST s);
         return;
     }
     char *clean = vt_xmalloc(n + 2 * bad + 1), *o = clean;
-    for (size_t i = 0; i < n; i++) {
-        if ((unsigned char)s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') {
+    for (size_t i = 0; i < n;) {
+        size_t len = forbidden_at(u + i);
+        if (len) {
             memcpy(o, "\xef\xbf\xbd", 3);
             o += 3;
+            i += len;
         } else {
-            *o++ = s[i];
+            *o++ = s[i++];
         }
     }
     *o = '\0';
