@@ -5,7 +5,7 @@
 #
 #   bench/scans.sh [BUILD_DIR]      (default: build)
 #
-# Environment: SCANS (default /work/shared/data/scans), OUT (keep the records
+# Environment: SCANS (default ../shared/data/scans beside the checkout), OUT (keep the records
 # and texts there; default a temporary directory), TOOLS (the scorers'
 # folder, default SCANS/../../tools).
 #
@@ -17,7 +17,7 @@
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$top/build}" && pwd)
-scans=${SCANS:-/work/shared/data/scans}
+scans=${SCANS:-$top/../shared/data/scans}
 tools=${TOOLS:-$(cd "$scans/../.." && pwd)/tools}
 vanthu="$build/vanthu"
 [ -x "$vanthu" ] || { echo "scans.sh: $vanthu not built" >&2; exit 3; }
