@@ -32,37 +32,12 @@ static const char *item_name(const char *array)
 
 static void write_value(xmlTextWriterPtr w, const char *name, const json_t *v);
 
-/* XML 1.0 cannot carry most control characters (a form feed between
- * pages, stray bytes in OCR text); they are written as U+FFFD. */
-static void write_text(xmlTextWriterPtr w, const char *s)
-{
-    size_t n = strlen(s), bad = 0;
-    for (size_t i = 0; i < n; i++)
-        bad += (unsigned char)s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r';
-    if (!bad) {
-        xmlTextWriterWriteString(w, BAD_CAST s);
-        return;
-    }
-    char *clean = vt_xmalloc(n + 2 * bad + 1), *o = clean;
-    for (size_t i = 0; i < n; i++) {
-        if ((unsigned char)s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') {
-            memcpy(o, "\xef\xbf\xbd", 3);
-            o += 3;
-        } else {
-            *o++ = s[i];
-        }
-    }
-    *o = '\0';
-    xmlTextWriterWriteString(w, BAD_CAST clean);
-    free(clean);
-}
-
 static void write_scalar(xmlTextWriterPtr w, const json_t *v)
 {
     char buf[64];
     switch (json_typeof(v)) {
     case JSON_STRING:
-        write_text(w, json_string_value(v));
+        vt_xml_write_text(w, json_string_value(v));
         break;
     case JSON_INTEGER:
         snprintf(buf, sizeof buf, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
@@ -120,14 +95,10 @@ static void write_value(xmlTextWriterPtr w, const char *name, const json_t *v)
 
 char *vt_record_to_xml(const json_t *record, size_t *len)
 {
-    xmlBufferPtr buf = xmlBufferCreate();
-    xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
-    if (!w) {
-        xmlBufferFree(buf);
+    xmlBufferPtr buf;
+    xmlTextWriterPtr w = vt_xml_writer_new(&buf, true);
+    if (!w)
         return NULL;
-    }
-    xmlTextWriterSetIndent(w, 1);
-    xmlTextWriterSetIndentString(w, BAD_CAST "  ");
     xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
     xmlTextWriterStartElement(w, BAD_CAST "record");
     xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns", BAD_CAST VT_XML_NS);
@@ -136,12 +107,7 @@ char *vt_record_to_xml(const json_t *record, size_t *len)
     json_object_foreach((json_t *)record, key, member)
         write_value(w, key, member);
     xmlTextWriterEndElement(w);
-    xmlTextWriterEndDocument(w);
-    xmlFreeTextWriter(w);
-    char *out = vt_xstrndup((const char *)xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
-    *len = (size_t)xmlBufferLength(buf);
-    xmlBufferFree(buf);
-    return out;
+    return vt_xml_writer_finish(w, buf, len);
 }
 
 static char *write_xml(json_t *record, size_t *len)
