@@ -6,7 +6,6 @@
  * boxes, and ALTO makes every position optional, so its elements carry
  * none.  Lines without words are left out: an ALTO TextLine needs a
  * String.  It is no record, so a failed input has none. */
-#include <stdio.h>
 #include <string.h>
 
 #include "format.h"
