@@ -3,6 +3,7 @@
 #define VT_FORMAT_H
 
 #include <jansson.h>
+#include <libxml/xmlwriter.h>
 
 #include "internal.h"
 
@@ -13,5 +14,20 @@ extern const char *const vt_format_choices[];
 /* The record of a document as the options ask for it (without the
  * page/block/line/word tree unless opts->words).  Caller decrefs. */
 json_t *vt_format_record(const vt_doc *doc, const vt_render_options *opts);
+
+/* Word confidence 0..1 for the word the walk has reached: the posterior of
+ * its last change when a stage changed it (the text shown is that stage's
+ * choice), else the OCR's; -1 when neither is known (text input). */
+double vt_format_word_confidence(const vt_walk *walk);
+
+/* The XML formats' writer: into memory, indented or not; finish closes
+ * the elements still open, ends the document and returns its bytes
+ * (caller frees).  Text and attribute values go through the two writers
+ * below, which replace the control characters XML 1.0 cannot carry with
+ * U+FFFD. */
+xmlTextWriterPtr vt_xml_writer_new(xmlBufferPtr *buf, bool indent);
+char *vt_xml_writer_finish(xmlTextWriterPtr w, xmlBufferPtr buf, size_t *len);
+void vt_xml_write_text(xmlTextWriterPtr w, const char *s);
+void vt_xml_write_attribute(xmlTextWriterPtr w, const char *name, const char *value);
 
 #endif

@@ -7,7 +7,7 @@
 
 #include "format.h"
 
-#define VT_FORMATS(X) X(json) X(xml) X(text)
+#define VT_FORMATS(X) X(json) X(xml) X(text) X(alto) X(hocr)
 
 #define VT_FORMAT_DECLARE(name) extern const vt_format vt_format_##name;
 #define VT_FORMAT_ENTRY(name) &vt_format_##name,
@@ -51,4 +51,11 @@ json_t *vt_format_record(const vt_doc *doc, const vt_render_options *opts)
     if (!opts->words)
         json_object_del(record, "pages");
     return record;
+}
+
+double vt_format_word_confidence(const vt_walk *walk)
+{
+    if (walk->change)
+        return walk->change->confidence;
+    return walk->word->conf >= 0 ? walk->word->conf / 100.0 : -1;
 }

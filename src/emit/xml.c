@@ -32,52 +32,12 @@ static const char *item_name(const char *array)
 
 static void write_value(xmlTextWriterPtr w, const char *name, const json_t *v);
 
-/* Length of the character at s that XML 1.0 forbids, 0 if allowed: the
- * C0 controls other than tab, LF and CR (a form feed between pages, stray
- * bytes in OCR text) and the noncharacters U+FFFE and U+FFFF.  Text is
- * valid UTF-8, so no surrogate can occur. */
-static size_t forbidden_at(const unsigned char *s)
-{
-    if (s[0] < 0x20 && s[0] != '\t' && s[0] != '\n' && s[0] != '\r')
-        return 1;
-    if (s[0] == 0xef && s[1] == 0xbf && (s[2] == 0xbe || s[2] == 0xbf))
-        return 3;
-    return 0;
-}
-
-/* Every character XML forbids is written as U+FFFD. */
-static void write_text(xmlTextWriterPtr w, const char *s)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t n = strlen(s), bad = 0;
-    for (size_t i = 0; i < n; i++)
-        bad += forbidden_at(u + i) != 0;
-    if (!bad) {
-        xmlTextWriterWriteString(w, BAD_CAST s);
-        return;
-    }
-    char *clean = vt_xmalloc(n + 2 * bad + 1), *o = clean;
-    for (size_t i = 0; i < n;) {
-        size_t len = forbidden_at(u + i);
-        if (len) {
-            memcpy(o, "\xef\xbf\xbd", 3);
-            o += 3;
-            i += len;
-        } else {
-            *o++ = s[i++];
-        }
-    }
-    *o = '\0';
-    xmlTextWriterWriteString(w, BAD_CAST clean);
-    free(clean);
-}
-
 static void write_scalar(xmlTextWriterPtr w, const json_t *v)
 {
     char buf[64];
     switch (json_typeof(v)) {
     case JSON_STRING:
-        write_text(w, json_string_value(v));
+        vt_xml_write_text(w, json_string_value(v));
         break;
     case JSON_INTEGER:
         snprintf(buf, sizeof buf, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
@@ -135,14 +95,10 @@ static void write_value(xmlTextWriterPtr w, const char *name, const json_t *v)
 
 char *vt_record_to_xml(const json_t *record, size_t *len)
 {
-    xmlBufferPtr buf = xmlBufferCreate();
-    xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
-    if (!w) {
-        xmlBufferFree(buf);
+    xmlBufferPtr buf;
+    xmlTextWriterPtr w = vt_xml_writer_new(&buf, true);
+    if (!w)
         return NULL;
-    }
-    xmlTextWriterSetIndent(w, 1);
-    xmlTextWriterSetIndentString(w, BAD_CAST "  ");
     xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
     xmlTextWriterStartElement(w, BAD_CAST "record");
     xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns", BAD_CAST VT_XML_NS);
@@ -151,12 +107,7 @@ char *vt_record_to_xml(const json_t *record, size_t *len)
     json_object_foreach((json_t *)record, key, member)
         write_value(w, key, member);
     xmlTextWriterEndElement(w);
-    xmlTextWriterEndDocument(w);
-    xmlFreeTextWriter(w);
-    char *out = vt_xstrndup((const char *)xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
-    *len = (size_t)xmlBufferLength(buf);
-    xmlBufferFree(buf);
-    return out;
+    return vt_xml_writer_finish(w, buf, len);
 }
 
 static char *write_xml(json_t *record, size_t *len)

@@ -2,7 +2,8 @@
 # Every output format of the registry (src/emit/formats.c) renders the
 # samples: the records of the full chain are made once, then each format
 # renders them again (emit runs on every pass).  A record format's output
-# validates against its schema, text is the record's corrected text, and
+# validates against its schema, text is the record's corrected text, ALTO
+# and hOCR are well-formed (archive-formats.sh validates them further), and
 # with -o each input gets one file.
 . "$(dirname "$0")/lib.sh"
 root=$VANTHU_SOURCE_ROOT
@@ -30,6 +31,8 @@ for fmt in $names; do
         text)
             check "python3 -c 'import json,sys; t=json.load(open(sys.argv[1]))[\"text\"][\"corrected\"]; assert open(sys.argv[2]).read().rstrip(\"\\n\") == t' '$rec' '$out'" \
                 "$fmt: $rec: not the record's corrected text" ;;
+        alto|hocr)
+            check "xmllint --nonet --noout '$out'" "$fmt: $rec: not well-formed XML" ;;
         *)
             echo "$fmt: rendered, no check of its own here yet" ;;
         esac

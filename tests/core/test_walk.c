@@ -129,9 +129,27 @@ static void test_formats(void)
         CHECK_STR(out, "x y2\nz1\f\f");
         free(out);
     }
+    /* The archive formats show the corrected word with its box where it
+     * has one, and ALTO keeps the first reading of a changed word. */
+    const vt_format *alto = vt_format_find("alto"), *hocr = vt_format_find("hocr");
+    CHECK(alto != NULL && hocr != NULL);
+    if (alto && hocr) {
+        vt_render_options opts = {.pretty = false, .words = true};
+        size_t len;
+        char *out = alto->render(doc, &opts, &len);
+        CHECK(out && strstr(out, "HPOS=\"10\" VPOS=\"20\" WIDTH=\"30\" HEIGHT=\"40\" "
+                                 "CONTENT=\"x\" WC=\"0.915\"") != NULL);
+        CHECK(out && strstr(out, "CONTENT=\"y2\"") != NULL);
+        CHECK(out && strstr(out, "<ALTERNATIVE PURPOSE=\"ocr\">y</ALTERNATIVE>") != NULL);
+        free(out);
+        out = hocr->render(doc, &opts, &len);
+        CHECK(out && strstr(out, "title=\"bbox 10 20 40 60; x_wconf 92\">x</span>") != NULL);
+        CHECK(out && strstr(out, ">y2</span>") != NULL);
+        free(out);
+    }
     char names[128];
     vt_format_names(false, names, sizeof names);
-    CHECK_STR(names, "json, xml or text");
+    CHECK_STR(names, "json, xml, text, alto or hocr");
     vt_format_names(true, names, sizeof names);
     CHECK_STR(names, "json or xml");
     free(text);
