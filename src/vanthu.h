@@ -58,11 +58,11 @@ typedef struct vt_error {
     char message[1024];
 } vt_error;
 
-/* Fill err (when not NULL) and return status. */
 /* The library's version, VT_VERSION as it was built (a program may run
  * against a newer libvanthu than the header it was compiled with). */
 VT_EXPORT const char *vt_version(void);
 
+/* Fill err (when not NULL) and return status. */
 VT_EXPORT vt_status vt_error_set(vt_error *err, vt_status status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Prefix the message already in err with more context ("FILE: "). */
