@@ -81,7 +81,7 @@ typedef struct vt_options {
 
 VT_EXPORT void vt_options_set(vt_options *opts, const char *key, const char *value);
 VT_EXPORT const char *vt_options_get(const vt_options *opts, const char *key,
-                           const char *fallback);
+                                     const char *fallback);
 VT_EXPORT void vt_options_clear(vt_options *opts);
 
 /* What a stage option holds, and the C type it lands in. */
@@ -255,7 +255,7 @@ VT_EXPORT vt_block *vt_page_add_block(vt_page *page, vt_role role);
 VT_EXPORT vt_line *vt_block_add_line(vt_block *block);
 /* Add a word; `lead` may be NULL (one space, or none for the first word). */
 VT_EXPORT vt_word *vt_line_add_word(vt_line *line, const char *text, const char *lead,
-                          vt_box box, float conf);
+                                    vt_box box, float conf);
 VT_EXPORT void vt_page_add_step(vt_page *page, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 VT_EXPORT void vt_doc_warn(vt_doc *doc, const char *fmt, ...)
@@ -266,9 +266,9 @@ VT_EXPORT bool vt_doc_stage_done(const vt_doc *doc, const char *stage);
 /* Replace a word's current text and record the change.  Alternatives are
  * copied.  A replacement equal to the current text records nothing. */
 VT_EXPORT void vt_doc_change_word(vt_doc *doc, size_t page, size_t block, size_t line,
-                        size_t word, const char *to, const char *stage,
-                        const char *source, double confidence, bool review,
-                        const vt_alternative *alts, size_t n_alts);
+                                  size_t word, const char *to, const char *stage,
+                                  const char *source, double confidence, bool review,
+                                  const vt_alternative *alts, size_t n_alts);
 
 /* A flat view of every line in reading order with its position in the
  * model; `number` counts lines from 1 across the document. */
@@ -291,7 +291,7 @@ VT_EXPORT char *vt_doc_text(const vt_doc *doc, bool original);
  * input line (blank lines kept), words split on spaces and tabs.  Invalid
  * UTF-8 or NUL bytes are a VT_EINPUT error naming the line. */
 VT_EXPORT vt_status vt_doc_read_text(vt_doc *doc, const char *bytes, size_t len,
-                           vt_error *err);
+                                     vt_error *err);
 
 /* Serialise to / rebuild from the record JSON (schema/record.schema.json).
  * The record carries everything needed to resume a pipeline except pixels. */
@@ -300,7 +300,7 @@ VT_EXPORT vt_doc *vt_doc_from_json(const struct json_t *json, vt_error *err);
 /* The record of an input that failed: status "error", the code and message,
  * and the source as far as it is known (sha256 may be NULL or ""). */
 VT_EXPORT struct json_t *vt_error_record(const char *path, const char *sha256,
-                               const vt_error *err);
+                                         const vt_error *err);
 /* One change as the record lists it, with the line's number counted from 1
  * across the document so a reviewer finds it in the text directly. */
 VT_EXPORT struct json_t *vt_change_to_json(const vt_doc *doc, const vt_change *change);
@@ -428,11 +428,11 @@ VT_EXPORT const vt_option_spec *vt_stage_option(const vt_stage_class *cls, const
  * does not allow is a VT_EUSAGE error naming the stage, the key, the value
  * and what is allowed. */
 VT_EXPORT vt_status vt_stage_check_option(const vt_stage_class *cls, const char *key,
-                                const char *value, vt_error *err);
+                                          const char *value, vt_error *err);
 /* Open a stage with key=value options (NULL: all defaults): check them, fill
  * the options struct and call the class's open. */
 VT_EXPORT vt_status vt_stage_open(const vt_stage_class *cls, const vt_options *opts,
-                        void **state, vt_error *err);
+                                  void **state, vt_error *err);
 
 /* Stages known to this build, NULL-terminated. */
 VT_EXPORT const vt_stage_class *const *vt_stage_classes(void);
@@ -462,7 +462,7 @@ extern VT_EXPORT const vt_stage_class vt_stage_emit;
 typedef struct vt_pipeline vt_pipeline;
 
 VT_EXPORT vt_pipeline *vt_pipeline_parse(const char *text, const char *origin,
-                               vt_error *err);
+                                         vt_error *err);
 VT_EXPORT vt_pipeline *vt_pipeline_load(const char *path, vt_error *err);
 VT_EXPORT void vt_pipeline_free(vt_pipeline *pipe);
 VT_EXPORT size_t vt_pipeline_length(const vt_pipeline *pipe);
@@ -474,21 +474,21 @@ VT_EXPORT const char *vt_pipeline_digest(const vt_pipeline *pipe);
 /* Override or add an option of every stage called `stage`, checked as a
  * pipeline file's are. */
 VT_EXPORT vt_status vt_pipeline_set_option(vt_pipeline *pipe, const char *stage,
-                                 const char *key, const char *value,
-                                 vt_error *err);
+                                           const char *key, const char *value,
+                                           vt_error *err);
 /* Open every stage's per-worker state.  Must be called before run. */
 VT_EXPORT vt_status vt_pipeline_open(vt_pipeline *pipe, vt_error *err);
 /* Run the stages over doc, skipping those the document has already been
  * through, and stopping after `stop_after` when it is not NULL. */
 VT_EXPORT vt_status vt_pipeline_run(vt_pipeline *pipe, vt_doc *doc,
-                          const char *stop_after, vt_error *err);
+                                    const char *stop_after, vt_error *err);
 
 /* ---------------------------------------------------------------- helpers */
 
 /* Read a whole file (at most max_bytes); a directory, a missing file or an
  * oversized one is a VT_EINPUT error naming it.  Caller frees *out. */
 VT_EXPORT vt_status vt_read_file(const char *path, size_t max_bytes, char **out,
-                       size_t *len, vt_error *err);
+                                 size_t *len, vt_error *err);
 /* Decide an input's kind from its first bytes. */
 VT_EXPORT vt_kind vt_sniff(const unsigned char *bytes, size_t len);
 /* Lowercase hex SHA-256 of bytes into out[65]. */
