@@ -4,7 +4,6 @@
  * generic rules built from the letter tables (a letter keeps or loses its
  * marks).  From the rules, every vocabulary token gets its most likely
  * renderings, so that restoring is a lookup. */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,53 +42,52 @@ static void add_rule(vt_rule **arr, size_t *n, size_t *cap, const char *t,
 
 enum { TSV_CHARS, TSV_WORDS, TSV_CONTEXT };
 
+typedef struct {
+    vt_channel *ch;
+    const char *path;
+    int kind;
+    vt_error *err;
+} tsv_file;
+
+static vt_status load_line(void *ctx, char *line, size_t len, size_t no)
+{
+    (void)len;
+    tsv_file *f = ctx;
+    vt_channel *ch = f->ch;
+    /* A context file has no OCR column: truth TAB occurrences. */
+    char *t = line, *o = strchr(t, '\t'), *c = o ? strchr(o + 1, '\t') : NULL;
+    if (f->kind == TSV_CONTEXT) {
+        c = o;
+        o = c && !strchr(c + 1, '\t') ? (char *)"" : NULL;
+    }
+    if (!c || !o)
+        return vt_error_set(f->err, VT_EINPUT, "%s:%zu: expected %s", f->path, no,
+                            f->kind == TSV_CONTEXT ? "truth TAB occurrences"
+                                                   : "truth TAB ocr TAB count");
+    if (f->kind != TSV_CONTEXT)
+        *o++ = 0;
+    *c++ = 0;
+    char *end;
+    double count = strtod(c, &end);
+    if (end == c || count < 0)
+        return vt_error_set(f->err, VT_EINPUT, "%s:%zu: bad count '%s'", f->path, no, c);
+    if (f->kind == TSV_WORDS)
+        add_rule(&ch->words, &ch->n_words, &ch->cap_words, t, o, count);
+    else if (f->kind == TSV_CHARS)
+        add_rule(&ch->rules, &ch->n_rules, &ch->cap_rules, t, o, count);
+    else
+        add_rule(&ch->occ, &ch->n_occ, &ch->cap_occ, t, o, count);
+    return VT_OK;
+}
+
+/* A table that does not exist is an empty one. */
 static vt_status load_tsv(vt_channel *ch, const char *path, int kind,
                           vt_error *err)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        if (errno == ENOENT)
-            return VT_OK;
-        return vt_error_set(err, VT_EINPUT, "%s: %s", path, strerror(errno));
-    }
-    char line[512];
-    size_t no = 0;
-    vt_status st = VT_OK;
-    while (fgets(line, sizeof line, f)) {
-        no++;
-        line[strcspn(line, "\r\n")] = 0;
-        if (!*line || *line == '#')
-            continue;
-        /* A context file has no OCR column: truth TAB occurrences. */
-        char *t = line, *o = strchr(t, '\t'), *c = o ? strchr(o + 1, '\t') : NULL;
-        if (kind == TSV_CONTEXT) {
-            c = o;
-            o = c && !strchr(c + 1, '\t') ? (char *)"" : NULL;
-        }
-        if (!c || !o) {
-            st = vt_error_set(err, VT_EINPUT, "%s:%zu: expected %s", path, no,
-                              kind == TSV_CONTEXT ? "truth TAB occurrences"
-                                                  : "truth TAB ocr TAB count");
-            break;
-        }
-        if (kind != TSV_CONTEXT)
-            *o++ = 0;
-        *c++ = 0;
-        char *end;
-        double count = strtod(c, &end);
-        if (end == c || count < 0) {
-            st = vt_error_set(err, VT_EINPUT, "%s:%zu: bad count '%s'", path, no, c);
-            break;
-        }
-        if (kind == TSV_WORDS)
-            add_rule(&ch->words, &ch->n_words, &ch->cap_words, t, o, count);
-        else if (kind == TSV_CHARS)
-            add_rule(&ch->rules, &ch->n_rules, &ch->cap_rules, t, o, count);
-        else
-            add_rule(&ch->occ, &ch->n_occ, &ch->cap_occ, t, o, count);
-    }
-    fclose(f);
-    if (st == VT_OK) {
+    tsv_file f = {ch, path, kind, err};
+    bool opened;
+    vt_status st = vt_data_lines(path, true, load_line, &f, &opened, err);
+    if (st == VT_OK && opened) {
         ch->files = vt_xrealloc(ch->files, (ch->n_files + 1) * sizeof *ch->files);
         ch->files[ch->n_files++] = vt_xstrdup(path);
     }

@@ -4,8 +4,6 @@
  * of a word (lower case, <s> </s> <num> for the frames and numbers); the
  * caller turns each into its id, so a token means here what it means in
  * text the build reads itself. */
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,28 +36,26 @@ static vt_status parse_line(char *line, vt_token_fn token, void *ctx, vt_ngrams 
     return VT_OK;
 }
 
+typedef struct {
+    vt_token_fn token;
+    void *ctx;
+    vt_ngrams *out;
+    const char *path;
+    vt_error *err;
+} reading;
+
+static vt_status read_line(void *ctx, char *line, size_t len, size_t lineno)
+{
+    (void)len;
+    reading *r = ctx;
+    return parse_line(line, r->token, r->ctx, r->out, r->path, lineno, r->err);
+}
+
 vt_status vt_ngrams_read(const char *path, vt_token_fn token, void *ctx, vt_ngrams *out,
                          vt_error *err)
 {
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return vt_error_set(err, VT_EINPUT, "%s: %s", path, strerror(errno));
-    char *line = NULL;
-    size_t cap = 0, lineno = 0;
-    ssize_t n;
-    vt_status st = VT_OK;
-    while (st == VT_OK && (n = getline(&line, &cap, f)) > 0) {
-        lineno++;
-        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-            line[--n] = 0;
-        if (n > 0 && line[0] != '#')
-            st = parse_line(line, token, ctx, out, path, lineno, err);
-    }
-    if (st == VT_OK && ferror(f))
-        st = vt_error_set(err, VT_EINPUT, "%s: read error", path);
-    free(line);
-    fclose(f);
-    return st;
+    reading r = {token, ctx, out, path, err};
+    return vt_data_lines(path, false, read_line, &r, NULL, err);
 }
 
 void vt_ngrams_free(vt_ngrams *g)

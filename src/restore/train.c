@@ -164,6 +164,18 @@ static bool marked_syllable(const char *s)
            strcmp(canon, s) == 0;
 }
 
+/* The model's token for one piece of a word, or -1 for punctuation the
+ * model has no token for.  Text and counts files both tokenise through
+ * here, so a count and the text it was taken from meet on one id. */
+static int64_t piece_token(builder *b, const char *word, const vt_piece *pc)
+{
+    if (pc->kind == VT_PIECE_PUNCT)
+        return pc->tok ? (int64_t)intern_token(b, pc->tok, strlen(pc->tok)) : -1;
+    if (pc->kind == VT_PIECE_SLOT)
+        return slot_token(b, word + pc->off, pc->len);
+    return VT_TOK_NUM;
+}
+
 /* Tokenise one sentence of text into the sequence.  `isolated`: the text
  * is a word list; its syllables only join the vocabulary, each as if seen
  * once in a context of its own. */
@@ -183,13 +195,10 @@ static void add_sentence(builder *b, const char *line, size_t len, uint8_t w,
         vt_piece pc[64];
         size_t np = vt_word_pieces(line + s, i - s, pc, 64);
         for (size_t k = 0; k < np; k++) {
-            if (pc[k].kind == VT_PIECE_PUNCT && !pc[k].tok)
-                continue; /* no token of the model */
-            uint32_t id = VT_TOK_NUM;
-            if (pc[k].kind == VT_PIECE_PUNCT)
-                id = intern_token(b, pc[k].tok, strlen(pc[k].tok));
-            else if (pc[k].kind == VT_PIECE_SLOT)
-                id = slot_token(b, line + s + pc[k].off, pc[k].len);
+            int64_t token = piece_token(b, line + s, &pc[k]);
+            if (token < 0)
+                continue;
+            uint32_t id = (uint32_t)token;
             /* A word list teaches syllables, not English or codes. */
             if (isolated && !(b->generated[id] & 1) && !marked_syllable(b->tok.str[id]))
                 continue;
@@ -219,11 +228,7 @@ static int64_t counts_token(void *ctx, const char *s, size_t len)
     vt_piece pc[2];
     if (vt_word_pieces(s, len, pc, 2) != 1)
         return -1;
-    if (pc[0].kind == VT_PIECE_NUM)
-        return VT_TOK_NUM;
-    if (pc[0].kind == VT_PIECE_PUNCT)
-        return pc[0].tok ? (int64_t)intern_token(b, pc[0].tok, strlen(pc[0].tok)) : -1;
-    return slot_token(b, s, len);
+    return piece_token(b, s, &pc[0]);
 }
 
 /* Counts of real text: its unigrams join the vocabulary as text does;
@@ -244,37 +249,35 @@ static vt_status add_counts(builder *b, const char *path)
     return st;
 }
 
+typedef struct {
+    builder *b;
+    uint8_t weight;
+    bool fields, isolated;
+} text_file;
+
+static vt_status add_line(void *ctx, char *line, size_t len, size_t lineno)
+{
+    (void)lineno;
+    text_file *t = ctx;
+    const char *p = line, *end = line + len;
+    while (p < end) {
+        const char *q = t->fields ? memchr(p, '\t', (size_t)(end - p)) : NULL;
+        if (!q)
+            q = end;
+        add_sentence(t->b, p, (size_t)(q - p), t->weight, t->isolated);
+        p = q + 1;
+    }
+    return VT_OK;
+}
+
 /* Read a text file: one sentence per line, or per TAB field (lexicons). */
 static vt_status add_file(builder *b, const char *path, const char *label,
                           uint8_t w, bool fields, bool isolated)
 {
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return vt_error_set(b->err, VT_EINPUT, "%s: %s", path, strerror(errno));
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    vt_status st = VT_OK;
-    while ((n = getline(&line, &cap, f)) > 0) {
-        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-            n--;
-        if (n == 0 || line[0] == '#')
-            continue;
-        const char *p = line, *end = line + n;
-        while (p < end) {
-            const char *q = fields ? memchr(p, '\t', (size_t)(end - p)) : NULL;
-            if (!q)
-                q = end;
-            add_sentence(b, p, (size_t)(q - p), w, isolated);
-            p = q + 1;
-        }
-    }
-    if (ferror(f))
-        st = vt_error_set(b->err, VT_EINPUT, "%s: read error", path);
-    else
+    text_file t = {b, w, fields, isolated};
+    vt_status st = vt_data_lines(path, false, add_line, &t, NULL, b->err);
+    if (st == VT_OK)
         vt_train_note_source(&b->src, path, label);
-    free(line);
-    fclose(f);
     return st;
 }
 

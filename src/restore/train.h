@@ -91,6 +91,14 @@ typedef struct vt_ngrams {
     vt_ngram *a;
     size_t n, cap;
 } vt_ngrams;
+/* Called for each entry line of a data file: `line` is NUL-terminated,
+ * without its line end; a status other than VT_OK stops the reading. */
+typedef vt_status (*vt_line_fn)(void *ctx, char *line, size_t len, size_t lineno);
+/* Each entry line of `path` (not '#' comments, not empty ones) to fn.  An
+ * `optional` file that does not exist reads as empty; *opened (may be
+ * NULL) tells whether it existed. */
+vt_status vt_data_lines(const char *path, bool optional, vt_line_fn fn, void *ctx,
+                        bool *opened, vt_error *err);
 /* The id of a token of a counts file: >= 0, or -1 for a token the model
  * leaves out. */
 typedef int64_t (*vt_token_fn)(void *ctx, const char *s, size_t len);
