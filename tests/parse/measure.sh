@@ -7,6 +7,7 @@
 set -u
 shared=${VANTHU_SHARED:?}
 [ -d "$shared/data/truth" ] && [ -f "$shared/tools/score_meta.py" ] || exit 77
+. "$(dirname "$0")/floor.sh"
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 cat > "$tmp/parse-only.pipe" <<PIPE
@@ -37,12 +38,7 @@ while read -r pipe kind file floor; do
     if [ $rc != 0 ]; then
         echo "FAIL: vanthu parse -p $p $in"; status=1; continue
     fi
-    score=$(python3 "$shared/tools/score_meta.py" "$gold" "$tmp/out.json" | sed -n 's/.*score=//p')
-    echo "$pipe $kind/$file: $score (floor $floor)"
-    if ! awk -v s="$score" -v f="$floor" 'BEGIN { exit !(s + 0 >= f + 0) }'; then
-        python3 "$shared/tools/score_meta.py" "$gold" "$tmp/out.json" --verbose
-        echo "FAIL: $kind/$file scored $score, below $floor"; status=1
-    fi
+    at_floor "$pipe $kind/$file" "$gold" "$tmp/out.json" "$floor" || status=1
 done <<LIST
 alone truth 001 0.97
 alone truth 002 0.98

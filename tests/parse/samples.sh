@@ -10,6 +10,7 @@ shared=${VANTHU_SHARED:?}
 src=${VANTHU_SOURCE_ROOT:?}/samples/src
 mk=${VANTHU_BUILD_ROOT:?}/tools/vt-mksample
 [ -f "$shared/tools/score_meta.py" ] && [ -x "$mk" ] || exit 77
+. "$(dirname "$0")/floor.sh"
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 status=0
@@ -21,12 +22,7 @@ while read -r name floor; do
     rc=$?
     if [ $rc = 3 ]; then echo "$name: OCR or restore data missing, not measured"; continue; fi
     [ $rc = 0 ] || { echo "FAIL: vanthu parse -p scan $name (exit $rc)"; status=1; continue; }
-    score=$(python3 "$shared/tools/score_meta.py" "$src/$name.meta.json" "$tmp/$name.json" | sed -n 's/.*score=//p')
-    echo "$name: $score (floor $floor)"
-    if ! awk -v s="$score" -v f="$floor" 'BEGIN { exit !(s + 0 >= f + 0) }'; then
-        python3 "$shared/tools/score_meta.py" "$src/$name.meta.json" "$tmp/$name.json" --verbose
-        echo "FAIL: $name scored $score, below $floor"; status=1
-    fi
+    at_floor "$name" "$src/$name.meta.json" "$tmp/$name.json" "$floor" || status=1
 done <<LIST
 cong-van 0.95
 ke-hoach 0.95
