@@ -17,13 +17,7 @@ score=$shared/tools/score_restore.py
     { echo "real.sh: needs $shared (scorer, dispatches, corpus)" >&2; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-strip() {
-    python3 -c "
-import sys, unicodedata
-t = unicodedata.normalize('NFD', open(sys.argv[1], encoding='utf-8').read())
-t = ''.join(c for c in t if not unicodedata.combining(c)).replace('đ', 'd').replace('Đ', 'D')
-sys.stdout.write(unicodedata.normalize('NFC', t))" "$1"
-}
+. "$src/bench/corpus-docs.sh"
 restore() { "$build/vanthu" restore --model "$model" "$1"; }
 # score SET KIND TRUTH HYP [scorer options]: appends "SET KIND tokens correct".
 score() {
@@ -48,41 +42,18 @@ done
 
 # The held-out documents, one file each.
 mkdir -p "$tmp/held"
-python3 - "$shared/data/corpus" "$src/bench/heldout-docs.tsv" "$tmp/held" <<'PY'
-import sys, lzma, os
-corpus, tsv, out = sys.argv[1:]
-want = {}
-for line in open(tsv, encoding='utf-8'):
-    if line.startswith('#') or line.startswith('file\t'):
-        continue
-    f = line.split('\t')
-    want.setdefault(f[0], set()).add(int(f[1]))
-for name, nos in want.items():
-    no, doc = 1, []
-    with lzma.open(os.path.join(corpus, name), 'rt', encoding='utf-8') as f:
-        for line in list(f) + ['\n']:
-            if line.strip():
-                doc.append(line)
-                continue
-            if doc and no in nos:
-                open(f'{out}/{name.split(".")[0]}-{no:03d}', 'w', encoding='utf-8').writelines(doc)
-            if doc:
-                no, doc = no + 1, []
-PY
+corpus_docs "$shared/data/corpus" "$src/bench/heldout-docs.tsv" "$tmp/held"
 cache=$build/real-ocr
 mkdir -p "$cache"
-i=0
 for doc in "$tmp"/held/*; do
     d=$(basename "$doc")
-    # Pages of 20 lines (bench/ocr-page.sh renders and reads them).  OCR
-    # lines do not follow the page's lines, so each page is one line.
-    split -l 20 -d -a 3 "$doc" "$tmp/$d.page"
+    # OCR lines do not follow the page's lines, so each page is one line.
+    ocr_doc "$doc" "$tmp/$d" "$cache"
     : > "$tmp/$d.truth"
     : > "$tmp/$d.ocr"
     for pg in "$tmp/$d".page[0-9][0-9][0-9]; do
         echo $(cat "$pg") >> "$tmp/$d.truth"
-        echo $(cat "$(sh "$src/bench/ocr-page.sh" "$pg" $i "$cache")") >> "$tmp/$d.ocr"
-        i=$((i + 1))
+        echo $(cat "$pg.ocr") >> "$tmp/$d.ocr"
     done
     restore "$tmp/$d.ocr" > "$tmp/$d.eng"
     score heldout eng-ocr "$tmp/$d.truth" "$tmp/$d.eng" --loose

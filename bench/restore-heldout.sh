@@ -65,12 +65,10 @@ PY
 if [ "${REAL_OCR:-0}" = 1 ]; then
     cache=$build/restore-heldout-ocr
     mkdir -p "$cache" "$tmp/real"
-    # Pages of 20 lines (bench/ocr-page.sh renders and reads them).
-    grep -v '^ *$' "$tmp/held.txt" | split -l 20 -d -a 3 - "$tmp/real/page"
-    i=0
-    for pg in "$tmp"/real/page[0-9][0-9][0-9]; do
-        cp "$(sh "$src/bench/ocr-page.sh" "$pg" $i "$cache")" "$pg.ocr"
-        i=$((i + 1))
+    . "$src/bench/corpus-docs.sh"
+    grep -v '^ *$' "$tmp/held.txt" > "$tmp/real/held"
+    ocr_doc "$tmp/real/held" "$tmp/real/held" "$cache"
+    for pg in "$tmp"/real/held.page[0-9][0-9][0-9]; do
         "$build/vanthu" restore --model "$tmp/held.model" "$pg.ocr" > "$pg.out"
     done
     # OCR lines do not follow the page's lines: one line per page.
@@ -78,7 +76,7 @@ if [ "${REAL_OCR:-0}" = 1 ]; then
 import sys, glob
 d = sys.argv[1]
 for ext, name in (('', 'truth'), ('.ocr', 'in'), ('.out', 'out')):
-    pages = sorted(glob.glob(d + '/page[0-9][0-9][0-9]'))
+    pages = sorted(glob.glob(d + '/held.page[0-9][0-9][0-9]'))
     with open(f'{d}/{name}.txt', 'w', encoding='utf-8') as f:
         for p in pages:
             f.write(' '.join(open(p + ext, encoding='utf-8').read().split()) + '\n')

@@ -11,7 +11,7 @@
 #include "parse.h"
 
 static const char code_pattern[] =
-    "(?<![\\p{L}\\d/-])(\\d{1,5})((?:\\s*/\\s*\\d{4})?)\\s*([-/])\\s*(\\p{Lu}[\\p{L}&]*)"
+    "(?<![\\p{L}\\d/-])(\\d{1,5})((?:\\s*/\\s*\\d{4})?)\\s*([-/])\\s*(\\p{Lu}[\\p{L}\\d&]*)"
     "((?:\\s*[-/]\\s*\\p{Lu}[\\p{L}\\d&]*)*)";
 /* Fold of what follows a code: its date. */
 static const char date_after[] =
@@ -219,7 +219,10 @@ void vt_parse_references(vt_pctx *cx)
                                     (size_t)(vt_rx_end(&code, 4) - vt_rx_start(&code, 4)));
             bool caps = vt_text_is_upper(seg);
             free(seg);
-            if (!more && (!type || !caps)) {
+            /* A number with its year ("64/2025/QH15") is a document's
+             * whatever names it ("Luật Đất đai số ..."). */
+            bool year = vt_rx_end(&code, 2) > vt_rx_start(&code, 2);
+            if (!more && !(caps && (type || year))) {
                 free(type);
                 continue;
             }

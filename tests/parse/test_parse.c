@@ -561,6 +561,24 @@ static void test_signer_names(void)
 
 /* The trích yếu of cited documents, up to the next citation or the end of
  * the clause. */
+/* A law's number with its year stands without a type right before "số"
+ * ("Luật Đất đai và các văn bản hướng dẫn số ..."), and its symbol keeps
+ * the legislature's number (QH15). */
+static void test_year_numbers(void)
+{
+    json_t *m = parse_text("year numbers",
+        "ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 210/QĐ-UBND\n"
+        "Hà Nam, ngày 4 tháng 9 năm 2025\nQUYẾT ĐỊNH\nVề giá thuê đất\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025 số 72/2025/QH15;\n"
+        "Căn cứ Nghị định số 103/2024/NĐ-CP ngày 30/7/2024 của Chính phủ;\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Mục 7 - Chủ trì thực hiện.\n"
+        "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n", NULL);
+    expect_count(m, "references", 2);
+    expect(m, "references.0.number", "72/2025/QH15");
+    expect(m, "references.1.number", "103/2024/NĐ-CP");
+    json_decref(m);
+}
+
 static void test_reference_subjects(void)
 {
     json_t *m = parse_text("reference subjects",
@@ -887,6 +905,7 @@ int main(int argc, char **argv)
     test_organ_rules();
     test_signer_names();
     test_reference_subjects();
+    test_year_numbers();
     test_damage_variants();
     test_numbers();
     test_marks();

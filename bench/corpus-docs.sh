@@ -1,0 +1,51 @@
+# corpus-docs.sh — sourced by bench/real.sh, bench/parse.sh and
+# bench/restore-heldout.sh, which set $src (the checkout): corpus documents
+# as files, stripped of their marks, and rendered and read by Tesseract's
+# English model.
+
+# strip FILE: the text of FILE without its marks (tones, vowel marks, đ).
+strip() {
+    python3 -c "
+import sys, unicodedata
+t = unicodedata.normalize('NFD', open(sys.argv[1], encoding='utf-8').read())
+t = ''.join(c for c in t if not unicodedata.combining(c)).replace('đ', 'd').replace('Đ', 'D')
+sys.stdout.write(unicodedata.normalize('NFC', t))" "$1"
+}
+
+# corpus_docs CORPUS TSV OUT: each document TSV lists (file, doc_no) as
+# OUT/STEM-NNN (tvpl_tnt305-203), one line a paragraph.
+corpus_docs() {
+    python3 - "$1" "$2" "$3" <<'PY'
+import sys, lzma, os
+corpus, tsv, out = sys.argv[1:]
+want = {}
+for line in open(tsv, encoding='utf-8'):
+    if line.startswith('#') or line.startswith('file\t'):
+        continue
+    f = line.split('\t')
+    want.setdefault(f[0], set()).add(int(f[1]))
+for name, nos in want.items():
+    no, doc = 1, []
+    with lzma.open(os.path.join(corpus, name), 'rt', encoding='utf-8') as f:
+        for line in list(f) + ['\n']:
+            if line.strip():
+                doc.append(line)
+                continue
+            if doc and no in nos:
+                open(f'{out}/{name.split(".")[0]}-{no:03d}', 'w', encoding='utf-8').writelines(doc)
+            if doc:
+                no, doc = no + 1, []
+PY
+}
+
+# ocr_doc DOC PREFIX CACHE: DOC in pages of 20 lines, PREFIX.pageNNN, each
+# rendered and read by bench/ocr-page.sh into PREFIX.pageNNN.ocr (cached in
+# CACHE).  The font turns with ocr_page_no, counted over all the calls.
+ocr_page_no=0
+ocr_doc() {
+    split -l 20 -d -a 3 "$1" "$2.page"
+    for pg in "$2".page[0-9][0-9][0-9]; do
+        cp "$(sh "$src/bench/ocr-page.sh" "$pg" $ocr_page_no "$3")" "$pg.ocr"
+        ocr_page_no=$((ocr_page_no + 1))
+    done
+}

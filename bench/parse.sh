@@ -1,0 +1,109 @@
+#!/bin/sh
+# parse.sh [--verbose] [BUILDDIR] — metadata accuracy of `vanthu run` on real
+# documents, for measuring only: the corpus documents of the parse dev set
+# (bench/parse-dev-docs.tsv, studied) and of the held-out set
+# (bench/heldout-docs.tsv, never studied), against the gold records of
+# bench/parse-gold, and the shared dispatches (../shared/data/ocr, English-
+# model OCR, against ../shared/data/truth).  Each document is run as correct
+# text, as its rendering read by Tesseract's English model (pages cached in
+# BUILDDIR/real-ocr, as bench/real.sh does) and stripped of its marks.
+# Prints the mean score_meta.py field scores of each set and kind, the
+# overall score (mean over documents of their mean field score) and the gap
+# held-out minus dev; --verbose also prints each document's scores and
+# misses.
+set -eu
+src=$(cd "$(dirname "$0")/.." && pwd)
+verbose= build=$src/build
+for a; do
+    case $a in --verbose) verbose=1;; *) build=$a;; esac
+done
+shared=$src/../shared
+score=$shared/tools/score_meta.py
+[ -r "$score" ] && [ -d "$shared/data/corpus" ] ||
+    { echo "parse.sh: needs $shared (scorer, dispatches, corpus)" >&2; exit 77; }
+echo "# $(basename "$0") $(date -u +%F) on $(nproc) cores"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+. "$src/bench/corpus-docs.sh"
+cache=$build/real-ocr
+mkdir -p "$cache"
+# record SET KIND NAME GOLD TEXT: the record of TEXT, listed for scoring.
+record() {
+    out=$tmp/rec/$1/$2
+    mkdir -p "$out"
+    "$build/vanthu" run -q -j 1 -f json "$5" > "$out/$3.json" 2> /dev/null || echo '{}' > "$out/$3.json"
+    printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$out/$3.json" >> "$tmp/list"
+}
+: > "$tmp/list"
+
+for ocr in "$shared"/data/ocr/*.txt; do
+    n=$(basename "$ocr" .txt)
+    truth=$shared/data/truth/$n
+    record shared correct "$n" "$truth.meta.json" "$truth.txt"
+    record shared eng-ocr "$n" "$truth.meta.json" "$ocr"
+    strip "$truth.txt" > "$tmp/$n.stripped.txt"
+    record shared stripped "$n" "$truth.meta.json" "$tmp/$n.stripped.txt"
+done
+
+# The held-out set first: its pages are those bench/real.sh renders.
+for set in heldout dev; do
+    case $set in heldout) tsv=heldout-docs.tsv;; dev) tsv=parse-dev-docs.tsv;; esac
+    mkdir -p "$tmp/$set"
+    corpus_docs "$shared/data/corpus" "$src/bench/$tsv" "$tmp/$set"
+    for doc in "$tmp/$set"/*; do
+        d=$(basename "$doc")
+        gold=$src/bench/parse-gold/$set/$d.meta.json
+        cp "$doc" "$tmp/$set-$d.txt"
+        record "$set" correct "$d" "$gold" "$tmp/$set-$d.txt"
+        ocr_doc "$doc" "$tmp/$set-$d" "$cache"
+        cat "$tmp/$set-$d".page[0-9][0-9][0-9].ocr > "$tmp/$set-$d.ocr.txt"
+        record "$set" eng-ocr "$d" "$gold" "$tmp/$set-$d.ocr.txt"
+        strip "$doc" > "$tmp/$set-$d.stripped.txt"
+        record "$set" stripped "$d" "$gold" "$tmp/$set-$d.stripped.txt"
+    done
+done
+
+python3 - "$score" "$tmp/list" "$verbose" <<'PY'
+import sys, subprocess, collections
+score, listing, verbose = sys.argv[1], sys.argv[2], sys.argv[3] == '1'
+FIELDS = ['number', 'type', 'date', 'place', 'issuer', 'subject', 'signer.name',
+          'signer.position', 'addressees', 'recipients', 'references']
+SETS, KINDS = ['shared', 'dev', 'heldout'], ['correct', 'eng-ocr', 'stripped']
+fields = collections.defaultdict(lambda: collections.defaultdict(list))
+overall = collections.defaultdict(list)
+for line in open(listing, encoding='utf-8'):
+    set_, kind, name, gold, rec = line.rstrip('\n').split('\t')
+    out = subprocess.run([sys.executable, score, gold, rec, '--verbose'],
+                         capture_output=True, text=True).stdout.splitlines()
+    got = dict(kv.split('=') for kv in out[-2].split()) if len(out) >= 2 and out[-2] else {}
+    if not got:
+        continue  # the gold record prints no field to score
+    for k, v in got.items():
+        fields[set_, kind][k].append(float(v))
+    total = float(out[-1].split('score=')[1])
+    overall[set_, kind].append(total)
+    if verbose:
+        print(f'{set_:8} {kind:9} {name:26} {total:.3f}')
+        for miss in out[:-2]:
+            print(f'    {miss}')
+short = {'signer.name': 'signer', 'signer.position': 'position', 'addressees': 'addressee',
+         'recipients': 'recipient', 'references': 'refs'}
+print(f'{"set":8} {"kind":9} {"docs":>4} ' + ' '.join(f'{short.get(f, f):>9}' for f in FIELDS)
+      + f' {"overall":>8}')
+def row(label, kind, n, vals, tot):
+    print(f'{label:8} {kind:9} {n:>4} ' + ' '.join(
+        f'{v:9.3f}' if v is not None else f'{"-":>9}' for v in vals) + f' {tot:8.3f}')
+mean = lambda xs: sum(xs) / len(xs) if xs else None
+for s in SETS:
+    for k in KINDS:
+        if overall[s, k]:
+            row(s, k, len(overall[s, k]), [mean(fields[s, k][f]) for f in FIELDS], mean(overall[s, k]))
+for k in KINDS:
+    h = ('heldout', k)
+    if overall['dev', k] and overall[h]:
+        vals = [None if mean(fields[h][f]) is None or mean(fields['dev', k][f]) is None
+                else mean(fields[h][f]) - mean(fields['dev', k][f]) for f in FIELDS]
+        print(f'{"gap":8} {k:9} {"":>4} ' + ' '.join(
+            f'{v:+9.3f}' if v is not None else f'{"-":>9}' for v in vals)
+              + f' {mean(overall[h]) - mean(overall["dev", k]):+8.3f}')
+PY
