@@ -93,6 +93,8 @@ static bool find_date(vt_rx *rx, const vt_pline *pl, size_t *s, size_t *e)
     return true;
 }
 
+static bool starts_organ(const vt_lexicon *lex, const char *prev, const char *fold);
+
 /* Where the right column begins on a header line (flen when it does not). */
 static size_t split_line(const vt_pctx *cx, const vt_pline *pl, vt_rx *date_rx)
 {
@@ -106,12 +108,29 @@ static size_t split_line(const vt_pctx *cx, const vt_pline *pl, vt_rx *date_rx)
         best = s;
     if (vt_fuzzy_find(pl->fold, pl->flen, 0, "doc lap tu do hanh phuc", 0.3, &s, &e, NULL) && s < best)
         best = s;
+    /* A Party document prints the Party's name where the motto stands;
+     * after the issuer's name on a merged line, or alone. */
+    if (vt_fuzzy_find(pl->fold, pl->flen, 0, "dang cong san viet nam", 0.2, &s, &e, NULL) &&
+        s < best) {
+        vt_span before = {pl, 0, s};
+        char *t = vt_span_clean(&before);
+        char *f = vt_text_fold(t);
+        if (!*f || starts_organ(cx->lex, NULL, f))
+            best = s;
+        free(f);
+        free(t);
+    }
     if (find_date(date_rx, pl, &s, &e)) {
         size_t p = place_start(cx, pl, s);
         if (p < best)
             best = p;
     }
     return best;
+}
+
+static bool blank_line(const vt_pline *pl)
+{
+    return !has_alnum(pl->fold, 0, pl->flen);
 }
 
 static char *left_text(const vt_pline *pl, size_t le)
@@ -175,7 +194,11 @@ static void parse_issuer(vt_pctx *cx, const size_t *split, size_t end, bool anch
     group g[8];
     size_t ng = 0;
     bool any_organ = false, left_column = false;
-    size_t from = end > 6 ? end - 6 : 0;
+    /* Six lines up, not counting the blank lines OCR puts between
+     * paragraphs. */
+    size_t from = end;
+    for (size_t seen = 0; from > 0 && seen < 6; from--)
+        seen += !blank_line(&cx->lines[from - 1]);
     for (size_t i = from; i < end; i++)
         left_column |= cx->lines[i].role == VT_ROLE_HEADER_LEFT;
     for (size_t i = from; i < end; i++) {
@@ -348,7 +371,7 @@ char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *ty
 }
 
 typedef struct number {
-    size_t line;
+    size_t cue_line, line; /* the number may open the line under its cue */
     char *code_number, *notation, *raw;
     double conf;
     bool handwritten;
@@ -409,33 +432,96 @@ static bool capital_cue(const vt_pline *pl)
     return !islower((unsigned char)*t);
 }
 
+/* OCR's shapes of the cue's two letters that fuzzy matching would refuse
+ * ("S6", "SL", "S06", "Sé"): an S and one or two more characters, closed
+ * by a colon or a space. */
+static const char loose_cue_pattern[] = "\\Gs[a-z0-9@]{1,2}(?=[:;.]|\\s|$)";
+
+/* The end (fold offset) of the "Số" cue opening a left column, or -1;
+ * *loose when only its OCR shape matched.  A type name may go before it
+ * ("Nghị quyết số: 24/2022/UBTVQH15"). */
+static long number_cue(const vt_pctx *cx, const vt_pline *pl, size_t le, vt_rx *loose_rx,
+                       double *cost, bool *loose)
+{
+    size_t at = 0, tend;
+    while (at < le && !isalnum((unsigned char)pl->fold[at]))
+        at++;
+    if (vt_lex_prefix(&cx->lex->doc_types, pl->fold, le, at, &tend))
+        at = tend;
+    *loose = false;
+    long e = vt_fuzzy_prefix(pl->fold, le, at, "so", CUE_COST, cost);
+    /* Ending inside a word ("S0|6:") the cue is one of OCR's shapes. */
+    if (e >= 0 && !((size_t)e < le && isalnum((unsigned char)pl->fold[e]) &&
+                    isalnum((unsigned char)pl->fold[e - 1])))
+        return e;
+    while (at < le && isspace((unsigned char)pl->fold[at]))
+        at++;
+    if (!vt_rx_find(loose_rx, pl->fold, le, at))
+        return -1;
+    *loose = true;
+    *cost = CUE_COST;
+    return vt_rx_end(loose_rx, 0);
+}
+
+/* The number after the cue, read from text[from..to): printed digits, or
+ * a printed notation after a number written in by hand (*by_hand).  The
+ * match is left in *rx. */
+static bool read_number(vt_rx *rx, const char *text, size_t from, size_t to, bool *by_hand)
+{
+    bool matched = vt_rx_find(rx, text, to, from) && vt_rx_start(rx, 0) == (long)from;
+    *by_hand = !matched || vt_rx_end(rx, 1) == vt_rx_start(rx, 1);
+    if (!*by_hand)
+        return true;
+    /* No printed digits: the number was written in by hand, and only
+     * marks stand between the cue and the notation ("4§7 /SCT-QLTM"). */
+    long at = printed_notation(text, from, to);
+    for (long k = (long)from; at >= 0 && k < at; k++)
+        if (isalpha((unsigned char)text[k]) || (unsigned char)text[k] >= 0xC3)
+            return false;
+    return at >= 0 && vt_rx_find(rx, text, to, (size_t)at) && vt_rx_start(rx, 0) == at;
+}
+
 static bool parse_number(vt_pctx *cx, const size_t *split, size_t scan, number *num)
 {
-    vt_rx rx;
+    vt_rx rx, loose_rx;
     if (!vt_rx_init(&rx, number_pattern, true))
         return false;
+    if (!vt_rx_init(&loose_rx, loose_cue_pattern, false)) {
+        vt_rx_clear(&rx);
+        return false;
+    }
     bool found = false;
     for (size_t i = 0; i < scan && !found; i++) {
         const vt_pline *pl = &cx->lines[i];
         size_t le = split[i];
         double c = 0;
-        long e = vt_fuzzy_prefix(pl->fold, le, 0, "so", CUE_COST, &c);
+        bool loose;
+        long e = number_cue(cx, pl, le, &loose_rx, &c, &loose);
         if (e < 0 || !capital_cue(pl))
             continue;
-        size_t ts = pl->map[e], te = pl->map[le];
-        bool matched = vt_rx_find(&rx, pl->text, te, ts) && vt_rx_start(&rx, 0) == (long)ts;
-        bool by_hand = !matched || vt_rx_end(&rx, 1) == vt_rx_start(&rx, 1);
-        if (by_hand) {
-            /* No printed digits: the number was written in by hand. */
-            long at = printed_notation(pl->text, ts, te);
-            matched = at >= 0 && vt_rx_find(&rx, pl->text, te, (size_t)at) &&
-                      vt_rx_start(&rx, 0) == at;
+        /* The number follows the cue, or opens the next line of the left
+         * column when the cue stands alone ("Số:" / "87/2025/QĐ-UBND"). */
+        const vt_pline *nl = pl;
+        size_t at = (size_t)e, nx = i;
+        if (!has_alnum(pl->fold, at, le)) {
+            nx = i + 1;
+            while (nx < scan && nx < i + 3 && blank_line(&cx->lines[nx]))
+                nx++;
+            if (nx >= scan)
+                continue;
+            nl = &cx->lines[nx];
+            at = 0;
+            le = split[nx];
         }
-        if (!matched)
+        while (at < le && isspace((unsigned char)nl->fold[at]))
+            at++;
+        bool by_hand;
+        if (!read_number(&rx, nl->text, nl->map[at], nl->map[le], &by_hand) ||
+            ((loose || nl != pl) && by_hand))
             continue;
-        char *digits = vt_xstrndup(pl->text + vt_rx_start(&rx, 1),
+        char *digits = vt_xstrndup(nl->text + vt_rx_start(&rx, 1),
                                    (size_t)(vt_rx_end(&rx, 1) - vt_rx_start(&rx, 1)));
-        char *nota = vt_xstrndup(pl->text + vt_rx_start(&rx, 3),
+        char *nota = vt_xstrndup(nl->text + vt_rx_start(&rx, 3),
                                  (size_t)(vt_rx_end(&rx, 3) - vt_rx_start(&rx, 3)));
         /* Notation without spaces; it must hold a letter. */
         size_t o = 0;
@@ -452,19 +538,22 @@ static bool parse_number(vt_pctx *cx, const size_t *split, size_t scan, number *
             continue;
         }
         /* Party style "478-KH/TU" keeps its dash: the separator is printed. */
-        char sep = pl->text[vt_rx_start(&rx, 2)];
-        num->line = i;
+        char sep = nl->text[vt_rx_start(&rx, 2)];
+        num->cue_line = i;
+        num->line = nx;
         num->handwritten = by_hand;
         num->code_number = digits;
         char *full = vt_xasprintf("%c%s", sep, nota);
         free(nota);
         num->notation = full;
-        num->raw = vt_xstrndup(pl->text, (size_t)vt_rx_end(&rx, 0));
+        num->raw = nl == pl ? vt_xstrndup(pl->text, (size_t)vt_rx_end(&rx, 0))
+                            : vt_xasprintf("%s %.*s", pl->text, (int)vt_rx_end(&rx, 0), nl->text);
         num->conf = VT_CONF_CUE * (1 - c);
         cx->number_line = i;
         found = true;
     }
     vt_rx_clear(&rx);
+    vt_rx_clear(&loose_rx);
     return found;
 }
 
@@ -473,7 +562,7 @@ static void emit_number(vt_pctx *cx, number *num, const char *type_abbr)
     char *nota = vt_repair_notation(cx, num->notation + 1, type_abbr);
     char *value = vt_xasprintf("%s%c%s", num->code_number, num->notation[0], nota);
     char *raw = vt_clean_text(num->raw, strlen(num->raw));
-    json_t *f = vt_field(cx, "value", value, raw, num->conf, num->line, num->line);
+    json_t *f = vt_field(cx, "value", value, raw, num->conf, num->cue_line, num->line);
     free(raw);
     if (*num->code_number)
         json_object_set_new(f, "code_number", json_string(num->code_number));
@@ -606,11 +695,6 @@ static const vt_lex_entry *type_line(const vt_pctx *cx, size_t i, double *cost)
     return e;
 }
 
-static bool blank_line(const vt_pline *pl)
-{
-    return !has_alnum(pl->fold, 0, pl->flen);
-}
-
 /* A line that begins the body rather than continuing the trích yếu. */
 static bool body_cue(const vt_pline *pl)
 {
@@ -698,7 +782,7 @@ void vt_parse_header(vt_pctx *cx)
 
     /* The issuer sits above the number (or the date, or the type); with
      * none of them, among the page's first lines. */
-    size_t top = have_number ? num.line : have_date ? date_line : scan < 6 ? scan : 6;
+    size_t top = have_number ? num.cue_line : have_date ? date_line : scan < 6 ? scan : 6;
     size_t after = have_number ? num.line : 0;
     if (have_date && date_line > after)
         after = date_line;
@@ -727,7 +811,7 @@ void vt_parse_header(vt_pctx *cx)
         const vt_pline *pl = &cx->lines[i];
         if (pl->role == VT_ROLE_HEADER_RIGHT || (!have_number && pl->role != VT_ROLE_HEADER_LEFT))
             continue;
-        if (have_number && ++left_lines > 3)
+        if (have_number && !blank_line(pl) && ++left_lines > 3)
             break;
         size_t st = 0;
         while (st < split[i] && isspace((unsigned char)pl->fold[st]))

@@ -637,6 +637,18 @@ static void test_numbers(void)
         {"S6:212 /KH-UBND", "212/KH-UBND", "212", "KH-UBND"},
         {"86:09 /QD-UBND", "09/QĐ-UBND", "09", "QĐ-UBND"},
         {"Số:      /TB-UBND", "/TB-UBND", NULL, "TB-UBND"},
+        /* OCR shapes of the cue, with and without a colon. */
+        {"S06: 5120/CT-CS", "5120/CT-CS", "5120", "CT-CS"},
+        {"SL: 44/BC-UBND", "44/BC-UBND", "44", "BC-UBND"},
+        {"Sé: 71/TTr-STC", "71/TTr-STC", "71", "TTr-STC"},
+        {"S0 903/SXD-QLN", "903/SXD-QLN", "903", "SXD-QLN"},
+        {"Sô: 16/KH-SXD", "16/KH-SXD", "16", "KH-SXD"},
+        {"Số 118-CV/ĐU", "118-CV/ĐU", "118", "CV/ĐU"},
+        /* The cue alone, the number on the next line (a blank between). */
+        {"Số:\n\n52/2025/QĐ-UBND", "52/2025/QĐ-UBND", "52", "2025/QĐ-UBND"},
+        {"SO:\n9/TB-SXD", "9/TB-SXD", "9", "TB-SXD"},
+        /* The type name before the cue. */
+        {"Nghị quyết số: 31/2024/UBTVQH15", "31/2024/UBTVQH15", "31", "2024/UBTVQH15"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char doc[256], name[64];
@@ -654,6 +666,62 @@ static void test_numbers(void)
                  cases[i].code_notation, cn ? cn : "-", nt ? nt : "-");
         json_decref(m);
     }
+}
+
+/* Party documents: the Party's name where the motto stands (on the
+ * issuer's line or alone), numbers "118-CV/TU", a lower-case trích yếu,
+ * blank lines between the lines as OCR gives them. */
+static void test_party(void)
+{
+    json_t *m = parse_text("party công văn",
+        "ĐẢNG BỘ TỈNH HÀ NAM              ĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "BAN THƯỜNG VỤ TỈNH ỦY\n"
+        "*\n"
+        "Số 118-CV/TU                 Phủ Lý, ngày 3 tháng 5 năm 2024\n"
+        "về việc chuẩn bị đại hội chi bộ\n"
+        "nhiệm kỳ 2025 - 2030\n"
+        "\n"
+        "Kính gửi: Các huyện ủy, thành ủy trực thuộc.\n"
+        "\n"
+        "Ban Thường vụ Tỉnh ủy đề nghị các cấp ủy thực hiện.\n", NULL);
+    expect(m, "issuer", "Ban Thường vụ Tỉnh ủy");
+    expect(m, "issuer_parent", "Đảng bộ tỉnh Hà Nam");
+    expect(m, "number", "118-CV/TU");
+    expect(m, "date", "2024-05-03");
+    expect(m, "place", "Phủ Lý");
+    expect(m, "type", "Công văn");
+    expect(m, "subject", "về việc chuẩn bị đại hội chi bộ nhiệm kỳ 2025 - 2030");
+    json_decref(m);
+
+    m = parse_text("party kế hoạch, OCR blank lines",
+        "ĐẢNG ỦY XÃ TÂN HÒA\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nSố 25-KH/ĐU\n\n"
+        "Tân Hòa, ngày 10 tháng 3 năm 2025\n\nKẾ HOẠCH\n\n"
+        "Tổ chức hội nghị sơ kết công tác quý I\n\nNội dung.\n", NULL);
+    expect(m, "issuer", "Đảng ủy xã Tân Hòa");
+    expect(m, "issuer_parent", NULL);
+    expect(m, "number", "25-KH/ĐU");
+    expect(m, "date", "2025-03-10");
+    expect(m, "type", "Kế hoạch");
+    expect(m, "subject", "Tổ chức hội nghị sơ kết công tác quý I");
+    json_decref(m);
+
+    m = parse_text("party, central committee office",
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\nVĂN PHÒNG\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 15-TB/VPTW\n"
+        "Hà Nội, ngày 2 tháng 6 năm 2025\nTHÔNG BÁO\nKết luận tại buổi làm việc\n\nNội dung.\n",
+        NULL);
+    expect(m, "issuer", "Văn phòng");
+    expect(m, "issuer_parent", "Ban Chấp hành Trung ương");
+    expect(m, "type", "Thông báo");
+    json_decref(m);
+
+    m = parse_text("party, district committee",
+        "HUYỆN ỦY YÊN THÀNH\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nSố 40-CV/HU\n\n"
+        "Yên Thành, ngày 4 tháng 4 năm 2023\n\nV/v triển khai công tác kiểm tra\n\n"
+        "Kính gửi: Các chi bộ trực thuộc.\n", NULL);
+    expect(m, "issuer", "Huyện ủy Yên Thành");
+    expect(m, "number", "40-CV/HU");
+    expect(m, "subject", "V/v triển khai công tác kiểm tra");
+    json_decref(m);
 }
 
 static void test_marks(void)
@@ -889,6 +957,7 @@ int main(int argc, char **argv)
     test_reference_subjects();
     test_damage_variants();
     test_numbers();
+    test_party();
     test_marks();
     test_layout_roles();
     test_scanned_header();
