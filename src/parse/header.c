@@ -181,6 +181,99 @@ static bool starts_organ(const vt_lexicon *lex, const char *prev, const char *fo
     return false;
 }
 
+/* The fold of a header word as a body's name spells it: an abbreviation
+ * of one expanded ("ubnd" -> "uy ban nhan dan"), else itself. */
+static char *expand_word(const vt_lexicon *lex, const char *w)
+{
+    for (size_t i = 0; i < lex->abbreviations.n; i++) {
+        const vt_lex_entry *a = &lex->abbreviations.v[i];
+        if (a->extra && strcmp(a->fold, w) == 0)
+            return vt_text_fold(a->extra);
+    }
+    return vt_xstrdup(w);
+}
+
+/* Does an organs.txt entry begin with (or equal) this fold? */
+static bool organ_head(const vt_lexicon *lex, const char *fold, bool whole)
+{
+    size_t n = strlen(fold);
+    for (size_t i = 0; i < lex->organs.n; i++) {
+        const char *of = lex->organs.v[i].fold;
+        if (strncmp(of, fold, n) == 0 && (!whole || of[n] == '\0'))
+            return true;
+    }
+    return false;
+}
+
+/* The left column flattened onto one line names two bodies ("BỘ TÀI CHÍNH
+ * CỤC THUẾ", "UBND TỈNH NINH BÌNH SỞ Y TẾ"): the number of words of the
+ * first, 0 when the line names one.  The first is a listed body, or one
+ * followed by an administrative unit and its place; the second begins a
+ * body.  A place places.txt knows decides between several cuts. */
+static size_t organ_break(const vt_lexicon *lex, const char *fold)
+{
+    if (organ_head(lex, fold, false))
+        return 0; /* one listed name, "VĂN PHÒNG CHÍNH PHỦ" */
+    char *w[24];
+    size_t nw = 0;
+    const char *p = fold;
+    char *word;
+    while (nw < 24 && (word = vt_next_word(&p)))
+        w[nw++] = word;
+    size_t best = 0;
+    bool best_known = false;
+    char *head = nw ? expand_word(lex, w[0]) : NULL;
+    for (size_t k = 1; k < nw && !best_known; k++) {
+        char *rest = vt_xstrdup(w[k]);
+        for (size_t j = k + 1; j < nw; j++) {
+            char *r = vt_xasprintf("%s %s", rest, w[j]);
+            free(rest);
+            rest = r;
+        }
+        bool second = !vt_admin_unit_start(rest) && starts_organ(lex, NULL, rest);
+        free(rest);
+        if (second) {
+            /* The first part: a listed body, or a body, a unit and a place. */
+            bool first = organ_head(lex, head, true);
+            bool known = false;
+            char *acc = expand_word(lex, w[0]);
+            for (size_t u = 1; u < k && !first; u++) {
+                char *tail = vt_xstrdup(w[u]);
+                for (size_t j = u + 1; j < k; j++) {
+                    char *r = vt_xasprintf("%s %s", tail, w[j]);
+                    free(tail);
+                    tail = r;
+                }
+                if (vt_admin_unit_start(tail) && organ_head(lex, acc, false)) {
+                    first = true;
+                    const char *place = strchr(tail, ' ') + 1;
+                    for (size_t q = 0; q < 2 && place; q++) {
+                        known |= vt_lex_match(&lex->places, place, strlen(place), 0, NULL) != NULL;
+                        place = strchr(place, ' ');
+                        place = place ? place + 1 : NULL;
+                    }
+                }
+                char *a = vt_xasprintf("%s %s", acc, w[u]);
+                free(acc);
+                acc = a;
+                free(tail);
+            }
+            free(acc);
+            if (first && (best == 0 || known)) {
+                best = k;
+                best_known = known;
+            }
+        }
+        char *h = vt_xasprintf("%s %s", head, w[k]);
+        free(head);
+        head = h;
+    }
+    free(head);
+    for (size_t i = 0; i < nw; i++)
+        free(w[i]);
+    return best;
+}
+
 typedef struct group {
     char *raw;
     size_t from, to;
@@ -209,31 +302,49 @@ static void parse_issuer(vt_pctx *cx, const size_t *split, size_t end, bool anch
             pl->role == VT_ROLE_FOOTER_RIGHT ||
             (left_column && pl->role != VT_ROLE_HEADER_LEFT) || !has_alnum(pl->fold, 0, split[i]))
             continue;
-        char *t = left_text(pl, split[i]);
-        char *f = vt_text_fold(t);
+        char *line = left_text(pl, split[i]);
+        char *lf = vt_text_fold(line);
         /* A rule under the name reads as a mark or a lone letter. */
         size_t letters = 0;
-        for (const char *c = f; *c; c++)
+        for (const char *c = lf; *c; c++)
             letters += isalpha((unsigned char)*c) != 0;
-        if (letters < 2 || vt_is_mark(t)) {
-            free(f);
-            free(t);
+        size_t cut = organ_break(cx->lex, lf);
+        free(lf);
+        if (letters < 2 || vt_is_mark(line)) {
+            free(line);
             continue;
         }
-        char *pf = ng > 0 ? vt_text_fold(g[ng - 1].raw) : NULL;
-        bool org = !vt_admin_unit_start(f) && starts_organ(cx->lex, pf, f);
-        free(pf);
-        any_organ |= org;
-        if (ng > 0 && !org) {
-            char *j = vt_xasprintf("%s %s", g[ng - 1].raw, t);
-            free(g[ng - 1].raw);
-            g[ng - 1].raw = j;
-            g[ng - 1].to = i;
-        } else if (ng < 8) {
-            g[ng++] = (group){vt_xstrdup(t), i, i};
+        /* Two bodies on one line are taken one after the other. */
+        char *parts[2] = {line, NULL};
+        if (cut) {
+            const char *q = line;
+            for (size_t k = 0; k < cut; k++) {
+                while (*q == ' ')
+                    q++;
+                q += strcspn(q, " ");
+            }
+            parts[0] = vt_xstrndup(line, (size_t)(q - line));
+            parts[1] = vt_xstrdup(q + strspn(q, " "));
+            free(line);
         }
-        free(f);
-        free(t);
+        for (size_t part = 0; part < 2 && parts[part]; part++) {
+            char *t = parts[part];
+            char *f = vt_text_fold(t);
+            char *pf = ng > 0 ? vt_text_fold(g[ng - 1].raw) : NULL;
+            bool org = !vt_admin_unit_start(f) && starts_organ(cx->lex, pf, f);
+            free(pf);
+            any_organ |= org;
+            if (ng > 0 && !org) {
+                char *j = vt_xasprintf("%s %s", g[ng - 1].raw, t);
+                free(g[ng - 1].raw);
+                g[ng - 1].raw = j;
+                g[ng - 1].to = i;
+            } else if (ng < 8) {
+                g[ng++] = (group){vt_xstrdup(t), i, i};
+            }
+            free(f);
+            free(t);
+        }
     }
     if (ng == 0 || (!anchored && !any_organ)) {
         for (size_t i = 0; i < ng; i++)

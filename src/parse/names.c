@@ -307,6 +307,13 @@ char *vt_organ_case(const vt_lexicon *lex, const char *text)
         /* Where a field's name starts "xã hội" is social, not a commune. */
         if (k && field_next && strncmp(rest, "xa hoi", 6) == 0 && !isalnum((unsigned char)rest[6]))
             k = 0;
+        /* A name ending in a place places.txt knows ("Trường Đại học
+         * Vinh") has the place capitalised, as after a unit. */
+        if (!place_next && k == 0 && i > 0 && !field_next && fs.n - i <= 4) {
+            char *tail = join_words(fs.w + i, fs.n - i);
+            place_next = vt_lex_match(&lex->places, tail, strlen(tail), 0, NULL) != NULL;
+            free(tail);
+        }
         if (place_next || k == 0) {
             if (place_next) {
                 /* The rest of the name is the place. */

@@ -465,6 +465,22 @@ static void test_issuers(void)
          "UBND tỉnh Quảng Ninh"},
         {"BỘ GIÁO DỤC VÀ ĐÀO TẠO", "Bộ Giáo dục và Đào tạo", NULL},
         {"UY BAN NHAN DAN\nPHUONG TAY HO", "Ủy ban nhân dân phường Tây Hồ", NULL},
+        /* The left column flattened onto one line. */
+        {"BỘ TÀI CHÍNH CỤC THUẾ", "Cục Thuế", "Bộ Tài chính"},
+        {"BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN", "Tổng cục Hải quan", "Bộ Tài chính"},
+        {"UBND TỈNH NINH BÌNH SỞ TƯ PHÁP", "Sở Tư pháp", "UBND tỉnh Ninh Bình"},
+        {"ỦY BAN NHÂN DÂN HUYỆN ĐÔNG ANH PHÒNG TÀI CHÍNH - KẾ HOẠCH",
+         "Phòng Tài chính - Kế hoạch", "Ủy ban nhân dân huyện Đông Anh"},
+        /* One body over one line stays whole. */
+        {"VĂN PHÒNG CHÍNH PHỦ", "Văn phòng Chính phủ", NULL},
+        {"CỤC THUẾ TỈNH NAM ĐỊNH", "Cục Thuế tỉnh Nam Định", NULL},
+        /* Parent bodies over lines of their own, blank lines between. */
+        {"BỘ CÔNG AN\n\nCỤC CẢNH SÁT GIAO THÔNG", "Cục Cảnh sát giao thông", "Bộ Công an"},
+        {"BỘ GIÁO DỤC VÀ ĐÀO TẠO\nTRƯỜNG ĐẠI HỌC VINH", "Trường Đại học Vinh",
+         "Bộ Giáo dục và Đào tạo"},
+        {"UBND HUYỆN BA VÌ\nPHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "Phòng Giáo dục và Đào tạo",
+         "UBND huyện Ba Vì"},
+        {"ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSỞ Y TẾ", "Sở Y tế", "Ủy ban nhân dân thành phố Hà Nội"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char doc[512], name[64];
