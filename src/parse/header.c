@@ -32,6 +32,10 @@ static const char date_pattern[] =
     "th[a-z0-9@]{1,3}?g\\s*(?:(" DT "{1,2})|\\S{1,6}?)?\\s*[,./-]?\\s*"
     "n[a-z0-9@]{1,2}m\\s*[,.:]?\\s*(" DT "{4})";
 
+/* The V/v cue as OCR reads it where fuzzy matching would refuse it, the
+ * slash lost or turned into a letter: "VIV", "Vlv", "VW", "V/y". */
+static const char vv_shape_pattern[] = "\\G(?:v[/|il1!\\\\][vwy]|v[vw])(?=[\\s:.,]|$)";
+
 /* Số và ký hiệu after the "Số" cue: number, then notation segments. */
 static const char number_pattern[] =
     "\\G[\\s:;.,]*(\\d*)\\s*([-/])\\s*([\\p{L}\\d&.]+(?:\\s*[-/]\\s*[\\p{L}\\d&.]+)*)";
@@ -819,7 +823,20 @@ static bool body_cue(const vt_pline *pl)
 /* Without a blank line after it, the trích yếu ends where a line reads as
  * something else: a cue of the body, a line in capitals (the authority of a
  * Quyết định), a sentence ending in punctuation or a whole paragraph. */
-static bool subject_continues(const vt_pline *prev, const vt_pline *pl)
+/* A line in capitals that names who decides (the authority line of a
+ * Quyết định: "BỘ TRƯỞNG BỘ Y TẾ", "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH"): it
+ * opens with a listed position or a whole listed body. */
+static bool authority_line(const vt_pctx *cx, const vt_pline *pl)
+{
+    size_t at = 0;
+    while (at < pl->flen && !isalnum((unsigned char)pl->fold[at]))
+        at++;
+    return vt_lex_prefix(&cx->lex->positions, pl->fold, pl->flen, at, NULL) ||
+           vt_lex_prefix(&cx->lex->organs, pl->fold, pl->flen, at, NULL);
+}
+
+static bool subject_continues(const vt_pctx *cx, const vt_pline *first, const vt_pline *prev,
+                              const vt_pline *pl)
 {
     /* On a page image the space before the body shows as a gap, and a
      * line of the trích yếu may end in a full stop or a semicolon. */
@@ -832,7 +849,11 @@ static bool subject_continues(const vt_pline *prev, const vt_pline *pl)
     size_t n = pl->len;
     while (n && isspace((unsigned char)pl->text[n - 1]))
         n--;
-    return !body_cue(pl) && !vt_text_is_upper(pl->text) && n > 0 && n <= 120 &&
+    /* A trích yếu printed in capitals goes on in capitals. */
+    bool upper = vt_text_is_upper(pl->text);
+    if (upper && (!vt_text_is_upper(first->text) || authority_line(cx, pl)))
+        return false;
+    return !body_cue(pl) && n > 0 && n <= 120 &&
            (boxed || !strchr(".:;", pl->text[n - 1]));
 }
 
@@ -918,6 +939,8 @@ void vt_parse_header(vt_pctx *cx)
     /* Above the type name: "Về việc" under a type is its trích yếu.  The
      * right column's lines, read after the left one, are passed over. */
     size_t left_lines = 0;
+    vt_rx vv_rx;
+    vt_rx_init(&vv_rx, vv_shape_pattern, false);
     for (size_t i = have_number ? num.line + 1 : 0; i < scan && i < type_at; i++) {
         const vt_pline *pl = &cx->lines[i];
         if (pl->role == VT_ROLE_HEADER_RIGHT || (!have_number && pl->role != VT_ROLE_HEADER_LEFT))
@@ -928,6 +951,8 @@ void vt_parse_header(vt_pctx *cx)
         while (st < split[i] && isspace((unsigned char)pl->fold[st]))
             st++;
         long e = vt_fuzzy_prefix(pl->fold, split[i], st, "v/v", VT_COST_SHORT_CUE, NULL);
+        if (e < 0 && vt_rx_find(&vv_rx, pl->fold, split[i], st))
+            e = vt_rx_end(&vv_rx, 0);
         if (e >= 0 || vt_fuzzy_prefix(pl->fold, split[i], st, "ve viec", VT_COST_VE_VIEC, NULL) >= 0) {
             vv_at = i;
             vv_off = st;
@@ -938,6 +963,7 @@ void vt_parse_header(vt_pctx *cx)
             break;
         }
     }
+    vt_rx_clear(&vv_rx);
     if (!have_number) {
         /* The issuer ends above a number line OCR could not read as one. */
         for (size_t i = 1; i < top && i < scan; i++)
@@ -963,7 +989,8 @@ void vt_parse_header(vt_pctx *cx)
             i++;
         size_t from = i;
         while (i < cx->n && i < from + 6 && !blank_line(&cx->lines[i]) &&
-               (i == from || subject_continues(&cx->lines[i - 1], &cx->lines[i])))
+               (i == from ||
+                subject_continues(cx, &cx->lines[from], &cx->lines[i - 1], &cx->lines[i])))
             i++;
         end = type_at + 1;
         if (i > from && vv_at == cx->n) {
@@ -976,7 +1003,8 @@ void vt_parse_header(vt_pctx *cx)
     if (vv_at < cx->n) {
         size_t i = vv_at + 1;
         while (i < scan && i < vv_at + 5 && has_alnum(cx->lines[i].fold, 0, split[i]) &&
-               subject_continues(&cx->lines[i - 1], &cx->lines[i]) && !type_line(cx, i, NULL))
+               subject_continues(cx, &cx->lines[vv_at], &cx->lines[i - 1], &cx->lines[i]) &&
+               !type_line(cx, i, NULL))
             i++;
         char *s = join_lines(cx, split, vv_at, i, vv_off);
         /* The cue in its prescribed spelling when OCR bent it ("V/w"). */

@@ -740,6 +740,71 @@ static void test_party(void)
     json_decref(m);
 }
 
+/* The V/v cue as OCR reads it, and type names without their marks or
+ * with wrong ones: type and trích yếu still come out. */
+static void test_damaged_cues(void)
+{
+    static const char *const cues[] = {"VIV", "VW", "Viv", "V/V", "v/v", "Vlv", "V/y"};
+    for (size_t i = 0; i < sizeof cues / sizeof *cues; i++) {
+        char doc[512], name[64];
+        snprintf(doc, sizeof doc,
+                 "SỞ XÂY DỰNG\nSố: 14/SXD-QLN\n%s kiểm tra nhà ở xã hội\n"
+                 "Huế, ngày 6 tháng 5 năm 2025\n\nKính gửi: Các phòng.\n", cues[i]);
+        snprintf(name, sizeof name, "V/v cue %s", cues[i]);
+        json_t *m = parse_text(name, doc, NULL);
+        expect(m, "type", "Công văn");
+        expect(m, "subject", "V/v kiểm tra nhà ở xã hội");
+        json_decref(m);
+    }
+    static const char *const types[][2] = {
+        {"QUYET DINH", "Quyết định"}, {"THONG BAO", "Thông báo"}, {"KE HOACH", "Kế hoạch"},
+        {"BAO CAO", "Báo cáo"},       {"TO TRINH", "Tờ trình"},   {"CONG VAN", "Công văn"},
+        {"QUYÉT ĐỊNH", "Quyết định"}, {"THÔNG BẢO", "Thông báo"}, {"KÉ HOẠCH", "Kế hoạch"},
+        {"QUYET DINH.", "Quyết định"}, {"BẢO CÁO", "Báo cáo"},   {"TỜ TRÌNH:", "Tờ trình"},
+    };
+    for (size_t i = 0; i < sizeof types / sizeof *types; i++) {
+        char doc[512], name[64];
+        snprintf(doc, sizeof doc,
+                 "SỞ XÂY DỰNG\nSố: 14/SXD-QLN\nHuế, ngày 6 tháng 5 năm 2025\n\n%s\n\n"
+                 "Kiểm tra nhà ở xã hội năm 2025\n\nNội dung.\n", types[i][0]);
+        snprintf(name, sizeof name, "damaged type %s", types[i][0]);
+        json_t *m = parse_text(name, doc, NULL);
+        expect(m, "type", types[i][1]);
+        expect(m, "subject", "Kiểm tra nhà ở xã hội năm 2025");
+        json_decref(m);
+    }
+}
+
+/* A trích yếu over several lines: in capitals under the type name, over
+ * lines OCR wrapped, before the authority line of a Quyết định. */
+static void test_multiline_subject(void)
+{
+    json_t *m = parse_text("subject in capitals over three lines",
+        "ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\nSố: 88/2025/QĐ-UBND\n"
+        "Ninh Bình, ngày 20 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\n"
+        "BAN HÀNH QUY ĐỊNH PHÂN CẤP QUẢN LÝ\nCÔNG TRÌNH THỦY LỢI TRÊN ĐỊA BÀN\nTỈNH NINH BÌNH\n\n"
+        "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\n\nCăn cứ Luật Thủy lợi;\n", NULL);
+    expect(m, "type", "Quyết định");
+    expect(m, "subject",
+           "BAN HÀNH QUY ĐỊNH PHÂN CẤP QUẢN LÝ CÔNG TRÌNH THỦY LỢI TRÊN ĐỊA BÀN TỈNH NINH BÌNH");
+    json_decref(m);
+
+    m = parse_text("subject in capitals, authority right under it",
+        "BỘ Y TẾ\nSố: 12/QĐ-BYT\nHà Nội, ngày 2 tháng 1 năm 2025\nQUYẾT ĐỊNH\n"
+        "VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH\nLĨNH VỰC DƯỢC PHẨM\nBỘ TRƯỞNG BỘ Y TẾ\n"
+        "Căn cứ Luật Dược;\n", NULL);
+    expect(m, "subject", "VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH LĨNH VỰC DƯỢC PHẨM");
+    json_decref(m);
+
+    m = parse_text("V/v over three lines before Kính gửi",
+        "SỞ TÀI CHÍNH\nSố: 301/STC-QLG\nV/v hướng dẫn xây dựng dự toán\n"
+        "ngân sách nhà nước năm 2026 và kế hoạch\ntài chính 03 năm\n"
+        "Huế, ngày 6 tháng 7 năm 2025\nKính gửi: Các sở, ban, ngành.\n", NULL);
+    expect(m, "subject",
+           "V/v hướng dẫn xây dựng dự toán ngân sách nhà nước năm 2026 và kế hoạch tài chính 03 năm");
+    json_decref(m);
+}
+
 static void test_marks(void)
 {
     json_t *m = parse_text("urgency and secrecy",
@@ -974,6 +1039,8 @@ int main(int argc, char **argv)
     test_damage_variants();
     test_numbers();
     test_party();
+    test_damaged_cues();
+    test_multiline_subject();
     test_marks();
     test_layout_roles();
     test_scanned_header();
