@@ -137,10 +137,47 @@ static bool blank_line(const vt_pline *pl)
     return !has_alnum(pl->fold, 0, pl->flen);
 }
 
-static char *left_text(const vt_pline *pl, size_t le)
+/* The text of fold[0..le) without the specks OCR reads after a line in
+ * capitals (a rule under it, a seal's edge): after the last word in
+ * capitals, only short words none of which is in capitals
+ * ("NGHI QUYET . oe Co a", "CHINH PHU a").  Caller frees. */
+static char *without_specks(const vt_pline *pl, size_t le)
 {
     vt_span sp = {pl, 0, le};
-    return vt_span_clean(&sp);
+    char *t = vt_span_clean(&sp);
+    const char *p = t;
+    char *w;
+    size_t caps_end = 0, words = 0;
+    bool first_caps = false, specks = true;
+    while ((w = vt_next_word(&p))) {
+        bool caps = vt_text_is_upper(w), lower = false;
+        for (const char *c = w; *c; c++)
+            lower |= islower((unsigned char)*c) != 0;
+        char *low = vt_text_lower_full(w);
+        lower |= strcmp(low, w) == 0 && has_alnum(w, 0, strlen(w)) && !isdigit((unsigned char)*w);
+        free(low);
+        if (words++ == 0)
+            first_caps = caps;
+        /* A lone capital or a figure belongs to the name ("THCS A", "ĐỘI 3"). */
+        if (caps || (!lower && has_alnum(w, 0, strlen(w)))) {
+            caps_end = (size_t)(p - t);
+            specks = true;
+        } else if (strlen(w) > 3) {
+            specks = false;
+        }
+        free(w);
+    }
+    if (first_caps && specks && caps_end < strlen(t)) {
+        char *c = vt_clean_text(t, caps_end);
+        free(t);
+        return c;
+    }
+    return t;
+}
+
+static char *left_text(const vt_pline *pl, size_t le)
+{
+    return without_specks(pl, le);
 }
 
 /* Does a header line begin the name of a body, rather than continue the
@@ -795,12 +832,16 @@ static const vt_lex_entry *type_line(const vt_pctx *cx, size_t i, double *cost)
 {
     const vt_pline *pl = &cx->lines[i];
     vt_span sp = vt_span_trim((vt_span){pl, 0, pl->flen});
-    size_t words = 1;
-    for (size_t k = sp.fs; k < sp.fe; k++)
-        words += pl->fold[k] == ' ';
-    if (sp.fe <= sp.fs || words > 6)
+    if (sp.fe <= sp.fs)
         return NULL;
-    char *t = vt_span_clean(&sp);
+    char *t = without_specks(pl, sp.fe);
+    size_t words = 1;
+    for (const char *c = t; *c; c++)
+        words += *c == ' ';
+    if (!*t || words > 6) {
+        free(t);
+        return NULL;
+    }
     char *f = vt_text_fold(t);
     const vt_lex_entry *e = vt_lex_match(&cx->lex->doc_types, f, strlen(f), 0.25, cost);
     if (e && strcmp(e->section, "copies") == 0)

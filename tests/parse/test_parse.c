@@ -761,6 +761,8 @@ static void test_damaged_cues(void)
         {"BAO CAO", "Báo cáo"},       {"TO TRINH", "Tờ trình"},   {"CONG VAN", "Công văn"},
         {"QUYÉT ĐỊNH", "Quyết định"}, {"THÔNG BẢO", "Thông báo"}, {"KÉ HOẠCH", "Kế hoạch"},
         {"QUYET DINH.", "Quyết định"}, {"BẢO CÁO", "Báo cáo"},   {"TỜ TRÌNH:", "Tờ trình"},
+        /* The rule under the type name read as specks. */
+        {"QUYẾT ĐỊNH . oe Co Co oe a .", "Quyết định"}, {"THÔNG BÁO rs eee", "Thông báo"},
     };
     for (size_t i = 0; i < sizeof types / sizeof *types; i++) {
         char doc[512], name[64];
@@ -773,6 +775,16 @@ static void test_damaged_cues(void)
         expect(m, "subject", "Kiểm tra nhà ở xã hội năm 2025");
         json_decref(m);
     }
+    json_t *m = parse_text("issuer with specks",
+                           "CHÍNH PHỦ a\nSố: 5/NQ-CP\nHà Nội, ngày 1 tháng 2 năm 2025\n"
+                           "NGHỊ QUYẾT . oe Co a\nVề một việc\n", NULL);
+    expect(m, "issuer", "Chính phủ");
+    expect(m, "type", "Nghị quyết");
+    json_decref(m);
+    m = parse_text("issuer ending in a letter or a figure",
+                   "UBND HUYỆN BA VÌ\nTRƯỜNG THCS A\nSố: 5/KH-THCS\nKẾ HOẠCH\nMột việc\n", NULL);
+    expect(m, "issuer", "Trường THCS A");
+    json_decref(m);
 }
 
 /* A trích yếu over several lines: in capitals under the type name, over
