@@ -150,12 +150,16 @@ static char *without_specks(const vt_pline *pl, size_t le)
     size_t caps_end = 0, words = 0;
     bool first_caps = false, specks = true;
     while ((w = vt_next_word(&p))) {
-        bool caps = vt_text_is_upper(w), lower = false;
-        for (const char *c = w; *c; c++)
-            lower |= islower((unsigned char)*c) != 0;
-        char *low = vt_text_lower_full(w);
-        lower |= strcmp(low, w) == 0 && has_alnum(w, 0, strlen(w)) && !isdigit((unsigned char)*w);
-        free(low);
+        /* Not in capitals: two letters or more not all capitals, or one
+         * small letter. */
+        bool caps = vt_text_is_upper(w);
+        char *wf = vt_text_fold(w), *up = vt_text_upper_first(w);
+        size_t letters = 0;
+        for (const char *c = wf; *c; c++)
+            letters += isalpha((unsigned char)*c) != 0;
+        bool lower = !caps && (letters >= 2 || strcmp(up, w) != 0);
+        free(wf);
+        free(up);
         if (words++ == 0)
             first_caps = caps;
         /* A lone capital or a figure belongs to the name ("THCS A", "ĐỘI 3"). */

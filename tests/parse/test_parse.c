@@ -762,7 +762,7 @@ static void test_damaged_cues(void)
         {"QUYÉT ĐỊNH", "Quyết định"}, {"THÔNG BẢO", "Thông báo"}, {"KÉ HOẠCH", "Kế hoạch"},
         {"QUYET DINH.", "Quyết định"}, {"BẢO CÁO", "Báo cáo"},   {"TỜ TRÌNH:", "Tờ trình"},
         /* The rule under the type name read as specks. */
-        {"QUYẾT ĐỊNH . oe Co Co oe a .", "Quyết định"}, {"THÔNG BÁO rs eee", "Thông báo"},
+        {"QUYẾT ĐỊNH . oe Cơ Có oe a .", "Quyết định"}, {"THÔNG BÁO rs eee", "Thông báo"},
     };
     for (size_t i = 0; i < sizeof types / sizeof *types; i++) {
         char doc[512], name[64];
