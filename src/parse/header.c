@@ -931,12 +931,95 @@ static char *join_lines(const vt_pctx *cx, const size_t *split, size_t from, siz
     return acc;
 }
 
+/* A date line cut before its year, and where the rest went.  The page's
+ * right column is narrow, so "Thành phố Hồ Chí Minh, ngày 28 tháng 11" may
+ * wrap, leaving "năm 2025" at the end of the next line (after the left
+ * column's V/v when columns merge), and OCR may move the year onto a line
+ * above (the Số line). */
+static const char date_head_pattern[] =
+    "(?:^|,)\\s*ng[a-z0-9@]{1,2}y\\s*[,.:]?\\s*(?:" DT "{1,2})?\\s*[,./-]?\\s*"
+    "(?:th[a-z0-9@]{1,3}?g\\s*(?:" DT "{1,2})?\\s*[,./-]?\\s*)?(n[a-z0-9@]{1,2}m)?\\s*[,.:]?\\s*$";
+static const char date_tail_pattern[] =
+    "(?:^|\\s)((?:th[a-z0-9@]{1,3}?g\\s*" DT "{1,2}\\s*[,./-]?\\s*)?"
+    "(?:n[a-z0-9@]{1,2}m\\s*[,.:]?\\s*)?(?:19|20)[0-9]{2})\\s*$";
+static const char lone_year_pattern[] = "(?:^|\\s)((?:19|20)[0-9]{2})\\s*$";
+
+/* Replace a line's text, keeping where it stands. */
+static void set_line_text(vt_pline *pl, const char *text)
+{
+    vt_pline keep = *pl;
+    pl->orig = NULL;
+    char *copy = vt_xstrdup(text);
+    vt_pline_clear(pl);
+    vt_pline_init(pl, copy);
+    free(copy);
+    pl->orig = keep.orig;
+    pl->number = keep.number;
+    pl->page = keep.page;
+    pl->role = keep.role;
+    pl->box = keep.box;
+}
+
+/* Put a date's pieces back on its line: the rest of the date from the next
+ * non-blank line, or a year from one of the three above. */
+static void mend_dates(vt_pctx *cx, size_t scan, vt_rx *date_rx)
+{
+    vt_rx head, tail, year;
+    bool ok = vt_rx_init(&head, date_head_pattern, false);
+    ok = vt_rx_init(&tail, date_tail_pattern, false) && ok;
+    ok = vt_rx_init(&year, lone_year_pattern, false) && ok;
+    for (size_t i = 0; ok && i < scan; i++) {
+        vt_pline *pl = &cx->lines[i];
+        size_t s, e;
+        if (find_date(date_rx, pl, &s, &e) || !vt_rx_find(&head, pl->fold, pl->flen, 0))
+            continue;
+        bool ends_in_year_cue = vt_rx_start(&head, 1) >= 0;
+        vt_pline *from = NULL;
+        size_t cut = 0;
+        size_t j = i + 1;
+        while (j < scan && j < i + 3 && blank_line(&cx->lines[j]))
+            j++;
+        if (j < scan && j < i + 3 && vt_rx_find(&tail, cx->lines[j].fold, cx->lines[j].flen, 0)) {
+            from = &cx->lines[j];
+            cut = (size_t)vt_rx_start(&tail, 1);
+        }
+        for (size_t k = i, seen = 0; !from && ends_in_year_cue && k > 0 && seen < 3; k--) {
+            vt_pline *up = &cx->lines[k - 1];
+            if (blank_line(up))
+                continue;
+            seen++;
+            if (vt_rx_find(&year, up->fold, up->flen, 0)) {
+                from = up;
+                cut = (size_t)vt_rx_start(&year, 1);
+            }
+        }
+        if (!from)
+            continue;
+        char *joined = vt_xasprintf("%s %s", pl->text, from->text + from->map[cut]);
+        vt_pline trial;
+        vt_pline_init(&trial, joined);
+        bool date = find_date(date_rx, &trial, &s, &e);
+        vt_pline_clear(&trial);
+        if (date) {
+            char *rest = vt_xstrndup(from->text, from->map[cut]);
+            set_line_text(pl, joined);
+            set_line_text(from, rest);
+            free(rest);
+        }
+        free(joined);
+    }
+    vt_rx_clear(&head);
+    vt_rx_clear(&tail);
+    vt_rx_clear(&year);
+}
+
 void vt_parse_header(vt_pctx *cx)
 {
     size_t scan = cx->n < HEADER_SCAN ? cx->n : HEADER_SCAN;
     size_t *split = vt_xcalloc(scan + 1, sizeof *split);
     vt_rx date_rx;
     vt_rx_init(&date_rx, date_pattern, false);
+    mend_dates(cx, scan, &date_rx);
     for (size_t i = 0; i < scan; i++)
         split[i] = split_line(cx, &cx->lines[i], &date_rx);
     vt_rx_clear(&date_rx);

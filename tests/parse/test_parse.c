@@ -817,6 +817,46 @@ static void test_multiline_subject(void)
     json_decref(m);
 }
 
+/* Dates cut by the narrow right column or by OCR: the rest of the date on
+ * the next line (alone, or after the left column's V/v), the year moved
+ * onto the Số line. */
+static void test_wrapped_dates(void)
+{
+    static const struct {
+        const char *head, *date, *place, *subject;
+    } cases[] = {
+        {"Số: 61/SYT-NVY\nThành phố Hồ Chí Minh, ngày 28 tháng 11\nnăm 2025\n",
+         "2025-11-28", "Hồ Chí Minh", NULL},
+        {"Số: 61/SYT-NVY\nHà Nội, ngày 12 tháng 3 năm\n\n2024\n", "2024-03-12", "Hà Nội", NULL},
+        /* The year on the Số line. */
+        {"Số: 61/SYT-NVY         2023\nĐà Nẵng, ngày 4 tháng 10 năm\n", "2023-10-04", "Đà Nẵng",
+         NULL},
+        /* The date interleaved with the number and V/v lines. */
+        {"Số: 61/SYT-NVY              Huế, ngày 9 tháng 6\n"
+         "V/v tiêm chủng mở rộng          năm 2025\n",
+         "2025-06-09", "Huế", "V/v tiêm chủng mở rộng"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char doc[512], name[64];
+        snprintf(doc, sizeof doc, "SỞ Y TẾ\n%s\nKính gửi: Các bệnh viện.\n", cases[i].head);
+        snprintf(name, sizeof name, "wrapped date %zu", i + 1);
+        json_t *m = parse_text(name, doc, NULL);
+        expect(m, "number", "61/SYT-NVY");
+        expect(m, "date", cases[i].date);
+        expect(m, "place", cases[i].place);
+        if (cases[i].subject)
+            expect(m, "subject", cases[i].subject);
+        json_decref(m);
+    }
+    /* A trích yếu ending in a year keeps it when no date waits for one. */
+    json_t *m = parse_text("year in a trích yếu",
+                           "SỞ Y TẾ\nSố: 61/SYT-NVY\nV/v tiêm chủng năm 2025\n"
+                           "Huế, ngày 9 tháng 6 năm 2025\n\nKính gửi: Các bệnh viện.\n", NULL);
+    expect(m, "subject", "V/v tiêm chủng năm 2025");
+    expect(m, "date", "2025-06-09");
+    json_decref(m);
+}
+
 static void test_marks(void)
 {
     json_t *m = parse_text("urgency and secrecy",
@@ -1051,6 +1091,7 @@ int main(int argc, char **argv)
     test_damage_variants();
     test_numbers();
     test_party();
+    test_wrapped_dates();
     test_damaged_cues();
     test_multiline_subject();
     test_marks();
