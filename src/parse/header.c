@@ -184,6 +184,14 @@ static char *left_text(const vt_pline *pl, size_t le)
     return without_specks(pl, le);
 }
 
+static bool has_digit(const char *s)
+{
+    for (; *s; s++)
+        if (isdigit((unsigned char)*s))
+            return true;
+    return false;
+}
+
 /* Does a header line begin the name of a body, rather than continue the
  * line above ("SỞ VĂN HÓA, THỂ THAO" / "VÀ DU LỊCH")? */
 static bool starts_organ(const vt_lexicon *lex, const char *prev, const char *fold)
@@ -759,6 +767,60 @@ static int read_date(const char tok[3][8], char iso[16], bool *repaired, bool *h
     return readings;
 }
 
+/* A place name the narrow right column wrapped ("Thành phố Hồ Chí" /
+ * "Minh, ngày ..."): the words in title case ending the line above, joined
+ * to *place, when a known place ends the join.  Replaces *place and
+ * returns the line the place starts on (date_at when it did not wrap). */
+static size_t wrapped_place(const vt_pctx *cx, size_t date_at, char **place)
+{
+    size_t j = date_at;
+    while (j > 0 && j + 2 > date_at && blank_line(&cx->lines[j - 1]))
+        j--;
+    if (j == 0 || !**place)
+        return date_at;
+    const vt_pline *up = &cx->lines[j - 1];
+    char *w[4];
+    size_t nw = 0;
+    const char *p = up->text;
+    char *word;
+    char *words[32];
+    size_t all = 0;
+    while (all < 32 && (word = vt_next_word(&p)))
+        words[all++] = word;
+    /* The run of title-case words at the end of the line above. */
+    while (nw < 4 && nw < all) {
+        const char *c = words[all - 1 - nw];
+        char *cap = vt_text_upper_first(c);
+        bool title = strcmp(cap, c) == 0 && !vt_text_is_upper(c) && !has_digit(c);
+        free(cap);
+        if (!title)
+            break;
+        w[nw] = words[all - 1 - nw];
+        nw++;
+    }
+    size_t result = date_at;
+    for (size_t k = nw; k > 0 && result == date_at; k--) {
+        char *joined = vt_xstrdup(*place);
+        for (size_t q = 0; q < k; q++) {
+            char *jj = vt_xasprintf("%s %s", w[q], joined);
+            free(joined);
+            joined = jj;
+        }
+        char *f = vt_text_fold(joined);
+        if (vt_lex_match(&cx->lex->places, f, strlen(f), 0, NULL)) {
+            free(*place);
+            *place = joined;
+            joined = NULL;
+            result = j - 1;
+        }
+        free(f);
+        free(joined);
+    }
+    for (size_t q = 0; q < all; q++)
+        free(words[q]);
+    return result;
+}
+
 static bool parse_date(vt_pctx *cx, const size_t *split, size_t scan, size_t *date_line)
 {
     vt_rx rx;
@@ -818,9 +880,11 @@ static bool parse_date(vt_pctx *cx, const size_t *split, size_t scan, size_t *da
         /* The place is the right column up to the comma before "ngày". */
         vt_span sp = {pl, ps, s};
         char *place = vt_span_clean(&sp);
+        size_t place_from = wrapped_place(cx, i, &place);
         if (*place && has_alnum(place, 0, strlen(place))) {
             char *pv = vt_place_case(cx->lex, place);
-            json_object_set_new(cx->meta, "place", vt_field(cx, "value", pv, place, VT_CONF_PLACE, i, i));
+            json_object_set_new(cx->meta, "place",
+                                vt_field(cx, "value", pv, place, VT_CONF_PLACE, place_from, i));
             free(pv);
         } else {
             vt_missing(cx, "place");

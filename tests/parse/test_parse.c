@@ -828,6 +828,11 @@ static void test_wrapped_dates(void)
         {"Số: 61/SYT-NVY\nThành phố Hồ Chí Minh, ngày 28 tháng 11\nnăm 2025\n",
          "2025-11-28", "Hồ Chí Minh", NULL},
         {"Số: 61/SYT-NVY\nHà Nội, ngày 12 tháng 3 năm\n\n2024\n", "2024-03-12", "Hà Nội", NULL},
+        /* The place wrapped. */
+        {"Số: 61/SYT-NVY\nThành phố Hồ Chí\nMinh, ngày 28 tháng 11 năm 2025\n", "2025-11-28",
+         "Hồ Chí Minh", NULL},
+        {"Số: 61/SYT-NVY\nĐộc lập - Tự do - Hạnh phúc\nĐà Nẵng, ngày 4 tháng 10 năm 2025\n",
+         "2025-10-04", "Đà Nẵng", NULL},
         /* The year on the Số line. */
         {"Số: 61/SYT-NVY         2023\nĐà Nẵng, ngày 4 tháng 10 năm\n", "2023-10-04", "Đà Nẵng",
          NULL},
