@@ -362,8 +362,13 @@ static void parse_issuer(vt_pctx *cx, const size_t *split, size_t end, bool anch
         for (const char *c = lf; *c; c++)
             letters += isalpha((unsigned char)*c) != 0;
         size_t cut = organ_break(cx->lex, lf);
+        size_t words = 1;
+        for (const char *c = lf; *c; c++)
+            words += *c == ' ';
         free(lf);
-        if (letters < 2 || vt_is_mark(line)) {
+        /* With nothing to anchor the header, a long line is the body's
+         * sentence, however it begins ("Tổng cục Thuế nhận được ..."). */
+        if (letters < 2 || vt_is_mark(line) || (!anchored && words > 12)) {
             free(line);
             continue;
         }
@@ -1145,7 +1150,12 @@ void vt_parse_header(vt_pctx *cx)
         long e = vt_fuzzy_prefix(pl->fold, split[i], st, "v/v", VT_COST_SHORT_CUE, NULL);
         if (e < 0 && vt_rx_find(&vv_rx, pl->fold, split[i], st))
             e = vt_rx_end(&vv_rx, 0);
-        if (e >= 0 || vt_fuzzy_prefix(pl->fold, split[i], st, "ve viec", VT_COST_VE_VIEC, NULL) >= 0) {
+        /* Some công văn print the trích yếu as "Về ..." right under the
+         * number, without V/v. */
+        bool ve = have_number && left_lines == 1 && split[i] > st + 3 &&
+                  strncmp(pl->fold + st, "ve ", 3) == 0 && !islower((unsigned char)pl->text[pl->map[st]]);
+        if (e >= 0 || ve ||
+            vt_fuzzy_prefix(pl->fold, split[i], st, "ve viec", VT_COST_VE_VIEC, NULL) >= 0) {
             vv_at = i;
             vv_off = st;
             vv_slash = e >= 0;

@@ -787,6 +787,25 @@ static void test_damaged_cues(void)
     json_decref(m);
 }
 
+/* A công văn whose trích yếu opens with "Về" under the number; a page
+ * without a header whose body names a body first. */
+static void test_ve_subject(void)
+{
+    json_t *m = parse_text("Về under the number",
+        "UBND TỈNH KON TUM\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 812/SGDĐT-GDTX\n"
+        "Về hướng dẫn đánh giá trung tâm học tập cộng đồng\n"
+        "Kon Tum, ngày 3 tháng 10 năm 2024\nKính gửi: Các phòng.\n", NULL);
+    expect(m, "type", "Công văn");
+    expect(m, "subject", "Về hướng dẫn đánh giá trung tâm học tập cộng đồng");
+    json_decref(m);
+    m = parse_text("no header, a sentence naming a body",
+        "Kính gửi: Cục Thuế tỉnh Bình Định\n"
+        "Tổng cục Thuế nhận được công văn của Cục Thuế tỉnh Bình Định hỏi về chính sách thuế đối với "
+        "hoạt động chuyển nhượng vốn. Về vấn đề này, Tổng cục Thuế có ý kiến như sau:\n", NULL);
+    expect(m, "issuer", NULL);
+    json_decref(m);
+}
+
 /* A trích yếu over several lines: in capitals under the type name, over
  * lines OCR wrapped, before the authority line of a Quyết định. */
 static void test_multiline_subject(void)
@@ -1096,6 +1115,7 @@ int main(int argc, char **argv)
     test_damage_variants();
     test_numbers();
     test_party();
+    test_ve_subject();
     test_wrapped_dates();
     test_damaged_cues();
     test_multiline_subject();
