@@ -312,6 +312,13 @@ static size_t organ_break(const vt_lexicon *lex, const char *fold)
                 free(tail);
             }
             free(acc);
+            /* After an unknown place the second body must begin as a
+             * listed one does ("CHI" of "HỒ CHÍ MINH" begins none). */
+            if (first && !known && !organ_head(lex, head, true)) {
+                char *two = k + 1 < nw ? vt_xasprintf("%s %s", w[k], w[k + 1]) : vt_xstrdup(w[k]);
+                first = organ_head(lex, two, false);
+                free(two);
+            }
             if (first && (best == 0 || known)) {
                 best = k;
                 best_known = known;
@@ -673,6 +680,8 @@ static bool parse_number(vt_pctx *cx, const size_t *split, size_t scan, number *
         const vt_pline *nl = pl;
         size_t at = (size_t)e, nx = i;
         if (!has_alnum(pl->fold, at, le)) {
+            if (!loose && num->cue_line == cx->n)
+                num->cue_line = i; /* a cue alone, whatever follows */
             nx = i + 1;
             while (nx < scan && nx < i + 3 && blank_line(&cx->lines[nx]))
                 nx++;
@@ -1100,8 +1109,11 @@ void vt_parse_header(vt_pctx *cx)
            (cx->lines[limit].role == VT_ROLE_HEADER_LEFT ||
             cx->lines[limit].role == VT_ROLE_HEADER_RIGHT || !type_line(cx, limit, NULL)))
         limit++;
-    number num = {0};
+    number num = {.cue_line = cx->n};
     bool have_number = parse_number(cx, split, limit, &num);
+    /* A "Số:" printed alone with no number after it (left blank) still
+     * ends the issuer and heads the V/v. */
+    bool bare_cue = !have_number && num.cue_line < cx->n;
     size_t date_line = cx->n;
     bool have_date = parse_date(cx, split, limit, &date_line);
     if (!have_date) {
@@ -1111,7 +1123,7 @@ void vt_parse_header(vt_pctx *cx)
 
     /* The issuer sits above the number (or the date, or the type); with
      * none of them, among the page's first lines. */
-    size_t top = have_number ? num.cue_line : have_date ? date_line : scan < 6 ? scan : 6;
+    size_t top = have_number || bare_cue ? num.cue_line : have_date ? date_line : scan < 6 ? scan : 6;
     size_t after = have_number ? num.line : 0;
     if (have_date && date_line > after)
         after = date_line;
@@ -1138,11 +1150,13 @@ void vt_parse_header(vt_pctx *cx)
     size_t left_lines = 0;
     vt_rx vv_rx;
     vt_rx_init(&vv_rx, vv_shape_pattern, false);
-    for (size_t i = have_number ? num.line + 1 : 0; i < scan && i < type_at; i++) {
+    bool under_cue = have_number || bare_cue;
+    for (size_t i = under_cue ? (have_number ? num.line : num.cue_line) + 1 : 0; i < scan && i < type_at;
+         i++) {
         const vt_pline *pl = &cx->lines[i];
-        if (pl->role == VT_ROLE_HEADER_RIGHT || (!have_number && pl->role != VT_ROLE_HEADER_LEFT))
+        if (pl->role == VT_ROLE_HEADER_RIGHT || (!under_cue && pl->role != VT_ROLE_HEADER_LEFT))
             continue;
-        if (have_number && !blank_line(pl) && ++left_lines > 3)
+        if (under_cue && !blank_line(pl) && ++left_lines > 3)
             break;
         size_t st = 0;
         while (st < split[i] && isspace((unsigned char)pl->fold[st]))
@@ -1152,7 +1166,7 @@ void vt_parse_header(vt_pctx *cx)
             e = vt_rx_end(&vv_rx, 0);
         /* Some công văn print the trích yếu as "Về ..." right under the
          * number, without V/v. */
-        bool ve = have_number && left_lines == 1 && split[i] > st + 3 &&
+        bool ve = under_cue && left_lines == 1 && split[i] > st + 3 &&
                   strncmp(pl->fold + st, "ve ", 3) == 0 && !islower((unsigned char)pl->text[pl->map[st]]);
         if (e >= 0 || ve ||
             vt_fuzzy_prefix(pl->fold, split[i], st, "ve viec", VT_COST_VE_VIEC, NULL) >= 0) {
@@ -1175,7 +1189,7 @@ void vt_parse_header(vt_pctx *cx)
                 break;
             }
     }
-    parse_issuer(cx, split, top, have_number || have_date || type_at < cx->n);
+    parse_issuer(cx, split, top, have_number || bare_cue || have_date || type_at < cx->n);
 
     size_t end = (have_number || have_date) ? after + 1 : 0;
     if (type_at < cx->n) {

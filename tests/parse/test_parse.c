@@ -474,6 +474,7 @@ static void test_issuers(void)
         /* One body over one line stays whole. */
         {"VĂN PHÒNG CHÍNH PHỦ", "Văn phòng Chính phủ", NULL},
         {"CỤC THUẾ TỈNH NAM ĐỊNH", "Cục Thuế tỉnh Nam Định", NULL},
+        {"ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "Ủy ban nhân dân thành phố Hồ Chí Minh", NULL},
         /* Parent bodies over lines of their own, blank lines between. */
         {"BỘ CÔNG AN\n\nCỤC CẢNH SÁT GIAO THÔNG", "Cục Cảnh sát giao thông", "Bộ Công an"},
         {"BỘ GIÁO DỤC VÀ ĐÀO TẠO\nTRƯỜNG ĐẠI HỌC VINH", "Trường Đại học Vinh",
@@ -797,6 +798,16 @@ static void test_ve_subject(void)
         "Kon Tum, ngày 3 tháng 10 năm 2024\nKính gửi: Các phòng.\n", NULL);
     expect(m, "type", "Công văn");
     expect(m, "subject", "Về hướng dẫn đánh giá trung tâm học tập cộng đồng");
+    json_decref(m);
+    m = parse_text("Số left blank, V/v under it",
+        "BỘ TÀI CHÍNH CỤC THUẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số:\nV/v chính sách thuế đối với hộ kinh doanh\nHà Nội, ngày 1 tháng 12 năm 2025\n"
+        "Kính gửi: Thuế tỉnh Gia Lai.\n", NULL);
+    expect(m, "number", NULL);
+    expect(m, "issuer", "Cục Thuế");
+    expect(m, "issuer_parent", "Bộ Tài chính");
+    expect(m, "type", "Công văn");
+    expect(m, "subject", "V/v chính sách thuế đối với hộ kinh doanh");
     json_decref(m);
     m = parse_text("no header, a sentence naming a body",
         "Kính gửi: Cục Thuế tỉnh Bình Định\n"
