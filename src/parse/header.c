@@ -246,6 +246,18 @@ static char *expand_word(const vt_lexicon *lex, const char *w)
     return vt_xstrdup(w);
 }
 
+/* Words w[from..to) joined by spaces. */
+static char *words_joined(char *const *w, size_t from, size_t to)
+{
+    char *acc = vt_xstrdup(w[from]);
+    for (size_t j = from + 1; j < to; j++) {
+        char *r = vt_xasprintf("%s %s", acc, w[j]);
+        free(acc);
+        acc = r;
+    }
+    return acc;
+}
+
 /* Does an organs.txt entry begin with (or equal) this fold? */
 static bool organ_head(const vt_lexicon *lex, const char *fold, bool whole)
 {
@@ -277,12 +289,7 @@ static size_t organ_break(const vt_lexicon *lex, const char *fold)
     bool best_known = false;
     char *head = nw ? expand_word(lex, w[0]) : NULL;
     for (size_t k = 1; k < nw && !best_known; k++) {
-        char *rest = vt_xstrdup(w[k]);
-        for (size_t j = k + 1; j < nw; j++) {
-            char *r = vt_xasprintf("%s %s", rest, w[j]);
-            free(rest);
-            rest = r;
-        }
+        char *rest = words_joined(w, k, nw);
         bool second = !vt_admin_unit_start(rest) && starts_organ(lex, NULL, rest);
         free(rest);
         if (second) {
@@ -291,12 +298,7 @@ static size_t organ_break(const vt_lexicon *lex, const char *fold)
             bool known = false;
             char *acc = expand_word(lex, w[0]);
             for (size_t u = 1; u < k && !first; u++) {
-                char *tail = vt_xstrdup(w[u]);
-                for (size_t j = u + 1; j < k; j++) {
-                    char *r = vt_xasprintf("%s %s", tail, w[j]);
-                    free(tail);
-                    tail = r;
-                }
+                char *tail = words_joined(w, u, k);
                 if (vt_admin_unit_start(tail) && organ_head(lex, acc, false)) {
                     first = true;
                     const char *place = strchr(tail, ' ') + 1;
