@@ -32,6 +32,10 @@ static const char date_pattern[] =
     "th[a-z0-9@]{1,3}?g\\s*(?:(" DT "{1,2})|\\S{1,6}?)?\\s*[,./-]?\\s*"
     "n[a-z0-9@]{1,2}m\\s*[,.:]?\\s*(" DT "{4})";
 
+/* The V/v cue as OCR reads it where fuzzy matching would refuse it, the
+ * slash lost or turned into a letter: "VIV", "Vlv", "VW", "V/y". */
+static const char vv_shape_pattern[] = "\\G(?:v[/|il1!\\\\][vwy]|v[vw])(?=[\\s:.,]|$)";
+
 /* Số và ký hiệu after the "Số" cue: number, then notation segments. */
 static const char number_pattern[] =
     "\\G[\\s:;.,]*(\\d*)\\s*([-/])\\s*([\\p{L}\\d&.]+(?:\\s*[-/]\\s*[\\p{L}\\d&.]+)*)";
@@ -93,6 +97,8 @@ static bool find_date(vt_rx *rx, const vt_pline *pl, size_t *s, size_t *e)
     return true;
 }
 
+static bool starts_organ(const vt_lexicon *lex, const char *prev, const char *fold);
+
 /* Where the right column begins on a header line (flen when it does not). */
 static size_t split_line(const vt_pctx *cx, const vt_pline *pl, vt_rx *date_rx)
 {
@@ -106,6 +112,18 @@ static size_t split_line(const vt_pctx *cx, const vt_pline *pl, vt_rx *date_rx)
         best = s;
     if (vt_fuzzy_find(pl->fold, pl->flen, 0, "doc lap tu do hanh phuc", 0.3, &s, &e, NULL) && s < best)
         best = s;
+    /* A Party document prints the Party's name where the motto stands;
+     * after the issuer's name on a merged line, or alone. */
+    if (vt_fuzzy_find(pl->fold, pl->flen, 0, "dang cong san viet nam", 0.2, &s, &e, NULL) &&
+        s < best) {
+        vt_span before = {pl, 0, s};
+        char *t = vt_span_clean(&before);
+        char *f = vt_text_fold(t);
+        if (!*f || starts_organ(cx->lex, NULL, f))
+            best = s;
+        free(f);
+        free(t);
+    }
     if (find_date(date_rx, pl, &s, &e)) {
         size_t p = place_start(cx, pl, s);
         if (p < best)
@@ -114,10 +132,64 @@ static size_t split_line(const vt_pctx *cx, const vt_pline *pl, vt_rx *date_rx)
     return best;
 }
 
-static char *left_text(const vt_pline *pl, size_t le)
+static bool blank_line(const vt_pline *pl)
+{
+    return !has_alnum(pl->fold, 0, pl->flen);
+}
+
+/* The text of fold[0..le) without the specks OCR reads after a line in
+ * capitals (a rule under it, a seal's edge): after the last word in
+ * capitals, only short words none of which is in capitals
+ * ("NGHI QUYET . oe Co a", "CHINH PHU a").  Caller frees. */
+static char *without_specks(const vt_pline *pl, size_t le)
 {
     vt_span sp = {pl, 0, le};
-    return vt_span_clean(&sp);
+    char *t = vt_span_clean(&sp);
+    const char *p = t;
+    char *w;
+    size_t caps_end = 0, words = 0;
+    bool first_caps = false, specks = true;
+    while ((w = vt_next_word(&p))) {
+        /* Not in capitals: two letters or more not all capitals, or one
+         * small letter. */
+        bool caps = vt_text_is_upper(w);
+        char *wf = vt_text_fold(w), *up = vt_text_upper_first(w);
+        size_t letters = 0;
+        for (const char *c = wf; *c; c++)
+            letters += isalpha((unsigned char)*c) != 0;
+        bool lower = !caps && (letters >= 2 || strcmp(up, w) != 0);
+        free(wf);
+        free(up);
+        if (words++ == 0)
+            first_caps = caps;
+        /* A lone capital or a figure belongs to the name ("THCS A", "ĐỘI 3"). */
+        if (caps || (!lower && has_alnum(w, 0, strlen(w)))) {
+            caps_end = (size_t)(p - t);
+            specks = true;
+        } else if (strlen(w) > 3) {
+            specks = false;
+        }
+        free(w);
+    }
+    if (first_caps && specks && caps_end < strlen(t)) {
+        char *c = vt_clean_text(t, caps_end);
+        free(t);
+        return c;
+    }
+    return t;
+}
+
+static char *left_text(const vt_pline *pl, size_t le)
+{
+    return without_specks(pl, le);
+}
+
+static bool has_digit(const char *s)
+{
+    for (; *s; s++)
+        if (isdigit((unsigned char)*s))
+            return true;
+    return false;
 }
 
 /* Does a header line begin the name of a body, rather than continue the
@@ -162,6 +234,108 @@ static bool starts_organ(const vt_lexicon *lex, const char *prev, const char *fo
     return false;
 }
 
+/* The fold of a header word as a body's name spells it: an abbreviation
+ * of one expanded ("ubnd" -> "uy ban nhan dan"), else itself. */
+static char *expand_word(const vt_lexicon *lex, const char *w)
+{
+    for (size_t i = 0; i < lex->abbreviations.n; i++) {
+        const vt_lex_entry *a = &lex->abbreviations.v[i];
+        if (a->extra && strcmp(a->fold, w) == 0)
+            return vt_text_fold(a->extra);
+    }
+    return vt_xstrdup(w);
+}
+
+/* Words w[from..to) joined by spaces. */
+static char *words_joined(char *const *w, size_t from, size_t to)
+{
+    char *acc = vt_xstrdup(w[from]);
+    for (size_t j = from + 1; j < to; j++) {
+        char *r = vt_xasprintf("%s %s", acc, w[j]);
+        free(acc);
+        acc = r;
+    }
+    return acc;
+}
+
+/* Does an organs.txt entry begin with (or equal) this fold? */
+static bool organ_head(const vt_lexicon *lex, const char *fold, bool whole)
+{
+    size_t n = strlen(fold);
+    for (size_t i = 0; i < lex->organs.n; i++) {
+        const char *of = lex->organs.v[i].fold;
+        if (strncmp(of, fold, n) == 0 && (!whole || of[n] == '\0'))
+            return true;
+    }
+    return false;
+}
+
+/* The left column flattened onto one line names two bodies ("BỘ TÀI CHÍNH
+ * CỤC THUẾ", "UBND TỈNH NINH BÌNH SỞ Y TẾ"): the number of words of the
+ * first, 0 when the line names one.  The first is a listed body, or one
+ * followed by an administrative unit and its place; the second begins a
+ * body.  A place places.txt knows decides between several cuts. */
+static size_t organ_break(const vt_lexicon *lex, const char *fold)
+{
+    if (organ_head(lex, fold, false))
+        return 0; /* one listed name, "VĂN PHÒNG CHÍNH PHỦ" */
+    char *w[24];
+    size_t nw = 0;
+    const char *p = fold;
+    char *word;
+    while (nw < 24 && (word = vt_next_word(&p)))
+        w[nw++] = word;
+    size_t best = 0;
+    bool best_known = false;
+    char *head = nw ? expand_word(lex, w[0]) : NULL;
+    for (size_t k = 1; k < nw && !best_known; k++) {
+        char *rest = words_joined(w, k, nw);
+        bool second = !vt_admin_unit_start(rest) && starts_organ(lex, NULL, rest);
+        free(rest);
+        if (second) {
+            /* The first part: a listed body, or a body, a unit and a place. */
+            bool first = organ_head(lex, head, true);
+            bool known = false;
+            char *acc = expand_word(lex, w[0]);
+            for (size_t u = 1; u < k && !first; u++) {
+                char *tail = words_joined(w, u, k);
+                if (vt_admin_unit_start(tail) && organ_head(lex, acc, false)) {
+                    first = true;
+                    const char *place = strchr(tail, ' ') + 1;
+                    for (size_t q = 0; q < 2 && place; q++) {
+                        known |= vt_lex_match(&lex->places, place, strlen(place), 0, NULL) != NULL;
+                        place = strchr(place, ' ');
+                        place = place ? place + 1 : NULL;
+                    }
+                }
+                char *a = vt_xasprintf("%s %s", acc, w[u]);
+                free(acc);
+                acc = a;
+                free(tail);
+            }
+            free(acc);
+            /* After an unknown place the second body must begin as a
+             * listed one does ("CHI" of "HỒ CHÍ MINH" begins none). */
+            if (first && !known && !organ_head(lex, head, true)) {
+                char *two = k + 1 < nw ? vt_xasprintf("%s %s", w[k], w[k + 1]) : vt_xstrdup(w[k]);
+                first = organ_head(lex, two, false);
+                free(two);
+            }
+            if (first && (best == 0 || known)) {
+                best = k;
+                best_known = known;
+            }
+        }
+        char *h = vt_xasprintf("%s %s", head, w[k]);
+        free(head);
+        head = h;
+    }
+    free(head);
+    for (size_t i = 0; i < nw; i++)
+        free(w[i]);
+    return best;
+}
+
 typedef struct group {
     char *raw;
     size_t from, to;
@@ -175,7 +349,11 @@ static void parse_issuer(vt_pctx *cx, const size_t *split, size_t end, bool anch
     group g[8];
     size_t ng = 0;
     bool any_organ = false, left_column = false;
-    size_t from = end > 6 ? end - 6 : 0;
+    /* Six lines up, not counting the blank lines OCR puts between
+     * paragraphs. */
+    size_t from = end;
+    for (size_t seen = 0; from > 0 && seen < 6; from--)
+        seen += !blank_line(&cx->lines[from - 1]);
     for (size_t i = from; i < end; i++)
         left_column |= cx->lines[i].role == VT_ROLE_HEADER_LEFT;
     for (size_t i = from; i < end; i++) {
@@ -186,31 +364,54 @@ static void parse_issuer(vt_pctx *cx, const size_t *split, size_t end, bool anch
             pl->role == VT_ROLE_FOOTER_RIGHT ||
             (left_column && pl->role != VT_ROLE_HEADER_LEFT) || !has_alnum(pl->fold, 0, split[i]))
             continue;
-        char *t = left_text(pl, split[i]);
-        char *f = vt_text_fold(t);
+        char *line = left_text(pl, split[i]);
+        char *lf = vt_text_fold(line);
         /* A rule under the name reads as a mark or a lone letter. */
         size_t letters = 0;
-        for (const char *c = f; *c; c++)
+        for (const char *c = lf; *c; c++)
             letters += isalpha((unsigned char)*c) != 0;
-        if (letters < 2 || vt_is_mark(t)) {
-            free(f);
-            free(t);
+        size_t cut = organ_break(cx->lex, lf);
+        size_t words = 1;
+        for (const char *c = lf; *c; c++)
+            words += *c == ' ';
+        free(lf);
+        /* With nothing to anchor the header, a long line is the body's
+         * sentence, however it begins ("Tổng cục Thuế nhận được ..."). */
+        if (letters < 2 || vt_is_mark(line) || (!anchored && words > 12)) {
+            free(line);
             continue;
         }
-        char *pf = ng > 0 ? vt_text_fold(g[ng - 1].raw) : NULL;
-        bool org = !vt_admin_unit_start(f) && starts_organ(cx->lex, pf, f);
-        free(pf);
-        any_organ |= org;
-        if (ng > 0 && !org) {
-            char *j = vt_xasprintf("%s %s", g[ng - 1].raw, t);
-            free(g[ng - 1].raw);
-            g[ng - 1].raw = j;
-            g[ng - 1].to = i;
-        } else if (ng < 8) {
-            g[ng++] = (group){vt_xstrdup(t), i, i};
+        /* Two bodies on one line are taken one after the other. */
+        char *parts[2] = {line, NULL};
+        if (cut) {
+            const char *q = line;
+            for (size_t k = 0; k < cut; k++) {
+                while (*q == ' ')
+                    q++;
+                q += strcspn(q, " ");
+            }
+            parts[0] = vt_xstrndup(line, (size_t)(q - line));
+            parts[1] = vt_xstrdup(q + strspn(q, " "));
+            free(line);
         }
-        free(f);
-        free(t);
+        for (size_t part = 0; part < 2 && parts[part]; part++) {
+            char *t = parts[part];
+            char *f = vt_text_fold(t);
+            char *pf = ng > 0 ? vt_text_fold(g[ng - 1].raw) : NULL;
+            bool org = !vt_admin_unit_start(f) && starts_organ(cx->lex, pf, f);
+            free(pf);
+            any_organ |= org;
+            if (ng > 0 && !org) {
+                char *j = vt_xasprintf("%s %s", g[ng - 1].raw, t);
+                free(g[ng - 1].raw);
+                g[ng - 1].raw = j;
+                g[ng - 1].to = i;
+            } else if (ng < 8) {
+                g[ng++] = (group){vt_xstrdup(t), i, i};
+            }
+            free(f);
+            free(t);
+        }
     }
     if (ng == 0 || (!anchored && !any_organ)) {
         for (size_t i = 0; i < ng; i++)
@@ -348,7 +549,7 @@ char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *ty
 }
 
 typedef struct number {
-    size_t line;
+    size_t cue_line, line; /* the number may open the line under its cue */
     char *code_number, *notation, *raw;
     double conf;
     bool handwritten;
@@ -409,33 +610,98 @@ static bool capital_cue(const vt_pline *pl)
     return !islower((unsigned char)*t);
 }
 
+/* OCR's shapes of the cue's two letters that fuzzy matching would refuse
+ * ("S6", "SL", "S06", "Sé"): an S and one or two more characters, closed
+ * by a colon or a space. */
+static const char loose_cue_pattern[] = "\\Gs[a-z0-9@]{1,2}(?=[:;.]|\\s|$)";
+
+/* The end (fold offset) of the "Số" cue opening a left column, or -1;
+ * *loose when only its OCR shape matched.  A type name may go before it
+ * ("Nghị quyết số: 24/2022/UBTVQH15"). */
+static long number_cue(const vt_pctx *cx, const vt_pline *pl, size_t le, vt_rx *loose_rx,
+                       double *cost, bool *loose)
+{
+    size_t at = 0, tend;
+    while (at < le && !isalnum((unsigned char)pl->fold[at]))
+        at++;
+    if (vt_lex_prefix(&cx->lex->doc_types, pl->fold, le, at, &tend))
+        at = tend;
+    *loose = false;
+    long e = vt_fuzzy_prefix(pl->fold, le, at, "so", CUE_COST, cost);
+    /* Ending inside a word ("S0|6:") the cue is one of OCR's shapes. */
+    if (e >= 0 && !((size_t)e < le && isalnum((unsigned char)pl->fold[e]) &&
+                    isalnum((unsigned char)pl->fold[e - 1])))
+        return e;
+    while (at < le && isspace((unsigned char)pl->fold[at]))
+        at++;
+    if (!vt_rx_find(loose_rx, pl->fold, le, at))
+        return -1;
+    *loose = true;
+    *cost = CUE_COST;
+    return vt_rx_end(loose_rx, 0);
+}
+
+/* The number after the cue, read from text[from..to): printed digits, or
+ * a printed notation after a number written in by hand (*by_hand).  The
+ * match is left in *rx. */
+static bool read_number(vt_rx *rx, const char *text, size_t from, size_t to, bool *by_hand)
+{
+    bool matched = vt_rx_find(rx, text, to, from) && vt_rx_start(rx, 0) == (long)from;
+    *by_hand = !matched || vt_rx_end(rx, 1) == vt_rx_start(rx, 1);
+    if (!*by_hand)
+        return true;
+    /* No printed digits: the number was written in by hand, and only
+     * marks stand between the cue and the notation ("4§7 /SCT-QLTM"). */
+    long at = printed_notation(text, from, to);
+    for (long k = (long)from; at >= 0 && k < at; k++)
+        if (isalpha((unsigned char)text[k]) || (unsigned char)text[k] >= 0xC3)
+            return false;
+    return at >= 0 && vt_rx_find(rx, text, to, (size_t)at) && vt_rx_start(rx, 0) == at;
+}
+
 static bool parse_number(vt_pctx *cx, const size_t *split, size_t scan, number *num)
 {
-    vt_rx rx;
+    vt_rx rx, loose_rx;
     if (!vt_rx_init(&rx, number_pattern, true))
         return false;
+    if (!vt_rx_init(&loose_rx, loose_cue_pattern, false)) {
+        vt_rx_clear(&rx);
+        return false;
+    }
     bool found = false;
     for (size_t i = 0; i < scan && !found; i++) {
         const vt_pline *pl = &cx->lines[i];
         size_t le = split[i];
         double c = 0;
-        long e = vt_fuzzy_prefix(pl->fold, le, 0, "so", CUE_COST, &c);
+        bool loose;
+        long e = number_cue(cx, pl, le, &loose_rx, &c, &loose);
         if (e < 0 || !capital_cue(pl))
             continue;
-        size_t ts = pl->map[e], te = pl->map[le];
-        bool matched = vt_rx_find(&rx, pl->text, te, ts) && vt_rx_start(&rx, 0) == (long)ts;
-        bool by_hand = !matched || vt_rx_end(&rx, 1) == vt_rx_start(&rx, 1);
-        if (by_hand) {
-            /* No printed digits: the number was written in by hand. */
-            long at = printed_notation(pl->text, ts, te);
-            matched = at >= 0 && vt_rx_find(&rx, pl->text, te, (size_t)at) &&
-                      vt_rx_start(&rx, 0) == at;
+        /* The number follows the cue, or opens the next line of the left
+         * column when the cue stands alone ("Số:" / "87/2025/QĐ-UBND"). */
+        const vt_pline *nl = pl;
+        size_t at = (size_t)e, nx = i;
+        if (!has_alnum(pl->fold, at, le)) {
+            if (!loose && num->cue_line == cx->n)
+                num->cue_line = i; /* a cue alone, whatever follows */
+            nx = i + 1;
+            while (nx < scan && nx < i + 3 && blank_line(&cx->lines[nx]))
+                nx++;
+            if (nx >= scan)
+                continue;
+            nl = &cx->lines[nx];
+            at = 0;
+            le = split[nx];
         }
-        if (!matched)
+        while (at < le && isspace((unsigned char)nl->fold[at]))
+            at++;
+        bool by_hand;
+        if (!read_number(&rx, nl->text, nl->map[at], nl->map[le], &by_hand) ||
+            ((loose || nl != pl) && by_hand))
             continue;
-        char *digits = vt_xstrndup(pl->text + vt_rx_start(&rx, 1),
+        char *digits = vt_xstrndup(nl->text + vt_rx_start(&rx, 1),
                                    (size_t)(vt_rx_end(&rx, 1) - vt_rx_start(&rx, 1)));
-        char *nota = vt_xstrndup(pl->text + vt_rx_start(&rx, 3),
+        char *nota = vt_xstrndup(nl->text + vt_rx_start(&rx, 3),
                                  (size_t)(vt_rx_end(&rx, 3) - vt_rx_start(&rx, 3)));
         /* Notation without spaces; it must hold a letter. */
         size_t o = 0;
@@ -452,19 +718,22 @@ static bool parse_number(vt_pctx *cx, const size_t *split, size_t scan, number *
             continue;
         }
         /* Party style "478-KH/TU" keeps its dash: the separator is printed. */
-        char sep = pl->text[vt_rx_start(&rx, 2)];
-        num->line = i;
+        char sep = nl->text[vt_rx_start(&rx, 2)];
+        num->cue_line = i;
+        num->line = nx;
         num->handwritten = by_hand;
         num->code_number = digits;
         char *full = vt_xasprintf("%c%s", sep, nota);
         free(nota);
         num->notation = full;
-        num->raw = vt_xstrndup(pl->text, (size_t)vt_rx_end(&rx, 0));
+        num->raw = nl == pl ? vt_xstrndup(pl->text, (size_t)vt_rx_end(&rx, 0))
+                            : vt_xasprintf("%s %.*s", pl->text, (int)vt_rx_end(&rx, 0), nl->text);
         num->conf = VT_CONF_CUE * (1 - c);
         cx->number_line = i;
         found = true;
     }
     vt_rx_clear(&rx);
+    vt_rx_clear(&loose_rx);
     return found;
 }
 
@@ -473,7 +742,7 @@ static void emit_number(vt_pctx *cx, number *num, const char *type_abbr)
     char *nota = vt_repair_notation(cx, num->notation + 1, type_abbr);
     char *value = vt_xasprintf("%s%c%s", num->code_number, num->notation[0], nota);
     char *raw = vt_clean_text(num->raw, strlen(num->raw));
-    json_t *f = vt_field(cx, "value", value, raw, num->conf, num->line, num->line);
+    json_t *f = vt_field(cx, "value", value, raw, num->conf, num->cue_line, num->line);
     free(raw);
     if (*num->code_number)
         json_object_set_new(f, "code_number", json_string(num->code_number));
@@ -512,6 +781,60 @@ static int read_date(const char tok[3][8], char iso[16], bool *repaired, bool *h
     if (readings == 1)
         snprintf(iso, 16, "%04d", y);
     return readings;
+}
+
+/* A place name the narrow right column wrapped ("Thành phố Hồ Chí" /
+ * "Minh, ngày ..."): the words in title case ending the line above, joined
+ * to *place, when a known place ends the join.  Replaces *place and
+ * returns the line the place starts on (date_at when it did not wrap). */
+static size_t wrapped_place(const vt_pctx *cx, size_t date_at, char **place)
+{
+    size_t j = date_at;
+    while (j > 0 && j + 2 > date_at && blank_line(&cx->lines[j - 1]))
+        j--;
+    if (j == 0 || !**place)
+        return date_at;
+    const vt_pline *up = &cx->lines[j - 1];
+    char *w[4];
+    size_t nw = 0;
+    const char *p = up->text;
+    char *word;
+    char *words[32];
+    size_t all = 0;
+    while (all < 32 && (word = vt_next_word(&p)))
+        words[all++] = word;
+    /* The run of title-case words at the end of the line above. */
+    while (nw < 4 && nw < all) {
+        const char *c = words[all - 1 - nw];
+        char *cap = vt_text_upper_first(c);
+        bool title = strcmp(cap, c) == 0 && !vt_text_is_upper(c) && !has_digit(c);
+        free(cap);
+        if (!title)
+            break;
+        w[nw] = words[all - 1 - nw];
+        nw++;
+    }
+    size_t result = date_at;
+    for (size_t k = nw; k > 0 && result == date_at; k--) {
+        char *joined = vt_xstrdup(*place);
+        for (size_t q = 0; q < k; q++) {
+            char *jj = vt_xasprintf("%s %s", w[q], joined);
+            free(joined);
+            joined = jj;
+        }
+        char *f = vt_text_fold(joined);
+        if (vt_lex_match(&cx->lex->places, f, strlen(f), 0, NULL)) {
+            free(*place);
+            *place = joined;
+            joined = NULL;
+            result = j - 1;
+        }
+        free(f);
+        free(joined);
+    }
+    for (size_t q = 0; q < all; q++)
+        free(words[q]);
+    return result;
 }
 
 static bool parse_date(vt_pctx *cx, const size_t *split, size_t scan, size_t *date_line)
@@ -573,9 +896,11 @@ static bool parse_date(vt_pctx *cx, const size_t *split, size_t scan, size_t *da
         /* The place is the right column up to the comma before "ngày". */
         vt_span sp = {pl, ps, s};
         char *place = vt_span_clean(&sp);
+        size_t place_from = wrapped_place(cx, i, &place);
         if (*place && has_alnum(place, 0, strlen(place))) {
             char *pv = vt_place_case(cx->lex, place);
-            json_object_set_new(cx->meta, "place", vt_field(cx, "value", pv, place, VT_CONF_PLACE, i, i));
+            json_object_set_new(cx->meta, "place",
+                                vt_field(cx, "value", pv, place, VT_CONF_PLACE, place_from, i));
             free(pv);
         } else {
             vt_missing(cx, "place");
@@ -591,12 +916,16 @@ static const vt_lex_entry *type_line(const vt_pctx *cx, size_t i, double *cost)
 {
     const vt_pline *pl = &cx->lines[i];
     vt_span sp = vt_span_trim((vt_span){pl, 0, pl->flen});
-    size_t words = 1;
-    for (size_t k = sp.fs; k < sp.fe; k++)
-        words += pl->fold[k] == ' ';
-    if (sp.fe <= sp.fs || words > 6)
+    if (sp.fe <= sp.fs)
         return NULL;
-    char *t = vt_span_clean(&sp);
+    char *t = without_specks(pl, sp.fe);
+    size_t words = 1;
+    for (const char *c = t; *c; c++)
+        words += *c == ' ';
+    if (!*t || words > 6) {
+        free(t);
+        return NULL;
+    }
     char *f = vt_text_fold(t);
     const vt_lex_entry *e = vt_lex_match(&cx->lex->doc_types, f, strlen(f), 0.25, cost);
     if (e && strcmp(e->section, "copies") == 0)
@@ -604,11 +933,6 @@ static const vt_lex_entry *type_line(const vt_pctx *cx, size_t i, double *cost)
     free(t);
     free(f);
     return e;
-}
-
-static bool blank_line(const vt_pline *pl)
-{
-    return !has_alnum(pl->fold, 0, pl->flen);
 }
 
 /* A line that begins the body rather than continuing the trích yếu. */
@@ -624,7 +948,20 @@ static bool body_cue(const vt_pline *pl)
 /* Without a blank line after it, the trích yếu ends where a line reads as
  * something else: a cue of the body, a line in capitals (the authority of a
  * Quyết định), a sentence ending in punctuation or a whole paragraph. */
-static bool subject_continues(const vt_pline *prev, const vt_pline *pl)
+/* A line in capitals that names who decides (the authority line of a
+ * Quyết định: "BỘ TRƯỞNG BỘ Y TẾ", "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH"): it
+ * opens with a listed position or a whole listed body. */
+static bool authority_line(const vt_pctx *cx, const vt_pline *pl)
+{
+    size_t at = 0;
+    while (at < pl->flen && !isalnum((unsigned char)pl->fold[at]))
+        at++;
+    return vt_lex_prefix(&cx->lex->positions, pl->fold, pl->flen, at, NULL) ||
+           vt_lex_prefix(&cx->lex->organs, pl->fold, pl->flen, at, NULL);
+}
+
+static bool subject_continues(const vt_pctx *cx, const vt_pline *first, const vt_pline *prev,
+                              const vt_pline *pl)
 {
     /* On a page image the space before the body shows as a gap, and a
      * line of the trích yếu may end in a full stop or a semicolon. */
@@ -637,7 +974,11 @@ static bool subject_continues(const vt_pline *prev, const vt_pline *pl)
     size_t n = pl->len;
     while (n && isspace((unsigned char)pl->text[n - 1]))
         n--;
-    return !body_cue(pl) && !vt_text_is_upper(pl->text) && n > 0 && n <= 120 &&
+    /* A trích yếu printed in capitals goes on in capitals. */
+    bool upper = vt_text_is_upper(pl->text);
+    if (upper && (!vt_text_is_upper(first->text) || authority_line(cx, pl)))
+        return false;
+    return !body_cue(pl) && n > 0 && n <= 120 &&
            (boxed || !strchr(".:;", pl->text[n - 1]));
 }
 
@@ -670,12 +1011,95 @@ static char *join_lines(const vt_pctx *cx, const size_t *split, size_t from, siz
     return acc;
 }
 
+/* A date line cut before its year, and where the rest went.  The page's
+ * right column is narrow, so "Thành phố Hồ Chí Minh, ngày 28 tháng 11" may
+ * wrap, leaving "năm 2025" at the end of the next line (after the left
+ * column's V/v when columns merge), and OCR may move the year onto a line
+ * above (the Số line). */
+static const char date_head_pattern[] =
+    "(?:^|,)\\s*ng[a-z0-9@]{1,2}y\\s*[,.:]?\\s*(?:" DT "{1,2})?\\s*[,./-]?\\s*"
+    "(?:th[a-z0-9@]{1,3}?g\\s*(?:" DT "{1,2})?\\s*[,./-]?\\s*)?(n[a-z0-9@]{1,2}m)?\\s*[,.:]?\\s*$";
+static const char date_tail_pattern[] =
+    "(?:^|\\s)((?:th[a-z0-9@]{1,3}?g\\s*" DT "{1,2}\\s*[,./-]?\\s*)?"
+    "(?:n[a-z0-9@]{1,2}m\\s*[,.:]?\\s*)?(?:19|20)[0-9]{2})\\s*$";
+static const char lone_year_pattern[] = "(?:^|\\s)((?:19|20)[0-9]{2})\\s*$";
+
+/* Replace a line's text, keeping where it stands. */
+static void set_line_text(vt_pline *pl, const char *text)
+{
+    vt_pline keep = *pl;
+    pl->orig = NULL;
+    char *copy = vt_xstrdup(text);
+    vt_pline_clear(pl);
+    vt_pline_init(pl, copy);
+    free(copy);
+    pl->orig = keep.orig;
+    pl->number = keep.number;
+    pl->page = keep.page;
+    pl->role = keep.role;
+    pl->box = keep.box;
+}
+
+/* Put a date's pieces back on its line: the rest of the date from the next
+ * non-blank line, or a year from one of the three above. */
+static void mend_dates(vt_pctx *cx, size_t scan, vt_rx *date_rx)
+{
+    vt_rx head, tail, year;
+    bool ok = vt_rx_init(&head, date_head_pattern, false);
+    ok = vt_rx_init(&tail, date_tail_pattern, false) && ok;
+    ok = vt_rx_init(&year, lone_year_pattern, false) && ok;
+    for (size_t i = 0; ok && i < scan; i++) {
+        vt_pline *pl = &cx->lines[i];
+        size_t s, e;
+        if (find_date(date_rx, pl, &s, &e) || !vt_rx_find(&head, pl->fold, pl->flen, 0))
+            continue;
+        bool ends_in_year_cue = vt_rx_start(&head, 1) >= 0;
+        vt_pline *from = NULL;
+        size_t cut = 0;
+        size_t j = i + 1;
+        while (j < scan && j < i + 3 && blank_line(&cx->lines[j]))
+            j++;
+        if (j < scan && j < i + 3 && vt_rx_find(&tail, cx->lines[j].fold, cx->lines[j].flen, 0)) {
+            from = &cx->lines[j];
+            cut = (size_t)vt_rx_start(&tail, 1);
+        }
+        for (size_t k = i, seen = 0; !from && ends_in_year_cue && k > 0 && seen < 3; k--) {
+            vt_pline *up = &cx->lines[k - 1];
+            if (blank_line(up))
+                continue;
+            seen++;
+            if (vt_rx_find(&year, up->fold, up->flen, 0)) {
+                from = up;
+                cut = (size_t)vt_rx_start(&year, 1);
+            }
+        }
+        if (!from)
+            continue;
+        char *joined = vt_xasprintf("%s %s", pl->text, from->text + from->map[cut]);
+        vt_pline trial;
+        vt_pline_init(&trial, joined);
+        bool date = find_date(date_rx, &trial, &s, &e);
+        vt_pline_clear(&trial);
+        if (date) {
+            char *rest = vt_xstrndup(from->text, from->map[cut]);
+            set_line_text(pl, joined);
+            set_line_text(from, rest);
+            free(rest);
+        }
+        free(joined);
+    }
+    vt_rx_clear(&head);
+    vt_rx_clear(&tail);
+    vt_rx_clear(&year);
+}
+
 void vt_parse_header(vt_pctx *cx)
 {
     size_t scan = cx->n < HEADER_SCAN ? cx->n : HEADER_SCAN;
     size_t *split = vt_xcalloc(scan + 1, sizeof *split);
     vt_rx date_rx;
     vt_rx_init(&date_rx, date_pattern, false);
+    mend_dates(cx, scan, &date_rx);
     for (size_t i = 0; i < scan; i++)
         split[i] = split_line(cx, &cx->lines[i], &date_rx);
     vt_rx_clear(&date_rx);
@@ -687,8 +1111,11 @@ void vt_parse_header(vt_pctx *cx)
            (cx->lines[limit].role == VT_ROLE_HEADER_LEFT ||
             cx->lines[limit].role == VT_ROLE_HEADER_RIGHT || !type_line(cx, limit, NULL)))
         limit++;
-    number num = {0};
+    number num = {.cue_line = cx->n};
     bool have_number = parse_number(cx, split, limit, &num);
+    /* A "Số:" printed alone with no number after it (left blank) still
+     * ends the issuer and heads the V/v. */
+    bool bare_cue = !have_number && num.cue_line < cx->n;
     size_t date_line = cx->n;
     bool have_date = parse_date(cx, split, limit, &date_line);
     if (!have_date) {
@@ -698,7 +1125,7 @@ void vt_parse_header(vt_pctx *cx)
 
     /* The issuer sits above the number (or the date, or the type); with
      * none of them, among the page's first lines. */
-    size_t top = have_number ? num.line : have_date ? date_line : scan < 6 ? scan : 6;
+    size_t top = have_number || bare_cue ? num.cue_line : have_date ? date_line : scan < 6 ? scan : 6;
     size_t after = have_number ? num.line : 0;
     if (have_date && date_line > after)
         after = date_line;
@@ -723,17 +1150,28 @@ void vt_parse_header(vt_pctx *cx)
     /* Above the type name: "Về việc" under a type is its trích yếu.  The
      * right column's lines, read after the left one, are passed over. */
     size_t left_lines = 0;
-    for (size_t i = have_number ? num.line + 1 : 0; i < scan && i < type_at; i++) {
+    vt_rx vv_rx;
+    vt_rx_init(&vv_rx, vv_shape_pattern, false);
+    bool under_cue = have_number || bare_cue;
+    for (size_t i = under_cue ? (have_number ? num.line : num.cue_line) + 1 : 0; i < scan && i < type_at;
+         i++) {
         const vt_pline *pl = &cx->lines[i];
-        if (pl->role == VT_ROLE_HEADER_RIGHT || (!have_number && pl->role != VT_ROLE_HEADER_LEFT))
+        if (pl->role == VT_ROLE_HEADER_RIGHT || (!under_cue && pl->role != VT_ROLE_HEADER_LEFT))
             continue;
-        if (have_number && ++left_lines > 3)
+        if (under_cue && !blank_line(pl) && ++left_lines > 3)
             break;
         size_t st = 0;
         while (st < split[i] && isspace((unsigned char)pl->fold[st]))
             st++;
         long e = vt_fuzzy_prefix(pl->fold, split[i], st, "v/v", VT_COST_SHORT_CUE, NULL);
-        if (e >= 0 || vt_fuzzy_prefix(pl->fold, split[i], st, "ve viec", VT_COST_VE_VIEC, NULL) >= 0) {
+        if (e < 0 && vt_rx_find(&vv_rx, pl->fold, split[i], st))
+            e = vt_rx_end(&vv_rx, 0);
+        /* Some công văn print the trích yếu as "Về ..." right under the
+         * number, without V/v. */
+        bool ve = under_cue && left_lines == 1 && split[i] > st + 3 &&
+                  strncmp(pl->fold + st, "ve ", 3) == 0 && !islower((unsigned char)pl->text[pl->map[st]]);
+        if (e >= 0 || ve ||
+            vt_fuzzy_prefix(pl->fold, split[i], st, "ve viec", VT_COST_VE_VIEC, NULL) >= 0) {
             vv_at = i;
             vv_off = st;
             vv_slash = e >= 0;
@@ -743,6 +1181,7 @@ void vt_parse_header(vt_pctx *cx)
             break;
         }
     }
+    vt_rx_clear(&vv_rx);
     if (!have_number) {
         /* The issuer ends above a number line OCR could not read as one. */
         for (size_t i = 1; i < top && i < scan; i++)
@@ -752,7 +1191,7 @@ void vt_parse_header(vt_pctx *cx)
                 break;
             }
     }
-    parse_issuer(cx, split, top, have_number || have_date || type_at < cx->n);
+    parse_issuer(cx, split, top, have_number || bare_cue || have_date || type_at < cx->n);
 
     size_t end = (have_number || have_date) ? after + 1 : 0;
     if (type_at < cx->n) {
@@ -768,7 +1207,8 @@ void vt_parse_header(vt_pctx *cx)
             i++;
         size_t from = i;
         while (i < cx->n && i < from + 6 && !blank_line(&cx->lines[i]) &&
-               (i == from || subject_continues(&cx->lines[i - 1], &cx->lines[i])))
+               (i == from ||
+                subject_continues(cx, &cx->lines[from], &cx->lines[i - 1], &cx->lines[i])))
             i++;
         end = type_at + 1;
         if (i > from && vv_at == cx->n) {
@@ -781,7 +1221,8 @@ void vt_parse_header(vt_pctx *cx)
     if (vv_at < cx->n) {
         size_t i = vv_at + 1;
         while (i < scan && i < vv_at + 5 && has_alnum(cx->lines[i].fold, 0, split[i]) &&
-               subject_continues(&cx->lines[i - 1], &cx->lines[i]) && !type_line(cx, i, NULL))
+               subject_continues(cx, &cx->lines[vv_at], &cx->lines[i - 1], &cx->lines[i]) &&
+               !type_line(cx, i, NULL))
             i++;
         char *s = join_lines(cx, split, vv_at, i, vv_off);
         /* The cue in its prescribed spelling when OCR bent it ("V/w"). */

@@ -54,6 +54,21 @@ static bool ends_with_unit(const char *fold)
     return false;
 }
 
+/* A Party committee named after its place ("Huyện ủy Yên Thành", "Ban
+ * Thường vụ Tỉnh ủy Nghệ An"): the place follows it. */
+static bool ends_with_committee(const char *fold)
+{
+    static const char *const committees[] = {"tinh uy", "thanh uy", "huyen uy", "quan uy",
+                                             "thi uy"};
+    size_t n = strlen(fold);
+    for (size_t i = 0; i < sizeof committees / sizeof *committees; i++) {
+        size_t k = strlen(committees[i]);
+        if (n >= k && strcmp(fold + n - k, committees[i]) == 0 && (n == k || fold[n - k - 1] == ' '))
+            return true;
+    }
+    return false;
+}
+
 typedef struct words {
     char **w;
     size_t n, cap;
@@ -269,7 +284,8 @@ char *vt_organ_case(const vt_lexicon *lex, const char *text)
         out[0] = vt_xstrdup(e->form);
         for (size_t c = 1; c < i; c++)
             out[c] = vt_xstrdup("");
-        place_next = ends_with_unit(e->fold); /* "Ủy ban nhân dân phường" + place */
+        /* "Ủy ban nhân dân phường" + place, "Huyện ủy" + place */
+        place_next = ends_with_unit(e->fold) || ends_with_committee(e->fold);
     }
     /* Phụ lục II: after the kind of body, each part naming its field is
      * capitalised (a listed name may go on: "Vụ Pháp chế" và "Thanh tra"). */
@@ -291,6 +307,13 @@ char *vt_organ_case(const vt_lexicon *lex, const char *text)
         /* Where a field's name starts "xã hội" is social, not a commune. */
         if (k && field_next && strncmp(rest, "xa hoi", 6) == 0 && !isalnum((unsigned char)rest[6]))
             k = 0;
+        /* A name ending in a place places.txt knows ("Trường Đại học
+         * Vinh") has the place capitalised, as after a unit. */
+        if (!place_next && k == 0 && i > 0 && !field_next && fs.n - i <= 4) {
+            char *tail = join_words(fs.w + i, fs.n - i);
+            place_next = vt_lex_match(&lex->places, tail, strlen(tail), 0, NULL) != NULL;
+            free(tail);
+        }
         if (place_next || k == 0) {
             if (place_next) {
                 /* The rest of the name is the place. */

@@ -465,6 +465,23 @@ static void test_issuers(void)
          "UBND tỉnh Quảng Ninh"},
         {"BỘ GIÁO DỤC VÀ ĐÀO TẠO", "Bộ Giáo dục và Đào tạo", NULL},
         {"UY BAN NHAN DAN\nPHUONG TAY HO", "Ủy ban nhân dân phường Tây Hồ", NULL},
+        /* The left column flattened onto one line. */
+        {"BỘ TÀI CHÍNH CỤC THUẾ", "Cục Thuế", "Bộ Tài chính"},
+        {"BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN", "Tổng cục Hải quan", "Bộ Tài chính"},
+        {"UBND TỈNH NINH BÌNH SỞ TƯ PHÁP", "Sở Tư pháp", "UBND tỉnh Ninh Bình"},
+        {"ỦY BAN NHÂN DÂN HUYỆN ĐÔNG ANH PHÒNG TÀI CHÍNH - KẾ HOẠCH",
+         "Phòng Tài chính - Kế hoạch", "Ủy ban nhân dân huyện Đông Anh"},
+        /* One body over one line stays whole. */
+        {"VĂN PHÒNG CHÍNH PHỦ", "Văn phòng Chính phủ", NULL},
+        {"CỤC THUẾ TỈNH NAM ĐỊNH", "Cục Thuế tỉnh Nam Định", NULL},
+        {"ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "Ủy ban nhân dân thành phố Hồ Chí Minh", NULL},
+        /* Parent bodies over lines of their own, blank lines between. */
+        {"BỘ CÔNG AN\n\nCỤC CẢNH SÁT GIAO THÔNG", "Cục Cảnh sát giao thông", "Bộ Công an"},
+        {"BỘ GIÁO DỤC VÀ ĐÀO TẠO\nTRƯỜNG ĐẠI HỌC VINH", "Trường Đại học Vinh",
+         "Bộ Giáo dục và Đào tạo"},
+        {"UBND HUYỆN BA VÌ\nPHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "Phòng Giáo dục và Đào tạo",
+         "UBND huyện Ba Vì"},
+        {"ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSỞ Y TẾ", "Sở Y tế", "Ủy ban nhân dân thành phố Hà Nội"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char doc[512], name[64];
@@ -655,6 +672,18 @@ static void test_numbers(void)
         {"S6:212 /KH-UBND", "212/KH-UBND", "212", "KH-UBND"},
         {"86:09 /QD-UBND", "09/QĐ-UBND", "09", "QĐ-UBND"},
         {"Số:      /TB-UBND", "/TB-UBND", NULL, "TB-UBND"},
+        /* OCR shapes of the cue, with and without a colon. */
+        {"S06: 5120/CT-CS", "5120/CT-CS", "5120", "CT-CS"},
+        {"SL: 44/BC-UBND", "44/BC-UBND", "44", "BC-UBND"},
+        {"Sé: 71/TTr-STC", "71/TTr-STC", "71", "TTr-STC"},
+        {"S0 903/SXD-QLN", "903/SXD-QLN", "903", "SXD-QLN"},
+        {"Sô: 16/KH-SXD", "16/KH-SXD", "16", "KH-SXD"},
+        {"Số 118-CV/ĐU", "118-CV/ĐU", "118", "CV/ĐU"},
+        /* The cue alone, the number on the next line (a blank between). */
+        {"Số:\n\n52/2025/QĐ-UBND", "52/2025/QĐ-UBND", "52", "2025/QĐ-UBND"},
+        {"SO:\n9/TB-SXD", "9/TB-SXD", "9", "TB-SXD"},
+        /* The type name before the cue. */
+        {"Nghị quyết số: 31/2024/UBTVQH15", "31/2024/UBTVQH15", "31", "2024/UBTVQH15"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char doc[256], name[64];
@@ -672,6 +701,213 @@ static void test_numbers(void)
                  cases[i].code_notation, cn ? cn : "-", nt ? nt : "-");
         json_decref(m);
     }
+}
+
+/* Party documents: the Party's name where the motto stands (on the
+ * issuer's line or alone), numbers "118-CV/TU", a lower-case trích yếu,
+ * blank lines between the lines as OCR gives them. */
+static void test_party(void)
+{
+    json_t *m = parse_text("party công văn",
+        "ĐẢNG BỘ TỈNH HÀ NAM              ĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "BAN THƯỜNG VỤ TỈNH ỦY\n"
+        "*\n"
+        "Số 118-CV/TU                 Phủ Lý, ngày 3 tháng 5 năm 2024\n"
+        "về việc chuẩn bị đại hội chi bộ\n"
+        "nhiệm kỳ 2025 - 2030\n"
+        "\n"
+        "Kính gửi: Các huyện ủy, thành ủy trực thuộc.\n"
+        "\n"
+        "Ban Thường vụ Tỉnh ủy đề nghị các cấp ủy thực hiện.\n", NULL);
+    expect(m, "issuer", "Ban Thường vụ Tỉnh ủy");
+    expect(m, "issuer_parent", "Đảng bộ tỉnh Hà Nam");
+    expect(m, "number", "118-CV/TU");
+    expect(m, "date", "2024-05-03");
+    expect(m, "place", "Phủ Lý");
+    expect(m, "type", "Công văn");
+    expect(m, "subject", "về việc chuẩn bị đại hội chi bộ nhiệm kỳ 2025 - 2030");
+    json_decref(m);
+
+    m = parse_text("party kế hoạch, OCR blank lines",
+        "ĐẢNG ỦY XÃ TÂN HÒA\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nSố 25-KH/ĐU\n\n"
+        "Tân Hòa, ngày 10 tháng 3 năm 2025\n\nKẾ HOẠCH\n\n"
+        "Tổ chức hội nghị sơ kết công tác quý I\n\nNội dung.\n", NULL);
+    expect(m, "issuer", "Đảng ủy xã Tân Hòa");
+    expect(m, "issuer_parent", NULL);
+    expect(m, "number", "25-KH/ĐU");
+    expect(m, "date", "2025-03-10");
+    expect(m, "type", "Kế hoạch");
+    expect(m, "subject", "Tổ chức hội nghị sơ kết công tác quý I");
+    json_decref(m);
+
+    m = parse_text("party, central committee office",
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\nVĂN PHÒNG\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 15-TB/VPTW\n"
+        "Hà Nội, ngày 2 tháng 6 năm 2025\nTHÔNG BÁO\nKết luận tại buổi làm việc\n\nNội dung.\n",
+        NULL);
+    expect(m, "issuer", "Văn phòng");
+    expect(m, "issuer_parent", "Ban Chấp hành Trung ương");
+    expect(m, "type", "Thông báo");
+    json_decref(m);
+
+    m = parse_text("party, district committee",
+        "HUYỆN ỦY YÊN THÀNH\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nSố 40-CV/HU\n\n"
+        "Yên Thành, ngày 4 tháng 4 năm 2023\n\nV/v triển khai công tác kiểm tra\n\n"
+        "Kính gửi: Các chi bộ trực thuộc.\n", NULL);
+    expect(m, "issuer", "Huyện ủy Yên Thành");
+    expect(m, "number", "40-CV/HU");
+    expect(m, "subject", "V/v triển khai công tác kiểm tra");
+    json_decref(m);
+}
+
+/* The V/v cue as OCR reads it, and type names without their marks or
+ * with wrong ones: type and trích yếu still come out. */
+static void test_damaged_cues(void)
+{
+    static const char *const cues[] = {"VIV", "VW", "Viv", "V/V", "v/v", "Vlv", "V/y"};
+    for (size_t i = 0; i < sizeof cues / sizeof *cues; i++) {
+        char doc[512], name[64];
+        snprintf(doc, sizeof doc,
+                 "SỞ XÂY DỰNG\nSố: 14/SXD-QLN\n%s kiểm tra nhà ở xã hội\n"
+                 "Huế, ngày 6 tháng 5 năm 2025\n\nKính gửi: Các phòng.\n", cues[i]);
+        snprintf(name, sizeof name, "V/v cue %s", cues[i]);
+        json_t *m = parse_text(name, doc, NULL);
+        expect(m, "type", "Công văn");
+        expect(m, "subject", "V/v kiểm tra nhà ở xã hội");
+        json_decref(m);
+    }
+    static const char *const types[][2] = {
+        {"QUYET DINH", "Quyết định"}, {"THONG BAO", "Thông báo"}, {"KE HOACH", "Kế hoạch"},
+        {"BAO CAO", "Báo cáo"},       {"TO TRINH", "Tờ trình"},   {"CONG VAN", "Công văn"},
+        {"QUYÉT ĐỊNH", "Quyết định"}, {"THÔNG BẢO", "Thông báo"}, {"KÉ HOẠCH", "Kế hoạch"},
+        {"QUYET DINH.", "Quyết định"}, {"BẢO CÁO", "Báo cáo"},   {"TỜ TRÌNH:", "Tờ trình"},
+        /* The rule under the type name read as specks. */
+        {"QUYẾT ĐỊNH . oe Cơ Có oe a .", "Quyết định"}, {"THÔNG BÁO rs eee", "Thông báo"},
+    };
+    for (size_t i = 0; i < sizeof types / sizeof *types; i++) {
+        char doc[512], name[64];
+        snprintf(doc, sizeof doc,
+                 "SỞ XÂY DỰNG\nSố: 14/SXD-QLN\nHuế, ngày 6 tháng 5 năm 2025\n\n%s\n\n"
+                 "Kiểm tra nhà ở xã hội năm 2025\n\nNội dung.\n", types[i][0]);
+        snprintf(name, sizeof name, "damaged type %s", types[i][0]);
+        json_t *m = parse_text(name, doc, NULL);
+        expect(m, "type", types[i][1]);
+        expect(m, "subject", "Kiểm tra nhà ở xã hội năm 2025");
+        json_decref(m);
+    }
+    json_t *m = parse_text("issuer with specks",
+                           "CHÍNH PHỦ a\nSố: 5/NQ-CP\nHà Nội, ngày 1 tháng 2 năm 2025\n"
+                           "NGHỊ QUYẾT . oe Co a\nVề một việc\n", NULL);
+    expect(m, "issuer", "Chính phủ");
+    expect(m, "type", "Nghị quyết");
+    json_decref(m);
+    m = parse_text("issuer ending in a letter or a figure",
+                   "UBND HUYỆN BA VÌ\nTRƯỜNG THCS A\nSố: 5/KH-THCS\nKẾ HOẠCH\nMột việc\n", NULL);
+    expect(m, "issuer", "Trường THCS A");
+    json_decref(m);
+}
+
+/* A công văn whose trích yếu opens with "Về" under the number; a page
+ * without a header whose body names a body first. */
+static void test_ve_subject(void)
+{
+    json_t *m = parse_text("Về under the number",
+        "UBND TỈNH KON TUM\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 812/SGDĐT-GDTX\n"
+        "Về hướng dẫn đánh giá trung tâm học tập cộng đồng\n"
+        "Kon Tum, ngày 3 tháng 10 năm 2024\nKính gửi: Các phòng.\n", NULL);
+    expect(m, "type", "Công văn");
+    expect(m, "subject", "Về hướng dẫn đánh giá trung tâm học tập cộng đồng");
+    json_decref(m);
+    m = parse_text("Số left blank, V/v under it",
+        "BỘ TÀI CHÍNH CỤC THUẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số:\nV/v chính sách thuế đối với hộ kinh doanh\nHà Nội, ngày 1 tháng 12 năm 2025\n"
+        "Kính gửi: Thuế tỉnh Gia Lai.\n", NULL);
+    expect(m, "number", NULL);
+    expect(m, "issuer", "Cục Thuế");
+    expect(m, "issuer_parent", "Bộ Tài chính");
+    expect(m, "type", "Công văn");
+    expect(m, "subject", "V/v chính sách thuế đối với hộ kinh doanh");
+    json_decref(m);
+    m = parse_text("no header, a sentence naming a body",
+        "Kính gửi: Cục Thuế tỉnh Bình Định\n"
+        "Tổng cục Thuế nhận được công văn của Cục Thuế tỉnh Bình Định hỏi về chính sách thuế đối với "
+        "hoạt động chuyển nhượng vốn. Về vấn đề này, Tổng cục Thuế có ý kiến như sau:\n", NULL);
+    expect(m, "issuer", NULL);
+    json_decref(m);
+}
+
+/* A trích yếu over several lines: in capitals under the type name, over
+ * lines OCR wrapped, before the authority line of a Quyết định. */
+static void test_multiline_subject(void)
+{
+    json_t *m = parse_text("subject in capitals over three lines",
+        "ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\nSố: 88/2025/QĐ-UBND\n"
+        "Ninh Bình, ngày 20 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\n"
+        "BAN HÀNH QUY ĐỊNH PHÂN CẤP QUẢN LÝ\nCÔNG TRÌNH THỦY LỢI TRÊN ĐỊA BÀN\nTỈNH NINH BÌNH\n\n"
+        "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\n\nCăn cứ Luật Thủy lợi;\n", NULL);
+    expect(m, "type", "Quyết định");
+    expect(m, "subject",
+           "BAN HÀNH QUY ĐỊNH PHÂN CẤP QUẢN LÝ CÔNG TRÌNH THỦY LỢI TRÊN ĐỊA BÀN TỈNH NINH BÌNH");
+    json_decref(m);
+
+    m = parse_text("subject in capitals, authority right under it",
+        "BỘ Y TẾ\nSố: 12/QĐ-BYT\nHà Nội, ngày 2 tháng 1 năm 2025\nQUYẾT ĐỊNH\n"
+        "VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH\nLĨNH VỰC DƯỢC PHẨM\nBỘ TRƯỞNG BỘ Y TẾ\n"
+        "Căn cứ Luật Dược;\n", NULL);
+    expect(m, "subject", "VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH LĨNH VỰC DƯỢC PHẨM");
+    json_decref(m);
+
+    m = parse_text("V/v over three lines before Kính gửi",
+        "SỞ TÀI CHÍNH\nSố: 301/STC-QLG\nV/v hướng dẫn xây dựng dự toán\n"
+        "ngân sách nhà nước năm 2026 và kế hoạch\ntài chính 03 năm\n"
+        "Huế, ngày 6 tháng 7 năm 2025\nKính gửi: Các sở, ban, ngành.\n", NULL);
+    expect(m, "subject",
+           "V/v hướng dẫn xây dựng dự toán ngân sách nhà nước năm 2026 và kế hoạch tài chính 03 năm");
+    json_decref(m);
+}
+
+/* Dates cut by the narrow right column or by OCR: the rest of the date on
+ * the next line (alone, or after the left column's V/v), the year moved
+ * onto the Số line. */
+static void test_wrapped_dates(void)
+{
+    static const struct {
+        const char *head, *date, *place, *subject;
+    } cases[] = {
+        {"Số: 61/SYT-NVY\nThành phố Hồ Chí Minh, ngày 28 tháng 11\nnăm 2025\n",
+         "2025-11-28", "Hồ Chí Minh", NULL},
+        {"Số: 61/SYT-NVY\nHà Nội, ngày 12 tháng 3 năm\n\n2024\n", "2024-03-12", "Hà Nội", NULL},
+        /* The place wrapped. */
+        {"Số: 61/SYT-NVY\nThành phố Hồ Chí\nMinh, ngày 28 tháng 11 năm 2025\n", "2025-11-28",
+         "Hồ Chí Minh", NULL},
+        {"Số: 61/SYT-NVY\nĐộc lập - Tự do - Hạnh phúc\nĐà Nẵng, ngày 4 tháng 10 năm 2025\n",
+         "2025-10-04", "Đà Nẵng", NULL},
+        /* The year on the Số line. */
+        {"Số: 61/SYT-NVY         2023\nĐà Nẵng, ngày 4 tháng 10 năm\n", "2023-10-04", "Đà Nẵng",
+         NULL},
+        /* The date interleaved with the number and V/v lines. */
+        {"Số: 61/SYT-NVY              Huế, ngày 9 tháng 6\n"
+         "V/v tiêm chủng mở rộng          năm 2025\n",
+         "2025-06-09", "Huế", "V/v tiêm chủng mở rộng"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char doc[512], name[64];
+        snprintf(doc, sizeof doc, "SỞ Y TẾ\n%s\nKính gửi: Các bệnh viện.\n", cases[i].head);
+        snprintf(name, sizeof name, "wrapped date %zu", i + 1);
+        json_t *m = parse_text(name, doc, NULL);
+        expect(m, "number", "61/SYT-NVY");
+        expect(m, "date", cases[i].date);
+        expect(m, "place", cases[i].place);
+        if (cases[i].subject)
+            expect(m, "subject", cases[i].subject);
+        json_decref(m);
+    }
+    /* A trích yếu ending in a year keeps it when no date waits for one. */
+    json_t *m = parse_text("year in a trích yếu",
+                           "SỞ Y TẾ\nSố: 61/SYT-NVY\nV/v tiêm chủng năm 2025\n"
+                           "Huế, ngày 9 tháng 6 năm 2025\n\nKính gửi: Các bệnh viện.\n", NULL);
+    expect(m, "subject", "V/v tiêm chủng năm 2025");
+    expect(m, "date", "2025-06-09");
+    json_decref(m);
 }
 
 static void test_marks(void)
@@ -908,6 +1144,11 @@ int main(int argc, char **argv)
     test_year_numbers();
     test_damage_variants();
     test_numbers();
+    test_party();
+    test_ve_subject();
+    test_wrapped_dates();
+    test_damaged_cues();
+    test_multiline_subject();
     test_marks();
     test_layout_roles();
     test_scanned_header();
