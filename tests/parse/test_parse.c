@@ -779,6 +779,35 @@ static void test_scanned_header(void)
     expect(m, "place", "Hà Nội");
     json_decref(m);
 
+    /* A day written in by hand and read as a digit and a stroke: no day
+     * made of it ("1|" is not 11), the printed month and year kept. */
+    m = parse_text("scanned header, day read as a digit and a stroke",
+                   "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\nSố: 4§7 /TB-UBND\n"
+                   "An Bình, ngày 1| tháng 5 năm 2025\nTHÔNG BÁO\nVề việc tổ chức hội nghị\n",
+                   NULL);
+    expect(m, "date", "2025-05");
+    checks++;
+    if (!json_is_true(json_object_get(json_object_get(m, "date"), "handwritten")))
+        fail("day 1|: want handwritten");
+    json_decref(m);
+
+    /* Month filled in by hand beside a blank day: the year alone, not the
+     * month a pen mark might stand for ("0$" read as 05). */
+    m = parse_text("scanned header, month with a pen mark",
+                   "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\nSố: 31/QĐ-UBND\n"
+                   "An Bình, ngày tháng 0$ năm 2025\nQUYẾT ĐỊNH\nVề việc thành lập tổ công tác\n",
+                   NULL);
+    expect(m, "date", "2025");
+    json_decref(m);
+
+    /* Print damage that turns a digit into a letter is still mended. */
+    m = parse_text("scanned header, month read with a letter",
+                   "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\nSố: 31/QĐ-UBND\n"
+                   "An Bình, ngày 14 tháng l2 năm 2011\nQUYẾT ĐỊNH\nVề việc thành lập tổ công tác\n",
+                   NULL);
+    expect(m, "date", "2011-12-14");
+    json_decref(m);
+
     /* A second page: citations in the body give no number or date. */
     m = parse_text("scanned second page",
                    "số 15/2020/TT-BGDĐT ngày 26 tháng 5 năm 2020 của Bộ Giáo dục và Đào tạo;\n"
