@@ -51,6 +51,22 @@ static vt_status run_stage(const vt_stage_class *cls, vt_options *opts,
     return st;
 }
 
+/* The document of the image at `path`, ingested and preprocessed with
+ * default options; NULL with err set when a stage fails. */
+static vt_doc *prepare_file(const char *path, vt_error *err)
+{
+    vt_options none = {0};
+    vt_doc *doc = vt_doc_new(path);
+    vt_status st = run_stage(&vt_stage_ingest, &none, doc, err);
+    if (!st)
+        st = run_stage(&vt_stage_preprocess, &none, doc, err);
+    if (st) {
+        vt_doc_free(doc);
+        return NULL;
+    }
+    return doc;
+}
+
 /* Dark pixels of the work image in columns [x0, x1). */
 static long dark_in(PIX *work, int x0, int x1)
 {
@@ -95,13 +111,9 @@ static void check_tinted_print(const char *dir)
     pixDestroy(&page);
 
     vt_error err = {0};
-    vt_options none = {0};
-    vt_doc *doc = vt_doc_new(path);
-    vt_status st = run_stage(&vt_stage_ingest, &none, doc, &err);
-    if (!st)
-        st = run_stage(&vt_stage_preprocess, &none, doc, &err);
-    CHECK(st == VT_OK, "tinted print: %s", err.message);
-    if (!st) {
+    vt_doc *doc = prepare_file(path, &err);
+    CHECK(doc, "tinted print: %s", err.message);
+    if (doc) {
         PIX *work = doc->pages[0].work;
         long kept = dark_in(work, 0, w / 2), left = dark_in(work, w / 2, w);
         CHECK(kept > drawn * 8 / 10, "tinted print dropped: %ld of %ld dark pixels left", kept,
@@ -130,13 +142,9 @@ static void check_turned(const char *image, const char *dir)
         CHECK(turned && pixWrite(path, turned, IFF_PNG) == 0, "cannot write %s", path);
         pixDestroy(&turned);
         vt_error err = {0};
-        vt_options none = {0};
-        vt_doc *doc = vt_doc_new(path);
-        vt_status st = run_stage(&vt_stage_ingest, &none, doc, &err);
-        if (!st)
-            st = run_stage(&vt_stage_preprocess, &none, doc, &err);
-        CHECK(st == VT_OK, "turned %d: %s", cases[i].quarters, err.message);
-        if (!st) {
+        vt_doc *doc = prepare_file(path, &err);
+        CHECK(doc, "turned %d: %s", cases[i].quarters, err.message);
+        if (doc) {
             const vt_page *pg = &doc->pages[0];
             const char *step = find_step(pg, "orient ");
             CHECK(step && strncmp(step, cases[i].step, strlen(cases[i].step)) == 0,
