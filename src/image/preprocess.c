@@ -6,8 +6,10 @@
  *      does not turn into a black disc;
  *   2. grayscale;
  *   3. scaled to about 300 dpi (what the Tesseract models are trained on);
- *   4. deskewed;
- *   5. binarised adaptively (background normalisation, then Sauvola), so
+ *   4. turned upright when it was scanned sideways or upside down
+ *      (Tesseract's orientation detection, osd.traineddata);
+ *   5. deskewed;
+ *   6. binarised adaptively (background normalisation, then Sauvola), so
  *      uneven paper and faint strokes survive; the ink keeps its grey
  *      levels (see clean_paper).
  * Word boxes found later refer to page->work; the page's width, height and
@@ -20,6 +22,7 @@
 #include <string.h>
 
 #include <leptonica/allheaders.h>
+#include <tesseract/capi.h>
 
 #include "internal.h"
 
@@ -30,15 +33,28 @@
  * one would blow a small image up without bound.  A4 at 600 dpi is 35 MP. */
 #define MAX_WORK_MEGAPIXELS 40.0
 
+/* A page is turned only when the detector is sure of it: a page of a few
+ * short lines, or of blurred low-resolution print, scores low whichever
+ * way it faces, and turning a readable page would lose all its text. */
+#define MIN_ORIENT_CONFIDENCE 5.0f
+
 typedef struct pre_opts {
-    bool drop_red, drop_blue, deskew, binarize;
+    bool drop_red, drop_blue, orient, deskew, binarize;
 } pre_opts;
+
+typedef struct pre_state {
+    pre_opts o;
+    TessBaseAPI *osd; /* opened at the first page to orient */
+} pre_state;
 
 static const vt_option_spec pre_options[] = {
     {"drop-red", VT_OPTION_BOOL, "yes", 0, 0, NULL, "remove red ink (seals)",
      offsetof(pre_opts, drop_red)},
     {"drop-blue", VT_OPTION_BOOL, "yes", 0, 0, NULL, "remove blue ink (signatures)",
      offsetof(pre_opts, drop_blue)},
+    {"orient", VT_OPTION_BOOL, "yes", 0, 0, NULL,
+     "turn a page scanned sideways or upside down (needs tesseract-ocr-osd)",
+     offsetof(pre_opts, orient)},
     {"deskew", VT_OPTION_BOOL, "yes", 0, 0, NULL, "straighten a skewed page",
      offsetof(pre_opts, deskew)},
     {"binarize", VT_OPTION_BOOL, "yes", 0, 0, NULL, "turn the page black and white",
@@ -49,15 +65,61 @@ static const vt_option_spec pre_options[] = {
 static vt_status pre_open(void **state, const void *opts, vt_error *err)
 {
     (void)err;
-    pre_opts *o = vt_xmalloc(sizeof *o);
-    *o = *(const pre_opts *)opts;
-    *state = o;
+    pre_state *s = vt_xcalloc(1, sizeof *s);
+    s->o = *(const pre_opts *)opts;
+    *state = s;
     return VT_OK;
 }
 
 static void pre_close(void *state)
 {
-    free(state);
+    pre_state *s = state;
+    if (!s)
+        return;
+    if (s->osd) {
+        TessBaseAPIEnd(s->osd);
+        TessBaseAPIDelete(s->osd);
+    }
+    free(s);
+}
+
+/* Tesseract's orientation detector, loaded once per stage. */
+static TessBaseAPI *osd_engine(pre_state *s, vt_error *err)
+{
+    if (s->osd)
+        return s->osd;
+    TessBaseAPI *api = TessBaseAPICreate();
+    if (api)
+        TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+    if (!api || TessBaseAPIInit3(api, NULL, "osd") != 0) {
+        if (api)
+            TessBaseAPIDelete(api);
+        vt_error_set(err, VT_EDEPEND, "Tesseract cannot load its orientation model "
+                     "osd.traineddata (install tesseract-ocr-osd, or set orient=no)");
+        return NULL;
+    }
+    return s->osd = api;
+}
+
+/* Quarter turns clockwise that set the page upright, 0 when it is upright
+ * or the detector is unsure (too little text); *conf is its confidence. */
+static int upright_turns(TessBaseAPI *osd, PIX *gray, int dpi, float *conf)
+{
+    PIX *bin = pixConvertTo1(gray, 160);
+    int degrees = 0;
+    const char *script = NULL;
+    float script_conf = 0;
+    *conf = 0;
+    if (!bin)
+        return 0;
+    TessBaseAPISetImage2(osd, bin);
+    TessBaseAPISetSourceResolution(osd, dpi);
+    bool found = TessBaseAPIDetectOrientationScript(osd, &degrees, conf, &script,
+                                                    &script_conf);
+    TessBaseAPIClear(osd);
+    pixDestroy(&bin);
+    /* The detector gives how far the text is turned clockwise. */
+    return found && *conf >= MIN_ORIENT_CONFIDENCE ? (360 - degrees) / 90 % 4 : 0;
 }
 
 /* Coloured ink is strongly saturated and not dark: black print under a red
@@ -143,12 +205,43 @@ static PIX *clean_paper(PIX *gray, bool binarize)
     return norm;
 }
 
+/* Turn `*gray` upright.  `replay` is the orient step of a record whose
+ * page is prepared again: its turn is done without detecting anew. */
+static bool orient(pre_state *s, PIX **gray, int dpi, const char *replay, vt_page *log,
+                   vt_error *err)
+{
+    int degrees = 0;
+    if (replay) {
+        if (sscanf(replay, "orient %d", &degrees) != 1)
+            degrees = 0;
+        vt_page_add_step(log, "%s", replay);
+    } else {
+        TessBaseAPI *osd = osd_engine(s, err);
+        if (!osd)
+            return false;
+        float conf;
+        degrees = 90 * upright_turns(osd, *gray, dpi, &conf);
+        vt_page_add_step(log, "orient %ddeg (confidence %.1f)", degrees, conf);
+    }
+    if (degrees % 360 == 0)
+        return true;
+    PIX *turned = pixRotateOrth(*gray, degrees / 90 % 4);
+    if (!turned) {
+        vt_error_set(err, VT_EINTERNAL, "cannot turn the page upright");
+        return false;
+    }
+    pixDestroy(gray);
+    *gray = turned;
+    return true;
+}
+
 /* Prepare one page image for OCR.  *dpi is the image's resolution and
  * becomes the work image's; every step is recorded on `log`.  NULL with
  * err set when the page cannot be prepared. */
-static PIX *prepare(const pre_opts *o, PIX *src, int *dpi_io, vt_page *log,
-                    const char *path, size_t index, vt_error *err)
+static PIX *prepare(pre_state *s, const char *orient_replay, PIX *src, int *dpi_io,
+                    vt_page *log, const char *path, size_t index, vt_error *err)
 {
+    const pre_opts *o = &s->o;
     PIX *gray = NULL;
     if (pixGetWidth(src) < MIN_SIDE_PX || pixGetHeight(src) < MIN_SIDE_PX) {
         vt_error_set(err, VT_EINPUT, "%s: page %zu is %dx%d pixels, too small to hold text",
@@ -200,6 +293,11 @@ static PIX *prepare(const pre_opts *o, PIX *src, int *dpi_io, vt_page *log,
         }
     }
 
+    if (o->orient && !orient(s, &gray, dpi, orient_replay, log, err)) {
+        pixDestroy(&gray);
+        return NULL;
+    }
+
     if (o->deskew) {
         /* The skew is measured on a rough threshold; the rotation is done on
          * the gray image so that strokes keep their antialiasing. */
@@ -247,7 +345,7 @@ static bool has_text(const vt_doc *doc)
  * internal.h's bound allows, the rest compressed until ocr reads them. */
 static vt_status pre_run(void *state, vt_doc *doc, vt_error *err)
 {
-    const pre_opts *o = state;
+    pre_state *s = state;
     bool all_held = doc->n_pages > 0;
     size_t held = 0;
     for (size_t p = 0; p < doc->n_pages; p++) {
@@ -271,7 +369,7 @@ static vt_status pre_run(void *state, vt_doc *doc, vt_error *err)
         held -= vt_pix_bytes(pg->image);
         pixDestroy(&pg->image);
         int dpi = pg->dpi;
-        PIX *work = prepare(o, src, &dpi, pg, doc->path, p, err);
+        PIX *work = prepare(s, NULL, src, &dpi, pg, doc->path, p, err);
         pixDestroy(&src);
         if (!work)
             return err ? err->status : VT_EINTERNAL;
@@ -301,15 +399,17 @@ static const char *find_step(const vt_page *pg, const char *prefix)
  * resumed from a record): its recorded steps done again on the source.
  * The steps say which options were on: an option that is off leaves no
  * step, one that is on always leaves one (on a page without colour the ink
- * filters have nothing to do either way), and the scale step names the
- * resolution the page came at. */
+ * filters have nothing to do either way), the scale step names the
+ * resolution the page came at and the orient step the turn made. */
 static PIX *preprocess_again(vt_doc *doc, size_t index, vt_error *err)
 {
     vt_page *pg = &doc->pages[index];
-    pre_opts o = {.drop_red = find_step(pg, "drop-red "),
-                  .drop_blue = find_step(pg, "drop-blue "),
-                  .deskew = find_step(pg, "deskew "),
-                  .binarize = find_step(pg, "binarize ")};
+    const char *turn = find_step(pg, "orient ");
+    pre_state again = {.o = {.drop_red = find_step(pg, "drop-red "),
+                             .drop_blue = find_step(pg, "drop-blue "),
+                             .orient = turn,
+                             .deskew = find_step(pg, "deskew "),
+                             .binarize = find_step(pg, "binarize ")}};
     int dpi = pg->dpi;
     const char *scale = find_step(pg, "scale ");
     if (scale && sscanf(scale, "scale %*f from %d to", &dpi) != 1)
@@ -319,7 +419,7 @@ static PIX *preprocess_again(vt_doc *doc, size_t index, vt_error *err)
     if (!src)
         return NULL;
     vt_page log = {0};
-    PIX *work = prepare(&o, src, &dpi, &log, doc->path, index, err);
+    PIX *work = prepare(&again, turn, src, &dpi, &log, doc->path, index, err);
     pixDestroy(&src);
     bool same = work && dpi == pg->dpi && (int)pixGetWidth(work) == pg->width &&
                 (int)pixGetHeight(work) == pg->height && log.n_steps == pg->n_steps;
@@ -353,7 +453,7 @@ PIX *vt_page_prepared(vt_doc *doc, size_t index, vt_error *err)
 
 const vt_stage_class vt_stage_preprocess = {
     .name = "preprocess",
-    .summary = "drop seal and signature ink, grayscale, deskew, binarise",
+    .summary = "drop seal and signature ink, grayscale, turn upright, deskew, binarise",
     .options = pre_options,
     .options_size = sizeof(pre_opts),
     .open = pre_open,

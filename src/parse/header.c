@@ -754,6 +754,18 @@ static void emit_number(vt_pctx *cx, number *num, const char *type_abbr)
     free(nota);
 }
 
+/* Print damaged by OCR turns a digit into a letter ("l2"); pen strokes
+ * come out as marks ("1|", "0$"): a day holding one was written in by
+ * hand, and so was a month beside such a day, whatever digit the mark
+ * might also stand for. */
+static bool pen_marks(const char *tok)
+{
+    for (; *tok; tok++)
+        if (!isalnum((unsigned char)*tok))
+            return true;
+    return false;
+}
+
 /* The date as precise as the page prints it: "YYYY-MM-DD"; "YYYY-MM" or
  * "YYYY" when the day (and the month) is a blank filled in by hand that
  * OCR could not read (*handwritten): empty, or marks that are not all
@@ -762,7 +774,8 @@ static int read_date(const char tok[3][8], char iso[16], bool *repaired, bool *h
 {
     int y, m, d;
     *handwritten = false;
-    int readings = vt_date_read(tok[0], tok[1], tok[2], &y, &m, &d, repaired);
+    int readings =
+        pen_marks(tok[0]) ? 0 : vt_date_read(tok[0], tok[1], tok[2], &y, &m, &d, repaired);
     if (readings == 1) {
         snprintf(iso, 16, "%04d-%02d-%02d", y, m, d);
         return 1;
@@ -771,7 +784,7 @@ static int read_date(const char tok[3][8], char iso[16], bool *repaired, bool *h
         return readings;
     /* Day unreadable: month and year alone, read with a day every month has. */
     *handwritten = true;
-    if (*tok[1]) {
+    if (*tok[1] && !pen_marks(tok[1])) {
         readings = vt_date_read("01", tok[1], tok[2], &y, &m, &d, repaired);
         if (readings == 1)
             snprintf(iso, 16, "%04d-%02d", y, m);

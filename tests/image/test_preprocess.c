@@ -6,7 +6,8 @@
  * image must come out untouched and be dropped once the work image is made
  * (memory: internal.h, page pixels), the work image must be 8 bpp with the
  * seal and signature ink counted as dropped, the skew found within 0.3°,
- * every step recorded, and bad option values refused.  On bluish paper
+ * every step recorded, a page scanned sideways or upside down turned
+ * upright, and bad option values refused.  On bluish paper
  * whose print the scanner tinted blue, the print is kept while ballpoint
  * ink beside it is dropped. */
 #include <math.h>
@@ -48,6 +49,22 @@ static vt_status run_stage(const vt_stage_class *cls, vt_options *opts,
     if (cls->close)
         cls->close(state);
     return st;
+}
+
+/* The document of the image at `path`, ingested and preprocessed with
+ * default options; NULL with err set when a stage fails. */
+static vt_doc *prepare_file(const char *path, vt_error *err)
+{
+    vt_options none = {0};
+    vt_doc *doc = vt_doc_new(path);
+    vt_status st = run_stage(&vt_stage_ingest, &none, doc, err);
+    if (!st)
+        st = run_stage(&vt_stage_preprocess, &none, doc, err);
+    if (st) {
+        vt_doc_free(doc);
+        return NULL;
+    }
+    return doc;
 }
 
 /* Dark pixels of the work image in columns [x0, x1). */
@@ -94,13 +111,9 @@ static void check_tinted_print(const char *dir)
     pixDestroy(&page);
 
     vt_error err = {0};
-    vt_options none = {0};
-    vt_doc *doc = vt_doc_new(path);
-    vt_status st = run_stage(&vt_stage_ingest, &none, doc, &err);
-    if (!st)
-        st = run_stage(&vt_stage_preprocess, &none, doc, &err);
-    CHECK(st == VT_OK, "tinted print: %s", err.message);
-    if (!st) {
+    vt_doc *doc = prepare_file(path, &err);
+    CHECK(doc, "tinted print: %s", err.message);
+    if (doc) {
         PIX *work = doc->pages[0].work;
         long kept = dark_in(work, 0, w / 2), left = dark_in(work, w / 2, w);
         CHECK(kept > drawn * 8 / 10, "tinted print dropped: %ld of %ld dark pixels left", kept,
@@ -109,6 +122,40 @@ static void check_tinted_print(const char *dir)
     }
     vt_doc_free(doc);
     remove(path);
+}
+
+/* The page scanned sideways (a quarter turn clockwise) and upside down
+ * comes out upright: the orient step names the turn that undoes the
+ * scanner's, and the work image is portrait again. */
+static void check_turned(const char *image, const char *dir)
+{
+    PIX *page = pixRead(image);
+    CHECK(page, "cannot read %s", image);
+    if (!page)
+        return;
+    static const struct { int quarters; const char *step; } cases[] = {
+        {1, "orient 270deg"}, {2, "orient 180deg"}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        PIX *turned = pixRotateOrth(page, cases[i].quarters);
+        char path[4096];
+        snprintf(path, sizeof path, "%s/turned-%d.png", dir, cases[i].quarters);
+        CHECK(turned && pixWrite(path, turned, IFF_PNG) == 0, "cannot write %s", path);
+        pixDestroy(&turned);
+        vt_error err = {0};
+        vt_doc *doc = prepare_file(path, &err);
+        CHECK(doc, "turned %d: %s", cases[i].quarters, err.message);
+        if (doc) {
+            const vt_page *pg = &doc->pages[0];
+            const char *step = find_step(pg, "orient ");
+            CHECK(step && strncmp(step, cases[i].step, strlen(cases[i].step)) == 0,
+                  "page turned %d quarters: %s, want %s", cases[i].quarters,
+                  step ? step : "no orient step", cases[i].step);
+            CHECK(pg->height > pg->width, "turned page left %dx%d", pg->width, pg->height);
+        }
+        vt_doc_free(doc);
+        remove(path);
+    }
+    pixDestroy(&page);
 }
 
 int main(int argc, char **argv)
@@ -152,6 +199,9 @@ int main(int argc, char **argv)
           desk ? desk : "nothing", skew);
     CHECK(find_step(pg, "grayscale") && find_step(pg, "binarize"),
           "grayscale or binarize step not recorded");
+    const char *upright = find_step(pg, "orient ");
+    CHECK(upright && strncmp(upright, "orient 0deg", 11) == 0, "upright page turned: %s",
+          upright ? upright : "no orient step");
 
     /* The ink is really gone: the same page prepared with drop-red=no and
      * drop-blue=no has thousands more dark pixels (the seal's ring and
@@ -198,6 +248,7 @@ int main(int argc, char **argv)
 
     const char *tmp = getenv("TMPDIR");
     check_tinted_print(tmp && *tmp ? tmp : "/tmp");
+    check_turned(argv[1], tmp && *tmp ? tmp : "/tmp");
 
     pixDestroy(&before);
     vt_doc_free(doc);

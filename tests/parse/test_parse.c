@@ -1033,6 +1033,32 @@ static void test_scanned_header(void)
     expect(m, "place", "Hà Nội");
     json_decref(m);
 
+    /* A day written in by hand and read as a digit and a stroke gives no
+     * day ("1|" is not 11), the printed month and year kept; a month
+     * filled in by hand beside it gives the year alone, not the month a
+     * pen mark might stand for ("0$" as 05); print damage that turns a
+     * digit into a letter is still mended. */
+    static const struct {
+        const char *line, *date;
+        bool by_hand;
+    } days[] = {
+        {"An Bình, ngày 1| tháng 5 năm 2025", "2025-05", true},
+        {"An Bình, ngày tháng 0$ năm 2025", "2025", true},
+        {"An Bình, ngày 14 tháng l2 năm 2011", "2011-12-14", false},
+    };
+    for (size_t i = 0; i < sizeof days / sizeof *days; i++) {
+        char text[512];
+        snprintf(text, sizeof text, "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\nSố: 4§7 /TB-UBND\n%s\n"
+                 "THÔNG BÁO\nVề việc tổ chức hội nghị\n", days[i].line);
+        m = parse_text(days[i].line, text, NULL);
+        expect(m, "date", days[i].date);
+        checks++;
+        if (json_is_true(json_object_get(json_object_get(m, "date"), "handwritten")) !=
+            days[i].by_hand)
+            fail("%s: handwritten should be %d", days[i].line, days[i].by_hand);
+        json_decref(m);
+    }
+
     /* A second page: citations in the body give no number or date. */
     m = parse_text("scanned second page",
                    "số 15/2020/TT-BGDĐT ngày 26 tháng 5 năm 2020 của Bộ Giáo dục và Đào tạo;\n"
