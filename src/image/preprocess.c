@@ -27,8 +27,13 @@
 /* A page smaller than this holds no readable line of text. */
 #define MIN_SIDE_PX 64
 /* Scaling to 300 dpi trusts the resolution the file claims; a bogus low
- * one would blow a small image up without bound.  A4 at 600 dpi is 35 MP. */
+ * one would blow a small image up without bound, and a huge image at 300
+ * dpi would take gigabytes in the copies below and in OCR.  A4 at 600 dpi
+ * is 35 MP. */
 #define MAX_WORK_MEGAPIXELS 40.0
+
+/* The side of one tile of Sauvola's binarisation. */
+#define SAUVOLA_TILE_PX 2048
 
 typedef struct pre_opts {
     bool drop_red, drop_blue, deskew, binarize;
@@ -130,7 +135,12 @@ static PIX *clean_paper(PIX *gray, bool binarize)
     if (!binarize)
         return norm;
     PIX *bin = NULL;
-    if (pixSauvolaBinarizeTiled(norm, 25, 0.2f, 1, 1, NULL, &bin) != 0 || !bin) {
+    /* In tiles (overlapping by the window, so the result is the same):
+     * Sauvola's sum tables take 12 bytes a pixel, for the whole image at once
+     * otherwise. */
+    l_int32 nx = (pixGetWidth(norm) + SAUVOLA_TILE_PX - 1) / SAUVOLA_TILE_PX;
+    l_int32 ny = (pixGetHeight(norm) + SAUVOLA_TILE_PX - 1) / SAUVOLA_TILE_PX;
+    if (pixSauvolaBinarizeTiled(norm, 25, 0.2f, nx, ny, NULL, &bin) != 0 || !bin) {
         pixDestroy(&norm);
         return NULL;
     }
@@ -141,6 +151,31 @@ static PIX *clean_paper(PIX *gray, bool binarize)
     pixDestroy(&paper);
     pixDestroy(&bin);
     return norm;
+}
+
+/* The factor that brings an image of this resolution to about 300 dpi,
+ * within MAX_WORK_MEGAPIXELS; 1 when it is there already. */
+static float work_scale(const PIX *pix, int dpi)
+{
+    float factor = abs(dpi - TARGET_DPI) > TARGET_DPI / 10 ? (float)TARGET_DPI / dpi : 1.0f;
+    double pixels = (double)pixGetWidth(pix) * pixGetHeight(pix);
+    if (pixels * factor * factor > MAX_WORK_MEGAPIXELS * 1e6)
+        factor = (float)sqrt(MAX_WORK_MEGAPIXELS * 1e6 / pixels);
+    return factor;
+}
+
+/* Scale *pix (replaced) by factor and note it; false when leptonica fails. */
+static bool scale_page(PIX **pix, float factor, int *dpi, vt_page *log)
+{
+    PIX *scaled = pixScale(*pix, factor, factor);
+    if (!scaled)
+        return false;
+    pixDestroy(pix);
+    *pix = scaled;
+    int scaled_dpi = (int)lroundf((float)*dpi * factor);
+    vt_page_add_step(log, "scale %.3f from %d to %d dpi", factor, *dpi, scaled_dpi);
+    *dpi = scaled_dpi;
+    return true;
 }
 
 /* Prepare one page image for OCR.  *dpi is the image's resolution and
@@ -154,6 +189,23 @@ static PIX *prepare(const pre_opts *o, PIX *src, int *dpi_io, vt_page *log,
         vt_error_set(err, VT_EINPUT, "%s: page %zu is %dx%d pixels, too small to hold text",
                      path, index + 1, pixGetWidth(src), pixGetHeight(src));
         return NULL;
+    }
+    int dpi = *dpi_io > 0 ? *dpi_io : TARGET_DPI;
+    float factor = work_scale(src, dpi);
+    /* A source over the bound is shrunk first, before the colour and gray
+     * copies exist at its full size (a 1 bpp one, small anyway, after it is
+     * gray, so that strokes are averaged rather than sampled). */
+    PIX *shrunk = NULL;
+    if (factor < 1 && pixGetDepth(src) >= 8 &&
+        (double)pixGetWidth(src) * pixGetHeight(src) > MAX_WORK_MEGAPIXELS * 1e6) {
+        shrunk = pixClone(src);
+        if (!scale_page(&shrunk, factor, &dpi, log)) {
+            pixDestroy(&shrunk);
+            vt_error_set(err, VT_EINTERNAL, "%s: page %zu: cannot scale", path, index + 1);
+            return NULL;
+        }
+        src = shrunk;
+        factor = 1;
     }
     l_int32 has_colour = 0;
     if (pixGetColormap(src))
@@ -177,6 +229,7 @@ static PIX *prepare(const pre_opts *o, PIX *src, int *dpi_io, vt_page *log,
     } else {
         gray = to_gray(src);
     }
+    pixDestroy(&shrunk);
     if (!gray) {
         vt_error_set(err, VT_EINTERNAL, "%s: page %zu: cannot make grayscale", path,
                      index + 1);
@@ -184,21 +237,8 @@ static PIX *prepare(const pre_opts *o, PIX *src, int *dpi_io, vt_page *log,
     }
     vt_page_add_step(log, "grayscale");
 
-    int dpi = *dpi_io > 0 ? *dpi_io : TARGET_DPI;
-    if (abs(dpi - TARGET_DPI) > TARGET_DPI / 10) {
-        float factor = (float)TARGET_DPI / dpi;
-        double pixels = (double)pixGetWidth(gray) * pixGetHeight(gray);
-        if (pixels * factor * factor > MAX_WORK_MEGAPIXELS * 1e6)
-            factor = (float)sqrt(MAX_WORK_MEGAPIXELS * 1e6 / pixels);
-        PIX *scaled = pixScale(gray, factor, factor);
-        if (scaled) {
-            pixDestroy(&gray);
-            gray = scaled;
-            int scaled_dpi = (int)lroundf((float)dpi * factor);
-            vt_page_add_step(log, "scale %.3f from %d to %d dpi", factor, dpi, scaled_dpi);
-            dpi = scaled_dpi;
-        }
-    }
+    if (factor != 1)
+        scale_page(&gray, factor, &dpi, log);
 
     if (o->deskew) {
         /* The skew is measured on a rough threshold; the rotation is done on
