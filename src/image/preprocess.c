@@ -164,10 +164,12 @@ static float work_scale(const PIX *pix, int dpi)
     return factor;
 }
 
-/* Scale *pix (replaced) by factor and note it; false when leptonica fails. */
-static bool scale_page(PIX **pix, float factor, int *dpi, vt_page *log)
+/* Scale *pix (replaced) by factor and note it; false when leptonica fails.
+ * `plain` shrinks by area mapping alone: pixScale sharpens after it, with
+ * working copies of its own. */
+static bool scale_page(PIX **pix, float factor, bool plain, int *dpi, vt_page *log)
 {
-    PIX *scaled = pixScale(*pix, factor, factor);
+    PIX *scaled = plain ? pixScaleAreaMap(*pix, factor, factor) : pixScale(*pix, factor, factor);
     if (!scaled)
         return false;
     pixDestroy(pix);
@@ -178,13 +180,14 @@ static bool scale_page(PIX **pix, float factor, int *dpi, vt_page *log)
     return true;
 }
 
-/* Prepare one page image for OCR.  *dpi is the image's resolution and
+/* Prepare one page image for OCR: *src, which may be replaced by a smaller
+ * copy (the caller destroys it).  *dpi is the image's resolution and
  * becomes the work image's; every step is recorded on `log`.  NULL with
  * err set when the page cannot be prepared. */
-static PIX *prepare(const pre_opts *o, PIX *src, int *dpi_io, vt_page *log,
+static PIX *prepare(const pre_opts *o, PIX **srcp, int *dpi_io, vt_page *log,
                     const char *path, size_t index, vt_error *err)
 {
-    PIX *gray = NULL;
+    PIX *src = *srcp, *gray = NULL;
     if (pixGetWidth(src) < MIN_SIDE_PX || pixGetHeight(src) < MIN_SIDE_PX) {
         vt_error_set(err, VT_EINPUT, "%s: page %zu is %dx%d pixels, too small to hold text",
                      path, index + 1, pixGetWidth(src), pixGetHeight(src));
@@ -195,16 +198,13 @@ static PIX *prepare(const pre_opts *o, PIX *src, int *dpi_io, vt_page *log,
     /* A source over the bound is shrunk first, before the colour and gray
      * copies exist at its full size (a 1 bpp one, small anyway, after it is
      * gray, so that strokes are averaged rather than sampled). */
-    PIX *shrunk = NULL;
     if (factor < 1 && pixGetDepth(src) >= 8 &&
         (double)pixGetWidth(src) * pixGetHeight(src) > MAX_WORK_MEGAPIXELS * 1e6) {
-        shrunk = pixClone(src);
-        if (!scale_page(&shrunk, factor, &dpi, log)) {
-            pixDestroy(&shrunk);
+        if (!scale_page(srcp, factor, true, &dpi, log)) {
             vt_error_set(err, VT_EINTERNAL, "%s: page %zu: cannot scale", path, index + 1);
             return NULL;
         }
-        src = shrunk;
+        src = *srcp;
         factor = 1;
     }
     l_int32 has_colour = 0;
@@ -229,7 +229,6 @@ static PIX *prepare(const pre_opts *o, PIX *src, int *dpi_io, vt_page *log,
     } else {
         gray = to_gray(src);
     }
-    pixDestroy(&shrunk);
     if (!gray) {
         vt_error_set(err, VT_EINTERNAL, "%s: page %zu: cannot make grayscale", path,
                      index + 1);
@@ -238,7 +237,7 @@ static PIX *prepare(const pre_opts *o, PIX *src, int *dpi_io, vt_page *log,
     vt_page_add_step(log, "grayscale");
 
     if (factor != 1)
-        scale_page(&gray, factor, &dpi, log);
+        scale_page(&gray, factor, false, &dpi, log);
 
     if (o->deskew) {
         /* The skew is measured on a rough threshold; the rotation is done on
@@ -311,7 +310,7 @@ static vt_status pre_run(void *state, vt_doc *doc, vt_error *err)
         held -= vt_pix_bytes(pg->image);
         pixDestroy(&pg->image);
         int dpi = pg->dpi;
-        PIX *work = prepare(o, src, &dpi, pg, doc->path, p, err);
+        PIX *work = prepare(o, &src, &dpi, pg, doc->path, p, err);
         pixDestroy(&src);
         if (!work)
             return err ? err->status : VT_EINTERNAL;
@@ -359,7 +358,7 @@ static PIX *preprocess_again(vt_doc *doc, size_t index, vt_error *err)
     if (!src)
         return NULL;
     vt_page log = {0};
-    PIX *work = prepare(&o, src, &dpi, &log, doc->path, index, err);
+    PIX *work = prepare(&o, &src, &dpi, &log, doc->path, index, err);
     pixDestroy(&src);
     bool same = work && dpi == pg->dpi && (int)pixGetWidth(work) == pg->width &&
                 (int)pixGetHeight(work) == pg->height && log.n_steps == pg->n_steps;
