@@ -2,6 +2,7 @@
  * resumable, one complete record per input whatever happens. */
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <getopt.h>
@@ -26,8 +27,9 @@ static const char help[] =
     "usage: vanthu run [OPTION]... FILE|DIR|-...\n"
     "\n"
     "Run the whole chain over each input and write one record per input.\n"
-    "Directories are walked recursively in a stable order; '-' reads a list of\n"
-    "paths (or JSON requests {\"path\": ...}) from standard input, one per line.\n"
+    "Directories are walked recursively in a stable order, leaving out vanthu's\n"
+    "own records, *.meta.json files and job logs; '-' reads a list of paths (or\n"
+    "JSON requests {\"path\": ...}) from standard input, one per line.\n"
     "Images and PDFs use pipeline 'scan', text uses 'text'; a record written by\n"
     "vanthu resumes where it stopped.\n"
     "\n"
@@ -49,6 +51,12 @@ static const char help[] =
     "      --log FILE          job log, JSON Lines (default DIR/vanthu-job.jsonl)\n"
     "  -s, --set STAGE.KEY=VALUE\n"
     "                          set an option of a stage (ocr.lang=vie+eng)\n"
+    "  -l, --lang LANG         OCR language(s), as for ocr (-s ocr.lang=LANG)\n"
+    "  -T, --files-from FILE   read input paths (or JSON requests) from FILE, one\n"
+    "                          per line, '-' for standard input\n"
+    "      --include GLOB      in directories, take only files whose name matches\n"
+    "      --exclude GLOB      in directories, leave out files whose name matches\n"
+    "  -V, --version           print the version\n"
     "  -q, --quiet             no progress bar and no summary\n"
     "\n"
     "A re-run with -o skips inputs whose record has every stage asked for done,\n"
@@ -78,6 +86,9 @@ typedef struct {
     const char *outdir;
     char **sets; /* STAGE.KEY=VALUE overrides, in order */
     size_t n_sets;
+    char *lang_set; /* -l LANG as ocr.lang=LANG, one of sets */
+    const char **includes, **excludes; /* --include, --exclude GLOBs */
+    size_t n_includes, n_excludes;
     const char *pipeline;
     const char *stop_after;
     const char *log_path;
@@ -147,6 +158,41 @@ static bool first_visit(run_ctx *c, const char *dir)
 /* Walk a directory in byte order of names, skipping dot files (and so the
  * temporary files of an interrupted run), the output directory and
  * directories already walked. */
+static bool matches_any(const char *const *globs, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (fnmatch(globs[i], name, 0) == 0)
+            return true;
+    return false;
+}
+
+/* Whether a walk takes the file `name` at path p: never vanthu's own job
+ * logs, metadata or records (a walk over a tree that holds its records
+ * would turn them into inputs), and within --include and --exclude. */
+static bool walk_takes(const run_ctx *c, const char *p, const char *name)
+{
+    if (c->n_includes && !matches_any(c->includes, c->n_includes, name))
+        return false;
+    if (matches_any(c->excludes, c->n_excludes, name))
+        return false;
+    if (strcmp(name, "vanthu-job.jsonl") == 0 || g_str_has_suffix(name, ".meta.json"))
+        return false;
+    if (!g_str_has_suffix(name, ".json") && !g_str_has_suffix(name, ".xml"))
+        return true;
+    unsigned char head[4096];
+    int fd = open(p, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return true; /* reported as an unreadable input */
+    ssize_t n = read(fd, head, sizeof head);
+    close(fd);
+    if (n <= 0)
+        return true;
+    /* A JSON record names its schema in "vanthu_record", an XML one in
+     * its namespace. */
+    return vt_sniff(head, (size_t)n) != VT_KIND_RECORD &&
+           !memmem(head, (size_t)n, "urn:vanthu:record", 17);
+}
+
 static void walk(run_ctx *c, const char *dir, const char *skip_real)
 {
     char real[PATH_MAX];
@@ -169,7 +215,7 @@ static void walk(run_ctx *c, const char *dir, const char *skip_real)
             struct stat st;
             if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
                 walk(c, p, skip_real);
-            else
+            else if (walk_takes(c, p, name))
                 add_job(c, p);
             free(p);
         }
@@ -193,7 +239,7 @@ static void add_refused(run_ctx *c, const char *path, const char *fmt, ...)
 }
 
 /* A request line is a path, or a JSON object with a "path" member. */
-static void read_requests(run_ctx *c, FILE *in)
+static void read_requests(run_ctx *c, FILE *in, const char *source)
 {
     char *line = NULL;
     size_t cap = 0, number = 0;
@@ -206,17 +252,17 @@ static void read_requests(run_ctx *c, FILE *in)
             continue; /* a blank line in a list of paths */
         } else if (n == 0) {
             /* On standard output each request line gets one line. */
-            add_refused(c, "", "standard input line %zu: empty line, no request", number);
+            add_refused(c, "", "%s line %zu: empty line, no request", source, number);
         } else if (line[0] == '{') {
             json_error_t jerr;
             json_t *j = json_loads(line, 0, &jerr);
             const char *p = json_string_value(json_object_get(j, "path"));
             if (!j)
-                add_refused(c, line, "standard input line %zu: bad request: %s", number,
+                add_refused(c, line, "%s line %zu: bad request: %s", source, number,
                             jerr.text);
             else if (!p)
-                add_refused(c, line, "standard input line %zu: bad request: no \"path\" "
-                            "string", number);
+                add_refused(c, line, "%s line %zu: bad request: no \"path\" "
+                            "string", source, number);
             else
                 add_job(c, p);
             json_decref(j);
@@ -697,7 +743,7 @@ static vt_status check_set(const char *set, vt_error *err)
 
 static int parse_args(run_ctx *c, int argc, char **argv)
 {
-    enum { OPT_STOP = 256, OPT_FROM, OPT_FORCE, OPT_JSONL, OPT_LOG };
+    enum { OPT_STOP = 256, OPT_FROM, OPT_FORCE, OPT_JSONL, OPT_LOG, OPT_INCLUDE, OPT_EXCLUDE };
     char *eq, *dot;
     vt_error err = {0};
     static const struct option longs[] = {
@@ -706,12 +752,15 @@ static int parse_args(run_ctx *c, int argc, char **argv)
         {"quiet", no_argument, NULL, 'q'},        {"stop-after", required_argument, NULL, OPT_STOP},
         {"from", required_argument, NULL, OPT_FROM}, {"force", no_argument, NULL, OPT_FORCE},
         {"jsonl", no_argument, NULL, OPT_JSONL},  {"log", required_argument, NULL, OPT_LOG},
-        {"set", required_argument, NULL, 's'},
+        {"set", required_argument, NULL, 's'},     {"lang", required_argument, NULL, 'l'},
+        {"files-from", required_argument, NULL, 'T'},
+        {"include", required_argument, NULL, OPT_INCLUDE},
+        {"exclude", required_argument, NULL, OPT_EXCLUDE},
         {NULL, 0, NULL, 0},
     };
     int opt;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "f:o:j:p:qs:", longs, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "f:o:j:p:qs:l:T:", longs, NULL)) != -1) {
         char *end;
         switch (opt) {
         case 'f':
@@ -722,6 +771,13 @@ static int parse_args(run_ctx *c, int argc, char **argv)
                 return vt_cli_usage_error("run", "-f %s: expected %s", optarg, names);
             }
             break;
+        case 'l':
+            if (!*optarg || strchr(optarg, '\n'))
+                return vt_cli_usage_error("run", "--lang needs a language");
+            g_free(c->lang_set);
+            c->lang_set = g_strdup_printf("ocr.lang=%s", optarg);
+            optarg = c->lang_set;
+            __attribute__((fallthrough)); /* the same as -s ocr.lang=LANG */
         case 's':
             dot = strchr(optarg, '.');
             eq = strchr(optarg, '=');
@@ -752,6 +808,25 @@ static int parse_args(run_ctx *c, int argc, char **argv)
         case OPT_FORCE: c->force = true; break;
         case OPT_JSONL: c->jsonl = true; break;
         case OPT_LOG: c->log_path = optarg; break;
+        case 'T': {
+            FILE *list = strcmp(optarg, "-") == 0 ? stdin : fopen(optarg, "r");
+            if (!list)
+                return fprintf(stderr, "vanthu: %s: %s\n", optarg, strerror(errno)), VT_EINPUT;
+            read_requests(c, list, list == stdin ? "standard input" : optarg);
+            if (list != stdin)
+                fclose(list);
+            break;
+        }
+        case OPT_INCLUDE:
+        case OPT_EXCLUDE: {
+            const char ***v = opt == OPT_INCLUDE ? &c->includes : &c->excludes;
+            size_t *n = opt == OPT_INCLUDE ? &c->n_includes : &c->n_excludes;
+            *v = realloc(*v, (*n + 1) * sizeof **v);
+            if (!*v)
+                abort();
+            (*v)[(*n)++] = optarg;
+            break;
+        }
         default: return vt_cli_usage_error("run", "unknown option");
         }
     }
@@ -796,7 +871,7 @@ int vt_cmd_run(int argc, char **argv)
             add_job(&c, argv[i]);
     }
     if (stdin_list)
-        read_requests(&c, stdin);
+        read_requests(&c, stdin, "standard input");
     if (c.n_jobs == 0)
         return vt_cli_usage_error("run", "no input files");
     if (!c.outdir && c.n_jobs > 1) {
@@ -880,6 +955,9 @@ out:
     }
     free(c.jobs_v);
     free(c.sets);
+    g_free(c.lang_set);
+    free(c.includes);
+    free(c.excludes);
     free(c.walked);
     free(ws);
     free(ts);
