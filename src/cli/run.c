@@ -38,9 +38,12 @@ static const char help[] =
     "                          corrected text only, a form feed between inputs;\n"
     "                          alto (ALTO 4.4) and hocr (hOCR 1.2) the page\n"
     "                          layout with the corrected words, for archives\n"
-    "  -o, --output DIR        one file per input under DIR (OUT/PATH.json),\n"
+    "  -o, --output DIR        one file per input under DIR (DIR/PATH.json),\n"
     "                          written atomically; without it, records go to\n"
-    "                          standard output (JSON Lines when several)\n"
+    "                          standard output (JSON Lines when several).  The\n"
+    "                          files of a directory named mirror its tree, as\n"
+    "                          rsync copies SRC/: -o out /srv/scans writes\n"
+    "                          out/x.tif.json; a file named keeps its path\n"
     "  -j, --jobs N            parallel workers (default: number of cores)\n"
     "  -p, --pipeline FILE     pipeline file (or name under pipeline/) for all inputs\n"
     "      --stop-after STAGE  stop after this stage; the record can resume later\n"
@@ -70,6 +73,8 @@ static const char help[] =
 typedef struct {
     char *path;
     char *out_path;   /* NULL: standard output */
+    size_t root_len;  /* found by a walk: its part of path that names the
+                         directory given, which OUT does not repeat */
     vt_status status;
     bool skipped;
     bool done;
@@ -108,6 +113,7 @@ typedef struct {
     FILE *log;
     double started;
     bool progress;
+    size_t walk_root_len; /* strlen of the directory being walked, as given */
     struct stat *walked; /* directories walked, by st_dev and st_ino */
     size_t n_walked, cap_walked;
 } run_ctx;
@@ -215,8 +221,10 @@ static void walk(run_ctx *c, const char *dir, const char *skip_real)
             struct stat st;
             if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
                 walk(c, p, skip_real);
-            else if (walk_takes(c, p, name))
+            else if (walk_takes(c, p, name)) {
                 add_job(c, p);
+                c->jobs_v[c->n_jobs - 1].root_len = c->walk_root_len;
+            }
             free(p);
         }
         free(names[i]);
@@ -863,12 +871,16 @@ int vt_cmd_run(int argc, char **argv)
     bool stdin_list = c.jsonl && optind == argc;
     for (int i = optind; i < argc; i++) {
         struct stat st;
-        if (strcmp(argv[i], "-") == 0)
+        if (strcmp(argv[i], "-") == 0) {
             stdin_list = true;
-        else if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
+        } else if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            /* Records mirror the tree under the directory, as rsync copies
+             * DIR/: run -o OUT /srv/scans writes OUT/x.tif.json. */
+            c.walk_root_len = strlen(argv[i]);
             walk(&c, argv[i], c.outdir ? outreal : NULL);
-        else
+        } else {
             add_job(&c, argv[i]);
+        }
     }
     if (stdin_list)
         read_requests(&c, stdin, "standard input");
@@ -888,7 +900,8 @@ int vt_cmd_run(int argc, char **argv)
     if (c.outdir) {
         for (size_t i = 0; i < c.n_jobs; i++)
             if (!c.jobs_v[i].refused)
-                c.jobs_v[i].out_path = output_path(&c, c.jobs_v[i].path);
+                c.jobs_v[i].out_path =
+                    output_path(&c, c.jobs_v[i].path + c.jobs_v[i].root_len);
         mark_shared_records(&c);
     }
     if ((size_t)c.jobs > c.n_jobs) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Walk hygiene: a directory walk leaves out vanthu's own records (JSON or
 # XML), *.meta.json files and job logs, and takes --include / --exclude;
+# records mirror the tree under the directory named (OUT/x, not OUT/DIR/x);
 # -T/--files-from reads the inputs from a file; -l is -s ocr.lang=; -V and
 # --version answer after every command.
 . "$(dirname "$0")/lib.sh"
@@ -28,6 +29,14 @@ inputs() {
 "$VANTHU" run -q -o "$scratch/out1" "$in" || fail "walk: exit $?"
 check "[ '$(inputs "$scratch/out1")' = 'a.txt b.txt notes.md other.json ' ]" \
     "walk took: $(inputs "$scratch/out1")"
+
+# Records mirror the tree under the directory named, as rsync copies DIR/.
+check "[ -f '$scratch/out1/a.txt.json' ] && [ -f '$scratch/out1/sub/b.txt.json' ]" \
+    "records not under OUT as under the directory: $(cd "$scratch/out1" && find . -name '*.json')"
+(cd "$in/sub" && "$VANTHU" run -q -o "$scratch/out1b" .) || fail "walk of .: exit $?"
+"$VANTHU" run -q -o "$scratch/out1c" "$in/" || fail "walk of DIR/: exit $?"
+check "[ -f '$scratch/out1b/b.txt.json' ] && [ -f '$scratch/out1c/sub/b.txt.json' ]" \
+    "walks of . and DIR/: $(cd "$scratch" && find out1b out1c -name '*.json')"
 
 "$VANTHU" run -q -o "$scratch/out2" --exclude '*.md' --exclude 'other.*' "$in" ||
     fail "--exclude: exit $?"
