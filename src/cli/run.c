@@ -27,9 +27,10 @@ static const char help[] =
     "usage: vanthu run [OPTION]... FILE|DIR|-...\n"
     "\n"
     "Run the whole chain over each input and write one record per input.\n"
-    "Directories are walked recursively in a stable order, leaving out vanthu's\n"
-    "own records, *.meta.json files and job logs; '-' reads a list of paths (or\n"
-    "JSON requests {\"path\": ...}) from standard input, one per line.\n"
+    "Directories are walked recursively in a stable order, taking the files\n"
+    "vanthu reads by content (images, PDF, text) but its own records, *.meta.json\n"
+    "files and job logs; '-' reads a list of paths (or JSON requests\n"
+    "{\"path\": ...}) from standard input, one per line.\n"
     "Images and PDFs use pipeline 'scan', text uses 'text'; a record written by\n"
     "vanthu resumes where it stopped.\n"
     "\n"
@@ -172,9 +173,11 @@ static bool matches_any(const char *const *globs, size_t n, const char *name)
     return false;
 }
 
-/* Whether a walk takes the file `name` at path p: never vanthu's own job
- * logs, metadata or records (a walk over a tree that holds its records
- * would turn them into inputs), and within --include and --exclude. */
+/* Whether a walk takes the file `name` at path p: a kind vanthu reads, by
+ * its content (image, PDF, text), and never vanthu's own records, job logs
+ * or *.meta.json files (a second pass over a tree that holds them would
+ * turn them into inputs); within --include and --exclude.  What cannot be
+ * read, or is empty, is taken so that its error is reported. */
 static bool walk_takes(const run_ctx *c, const char *p, const char *name)
 {
     if (c->n_includes && !matches_any(c->includes, c->n_includes, name))
@@ -183,19 +186,18 @@ static bool walk_takes(const run_ctx *c, const char *p, const char *name)
         return false;
     if (strcmp(name, "vanthu-job.jsonl") == 0 || g_str_has_suffix(name, ".meta.json"))
         return false;
-    if (!g_str_has_suffix(name, ".json") && !g_str_has_suffix(name, ".xml"))
-        return true;
     unsigned char head[4096];
+    /* O_NONBLOCK: a FIFO gives no bytes instead of blocking the walk. */
     int fd = open(p, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
-        return true; /* reported as an unreadable input */
+        return true;
     ssize_t n = read(fd, head, sizeof head);
     close(fd);
     if (n <= 0)
         return true;
-    /* A JSON record names its schema in "vanthu_record", an XML one in
-     * its namespace. */
-    return vt_sniff(head, (size_t)n) != VT_KIND_RECORD &&
+    vt_kind kind = vt_sniff(head, (size_t)n);
+    /* An XML record is known by its namespace. */
+    return kind != VT_KIND_UNKNOWN && kind != VT_KIND_RECORD &&
            !memmem(head, (size_t)n, "urn:vanthu:record", 17);
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Walk hygiene: a directory walk leaves out vanthu's own records (JSON or
-# XML), *.meta.json files and job logs, and takes --include / --exclude;
+# Walk hygiene: a directory walk takes the kinds vanthu reads (by content)
+# and leaves out vanthu's own records (JSON or XML), *.meta.json files and job logs, and takes --include / --exclude;
 # records mirror the tree under the directory named (OUT/x, not OUT/DIR/x);
 # -T/--files-from reads the inputs from a file; -l is -s ocr.lang=; -V and
 # --version answer after every command.
@@ -19,6 +19,7 @@ cp "$(find "$scratch/old" -name a.txt.json)" "$in/sub/a.txt.json"
 cp "$(find "$scratch/old" -name a.txt.xml)" "$in/sub/a.txt.xml"
 cp "$scratch/old/vanthu-job.jsonl" "$in/"
 printf '{"vanthu": "not a record"}\n' > "$in/other.json"   # JSON of someone else's
+printf 'PK\3\4\0\0\1\2' > "$in/archive.zip"             # no kind vanthu reads
 
 # inputs NAME...: the file names that got a record in OUT, sorted.
 inputs() {
