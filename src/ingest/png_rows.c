@@ -29,8 +29,15 @@ static void read_bytes(png_structp png, png_bytep out, size_t n)
     src->at += n;
 }
 
-/* libpng's messages are not ours to print; the caller reports the failure. */
-static void quiet(png_structp png, png_const_charp msg)
+/* libpng's messages are not ours to print; the caller reports the failure.
+ * An error handler must not return: it jumps back to vt_png_read_rgb. */
+static void fail_quietly(png_structp png, png_const_charp msg)
+{
+    (void)msg;
+    png_longjmp(png, 1);
+}
+
+static void warn_quietly(png_structp png, png_const_charp msg)
 {
     (void)png;
     (void)msg;
@@ -50,7 +57,8 @@ bool vt_png_is_rgb(const unsigned char *bytes, size_t n)
 
 PIX *vt_png_read_rgb(const unsigned char *bytes, size_t n)
 {
-    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, NULL, quiet, quiet);
+    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, NULL, fail_quietly,
+                                                 warn_quietly);
     if (!png)
         return NULL;
     png_infop info = png_create_info_struct(png);

@@ -16,6 +16,13 @@ if $asan || [ ! -x /usr/bin/time ]; then
 else
     python3 "$here/mkhostile.py" longtext "$scratch/lite" || exit 1
     python3 "$here/mkhostile.py" bigpng "$scratch/lite" || exit 1
+    # A colour PNG cut short: an error record of its own, nothing from libpng.
+    head -c 1000000 "$scratch/lite/big-colour.png" > "$scratch/lite/cut-colour.png"
+    vt cut-colour 120 "$VANTHU" run -q -o "$scratch/out6" "$scratch/lite/cut-colour.png"
+    check "[ $rc -eq 2 ]" "cut colour PNG: exit $rc, expected 2"
+    check "grep -q 'cut-colour.png: png image is damaged or truncated' '$scratch/cut-colour.err'" \
+        "cut colour PNG: $(cat "$scratch/cut-colour.err")"
+    check "! grep -q libpng '$scratch/cut-colour.err'" "libpng printed: $(cat "$scratch/cut-colour.err")"
     for f in long-text.txt big-page.png big-colour.png; do
         start=$(date +%s)
         vt "$f" 600 "$VANTHU" run -q -o "$scratch/out6" "$scratch/lite/$f"
