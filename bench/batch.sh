@@ -10,7 +10,9 @@
 # one PNG per page with a new seed per round, so every input differs; when
 # the sample maker is missing, text inputs are used instead (the text
 # pipeline: restore and parse, no OCR).  Other jobs on the machine lower
-# both numbers, so the load average is printed with them.
+# both numbers, so the load average is printed with them.  Each run's peak
+# resident memory is printed too, and at the end that of each input of
+# tests/bad/limits.sh alone (a long text, 144-megapixel pages).
 set -euo pipefail
 echo "# $(basename "$0") $(date -u +%F) on $(nproc) cores"
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -62,35 +64,50 @@ print(time.time() - w)'
     python3 -c "print('%.2f' % (2 * $one / $two))"
 }
 
-# run J: seconds, pages, failed inputs and mean seconds per input of one
-# run with J workers.
+# peak_rss COMMAND...: run it; its peak resident memory in MB (0 without
+# /usr/bin/time) goes to $work/rss.
+peak_rss() {
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f %M -o "$work/rss.kb" "$@" || return
+        echo $(( $(tail -1 "$work/rss.kb") / 1024 )) > "$work/rss"
+    else
+        "$@" || return
+        echo 0 > "$work/rss"
+    fi
+}
+
+# run J: seconds, pages, failed inputs, mean seconds per input and peak RSS
+# (MB) of one run with J workers.
 run() {
     local out="$work/out$1" start end
     start=$(date +%s.%N)
-    "$vanthu" run -q -j "$1" -o "$out" "$work/in" || [ $? -eq 6 ]
+    peak_rss "$vanthu" run -q -j "$1" -o "$out" "$work/in" || [ $? -eq 6 ]
     end=$(date +%s.%N)
-    python3 - "$out/vanthu-job.jsonl" "$start" "$end" <<'EOF'
+    python3 - "$out/vanthu-job.jsonl" "$start" "$end" "$(cat "$work/rss")" <<'EOF'
 import json, sys
 log = [json.loads(l) for l in open(sys.argv[1])]
 failed = sum(j["status"] == "error" for j in log)
 pages = sum(j["pages"] for j in log)
 secs = float(sys.argv[3]) - float(sys.argv[2])
-print("%.3f %d %d %.2f" % (secs, pages, failed, sum(j["seconds"] for j in log) / len(log)))
+print("%.3f %d %d %.2f %s" % (secs, pages, failed, sum(j["seconds"] for j in log) / len(log),
+                              sys.argv[4]))
 EOF
 }
 
 echo "inputs: $(ls "$work/in" | wc -l) $kind"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 m1=$(machine_scaling)
-read -r s1 p1 f1 i1 < <(run 1)
-read -r s2 p2 f2 i2 < <(run 2)
+read -r s1 p1 f1 i1 rss1 < <(run 1)
+read -r s2 p2 f2 i2 rss2 < <(run 2)
 m2=$(machine_scaling)
-python3 - "$s1" "$p1" "$f1" "$i1" "$s2" "$p2" "$f2" "$i2" "$m1" "$m2" <<'EOF'
+python3 - "$s1" "$p1" "$f1" "$i1" "$rss1" "$s2" "$p2" "$f2" "$i2" "$rss2" "$m1" "$m2" <<'EOF'
 import sys
-s1, p1, f1, i1, s2, p2, f2, i2, m1, m2 = map(float, sys.argv[1:])
+s1, p1, f1, i1, rss1, s2, p2, f2, i2, rss2, m1, m2 = map(float, sys.argv[1:])
 r1, r2 = p1 * 60 / s1, p2 * 60 / s2
-print("-j 1: %d pages in %.1f s = %.1f pages/min (%d failed; %.2f s per input)" % (p1, s1, r1, f1, i1))
-print("-j 2: %d pages in %.1f s = %.1f pages/min (%d failed; %.2f s per input)" % (p2, s2, r2, f2, i2))
+print("-j 1: %d pages in %.1f s = %.1f pages/min, peak RSS %d MB (%d failed; %.2f s per input)"
+      % (p1, s1, r1, rss1, f1, i1))
+print("-j 2: %d pages in %.1f s = %.1f pages/min, peak RSS %d MB (%d failed; %.2f s per input)"
+      % (p2, s2, r2, rss2, f2, i2))
 print("ratio: %.2fx (target >= 1.8x: %s)" % (r2 / r1, "met" if r2 / r1 >= 1.8 else "NOT met"))
 print("machine: two CPU-bound loops at once ran %.2fx / %.2fx as fast as one (before / after);"
       % (m1, m2))
@@ -98,3 +115,19 @@ print("         when that or the time per input moves between the runs, other wo
 print("         the cores and the ratio measures the machine as much as vanthu")
 EOF
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Memory at the limits (MEMORY=no skips it): the inputs of tests/bad/limits.sh,
+# each alone through its default pipeline; the bound is 1 GB.
+if [ "${MEMORY:-yes}" != no ]; then
+    mkdir -p "$work/limits"
+    python3 "$top/tests/bad/mkhostile.py" longtext "$work/limits"
+    python3 "$top/tests/bad/mkhostile.py" bigpng "$work/limits"
+    for f in long-text.txt big-page.png big-colour.png; do
+        start=$(date +%s.%N)
+        peak_rss "$vanthu" run -q -o "$work/limits-out" "$work/limits/$f"
+        end=$(date +%s.%N)
+        printf 'memory: %-15s %6d KB in, peak RSS %4d MB, %.1f s\n' "$f" \
+            $(( $(stat -c %s "$work/limits/$f") / 1024 )) "$(cat "$work/rss")" \
+            "$(python3 -c "print($end - $start)")"
+    done
+fi

@@ -22,7 +22,8 @@ static const char usage[] =
     "  diff     the words a record's text was changed in, OCR -> corrected\n"
     "  stages   list the stages a pipeline file may name\n"
     "\n"
-    "'vanthu COMMAND --help' describes each command; 'vanthu --version'.\n"
+    "'vanthu COMMAND --help' describes each command; 'vanthu --version' (-V, also\n"
+    "after a command) prints the version.\n"
     "Exit codes: 0 ok, 1 bad arguments, 2 bad input, 3 missing dependency or\n"
     "model, 4 output error, 5 internal error, 6 some inputs of a batch failed.\n";
 
@@ -63,6 +64,16 @@ static void limit_openmp(char **argv)
     /* Not fatal: carry on unthrottled. */
 }
 
+/* -V or --version, before the command or among its options (up to "--"),
+ * prints the version whatever the command. */
+static bool version_asked(int argc, char **argv)
+{
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+        if (strcmp(argv[i], "-V") == 0 || strcmp(argv[i], "--version") == 0)
+            return true;
+    return false;
+}
+
 int main(int argc, char **argv)
 {
     limit_openmp(argv);
@@ -76,7 +87,7 @@ int main(int argc, char **argv)
         fputs(usage, stdout);
         return 0;
     }
-    if (strcmp(cmd, "--version") == 0) {
+    if (version_asked(argc, argv)) {
         printf("vanthu %s (record schema %s)\n", VT_VERSION, VT_SCHEMA_VERSION);
         return 0;
     }

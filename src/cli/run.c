@@ -2,6 +2,7 @@
  * resumable, one complete record per input whatever happens. */
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <getopt.h>
@@ -26,8 +27,10 @@ static const char help[] =
     "usage: vanthu run [OPTION]... FILE|DIR|-...\n"
     "\n"
     "Run the whole chain over each input and write one record per input.\n"
-    "Directories are walked recursively in a stable order; '-' reads a list of\n"
-    "paths (or JSON requests {\"path\": ...}) from standard input, one per line.\n"
+    "Directories are walked recursively in a stable order, taking the files\n"
+    "vanthu reads by content (images, PDF, text) but its own records, *.meta.json\n"
+    "files and job logs; '-' reads a list of paths (or JSON requests\n"
+    "{\"path\": ...}) from standard input, one per line.\n"
     "Images and PDFs use pipeline 'scan', text uses 'text'; a record written by\n"
     "vanthu resumes where it stopped.\n"
     "\n"
@@ -36,9 +39,12 @@ static const char help[] =
     "                          corrected text only, a form feed between inputs;\n"
     "                          alto (ALTO 4.4) and hocr (hOCR 1.2) the page\n"
     "                          layout with the corrected words, for archives\n"
-    "  -o, --output DIR        one file per input under DIR (OUT/PATH.json),\n"
+    "  -o, --output DIR        one file per input under DIR (DIR/PATH.json),\n"
     "                          written atomically; without it, records go to\n"
-    "                          standard output (JSON Lines when several)\n"
+    "                          standard output (JSON Lines when several).  The\n"
+    "                          files of a directory named mirror its tree, as\n"
+    "                          rsync copies SRC/: -o out /srv/scans writes\n"
+    "                          out/x.tif.json; a file named keeps its path\n"
     "  -j, --jobs N            parallel workers (default: number of cores)\n"
     "  -p, --pipeline FILE     pipeline file (or name under pipeline/) for all inputs\n"
     "      --stop-after STAGE  stop after this stage; the record can resume later\n"
@@ -49,6 +55,12 @@ static const char help[] =
     "      --log FILE          job log, JSON Lines (default DIR/vanthu-job.jsonl)\n"
     "  -s, --set STAGE.KEY=VALUE\n"
     "                          set an option of a stage (ocr.lang=vie+eng)\n"
+    "  -l, --lang LANG         OCR language(s), as for ocr (-s ocr.lang=LANG)\n"
+    "  -T, --files-from FILE   read input paths (or JSON requests) from FILE, one\n"
+    "                          per line, '-' for standard input\n"
+    "      --include GLOB      in directories, take only files whose name matches\n"
+    "      --exclude GLOB      in directories, leave out files whose name matches\n"
+    "  -V, --version           print the version\n"
     "  -q, --quiet             no progress bar and no summary\n"
     "\n"
     "A re-run with -o skips inputs whose record has every stage asked for done,\n"
@@ -62,6 +74,8 @@ static const char help[] =
 typedef struct {
     char *path;
     char *out_path;   /* NULL: standard output */
+    size_t root_len;  /* found by a walk: its part of path that names the
+                         directory given, which OUT does not repeat */
     vt_status status;
     bool skipped;
     bool done;
@@ -78,6 +92,9 @@ typedef struct {
     const char *outdir;
     char **sets; /* STAGE.KEY=VALUE overrides, in order */
     size_t n_sets;
+    char *lang_set; /* -l LANG as ocr.lang=LANG, one of sets */
+    const char **includes, **excludes; /* --include, --exclude GLOBs */
+    size_t n_includes, n_excludes;
     const char *pipeline;
     const char *stop_after;
     const char *log_path;
@@ -97,6 +114,7 @@ typedef struct {
     FILE *log;
     double started;
     bool progress;
+    size_t walk_root_len; /* strlen of the directory being walked, as given */
     struct stat *walked; /* directories walked, by st_dev and st_ino */
     size_t n_walked, cap_walked;
 } run_ctx;
@@ -147,6 +165,42 @@ static bool first_visit(run_ctx *c, const char *dir)
 /* Walk a directory in byte order of names, skipping dot files (and so the
  * temporary files of an interrupted run), the output directory and
  * directories already walked. */
+static bool matches_any(const char *const *globs, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (fnmatch(globs[i], name, 0) == 0)
+            return true;
+    return false;
+}
+
+/* Whether a walk takes the file `name` at path p: a kind vanthu reads, by
+ * its content (image, PDF, text), and never vanthu's own records, job logs
+ * or *.meta.json files (a second pass over a tree that holds them would
+ * turn them into inputs); within --include and --exclude.  What cannot be
+ * read, or is empty, is taken so that its error is reported. */
+static bool walk_takes(const run_ctx *c, const char *p, const char *name)
+{
+    if (c->n_includes && !matches_any(c->includes, c->n_includes, name))
+        return false;
+    if (matches_any(c->excludes, c->n_excludes, name))
+        return false;
+    if (strcmp(name, "vanthu-job.jsonl") == 0 || g_str_has_suffix(name, ".meta.json"))
+        return false;
+    unsigned char head[4096];
+    /* O_NONBLOCK: a FIFO gives no bytes instead of blocking the walk. */
+    int fd = open(p, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return true;
+    ssize_t n = read(fd, head, sizeof head);
+    close(fd);
+    if (n <= 0)
+        return true;
+    vt_kind kind = vt_sniff(head, (size_t)n);
+    /* An XML record is known by its namespace. */
+    return kind != VT_KIND_UNKNOWN && kind != VT_KIND_RECORD &&
+           !memmem(head, (size_t)n, "urn:vanthu:record", 17);
+}
+
 static void walk(run_ctx *c, const char *dir, const char *skip_real)
 {
     char real[PATH_MAX];
@@ -169,8 +223,10 @@ static void walk(run_ctx *c, const char *dir, const char *skip_real)
             struct stat st;
             if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
                 walk(c, p, skip_real);
-            else
+            else if (walk_takes(c, p, name)) {
                 add_job(c, p);
+                c->jobs_v[c->n_jobs - 1].root_len = c->walk_root_len;
+            }
             free(p);
         }
         free(names[i]);
@@ -193,7 +249,7 @@ static void add_refused(run_ctx *c, const char *path, const char *fmt, ...)
 }
 
 /* A request line is a path, or a JSON object with a "path" member. */
-static void read_requests(run_ctx *c, FILE *in)
+static void read_requests(run_ctx *c, FILE *in, const char *source)
 {
     char *line = NULL;
     size_t cap = 0, number = 0;
@@ -206,17 +262,17 @@ static void read_requests(run_ctx *c, FILE *in)
             continue; /* a blank line in a list of paths */
         } else if (n == 0) {
             /* On standard output each request line gets one line. */
-            add_refused(c, "", "standard input line %zu: empty line, no request", number);
+            add_refused(c, "", "%s line %zu: empty line, no request", source, number);
         } else if (line[0] == '{') {
             json_error_t jerr;
             json_t *j = json_loads(line, 0, &jerr);
             const char *p = json_string_value(json_object_get(j, "path"));
             if (!j)
-                add_refused(c, line, "standard input line %zu: bad request: %s", number,
+                add_refused(c, line, "%s line %zu: bad request: %s", source, number,
                             jerr.text);
             else if (!p)
-                add_refused(c, line, "standard input line %zu: bad request: no \"path\" "
-                            "string", number);
+                add_refused(c, line, "%s line %zu: bad request: no \"path\" "
+                            "string", source, number);
             else
                 add_job(c, p);
             json_decref(j);
@@ -697,7 +753,7 @@ static vt_status check_set(const char *set, vt_error *err)
 
 static int parse_args(run_ctx *c, int argc, char **argv)
 {
-    enum { OPT_STOP = 256, OPT_FROM, OPT_FORCE, OPT_JSONL, OPT_LOG };
+    enum { OPT_STOP = 256, OPT_FROM, OPT_FORCE, OPT_JSONL, OPT_LOG, OPT_INCLUDE, OPT_EXCLUDE };
     char *eq, *dot;
     vt_error err = {0};
     static const struct option longs[] = {
@@ -706,12 +762,15 @@ static int parse_args(run_ctx *c, int argc, char **argv)
         {"quiet", no_argument, NULL, 'q'},        {"stop-after", required_argument, NULL, OPT_STOP},
         {"from", required_argument, NULL, OPT_FROM}, {"force", no_argument, NULL, OPT_FORCE},
         {"jsonl", no_argument, NULL, OPT_JSONL},  {"log", required_argument, NULL, OPT_LOG},
-        {"set", required_argument, NULL, 's'},
+        {"set", required_argument, NULL, 's'},     {"lang", required_argument, NULL, 'l'},
+        {"files-from", required_argument, NULL, 'T'},
+        {"include", required_argument, NULL, OPT_INCLUDE},
+        {"exclude", required_argument, NULL, OPT_EXCLUDE},
         {NULL, 0, NULL, 0},
     };
     int opt;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "f:o:j:p:qs:", longs, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "f:o:j:p:qs:l:T:", longs, NULL)) != -1) {
         char *end;
         switch (opt) {
         case 'f':
@@ -722,6 +781,13 @@ static int parse_args(run_ctx *c, int argc, char **argv)
                 return vt_cli_usage_error("run", "-f %s: expected %s", optarg, names);
             }
             break;
+        case 'l':
+            if (!*optarg || strchr(optarg, '\n'))
+                return vt_cli_usage_error("run", "--lang needs a language");
+            g_free(c->lang_set);
+            c->lang_set = g_strdup_printf("ocr.lang=%s", optarg);
+            optarg = c->lang_set;
+            __attribute__((fallthrough)); /* the same as -s ocr.lang=LANG */
         case 's':
             dot = strchr(optarg, '.');
             eq = strchr(optarg, '=');
@@ -752,6 +818,25 @@ static int parse_args(run_ctx *c, int argc, char **argv)
         case OPT_FORCE: c->force = true; break;
         case OPT_JSONL: c->jsonl = true; break;
         case OPT_LOG: c->log_path = optarg; break;
+        case 'T': {
+            FILE *list = strcmp(optarg, "-") == 0 ? stdin : fopen(optarg, "r");
+            if (!list)
+                return fprintf(stderr, "vanthu: %s: %s\n", optarg, strerror(errno)), VT_EINPUT;
+            read_requests(c, list, list == stdin ? "standard input" : optarg);
+            if (list != stdin)
+                fclose(list);
+            break;
+        }
+        case OPT_INCLUDE:
+        case OPT_EXCLUDE: {
+            const char ***v = opt == OPT_INCLUDE ? &c->includes : &c->excludes;
+            size_t *n = opt == OPT_INCLUDE ? &c->n_includes : &c->n_excludes;
+            *v = realloc(*v, (*n + 1) * sizeof **v);
+            if (!*v)
+                abort();
+            (*v)[(*n)++] = optarg;
+            break;
+        }
         default: return vt_cli_usage_error("run", "unknown option");
         }
     }
@@ -788,15 +873,19 @@ int vt_cmd_run(int argc, char **argv)
     bool stdin_list = c.jsonl && optind == argc;
     for (int i = optind; i < argc; i++) {
         struct stat st;
-        if (strcmp(argv[i], "-") == 0)
+        if (strcmp(argv[i], "-") == 0) {
             stdin_list = true;
-        else if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
+        } else if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            /* Records mirror the tree under the directory, as rsync copies
+             * DIR/: run -o OUT /srv/scans writes OUT/x.tif.json. */
+            c.walk_root_len = strlen(argv[i]);
             walk(&c, argv[i], c.outdir ? outreal : NULL);
-        else
+        } else {
             add_job(&c, argv[i]);
+        }
     }
     if (stdin_list)
-        read_requests(&c, stdin);
+        read_requests(&c, stdin, "standard input");
     if (c.n_jobs == 0)
         return vt_cli_usage_error("run", "no input files");
     if (!c.outdir && c.n_jobs > 1) {
@@ -813,7 +902,8 @@ int vt_cmd_run(int argc, char **argv)
     if (c.outdir) {
         for (size_t i = 0; i < c.n_jobs; i++)
             if (!c.jobs_v[i].refused)
-                c.jobs_v[i].out_path = output_path(&c, c.jobs_v[i].path);
+                c.jobs_v[i].out_path =
+                    output_path(&c, c.jobs_v[i].path + c.jobs_v[i].root_len);
         mark_shared_records(&c);
     }
     if ((size_t)c.jobs > c.n_jobs) {
@@ -880,6 +970,9 @@ out:
     }
     free(c.jobs_v);
     free(c.sets);
+    g_free(c.lang_set);
+    free(c.includes);
+    free(c.excludes);
     free(c.walked);
     free(ws);
     free(ts);

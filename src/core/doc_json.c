@@ -61,20 +61,9 @@ static json_t *line_json(const vt_line *ln)
     return o;
 }
 
-static json_t *page_json(const vt_page *pg, size_t number)
+/* The page's members before its blocks. */
+static json_t *page_head_json(const vt_page *pg, size_t number)
 {
-    json_t *blocks = json_array();
-    for (size_t b = 0; b < pg->n_blocks; b++) {
-        const vt_block *blk = &pg->blocks[b];
-        json_t *lines = json_array();
-        for (size_t l = 0; l < blk->n_lines; l++)
-            json_array_append_new(lines, line_json(&blk->lines[l]));
-        json_t *o = json_pack("{s:s}", "role", vt_role_name(blk->role));
-        if (blk->box.w > 0)
-            json_object_set_new(o, "box", box_json(blk->box));
-        json_object_set_new(o, "lines", lines);
-        json_array_append_new(blocks, o);
-    }
     json_t *o = json_pack("{s:I}", "number", (json_int_t)number);
     if (pg->width > 0)
         json_object_set_new(o, "width", json_integer(pg->width));
@@ -83,15 +72,29 @@ static json_t *page_json(const vt_page *pg, size_t number)
     if (pg->dpi > 0)
         json_object_set_new(o, "dpi", json_integer(pg->dpi));
     json_object_set_new(o, "steps", strings_json(pg->steps, pg->n_steps));
-    json_object_set_new(o, "blocks", blocks);
     return o;
 }
 
+/* The block's members before its lines. */
+static json_t *block_head_json(const vt_block *blk)
+{
+    json_t *o = json_pack("{s:s}", "role", vt_role_name(blk->role));
+    if (blk->box.w > 0)
+        json_object_set_new(o, "box", box_json(blk->box));
+    return o;
+}
+
+#define ALTERNATIVE_SCORE_MIN 0.001
+
 json_t *vt_change_to_json(const vt_doc *doc, const vt_change *c)
 {
+    /* A candidate under ALTERNATIVE_SCORE_MIN is one no reviewer would
+     * pick; listed for every word of a long text, such candidates would
+     * make up most of the record.  The chosen one is always listed. */
     json_t *alts = json_array();
     for (size_t a = 0; a < c->n_alternatives; a++)
-        json_array_append_new(alts, json_pack("{s:s,s:f}", "text",
+        if (a == 0 || c->alternatives[a].score >= ALTERNATIVE_SCORE_MIN)
+            json_array_append_new(alts, json_pack("{s:s,s:f}", "text",
                                               c->alternatives[a].text, "score",
                                               c->alternatives[a].score));
     /* line_number lets a reviewer find the change in the text directly. */
@@ -115,7 +118,8 @@ found:
                      "alternatives", alts);
 }
 
-json_t *vt_doc_to_json(const vt_doc *doc)
+/* The record's members before its changes. */
+static json_t *record_head_json(const vt_doc *doc)
 {
     json_t *o = json_object();
     json_object_set_new(o, "vanthu_record", json_string(VT_SCHEMA_VERSION));
@@ -141,16 +145,157 @@ json_t *vt_doc_to_json(const vt_doc *doc)
                                              "corrected", cur));
     free(orig);
     free(cur);
-    json_t *changes = json_array();
-    for (size_t c = 0; c < doc->n_changes; c++)
-        json_array_append_new(changes, vt_change_to_json(doc, &doc->changes[c]));
-    json_object_set_new(o, "changes", changes);
-    json_t *pages = json_array();
-    for (size_t p = 0; p < doc->n_pages; p++)
-        json_array_append_new(pages, page_json(&doc->pages[p], p + 1));
-    json_object_set_new(o, "pages", pages);
-    json_object_set_new(o, "warnings", strings_json(doc->warnings, doc->n_warnings));
     return o;
+}
+
+/* ------------------------------------------------------------- writing
+ *
+ * A record is written member by member: only one change or one line exists
+ * as a JSON tree at a time, so a document of a hundred thousand words needs
+ * the text of its record, not a tree many times that size.  The layout is
+ * jansson's, indented or compact, but for the elements of the long arrays
+ * (put_element). */
+
+typedef struct {
+    GString *out;
+    size_t flags;   /* jansson's, for the members dumped whole */
+    bool pretty;
+    int depth;
+    bool empty[8];  /* per open depth: nothing written in it yet */
+} record_writer;
+
+static void put_newline(record_writer *w)
+{
+    if (!w->pretty)
+        return;
+    g_string_append_c(w->out, '\n');
+    for (int i = 0; i < w->depth; i++)
+        g_string_append(w->out, "  ");
+}
+
+/* Before a member or an element of the object or array open at this depth. */
+static void put_separator(record_writer *w)
+{
+    if (!w->empty[w->depth])
+        g_string_append_c(w->out, ',');
+    w->empty[w->depth] = false;
+    put_newline(w);
+}
+
+static void put_open(record_writer *w, char bracket)
+{
+    g_string_append_c(w->out, bracket);
+    w->empty[++w->depth] = true;
+}
+
+static void put_close(record_writer *w, char bracket)
+{
+    bool empty = w->empty[w->depth--];
+    if (!empty)
+        put_newline(w);
+    g_string_append_c(w->out, bracket);
+}
+
+static void put_key(record_writer *w, const char *key)
+{
+    put_separator(w);
+    g_string_append_printf(w->out, w->pretty ? "\"%s\": " : "\"%s\":", key);
+}
+
+/* A value dumped whole (taken over), indented to the current depth. */
+static void put_value(record_writer *w, json_t *v)
+{
+    char *s = json_dumps(v, w->flags | JSON_ENCODE_ANY);
+    json_decref(v);
+    for (const char *p = s; *p; p++) {
+        if (*p == '\n')
+            put_newline(w);
+        else
+            g_string_append_c(w->out, *p);
+    }
+    free(s);
+}
+
+/* An element of the long arrays (changes, a block's lines) on one line of
+ * its own even in an indented record: the record stays about the size of
+ * its content, and grep or diff sees one change or one line at a time. */
+static void put_element(record_writer *w, json_t *v)
+{
+    put_separator(w);
+    char *s = json_dumps(v, (w->flags & ~(size_t)JSON_MAX_INDENT) | JSON_ENCODE_ANY);
+    json_decref(v);
+    g_string_append(w->out, s);
+    free(s);
+}
+
+/* The members of an object dumped whole, into the object open here. */
+static void put_members(record_writer *w, json_t *obj)
+{
+    const char *key;
+    json_t *v;
+    json_object_foreach(obj, key, v) {
+        put_key(w, key);
+        put_value(w, json_incref(v));
+    }
+    json_decref(obj);
+}
+
+static void put_page(record_writer *w, const vt_page *pg, size_t number)
+{
+    put_open(w, '{');
+    put_members(w, page_head_json(pg, number));
+    put_key(w, "blocks");
+    put_open(w, '[');
+    for (size_t b = 0; b < pg->n_blocks; b++) {
+        const vt_block *blk = &pg->blocks[b];
+        put_separator(w);
+        put_open(w, '{');
+        put_members(w, block_head_json(blk));
+        put_key(w, "lines");
+        put_open(w, '[');
+        for (size_t l = 0; l < blk->n_lines; l++)
+            put_element(w, line_json(&blk->lines[l]));
+        put_close(w, ']');
+        put_close(w, '}');
+    }
+    put_close(w, ']');
+    put_close(w, '}');
+}
+
+char *vt_doc_json_dump(const vt_doc *doc, size_t flags, bool words, size_t *len)
+{
+    record_writer w = {.out = g_string_new(NULL), .flags = flags,
+                       .pretty = (flags & JSON_MAX_INDENT) != 0};
+    put_open(&w, '{');
+    put_members(&w, record_head_json(doc));
+    put_key(&w, "changes");
+    put_open(&w, '[');
+    for (size_t c = 0; c < doc->n_changes; c++)
+        put_element(&w, vt_change_to_json(doc, &doc->changes[c]));
+    put_close(&w, ']');
+    if (words) {
+        put_key(&w, "pages");
+        put_open(&w, '[');
+        for (size_t p = 0; p < doc->n_pages; p++) {
+            put_separator(&w);
+            put_page(&w, &doc->pages[p], p + 1);
+        }
+        put_close(&w, ']');
+    }
+    put_key(&w, "warnings");
+    put_value(&w, strings_json(doc->warnings, doc->n_warnings));
+    put_close(&w, '}');
+    *len = w.out->len;
+    return g_string_free(w.out, FALSE);
+}
+
+json_t *vt_doc_to_json(const vt_doc *doc)
+{
+    size_t len;
+    char *s = vt_doc_json_dump(doc, JSON_COMPACT | JSON_PRESERVE_ORDER, true, &len);
+    json_t *record = json_loadb(s, len, 0, NULL);
+    free(s);
+    return record;
 }
 
 json_t *vt_error_record(const char *path, const char *sha256, const vt_error *err)

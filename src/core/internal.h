@@ -29,6 +29,11 @@ char *vt_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * offending byte otherwise. */
 bool vt_utf8_valid(const char *bytes, size_t len, size_t *bad_offset);
 
+/* The record of a document as JSON text, written member by member (only
+ * one change or one line is a tree at a time); flags are jansson's dump
+ * flags, `words` keeps the page/block/line/word tree.  Caller frees. */
+char *vt_doc_json_dump(const vt_doc *doc, size_t flags, bool words, size_t *len);
+
 /* ------------------------------------------------------------ page pixels
  *
  * A page's pixels are held only while a stage needs them.  Ingest decodes

@@ -5,10 +5,15 @@
 
 #include "format.h"
 
+static size_t json_flags(const vt_render_options *opts)
+{
+    return (opts->pretty ? JSON_INDENT(2) : JSON_COMPACT) | JSON_PRESERVE_ORDER |
+           JSON_REAL_PRECISION(6);
+}
+
 static char *write_json(json_t *record, const vt_render_options *opts, size_t *len)
 {
-    char *out = json_dumps(record, (opts->pretty ? JSON_INDENT(2) : JSON_COMPACT) |
-                                       JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+    char *out = json_dumps(record, json_flags(opts));
     json_decref(record);
     *len = out ? strlen(out) : 0;
     return out;
@@ -16,7 +21,7 @@ static char *write_json(json_t *record, const vt_render_options *opts, size_t *l
 
 static char *render(const vt_doc *doc, const vt_render_options *opts, size_t *len)
 {
-    return write_json(vt_format_record(doc, opts), opts, len);
+    return vt_doc_json_dump(doc, json_flags(opts), opts->words, len);
 }
 
 static char *render_error(const char *path, const char *sha256, const vt_error *err,

@@ -30,13 +30,18 @@
 /* A page smaller than this holds no readable line of text. */
 #define MIN_SIDE_PX 64
 /* Scaling to 300 dpi trusts the resolution the file claims; a bogus low
- * one would blow a small image up without bound.  A4 at 600 dpi is 35 MP. */
+ * one would blow a small image up without bound, and a huge image at 300
+ * dpi would take gigabytes in the copies below and in OCR.  A4 at 600 dpi
+ * is 35 MP. */
 #define MAX_WORK_MEGAPIXELS 40.0
 
 /* A page is turned only when the detector is sure of it: a page of a few
  * short lines, or of blurred low-resolution print, scores low whichever
  * way it faces, and turning a readable page would lose all its text. */
 #define MIN_ORIENT_CONFIDENCE 5.0f
+
+/* The side of one tile of Sauvola's binarisation. */
+#define SAUVOLA_TILE_PX 2048
 
 typedef struct pre_opts {
     bool drop_red, drop_blue, orient, deskew, binarize;
@@ -192,7 +197,12 @@ static PIX *clean_paper(PIX *gray, bool binarize)
     if (!binarize)
         return norm;
     PIX *bin = NULL;
-    if (pixSauvolaBinarizeTiled(norm, 25, 0.2f, 1, 1, NULL, &bin) != 0 || !bin) {
+    /* In tiles (overlapping by the window, so the result is the same):
+     * Sauvola's sum tables take 12 bytes a pixel, for the whole image at once
+     * otherwise. */
+    l_int32 nx = (pixGetWidth(norm) + SAUVOLA_TILE_PX - 1) / SAUVOLA_TILE_PX;
+    l_int32 ny = (pixGetHeight(norm) + SAUVOLA_TILE_PX - 1) / SAUVOLA_TILE_PX;
+    if (pixSauvolaBinarizeTiled(norm, 25, 0.2f, nx, ny, NULL, &bin) != 0 || !bin) {
         pixDestroy(&norm);
         return NULL;
     }
@@ -235,18 +245,61 @@ static bool orient(pre_state *s, PIX **gray, int dpi, const char *replay, vt_pag
     return true;
 }
 
-/* Prepare one page image for OCR.  *dpi is the image's resolution and
- * becomes the work image's; every step is recorded on `log`.  NULL with
- * err set when the page cannot be prepared. */
-static PIX *prepare(pre_state *s, const char *orient_replay, PIX *src, int *dpi_io,
+/* The factor that brings an image of this resolution to about 300 dpi,
+ * within MAX_WORK_MEGAPIXELS; 1 when it is there already. */
+static float work_scale(const PIX *pix, int dpi)
+{
+    float factor = abs(dpi - TARGET_DPI) > TARGET_DPI / 10 ? (float)TARGET_DPI / dpi : 1.0f;
+    double pixels = (double)pixGetWidth(pix) * pixGetHeight(pix);
+    if (pixels * factor * factor > MAX_WORK_MEGAPIXELS * 1e6)
+        factor = (float)sqrt(MAX_WORK_MEGAPIXELS * 1e6 / pixels);
+    return factor;
+}
+
+/* Scale *pix (replaced) by factor and note it; false when leptonica fails.
+ * `plain` shrinks by area mapping alone: pixScale sharpens after it, with
+ * working copies of its own. */
+static bool scale_page(PIX **pix, float factor, bool plain, int *dpi, vt_page *log)
+{
+    PIX *scaled = plain ? pixScaleAreaMap(*pix, factor, factor) : pixScale(*pix, factor, factor);
+    if (!scaled)
+        return false;
+    pixDestroy(pix);
+    *pix = scaled;
+    int scaled_dpi = (int)lroundf((float)*dpi * factor);
+    vt_page_add_step(log, "scale %.3f from %d to %d dpi", factor, *dpi, scaled_dpi);
+    *dpi = scaled_dpi;
+    return true;
+}
+
+/* Prepare one page image for OCR: *srcp, which may be replaced by a
+ * smaller copy (the caller destroys it).  *dpi is the image's resolution
+ * and becomes the work image's; every step is recorded on `log`.
+ * `orient_replay` is the orient step of a record whose page is prepared
+ * again.  NULL with err set when the page cannot be prepared. */
+static PIX *prepare(pre_state *s, const char *orient_replay, PIX **srcp, int *dpi_io,
                     vt_page *log, const char *path, size_t index, vt_error *err)
 {
     const pre_opts *o = &s->o;
-    PIX *gray = NULL;
+    PIX *src = *srcp, *gray = NULL;
     if (pixGetWidth(src) < MIN_SIDE_PX || pixGetHeight(src) < MIN_SIDE_PX) {
         vt_error_set(err, VT_EINPUT, "%s: page %zu is %dx%d pixels, too small to hold text",
                      path, index + 1, pixGetWidth(src), pixGetHeight(src));
         return NULL;
+    }
+    int dpi = *dpi_io > 0 ? *dpi_io : TARGET_DPI;
+    float factor = work_scale(src, dpi);
+    /* A source over the bound is shrunk first, before the colour and gray
+     * copies exist at its full size (a 1 bpp one, small anyway, after it is
+     * gray, so that strokes are averaged rather than sampled). */
+    if (factor < 1 && pixGetDepth(src) >= 8 &&
+        (double)pixGetWidth(src) * pixGetHeight(src) > MAX_WORK_MEGAPIXELS * 1e6) {
+        if (!scale_page(srcp, factor, true, &dpi, log)) {
+            vt_error_set(err, VT_EINTERNAL, "%s: page %zu: cannot scale", path, index + 1);
+            return NULL;
+        }
+        src = *srcp;
+        factor = 1;
     }
     l_int32 has_colour = 0;
     if (pixGetColormap(src))
@@ -277,21 +330,8 @@ static PIX *prepare(pre_state *s, const char *orient_replay, PIX *src, int *dpi_
     }
     vt_page_add_step(log, "grayscale");
 
-    int dpi = *dpi_io > 0 ? *dpi_io : TARGET_DPI;
-    if (abs(dpi - TARGET_DPI) > TARGET_DPI / 10) {
-        float factor = (float)TARGET_DPI / dpi;
-        double pixels = (double)pixGetWidth(gray) * pixGetHeight(gray);
-        if (pixels * factor * factor > MAX_WORK_MEGAPIXELS * 1e6)
-            factor = (float)sqrt(MAX_WORK_MEGAPIXELS * 1e6 / pixels);
-        PIX *scaled = pixScale(gray, factor, factor);
-        if (scaled) {
-            pixDestroy(&gray);
-            gray = scaled;
-            int scaled_dpi = (int)lroundf((float)dpi * factor);
-            vt_page_add_step(log, "scale %.3f from %d to %d dpi", factor, dpi, scaled_dpi);
-            dpi = scaled_dpi;
-        }
-    }
+    if (factor != 1)
+        scale_page(&gray, factor, false, &dpi, log);
 
     if (o->orient && !orient(s, &gray, dpi, orient_replay, log, err)) {
         pixDestroy(&gray);
@@ -369,7 +409,7 @@ static vt_status pre_run(void *state, vt_doc *doc, vt_error *err)
         held -= vt_pix_bytes(pg->image);
         pixDestroy(&pg->image);
         int dpi = pg->dpi;
-        PIX *work = prepare(s, NULL, src, &dpi, pg, doc->path, p, err);
+        PIX *work = prepare(s, NULL, &src, &dpi, pg, doc->path, p, err);
         pixDestroy(&src);
         if (!work)
             return err ? err->status : VT_EINTERNAL;
@@ -419,7 +459,7 @@ static PIX *preprocess_again(vt_doc *doc, size_t index, vt_error *err)
     if (!src)
         return NULL;
     vt_page log = {0};
-    PIX *work = prepare(&again, turn, src, &dpi, &log, doc->path, index, err);
+    PIX *work = prepare(&again, turn, &src, &dpi, &log, doc->path, index, err);
     pixDestroy(&src);
     bool same = work && dpi == pg->dpi && (int)pixGetWidth(work) == pg->width &&
                 (int)pixGetHeight(work) == pg->height && log.n_steps == pg->n_steps;

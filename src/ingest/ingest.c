@@ -15,6 +15,7 @@
 #include <poppler.h>
 
 #include "internal.h"
+#include "png_rows.h"
 
 /* Inputs larger than this are refused before they are read. */
 #define MAX_INPUT_BYTES ((size_t)1 << 30)
@@ -212,6 +213,8 @@ static PIX *single_image(const vt_doc *doc, const ingest_opts *o, vt_error *err)
         /* libjpeg pads a truncated stream with grey and only warns. */
         if (pix && warnings > 0)
             pixDestroy(&pix);
+    } else if (doc->kind == VT_KIND_PNG && vt_png_is_rgb(doc->bytes, doc->n_bytes)) {
+        pix = vt_png_read_rgb(doc->bytes, doc->n_bytes);
     } else {
         pix = pixReadMem(doc->bytes, doc->n_bytes);
     }

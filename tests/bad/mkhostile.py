@@ -7,6 +7,9 @@ KIND is one of:
   files     small hostile files (empty, truncated, bombs, bad text, odd names)
   pages     a 1,000-page TIFF (pages-1000.tif), small pages sharing one strip
   hugeline  a 20 MB text file that is one single line of words
+  longtext  a 2.5 MB dispatch without diacritics, 54,000 lines (long-text.txt)
+  bigpng    144-megapixel PNGs of text-like strokes, grey and colour
+            (big-page.png, big-colour.png)
 
 Everything is generated, nothing is downloaded; the big files are made at
 test time so that the repository only holds small ones.  Decompression
@@ -154,7 +157,60 @@ def hugeline(d, _root):
     write(d, "huge-line.txt", data[:size].rstrip() + b"\n")
 
 
+def longtext(d, _root):
+    # Lines in the style of a dispatch typed without diacritics (restore
+    # changes nearly every word), with numbers that change from line to line.
+    rnd = random.Random(11)
+    lines = ["UY BAN NHAN DAN TINH {n}", "So: {n}/UBND-VX ngay {d} thang {m} nam {y}",
+             "V/v trien khai ke hoach cong tac van thu luu tru nam {y}",
+             "Kinh gui: cac so, ban, nganh tinh; Uy ban nhan dan cac huyen, thanh pho;",
+             "Can cu Nghi dinh so {n}/{y}/ND-CP ngay {d} thang {m} nam {y} cua Chinh phu;",
+             "Thuc hien Cong van so {n}/BNV-VP ngay {d}/{m}/{y} cua Bo Noi vu ve viec nay,",
+             "Dieu {n}. Giao So Noi vu chu tri, phoi hop voi cac don vi lien quan thuc hien.",
+             "a) Bao cao ket qua thuc hien ve Uy ban nhan dan tinh truoc ngay {d}/{m}/{y};",
+             "b) Tong hop kien nghi, de xuat cua cac dia phuong, bao cao cap co tham quyen.",
+             "Noi nhan:", "- Nhu tren;", "- Luu: VT, VX.", "KT. CHU TICH", "PHO CHU TICH",
+             "Nguyen Van {n}"]
+    out = []
+    while len(out) < 54000:
+        line = rnd.choice(lines)
+        out.append(line.format(n=rnd.randint(1, 9999), y=rnd.randint(2000, 2030),
+                               d=rnd.randint(1, 28), m=rnd.randint(1, 12)))
+    write(d, "long-text.txt", ("\n".join(out) + "\n").encode())
+
+
+def bigpng(d, _root):
+    # 12,000 x 12,000 pixels (144 megapixels, under the 150 limit), grey and
+    # colour: bands of dark strokes on white, like lines of text, so that
+    # every stage has work to do.
+    w = h = 12000
+    rnd = random.Random(13)
+    strokes = bytearray(b"\xff" * w)
+    x = 600
+    while x < w - 600:
+        n = rnd.randint(8, 40)
+        strokes[x:x + n] = b"\x20" * n
+        x += n + rnd.randint(6, 30)
+
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data +
+                struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff))
+    for name, colour in (("big-page.png", 0), ("big-colour.png", 2)):
+        ink = bytes(strokes) if not colour else bytes(b for v in strokes for b in (v, v, 0xff))
+        blank = b"\0" + b"\xff" * len(ink)
+        ink = b"\0" + ink
+        z = zlib.compressobj(6)
+        raw = bytearray()
+        for y in range(h):
+            raw += z.compress(ink if 600 <= y < h - 600 and y % 120 < 50 else blank)
+        raw += z.flush()
+        write(d, name, b"\x89PNG\r\n\x1a\n" +
+              chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, colour, 0, 0, 0)) +
+              chunk(b"IDAT", bytes(raw)) + chunk(b"IEND", b""))
+
+
 if __name__ == "__main__":
     kind, d = sys.argv[1], sys.argv[2]
     root = sys.argv[3] if len(sys.argv) > 3 else "."
-    {"files": files, "pages": pages, "hugeline": hugeline}[kind](d, root)
+    {"files": files, "pages": pages, "hugeline": hugeline, "longtext": longtext,
+     "bigpng": bigpng}[kind](d, root)
