@@ -38,7 +38,7 @@ extern "C" {
 
 #define VT_VERSION "0.1.0"
 /* Version of the record/document JSON and XML layout (schema/). */
-#define VT_SCHEMA_VERSION "1.0"
+#define VT_SCHEMA_VERSION "2.0"
 
 /* ------------------------------------------------------------------ errors */
 
@@ -206,7 +206,8 @@ typedef struct vt_alternative {
 typedef struct vt_change {
     char *stage;  /* "restore" */
     char *source; /* what decided it: "lm", "code", "lexicon", ... */
-    size_t page, block, line, word; /* 0-based indexes into the model */
+    /* 0-based indexes into the model; the record writes `page` from 1. */
+    size_t page, block, line, word;
     char *from, *to;
     double confidence; /* posterior of `to`, 0..1 */
     bool review;       /* low confidence: a person should look */

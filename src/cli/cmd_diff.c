@@ -25,8 +25,7 @@ static const char help[] =
     "                          standard output is a terminal and NO_COLOR is\n"
     "                          unset or empty)\n"
     "  -j, --json              one JSON object: the source's path and its\n"
-    "                          changes, each as the record lists it plus\n"
-    "                          page_number (from 1)\n"
+    "                          changes, each as the record lists it\n"
     "\n"
     "Exit codes: 0 ok, 1 bad arguments, 2 bad input, 4 output error.\n";
 
@@ -126,7 +125,6 @@ int vt_cmd_diff(int argc, char **argv)
         json_t *j = vt_change_to_json(doc, ch);
         size_t line_number = (size_t)json_integer_value(json_object_get(j, "line_number"));
         if (as_json) {
-            json_object_set_new(j, "page_number", json_integer((json_int_t)ch->page + 1));
             json_array_append(changes, j);
         } else {
             print_change(ch, line_number, colour ? &colours : &plain);

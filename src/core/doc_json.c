@@ -107,7 +107,7 @@ json_t *vt_change_to_json(const vt_doc *doc, const vt_change *c)
 found:
     return json_pack("{s:s,s:s,s:I,s:I,s:I,s:I,s:I,s:s,s:s,s:f,s:b,s:o}",
                      "stage", c->stage, "source", c->source,
-                     "page", (json_int_t)c->page, "block", (json_int_t)c->block,
+                     "page", (json_int_t)c->page + 1, "block", (json_int_t)c->block,
                      "line", (json_int_t)c->line, "word", (json_int_t)c->word,
                      "line_number", (json_int_t)number,
                      "from", c->from, "to", c->to,
@@ -282,6 +282,7 @@ static vt_status read_changes(vt_doc *doc, const json_t *changes, vt_error *err)
                         "confidence", &conf, "review", &review, "alternatives",
                         &alts) != 0)
             return bad(err, "a change lacks a member");
+        p--; /* the record counts pages from 1, the model from 0 */
         if (p < 0 || (size_t)p >= doc->n_pages || b < 0 ||
             (size_t)b >= doc->pages[p].n_blocks || l < 0 ||
             (size_t)l >= doc->pages[p].blocks[b].n_lines || w < 0 ||

@@ -11,7 +11,7 @@
 #include "format.h"
 #include "parse/fields.h"
 
-#define VT_XML_NS "urn:vanthu:record:1"
+#define VT_XML_NS "urn:vanthu:record:2"
 
 /* The element name of one item of an array member: the record's own
  * lists, then the metadata's (src/parse/fields.h); "item" for the rest. */
