@@ -13,6 +13,7 @@ int vt_cmd_restore(int argc, char **argv);
 int vt_cmd_train(int argc, char **argv);
 int vt_cmd_parse(int argc, char **argv);
 int vt_cmd_diff(int argc, char **argv);
+int vt_cmd_apply(int argc, char **argv);
 
 /* "vanthu: FILE: problem" on stderr; returns err->status. */
 int vt_cli_report(const vt_error *err);

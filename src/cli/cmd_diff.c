@@ -53,8 +53,8 @@ static bool want_colour(const char *when, bool *ok)
 }
 
 /* "!p1:12  uy → ủy  0.97  restore/lm  úy 0.02, ùy 0.01": '!' for a change
- * flagged for review, then page:line, and the alternatives other than the
- * one chosen. */
+ * flagged for review, then page:line, who decided it and when for a
+ * reviewer's change, and the alternatives other than the one chosen. */
 static void print_change(const vt_change *c, size_t line_number, const palette *pal)
 {
     if (c->review)
@@ -64,6 +64,9 @@ static void print_change(const vt_change *c, size_t line_number, const palette *
     printf("p%zu:%zu  %s%s%s \u2192 %s%s%s  %.2f  %s%s/%s%s", c->page + 1, line_number,
            pal->from, c->from, pal->reset, pal->to, c->to, pal->reset, c->confidence,
            pal->dim, c->stage, c->source, pal->reset);
+    if (c->decision)
+        printf("  %s%s, %s of change %zu, %s%s", pal->dim, c->reviewer, c->decision,
+               c->of_change, c->time, pal->reset);
     const char *sep = "  ";
     for (size_t a = 0; a < c->n_alternatives; a++) {
         if (strcmp(c->alternatives[a].text, c->to) == 0)

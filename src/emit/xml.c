@@ -22,6 +22,7 @@ static const char *item_name(const char *array)
         {"pages", "page"},       {"blocks", "block"},     {"lines", "line"},
         {"words", "word"},       {"changes", "change"},   {"alternatives", "alternative"},
         {"warnings", "warning"}, {"steps", "step"},       {"stages_done", "stage"},
+        {"review_reasons", "reason"},
         VT_METADATA_KEYS(VT_LIST_ITEM)
     };
     for (size_t i = 0; i < sizeof map / sizeof *map; i++)
