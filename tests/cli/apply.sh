@@ -89,6 +89,16 @@ check "'$VANTHU' diff new.json | grep -q 'review/reviewer  Nguyễn Thị Lan, r
 check "xmllint --noout --schema '$root/schema/record.xsd' new.xml 2>/dev/null" "the new record's XML does not validate"
 check "grep -q '<decision>reject</decision>' new.xml" "the XML lacks the decision"
 
+# The decisions file and the new record against their JSON Schemas, where
+# the test-only validator is installed (tools/deps.sh).
+ajv="$root/.cache/node/node_modules/.bin/ajv"
+if [ -x "$ajv" ]; then
+    check "'$ajv' validate --spec=draft7 -c ajv-formats -s '$root/schema/decisions.schema.json' -d decisions.json >/dev/null 2>&1" \
+        "the decisions file does not validate"
+    check "'$ajv' validate --spec=draft7 -c ajv-formats -s '$root/schema/record.schema.json' -d new.json >/dev/null 2>&1" \
+        "the new record does not validate"
+fi
+
 # A scan: the word in the page tree, with its box, takes the correction.
 "$VANTHU" run -q -o scan "$root/samples/cong-van.tif" || fail "scan: exit $?"
 scan=$(find scan -name '*.json' ! -name vanthu-job.jsonl | head -1)
