@@ -38,7 +38,7 @@ extern "C" {
 
 #define VT_VERSION "0.1.0"
 /* Version of the record/document JSON and XML layout (schema/). */
-#define VT_SCHEMA_VERSION "1.0"
+#define VT_SCHEMA_VERSION "2.0"
 
 /* ------------------------------------------------------------------ errors */
 
@@ -206,12 +206,19 @@ typedef struct vt_alternative {
 typedef struct vt_change {
     char *stage;  /* "restore" */
     char *source; /* what decided it: "lm", "code", "lexicon", ... */
-    size_t page, block, line, word; /* 0-based indexes into the model */
+    /* 0-based indexes into the model; the record writes `page` from 1. */
+    size_t page, block, line, word;
     char *from, *to;
     double confidence; /* posterior of `to`, 0..1 */
     bool review;       /* low confidence: a person should look */
     vt_alternative *alternatives;
     size_t n_alternatives;
+    /* A reviewer's decision (stage "review", source "reviewer"): who, when
+     * (ISO 8601), what ("accept", "reject", "pick" or "correct") and the
+     * index of the earlier change it decides on.  NULL (and 0) for the
+     * changes a stage makes. */
+    char *reviewer, *time, *decision;
+    size_t of_change;
 } vt_change;
 
 struct json_t; /* jansson */
@@ -269,6 +276,29 @@ VT_EXPORT void vt_doc_change_word(vt_doc *doc, size_t page, size_t block, size_t
                                   size_t word, const char *to, const char *stage,
                                   const char *source, double confidence, bool review,
                                   const vt_alternative *alts, size_t n_alts);
+
+/* Why a person should look at the document before its record is trusted,
+ * as a JSON array of {"kind", "count", "text"} (empty when nothing calls
+ * for it), the record's `review_reasons`:
+ *   "missing_fields"   prescribed fields parse did not find (count: fields);
+ *   "flagged_changes"  changes flagged for review that no reviewer has
+ *                      decided on since (count: changes);
+ *   "low_confidence"   more than a tenth of the OCR'd words were read at
+ *                      under 60 % confidence (count: such words).
+ * Caller releases it with json_decref(). */
+VT_EXPORT struct json_t *vt_doc_review_reasons(const vt_doc *doc);
+
+/* Apply a reviewer's decisions (doc/decisions.md, schema/decisions.schema.json)
+ * to the document: each one sets the word of the change it addresses and
+ * is recorded as a change of its own (stage "review", source "reviewer",
+ * with who and when), after every change already there.  `now` is the
+ * ISO 8601 time given to decisions that carry none.  All or nothing: a
+ * decision that addresses no change, a pick of no alternative, a
+ * correction that is not one word, a change decided twice or a file made
+ * for another source (sha256) is a VT_EINPUT error naming it, and the
+ * document is left as it was. */
+VT_EXPORT vt_status vt_doc_apply_decisions(vt_doc *doc, const struct json_t *decisions,
+                                           const char *now, vt_error *err);
 
 /* A flat view of every line in reading order with its position in the
  * model; `number` counts lines from 1 across the document. */

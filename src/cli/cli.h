@@ -13,6 +13,17 @@ int vt_cmd_restore(int argc, char **argv);
 int vt_cmd_train(int argc, char **argv);
 int vt_cmd_parse(int argc, char **argv);
 int vt_cmd_diff(int argc, char **argv);
+int vt_cmd_apply(int argc, char **argv);
+
+/* The SGR sequences `vanthu diff` colours with; empty strings when colour
+ * is off. */
+typedef struct vt_diff_palette {
+    const char *from, *to, *flag, *dim, *reset;
+} vt_diff_palette;
+
+/* `vanthu diff A B`: two records of one source, or two texts (diff_two.c). */
+int vt_diff_two(const char *path_a, const char *path_b, bool as_json,
+                const vt_diff_palette *pal);
 
 /* "vanthu: FILE: problem" on stderr; returns err->status. */
 int vt_cli_report(const vt_error *err);

@@ -2,7 +2,7 @@
  * changed, as the record's change list has them, one per line with where
  * it is, OCR → corrected, the confidence and the alternatives weighed;
  * changes flagged for review are marked.  --json gives the same to
- * programs. */
+ * programs.  Two inputs are compared with each other (diff_two.c). */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +14,7 @@
 
 static const char help[] =
     "usage: vanthu diff [OPTION]... RECORD\n"
+    "       vanthu diff [OPTION]... A B\n"
     "\n"
     "List the words that were changed after the text was first seen (by\n"
     "restore, or by a reviewer), from a record written by vanthu: page and\n"
@@ -21,22 +22,26 @@ static const char help[] =
     "confidence of the correction and the alternatives weighed.  Changes\n"
     "flagged for review start with '!'.\n"
     "\n"
+    "With two inputs, each a record (its corrected text) or a text file:\n"
+    "the runs of words that differ, aligned word by word across line ends,\n"
+    "as 'aLINE bLINE  A's words -> B's words' (lines from 1 across each\n"
+    "document; '(none)' for a side with no words there); for two records of\n"
+    "one source, then the metadata fields that differ (confidence and\n"
+    "evidence aside) and needs_review, as 'FIELD: A -> B'.\n"
+    "\n"
     "  -c, --color=WHEN        never, always or auto (default: colour when\n"
     "                          standard output is a terminal and NO_COLOR is\n"
     "                          unset or empty)\n"
     "  -j, --json              one JSON object: the source's path and its\n"
-    "                          changes, each as the record lists it plus\n"
-    "                          page_number (from 1)\n"
+    "                          changes, each as the record lists it; for two\n"
+    "                          inputs, a and b (the paths), text (a_line,\n"
+    "                          b_line, from, to) and fields (field, a, b)\n"
     "\n"
     "Exit codes: 0 ok, 1 bad arguments, 2 bad input, 4 output error.\n";
 
-/* SGR sequences; empty strings when colour is off. */
-typedef struct palette {
-    const char *from, *to, *flag, *dim, *reset;
-} palette;
-
-static const palette colours = {"\033[31m", "\033[32m", "\033[1;33m", "\033[2m", "\033[0m"};
-static const palette plain = {"", "", "", "", ""};
+static const vt_diff_palette colours = {"\033[31m", "\033[32m", "\033[1;33m", "\033[2m",
+                                        "\033[0m"};
+static const vt_diff_palette plain = {"", "", "", "", ""};
 
 static bool want_colour(const char *when, bool *ok)
 {
@@ -54,9 +59,9 @@ static bool want_colour(const char *when, bool *ok)
 }
 
 /* "!p1:12  uy → ủy  0.97  restore/lm  úy 0.02, ùy 0.01": '!' for a change
- * flagged for review, then page:line, and the alternatives other than the
- * one chosen. */
-static void print_change(const vt_change *c, size_t line_number, const palette *pal)
+ * flagged for review, then page:line, who decided it and when for a
+ * reviewer's change, and the alternatives other than the one chosen. */
+static void print_change(const vt_change *c, size_t line_number, const vt_diff_palette *pal)
 {
     if (c->review)
         printf("%s!%s", pal->flag, pal->reset);
@@ -65,6 +70,9 @@ static void print_change(const vt_change *c, size_t line_number, const palette *
     printf("p%zu:%zu  %s%s%s \u2192 %s%s%s  %.2f  %s%s/%s%s", c->page + 1, line_number,
            pal->from, c->from, pal->reset, pal->to, c->to, pal->reset, c->confidence,
            pal->dim, c->stage, c->source, pal->reset);
+    if (c->decision)
+        printf("  %s%s, %s of change %zu, %s%s", pal->dim, c->reviewer, c->decision,
+               c->of_change, c->time, pal->reset);
     const char *sep = "  ";
     for (size_t a = 0; a < c->n_alternatives; a++) {
         if (strcmp(c->alternatives[a].text, c->to) == 0)
@@ -106,8 +114,11 @@ int vt_cmd_diff(int argc, char **argv)
     if (!when_ok)
         return vt_cli_usage_error("diff", "--color must be never, always or auto, not \"%s\"",
                                   when);
+    if (argc - optind == 2)
+        return vt_diff_two(argv[optind], argv[optind + 1], as_json,
+                           colour ? &colours : &plain);
     if (argc - optind != 1)
-        return vt_cli_usage_error("diff", "one RECORD expected");
+        return vt_cli_usage_error("diff", "one RECORD, or two records or texts, expected");
 
     vt_error err = {0};
     vt_doc *doc = NULL;
@@ -126,7 +137,6 @@ int vt_cmd_diff(int argc, char **argv)
         json_t *j = vt_change_to_json(doc, ch);
         size_t line_number = (size_t)json_integer_value(json_object_get(j, "line_number"));
         if (as_json) {
-            json_object_set_new(j, "page_number", json_integer((json_int_t)ch->page + 1));
             json_array_append(changes, j);
         } else {
             print_change(ch, line_number, colour ? &colours : &plain);

@@ -19,7 +19,9 @@ static const char usage[] =
     "  restore  repair diacritics and OCR confusions in text (a filter)\n"
     "  parse    the metadata record of a dispatch from text or a record\n"
     "  train    build or extend a restore model from correct text\n"
-    "  diff     the words a record's text was changed in, OCR -> corrected\n"
+    "  diff     the words a record's text was changed in, OCR -> corrected;\n"
+    "           or what changed between two records or two texts\n"
+    "  apply    a reviewer's decisions written into a new record\n"
     "  stages   list the stages a pipeline file may name\n"
     "\n"
     "'vanthu COMMAND --help' describes each command; 'vanthu --version' (-V, also\n"
@@ -98,7 +100,7 @@ int main(int argc, char **argv)
         {"run", vt_cmd_run},         {"ocr", vt_cmd_ocr},
         {"restore", vt_cmd_restore}, {"parse", vt_cmd_parse},
         {"train", vt_cmd_train},     {"stages", cmd_stages},
-        {"diff", vt_cmd_diff},
+        {"diff", vt_cmd_diff},       {"apply", vt_cmd_apply},
     };
     for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++)
         if (strcmp(cmd, cmds[i].name) == 0)

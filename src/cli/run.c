@@ -85,6 +85,7 @@ typedef struct {
     size_t pages;
     double seconds;
     char message[1024];
+    json_t *review_kinds; /* why the record needs review (kinds), NULL if unknown */
 } job;
 
 typedef struct {
@@ -108,7 +109,7 @@ typedef struct {
     pthread_mutex_t lock;
     size_t flushed; /* jobs written to stdout, in input order */
     bool any_written;
-    size_t n_ok, n_failed, n_skipped, n_pages;
+    size_t n_ok, n_failed, n_skipped, n_pages, n_need_review;
     vt_status output_error;
     char output_message[1024];
     FILE *log;
@@ -523,10 +524,22 @@ static bool stages_cover(const json_t *done, const vt_pipeline *pipe, const char
     return true;
 }
 
+/* The kinds of a record's review reasons, as the job log lists them. */
+static json_t *review_kinds(const json_t *reasons)
+{
+    json_t *kinds = json_array();
+    size_t i;
+    json_t *r;
+    json_array_foreach(reasons, i, r)
+        json_array_append(kinds, json_object_get(r, "kind"));
+    return kinds;
+}
+
 /* True when OUT already holds a good record of these bytes by this chain
- * (stages, options, model and vanthu version: the pipeline digest). */
+ * (stages, options, model and vanthu version: the pipeline digest); the
+ * job then takes its review reasons. */
 static bool record_current(const char *out_path, const char *sha, const vt_pipeline *pipe,
-                           const char *stop_after)
+                           const char *stop_after, job *jb)
 {
     json_t *j = json_load_file(out_path, 0, NULL);
     if (!j)
@@ -538,6 +551,8 @@ static bool record_current(const char *out_path, const char *sha, const vt_pipel
     bool ok = status && strcmp(status, "ok") == 0 && rsha && strcmp(rsha, sha) == 0 &&
               rdig && strcmp(rdig, vt_pipeline_digest(pipe)) == 0 &&
               stages_cover(json_object_get(j, "stages_done"), pipe, stop_after);
+    if (ok)
+        jb->review_kinds = review_kinds(json_object_get(j, "review_reasons"));
     json_decref(j);
     return ok;
 }
@@ -575,7 +590,7 @@ static void process(worker *w, job *jb)
         st = worker_pipeline(w, kind, &pipe, &err);
     }
     if (!st && jb->out_path && !c->force && doc->bytes &&
-        record_current(jb->out_path, sha, pipe, c->stop_after)) {
+        record_current(jb->out_path, sha, pipe, c->stop_after, jb)) {
         jb->skipped = true;
         goto done;
     }
@@ -596,6 +611,9 @@ static void process(worker *w, job *jb)
         jb->record_len = doc->output_len;
         doc->output = NULL;
         jb->pages = doc->page_count ? doc->page_count : doc->n_pages;
+        json_t *reasons = vt_doc_review_reasons(doc);
+        jb->review_kinds = review_kinds(reasons);
+        json_decref(reasons);
     } else {
         /* What failed and why, never half a result; a format with no error
          * record (text) has the error on stderr only. */
@@ -627,6 +645,9 @@ static void log_job(run_ctx *c, const job *jb)
         gchar *message = g_utf8_make_valid(jb->message, -1);
         json_object_set_new(j, "message", json_string(message));
         g_free(message);
+    } else if (jb->review_kinds) {
+        json_object_set_new(j, "needs_review", json_boolean(json_array_size(jb->review_kinds)));
+        json_object_set(j, "review_reasons", jb->review_kinds);
     }
     char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
     fprintf(c->log, "%s\n", s);
@@ -702,6 +723,8 @@ static void finish_job(run_ctx *c, job *jb)
     else
         c->n_ok++;
     c->n_pages += jb->pages;
+    if (!jb->status && json_array_size(jb->review_kinds))
+        c->n_need_review++;
     if (jb->status)
         fprintf(stderr, "%svanthu: %s\n", c->progress ? "\r\033[K" : "", jb->message);
     log_job(c, jb);
@@ -954,8 +977,9 @@ int vt_cmd_run(int argc, char **argv)
         fclose(c.log);
     if (!c.quiet && (c.n_jobs > 1 || c.outdir))
         fprintf(stderr, "vanthu: %zu inputs: %zu ok, %zu failed, %zu skipped; %zu pages "
-                "in %.1f s%s%s\n", c.n_jobs, c.n_ok, c.n_failed, c.n_skipped, c.n_pages,
-                now() - c.started, c.outdir ? "; records in " : "", c.outdir ? c.outdir : "");
+                "in %.1f s; %zu need review%s%s\n", c.n_jobs, c.n_ok, c.n_failed, c.n_skipped,
+                c.n_pages, now() - c.started, c.n_need_review,
+                c.outdir ? "; records in " : "", c.outdir ? c.outdir : "");
     if (c.output_error)
         fprintf(stderr, "vanthu: %s\n", c.output_message);
     rc = c.output_error         ? (int)c.output_error
@@ -967,6 +991,7 @@ out:
         free(c.jobs_v[i].path);
         free(c.jobs_v[i].out_path);
         free(c.jobs_v[i].record);
+        json_decref(c.jobs_v[i].review_kinds);
     }
     free(c.jobs_v);
     free(c.sets);

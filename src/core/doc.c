@@ -115,6 +115,9 @@ static void free_change(vt_change *c)
     free(c->source);
     free(c->from);
     free(c->to);
+    free(c->reviewer);
+    free(c->time);
+    free(c->decision);
     for (size_t a = 0; a < c->n_alternatives; a++)
         free(c->alternatives[a].text);
     free(c->alternatives);

@@ -107,15 +107,22 @@ json_t *vt_change_to_json(const vt_doc *doc, const vt_change *c)
             }
             number += doc->pages[p].blocks[b].n_lines;
         }
-found:
-    return json_pack("{s:s,s:s,s:I,s:I,s:I,s:I,s:I,s:s,s:s,s:f,s:b,s:o}",
+found:;
+    json_t *o = json_pack("{s:s,s:s,s:I,s:I,s:I,s:I,s:I,s:s,s:s,s:f,s:b,s:o}",
                      "stage", c->stage, "source", c->source,
-                     "page", (json_int_t)c->page, "block", (json_int_t)c->block,
+                     "page", (json_int_t)c->page + 1, "block", (json_int_t)c->block,
                      "line", (json_int_t)c->line, "word", (json_int_t)c->word,
                      "line_number", (json_int_t)number,
                      "from", c->from, "to", c->to,
                      "confidence", c->confidence, "review", c->review,
                      "alternatives", alts);
+    if (c->decision) {
+        json_object_set_new(o, "decision", json_string(c->decision));
+        json_object_set_new(o, "of_change", json_integer((json_int_t)c->of_change));
+        json_object_set_new(o, "reviewer", text_json(c->reviewer));
+        json_object_set_new(o, "time", json_string(c->time));
+    }
+    return o;
 }
 
 /* The record's members before its changes. */
@@ -140,6 +147,9 @@ static json_t *record_head_json(const vt_doc *doc)
                         strings_json(doc->stages_done, doc->n_stages_done));
     if (doc->meta)
         json_object_set(o, "metadata", doc->meta);
+    json_t *reasons = vt_doc_review_reasons(doc);
+    json_object_set_new(o, "needs_review", json_boolean(json_array_size(reasons) > 0));
+    json_object_set_new(o, "review_reasons", reasons);
     char *orig = vt_doc_text(doc, true), *cur = vt_doc_text(doc, false);
     json_object_set_new(o, "text", json_pack("{s:s,s:s}", "original", orig,
                                              "corrected", cur));
@@ -421,12 +431,19 @@ static vt_status read_changes(vt_doc *doc, const json_t *changes, vt_error *err)
         double conf;
         int review = 0;
         json_t *alts = NULL;
+        const char *decision = NULL, *reviewer = NULL, *time = NULL;
+        json_int_t of_change = 0;
         if (json_unpack(cj, "{s:s,s:s,s:I,s:I,s:I,s:I,s:s,s:s,s:F,s?b,s?o}",
                         "stage", &stage, "source", &source, "page", &p, "block",
                         &b, "line", &l, "word", &w, "from", &from, "to", &to,
                         "confidence", &conf, "review", &review, "alternatives",
                         &alts) != 0)
             return bad(err, "a change lacks a member");
+        if (json_unpack(cj, "{s?s,s?I,s?s,s?s}", "decision", &decision, "of_change",
+                        &of_change, "reviewer", &reviewer, "time", &time) != 0 ||
+            (decision && (!reviewer || !time || of_change < 0 || (size_t)of_change >= i)))
+            return bad(err, "a reviewer's change needs who, when and an earlier change");
+        p--; /* the record counts pages from 1, the model from 0 */
         if (p < 0 || (size_t)p >= doc->n_pages || b < 0 ||
             (size_t)b >= doc->pages[p].n_blocks || l < 0 ||
             (size_t)l >= doc->pages[p].blocks[b].n_lines || w < 0 ||
@@ -436,7 +453,13 @@ static vt_status read_changes(vt_doc *doc, const json_t *changes, vt_error *err)
         vt_change *c = &doc->changes[doc->n_changes++];
         *c = (vt_change){vt_xstrdup(stage), vt_xstrdup(source), (size_t)p,
                          (size_t)b, (size_t)l, (size_t)w, vt_xstrdup(from),
-                         vt_xstrdup(to), conf, review, NULL, 0};
+                         vt_xstrdup(to), conf, review, NULL, 0, NULL, NULL, NULL, 0};
+        if (decision) {
+            c->decision = vt_xstrdup(decision);
+            c->reviewer = vt_xstrdup(reviewer);
+            c->time = vt_xstrdup(time);
+            c->of_change = (size_t)of_change;
+        }
         size_t n = json_array_size(alts);
         if (n) {
             c->alternatives = vt_xcalloc(n, sizeof *c->alternatives);

@@ -11,7 +11,7 @@
 #include "format.h"
 #include "parse/fields.h"
 
-#define VT_XML_NS "urn:vanthu:record:1"
+#define VT_XML_NS "urn:vanthu:record:2"
 
 /* The element name of one item of an array member: the record's own
  * lists, then the metadata's (src/parse/fields.h); "item" for the rest. */
@@ -22,6 +22,7 @@ static const char *item_name(const char *array)
         {"pages", "page"},       {"blocks", "block"},     {"lines", "line"},
         {"words", "word"},       {"changes", "change"},   {"alternatives", "alternative"},
         {"warnings", "warning"}, {"steps", "step"},       {"stages_done", "stage"},
+        {"review_reasons", "reason"},
         VT_METADATA_KEYS(VT_LIST_ITEM)
     };
     for (size_t i = 0; i < sizeof map / sizeof *map; i++)

@@ -47,8 +47,8 @@ d, r = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
 assert d['path'] == r['source']['path'], d['path']
 assert len(d['changes']) == len(r['changes'])
 for c, rc in zip(d['changes'], r['changes']):
-    assert c['page_number'] == rc['page'] + 1
-    for k in ('from', 'to', 'line_number', 'confidence', 'review', 'alternatives'):
+    assert c['page'] == 1
+    for k in ('page', 'from', 'to', 'line_number', 'confidence', 'review', 'alternatives'):
         assert c[k] == rc[k], k
 assert d['changes'][0]['review'] is True
 PY" "--json does not carry the record's changes"

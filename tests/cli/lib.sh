@@ -24,6 +24,19 @@ expect_exit() {
     printf '%s' "$err" | grep -q -- "$pattern" || fail "$*: stderr lacks '$pattern': $err"
 }
 
+# strip_marks IN OUT: a sample's text (samples/src) without its layout
+# markup lines and without diacritics (đ as d), as an English OCR model
+# reads a dispatch: restore then changes many words and flags some.
+strip_marks() {
+    python3 - "$1" "$2" <<'PY'
+import sys, unicodedata
+lines = [l for l in open(sys.argv[1], encoding='utf-8') if not l.startswith('@')]
+flat = unicodedata.normalize('NFD', ''.join(lines))
+flat = ''.join(c for c in flat if unicodedata.category(c) != 'Mn')
+open(sys.argv[2], 'w', encoding='utf-8').write(flat.replace('đ', 'd').replace('Đ', 'D'))
+PY
+}
+
 check() {
     checks=$((checks + 1))
     if ! eval "$1"; then fail "$2"; fi

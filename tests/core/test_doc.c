@@ -91,8 +91,20 @@ static void test_changes_and_json(void)
         json_decref(j2);
         vt_doc_free(back);
     }
-    /* A record that points a change outside the document is refused. */
+    /* The record counts a change's page from 1, as it does every page. */
     json_t *c0 = json_array_get(json_object_get(j, "changes"), 0);
+    CHECK(json_integer_value(json_object_get(c0, "page")) == 1);
+    json_object_set_new(c0, "page", json_integer(0));
+    back = vt_doc_from_json(j, &err);
+    CHECK(back == NULL && err.status == VT_EINPUT);
+    json_object_set_new(c0, "page", json_integer(1));
+    /* A record of the first layout, which counted change pages from 0, is
+     * refused rather than read one page off. */
+    json_object_set_new(j, "vanthu_record", json_string("1.0"));
+    back = vt_doc_from_json(j, &err);
+    CHECK(back == NULL && err.status == VT_EINPUT && strstr(err.message, "1.0"));
+    json_object_set_new(j, "vanthu_record", json_string(VT_SCHEMA_VERSION));
+    /* A record that points a change outside the document is refused. */
     json_object_set_new(c0, "word", json_integer(99));
     back = vt_doc_from_json(j, &err);
     CHECK(back == NULL && err.status == VT_EINPUT);
@@ -147,7 +159,7 @@ static void test_sniff(void)
     CHECK(vt_sniff((const unsigned char *)"\x80\x01\x81\x02", 4) == VT_KIND_UNKNOWN);
     /* Legacy-encoded text is text, so ingest can name its bad line. */
     CHECK(vt_sniff((const unsigned char *)"Ph\xf9\xf4ng 5\n", 9) == VT_KIND_TEXT);
-    const char *rec = "{\n  \"vanthu_record\": \"1.0\", \"status\": \"ok\"}";
+    const char *rec = "{\n  \"vanthu_record\": \"2.0\", \"status\": \"ok\"}";
     CHECK(vt_sniff((const unsigned char *)rec, strlen(rec)) == VT_KIND_RECORD);
     const char *json = "{\"other\": 1, \"text\": \"x\"}";
     CHECK(vt_sniff((const unsigned char *)json, strlen(json)) == VT_KIND_TEXT);
