@@ -657,15 +657,6 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
     free(last_prefix);
 }
 
-/* An entry continued on the next line goes on in small letters. */
-static bool starts_lower(const char *s)
-{
-    int32_t i = 0;
-    UChar32 c;
-    U8_NEXT(s, i, (int32_t)strlen(s), c);
-    return c > 0 && u_islower(c);
-}
-
 static char *span_text(const vt_pline *pl, size_t fs, size_t fe)
 {
     vt_span sp = {pl, fs, fe};
@@ -746,7 +737,7 @@ void vt_parse_footer(vt_pctx *cx)
                                          pl->fold[k] == '.');
             bool luu = is_luu(pl->fold + k + strspn(pl->fold + k, "-_+*. "));
             bool cont = entry && !ends_entry(entry) && !mark && k < pl->flen &&
-                        starts_lower(pl->text + pl->map[k]);
+                        vt_starts_lower(pl->text + pl->map[k]);
             if (mark || cont || (luu && entry)) {
                 le = entry_split(cx, &arx, pl, luu);
                 char *t = span_text(pl, 0, le);

@@ -7,6 +7,86 @@
 #include "internal.h"
 #include "parse.h"
 
+/* Does the folded word head a body the lexicon knows ("so" of "Sở Y tế")? */
+static bool organ_head(const vt_lexicon *lex, const char *wf)
+{
+    size_t n = strlen(wf);
+    for (size_t i = 0; i < lex->organs.n; i++) {
+        const char *o = lex->organs.v[i].fold;
+        if (strncmp(o, wf, n) == 0 && (o[n] == ' ' || o[n] == '\0'))
+            return true;
+    }
+    return false;
+}
+
+/* Does text (after a comma) begin a new addressee: a word heading a body,
+ * a title unless a person's name went before ("ông Nguyễn Văn A, Giám
+ * đốc ..." is one), or an abbreviation in capitals ("UBND các xã")? */
+static bool starts_addressee(const vt_lexicon *lex, const char *text, const char *before)
+{
+    while (*text == ' ')
+        text++;
+    if (!*text || vt_starts_lower(text))
+        return false;
+    const char *p = text;
+    char *w = vt_next_word(&p);
+    if (!w)
+        return false;
+    char *wf = vt_text_fold(w), *f = vt_text_fold(text), *bf = vt_text_fold(before);
+    size_t bs = strspn(bf, " -+");
+    bool person = strncmp(bf + bs, "ong ", 4) == 0 || strncmp(bf + bs, "ba ", 3) == 0 ||
+                  strncmp(bf + bs, "dong chi ", 9) == 0 || strncmp(bf + bs, "d/c ", 4) == 0;
+    bool yes = organ_head(lex, wf) || (strlen(w) >= 2 && vt_text_is_upper(w)) ||
+               (!person && vt_lex_prefix(&lex->positions, f, strlen(f), 0, NULL));
+    free(w);
+    free(wf);
+    free(f);
+    free(bf);
+    return yes;
+}
+
+/* Add the addressees of one entry: several on a line are parted by
+ * semicolons, or by commas where the next names a body or a title ("Bộ
+ * Tài chính, Bộ Xây dựng"); a comma inside one ("các tỉnh, thành phố")
+ * stays. */
+static void add_addressees(vt_pctx *cx, json_t *list, const char *entry, size_t from, size_t to)
+{
+    const char *p = entry;
+    while (*p) {
+        size_t k = 0;
+        while (p[k] && p[k] != ';' && !(p[k] == ',' && starts_addressee(cx->lex, p + k + 1, p)))
+            k++;
+        char *v = vt_clean_text(p, k);
+        if (*v)
+            json_array_append_new(list, vt_field(cx, "text", v, NULL, 0.9, from, to));
+        free(v);
+        p += k + (p[k] != '\0');
+    }
+}
+
+/* The last character of text that is not a space, '\0' when none: an
+ * entry is closed by its semicolon or full stop. */
+static char last_char(const char *s)
+{
+    size_t n = strlen(s);
+    while (n && s[n - 1] == ' ')
+        n--;
+    return n ? s[n - 1] : '\0';
+}
+
+static size_t word_count(const char *s)
+{
+    size_t n = 0;
+    for (size_t i = 0; s[i]; i++)
+        if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
+            n++;
+    return n;
+}
+
+/* Lines under "Kính gửi" that still name addressees: one per line behind a
+ * dash (or what OCR made of it), an entry wrapped onto the next line, an
+ * entry whose dash was lost while the list goes on; the body starts at the
+ * first line that is none of these. */
 void vt_parse_addressees(vt_pctx *cx)
 {
     size_t lo = cx->number_line < cx->n ? cx->number_line : 0;
@@ -23,32 +103,38 @@ void vt_parse_addressees(vt_pctx *cx)
         while (k < pl->flen && (pl->fold[k] == ' ' || pl->fold[k] == ':' || pl->fold[k] == ';'))
             k++;
         json_t *list = json_array();
-        size_t last = i;
-        if (k < pl->flen) {
-            vt_span sp = {pl, k, pl->flen};
-            char *v = vt_span_clean(&sp);
-            if (*v)
-                json_array_append_new(list, vt_field(cx, "text", v, NULL, 0.9, i, i));
-            free(v);
-        }
-        /* Then a list of "- ..." lines (a lone addressee may continue). */
+        vt_span sp = {pl, k, pl->flen};
+        char *entry = vt_span_text(&sp);
+        size_t from = i, last = i;
         for (size_t j = i + 1; j < hi && j < i + 30; j++) {
             const vt_pline *q = &cx->lines[j];
             if (q->role == VT_ROLE_HEADER_RIGHT)
                 continue; /* the other column, read in between */
-            size_t s = 0;
-            while (s < q->flen && q->fold[s] == ' ')
-                s++;
-            if (s == q->flen)
+            const char *t = q->text + strspn(q->text, " \t");
+            if (!*t)
+                continue; /* OCR leaves blank lines between the lines */
+            size_t mark = vt_list_mark_len(t);
+            char end = last_char(entry), tend = last_char(t);
+            bool open = end && end != ';' && end != '.';
+            bool terminated = tend && strchr(";.,", tend);
+            if (!mark && open && (vt_starts_lower(t) || (terminated && word_count(t) <= 6))) {
+                char *j2 = vt_xasprintf("%s %s", entry, t);
+                free(entry);
+                entry = j2;
+                last = j;
+                continue;
+            }
+            bool listed = mark || (*entry && end == ';' && terminated && tend != ',' &&
+                                   word_count(t) <= 12 && !vt_starts_lower(t));
+            if (!listed)
                 break;
-            if (q->fold[s] != '-' && q->fold[s] != '+')
-                break;
-            char *v = vt_clean_text(q->text, q->len);
-            if (*v)
-                json_array_append_new(list, vt_field(cx, "text", v, NULL, 0.9, j, j));
-            free(v);
-            last = j;
+            add_addressees(cx, list, entry, from, last);
+            free(entry);
+            entry = vt_xstrdup(t + mark);
+            from = last = j;
         }
+        add_addressees(cx, list, entry, from, last);
+        free(entry);
         if (json_array_size(list)) {
             json_object_set_new(cx->meta, "addressees", list);
             if (last + 1 > cx->body_from)
