@@ -9,8 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include "confidence.h"
 #include "internal.h"
@@ -72,11 +70,6 @@ static size_t word_offset(const char *s, size_t idx)
 }
 
 
-static bool list_mark(unsigned char c)
-{
-    return c == '-' || c == '+' || c == '_' || c == '*' || c == 0xE2 /* • – */;
-}
-
 static bool is_luu(const char *fold)
 {
     long e = vt_fuzzy_prefix(fold, strlen(fold), 0, "luu", VT_COST_SHORT_CUE, NULL);
@@ -123,26 +116,44 @@ static long find_position(const vt_pctx *cx, const vt_pline *pl, size_t from, si
     return best;
 }
 
-static bool ends_entry(const char *text)
+/* The closing mark of an entry; `ocr` takes the colon OCR makes of a
+ * semicolon too. */
+static bool ends_entry_as(const char *text, bool ocr)
 {
     size_t n = strlen(text);
     while (n && isspace((unsigned char)text[n - 1]))
         n--;
-    return n && (text[n - 1] == ';' || text[n - 1] == '.');
+    return n && (text[n - 1] == ';' || text[n - 1] == '.' || (ocr && text[n - 1] == ':'));
 }
 
-/* Where the right column starts in an entry line (fold offset). */
-static size_t entry_split(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, bool luu)
+static bool ends_entry(const char *text)
+{
+    return ends_entry_as(text, false);
+}
+
+/* Where the right column starts in the entries of a line that begin at
+ * fold offset `from`.  An entry ends at its ';' unless another entry
+ * follows behind its dash ("- Như trên; - Bộ Nội vụ;"). */
+static size_t entry_split(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, size_t from, bool luu)
 {
     if (pl->role == VT_ROLE_FOOTER_LEFT)
         return pl->flen;
     size_t best = pl->flen;
-    long a = find_authority(arx, pl, 0, pl->flen);
-    if (a > 2)
+    long a = find_authority(arx, pl, from, pl->flen);
+    if (a > (long)from + 2)
         best = (size_t)a;
-    const char *semi = memchr(pl->fold, ';', best);
-    if (semi && !luu)
+    const char *semi;
+    for (size_t k = from; !luu && k < best && (semi = memchr(pl->fold + k, ';', best - k));) {
+        size_t n = (size_t)(semi - pl->fold) + 1;
+        while (n < best && pl->fold[n] == ' ')
+            n++;
+        if (n < best && vt_list_mark_len(pl->text + pl->map[n])) {
+            k = n;
+            continue;
+        }
         best = (size_t)(semi - pl->fold) + 1;
+        break;
+    }
     if (luu) {
         /* "Lưu: VT, VP.  NGUYỄN VĂN A": the name follows the full stop. */
         for (size_t k = 0; k + 2 < best; k++)
@@ -663,6 +674,47 @@ static char *span_text(const vt_pline *pl, size_t fs, size_t fe)
     return vt_span_text(&sp);
 }
 
+/* Take the entries of fold[k, le) of line i: several on a line part at
+ * "; -"; the first goes on from the open entry when `cont`.  Each entry is
+ * flushed when the next one starts; the "Lưu" entry closes the list. */
+static void take_entries(vt_pctx *cx, json_t *recipients, const vt_pline *pl, size_t k, size_t le,
+                         size_t i, bool cont, char **entry, size_t *entry_from, size_t *entry_to,
+                         bool *done)
+{
+    size_t ps = k;
+    for (size_t j = k; j < le; j++) {
+        size_t end = le, n = j + 1;
+        if (pl->fold[j] == ';') {
+            while (n < le && pl->fold[n] == ' ')
+                n++;
+            if (n < le && vt_list_mark_len(pl->text + pl->map[n]))
+                end = j + 1;
+        }
+        if (end == le && j + 1 < le)
+            continue;
+        char *t = span_text(pl, ps, end);
+        if (cont && ps == k) {
+            char *joined = vt_xasprintf("%s %s", *entry, t);
+            free(*entry);
+            *entry = joined;
+            *entry_to = i;
+        } else {
+            flush_recipient(cx, recipients, *entry, *entry_from, *entry_to);
+            *entry = vt_xstrdup(t);
+            *entry_from = *entry_to = i;
+        }
+        char *c = vt_clean_text(t, strlen(t));
+        char *f = vt_text_fold(c);
+        if (is_luu(f))
+            *done = true;
+        free(f);
+        free(c);
+        free(t);
+        ps = end;
+        j = end - 1;
+    }
+}
+
 void vt_parse_footer(vt_pctx *cx)
 {
     vt_rx arx;
@@ -721,42 +773,35 @@ void vt_parse_footer(vt_pctx *cx)
         size_t ls = 0, le = pl->flen; /* left column part */
         if (pl->role == VT_ROLE_FOOTER_RIGHT || i < nn) {
             le = 0;
-        } else if (i == nn) {
-            ls = (size_t)cue_end;
-            while (ls < pl->flen && pl->fold[ls] == ' ')
-                ls++;
-            if (ls < pl->flen && list_mark((unsigned char)pl->text[pl->map[ls]]))
-                le = entry_split(cx, &arx, pl, false);
-            else
-                le = ls;
         } else if (!done) {
-            size_t k = 0;
+            if (i == nn) {
+                ls = (size_t)cue_end;
+                while (ls < pl->flen && pl->fold[ls] == ' ')
+                    ls++;
+            }
+            size_t k = ls;
             while (k < pl->flen && pl->fold[k] == ' ')
                 k++;
-            bool mark = k < pl->flen && (list_mark((unsigned char)pl->text[pl->map[k]]) ||
-                                         pl->fold[k] == '.');
-            bool luu = is_luu(pl->fold + k + strspn(pl->fold + k, "-_+*. "));
-            bool cont = entry && !ends_entry(entry) && !mark && k < pl->flen &&
-                        vt_starts_lower(pl->text + pl->map[k]);
-            if (mark || cont || (luu && entry)) {
-                le = entry_split(cx, &arx, pl, luu);
-                char *t = span_text(pl, 0, le);
-                if (cont) {
-                    char *j = vt_xasprintf("%s %s", entry, t);
-                    free(entry);
-                    entry = j;
-                    entry_to = i;
-                } else {
-                    flush_recipient(cx, recipients, entry, entry_from, entry_to);
-                    entry = vt_xstrdup(t);
-                    entry_from = entry_to = i;
-                }
-                free(t);
-                if (luu)
-                    done = true;
+            bool mark = k < pl->flen && (vt_list_mark_len(pl->text + pl->map[k]) ||
+                                         (i > nn && pl->fold[k] == '.'));
+            bool luu = is_luu(pl->fold + k + strspn(pl->fold + k, "-_+*=. "));
+            size_t split = entry_split(cx, &arx, pl, ls, luu);
+            char *lt = split > k ? span_text(pl, k, split) : vt_xstrdup("");
+            bool closed = !entry || ends_entry(entry);
+            bool words = *lt && !vt_text_mostly_upper(lt);
+            /* An entry goes on in small letters, or to its closing mark; an
+             * entry whose dash was lost follows a closed one with its own. */
+            bool cont = !closed && !mark && !luu && words &&
+                        (vt_starts_lower(lt) || ends_entry(lt));
+            bool unmarked = !mark && words && (i == nn || (closed && ends_entry_as(lt, true)));
+            if (mark || cont || unmarked || (luu && entry)) {
+                le = split;
+                take_entries(cx, recipients, pl, k, le, i, cont, &entry, &entry_from, &entry_to,
+                             &done);
             } else {
-                le = 0;
+                le = ls;
             }
+            free(lt);
         } else {
             le = 0;
         }

@@ -559,6 +559,219 @@ static void test_signer_names(void)
     }
 }
 
+/* A dispatch whose foot is `footer`, with a body naming `body`. */
+static json_t *parse_foot(const char *name, const char *body, const char *footer)
+{
+    char doc[4096];
+    snprintf(doc, sizeof doc,
+             "UBND TỈNH HÀ TĨNH\nSỞ NỘI VỤ\nSố: 12/SNV-VP\nHà Tĩnh, ngày 3 tháng 4 năm 2025\n"
+             "V/v rà soát biên chế\n\n%s\n\n%s\n", body, footer);
+    return parse_text(name, doc, NULL);
+}
+
+/* Nơi nhận entries: wrapped over lines, after the cue on its line, behind
+ * any mark OCR makes of the dash, under any shape OCR makes of the cue. */
+static void test_recipient_lists(void)
+{
+    static const char body[] = "Sở Nội vụ đề nghị các đơn vị thực hiện./.";
+    json_t *m = parse_foot("recipients wrapped", body,
+                           "Nơi nhận:\n"
+                           "- Ủy ban nhân dân các huyện, thành phố trực thuộc\n"
+                           "Trung ương;\n"
+                           "- Cục Kiểm tra văn bản và Quản lý xử lý vi phạm\n"
+                           "hành chính (Bộ Tư pháp);\n"
+                           "- Các phòng, đơn vị\n"
+                           "thuộc Sở;\n"
+                           "- Lưu: VT, TCCB.\n"
+                           "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nĐinh Quốc Bảo\n");
+    expect_count(m, "recipients", 4);
+    expect(m, "recipients.0", "Ủy ban nhân dân các huyện, thành phố trực thuộc Trung ương");
+    expect(m, "recipients.1", "Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính (Bộ Tư pháp)");
+    expect(m, "recipients.2", "Các phòng, đơn vị thuộc Sở");
+    expect(m, "signer.name", "Đinh Quốc Bảo");
+    json_decref(m);
+
+    m = parse_foot("recipients on the cue line", body,
+                   "Nơi nhận: - Như trên; - Bộ Nội vụ (để b/c); - Lưu: VT, TCCB.\n"
+                   "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n");
+    expect_count(m, "recipients", 3);
+    expect(m, "recipients.0", "Như trên");
+    expect(m, "recipients.1", "Bộ Nội vụ (để b/c)");
+    expect(m, "archive_copy.raw", "Lưu: VT, TCCB");
+    expect(m, "signer.position", "Giám đốc");
+    json_decref(m);
+
+    m = parse_foot("recipient after the cue", body,
+                   "Nơi nhận: Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n");
+    expect_count(m, "recipients", 2);
+    expect(m, "recipients.0", "Như trên");
+    json_decref(m);
+
+    /* OCR's dashes, and an entry whose dash was lost. */
+    m = parse_foot("recipient marks", body,
+                   "Nơi nhận:\n\n— Như trên;\n\n= Sở Tài chính;\n\n+ Sở Nội vụ;\n\n"
+                   ". Kho bạc Nhà nước tỉnh;\n\nBảo hiểm xã hội tỉnh;\n\n- Lưu: VT.\n\n"
+                   "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n");
+    expect_count(m, "recipients", 6);
+    expect(m, "recipients.0", "Như trên");
+    expect(m, "recipients.1", "Sở Tài chính");
+    expect(m, "recipients.2", "Sở Nội vụ");
+    expect(m, "recipients.3", "Kho bạc Nhà nước tỉnh");
+    expect(m, "recipients.4", "Bảo hiểm xã hội tỉnh");
+    expect(m, "signer.name", "Đinh Quốc Bảo");
+    json_decref(m);
+
+    static const char *const cues[] = {"Noi nhan:", "Nơi nhân:", "Nai nhận:", "Noi nhận;"};
+    for (size_t i = 0; i < sizeof cues / sizeof *cues; i++) {
+        char foot[512], name[64];
+        snprintf(foot, sizeof foot, "%s\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+                 cues[i]);
+        snprintf(name, sizeof name, "recipient cue %zu", i + 1);
+        m = parse_foot(name, body, foot);
+        expect_count(m, "recipients", 2);
+        expect(m, "recipients.0", "Như trên");
+        json_decref(m);
+    }
+}
+
+/* Signer blocks as real dispatches print them: chains of authorities,
+ * party forms, signature noise between title and name, a title after
+ * the wrapped end of the authority's. */
+static void test_signer_blocks(void)
+{
+    static const struct {
+        const char *block, *authority, *position, *name;
+    } cases[] = {
+        {"T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nTrần Quốc Hưng", "TM. Ban Thường vụ", "Bí thư",
+         "Trần Quốc Hưng"},
+        {"K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\n\nTrần Quốc Hưng", "KT. Trưởng ban", "Phó Trưởng ban",
+         "Trần Quốc Hưng"},
+        {"TL. CỤC TRƯỞNG\nKT. TRƯỞNG BAN CHÍNH SÁCH\nPHÓ TRƯỞNG BAN\n\nTrần Quốc Hưng", NULL,
+         "Phó Trưởng ban", "Trần Quốc Hưng"},
+        {"TL. CỤC TRƯỞNG\nKT. TRƯỞNG BAN CHÍNH SÁCH,\nTHUẾ QUỐC TẾ PHÓ TRƯỞNG BAN\n\nTrần Quốc Hưng",
+         NULL, "Phó Trưởng ban", "Trần Quốc Hưng"},
+        {"TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Đã ký)\n\nTrần Quốc Hưng", "TM. Ủy ban nhân dân",
+         "Chủ tịch", "Trần Quốc Hưng"},
+        {"KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nKý bởi: Sở Nội vụ\nNgày ký: 03.04.2025 10:12\n\nTrần Quốc Hưng",
+         "KT. Giám đốc", "Phó Giám đốc", "Trần Quốc Hưng"},
+        {"KT.GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nTrần Quốc Hưng", "KT. Giám đốc", "Phó Giám đốc",
+         "Trần Quốc Hưng"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char foot[1024], name[64];
+        snprintf(foot, sizeof foot, "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n%s\n", cases[i].block);
+        snprintf(name, sizeof name, "signer block %zu", i + 1);
+        json_t *m = parse_foot(name, "Đề nghị các đơn vị thực hiện./.", foot);
+        if (cases[i].authority)
+            expect(m, "signer.authority", cases[i].authority);
+        expect(m, "signer.position", cases[i].position);
+        expect(m, "signer.name", cases[i].name);
+        json_decref(m);
+    }
+}
+
+/* A signer's name a seal or the OCR damaged is read from where the
+ * document prints it whole: Nơi nhận, Kính gửi or the body. */
+static void test_signer_confirmed(void)
+{
+    static const struct {
+        const char *body, *recipient, *printed;
+    } cases[] = {
+        /* Letters lost under the seal. */
+        {"Giao đồng chí Nguyễn Văn Hùng, Phó Giám đốc Sở theo dõi./.", "Các phòng", "Nguyên Vãn Hùng"},
+        {"Đề nghị các đơn vị thực hiện./.", "Đ/c Nguyễn Văn Hùng, PGĐ Sở", "Ng0yễn Văn Hùng"},
+        /* The family name under the seal. */
+        {"Giao đồng chí Nguyễn Văn Hùng, Phó Giám đốc Sở theo dõi./.", "Các phòng", "Văn Hùng"},
+        /* Marks a guess put on an unmarked print. */
+        {"Đề nghị các đơn vị thực hiện./.", "PGĐ Nguyễn Văn Hùng", "Nguyen Van Hung"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char foot[1024], name[64];
+        snprintf(foot, sizeof foot,
+                 "Nơi nhận:\n- %s;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\n%s\n",
+                 cases[i].recipient, cases[i].printed);
+        snprintf(name, sizeof name, "signer confirmed %zu", i + 1);
+        json_t *m = parse_foot(name, cases[i].body, foot);
+        expect(m, "signer.name", "Nguyễn Văn Hùng");
+        expect(m, "signer.position", "Phó Giám đốc");
+        json_decref(m);
+    }
+    /* A name printed whole is kept, whoever else the document names. */
+    json_t *m = parse_foot("signer kept", "Giao đồng chí Nguyễn Văn Hùng theo dõi./.",
+                           "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nNguyễn Văn Hưng\n");
+    expect(m, "signer.name", "Nguyễn Văn Hưng");
+    json_decref(m);
+}
+
+/* Kính gửi: one addressee, a list one per line (wrapping, behind OCR's
+ * dashes, blank lines between), or several on the line. */
+static void test_addressee_lists(void)
+{
+    static const char foot[] = "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n";
+    json_t *m = parse_foot("addressees listed",
+                           "Kính gửi:\n\n"
+                           "- Sở Giáo dục và Đào tạo các tỉnh: Hà Tĩnh, Nghệ An,\n"
+                           "Quảng Trị, Huế;\n\n"
+                           "— Sở Y tế các tỉnh, thành phố;\n\n"
+                           "+ Ủy ban nhân dân các xã, phường.\n\n"
+                           "Thực hiện Công văn số 45/BNV-TCBC ngày 2/3/2025 của Bộ Nội vụ, Sở Nội vụ\n"
+                           "đề nghị các đơn vị rà soát biên chế./.",
+                           foot);
+    expect_count(m, "addressees", 3);
+    expect(m, "addressees.0", "Sở Giáo dục và Đào tạo các tỉnh: Hà Tĩnh, Nghệ An, Quảng Trị, Huế");
+    expect(m, "addressees.1", "Sở Y tế các tỉnh, thành phố");
+    expect(m, "addressees.2", "Ủy ban nhân dân các xã, phường");
+    json_decref(m);
+
+    m = parse_foot("addressees on the line",
+                   "Kính gửi: Sở Tài chính; Sở Xây dựng; Ủy ban nhân dân các xã, phường.\n"
+                   "Thực hiện chỉ đạo của UBND tỉnh, Sở Nội vụ đề nghị các đơn vị rà soát./.",
+                   foot);
+    expect_count(m, "addressees", 3);
+    expect(m, "addressees.0", "Sở Tài chính");
+    expect(m, "addressees.2", "Ủy ban nhân dân các xã, phường");
+    json_decref(m);
+
+    m = parse_foot("addressees by commas",
+                   "Kính gửi: Bộ Tài chính, Bộ Xây dựng, Ủy ban nhân dân các tỉnh, thành phố.\n"
+                   "Thực hiện chỉ đạo của Thủ tướng, Sở Nội vụ đề nghị các đơn vị rà soát./.",
+                   foot);
+    expect_count(m, "addressees", 3);
+    expect(m, "addressees.1", "Bộ Xây dựng");
+    expect(m, "addressees.2", "Ủy ban nhân dân các tỉnh, thành phố");
+    json_decref(m);
+
+    m = parse_foot("addressee wrapped",
+                   "Kinh gui: Ủy ban nhân dân các tỉnh, thành phố trực thuộc\nTrung ương.\n"
+                   "Thực hiện chỉ đạo của Thủ tướng, Sở Nội vụ đề nghị các đơn vị rà soát./.",
+                   foot);
+    expect_count(m, "addressees", 1);
+    expect(m, "addressees.0", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương");
+    json_decref(m);
+
+    /* The body begins right under the last addressee. */
+    m = parse_foot("addressees end at the body",
+                   "Kính gửi:\n- Sở Tài chính;\n- Sở Xây dựng.\n"
+                   "Sở Nội vụ đề nghị các đơn vị rà soát biên chế./.",
+                   foot);
+    expect_count(m, "addressees", 2);
+    json_decref(m);
+
+    /* A báo cáo sent to its superior. */
+    m = parse_text("addressee of a report",
+                   "UBND TỈNH HÀ TĨNH\nSỞ NỘI VỤ\nSố: 30/BC-SNV\nHà Tĩnh, ngày 3 tháng 4 năm 2025\n\n"
+                   "BÁO CÁO\nKết quả rà soát biên chế năm 2025\ncủa các cơ quan, đơn vị\n\n"
+                   "Kính gửi: Ủy ban nhân dân tỉnh Hà Tĩnh\n\n"
+                   "Thực hiện Kế hoạch số 12/KH-UBND, Sở Nội vụ báo cáo như sau:\n"
+                   "I. KẾT QUẢ\nCác đơn vị đã rà soát xong./.\n\n"
+                   "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+                   NULL);
+    expect_count(m, "addressees", 1);
+    expect(m, "addressees.0", "Ủy ban nhân dân tỉnh Hà Tĩnh");
+    expect(m, "subject", "Kết quả rà soát biên chế năm 2025 của các cơ quan, đơn vị");
+    json_decref(m);
+}
+
 /* The trích yếu of cited documents, up to the next citation or the end of
  * the clause. */
 static void test_reference_subjects(void)
@@ -886,6 +1099,10 @@ int main(int argc, char **argv)
     test_issuers();
     test_organ_rules();
     test_signer_names();
+    test_recipient_lists();
+    test_signer_blocks();
+    test_signer_confirmed();
+    test_addressee_lists();
     test_reference_subjects();
     test_damage_variants();
     test_numbers();
