@@ -19,8 +19,9 @@
 /* Lines between the title and the name: signature and seal. */
 #define NAME_GAP 14
 
+/* TM., KT., TL., TUQ., Q.; party documents write T/M, K/T, T/L. */
 static const char authority_pattern[] =
-    "(?:^|[^a-z0-9])(tuq|tm|tl|kt|q)\\s*[.,]\\s*(?=[a-z(])";
+    "(?:^|[^a-z0-9/])((?:tuq|tm|tl|kt|q)(?=\\s*[.,])|(?:t/m|k/t|t/l)(?=[\\s.,]))\\s*[.,]?\\s*(?=[a-z(])";
 
 typedef struct item {
     char *text;
@@ -46,6 +47,12 @@ static void free_items(items *it)
         free(it->v[i].orig);
     }
     free(it->v);
+}
+
+static char *span_text(const vt_pline *pl, size_t fs, size_t fe)
+{
+    vt_span sp = {pl, fs, fe};
+    return vt_span_text(&sp);
 }
 
 /* Restore changes words, never their number: the n-th word of a line is
@@ -541,6 +548,30 @@ static char *match_position(const vt_pctx *cx, const char *t, const char *expect
     return position;
 }
 
+/* The position ending a line in capitals whose head ends the authority's
+ * title wrapped from the line above ("KT. TRƯỞNG BAN CHÍNH SÁCH," /
+ * "THUẾ QUỐC TẾ PHÓ TRƯỞNG BAN"): the longest title the lexicon knows
+ * that ends the line.  NULL when none. */
+static char *position_at_end(const vt_pctx *cx, const char *t)
+{
+    if (!vt_text_mostly_upper(t))
+        return NULL;
+    vt_pline pl;
+    vt_pline_init(&pl, t);
+    char *position = NULL;
+    for (size_t w = 1; w < pl.flen && !position; w++) {
+        if (pl.fold[w - 1] != ' ' || pl.fold[w] == ' ')
+            continue;
+        if (vt_lex_match(&cx->lex->positions, pl.fold + w, pl.flen - w, 0, NULL)) {
+            char *tail = span_text(&pl, w, pl.flen);
+            position = position_case(cx, tail, NULL);
+            free(tail);
+        }
+    }
+    vt_pline_clear(&pl);
+    return position;
+}
+
 static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
 {
     json_t *sg = json_object();
@@ -560,8 +591,11 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
         }
         char *prefix = vt_xstrndup(pl.fold + vt_rx_start(arx, 1),
                                    (size_t)(vt_rx_end(arx, 1) - vt_rx_start(arx, 1)));
+        char *w = prefix;
         for (char *c = prefix; *c; c++)
-            *c = (char)toupper((unsigned char)*c);
+            if (*c != '/')
+                *w++ = (char)toupper((unsigned char)*c);
+        *w = '\0';
         vt_span rest = {&pl, (size_t)vt_rx_end(arx, 0), pl.flen};
         char *title = vt_span_text(&rest);
         char *proper = strcmp(prefix, "TM") == 0 ? vt_organ_case(cx->lex, title)
@@ -601,6 +635,8 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
         /* A title restore rewrote ("TRƯỞNG PHÓNG") may read as printed. */
         if (!position && right->v[k].orig)
             position = match_position(cx, right->v[k].orig, expected, &pconf);
+        if (!position && k == i && *chain && (position = position_at_end(cx, t)))
+            pconf = VT_CONF_POSITION_HEADING;
         if (position) {
             char *j = vt_xasprintf("%s%s%s", rawchain, *rawchain ? " / " : "", t);
             free(rawchain);
@@ -666,12 +702,6 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
     free(rawchain);
     free(last_title);
     free(last_prefix);
-}
-
-static char *span_text(const vt_pline *pl, size_t fs, size_t fe)
-{
-    vt_span sp = {pl, fs, fe};
-    return vt_span_text(&sp);
 }
 
 /* Take the entries of fold[k, le) of line i: several on a line part at
