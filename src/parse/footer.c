@@ -484,6 +484,132 @@ static char *name_case(const vt_lexicon *lex, const char *t)
     return out;
 }
 
+/* Is the word, marks and all, a form the names list holds? */
+static bool form_in_list(const vt_lex_list *list, const char *word)
+{
+    char *f = vt_text_fold(word), *low = vt_text_lower_full(word);
+    bool found = false;
+    for (size_t i = 0; i < list->n && !found; i++)
+        if (strcmp(list->v[i].fold, f) == 0) {
+            char *l = vt_text_lower_full(list->v[i].form);
+            found = strcmp(l, low) == 0;
+            free(l);
+        }
+    free(f);
+    free(low);
+    return found;
+}
+
+/* How many parts of a name (family first) the names list holds as
+ * spelled: a name the seal or the OCR damaged holds fewer. */
+static size_t name_score(const vt_lexicon *lex, char *const *w, size_t n)
+{
+    size_t score = 0;
+    for (size_t i = 0; i < n; i++)
+        score += form_in_list(i == 0 ? &lex->family : i + 1 == n ? &lex->given : &lex->middle, w[i]);
+    return score;
+}
+
+#define NAME_WORDS 5
+
+/* Split a name into at most NAME_WORDS words (pointers into `copy`). */
+static size_t split_name(char *copy, char **w)
+{
+    size_t n = 0;
+    char *save = NULL;
+    for (char *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+        if (n == NAME_WORDS)
+            return 0;
+        w[n++] = t;
+    }
+    return n;
+}
+
+/* Is the word a name's, as a restored text prints it: a capital, then
+ * small letters (an apostrophe inside: H'Yim)? */
+static bool name_word(const char *w)
+{
+    char *f = vt_text_fold(w);
+    bool letter = isalpha((unsigned char)f[0]);
+    free(f);
+    if (!letter || vt_starts_lower(w))
+        return false;
+    char *up = vt_text_upper_first(w);
+    char *low = vt_text_lower_full(w);
+    char *again = vt_text_upper_first(low);
+    bool ok = strcmp(up, w) == 0 && strcmp(again, w) == 0;
+    free(up);
+    free(low);
+    free(again);
+    for (const char *c = w; ok && *c; c++)
+        ok = (unsigned char)*c >= 0x80 || isalpha((unsigned char)*c) || *c == '\'';
+    return ok;
+}
+
+/* The signer's name as the document prints it elsewhere (Nơi nhận, Kính
+ * gửi, the body), when the signature block's copy is damaged: a name
+ * there within OCR distance of `name` (or ending with it, the family name
+ * lost under the seal) whose parts the names list holds as spelled, more
+ * of them than of `name`.  NULL when there is none. */
+static char *name_elsewhere(const vt_pctx *cx, const char *name, size_t skip)
+{
+    char *nc = vt_xstrdup(name), *nw[NAME_WORDS];
+    size_t nn = split_name(nc, nw);
+    char *nf = vt_text_fold(name);
+    size_t best_score = nn ? name_score(cx->lex, nw, nn) : NAME_WORDS;
+    char *best = NULL;
+    for (size_t l = 0; l < cx->n && nn >= 2; l++) {
+        if (l == skip)
+            continue;
+        char *copy = vt_xstrdup(cx->lines[l].text), *save = NULL, *w[64];
+        bool stop[64];
+        size_t n = 0;
+        for (char *t = strtok_r(copy, " ", &save); t && n < 64; t = strtok_r(NULL, " ", &save)) {
+            size_t k = strlen(t);
+            stop[n] = false;
+            while (k && strchr(",;.:)", t[k - 1])) {
+                t[--k] = '\0';
+                stop[n] = true;
+            }
+            w[n++] = t;
+        }
+        for (size_t a = 0; a < n; a++) {
+            if (!name_word(w[a]) || !form_in_list(&cx->lex->family, w[a]))
+                continue;
+            size_t z = a;
+            while (z + 1 < n && z + 1 - a < NAME_WORDS && !stop[z] && name_word(w[z + 1]))
+                z++;
+            for (size_t len = 2; len <= z - a + 1; len++) {
+                if (len != nn && !(nn == 2 && len == 3))
+                    continue;
+                char *cand = vt_xstrdup(w[a]);
+                for (size_t k = a + 1; k < a + len; k++) {
+                    char *j = vt_xasprintf("%s %s", cand, w[k]);
+                    free(cand);
+                    cand = j;
+                }
+                char *cf = vt_text_fold(cand);
+                const char *tail = len == nn ? cf : strchr(cf, ' ') + 1;
+                bool near = len == nn ? vt_fuzzy_cost(nf, strlen(nf), cf) <= 0.2
+                                      : strcmp(tail, nf) == 0;
+                size_t score = name_score(cx->lex, w + a, len);
+                if (near && score > best_score && score == len) {
+                    free(best);
+                    best = cand;
+                    cand = NULL;
+                    best_score = score;
+                }
+                free(cf);
+                free(cand);
+            }
+        }
+        free(copy);
+    }
+    free(nf);
+    free(nc);
+    return best;
+}
+
 /* Position title in its proper form: the lexicon's, else sentence case. */
 static char *position_case(const vt_pctx *cx, const char *t, double *cost)
 {
@@ -668,11 +794,26 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
         if (!vt_text_is_upper(right->v[k].text))
             break;
     }
+    /* A name the seal or the OCR left unreadable as a name is taken when
+     * the document prints it whole elsewhere. */
+    char *whole = NULL;
+    for (size_t k = name_from; pick == right->n && k < right->n; k++) {
+        if (right->v[k].line > last_line + NAME_GAP)
+            break;
+        if ((whole = name_elsewhere(cx, right->v[k].text, right->v[k].line)))
+            pick = k;
+    }
     if (pick < right->n) {
         const char *o = right->v[pick].orig;
         char *printed = o ? printed_name(right->v[pick].text, o) : NULL;
         name = name_case(cx->lex, printed ? printed : right->v[pick].text);
         free(printed);
+        if (!whole)
+            whole = name_elsewhere(cx, name, right->v[pick].line);
+        if (whole) {
+            free(name);
+            name = whole;
+        }
         char *j = vt_xasprintf("%s%s%s", rawchain, *rawchain ? " / " : "", right->v[pick].text);
         free(rawchain);
         rawchain = j;
