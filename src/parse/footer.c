@@ -127,10 +127,8 @@ static long find_position(const vt_pctx *cx, const vt_pline *pl, size_t from, si
  * semicolon too. */
 static bool ends_entry_as(const char *text, bool ocr)
 {
-    size_t n = strlen(text);
-    while (n && isspace((unsigned char)text[n - 1]))
-        n--;
-    return n && (text[n - 1] == ';' || text[n - 1] == '.' || (ocr && text[n - 1] == ':'));
+    char c = vt_last_char(text);
+    return c == ';' || c == '.' || (ocr && c == ':');
 }
 
 static bool ends_entry(const char *text)
@@ -162,13 +160,17 @@ static size_t entry_split(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, siz
         break;
     }
     if (luu) {
-        /* "Lưu: VT, VP.  NGUYỄN VĂN A": the name follows the full stop. */
+        /* "Lưu: VT, VP.  NGUYỄN VĂN A": the name follows the full stop;
+         * one word there is the drafter's initials ("Lưu: VT, PL. TA."). */
         for (size_t k = 0; k + 2 < best; k++)
             if (pl->fold[k] == '.' && pl->fold[k + 1] == ' ') {
                 size_t j = k + 1;
                 while (j < best && pl->fold[j] == ' ')
                     j++;
-                if (j < best && isalpha((unsigned char)pl->fold[j]) &&
+                const char *gap = memchr(pl->fold + j, ' ', best - j);
+                bool words = gap && (size_t)(gap - pl->fold) + 1 < best &&
+                             isalpha((unsigned char)gap[strspn(gap, " ")]);
+                if (j < best && words && isalpha((unsigned char)pl->fold[j]) &&
                     isupper((unsigned char)pl->text[pl->map[j]])) {
                     best = j;
                     break;
@@ -964,7 +966,10 @@ void vt_parse_footer(vt_pctx *cx)
              * entry whose dash was lost follows a closed one with its own. */
             bool cont = !closed && !mark && !luu && words &&
                         (vt_starts_lower(lt) || ends_entry(lt));
-            bool unmarked = !mark && words && (i == nn || (closed && ends_entry_as(lt, true)));
+            bool unmarked = !mark && *lt &&
+                            (i == nn ? words
+                                     : closed && (vt_last_char(lt) == ';' ||
+                                                  (words && ends_entry_as(lt, true))));
             if (mark || cont || unmarked || (luu && entry)) {
                 le = split;
                 take_entries(cx, recipients, pl, k, le, i, cont, &entry, &entry_from, &entry_to,

@@ -45,16 +45,19 @@ static bool starts_addressee(const vt_lexicon *lex, const char *text, const char
     return yes;
 }
 
-/* Add the addressees of one entry: several on a line are parted by
- * semicolons, or by commas where the next names a body or a title ("Bộ
- * Tài chính, Bộ Xây dựng"); a comma inside one ("các tỉnh, thành phố")
- * stays. */
-static void add_addressees(vt_pctx *cx, json_t *list, const char *entry, size_t from, size_t to)
+/* Add the addressees of one entry.  A line of the list behind its dash is
+ * one ("- Bộ trưởng; Thủ trưởng cơ quan ngang Bộ"); several on the cue's
+ * line (`several`) are parted by semicolons, or by commas where the next
+ * names a body or a title ("Bộ Tài chính, Bộ Xây dựng"); a comma inside
+ * one ("các tỉnh, thành phố") stays. */
+static void add_addressees(vt_pctx *cx, json_t *list, const char *entry, size_t from, size_t to,
+                           bool several)
 {
     const char *p = entry;
     while (*p) {
         size_t k = 0;
-        while (p[k] && p[k] != ';' && !(p[k] == ',' && starts_addressee(cx->lex, p + k + 1, p)))
+        while (p[k] && !(several && p[k] == ';') &&
+               !(several && p[k] == ',' && starts_addressee(cx->lex, p + k + 1, p)))
             k++;
         char *v = vt_clean_text(p, k);
         if (*v)
@@ -64,16 +67,6 @@ static void add_addressees(vt_pctx *cx, json_t *list, const char *entry, size_t 
     }
 }
 
-/* The last character of text that is not a space, '\0' when none: an
- * entry is closed by its semicolon or full stop. */
-static char last_char(const char *s)
-{
-    size_t n = strlen(s);
-    while (n && s[n - 1] == ' ')
-        n--;
-    return n ? s[n - 1] : '\0';
-}
-
 static size_t word_count(const char *s)
 {
     size_t n = 0;
@@ -81,6 +74,27 @@ static size_t word_count(const char *s)
         if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
             n++;
     return n;
+}
+
+/* A Công điện names its addressees after "THỦ TƯỚNG CHÍNH PHỦ điện:",
+ * the sender in capitals: the end of that line, or -1. */
+static long telegram_cue(const vt_pline *pl)
+{
+    size_t n = pl->flen;
+    while (n && pl->fold[n - 1] == ' ')
+        n--;
+    if (n < 6 || pl->fold[n - 1] != ':')
+        return -1;
+    n--;
+    while (n && pl->fold[n - 1] == ' ')
+        n--;
+    if (n < 5 || strncmp(pl->fold + n - 5, " dien", 5) != 0)
+        return -1;
+    vt_span sender = {pl, 0, n - 5};
+    char *t = vt_span_text(&sender);
+    bool caps = *t && vt_text_is_upper(t);
+    free(t);
+    return caps ? (long)pl->flen : -1;
 }
 
 /* Lines under "Kính gửi" that still name addressees: one per line behind a
@@ -98,6 +112,8 @@ void vt_parse_addressees(vt_pctx *cx)
             at++;
         long e = vt_fuzzy_prefix(pl->fold, pl->flen, at, "kinh gui", 0.25, NULL);
         if (e < 0)
+            e = telegram_cue(pl);
+        if (e < 0)
             continue;
         size_t k = (size_t)e;
         while (k < pl->flen && (pl->fold[k] == ' ' || pl->fold[k] == ':' || pl->fold[k] == ';'))
@@ -106,15 +122,16 @@ void vt_parse_addressees(vt_pctx *cx)
         vt_span sp = {pl, k, pl->flen};
         char *entry = vt_span_text(&sp);
         size_t from = i, last = i;
+        bool listed_entry = false; /* a line of the list, not the cue's */
         for (size_t j = i + 1; j < hi && j < i + 30; j++) {
             const vt_pline *q = &cx->lines[j];
             if (q->role == VT_ROLE_HEADER_RIGHT)
                 continue; /* the other column, read in between */
             const char *t = q->text + strspn(q->text, " \t");
-            if (!*t)
-                continue; /* OCR leaves blank lines between the lines */
+            if (!*t || *t == '(')
+                continue; /* OCR's blank lines; an address "(Địa chỉ: ...)" */
             size_t mark = vt_list_mark_len(t);
-            char end = last_char(entry), tend = last_char(t);
+            char end = vt_last_char(entry), tend = vt_last_char(t);
             bool open = end && end != ';' && end != '.';
             bool terminated = tend && strchr(";.,", tend);
             if (!mark && open && (vt_starts_lower(t) || (terminated && word_count(t) <= 6))) {
@@ -128,12 +145,13 @@ void vt_parse_addressees(vt_pctx *cx)
                                    word_count(t) <= 12 && !vt_starts_lower(t));
             if (!listed)
                 break;
-            add_addressees(cx, list, entry, from, last);
+            add_addressees(cx, list, entry, from, last, !listed_entry);
             free(entry);
             entry = vt_xstrdup(t + mark);
+            listed_entry = true;
             from = last = j;
         }
-        add_addressees(cx, list, entry, from, last);
+        add_addressees(cx, list, entry, from, last, !listed_entry);
         free(entry);
         if (json_array_size(list)) {
             json_object_set_new(cx->meta, "addressees", list);

@@ -89,6 +89,14 @@ size_t vt_list_mark_len(const char *s)
     return 0;
 }
 
+char vt_last_char(const char *s)
+{
+    size_t n = strlen(s);
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
+    return n ? s[n - 1] : '\0';
+}
+
 bool vt_starts_lower(const char *s)
 {
     int32_t i = 0;

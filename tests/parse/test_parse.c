@@ -621,6 +621,17 @@ static void test_recipient_lists(void)
     expect(m, "signer.name", "Đinh Quốc Bảo");
     json_decref(m);
 
+    /* An entry in capitals that lost its dash; the drafter's initials
+     * after the archive copy. */
+    m = parse_foot("recipient codes", body,
+                   "Nơi nhận:\n- Như trên;\nCác Vụ: TH, KTTH, NN;\n- Lưu: VT, TCCB (2). HA.\n"
+                   "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n");
+    expect_count(m, "recipients", 3);
+    expect(m, "recipients.1", "Các Vụ: TH, KTTH, NN");
+    expect(m, "recipients.2", "Lưu: VT, TCCB (2). HA");
+    expect(m, "signer.name", "Đinh Quốc Bảo");
+    json_decref(m);
+
     static const char *const cues[] = {"Noi nhan:", "Nơi nhân:", "Nai nhận:", "Noi nhận;"};
     for (size_t i = 0; i < sizeof cues / sizeof *cues; i++) {
         char foot[512], name[64];
@@ -707,7 +718,8 @@ static void test_signer_confirmed(void)
  * dashes, blank lines between), or several on the line. */
 static void test_addressee_lists(void)
 {
-    static const char foot[] = "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n";
+#define FOOT "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n"
+    static const char foot[] = FOOT;
     json_t *m = parse_foot("addressees listed",
                            "Kính gửi:\n\n"
                            "- Sở Giáo dục và Đào tạo các tỉnh: Hà Tĩnh, Nghệ An,\n"
@@ -757,6 +769,23 @@ static void test_addressee_lists(void)
     expect_count(m, "addressees", 2);
     json_decref(m);
 
+    /* A Công điện: the sender in capitals "điện:", then its list; an
+     * address under an entry is none, and an entry behind its dash is one
+     * whatever it holds. */
+    m = parse_text("addressees of a telegram",
+                   "BỘ XÂY DỰNG\nSố: 7/CĐ-BXD\nHà Nội, ngày 3 tháng 4 năm 2025\n\nCÔNG ĐIỆN\n"
+                   "Về việc ứng phó mưa lũ\n\nBỘ TRƯỞNG BỘ XÂY DỰNG điện:\n"
+                   "- Bộ trưởng; Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ;\n"
+                   "- Công ty cổ phần Vận tải Miền Trung;\n(Địa chỉ: số 5 đường Lê Lợi, phường Hải Châu)\n"
+                   "- Sở Xây dựng các tỉnh: Gia Lai, Đắk Lắk.\n"
+                   "Để chủ động ứng phó, Bộ Xây dựng yêu cầu các đơn vị thực hiện./.\n\n" FOOT,
+                   NULL);
+    expect_count(m, "addressees", 3);
+    expect(m, "addressees.0", "Bộ trưởng; Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ");
+    expect(m, "addressees.1", "Công ty cổ phần Vận tải Miền Trung");
+    expect(m, "addressees.2", "Sở Xây dựng các tỉnh: Gia Lai, Đắk Lắk");
+    json_decref(m);
+
     /* A báo cáo sent to its superior. */
     m = parse_text("addressee of a report",
                    "UBND TỈNH HÀ TĨNH\nSỞ NỘI VỤ\nSố: 30/BC-SNV\nHà Tĩnh, ngày 3 tháng 4 năm 2025\n\n"
@@ -770,6 +799,7 @@ static void test_addressee_lists(void)
     expect(m, "addressees.0", "Ủy ban nhân dân tỉnh Hà Tĩnh");
     expect(m, "subject", "Kết quả rà soát biên chế năm 2025 của các cơ quan, đơn vị");
     json_decref(m);
+#undef FOOT
 }
 
 /* The trích yếu of cited documents, up to the next citation or the end of
