@@ -14,9 +14,10 @@
 #include "internal.h"
 #include "parse.h"
 
-/* Lines after "Nơi nhận" that can still belong to the footer. */
+/* Lines after "Nơi nhận" that can still belong to the footer, and lines
+ * between the title and the name (signature and seal); blank lines, which
+ * OCR leaves between the lines, are not counted. */
 #define FOOTER_SPAN 30
-/* Lines between the title and the name: signature and seal. */
 #define NAME_GAP 14
 
 /* TM., KT., TL., TUQ., Q.; party documents write T/M, K/T, T/L. */
@@ -53,6 +54,19 @@ static char *span_text(const vt_pline *pl, size_t fs, size_t fe)
 {
     vt_span sp = {pl, fs, fe};
     return vt_span_text(&sp);
+}
+
+/* The index `count` lines below line `from`, blank lines not counted
+ * (at most cx->n). */
+static size_t lines_below(const vt_pctx *cx, size_t from, size_t count)
+{
+    size_t i = from;
+    while (i < cx->n && count) {
+        i++;
+        if (i < cx->n && cx->lines[i].flen > strspn(cx->lines[i].fold, " "))
+            count--;
+    }
+    return i;
 }
 
 /* Restore changes words, never their number: the n-th word of a line is
@@ -400,12 +414,47 @@ static char *name_part(const vt_lex_list *list, const char *word, bool fuzzy)
     return out;
 }
 
+/* Is the word, marks and all, a form the names list holds? */
+static bool form_in_list(const vt_lex_list *list, const char *word)
+{
+    char *f = vt_text_fold(word), *low = vt_text_lower_full(word);
+    bool found = false;
+    for (size_t i = 0; i < list->n && !found; i++)
+        if (strcmp(list->v[i].fold, f) == 0) {
+            char *l = vt_text_lower_full(list->v[i].form);
+            found = strcmp(l, low) == 0;
+            free(l);
+        }
+    free(f);
+    free(low);
+    return found;
+}
+
+static bool in_list(const vt_lex_list *list, const char *word)
+{
+    char *f = vt_text_fold(word);
+    bool found = false;
+    for (size_t i = 0; i < list->n && !found; i++)
+        found = strcmp(list->v[i].fold, f) == 0;
+    free(f);
+    return found;
+}
+
+/* Is the word a part of a name the names list holds: as spelled
+ * (`spelled`), or with the same letters, marks aside? */
+static bool name_form(const vt_lexicon *lex, const char *word, bool spelled)
+{
+    bool (*has)(const vt_lex_list *, const char *) = spelled ? form_in_list : in_list;
+    return has(&lex->family, word) || has(&lex->middle, word) || has(&lex->given, word);
+}
+
 /* A language model has no business with names: each word of the name
  * line whose letters restore changed ("Thái" -> "Tháng") is read as the
  * page printed it (`orig`, the whole line as first seen), marks and all;
- * the names list mends what the OCR lost.  NULL when the words do not
- * line up. */
-static char *printed_name(const char *text, const char *orig)
+ * the names list mends what the OCR lost.  A restored word the names list
+ * holds as spelled stays when no name has the printed one's letters
+ * ("Hồ Đức" for the "H6 Dic" an English model reads).  NULL when the words do not line up. */
+static char *printed_name(const vt_lexicon *lex, const char *text, const char *orig)
 {
     char *t = vt_xstrdup(text), *o = vt_clean_text(orig, strlen(orig));
     char *tw[8], *ow[8], *s1 = NULL, *s2 = NULL;
@@ -422,7 +471,9 @@ static char *printed_name(const char *text, const char *orig)
             char *a = vt_text_fold(tw[i]), *b = vt_text_fold(ow[i]);
             if (i)
                 strcat(out, " ");
-            strcat(out, strcmp(a, b) == 0 ? tw[i] : ow[i]);
+            bool restored = strcmp(a, b) == 0 ||
+                            (name_form(lex, tw[i], true) && !name_form(lex, ow[i], false));
+            strcat(out, restored ? tw[i] : ow[i]);
             free(a);
             free(b);
         }
@@ -430,16 +481,6 @@ static char *printed_name(const char *text, const char *orig)
     free(t);
     free(o);
     return out;
-}
-
-static bool in_list(const vt_lex_list *list, const char *word)
-{
-    char *f = vt_text_fold(word);
-    bool found = false;
-    for (size_t i = 0; i < list->n && !found; i++)
-        found = strcmp(list->v[i].fold, f) == 0;
-    free(f);
-    return found;
 }
 
 /* Some peoples of the Tây Nguyên put the family name last, the given name
@@ -484,22 +525,6 @@ static char *name_case(const vt_lexicon *lex, const char *t)
     }
     free(copy);
     return out;
-}
-
-/* Is the word, marks and all, a form the names list holds? */
-static bool form_in_list(const vt_lex_list *list, const char *word)
-{
-    char *f = vt_text_fold(word), *low = vt_text_lower_full(word);
-    bool found = false;
-    for (size_t i = 0; i < list->n && !found; i++)
-        if (strcmp(list->v[i].fold, f) == 0) {
-            char *l = vt_text_lower_full(list->v[i].form);
-            found = strcmp(l, low) == 0;
-            free(l);
-        }
-    free(f);
-    free(low);
-    return found;
 }
 
 /* How many parts of a name (family first) the names list holds as
@@ -787,7 +812,7 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
      * (a seal's text) is taken only when there is no other. */
     size_t pick = right->n;
     for (size_t k = name_from; k < right->n; k++) {
-        if (right->v[k].line > last_line + NAME_GAP)
+        if (right->v[k].line > lines_below(cx, last_line, NAME_GAP))
             break;
         if (!looks_like_name(cx->lex, right->v[k].text))
             continue;
@@ -800,14 +825,14 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
      * the document prints it whole elsewhere. */
     char *whole = NULL;
     for (size_t k = name_from; pick == right->n && k < right->n; k++) {
-        if (right->v[k].line > last_line + NAME_GAP)
+        if (right->v[k].line > lines_below(cx, last_line, NAME_GAP))
             break;
         if ((whole = name_elsewhere(cx, right->v[k].text, right->v[k].line)))
             pick = k;
     }
     if (pick < right->n) {
         const char *o = right->v[pick].orig;
-        char *printed = o ? printed_name(right->v[pick].text, o) : NULL;
+        char *printed = o ? printed_name(cx->lex, right->v[pick].text, o) : NULL;
         name = name_case(cx->lex, printed ? printed : right->v[pick].text);
         free(printed);
         if (!whole)
@@ -938,9 +963,7 @@ void vt_parse_footer(vt_pctx *cx)
     char *entry = NULL;
     size_t entry_from = 0, entry_to = 0;
     bool done = false; /* the "Lưu" entry closes the list */
-    size_t end = (nn < cx->n ? nn : start) + FOOTER_SPAN;
-    if (end > cx->n)
-        end = cx->n;
+    size_t end = lines_below(cx, nn < cx->n ? nn : start, FOOTER_SPAN);
     for (size_t i = start; i < end; i++) {
         const vt_pline *pl = &cx->lines[i];
         size_t ls = 0, le = pl->flen; /* left column part */

@@ -632,6 +632,21 @@ static void test_recipient_lists(void)
     expect(m, "signer.name", "Đinh Quốc Bảo");
     json_decref(m);
 
+    /* A long list with the blank lines OCR leaves between the lines. */
+    char foot[2048] = "Nơi nhận:\n\n";
+    for (int k = 1; k <= 14; k++) {
+        char e[64];
+        snprintf(e, sizeof e, "- Trường Tiểu học số %d;\n\n", k);
+        strcat(foot, e);
+    }
+    strcat(foot, "- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\n\nKT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\n"
+                 "(Đã ký)\n\n\n\nĐinh Quốc Bảo\n");
+    m = parse_foot("recipients with blank lines", body, foot);
+    expect_count(m, "recipients", 15);
+    expect(m, "signer.position", "Phó Chủ tịch");
+    expect(m, "signer.name", "Đinh Quốc Bảo");
+    json_decref(m);
+
     static const char *const cues[] = {"Noi nhan:", "Nơi nhân:", "Nai nhận:", "Noi nhận;"};
     for (size_t i = 0; i < sizeof cues / sizeof *cues; i++) {
         char foot[512], name[64];
@@ -1064,13 +1079,15 @@ static void test_stage(const char *lexdir)
     add_line(b, "- Luu: VT.");
     add_line(b, "GIAM POC");
     add_line(b, "");
-    add_line(b, "Nguyen Minh Duc");
+    add_line(b, "Nguyen Mlnh Duc");
     /* What a language model might do to them. */
     vt_doc_change_word(doc, 0, 0, 5, 4, "27/Áp-TTg", "restore", "lm", 0.5, false, NULL, 0);
     vt_doc_change_word(doc, 0, 0, 7, 1, "THÌ;", "restore", "lm", 0.5, false, NULL, 0);
     vt_doc_change_word(doc, 0, 0, 9, 1, "PHÓNG", "restore", "lm", 0.5, false, NULL, 0);
     vt_doc_change_word(doc, 0, 0, 11, 0, "Nguyên", "restore", "lm", 0.5, false, NULL, 0);
     vt_doc_change_word(doc, 0, 0, 11, 2, "Được", "restore", "lm", 0.5, false, NULL, 0);
+    /* A part no name has the printed letters of is read as restored. */
+    vt_doc_change_word(doc, 0, 0, 11, 1, "Minh", "restore", "lm", 0.5, false, NULL, 0);
     vt_options opts = {0};
     vt_options_set(&opts, "lexicon", lexdir);
     void *state = NULL;
