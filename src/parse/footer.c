@@ -913,6 +913,25 @@ static void take_entries(vt_pctx *cx, json_t *recipients, const vt_pline *pl, si
     }
 }
 
+/* A signature with neither "Nơi nhận" nor an authority (a decision signed
+ * "THỦ TƯỚNG" and a name): the last title in capitals the lexicon knows
+ * whose next line with text is a name.  cx->n when none. */
+static size_t bare_signature(const vt_pctx *cx)
+{
+    size_t found = cx->n;
+    for (size_t i = cx->header_end; i < cx->n; i++) {
+        const vt_pline *pl = &cx->lines[i];
+        if (!vt_text_is_upper(pl->text) ||
+            !vt_lex_match(&cx->lex->positions, pl->fold, pl->flen, 0, NULL))
+            continue;
+        size_t next = lines_below(cx, i, 1);
+        if (next < cx->n && looks_like_name(cx->lex, cx->lines[next].text) &&
+            !vt_text_is_upper(cx->lines[next].text))
+            found = i;
+    }
+    return found;
+}
+
 void vt_parse_footer(vt_pctx *cx)
 {
     vt_rx arx;
@@ -950,6 +969,8 @@ void vt_parse_footer(vt_pctx *cx)
             break;
         }
     }
+    if (start == cx->n)
+        start = bare_signature(cx);
     cx->footer_from = start;
     if (start == cx->n) {
         vt_missing(cx, "recipients");

@@ -696,6 +696,24 @@ static void test_signer_blocks(void)
     }
 }
 
+/* A decision signed with a title and a name only: no Nơi nhận, no
+ * authority. */
+static void test_bare_signature(void)
+{
+    json_t *m = parse_text("bare signature",
+                           "THỦ TƯỚNG CHÍNH PHỦ\nSố: 15/QĐ-TTg\nHà Nội, ngày 3 tháng 4 năm 2025\n\n"
+                           "QUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\n\n"
+                           "Điều 1. Thành lập Tổ công tác của Thủ tướng Chính phủ.\n"
+                           "Điều 2. Các Bộ trưởng chịu trách nhiệm thi hành Quyết định này./.\n"
+                           "THỦ TƯỚNG\n\nVõ Minh Khang\n"
+                           "Quyết định 15/QĐ-TTg năm 2025 thành lập Tổ công tác\n",
+                           NULL);
+    expect(m, "signer.position", "Thủ tướng");
+    expect(m, "signer.name", "Võ Minh Khang");
+    expect_missing(m, "recipients", true);
+    json_decref(m);
+}
+
 /* A signer's name a seal or the OCR damaged is read from where the
  * document prints it whole: Nơi nhận, Kính gửi or the body. */
 static void test_signer_confirmed(void)
@@ -1149,6 +1167,7 @@ int main(int argc, char **argv)
     test_recipient_lists();
     test_signer_blocks();
     test_signer_confirmed();
+    test_bare_signature();
     test_addressee_lists();
     test_reference_subjects();
     test_damage_variants();
