@@ -574,63 +574,49 @@ static json_t *parse_foot(const char *name, const char *body, const char *footer
 static void test_recipient_lists(void)
 {
     static const char body[] = "Sở Nội vụ đề nghị các đơn vị thực hiện./.";
-    json_t *m = parse_foot("recipients wrapped", body,
-                           "Nơi nhận:\n"
-                           "- Ủy ban nhân dân các huyện, thành phố trực thuộc\n"
-                           "Trung ương;\n"
-                           "- Cục Kiểm tra văn bản và Quản lý xử lý vi phạm\n"
-                           "hành chính (Bộ Tư pháp);\n"
-                           "- Các phòng, đơn vị\n"
-                           "thuộc Sở;\n"
-                           "- Lưu: VT, TCCB.\n"
-                           "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nĐinh Quốc Bảo\n");
-    expect_count(m, "recipients", 4);
-    expect(m, "recipients.0", "Ủy ban nhân dân các huyện, thành phố trực thuộc Trung ương");
-    expect(m, "recipients.1", "Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính (Bộ Tư pháp)");
-    expect(m, "recipients.2", "Các phòng, đơn vị thuộc Sở");
-    expect(m, "signer.name", "Đinh Quốc Bảo");
-    json_decref(m);
-
-    m = parse_foot("recipients on the cue line", body,
-                   "Nơi nhận: - Như trên; - Bộ Nội vụ (để b/c); - Lưu: VT, TCCB.\n"
-                   "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n");
-    expect_count(m, "recipients", 3);
-    expect(m, "recipients.0", "Như trên");
-    expect(m, "recipients.1", "Bộ Nội vụ (để b/c)");
-    expect(m, "archive_copy.raw", "Lưu: VT, TCCB");
-    expect(m, "signer.position", "Giám đốc");
-    json_decref(m);
-
-    m = parse_foot("recipient after the cue", body,
-                   "Nơi nhận: Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n");
-    expect_count(m, "recipients", 2);
-    expect(m, "recipients.0", "Như trên");
-    json_decref(m);
-
-    /* OCR's dashes, and an entry whose dash was lost. */
-    m = parse_foot("recipient marks", body,
-                   "Nơi nhận:\n\n— Như trên;\n\n= Sở Tài chính;\n\n+ Sở Nội vụ;\n\n"
-                   ". Kho bạc Nhà nước tỉnh;\n\nBảo hiểm xã hội tỉnh;\n\n- Lưu: VT.\n\n"
-                   "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n");
-    expect_count(m, "recipients", 6);
-    expect(m, "recipients.0", "Như trên");
-    expect(m, "recipients.1", "Sở Tài chính");
-    expect(m, "recipients.2", "Sở Nội vụ");
-    expect(m, "recipients.3", "Kho bạc Nhà nước tỉnh");
-    expect(m, "recipients.4", "Bảo hiểm xã hội tỉnh");
-    expect(m, "signer.name", "Đinh Quốc Bảo");
-    json_decref(m);
-
-    /* An entry in capitals that lost its dash; the drafter's initials
-     * after the archive copy. */
-    m = parse_foot("recipient codes", body,
-                   "Nơi nhận:\n- Như trên;\nCác Vụ: TH, KTTH, NN;\n- Lưu: VT, TCCB (2). HA.\n"
-                   "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n");
-    expect_count(m, "recipients", 3);
-    expect(m, "recipients.1", "Các Vụ: TH, KTTH, NN");
-    expect(m, "recipients.2", "Lưu: VT, TCCB (2). HA");
-    expect(m, "signer.name", "Đinh Quốc Bảo");
-    json_decref(m);
+    static const struct {
+        const char *name, *foot, *want[7]; /* the entries, NULL after the last */
+    } cases[] = {
+        {"recipients wrapped",
+         "Nơi nhận:\n- Ủy ban nhân dân các huyện, thành phố trực thuộc\nTrung ương;\n"
+         "- Cục Kiểm tra văn bản và Quản lý xử lý vi phạm\nhành chính (Bộ Tư pháp);\n"
+         "- Các phòng, đơn vị\nthuộc Sở;\n- Lưu: VT, TCCB.\n"
+         "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Ủy ban nhân dân các huyện, thành phố trực thuộc Trung ương",
+          "Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính (Bộ Tư pháp)",
+          "Các phòng, đơn vị thuộc Sở", "Lưu: VT, TCCB"}},
+        {"recipients on the cue line",
+         "Nơi nhận: - Như trên; - Bộ Nội vụ (để b/c); - Lưu: VT, TCCB.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "Bộ Nội vụ (để b/c)", "Lưu: VT, TCCB"}},
+        {"recipient after the cue", "Nơi nhận: Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "Lưu: VT"}},
+        /* OCR's dashes, and an entry whose dash was lost. */
+        {"recipient marks",
+         "Nơi nhận:\n\n— Như trên;\n\n= Sở Tài chính;\n\n+ Sở Nội vụ;\n\n"
+         ". Kho bạc Nhà nước tỉnh;\n\nBảo hiểm xã hội tỉnh;\n\n- Lưu: VT.\n\n"
+         "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "Sở Tài chính", "Sở Nội vụ", "Kho bạc Nhà nước tỉnh", "Bảo hiểm xã hội tỉnh",
+          "Lưu: VT"}},
+        /* An entry in capitals that lost its dash; the drafter's initials
+         * after the archive copy. */
+        {"recipient codes",
+         "Nơi nhận:\n- Như trên;\nCác Vụ: TH, KTTH, NN;\n- Lưu: VT, TCCB (2). HA.\n"
+         "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "Các Vụ: TH, KTTH, NN", "Lưu: VT, TCCB (2). HA"}},
+    };
+    json_t *m;
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        m = parse_foot(cases[i].name, body, cases[i].foot);
+        size_t n = 0;
+        for (; cases[i].want[n]; n++) {
+            char path[32];
+            snprintf(path, sizeof path, "recipients.%zu", n);
+            expect(m, path, cases[i].want[n]);
+        }
+        expect_count(m, "recipients", n);
+        expect(m, "signer.name", "Đinh Quốc Bảo");
+        json_decref(m);
+    }
 
     /* A long list with the blank lines OCR leaves between the lines. */
     char foot[2048] = "Nơi nhận:\n\n";
@@ -768,39 +754,38 @@ static void test_addressee_lists(void)
     expect(m, "addressees.2", "Ủy ban nhân dân các xã, phường");
     json_decref(m);
 
-    m = parse_foot("addressees on the line",
-                   "Kính gửi: Sở Tài chính; Sở Xây dựng; Ủy ban nhân dân các xã, phường.\n"
-                   "Thực hiện chỉ đạo của UBND tỉnh, Sở Nội vụ đề nghị các đơn vị rà soát./.",
-                   foot);
-    expect_count(m, "addressees", 3);
-    expect(m, "addressees.0", "Sở Tài chính");
-    expect(m, "addressees.2", "Ủy ban nhân dân các xã, phường");
-    json_decref(m);
-
-    m = parse_foot("addressees by commas",
-                   "Kính gửi: Bộ Tài chính, Bộ Xây dựng, Ủy ban nhân dân các tỉnh, thành phố.\n"
-                   "Thực hiện chỉ đạo của Thủ tướng, Sở Nội vụ đề nghị các đơn vị rà soát./.",
-                   foot);
-    expect_count(m, "addressees", 3);
-    expect(m, "addressees.1", "Bộ Xây dựng");
-    expect(m, "addressees.2", "Ủy ban nhân dân các tỉnh, thành phố");
-    json_decref(m);
-
-    m = parse_foot("addressee wrapped",
-                   "Kinh gui: Ủy ban nhân dân các tỉnh, thành phố trực thuộc\nTrung ương.\n"
-                   "Thực hiện chỉ đạo của Thủ tướng, Sở Nội vụ đề nghị các đơn vị rà soát./.",
-                   foot);
-    expect_count(m, "addressees", 1);
-    expect(m, "addressees.0", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương");
-    json_decref(m);
-
-    /* The body begins right under the last addressee. */
-    m = parse_foot("addressees end at the body",
-                   "Kính gửi:\n- Sở Tài chính;\n- Sở Xây dựng.\n"
-                   "Sở Nội vụ đề nghị các đơn vị rà soát biên chế./.",
-                   foot);
-    expect_count(m, "addressees", 2);
-    json_decref(m);
+    /* Several on the cue's line; one wrapped; the body right under the
+     * last.  Each: document, how many, and the last one. */
+    static const struct {
+        const char *name, *body;
+        size_t count;
+        const char *last;
+    } lists[] = {
+        {"addressees on the line",
+         "Kính gửi: Sở Tài chính; Sở Xây dựng; Ủy ban nhân dân các xã, phường.\n"
+         "Thực hiện chỉ đạo của UBND tỉnh, Sở Nội vụ đề nghị các đơn vị rà soát./.",
+         3, "Ủy ban nhân dân các xã, phường"},
+        {"addressees by commas",
+         "Kính gửi: Bộ Tài chính, Bộ Xây dựng, Ủy ban nhân dân các tỉnh, thành phố.\n"
+         "Thực hiện chỉ đạo của Thủ tướng, Sở Nội vụ đề nghị các đơn vị rà soát./.",
+         3, "Ủy ban nhân dân các tỉnh, thành phố"},
+        {"addressee wrapped",
+         "Kinh gui: Ủy ban nhân dân các tỉnh, thành phố trực thuộc\nTrung ương.\n"
+         "Thực hiện chỉ đạo của Thủ tướng, Sở Nội vụ đề nghị các đơn vị rà soát./.",
+         1, "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"},
+        {"addressees end at the body",
+         "Kính gửi:\n- Sở Tài chính;\n- Sở Xây dựng.\n"
+         "Sở Nội vụ đề nghị các đơn vị rà soát biên chế./.",
+         2, "Sở Xây dựng"},
+    };
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
+        char last[32];
+        m = parse_foot(lists[i].name, lists[i].body, foot);
+        expect_count(m, "addressees", lists[i].count);
+        snprintf(last, sizeof last, "addressees.%zu", lists[i].count - 1);
+        expect(m, last, lists[i].last);
+        json_decref(m);
+    }
 
     /* A Công điện: the sender in capitals "điện:", then its list; an
      * address under an entry is none, and an entry behind its dash is one
