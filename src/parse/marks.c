@@ -19,10 +19,11 @@ static bool organ_head(const vt_lexicon *lex, const char *wf)
     return false;
 }
 
-/* Does text (after a comma) begin a new addressee: a word heading a body,
- * a title unless a person's name went before ("ông Nguyễn Văn A, Giám
- * đốc ..." is one), or an abbreviation in capitals ("UBND các xã")? */
-static bool starts_addressee(const vt_lexicon *lex, const char *text, const char *before)
+/* Does text (after a comma) begin a new addressee: a word heading a body
+ * ("Bộ Xây dựng", not a title: "Bộ trưởng") or an abbreviation in capitals
+ * ("UBND các xã")?  Titles parted by commas name one group of heads ("Bộ
+ * trưởng, Thủ trưởng cơ quan ngang Bộ"). */
+static bool starts_addressee(const vt_lexicon *lex, const char *text)
 {
     while (*text == ' ')
         text++;
@@ -32,23 +33,19 @@ static bool starts_addressee(const vt_lexicon *lex, const char *text, const char
     char *w = vt_next_word(&p);
     if (!w)
         return false;
-    char *wf = vt_text_fold(w), *f = vt_text_fold(text), *bf = vt_text_fold(before);
-    size_t bs = strspn(bf, " -+");
-    bool person = strncmp(bf + bs, "ong ", 4) == 0 || strncmp(bf + bs, "ba ", 3) == 0 ||
-                  strncmp(bf + bs, "dong chi ", 9) == 0 || strncmp(bf + bs, "d/c ", 4) == 0;
-    bool yes = organ_head(lex, wf) || (strlen(w) >= 2 && vt_text_is_upper(w)) ||
-               (!person && vt_lex_prefix(&lex->positions, f, strlen(f), 0, NULL));
-    free(w);
-    free(wf);
+    char *f = vt_text_fold(text), *wf = vt_text_fold(w);
+    bool title = vt_lex_prefix(&lex->positions, f, strlen(f), 0, NULL);
+    bool yes = (organ_head(lex, wf) && !title) || (strlen(w) >= 2 && vt_text_is_upper(w));
     free(f);
-    free(bf);
+    free(wf);
+    free(w);
     return yes;
 }
 
 /* Add the addressees of one entry.  A line of the list behind its dash is
  * one ("- Bộ trưởng; Thủ trưởng cơ quan ngang Bộ"); several on the cue's
  * line (`several`) are parted by semicolons, or by commas where the next
- * names a body or a title ("Bộ Tài chính, Bộ Xây dựng"); a comma inside
+ * names a body ("Bộ Tài chính, Bộ Xây dựng"); a comma inside
  * one ("các tỉnh, thành phố") stays. */
 static void add_addressees(vt_pctx *cx, json_t *list, const char *entry, size_t from, size_t to,
                            bool several)
@@ -57,7 +54,7 @@ static void add_addressees(vt_pctx *cx, json_t *list, const char *entry, size_t 
     while (*p) {
         size_t k = 0;
         while (p[k] && !(several && p[k] == ';') &&
-               !(several && p[k] == ',' && starts_addressee(cx->lex, p + k + 1, p)))
+               !(several && p[k] == ',' && starts_addressee(cx->lex, p + k + 1)))
             k++;
         char *v = vt_clean_text(p, k);
         if (*v)

@@ -769,6 +769,10 @@ static void test_addressee_lists(void)
          "Kính gửi: Bộ Tài chính, Bộ Xây dựng, Ủy ban nhân dân các tỉnh, thành phố.\n"
          "Thực hiện chỉ đạo của Thủ tướng, Sở Nội vụ đề nghị các đơn vị rà soát./.",
          3, "Ủy ban nhân dân các tỉnh, thành phố"},
+        {"addressee heads",
+         "Kính gửi: Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ.\n"
+         "Thực hiện chỉ đạo của Thủ tướng, Bộ Nội vụ đề nghị các cơ quan rà soát./.",
+         1, "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ"},
         {"addressee wrapped",
          "Kinh gui: Ủy ban nhân dân các tỉnh, thành phố trực thuộc\nTrung ương.\n"
          "Thực hiện chỉ đạo của Thủ tướng, Sở Nội vụ đề nghị các đơn vị rà soát./.",
