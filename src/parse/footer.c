@@ -9,20 +9,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include "confidence.h"
 #include "internal.h"
 #include "parse.h"
 
-/* Lines after "Nơi nhận" that can still belong to the footer. */
+/* Lines after "Nơi nhận" that can still belong to the footer, and lines
+ * between the title and the name (signature and seal); blank lines, which
+ * OCR leaves between the lines, are not counted. */
 #define FOOTER_SPAN 30
-/* Lines between the title and the name: signature and seal. */
 #define NAME_GAP 14
 
+/* TM., KT., TL., TUQ., Q.; party documents write T/M, K/T, T/L. */
 static const char authority_pattern[] =
-    "(?:^|[^a-z0-9])(tuq|tm|tl|kt|q)\\s*[.,]\\s*(?=[a-z(])";
+    "(?:^|[^a-z0-9/])((?:tuq|tm|tl|kt|q)(?=\\s*[.,])|(?:t/m|k/t|t/l)(?=[\\s.,]))\\s*[.,]?\\s*(?=[a-z(])";
 
 typedef struct item {
     char *text;
@@ -50,6 +50,25 @@ static void free_items(items *it)
     free(it->v);
 }
 
+static char *span_text(const vt_pline *pl, size_t fs, size_t fe)
+{
+    vt_span sp = {pl, fs, fe};
+    return vt_span_text(&sp);
+}
+
+/* The index `count` lines below line `from`, blank lines not counted
+ * (at most cx->n). */
+static size_t lines_below(const vt_pctx *cx, size_t from, size_t count)
+{
+    size_t i = from;
+    while (i < cx->n && count) {
+        i++;
+        if (i < cx->n && cx->lines[i].flen > strspn(cx->lines[i].fold, " "))
+            count--;
+    }
+    return i;
+}
+
 /* Restore changes words, never their number: the n-th word of a line is
  * the n-th word of the line as first seen. */
 static size_t word_index(const char *s, size_t off)
@@ -71,11 +90,6 @@ static size_t word_offset(const char *s, size_t idx)
     return i;
 }
 
-
-static bool list_mark(unsigned char c)
-{
-    return c == '-' || c == '+' || c == '_' || c == '*' || c == 0xE2 /* • – */;
-}
 
 static bool is_luu(const char *fold)
 {
@@ -123,34 +137,54 @@ static long find_position(const vt_pctx *cx, const vt_pline *pl, size_t from, si
     return best;
 }
 
-static bool ends_entry(const char *text)
+/* The closing mark of an entry; `ocr` takes the colon OCR makes of a
+ * semicolon too. */
+static bool ends_entry_as(const char *text, bool ocr)
 {
-    size_t n = strlen(text);
-    while (n && isspace((unsigned char)text[n - 1]))
-        n--;
-    return n && (text[n - 1] == ';' || text[n - 1] == '.');
+    char c = vt_last_char(text);
+    return c == ';' || c == '.' || (ocr && c == ':');
 }
 
-/* Where the right column starts in an entry line (fold offset). */
-static size_t entry_split(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, bool luu)
+static bool ends_entry(const char *text)
+{
+    return ends_entry_as(text, false);
+}
+
+/* Where the right column starts in the entries of a line that begin at
+ * fold offset `from`.  An entry ends at its ';' unless another entry
+ * follows behind its dash ("- Như trên; - Bộ Nội vụ;"). */
+static size_t entry_split(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, size_t from, bool luu)
 {
     if (pl->role == VT_ROLE_FOOTER_LEFT)
         return pl->flen;
     size_t best = pl->flen;
-    long a = find_authority(arx, pl, 0, pl->flen);
-    if (a > 2)
+    long a = find_authority(arx, pl, from, pl->flen);
+    if (a > (long)from + 2)
         best = (size_t)a;
-    const char *semi = memchr(pl->fold, ';', best);
-    if (semi && !luu)
+    const char *semi;
+    for (size_t k = from; !luu && k < best && (semi = memchr(pl->fold + k, ';', best - k));) {
+        size_t n = (size_t)(semi - pl->fold) + 1;
+        while (n < best && pl->fold[n] == ' ')
+            n++;
+        if (n < best && vt_list_mark_len(pl->text + pl->map[n])) {
+            k = n;
+            continue;
+        }
         best = (size_t)(semi - pl->fold) + 1;
+        break;
+    }
     if (luu) {
-        /* "Lưu: VT, VP.  NGUYỄN VĂN A": the name follows the full stop. */
+        /* "Lưu: VT, VP.  NGUYỄN VĂN A": the name follows the full stop;
+         * one word there is the drafter's initials ("Lưu: VT, PL. TA."). */
         for (size_t k = 0; k + 2 < best; k++)
             if (pl->fold[k] == '.' && pl->fold[k + 1] == ' ') {
                 size_t j = k + 1;
                 while (j < best && pl->fold[j] == ' ')
                     j++;
-                if (j < best && isalpha((unsigned char)pl->fold[j]) &&
+                const char *gap = memchr(pl->fold + j, ' ', best - j);
+                bool words = gap && (size_t)(gap - pl->fold) + 1 < best &&
+                             isalpha((unsigned char)gap[strspn(gap, " ")]);
+                if (j < best && words && isalpha((unsigned char)pl->fold[j]) &&
                     isupper((unsigned char)pl->text[pl->map[j]])) {
                     best = j;
                     break;
@@ -380,12 +414,47 @@ static char *name_part(const vt_lex_list *list, const char *word, bool fuzzy)
     return out;
 }
 
+/* Is the word, marks and all, a form the names list holds? */
+static bool form_in_list(const vt_lex_list *list, const char *word)
+{
+    char *f = vt_text_fold(word), *low = vt_text_lower_full(word);
+    bool found = false;
+    for (size_t i = 0; i < list->n && !found; i++)
+        if (strcmp(list->v[i].fold, f) == 0) {
+            char *l = vt_text_lower_full(list->v[i].form);
+            found = strcmp(l, low) == 0;
+            free(l);
+        }
+    free(f);
+    free(low);
+    return found;
+}
+
+static bool in_list(const vt_lex_list *list, const char *word)
+{
+    char *f = vt_text_fold(word);
+    bool found = false;
+    for (size_t i = 0; i < list->n && !found; i++)
+        found = strcmp(list->v[i].fold, f) == 0;
+    free(f);
+    return found;
+}
+
+/* Is the word a part of a name the names list holds: as spelled
+ * (`spelled`), or with the same letters, marks aside? */
+static bool name_form(const vt_lexicon *lex, const char *word, bool spelled)
+{
+    bool (*has)(const vt_lex_list *, const char *) = spelled ? form_in_list : in_list;
+    return has(&lex->family, word) || has(&lex->middle, word) || has(&lex->given, word);
+}
+
 /* A language model has no business with names: each word of the name
  * line whose letters restore changed ("Thái" -> "Tháng") is read as the
  * page printed it (`orig`, the whole line as first seen), marks and all;
- * the names list mends what the OCR lost.  NULL when the words do not
- * line up. */
-static char *printed_name(const char *text, const char *orig)
+ * the names list mends what the OCR lost.  A restored word the names list
+ * holds as spelled stays when no name has the printed one's letters
+ * ("Hồ Đức" for the "H6 Dic" an English model reads).  NULL when the words do not line up. */
+static char *printed_name(const vt_lexicon *lex, const char *text, const char *orig)
 {
     char *t = vt_xstrdup(text), *o = vt_clean_text(orig, strlen(orig));
     char *tw[8], *ow[8], *s1 = NULL, *s2 = NULL;
@@ -402,7 +471,9 @@ static char *printed_name(const char *text, const char *orig)
             char *a = vt_text_fold(tw[i]), *b = vt_text_fold(ow[i]);
             if (i)
                 strcat(out, " ");
-            strcat(out, strcmp(a, b) == 0 ? tw[i] : ow[i]);
+            bool restored = strcmp(a, b) == 0 ||
+                            (name_form(lex, tw[i], true) && !name_form(lex, ow[i], false));
+            strcat(out, restored ? tw[i] : ow[i]);
             free(a);
             free(b);
         }
@@ -410,16 +481,6 @@ static char *printed_name(const char *text, const char *orig)
     free(t);
     free(o);
     return out;
-}
-
-static bool in_list(const vt_lex_list *list, const char *word)
-{
-    char *f = vt_text_fold(word);
-    bool found = false;
-    for (size_t i = 0; i < list->n && !found; i++)
-        found = strcmp(list->v[i].fold, f) == 0;
-    free(f);
-    return found;
 }
 
 /* Some peoples of the Tây Nguyên put the family name last, the given name
@@ -464,6 +525,116 @@ static char *name_case(const vt_lexicon *lex, const char *t)
     }
     free(copy);
     return out;
+}
+
+/* How many parts of a name (family first) the names list holds as
+ * spelled: a name the seal or the OCR damaged holds fewer. */
+static size_t name_score(const vt_lexicon *lex, char *const *w, size_t n)
+{
+    size_t score = 0;
+    for (size_t i = 0; i < n; i++)
+        score += form_in_list(i == 0 ? &lex->family : i + 1 == n ? &lex->given : &lex->middle, w[i]);
+    return score;
+}
+
+#define NAME_WORDS 5
+
+/* Split a name into at most NAME_WORDS words (pointers into `copy`). */
+static size_t split_name(char *copy, char **w)
+{
+    size_t n = 0;
+    char *save = NULL;
+    for (char *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+        if (n == NAME_WORDS)
+            return 0;
+        w[n++] = t;
+    }
+    return n;
+}
+
+/* Is the word a name's, as a restored text prints it: a capital, then
+ * small letters (an apostrophe inside: H'Yim)? */
+static bool name_word(const char *w)
+{
+    char *f = vt_text_fold(w);
+    bool letter = isalpha((unsigned char)f[0]);
+    free(f);
+    if (!letter || vt_starts_lower(w))
+        return false;
+    char *up = vt_text_upper_first(w);
+    char *low = vt_text_lower_full(w);
+    char *again = vt_text_upper_first(low);
+    bool ok = strcmp(up, w) == 0 && strcmp(again, w) == 0;
+    free(up);
+    free(low);
+    free(again);
+    for (const char *c = w; ok && *c; c++)
+        ok = (unsigned char)*c >= 0x80 || isalpha((unsigned char)*c) || *c == '\'';
+    return ok;
+}
+
+/* The signer's name as the document prints it elsewhere (Nơi nhận, Kính
+ * gửi, the body), when the signature block's copy is damaged: a name
+ * there within OCR distance of `name` (or ending with it, the family name
+ * lost under the seal) whose parts the names list holds as spelled, more
+ * of them than of `name`.  NULL when there is none. */
+static char *name_elsewhere(const vt_pctx *cx, const char *name, size_t skip)
+{
+    char *nc = vt_xstrdup(name), *nw[NAME_WORDS];
+    size_t nn = split_name(nc, nw);
+    char *nf = vt_text_fold(name);
+    size_t best_score = nn ? name_score(cx->lex, nw, nn) : NAME_WORDS;
+    char *best = NULL;
+    for (size_t l = 0; l < cx->n && nn >= 2; l++) {
+        if (l == skip)
+            continue;
+        char *copy = vt_xstrdup(cx->lines[l].text), *save = NULL, *w[64];
+        bool stop[64];
+        size_t n = 0;
+        for (char *t = strtok_r(copy, " ", &save); t && n < 64; t = strtok_r(NULL, " ", &save)) {
+            size_t k = strlen(t);
+            stop[n] = false;
+            while (k && strchr(",;.:)", t[k - 1])) {
+                t[--k] = '\0';
+                stop[n] = true;
+            }
+            w[n++] = t;
+        }
+        for (size_t a = 0; a < n; a++) {
+            if (!name_word(w[a]) || !form_in_list(&cx->lex->family, w[a]))
+                continue;
+            size_t z = a;
+            while (z + 1 < n && z + 1 - a < NAME_WORDS && !stop[z] && name_word(w[z + 1]))
+                z++;
+            for (size_t len = 2; len <= z - a + 1; len++) {
+                if (len != nn && !(nn == 2 && len == 3))
+                    continue;
+                char *cand = vt_xstrdup(w[a]);
+                for (size_t k = a + 1; k < a + len; k++) {
+                    char *j = vt_xasprintf("%s %s", cand, w[k]);
+                    free(cand);
+                    cand = j;
+                }
+                char *cf = vt_text_fold(cand);
+                const char *tail = len == nn ? cf : strchr(cf, ' ') + 1;
+                bool near = len == nn ? vt_fuzzy_cost(nf, strlen(nf), cf) <= 0.2
+                                      : strcmp(tail, nf) == 0;
+                size_t score = name_score(cx->lex, w + a, len);
+                if (near && score > best_score && score == len) {
+                    free(best);
+                    best = cand;
+                    cand = NULL;
+                    best_score = score;
+                }
+                free(cf);
+                free(cand);
+            }
+        }
+        free(copy);
+    }
+    free(nf);
+    free(nc);
+    return best;
 }
 
 /* Position title in its proper form: the lexicon's, else sentence case. */
@@ -530,6 +701,30 @@ static char *match_position(const vt_pctx *cx, const char *t, const char *expect
     return position;
 }
 
+/* The position ending a line in capitals whose head ends the authority's
+ * title wrapped from the line above ("KT. TRƯỞNG BAN CHÍNH SÁCH," /
+ * "THUẾ QUỐC TẾ PHÓ TRƯỞNG BAN"): the longest title the lexicon knows
+ * that ends the line.  NULL when none. */
+static char *position_at_end(const vt_pctx *cx, const char *t)
+{
+    if (!vt_text_mostly_upper(t))
+        return NULL;
+    vt_pline pl;
+    vt_pline_init(&pl, t);
+    char *position = NULL;
+    for (size_t w = 1; w < pl.flen && !position; w++) {
+        if (pl.fold[w - 1] != ' ' || pl.fold[w] == ' ')
+            continue;
+        if (vt_lex_match(&cx->lex->positions, pl.fold + w, pl.flen - w, 0, NULL)) {
+            char *tail = span_text(&pl, w, pl.flen);
+            position = position_case(cx, tail, NULL);
+            free(tail);
+        }
+    }
+    vt_pline_clear(&pl);
+    return position;
+}
+
 static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
 {
     json_t *sg = json_object();
@@ -549,8 +744,11 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
         }
         char *prefix = vt_xstrndup(pl.fold + vt_rx_start(arx, 1),
                                    (size_t)(vt_rx_end(arx, 1) - vt_rx_start(arx, 1)));
+        char *w = prefix;
         for (char *c = prefix; *c; c++)
-            *c = (char)toupper((unsigned char)*c);
+            if (*c != '/')
+                *w++ = (char)toupper((unsigned char)*c);
+        *w = '\0';
         vt_span rest = {&pl, (size_t)vt_rx_end(arx, 0), pl.flen};
         char *title = vt_span_text(&rest);
         char *proper = strcmp(prefix, "TM") == 0 ? vt_organ_case(cx->lex, title)
@@ -590,6 +788,8 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
         /* A title restore rewrote ("TRƯỞNG PHÓNG") may read as printed. */
         if (!position && right->v[k].orig)
             position = match_position(cx, right->v[k].orig, expected, &pconf);
+        if (!position && k == i && *chain && (position = position_at_end(cx, t)))
+            pconf = VT_CONF_POSITION_HEADING;
         if (position) {
             char *j = vt_xasprintf("%s%s%s", rawchain, *rawchain ? " / " : "", t);
             free(rawchain);
@@ -612,7 +812,7 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
      * (a seal's text) is taken only when there is no other. */
     size_t pick = right->n;
     for (size_t k = name_from; k < right->n; k++) {
-        if (right->v[k].line > last_line + NAME_GAP)
+        if (right->v[k].line > lines_below(cx, last_line, NAME_GAP))
             break;
         if (!looks_like_name(cx->lex, right->v[k].text))
             continue;
@@ -621,11 +821,26 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
         if (!vt_text_is_upper(right->v[k].text))
             break;
     }
+    /* A name the seal or the OCR left unreadable as a name is taken when
+     * the document prints it whole elsewhere. */
+    char *whole = NULL;
+    for (size_t k = name_from; pick == right->n && k < right->n; k++) {
+        if (right->v[k].line > lines_below(cx, last_line, NAME_GAP))
+            break;
+        if ((whole = name_elsewhere(cx, right->v[k].text, right->v[k].line)))
+            pick = k;
+    }
     if (pick < right->n) {
         const char *o = right->v[pick].orig;
-        char *printed = o ? printed_name(right->v[pick].text, o) : NULL;
+        char *printed = o ? printed_name(cx->lex, right->v[pick].text, o) : NULL;
         name = name_case(cx->lex, printed ? printed : right->v[pick].text);
         free(printed);
+        if (!whole)
+            whole = name_elsewhere(cx, name, right->v[pick].line);
+        if (whole) {
+            free(name);
+            name = whole;
+        }
         char *j = vt_xasprintf("%s%s%s", rawchain, *rawchain ? " / " : "", right->v[pick].text);
         free(rawchain);
         rawchain = j;
@@ -657,19 +872,64 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
     free(last_prefix);
 }
 
-/* An entry continued on the next line goes on in small letters. */
-static bool starts_lower(const char *s)
+/* Take the entries of fold[k, le) of line i: several on a line part at
+ * "; -"; the first goes on from the open entry when `cont`.  Each entry is
+ * flushed when the next one starts; the "Lưu" entry closes the list. */
+static void take_entries(vt_pctx *cx, json_t *recipients, const vt_pline *pl, size_t k, size_t le,
+                         size_t i, bool cont, char **entry, size_t *entry_from, size_t *entry_to,
+                         bool *done)
 {
-    int32_t i = 0;
-    UChar32 c;
-    U8_NEXT(s, i, (int32_t)strlen(s), c);
-    return c > 0 && u_islower(c);
+    size_t ps = k;
+    for (size_t j = k; j < le; j++) {
+        size_t end = le, n = j + 1;
+        if (pl->fold[j] == ';') {
+            while (n < le && pl->fold[n] == ' ')
+                n++;
+            if (n < le && vt_list_mark_len(pl->text + pl->map[n]))
+                end = j + 1;
+        }
+        if (end == le && j + 1 < le)
+            continue;
+        char *t = span_text(pl, ps, end);
+        if (cont && ps == k) {
+            char *joined = vt_xasprintf("%s %s", *entry, t);
+            free(*entry);
+            *entry = joined;
+            *entry_to = i;
+        } else {
+            flush_recipient(cx, recipients, *entry, *entry_from, *entry_to);
+            *entry = vt_xstrdup(t);
+            *entry_from = *entry_to = i;
+        }
+        char *c = vt_clean_text(t, strlen(t));
+        char *f = vt_text_fold(c);
+        if (is_luu(f))
+            *done = true;
+        free(f);
+        free(c);
+        free(t);
+        ps = end;
+        j = end - 1;
+    }
 }
 
-static char *span_text(const vt_pline *pl, size_t fs, size_t fe)
+/* A signature with neither "Nơi nhận" nor an authority (a decision signed
+ * "THỦ TƯỚNG" and a name): the last title in capitals the lexicon knows
+ * whose next line with text is a name.  cx->n when none. */
+static size_t bare_signature(const vt_pctx *cx)
 {
-    vt_span sp = {pl, fs, fe};
-    return vt_span_text(&sp);
+    size_t found = cx->n;
+    for (size_t i = cx->header_end; i < cx->n; i++) {
+        const vt_pline *pl = &cx->lines[i];
+        if (!vt_text_is_upper(pl->text) ||
+            !vt_lex_match(&cx->lex->positions, pl->fold, pl->flen, 0, NULL))
+            continue;
+        size_t next = lines_below(cx, i, 1);
+        if (next < cx->n && looks_like_name(cx->lex, cx->lines[next].text) &&
+            !vt_text_is_upper(cx->lines[next].text))
+            found = i;
+    }
+    return found;
 }
 
 void vt_parse_footer(vt_pctx *cx)
@@ -709,6 +969,8 @@ void vt_parse_footer(vt_pctx *cx)
             break;
         }
     }
+    if (start == cx->n)
+        start = bare_signature(cx);
     cx->footer_from = start;
     if (start == cx->n) {
         vt_missing(cx, "recipients");
@@ -722,50 +984,44 @@ void vt_parse_footer(vt_pctx *cx)
     char *entry = NULL;
     size_t entry_from = 0, entry_to = 0;
     bool done = false; /* the "Lưu" entry closes the list */
-    size_t end = (nn < cx->n ? nn : start) + FOOTER_SPAN;
-    if (end > cx->n)
-        end = cx->n;
+    size_t end = lines_below(cx, nn < cx->n ? nn : start, FOOTER_SPAN);
     for (size_t i = start; i < end; i++) {
         const vt_pline *pl = &cx->lines[i];
         size_t ls = 0, le = pl->flen; /* left column part */
         if (pl->role == VT_ROLE_FOOTER_RIGHT || i < nn) {
             le = 0;
-        } else if (i == nn) {
-            ls = (size_t)cue_end;
-            while (ls < pl->flen && pl->fold[ls] == ' ')
-                ls++;
-            if (ls < pl->flen && list_mark((unsigned char)pl->text[pl->map[ls]]))
-                le = entry_split(cx, &arx, pl, false);
-            else
-                le = ls;
         } else if (!done) {
-            size_t k = 0;
+            if (i == nn) {
+                ls = (size_t)cue_end;
+                while (ls < pl->flen && pl->fold[ls] == ' ')
+                    ls++;
+            }
+            size_t k = ls;
             while (k < pl->flen && pl->fold[k] == ' ')
                 k++;
-            bool mark = k < pl->flen && (list_mark((unsigned char)pl->text[pl->map[k]]) ||
-                                         pl->fold[k] == '.');
-            bool luu = is_luu(pl->fold + k + strspn(pl->fold + k, "-_+*. "));
-            bool cont = entry && !ends_entry(entry) && !mark && k < pl->flen &&
-                        starts_lower(pl->text + pl->map[k]);
-            if (mark || cont || (luu && entry)) {
-                le = entry_split(cx, &arx, pl, luu);
-                char *t = span_text(pl, 0, le);
-                if (cont) {
-                    char *j = vt_xasprintf("%s %s", entry, t);
-                    free(entry);
-                    entry = j;
-                    entry_to = i;
-                } else {
-                    flush_recipient(cx, recipients, entry, entry_from, entry_to);
-                    entry = vt_xstrdup(t);
-                    entry_from = entry_to = i;
-                }
-                free(t);
-                if (luu)
-                    done = true;
+            bool mark = k < pl->flen && (vt_list_mark_len(pl->text + pl->map[k]) ||
+                                         (i > nn && pl->fold[k] == '.'));
+            bool luu = is_luu(pl->fold + k + strspn(pl->fold + k, "-_+*=. "));
+            size_t split = entry_split(cx, &arx, pl, ls, luu);
+            char *lt = split > k ? span_text(pl, k, split) : vt_xstrdup("");
+            bool closed = !entry || ends_entry(entry);
+            bool words = *lt && !vt_text_mostly_upper(lt);
+            /* An entry goes on in small letters, or to its closing mark; an
+             * entry whose dash was lost follows a closed one with its own. */
+            bool cont = !closed && !mark && !luu && words &&
+                        (vt_starts_lower(lt) || ends_entry(lt));
+            bool unmarked = !mark && *lt &&
+                            (i == nn ? words
+                                     : closed && (vt_last_char(lt) == ';' ||
+                                                  (words && ends_entry_as(lt, true))));
+            if (mark || cont || unmarked || (luu && entry)) {
+                le = split;
+                take_entries(cx, recipients, pl, k, le, i, cont, &entry, &entry_from, &entry_to,
+                             &done);
             } else {
-                le = 0;
+                le = ls;
             }
+            free(lt);
         } else {
             le = 0;
         }

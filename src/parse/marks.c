@@ -7,6 +7,97 @@
 #include "internal.h"
 #include "parse.h"
 
+/* Does the folded word head a body the lexicon knows ("so" of "Sở Y tế")? */
+static bool organ_head(const vt_lexicon *lex, const char *wf)
+{
+    size_t n = strlen(wf);
+    for (size_t i = 0; i < lex->organs.n; i++) {
+        const char *o = lex->organs.v[i].fold;
+        if (strncmp(o, wf, n) == 0 && (o[n] == ' ' || o[n] == '\0'))
+            return true;
+    }
+    return false;
+}
+
+/* Does text (after a comma) begin a new addressee: a word heading a body
+ * ("Bộ Xây dựng", not a title: "Bộ trưởng") or an abbreviation in capitals
+ * ("UBND các xã")?  Titles parted by commas name one group of heads ("Bộ
+ * trưởng, Thủ trưởng cơ quan ngang Bộ"). */
+static bool starts_addressee(const vt_lexicon *lex, const char *text)
+{
+    while (*text == ' ')
+        text++;
+    if (!*text || vt_starts_lower(text))
+        return false;
+    const char *p = text;
+    char *w = vt_next_word(&p);
+    if (!w)
+        return false;
+    char *f = vt_text_fold(text), *wf = vt_text_fold(w);
+    bool title = vt_lex_prefix(&lex->positions, f, strlen(f), 0, NULL);
+    bool yes = (organ_head(lex, wf) && !title) || (strlen(w) >= 2 && vt_text_is_upper(w));
+    free(f);
+    free(wf);
+    free(w);
+    return yes;
+}
+
+/* Add the addressees of one entry.  A line of the list behind its dash is
+ * one ("- Bộ trưởng; Thủ trưởng cơ quan ngang Bộ"); several on the cue's
+ * line (`several`) are parted by semicolons, or by commas where the next
+ * names a body ("Bộ Tài chính, Bộ Xây dựng"); a comma inside
+ * one ("các tỉnh, thành phố") stays. */
+static void add_addressees(vt_pctx *cx, json_t *list, const char *entry, size_t from, size_t to,
+                           bool several)
+{
+    const char *p = entry;
+    while (*p) {
+        size_t k = 0;
+        while (p[k] && !(several && p[k] == ';') &&
+               !(several && p[k] == ',' && starts_addressee(cx->lex, p + k + 1)))
+            k++;
+        char *v = vt_clean_text(p, k);
+        if (*v)
+            json_array_append_new(list, vt_field(cx, "text", v, NULL, 0.9, from, to));
+        free(v);
+        p += k + (p[k] != '\0');
+    }
+}
+
+static size_t word_count(const char *s)
+{
+    size_t n = 0;
+    for (size_t i = 0; s[i]; i++)
+        if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
+            n++;
+    return n;
+}
+
+/* A Công điện names its addressees after "THỦ TƯỚNG CHÍNH PHỦ điện:",
+ * the sender in capitals: the end of that line, or -1. */
+static long telegram_cue(const vt_pline *pl)
+{
+    size_t n = pl->flen;
+    while (n && pl->fold[n - 1] == ' ')
+        n--;
+    if (n < 6 || pl->fold[n - 1] != ':')
+        return -1;
+    n--;
+    while (n && pl->fold[n - 1] == ' ')
+        n--;
+    if (n < 5 || strncmp(pl->fold + n - 5, " dien", 5) != 0)
+        return -1;
+    vt_span sender = {pl, 0, n - 5};
+    char *t = vt_span_text(&sender);
+    bool caps = *t && vt_text_is_upper(t);
+    free(t);
+    return caps ? (long)pl->flen : -1;
+}
+
+/* Lines under "Kính gửi" that still name addressees: one per line behind a
+ * dash (or what OCR made of it), an entry wrapped onto the next line, an
+ * entry whose dash was lost while the list goes on; the body starts at the
+ * first line that is none of these. */
 void vt_parse_addressees(vt_pctx *cx)
 {
     size_t lo = cx->number_line < cx->n ? cx->number_line : 0;
@@ -18,37 +109,47 @@ void vt_parse_addressees(vt_pctx *cx)
             at++;
         long e = vt_fuzzy_prefix(pl->fold, pl->flen, at, "kinh gui", 0.25, NULL);
         if (e < 0)
+            e = telegram_cue(pl);
+        if (e < 0)
             continue;
         size_t k = (size_t)e;
         while (k < pl->flen && (pl->fold[k] == ' ' || pl->fold[k] == ':' || pl->fold[k] == ';'))
             k++;
         json_t *list = json_array();
-        size_t last = i;
-        if (k < pl->flen) {
-            vt_span sp = {pl, k, pl->flen};
-            char *v = vt_span_clean(&sp);
-            if (*v)
-                json_array_append_new(list, vt_field(cx, "text", v, NULL, 0.9, i, i));
-            free(v);
-        }
-        /* Then a list of "- ..." lines (a lone addressee may continue). */
+        vt_span sp = {pl, k, pl->flen};
+        char *entry = vt_span_text(&sp);
+        size_t from = i, last = i;
+        bool listed_entry = false; /* a line of the list, not the cue's */
         for (size_t j = i + 1; j < hi && j < i + 30; j++) {
             const vt_pline *q = &cx->lines[j];
             if (q->role == VT_ROLE_HEADER_RIGHT)
                 continue; /* the other column, read in between */
-            size_t s = 0;
-            while (s < q->flen && q->fold[s] == ' ')
-                s++;
-            if (s == q->flen)
+            const char *t = q->text + strspn(q->text, " \t");
+            if (!*t || *t == '(')
+                continue; /* OCR's blank lines; an address "(Địa chỉ: ...)" */
+            size_t mark = vt_list_mark_len(t);
+            char end = vt_last_char(entry), tend = vt_last_char(t);
+            bool open = end && end != ';' && end != '.';
+            bool terminated = tend && strchr(";.,", tend);
+            if (!mark && open && (vt_starts_lower(t) || (terminated && word_count(t) <= 6))) {
+                char *j2 = vt_xasprintf("%s %s", entry, t);
+                free(entry);
+                entry = j2;
+                last = j;
+                continue;
+            }
+            bool listed = mark || (*entry && end == ';' && terminated && tend != ',' &&
+                                   word_count(t) <= 12 && !vt_starts_lower(t));
+            if (!listed)
                 break;
-            if (q->fold[s] != '-' && q->fold[s] != '+')
-                break;
-            char *v = vt_clean_text(q->text, q->len);
-            if (*v)
-                json_array_append_new(list, vt_field(cx, "text", v, NULL, 0.9, j, j));
-            free(v);
-            last = j;
+            add_addressees(cx, list, entry, from, last, !listed_entry);
+            free(entry);
+            entry = vt_xstrdup(t + mark);
+            listed_entry = true;
+            from = last = j;
         }
+        add_addressees(cx, list, entry, from, last, !listed_entry);
+        free(entry);
         if (json_array_size(list)) {
             json_object_set_new(cx->meta, "addressees", list);
             if (last + 1 > cx->body_from)

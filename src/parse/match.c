@@ -7,6 +7,8 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "internal.h"
 #include "parse.h"
@@ -74,6 +76,33 @@ char *vt_clean_text(const char *s, size_t n)
            s[n - 1] != ')' && s[n - 1] != '"')
         n--;
     return vt_xstrndup(s + a, n - a);
+}
+
+size_t vt_list_mark_len(const char *s)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c == '-' || c == '+' || c == '=' || c == '*' || c == '_')
+        return 1;
+    if (c == 0xE2 && (unsigned char)s[1] == 0x80 &&
+        ((unsigned char)s[2] == 0xA2 || (unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94))
+        return 3; /* "•", "–", "—" */
+    return 0;
+}
+
+char vt_last_char(const char *s)
+{
+    size_t n = strlen(s);
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
+    return n ? s[n - 1] : '\0';
+}
+
+bool vt_starts_lower(const char *s)
+{
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(s, i, (int32_t)strlen(s), c);
+    return c > 0 && u_islower(c);
 }
 
 char *vt_span_clean(const vt_span *sp)

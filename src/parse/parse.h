@@ -51,6 +51,15 @@ vt_span vt_span_trim(vt_span sp);
  * "UBND tỉnh", "| __KT." -> "KT."); parentheses and quotes stay. */
 char *vt_clean_text(const char *s, size_t n);
 char *vt_span_clean(const vt_span *sp);
+/* Bytes of the list mark `s` starts with: a dash as printed or as OCR
+ * reads it ("-", "—", "–", "•", "+", "=", "*", "_"); 0 when none. */
+size_t vt_list_mark_len(const char *s);
+/* Does the text begin with a small letter (an entry going on from the
+ * line before)? */
+bool vt_starts_lower(const char *s);
+/* The last character of text that is not a space, '\0' when none (an
+ * entry is closed by its ';' or '.'). */
+char vt_last_char(const char *s);
 
 /* OCR-tolerant matching of a folded keyword ("noi nhan") against folded
  * text: spaces are optional on both sides and letters the OCR confuses

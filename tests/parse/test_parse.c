@@ -576,6 +576,271 @@ static void test_signer_names(void)
     }
 }
 
+/* A dispatch whose foot is `footer`, with a body naming `body`. */
+static json_t *parse_foot(const char *name, const char *body, const char *footer)
+{
+    char doc[4096];
+    snprintf(doc, sizeof doc,
+             "UBND TỈNH HÀ TĨNH\nSỞ NỘI VỤ\nSố: 12/SNV-VP\nHà Tĩnh, ngày 3 tháng 4 năm 2025\n"
+             "V/v rà soát biên chế\n\n%s\n\n%s\n", body, footer);
+    return parse_text(name, doc, NULL);
+}
+
+/* Nơi nhận entries: wrapped over lines, after the cue on its line, behind
+ * any mark OCR makes of the dash, under any shape OCR makes of the cue. */
+static void test_recipient_lists(void)
+{
+    static const char body[] = "Sở Nội vụ đề nghị các đơn vị thực hiện./.";
+    static const struct {
+        const char *name, *foot, *want[7]; /* the entries, NULL after the last */
+    } cases[] = {
+        {"recipients wrapped",
+         "Nơi nhận:\n- Ủy ban nhân dân các huyện, thành phố trực thuộc\nTrung ương;\n"
+         "- Cục Kiểm tra văn bản và Quản lý xử lý vi phạm\nhành chính (Bộ Tư pháp);\n"
+         "- Các phòng, đơn vị\nthuộc Sở;\n- Lưu: VT, TCCB.\n"
+         "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Ủy ban nhân dân các huyện, thành phố trực thuộc Trung ương",
+          "Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính (Bộ Tư pháp)",
+          "Các phòng, đơn vị thuộc Sở", "Lưu: VT, TCCB"}},
+        {"recipients on the cue line",
+         "Nơi nhận: - Như trên; - Bộ Nội vụ (để b/c); - Lưu: VT, TCCB.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "Bộ Nội vụ (để b/c)", "Lưu: VT, TCCB"}},
+        {"recipient after the cue", "Nơi nhận: Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "Lưu: VT"}},
+        /* OCR's dashes, and an entry whose dash was lost. */
+        {"recipient marks",
+         "Nơi nhận:\n\n— Như trên;\n\n= Sở Tài chính;\n\n+ Sở Nội vụ;\n\n"
+         ". Kho bạc Nhà nước tỉnh;\n\nBảo hiểm xã hội tỉnh;\n\n- Lưu: VT.\n\n"
+         "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "Sở Tài chính", "Sở Nội vụ", "Kho bạc Nhà nước tỉnh", "Bảo hiểm xã hội tỉnh",
+          "Lưu: VT"}},
+        /* An entry in capitals that lost its dash; the drafter's initials
+         * after the archive copy. */
+        {"recipient codes",
+         "Nơi nhận:\n- Như trên;\nCác Vụ: TH, KTTH, NN;\n- Lưu: VT, TCCB (2). HA.\n"
+         "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "Các Vụ: TH, KTTH, NN", "Lưu: VT, TCCB (2). HA"}},
+    };
+    json_t *m;
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        m = parse_foot(cases[i].name, body, cases[i].foot);
+        size_t n = 0;
+        for (; cases[i].want[n]; n++) {
+            char path[32];
+            snprintf(path, sizeof path, "recipients.%zu", n);
+            expect(m, path, cases[i].want[n]);
+        }
+        expect_count(m, "recipients", n);
+        expect(m, "signer.name", "Đinh Quốc Bảo");
+        json_decref(m);
+    }
+
+    /* A long list with the blank lines OCR leaves between the lines. */
+    char foot[2048] = "Nơi nhận:\n\n";
+    for (int k = 1; k <= 14; k++) {
+        char e[64];
+        snprintf(e, sizeof e, "- Trường Tiểu học số %d;\n\n", k);
+        strcat(foot, e);
+    }
+    strcat(foot, "- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\n\nKT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\n"
+                 "(Đã ký)\n\n\n\nĐinh Quốc Bảo\n");
+    m = parse_foot("recipients with blank lines", body, foot);
+    expect_count(m, "recipients", 15);
+    expect(m, "signer.position", "Phó Chủ tịch");
+    expect(m, "signer.name", "Đinh Quốc Bảo");
+    json_decref(m);
+
+    static const char *const cues[] = {"Noi nhan:", "Nơi nhân:", "Nai nhận:", "Noi nhận;"};
+    for (size_t i = 0; i < sizeof cues / sizeof *cues; i++) {
+        char foot[512], name[64];
+        snprintf(foot, sizeof foot, "%s\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+                 cues[i]);
+        snprintf(name, sizeof name, "recipient cue %zu", i + 1);
+        m = parse_foot(name, body, foot);
+        expect_count(m, "recipients", 2);
+        expect(m, "recipients.0", "Như trên");
+        json_decref(m);
+    }
+}
+
+/* Signer blocks as real dispatches print them: chains of authorities,
+ * party forms, signature noise between title and name, a title after
+ * the wrapped end of the authority's. */
+static void test_signer_blocks(void)
+{
+    static const struct {
+        const char *block, *authority, *position, *name;
+    } cases[] = {
+        {"T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nTrần Quốc Hưng", "TM. Ban Thường vụ", "Bí thư",
+         "Trần Quốc Hưng"},
+        {"K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\n\nTrần Quốc Hưng", "KT. Trưởng Ban", "Phó Trưởng Ban",
+         "Trần Quốc Hưng"},
+        {"TL. CỤC TRƯỞNG\nKT. TRƯỞNG BAN CHÍNH SÁCH\nPHÓ TRƯỞNG BAN\n\nTrần Quốc Hưng", NULL,
+         "Phó Trưởng Ban", "Trần Quốc Hưng"},
+        {"TL. CỤC TRƯỞNG\nKT. TRƯỞNG BAN CHÍNH SÁCH,\nTHUẾ QUỐC TẾ PHÓ TRƯỞNG BAN\n\nTrần Quốc Hưng",
+         NULL, "Phó Trưởng Ban", "Trần Quốc Hưng"},
+        {"TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Đã ký)\n\nTrần Quốc Hưng", "TM. Ủy ban nhân dân",
+         "Chủ tịch", "Trần Quốc Hưng"},
+        {"KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nKý bởi: Sở Nội vụ\nNgày ký: 03.04.2025 10:12\n\nTrần Quốc Hưng",
+         "KT. Giám đốc", "Phó Giám đốc", "Trần Quốc Hưng"},
+        {"KT.GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nTrần Quốc Hưng", "KT. Giám đốc", "Phó Giám đốc",
+         "Trần Quốc Hưng"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char foot[1024], name[64];
+        snprintf(foot, sizeof foot, "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n%s\n", cases[i].block);
+        snprintf(name, sizeof name, "signer block %zu", i + 1);
+        json_t *m = parse_foot(name, "Đề nghị các đơn vị thực hiện./.", foot);
+        if (cases[i].authority)
+            expect(m, "signer.authority", cases[i].authority);
+        expect(m, "signer.position", cases[i].position);
+        expect(m, "signer.name", cases[i].name);
+        json_decref(m);
+    }
+}
+
+/* A decision signed with a title and a name only: no Nơi nhận, no
+ * authority. */
+static void test_bare_signature(void)
+{
+    json_t *m = parse_text("bare signature",
+                           "THỦ TƯỚNG CHÍNH PHỦ\nSố: 15/QĐ-TTg\nHà Nội, ngày 3 tháng 4 năm 2025\n\n"
+                           "QUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\n\n"
+                           "Điều 1. Thành lập Tổ công tác của Thủ tướng Chính phủ.\n"
+                           "Điều 2. Các Bộ trưởng chịu trách nhiệm thi hành Quyết định này./.\n"
+                           "THỦ TƯỚNG\n\nVõ Minh Khang\n"
+                           "Quyết định 15/QĐ-TTg năm 2025 thành lập Tổ công tác\n",
+                           NULL);
+    expect(m, "signer.position", "Thủ tướng");
+    expect(m, "signer.name", "Võ Minh Khang");
+    expect_missing(m, "recipients", true);
+    json_decref(m);
+}
+
+/* A signer's name a seal or the OCR damaged is read from where the
+ * document prints it whole: Nơi nhận, Kính gửi or the body. */
+static void test_signer_confirmed(void)
+{
+    static const struct {
+        const char *body, *recipient, *printed;
+    } cases[] = {
+        /* Letters lost under the seal. */
+        {"Giao đồng chí Nguyễn Văn Hùng, Phó Giám đốc Sở theo dõi./.", "Các phòng", "Nguyên Vãn Hùng"},
+        {"Đề nghị các đơn vị thực hiện./.", "Đ/c Nguyễn Văn Hùng, PGĐ Sở", "Ng0yễn Văn Hùng"},
+        /* The family name under the seal. */
+        {"Giao đồng chí Nguyễn Văn Hùng, Phó Giám đốc Sở theo dõi./.", "Các phòng", "Văn Hùng"},
+        /* Marks a guess put on an unmarked print. */
+        {"Đề nghị các đơn vị thực hiện./.", "PGĐ Nguyễn Văn Hùng", "Nguyen Van Hung"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char foot[1024], name[64];
+        snprintf(foot, sizeof foot,
+                 "Nơi nhận:\n- %s;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\n%s\n",
+                 cases[i].recipient, cases[i].printed);
+        snprintf(name, sizeof name, "signer confirmed %zu", i + 1);
+        json_t *m = parse_foot(name, cases[i].body, foot);
+        expect(m, "signer.name", "Nguyễn Văn Hùng");
+        expect(m, "signer.position", "Phó Giám đốc");
+        json_decref(m);
+    }
+    /* A name printed whole is kept, whoever else the document names. */
+    json_t *m = parse_foot("signer kept", "Giao đồng chí Nguyễn Văn Hùng theo dõi./.",
+                           "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nNguyễn Văn Hưng\n");
+    expect(m, "signer.name", "Nguyễn Văn Hưng");
+    json_decref(m);
+}
+
+/* Kính gửi: one addressee, a list one per line (wrapping, behind OCR's
+ * dashes, blank lines between), or several on the line. */
+static void test_addressee_lists(void)
+{
+#define FOOT "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n"
+    static const char foot[] = FOOT;
+    json_t *m = parse_foot("addressees listed",
+                           "Kính gửi:\n\n"
+                           "- Sở Giáo dục và Đào tạo các tỉnh: Hà Tĩnh, Nghệ An,\n"
+                           "Quảng Trị, Huế;\n\n"
+                           "— Sở Y tế các tỉnh, thành phố;\n\n"
+                           "+ Ủy ban nhân dân các xã, phường.\n\n"
+                           "Thực hiện Công văn số 45/BNV-TCBC ngày 2/3/2025 của Bộ Nội vụ, Sở Nội vụ\n"
+                           "đề nghị các đơn vị rà soát biên chế./.",
+                           foot);
+    expect_count(m, "addressees", 3);
+    expect(m, "addressees.0", "Sở Giáo dục và Đào tạo các tỉnh: Hà Tĩnh, Nghệ An, Quảng Trị, Huế");
+    expect(m, "addressees.1", "Sở Y tế các tỉnh, thành phố");
+    expect(m, "addressees.2", "Ủy ban nhân dân các xã, phường");
+    json_decref(m);
+
+    /* Several on the cue's line; one wrapped; the body right under the
+     * last.  Each: document, how many, and the last one. */
+    static const struct {
+        const char *name, *body;
+        size_t count;
+        const char *last;
+    } lists[] = {
+        {"addressees on the line",
+         "Kính gửi: Sở Tài chính; Sở Xây dựng; Ủy ban nhân dân các xã, phường.\n"
+         "Thực hiện chỉ đạo của UBND tỉnh, Sở Nội vụ đề nghị các đơn vị rà soát./.",
+         3, "Ủy ban nhân dân các xã, phường"},
+        {"addressees by commas",
+         "Kính gửi: Bộ Tài chính, Bộ Xây dựng, Ủy ban nhân dân các tỉnh, thành phố.\n"
+         "Thực hiện chỉ đạo của Thủ tướng, Sở Nội vụ đề nghị các đơn vị rà soát./.",
+         3, "Ủy ban nhân dân các tỉnh, thành phố"},
+        {"addressee heads",
+         "Kính gửi: Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ.\n"
+         "Thực hiện chỉ đạo của Thủ tướng, Bộ Nội vụ đề nghị các cơ quan rà soát./.",
+         1, "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ"},
+        {"addressee wrapped",
+         "Kinh gui: Ủy ban nhân dân các tỉnh, thành phố trực thuộc\nTrung ương.\n"
+         "Thực hiện chỉ đạo của Thủ tướng, Sở Nội vụ đề nghị các đơn vị rà soát./.",
+         1, "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"},
+        {"addressees end at the body",
+         "Kính gửi:\n- Sở Tài chính;\n- Sở Xây dựng.\n"
+         "Sở Nội vụ đề nghị các đơn vị rà soát biên chế./.",
+         2, "Sở Xây dựng"},
+    };
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
+        char last[32];
+        m = parse_foot(lists[i].name, lists[i].body, foot);
+        expect_count(m, "addressees", lists[i].count);
+        snprintf(last, sizeof last, "addressees.%zu", lists[i].count - 1);
+        expect(m, last, lists[i].last);
+        json_decref(m);
+    }
+
+    /* A Công điện: the sender in capitals "điện:", then its list; an
+     * address under an entry is none, and an entry behind its dash is one
+     * whatever it holds. */
+    m = parse_text("addressees of a telegram",
+                   "BỘ XÂY DỰNG\nSố: 7/CĐ-BXD\nHà Nội, ngày 3 tháng 4 năm 2025\n\nCÔNG ĐIỆN\n"
+                   "Về việc ứng phó mưa lũ\n\nBỘ TRƯỞNG BỘ XÂY DỰNG điện:\n"
+                   "- Bộ trưởng; Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ;\n"
+                   "- Công ty cổ phần Vận tải Miền Trung;\n(Địa chỉ: số 5 đường Lê Lợi, phường Hải Châu)\n"
+                   "- Sở Xây dựng các tỉnh: Gia Lai, Đắk Lắk.\n"
+                   "Để chủ động ứng phó, Bộ Xây dựng yêu cầu các đơn vị thực hiện./.\n\n" FOOT,
+                   NULL);
+    expect_count(m, "addressees", 3);
+    expect(m, "addressees.0", "Bộ trưởng; Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ");
+    expect(m, "addressees.1", "Công ty cổ phần Vận tải Miền Trung");
+    expect(m, "addressees.2", "Sở Xây dựng các tỉnh: Gia Lai, Đắk Lắk");
+    json_decref(m);
+
+    /* A báo cáo sent to its superior. */
+    m = parse_text("addressee of a report",
+                   "UBND TỈNH HÀ TĨNH\nSỞ NỘI VỤ\nSố: 30/BC-SNV\nHà Tĩnh, ngày 3 tháng 4 năm 2025\n\n"
+                   "BÁO CÁO\nKết quả rà soát biên chế năm 2025\ncủa các cơ quan, đơn vị\n\n"
+                   "Kính gửi: Ủy ban nhân dân tỉnh Hà Tĩnh\n\n"
+                   "Thực hiện Kế hoạch số 12/KH-UBND, Sở Nội vụ báo cáo như sau:\n"
+                   "I. KẾT QUẢ\nCác đơn vị đã rà soát xong./.\n\n"
+                   "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+                   NULL);
+    expect_count(m, "addressees", 1);
+    expect(m, "addressees.0", "Ủy ban nhân dân tỉnh Hà Tĩnh");
+    expect(m, "subject", "Kết quả rà soát biên chế năm 2025 của các cơ quan, đơn vị");
+    json_decref(m);
+#undef FOOT
+}
+
 /* The trích yếu of cited documents, up to the next citation or the end of
  * the clause. */
 /* A law's number with its year stands without a type right before "số"
@@ -1101,13 +1366,15 @@ static void test_stage(const char *lexdir)
     add_line(b, "- Luu: VT.");
     add_line(b, "GIAM POC");
     add_line(b, "");
-    add_line(b, "Nguyen Minh Duc");
+    add_line(b, "Nguyen Mlnh Duc");
     /* What a language model might do to them. */
     vt_doc_change_word(doc, 0, 0, 5, 4, "27/Áp-TTg", "restore", "lm", 0.5, false, NULL, 0);
     vt_doc_change_word(doc, 0, 0, 7, 1, "THÌ;", "restore", "lm", 0.5, false, NULL, 0);
     vt_doc_change_word(doc, 0, 0, 9, 1, "PHÓNG", "restore", "lm", 0.5, false, NULL, 0);
     vt_doc_change_word(doc, 0, 0, 11, 0, "Nguyên", "restore", "lm", 0.5, false, NULL, 0);
     vt_doc_change_word(doc, 0, 0, 11, 2, "Được", "restore", "lm", 0.5, false, NULL, 0);
+    /* A part no name has the printed letters of is read as restored. */
+    vt_doc_change_word(doc, 0, 0, 11, 1, "Minh", "restore", "lm", 0.5, false, NULL, 0);
     vt_options opts = {0};
     vt_options_set(&opts, "lexicon", lexdir);
     void *state = NULL;
@@ -1166,6 +1433,11 @@ int main(int argc, char **argv)
     test_issuers();
     test_organ_rules();
     test_signer_names();
+    test_recipient_lists();
+    test_signer_blocks();
+    test_signer_confirmed();
+    test_bare_signature();
+    test_addressee_lists();
     test_reference_subjects();
     test_year_numbers();
     test_damage_variants();
