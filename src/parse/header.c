@@ -995,9 +995,33 @@ static bool subject_continues(const vt_pctx *cx, const vt_pline *first, const vt
            (boxed || !strchr(".:;", pl->text[n - 1]));
 }
 
+/* A trích yếu opening with the V/v cue in one of OCR's shapes ("V/V ,",
+ * "VV.", "VIV", "V/y"): the text with the cue in its prescribed spelling
+ * and one space after it; NULL when there is no such cue. */
+static char *vv_spelled(const char *s)
+{
+    size_t n = strcspn(s, " ,.:;");
+    if (n < 2 || n > 3)
+        return NULL;
+    char t[3];
+    for (size_t k = 0; k < n; k++)
+        t[k] = (char)tolower((unsigned char)s[k]);
+    bool cue = t[0] == 'v' && ((n == 2 && strchr("vw", t[1])) ||
+                               (n == 3 && strchr("/|il1!\\", t[1]) && strchr("vwy", t[2])));
+    if (!cue)
+        return NULL;
+    const char *rest = s + n;
+    rest += strspn(rest, " ,.:;");
+    if (!*rest || (strncmp(s, "V/v ", 4) == 0 && rest == s + 4))
+        return NULL;
+    return vt_xasprintf("V/v %s", rest);
+}
+
 static void set_subject(vt_pctx *cx, char *text, size_t from, size_t to, double conf)
 {
-    json_object_set_new(cx->meta, "subject", vt_field(cx, "value", text, text, conf, from, to));
+    char *v = vv_spelled(text);
+    json_object_set_new(cx->meta, "subject", vt_field(cx, "value", v ? v : text, text, conf, from, to));
+    free(v);
 }
 
 /* Join lines [from, to) (left columns) into one trích yếu, without the
@@ -1239,12 +1263,15 @@ void vt_parse_header(vt_pctx *cx)
             i++;
         char *s = join_lines(cx, split, vv_at, i, vv_off);
         /* The cue in its prescribed spelling when OCR bent it ("V/w"). */
-        char *v = s;
+        char *v = NULL;
         if (vv_slash && strncmp(s, "V/v", 3) != 0 && strlen(s) > vv_len)
             v = vt_xasprintf("V/v%s", s + vv_len);
-        json_object_set_new(cx->meta, "subject", vt_field(cx, "value", v, s, VT_CONF_SUBJECT_VV, vv_at, i - 1));
-        if (v != s)
-            free(v);
+        char *spelled = vv_spelled(v ? v : s);
+        json_object_set_new(cx->meta, "subject",
+                            vt_field(cx, "value", spelled ? spelled : v ? v : s, s,
+                                     VT_CONF_SUBJECT_VV, vv_at, i - 1));
+        free(spelled);
+        free(v);
         free(s);
         if (type_at == cx->n) {
             json_object_set_new(cx->meta, "type",

@@ -1028,7 +1028,9 @@ static void test_party(void)
  * with wrong ones: type and trích yếu still come out. */
 static void test_damaged_cues(void)
 {
-    static const char *const cues[] = {"VIV", "VW", "Viv", "V/V", "v/v", "Vlv", "V/y"};
+    static const char *const cues[] = {"VIV", "VW", "Viv", "V/V", "v/v", "Vlv", "V/y",
+                                       /* OCR's punctuation after the cue */
+                                       "V/V ,", "V/V,", "VV.", "V/v:"};
     for (size_t i = 0; i < sizeof cues / sizeof *cues; i++) {
         char doc[512], name[64];
         snprintf(doc, sizeof doc,
@@ -1040,6 +1042,13 @@ static void test_damaged_cues(void)
         expect(m, "subject", "V/v kiểm tra nhà ở xã hội");
         json_decref(m);
     }
+    /* A công điện prints its V/v under the type name. */
+    json_t *cd = parse_text("V/v under a type",
+        "BỘ XÂY DỰNG\nSố: 12/CĐ-BXD\nHà Nội, ngày 3 tháng 4 năm 2025\nCÔNG ĐIỆN\n"
+        "VV. CHỦ ĐỘNG PHÒNG, TRÁNH BÃO SỐ 15\nBỘ XÂY DỰNG điện:\n- Các Sở Xây dựng.\n", NULL);
+    expect(cd, "type", "Công điện");
+    expect(cd, "subject", "V/v CHỦ ĐỘNG PHÒNG, TRÁNH BÃO SỐ 15");
+    json_decref(cd);
     static const char *const types[][2] = {
         {"QUYET DINH", "Quyết định"}, {"THONG BAO", "Thông báo"}, {"KE HOACH", "Kế hoạch"},
         {"BAO CAO", "Báo cáo"},       {"TO TRINH", "Tờ trình"},   {"CONG VAN", "Công văn"},
