@@ -650,13 +650,33 @@ static bool read_number(vt_rx *rx, const char *text, size_t from, size_t to, boo
     *by_hand = !matched || vt_rx_end(rx, 1) == vt_rx_start(rx, 1);
     if (!*by_hand)
         return true;
-    /* No printed digits: the number was written in by hand, and only
-     * marks stand between the cue and the notation ("4§7 /SCT-QLTM"). */
+    /* No printed digits: the number was written in by hand, and what OCR
+     * made of the pen stands between the cue and the notation ("4§7
+     * /SCT-QLTM", "6£È/TB-STTTT"): at most three short tokens, none of
+     * them a word (a body's name, "SỞ VĂN HÓA - THỂ THAO", is words). */
     long at = printed_notation(text, from, to);
-    for (long k = (long)from; at >= 0 && k < at; k++)
-        if (isalpha((unsigned char)text[k]) || (unsigned char)text[k] >= 0xC3)
+    if (at < 0)
+        return false;
+    size_t tokens = 0;
+    for (size_t k = from; k < (size_t)at;) {
+        while (k < (size_t)at && isspace((unsigned char)text[k]))
+            k++;
+        if (k >= (size_t)at)
+            break;
+        size_t letters = 0;
+        bool other = false;
+        while (k < (size_t)at && !isspace((unsigned char)text[k])) {
+            uint32_t c;
+            k += (size_t)vt_utf8_dec(text + k, (size_t)at - k, &c);
+            if (vt_cp_is_alpha(c))
+                letters++;
+            else
+                other = true;
+        }
+        if (++tokens > 3 || (!other && letters >= 3))
             return false;
-    return at >= 0 && vt_rx_find(rx, text, to, (size_t)at) && vt_rx_start(rx, 0) == at;
+    }
+    return vt_rx_find(rx, text, to, (size_t)at) && vt_rx_start(rx, 0) == at;
 }
 
 static bool parse_number(vt_pctx *cx, const size_t *split, size_t scan, number *num)

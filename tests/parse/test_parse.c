@@ -1333,6 +1333,24 @@ static void test_scanned_header(void)
         json_decref(m);
     }
 
+    /* A number written by hand, as OCR reads the pen: digits and letters
+     * with marks, slashes, or nothing at all; the printed notation stays. */
+    static const char *const hand_numbers[][2] = {
+        {"Số: 6£È/TB-STTTT", "/TB-STTTT"},
+        {"Số: //5Ä//UBND- KSTTHC", "/UBND-KSTTHC"},
+        {"Số: /TB-STTTT", "/TB-STTTT"},
+    };
+    for (size_t i = 0; i < sizeof hand_numbers / sizeof *hand_numbers; i++) {
+        char text[512];
+        snprintf(text, sizeof text, "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\n%s\n"
+                 "An Bình, ngày 14 tháng 12 năm 2011\nTHÔNG BÁO\nVề việc tổ chức hội nghị\n",
+                 hand_numbers[i][0]);
+        m = parse_text(hand_numbers[i][0], text, NULL);
+        expect(m, "number", hand_numbers[i][1]);
+        expect(m, "type", "Thông báo");
+        json_decref(m);
+    }
+
     /* A second page: citations in the body give no number or date. */
     m = parse_text("scanned second page",
                    "số 15/2020/TT-BGDĐT ngày 26 tháng 5 năm 2020 của Bộ Giáo dục và Đào tạo;\n"
