@@ -3,6 +3,7 @@
 #ifndef VT_CLI_H
 #define VT_CLI_H
 
+#include <jansson.h>
 #include <stdio.h>
 
 #include "vanthu.h"
@@ -44,6 +45,9 @@ vt_status vt_cli_open_input(const char *path, vt_doc **doc, vt_error *err);
  * fsync, rename), or to stdout when path is NULL or "-". */
 vt_status vt_cli_write(const char *path, const char *bytes, size_t len,
                        vt_error *err);
+
+/* Print JSON value `j` and a line end to stdout; takes `j`. */
+vt_status vt_cli_print_json(json_t *j, size_t flags, vt_error *err);
 
 /* Standard option handling for --help: print text and return true. */
 bool vt_cli_wants_help(int argc, char **argv, const char *help);

@@ -146,12 +146,7 @@ int vt_cmd_diff(int argc, char **argv)
     if (as_json) {
         json_t *out = json_pack("{s:s,s:o}", "path", doc->path ? doc->path : "-",
                                 "changes", changes);
-        char *text = json_dumps(out, JSON_INDENT(2));
-        json_decref(out);
-        st = vt_cli_write(NULL, text, strlen(text), &err);
-        if (!st)
-            st = vt_cli_write(NULL, "\n", 1, &err);
-        free(text);
+        st = vt_cli_print_json(out, JSON_INDENT(2), &err);
     } else {
         json_decref(changes);
         if (fflush(stdout) != 0)

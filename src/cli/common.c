@@ -120,6 +120,19 @@ vt_status vt_cli_open_input(const char *path, vt_doc **doc, vt_error *err)
     return VT_OK;
 }
 
+vt_status vt_cli_print_json(json_t *j, size_t flags, vt_error *err)
+{
+    char *text = json_dumps(j, flags);
+    json_decref(j);
+    if (!text)
+        return vt_error_set(err, VT_EINTERNAL, "cannot serialise JSON");
+    vt_status st = vt_cli_write(NULL, text, strlen(text), err);
+    if (!st)
+        st = vt_cli_write(NULL, "\n", 1, err);
+    free(text);
+    return st;
+}
+
 vt_status vt_cli_write(const char *path, const char *bytes, size_t len, vt_error *err)
 {
     if (!path || strcmp(path, "-") == 0) {

@@ -441,12 +441,7 @@ int vt_diff_two(const char *path_a, const char *path_b, bool as_json,
         g_free(b);
         if (fields)
             json_object_set_new(out, "fields", fields);
-        char *s = json_dumps(out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-        json_decref(out);
-        st = vt_cli_write(NULL, s, strlen(s), &err);
-        if (!st)
-            st = vt_cli_write(NULL, "\n", 1, &err);
-        free(s);
+        st = vt_cli_print_json(out, JSON_INDENT(2) | JSON_PRESERVE_ORDER, &err);
     } else {
         print_text(text, pal);
         if (fields)
