@@ -323,6 +323,15 @@ VT_EXPORT char *vt_doc_text(const vt_doc *doc, bool original);
 VT_EXPORT vt_status vt_doc_read_text(vt_doc *doc, const char *bytes, size_t len,
                                      vt_error *err);
 
+/* Page `page` (from 0) as a picture for people, in the coordinates its
+ * word boxes use (the page as OCR read it: upright, deskewed, cleaned),
+ * shrunk to at most `max_width` pixels wide (0: as it is), as JPEG.  A
+ * document rebuilt from a record reads its source file again (refused when
+ * the file changed since the record was made); a text input has no
+ * picture (VT_EINPUT).  Caller frees *out with free(). */
+VT_EXPORT vt_status vt_page_picture(vt_doc *doc, size_t page, int max_width,
+                                    unsigned char **out, size_t *len, vt_error *err);
+
 /* Serialise to / rebuild from the record JSON (schema/record.schema.json).
  * The record carries everything needed to resume a pipeline except pixels. */
 VT_EXPORT struct json_t *vt_doc_to_json(const vt_doc *doc);
