@@ -15,6 +15,7 @@ int vt_cmd_train(int argc, char **argv);
 int vt_cmd_parse(int argc, char **argv);
 int vt_cmd_diff(int argc, char **argv);
 int vt_cmd_apply(int argc, char **argv);
+int vt_cmd_review(int argc, char **argv);
 
 /* The SGR sequences `vanthu diff` colours with; empty strings when colour
  * is off. */

@@ -21,6 +21,8 @@ static const char usage[] =
     "  train    build or extend a restore model from correct text\n"
     "  diff     the words a record's text was changed in, OCR -> corrected;\n"
     "           or what changed between two records or two texts\n"
+    "  review   review pages: the page pictures, the changes and the\n"
+    "           metadata in a browser, decided with the keyboard\n"
     "  apply    a reviewer's decisions written into a new record\n"
     "  stages   list the stages a pipeline file may name\n"
     "\n"
@@ -101,6 +103,7 @@ int main(int argc, char **argv)
         {"restore", vt_cmd_restore}, {"parse", vt_cmd_parse},
         {"train", vt_cmd_train},     {"stages", cmd_stages},
         {"diff", vt_cmd_diff},       {"apply", vt_cmd_apply},
+        {"review", vt_cmd_review},
     };
     for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++)
         if (strcmp(cmd, cmds[i].name) == 0)
