@@ -277,26 +277,30 @@ static int review_batch(char **records, size_t n, const char *dir, const review_
     for (size_t i = 0; i < n && st != VT_EOUTPUT; i++) {
         vt_error err = {0};
         loaded l;
-        st = load(records[i], &l, &err);
-        if (st) {
+        json_t *nav = json_pack("{s:s,s:s*,s:s*}", "index", "index.html", "previous",
+                                i ? names[i - 1] : NULL, "next", names[i + 1]);
+        json_t *data, *entry;
+        if (load(records[i], &l, &err)) {
+            /* Still a page, so that the batch's links all lead somewhere. */
             vt_cli_report(&err);
             failed++;
-            json_t *e = index_entry(records[i], names[i], NULL);
-            json_object_set_new(e, "unreadable", json_string(err.message));
-            json_array_append_new(entries, e);
-            continue;
+            data = json_pack("{s:s,s:s,s:s,s:s,s:o}", "kind", "unreadable", "vanthu_version",
+                             VT_VERSION, "record_file", records[i], "message", err.message,
+                             "nav", nav);
+            entry = index_entry(records[i], names[i], NULL);
+            json_object_set_new(entry, "unreadable", json_string(err.message));
+        } else {
+            data = page_data(records[i], &l, o, nav);
+            entry = index_entry(records[i], names[i], l.record);
         }
-        json_t *nav = json_pack("{s:s,s:s?,s:s?}", "index", "index.html", "previous",
-                                i ? names[i - 1] : NULL, "next", names[i + 1]);
-        json_t *data = page_data(records[i], &l, o, nav);
+        unload(&l);
+        json_array_append_new(entries, entry);
         char *out = g_build_filename(dir, names[i], NULL);
         st = write_page(out, data, &err);
         if (st)
             vt_cli_report(&err);
         g_free(out);
         json_decref(data);
-        json_array_append_new(entries, index_entry(records[i], names[i], l.record));
-        unload(&l);
     }
     if (st != VT_EOUTPUT) {
         vt_error err = {0};
