@@ -41,7 +41,7 @@ def browser():
     opts = webdriver.ChromeOptions()
     opts.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-              "--window-size=1400,900", "--hide-scrollbars"):
+              "--window-size=1280,800", "--hide-scrollbars"):
         opts.add_argument(a)
     opts.add_experimental_option("prefs", {"download.default_directory": downloads,
                                            "download.prompt_for_download": False})
