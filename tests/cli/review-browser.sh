@@ -31,10 +31,11 @@ strip_marks "$VANTHU_SOURCE_ROOT/samples/src/thong-bao.txt" flat.txt
 "$VANTHU" run -q flat.txt > flat.json || { echo "vanthu run flat.txt: exit $?"; exit 1; }
 "$VANTHU" review -r "Nguyễn Thị Lan" -o page.html page.json || { echo "vanthu review: exit $?"; exit 1; }
 "$VANTHU" review -o flat.html flat.json || { echo "vanthu review flat.json: exit $?"; exit 1; }
+"$VANTHU" review -o batch page.json flat.json || { echo "vanthu review -o batch: exit $?"; exit 1; }
 
 mkdir downloads
 CHROMIUM=$chromium CHROMEDRIVER=$driver "$python" "$here/review_browser.py" \
-    page.html flat.html "$scratch/downloads" shot.png result.json || { echo "FAIL: the browser run"; exit 1; }
+    page.html flat.html batch/index.html "$scratch/downloads" shot.png result.json || { echo "FAIL: the browser run"; exit 1; }
 [ -n "${REVIEW_SHOT:-}" ] && cp shot.png "$REVIEW_SHOT"
 
 saved=$(python3 -c 'import json; print(json.load(open("result.json"))["file"])')

@@ -1,4 +1,4 @@
-"""review_browser.py PAGE.html TEXT_PAGE.html DOWNLOADS SHOT.png RESULT.json
+"""review_browser.py PAGE.html TEXT_PAGE.html INDEX.html DOWNLOADS SHOT.png RESULT.json
 
 Drives a `vanthu review` page in headless Chromium as a reviewer would,
 by keyboard only: the first change offered (a flagged one, since they
@@ -8,8 +8,10 @@ lost) and the decisions file saved with `s` into DOWNLOADS.  Checks on
 the way: the page draws its picture and boxes and the text beside it
 (pixel statistics of a screenshot, kept as SHOT), every line of text is
 drawn in one font of the page's Vietnamese stack, the browser logs no
-error (a script error, a fetch the page's policy refused).  A record of
-a text input (TEXT_PAGE) gets a page of text alone.  What was decided on
+error (a script error, a fetch the page's policy refused); a metadata
+field's link shows its evidence box on the picture.  A record of a text
+input (TEXT_PAGE) gets a page of text alone; a batch's index (INDEX, of
+PAGE's record and TEXT_PAGE's) counts the decisions made.  What was decided on
 which change goes to RESULT for the shell test to hold `vanthu apply`'s
 record to.  Exits 1 with a message on the first failure.
 
@@ -27,7 +29,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 
-page, text_page, downloads, shot, result_path = sys.argv[1:6]
+page, text_page, index, downloads, shot, result_path = sys.argv[1:7]
 CORRECTION = "Thử"
 FONTS = {"Noto Sans", "DejaVu Sans", "Segoe UI", "Roboto", "Arial", "Liberation Sans", "Tahoma"}
 
@@ -223,8 +225,29 @@ try:
         fonts = {f["familyName"] for f in d.execute_cdp_cmd("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]}
         if len(fonts) > 1 or not fonts <= FONTS:
             fail(f"a line of text is drawn in {sorted(fonts)}")
+    # A field of the metadata shows where it was read.
+    d.execute_script("document.querySelector('#tabs [data-tab=metadata]').click()")
+    shown = d.execute_script("""
+        const link = [...document.querySelectorAll('#pane-metadata button.chip')]
+            .find((b) => b.textContent.startsWith('\u25a3'));
+        if (!link) return 'no field has an evidence box';
+        link.click();
+        const ev = [...document.querySelectorAll('.evidence')].find((e) => !e.hidden);
+        if (!ev) return 'no evidence box is shown';
+        const r = ev.getBoundingClientRect(), p = ev.parentElement.getBoundingClientRect();
+        return r.width > 4 && r.height > 4 && r.left >= p.left && r.right <= p.right + 1 ? ''
+            : 'the evidence box is not on its page';""")
+    if shown:
+        fail(shown)
     if errors(d):
         fail("the browser logged errors: %s" % errors(d))
+
+    # The batch's index: both records, the decisions made on the first.
+    load(d, index)
+    cells = d.execute_script("return [...document.querySelectorAll('#index tbody tr')]"
+                             ".map((r) => r.children[6].textContent)")
+    if cells != [str(len(decided)), ""]:
+        fail(f"the index counts {cells} decisions, not {len(decided)} and none")
 
     # A text input's record: its text, no picture column.
     load(d, text_page)
