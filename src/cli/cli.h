@@ -47,6 +47,12 @@ vt_status vt_cli_open_input(const char *path, vt_doc **doc, vt_error *err);
 vt_status vt_cli_write(const char *path, const char *bytes, size_t len,
                        vt_error *err);
 
+/* A JSON object from the file at `path` (at most max_bytes); a file that
+ * is not one is a VT_EINPUT error "PATH: line N: not a WHAT: reason".
+ * Caller releases *out. */
+vt_status vt_cli_read_json_object(const char *path, size_t max_bytes, const char *what,
+                                  json_t **out, vt_error *err);
+
 /* Print JSON value `j` and a line end to stdout; takes `j`. */
 vt_status vt_cli_print_json(json_t *j, size_t flags, vt_error *err);
 

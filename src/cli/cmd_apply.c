@@ -35,25 +35,6 @@ static bool same_file(const char *a, const char *b)
            sa.st_ino == sb.st_ino;
 }
 
-static vt_status read_decisions(const char *path, json_t **out, vt_error *err)
-{
-    char *bytes = NULL;
-    size_t len = 0;
-    vt_status st = vt_read_file(path, (size_t)64 << 20, &bytes, &len, err);
-    if (st)
-        return st;
-    json_error_t jerr;
-    *out = json_loadb(bytes, len, 0, &jerr);
-    free(bytes);
-    if (!*out || !json_is_object(*out)) {
-        json_decref(*out);
-        *out = NULL;
-        return vt_error_set(err, VT_EINPUT, "%s: line %d: not a decisions file: %s", path,
-                            jerr.line, *jerr.text ? jerr.text : "not a JSON object");
-    }
-    return VT_OK;
-}
-
 /* The metadata is read from the text, so it is read again from the text
  * the reviewer left (a record that never went through parse gets none). */
 static vt_status parse_again(vt_doc *doc, vt_error *err)
@@ -99,7 +80,8 @@ int vt_cmd_apply(int argc, char **argv)
     if (!st && doc->bytes)
         st = vt_error_set(&err, VT_EINPUT, "%s: not a record written by vanthu", record);
     if (!st)
-        st = read_decisions(decisions_path, &decisions, &err);
+        st = vt_cli_read_json_object(decisions_path, (size_t)64 << 20, "decisions file",
+                                     &decisions, &err);
     if (!st) {
         GDateTime *t = g_date_time_new_now_utc();
         gchar *now = g_date_time_format(t, "%Y-%m-%dT%H:%M:%SZ");

@@ -66,15 +66,11 @@ typedef struct loaded {
 static vt_status load(const char *path, loaded *l, vt_error *err)
 {
     *l = (loaded){0};
-    char *bytes = NULL;
-    size_t len = 0;
-    vt_status st = vt_read_file(path, (size_t)1 << 30, &bytes, &len, err);
+    vt_status st = vt_cli_read_json_object(path, (size_t)1 << 30, "record written by vanthu",
+                                           &l->record, err);
     if (st)
         return st;
-    json_error_t jerr;
-    l->record = json_loadb(bytes, len, 0, &jerr);
-    free(bytes);
-    if (!json_is_object(l->record) || !json_object_get(l->record, "vanthu_record")) {
+    if (!json_object_get(l->record, "vanthu_record")) {
         json_decref(l->record);
         l->record = NULL;
         return vt_error_set(err, VT_EINPUT, "%s: not a record written by vanthu", path);

@@ -120,6 +120,27 @@ vt_status vt_cli_open_input(const char *path, vt_doc **doc, vt_error *err)
     return VT_OK;
 }
 
+vt_status vt_cli_read_json_object(const char *path, size_t max_bytes, const char *what,
+                                  json_t **out, vt_error *err)
+{
+    char *bytes = NULL;
+    size_t len = 0;
+    *out = NULL;
+    vt_status st = vt_read_file(path, max_bytes, &bytes, &len, err);
+    if (st)
+        return st;
+    json_error_t jerr;
+    *out = json_loadb(bytes, len, 0, &jerr);
+    free(bytes);
+    if (!*out || !json_is_object(*out)) {
+        json_decref(*out);
+        *out = NULL;
+        return vt_error_set(err, VT_EINPUT, "%s: line %d: not a %s: %s", path, jerr.line, what,
+                            *jerr.text ? jerr.text : "not a JSON object");
+    }
+    return VT_OK;
+}
+
 vt_status vt_cli_print_json(json_t *j, size_t flags, vt_error *err)
 {
     char *text = json_dumps(j, flags);
