@@ -63,6 +63,16 @@ typedef struct loaded {
     vt_doc *doc;
 } loaded;
 
+/* A file name or a message as a JSON string: bytes that are not UTF-8
+ * (a file name need not be) become U+FFFD rather than losing the page. */
+static json_t *text_json(const char *s)
+{
+    gchar *valid = g_utf8_make_valid(s, -1);
+    json_t *j = json_string(valid);
+    g_free(valid);
+    return j;
+}
+
 static vt_status load(const char *path, loaded *l, vt_error *err)
 {
     *l = (loaded){0};
@@ -117,8 +127,9 @@ static json_t *storage_key(const json_t *record)
     return json_string(key);
 }
 
-/* The page pictures as data: URLs, one per page, null where a page has
- * none; a warning names the record when its source could not be read. */
+/* The page pictures as data: URLs, one per page; none at all when the
+ * source cannot be read, with a note in `data` and a warning naming the
+ * record. */
 static json_t *pictures(const char *path, vt_doc *doc, int width, json_t *data)
 {
     json_t *pics = json_array();
@@ -130,7 +141,7 @@ static json_t *pictures(const char *path, vt_doc *doc, int width, json_t *data)
         size_t len = 0;
         if (vt_page_picture(doc, p, width, &bytes, &len, &err)) {
             fprintf(stderr, "vanthu review: %s: no page pictures: %s\n", path, err.message);
-            json_object_set_new(data, "picture_note", json_string(err.message));
+            json_object_set_new(data, "picture_note", text_json(err.message));
             json_array_clear(pics);
             return pics;
         }
@@ -144,8 +155,8 @@ static json_t *pictures(const char *path, vt_doc *doc, int width, json_t *data)
 
 static json_t *page_data(const char *path, loaded *l, const review_opts *o, json_t *nav)
 {
-    json_t *data = json_pack("{s:s,s:s,s:s,s:o,s:s}", "kind", "record", "vanthu_version",
-                             VT_VERSION, "record_file", path, "storage_key",
+    json_t *data = json_pack("{s:s,s:s,s:o,s:o,s:s}", "kind", "record", "vanthu_version",
+                             VT_VERSION, "record_file", text_json(path), "storage_key",
                              storage_key(l->record), "reviewer",
                              o->reviewer ? o->reviewer : "");
     json_object_set_new(data, "nav", nav ? nav : json_null());
@@ -209,7 +220,9 @@ static vt_status write_page(const char *out_path, const json_t *data, vt_error *
  * a page each, in the order given. */
 static char *page_name(const char *record_path, size_t i)
 {
-    gchar *base = g_path_get_basename(record_path);
+    gchar *name_bytes = g_path_get_basename(record_path);
+    gchar *base = g_utf8_make_valid(name_bytes, -1);
+    g_free(name_bytes);
     if (g_str_has_suffix(base, ".json"))
         base[strlen(base) - 5] = '\0';
     char *name = g_strdup_printf("%04zu-%s.html", i + 1, base);
@@ -220,7 +233,7 @@ static char *page_name(const char *record_path, size_t i)
 /* What the index lists of a record. */
 static json_t *index_entry(const char *path, const char *page, const json_t *record)
 {
-    json_t *e = json_pack("{s:s,s:s}", "record_file", path, "page", page);
+    json_t *e = json_pack("{s:o,s:s}", "record_file", text_json(path), "page", page);
     if (!record)
         return e;
     static const char *const members[] = {"status", "source", "error", "needs_review",
@@ -280,11 +293,11 @@ static int review_batch(char **records, size_t n, const char *dir, const review_
             /* Still a page, so that the batch's links all lead somewhere. */
             vt_cli_report(&err);
             failed++;
-            data = json_pack("{s:s,s:s,s:s,s:s,s:o}", "kind", "unreadable", "vanthu_version",
-                             VT_VERSION, "record_file", records[i], "message", err.message,
-                             "nav", nav);
+            data = json_pack("{s:s,s:s,s:o,s:o,s:o}", "kind", "unreadable", "vanthu_version",
+                             VT_VERSION, "record_file", text_json(records[i]), "message",
+                             text_json(err.message), "nav", nav);
             entry = index_entry(records[i], names[i], NULL);
-            json_object_set_new(entry, "unreadable", json_string(err.message));
+            json_object_set_new(entry, "unreadable", text_json(err.message));
         } else {
             data = page_data(records[i], &l, o, nav);
             entry = index_entry(records[i], names[i], l.record);

@@ -143,6 +143,13 @@ p = json.load(open('batch/0004-scan.html.data'))['nav']
 assert p == {'index': 'index.html', 'previous': '0003-other.html'}, p
 PY" "the index or the batch's links are wrong"
 
+# A record's file name that is not UTF-8: its page and links get U+FFFD.
+bad=$(printf 'bad\377name.json')
+cp hostile.json "$bad"
+"$VANTHU" review -o odd "$bad" hostile.json || fail "review of a record named in bytes not UTF-8: exit $?"
+check "[ -f odd/0001-bad$(printf '\357\277\275')name.html ]" "the odd name's page: $(ls odd)"
+check "page_ok odd/index.html - index" "the index of an odd name is not sound"
+
 expect_exit 1 "several records need -o DIR" -- "$VANTHU" review hostile.json scan.json
 expect_exit 1 "--width must be" -- "$VANTHU" review -w wide hostile.json
 expect_exit 1 "RECORD expected" -- "$VANTHU" review
