@@ -38,8 +38,9 @@ static const char help[] =
     "decisions file for 'vanthu apply' (doc/decisions.md).\n"
     "\n"
     "  -o, --output PATH       one RECORD: the page (default: standard output);\n"
-    "                          several: a directory that gets index.html and\n"
-    "                          one page per record (NNNN-NAME.html)\n"
+    "                          several, or PATH an existing directory: the\n"
+    "                          directory that gets index.html and one page per\n"
+    "                          record (NNNN-NAME.html)\n"
     "  -r, --reviewer NAME     the reviewer's name the page starts with\n"
     "  -w, --width PIXELS      page pictures at most this wide (default 1400;\n"
     "                          0: no pictures)\n"
@@ -370,7 +371,8 @@ int vt_cmd_review(int argc, char **argv)
     size_t n = (size_t)(argc - optind);
     if (n == 0)
         return vt_cli_usage_error("review", "RECORD expected");
-    if (n == 1)
+    /* An existing directory takes even one record as a batch of one. */
+    if (n == 1 && !(output && g_file_test(output, G_FILE_TEST_IS_DIR)))
         return review_one(argv[optind], output, &o);
     if (!output || strcmp(output, "-") == 0)
         return vt_cli_usage_error("review", "several records need -o DIR");

@@ -150,6 +150,11 @@ cp hostile.json "$bad"
 check "[ -f odd/0001-bad$(printf '\357\277\275')name.html ]" "the odd name's page: $(ls odd)"
 check "page_ok odd/index.html - index" "the index of an odd name is not sound"
 
+# One record and an existing directory: a batch of one.
+mkdir one
+"$VANTHU" review -o one hostile.json || fail "review -o DIR of one record: exit $?"
+check "[ -f one/index.html ] && [ -f one/0001-hostile.html ]" "one record into a directory: $(ls one)"
+
 expect_exit 1 "several records need -o DIR" -- "$VANTHU" review hostile.json scan.json
 expect_exit 1 "--width must be" -- "$VANTHU" review -w wide hostile.json
 expect_exit 1 "RECORD expected" -- "$VANTHU" review
