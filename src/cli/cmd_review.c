@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <jansson.h>
 
 #include "cli.h"
