@@ -586,6 +586,33 @@ static json_t *parse_foot(const char *name, const char *body, const char *footer
     return parse_text(name, doc, NULL);
 }
 
+/* Handwritten initials after the archive line of a scanned page, which
+ * OCR glues to its last word, are no part of the entry; printed initials
+ * and codes stay. */
+static void test_archive_line_initials(void)
+{
+    static const char body[] = "Sở Nội vụ đề nghị các đơn vị thực hiện./.";
+    static const struct {
+        const char *luu, *want;
+    } cases[] = {
+        {"- Lưu: VT, TCCB (12B).zz_", "Lưu: VT, TCCB (12B)"},
+        {"- Lưu: VT, TCCB (L-05b).4.", "Lưu: VT, TCCB (L-05b)"},
+        {"- Lưu: VT.TH.ÍỦ„„", "Lưu: VT.TH"},
+        {"- Lưu: VT, P.chính.", "Lưu: VT, P.chính"},
+        {"- Lưu: VT, KT-XH.TA.", "Lưu: VT, KT-XH.TA"},
+        {"- Lưu: VT, TCCB (2). HA.", "Lưu: VT, TCCB (2). HA"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char foot[512];
+        snprintf(foot, sizeof foot, "Nơi nhận:\n- Như trên;\n%s\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+                 cases[i].luu);
+        json_t *m = parse_foot(cases[i].luu, body, foot);
+        expect(m, "recipients.1", cases[i].want);
+        expect_count(m, "recipients", 2);
+        json_decref(m);
+    }
+}
+
 /* Nơi nhận entries: wrapped over lines, after the cue on its line, behind
  * any mark OCR makes of the dash, under any shape OCR makes of the cue. */
 static void test_recipient_lists(void)
@@ -858,6 +885,23 @@ static void test_year_numbers(void)
     expect_count(m, "references", 2);
     expect(m, "references.0.number", "72/2025/QH15");
     expect(m, "references.1.number", "103/2024/NĐ-CP");
+    json_decref(m);
+}
+
+/* A cited number may end in a small letter ("Nghị quyết số 30c/NQ-CP");
+ * a copy count "(05b)" is no citation. */
+static void test_lettered_numbers(void)
+{
+    json_t *m = parse_text("lettered numbers",
+        "ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI\nSố: 88/UBND-NC\n"
+        "Yên Bái, ngày 2 tháng 3 năm 2012\nV/v cải cách hành chính\n"
+        "Thực hiện Nghị quyết số 41b/NQ-CP ngày 08/11/2011 của Chính phủ và Quyết định "
+        "số 17/QĐ-UBND ngày 3/1/2012 của UBND tỉnh, các sở thực hiện.\n"
+        "\nNơi nhận:\n- Như trên;\n- Lưu: VT, NC (05b).\n", NULL);
+    expect_count(m, "references", 2);
+    expect(m, "references.0.number", "41b/NQ-CP");
+    expect(m, "references.0.date", "2011-11-08");
+    expect(m, "references.1.number", "17/QĐ-UBND");
     json_decref(m);
 }
 
@@ -1444,6 +1488,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: test-parse LEXICON_DIR\n");
         return 2;
     }
+    vt_text_init(); /* as the parse stage does when it opens */
     vt_error err = {0};
     if (vt_lexicon_load(&lex, argv[1], &err) != VT_OK) {
         fprintf(stderr, "FAIL: %s\n", err.message);
@@ -1461,11 +1506,13 @@ int main(int argc, char **argv)
     test_organ_rules();
     test_signer_names();
     test_recipient_lists();
+    test_archive_line_initials();
     test_signer_blocks();
     test_signer_confirmed();
     test_bare_signature();
     test_addressee_lists();
     test_reference_subjects();
+    test_lettered_numbers();
     test_year_numbers();
     test_damage_variants();
     test_numbers();
