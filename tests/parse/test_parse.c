@@ -1306,6 +1306,32 @@ static void test_layout_roles(void)
     json_decref(m);
 }
 
+/* A scanned last page: no header, and the "Nơi nhận:" cue whose capital
+ * OCR lost at the column's edge still opens the list, and is no type name
+ * either (it reads close to "Biên bản"). */
+static void test_last_page_cue(void)
+{
+    current = "last page cue";
+    static const role_line page[] = {
+        {"2", VT_ROLE_BODY},
+        {"Điều 3. Chánh Văn phòng và Giám đốc các sở chịu trách nhiệm thi hành Quyết định này./.",
+         VT_ROLE_BODY},
+        {"ơi nhận:", VT_ROLE_FOOTER_LEFT},
+        {"- Như Điều 3;", VT_ROLE_FOOTER_LEFT},
+        {"- Sở Tài chính;", VT_ROLE_FOOTER_LEFT},
+        {"- Lưu: VT.", VT_ROLE_FOOTER_LEFT},
+        {"KT. CHỦ TỊCH", VT_ROLE_FOOTER_RIGHT},
+        {"PHÓ CHỦ TỊCH", VT_ROLE_FOOTER_RIGHT},
+        {"Hoàng Văn Lực", VT_ROLE_FOOTER_RIGHT},
+    };
+    json_t *m = parse_roles(page, sizeof page / sizeof *page);
+    expect(m, "type", NULL);
+    expect_count(m, "recipients", 3);
+    expect(m, "recipients.1", "Sở Tài chính");
+    expect(m, "signer.name", "Hoàng Văn Lực");
+    json_decref(m);
+}
+
 /* A real scan's header: an overlay read above the columns, a rule under
  * the issuer read as a letter, the number and day filled in by hand and
  * unread, the V/v read after the right column, its last line ending in a
@@ -1523,6 +1549,7 @@ int main(int argc, char **argv)
     test_multiline_subject();
     test_marks();
     test_layout_roles();
+    test_last_page_cue();
     test_scanned_header();
     test_stage(argv[1]);
     vt_lexicon_clear(&lex);
