@@ -98,7 +98,8 @@ static bool is_luu(const char *fold)
         return false;
     while (fold[e] == ' ')
         e++;
-    return fold[e] == ':' || fold[e] == '.' || fold[e] == ',' || isalpha((unsigned char)fold[e]);
+    return fold[e] == ':' || fold[e] == '.' || fold[e] == ',' || fold[e] == ';' ||
+           isalpha((unsigned char)fold[e]);
 }
 
 /* Authority match in fold[from..to): start of the prefix, or -1. */
@@ -218,6 +219,10 @@ static size_t entry_split(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, siz
  * V1 or VF and its comma into a semicolon. */
 static void repair_luu(char *text)
 {
+    /* A coarse scan's colon reads as a semicolon ("Lưu; VT"). */
+    char *cue_end = text + strcspn(text, " :.;,");
+    if (*cue_end == ';')
+        *cue_end = ':';
     char *p = strpbrk(text, ":.");
     if (!p)
         return;

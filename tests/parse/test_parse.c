@@ -588,7 +588,7 @@ static json_t *parse_foot(const char *name, const char *body, const char *footer
 
 /* Handwritten initials after the archive line of a scanned page, which
  * OCR glues to its last word, are no part of the entry; printed initials
- * and codes stay. */
+ * and codes stay; the cue's colon read as a semicolon is a colon. */
 static void test_archive_line_initials(void)
 {
     static const char body[] = "Sở Nội vụ đề nghị các đơn vị thực hiện./.";
@@ -601,6 +601,8 @@ static void test_archive_line_initials(void)
         {"- Lưu: VT, P.chính.", "Lưu: VT, P.chính"},
         {"- Lưu: VT, KT-XH.TA.", "Lưu: VT, KT-XH.TA"},
         {"- Lưu: VT, TCCB (2). HA.", "Lưu: VT, TCCB (2). HA"},
+        /* The colon of a coarse scan read as a semicolon. */
+        {"- Lưu; TCCB, VT.", "Lưu: TCCB, VT"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char foot[512];
