@@ -30,6 +30,7 @@
 
 #include "internal.h"
 #include "layout.h"
+#include "ocr.h"
 
 typedef struct ocr_state {
     TessBaseAPI *api; /* the engine of the region being read */
@@ -160,6 +161,21 @@ static char *to_nfc(const char *utf8)
     return out;
 }
 
+char *vt_ocr_word_text(const char *raw)
+{
+    char *text = to_nfc(raw);
+    /* The Vietnamese model reads some Đ as the Icelandic eth (Ð U+00D0,
+     * ð U+00F0), its look-alike, which Vietnamese never writes: the letter
+     * meant is Đ or đ, two bytes in UTF-8 as the eth is. */
+    for (unsigned char *p = (unsigned char *)text; *p; p++)
+        if (p[0] == 0xc3 && (p[1] == 0x90 || p[1] == 0xb0)) {
+            p[1] = p[1] == 0x90 ? 0x90 : 0x91;
+            p[0] = 0xc4;
+            p++;
+        }
+    return text;
+}
+
 /* Dust and scanner specks come back as a lone, doubtful mark: a word made
  * only of dots, strokes and dashes (¬ and — included) that Tesseract
  * itself doubts.  A real bullet dash is read with high confidence. */
@@ -261,7 +277,7 @@ static vt_status read_words(ocr_state *s, vt_block *block, const char *path,
         /* Tesseract pads its blocks with empty "words"; they carry nothing. */
         if (text[0] != '\0' && strspn(text, " \t\n") < strlen(text) &&
             !is_speck(text, conf))
-            pending_add(&line, to_nfc(text), iter_box(pi, RIL_WORD, dx, dy), conf);
+            pending_add(&line, vt_ocr_word_text(text), iter_box(pi, RIL_WORD, dx, dy), conf);
         TessDeleteText(text);
     } while (TessPageIteratorNext(pi, RIL_WORD));
     pending_flush(&line, block);

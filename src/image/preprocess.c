@@ -5,7 +5,9 @@
  *      before anything is thresholded, so a seal over the signer's name
  *      does not turn into a black disc;
  *   2. grayscale;
- *   3. scaled to about 300 dpi (what the Tesseract models are trained on);
+ *   3. scaled down to about 300 dpi (what the Tesseract models are trained
+ *      on), or up from a resolution too coarse to read (under 150 dpi),
+ *      then sharpened;
  *   4. turned upright when it was scanned sideways or upside down
  *      (Tesseract's orientation detection, osd.traineddata);
  *   5. deskewed;
@@ -27,6 +29,12 @@
 #include "internal.h"
 
 #define TARGET_DPI 300
+/* Scans at this resolution or finer are not enlarged (see work_scale). */
+#define MIN_NATIVE_DPI 150
+/* The unsharp mask of an enlarged page (see scale_page), in pixels of the
+ * 300-dpi work image, and how much of the edge it adds back. */
+#define ENLARGED_SHARPEN_HALFWIDTH 5
+#define ENLARGED_SHARPEN_FRACTION 0.7f
 /* A page smaller than this holds no readable line of text. */
 #define MIN_SIDE_PX 64
 /* Scaling to 300 dpi trusts the resolution the file claims; a bogus low
@@ -246,10 +254,15 @@ static bool orient(pre_state *s, PIX **gray, int dpi, const char *replay, vt_pag
 }
 
 /* The factor that brings an image of this resolution to about 300 dpi,
- * within MAX_WORK_MEGAPIXELS; 1 when it is there already. */
+ * within MAX_WORK_MEGAPIXELS; 1 when it is there already, and for a scan
+ * of MIN_NATIVE_DPI or more: Tesseract reads its print as it was scanned,
+ * while interpolated strokes come out blurred (a stamped number gained a
+ * digit, bold title letters lost their marks).  Below it (a 100-dpi page)
+ * letters are too few pixels high to read without enlarging. */
 static float work_scale(const PIX *pix, int dpi)
 {
-    float factor = abs(dpi - TARGET_DPI) > TARGET_DPI / 10 ? (float)TARGET_DPI / dpi : 1.0f;
+    bool rescale = dpi > TARGET_DPI + TARGET_DPI / 10 || dpi < MIN_NATIVE_DPI;
+    float factor = rescale ? (float)TARGET_DPI / dpi : 1.0f;
     double pixels = (double)pixGetWidth(pix) * pixGetHeight(pix);
     if (pixels * factor * factor > MAX_WORK_MEGAPIXELS * 1e6)
         factor = (float)sqrt(MAX_WORK_MEGAPIXELS * 1e6 / pixels);
@@ -258,16 +271,26 @@ static float work_scale(const PIX *pix, int dpi)
 
 /* Scale *pix (replaced) by factor and note it; false when leptonica fails.
  * `plain` shrinks by area mapping alone: pixScale sharpens after it, with
- * working copies of its own. */
+ * working copies of its own.  An enlarged page is interpolated, its strokes
+ * soft and its letters run together: an unsharp mask as wide as a stroke
+ * of the enlarged page gives them their edges back. */
 static bool scale_page(PIX **pix, float factor, bool plain, int *dpi, vt_page *log)
 {
     PIX *scaled = plain ? pixScaleAreaMap(*pix, factor, factor) : pixScale(*pix, factor, factor);
+    bool sharpen = scaled && !plain && factor > 1;
+    if (sharpen) {
+        PIX *sharp = pixUnsharpMasking(scaled, ENLARGED_SHARPEN_HALFWIDTH,
+                                       ENLARGED_SHARPEN_FRACTION);
+        pixDestroy(&scaled);
+        scaled = sharp;
+    }
     if (!scaled)
         return false;
     pixDestroy(pix);
     *pix = scaled;
     int scaled_dpi = (int)lroundf((float)*dpi * factor);
-    vt_page_add_step(log, "scale %.3f from %d to %d dpi", factor, *dpi, scaled_dpi);
+    vt_page_add_step(log, "scale %.3f from %d to %d dpi%s", factor, *dpi, scaled_dpi,
+                     sharpen ? ", sharpened" : "");
     *dpi = scaled_dpi;
     return true;
 }

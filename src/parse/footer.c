@@ -98,7 +98,8 @@ static bool is_luu(const char *fold)
         return false;
     while (fold[e] == ' ')
         e++;
-    return fold[e] == ':' || fold[e] == '.' || fold[e] == ',' || isalpha((unsigned char)fold[e]);
+    return fold[e] == ':' || fold[e] == '.' || fold[e] == ',' || fold[e] == ';' ||
+           isalpha((unsigned char)fold[e]);
 }
 
 /* Authority match in fold[from..to): start of the prefix, or -1. */
@@ -218,6 +219,10 @@ static size_t entry_split(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, siz
  * V1 or VF and its comma into a semicolon. */
 static void repair_luu(char *text)
 {
+    /* A coarse scan's colon reads as a semicolon ("Lưu; VT"). */
+    char *cue_end = text + strcspn(text, " :.;,");
+    if (*cue_end == ';')
+        *cue_end = ':';
     char *p = strpbrk(text, ":.");
     if (!p)
         return;
@@ -231,11 +236,59 @@ static void repair_luu(char *text)
     }
 }
 
+/* Whether text[from..to) is a printed code's piece: letters, digits, and
+ * the dash, slash and ampersand of a code ("PM", "N.chính", "KT-XH"). */
+static bool code_piece(const char *text, size_t from, size_t to)
+{
+    for (size_t k = from; k < to;) {
+        uint32_t cp;
+        int n = vt_utf8_dec(text + k, to - k, &cp);
+        if (n <= 0 || !(vt_cp_is_alpha(cp) || (cp < 0x80 && (isdigit((int)cp) ||
+                                                              strchr("-/&", (int)cp)))))
+            return false;
+        k += (size_t)n;
+    }
+    return true;
+}
+
+/* The drafter may initial the archive line by hand after its last printed
+ * mark, and OCR glues the strokes to it ("(16B).zz_", "(05b).4.",
+ * "VT.PM.ÍỦ„„"): the printed entry ends at its copy count's parenthesis,
+ * and a code glued by full stops ends at its last piece that is letters
+ * and digits.  Printed initials stand apart ("TCCB (2). HA") and stay. */
+static void drop_handwritten_tail(char *text)
+{
+    size_t n = strlen(text);
+    while (n && strchr(" .,;:", text[n - 1]))
+        n--;
+    size_t ws = n;
+    while (ws && text[ws - 1] != ' ')
+        ws--;
+    const char *close = memrchr(text + ws, ')', n - ws);
+    if (close) {
+        text[close + 1 - text] = '\0';
+        return;
+    }
+    for (size_t k = ws; k < n; k++) {
+        if (text[k] != '.')
+            continue;
+        size_t e = k + 1;
+        while (e < n && text[e] != '.')
+            e++;
+        if (e > k + 1 && !code_piece(text, k + 1, e)) {
+            text[k] = '\0';
+            return;
+        }
+    }
+}
+
 static void add_recipient(vt_pctx *cx, json_t *list, char *text, size_t from, size_t to)
 {
     char *f = vt_text_fold(text);
-    if (is_luu(f))
+    if (is_luu(f)) {
         repair_luu(text);
+        drop_handwritten_tail(text);
+    }
     json_t *e = vt_field(cx, "text", text, NULL, VT_CONF_RECIPIENT, from, to);
     if (is_luu(f)) {
         /* Lưu: VT, VHXH. (05b) -> archive copy. */

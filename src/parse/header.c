@@ -944,12 +944,13 @@ static bool parse_date(vt_pctx *cx, const size_t *split, size_t scan, size_t *da
     return found;
 }
 
-/* The type name stands alone on its line, in capitals. */
+/* The type name stands alone on its line, in capitals, above the footer's
+ * columns (a "Nơi nhận:" OCR damaged is no type). */
 static const vt_lex_entry *type_line(const vt_pctx *cx, size_t i, double *cost)
 {
     const vt_pline *pl = &cx->lines[i];
     vt_span sp = vt_span_trim((vt_span){pl, 0, pl->flen});
-    if (sp.fe <= sp.fs)
+    if (sp.fe <= sp.fs || pl->role == VT_ROLE_FOOTER_LEFT || pl->role == VT_ROLE_FOOTER_RIGHT)
         return NULL;
     char *t = without_specks(pl, sp.fe);
     size_t words = 1;

@@ -10,8 +10,9 @@
 #include "internal.h"
 #include "parse.h"
 
+/* A số và ký hiệu; its number may end in a small letter ("30c/NQ-CP"). */
 static const char code_pattern[] =
-    "(?<![\\p{L}\\d/-])(\\d{1,5})((?:\\s*/\\s*\\d{4})?)\\s*([-/])\\s*(\\p{Lu}[\\p{L}\\d&]*)"
+    "(?<![\\p{L}\\d/-])(\\d{1,5}[a-z]?)((?:\\s*/\\s*\\d{4})?)\\s*([-/])\\s*(\\p{Lu}[\\p{L}\\d&]*)"
     "((?:\\s*[-/]\\s*\\p{Lu}[\\p{L}\\d&]*)*)";
 /* Fold of what follows a code: its date. */
 static const char date_after[] =

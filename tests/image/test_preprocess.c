@@ -7,7 +7,8 @@
  * (memory: internal.h, page pixels), the work image must be 8 bpp with the
  * seal and signature ink counted as dropped, the skew found within 0.3°,
  * every step recorded, a page scanned sideways or upside down turned
- * upright, and bad option values refused.  On bluish paper
+ * upright, a coarse scan enlarged and a 200-dpi one read as it is, and bad
+ * option values refused.  On bluish paper
  * whose print the scanner tinted blue, the print is kept while ballpoint
  * ink beside it is dropped. */
 #include <math.h>
@@ -158,6 +159,45 @@ static void check_turned(const char *image, const char *dir)
     pixDestroy(&page);
 }
 
+/* A scan at 200 dpi is read at its own resolution (no scale step, same
+ * size); one at 100 dpi, whose letters are too small to read, is enlarged
+ * to 300 dpi and sharpened. */
+static void check_resolution(const char *image, const char *dir)
+{
+    PIX *page = pixRead(image);
+    CHECK(page, "cannot read %s", image);
+    if (!page)
+        return;
+    static const struct { int dpi, work_dpi; } cases[] = {{200, 200}, {100, 300}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        float f = cases[i].dpi / 300.0f;
+        PIX *scan = pixScale(page, f, f);
+        pixSetResolution(scan, cases[i].dpi, cases[i].dpi);
+        char path[4096];
+        snprintf(path, sizeof path, "%s/dpi-%d.png", dir, cases[i].dpi);
+        CHECK(scan && pixWrite(path, scan, IFF_PNG) == 0, "cannot write %s", path);
+        vt_error err = {0};
+        vt_doc *doc = prepare_file(path, &err);
+        CHECK(doc, "%d dpi: %s", cases[i].dpi, err.message);
+        if (doc) {
+            const vt_page *pg = &doc->pages[0];
+            CHECK(pg->dpi == cases[i].work_dpi, "%d dpi scan read at %d dpi, want %d",
+                  cases[i].dpi, pg->dpi, cases[i].work_dpi);
+            const char *scale = find_step(pg, "scale ");
+            bool enlarged = cases[i].dpi < cases[i].work_dpi;
+            CHECK((scale != NULL) == enlarged && (!scale || strstr(scale, "sharpened")),
+                  "%d dpi scan: scale step %s", cases[i].dpi, scale ? scale : "missing");
+            if (cases[i].dpi == cases[i].work_dpi)
+                CHECK(pg->width == (int)pixGetWidth(scan), "%d dpi scan resized to %d px wide",
+                      cases[i].dpi, pg->width);
+        }
+        vt_doc_free(doc);
+        pixDestroy(&scan);
+        remove(path);
+    }
+    pixDestroy(&page);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 3) {
@@ -249,6 +289,7 @@ int main(int argc, char **argv)
     const char *tmp = getenv("TMPDIR");
     check_tinted_print(tmp && *tmp ? tmp : "/tmp");
     check_turned(argv[1], tmp && *tmp ? tmp : "/tmp");
+    check_resolution(argv[1], tmp && *tmp ? tmp : "/tmp");
 
     pixDestroy(&before);
     vt_doc_free(doc);

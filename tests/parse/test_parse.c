@@ -586,6 +586,35 @@ static json_t *parse_foot(const char *name, const char *body, const char *footer
     return parse_text(name, doc, NULL);
 }
 
+/* Handwritten initials after the archive line of a scanned page, which
+ * OCR glues to its last word, are no part of the entry; printed initials
+ * and codes stay; the cue's colon read as a semicolon is a colon. */
+static void test_archive_line_initials(void)
+{
+    static const char body[] = "Sở Nội vụ đề nghị các đơn vị thực hiện./.";
+    static const struct {
+        const char *luu, *want;
+    } cases[] = {
+        {"- Lưu: VT, TCCB (12B).zz_", "Lưu: VT, TCCB (12B)"},
+        {"- Lưu: VT, TCCB (L-05b).4.", "Lưu: VT, TCCB (L-05b)"},
+        {"- Lưu: VT.TH.ÍỦ„„", "Lưu: VT.TH"},
+        {"- Lưu: VT, P.chính.", "Lưu: VT, P.chính"},
+        {"- Lưu: VT, KT-XH.TA.", "Lưu: VT, KT-XH.TA"},
+        {"- Lưu: VT, TCCB (2). HA.", "Lưu: VT, TCCB (2). HA"},
+        /* The colon of a coarse scan read as a semicolon. */
+        {"- Lưu; TCCB, VT.", "Lưu: TCCB, VT"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char foot[512];
+        snprintf(foot, sizeof foot, "Nơi nhận:\n- Như trên;\n%s\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+                 cases[i].luu);
+        json_t *m = parse_foot(cases[i].luu, body, foot);
+        expect(m, "recipients.1", cases[i].want);
+        expect_count(m, "recipients", 2);
+        json_decref(m);
+    }
+}
+
 /* Nơi nhận entries: wrapped over lines, after the cue on its line, behind
  * any mark OCR makes of the dash, under any shape OCR makes of the cue. */
 static void test_recipient_lists(void)
@@ -859,6 +888,30 @@ static void test_year_numbers(void)
     expect(m, "references.0.number", "72/2025/QH15");
     expect(m, "references.1.number", "103/2024/NĐ-CP");
     json_decref(m);
+}
+
+/* A cited number may end in a small letter ("Nghị quyết số 30c/NQ-CP");
+ * a copy count "(05b)" is no citation. */
+static void test_lettered_numbers(void)
+{
+    static const struct {
+        const char *cite, *number, *date;
+    } cases[] = {
+        {"Nghị quyết số 41b/NQ-CP ngày 08/11/2011 của Chính phủ", "41b/NQ-CP", "2011-11-08"},
+        {"Quyết định số 17/QĐ-UBND ngày 3/1/2012 của UBND tỉnh", "17/QĐ-UBND", "2012-01-03"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char doc[1024];
+        snprintf(doc, sizeof doc,
+                 "ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI\nSố: 88/UBND-NC\nYên Bái, ngày 2 tháng 3 năm 2012\n"
+                 "V/v cải cách hành chính\nThực hiện %s, các sở thực hiện.\n"
+                 "\nNơi nhận:\n- Như trên;\n- Lưu: VT, NC (05b).\n", cases[i].cite);
+        json_t *m = parse_text(cases[i].number, doc, NULL);
+        expect_count(m, "references", 1);
+        expect(m, "references.0.number", cases[i].number);
+        expect(m, "references.0.date", cases[i].date);
+        json_decref(m);
+    }
 }
 
 static void test_reference_subjects(void)
@@ -1262,6 +1315,32 @@ static void test_layout_roles(void)
     json_decref(m);
 }
 
+/* A scanned last page: no header, and the "Nơi nhận:" cue whose capital
+ * OCR lost at the column's edge still opens the list, and is no type name
+ * either (it reads close to "Biên bản"). */
+static void test_last_page_cue(void)
+{
+    current = "last page cue";
+    static const role_line page[] = {
+        {"2", VT_ROLE_BODY},
+        {"Điều 3. Chánh Văn phòng và Giám đốc các sở chịu trách nhiệm thi hành Quyết định này./.",
+         VT_ROLE_BODY},
+        {"ơi nhận:", VT_ROLE_FOOTER_LEFT},
+        {"- Như Điều 3;", VT_ROLE_FOOTER_LEFT},
+        {"- Sở Tài chính;", VT_ROLE_FOOTER_LEFT},
+        {"- Lưu: VT.", VT_ROLE_FOOTER_LEFT},
+        {"KT. CHỦ TỊCH", VT_ROLE_FOOTER_RIGHT},
+        {"PHÓ CHỦ TỊCH", VT_ROLE_FOOTER_RIGHT},
+        {"Hoàng Văn Lực", VT_ROLE_FOOTER_RIGHT},
+    };
+    json_t *m = parse_roles(page, sizeof page / sizeof *page);
+    expect(m, "type", NULL);
+    expect_count(m, "recipients", 3);
+    expect(m, "recipients.1", "Sở Tài chính");
+    expect(m, "signer.name", "Hoàng Văn Lực");
+    json_decref(m);
+}
+
 /* A real scan's header: an overlay read above the columns, a rule under
  * the issuer read as a letter, the number and day filled in by hand and
  * unread, the V/v read after the right column, its last line ending in a
@@ -1444,6 +1523,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: test-parse LEXICON_DIR\n");
         return 2;
     }
+    vt_text_init(); /* as the parse stage does when it opens */
     vt_error err = {0};
     if (vt_lexicon_load(&lex, argv[1], &err) != VT_OK) {
         fprintf(stderr, "FAIL: %s\n", err.message);
@@ -1461,11 +1541,13 @@ int main(int argc, char **argv)
     test_organ_rules();
     test_signer_names();
     test_recipient_lists();
+    test_archive_line_initials();
     test_signer_blocks();
     test_signer_confirmed();
     test_bare_signature();
     test_addressee_lists();
     test_reference_subjects();
+    test_lettered_numbers();
     test_year_numbers();
     test_damage_variants();
     test_numbers();
@@ -1476,6 +1558,7 @@ int main(int argc, char **argv)
     test_multiline_subject();
     test_marks();
     test_layout_roles();
+    test_last_page_cue();
     test_scanned_header();
     test_stage(argv[1]);
     vt_lexicon_clear(&lex);
