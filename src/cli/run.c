@@ -601,10 +601,11 @@ static void process(worker *w, job *jb)
         /* Stopped before emit: a record is the resumable one, the document
          * itself; other formats show what there is. */
         const vt_format *f = c->format->record ? vt_format_find("json") : c->format;
-        doc->output = f->render(doc, &render, &doc->output_len);
+        doc->output = f->render(doc, &render, &doc->output_len, &err);
         if (!doc->output)
-            st = vt_error_set(&err, VT_EINTERNAL, "%s: record could not be rendered",
-                              jb->path);
+            st = err.status ? err.status
+                            : vt_error_set(&err, VT_EINTERNAL, "%s: record could not be "
+                                           "rendered", jb->path);
     }
     if (!st) {
         jb->record = doc->output;
