@@ -208,35 +208,38 @@ static bool step_value(const vt_page *pg, const char *prefix, const char *fmt, d
     return found;
 }
 
-/* From the page as OCR saw it (pixels, y down) to PDF points on a page of
- * the source image's w x h pixels at `dpi`: preprocess's deskew and turn
- * undone (see preprocess.c: pixRotate turns clockwise by the angle about
- * the centre, keeping the size; pixRotateOrth turns clockwise by
- * quarters), then its scaling, then pixels to points with y up. */
+/* Preprocess's deskew undone on the page as OCR saw it (pixels, y down):
+ * pixRotate turned it clockwise by the angle about its centre, keeping its
+ * size (preprocess.c). */
+static affine unskew_matrix(const vt_page *pg)
+{
+    double deg = 0;
+    if (!step_value(pg, "deskew ", "deskew %lfdeg", &deg) || deg == 0 || pg->width <= 0)
+        return (affine){1, 0, 0, 1, 0, 0};
+    double r = -deg * M_PI / 180, cs = cos(r), sn = sin(r);
+    double cx = pg->width / 2.0, cy = pg->height / 2.0;
+    return (affine){cs, sn, -sn, cs, cx - cx * cs + cy * sn, cy - cx * sn - cy * cs};
+}
+
+/* From the page as OCR saw it, deskew undone, to PDF points on a page of
+ * the source image's w x h pixels at `dpi`: preprocess's turn undone
+ * (pixRotateOrth turns clockwise by quarters), then its scaling, then
+ * pixels to points with y up. */
 static affine page_matrix(const vt_page *pg, int w, int h, int dpi)
 {
     double ww = pg->width > 0 ? pg->width : w, wh = pg->height > 0 ? pg->height : h;
-    affine m = {1, 0, 0, 1, 0, 0};
-    double deg = 0;
-    if (step_value(pg, "deskew ", "deskew %lfdeg", &deg) && deg != 0) {
-        double r = -deg * M_PI / 180, cs = cos(r), sn = sin(r);
-        double cx = ww / 2, cy = wh / 2;
-        /* About the centre: x' = cx + (x-cx) cos - (y-cy) sin, y' = cy + (x-cx) sin + (y-cy) cos */
-        m = (affine){cs, sn, -sn, cs, cx - cx * cs + cy * sn, cy - cx * sn - cy * cs};
-    }
     double turn = 0;
     step_value(pg, "orient ", "orient %lfdeg", &turn);
     int quarters = ((int)lround(turn / 90) % 4 + 4) % 4;
     /* The size before the turn. */
     double uw = quarters % 2 ? wh : ww, uh = quarters % 2 ? ww : wh;
-    affine unturn = {1, 0, 0, 1, 0, 0};
+    affine m = {1, 0, 0, 1, 0, 0};
     if (quarters == 1) /* forward (x, y) -> (uh - y, x) */
-        unturn = (affine){0, -1, 1, 0, 0, uh};
+        m = (affine){0, -1, 1, 0, 0, uh};
     else if (quarters == 2)
-        unturn = (affine){-1, 0, 0, -1, uw, uh};
+        m = (affine){-1, 0, 0, -1, uw, uh};
     else if (quarters == 3) /* forward (x, y) -> (y, uw - x) */
-        unturn = (affine){0, 1, -1, 0, uw, 0};
-    m = then(m, unturn);
+        m = (affine){0, 1, -1, 0, uw, 0};
     double pt = 72.0 / dpi;
     affine to_points = {w / uw * pt, 0, 0, -h / uh * pt, 0, h * pt};
     return then(m, to_points);
@@ -254,16 +257,21 @@ static unsigned cid_of(pdf_writer *w, gunichar ch)
 }
 
 /* One word in the text object: its size the box's height, its baseline
- * the box's bottom, stretched to the box's width. */
-static void put_word(pdf_writer *w, GString *s, const vt_word *word)
+ * the box's bottom, stretched to the box's width.  The box stays upright,
+ * centred where the deskew puts the word back: a word drawn along the
+ * skew would have each letter on a baseline of its own, and text
+ * extraction would break it into pieces. */
+static void put_word(pdf_writer *w, GString *s, const vt_word *word, affine unskew)
 {
     const vt_box *b = &word->box;
     glong n = g_utf8_strlen(word->text, -1);
     if (b->w <= 0 || b->h <= 0 || n == 0 || n > 0xfff0)
         return;
     double stretch = 100.0 * b->w / ((double)n * GLYPH_WIDTH / 1000.0 * b->h);
-    g_string_append_printf(s, "/F0 %d Tf %.2f Tz 1 0 0 -1 %d %d Tm <", b->h, stretch, b->x,
-                           b->y + b->h);
+    double cx = b->x + b->w / 2.0, cy = b->y + b->h / 2.0;
+    double x = unskew.a * cx + unskew.c * cy + unskew.e - b->w / 2.0;
+    double y = unskew.b * cx + unskew.d * cy + unskew.f + b->h / 2.0;
+    g_string_append_printf(s, "/F0 %d Tf %.2f Tz 1 0 0 -1 %.2f %.2f Tm <", b->h, stretch, x, y);
     for (const char *p = word->text; *p; p = g_utf8_next_char(p)) {
         gunichar ch = g_utf8_get_char(p);
         if (w->chars->len < 0xfffe || g_hash_table_contains(w->cids, GUINT_TO_POINTER(ch)))
@@ -280,14 +288,14 @@ static GString *page_content(pdf_writer *w, const vt_doc *doc, size_t index,
     double pw = cid->w * 72.0 / dpi, ph = cid->h * 72.0 / dpi;
     g_string_append_printf(s, "q %.4f 0 0 %.4f 0 0 cm /Im0 Do Q\n", pw, ph);
     const vt_page *pg = &doc->pages[index];
-    affine m = page_matrix(pg, cid->w, cid->h, dpi);
+    affine m = page_matrix(pg, cid->w, cid->h, dpi), unskew = unskew_matrix(pg);
     g_string_append_printf(s, "q %.6f %.6f %.6f %.6f %.4f %.4f cm\nBT 3 Tr\n", m.a, m.b, m.c,
                            m.d, m.e, m.f);
     for (size_t b = 0; b < pg->n_blocks; b++)
         for (size_t l = 0; l < pg->blocks[b].n_lines; l++) {
             const vt_line *line = &pg->blocks[b].lines[l];
             for (size_t k = 0; k < line->n_words; k++)
-                put_word(w, s, &line->words[k]);
+                put_word(w, s, &line->words[k], unskew);
         }
     g_string_append(s, "ET Q\n");
     return s;
