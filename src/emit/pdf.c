@@ -12,8 +12,9 @@
  * which a PDF writer of this size does not do.
  *
  * The words are laid out in the coordinates of the page as OCR saw it
- * (after preprocess scaled, turned and deskewed it), under one matrix that
- * undoes those steps, so each word lands on the scan where it is printed.
+ * (after preprocess scaled, turned and deskewed it): each word's place
+ * with the deskew undone, under one matrix that undoes the turn and the
+ * scaling, so each word lands on the scan where it is printed.
  * The font is Tesseract's glyph-less one (every code maps to one blank
  * glyph half an em wide); each word is stretched to its box's width and
  * its size is the box's height.  A ToUnicode map gives each code its
