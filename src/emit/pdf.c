@@ -8,8 +8,8 @@
  * image data a FlateDecode stream with its predictors (leptonica's pdfio
  * extracts both).  Other pages (TIFF, PNM, a PNG with alpha) are the
  * decoded pixels compressed losslessly: CCITT G4 for one bit, Flate else.
- * A PDF input is refused: its own pages would have to be carried over,
- * which a PDF writer of this size does not do.
+ * A PDF input keeps its own file (qpdf reads and writes it): its pages as
+ * they are, the words added over those that show no text of their own.
  *
  * The words are laid out in the coordinates of the page as OCR saw it
  * (after preprocess scaled, turned and deskewed it): each word's place
@@ -31,6 +31,7 @@
 
 #include <glib.h>
 #include <leptonica/allheaders.h>
+#include <qpdf/qpdf-c.h>
 
 #include "format.h"
 
@@ -39,14 +40,32 @@
 extern const unsigned char vt_pdf_font[], vt_pdf_srgb[];
 extern const size_t vt_pdf_font_size, vt_pdf_srgb_size;
 
-/* The glyph-less font's one glyph is half an em wide (1024 of 2048 units). */
+/* The glyph-less font's one glyph is half an em wide (1024 of 2048 units);
+ * its dictionaries, written alike into a PDF of our own and one qpdf
+ * writes.  The resource name is one no scanner's PDF uses. */
 #define GLYPH_WIDTH 500
+#define FONT_RESOURCE "/VtGlyphLess"
+#define TYPE0_DICT "/Type /Font /Subtype /Type0 /BaseFont /GlyphLessFont /Encoding /Identity-H"
+#define CIDFONT_DICT                                                                   \
+    "/Type /Font /Subtype /CIDFontType2 /BaseFont /GlyphLessFont /CIDSystemInfo << "  \
+    "/Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500"
+#define DESCRIPTOR_DICT                                                                \
+    "/Type /FontDescriptor /FontName /GlyphLessFont /Flags 5 /FontBBox [0 0 500 1000] " \
+    "/ItalicAngle 0 /Ascent 1000 /Descent 0 /CapHeight 1000 /StemV 80"
+#define OUTPUT_INTENT_DICT                                                             \
+    "/Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) " \
+    "/Info (sRGB IEC61966-2.1)"
+
+/* The codes of the invisible text: each character the words use gets
+ * the next CID, from 1. */
+typedef struct {
+    GHashTable *cids; /* code point -> CID */
+    GArray *chars;    /* gunichar of each CID, index CID - 1 */
+} text_codes;
 
 typedef struct {
     GString *out;
     GArray *offsets; /* size_t byte offset of each object, by number; 0 unused */
-    GHashTable *cids; /* code point -> CID, from 1 */
-    GArray *chars;    /* gunichar of each CID, index CID - 1 */
 } pdf_writer;
 
 static size_t obj_reserve(pdf_writer *w)
@@ -100,11 +119,6 @@ static vt_doc *open_source(const vt_doc *doc, vt_error *err)
     if (doc->kind == VT_KIND_TEXT || doc->kind == VT_KIND_RECORD) {
         vt_error_set(err, VT_EINPUT, "%s: a %s input has no page images to make a PDF of",
                      doc->path, vt_kind_name(doc->kind));
-        return NULL;
-    }
-    if (doc->kind == VT_KIND_PDF) {
-        vt_error_set(err, VT_EINPUT, "%s: -f pdf makes PDFs of image scans (PNG, JPEG, "
-                     "TIFF, PNM); a PDF input keeps its own file", doc->path);
         return NULL;
     }
     if (!doc->path || strcmp(doc->path, "-") == 0) {
@@ -223,12 +237,12 @@ static affine unskew_matrix(const vt_page *pg)
 }
 
 /* From the page as OCR saw it, deskew undone, to PDF points on a page of
- * the source image's w x h pixels at `dpi`: preprocess's turn undone
- * (pixRotateOrth turns clockwise by quarters), then its scaling, then
- * pixels to points with y up. */
-static affine page_matrix(const vt_page *pg, int w, int h, int dpi)
+ * pw x ph points whose lower left corner is (x0, y0): preprocess's turn
+ * undone (pixRotateOrth turns clockwise by quarters), then its scaling,
+ * then pixels to points with y up. */
+static affine page_matrix(const vt_page *pg, double x0, double y0, double pw, double ph)
 {
-    double ww = pg->width > 0 ? pg->width : w, wh = pg->height > 0 ? pg->height : h;
+    double ww = pg->width > 0 ? pg->width : pw, wh = pg->height > 0 ? pg->height : ph;
     double turn = 0;
     step_value(pg, "orient ", "orient %lfdeg", &turn);
     int quarters = ((int)lround(turn / 90) % 4 + 4) % 4;
@@ -241,12 +255,11 @@ static affine page_matrix(const vt_page *pg, int w, int h, int dpi)
         m = (affine){-1, 0, 0, -1, uw, uh};
     else if (quarters == 3) /* forward (x, y) -> (y, uw - x) */
         m = (affine){0, 1, -1, 0, uw, 0};
-    double pt = 72.0 / dpi;
-    affine to_points = {w / uw * pt, 0, 0, -h / uh * pt, 0, h * pt};
+    affine to_points = {pw / uw, 0, 0, -ph / uh, x0, y0 + ph};
     return then(m, to_points);
 }
 
-static unsigned cid_of(pdf_writer *w, gunichar ch)
+static unsigned cid_of(text_codes *w, gunichar ch)
 {
     gpointer v = g_hash_table_lookup(w->cids, GUINT_TO_POINTER(ch));
     if (v)
@@ -262,7 +275,7 @@ static unsigned cid_of(pdf_writer *w, gunichar ch)
  * centred where the deskew puts the word back: a word drawn along the
  * skew would have each letter on a baseline of its own, and text
  * extraction would break it into pieces. */
-static void put_word(pdf_writer *w, GString *s, const vt_word *word, affine unskew)
+static void put_word(text_codes *w, GString *s, const vt_word *word, affine unskew)
 {
     const vt_box *b = &word->box;
     glong n = g_utf8_strlen(word->text, -1);
@@ -272,7 +285,8 @@ static void put_word(pdf_writer *w, GString *s, const vt_word *word, affine unsk
     double cx = b->x + b->w / 2.0, cy = b->y + b->h / 2.0;
     double x = unskew.a * cx + unskew.c * cy + unskew.e - b->w / 2.0;
     double y = unskew.b * cx + unskew.d * cy + unskew.f + b->h / 2.0;
-    g_string_append_printf(s, "/F0 %d Tf %.2f Tz 1 0 0 -1 %.2f %.2f Tm <", b->h, stretch, x, y);
+    g_string_append_printf(s, FONT_RESOURCE " %d Tf %.2f Tz 1 0 0 -1 %.2f %.2f Tm <", b->h,
+                           stretch, x, y);
     for (const char *p = word->text; *p; p = g_utf8_next_char(p)) {
         gunichar ch = g_utf8_get_char(p);
         if (w->chars->len < 0xfffe || g_hash_table_contains(w->cids, GUINT_TO_POINTER(ch)))
@@ -281,70 +295,50 @@ static void put_word(pdf_writer *w, GString *s, const vt_word *word, affine unsk
     g_string_append(s, "> Tj\n");
 }
 
-/* The page's content: the image over the whole page, then the words. */
-static GString *page_content(pdf_writer *w, const vt_doc *doc, size_t index,
-                             const L_COMP_DATA *cid, int dpi)
+/* The invisible text of page `index` onto s: its words under the matrix
+ * that puts them on a pw x ph page whose lower left corner is (x0, y0). */
+static void text_layer(text_codes *tc, GString *s, const vt_page *pg, double x0, double y0,
+                       double pw, double ph)
 {
-    GString *s = g_string_new(NULL);
-    double pw = cid->w * 72.0 / dpi, ph = cid->h * 72.0 / dpi;
-    g_string_append_printf(s, "q %.4f 0 0 %.4f 0 0 cm /Im0 Do Q\n", pw, ph);
-    const vt_page *pg = &doc->pages[index];
-    affine m = page_matrix(pg, cid->w, cid->h, dpi), unskew = unskew_matrix(pg);
+    affine m = page_matrix(pg, x0, y0, pw, ph), unskew = unskew_matrix(pg);
     g_string_append_printf(s, "q %.6f %.6f %.6f %.6f %.4f %.4f cm\nBT 3 Tr\n", m.a, m.b, m.c,
                            m.d, m.e, m.f);
     for (size_t b = 0; b < pg->n_blocks; b++)
         for (size_t l = 0; l < pg->blocks[b].n_lines; l++) {
             const vt_line *line = &pg->blocks[b].lines[l];
             for (size_t k = 0; k < line->n_words; k++)
-                put_word(w, s, &line->words[k], unskew);
+                put_word(tc, s, &line->words[k], unskew);
         }
     g_string_append(s, "ET Q\n");
-    return s;
 }
 
 /* ----------------------------------------------------------------- font */
 
-static void put_font(pdf_writer *w, size_t type0)
+/* The CIDToGIDMap: every code used draws glyph 1, the blank one; code 0
+ * is unused.  Caller frees. */
+static unsigned char *cid_to_gid(const text_codes *tc, size_t *len)
 {
-    size_t cidfont = obj_reserve(w), descriptor = obj_reserve(w), file = obj_reserve(w),
-           to_gid = obj_reserve(w), to_unicode = obj_reserve(w);
-    obj_begin(w, type0);
-    g_string_append_printf(w->out, "<< /Type /Font /Subtype /Type0 /BaseFont /GlyphLessFont "
-                           "/Encoding /Identity-H /DescendantFonts [%zu 0 R] "
-                           "/ToUnicode %zu 0 R >>\n", cidfont, to_unicode);
-    obj_end(w);
-    obj_begin(w, cidfont);
-    g_string_append_printf(w->out, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont "
-                           "/GlyphLessFont /CIDSystemInfo << /Registry (Adobe) /Ordering "
-                           "(Identity) /Supplement 0 >> /FontDescriptor %zu 0 R /DW %d "
-                           "/CIDToGIDMap %zu 0 R >>\n", descriptor, GLYPH_WIDTH, to_gid);
-    obj_end(w);
-    obj_begin(w, descriptor);
-    g_string_append_printf(w->out, "<< /Type /FontDescriptor /FontName /GlyphLessFont "
-                           "/Flags 5 /FontBBox [0 0 %d 1000] /ItalicAngle 0 /Ascent 1000 "
-                           "/Descent 0 /CapHeight 1000 /StemV 80 /FontFile2 %zu 0 R >>\n",
-                           GLYPH_WIDTH, file);
-    obj_end(w);
-    char dict[64];
-    snprintf(dict, sizeof dict, "/Length1 %zu", vt_pdf_font_size);
-    put_stream(w, file, dict, vt_pdf_font, vt_pdf_font_size);
-    /* Every code used draws glyph 1, the blank one; code 0 is unused. */
-    size_t n = w->chars->len + 1;
+    size_t n = tc->chars->len + 1;
     unsigned char *gids = vt_xcalloc(n, 2);
     for (size_t i = 1; i < n; i++)
         gids[2 * i + 1] = 1;
-    put_stream(w, to_gid, "", gids, 2 * n);
-    free(gids);
+    *len = 2 * n;
+    return gids;
+}
+
+/* The ToUnicode CMap: each code's character, which search and copy read. */
+static GString *to_unicode(const text_codes *tc)
+{
     GString *cmap = g_string_new("/CIDInit /ProcSet findresource begin\n12 dict begin\n"
                                  "begincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering "
                                  "(UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS "
                                  "def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\n"
                                  "endcodespacerange\n");
-    for (size_t i = 0; i < w->chars->len; i += 100) {
-        size_t k = MIN(100, w->chars->len - i);
+    for (size_t i = 0; i < tc->chars->len; i += 100) {
+        size_t k = MIN(100, tc->chars->len - i);
         g_string_append_printf(cmap, "%zu beginbfchar\n", k);
         for (size_t j = i; j < i + k; j++) {
-            gunichar ch = g_array_index(w->chars, gunichar, j);
+            gunichar ch = g_array_index(tc->chars, gunichar, j);
             g_string_append_printf(cmap, "<%04zX> <", j + 1);
             if (ch < 0x10000)
                 g_string_append_printf(cmap, "%04X>\n", ch);
@@ -355,7 +349,33 @@ static void put_font(pdf_writer *w, size_t type0)
         g_string_append(cmap, "endbfchar\n");
     }
     g_string_append(cmap, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-    put_stream(w, to_unicode, "", cmap->str, cmap->len);
+    return cmap;
+}
+
+static void put_font(pdf_writer *w, const text_codes *tc, size_t type0)
+{
+    size_t cidfont = obj_reserve(w), descriptor = obj_reserve(w), file = obj_reserve(w),
+           to_gid = obj_reserve(w), cmap_obj = obj_reserve(w);
+    obj_begin(w, type0);
+    g_string_append_printf(w->out, "<< " TYPE0_DICT " /DescendantFonts [%zu 0 R] "
+                           "/ToUnicode %zu 0 R >>\n", cidfont, cmap_obj);
+    obj_end(w);
+    obj_begin(w, cidfont);
+    g_string_append_printf(w->out, "<< " CIDFONT_DICT " /FontDescriptor %zu 0 R "
+                           "/CIDToGIDMap %zu 0 R >>\n", descriptor, to_gid);
+    obj_end(w);
+    obj_begin(w, descriptor);
+    g_string_append_printf(w->out, "<< " DESCRIPTOR_DICT " /FontFile2 %zu 0 R >>\n", file);
+    obj_end(w);
+    char dict[64];
+    snprintf(dict, sizeof dict, "/Length1 %zu", vt_pdf_font_size);
+    put_stream(w, file, dict, vt_pdf_font, vt_pdf_font_size);
+    size_t n;
+    unsigned char *gids = cid_to_gid(tc, &n);
+    put_stream(w, to_gid, "", gids, n);
+    free(gids);
+    GString *cmap = to_unicode(tc);
+    put_stream(w, cmap_obj, "", cmap->str, cmap->len);
     g_string_free(cmap, TRUE);
 }
 
@@ -385,7 +405,9 @@ static void xmp_dc(GString *x, const json_t *dc, const char *element, const char
     g_string_append_printf(x, "</dc:%s>\n", element);
 }
 
-static GString *xmp_packet(const json_t *dc, const char *producer)
+/* The XMP packet: the Dublin Core and the producer, and the PDF/A
+ * identification when the file is made to conform. */
+static GString *xmp_packet(const json_t *dc, const char *producer, bool pdfa)
 {
     GString *x = g_string_new("<?xpacket begin=\"\xEF\xBB\xBF\" "
                               "id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
@@ -395,10 +417,11 @@ static GString *xmp_packet(const json_t *dc, const char *producer)
                               "    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"\n"
                               "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
                               "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
-                              "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
-                              "   <pdfaid:part>2</pdfaid:part>\n"
-                              "   <pdfaid:conformance>B</pdfaid:conformance>\n"
-                              "   <dc:format>application/pdf</dc:format>\n");
+                              "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n");
+    if (pdfa)
+        g_string_append(x, "   <pdfaid:part>2</pdfaid:part>\n"
+                           "   <pdfaid:conformance>B</pdfaid:conformance>\n");
+    g_string_append(x, "   <dc:format>application/pdf</dc:format>\n");
     xmp_dc(x, dc, "title", "Alt");
     xmp_dc(x, dc, "creator", "Seq");
     xmp_dc(x, dc, "date", "Seq");
@@ -414,44 +437,53 @@ static GString *xmp_packet(const json_t *dc, const char *producer)
     return x;
 }
 
-/* The Info dictionary, saying what the XMP says (PDF/A asks them to agree). */
+/* The Info dictionary's entries, saying what the XMP says (PDF/A asks
+ * them to agree): key and UTF-8 value pairs, NULL-terminated; the values
+ * are dc's and producer's. */
+static void info_entries(const json_t *dc, const char *producer, const char *kv[10])
+{
+    size_t n = 0;
+    const char *title = json_string_value(json_object_get(dc, "title"));
+    const char *author = json_string_value(json_object_get(dc, "creator"));
+    if (title) {
+        kv[n++] = "/Title";
+        kv[n++] = title;
+    }
+    if (author) {
+        kv[n++] = "/Author";
+        kv[n++] = author;
+    }
+    kv[n++] = "/Creator";
+    kv[n++] = producer;
+    kv[n++] = "/Producer";
+    kv[n++] = producer;
+    kv[n] = NULL;
+}
+
 static void put_info(pdf_writer *w, size_t n, const json_t *dc, const char *producer)
 {
-    static const struct {
-        const char *key, *element;
-    } info_keys[] = {{"Title", "title"}, {"Author", "creator"}};
+    const char *kv[10];
+    info_entries(dc, producer, kv);
     obj_begin(w, n);
     g_string_append(w->out, "<<");
-    for (size_t i = 0; i < sizeof info_keys / sizeof *info_keys; i++) {
-        const char *v = json_string_value(json_object_get(dc, info_keys[i].element));
-        if (v) {
-            g_string_append_printf(w->out, " /%s ", info_keys[i].key);
-            put_text_string(w->out, v);
-        }
+    for (size_t i = 0; kv[i]; i += 2) {
+        g_string_append_printf(w->out, " %s ", kv[i]);
+        put_text_string(w->out, kv[i + 1]);
     }
-    g_string_append(w->out, " /Creator ");
-    put_text_string(w->out, producer);
-    g_string_append(w->out, " /Producer ");
-    put_text_string(w->out, producer);
     g_string_append(w->out, " >>\n");
     obj_end(w);
 }
 
-/* --------------------------------------------------------------- render */
+/* ------------------------------------------------------- image sources */
 
-static char *render(const vt_doc *doc, const vt_render_options *opts, size_t *len,
-                    vt_error *err)
+static char *render_images(const vt_doc *doc, vt_doc *src, size_t *len, vt_error *err)
 {
-    (void)opts;
-    vt_doc *src = open_source(doc, err);
-    if (!src)
-        return NULL;
     pdf_writer w = {
         .out = g_string_new("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n"),
         .offsets = g_array_new(FALSE, TRUE, sizeof(size_t)),
-        .cids = g_hash_table_new(g_direct_hash, g_direct_equal),
-        .chars = g_array_new(FALSE, FALSE, sizeof(gunichar)),
     };
+    text_codes tc = {g_hash_table_new(g_direct_hash, g_direct_equal),
+                     g_array_new(FALSE, FALSE, sizeof(gunichar))};
     obj_reserve(&w); /* object 0 is the free list's head */
     size_t catalog = obj_reserve(&w), pages = obj_reserve(&w), font = obj_reserve(&w);
     size_t *page_objs = vt_xcalloc(doc->n_pages ? doc->n_pages : 1, sizeof *page_objs);
@@ -464,25 +496,24 @@ static char *render(const vt_doc *doc, const vt_render_options *opts, size_t *le
         }
         /* The resolution the file states, as ingest took it. */
         int dpi = cid->res >= 50 && cid->res <= 2400 ? cid->res : 300;
+        double pw = cid->w * 72.0 / dpi, ph = cid->h * 72.0 / dpi;
         size_t page = obj_reserve(&w), content = obj_reserve(&w), image = obj_reserve(&w);
         page_objs[p] = page;
         obj_begin(&w, page);
         g_string_append_printf(w.out, "<< /Type /Page /Parent %zu 0 R /MediaBox [0 0 %.4f "
                                "%.4f] /Resources << /XObject << /Im0 %zu 0 R >> /Font << "
-                               "/F0 %zu 0 R >> >> /Contents %zu 0 R >>\n", pages,
-                               cid->w * 72.0 / dpi, cid->h * 72.0 / dpi, image, font,
-                               content);
+                               FONT_RESOURCE " %zu 0 R >> >> /Contents %zu 0 R >>\n", pages,
+                               pw, ph, image, font, content);
         obj_end(&w);
-        GString *s = page_content(&w, doc, p, cid, dpi);
+        GString *s = g_string_new(NULL);
+        g_string_append_printf(s, "q %.4f 0 0 %.4f 0 0 cm /Im0 Do Q\n", pw, ph);
+        text_layer(&tc, s, &doc->pages[p], 0, 0, pw, ph);
         put_stream(&w, content, "", s->str, s->len);
         g_string_free(s, TRUE);
         put_image(&w, image, cid);
         l_CIDataDestroy(&cid);
     }
-    vt_doc_free(src);
     char *pdf = NULL;
-    if (ok && doc->n_pages == 0)
-        ok = !vt_error_set(err, VT_EINPUT, "%s: no pages to make a PDF of", doc->path);
     if (ok) {
         obj_begin(&w, pages);
         g_string_append(w.out, "<< /Type /Pages /Kids [");
@@ -490,11 +521,11 @@ static char *render(const vt_doc *doc, const vt_render_options *opts, size_t *le
             g_string_append_printf(w.out, "%s%zu 0 R", p ? " " : "", page_objs[p]);
         g_string_append_printf(w.out, "] /Count %zu >>\n", doc->n_pages);
         obj_end(&w);
-        put_font(&w, font);
+        put_font(&w, &tc, font);
         char *producer = vt_xasprintf("vanthu %s", vt_version());
         json_t *dc = vt_doc_dublin_core(doc);
         size_t metadata = obj_reserve(&w), profile = obj_reserve(&w), info = obj_reserve(&w);
-        GString *xmp = xmp_packet(dc, producer);
+        GString *xmp = xmp_packet(dc, producer, true);
         put_stream(&w, metadata, "/Type /Metadata /Subtype /XML", xmp->str, xmp->len);
         g_string_free(xmp, TRUE);
         put_stream(&w, profile, "/N 3", vt_pdf_srgb, vt_pdf_srgb_size);
@@ -503,10 +534,8 @@ static char *render(const vt_doc *doc, const vt_render_options *opts, size_t *le
         free(producer);
         obj_begin(&w, catalog);
         g_string_append_printf(w.out, "<< /Type /Catalog /Pages %zu 0 R /Metadata %zu 0 R "
-                               "/Lang (vi) /OutputIntents [<< /Type /OutputIntent /S "
-                               "/GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) "
-                               "/Info (sRGB IEC61966-2.1) /DestOutputProfile %zu 0 R >>] >>\n",
-                               pages, metadata, profile);
+                               "/Lang (vi) /OutputIntents [<< " OUTPUT_INTENT_DICT
+                               " /DestOutputProfile %zu 0 R >>] >>\n", pages, metadata, profile);
         obj_end(&w);
         size_t xref = w.out->len, n = w.offsets->len;
         gchar *id = g_compute_checksum_for_data(G_CHECKSUM_MD5, (const guchar *)w.out->str,
@@ -526,8 +555,240 @@ static char *render(const vt_doc *doc, const vt_render_options *opts, size_t *le
     }
     free(page_objs);
     g_array_free(w.offsets, TRUE);
-    g_array_free(w.chars, TRUE);
-    g_hash_table_destroy(w.cids);
+    g_array_free(tc.chars, TRUE);
+    g_hash_table_destroy(tc.cids);
+    return pdf;
+}
+
+/* ---------------------------------------------------------- PDF sources */
+
+/* A new stream object of qpdf's holding data, with the entries of the
+ * dictionary `dict` (PDF syntax, NULL for none) besides its length. */
+static qpdf_oh q_stream(qpdf_data q, const void *data, size_t len, const char *dict)
+{
+    qpdf_oh s = qpdf_oh_new_stream(q);
+    qpdf_oh_replace_stream_data(q, s, data, len, qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+    if (dict) {
+        qpdf_oh d = qpdf_oh_parse(q, dict), sd = qpdf_oh_get_dict(q, s);
+        qpdf_oh_begin_dict_key_iter(q, d);
+        while (qpdf_oh_dict_more_keys(q)) {
+            const char *key = qpdf_oh_dict_next_key(q);
+            qpdf_oh_replace_key(q, sd, key, qpdf_oh_get_key(q, d, key));
+        }
+    }
+    return s;
+}
+
+static qpdf_oh q_indirect(qpdf_data q, const char *dict)
+{
+    return qpdf_make_indirect_object(q, qpdf_oh_parse(q, dict));
+}
+
+/* The dictionary at key of dict, made there when it has none. */
+static qpdf_oh q_subdict(qpdf_data q, qpdf_oh dict, const char *key)
+{
+    qpdf_oh d = qpdf_oh_get_key(q, dict, key);
+    if (!qpdf_oh_is_dictionary(q, d)) {
+        d = qpdf_oh_new_dictionary(q);
+        qpdf_oh_replace_key(q, dict, key, d);
+    }
+    return d;
+}
+
+/* Whether a page's content shows text of its own: a text-showing operator
+ * (Tj, TJ, ' or ") as a token.  Text in form XObjects is not looked at. */
+static bool shows_text(const unsigned char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        bool tj = i + 1 < n && b[i] == 'T' && (b[i + 1] == 'j' || b[i + 1] == 'J');
+        bool quote = b[i] == '\'' || b[i] == '"';
+        size_t end = i + (tj ? 2 : 1);
+        if ((tj || quote) && i > 0 && strchr(" \t\r\n)]>", b[i - 1]) &&
+            (end == n || strchr(" \t\r\n", b[end])))
+            return true;
+    }
+    return false;
+}
+
+/* PDF/A forbids image interpolation: the page's images lose the flag. */
+static void clear_interpolate(qpdf_data q, qpdf_oh resources)
+{
+    qpdf_oh xobjects = qpdf_oh_get_key(q, resources, "/XObject");
+    if (!qpdf_oh_is_dictionary(q, xobjects))
+        return;
+    GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
+    qpdf_oh_begin_dict_key_iter(q, xobjects);
+    while (qpdf_oh_dict_more_keys(q))
+        g_ptr_array_add(keys, g_strdup(qpdf_oh_dict_next_key(q)));
+    for (guint i = 0; i < keys->len; i++) {
+        qpdf_oh x = qpdf_oh_get_key(q, xobjects, keys->pdata[i]);
+        if (qpdf_oh_is_stream(q, x))
+            qpdf_oh_remove_key(q, qpdf_oh_get_dict(q, x), "/Interpolate");
+    }
+    g_ptr_array_free(keys, TRUE);
+}
+
+/* Add the invisible text over page `index` of the source: its content
+ * wrapped in q/Q so that the words start from the page's own state.
+ * False with err set when the page is turned (/Rotate), which this does
+ * not lay words out on. */
+static bool graft_page(qpdf_data q, const vt_doc *doc, size_t index, qpdf_oh page,
+                       qpdf_oh font, text_codes *tc, vt_error *err)
+{
+    qpdf_oh box = qpdf_oh_get_key(q, page, "/CropBox");
+    if (!qpdf_oh_is_array(q, box))
+        box = qpdf_oh_get_key(q, page, "/MediaBox");
+    double v[4] = {0, 0, 612, 792};
+    for (int i = 0; i < 4 && qpdf_oh_get_array_n_items(q, box) == 4; i++)
+        v[i] = qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, box, i));
+    int rotate = 0;
+    qpdf_oh_get_value_as_int(q, qpdf_oh_get_key(q, page, "/Rotate"), &rotate);
+    if (rotate % 360) {
+        vt_error_set(err, VT_EINPUT, "%s: page %zu is turned (/Rotate %d): -f pdf lays "
+                     "words out on upright pages only", doc->path, index + 1, rotate);
+        return false;
+    }
+    GString *layer = g_string_new("Q\n");
+    text_layer(tc, layer, &doc->pages[index], MIN(v[0], v[2]), MIN(v[1], v[3]),
+               fabs(v[2] - v[0]), fabs(v[3] - v[1]));
+    qpdf_oh contents = qpdf_oh_get_key(q, page, "/Contents");
+    qpdf_oh all = qpdf_oh_new_array(q);
+    qpdf_oh_append_item(q, all, q_stream(q, "q\n", 2, NULL));
+    if (qpdf_oh_is_array(q, contents))
+        for (int i = 0; i < qpdf_oh_get_array_n_items(q, contents); i++)
+            qpdf_oh_append_item(q, all, qpdf_oh_get_array_item(q, contents, i));
+    else if (qpdf_oh_is_stream(q, contents))
+        qpdf_oh_append_item(q, all, contents);
+    qpdf_oh_append_item(q, all, q_stream(q, layer->str, layer->len, NULL));
+    g_string_free(layer, TRUE);
+    qpdf_oh_replace_key(q, page, "/Contents", all);
+    qpdf_oh resources = q_subdict(q, page, "/Resources");
+    qpdf_oh_replace_key(q, q_subdict(q, resources, "/Font"), FONT_RESOURCE, font);
+    return true;
+}
+
+static bool q_failed(qpdf_data q, const char *path, vt_error *err)
+{
+    if (!qpdf_has_error(q))
+        return false;
+    vt_error_set(err, VT_EINPUT, "%s: %s", path, qpdf_get_error_full_text(q, qpdf_get_error(q)));
+    return true;
+}
+
+/* A PDF source keeps its file: its pages as they are, the words added over
+ * each page that shows no text of its own (a page with a text layer keeps
+ * it alone), the XMP with the record's Dublin Core, the sRGB output
+ * intent.  It claims PDF/A-2b only when every page got our words, as
+ * scanned pages are: a text layer of the source's own may use fonts it
+ * does not embed. */
+static char *render_pdf(const vt_doc *doc, const vt_doc *src, size_t *len, vt_error *err)
+{
+    qpdf_data q = qpdf_init();
+    qpdf_silence_errors(q);
+    qpdf_set_suppress_warnings(q, QPDF_TRUE);
+    text_codes tc = {g_hash_table_new(g_direct_hash, g_direct_equal),
+                     g_array_new(FALSE, FALSE, sizeof(gunichar))};
+    char *pdf = NULL;
+    bool ok = qpdf_read_memory(q, doc->path, (const char *)src->bytes, src->n_bytes, NULL) ==
+                  QPDF_SUCCESS &&
+              qpdf_push_inherited_attributes_to_page(q) == QPDF_SUCCESS;
+    if (!ok || q_failed(q, doc->path, err)) {
+        if (!err || !err->status)
+            vt_error_set(err, VT_EINPUT, "%s: qpdf cannot read the PDF", doc->path);
+        goto out;
+    }
+    if ((size_t)qpdf_get_num_pages(q) != doc->n_pages) {
+        vt_error_set(err, VT_EINPUT, "%s: qpdf reads %d pages, the record has %zu", doc->path,
+                     qpdf_get_num_pages(q), doc->n_pages);
+        goto out;
+    }
+    qpdf_oh font = q_indirect(q, "<< " TYPE0_DICT " >>");
+    bool every_page = true;
+    for (size_t p = 0; p < doc->n_pages; p++) {
+        qpdf_oh page = qpdf_get_page_n(q, p);
+        unsigned char *content = NULL;
+        size_t n = 0;
+        qpdf_oh_get_page_content_data(q, page, &content, &n);
+        bool own_text = shows_text(content, n);
+        free(content);
+        clear_interpolate(q, q_subdict(q, page, "/Resources"));
+        if (own_text)
+            every_page = false;
+        else if (!graft_page(q, doc, p, page, font, &tc, err))
+            goto out;
+    }
+    char dict[64];
+    snprintf(dict, sizeof dict, "<< /Length1 %zu >>", vt_pdf_font_size);
+    qpdf_oh descriptor = q_indirect(q, "<< " DESCRIPTOR_DICT " >>");
+    qpdf_oh_replace_key(q, descriptor, "/FontFile2",
+                        q_stream(q, vt_pdf_font, vt_pdf_font_size, dict));
+    size_t ngid;
+    unsigned char *gids = cid_to_gid(&tc, &ngid);
+    qpdf_oh cidfont = q_indirect(q, "<< " CIDFONT_DICT " >>");
+    qpdf_oh_replace_key(q, cidfont, "/FontDescriptor", descriptor);
+    qpdf_oh_replace_key(q, cidfont, "/CIDToGIDMap", q_stream(q, gids, ngid, NULL));
+    free(gids);
+    qpdf_oh_replace_key(q, font, "/DescendantFonts", qpdf_oh_wrap_in_array(q, cidfont));
+    GString *cmap = to_unicode(&tc);
+    qpdf_oh_replace_key(q, font, "/ToUnicode", q_stream(q, cmap->str, cmap->len, NULL));
+    g_string_free(cmap, TRUE);
+
+    char *producer = vt_xasprintf("vanthu %s", vt_version());
+    json_t *dc = vt_doc_dublin_core(doc);
+    GString *xmp = xmp_packet(dc, producer, every_page);
+    qpdf_oh root = qpdf_get_root(q);
+    qpdf_oh_replace_key(q, root, "/Metadata",
+                        q_stream(q, xmp->str, xmp->len, "<< /Type /Metadata /Subtype /XML >>"));
+    g_string_free(xmp, TRUE);
+    qpdf_oh intent = qpdf_oh_parse(q, "<< " OUTPUT_INTENT_DICT " >>");
+    qpdf_oh_replace_key(q, intent, "/DestOutputProfile",
+                        q_stream(q, vt_pdf_srgb, vt_pdf_srgb_size, "<< /N 3 >>"));
+    qpdf_oh_replace_key(q, root, "/OutputIntents", qpdf_oh_wrap_in_array(q, intent));
+    qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_string(q, "vi"));
+    const char *kv[10];
+    info_entries(dc, producer, kv);
+    qpdf_oh info = qpdf_make_indirect_object(q, qpdf_oh_new_dictionary(q));
+    for (size_t i = 0; kv[i]; i += 2)
+        qpdf_oh_replace_key(q, info, kv[i], qpdf_oh_new_unicode_string(q, kv[i + 1]));
+    qpdf_oh_replace_key(q, qpdf_get_trailer(q), "/Info", info);
+    json_decref(dc);
+    free(producer);
+
+    if (qpdf_init_write_memory(q) == QPDF_SUCCESS) {
+        qpdf_set_deterministic_ID(q, QPDF_TRUE);
+        qpdf_set_preserve_encryption(q, QPDF_FALSE);
+        qpdf_set_minimum_pdf_version(q, "1.7");
+        qpdf_write(q);
+    }
+    if (!q_failed(q, doc->path, err)) {
+        *len = qpdf_get_buffer_length(q);
+        pdf = vt_xmalloc(*len);
+        memcpy(pdf, qpdf_get_buffer(q), *len);
+    }
+out:
+    g_array_free(tc.chars, TRUE);
+    g_hash_table_destroy(tc.cids);
+    qpdf_cleanup(&q);
+    return pdf;
+}
+
+/* --------------------------------------------------------------- render */
+
+static char *render(const vt_doc *doc, const vt_render_options *opts, size_t *len,
+                    vt_error *err)
+{
+    (void)opts;
+    vt_doc *src = open_source(doc, err);
+    if (!src)
+        return NULL;
+    char *pdf = NULL;
+    if (doc->n_pages == 0)
+        vt_error_set(err, VT_EINPUT, "%s: no pages to make a PDF of", doc->path);
+    else if (doc->kind == VT_KIND_PDF)
+        pdf = render_pdf(doc, src, len, err);
+    else
+        pdf = render_images(doc, src, len, err);
+    vt_doc_free(src);
     return pdf;
 }
 

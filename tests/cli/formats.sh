@@ -20,11 +20,6 @@ check "[ ${#records[@]} -ge 4 ]" "too few sample records (${#records[@]})"
 for fmt in $names; do
     for rec in "${records[@]}"; do
         out="$scratch/out.$fmt"
-        if [ "$fmt" = pdf ] && grep -q '"kind": "pdf"' "$rec"; then
-            # A PDF keeps its own file (pdf.sh tests the format).
-            expect_exit 2 'a PDF input keeps its own file' -- "$VANTHU" run -q -f pdf "$rec"
-            continue
-        fi
         "$VANTHU" run -q -f "$fmt" "$rec" > "$out" || fail "$fmt: $rec: exit $?"
         check "[ -s '$out' ]" "$fmt: $rec: nothing rendered"
         case $fmt in

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# -f pdf: a searchable PDF/A-2b of the scan.  On a PNG, a JPEG and a
-# two-page TIFF: the page is the original image (size, resolution, a
-# JPEG's very bytes), the corrected words are found by pdftotext on their
-# boxes, the XMP has the PDF/A identification and the record's Dublin
-# Core, the catalog an sRGB output intent, the font is embedded, qpdf finds
-# the file sound; -f given twice and --sidecar write each output; inputs
-# with no page images fail with a message and leave no PDF.
+# -f pdf: a searchable PDF/A-2b of the scan.  On a PNG, a JPEG, a
+# two-page TIFF and a scanned PDF: the page is the original image (size,
+# resolution, a JPEG's very bytes), the corrected words are found by
+# pdftotext on their boxes, the XMP has the PDF/A identification and the
+# record's Dublin Core, the catalog an sRGB output intent, the font is
+# embedded, qpdf finds the file sound; a PDF with a text layer keeps its
+# pages; -f given twice and --sidecar write each output; a text input
+# fails with a message and leaves no PDF.
 . "$(dirname "$0")/lib.sh"
 root=$VANTHU_SOURCE_ROOT
 command -v pdftotext >/dev/null && command -v pdfimages >/dev/null ||
@@ -14,13 +15,14 @@ command -v pdftotext >/dev/null && command -v pdfimages >/dev/null ||
 # A JPEG scan of 300 dpi, made from the PDF sample's first page.
 pdftoppm -r 300 -jpeg -f 1 -l 1 -singlefile "$root/samples/ke-hoach.pdf" "$scratch/scan" ||
     fail "pdftoppm could not make the JPEG sample"
-cp "$root/samples/quyet-dinh.png" "$root/samples/cong-van.tif" "$scratch/"
+cp "$root/samples/quyet-dinh.png" "$root/samples/cong-van.tif" "$root/samples/ke-hoach.pdf" \
+    "$scratch/"
 out="$scratch/out"
-"$VANTHU" run -q -j 2 -f json -f pdf --sidecar -o "$out" \
-    "$scratch/quyet-dinh.png" "$scratch/scan.jpg" "$scratch/cong-van.tif" ||
+"$VANTHU" run -q -j 2 -f json -f pdf --sidecar -o "$out" "$scratch/quyet-dinh.png" \
+    "$scratch/scan.jpg" "$scratch/cong-van.tif" "$scratch/ke-hoach.pdf" ||
     fail "run -f json -f pdf --sidecar: exit $?"
 
-for name in quyet-dinh.png scan.jpg cong-van.tif; do
+for name in quyet-dinh.png scan.jpg cong-van.tif ke-hoach.pdf; do
     rec=$(find "$out" -name "$name.json") pdf=$(find "$out" -name "$name.pdf")
     txt=$(find "$out" -name "$name.txt")
     check "[ -s '$rec' ] && [ -s '$pdf' ] && [ -s '$txt' ]" "$name: record, PDF and sidecar not all written"
@@ -44,6 +46,13 @@ for name in quyet-dinh.png scan.jpg cong-van.tif; do
         pdfimages -j -f 1 -l 1 "$pdf" "$scratch/extracted"
         check "cmp -s '$scratch/extracted-000.jpg' '$scratch/scan.jpg'" \
             "$name: the JPEG in the PDF is not the scan's bytes" ;;
+    *.pdf)
+        # The source's own image streams, byte for byte.
+        mkdir -p "$scratch/src-images" "$scratch/out-images"
+        pdfimages -all "$scratch/$name" "$scratch/src-images/i"
+        pdfimages -all "$pdf" "$scratch/out-images/i"
+        check "diff -r '$scratch/src-images' '$scratch/out-images' >/dev/null" \
+            "$name: the images are not the source PDF's" ;;
     *)
         check "! awk 'NR > 2 && \$9 == \"jpeg\"' '$scratch/images' | grep -q ." \
             "$name: a lossless scan became JPEG" ;;
@@ -143,11 +152,19 @@ check "[ -n \"\$(find '$out' -name scan.jpg.pdf)\" ]" "a missing PDF was not wri
 check "tail -2 '$out/vanthu-job.jsonl' | grep -q '\"input\":\"[^\"]*quyet-dinh.png\",\"status\":\"skipped\"'" \
     "an input whose outputs are all current was not skipped"
 
-# Inputs with no page images of their own: an error each, and no PDF.
+# A PDF with a text layer (the one just made) keeps its pages: the same
+# text, not a second layer, and no PDF/A claim for fonts not its own.
+layered=$(find "$out" -name ke-hoach.pdf.pdf)
+cp "$layered" "$scratch/layered.pdf"
+"$VANTHU" run -q -f pdf -o "$scratch/again" "$scratch/layered.pdf" || fail "layered PDF: exit $?"
+again=$(find "$scratch/again" -name layered.pdf.pdf)
+check "[ -s '$again' ] && [ \"\$(pdftotext '$again' - | md5sum)\" = \"\$(pdftotext '$layered' - | md5sum)\" ]" \
+    "a PDF with a text layer did not keep it alone"
+check "! pdfinfo -meta '$again' | grep -q '<pdfaid:part>'" "a PDF with its own text layer claims PDF/A"
+
+# A text input has no page images: an error, and no PDF.
 printf 'Số: 12/UBND\nV/v thử\n' > "$scratch/note.txt"
 expect_exit 2 'no page images' -- "$VANTHU" run -q -f pdf -o "$scratch/bad" "$scratch/note.txt"
-expect_exit 2 'a PDF input keeps its own file' -- "$VANTHU" run -q -f pdf -o "$scratch/bad" \
-    "$root/samples/ke-hoach.pdf"
 check "[ -z \"\$(find '$scratch/bad' -name '*.pdf*' 2>/dev/null)\" ]" "a failed input left a PDF"
 expect_exit 1 'give -o DIR' -- "$VANTHU" run -f json -f pdf "$scratch/scan.jpg"
 expect_exit 1 'give -o DIR' -- "$VANTHU" run --sidecar "$scratch/scan.jpg"
