@@ -32,6 +32,7 @@
 #include <glib.h>
 #include <leptonica/allheaders.h>
 #include <qpdf/qpdf-c.h>
+#include <zlib.h>
 
 #include "format.h"
 
@@ -98,6 +99,23 @@ static void put_stream(pdf_writer *w, size_t n, const char *dict, const void *da
     obj_end(w);
 }
 
+/* Object n: a stream of `data` compressed with Flate (zlib), as the
+ * content, the font data and the profile are; the XMP is not, for
+ * readers that look for it as text. */
+static void put_flate_stream(pdf_writer *w, size_t n, const char *dict, const void *data,
+                             size_t len)
+{
+    uLongf packed_len = compressBound(len);
+    unsigned char *packed = vt_xmalloc(packed_len);
+    char *full = vt_xasprintf("%s%s/Filter /FlateDecode", dict, *dict ? " " : "");
+    if (compress2(packed, &packed_len, data, len, Z_DEFAULT_COMPRESSION) == Z_OK)
+        put_stream(w, n, full, packed, packed_len);
+    else
+        put_stream(w, n, dict, data, len);
+    free(full);
+    free(packed);
+}
+
 /* A PDF text string: UTF-16BE with its byte order mark, in hex. */
 static void put_text_string(GString *out, const char *utf8)
 {
@@ -110,7 +128,7 @@ static void put_text_string(GString *out, const char *utf8)
     g_free(u);
 }
 
-/* --------------------------------------------------------------- images */
+/* --------------------------------------------------------------- source */
 
 /* The source read again and checked against the record's SHA-256: a
  * document with the source's pages, which vt_page_load decodes. */
@@ -259,14 +277,14 @@ static affine page_matrix(const vt_page *pg, double x0, double y0, double pw, do
     return then(m, to_points);
 }
 
-static unsigned cid_of(text_codes *w, gunichar ch)
+static unsigned cid_of(text_codes *tc, gunichar ch)
 {
-    gpointer v = g_hash_table_lookup(w->cids, GUINT_TO_POINTER(ch));
+    gpointer v = g_hash_table_lookup(tc->cids, GUINT_TO_POINTER(ch));
     if (v)
         return GPOINTER_TO_UINT(v);
-    g_array_append_val(w->chars, ch);
-    unsigned cid = w->chars->len;
-    g_hash_table_insert(w->cids, GUINT_TO_POINTER(ch), GUINT_TO_POINTER(cid));
+    g_array_append_val(tc->chars, ch);
+    unsigned cid = tc->chars->len;
+    g_hash_table_insert(tc->cids, GUINT_TO_POINTER(ch), GUINT_TO_POINTER(cid));
     return cid;
 }
 
@@ -275,7 +293,7 @@ static unsigned cid_of(text_codes *w, gunichar ch)
  * centred where the deskew puts the word back: a word drawn along the
  * skew would have each letter on a baseline of its own, and text
  * extraction would break it into pieces. */
-static void put_word(text_codes *w, GString *s, const vt_word *word, affine unskew)
+static void put_word(text_codes *tc, GString *s, const vt_word *word, affine unskew)
 {
     const vt_box *b = &word->box;
     glong n = g_utf8_strlen(word->text, -1);
@@ -289,14 +307,15 @@ static void put_word(text_codes *w, GString *s, const vt_word *word, affine unsk
                            stretch, x, y);
     for (const char *p = word->text; *p; p = g_utf8_next_char(p)) {
         gunichar ch = g_utf8_get_char(p);
-        if (w->chars->len < 0xfffe || g_hash_table_contains(w->cids, GUINT_TO_POINTER(ch)))
-            g_string_append_printf(s, "%04X", cid_of(w, ch));
+        /* Two-byte codes: past 65534 characters, new ones are left out. */
+        if (tc->chars->len < 0xfffe || g_hash_table_contains(tc->cids, GUINT_TO_POINTER(ch)))
+            g_string_append_printf(s, "%04X", cid_of(tc, ch));
     }
     g_string_append(s, "> Tj\n");
 }
 
-/* The invisible text of page `index` onto s: its words under the matrix
- * that puts them on a pw x ph page whose lower left corner is (x0, y0). */
+/* The invisible text of page pg onto s: its words under the matrix that
+ * puts them on a pw x ph page whose lower left corner is (x0, y0). */
 static void text_layer(text_codes *tc, GString *s, const vt_page *pg, double x0, double y0,
                        double pw, double ph)
 {
@@ -369,13 +388,13 @@ static void put_font(pdf_writer *w, const text_codes *tc, size_t type0)
     obj_end(w);
     char dict[64];
     snprintf(dict, sizeof dict, "/Length1 %zu", vt_pdf_font_size);
-    put_stream(w, file, dict, vt_pdf_font, vt_pdf_font_size);
+    put_flate_stream(w, file, dict, vt_pdf_font, vt_pdf_font_size);
     size_t n;
     unsigned char *gids = cid_to_gid(tc, &n);
-    put_stream(w, to_gid, "", gids, n);
+    put_flate_stream(w, to_gid, "", gids, n);
     free(gids);
     GString *cmap = to_unicode(tc);
-    put_stream(w, cmap_obj, "", cmap->str, cmap->len);
+    put_flate_stream(w, cmap_obj, "", cmap->str, cmap->len);
     g_string_free(cmap, TRUE);
 }
 
@@ -508,7 +527,7 @@ static char *render_images(const vt_doc *doc, vt_doc *src, size_t *len, vt_error
         GString *s = g_string_new(NULL);
         g_string_append_printf(s, "q %.4f 0 0 %.4f 0 0 cm /Im0 Do Q\n", pw, ph);
         text_layer(&tc, s, &doc->pages[p], 0, 0, pw, ph);
-        put_stream(&w, content, "", s->str, s->len);
+        put_flate_stream(&w, content, "", s->str, s->len);
         g_string_free(s, TRUE);
         put_image(&w, image, cid);
         l_CIDataDestroy(&cid);
@@ -528,7 +547,7 @@ static char *render_images(const vt_doc *doc, vt_doc *src, size_t *len, vt_error
         GString *xmp = xmp_packet(dc, producer, true);
         put_stream(&w, metadata, "/Type /Metadata /Subtype /XML", xmp->str, xmp->len);
         g_string_free(xmp, TRUE);
-        put_stream(&w, profile, "/N 3", vt_pdf_srgb, vt_pdf_srgb_size);
+        put_flate_stream(&w, profile, "/N 3", vt_pdf_srgb, vt_pdf_srgb_size);
         put_info(&w, info, dc, producer);
         json_decref(dc);
         free(producer);
