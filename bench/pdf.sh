@@ -3,13 +3,15 @@
 # on the same pages when it is installed (Debian package ocrmypdf; not a
 # dependency of vanthu).  For each scan, one line: pages, the source's
 # bytes, the PDF's bytes and what it adds over the source per page, the
-# seconds per page `vanthu run -f pdf` takes over the scan's record (the
-# PDF alone: median of 3), the seconds per page of the whole chain with the
+# seconds per page `vanthu run -f pdf` takes over the scan's record beyond
+# `-f json` over it (the PDF alone, without the start-up both pay: the
+# difference of medians of 3), the seconds per page of the whole chain with the
 # PDF (-f json -f pdf, one run), and OCRmyPDF's seconds and bytes per page
 # (-l vie, PDF/A-2, one job: OCR included, as in vanthu's whole chain).
 #
 #   bench/pdf.sh [BUILD_DIR]          default: build
 #
+# OCRMYPDF=no leaves OCRmyPDF out.
 # The JPEG is the PDF sample's first page as pdftoppm writes it.
 set -euo pipefail
 echo "# $(basename "$0") $(date -u +%F) on $(nproc) cores"
@@ -33,11 +35,14 @@ for scan in "$work"/*.tif "$work"/*.png "$work"/*.jpg "$work"/*.pdf; do
     rec=$(find "$work/out" -name "$name.json")
     pdf=$(find "$work/out" -name "$name.pdf")
     pages=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["pages"]))' "$rec")
-    t=$(median3 "$(seconds "$vanthu" run -q -f pdf "$rec")" "$(seconds "$vanthu" run -q -f pdf "$rec")" \
-                "$(seconds "$vanthu" run -q -f pdf "$rec")")
+    t_pdf=$(median3 "$(seconds "$vanthu" run -q -f pdf "$rec")" \
+        "$(seconds "$vanthu" run -q -f pdf "$rec")" "$(seconds "$vanthu" run -q -f pdf "$rec")")
+    t_json=$(median3 "$(seconds "$vanthu" run -q -f json "$rec")" \
+        "$(seconds "$vanthu" run -q -f json "$rec")" "$(seconds "$vanthu" run -q -f json "$rec")")
+    t=$(echo "$t_pdf - $t_json" | bc)
     src=$(stat -c %s "$scan") out=$(stat -c %s "$pdf")
     ocr="-" ocr_bytes="-"
-    if command -v ocrmypdf >/dev/null; then
+    if [ "${OCRMYPDF:-yes}" != no ] && command -v ocrmypdf >/dev/null; then
         o=$(seconds ocrmypdf -q -l vie -j 1 --output-type pdfa-2 "$scan" "$work/ocrmypdf-$name.pdf")
         if [ -s "$work/ocrmypdf-$name.pdf" ]; then
             ocr=$(echo "scale=2; $o / $pages" | bc)

@@ -162,6 +162,13 @@ check "[ -s '$again' ] && [ \"\$(pdftotext '$again' - | md5sum)\" = \"\$(pdftote
     "a PDF with a text layer did not keep it alone"
 check "! pdfinfo -meta '$again' | grep -q '<pdfaid:part>'" "a PDF with its own text layer claims PDF/A"
 
+# A scan changed since its record was made: an error, and no PDF.
+rec=$(find "$out" -name scan.jpg.json)
+cp "$scratch/scan.jpg" "$scratch/scan.jpg.orig"
+printf 'x' >> "$scratch/scan.jpg"
+expect_exit 2 'has changed since its record' -- "$VANTHU" run -q -f pdf -o "$scratch/bad" "$rec"
+mv "$scratch/scan.jpg.orig" "$scratch/scan.jpg"
+
 # A text input has no page images: an error, and no PDF.
 printf 'Số: 12/UBND\nV/v thử\n' > "$scratch/note.txt"
 expect_exit 2 'no page images' -- "$VANTHU" run -q -f pdf -o "$scratch/bad" "$scratch/note.txt"
