@@ -38,7 +38,7 @@ extern "C" {
 
 #define VT_VERSION "0.1.0"
 /* Version of the record/document JSON and XML layout (schema/). */
-#define VT_SCHEMA_VERSION "2.0"
+#define VT_SCHEMA_VERSION "2.1"
 
 /* ------------------------------------------------------------------ errors */
 
@@ -417,8 +417,11 @@ typedef struct vt_format {
      * neither (XML) needs a file each. */
     bool compact_is_one_line;
     const char *separator;
-    /* The document rendered (caller frees); NULL when it cannot be. */
-    char *(*render)(const vt_doc *doc, const vt_render_options *opts, size_t *len);
+    /* The document rendered (caller frees); NULL when it cannot be, with
+     * err (when not NULL) saying why: a format that reads the source's page
+     * images again fails on a text input or a source that has changed. */
+    char *(*render)(const vt_doc *doc, const vt_render_options *opts, size_t *len,
+                    vt_error *err);
     /* What an input that failed becomes (see vt_error_record; caller
      * frees); NULL for a format with no error record, whose failures are
      * only reported. */

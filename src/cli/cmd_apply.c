@@ -96,7 +96,7 @@ int vt_cmd_apply(int argc, char **argv)
     if (!st) {
         vt_render_options render = {.pretty = true, .words = true};
         size_t len = 0;
-        char *out = vt_format_find("json")->render(doc, &render, &len);
+        char *out = vt_format_find("json")->render(doc, &render, &len, NULL);
         st = out ? vt_cli_write(output, out, len, &err)
                  : vt_error_set(&err, VT_EINTERNAL, "%s: record could not be rendered",
                                 record);

@@ -45,7 +45,7 @@ static int cmd_stages(int argc, char **argv)
             char allowed[256];
             vt_option_describe(o, allowed, sizeof allowed);
             if (o->fallback)
-                printf("%14s%-15s %-26s default %s\n", "", o->key, allowed, o->fallback);
+                printf("%14s%-15s %-26s  default %s\n", "", o->key, allowed, o->fallback);
             else
                 printf("%14s%-15s %s\n", "", o->key, allowed);
             printf("%30s%s\n", "", o->help);

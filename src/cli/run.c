@@ -34,11 +34,15 @@ static const char help[] =
     "Images and PDFs use pipeline 'scan', text uses 'text'; a record written by\n"
     "vanthu resumes where it stopped.\n"
     "\n"
-    "  -f, --format json|xml|text|alto|hocr\n"
+    "  -f, --format json|xml|text|alto|hocr|pdf\n"
     "                          record format (default json); text writes the\n"
     "                          corrected text only, a form feed between inputs;\n"
     "                          alto (ALTO 4.4) and hocr (hOCR 1.2) the page\n"
-    "                          layout with the corrected words, for archives\n"
+    "                          layout with the corrected words, pdf a searchable\n"
+    "                          PDF/A-2b of the scan, for archives.  Given more\n"
+    "                          than once (-f json -f pdf), each is written (-o)\n"
+    "      --sidecar           the corrected text beside the other outputs\n"
+    "                          (DIR/PATH.txt), as with -f text\n"
     "  -o, --output DIR        one file per input under DIR (DIR/PATH.json),\n"
     "                          written atomically; without it, records go to\n"
     "                          standard output (JSON Lines when several).  The\n"
@@ -71,9 +75,17 @@ static const char help[] =
     "(2 bad input, 3 missing model...), 4 output error, 6 some inputs of a batch\n"
     "failed.\n";
 
+/* One more output of an input, in a format after the first -f. */
+typedef struct {
+    char *path;
+    char *data;
+    size_t len;
+} extra_output;
+
 typedef struct {
     char *path;
     char *out_path;   /* NULL: standard output */
+    extra_output *extras; /* one per run_ctx.extras, with -o only */
     size_t root_len;  /* found by a walk: its part of path that names the
                          directory given, which OUT does not repeat */
     vt_status status;
@@ -89,7 +101,9 @@ typedef struct {
 } job;
 
 typedef struct {
-    const vt_format *format;
+    const vt_format *format; /* the first -f: the pipeline's emit renders it */
+    const vt_format **extras; /* the other -f, and text for --sidecar */
+    size_t n_extras;
     const char *outdir;
     char **sets; /* STAGE.KEY=VALUE overrides, in order */
     size_t n_sets;
@@ -286,9 +300,8 @@ static void read_requests(run_ctx *c, FILE *in, const char *source)
 
 /* OUT/ + the input path made relative and stripped of "..", so that no
  * input name can place a record outside OUT. */
-static char *output_path(const run_ctx *c, const char *input)
+static char *output_path(const run_ctx *c, const char *input, const char *ext)
 {
-    const char *ext = c->format->extension;
     size_t len = strlen(c->outdir) + strlen(input) + strlen(ext) + 24;
     char *out = malloc(len), *o = out;
     o += sprintf(o, "%s/", c->outdir);
@@ -559,6 +572,16 @@ static bool record_current(const char *out_path, const char *sha, const vt_pipel
 
 static void finish_job(run_ctx *c, job *jb);
 
+/* Whether every output of the other formats is there: a run that adds
+ * -f pdf to records already current writes the PDFs. */
+static bool extras_present(const run_ctx *c, const job *jb)
+{
+    for (size_t i = 0; jb->extras && i < c->n_extras; i++)
+        if (access(jb->extras[i].path, F_OK) != 0)
+            return false;
+    return true;
+}
+
 static void process(worker *w, job *jb)
 {
     run_ctx *c = w->c;
@@ -589,7 +612,7 @@ static void process(worker *w, job *jb)
         vt_kind kind = doc->bytes ? vt_sniff(doc->bytes, doc->n_bytes) : doc->kind;
         st = worker_pipeline(w, kind, &pipe, &err);
     }
-    if (!st && jb->out_path && !c->force && doc->bytes &&
+    if (!st && jb->out_path && !c->force && doc->bytes && extras_present(c, jb) &&
         record_current(jb->out_path, sha, pipe, c->stop_after, jb)) {
         jb->skipped = true;
         goto done;
@@ -601,10 +624,23 @@ static void process(worker *w, job *jb)
         /* Stopped before emit: a record is the resumable one, the document
          * itself; other formats show what there is. */
         const vt_format *f = c->format->record ? vt_format_find("json") : c->format;
-        doc->output = f->render(doc, &render, &doc->output_len);
+        doc->output = f->render(doc, &render, &doc->output_len, &err);
         if (!doc->output)
-            st = vt_error_set(&err, VT_EINTERNAL, "%s: record could not be rendered",
-                              jb->path);
+            st = err.status ? err.status
+                            : vt_error_set(&err, VT_EINTERNAL, "%s: record could not be "
+                                           "rendered", jb->path);
+    }
+    /* The other formats: one that cannot be rendered fails the input, and
+     * those that could are written all the same. */
+    for (size_t i = 0; !st && jb->extras && i < c->n_extras; i++) {
+        extra_output *x = &jb->extras[i];
+        vt_error xerr = {0};
+        x->data = c->extras[i]->render(doc, &render, &x->len, &xerr);
+        if (!x->data && !jb->status) {
+            jb->status = xerr.status ? xerr.status : VT_EINTERNAL;
+            snprintf(jb->message, sizeof jb->message, "%s",
+                     xerr.status ? xerr.message : "an output could not be rendered");
+        }
     }
     if (!st) {
         jb->record = doc->output;
@@ -622,7 +658,8 @@ static void process(worker *w, job *jb)
                                                  &jb->record_len);
         snprintf(jb->message, sizeof jb->message, "%s", err.message);
     }
-    jb->status = st;
+    if (st || !jb->status)
+        jb->status = st;
 done:
     vt_doc_free(doc);
     jb->seconds = now() - t0;
@@ -671,33 +708,44 @@ static void show_progress(run_ctx *c)
     fflush(stderr);
 }
 
+/* Under the lock: write one output of the job to its file, taking
+ * `data` (freed).  It counts as written only once it is on disk. */
+static void write_output(run_ctx *c, job *jb, const char *path, char *data, size_t len)
+{
+    vt_error err = {0};
+    bool blocked = !c->output_error && output_blocked(path, &err);
+    vt_status st = c->output_error ? vt_error_set(&err, VT_EOUTPUT, "%s: not written "
+                                                  "after the output error", path)
+                   : blocked       ? err.status
+                                   : make_parents(path, &err);
+    if (!st)
+        st = vt_cli_write(path, data, len, &err);
+    if (st && !blocked && !c->output_error) {
+        c->output_error = st;
+        snprintf(c->output_message, sizeof c->output_message, "%s", err.message);
+    }
+    if (st) {
+        jb->status = st;
+        jb->skipped = false;
+        jb->pages = 0;
+        snprintf(jb->message, sizeof jb->message, "%s", err.message);
+    }
+    free(data);
+}
+
 /* Under the lock: write the record (file, or stdout in input order). */
 static void finish_job(run_ctx *c, job *jb)
 {
     pthread_mutex_lock(&c->lock);
     jb->done = true;
     if (jb->out_path && jb->record) {
-        /* A record counts as written only once it is on disk. */
-        vt_error err = {0};
-        bool blocked = !c->output_error && output_blocked(jb->out_path, &err);
-        vt_status st = c->output_error ? vt_error_set(&err, VT_EOUTPUT, "%s: not written "
-                                                      "after the output error", jb->out_path)
-                       : blocked       ? err.status
-                                       : make_parents(jb->out_path, &err);
-        if (!st)
-            st = vt_cli_write(jb->out_path, jb->record, jb->record_len, &err);
-        if (st && !blocked && !c->output_error) {
-            c->output_error = st;
-            snprintf(c->output_message, sizeof c->output_message, "%s", err.message);
-        }
-        if (st) {
-            jb->status = st;
-            jb->skipped = false;
-            jb->pages = 0;
-            snprintf(jb->message, sizeof jb->message, "%s", err.message);
-        }
-        free(jb->record);
+        write_output(c, jb, jb->out_path, jb->record, jb->record_len);
         jb->record = NULL;
+    }
+    for (size_t i = 0; jb->extras && i < c->n_extras; i++) {
+        if (jb->extras[i].data)
+            write_output(c, jb, jb->extras[i].path, jb->extras[i].data, jb->extras[i].len);
+        jb->extras[i].data = NULL;
     }
     while (!jb->out_path && c->flushed < c->n_jobs && c->jobs_v[c->flushed].done) {
         job *f = &c->jobs_v[c->flushed++];
@@ -774,9 +822,27 @@ static vt_status check_set(const char *set, vt_error *err)
     return st;
 }
 
+/* Add f to the other formats; false when it is one of the run's already
+ * (the sidecar then adds nothing). */
+static bool add_extra(run_ctx *c, const vt_format *f)
+{
+    if (f == c->format)
+        return false;
+    for (size_t i = 0; i < c->n_extras; i++)
+        if (c->extras[i] == f)
+            return false;
+    c->extras = realloc(c->extras, (c->n_extras + 1) * sizeof *c->extras);
+    if (!c->extras)
+        abort();
+    c->extras[c->n_extras++] = f;
+    return true;
+}
+
 static int parse_args(run_ctx *c, int argc, char **argv)
 {
-    enum { OPT_STOP = 256, OPT_FROM, OPT_FORCE, OPT_JSONL, OPT_LOG, OPT_INCLUDE, OPT_EXCLUDE };
+    enum { OPT_STOP = 256, OPT_FROM, OPT_FORCE, OPT_JSONL, OPT_LOG, OPT_INCLUDE, OPT_EXCLUDE,
+           OPT_SIDECAR };
+    bool formats_given = false, sidecar = false;
     char *eq, *dot;
     vt_error err = {0};
     static const struct option longs[] = {
@@ -789,6 +855,7 @@ static int parse_args(run_ctx *c, int argc, char **argv)
         {"files-from", required_argument, NULL, 'T'},
         {"include", required_argument, NULL, OPT_INCLUDE},
         {"exclude", required_argument, NULL, OPT_EXCLUDE},
+        {"sidecar", no_argument, NULL, OPT_SIDECAR},
         {NULL, 0, NULL, 0},
     };
     int opt;
@@ -796,14 +863,21 @@ static int parse_args(run_ctx *c, int argc, char **argv)
     while ((opt = getopt_long(argc, argv, "f:o:j:p:qs:l:T:", longs, NULL)) != -1) {
         char *end;
         switch (opt) {
-        case 'f':
-            c->format = vt_format_find(optarg);
-            if (!c->format) {
+        case 'f': {
+            const vt_format *f = vt_format_find(optarg);
+            if (!f) {
                 char names[256];
                 vt_format_names(false, names, sizeof names);
                 return vt_cli_usage_error("run", "-f %s: expected %s", optarg, names);
             }
+            if (!formats_given)
+                c->format = f;
+            else if (!add_extra(c, f))
+                return vt_cli_usage_error("run", "-f %s: given twice", optarg);
+            formats_given = true;
             break;
+        }
+        case OPT_SIDECAR: sidecar = true; break;
         case 'l':
             if (!*optarg || strchr(optarg, '\n'))
                 return vt_cli_usage_error("run", "--lang needs a language");
@@ -863,6 +937,12 @@ static int parse_args(run_ctx *c, int argc, char **argv)
         default: return vt_cli_usage_error("run", "unknown option");
         }
     }
+    /* The sidecar is the text format's output, unless -f gave it already. */
+    if (sidecar)
+        add_extra(c, vt_format_find("text"));
+    if (c->n_extras && !c->outdir)
+        return vt_cli_usage_error("run", "%s writes a file per input and format: give -o DIR",
+                                  sidecar ? "--sidecar" : "-f given more than once");
     if (c->jsonl && c->outdir)
         return vt_cli_usage_error("run", "--jsonl writes to standard output; drop -o");
     if (c->jsonl && !c->format->compact_is_one_line)
@@ -923,10 +1003,17 @@ int vt_cmd_run(int argc, char **argv)
         c.jsonl = c.format->compact_is_one_line;
     }
     if (c.outdir) {
-        for (size_t i = 0; i < c.n_jobs; i++)
-            if (!c.jobs_v[i].refused)
-                c.jobs_v[i].out_path =
-                    output_path(&c, c.jobs_v[i].path + c.jobs_v[i].root_len);
+        for (size_t i = 0; i < c.n_jobs; i++) {
+            job *jb = &c.jobs_v[i];
+            if (jb->refused)
+                continue;
+            const char *input = jb->path + jb->root_len;
+            jb->out_path = output_path(&c, input, c.format->extension);
+            if (c.n_extras && !(jb->extras = calloc(c.n_extras, sizeof *jb->extras)))
+                abort();
+            for (size_t k = 0; k < c.n_extras; k++)
+                jb->extras[k].path = output_path(&c, input, c.extras[k]->extension);
+        }
         mark_shared_records(&c);
     }
     if ((size_t)c.jobs > c.n_jobs) {
@@ -991,10 +1078,16 @@ out:
         free(c.jobs_v[i].path);
         free(c.jobs_v[i].out_path);
         free(c.jobs_v[i].record);
+        for (size_t k = 0; c.jobs_v[i].extras && k < c.n_extras; k++) {
+            free(c.jobs_v[i].extras[k].path);
+            free(c.jobs_v[i].extras[k].data);
+        }
+        free(c.jobs_v[i].extras);
         json_decref(c.jobs_v[i].review_kinds);
     }
     free(c.jobs_v);
     free(c.sets);
+    free(c.extras);
     g_free(c.lang_set);
     free(c.includes);
     free(c.excludes);

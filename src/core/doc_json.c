@@ -145,8 +145,10 @@ static json_t *record_head_json(const vt_doc *doc)
     json_object_set_new(o, "provenance", prov);
     json_object_set_new(o, "stages_done",
                         strings_json(doc->stages_done, doc->n_stages_done));
-    if (doc->meta)
+    if (doc->meta) {
         json_object_set(o, "metadata", doc->meta);
+        json_object_set_new(o, "dublin_core", vt_doc_dublin_core(doc));
+    }
     json_t *reasons = vt_doc_review_reasons(doc);
     json_object_set_new(o, "needs_review", json_boolean(json_array_size(reasons) > 0));
     json_object_set_new(o, "review_reasons", reasons);

@@ -34,6 +34,12 @@ bool vt_utf8_valid(const char *bytes, size_t len, size_t *bad_offset);
  * flags, `words` keeps the page/block/line/word tree.  Caller frees. */
 char *vt_doc_json_dump(const vt_doc *doc, size_t flags, bool words, size_t *len);
 
+/* The Dublin Core elements of the document from its parsed metadata:
+ * title (trích yếu), creator (issuer), date, identifier (số và ký hiệu)
+ * and type, each a string present only when parse found it, and language
+ * (always; "vi").  Caller releases it with json_decref(). */
+struct json_t *vt_doc_dublin_core(const vt_doc *doc);
+
 /* ------------------------------------------------------------ page pixels
  *
  * A page's pixels are held only while a stage needs them.  Ingest decodes

@@ -125,8 +125,10 @@ static void write_string(xmlTextWriterPtr w, const vt_walk *walk)
     xmlTextWriterEndElement(w);
 }
 
-static char *render(const vt_doc *doc, const vt_render_options *opts, size_t *len)
+static char *render(const vt_doc *doc, const vt_render_options *opts, size_t *len,
+                    vt_error *err)
 {
+    (void)err;
     xmlBufferPtr buf;
     xmlTextWriterPtr w = vt_xml_writer_new(&buf, opts->pretty);
     if (!w)

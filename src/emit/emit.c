@@ -48,9 +48,16 @@ static vt_status emit_run(void *state, vt_doc *doc, vt_error *err)
 {
     const emit_state *s = state;
     size_t len;
-    char *out = s->format->render(doc, &s->render, &len);
-    if (!out)
-        return vt_error_set(err, VT_EINTERNAL, "%s: record could not be rendered", doc->path);
+    vt_error why = {0};
+    char *out = s->format->render(doc, &s->render, &len, &why);
+    if (!out) {
+        if (!why.status)
+            return vt_error_set(err, VT_EINTERNAL, "%s: record could not be rendered",
+                                doc->path);
+        if (err)
+            *err = why;
+        return why.status;
+    }
     free(doc->output);
     doc->output = out;
     doc->output_len = len;

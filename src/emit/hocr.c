@@ -39,8 +39,10 @@ static void start_element(xmlTextWriterPtr w, const char *element, const char *c
     g_string_truncate(props, 0);
 }
 
-static char *render(const vt_doc *doc, const vt_render_options *opts, size_t *len)
+static char *render(const vt_doc *doc, const vt_render_options *opts, size_t *len,
+                    vt_error *err)
 {
+    (void)err;
     xmlBufferPtr buf;
     xmlTextWriterPtr w = vt_xml_writer_new(&buf, opts->pretty);
     if (!w)

@@ -19,8 +19,10 @@ static char *write_json(json_t *record, const vt_render_options *opts, size_t *l
     return out;
 }
 
-static char *render(const vt_doc *doc, const vt_render_options *opts, size_t *len)
+static char *render(const vt_doc *doc, const vt_render_options *opts, size_t *len,
+                    vt_error *err)
 {
+    (void)err;
     return vt_doc_json_dump(doc, json_flags(opts), opts->words, len);
 }
 

@@ -5,8 +5,10 @@
 
 #include "format.h"
 
-static char *render(const vt_doc *doc, const vt_render_options *opts, size_t *len)
+static char *render(const vt_doc *doc, const vt_render_options *opts, size_t *len,
+                    vt_error *err)
 {
+    (void)err;
     (void)opts;
     char *out = vt_doc_text(doc, false);
     *len = strlen(out);

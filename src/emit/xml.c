@@ -120,8 +120,10 @@ static char *write_xml(json_t *record, size_t *len)
 
 /* Always indented: XML records do not share a stream, so nothing asks for
  * them on one line. */
-static char *render(const vt_doc *doc, const vt_render_options *opts, size_t *len)
+static char *render(const vt_doc *doc, const vt_render_options *opts, size_t *len,
+                    vt_error *err)
 {
+    (void)err;
     return write_xml(vt_format_record(doc, opts), len);
 }
 

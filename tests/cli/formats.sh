@@ -3,7 +3,8 @@
 # samples: the records of the full chain are made once, then each format
 # renders them again (emit runs on every pass).  A record format's output
 # validates against its schema, text is the record's corrected text, ALTO
-# and hOCR are well-formed (archive-formats.sh validates them further), and
+# and hOCR are well-formed (archive-formats.sh validates them further), a
+# PDF is one (pdf.sh tests it further), and
 # with -o each input gets one file.
 . "$(dirname "$0")/lib.sh"
 root=$VANTHU_SOURCE_ROOT
@@ -33,6 +34,8 @@ for fmt in $names; do
                 "$fmt: $rec: not the record's corrected text" ;;
         alto|hocr)
             check "xmllint --nonet --noout '$out'" "$fmt: $rec: not well-formed XML" ;;
+        pdf)
+            check "head -c 5 '$out' | grep -q '%PDF-'" "$fmt: $rec: not a PDF" ;;
         *)
             echo "$fmt: rendered, no check of its own here yet" ;;
         esac
