@@ -37,9 +37,9 @@
 #include "format.h"
 
 /* Build-time copies of Tesseract's pdf.ttf and an sRGB ICC profile
- * (pdf_assets.c, made by embed.py). */
+ * (vt_pdf_font.c, vt_pdf_srgb.c, made by vt-embed: src/embed.c). */
 extern const unsigned char vt_pdf_font[], vt_pdf_srgb[];
-extern const size_t vt_pdf_font_size, vt_pdf_srgb_size;
+extern const size_t vt_pdf_font_len, vt_pdf_srgb_len;
 
 /* The glyph-less font's one glyph is half an em wide (1024 of 2048 units);
  * its dictionaries, written alike into a PDF of our own and one qpdf
@@ -387,8 +387,8 @@ static void put_font(pdf_writer *w, const text_codes *tc, size_t type0)
     g_string_append_printf(w->out, "<< " DESCRIPTOR_DICT " /FontFile2 %zu 0 R >>\n", file);
     obj_end(w);
     char dict[64];
-    snprintf(dict, sizeof dict, "/Length1 %zu", vt_pdf_font_size);
-    put_flate_stream(w, file, dict, vt_pdf_font, vt_pdf_font_size);
+    snprintf(dict, sizeof dict, "/Length1 %zu", vt_pdf_font_len);
+    put_flate_stream(w, file, dict, vt_pdf_font, vt_pdf_font_len);
     size_t n;
     unsigned char *gids = cid_to_gid(tc, &n);
     put_flate_stream(w, to_gid, "", gids, n);
@@ -547,7 +547,7 @@ static char *render_images(const vt_doc *doc, vt_doc *src, size_t *len, vt_error
         GString *xmp = xmp_packet(dc, producer, true);
         put_stream(&w, metadata, "/Type /Metadata /Subtype /XML", xmp->str, xmp->len);
         g_string_free(xmp, TRUE);
-        put_flate_stream(&w, profile, "/N 3", vt_pdf_srgb, vt_pdf_srgb_size);
+        put_flate_stream(&w, profile, "/N 3", vt_pdf_srgb, vt_pdf_srgb_len);
         put_info(&w, info, dc, producer);
         json_decref(dc);
         free(producer);
@@ -737,10 +737,10 @@ static char *render_pdf(const vt_doc *doc, const vt_doc *src, size_t *len, vt_er
             goto out;
     }
     char dict[64];
-    snprintf(dict, sizeof dict, "<< /Length1 %zu >>", vt_pdf_font_size);
+    snprintf(dict, sizeof dict, "<< /Length1 %zu >>", vt_pdf_font_len);
     qpdf_oh descriptor = q_indirect(q, "<< " DESCRIPTOR_DICT " >>");
     qpdf_oh_replace_key(q, descriptor, "/FontFile2",
-                        q_stream(q, vt_pdf_font, vt_pdf_font_size, dict));
+                        q_stream(q, vt_pdf_font, vt_pdf_font_len, dict));
     size_t ngid;
     unsigned char *gids = cid_to_gid(&tc, &ngid);
     qpdf_oh cidfont = q_indirect(q, "<< " CIDFONT_DICT " >>");
@@ -761,7 +761,7 @@ static char *render_pdf(const vt_doc *doc, const vt_doc *src, size_t *len, vt_er
     g_string_free(xmp, TRUE);
     qpdf_oh intent = qpdf_oh_parse(q, "<< " OUTPUT_INTENT_DICT " >>");
     qpdf_oh_replace_key(q, intent, "/DestOutputProfile",
-                        q_stream(q, vt_pdf_srgb, vt_pdf_srgb_size, "<< /N 3 >>"));
+                        q_stream(q, vt_pdf_srgb, vt_pdf_srgb_len, "<< /N 3 >>"));
     qpdf_oh_replace_key(q, root, "/OutputIntents", qpdf_oh_wrap_in_array(q, intent));
     qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_string(q, "vi"));
     const char *kv[10];

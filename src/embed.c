@@ -1,6 +1,7 @@
-/* embed.c — a file's bytes as a C array, so that a page template kept as
- * a file of its own in the source tree is part of the vanthu binary.  Run
- * by meson at build time:
+/* embed.c — a file's bytes as a C array, so that what the library and the
+ * command write out or serve (the pdf format's font and colour profile, the
+ * review page) is part of the build and needs no data file at run time.
+ * Run by meson at build time:
  *
  *     vt-embed NAME INPUT OUTPUT.c
  *
