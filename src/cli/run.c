@@ -29,8 +29,9 @@ static const char help[] =
     "Run the whole chain over each input and write one record per input.\n"
     "Directories are walked recursively in a stable order, taking the files\n"
     "vanthu reads by content (images, PDF, text) but its own records, *.meta.json\n"
-    "files and job logs; '-' reads a list of paths (or JSON requests\n"
-    "{\"path\": ...}) from standard input, one per line.\n"
+    "files and job logs; '-' reads one document (or record) from standard input,\n"
+    "as restore and parse do (its record under -o is DIR/stdin.json), and -T\n"
+    "reads a list of paths.\n"
     "Images and PDFs use pipeline 'scan', text uses 'text'; a record written by\n"
     "vanthu resumes where it stopped.\n"
     "\n"
@@ -51,7 +52,7 @@ static const char help[] =
     "      --from FILE.json    resume from a record (same as naming it as input)\n"
     "      --force             redo inputs whose record in DIR is current\n"
     "      --jsonl             one compact JSON record per line on standard output;\n"
-    "                          with no FILE, read the inputs from standard input\n"
+    "                          with no FILE, read the paths from standard input\n"
     "      --log FILE          job log, JSON Lines (default DIR/vanthu-job.jsonl)\n"
     "  -s, --set STAGE.KEY=VALUE\n"
     "                          set an option of a stage (ocr.lang=vie+eng)\n"
@@ -102,6 +103,7 @@ typedef struct {
     long jobs;
     long page_threads; /* OCR engines per document when workers outnumber inputs */
     bool force, quiet, jsonl;
+    bool stdin_read; /* '-' or -T - takes standard input */
 
     job *jobs_v;
     size_t n_jobs, cap_jobs;
@@ -278,7 +280,8 @@ static void read_requests(run_ctx *c, FILE *in, const char *source)
                 add_job(c, p);
             json_decref(j);
         } else {
-            add_job(c, line);
+            /* A list names files: "-" is one, not standard input. */
+            add_job(c, strcmp(line, "-") == 0 ? "./-" : line);
         }
     }
     free(line);
@@ -472,9 +475,9 @@ static vt_status worker_pipeline(worker *w, vt_kind kind, vt_pipeline **out, vt_
 static vt_kind peek_kind(const char *path)
 {
     unsigned char head[4096];
-    FILE *f = fopen(path, "rb");
+    FILE *f = strcmp(path, "-") == 0 ? NULL : fopen(path, "rb");
     if (!f)
-        return VT_KIND_UNKNOWN;
+        return VT_KIND_UNKNOWN; /* standard input is read once, later */
     size_t n = fread(head, 1, sizeof head, f);
     fclose(f);
     return vt_sniff(head, n);
@@ -843,6 +846,10 @@ static int parse_args(run_ctx *c, int argc, char **argv)
         case OPT_LOG: c->log_path = optarg; break;
         case 'T': {
             FILE *list = strcmp(optarg, "-") == 0 ? stdin : fopen(optarg, "r");
+            if (list == stdin && c->stdin_read)
+                return vt_cli_usage_error("run", "standard input is read once: -T - "
+                                          "given twice");
+            c->stdin_read |= list == stdin;
             if (!list)
                 return fprintf(stderr, "vanthu: %s: %s\n", optarg, strerror(errno)), VT_EINPUT;
             read_requests(c, list, list == stdin ? "standard input" : optarg);
@@ -893,11 +900,16 @@ int vt_cmd_run(int argc, char **argv)
         if (!realpath(c.outdir, outreal) || access(c.outdir, W_OK) != 0)
             return fprintf(stderr, "vanthu: %s: not a writable directory\n", c.outdir), VT_EOUTPUT;
     }
-    bool stdin_list = c.jsonl && optind == argc;
+    bool stdin_list = c.jsonl && optind == argc && !c.stdin_read;
     for (int i = optind; i < argc; i++) {
         struct stat st;
         if (strcmp(argv[i], "-") == 0) {
-            stdin_list = true;
+            /* One document: standard input is read once. */
+            if (c.stdin_read)
+                return vt_cli_usage_error("run", "standard input is read once: '-' "
+                                          "and -T - or a second '-'");
+            c.stdin_read = true;
+            add_job(&c, argv[i]);
         } else if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
             /* Records mirror the tree under the directory, as rsync copies
              * DIR/: run -o OUT /srv/scans writes OUT/x.tif.json. */
@@ -923,10 +935,13 @@ int vt_cmd_run(int argc, char **argv)
         c.jsonl = c.format->compact_is_one_line;
     }
     if (c.outdir) {
+        /* The document read from standard input has no name of its own. */
         for (size_t i = 0; i < c.n_jobs; i++)
             if (!c.jobs_v[i].refused)
-                c.jobs_v[i].out_path =
-                    output_path(&c, c.jobs_v[i].path + c.jobs_v[i].root_len);
+                c.jobs_v[i].out_path = output_path(
+                    &c, strcmp(c.jobs_v[i].path, "-") == 0 && !c.jobs_v[i].root_len
+                            ? "stdin"
+                            : c.jobs_v[i].path + c.jobs_v[i].root_len);
         mark_shared_records(&c);
     }
     if ((size_t)c.jobs > c.n_jobs) {
