@@ -20,6 +20,7 @@
 
 #include <glib.h>
 #include <jansson.h>
+#include <libxml/xmlreader.h>
 
 #include "cli.h"
 
@@ -64,8 +65,9 @@ static const char help[] =
     "  -V, --version           print the version\n"
     "  -q, --quiet             no progress bar and no summary\n"
     "\n"
-    "A re-run with -o skips inputs whose record has every stage asked for done,\n"
-    "for the same input bytes, pipeline, options, model and vanthu version.  A\n"
+    "A re-run with -o skips inputs whose record (JSON or XML) has every stage\n"
+    "asked for done, for the same input bytes, pipeline, options, model and\n"
+    "vanthu version.  A\n"
     "bad input, or an output clash, becomes an error for that input and the batch\n"
     "goes on; a bad option, pipeline or model stops the run before any record is\n"
     "touched.  Exit codes: 0 all ok, 1 bad arguments, for one input its own code\n"
@@ -538,13 +540,85 @@ static json_t *review_kinds(const json_t *reasons)
     return kinds;
 }
 
+/* An XML element as JSON, as schema/record.xsd mirrors the record: the
+ * text of a leaf, the members of an element with elements, or its items
+ * when it is a list. */
+static json_t *xml_element_json(xmlNode *node, bool list)
+{
+    json_t *j = NULL;
+    for (xmlNode *child = node->children; child; child = child->next) {
+        if (child->type != XML_ELEMENT_NODE)
+            continue;
+        if (!j)
+            j = list ? json_array() : json_object();
+        json_t *v = xml_element_json(child, false);
+        if (list)
+            json_array_append_new(j, v);
+        else
+            json_object_set_new(j, (const char *)child->name, v);
+    }
+    if (!j) {
+        xmlChar *text = xmlNodeGetContent(node);
+        j = json_string(text ? (const char *)text : "");
+        xmlFree(text);
+    }
+    return j;
+}
+
+/* The members of an XML record that tell whether it is current (status,
+ * source, provenance, stages_done, review_reasons), as the JSON record has
+ * them; read as a stream that skips the pages, text and changes, so a big
+ * record costs what its head does.  NULL when the file is no complete
+ * vanthu XML record. */
+static json_t *xml_record_head(const char *path)
+{
+    static const char *const wanted[] = {"status", "source", "provenance", "stages_done",
+                                         "review_reasons"};
+    xmlTextReaderPtr r =
+        xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!r)
+        return NULL;
+    int rc;
+    while ((rc = xmlTextReaderRead(r)) == 1 && xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT)
+        ;
+    const xmlChar *ns = rc == 1 ? xmlTextReaderConstNamespaceUri(r) : NULL;
+    json_t *j = NULL;
+    if (ns && g_str_has_prefix((const char *)ns, "urn:vanthu:record:") &&
+        xmlStrEqual(xmlTextReaderConstLocalName(r), BAD_CAST "record")) {
+        j = json_object();
+        rc = xmlTextReaderRead(r);
+    } else {
+        rc = -1;
+    }
+    while (rc == 1) {
+        const char *name = (const char *)xmlTextReaderConstLocalName(r);
+        bool want = false;
+        for (size_t i = 0; i < G_N_ELEMENTS(wanted) && xmlTextReaderDepth(r) == 1 &&
+                           xmlTextReaderNodeType(r) == XML_READER_TYPE_ELEMENT; i++)
+            want |= strcmp(name, wanted[i]) == 0;
+        xmlNode *node = want ? xmlTextReaderExpand(r) : NULL;
+        if (node)
+            json_object_set_new(j, name, xml_element_json(
+                node, strcmp(name, "stages_done") == 0 || strcmp(name, "review_reasons") == 0));
+        rc = xmlTextReaderDepth(r) == 1 ? xmlTextReaderNext(r) : xmlTextReaderRead(r);
+    }
+    xmlFreeTextReader(r);
+    if (rc < 0) { /* cut short or not well-formed */
+        json_decref(j);
+        return NULL;
+    }
+    return j;
+}
+
 /* True when OUT already holds a good record of these bytes by this chain
- * (stages, options, model and vanthu version: the pipeline digest); the
- * job then takes its review reasons. */
+ * (stages, options, model and vanthu version: the pipeline digest), JSON
+ * or XML; the job then takes its review reasons. */
 static bool record_current(const char *out_path, const char *sha, const vt_pipeline *pipe,
                            const char *stop_after, job *jb)
 {
     json_t *j = json_load_file(out_path, 0, NULL);
+    if (!j)
+        j = xml_record_head(out_path);
     if (!j)
         return false;
     const char *status = json_string_value(json_object_get(j, "status"));
@@ -885,6 +959,7 @@ int vt_cmd_run(int argc, char **argv)
      * write() fails with EFBIG and the temporary file is removed, instead
      * of the signal killing the run over a truncated file. */
     signal(SIGXFSZ, SIG_IGN);
+    xmlInitParser(); /* before the workers read XML records side by side */
     run_ctx c = {.format = vt_format_find("json"), .jobs = sysconf(_SC_NPROCESSORS_ONLN)};
     if (c.jobs < 1)
         c.jobs = 1;
