@@ -67,12 +67,11 @@ static const char help[] =
     "\n"
     "A re-run with -o skips inputs whose record (JSON or XML) has every stage\n"
     "asked for done, for the same input bytes, pipeline, options, model and\n"
-    "vanthu version.  A\n"
-    "bad input, or an output clash, becomes an error for that input and the batch\n"
-    "goes on; a bad option, pipeline or model stops the run before any record is\n"
-    "touched.  Exit codes: 0 all ok, 1 bad arguments, for one input its own code\n"
-    "(2 bad input, 3 missing model...), 4 output error, 6 some inputs of a batch\n"
-    "failed.\n";
+    "vanthu version.  A bad input, or an output clash, becomes an error for that\n"
+    "input and the batch goes on; a bad option, pipeline or model stops the run\n"
+    "before any record is touched.  Exit codes: 0 all ok, 1 bad arguments, for\n"
+    "one input its own code (2 bad input, 3 missing model...), 4 output error,\n"
+    "6 some inputs of a batch failed.\n";
 
 typedef struct {
     char *path;
