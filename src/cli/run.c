@@ -1,9 +1,9 @@
 /* run.c — `vanthu run`: the whole chain over many inputs, in parallel,
  * resumable, one complete record per input whatever happens. */
-#include <dirent.h>
 #include <errno.h>
 #include <fnmatch.h>
 #include <fcntl.h>
+#include <fts.h>
 #include <ftw.h>
 #include <getopt.h>
 #include <limits.h>
@@ -119,8 +119,8 @@ typedef struct {
     double started;
     bool progress;
     size_t walk_root_len; /* strlen of the directory being walked, as given */
-    struct stat *walked; /* directories walked, by st_dev and st_ino */
-    size_t n_walked, cap_walked;
+    GHashTable *walked;   /* directories walked, "st_dev:st_ino" */
+    struct stat out_stat; /* of OUT, which a walk leaves out */
 } run_ctx;
 
 static double now(void)
@@ -141,34 +141,21 @@ static void add_job(run_ctx *c, const char *path)
     c->jobs_v[c->n_jobs++] = (job){.path = strdup(path)};
 }
 
-static int by_name(const struct dirent **a, const struct dirent **b)
+static int by_name(const FTSENT **a, const FTSENT **b)
 {
-    return strcmp((*a)->d_name, (*b)->d_name);
+    return strcmp((*a)->fts_name, (*b)->fts_name);
 }
 
 /* True the first time a directory is seen: symbolic links can make a
  * directory its own descendant, or reach it by many paths. */
-static bool first_visit(run_ctx *c, const char *dir)
+static bool first_visit(run_ctx *c, const struct stat *st)
 {
-    struct stat st;
-    if (stat(dir, &st) != 0)
-        return true; /* scandir reports it */
-    for (size_t i = 0; i < c->n_walked; i++)
-        if (c->walked[i].st_dev == st.st_dev && c->walked[i].st_ino == st.st_ino)
-            return false;
-    if (c->n_walked == c->cap_walked) {
-        c->cap_walked = c->cap_walked ? 2 * c->cap_walked : 16;
-        c->walked = realloc(c->walked, c->cap_walked * sizeof *c->walked);
-        if (!c->walked)
-            abort();
-    }
-    c->walked[c->n_walked++] = st;
-    return true;
+    if (!c->walked)
+        c->walked = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    char *key = g_strdup_printf("%ju:%ju", (uintmax_t)st->st_dev, (uintmax_t)st->st_ino);
+    return g_hash_table_add(c->walked, key);
 }
 
-/* Walk a directory in byte order of names, skipping dot files (and so the
- * temporary files of an interrupted run), the output directory and
- * directories already walked. */
 static bool matches_any(const char *const *globs, size_t n, const char *name)
 {
     for (size_t i = 0; i < n; i++)
@@ -177,7 +164,8 @@ static bool matches_any(const char *const *globs, size_t n, const char *name)
     return false;
 }
 
-/* Whether a walk takes the file `name` at path p: a kind vanthu reads, by
+/* Whether a walk takes the file `name` at path p (from the current
+ * directory): a kind vanthu reads, by
  * its content (image, PDF, text), and never vanthu's own records, job logs
  * or *.meta.json files (a second pass over a tree that holds them would
  * turn them into inputs); within --include and --exclude.  What cannot be
@@ -205,37 +193,56 @@ static bool walk_takes(const run_ctx *c, const char *p, const char *name)
            !memmem(head, (size_t)n, "urn:vanthu:record", 17);
 }
 
-static void walk(run_ctx *c, const char *dir, const char *skip_real)
+static void add_walked(run_ctx *c, const char *path)
 {
-    char real[PATH_MAX];
-    if (skip_real && realpath(dir, real) && strcmp(real, skip_real) == 0)
-        return;
-    if (!first_visit(c, dir))
-        return;
-    struct dirent **names;
-    int n = scandir(dir, &names, NULL, by_name);
-    if (n < 0) {
+    add_job(c, path);
+    c->jobs_v[c->n_jobs - 1].root_len = c->walk_root_len;
+}
+
+/* Walk a directory with fts(3) in byte order of names, following symbolic
+ * links, skipping dot files (and so the temporary files of an interrupted
+ * run), the output directory and directories already walked.  fts keeps
+ * no stack frame per level and changes into each directory, so a name is
+ * looked up from its parent, never along the whole path: a tree thousands
+ * of levels deep costs what its entries do.  Runs before any worker does,
+ * so the working directory it changes is no one else's. */
+static void walk(run_ctx *c, const char *dir)
+{
+    char *roots[] = {(char *)dir, NULL};
+    FTS *fts = fts_open(roots, FTS_PHYSICAL | FTS_COMFOLLOW, by_name);
+    if (!fts) {
         add_job(c, dir); /* reported as an unreadable input */
         return;
     }
-    for (int i = 0; i < n; i++) {
-        const char *name = names[i]->d_name;
-        if (name[0] != '.') {
-            size_t len = strlen(dir) + strlen(name) + 2;
-            char *p = malloc(len);
-            snprintf(p, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name);
-            struct stat st;
-            if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
-                walk(c, p, skip_real);
-            else if (walk_takes(c, p, name)) {
-                add_job(c, p);
-                c->jobs_v[c->n_jobs - 1].root_len = c->walk_root_len;
-            }
-            free(p);
+    FTSENT *e;
+    while ((e = fts_read(fts))) {
+        bool hidden = e->fts_level > 0 && e->fts_name[0] == '.';
+        const struct stat *st = e->fts_statp;
+        switch (e->fts_info) {
+        case FTS_D:
+            if (hidden || (c->outdir && st->st_dev == c->out_stat.st_dev &&
+                           st->st_ino == c->out_stat.st_ino) || !first_visit(c, st))
+                fts_set(fts, e, FTS_SKIP);
+            break;
+        case FTS_SL: /* followed: read again as what it points to */
+            fts_set(fts, e, FTS_FOLLOW);
+            break;
+        case FTS_DP: /* left after its entries */
+        case FTS_DC: /* its own ancestor, through a link */
+            break;
+        case FTS_DNR:
+        case FTS_ERR:
+            if (e->fts_level == 0)
+                add_job(c, dir); /* reported as an unreadable input */
+            else if (!hidden)
+                add_walked(c, e->fts_path);
+            break;
+        default: /* a file, or what cannot be looked at (reported) */
+            if (!hidden && walk_takes(c, e->fts_accpath, e->fts_name))
+                add_walked(c, e->fts_path);
         }
-        free(names[i]);
     }
-    free(names);
+    fts_close(fts);
 }
 
 /* A request that is refused before it starts: its error record stands
@@ -350,6 +357,12 @@ static vt_status make_parents(const char *path, vt_error *err)
  * be): that input's error, and the batch goes on. */
 static bool output_blocked(const char *out_path, vt_error *err)
 {
+    /* An input found deep in a tree can have a record path no call takes. */
+    if (strlen(out_path) >= PATH_MAX) {
+        vt_error_set(err, VT_EOUTPUT, "its record path is %zu bytes, over the %d a path "
+                     "may have: %.200s...", strlen(out_path), PATH_MAX, out_path);
+        return true;
+    }
     char *p = strdup(out_path);
     bool blocked = false;
     for (char *s = strchr(p + 1, '/');; s = strchr(s + 1, '/')) {
@@ -965,13 +978,13 @@ int vt_cmd_run(int argc, char **argv)
     int rc = parse_args(&c, argc, argv);
     if (rc)
         return rc;
-    char outreal[PATH_MAX] = "";
     bool made_outdir = false;
     if (c.outdir) {
         made_outdir = mkdir(c.outdir, 0755) == 0;
         if (!made_outdir && errno != EEXIST)
             return fprintf(stderr, "vanthu: %s: %s\n", c.outdir, strerror(errno)), VT_EOUTPUT;
-        if (!realpath(c.outdir, outreal) || access(c.outdir, W_OK) != 0)
+        if (stat(c.outdir, &c.out_stat) != 0 || !S_ISDIR(c.out_stat.st_mode) ||
+            access(c.outdir, W_OK) != 0)
             return fprintf(stderr, "vanthu: %s: not a writable directory\n", c.outdir), VT_EOUTPUT;
     }
     bool stdin_list = c.jsonl && optind == argc && !c.stdin_read;
@@ -988,7 +1001,7 @@ int vt_cmd_run(int argc, char **argv)
             /* Records mirror the tree under the directory, as rsync copies
              * DIR/: run -o OUT /srv/scans writes OUT/x.tif.json. */
             c.walk_root_len = strlen(argv[i]);
-            walk(&c, argv[i], c.outdir ? outreal : NULL);
+            walk(&c, argv[i]);
         } else {
             add_job(&c, argv[i]);
         }
@@ -1087,7 +1100,8 @@ out:
     g_free(c.lang_set);
     free(c.includes);
     free(c.excludes);
-    free(c.walked);
+    if (c.walked)
+        g_hash_table_destroy(c.walked);
     free(ws);
     free(ts);
     return rc;
