@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """mkpdf.py — small PDFs of known geometry for the PDF input tests.
 
-usage: mkpdf.py KIND OUT.pdf
+usage: mkpdf.py KIND OUT.pdf [TEXT]
   text     one A4 page of text in Helvetica 12 pt (a text layer, no image):
            "Kinh gui: So Noi vu" at 72 pt from the left, 100 pt from the top,
            "V/v cap nhat ho so" 20 pt below it
@@ -10,9 +10,12 @@ usage: mkpdf.py KIND OUT.pdf
   scan200  one US Letter page (612x792 pt) filled by a 1700x2200 image (200 ppi)
   mixed    page 1 as text, page 2 as scan200
   blank    one A4 page with nothing on it
+  lines    the lines of the file TEXT, 50 a page, as a born-digital PDF
+           (Helvetica's WinAnsi has no Vietnamese letters: marks stripped)
 """
 import os
 import sys
+import unicodedata
 import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -26,10 +29,10 @@ def stream(data):
     return b"<< /Length %d >>\nstream\n%s\nendstream" % (len(data), data)
 
 
-def text_page(objs, font):
-    """A4 with LINES; y counts from the top of the page."""
+def text_page(objs, font, lines=LINES):
+    """A4 with lines (x, y, text); y counts from the top of the page."""
     ops = b"".join(b"BT /F1 12 Tf %.3f %.3f Td (%s) Tj ET\n" % (x, A4[1] - y, t.encode())
-                   for x, y, t in LINES)
+                   for x, y, t in lines)
     objs.append(stream(ops))
     objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.3f %.3f] "
                 b"/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>"
@@ -61,7 +64,20 @@ def blank_page(objs):
     return len(objs)
 
 
-def make(kind):
+def plain(line):
+    """The line in ASCII, marks stripped, as a PDF string's bytes."""
+    flat = unicodedata.normalize("NFD", line.replace("đ", "d").replace("Đ", "D"))
+    flat = "".join(c for c in flat if unicodedata.category(c) != "Mn" and ord(c) < 128)
+    return flat.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def text_pages(objs, font, path):
+    lines = [plain(l.rstrip("\n")) for l in open(path, encoding="utf-8")]
+    return [text_page(objs, font, [(72, 60 + 14 * i, t) for i, t in enumerate(lines[at:at + 50])])
+            for at in range(0, max(len(lines), 1), 50)]
+
+
+def make(kind, text=None):
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>", None,
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
             b"/Encoding /WinAnsiEncoding >>"]
@@ -72,6 +88,7 @@ def make(kind):
         "scan200": lambda: [image_page(objs, 1700, 2200, 612, 792)],
         "mixed": lambda: [text_page(objs, font), image_page(objs, 1700, 2200, 612, 792)],
         "blank": lambda: [blank_page(objs)],
+        "lines": lambda: text_pages(objs, font, text),
     }[kind]()
     objs[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
         b" ".join(b"%d 0 R" % p for p in pages), len(pages))
@@ -79,10 +96,10 @@ def make(kind):
 
 
 def main():
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 4):
         raise SystemExit(__doc__)
     with open(sys.argv[2], "wb") as f:
-        f.write(make(sys.argv[1]))
+        f.write(make(sys.argv[1], sys.argv[3] if len(sys.argv) == 4 else None))
 
 
 if __name__ == "__main__":
