@@ -120,7 +120,8 @@ print("         the cores and the ratio measures the machine as much as vanthu")
 EOF
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# PDF inputs: one page of each sample, the same pages four ways.
+# PDF inputs: the pages of the samples as JPEGs and as two PDF scans, and
+# their text as a born-digital PDF (its own pagination: 50 lines a page).
 if [ "${PDF:-yes}" != no ] && [ -x "$mksample" ] && [ -e "${sources[0]}" ]; then
     pdf="$work/pdf"
     mkdir -p "$pdf/jpeg" "$pdf/scan-300dpi" "$pdf/scan-72dpi" "$pdf/text-layer"
