@@ -11,8 +11,11 @@
 # the sample maker is missing, text inputs are used instead (the text
 # pipeline: restore and parse, no OCR).  Other jobs on the machine lower
 # both numbers, so the load average is printed with them.  Each run's peak
-# resident memory is printed too, and at the end that of each input of
-# tests/bad/limits.sh alone (a long text, 144-megapixel pages).
+# resident memory is printed too; then (PDF=no skips it) the same dispatch
+# pages as JPEGs, as a scanner's PDF at 300 dpi, as a PDF whose page box
+# declares 72 dpi, and their text as a born-digital PDF with a text layer,
+# each with -j 2; at the end the memory of each input of tests/bad/limits.sh
+# alone (a long text, 144-megapixel pages).
 set -euo pipefail
 echo "# $(basename "$0") $(date -u +%F) on $(nproc) cores"
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -76,12 +79,13 @@ peak_rss() {
     fi
 }
 
-# run J: seconds, pages, failed inputs, mean seconds per input and peak RSS
-# (MB) of one run with J workers.
+# run J [DIR]: seconds, pages, failed inputs, mean seconds per input and
+# peak RSS (MB) of one run with J workers over DIR (default: the pages).
 run() {
-    local out="$work/out$1" start end
+    local in=${2:-$work/in} start end
+    local out="$work/out$1-$(basename "$in")"
     start=$(date +%s.%N)
-    peak_rss "$vanthu" run -q -j "$1" -o "$out" "$work/in" || [ $? -eq 6 ]
+    peak_rss "$vanthu" run -q -j "$1" -o "$out" "$in" || [ $? -eq 6 ]
     end=$(date +%s.%N)
     python3 - "$out/vanthu-job.jsonl" "$start" "$end" "$(cat "$work/rss")" <<'EOF'
 import json, sys
@@ -115,6 +119,35 @@ print("         when that or the time per input moves between the runs, other wo
 print("         the cores and the ratio measures the machine as much as vanthu")
 EOF
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# PDF inputs: the pages of the samples as JPEGs and as two PDF scans, and
+# their text as a born-digital PDF (its own pagination: 50 lines a page).
+if [ "${PDF:-yes}" != no ] && [ -x "$mksample" ] && [ -e "${sources[0]}" ]; then
+    pdf="$work/pdf"
+    mkdir -p "$pdf/jpeg" "$pdf/scan-300dpi" "$pdf/scan-72dpi" "$pdf/text-layer"
+    for src in "${sources[@]}"; do
+        name=$(basename "$src" .txt)
+        "$mksample" --seed 1 "$src" "$pdf/jpeg/$name.jpg" > /dev/null
+        grep -v '^@' "$src" > "$pdf/$name.txt"
+        python3 "$top/tests/lib/mkpdf.py" lines "$pdf/text-layer/$name.pdf" "$pdf/$name.txt"
+    done
+    python3 - "$top/tests/image" "$pdf" <<'PY'
+import glob, sys
+sys.path.insert(0, sys.argv[1])
+import mkpages
+jpegs = [open(p, "rb").read() for p in sorted(glob.glob(sys.argv[2] + "/jpeg/*.jpg"))]
+for dpi in (300, 72):
+    with open("%s/scan-%ddpi/pages.pdf" % (sys.argv[2], dpi), "wb") as f:
+        f.write(mkpages.pdf(len(jpegs), jpegs, dpi))
+PY
+    echo "PDF, -j 2: the same $(ls "$pdf/jpeg" | wc -l) pages as JPEG, as PDF scans, as text;" \
+        "load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    for case in jpeg scan-300dpi scan-72dpi text-layer; do
+        read -r s p f i rss < <(run 2 "$pdf/$case")
+        python3 -c "print('%-12s %2d pages in %5.1f s = %6.1f pages/min, peak RSS %4d MB (%d failed)'
+                          % ('$case:', $p, $s, $p * 60 / $s, $rss, $f))"
+    done
+fi
 
 # Memory at the limits (MEMORY=no skips it): the inputs of tests/bad/limits.sh,
 # each alone through its default pipeline; the bound is 1 GB.

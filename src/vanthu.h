@@ -174,6 +174,19 @@ typedef struct vt_block {
     vt_role role;
 } vt_block;
 
+/* Where a PDF page's words come from (ingest option pdf): OCR of the page
+ * drawn as an image, or the PDF's own text layer; NONE for the pages of
+ * any other input. */
+typedef enum vt_text_source {
+    VT_TEXT_SOURCE_NONE = 0,
+    VT_TEXT_SOURCE_OCR,
+    VT_TEXT_SOURCE_LAYER
+} vt_text_source;
+
+/* "none", "ocr", "text-layer"; unknown names give NONE. */
+VT_EXPORT const char *vt_text_source_name(vt_text_source source);
+VT_EXPORT vt_text_source vt_text_source_from_name(const char *name);
+
 struct Pix; /* leptonica */
 struct vt_page_store;
 
@@ -181,6 +194,9 @@ typedef struct vt_page {
     vt_block *blocks;
     size_t n_blocks, cap_blocks;
     int width, height, dpi;
+    /* A page taken from its text layer has its words from ingest and no
+     * pixels: preprocess and ocr leave it alone. */
+    vt_text_source text_from;
     /* Images live only in memory, and only while a stage needs them: a
      * long document's pages are decoded again from the source when a stage
      * comes to them, and a serialised document is re-ingested likewise.

@@ -1,9 +1,9 @@
 /* run.c — `vanthu run`: the whole chain over many inputs, in parallel,
  * resumable, one complete record per input whatever happens. */
-#include <dirent.h>
 #include <errno.h>
 #include <fnmatch.h>
 #include <fcntl.h>
+#include <fts.h>
 #include <ftw.h>
 #include <getopt.h>
 #include <limits.h>
@@ -20,6 +20,7 @@
 
 #include <glib.h>
 #include <jansson.h>
+#include <libxml/xmlreader.h>
 
 #include "cli.h"
 
@@ -29,8 +30,9 @@ static const char help[] =
     "Run the whole chain over each input and write one record per input.\n"
     "Directories are walked recursively in a stable order, taking the files\n"
     "vanthu reads by content (images, PDF, text) but its own records, *.meta.json\n"
-    "files and job logs; '-' reads a list of paths (or JSON requests\n"
-    "{\"path\": ...}) from standard input, one per line.\n"
+    "files and job logs; '-' reads one document (or record) from standard input,\n"
+    "as restore and parse do (its record under -o is DIR/stdin.json), and -T\n"
+    "reads a list of paths.\n"
     "Images and PDFs use pipeline 'scan', text uses 'text'; a record written by\n"
     "vanthu resumes where it stopped.\n"
     "\n"
@@ -55,7 +57,7 @@ static const char help[] =
     "      --from FILE.json    resume from a record (same as naming it as input)\n"
     "      --force             redo inputs whose record in DIR is current\n"
     "      --jsonl             one compact JSON record per line on standard output;\n"
-    "                          with no FILE, read the inputs from standard input\n"
+    "                          with no FILE, read the paths from standard input\n"
     "      --log FILE          job log, JSON Lines (default DIR/vanthu-job.jsonl)\n"
     "  -s, --set STAGE.KEY=VALUE\n"
     "                          set an option of a stage (ocr.lang=vie+eng)\n"
@@ -67,13 +69,13 @@ static const char help[] =
     "  -V, --version           print the version\n"
     "  -q, --quiet             no progress bar and no summary\n"
     "\n"
-    "A re-run with -o skips inputs whose record has every stage asked for done,\n"
-    "for the same input bytes, pipeline, options, model and vanthu version.  A\n"
-    "bad input, or an output clash, becomes an error for that input and the batch\n"
-    "goes on; a bad option, pipeline or model stops the run before any record is\n"
-    "touched.  Exit codes: 0 all ok, 1 bad arguments, for one input its own code\n"
-    "(2 bad input, 3 missing model...), 4 output error, 6 some inputs of a batch\n"
-    "failed.\n";
+    "A re-run with -o skips inputs whose record (JSON or XML) has every stage\n"
+    "asked for done, for the same input bytes, pipeline, options, model and\n"
+    "vanthu version.  A bad input, or an output clash, becomes an error for that\n"
+    "input and the batch goes on; a bad option, pipeline or model stops the run\n"
+    "before any record is touched.  Exit codes: 0 all ok, 1 bad arguments, for\n"
+    "one input its own code (2 bad input, 3 missing model...), 4 output error,\n"
+    "6 some inputs of a batch failed.\n";
 
 /* One more output of an input, in a format after the first -f. */
 typedef struct {
@@ -116,6 +118,7 @@ typedef struct {
     long jobs;
     long page_threads; /* OCR engines per document when workers outnumber inputs */
     bool force, quiet, jsonl;
+    bool stdin_read; /* '-' or -T - takes standard input */
 
     job *jobs_v;
     size_t n_jobs, cap_jobs;
@@ -130,8 +133,8 @@ typedef struct {
     double started;
     bool progress;
     size_t walk_root_len; /* strlen of the directory being walked, as given */
-    struct stat *walked; /* directories walked, by st_dev and st_ino */
-    size_t n_walked, cap_walked;
+    GHashTable *walked;   /* directories walked, "st_dev:st_ino" */
+    struct stat out_stat; /* of OUT, which a walk leaves out */
 } run_ctx;
 
 static double now(void)
@@ -152,34 +155,21 @@ static void add_job(run_ctx *c, const char *path)
     c->jobs_v[c->n_jobs++] = (job){.path = strdup(path)};
 }
 
-static int by_name(const struct dirent **a, const struct dirent **b)
+static int by_name(const FTSENT **a, const FTSENT **b)
 {
-    return strcmp((*a)->d_name, (*b)->d_name);
+    return strcmp((*a)->fts_name, (*b)->fts_name);
 }
 
 /* True the first time a directory is seen: symbolic links can make a
  * directory its own descendant, or reach it by many paths. */
-static bool first_visit(run_ctx *c, const char *dir)
+static bool first_visit(run_ctx *c, const struct stat *st)
 {
-    struct stat st;
-    if (stat(dir, &st) != 0)
-        return true; /* scandir reports it */
-    for (size_t i = 0; i < c->n_walked; i++)
-        if (c->walked[i].st_dev == st.st_dev && c->walked[i].st_ino == st.st_ino)
-            return false;
-    if (c->n_walked == c->cap_walked) {
-        c->cap_walked = c->cap_walked ? 2 * c->cap_walked : 16;
-        c->walked = realloc(c->walked, c->cap_walked * sizeof *c->walked);
-        if (!c->walked)
-            abort();
-    }
-    c->walked[c->n_walked++] = st;
-    return true;
+    if (!c->walked)
+        c->walked = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    char *key = g_strdup_printf("%ju:%ju", (uintmax_t)st->st_dev, (uintmax_t)st->st_ino);
+    return g_hash_table_add(c->walked, key);
 }
 
-/* Walk a directory in byte order of names, skipping dot files (and so the
- * temporary files of an interrupted run), the output directory and
- * directories already walked. */
 static bool matches_any(const char *const *globs, size_t n, const char *name)
 {
     for (size_t i = 0; i < n; i++)
@@ -188,7 +178,8 @@ static bool matches_any(const char *const *globs, size_t n, const char *name)
     return false;
 }
 
-/* Whether a walk takes the file `name` at path p: a kind vanthu reads, by
+/* Whether a walk takes the file `name` at path p (from the current
+ * directory): a kind vanthu reads, by
  * its content (image, PDF, text), and never vanthu's own records, job logs
  * or *.meta.json files (a second pass over a tree that holds them would
  * turn them into inputs); within --include and --exclude.  What cannot be
@@ -216,37 +207,56 @@ static bool walk_takes(const run_ctx *c, const char *p, const char *name)
            !memmem(head, (size_t)n, "urn:vanthu:record", 17);
 }
 
-static void walk(run_ctx *c, const char *dir, const char *skip_real)
+static void add_walked(run_ctx *c, const char *path)
 {
-    char real[PATH_MAX];
-    if (skip_real && realpath(dir, real) && strcmp(real, skip_real) == 0)
-        return;
-    if (!first_visit(c, dir))
-        return;
-    struct dirent **names;
-    int n = scandir(dir, &names, NULL, by_name);
-    if (n < 0) {
+    add_job(c, path);
+    c->jobs_v[c->n_jobs - 1].root_len = c->walk_root_len;
+}
+
+/* Walk a directory with fts(3) in byte order of names, following symbolic
+ * links, skipping dot files (and so the temporary files of an interrupted
+ * run), the output directory and directories already walked.  fts keeps
+ * no stack frame per level and changes into each directory, so a name is
+ * looked up from its parent, never along the whole path: a tree thousands
+ * of levels deep costs what its entries do.  Runs before any worker does,
+ * so the working directory it changes is no one else's. */
+static void walk(run_ctx *c, const char *dir)
+{
+    char *roots[] = {(char *)dir, NULL};
+    FTS *fts = fts_open(roots, FTS_PHYSICAL | FTS_COMFOLLOW, by_name);
+    if (!fts) {
         add_job(c, dir); /* reported as an unreadable input */
         return;
     }
-    for (int i = 0; i < n; i++) {
-        const char *name = names[i]->d_name;
-        if (name[0] != '.') {
-            size_t len = strlen(dir) + strlen(name) + 2;
-            char *p = malloc(len);
-            snprintf(p, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name);
-            struct stat st;
-            if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
-                walk(c, p, skip_real);
-            else if (walk_takes(c, p, name)) {
-                add_job(c, p);
-                c->jobs_v[c->n_jobs - 1].root_len = c->walk_root_len;
-            }
-            free(p);
+    FTSENT *e;
+    while ((e = fts_read(fts))) {
+        bool hidden = e->fts_level > 0 && e->fts_name[0] == '.';
+        const struct stat *st = e->fts_statp;
+        switch (e->fts_info) {
+        case FTS_D:
+            if (hidden || (c->outdir && st->st_dev == c->out_stat.st_dev &&
+                           st->st_ino == c->out_stat.st_ino) || !first_visit(c, st))
+                fts_set(fts, e, FTS_SKIP);
+            break;
+        case FTS_SL: /* followed: read again as what it points to */
+            fts_set(fts, e, FTS_FOLLOW);
+            break;
+        case FTS_DP: /* left after its entries */
+        case FTS_DC: /* its own ancestor, through a link */
+            break;
+        case FTS_DNR:
+        case FTS_ERR:
+            if (e->fts_level == 0)
+                add_job(c, dir); /* reported as an unreadable input */
+            else if (!hidden)
+                add_walked(c, e->fts_path);
+            break;
+        default: /* a file, or what cannot be looked at (reported) */
+            if (!hidden && walk_takes(c, e->fts_accpath, e->fts_name))
+                add_walked(c, e->fts_path);
         }
-        free(names[i]);
     }
-    free(names);
+    fts_close(fts);
 }
 
 /* A request that is refused before it starts: its error record stands
@@ -292,7 +302,8 @@ static void read_requests(run_ctx *c, FILE *in, const char *source)
                 add_job(c, p);
             json_decref(j);
         } else {
-            add_job(c, line);
+            /* A list names files: "-" is one, not standard input. */
+            add_job(c, strcmp(line, "-") == 0 ? "./-" : line);
         }
     }
     free(line);
@@ -359,6 +370,12 @@ static vt_status make_parents(const char *path, vt_error *err)
  * be): that input's error, and the batch goes on. */
 static bool output_blocked(const char *out_path, vt_error *err)
 {
+    /* An input found deep in a tree can have a record path no call takes. */
+    if (strlen(out_path) >= PATH_MAX) {
+        vt_error_set(err, VT_EOUTPUT, "its record path is %zu bytes, over the %d a path "
+                     "may have: %.200s...", strlen(out_path), PATH_MAX, out_path);
+        return true;
+    }
     char *p = strdup(out_path);
     bool blocked = false;
     for (char *s = strchr(p + 1, '/');; s = strchr(s + 1, '/')) {
@@ -485,9 +502,9 @@ static vt_status worker_pipeline(worker *w, vt_kind kind, vt_pipeline **out, vt_
 static vt_kind peek_kind(const char *path)
 {
     unsigned char head[4096];
-    FILE *f = fopen(path, "rb");
+    FILE *f = strcmp(path, "-") == 0 ? NULL : fopen(path, "rb");
     if (!f)
-        return VT_KIND_UNKNOWN;
+        return VT_KIND_UNKNOWN; /* standard input is read once, later */
     size_t n = fread(head, 1, sizeof head, f);
     fclose(f);
     return vt_sniff(head, n);
@@ -548,13 +565,85 @@ static json_t *review_kinds(const json_t *reasons)
     return kinds;
 }
 
+/* An XML element as JSON, as schema/record.xsd mirrors the record: the
+ * text of a leaf, the members of an element with elements, or its items
+ * when it is a list. */
+static json_t *xml_element_json(xmlNode *node, bool list)
+{
+    json_t *j = NULL;
+    for (xmlNode *child = node->children; child; child = child->next) {
+        if (child->type != XML_ELEMENT_NODE)
+            continue;
+        if (!j)
+            j = list ? json_array() : json_object();
+        json_t *v = xml_element_json(child, false);
+        if (list)
+            json_array_append_new(j, v);
+        else
+            json_object_set_new(j, (const char *)child->name, v);
+    }
+    if (!j) {
+        xmlChar *text = xmlNodeGetContent(node);
+        j = json_string(text ? (const char *)text : "");
+        xmlFree(text);
+    }
+    return j;
+}
+
+/* The members of an XML record that tell whether it is current (status,
+ * source, provenance, stages_done, review_reasons), as the JSON record has
+ * them; read as a stream that skips the pages, text and changes, so a big
+ * record costs what its head does.  NULL when the file is no complete
+ * vanthu XML record. */
+static json_t *xml_record_head(const char *path)
+{
+    static const char *const wanted[] = {"status", "source", "provenance", "stages_done",
+                                         "review_reasons"};
+    xmlTextReaderPtr r =
+        xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!r)
+        return NULL;
+    int rc;
+    while ((rc = xmlTextReaderRead(r)) == 1 && xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT)
+        ;
+    const xmlChar *ns = rc == 1 ? xmlTextReaderConstNamespaceUri(r) : NULL;
+    json_t *j = NULL;
+    if (ns && g_str_has_prefix((const char *)ns, "urn:vanthu:record:") &&
+        xmlStrEqual(xmlTextReaderConstLocalName(r), BAD_CAST "record")) {
+        j = json_object();
+        rc = xmlTextReaderRead(r);
+    } else {
+        rc = -1;
+    }
+    while (rc == 1) {
+        const char *name = (const char *)xmlTextReaderConstLocalName(r);
+        bool want = false;
+        for (size_t i = 0; i < G_N_ELEMENTS(wanted) && xmlTextReaderDepth(r) == 1 &&
+                           xmlTextReaderNodeType(r) == XML_READER_TYPE_ELEMENT; i++)
+            want |= strcmp(name, wanted[i]) == 0;
+        xmlNode *node = want ? xmlTextReaderExpand(r) : NULL;
+        if (node)
+            json_object_set_new(j, name, xml_element_json(
+                node, strcmp(name, "stages_done") == 0 || strcmp(name, "review_reasons") == 0));
+        rc = xmlTextReaderDepth(r) == 1 ? xmlTextReaderNext(r) : xmlTextReaderRead(r);
+    }
+    xmlFreeTextReader(r);
+    if (rc < 0) { /* cut short or not well-formed */
+        json_decref(j);
+        return NULL;
+    }
+    return j;
+}
+
 /* True when OUT already holds a good record of these bytes by this chain
- * (stages, options, model and vanthu version: the pipeline digest); the
- * job then takes its review reasons. */
+ * (stages, options, model and vanthu version: the pipeline digest), JSON
+ * or XML; the job then takes its review reasons. */
 static bool record_current(const char *out_path, const char *sha, const vt_pipeline *pipe,
                            const char *stop_after, job *jb)
 {
     json_t *j = json_load_file(out_path, 0, NULL);
+    if (!j)
+        j = xml_record_head(out_path);
     if (!j)
         return false;
     const char *status = json_string_value(json_object_get(j, "status"));
@@ -917,6 +1006,10 @@ static int parse_args(run_ctx *c, int argc, char **argv)
         case OPT_LOG: c->log_path = optarg; break;
         case 'T': {
             FILE *list = strcmp(optarg, "-") == 0 ? stdin : fopen(optarg, "r");
+            if (list == stdin && c->stdin_read)
+                return vt_cli_usage_error("run", "standard input is read once: -T - "
+                                          "given twice");
+            c->stdin_read |= list == stdin;
             if (!list)
                 return fprintf(stderr, "vanthu: %s: %s\n", optarg, strerror(errno)), VT_EINPUT;
             read_requests(c, list, list == stdin ? "standard input" : optarg);
@@ -958,31 +1051,37 @@ int vt_cmd_run(int argc, char **argv)
      * write() fails with EFBIG and the temporary file is removed, instead
      * of the signal killing the run over a truncated file. */
     signal(SIGXFSZ, SIG_IGN);
+    xmlInitParser(); /* before the workers read XML records side by side */
     run_ctx c = {.format = vt_format_find("json"), .jobs = sysconf(_SC_NPROCESSORS_ONLN)};
     if (c.jobs < 1)
         c.jobs = 1;
     int rc = parse_args(&c, argc, argv);
     if (rc)
         return rc;
-    char outreal[PATH_MAX] = "";
     bool made_outdir = false;
     if (c.outdir) {
         made_outdir = mkdir(c.outdir, 0755) == 0;
         if (!made_outdir && errno != EEXIST)
             return fprintf(stderr, "vanthu: %s: %s\n", c.outdir, strerror(errno)), VT_EOUTPUT;
-        if (!realpath(c.outdir, outreal) || access(c.outdir, W_OK) != 0)
+        if (stat(c.outdir, &c.out_stat) != 0 || !S_ISDIR(c.out_stat.st_mode) ||
+            access(c.outdir, W_OK) != 0)
             return fprintf(stderr, "vanthu: %s: not a writable directory\n", c.outdir), VT_EOUTPUT;
     }
-    bool stdin_list = c.jsonl && optind == argc;
+    bool stdin_list = c.jsonl && optind == argc && !c.stdin_read;
     for (int i = optind; i < argc; i++) {
         struct stat st;
         if (strcmp(argv[i], "-") == 0) {
-            stdin_list = true;
+            /* One document: standard input is read once. */
+            if (c.stdin_read)
+                return vt_cli_usage_error("run", "standard input is read once: '-' "
+                                          "and -T - or a second '-'");
+            c.stdin_read = true;
+            add_job(&c, argv[i]);
         } else if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
             /* Records mirror the tree under the directory, as rsync copies
              * DIR/: run -o OUT /srv/scans writes OUT/x.tif.json. */
             c.walk_root_len = strlen(argv[i]);
-            walk(&c, argv[i], c.outdir ? outreal : NULL);
+            walk(&c, argv[i]);
         } else {
             add_job(&c, argv[i]);
         }
@@ -1007,7 +1106,10 @@ int vt_cmd_run(int argc, char **argv)
             job *jb = &c.jobs_v[i];
             if (jb->refused)
                 continue;
-            const char *input = jb->path + jb->root_len;
+            /* The document read from standard input has no name of its own. */
+            const char *input = strcmp(jb->path, "-") == 0 && !jb->root_len
+                                    ? "stdin"
+                                    : jb->path + jb->root_len;
             jb->out_path = output_path(&c, input, c.format->extension);
             if (c.n_extras && !(jb->extras = calloc(c.n_extras, sizeof *jb->extras)))
                 abort();
@@ -1091,7 +1193,8 @@ out:
     g_free(c.lang_set);
     free(c.includes);
     free(c.excludes);
-    free(c.walked);
+    if (c.walked)
+        g_hash_table_destroy(c.walked);
     free(ws);
     free(ts);
     return rc;

@@ -71,6 +71,8 @@ static json_t *page_head_json(const vt_page *pg, size_t number)
         json_object_set_new(o, "height", json_integer(pg->height));
     if (pg->dpi > 0)
         json_object_set_new(o, "dpi", json_integer(pg->dpi));
+    if (pg->text_from)
+        json_object_set_new(o, "text_from", json_string(vt_text_source_name(pg->text_from)));
     json_object_set_new(o, "steps", strings_json(pg->steps, pg->n_steps));
     return o;
 }
@@ -398,6 +400,8 @@ static vt_status read_pages(vt_doc *doc, const json_t *pages, vt_error *err)
         pg->width = (int)width;
         pg->height = (int)height;
         pg->dpi = (int)dpi;
+        pg->text_from =
+            vt_text_source_from_name(json_string_value(json_object_get(pj, "text_from")));
         json_t *sj;
         json_array_foreach(json_object_get(pj, "steps"), k, sj)
             if (json_is_string(sj))

@@ -226,6 +226,12 @@ static const char *const role_names[] = {
     [VT_ROLE_FOOTER_RIGHT] = "footer-right",
 };
 
+static const char *const text_source_names[] = {
+    [VT_TEXT_SOURCE_NONE] = "none",
+    [VT_TEXT_SOURCE_OCR] = "ocr",
+    [VT_TEXT_SOURCE_LAYER] = "text-layer",
+};
+
 const char *vt_kind_name(vt_kind kind)
 {
     return name_of(kind_names, N_OF(kind_names), (size_t)kind);
@@ -244,4 +250,14 @@ const char *vt_role_name(vt_role role)
 vt_role vt_role_from_name(const char *name)
 {
     return (vt_role)value_of(role_names, N_OF(role_names), name);
+}
+
+const char *vt_text_source_name(vt_text_source source)
+{
+    return name_of(text_source_names, N_OF(text_source_names), (size_t)source);
+}
+
+vt_text_source vt_text_source_from_name(const char *name)
+{
+    return (vt_text_source)value_of(text_source_names, N_OF(text_source_names), name);
 }

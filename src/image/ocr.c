@@ -368,6 +368,8 @@ static void *read_pages(void *arg)
         size_t p = atomic_fetch_add(&q->next, 1);
         if (p >= q->doc->n_pages || atomic_load(&q->failed))
             break;
+        if (q->doc->pages[p].text_from == VT_TEXT_SOURCE_LAYER)
+            continue;
         vt_error err = {0};
         if (ocr_page(w->engine, q->doc, p, &err)) {
             pthread_mutex_lock(&q->lock);
@@ -383,14 +385,18 @@ static vt_status ocr_run(void *state, vt_doc *doc, vt_error *err)
 {
     ocr_engines *e = state;
     bool has_text = false, need_source = doc->n_pages == 0;
+    size_t drawn = 0;
     for (size_t p = 0; p < doc->n_pages; p++) {
         const vt_page *pg = &doc->pages[p];
+        if (pg->text_from == VT_TEXT_SOURCE_LAYER)
+            continue;
+        drawn++;
         has_text |= pg->n_blocks > 0;
         need_source |= !pg->image && !vt_page_has_work(pg);
     }
-    /* Text already there (a text input, or OCR done elsewhere): nothing to
-     * recognise. */
-    if (has_text)
+    /* Text already there (a text input, a PDF's text layer, or OCR done
+     * elsewhere): nothing to recognise. */
+    if (has_text || (doc->n_pages > 0 && drawn == 0))
         return VT_OK;
     if (need_source) {
         if (doc->kind == VT_KIND_TEXT)

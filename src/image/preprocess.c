@@ -412,7 +412,8 @@ static vt_status pre_run(void *state, vt_doc *doc, vt_error *err)
     bool all_held = doc->n_pages > 0;
     size_t held = 0;
     for (size_t p = 0; p < doc->n_pages; p++) {
-        all_held &= doc->pages[p].image != NULL;
+        all_held &= doc->pages[p].image != NULL ||
+                    doc->pages[p].text_from == VT_TEXT_SOURCE_LAYER;
         held += vt_pix_bytes(doc->pages[p].image);
     }
     if (!all_held) {
@@ -426,6 +427,8 @@ static vt_status pre_run(void *state, vt_doc *doc, vt_error *err)
     }
     for (size_t p = 0; p < doc->n_pages; p++) {
         vt_page *pg = &doc->pages[p];
+        if (pg->text_from == VT_TEXT_SOURCE_LAYER)
+            continue; /* words without pixels */
         PIX *src = vt_page_load(doc, p, err);
         if (!src)
             return err ? err->status : VT_EINTERNAL;

@@ -1,10 +1,11 @@
 /* ingest.c — bytes in, pages out.  The kind of an input is decided from
  * its content; images are decoded with leptonica, PDF pages rasterised with
- * poppler, text split into lines and words.  Every image page is decoded
+ * poppler or read from their text layer, text split into lines and words.  Every image page is decoded
  * once here, so that a damaged one is refused before any work is done (a
  * PDF page is only measured once past the bound: drawing it checks
  * nothing more), but only as many are kept as internal.h's bound allows;
  * vt_page_load decodes any page on its own again. */
+#include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,10 +21,18 @@
 /* Inputs larger than this are refused before they are read. */
 #define MAX_INPUT_BYTES ((size_t)1 << 30)
 
+/* Where a PDF page's words come from (option pdf). */
+enum { PDF_AUTO, PDF_OCR, PDF_TEXT };
+static const char *const pdf_modes[] = {"auto", "ocr", "text", NULL};
+
+#define PDF_DPI_MIN 50
+#define PDF_DPI_MAX 1200
+
 typedef struct {
     long max_pages;
     long max_megapixels; /* per page, before decoding: refuses decompression bombs */
     long pdf_dpi;
+    int pdf;
     /* Text: every later stage holds a line whole and the document in
      * memory, so sizes far past any dispatch are refused up front. */
     long max_lines;
@@ -35,8 +44,12 @@ static const vt_option_spec ingest_options[] = {
      "pages of one input at most", offsetof(ingest_opts, max_pages)},
     {"max-megapixels", VT_OPTION_INT, "150", 1, 4000, NULL,
      "pixels of one page at most, in millions", offsetof(ingest_opts, max_megapixels)},
-    {"pdf-dpi", VT_OPTION_INT, "300", 50, 1200, NULL,
-     "resolution PDF pages are drawn at", offsetof(ingest_opts, pdf_dpi)},
+    {"pdf-dpi", VT_OPTION_INT, "300", PDF_DPI_MIN, PDF_DPI_MAX, NULL,
+     "resolution of a PDF page with no scanned image to go by",
+     offsetof(ingest_opts, pdf_dpi)},
+    {"pdf", VT_OPTION_CHOICE, "auto", 0, 0, pdf_modes,
+     "a PDF page's words: its text layer where usable, else OCR (auto), or always one",
+     offsetof(ingest_opts, pdf)},
     {"max-lines", VT_OPTION_INT, "200000", 1, 100000000, NULL,
      "lines of one text input at most", offsetof(ingest_opts, max_lines)},
     {"max-line-bytes", VT_OPTION_INT, "65536", 64, 1L << 30, NULL,
@@ -264,27 +277,163 @@ static PopplerDocument *open_pdf(const vt_doc *doc, vt_error *err)
     return pdf;
 }
 
-/* PDF page `index` (caller unrefs) and its size in pixels at dpi,
- * checked; NULL with err set.  Call with pdf_lock held. */
-static PopplerPage *pdf_page(PopplerDocument *pdf, int index, long dpi,
-                             const ingest_opts *o, const char *path, int *w, int *h,
+/* PDF page `index` (caller unrefs), or NULL with err set.  Call with
+ * pdf_lock held. */
+static PopplerPage *pdf_page(PopplerDocument *pdf, int index, const char *path,
                              vt_error *err)
 {
     PopplerPage *page = poppler_document_get_page(pdf, index);
-    if (!page) {
+    if (!page)
         vt_error_set(err, VT_EINPUT, "%s: PDF page %d is damaged", path, index + 1);
-        return NULL;
-    }
+    return page;
+}
+
+/* The size in pixels of a page drawn at dpi, checked against the limits. */
+static vt_status pdf_page_size(PopplerPage *page, long dpi, const ingest_opts *o,
+                               const char *path, int *w, int *h, vt_error *err)
+{
     double wpt, hpt;
     poppler_page_get_size(page, &wpt, &hpt);
     *w = (int)(wpt * dpi / 72.0 + 0.5);
     *h = (int)(hpt * dpi / 72.0 + 0.5);
     vt_doc probe = {.path = (char *)path};
-    if (check_size(&probe, o, *w, *h, err)) {
-        g_object_unref(page);
-        return NULL;
+    return check_size(&probe, o, *w, *h, err);
+}
+
+/* The resolution of the image that covers most of a PDF page, as
+ * `pdfimages -list` gives it (its pixels over the size it is placed at),
+ * so that a scanned page is drawn pixel for pixel whatever size its page
+ * box claims; `fallback` for a page with no image over half its area
+ * (drawn text and graphics).  poppler-glib tells an image's pixel size
+ * only by decoding it.  Within the pdf-dpi option's range.  Call with
+ * pdf_lock held. */
+static long image_dpi(PopplerPage *page, long fallback)
+{
+    double wpt, hpt;
+    poppler_page_get_size(page, &wpt, &hpt);
+    GList *maps = poppler_page_get_image_mapping(page);
+    const PopplerImageMapping *best = NULL;
+    double best_area = 0;
+    for (GList *l = maps; l; l = l->next) {
+        const PopplerImageMapping *m = l->data;
+        double area = fabs((m->area.x2 - m->area.x1) * (m->area.y2 - m->area.y1));
+        if (area > best_area) {
+            best_area = area;
+            best = m;
+        }
     }
-    return page;
+    long dpi = fallback;
+    cairo_surface_t *img = best && best_area >= 0.5 * wpt * hpt
+                               ? poppler_page_get_image(page, best->image_id)
+                               : NULL;
+    if (img && cairo_surface_get_type(img) == CAIRO_SURFACE_TYPE_IMAGE) {
+        double iw = cairo_image_surface_get_width(img), ih = cairo_image_surface_get_height(img);
+        double bw = fabs(best->area.x2 - best->area.x1), bh = fabs(best->area.y2 - best->area.y1);
+        if ((iw > ih) != (bw > bh)) { /* placed a quarter turn round */
+            double t = bw;
+            bw = bh;
+            bh = t;
+        }
+        if (iw > 0 && ih > 0 && bw > 0 && bh > 0) {
+            dpi = lround(fmax(iw / bw, ih / bh) * 72.0);
+            dpi = dpi < PDF_DPI_MIN ? PDF_DPI_MIN : dpi > PDF_DPI_MAX ? PDF_DPI_MAX : dpi;
+        }
+    }
+    if (img)
+        cairo_surface_destroy(img);
+    poppler_page_free_image_mapping(maps);
+    return dpi;
+}
+
+/* Whether a page's text layer is worth taking: some word has a letter, and
+ * at most a tenth of its characters are glyphs with no Unicode meaning
+ * (U+FFFD or private use, a font without a character map), which read as
+ * nothing. */
+static bool text_usable(const char *text)
+{
+    long letters = 0, unmapped = 0, shown = 0;
+    for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+        gunichar ch = g_utf8_get_char(p);
+        if (g_unichar_isspace(ch))
+            continue;
+        shown++;
+        if (ch == 0xFFFD || (ch >= 0xE000 && ch <= 0xF8FF))
+            unmapped++;
+        else if (g_unichar_isalpha(ch))
+            letters++;
+    }
+    return letters > 0 && unmapped * 10 <= shown;
+}
+
+static void box_join(vt_box *into, vt_box b)
+{
+    if (into->w <= 0) {
+        *into = b;
+        return;
+    }
+    int x2 = MAX(into->x + into->w, b.x + b.w), y2 = MAX(into->y + into->h, b.y + b.h);
+    into->x = MIN(into->x, b.x);
+    into->y = MIN(into->y, b.y);
+    into->w = x2 - into->x;
+    into->h = y2 - into->y;
+}
+
+/* The page's words from its text layer `text`, in poppler's reading order,
+ * a line for each of its lines and one block for the page, NFC as OCR's;
+ * boxes in pixels at `scale` pixels a point.  poppler gives a rectangle
+ * for each character of the page's text, top-left origin.  Call with
+ * pdf_lock held. */
+static void read_text_layer(vt_page *pg, PopplerPage *page, const char *text, double scale)
+{
+    PopplerRectangle *rects = NULL;
+    guint n_rects = 0;
+    if (!poppler_page_get_text_layout(page, &rects, &n_rects))
+        n_rects = 0;
+    vt_block *blk = NULL;
+    vt_line *ln = NULL;
+    guint at = 0; /* the character p is at */
+    for (const char *p = text; *p;) {
+        gunichar ch = g_utf8_get_char(p);
+        if (ch == '\n' || g_unichar_isspace(ch)) {
+            if (ch == '\n')
+                ln = NULL;
+            p = g_utf8_next_char(p);
+            at++;
+            continue;
+        }
+        const char *start = p;
+        double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+        bool boxed = false;
+        for (; *p && !g_unichar_isspace(g_utf8_get_char(p)); p = g_utf8_next_char(p), at++) {
+            if (at >= n_rects)
+                continue;
+            const PopplerRectangle *r = &rects[at];
+            x1 = boxed ? fmin(x1, r->x1) : r->x1;
+            y1 = boxed ? fmin(y1, r->y1) : r->y1;
+            x2 = boxed ? fmax(x2, r->x2) : r->x2;
+            y2 = boxed ? fmax(y2, r->y2) : r->y2;
+            boxed = true;
+        }
+        gchar *word = g_utf8_normalize(start, p - start, G_NORMALIZE_DEFAULT_COMPOSE);
+        vt_box box = {0};
+        if (boxed) {
+            box.x = (int)lround(x1 * scale);
+            box.y = (int)lround(y1 * scale);
+            box.w = MAX(1, (int)lround(x2 * scale) - box.x);
+            box.h = MAX(1, (int)lround(y2 * scale) - box.y);
+        }
+        if (!blk)
+            blk = vt_page_add_block(pg, VT_ROLE_NONE);
+        if (!ln)
+            ln = vt_block_add_line(blk);
+        vt_line_add_word(ln, word, NULL, box, -1);
+        if (boxed) {
+            box_join(&ln->box, box);
+            box_join(&blk->box, box);
+        }
+        g_free(word);
+    }
+    g_free(rects);
 }
 
 /* Rasterise a PDF page, w x h pixels at dpi, into a 32 bpp PIX.  Call with
@@ -321,6 +470,46 @@ static PIX *draw_pdf_page(PopplerPage *page, int w, int h, long dpi, const char 
     return pix;
 }
 
+/* Page `index` of the PDF into the document: from its text layer (option
+ * pdf: always with text, with auto when the layer is usable), else drawn
+ * at its scanned image's resolution for OCR.  *held counts the pixels
+ * kept; past the bound a drawn page is only measured: drawing it would
+ * check nothing that its page object and size have not.  Call with
+ * pdf_lock held. */
+static vt_status load_pdf_page(vt_doc *doc, PopplerDocument *pdf, int index,
+                               const ingest_opts *o, size_t *held, vt_error *err)
+{
+    PopplerPage *page = pdf_page(pdf, index, doc->path, err);
+    if (!page)
+        return err ? err->status : VT_EINPUT;
+    char *text = o->pdf == PDF_OCR ? NULL : poppler_page_get_text(page);
+    if (text && !g_utf8_validate(text, -1, NULL)) {
+        char *valid = g_utf8_make_valid(text, -1);
+        g_free(text);
+        text = valid;
+    }
+    bool layer = o->pdf == PDF_TEXT || (o->pdf == PDF_AUTO && text && text_usable(text));
+    long dpi = layer ? o->pdf_dpi : image_dpi(page, o->pdf_dpi);
+    int w, h;
+    vt_status st = pdf_page_size(page, dpi, o, doc->path, &w, &h, err);
+    if (!st && layer) {
+        vt_page *pg = set_page(doc, (size_t)index, w, h, (int)dpi);
+        pg->text_from = VT_TEXT_SOURCE_LAYER;
+        read_text_layer(pg, page, text ? text : "", dpi / 72.0);
+    } else if (!st && *held + (size_t)w * h * 4 > VT_HELD_PIXELS_MAX) {
+        set_page(doc, (size_t)index, w, h, (int)dpi)->text_from = VT_TEXT_SOURCE_OCR;
+    } else if (!st) {
+        PIX *pix = draw_pdf_page(page, w, h, dpi, doc->path, err);
+        if (pix)
+            add_image_page(doc, (size_t)index, pix, held)->text_from = VT_TEXT_SOURCE_OCR;
+        else
+            st = err ? err->status : VT_EINPUT;
+    }
+    g_free(text);
+    g_object_unref(page);
+    return st;
+}
+
 static vt_status load_pdf(vt_doc *doc, const ingest_opts *o, vt_error *err)
 {
     pthread_mutex_lock(&pdf_lock);
@@ -337,26 +526,8 @@ static vt_status load_pdf(vt_doc *doc, const ingest_opts *o, vt_error *err)
         st = vt_error_set(err, VT_EINPUT, "%s: %d pages is more than the %ld allowed "
                           "(option max-pages)", doc->path, n, o->max_pages);
     size_t held = 0;
-    for (int i = 0; !st && i < n; i++) {
-        int w, h;
-        PopplerPage *page = pdf_page(pdf, i, o->pdf_dpi, o, doc->path, &w, &h, err);
-        if (!page) {
-            st = err ? err->status : VT_EINPUT;
-            break;
-        }
-        /* Past the bound a page is only measured: drawing it would check
-         * nothing that its page object and size have not. */
-        if (held + (size_t)w * h * 4 > VT_HELD_PIXELS_MAX) {
-            set_page(doc, (size_t)i, w, h, (int)o->pdf_dpi);
-        } else {
-            PIX *pix = draw_pdf_page(page, w, h, o->pdf_dpi, doc->path, err);
-            if (pix)
-                add_image_page(doc, (size_t)i, pix, &held);
-            else
-                st = err ? err->status : VT_EINPUT;
-        }
-        g_object_unref(page);
-    }
+    for (int i = 0; !st && i < n; i++)
+        st = load_pdf_page(doc, pdf, i, o, &held, err);
     g_object_unref(pdf);
     pthread_mutex_unlock(&pdf_lock);
     if (!st)
@@ -409,7 +580,8 @@ static vt_status load_pixels(vt_doc *doc, const ingest_opts *o, vt_error *err)
     /* The source stays while some page has to be decoded from it again. */
     bool all_held = true;
     for (size_t p = 0; p < doc->n_pages; p++)
-        all_held &= doc->pages[p].image != NULL;
+        all_held &= doc->pages[p].image != NULL ||
+                    doc->pages[p].text_from == VT_TEXT_SOURCE_LAYER;
     if (st || all_held)
         vt_doc_close_source(doc);
     return st;
@@ -526,13 +698,11 @@ PIX *vt_page_load(vt_doc *doc, size_t index, vt_error *err)
         pthread_mutex_lock(&pdf_lock);
         PopplerDocument *pdf = open_pdf(doc, err);
         int w, h;
-        PopplerPage *page = pdf ? pdf_page(pdf, (int)index, dpi, &again_opts, doc->path,
-                                           &w, &h, err)
-                                : NULL;
-        if (page) {
+        PopplerPage *page = pdf ? pdf_page(pdf, (int)index, doc->path, err) : NULL;
+        if (page && !pdf_page_size(page, dpi, &again_opts, doc->path, &w, &h, err))
             pix = draw_pdf_page(page, w, h, dpi, doc->path, err);
+        if (page)
             g_object_unref(page);
-        }
         if (pdf)
             g_object_unref(pdf);
         pthread_mutex_unlock(&pdf_lock);

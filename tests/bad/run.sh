@@ -109,7 +109,7 @@ out2="$scratch/deep/OUT"
 printf '%s\n' "../../../in/tên có dấu và khoảng trắng.txt" .. . / ../../x \
     ../../../../../../etc/hostname > "$scratch/list"
 snapshot "$out2" before
-vt escape 120 env -C "$scratch/deep/a/b" "$VANTHU" run -q -o ../../OUT - < "$scratch/list"
+vt escape 120 env -C "$scratch/deep/a/b" "$VANTHU" run -q -o ../../OUT -T - < "$scratch/list"
 snapshot "$out2" after
 check "cmp -s '$scratch/snap/before' '$scratch/snap/after'" \
     "a record escaped OUT: $(comm -13 "$scratch/snap/before" "$scratch/snap/after")"

@@ -23,6 +23,9 @@ inputs=()
 for f in "$root"/samples/*.png "$root"/samples/*.jpg "$root"/samples/*.tif "$root"/samples/*.pdf; do [ -e "$f" ] && inputs+=("$f"); done
 for f in "$VANTHU_SHARED"/data/ocr/*.txt; do [ -e "$f" ] && inputs+=("$f"); done
 printf 'Số: 5/TB-UBND\nTHÔNG BÁO\nVề việc nghỉ lễ\n' > "$scratch/short.txt"
+# A PDF page read from its text layer (text_from).
+python3 "$root/tests/lib/mkpdf.py" text "$scratch/text-layer.pdf"
+inputs+=("$scratch/text-layer.pdf")
 : > "$scratch/empty.txt"
 inputs+=("$scratch/short.txt" "$scratch/empty.txt")
 for fmt in json xml; do

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# PDF pages: one with a text layer is read from it, words and boxes as the
+# page places them; a scanned one is drawn at its image's own resolution
+# (pdfimages -list), whatever its page box says; ingest option pdf picks
+# auto, ocr or text; every page's record says where its words came from.
+. "$(dirname "$0")/lib.sh"
+
+cd "$scratch" || exit 1
+for k in text scan72 scan200 mixed blank; do
+    python3 "$VANTHU_SOURCE_ROOT/tests/lib/mkpdf.py" $k $k.pdf || exit 1
+done
+# pages FILE: each page as "number width height dpi text_from" and its
+# lines of words with their boxes.
+pages() {
+    python3 - "$1" <<'PY'
+import json, sys
+for p in json.load(open(sys.argv[1]))["pages"]:
+    print(p["number"], p["width"], p["height"], p["dpi"], p.get("text_from"))
+    for b in p["blocks"]:
+        for l in b["lines"]:
+            print("  " + " ".join("%s@%s" % (w["text"], ",".join(map(str, w["box"])))
+                                  for w in l["words"]))
+PY
+}
+ingest() { "$VANTHU" run --stop-after ingest "$@"; }
+
+# A text layer at 72 pt a point: at 300 dpi "Kinh" starts 300 px from the
+# left; Helvetica 12 pt on a baseline 100 pt down has its box from 91.4 to
+# 102.5 pt (381 to 427 px), as pdftotext -bbox gives it.
+ingest text.pdf > text.json
+pages text.json > text.pages
+check "[ \"\$(head -1 text.pages)\" = '1 2480 3508 300 text-layer' ]" \
+    "text page not from its layer at 300 dpi: $(head -1 text.pages)"
+check "grep -qx '  Kinh@300,381,100,46 gui:@414,381,81,46 So@508,381,62,46 Noi@584,381,74,46 vu@672,381,53,46' text.pages" \
+    "first line's words or boxes: $(sed -n 2p text.pages)"
+check "sed -n 3p text.pages | grep -q '^  V/v@300,464,72,46 cap@' && [ \$(wc -l < text.pages) -eq 3 ]" \
+    "second line: $(sed -n '3,$p' text.pages)"
+
+# The whole chain leaves a text-layer page to its words: no image steps,
+# no OCR, nothing lost.
+"$VANTHU" run text.pdf > text-full.json
+check "python3 -c '
+import json; r = json.load(open(\"text-full.json\"))
+assert r[\"status\"] == \"ok\" and r[\"stages_done\"][-1] == \"parse\", r[\"stages_done\"]
+assert r[\"text\"][\"original\"] == \"Kinh gui: So Noi vu\nV/v cap nhat ho so\", r[\"text\"]
+assert r[\"pages\"][0][\"steps\"] == [] and r[\"pages\"][0][\"text_from\"] == \"text-layer\"'" \
+    "whole chain over the text layer: $(head -c 600 text-full.json)"
+
+# Scans: drawn pixel for pixel at the image's resolution (72 and 200 ppi),
+# not at 300 dpi of the page box (2500x3333 and 2550x3300).
+ingest scan72.pdf > scan72.json
+check "[ \"\$(pages scan72.json)\" = '1 600 800 72 ocr' ]" "72 ppi scan: $(pages scan72.json)"
+ingest scan200.pdf > scan200.json
+check "[ \"\$(pages scan200.json)\" = '1 1700 2200 200 ocr' ]" "200 ppi scan: $(pages scan200.json)"
+# A page with neither text nor image is drawn at pdf-dpi for OCR.
+ingest blank.pdf > blank.json
+check "[ \"\$(pages blank.json)\" = '1 2480 3508 300 ocr' ]" "blank page: $(pages blank.json)"
+ingest -s ingest.pdf-dpi=150 blank.pdf > blank150.json
+check "[ \"\$(pages blank150.json)\" = '1 1240 1754 150 ocr' ]" "blank page at pdf-dpi 150: $(pages blank150.json)"
+
+# Per page: the text page from its layer, the scan for OCR; through the
+# chain the scan is prepared and read while the text page is left alone.
+"$VANTHU" run -o out mixed.pdf 2>/dev/null
+pages out/mixed.pdf.json > mixed.pages
+check "head -1 mixed.pages | grep -qx '1 2480 3508 300 text-layer' && grep -q '^  K[^@]*@300,381,100,46 ' mixed.pages" \
+    "mixed, page 1: $(cat mixed.pages)"
+check "python3 -c '
+import json; p = json.load(open(\"out/mixed.pdf.json\"))[\"pages\"]
+assert p[0][\"steps\"] == [] and p[1][\"text_from\"] == \"ocr\", p
+assert \"scale 1.500 from 200 to 300 dpi\" in p[1][\"steps\"], p[1][\"steps\"]'" \
+    "mixed: the scan was not prepared from 200 dpi, or the text page was"
+
+# The option: ocr draws a text page for OCR, text takes the layer even
+# where it is empty; anything else is refused before any input is read.
+ingest -s ingest.pdf=ocr text.pdf > text-ocr.json
+check "[ \"\$(pages text-ocr.json)\" = '1 2480 3508 300 ocr' ]" "pdf=ocr: $(pages text-ocr.json)"
+ingest -s ingest.pdf=text scan72.pdf > scan-text.json
+check "[ \"\$(pages scan-text.json)\" = '1 2500 3333 300 text-layer' ]" "pdf=text: $(pages scan-text.json)"
+ingest -s ingest.pdf=auto text.pdf > text-auto.json
+check "pages text-auto.json | cmp -s text.pages -" "pdf=auto is not the default"
+expect_exit 1 'auto|ocr|text' -- "$VANTHU" run -s ingest.pdf=both text.pdf
+finish
