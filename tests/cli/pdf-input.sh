@@ -59,7 +59,8 @@ ingest -s ingest.pdf-dpi=150 blank.pdf > blank150.json
 check "[ \"\$(pages blank150.json)\" = '1 1240 1754 150 ocr' ]" "blank page at pdf-dpi 150: $(pages blank150.json)"
 
 # Per page: the text page from its layer, the scan for OCR; through the
-# chain the scan is prepared and read while the text page is left alone.
+# chain the scan is prepared and read at its own resolution (a 200-dpi
+# scan is not enlarged) while the text page is left alone.
 "$VANTHU" run -o out mixed.pdf 2>/dev/null
 pages out/mixed.pdf.json > mixed.pages
 check "head -1 mixed.pages | grep -qx '1 2480 3508 300 text-layer' && grep -q '^  K[^@]*@300,381,100,46 ' mixed.pages" \
@@ -67,8 +68,9 @@ check "head -1 mixed.pages | grep -qx '1 2480 3508 300 text-layer' && grep -q '^
 check "python3 -c '
 import json; p = json.load(open(\"out/mixed.pdf.json\"))[\"pages\"]
 assert p[0][\"steps\"] == [] and p[1][\"text_from\"] == \"ocr\", p
-assert \"scale 1.500 from 200 to 300 dpi\" in p[1][\"steps\"], p[1][\"steps\"]'" \
-    "mixed: the scan was not prepared from 200 dpi, or the text page was"
+assert p[1][\"dpi\"] == 200 and p[1][\"steps\"], p[1]
+assert not [s for s in p[1][\"steps\"] if s.startswith(\"scale\")], p[1][\"steps\"]'" \
+    "mixed: the scan was not prepared at its own 200 dpi, or the text page was"
 
 # The option: ocr draws a text page for OCR, text takes the layer even
 # where it is empty; anything else is refused before any input is read.
