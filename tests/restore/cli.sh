@@ -43,6 +43,14 @@ restores 'english-model OCR' \
     'Trén 80%% céac don vi, nhat 1 phong trao thi dua co 10 truong, tri tué nhan tao\nNoi nhan: d/c Gidm déc (b/c); Quyét dinh s6 15/0D-TTg\n' \
     'Trên 80%% các đơn vị, nhất là phong trào thi đua có 10 trường, trí tuệ nhân tạo\nNơi nhận: đ/c Giám đốc (b/c); Quyết định số 15/QĐ-TTg\n'
 
+# Vietnamese-model OCR that slipped on a tone alone (BẢO for BÁO, đinh
+# for định, PHƯƠNG for PHƯỜNG after UBND) gets it back where the model is
+# sure; the same syllables where they are right (a name, bảo đảm,
+# Phương án) stay.
+restores 'tone slips in marked text' \
+    'ỦY BAN NHÂN DÂN XÃ TÂN HƯNG\nTHÔNG BẢO\nThực hiện nghị đinh của Chính phủ, Ủy ban nhân dân xã thông bảo kết quả như sau:\nPhương án hỗ trợ bảo đảm đúng đối tượng; ông Trần Văn Phương, bà Lê Thị Bảo dự họp.\n- UBND PHƯƠNG TÂN AN;\n' \
+    'ỦY BAN NHÂN DÂN XÃ TÂN HƯNG\nTHÔNG BÁO\nThực hiện nghị định của Chính phủ, Ủy ban nhân dân xã thông báo kết quả như sau:\nPhương án hỗ trợ bảo đảm đúng đối tượng; ông Trần Văn Phương, bà Lê Thị Bảo dự họp.\n- UBND PHƯỜNG TÂN AN;\n'
+
 # A horn or tone the English model wrote as a mark after the letter (co’
 # for cơ, thi? for thứ) is the word's, not punctuation; a real question
 # mark and a closing quote after a whole word stay.
