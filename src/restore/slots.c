@@ -318,7 +318,10 @@ static void make_slot(vt_restorer *r, vt_pos *p, const char *s, size_t len, int 
             ni = (uint32_t)invert_cached(r, fold, flen, bound, &pi);
     }
     vt_posting pv[LOOKALIKE_POST];
-    uint32_t nv = code ? lookalike_postings(r, key, klen, self == VT_TOK_UNK, pv)
+    /* Stripped text lost its marks only: its digits are digits; so are
+     * a numbered code's (QH15). */
+    uint32_t nv = code && !r->stripped && !vt_compose_numbered_code(s, len)
+                      ? lookalike_postings(r, key, klen, self == VT_TOK_UNK, pv)
                   : r->chan == VT_CHAN_VIE ? tone_slips(m, key, pv)
                                           : 0;
     vt_grow((void **)&r->slots.cands, &r->slots.cap_cands, r->slots.n_cands + n + ni + nv + 1,
