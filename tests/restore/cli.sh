@@ -52,12 +52,11 @@ restores 'numbered codes and numeral-shaped words in stripped text' \
     'Căn cứ Luật số 18/2023/QH15 và Luật số 47/2019/QH14; Nghị quyết số 35/2021/UBTVQH15 của Ủy ban Thường vụ Quốc hội về sắp xếp đơn vị hành chính\nDANH SÁCH CÁC ĐƠN VỊ HÀNH CHÍNH CẤP XÃ\n'
 
 # Vietnamese-model OCR that slipped on a tone alone (BẢO for BÁO, đinh
-# for định, PHƯƠNG for PHƯỜNG after UBND) gets it back where the model is
-# sure; the same syllables where they are right (a name, bảo đảm,
-# Phương án) stay.
+# for định) gets it back where the model is sure; the same syllables
+# where they are right (a name, bảo đảm, Phương án) stay.
 restores 'tone slips in marked text' \
-    'ỦY BAN NHÂN DÂN XÃ TÂN HƯNG\nTHÔNG BẢO\nThực hiện nghị đinh của Chính phủ, Ủy ban nhân dân xã thông bảo kết quả như sau:\nPhương án hỗ trợ bảo đảm đúng đối tượng; ông Trần Văn Phương, bà Lê Thị Bảo dự họp.\n- UBND PHƯƠNG TÂN AN;\n' \
-    'ỦY BAN NHÂN DÂN XÃ TÂN HƯNG\nTHÔNG BÁO\nThực hiện nghị định của Chính phủ, Ủy ban nhân dân xã thông báo kết quả như sau:\nPhương án hỗ trợ bảo đảm đúng đối tượng; ông Trần Văn Phương, bà Lê Thị Bảo dự họp.\n- UBND PHƯỜNG TÂN AN;\n'
+    'ỦY BAN NHÂN DÂN XÃ TÂN HƯNG\nTHÔNG BẢO\nThực hiện nghị đinh của Chính phủ, Ủy ban nhân dân xã thông bảo kết quả như sau:\nPhương án hỗ trợ bảo đảm đúng đối tượng; ông Trần Văn Phương, bà Lê Thị Bảo dự họp.\n' \
+    'ỦY BAN NHÂN DÂN XÃ TÂN HƯNG\nTHÔNG BÁO\nThực hiện nghị định của Chính phủ, Ủy ban nhân dân xã thông báo kết quả như sau:\nPhương án hỗ trợ bảo đảm đúng đối tượng; ông Trần Văn Phương, bà Lê Thị Bảo dự họp.\n'
 
 # A horn or tone the English model wrote as a mark after the letter (co’
 # for cơ, thi? for thứ) is the word's, not punctuation; a real question
