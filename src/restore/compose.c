@@ -308,14 +308,30 @@ unsigned vt_compose_code_slots(const char *w, const vt_piece *pc, size_t np)
     return bits;
 }
 
-/* A number of one or two digits standing alone between two words of
- * small letters, in English-model OCR: maybe a word OCR read as digits
- * (nhất 1 phong trào). */
+bool vt_compose_numbered_code(const char *s, size_t len)
+{
+    size_t caps = 0, i = 0;
+    while (i < len && s[i] >= 'A' && s[i] <= 'Z')
+        i++, caps++;
+    if (caps < 2 || i == len)
+        return false;
+    while (i < len && s[i] >= '0' && s[i] <= '9')
+        i++;
+    return i == len;
+}
+
+/* A number standing alone between two words, in English-model OCR or
+ * stripped text, that may be a word: one or two digits between words of
+ * small letters in OCR (nhất 1 phong trào), or a Roman numeral spelt as a
+ * syllable is between words of letters (ĐƠN VI HÀNH CHÍNH, which lost
+ * the mark of VỊ). */
 bool vt_compose_digits_word(const vt_restorer *r, const char *const *words, size_t n,
                             size_t w, const vt_piece *pc, size_t np)
 {
-    if (r->chan != VT_CHAN_ENG || r->stripped || np != 1 || pc[0].len > 2 || w == 0 ||
-        w + 1 >= n)
+    if (r->chan != VT_CHAN_ENG || np != 1 || w == 0 || w + 1 >= n)
+        return false;
+    bool roman = pc[0].len == strlen(words[w]) && vt_compose_letters(words[w], pc[0].len) == pc[0].len;
+    if (!roman && (r->stripped || pc[0].len > 2))
         return false;
     for (size_t d = w - 1; d <= w + 1; d += 2) {
         uint32_t c;
@@ -323,7 +339,7 @@ bool vt_compose_digits_word(const vt_restorer *r, const char *const *words, size
         size_t len = strlen(x);
         for (size_t i = 0; i < len;) {
             i += (size_t)vt_utf8_dec(x + i, len - i, &c);
-            if (!vt_cp_is_alpha(c) || vt_cp_is_upper(c))
+            if (!vt_cp_is_alpha(c) || (!roman && vt_cp_is_upper(c)))
                 return false;
         }
     }

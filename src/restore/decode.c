@@ -76,7 +76,7 @@ void vt_restorer_begin(vt_restorer *r, const char *text, size_t len)
             }
             slots += letters;
             marked += mark;
-            junk += letters && other;
+            junk += letters && other && !vt_compose_numbered_code(w, pc[k].len);
             /* A vote for a style: a syllable some training text used,
              * with its mark where only one of the styles puts it (not a
              * misread word: moé for mới). */

@@ -233,8 +233,12 @@ void vt_compose_init(vt_restorer *r);
 size_t vt_compose_pieces(const vt_restorer *r, const char *word, vt_piece *pc);
 /* Which slots of a word (bit k for piece k) are parts of a code. */
 unsigned vt_compose_code_slots(const char *w, const vt_piece *pc, size_t np);
-/* Whether word w of n, a number of np pieces pc, may be a word OCR read
- * as digits. */
+/* Capitals then digits (QH15, UBTVQH14: a body and its term): a code as
+ * documents print it, not letters OCR turned into digits, which leaves
+ * at most one capital before them (S6 for Số). */
+bool vt_compose_numbered_code(const char *s, size_t len);
+/* Whether word w of n, a number of np pieces pc, may be a word: read by
+ * OCR as digits, or a Roman numeral's letters that lost their marks. */
 bool vt_compose_digits_word(const vt_restorer *r, const char *const *words, size_t n,
                             size_t w, const vt_piece *pc, size_t np);
 /* Where word w of n stands, for its case (what vt_compose_word takes). */

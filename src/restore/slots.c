@@ -27,6 +27,9 @@
 #define CHANNEL_WEIGHT 1.0f /* channel against language model */
 #define LOOKALIKE_COST 2.0f /* a digit in a code read as the letter it resembles */
 #define LOOKALIKE_POST 48 /* postings such readings add to a slot */
+/* -ln P(Vietnamese-model OCR read a syllable with another tone), each of
+ * its other tones. */
+#define TONE_SLIP_COST 7.0f
 
 /* Candidates of a slot as vt_slots_add made them, remembered per written
  * form (with the slot's kind): documents repeat their words, and the
@@ -222,6 +225,25 @@ static uint32_t lookalike_postings(vt_restorer *r, const char *key, size_t klen,
     return k;
 }
 
+/* Vietnamese-model OCR reads the letters of a syllable and slips on its
+ * tone (THÔNG BẢO for BÁO, nghị đinh for định), which its renderings,
+ * made of whole-word and letter confusions, rank too low to keep: the
+ * known syllables with the same letters and another tone. */
+static uint32_t tone_slips(const vt_restore_model *m, const char *key, vt_posting *out)
+{
+    char other[256];
+    uint32_t k = 0;
+    for (int t = 0; t < VT_TONE_COUNT; t++) {
+        if (!vt_syllable_retone(key, t, VT_STYLE_TRADITIONAL, other, sizeof other) ||
+            strcmp(other, key) == 0)
+            continue;
+        uint32_t id = vt_model_id(m, other, strlen(other));
+        if (id != VT_TOK_UNK && (m->vocab_flags[id] & VT_VOC_SYLLABLE))
+            out[k++] = (vt_posting){id, TONE_SLIP_COST};
+    }
+    return k;
+}
+
 /* Renderings are what the page shows, looked up as written (folded):
  * the tone mark where OCR put it (tué renders tuệ; its canonical spelling
  * túe is another string).  Text in the other tone style is looked up by
@@ -296,7 +318,12 @@ static void make_slot(vt_restorer *r, vt_pos *p, const char *s, size_t len, int 
             ni = (uint32_t)invert_cached(r, fold, flen, bound, &pi);
     }
     vt_posting pv[LOOKALIKE_POST];
-    uint32_t nv = code ? lookalike_postings(r, key, klen, self == VT_TOK_UNK, pv) : 0;
+    /* Stripped text lost its marks only: its digits are digits; so are
+     * a numbered code's (QH15). */
+    uint32_t nv = code && !r->stripped && !vt_compose_numbered_code(s, len)
+                      ? lookalike_postings(r, key, klen, self == VT_TOK_UNK, pv)
+                  : r->chan == VT_CHAN_VIE ? tone_slips(m, key, pv)
+                                          : 0;
     vt_grow((void **)&r->slots.cands, &r->slots.cap_cands, r->slots.n_cands + n + ni + nv + 1,
             sizeof *r->slots.cands);
     if (!r->slots.marks)

@@ -132,21 +132,34 @@ bool vt_syllable_valid(const char *s, vt_syllable_rule rule)
     return parse(s, &y) && (rule == VT_SYLLABLE_SHAPE || spelled(&y));
 }
 
-bool vt_syllable_canon(const char *s, int style, char *out, size_t cap)
+/* y written out with its tone placed for `style`. */
+static bool place_tone(const syl *y, int style, char *out, size_t cap)
 {
-    syl y;
-    if (!parse(s, &y))
-        return false;
-    int p = y.tone ? tone_pos(&y, style) : -1;
+    int p = y->tone ? tone_pos(y, style) : -1;
     size_t o = 0;
-    for (int k = 0; k < y.n; k++) {
+    for (int k = 0; k < y->n; k++) {
         if (o + 5 > cap)
             return false;
-        uint32_t c = k == p ? vt_cp_with_tone(y.c[k], y.tone) : y.c[k];
+        uint32_t c = k == p ? vt_cp_with_tone(y->c[k], y->tone) : y->c[k];
         o += (size_t)vt_utf8_enc(c, out + o);
     }
     out[o] = 0;
     return true;
+}
+
+bool vt_syllable_canon(const char *s, int style, char *out, size_t cap)
+{
+    syl y;
+    return parse(s, &y) && place_tone(&y, style, out, cap);
+}
+
+bool vt_syllable_retone(const char *s, int tone, int style, char *out, size_t cap)
+{
+    syl y;
+    if (tone < 0 || tone >= VT_TONE_COUNT || !parse(s, &y))
+        return false;
+    y.tone = tone;
+    return place_tone(&y, style, out, cap);
 }
 
 int vt_syllable_style(const char *s)

@@ -80,6 +80,9 @@ bool vt_syllable_valid(const char *s, vt_syllable_rule rule);
  * (NUL-terminated, at most cap bytes).  Returns false when s is not shaped
  * like a Vietnamese syllable (VT_SYLLABLE_SHAPE). */
 bool vt_syllable_canon(const char *s, int style, char *out, size_t cap);
+/* The syllable s (lowercase) with `tone` instead of its own, placed for
+ * `style`; false when s is not shaped like a syllable. */
+bool vt_syllable_retone(const char *s, int tone, int style, char *out, size_t cap);
 /* 1 traditional, 2 reformed, 0 when the spelling does not tell. */
 int vt_syllable_style(const char *s);
 /* Toneless lowercase form and tone of a syllable. */

@@ -64,8 +64,11 @@ assert 'V/v trien khai' in new['text']['corrected'], 'the corrected text keeps t
 # parse ran again on the new text
 assert new['metadata']['subject']['value'].startswith('V/v trien khai'), new['metadata']['subject']
 assert old['metadata']['subject']['value'].startswith('V/v triển khai')
-assert [r['kind'] for r in new['review_reasons']] == ['flagged_changes']
-assert str(d['decisions'][0]['change']) not in new['review_reasons'][0]['text'].split(': ')[1].split(', ')
+# The accepted flagged change is decided; the others flagged (how many
+# depends on the model) still need review.
+left = sum(c['review'] for c in old['changes']) - 1
+assert [r['kind'] for r in new['review_reasons']] == ['flagged_changes'] * (left > 0)
+assert not left or str(d['decisions'][0]['change']) not in new['review_reasons'][0]['text'].split(': ')[1].split(', ')
 PY" "the new record does not carry the decisions"
 
 # A second review of the new record: the history holds both.

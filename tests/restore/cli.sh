@@ -43,6 +43,21 @@ restores 'english-model OCR' \
     'Trén 80%% céac don vi, nhat 1 phong trao thi dua co 10 truong, tri tué nhan tao\nNoi nhan: d/c Gidm déc (b/c); Quyét dinh s6 15/0D-TTg\n' \
     'Trên 80%% các đơn vị, nhất là phong trào thi đua có 10 trường, trí tuệ nhân tạo\nNơi nhận: đ/c Giám đốc (b/c); Quyết định số 15/QĐ-TTg\n'
 
+# Text stripped of its marks that cites laws: a numbered code (QH15,
+# UBTVQH15) keeps its digits and is no sign of OCR damage (the document
+# stays stripped text); a Roman numeral spelt as a syllable between words
+# (DON VI HANH CHINH) is the word, in a heading too.
+restores 'numbered codes and numeral-shaped words in stripped text' \
+    'Can cu Luat so 18/2023/QH15 va Luat so 47/2019/QH14; Nghi quyet so 35/2021/UBTVQH15 cua Uy ban Thuong vu Quoc hoi ve sap xep don vi hanh chinh\nDANH SACH CAC DON VI HANH CHINH CAP XA\n' \
+    'Căn cứ Luật số 18/2023/QH15 và Luật số 47/2019/QH14; Nghị quyết số 35/2021/UBTVQH15 của Ủy ban Thường vụ Quốc hội về sắp xếp đơn vị hành chính\nDANH SÁCH CÁC ĐƠN VỊ HÀNH CHÍNH CẤP XÃ\n'
+
+# Vietnamese-model OCR that slipped on a tone alone (BẢO for BÁO, đinh
+# for định) gets it back where the model is sure; the same syllables
+# where they are right (a name, bảo đảm, Phương án) stay.
+restores 'tone slips in marked text' \
+    'ỦY BAN NHÂN DÂN XÃ TÂN HƯNG\nTHÔNG BẢO\nThực hiện nghị đinh của Chính phủ, Ủy ban nhân dân xã thông bảo kết quả như sau:\nPhương án hỗ trợ bảo đảm đúng đối tượng; ông Trần Văn Phương, bà Lê Thị Bảo dự họp.\n' \
+    'ỦY BAN NHÂN DÂN XÃ TÂN HƯNG\nTHÔNG BÁO\nThực hiện nghị định của Chính phủ, Ủy ban nhân dân xã thông báo kết quả như sau:\nPhương án hỗ trợ bảo đảm đúng đối tượng; ông Trần Văn Phương, bà Lê Thị Bảo dự họp.\n'
+
 # A horn or tone the English model wrote as a mark after the letter (co’
 # for cơ, thi? for thứ) is the word's, not punctuation; a real question
 # mark and a closing quote after a whole word stay.
