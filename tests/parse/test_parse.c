@@ -798,6 +798,23 @@ static void test_addressee_lists(void)
          "Kính gửi:\n- Sở Tài chính;\n- Sở Xây dựng.\n"
          "Sở Nội vụ đề nghị các đơn vị rà soát biên chế./.",
          2, "Sở Xây dựng"},
+        /* A copy that lost its line breaks: the body runs on after the
+         * addressee, from a dated opening or from the writer naming
+         * itself before "nhận được". */
+        {"body glued after a date",
+         "Kính gửi: Sở Tài chính tỉnh Hà Tĩnh Ngày 12/3/2025, Bộ Nội vụ nhận được công văn "
+         "số 45/STC-NS của Sở Tài chính. Về vấn đề này, Bộ Nội vụ có ý kiến như sau: "
+         "đề nghị Sở rà soát biên chế./.",
+         1, "Sở Tài chính tỉnh Hà Tĩnh"},
+        {"body glued after its writer",
+         "Kính gửi: Thuế tỉnh Quảng Trị Cục Thuế nhận được văn bản số 12/QTR-QLDN ngày "
+         "5/9/2025 của Thuế tỉnh Quảng Trị về việc hoàn thuế. Về vấn đề này, Cục Thuế "
+         "có ý kiến như sau: đề nghị đơn vị thực hiện theo quy định./.",
+         1, "Thuế tỉnh Quảng Trị"},
+        {"body glued at its opening",
+         "Kính gửi: Ủy ban nhân dân các xã, phường Thực hiện chỉ đạo của UBND tỉnh, "
+         "Sở Nội vụ đề nghị các đơn vị rà soát./.",
+         1, "Ủy ban nhân dân các xã, phường"},
     };
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
         char last[32];
@@ -807,6 +824,10 @@ static void test_addressee_lists(void)
         expect(m, last, lists[i].last);
         json_decref(m);
     }
+    /* The code cited in a body run on after the addressee is read. */
+    m = parse_foot("reference glued after the addressee", lists[6].body, foot);
+    expect(m, "references.0.number", "12/QTR-QLDN");
+    json_decref(m);
 
     /* A Công điện: the sender in capitals "điện:", then its list; an
      * address under an entry is none, and an entry behind its dash is one
