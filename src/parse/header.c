@@ -154,19 +154,21 @@ static char *without_specks(const vt_pline *pl, size_t le)
          * small letter. */
         bool caps = vt_text_is_upper(w);
         char *wf = vt_text_fold(w), *up = vt_text_upper_first(w);
-        size_t letters = 0;
-        for (const char *c = wf; *c; c++)
+        size_t letters = 0, figures = 0;
+        for (const char *c = wf; *c; c++) {
             letters += isalpha((unsigned char)*c) != 0;
+            figures += isdigit((unsigned char)*c) != 0;
+        }
         bool lower = !caps && (letters >= 2 || strcmp(up, w) != 0);
         free(wf);
         free(up);
         if (words++ == 0)
             first_caps = caps;
         /* A lone capital or a figure belongs to the name ("THCS A", "ĐỘI 3"). */
-        if (caps || (!lower && has_alnum(w, 0, strlen(w)))) {
+        if (caps || (!lower && letters + figures > 0)) {
             caps_end = (size_t)(p - t);
             specks = true;
-        } else if (strlen(w) > 3) {
+        } else if (strlen(w) > 3 && letters + figures > 0) {
             specks = false;
         }
         free(w);
@@ -268,6 +270,30 @@ static bool organ_head(const vt_lexicon *lex, const char *fold, bool whole)
             return true;
     }
     return false;
+}
+
+/* OCR may lose the spaces of a name in capitals ("CUCTHUE"): a first word
+ * spelling a listed body without its spaces is that body's name; the
+ * text with it spelt out ("Cục Thuế"), NULL when it is none. */
+static char *glued_organ(const vt_lexicon *lex, const char *text)
+{
+    const char *rest = text + strcspn(text, " ");
+    char *w = vt_xstrndup(text, (size_t)(rest - text));
+    char *wf = vt_text_fold(w);
+    free(w);
+    char *out = NULL;
+    if (strlen(wf) >= 5 && !organ_head(lex, wf, false))
+        for (size_t i = 0; i < lex->organs.n && !out; i++) {
+            const char *of = lex->organs.v[i].fold, *a = wf;
+            if (!strchr(of, ' '))
+                continue;
+            while (*of && (*of == ' ' || *of == *a))
+                a += *of++ != ' ';
+            if (!*of && !*a)
+                out = vt_xasprintf("%s%s", lex->organs.v[i].form, rest);
+        }
+    free(wf);
+    return out;
 }
 
 /* The left column flattened onto one line names two bodies ("BỘ TÀI CHÍNH
@@ -395,7 +421,11 @@ static void parse_issuer(vt_pctx *cx, const size_t *split, size_t end, bool anch
             free(line);
         }
         for (size_t part = 0; part < 2 && parts[part]; part++) {
-            char *t = parts[part];
+            char *t = parts[part], *spelt = glued_organ(cx->lex, t);
+            if (spelt) {
+                free(t);
+                t = spelt;
+            }
             char *f = vt_text_fold(t);
             char *pf = ng > 0 ? vt_text_fold(g[ng - 1].raw) : NULL;
             bool org = !vt_admin_unit_start(f) && starts_organ(cx->lex, pf, f);

@@ -482,6 +482,11 @@ static void test_issuers(void)
         {"UBND HUYỆN BA VÌ\nPHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "Phòng Giáo dục và Đào tạo",
          "UBND huyện Ba Vì"},
         {"ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSỞ Y TẾ", "Sở Y tế", "Ủy ban nhân dân thành phố Hà Nội"},
+        /* A name whose spaces OCR lost, with the rule under it read as
+         * dashes and specks. */
+        {"BỘ TÀI CHÍNH\nCUCTHUE —_ a", "Cục Thuế", "Bộ Tài chính"},
+        {"BỘ TÀI CHÍNH\n\nTONGCUCHAIQUAN _ . , .", "Tổng cục Hải quan", "Bộ Tài chính"},
+        {"UBND TỈNH NINH BÌNH\nSOTUPHAP", "Sở Tư pháp", "UBND tỉnh Ninh Bình"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char doc[512], name[64];
