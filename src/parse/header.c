@@ -974,8 +974,11 @@ static bool parse_date(vt_pctx *cx, const size_t *split, size_t scan, size_t *da
     return found;
 }
 
-/* The type name stands alone on its line, in capitals. */
-static const vt_lex_entry *type_line(const vt_pctx *cx, size_t i, double *cost)
+/* The type name stands alone on its line, in capitals, or opens a short
+ * line in capitals that goes on with the trích yếu ("THÔNG BÁO KẾT LUẬN" /
+ * "CỦA ..."): then *rest (when asked) is the fold offset where the trích
+ * yếu begins, else the line's end. */
+static const vt_lex_entry *type_line(const vt_pctx *cx, size_t i, double *cost, size_t *rest)
 {
     const vt_pline *pl = &cx->lines[i];
     vt_span sp = vt_span_trim((vt_span){pl, 0, pl->flen});
@@ -991,6 +994,16 @@ static const vt_lex_entry *type_line(const vt_pctx *cx, size_t i, double *cost)
     }
     char *f = vt_text_fold(t);
     const vt_lex_entry *e = vt_lex_match(&cx->lex->doc_types, f, strlen(f), 0.25, cost);
+    if (rest)
+        *rest = pl->flen;
+    size_t end;
+    if (!e && vt_text_mostly_upper(t) &&
+        (e = vt_lex_prefix(&cx->lex->doc_types, pl->fold, sp.fe, sp.fs, &end))) {
+        if (cost)
+            *cost = 0;
+        if (rest)
+            *rest = end;
+    }
     if (e && strcmp(e->section, "copies") == 0)
         e = NULL; /* "SAO Y" marks a copy, not the type */
     free(t);
@@ -1043,6 +1056,13 @@ static bool subject_continues(const vt_pctx *cx, const vt_pline *first, const vt
         return false;
     return !body_cue(pl) && n > 0 && n <= 120 &&
            (boxed || !strchr(".:;", pl->text[n - 1]));
+}
+
+/* The line under a trích yếu begun on the type's line goes on with it,
+ * however long, when it is in capitals too and no authority line. */
+static bool caps_under(const vt_pctx *cx, const vt_pline *pl)
+{
+    return vt_text_mostly_upper(pl->text) && !authority_line(cx, pl);
 }
 
 /* A trích yếu opening with the V/v cue in one of OCR's shapes ("V/V ,",
@@ -1196,7 +1216,7 @@ void vt_parse_header(vt_pctx *cx)
     size_t limit = 0;
     while (limit < scan && !body_cue(&cx->lines[limit]) &&
            (cx->lines[limit].role == VT_ROLE_HEADER_LEFT ||
-            cx->lines[limit].role == VT_ROLE_HEADER_RIGHT || !type_line(cx, limit, NULL)))
+            cx->lines[limit].role == VT_ROLE_HEADER_RIGHT || !type_line(cx, limit, NULL, NULL)))
         limit++;
     number num = {.cue_line = cx->n};
     bool have_number = parse_number(cx, split, limit, &num);
@@ -1221,8 +1241,9 @@ void vt_parse_header(vt_pctx *cx)
     size_t type_at = cx->n;
     double tcost = 1;
     const vt_lex_entry *type = NULL;
+    size_t type_rest = 0;
     for (size_t i = have_number || have_date ? after + 1 : 0; i < scan && i <= after + 8; i++) {
-        if ((type = type_line(cx, i, &tcost))) {
+        if ((type = type_line(cx, i, &tcost, &type_rest))) {
             type_at = i;
             break;
         }
@@ -1288,18 +1309,23 @@ void vt_parse_header(vt_pctx *cx)
             json_object_set_new(f, "abbreviation", json_string(type->extra));
         json_object_set_new(cx->meta, "type", f);
         free(raw);
-        /* Trích yếu: the lines under the type name up to a blank line. */
+        /* Trích yếu: the lines under the type name up to a blank line;
+         * begun on the type's line, it goes on under it (OCR may put a
+         * blank line between). */
+        bool on_line = has_alnum(cx->lines[type_at].fold, type_rest, cx->lines[type_at].flen);
         size_t i = type_at + 1;
         while (i < cx->n && blank_line(&cx->lines[i]))
             i++;
-        size_t from = i;
-        while (i < cx->n && i < from + 6 && !blank_line(&cx->lines[i]) &&
-               (i == from ||
-                subject_continues(cx, &cx->lines[from], &cx->lines[i - 1], &cx->lines[i])))
-            i++;
+        size_t from = on_line ? type_at : i;
+        for (size_t prev = from; i < cx->n && i < from + 6 && !blank_line(&cx->lines[i]) &&
+                                 (i == from || (prev == type_at && caps_under(cx, &cx->lines[i])) ||
+                                  subject_continues(cx, &cx->lines[from], &cx->lines[prev],
+                                                    &cx->lines[i]));
+             prev = i++)
+            ;
         end = type_at + 1;
         if (i > from && vv_at == cx->n) {
-            char *s = join_lines(cx, split, from, i, 0);
+            char *s = join_lines(cx, split, from, i, on_line ? type_rest : 0);
             set_subject(cx, s, from, i - 1, VT_CONF_SUBJECT);
             free(s);
             end = i;
@@ -1309,7 +1335,7 @@ void vt_parse_header(vt_pctx *cx)
         size_t i = vv_at + 1;
         while (i < scan && i < vv_at + 5 && has_alnum(cx->lines[i].fold, 0, split[i]) &&
                subject_continues(cx, &cx->lines[vv_at], &cx->lines[i - 1], &cx->lines[i]) &&
-               !type_line(cx, i, NULL))
+               !type_line(cx, i, NULL, NULL))
             i++;
         char *s = join_lines(cx, split, vv_at, i, vv_off);
         /* The cue in its prescribed spelling when OCR bent it ("V/w"). */

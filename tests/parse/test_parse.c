@@ -380,6 +380,35 @@ static void test_types(void)
     if (!ab || strcmp(ab, "QĐ") != 0)
         fail("Quyết định abbreviation: want QĐ, got %s", ab ? ab : "(absent)");
     json_decref(m);
+
+    /* A trích yếu begun on the type's line goes on under it, however
+     * long the line (a copy without line breaks) and with OCR's blank
+     * line between. */
+    static const char *const under[] = {
+        "THÔNG BÁO KẾT LUẬN\nCỦA PHÓ CHỦ TỊCH UBND TỈNH TẠI BUỔI LÀM VIỆC VỚI SỞ XÂY DỰNG VỀ TIẾN ĐỘ "
+        "CÁC DỰ ÁN NHÀ Ở XÃ HỘI TRÊN ĐỊA BÀN TỈNH NĂM 2025\n"
+        "Ngày 10/3/2025, đồng chí Phó Chủ tịch đã làm việc với Sở Xây dựng.\n",
+        "THONG BAO KET LUAN\n\nCỦA PHÓ CHỦ TỊCH UBND TỈNH TẠI BUỔI LÀM VIỆC VỚI SỞ XÂY DỰNG VỀ TIẾN ĐỘ "
+        "CÁC DỰ ÁN NHÀ Ở XÃ HỘI TRÊN ĐỊA BÀN TỈNH NĂM 2025\n\n"
+        "Ngày 10/3/2025, đồng chí Phó Chủ tịch đã làm việc với Sở Xây dựng.\n",
+    };
+    for (size_t i = 0; i < sizeof under / sizeof *under; i++) {
+        char doc[1024], name[64];
+        snprintf(doc, sizeof doc,
+                 "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 15/TB-UBND\nHà Tĩnh, ngày 12 tháng 3 năm 2025\n%s",
+                 under[i]);
+        snprintf(name, sizeof name, "type with its trích yếu %zu", i + 1);
+        m = parse_text(name, doc, NULL);
+        expect(m, "type", "Thông báo");
+        checks++;
+        const char *subj = json_string_value(json_object_get(json_object_get(m, "subject"), "value"));
+        char *f = subj ? vt_text_fold(subj) : NULL;
+        if (!f || strcmp(f, "ket luan cua pho chu tich ubnd tinh tai buoi lam viec voi so xay dung "
+                           "ve tien do cac du an nha o xa hoi tren dia ban tinh nam 2025") != 0)
+            fail("%s: subject \"%s\"", name, subj ? subj : "(absent)");
+        free(f);
+        json_decref(m);
+    }
 }
 
 /* Điều 13: TM., KT., TL., TUQ., Q. and chains of them. */
