@@ -168,7 +168,7 @@ static char *without_specks(const vt_pline *pl, size_t le)
         if (caps || (!lower && letters + figures > 0)) {
             caps_end = (size_t)(p - t);
             specks = true;
-        } else if (strlen(w) > 3 && letters + figures > 0) {
+        } else if (letters + figures > 3) {
             specks = false;
         }
         free(w);

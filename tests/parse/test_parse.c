@@ -409,6 +409,15 @@ static void test_types(void)
         free(f);
         json_decref(m);
     }
+    /* Specks of a seal or a rule read after the type name, short words
+     * with marks among them. */
+    m = parse_text("type with specks",
+                   "BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: 98/TB-CT\nHà Nội, ngày 2 tháng 1 năm 2025\n"
+                   "THÔNG BÁO oe a Số\nKẾ HOẠCH NÂNG CẤP HỆ THỐNG\n\nNội dung.\n",
+                   NULL);
+    expect(m, "type", "Thông báo");
+    expect(m, "subject", "KẾ HOẠCH NÂNG CẤP HỆ THỐNG");
+    json_decref(m);
 }
 
 /* Điều 13: TM., KT., TL., TUQ., Q. and chains of them. */
