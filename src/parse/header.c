@@ -1094,6 +1094,88 @@ static void set_subject(vt_pctx *cx, char *text, size_t from, size_t to, double 
     free(v);
 }
 
+/* Does the word hold a letter? */
+static bool has_letter(const char *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (isalpha((unsigned char)w[i]) || (unsigned char)w[i] >= 0xC3)
+            return true;
+    return false;
+}
+
+/* The fold of the word at s (up to a space) equals one of words[]? */
+static bool word_is(const char *s, const char *const *words, size_t n)
+{
+    char *w = vt_xstrndup(s, strcspn(s, " "));
+    char *f = vt_text_fold(w);
+    bool yes = false;
+    for (size_t k = 0; k < n && !yes; k++)
+        yes = strcmp(f, words[k]) == 0;
+    free(f);
+    free(w);
+    return yes;
+}
+
+/* In capitals OCR reads "Ở" as an O or a zero with a quote ("NHÀ 0’
+ * CỦA", "TƯ THỤC O' NƠI"), or as a bare zero: such a word between two
+ * words of letters in a trích yếu in capitals is "Ở", in place; a bare
+ * zero only where "ở" is sure (after "NHÀ", before "NƠI", "CÁC", ...), not
+ * a figure ("CẤP ĐỘ 0"). */
+static char *capital_o_horn(char *s)
+{
+    static const char *const quoted[] = {"0’", "0'", "O’", "O'", "0`"};
+    static const char *const before[] = {"noi", "cac", "dia", "nhung", "vung", "khu"};
+    static const char *const after[] = {"nha"};
+    if (!vt_text_mostly_upper(s))
+        return s;
+    size_t prev_s = 0, prev_n = 0;
+    for (size_t i = 0; s[i];) {
+        while (s[i] == ' ')
+            i++;
+        size_t n = strcspn(s + i, " ");
+        size_t next = i + n + strspn(s + i + n, " ");
+        bool shape = n == 1 && s[i] == '0' && s[next] &&
+                     (word_is(s + next, before, sizeof before / sizeof *before) ||
+                      (prev_n && word_is(s + prev_s, after, sizeof after / sizeof *after)));
+        for (size_t k = 0; k < sizeof quoted / sizeof *quoted && !shape; k++)
+            shape = strlen(quoted[k]) == n && memcmp(s + i, quoted[k], n) == 0;
+        if (shape && prev_n && has_letter(s + prev_s, prev_n) && s[next] &&
+            has_letter(s + next, strcspn(s + next, " "))) {
+            char *r = vt_xasprintf("%.*sỞ%s", (int)i, s, s + i + n);
+            free(s);
+            s = r;
+            n = strlen("Ở");
+            next = i + n + strspn(s + i + n, " ");
+        }
+        prev_s = i;
+        prev_n = n;
+        i = next;
+    }
+    return s;
+}
+
+/* The codes a trích yếu cites ("Quyết định số 02/2022/QB-UBND") with
+ * the Đ OCR lost, as in the references.  Takes s. */
+static char *codes_repaired(const vt_pctx *cx, char *s)
+{
+    char *out = vt_xstrdup("");
+    for (const char *p = s; *p;) {
+        size_t sp = strspn(p, " "), n = strcspn(p + sp, " ");
+        char *w = vt_xstrndup(p + sp, n);
+        char *slash = strchr(w, '/');
+        char *fixed = slash && slash > w && isdigit((unsigned char)slash[-1])
+                          ? vt_repair_notation(cx, w, NULL) : vt_xstrdup(w);
+        char *r = vt_xasprintf("%s%.*s%s", out, (int)sp, p, fixed);
+        free(out);
+        out = r;
+        free(fixed);
+        free(w);
+        p += sp + n;
+    }
+    free(s);
+    return out;
+}
+
 /* Join lines [from, to) (left columns) into one trích yếu, without the
  * full stop some pages print after it. */
 static char *join_lines(const vt_pctx *cx, const size_t *split, size_t from, size_t to,
@@ -1115,7 +1197,7 @@ static char *join_lines(const vt_pctx *cx, const size_t *split, size_t from, siz
     size_t n = strlen(acc);
     if (n >= 2 && acc[n - 1] == '.' && acc[n - 2] != '.')
         acc[n - 1] = '\0';
-    return acc;
+    return codes_repaired(cx, capital_o_horn(acc));
 }
 
 /* A date line cut before its year, and where the rest went.  The page's

@@ -1201,6 +1201,18 @@ static void test_multiline_subject(void)
     expect(m, "subject",
            "V/v hướng dẫn xây dựng dự toán ngân sách nhà nước năm 2026 và kế hoạch tài chính 03 năm");
     json_decref(m);
+
+    /* A trích yếu in capitals as OCR reads it: "Ở" as a zero or an O with
+     * a quote, Đ of a cited code as B; a figure stays a figure. */
+    m = parse_text("subject in capitals, OCR's shapes",
+        "ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\nSố: 90/2025/QĐ-UBND\n"
+        "Ninh Bình, ngày 20 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\n"
+        "BÃI BỎ QUYẾT ĐỊNH SỐ 15/2021/QB-UBND VỀ HỖ TRỢ NHÀ 0’ CHO HỘ NGHÈO\n"
+        "VÀ TRẺ EM O' NƠI KHÓ KHĂN, CẤP ĐỘ 0 NĂM 2025\n\nCăn cứ Luật Nhà ở;\n", NULL);
+    expect(m, "subject",
+           "BÃI BỎ QUYẾT ĐỊNH SỐ 15/2021/QĐ-UBND VỀ HỖ TRỢ NHÀ Ở CHO HỘ NGHÈO VÀ TRẺ EM Ở NƠI "
+           "KHÓ KHĂN, CẤP ĐỘ 0 NĂM 2025");
+    json_decref(m);
 }
 
 /* Dates cut by the narrow right column or by OCR: the rest of the date on
