@@ -1032,8 +1032,14 @@ static bool authority_line(const vt_pctx *cx, const vt_pline *pl)
     size_t at = 0;
     while (at < pl->flen && !isalnum((unsigned char)pl->fold[at]))
         at++;
-    return vt_lex_prefix(&cx->lex->positions, pl->fold, pl->flen, at, NULL) ||
-           vt_lex_prefix(&cx->lex->organs, pl->fold, pl->flen, at, NULL);
+    size_t end;
+    const vt_lex_entry *pos = vt_lex_prefix(&cx->lex->positions, pl->fold, pl->flen, at, &end);
+    /* "Quyền" heads a position only before one ("QUYỀN BỘ TRƯỞNG"), not
+     * a trích yếu's "QUYỀN VẬN CHUYỂN". */
+    if (pos && strcmp(pos->fold, "quyen") == 0)
+        pos = vt_lex_prefix(&cx->lex->positions, pl->fold, pl->flen,
+                            end + strspn(pl->fold + end, " "), NULL);
+    return pos || vt_lex_prefix(&cx->lex->organs, pl->fold, pl->flen, at, NULL);
 }
 
 static bool subject_continues(const vt_pctx *cx, const vt_pline *first, const vt_pline *prev,

@@ -1194,6 +1194,14 @@ static void test_multiline_subject(void)
     expect(m, "subject", "VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH LĨNH VỰC DƯỢC PHẨM");
     json_decref(m);
 
+    m = parse_text("subject in capitals, a line opening with QUYỀN",
+        "CHÍNH PHỦ\nSố: 12/NQ-CP\nHà Nội, ngày 2 tháng 1 năm 2025\nNGHỊ QUYẾT\n"
+        "VỀ VIỆC KÝ HIỆP ĐỊNH VẬN CHUYỂN HÀNG KHÔNG VỚI MỘT NƯỚC VỀ CÁC\n"
+        "QUYỀN VẬN CHUYỂN GIỮA CÁC BÊN\nCHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ;\n", NULL);
+    expect(m, "subject", "VỀ VIỆC KÝ HIỆP ĐỊNH VẬN CHUYỂN HÀNG KHÔNG VỚI MỘT NƯỚC VỀ CÁC "
+                         "QUYỀN VẬN CHUYỂN GIỮA CÁC BÊN");
+    json_decref(m);
+
     m = parse_text("V/v over three lines before Kính gửi",
         "SỞ TÀI CHÍNH\nSố: 301/STC-QLG\nV/v hướng dẫn xây dựng dự toán\n"
         "ngân sách nhà nước năm 2026 và kế hoạch\ntài chính 03 năm\n"
