@@ -974,6 +974,51 @@ static bool parse_date(vt_pctx *cx, const size_t *split, size_t scan, size_t *da
     return found;
 }
 
+/* A Nghị quyết of the Quốc hội or its Ủy ban Thường vụ prints no place
+ * and date line: its date is the day its closing paragraph says it was
+ * adopted ("... thông qua ngày 10 tháng 7 năm 2025"), looked for in the
+ * last lines of the body. */
+void vt_parse_adoption_date(vt_pctx *cx)
+{
+    if (json_object_get(cx->meta, "date"))
+        return;
+    vt_rx rx;
+    if (!vt_rx_init(&rx, date_pattern, false))
+        return;
+    bool found = false;
+    for (size_t i = cx->footer_from, seen = 0; i-- > cx->header_end && seen < 12 && !found;) {
+        const vt_pline *pl = &cx->lines[i];
+        seen += !blank_line(pl);
+        for (size_t from = 0; !found && vt_rx_find(&rx, pl->fold, pl->flen, from);
+             from = (size_t)vt_rx_end(&rx, 0)) {
+            size_t s = (size_t)vt_rx_start(&rx, 1), e = (size_t)vt_rx_end(&rx, 0), q, qe;
+            if (!vt_fuzzy_find(pl->fold, s, s > 16 ? s - 16 : 0, "thong qua", 0.15, &q, &qe, NULL) ||
+                has_alnum(pl->fold, qe, s))
+                continue;
+            char tok[3][8];
+            for (int g = 0; g < 3; g++) {
+                long a = vt_rx_start(&rx, g + 2), b = vt_rx_end(&rx, g + 2);
+                snprintf(tok[g], sizeof tok[g], "%.*s", a < 0 ? 0 : (int)(b - a),
+                         a < 0 ? "" : pl->fold + a);
+            }
+            bool repaired = false, handwritten = false;
+            char iso[16];
+            if (read_date(tok, iso, &repaired, &handwritten) != 1 || handwritten)
+                continue;
+            vt_span raw = {pl, s, e};
+            char *rawt = vt_span_text(&raw);
+            json_object_set_new(cx->meta, "date",
+                                vt_field(cx, "value", iso, rawt, VT_CONF_DATE_CLOSING, i, i));
+            free(rawt);
+            found = true;
+        }
+    }
+    vt_rx_clear(&rx);
+    for (size_t k = 0; found && k < json_array_size(cx->missing); k++)
+        if (strcmp(json_string_value(json_array_get(cx->missing, k)), "date") == 0)
+            json_array_remove(cx->missing, k--);
+}
+
 /* The type name stands alone on its line, in capitals, or opens a short
  * line in capitals that goes on with the trích yếu ("THÔNG BÁO KẾT LUẬN" /
  * "CỦA ..."): then *rest (when asked) is the fold offset where the trích

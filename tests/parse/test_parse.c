@@ -793,6 +793,35 @@ static void test_signer_confirmed(void)
     json_decref(m);
 }
 
+/* A Nghị quyết with no place and date line is dated by its closing
+ * paragraph's "thông qua ngày ..."; other dates of the body are not its
+ * date. */
+static void test_adoption_date(void)
+{
+    json_t *m = parse_text("adoption date",
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 12/2025/UBTVQH15\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nNGHỊ QUYẾT\n"
+        "Về mức phụ cấp của đại biểu Hội đồng nhân dân\n\n"
+        "Điều 1. Mức phụ cấp áp dụng từ ngày 01 tháng 7 năm 2025.\n"
+        "Nghị quyết này có hiệu lực thi hành từ ngày 15 tháng 8 năm 2025.\n"
+        "Nghị quyết này được Ủy ban Thường vụ Quốc hội khóa XV, phiên họp thứ 40 "
+        "thông qua ngày 20 tháng 6 năm 2025.\n"
+        "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCHỦ TỊCH\n\nLê Văn Thành\n", NULL);
+    expect(m, "date", "2025-06-20");
+    checks++;
+    json_t *miss = json_object_get(m, "missing_fields");
+    for (size_t k = 0; k < json_array_size(miss); k++)
+        if (strcmp(json_string_value(json_array_get(miss, k)), "date") == 0)
+            fail("adoption date: date still listed missing");
+    json_decref(m);
+
+    m = parse_text("no adoption date",
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 13/2025/UBTVQH15\nNGHỊ QUYẾT\n"
+        "Về một việc\n\nNghị quyết này có hiệu lực thi hành từ ngày 15 tháng 8 năm 2025.\n", NULL);
+    expect(m, "date", NULL);
+    json_decref(m);
+}
+
 /* Kính gửi: one addressee, a list one per line (wrapping, behind OCR's
  * dashes, blank lines between), or several on the line. */
 static void test_addressee_lists(void)
@@ -1558,6 +1587,7 @@ int main(int argc, char **argv)
     test_wrapped_dates();
     test_damaged_cues();
     test_multiline_subject();
+    test_adoption_date();
     test_marks();
     test_layout_roles();
     test_scanned_header();
