@@ -846,6 +846,18 @@ static int read_date(const char tok[3][8], char iso[16], bool *repaired, bool *h
     return readings;
 }
 
+/* read_date of the day, month and year date_pattern matched on the line. */
+static int read_matched_date(const vt_rx *rx, const vt_pline *pl, char iso[16], bool *repaired,
+                             bool *handwritten)
+{
+    char tok[3][8];
+    for (int g = 0; g < 3; g++) {
+        long a = vt_rx_start(rx, g + 2), b = vt_rx_end(rx, g + 2);
+        snprintf(tok[g], sizeof tok[g], "%.*s", a < 0 ? 0 : (int)(b - a), a < 0 ? "" : pl->fold + a);
+    }
+    return read_date(tok, iso, repaired, handwritten);
+}
+
 /* A place name the narrow right column wrapped ("Thành phố Hồ Chí" /
  * "Minh, ngày ..."): the words in title case ending the line above, joined
  * to *place, when a known place ends the join.  Replaces *place and
@@ -929,15 +941,9 @@ static bool parse_date(vt_pctx *cx, const size_t *split, size_t scan, size_t *da
             if (stamp)
                 continue;
         }
-        char tok[3][8];
-        for (int g = 0; g < 3; g++) {
-            long a = vt_rx_start(&rx, g + 2), b = vt_rx_end(&rx, g + 2);
-            snprintf(tok[g], sizeof tok[g], "%.*s", a < 0 ? 0 : (int)(b - a),
-                     a < 0 ? "" : pl->fold + a);
-        }
         bool repaired = false, handwritten = false;
         char iso[16];
-        int readings = read_date(tok, iso, &repaired, &handwritten);
+        int readings = read_matched_date(&rx, pl, iso, &repaired, &handwritten);
         *date_line = i;
         found = true;
         vt_span raw = {pl, s, e};
@@ -995,15 +1001,9 @@ void vt_parse_adoption_date(vt_pctx *cx)
             if (!vt_fuzzy_find(pl->fold, s, s > 16 ? s - 16 : 0, "thong qua", 0.15, &q, &qe, NULL) ||
                 has_alnum(pl->fold, qe, s))
                 continue;
-            char tok[3][8];
-            for (int g = 0; g < 3; g++) {
-                long a = vt_rx_start(&rx, g + 2), b = vt_rx_end(&rx, g + 2);
-                snprintf(tok[g], sizeof tok[g], "%.*s", a < 0 ? 0 : (int)(b - a),
-                         a < 0 ? "" : pl->fold + a);
-            }
             bool repaired = false, handwritten = false;
             char iso[16];
-            if (read_date(tok, iso, &repaired, &handwritten) != 1 || handwritten)
+            if (read_matched_date(&rx, pl, iso, &repaired, &handwritten) != 1 || handwritten)
                 continue;
             vt_span raw = {pl, s, e};
             char *rawt = vt_span_text(&raw);
