@@ -73,10 +73,38 @@ static size_t word_count(const char *s)
     return n;
 }
 
+/* The addressee without the address or tax code a letter to a firm
+ * puts in parentheses after its name ("Công ty TNHH A (Địa chỉ: số 5
+ * Lê Lợi; MST: 0101)"); a new string. */
+static char *without_address(const char *entry)
+{
+    static const char *const cues[] = {"dia chi", "d/c", "dc:", "mst", "ma so thue"};
+    char *out = vt_xstrdup(entry);
+    for (char *open = strchr(out, '('); open; open = strchr(open + 1, '(')) {
+        const char *p = open + 1 + strspn(open + 1, " ");
+        char *head = vt_xstrndup(p, 16);
+        char *f = vt_text_fold(head);
+        bool address = false;
+        for (size_t k = 0; k < sizeof cues / sizeof *cues && !address; k++)
+            address = strncmp(f, cues[k], strlen(cues[k])) == 0;
+        free(f);
+        free(head);
+        char *close = address ? strchr(open, ')') : NULL;
+        if (close) {
+            size_t keep = (size_t)(open - out);
+            while (keep && out[keep - 1] == ' ')
+                keep--;
+            memmove(out + keep, close + 1, strlen(close + 1) + 1);
+            open = out + (keep ? keep - 1 : 0);
+        }
+    }
+    return out;
+}
+
 /* Openings of a body's first paragraph, capitalised in the middle of the
  * cue's line. */
 static const char *const body_openings[] = {"can cu ", "thuc hien ", "tra loi ", "phuc dap ",
-                                            "tiep nhan ", "theo de nghi "};
+                                            "tiep nhan ", "theo de nghi ", "ve van de nay"};
 
 /* A copy that lost its line breaks runs the body on after the addressee
  * ("Kính gửi: Cục Thuế tỉnh A Ngày 04/5/2017, Tổng cục Thuế nhận được công
@@ -164,7 +192,9 @@ void vt_parse_addressees(vt_pctx *cx)
             k++;
         json_t *list = json_array();
         vt_span sp = {pl, k, pl->flen};
-        char *entry = vt_span_text(&sp);
+        char *cue_line = vt_span_text(&sp);
+        char *entry = without_address(cue_line);
+        free(cue_line);
         size_t glued = glued_body(cx->lex, entry);
         bool body_on_line = entry[glued] != '\0';
         entry[glued] = '\0';
@@ -178,6 +208,14 @@ void vt_parse_addressees(vt_pctx *cx)
             if (!*t || *t == '(')
                 continue; /* OCR's blank lines; an address "(Địa chỉ: ...)" */
             size_t mark = vt_list_mark_len(t);
+            if (!*entry && !mark && word_count(t) <= 25) {
+                /* The cue alone on its line: the first line under it is
+                 * the first addressee, dash or none. */
+                free(entry);
+                entry = without_address(t);
+                from = last = j;
+                continue;
+            }
             char end = vt_last_char(entry), tend = vt_last_char(t);
             bool open = end && end != ';' && end != '.';
             bool terminated = tend && strchr(";.,", tend);

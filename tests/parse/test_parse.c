@@ -883,6 +883,26 @@ static void test_addressee_lists(void)
          "5/9/2025 của Thuế tỉnh Quảng Trị về việc hoàn thuế. Về vấn đề này, Cục Thuế "
          "có ý kiến như sau: đề nghị đơn vị thực hiện theo quy định./.",
          1, "Thuế tỉnh Quảng Trị"},
+        /* The cue alone on its line, the addressee under it without a
+         * dash; lines ending in semicolons. */
+        {"addressee under the cue",
+         "Kính gửi:\nỦy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\n"
+         "Thực hiện chỉ đạo của Thủ tướng Chính phủ, Bộ Nội vụ đề nghị rà soát./.",
+         1, "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"},
+        {"addressees under the cue",
+         "Kính gửi:\nSở Tài chính;\nSở Xây dựng;\nSở Công Thương.\n"
+         "Thực hiện chỉ đạo của UBND tỉnh, Sở Nội vụ đề nghị rà soát./.",
+         3, "Sở Công Thương"},
+        /* A firm's address and tax code in parentheses are no part of it. */
+        {"addressee with its address",
+         "Kính gửi: Công ty TNHH Thương mại Minh Long (Địa chỉ: số 5 Lê Lợi, phường Hải Châu; "
+         "MST: 0401234567) Trả lời công văn số 12/ML-KT của Công ty, Cục Thuế có ý kiến "
+         "như sau: đề nghị Công ty thực hiện theo quy định./.",
+         1, "Công ty TNHH Thương mại Minh Long"},
+        {"body glued after its usual phrase",
+         "Kính gửi: Cục Thuế tỉnh Bình Dương. Về vấn đề này, Tổng cục Thuế có ý kiến như sau: "
+         "đề nghị Cục Thuế thực hiện theo quy định./.",
+         1, "Cục Thuế tỉnh Bình Dương"},
         {"body glued at its opening",
          "Kính gửi: Ủy ban nhân dân các xã, phường Thực hiện chỉ đạo của UBND tỉnh, "
          "Sở Nội vụ đề nghị các đơn vị rà soát./.",
