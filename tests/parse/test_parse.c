@@ -972,6 +972,18 @@ static void test_year_numbers(void)
     expect(m, "references.0.number", "72/2025/QH15");
     expect(m, "references.1.number", "103/2024/NĐ-CP");
     json_decref(m);
+
+    /* A firm's letter numbered with a range before its year; a range
+     * without one is no code. */
+    m = parse_text("range numbers",
+        "BỘ TÀI CHÍNH\nCỤC HẢI QUAN\nSố: 88/CHQ-GSQL\nV/v chính sách mặt hàng\n"
+        "Hà Nội, ngày 4 tháng 9 năm 2025\nKính gửi: Công ty TNHH Minh Long.\n"
+        "Trả lời công văn số 03-09/2025/CV-ML của Công ty, trang 3-5/NQ của hồ sơ, "
+        "Cục Hải quan có ý kiến như sau./.\n"
+        "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n", NULL);
+    expect_count(m, "references", 1);
+    expect(m, "references.0.number", "03-09/2025/CV-ML");
+    json_decref(m);
 }
 
 static void test_reference_subjects(void)
