@@ -1209,20 +1209,27 @@ static char *capital_o_horn(char *s)
  * the Đ OCR lost, as in the references.  Takes s. */
 static char *codes_repaired(const vt_pctx *cx, char *s)
 {
-    char *out = vt_xstrdup("");
+    size_t cap = strlen(s) + 16, n = 0;
+    char *out = vt_xmalloc(cap);
     for (const char *p = s; *p;) {
-        size_t sp = strspn(p, " "), n = strcspn(p + sp, " ");
-        char *w = vt_xstrndup(p + sp, n);
-        char *slash = strchr(w, '/');
-        char *fixed = slash && slash > w && isdigit((unsigned char)slash[-1])
-                          ? vt_repair_notation(cx, w, NULL) : vt_xstrdup(w);
-        char *r = vt_xasprintf("%s%.*s%s", out, (int)sp, p, fixed);
-        free(out);
-        out = r;
+        size_t sp = strspn(p, " "), wn = strcspn(p + sp, " ");
+        const char *w = p + sp, *slash = memchr(w, '/', wn);
+        char *fixed = NULL;
+        if (slash && slash > w && isdigit((unsigned char)slash[-1])) {
+            char *code = vt_xstrndup(w, wn);
+            fixed = vt_repair_notation(cx, code, NULL);
+            free(code);
+        }
+        size_t fn = fixed ? strlen(fixed) : wn;
+        while (n + sp + fn + 1 > cap)
+            out = vt_xrealloc(out, cap *= 2);
+        memcpy(out + n, p, sp);
+        memcpy(out + n + sp, fixed ? fixed : w, fn);
+        n += sp + fn;
         free(fixed);
-        free(w);
-        p += sp + n;
+        p = w + wn;
     }
+    out[n] = '\0';
     free(s);
     return out;
 }
