@@ -13,6 +13,9 @@
 /* A date read only after mending OCR digit damage: its one valid reading
  * is not what the page prints. */
 #define VT_CONF_DATE_REPAIRED 0.6
+/* A date read from the closing paragraph's "thông qua ngày ...", the
+ * header printing none: the cue is sure, its place in the text less so. */
+#define VT_CONF_DATE_CLOSING 0.8
 /* The place: the right column's text before "ngày", with no cue of its own. */
 #define VT_CONF_PLACE 0.9
 /* The issuer (and its parent) when a line of it starts with a body of

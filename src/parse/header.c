@@ -154,19 +154,21 @@ static char *without_specks(const vt_pline *pl, size_t le)
          * small letter. */
         bool caps = vt_text_is_upper(w);
         char *wf = vt_text_fold(w), *up = vt_text_upper_first(w);
-        size_t letters = 0;
-        for (const char *c = wf; *c; c++)
+        size_t letters = 0, figures = 0;
+        for (const char *c = wf; *c; c++) {
             letters += isalpha((unsigned char)*c) != 0;
+            figures += isdigit((unsigned char)*c) != 0;
+        }
         bool lower = !caps && (letters >= 2 || strcmp(up, w) != 0);
         free(wf);
         free(up);
         if (words++ == 0)
             first_caps = caps;
         /* A lone capital or a figure belongs to the name ("THCS A", "ĐỘI 3"). */
-        if (caps || (!lower && has_alnum(w, 0, strlen(w)))) {
+        if (caps || (!lower && letters + figures > 0)) {
             caps_end = (size_t)(p - t);
             specks = true;
-        } else if (strlen(w) > 3) {
+        } else if (letters + figures > 3) {
             specks = false;
         }
         free(w);
@@ -268,6 +270,30 @@ static bool organ_head(const vt_lexicon *lex, const char *fold, bool whole)
             return true;
     }
     return false;
+}
+
+/* OCR may lose the spaces of a name in capitals ("CUCTHUE"): a first word
+ * spelling a listed body without its spaces is that body's name; the
+ * text with it spelt out ("Cục Thuế"), NULL when it is none. */
+static char *glued_organ(const vt_lexicon *lex, const char *text)
+{
+    const char *rest = text + strcspn(text, " ");
+    char *w = vt_xstrndup(text, (size_t)(rest - text));
+    char *wf = vt_text_fold(w);
+    free(w);
+    char *out = NULL;
+    if (strlen(wf) >= 5 && !organ_head(lex, wf, false))
+        for (size_t i = 0; i < lex->organs.n && !out; i++) {
+            const char *of = lex->organs.v[i].fold, *a = wf;
+            if (!strchr(of, ' '))
+                continue;
+            while (*of && (*of == ' ' || *of == *a))
+                a += *of++ != ' ';
+            if (!*of && !*a)
+                out = vt_xasprintf("%s%s", lex->organs.v[i].form, rest);
+        }
+    free(wf);
+    return out;
 }
 
 /* The left column flattened onto one line names two bodies ("BỘ TÀI CHÍNH
@@ -395,7 +421,11 @@ static void parse_issuer(vt_pctx *cx, const size_t *split, size_t end, bool anch
             free(line);
         }
         for (size_t part = 0; part < 2 && parts[part]; part++) {
-            char *t = parts[part];
+            char *t = parts[part], *spelt = glued_organ(cx->lex, t);
+            if (spelt) {
+                free(t);
+                t = spelt;
+            }
             char *f = vt_text_fold(t);
             char *pf = ng > 0 ? vt_text_fold(g[ng - 1].raw) : NULL;
             bool org = !vt_admin_unit_start(f) && starts_organ(cx->lex, pf, f);
@@ -816,6 +846,18 @@ static int read_date(const char tok[3][8], char iso[16], bool *repaired, bool *h
     return readings;
 }
 
+/* read_date of the day, month and year date_pattern matched on the line. */
+static int read_matched_date(const vt_rx *rx, const vt_pline *pl, char iso[16], bool *repaired,
+                             bool *handwritten)
+{
+    char tok[3][8];
+    for (int g = 0; g < 3; g++) {
+        long a = vt_rx_start(rx, g + 2), b = vt_rx_end(rx, g + 2);
+        snprintf(tok[g], sizeof tok[g], "%.*s", a < 0 ? 0 : (int)(b - a), a < 0 ? "" : pl->fold + a);
+    }
+    return read_date(tok, iso, repaired, handwritten);
+}
+
 /* A place name the narrow right column wrapped ("Thành phố Hồ Chí" /
  * "Minh, ngày ..."): the words in title case ending the line above, joined
  * to *place, when a known place ends the join.  Replaces *place and
@@ -899,15 +941,9 @@ static bool parse_date(vt_pctx *cx, const size_t *split, size_t scan, size_t *da
             if (stamp)
                 continue;
         }
-        char tok[3][8];
-        for (int g = 0; g < 3; g++) {
-            long a = vt_rx_start(&rx, g + 2), b = vt_rx_end(&rx, g + 2);
-            snprintf(tok[g], sizeof tok[g], "%.*s", a < 0 ? 0 : (int)(b - a),
-                     a < 0 ? "" : pl->fold + a);
-        }
         bool repaired = false, handwritten = false;
         char iso[16];
-        int readings = read_date(tok, iso, &repaired, &handwritten);
+        int readings = read_matched_date(&rx, pl, iso, &repaired, &handwritten);
         *date_line = i;
         found = true;
         vt_span raw = {pl, s, e};
@@ -944,9 +980,51 @@ static bool parse_date(vt_pctx *cx, const size_t *split, size_t scan, size_t *da
     return found;
 }
 
-/* The type name stands alone on its line, in capitals, above the footer's
- * columns (a "Nơi nhận:" OCR damaged is no type). */
-static const vt_lex_entry *type_line(const vt_pctx *cx, size_t i, double *cost)
+/* A Nghị quyết of the Quốc hội or its Ủy ban Thường vụ prints no place
+ * and date line: its date is the day its closing paragraph says it was
+ * adopted ("... thông qua ngày 10 tháng 7 năm 2025"), looked for in the
+ * last lines of the body. */
+void vt_parse_adoption_date(vt_pctx *cx)
+{
+    if (json_object_get(cx->meta, "date"))
+        return;
+    vt_rx rx;
+    if (!vt_rx_init(&rx, date_pattern, false))
+        return;
+    bool found = false;
+    for (size_t i = cx->footer_from, seen = 0; i-- > cx->header_end && seen < 12 && !found;) {
+        const vt_pline *pl = &cx->lines[i];
+        seen += !blank_line(pl);
+        for (size_t from = 0; !found && vt_rx_find(&rx, pl->fold, pl->flen, from);
+             from = (size_t)vt_rx_end(&rx, 0)) {
+            size_t s = (size_t)vt_rx_start(&rx, 1), e = (size_t)vt_rx_end(&rx, 0), q, qe;
+            if (!vt_fuzzy_find(pl->fold, s, s > 16 ? s - 16 : 0, "thong qua", 0.15, &q, &qe, NULL) ||
+                has_alnum(pl->fold, qe, s))
+                continue;
+            bool repaired = false, handwritten = false;
+            char iso[16];
+            if (read_matched_date(&rx, pl, iso, &repaired, &handwritten) != 1 || handwritten)
+                continue;
+            vt_span raw = {pl, s, e};
+            char *rawt = vt_span_text(&raw);
+            json_object_set_new(cx->meta, "date",
+                                vt_field(cx, "value", iso, rawt, VT_CONF_DATE_CLOSING, i, i));
+            free(rawt);
+            found = true;
+        }
+    }
+    vt_rx_clear(&rx);
+    for (size_t k = 0; found && k < json_array_size(cx->missing); k++)
+        if (strcmp(json_string_value(json_array_get(cx->missing, k)), "date") == 0)
+            json_array_remove(cx->missing, k--);
+}
+
+/* The type name stands alone on its line, in capitals, or opens a short
+ * line in capitals that goes on with the trích yếu ("THÔNG BÁO KẾT LUẬN" /
+ * "CỦA ..."): then *rest (when asked) is the fold offset where the trích
+ * yếu begins, else the line's end.  Never in the footer's columns (a
+ * "Nơi nhận:" OCR damaged is no type). */
+static const vt_lex_entry *type_line(const vt_pctx *cx, size_t i, double *cost, size_t *rest)
 {
     const vt_pline *pl = &cx->lines[i];
     vt_span sp = vt_span_trim((vt_span){pl, 0, pl->flen});
@@ -962,6 +1040,16 @@ static const vt_lex_entry *type_line(const vt_pctx *cx, size_t i, double *cost)
     }
     char *f = vt_text_fold(t);
     const vt_lex_entry *e = vt_lex_match(&cx->lex->doc_types, f, strlen(f), 0.25, cost);
+    if (rest)
+        *rest = pl->flen;
+    size_t end;
+    if (!e && vt_text_mostly_upper(t) &&
+        (e = vt_lex_prefix(&cx->lex->doc_types, pl->fold, sp.fe, sp.fs, &end))) {
+        if (cost)
+            *cost = 0;
+        if (rest)
+            *rest = end;
+    }
     if (e && strcmp(e->section, "copies") == 0)
         e = NULL; /* "SAO Y" marks a copy, not the type */
     free(t);
@@ -990,8 +1078,14 @@ static bool authority_line(const vt_pctx *cx, const vt_pline *pl)
     size_t at = 0;
     while (at < pl->flen && !isalnum((unsigned char)pl->fold[at]))
         at++;
-    return vt_lex_prefix(&cx->lex->positions, pl->fold, pl->flen, at, NULL) ||
-           vt_lex_prefix(&cx->lex->organs, pl->fold, pl->flen, at, NULL);
+    size_t end;
+    const vt_lex_entry *pos = vt_lex_prefix(&cx->lex->positions, pl->fold, pl->flen, at, &end);
+    /* "Quyền" heads a position only before one ("QUYỀN BỘ TRƯỞNG"), not
+     * a trích yếu's "QUYỀN VẬN CHUYỂN". */
+    if (pos && strcmp(pos->fold, "quyen") == 0)
+        pos = vt_lex_prefix(&cx->lex->positions, pl->fold, pl->flen,
+                            end + strspn(pl->fold + end, " "), NULL);
+    return pos || vt_lex_prefix(&cx->lex->organs, pl->fold, pl->flen, at, NULL);
 }
 
 static bool subject_continues(const vt_pctx *cx, const vt_pline *first, const vt_pline *prev,
@@ -1014,6 +1108,13 @@ static bool subject_continues(const vt_pctx *cx, const vt_pline *first, const vt
         return false;
     return !body_cue(pl) && n > 0 && n <= 120 &&
            (boxed || !strchr(".:;", pl->text[n - 1]));
+}
+
+/* The line under a trích yếu begun on the type's line goes on with it,
+ * however long, when it is in capitals too and no authority line. */
+static bool caps_under(const vt_pctx *cx, const vt_pline *pl)
+{
+    return vt_text_mostly_upper(pl->text) && !authority_line(cx, pl);
 }
 
 /* A trích yếu opening with the V/v cue in one of OCR's shapes ("V/V ,",
@@ -1045,6 +1146,95 @@ static void set_subject(vt_pctx *cx, char *text, size_t from, size_t to, double 
     free(v);
 }
 
+/* Does the word hold a letter? */
+static bool has_letter(const char *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (isalpha((unsigned char)w[i]) || (unsigned char)w[i] >= 0xC3)
+            return true;
+    return false;
+}
+
+/* The fold of the word at s (up to a space) equals one of words[]? */
+static bool word_is(const char *s, const char *const *words, size_t n)
+{
+    char *w = vt_xstrndup(s, strcspn(s, " "));
+    char *f = vt_text_fold(w);
+    bool yes = false;
+    for (size_t k = 0; k < n && !yes; k++)
+        yes = strcmp(f, words[k]) == 0;
+    free(f);
+    free(w);
+    return yes;
+}
+
+/* In capitals OCR reads "Ở" as an O or a zero with a quote ("NHÀ 0’
+ * CỦA", "TƯ THỤC O' NƠI"), or as a bare zero: such a word between two
+ * words of letters in a trích yếu in capitals is "Ở", in place; a bare
+ * zero only where "ở" is sure (after "NHÀ", before "NƠI", "CÁC", ...), not
+ * a figure ("CẤP ĐỘ 0"). */
+static char *capital_o_horn(char *s)
+{
+    static const char *const quoted[] = {"0’", "0'", "O’", "O'", "0`"};
+    static const char *const before[] = {"noi", "cac", "dia", "nhung", "vung", "khu"};
+    static const char *const after[] = {"nha"};
+    if (!vt_text_mostly_upper(s))
+        return s;
+    size_t prev_s = 0, prev_n = 0;
+    for (size_t i = 0; s[i];) {
+        while (s[i] == ' ')
+            i++;
+        size_t n = strcspn(s + i, " ");
+        size_t next = i + n + strspn(s + i + n, " ");
+        bool shape = n == 1 && s[i] == '0' && s[next] &&
+                     (word_is(s + next, before, sizeof before / sizeof *before) ||
+                      (prev_n && word_is(s + prev_s, after, sizeof after / sizeof *after)));
+        for (size_t k = 0; k < sizeof quoted / sizeof *quoted && !shape; k++)
+            shape = strlen(quoted[k]) == n && memcmp(s + i, quoted[k], n) == 0;
+        if (shape && prev_n && has_letter(s + prev_s, prev_n) && s[next] &&
+            has_letter(s + next, strcspn(s + next, " "))) {
+            char *r = vt_xasprintf("%.*sỞ%s", (int)i, s, s + i + n);
+            free(s);
+            s = r;
+            n = strlen("Ở");
+            next = i + n + strspn(s + i + n, " ");
+        }
+        prev_s = i;
+        prev_n = n;
+        i = next;
+    }
+    return s;
+}
+
+/* The codes a trích yếu cites ("Quyết định số 02/2022/QB-UBND") with
+ * the Đ OCR lost, as in the references.  Takes s. */
+static char *codes_repaired(const vt_pctx *cx, char *s)
+{
+    size_t cap = strlen(s) + 16, n = 0;
+    char *out = vt_xmalloc(cap);
+    for (const char *p = s; *p;) {
+        size_t sp = strspn(p, " "), wn = strcspn(p + sp, " ");
+        const char *w = p + sp, *slash = memchr(w, '/', wn);
+        char *fixed = NULL;
+        if (slash && slash > w && isdigit((unsigned char)slash[-1])) {
+            char *code = vt_xstrndup(w, wn);
+            fixed = vt_repair_notation(cx, code, NULL);
+            free(code);
+        }
+        size_t fn = fixed ? strlen(fixed) : wn;
+        while (n + sp + fn + 1 > cap)
+            out = vt_xrealloc(out, cap *= 2);
+        memcpy(out + n, p, sp);
+        memcpy(out + n + sp, fixed ? fixed : w, fn);
+        n += sp + fn;
+        free(fixed);
+        p = w + wn;
+    }
+    out[n] = '\0';
+    free(s);
+    return out;
+}
+
 /* Join lines [from, to) (left columns) into one trích yếu, without the
  * full stop some pages print after it. */
 static char *join_lines(const vt_pctx *cx, const size_t *split, size_t from, size_t to,
@@ -1066,7 +1256,7 @@ static char *join_lines(const vt_pctx *cx, const size_t *split, size_t from, siz
     size_t n = strlen(acc);
     if (n >= 2 && acc[n - 1] == '.' && acc[n - 2] != '.')
         acc[n - 1] = '\0';
-    return acc;
+    return codes_repaired(cx, capital_o_horn(acc));
 }
 
 /* A date line cut before its year, and where the rest went.  The page's
@@ -1167,7 +1357,7 @@ void vt_parse_header(vt_pctx *cx)
     size_t limit = 0;
     while (limit < scan && !body_cue(&cx->lines[limit]) &&
            (cx->lines[limit].role == VT_ROLE_HEADER_LEFT ||
-            cx->lines[limit].role == VT_ROLE_HEADER_RIGHT || !type_line(cx, limit, NULL)))
+            cx->lines[limit].role == VT_ROLE_HEADER_RIGHT || !type_line(cx, limit, NULL, NULL)))
         limit++;
     number num = {.cue_line = cx->n};
     bool have_number = parse_number(cx, split, limit, &num);
@@ -1192,8 +1382,9 @@ void vt_parse_header(vt_pctx *cx)
     size_t type_at = cx->n;
     double tcost = 1;
     const vt_lex_entry *type = NULL;
+    size_t type_rest = 0;
     for (size_t i = have_number || have_date ? after + 1 : 0; i < scan && i <= after + 8; i++) {
-        if ((type = type_line(cx, i, &tcost))) {
+        if ((type = type_line(cx, i, &tcost, &type_rest))) {
             type_at = i;
             break;
         }
@@ -1259,18 +1450,23 @@ void vt_parse_header(vt_pctx *cx)
             json_object_set_new(f, "abbreviation", json_string(type->extra));
         json_object_set_new(cx->meta, "type", f);
         free(raw);
-        /* Trích yếu: the lines under the type name up to a blank line. */
+        /* Trích yếu: the lines under the type name up to a blank line;
+         * begun on the type's line, it goes on under it (OCR may put a
+         * blank line between). */
+        bool on_line = has_alnum(cx->lines[type_at].fold, type_rest, cx->lines[type_at].flen);
         size_t i = type_at + 1;
         while (i < cx->n && blank_line(&cx->lines[i]))
             i++;
-        size_t from = i;
-        while (i < cx->n && i < from + 6 && !blank_line(&cx->lines[i]) &&
-               (i == from ||
-                subject_continues(cx, &cx->lines[from], &cx->lines[i - 1], &cx->lines[i])))
-            i++;
+        size_t from = on_line ? type_at : i;
+        for (size_t prev = from; i < cx->n && i < from + 6 && !blank_line(&cx->lines[i]) &&
+                                 (i == from || (prev == type_at && caps_under(cx, &cx->lines[i])) ||
+                                  subject_continues(cx, &cx->lines[from], &cx->lines[prev],
+                                                    &cx->lines[i]));
+             prev = i++)
+            ;
         end = type_at + 1;
         if (i > from && vv_at == cx->n) {
-            char *s = join_lines(cx, split, from, i, 0);
+            char *s = join_lines(cx, split, from, i, on_line ? type_rest : 0);
             set_subject(cx, s, from, i - 1, VT_CONF_SUBJECT);
             free(s);
             end = i;
@@ -1280,7 +1476,7 @@ void vt_parse_header(vt_pctx *cx)
         size_t i = vv_at + 1;
         while (i < scan && i < vv_at + 5 && has_alnum(cx->lines[i].fold, 0, split[i]) &&
                subject_continues(cx, &cx->lines[vv_at], &cx->lines[i - 1], &cx->lines[i]) &&
-               !type_line(cx, i, NULL))
+               !type_line(cx, i, NULL, NULL))
             i++;
         char *s = join_lines(cx, split, vv_at, i, vv_off);
         /* The cue in its prescribed spelling when OCR bent it ("V/w"). */

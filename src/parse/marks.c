@@ -73,6 +73,81 @@ static size_t word_count(const char *s)
     return n;
 }
 
+/* The addressee without the address or tax code a letter to a firm
+ * puts in parentheses after its name ("Công ty TNHH A (Địa chỉ: số 5
+ * Lê Lợi; MST: 0101)"); a new string. */
+static char *without_address(const char *entry)
+{
+    static const char *const cues[] = {"dia chi", "d/c", "dc:", "mst", "ma so thue"};
+    char *out = vt_xstrdup(entry);
+    for (char *open = strchr(out, '('); open; open = strchr(open + 1, '(')) {
+        const char *p = open + 1 + strspn(open + 1, " ");
+        char *head = vt_xstrndup(p, 16);
+        char *f = vt_text_fold(head);
+        bool address = false;
+        for (size_t k = 0; k < sizeof cues / sizeof *cues && !address; k++)
+            address = strncmp(f, cues[k], strlen(cues[k])) == 0;
+        free(f);
+        free(head);
+        char *close = address ? strchr(open, ')') : NULL;
+        if (close) {
+            size_t keep = (size_t)(open - out);
+            while (keep && out[keep - 1] == ' ')
+                keep--;
+            memmove(out + keep, close + 1, strlen(close + 1) + 1);
+            open = out + (keep ? keep - 1 : 0);
+        }
+    }
+    return out;
+}
+
+/* Openings of a body's first paragraph, capitalised in the middle of the
+ * cue's line. */
+static const char *const body_openings[] = {"can cu ", "thuc hien ", "tra loi ", "phuc dap ",
+                                            "tiep nhan ", "theo de nghi ", "ve van de nay"};
+
+/* A copy that lost its line breaks runs the body on after the addressee
+ * ("Kính gửi: Cục Thuế tỉnh A Ngày 04/5/2017, Tổng cục Thuế nhận được công
+ * văn ..."): the byte offset in entry where the body begins, strlen(entry)
+ * when it does not.  The body begins at a capitalised opening ("Ngày" and a
+ * date, "Căn cứ", "Thực hiện", ...) or at the body that writes naming
+ * itself before "nhận được" (the nearest capitalised word before the verb
+ * that begins a listed body); never at the entry's first word. */
+static size_t glued_body(const vt_lexicon *lex, const char *entry)
+{
+    vt_pline pl;
+    vt_pline_init(&pl, entry);
+    size_t cut = pl.flen, starts[8] = {0}, ns = 0;
+    for (size_t i = 1; i < pl.flen && cut == pl.flen; i++) {
+        if (pl.fold[i] == ' ' || pl.fold[i - 1] != ' ')
+            continue;
+        const char *f = pl.fold + i;
+        bool capital = isalpha((unsigned char)*f) && !vt_starts_lower(pl.text + pl.map[i]);
+        bool opening = capital && strncmp(f, "ngay ", 5) == 0 && isdigit((unsigned char)f[5]);
+        for (size_t k = 0; capital && k < sizeof body_openings / sizeof *body_openings; k++)
+            opening |= strncmp(f, body_openings[k], strlen(body_openings[k])) == 0;
+        if (opening)
+            cut = i;
+        else if (strncmp(f, "nhan duoc ", 10) == 0)
+            for (size_t k = ns; k-- > 0 && cut == pl.flen;) {
+                size_t end;
+                if (!vt_starts_lower(pl.text + pl.map[starts[k]]) &&
+                    vt_lex_prefix(&lex->organs, pl.fold, pl.flen, starts[k], &end))
+                    cut = starts[k];
+            }
+        if (capital) {
+            if (ns == sizeof starts / sizeof *starts) {
+                memmove(starts, starts + 1, sizeof starts - sizeof *starts);
+                ns--;
+            }
+            starts[ns++] = i;
+        }
+    }
+    size_t at = pl.map[cut];
+    vt_pline_clear(&pl);
+    return at;
+}
+
 /* A Công điện names its addressees after "THỦ TƯỚNG CHÍNH PHỦ điện:",
  * the sender in capitals: the end of that line, or -1. */
 static long telegram_cue(const vt_pline *pl)
@@ -117,10 +192,15 @@ void vt_parse_addressees(vt_pctx *cx)
             k++;
         json_t *list = json_array();
         vt_span sp = {pl, k, pl->flen};
-        char *entry = vt_span_text(&sp);
+        char *cue_line = vt_span_text(&sp);
+        char *entry = without_address(cue_line);
+        free(cue_line);
+        size_t glued = glued_body(cx->lex, entry);
+        bool body_on_line = entry[glued] != '\0';
+        entry[glued] = '\0';
         size_t from = i, last = i;
         bool listed_entry = false; /* a line of the list, not the cue's */
-        for (size_t j = i + 1; j < hi && j < i + 30; j++) {
+        for (size_t j = i + 1; j < hi && j < i + 30 && !body_on_line; j++) {
             const vt_pline *q = &cx->lines[j];
             if (q->role == VT_ROLE_HEADER_RIGHT)
                 continue; /* the other column, read in between */
@@ -128,6 +208,14 @@ void vt_parse_addressees(vt_pctx *cx)
             if (!*t || *t == '(')
                 continue; /* OCR's blank lines; an address "(Địa chỉ: ...)" */
             size_t mark = vt_list_mark_len(t);
+            if (!*entry && !mark && word_count(t) <= 25) {
+                /* The cue alone on its line: the first line under it is
+                 * the first addressee, dash or none. */
+                free(entry);
+                entry = without_address(t);
+                from = last = j;
+                continue;
+            }
             char end = vt_last_char(entry), tend = vt_last_char(t);
             bool open = end && end != ';' && end != '.';
             bool terminated = tend && strchr(";.,", tend);
@@ -152,7 +240,8 @@ void vt_parse_addressees(vt_pctx *cx)
         free(entry);
         if (json_array_size(list)) {
             json_object_set_new(cx->meta, "addressees", list);
-            if (last + 1 > cx->body_from)
+            /* The body run on after the addressee is read with the body. */
+            if (last + 1 > cx->body_from && !body_on_line)
                 cx->body_from = last + 1;
         } else {
             json_decref(list);

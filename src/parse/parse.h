@@ -173,6 +173,8 @@ json_t *vt_field(const vt_pctx *cx, const char *key, const char *value,
 void vt_missing(vt_pctx *cx, const char *field);
 
 void vt_parse_header(vt_pctx *cx);     /* issuer, number, date, place, type, subject */
+/* The date a closing paragraph gives when the header has none. */
+void vt_parse_adoption_date(vt_pctx *cx);
 void vt_parse_addressees(vt_pctx *cx); /* Kính gửi */
 void vt_parse_footer(vt_pctx *cx);     /* recipients, archive copy, signer */
 void vt_parse_references(vt_pctx *cx);

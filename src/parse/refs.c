@@ -10,9 +10,12 @@
 #include "internal.h"
 #include "parse.h"
 
-/* A số và ký hiệu; its number may end in a small letter ("30c/NQ-CP"). */
+/* A cited code: number, year, notation segments.  Its number may end in
+ * a small letter ("30c/NQ-CP"), and a firm may number a letter with a
+ * range before its year ("01-10/2025/CV-TKV"). */
 static const char code_pattern[] =
-    "(?<![\\p{L}\\d/-])(\\d{1,5}[a-z]?)((?:\\s*/\\s*\\d{4})?)\\s*([-/])\\s*(\\p{Lu}[\\p{L}\\d&]*)"
+    "(?<![\\p{L}\\d/-])(\\d{1,5}(?:[a-z]|-\\d{1,3}(?=/\\d{4}/))?)((?:\\s*/\\s*\\d{4})?)"
+    "\\s*([-/])\\s*(\\p{Lu}[\\p{L}\\d&]*)"
     "((?:\\s*[-/]\\s*\\p{Lu}[\\p{L}\\d&]*)*)";
 /* Fold of what follows a code: its date. */
 static const char date_after[] =

@@ -380,6 +380,44 @@ static void test_types(void)
     if (!ab || strcmp(ab, "QĐ") != 0)
         fail("Quyết định abbreviation: want QĐ, got %s", ab ? ab : "(absent)");
     json_decref(m);
+
+    /* A trích yếu begun on the type's line goes on under it, however
+     * long the line (a copy without line breaks) and with OCR's blank
+     * line between. */
+    static const char *const under[] = {
+        "THÔNG BÁO KẾT LUẬN\nCỦA PHÓ CHỦ TỊCH UBND TỈNH TẠI BUỔI LÀM VIỆC VỚI SỞ XÂY DỰNG VỀ TIẾN ĐỘ "
+        "CÁC DỰ ÁN NHÀ Ở XÃ HỘI TRÊN ĐỊA BÀN TỈNH NĂM 2025\n"
+        "Ngày 10/3/2025, đồng chí Phó Chủ tịch đã làm việc với Sở Xây dựng.\n",
+        "THONG BAO KET LUAN\n\nCỦA PHÓ CHỦ TỊCH UBND TỈNH TẠI BUỔI LÀM VIỆC VỚI SỞ XÂY DỰNG VỀ TIẾN ĐỘ "
+        "CÁC DỰ ÁN NHÀ Ở XÃ HỘI TRÊN ĐỊA BÀN TỈNH NĂM 2025\n\n"
+        "Ngày 10/3/2025, đồng chí Phó Chủ tịch đã làm việc với Sở Xây dựng.\n",
+    };
+    for (size_t i = 0; i < sizeof under / sizeof *under; i++) {
+        char doc[1024], name[64];
+        snprintf(doc, sizeof doc,
+                 "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 15/TB-UBND\nHà Tĩnh, ngày 12 tháng 3 năm 2025\n%s",
+                 under[i]);
+        snprintf(name, sizeof name, "type with its trích yếu %zu", i + 1);
+        m = parse_text(name, doc, NULL);
+        expect(m, "type", "Thông báo");
+        checks++;
+        const char *subj = json_string_value(json_object_get(json_object_get(m, "subject"), "value"));
+        char *f = subj ? vt_text_fold(subj) : NULL;
+        if (!f || strcmp(f, "ket luan cua pho chu tich ubnd tinh tai buoi lam viec voi so xay dung "
+                           "ve tien do cac du an nha o xa hoi tren dia ban tinh nam 2025") != 0)
+            fail("%s: subject \"%s\"", name, subj ? subj : "(absent)");
+        free(f);
+        json_decref(m);
+    }
+    /* Specks of a seal or a rule read after the type name, short words
+     * with marks among them. */
+    m = parse_text("type with specks",
+                   "BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: 98/TB-CT\nHà Nội, ngày 2 tháng 1 năm 2025\n"
+                   "THÔNG BÁO oe a Số\nKẾ HOẠCH NÂNG CẤP HỆ THỐNG\n\nNội dung.\n",
+                   NULL);
+    expect(m, "type", "Thông báo");
+    expect(m, "subject", "KẾ HOẠCH NÂNG CẤP HỆ THỐNG");
+    json_decref(m);
 }
 
 /* Điều 13: TM., KT., TL., TUQ., Q. and chains of them. */
@@ -482,6 +520,11 @@ static void test_issuers(void)
         {"UBND HUYỆN BA VÌ\nPHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "Phòng Giáo dục và Đào tạo",
          "UBND huyện Ba Vì"},
         {"ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSỞ Y TẾ", "Sở Y tế", "Ủy ban nhân dân thành phố Hà Nội"},
+        /* A name whose spaces OCR lost, with the rule under it read as
+         * dashes and specks. */
+        {"BỘ TÀI CHÍNH\nCUCTHUE —_ a", "Cục Thuế", "Bộ Tài chính"},
+        {"BỘ TÀI CHÍNH\n\nTONGCUCHAIQUAN _ . , .", "Tổng cục Hải quan", "Bộ Tài chính"},
+        {"UBND TỈNH NINH BÌNH\nSOTUPHAP", "Sở Tư pháp", "UBND tỉnh Ninh Bình"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char doc[512], name[64];
@@ -779,6 +822,35 @@ static void test_signer_confirmed(void)
     json_decref(m);
 }
 
+/* A Nghị quyết with no place and date line is dated by its closing
+ * paragraph's "thông qua ngày ..."; other dates of the body are not its
+ * date. */
+static void test_adoption_date(void)
+{
+    json_t *m = parse_text("adoption date",
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 12/2025/UBTVQH15\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nNGHỊ QUYẾT\n"
+        "Về mức phụ cấp của đại biểu Hội đồng nhân dân\n\n"
+        "Điều 1. Mức phụ cấp áp dụng từ ngày 01 tháng 7 năm 2025.\n"
+        "Nghị quyết này có hiệu lực thi hành từ ngày 15 tháng 8 năm 2025.\n"
+        "Nghị quyết này được Ủy ban Thường vụ Quốc hội khóa XV, phiên họp thứ 40 "
+        "thông qua ngày 20 tháng 6 năm 2025.\n"
+        "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCHỦ TỊCH\n\nLê Văn Thành\n", NULL);
+    expect(m, "date", "2025-06-20");
+    checks++;
+    json_t *miss = json_object_get(m, "missing_fields");
+    for (size_t k = 0; k < json_array_size(miss); k++)
+        if (strcmp(json_string_value(json_array_get(miss, k)), "date") == 0)
+            fail("adoption date: date still listed missing");
+    json_decref(m);
+
+    m = parse_text("no adoption date",
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 13/2025/UBTVQH15\nNGHỊ QUYẾT\n"
+        "Về một việc\n\nNghị quyết này có hiệu lực thi hành từ ngày 15 tháng 8 năm 2025.\n", NULL);
+    expect(m, "date", NULL);
+    json_decref(m);
+}
+
 /* Kính gửi: one addressee, a list one per line (wrapping, behind OCR's
  * dashes, blank lines between), or several on the line. */
 static void test_addressee_lists(void)
@@ -827,6 +899,43 @@ static void test_addressee_lists(void)
          "Kính gửi:\n- Sở Tài chính;\n- Sở Xây dựng.\n"
          "Sở Nội vụ đề nghị các đơn vị rà soát biên chế./.",
          2, "Sở Xây dựng"},
+        /* A copy that lost its line breaks: the body runs on after the
+         * addressee, from a dated opening or from the writer naming
+         * itself before "nhận được". */
+        {"body glued after a date",
+         "Kính gửi: Sở Tài chính tỉnh Hà Tĩnh Ngày 12/3/2025, Bộ Nội vụ nhận được công văn "
+         "số 45/STC-NS của Sở Tài chính. Về vấn đề này, Bộ Nội vụ có ý kiến như sau: "
+         "đề nghị Sở rà soát biên chế./.",
+         1, "Sở Tài chính tỉnh Hà Tĩnh"},
+        {"body glued after its writer",
+         "Kính gửi: Thuế tỉnh Quảng Trị Cục Thuế nhận được văn bản số 12/QTR-QLDN ngày "
+         "5/9/2025 của Thuế tỉnh Quảng Trị về việc hoàn thuế. Về vấn đề này, Cục Thuế "
+         "có ý kiến như sau: đề nghị đơn vị thực hiện theo quy định./.",
+         1, "Thuế tỉnh Quảng Trị"},
+        /* The cue alone on its line, the addressee under it without a
+         * dash; lines ending in semicolons. */
+        {"addressee under the cue",
+         "Kính gửi:\nỦy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\n"
+         "Thực hiện chỉ đạo của Thủ tướng Chính phủ, Bộ Nội vụ đề nghị rà soát./.",
+         1, "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"},
+        {"addressees under the cue",
+         "Kính gửi:\nSở Tài chính;\nSở Xây dựng;\nSở Công Thương.\n"
+         "Thực hiện chỉ đạo của UBND tỉnh, Sở Nội vụ đề nghị rà soát./.",
+         3, "Sở Công Thương"},
+        /* A firm's address and tax code in parentheses are no part of it. */
+        {"addressee with its address",
+         "Kính gửi: Công ty TNHH Thương mại Minh Long (Địa chỉ: số 5 Lê Lợi, phường Hải Châu; "
+         "MST: 0401234567) Trả lời công văn số 12/ML-KT của Công ty, Cục Thuế có ý kiến "
+         "như sau: đề nghị Công ty thực hiện theo quy định./.",
+         1, "Công ty TNHH Thương mại Minh Long"},
+        {"body glued after its usual phrase",
+         "Kính gửi: Cục Thuế tỉnh Bình Dương. Về vấn đề này, Tổng cục Thuế có ý kiến như sau: "
+         "đề nghị Cục Thuế thực hiện theo quy định./.",
+         1, "Cục Thuế tỉnh Bình Dương"},
+        {"body glued at its opening",
+         "Kính gửi: Ủy ban nhân dân các xã, phường Thực hiện chỉ đạo của UBND tỉnh, "
+         "Sở Nội vụ đề nghị các đơn vị rà soát./.",
+         1, "Ủy ban nhân dân các xã, phường"},
     };
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
         char last[32];
@@ -836,6 +945,10 @@ static void test_addressee_lists(void)
         expect(m, last, lists[i].last);
         json_decref(m);
     }
+    /* The code cited in a body run on after the addressee is read. */
+    m = parse_foot("reference glued after the addressee", lists[6].body, foot);
+    expect(m, "references.0.number", "12/QTR-QLDN");
+    json_decref(m);
 
     /* A Công điện: the sender in capitals "điện:", then its list; an
      * address under an entry is none, and an entry behind its dash is one
@@ -887,6 +1000,18 @@ static void test_year_numbers(void)
     expect_count(m, "references", 2);
     expect(m, "references.0.number", "72/2025/QH15");
     expect(m, "references.1.number", "103/2024/NĐ-CP");
+    json_decref(m);
+
+    /* A firm's letter numbered with a range before its year; a range
+     * without one is no code. */
+    m = parse_text("range numbers",
+        "BỘ TÀI CHÍNH\nCỤC HẢI QUAN\nSố: 88/CHQ-GSQL\nV/v chính sách mặt hàng\n"
+        "Hà Nội, ngày 4 tháng 9 năm 2025\nKính gửi: Công ty TNHH Minh Long.\n"
+        "Trả lời công văn số 03-09/2025/CV-ML của Công ty, trang 3-5/NQ của hồ sơ, "
+        "Cục Hải quan có ý kiến như sau./.\n"
+        "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n", NULL);
+    expect_count(m, "references", 1);
+    expect(m, "references.0.number", "03-09/2025/CV-ML");
     json_decref(m);
 }
 
@@ -1183,12 +1308,32 @@ static void test_multiline_subject(void)
     expect(m, "subject", "VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH LĨNH VỰC DƯỢC PHẨM");
     json_decref(m);
 
+    m = parse_text("subject in capitals, a line opening with QUYỀN",
+        "CHÍNH PHỦ\nSố: 12/NQ-CP\nHà Nội, ngày 2 tháng 1 năm 2025\nNGHỊ QUYẾT\n"
+        "VỀ VIỆC KÝ HIỆP ĐỊNH VẬN CHUYỂN HÀNG KHÔNG VỚI MỘT NƯỚC VỀ CÁC\n"
+        "QUYỀN VẬN CHUYỂN GIỮA CÁC BÊN\nCHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ;\n", NULL);
+    expect(m, "subject", "VỀ VIỆC KÝ HIỆP ĐỊNH VẬN CHUYỂN HÀNG KHÔNG VỚI MỘT NƯỚC VỀ CÁC "
+                         "QUYỀN VẬN CHUYỂN GIỮA CÁC BÊN");
+    json_decref(m);
+
     m = parse_text("V/v over three lines before Kính gửi",
         "SỞ TÀI CHÍNH\nSố: 301/STC-QLG\nV/v hướng dẫn xây dựng dự toán\n"
         "ngân sách nhà nước năm 2026 và kế hoạch\ntài chính 03 năm\n"
         "Huế, ngày 6 tháng 7 năm 2025\nKính gửi: Các sở, ban, ngành.\n", NULL);
     expect(m, "subject",
            "V/v hướng dẫn xây dựng dự toán ngân sách nhà nước năm 2026 và kế hoạch tài chính 03 năm");
+    json_decref(m);
+
+    /* A trích yếu in capitals as OCR reads it: "Ở" as a zero or an O with
+     * a quote, Đ of a cited code as B; a figure stays a figure. */
+    m = parse_text("subject in capitals, OCR's shapes",
+        "ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\nSố: 90/2025/QĐ-UBND\n"
+        "Ninh Bình, ngày 20 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\n"
+        "BÃI BỎ QUYẾT ĐỊNH SỐ 15/2021/QB-UBND VỀ HỖ TRỢ NHÀ 0’ CHO HỘ NGHÈO\n"
+        "VÀ TRẺ EM O' NƠI KHÓ KHĂN, CẤP ĐỘ 0 NĂM 2025\n\nCăn cứ Luật Nhà ở;\n", NULL);
+    expect(m, "subject",
+           "BÃI BỎ QUYẾT ĐỊNH SỐ 15/2021/QĐ-UBND VỀ HỖ TRỢ NHÀ Ở CHO HỘ NGHÈO VÀ TRẺ EM Ở NƠI "
+           "KHÓ KHĂN, CẤP ĐỘ 0 NĂM 2025");
     json_decref(m);
 }
 
@@ -1556,6 +1701,7 @@ int main(int argc, char **argv)
     test_wrapped_dates();
     test_damaged_cues();
     test_multiline_subject();
+    test_adoption_date();
     test_marks();
     test_layout_roles();
     test_last_page_cue();
