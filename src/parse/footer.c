@@ -251,11 +251,29 @@ static bool code_piece(const char *text, size_t from, size_t to)
     return true;
 }
 
+/* Whether text[from..to) is a drafter's printed initials: a code piece
+ * with two capitals at least ("VH", "TNg"), which a pen's strokes as OCR
+ * reads them ("zz_", "4") are not. */
+static bool printed_initials(const char *text, size_t from, size_t to)
+{
+    size_t capitals = 0;
+    for (size_t k = from; k < to;) {
+        uint32_t cp;
+        int n = vt_utf8_dec(text + k, to - k, &cp);
+        if (n <= 0)
+            return false;
+        capitals += vt_cp_is_upper(cp);
+        k += (size_t)n;
+    }
+    return capitals >= 2 && code_piece(text, from, to);
+}
+
 /* The drafter may initial the archive line by hand after its last printed
  * mark, and OCR glues the strokes to it ("(16B).zz_", "(05b).4.",
  * "VT.PM.ÍỦ„„"): the printed entry ends at its copy count's parenthesis,
  * and a code glued by full stops ends at its last piece that is letters
- * and digits.  Printed initials stand apart ("TCCB (2). HA") and stay. */
+ * and digits.  Printed initials stay, apart ("TCCB (2). HA") or glued to
+ * the copy count ("QHQT (2).VH"). */
 static void drop_handwritten_tail(char *text)
 {
     size_t n = strlen(text);
@@ -266,7 +284,11 @@ static void drop_handwritten_tail(char *text)
         ws--;
     const char *close = memrchr(text + ws, ')', n - ws);
     if (close) {
-        text[close + 1 - text] = '\0';
+        size_t tail = (size_t)(close + 1 - text);
+        while (tail < n && text[tail] == '.')
+            tail++;
+        if (tail == n || !printed_initials(text, tail, n))
+            text[close + 1 - text] = '\0';
         return;
     }
     for (size_t k = ws; k < n; k++) {

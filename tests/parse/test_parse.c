@@ -644,6 +644,7 @@ static void test_archive_line_initials(void)
         {"- Lưu: VT, P.chính.", "Lưu: VT, P.chính"},
         {"- Lưu: VT, KT-XH.TA.", "Lưu: VT, KT-XH.TA"},
         {"- Lưu: VT, TCCB (2). HA.", "Lưu: VT, TCCB (2). HA"},
+        {"- Lưu: VT, TCTC (3).PTh.", "Lưu: VT, TCTC (3).PTh"},
         /* The colon of a coarse scan read as a semicolon. */
         {"- Lưu; TCCB, VT.", "Lưu: TCCB, VT"},
     };
