@@ -236,36 +236,24 @@ static void repair_luu(char *text)
     }
 }
 
-/* Whether text[from..to) is a printed code's piece: letters, digits, and
- * the dash, slash and ampersand of a code ("PM", "N.chính", "KT-XH"). */
-static bool code_piece(const char *text, size_t from, size_t to)
+/* The capitals of text[from..to) when it is a printed code's piece
+ * (letters, digits, and the dash, slash and ampersand of a code: "PM",
+ * "N.chính", "KT-XH"), else -1.  A drafter's printed initials are a piece
+ * with two capitals at least ("VH", "TNg"), which a pen's strokes as OCR
+ * reads them ("zz_", "4") are not. */
+static int code_piece_capitals(const char *text, size_t from, size_t to)
 {
+    int capitals = 0;
     for (size_t k = from; k < to;) {
         uint32_t cp;
         int n = vt_utf8_dec(text + k, to - k, &cp);
         if (n <= 0 || !(vt_cp_is_alpha(cp) || (cp < 0x80 && (isdigit((int)cp) ||
                                                               strchr("-/&", (int)cp)))))
-            return false;
-        k += (size_t)n;
-    }
-    return true;
-}
-
-/* Whether text[from..to) is a drafter's printed initials: a code piece
- * with two capitals at least ("VH", "TNg"), which a pen's strokes as OCR
- * reads them ("zz_", "4") are not. */
-static bool printed_initials(const char *text, size_t from, size_t to)
-{
-    size_t capitals = 0;
-    for (size_t k = from; k < to;) {
-        uint32_t cp;
-        int n = vt_utf8_dec(text + k, to - k, &cp);
-        if (n <= 0)
-            return false;
+            return -1;
         capitals += vt_cp_is_upper(cp);
         k += (size_t)n;
     }
-    return capitals >= 2 && code_piece(text, from, to);
+    return capitals;
 }
 
 /* The drafter may initial the archive line by hand after its last printed
@@ -287,7 +275,7 @@ static void drop_handwritten_tail(char *text)
         size_t tail = (size_t)(close + 1 - text);
         while (tail < n && text[tail] == '.')
             tail++;
-        if (tail == n || !printed_initials(text, tail, n))
+        if (tail == n || code_piece_capitals(text, tail, n) < 2)
             text[close + 1 - text] = '\0';
         return;
     }
@@ -297,7 +285,7 @@ static void drop_handwritten_tail(char *text)
         size_t e = k + 1;
         while (e < n && text[e] != '.')
             e++;
-        if (e > k + 1 && !code_piece(text, k + 1, e)) {
+        if (e > k + 1 && code_piece_capitals(text, k + 1, e) < 0) {
             text[k] = '\0';
             return;
         }
