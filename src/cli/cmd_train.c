@@ -11,6 +11,7 @@
 
 static const char help[] =
     "usage: vanthu train [OPTION]... CORPUS... -o MODEL\n"
+    "       vanthu train --check MODEL\n"
     "\n"
     "Build a restore model from correct Vietnamese text (UTF-8, one sentence\n"
     "or paragraph per line) together with vanthu's own sources: the syllable\n"
@@ -26,8 +27,12 @@ static const char help[] =
     "                         data directory's debian-vi.txt, when present)\n"
     "  -w, --weight N         count weight of dict/ and your corpora against\n"
     "                         the Debian word lists (default 1)\n"
+    "      --check MODEL      check a model file through (its checksum and\n"
+    "                         every index of its tables) and build nothing:\n"
+    "                         restore checks only what it reads\n"
     "\n"
-    "Exit codes: 0 ok, 1 bad arguments, 2 unreadable corpus, 4 cannot write.\n";
+    "Exit codes: 0 ok, 1 bad arguments, 2 unreadable corpus, 3 damaged model\n"
+    "(--check), 4 cannot write.\n";
 
 int vt_cmd_train(int argc, char **argv)
 {
@@ -39,9 +44,11 @@ int vt_cmd_train(int argc, char **argv)
         {"no-dict", no_argument, NULL, 'n'},
         {"debian", required_argument, NULL, 'D'},
         {"weight", required_argument, NULL, 'w'},
+        {"check", required_argument, NULL, 'c'},
         {NULL, 0, NULL, 0}};
     vt_train_options o = {.corpus_weight = 1};
     bool no_dict = false;
+    const char *check = NULL;
     char *dict_default = NULL, *debian_default = NULL;
     int c;
     optind = 1;
@@ -50,6 +57,7 @@ int vt_cmd_train(int argc, char **argv)
         case 'o': o.output = optarg; break;
         case 'd': o.dict_dir = optarg; break;
         case 'n': no_dict = true; break;
+        case 'c': check = optarg; break;
         case 'D': o.debian_text = optarg; break;
         case 'w': {
             char *end;
@@ -61,6 +69,12 @@ int vt_cmd_train(int argc, char **argv)
         }
         default: return vt_cli_usage_error("train", "unknown option");
         }
+    }
+    if (check) {
+        if (optind < argc || o.output)
+            return vt_cli_usage_error("train", "--check takes one model and nothing else");
+        vt_error err = {0};
+        return vt_restore_model_check(check, &err) ? vt_cli_report(&err) : VT_OK;
     }
     if (!o.output)
         return vt_cli_usage_error("train", "no output model given (-o MODEL)");

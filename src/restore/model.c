@@ -4,8 +4,9 @@
  * header (restore.h) then sections at 8-byte aligned offsets: a string
  * pool; the vocabulary (string offsets, flags, open-addressing hash); the
  * n-gram model as ln-probabilities and backoffs in open-addressing hash
- * tables keyed by packed token ids; per OCR channel a hash from rendering
- * to a run of postings (token id, cost). */
+ * tables keyed by packed token ids, with what the build derives from them
+ * (Bloom filters of the keys, per token the best ln-probability); per OCR
+ * channel a hash from rendering to a run of postings (token id, cost). */
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -47,39 +48,32 @@ static bool below(const uint32_t *a, uint64_t n, uint64_t limit)
     return true;
 }
 
-/* Open-addressing slots: each empty or a valid index, and one empty at
- * least, so that every probe ends. */
-static bool slots_ok(const uint32_t *a, uint32_t n, uint32_t limit)
+/* An open-addressing table of n slots `width` bytes wide holds an empty
+ * one (all bits set), so that every probe ends.  A sound table has one
+ * within its first few slots; a hostile one costs no more than its size. */
+static bool has_empty(const void *slots, uint32_t n, size_t width)
 {
-    /* Without branches, so that the compiler runs it in vector lanes: the
-     * tables hold a million slots. */
-    unsigned empty = 0, bad = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        empty |= a[i] == UINT32_MAX;
-        bad |= (a[i] != UINT32_MAX) & (a[i] >= limit);
-    }
-    return empty && !bad;
-}
-
-static bool keys_ok(const uint64_t *a, uint32_t n)
-{
+    static const unsigned char empty[8] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
     for (uint32_t i = 0; i < n; i++)
-        if (a[i] == UINT64_MAX)
+        if (memcmp((const char *)slots + (size_t)i * width, empty, width) == 0)
             return true;
     return false;
 }
 
-/* Every index the lookups follow stays inside its table, so that even a
- * file with a right checksum but wrong contents (a faulty writer) cannot
- * make a lookup read outside the map or loop forever. */
-static bool structure_ok(const char *b, const vt_model_header *h)
+/* What opening checks besides the header: the indexes opening itself
+ * follows (the vocabulary's strings, the trie, the rules), all of the
+ * vocabulary's size, and that every probe ends.  The large tables' slots
+ * and postings are checked by the lookups that read them, so that a
+ * wrong index gives a wrong answer, never a read outside the map, and
+ * opening costs the same whatever the size of the n-gram model. */
+static bool index_ok(const char *b, const vt_model_header *h)
 {
     const uint64_t S = h->len_strings;
     if (!below((const uint32_t *)(b + h->off_vocab_str), h->n_vocab, S) ||
         !below((const uint32_t *)(b + h->off_sources), h->n_sources, S) ||
-        !slots_ok((const uint32_t *)(b + h->off_vocab_hash), h->n_vocab_slots, h->n_vocab) ||
-        !keys_ok((const uint64_t *)(b + h->off_bi_keys), h->n_bigram_slots) ||
-        !keys_ok((const uint64_t *)(b + h->off_tri_keys), h->n_trigram_slots))
+        !has_empty(b + h->off_vocab_hash, h->n_vocab_slots, 4) ||
+        !has_empty(b + h->off_bi_keys, h->n_bigram_slots, 8) ||
+        !has_empty(b + h->off_tri_keys, h->n_trigram_slots, 8))
         return false;
     const vt_trie_node *t = (const vt_trie_node *)(b + h->off_trie);
     for (uint32_t i = 0; i < h->n_trie; i++)
@@ -89,17 +83,7 @@ static bool structure_ok(const char *b, const vt_model_header *h)
     for (int c = 0; c < VT_CHAN_COUNT; c++) {
         for (int k = 0; k < VT_TAB_KINDS; k++) {
             const vt_table_header *t = &h->tables[c][k];
-            const uint32_t *post = (const uint32_t *)(b + t->off_post);
-            for (uint32_t i = 0; i < t->n_strings; i++)
-                if ((uint64_t)post[2 * i] + post[2 * i + 1] > t->n_postings)
-                    return false;
-            const vt_posting *p = (const vt_posting *)(b + t->off_postings);
-            for (uint32_t i = 0; i < t->n_postings; i++)
-                if (p[i].id >= h->n_vocab)
-                    return false;
-            if (!below((const uint32_t *)(b + t->off_str), t->n_strings, S) ||
-                (t->n_slots &&
-                 !slots_ok((const uint32_t *)(b + t->off_hash), t->n_slots, t->n_strings)))
+            if (t->n_slots && !has_empty(b + t->off_hash, t->n_slots, 4))
                 return false;
         }
         const vt_model_rule *r = (const vt_model_rule *)(b + h->off_rules[c]);
@@ -110,59 +94,43 @@ static bool structure_ok(const char *b, const vt_model_header *h)
     return true;
 }
 
-/* About 16 bits per slot, at most 2^20 words (so that the word index
- * stays below the bits vt_filter_bits takes). */
-static void filter_build(struct vt_key_filter *f, const uint64_t *keys, uint32_t slots)
+/* Open-addressing slots each empty or below limit. */
+static bool slots_below(const uint32_t *a, uint32_t n, uint32_t limit)
 {
-    uint32_t words = slots / 4 ? slots / 4 : 1;
-    if (words > 1u << 20)
-        words = 1u << 20;
-    f->bits = vt_xcalloc(words, sizeof *f->bits);
-    f->mask = words - 1;
-    for (uint32_t i = 0; i < slots; i++)
-        if (keys[i] != UINT64_MAX) {
-            uint64_t h = vt_hash_u64(keys[i]);
-            f->bits[vt_filter_at(f, h)] |= vt_filter_bits(h);
+    /* Without branches, so that the compiler runs it in vector lanes: the
+     * tables hold a million slots. */
+    unsigned bad = 0;
+    for (uint32_t i = 0; i < n; i++)
+        bad |= (a[i] != UINT32_MAX) & (a[i] >= limit);
+    return !bad;
+}
+
+/* The rest of the indexes, which the lookups check one at a time:
+ * vt_restore_model_check's. */
+static bool tables_ok(const char *b, const vt_model_header *h)
+{
+    if (!slots_below((const uint32_t *)(b + h->off_vocab_hash), h->n_vocab_slots, h->n_vocab))
+        return false;
+    for (int c = 0; c < VT_CHAN_COUNT; c++)
+        for (int k = 0; k < VT_TAB_KINDS; k++) {
+            const vt_table_header *t = &h->tables[c][k];
+            const uint32_t *post = (const uint32_t *)(b + t->off_post);
+            for (uint32_t i = 0; i < t->n_strings; i++)
+                if ((uint64_t)post[2 * i] + post[2 * i + 1] > t->n_postings)
+                    return false;
+            const vt_posting *p = (const vt_posting *)(b + t->off_postings);
+            for (uint32_t i = 0; i < t->n_postings; i++)
+                if (p[i].id >= h->n_vocab)
+                    return false;
+            if (!below((const uint32_t *)(b + t->off_str), t->n_strings, h->len_strings) ||
+                !slots_below((const uint32_t *)(b + t->off_hash), t->n_slots, t->n_strings))
+                return false;
         }
+    return true;
 }
 
 static vt_restore_model *attach(const void *map, size_t size, const char *path,
                                 vt_error *err);
-
-/* m->lp_most: a trigram's ln-prob, or else the greatest context backoff
- * (0 when the context is no bigram) plus ln P(c | b), itself a bigram's
- * or the greatest unigram backoff plus ln P(c).  And, from the same pass
- * over the unigrams, m->syllable_least. */
-static void lp_most_build(vt_restore_model *m)
-{
-    const vt_model_header *h = m->h;
-    float *most = vt_xmalloc((h->n_vocab + 1) * sizeof *most);
-    float bo_uni = -INFINITY, bo_bi = 0;
-    m->syllable_least = INFINITY;
-    for (uint32_t c = 0; c < h->n_vocab; c++) {
-        bo_uni = fmaxf(bo_uni, m->uni_bo[c]);
-        if (m->vocab_flags[c] & VT_VOC_SYLLABLE)
-            m->syllable_least = fminf(m->syllable_least, m->uni_p[c]);
-    }
-    for (uint32_t c = 0; c < h->n_vocab; c++)
-        most[c] = bo_uni + m->uni_p[c];
-    for (uint32_t i = 0; i < h->n_bigram_slots; i++)
-        if (m->bi_keys[i] != UINT64_MAX) {
-            uint32_t c = (uint32_t)m->bi_keys[i];
-            if (c < h->n_vocab)
-                most[c] = fmaxf(most[c], m->bi_p[i]);
-            bo_bi = fmaxf(bo_bi, m->bi_bo[i]);
-        }
-    for (uint32_t c = 0; c < h->n_vocab; c++)
-        most[c] += bo_bi;
-    for (uint32_t i = 0; i < h->n_trigram_slots; i++)
-        if (m->tri_keys[i] != UINT64_MAX) {
-            uint32_t c = (uint32_t)(m->tri_keys[i] & (VT_MAX_VOCAB - 1));
-            if (c < h->n_vocab)
-                most[c] = fmaxf(most[c], m->tri_p[i]);
-        }
-    m->lp_most = most;
-}
 
 vt_restore_model *vt_restore_model_open(const char *path, vt_error *err)
 {
@@ -224,8 +192,6 @@ static vt_restore_model *attach(const void *map, size_t size, const char *path,
         why = what;
     } else if (h->file_size != (uint64_t)size || h->file_size % 8)
         why = "model file is truncated or has bytes appended";
-    else if (!checksum_ok(map, size))
-        why = "model file is corrupt (checksum mismatch)";
     else if (!in_file(h, h->off_strings, h->len_strings) || h->len_strings == 0 ||
              ((const char *)map)[h->off_strings + h->len_strings - 1] != 0 ||
              !in_file(h, h->off_vocab_str, 4ull * h->n_vocab) ||
@@ -239,11 +205,15 @@ static vt_restore_model *attach(const void *map, size_t size, const char *path,
              !in_file(h, h->off_tri_keys, 8ull * h->n_trigram_slots) ||
              !in_file(h, h->off_tri_p, 4ull * h->n_trigram_slots) ||
              !in_file(h, h->off_sources, 4ull * h->n_sources) ||
-             h->n_trie == 0 || !in_file(h, h->off_trie, sizeof(vt_trie_node) * h->n_trie))
+             h->n_trie == 0 || !in_file(h, h->off_trie, sizeof(vt_trie_node) * h->n_trie) ||
+             !in_file(h, h->off_bi_filter, 8ull * h->n_bi_filter) ||
+             !in_file(h, h->off_tri_filter, 8ull * h->n_tri_filter) ||
+             !in_file(h, h->off_lp_most, 4ull * h->n_vocab))
         why = "model sections lie outside the file";
     else if (h->n_vocab < VT_TOK_FIRST || h->n_vocab >= VT_MAX_VOCAB ||
              !hash_size_ok(h->n_vocab_slots, h->n_vocab) ||
-             !hash_size_ok(h->n_bigram_slots, 0) || !hash_size_ok(h->n_trigram_slots, 0))
+             !hash_size_ok(h->n_bigram_slots, 0) || !hash_size_ok(h->n_trigram_slots, 0) ||
+             !hash_size_ok(h->n_bi_filter, 0) || !hash_size_ok(h->n_tri_filter, 0))
         why = "model tables have impossible sizes";
     for (int c = 0; !why && c < VT_CHAN_COUNT; c++) {
         if (!in_file(h, h->off_rules[c], sizeof(vt_model_rule) * h->n_rules[c]))
@@ -259,7 +229,7 @@ static vt_restore_model *attach(const void *map, size_t size, const char *path,
                 why = "model tables have impossible sizes";
         }
     }
-    if (!why && !structure_ok(map, h))
+    if (!why && !index_ok(map, h))
         why = "model tables point outside themselves";
     if (why) {
         vt_error_set(err, VT_EDEPEND, "%s: %s", path, why);
@@ -287,13 +257,20 @@ static vt_restore_model *attach(const void *map, size_t size, const char *path,
             m->tables[c][k] = (struct vt_str_table){
                 (const uint32_t *)(b + t->off_hash), (const uint32_t *)(b + t->off_str),
                 (const uint32_t *)(b + t->off_post),
-                (const vt_posting *)(b + t->off_postings), t->n_slots};
+                (const vt_posting *)(b + t->off_postings), t->n_slots, t->n_strings,
+                t->n_postings};
         }
         m->rules[c] = (const vt_model_rule *)(b + h->off_rules[c]);
     }
-    filter_build(&m->bi_filter, m->bi_keys, h->n_bigram_slots);
-    filter_build(&m->tri_filter, m->tri_keys, h->n_trigram_slots);
-    lp_most_build(m);
+    m->bi_filter = (struct vt_key_filter){(const uint64_t *)(b + h->off_bi_filter),
+                                          h->n_bi_filter - 1};
+    m->tri_filter = (struct vt_key_filter){(const uint64_t *)(b + h->off_tri_filter),
+                                           h->n_tri_filter - 1};
+    m->lp_most = (const float *)(b + h->off_lp_most);
+    m->syllable_least = INFINITY;
+    for (uint32_t c = 0; c < h->n_vocab; c++)
+        if (m->vocab_flags[c] & VT_VOC_SYLLABLE)
+            m->syllable_least = fminf(m->syllable_least, m->uni_p[c]);
     for (int c = 0; c < VT_CHAN_COUNT; c++) {
         m->rule_cps[c] = vt_xcalloc(h->n_rules[c] + 1, sizeof *m->rule_cps[c]);
         for (uint32_t i = 0; i < h->n_rules[c]; i++) {
@@ -320,12 +297,21 @@ void vt_restore_model_close(vt_restore_model *m)
     }
     free(m->letters);
     free(m->trie_depth);
-    free(m->bi_filter.bits);
-    free(m->tri_filter.bits);
-    free(m->lp_most);
     if (m->map)
         munmap(m->map, m->map_len);
     free(m);
+}
+
+vt_status vt_restore_model_check(const char *path, vt_error *err)
+{
+    vt_restore_model *m = vt_restore_model_open(path, err);
+    if (!m)
+        return VT_EDEPEND;
+    const char *why = !checksum_ok(m->map, m->map_len) ? "model file is corrupt (checksum mismatch)"
+                      : !tables_ok(m->map, m->h)      ? "model tables point outside themselves"
+                                                      : NULL;
+    vt_restore_model_close(m);
+    return why ? vt_error_set(err, VT_EDEPEND, "%s: %s", path, why) : VT_OK;
 }
 
 const char *vt_model_str(const vt_restore_model *m, uint32_t id)
@@ -338,7 +324,7 @@ uint32_t vt_model_id(const vt_restore_model *m, const char *s, size_t len)
     uint32_t mask = m->h->n_vocab_slots - 1;
     for (uint32_t i = vt_hash_str(s, len) & mask;; i = (i + 1) & mask) {
         uint32_t id = m->vocab_hash[i];
-        if (id == UINT32_MAX)
+        if (id >= m->h->n_vocab) /* empty, or a wrong index */
             return VT_TOK_UNK;
         const char *v = m->strings + m->vocab_str[id];
         if (strncmp(v, s, len) == 0 && v[len] == 0)
@@ -362,11 +348,17 @@ const vt_posting *vt_model_lookup(const vt_restore_model *m, int ch, int kind,
     uint32_t mask = t->n_slots - 1;
     for (uint32_t i = vt_hash_str(s, len) & mask;; i = (i + 1) & mask) {
         uint32_t r = t->hash[i];
-        if (r == UINT32_MAX)
+        /* Empty, or a wrong index: the file is not read past it. */
+        if (r >= t->n_strings || t->str[r] >= m->h->len_strings)
             return NULL;
         const char *v = m->strings + t->str[r];
         if (strncmp(v, s, len) == 0 && v[len] == 0) {
             const uint32_t *p = t->post + 2 * r;
+            if ((uint64_t)p[0] + p[1] > t->n_postings)
+                return NULL;
+            for (uint32_t k = 0; k < p[1]; k++)
+                if (t->postings[p[0] + k].id >= m->h->n_vocab)
+                    return NULL;
             *n = p[1];
             return t->postings + p[0];
         }

@@ -22,7 +22,7 @@
 /* ------------------------------------------------------------ model file */
 
 #define VT_MODEL_MAGIC "VTRESTM1"
-#define VT_MODEL_VERSION 7u
+#define VT_MODEL_VERSION 8u
 
 enum { VT_TOK_UNK, VT_TOK_BOS, VT_TOK_EOS, VT_TOK_NUM, VT_TOK_FIRST };
 enum { VT_CHAN_ENG, VT_CHAN_VIE, VT_CHAN_COUNT };
@@ -81,6 +81,11 @@ typedef struct vt_model_header {
     uint64_t off_rules[VT_CHAN_COUNT]; /* vt_model_rule, by ocr, then truth */
     uint32_t n_trie, pad2;
     uint64_t off_trie;
+    /* Derived at build, so that opening reads none of the n-gram tables:
+     * the Bloom filters of the bigram and trigram keys (n words each, a
+     * power of two) and per token the bound vt_model_lp_most reads. */
+    uint32_t n_bi_filter, n_tri_filter;
+    uint64_t off_bi_filter, off_tri_filter, off_lp_most;
     uint64_t file_size;
     uint64_t checksum; /* vt_model_checksum of the file */
 } vt_model_header;
@@ -100,7 +105,7 @@ struct vt_restore_model {
         const uint32_t *hash, *str;
         const uint32_t *post; /* start, count pairs */
         const vt_posting *postings;
-        uint32_t n_slots;
+        uint32_t n_slots, n_strings, n_postings;
     } tables[VT_CHAN_COUNT][VT_TAB_KINDS];
     const vt_model_rule *rules[VT_CHAN_COUNT];
     const vt_trie_node *trie;
@@ -129,17 +134,16 @@ struct vt_restore_model {
     /* Per trie node, the letters of the longest token below it (at most
      * 255), made at open (invert.c). */
     uint8_t *trie_depth;
-    /* Blocked Bloom filters of the bigram and trigram keys, built at
-     * open: most lookups the decoder makes are for n-grams the model does
-     * not have, and the filter (in cache) answers most of them. */
+    /* Blocked Bloom filters of the bigram and trigram keys: most lookups
+     * the decoder makes are for n-grams the model does not have, and the
+     * filter (in cache) answers most of them. */
     struct vt_key_filter {
-        uint64_t *bits;
+        const uint64_t *bits;
         uint32_t mask; /* words - 1 */
     } bi_filter, tri_filter;
     /* Per token c, the greatest ln P(c | a b) any context gives it (with
-     * backoff), made at open: what bounds a transition before the
-     * decoder looks it up. */
-    float *lp_most;
+     * backoff): what bounds a transition before the decoder looks it up. */
+    const float *lp_most;
     /* The least unigram ln-probability of a syllable: that of the
      * syllables of the inventory no training text used. */
     float syllable_least;
@@ -182,9 +186,10 @@ static inline uint64_t vt_key3(uint32_t a, uint32_t b, uint32_t c)
 #define VT_MAX_VOCAB (1u << 21)
 
 /* Checksum of a model file: its header (checksum field 0) and the body
- * that follows (n bytes, a multiple of 8, 8-byte aligned).  Four
- * independent lanes keep checking 20 MB at open near a millisecond; a
- * flipped bit anywhere changes it. */
+ * that follows (n bytes, a multiple of 8, 8-byte aligned), in four
+ * independent lanes; a flipped bit anywhere changes it.  The build writes
+ * it and vt_restore_model_check compares it: opening does not read the
+ * whole file. */
 static inline uint64_t vt_model_checksum(const vt_model_header *h, const void *body,
                                          size_t n)
 {

@@ -23,9 +23,17 @@
 
 typedef struct vt_restore_model vt_restore_model;
 
-/* Map a model file; a missing, truncated or foreign file is an error. */
+/* Map a model file; a missing, truncated or foreign file is an error.
+ * Opening checks the header, that every section lies inside the file and
+ * the indexes of the vocabulary's size; a lookup checks what it follows in
+ * the large tables, so that opening costs the same whatever the model's
+ * size and a damaged table gives wrong answers, never a read outside the
+ * file. */
 vt_restore_model *vt_restore_model_open(const char *path, vt_error *err);
 void vt_restore_model_close(vt_restore_model *model);
+/* Check a model file through: its checksum and every index of its tables
+ * (`vanthu train --check`). */
+vt_status vt_restore_model_check(const char *path, vt_error *err);
 /* The default model is vt_data_path("vanthu.model"). */
 
 /* Building a model (vt_restore_train) is not in this library: the

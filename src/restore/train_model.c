@@ -303,6 +303,55 @@ vt_status vt_train_write(const char *path, const void *p, size_t n, vt_error *er
     return VT_OK;
 }
 
+/* A blocked Bloom filter of a key table (vt_find_key reads it): about 16
+ * bits per slot, at most 2^20 words (so that the word index stays below
+ * the bits vt_filter_bits takes); *words gets its size. */
+static uint64_t *key_filter(const uint64_t *keys, uint32_t slots, uint32_t *words)
+{
+    uint32_t n = slots / 4 ? slots / 4 : 1;
+    if (n > 1u << 20)
+        n = 1u << 20;
+    uint64_t *bits = vt_xcalloc(n, sizeof *bits);
+    const struct vt_key_filter f = {bits, n - 1};
+    for (uint32_t i = 0; i < slots; i++)
+        if (keys[i] != UINT64_MAX) {
+            uint64_t h = vt_hash_u64(keys[i]);
+            bits[vt_filter_at(&f, h)] |= vt_filter_bits(h);
+        }
+    *words = n;
+    return bits;
+}
+
+/* Per token c of V (vt_model_lp_most): a trigram's ln-prob, or else the
+ * greatest context backoff (0 when the context is no bigram) plus
+ * ln P(c | b), itself a bigram's or the greatest unigram backoff plus
+ * ln P(c). */
+static float *lp_most(const vt_lm *lm, uint32_t V)
+{
+    float *most = vt_xmalloc(V * sizeof *most);
+    float bo_uni = -INFINITY, bo_bi = 0;
+    for (uint32_t c = 0; c < V; c++)
+        bo_uni = fmaxf(bo_uni, lm->uni_bo[c]);
+    for (uint32_t c = 0; c < V; c++)
+        most[c] = bo_uni + lm->uni_p[c];
+    for (uint32_t i = 0; i < lm->bi_slots; i++)
+        if (lm->bi_keys[i] != UINT64_MAX) {
+            uint32_t c = (uint32_t)lm->bi_keys[i];
+            if (c < V)
+                most[c] = fmaxf(most[c], lm->bi_p[i]);
+            bo_bi = fmaxf(bo_bi, lm->bi_bo[i]);
+        }
+    for (uint32_t c = 0; c < V; c++)
+        most[c] += bo_bi;
+    for (uint32_t i = 0; i < lm->tri_slots; i++)
+        if (lm->tri_keys[i] != UINT64_MAX) {
+            uint32_t c = (uint32_t)(lm->tri_keys[i] & (VT_MAX_VOCAB - 1));
+            if (c < V)
+                most[c] = fmaxf(most[c], lm->tri_p[i]);
+        }
+    return most;
+}
+
 void vt_train_lay_out(vt_buf *file, const parts *p)
 {
     const vt_lm *lm = p->lm;
@@ -333,6 +382,15 @@ void vt_train_lay_out(vt_buf *file, const parts *p)
     section(file, &h.off_tri_p, lm->tri_p, 4ull * lm->tri_slots);
     section(file, &h.off_sources, p->src_off, 4ull * p->n_sources);
     section(file, &h.off_trie, p->trie, sizeof *p->trie * p->n_trie);
+    uint64_t *bi_filter = key_filter(lm->bi_keys, lm->bi_slots, &h.n_bi_filter);
+    uint64_t *tri_filter = key_filter(lm->tri_keys, lm->tri_slots, &h.n_tri_filter);
+    float *most = lp_most(lm, p->V);
+    section(file, &h.off_bi_filter, bi_filter, 8ull * h.n_bi_filter);
+    section(file, &h.off_tri_filter, tri_filter, 8ull * h.n_tri_filter);
+    section(file, &h.off_lp_most, most, 4ull * p->V);
+    free(bi_filter);
+    free(tri_filter);
+    free(most);
     for (int c = 0; c < VT_CHAN_COUNT; c++) {
         const chan_index *ci = &p->ci[c];
         h.n_rules[c] = ci->n_rules;

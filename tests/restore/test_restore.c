@@ -406,51 +406,87 @@ static void test_model(const char *src, const char *data, const char *tmp)
     write_bytes(m2, b1, l1);
     CHECK(!vt_restore_model_open(m2, &err) && strstr(err.message, "not a vanthu"),
           "foreign file: %s", err.message);
-    /* One flipped bit deep in the tables, and a model of another version
-     * (the code and the model out of step), are refused, not mapped. */
     b1[0] = VT_MODEL_MAGIC[0];
-    b1[l1 * 2 / 3] ^= 0x10;
-    write_bytes(m2, b1, l1);
-    CHECK(!vt_restore_model_open(m2, &err) && strstr(err.message, m2) &&
-              strstr(err.message, "corrupt") && err.status == VT_EDEPEND,
-          "bit-flipped model: %s", err.message);
-    b1[l1 * 2 / 3] ^= 0x10;
+    CHECK(vt_restore_model_check(m1, &err) == VT_OK, "sound model checks: %s", err.message);
+    char *sound = vt_xmalloc(l1);
+    memcpy(sound, b1, l1);
+    /* A model of another version (the code and the model out of step) is
+     * refused, not mapped. */
     ((vt_model_header *)b1)->version = VT_MODEL_VERSION - 1;
     write_bytes(m2, b1, l1);
     CHECK(!vt_restore_model_open(m2, &err) && strstr(err.message, m2) &&
               strstr(err.message, "version") && err.status == VT_EDEPEND,
           "stale model: %s", err.message);
     ((vt_model_header *)b1)->version = VT_MODEL_VERSION;
-    /* A wrong index with a right checksum (a faulty writer) is refused
-     * too: the loader checks where the tables point. */
+    /* One flipped bit deep in the tables: opening does not read them, the
+     * full check finds it. */
+    b1[l1 * 2 / 3] ^= 0x10;
+    write_bytes(m2, b1, l1);
+    CHECK(vt_restore_model_check(m2, &err) == VT_EDEPEND && strstr(err.message, m2) &&
+              strstr(err.message, "corrupt"),
+          "bit-flipped model: %s", err.message);
+    b1[l1 * 2 / 3] ^= 0x10;
+    /* A wrong index with a right checksum (a faulty writer): opening
+     * refuses one in what it reads itself (the trie)... */
     vt_model_header *hd = (vt_model_header *)b1;
     vt_trie_node *root = (vt_trie_node *)(b1 + hd->off_trie);
-    uint32_t first = root->first;
     root->first = UINT32_MAX - 4;
-    uint64_t sum = hd->checksum;
     hd->checksum = 0;
     hd->checksum = vt_model_checksum(hd, b1 + sizeof *hd, l1 - sizeof *hd);
     write_bytes(m2, b1, l1);
     CHECK(!vt_restore_model_open(m2, &err) && strstr(err.message, m2) &&
               strstr(err.message, "outside") && err.status == VT_EDEPEND,
           "inconsistent model: %s", err.message);
-    root->first = first;
-    /* ... and so is a known-damage entry whose postings run past its
-     * table. */
-    uint32_t *post = (uint32_t *)(b1 + hd->tables[VT_CHAN_ENG][VT_TAB_KNOWN].off_post);
-    uint32_t count = post[1];
-    post[1] = hd->tables[VT_CHAN_ENG][VT_TAB_KNOWN].n_postings + 1;
+    memcpy(b1, sound, l1);
+    /* ... and the large tables' wrong indexes (a known-damage entry whose
+     * postings run past its table; vocabulary and rendering slots that
+     * name no entry) give lookups that find nothing and a restore that
+     * ends, never a read outside the file; the full check refuses them. */
+    const vt_table_header *known = &hd->tables[VT_CHAN_ENG][VT_TAB_KNOWN];
+    uint32_t *post = (uint32_t *)(b1 + known->off_post);
+    const char *known0 = b1 + hd->off_strings + ((uint32_t *)(b1 + known->off_str))[0];
+    post[1] = known->n_postings + 1;
+    uint32_t *vslots = (uint32_t *)(b1 + hd->off_vocab_hash);
+    for (uint32_t i = 0; i < hd->n_vocab_slots; i++)
+        if (vslots[i] != UINT32_MAX && i % 2)
+            vslots[i] = hd->n_vocab + i;
+    const vt_table_header *render = &hd->tables[VT_CHAN_ENG][VT_TAB_RENDER];
+    uint32_t *rslots = (uint32_t *)(b1 + render->off_hash);
+    for (uint32_t i = 0; i < render->n_slots; i++)
+        if (rslots[i] != UINT32_MAX && i % 2)
+            rslots[i] = UINT32_MAX - 1;
     hd->checksum = 0;
     hd->checksum = vt_model_checksum(hd, b1 + sizeof *hd, l1 - sizeof *hd);
     write_bytes(m2, b1, l1);
-    CHECK(!vt_restore_model_open(m2, &err) && strstr(err.message, "outside"),
-          "known damage past its table: %s", err.message);
-    post[1] = count;
-    hd->checksum = sum;
-    write_bytes(m2, b1, l1);
+    CHECK(vt_restore_model_check(m2, &err) == VT_EDEPEND && strstr(err.message, "outside"),
+          "wrong table indexes found by the full check: %s", err.message);
+    vt_restore_model *bad = vt_restore_model_open(m2, &err);
+    CHECK(bad != NULL, "wrong table indexes still open: %s", err.message);
+    if (bad) {
+        uint32_t nk = 1;
+        CHECK(!vt_model_lookup(bad, VT_CHAN_ENG, VT_TAB_KNOWN, known0, strlen(known0), &nk) &&
+                  nk == 0,
+              "postings past their table are not returned");
+        for (uint32_t id = VT_TOK_FIRST; id < hd->n_vocab; id++) {
+            const char *w = vt_model_str(bad, id);
+            uint32_t back = vt_model_id(bad, w, strlen(w));
+            if (back != id && back != VT_TOK_UNK) {
+                CHECK(false, "a wrong slot gave another token for %s", w);
+                break;
+            }
+        }
+        vt_restorer *br = vt_restorer_new(bad, VT_RESTORE_STYLE_AUTO, 0.6);
+        char *out = restore(br, "Cong van so 12 ve viec to chuc hoi nghi cua Uy ban nhan dan");
+        CHECK(out != NULL, "restore over wrong table indexes ends");
+        free(out);
+        vt_restorer_free(br);
+        vt_restore_model_close(bad);
+    }
+    write_bytes(m2, sound, l1);
     vt_restore_model *back = vt_restore_model_open(m2, &err);
     CHECK(back != NULL, "restored bytes open again: %s", err.message);
     vt_restore_model_close(back);
+    free(sound);
     free(b1);
     char cmd[8192];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
