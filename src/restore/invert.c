@@ -374,14 +374,26 @@ static void read_rules(search *s, const st *x, int kc)
     }
 }
 
-static int move_cmp(const void *a, const void *b)
+static bool move_before(const struct vt_drop_move *x, const struct vt_drop_move *y)
 {
-    const struct vt_drop_move *x = a, *y = b;
     if (x->add != y->add)
-        return x->add < y->add ? -1 : 1;
+        return x->add < y->add;
     if (x->node != y->node)
-        return x->node < y->node ? -1 : 1;
-    return (x->cost > y->cost) - (x->cost < y->cost);
+        return x->node < y->node;
+    return x->cost < y->cost;
+}
+
+/* A node's moves are a handful: sorted in place, without qsort's calls
+ * through a pointer (opening sorts the moves of every node). */
+static void sort_moves(struct vt_drop_move *mv, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        struct vt_drop_move x = mv[i];
+        size_t j = i;
+        for (; j > 0 && move_before(&x, &mv[j - 1]); j--)
+            mv[j] = mv[j - 1];
+        mv[j] = x;
+    }
 }
 
 /* Channel ch's drop moves. */
@@ -412,7 +424,7 @@ static void drop_index(vt_restore_model *m, int ch)
             }
         }
         if (n > first[x]) {
-            qsort(mv + first[x], n - first[x], sizeof *mv, move_cmp);
+            sort_moves(mv + first[x], n - first[x]);
             mv[n - 1].last = 1;
         }
     }
@@ -432,18 +444,27 @@ static bool is_letter(const vt_restore_model *m, uint32_t cp)
     return bsearch(&cp, m->letters, m->n_letters, sizeof cp, cp_cmp) != NULL;
 }
 
-/* The letters of the vocabulary, sorted, once. */
+/* The letters of the vocabulary, sorted, once: a bit per code point,
+ * read back in order (the trie has tens of thousands of nodes and a few
+ * hundred letters). */
 static void letters_index(vt_restore_model *m)
 {
-    uint32_t nt = m->h->n_trie, n = 0;
-    m->letters = vt_xmalloc(nt * sizeof *m->letters);
-    for (uint32_t x = 1; x < nt; x++)
-        m->letters[n++] = m->trie[x].cp;
-    qsort(m->letters, n, sizeof *m->letters, cp_cmp);
+    enum { CODE_POINTS = 0x110000 };
+    uint64_t *seen = vt_xcalloc(CODE_POINTS / 64, sizeof *seen);
+    uint32_t n = 0;
+    for (uint32_t x = 1; x < m->h->n_trie; x++) {
+        uint32_t cp = m->trie[x].cp;
+        if (cp < CODE_POINTS && !(seen[cp / 64] >> cp % 64 & 1)) {
+            seen[cp / 64] |= 1ull << cp % 64;
+            n++;
+        }
+    }
+    m->letters = vt_xmalloc((n ? n : 1) * sizeof *m->letters);
     m->n_letters = 0;
-    for (uint32_t x = 0; x < n; x++)
-        if (m->n_letters == 0 || m->letters[x] != m->letters[m->n_letters - 1])
-            m->letters[m->n_letters++] = m->letters[x];
+    for (uint32_t w = 0; w < CODE_POINTS / 64; w++)
+        for (uint64_t bits = seen[w]; bits; bits &= bits - 1)
+            m->letters[m->n_letters++] = w * 64 + (uint32_t)__builtin_ctzll(bits);
+    free(seen);
 }
 
 /* The letters of the longest token below each node: children come after
