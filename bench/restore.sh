@@ -5,6 +5,7 @@
 # dispatches together, then each alone by a fresh restorer and by one
 # warmed on the other two, as a batch worker is), peak RSS.
 # Inputs are the project's own corpus; ../shared is only measured.
+# Pinned to core BENCH_CPU (default 0): pick an idle one on a shared machine.
 set -eu
 echo "# $(basename "$0") $(date -u +%F) on $(nproc) cores"
 src=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,4 +30,4 @@ if [ -d "$shared" ]; then
     # Each dispatch alone too: cold, and after the others (a batch worker).
     set -- "$@" "$tmp/english-ocr.txt" --warm "$shared"/*.txt
 fi
-taskset -c 0 "$bench" "$model" "$@" 2>/dev/null || "$bench" "$model" "$@"
+taskset -c "${BENCH_CPU:-0}" "$bench" "$model" "$@" 2>/dev/null || "$bench" "$model" "$@"

@@ -356,11 +356,14 @@ const vt_posting *vt_model_lookup(const vt_restore_model *m, int ch, int kind,
             const uint32_t *p = t->post + 2 * r;
             if ((uint64_t)p[0] + p[1] > t->n_postings)
                 return NULL;
+            const vt_posting *run = t->postings + p[0];
+            uint32_t most = 0; /* the greatest id, without a branch a posting */
             for (uint32_t k = 0; k < p[1]; k++)
-                if (t->postings[p[0] + k].id >= m->h->n_vocab)
-                    return NULL;
+                most = run[k].id > most ? run[k].id : most;
+            if (most >= m->h->n_vocab)
+                return NULL;
             *n = p[1];
-            return t->postings + p[0];
+            return run;
         }
     }
 }
