@@ -71,6 +71,8 @@ static json_t *page_head_json(const vt_page *pg, size_t number)
         json_object_set_new(o, "height", json_integer(pg->height));
     if (pg->dpi > 0)
         json_object_set_new(o, "dpi", json_integer(pg->dpi));
+    if (pg->dpi_declared > 0)
+        json_object_set_new(o, "dpi_declared", json_integer(pg->dpi_declared));
     if (pg->text_from)
         json_object_set_new(o, "text_from", json_string(vt_text_source_name(pg->text_from)));
     json_object_set_new(o, "steps", strings_json(pg->steps, pg->n_steps));
@@ -395,11 +397,14 @@ static vt_status read_pages(vt_doc *doc, const json_t *pages, vt_error *err)
         json_int_t width = json_integer_value(json_object_get(pj, "width"));
         json_int_t height = json_integer_value(json_object_get(pj, "height"));
         json_int_t dpi = json_integer_value(json_object_get(pj, "dpi"));
-        if (!pixel_value(width) || !pixel_value(height) || !pixel_value(dpi))
+        json_int_t declared = json_integer_value(json_object_get(pj, "dpi_declared"));
+        if (!pixel_value(width) || !pixel_value(height) || !pixel_value(dpi) ||
+            !pixel_value(declared))
             return bad(err, "a page's width, height and dpi are pixel counts");
         pg->width = (int)width;
         pg->height = (int)height;
         pg->dpi = (int)dpi;
+        pg->dpi_declared = (int)declared;
         pg->text_from =
             vt_text_source_from_name(json_string_value(json_object_get(pj, "text_from")));
         json_t *sj;
