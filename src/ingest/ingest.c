@@ -90,20 +90,25 @@ static vt_status check_size(const vt_doc *doc, const ingest_opts *o, int w, int 
 
 /* The resolution of a w x h page whose source declares `declared`: that
  * one, unless it makes the page longer than MAX_PAPER_INCHES (a scanner's
- * PDF placing each pixel on a point, 72 dpi): then the one that makes it
- * A4 or US Letter, whichever is nearer its shape, as scans of dispatches
- * are.  Page and paper are matched by their longer sides. */
+ * PDF placing each pixel on a point, 72 dpi) while its shape is a sheet's:
+ * then the one that makes it A4 or US Letter, whichever is nearer its
+ * shape, as scans of dispatches are.  Page and paper are matched by their
+ * longer sides.  A page of another shape (a strip, a poster) says nothing
+ * of its paper and keeps the declared resolution. */
 static int paper_dpi(int w, int h, int declared)
 {
     static const struct { double width, height; } papers[] = {{8.27, 11.69}, {8.5, 11.0}};
-    double longer = MAX(w, h), shorter = MIN(w, h);
+    double longer = MAX(w, h), shorter = MIN(w, h), shape = longer / shorter;
     if (longer / declared <= MAX_PAPER_INCHES)
         return declared;
     size_t best = 0;
     for (size_t i = 1; i < sizeof papers / sizeof *papers; i++)
-        if (fabs(papers[i].height / papers[i].width - longer / shorter) <
-            fabs(papers[best].height / papers[best].width - longer / shorter))
+        if (fabs(papers[i].height / papers[i].width - shape) <
+            fabs(papers[best].height / papers[best].width - shape))
             best = i;
+    double sheet = papers[best].height / papers[best].width;
+    if (fabs(sheet - shape) > 0.1 * sheet)
+        return declared;
     return (int)lround(longer / papers[best].height);
 }
 
