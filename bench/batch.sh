@@ -15,7 +15,8 @@
 # pages as JPEGs, as a scanner's PDF at 300 dpi, as a PDF whose page box
 # declares 72 dpi, and their text as a born-digital PDF with a text layer,
 # each with -j 2; at the end the memory of each input of tests/bad/limits.sh
-# alone (a long text, 144-megapixel pages).
+# alone (a long text, 144-megapixel pages), and of the long text written as
+# XML, ALTO and hOCR.
 set -euo pipefail
 echo "# $(basename "$0") $(date -u +%F) on $(nproc) cores"
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -155,12 +156,20 @@ if [ "${MEMORY:-yes}" != no ]; then
     mkdir -p "$work/limits"
     python3 "$top/tests/bad/mkhostile.py" longtext "$work/limits"
     python3 "$top/tests/bad/mkhostile.py" bigpng "$work/limits"
-    for f in long-text.txt big-page.png big-colour.png; do
+    # memory FILE FORMAT: one line of figures for FILE written as FORMAT.
+    memory() {
+        local start end
         start=$(date +%s.%N)
-        peak_rss "$vanthu" run -q -o "$work/limits-out" "$work/limits/$f"
+        peak_rss "$vanthu" run -q -f "$2" -o "$work/limits-out" "$work/limits/$1"
         end=$(date +%s.%N)
-        printf 'memory: %-15s %6d KB in, peak RSS %4d MB, %.1f s\n' "$f" \
-            $(( $(stat -c %s "$work/limits/$f") / 1024 )) "$(cat "$work/rss")" \
+        printf 'memory: %-15s -f %-4s %6d KB in, peak RSS %4d MB, %.1f s\n' "$1" "$2" \
+            $(( $(stat -c %s "$work/limits/$1") / 1024 )) "$(cat "$work/rss")" \
             "$(python3 -c "print($end - $start)")"
+    }
+    for f in long-text.txt big-page.png big-colour.png; do
+        memory "$f" json
+    done
+    for fmt in xml alto hocr; do
+        memory long-text.txt "$fmt"
     done
 fi

@@ -194,6 +194,11 @@ typedef struct vt_page {
     vt_block *blocks;
     size_t n_blocks, cap_blocks;
     int width, height, dpi;
+    /* The resolution the source declares when the page was given another:
+     * one that makes the page larger than any paper a dispatch is printed
+     * on (a PDF placing each pixel of a 300-dpi scan on a point) is taken
+     * for a wrong one.  0 when dpi is the declared one. */
+    int dpi_declared;
     /* A page taken from its text layer has its words from ingest and no
      * pixels: preprocess and ocr leave it alone. */
     vt_text_source text_from;

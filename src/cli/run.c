@@ -64,6 +64,11 @@ static const char help[] =
     "  -l, --lang LANG         OCR language(s), as for ocr (-s ocr.lang=LANG)\n"
     "  -T, --files-from FILE   read input paths (or JSON requests) from FILE, one\n"
     "                          per line, '-' for standard input\n"
+    "      --root DIR          read only files inside DIR (symbolic links resolved):\n"
+    "                          any other input or request is refused with an\n"
+    "                          error record of its own\n"
+    "      --follow-symlinks   in directories, follow symbolic links that leave\n"
+    "                          the directory named (by default they are skipped)\n"
     "      --include GLOB      in directories, take only files whose name matches\n"
     "      --exclude GLOB      in directories, leave out files whose name matches\n"
     "  -V, --version           print the version\n"
@@ -118,6 +123,9 @@ typedef struct {
     long jobs;
     long page_threads; /* OCR engines per document when workers outnumber inputs */
     bool force, quiet, jsonl;
+    bool follow_symlinks; /* --follow-symlinks */
+    const char *root;     /* --root DIR as given */
+    char *root_real;      /* and resolved; NULL without --root */
     bool stdin_read; /* '-' or -T - takes standard input */
 
     job *jobs_v;
@@ -144,7 +152,7 @@ static double now(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static void add_job(run_ctx *c, const char *path)
+static job *add_job(run_ctx *c, const char *path)
 {
     if (c->n_jobs == c->cap_jobs) {
         c->cap_jobs = c->cap_jobs ? 2 * c->cap_jobs : 64;
@@ -152,7 +160,8 @@ static void add_job(run_ctx *c, const char *path)
         if (!c->jobs_v)
             abort();
     }
-    c->jobs_v[c->n_jobs++] = (job){.path = strdup(path)};
+    c->jobs_v[c->n_jobs] = (job){.path = strdup(path)};
+    return &c->jobs_v[c->n_jobs++];
 }
 
 static int by_name(const FTSENT **a, const FTSENT **b)
@@ -209,12 +218,44 @@ static bool walk_takes(const run_ctx *c, const char *p, const char *name)
 
 static void add_walked(run_ctx *c, const char *path)
 {
-    add_job(c, path);
-    c->jobs_v[c->n_jobs - 1].root_len = c->walk_root_len;
+    add_job(c, path)->root_len = c->walk_root_len;
+}
+
+/* Whether the resolved path `real` is `dir` or inside it. */
+static bool inside(const char *real, const char *dir)
+{
+    size_t n = strlen(dir);
+    return strncmp(real, dir, n) == 0 &&
+           (real[n] == '/' || real[n] == '\0' || (n > 0 && dir[n - 1] == '/'));
+}
+
+/* Whether a path may be read under --root: what it names, links resolved,
+ * is inside the root.  A path that does not resolve is let through to
+ * fail as a missing file. */
+static bool within_root(const run_ctx *c, const char *path)
+{
+    if (!c->root_real)
+        return true;
+    char *real = realpath(path, NULL);
+    bool ok = !real || inside(real, c->root_real);
+    free(real);
+    return ok;
+}
+
+/* Whether a walk of the tree `tree` (resolved) follows the symbolic link
+ * at `link`: when it stays in the tree, or with --follow-symlinks when it
+ * stays within --root.  A dangling link is followed, to be reported. */
+static bool walk_follows(const run_ctx *c, const char *link, const char *tree)
+{
+    char *real = realpath(link, NULL);
+    bool follow = !real || inside(real, tree) ||
+                  (c->follow_symlinks && (!c->root_real || inside(real, c->root_real)));
+    free(real);
+    return follow;
 }
 
 /* Walk a directory with fts(3) in byte order of names, following symbolic
- * links, skipping dot files (and so the temporary files of an interrupted
+ * links that stay in the tree (walk_follows), skipping dot files (and so the temporary files of an interrupted
  * run), the output directory and directories already walked.  fts keeps
  * no stack frame per level and changes into each directory, so a name is
  * looked up from its parent, never along the whole path: a tree thousands
@@ -223,8 +264,10 @@ static void add_walked(run_ctx *c, const char *path)
 static void walk(run_ctx *c, const char *dir)
 {
     char *roots[] = {(char *)dir, NULL};
-    FTS *fts = fts_open(roots, FTS_PHYSICAL | FTS_COMFOLLOW, by_name);
+    char *tree = realpath(dir, NULL);
+    FTS *fts = tree ? fts_open(roots, FTS_PHYSICAL | FTS_COMFOLLOW, by_name) : NULL;
     if (!fts) {
+        free(tree);
         add_job(c, dir); /* reported as an unreadable input */
         return;
     }
@@ -239,7 +282,11 @@ static void walk(run_ctx *c, const char *dir)
                 fts_set(fts, e, FTS_SKIP);
             break;
         case FTS_SL: /* followed: read again as what it points to */
-            fts_set(fts, e, FTS_FOLLOW);
+            if (walk_follows(c, e->fts_accpath, tree))
+                fts_set(fts, e, FTS_FOLLOW);
+            else if (!c->quiet)
+                fprintf(stderr, "vanthu: %s: symbolic link out of %s%s, not followed\n",
+                        e->fts_path, dir, c->follow_symlinks ? " and --root" : "");
             break;
         case FTS_DP: /* left after its entries */
         case FTS_DC: /* its own ancestor, through a link */
@@ -257,14 +304,14 @@ static void walk(run_ctx *c, const char *dir)
         }
     }
     fts_close(fts);
+    free(tree);
 }
 
-/* A request that is refused before it starts: its error record stands
- * in its place, so that each request line gets one answer. */
-static void add_refused(run_ctx *c, const char *path, const char *fmt, ...)
+/* A job refused before it starts: its error record stands in its place,
+ * so that each request line gets one answer. */
+static void refuse(job *jb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void refuse(job *jb, const char *fmt, ...)
 {
-    add_job(c, path);
-    job *jb = &c->jobs_v[c->n_jobs - 1];
     jb->status = VT_EINPUT;
     jb->refused = true;
     va_list ap;
@@ -287,17 +334,17 @@ static void read_requests(run_ctx *c, FILE *in, const char *source)
             continue; /* a blank line in a list of paths */
         } else if (n == 0) {
             /* On standard output each request line gets one line. */
-            add_refused(c, "", "%s line %zu: empty line, no request", source, number);
+            refuse(add_job(c, ""), "%s line %zu: empty line, no request", source, number);
         } else if (line[0] == '{') {
             json_error_t jerr;
             json_t *j = json_loads(line, 0, &jerr);
             const char *p = json_string_value(json_object_get(j, "path"));
             if (!j)
-                add_refused(c, line, "%s line %zu: bad request: %s", source, number,
-                            jerr.text);
+                refuse(add_job(c, line), "%s line %zu: bad request: %s", source, number,
+                       jerr.text);
             else if (!p)
-                add_refused(c, line, "%s line %zu: bad request: no \"path\" "
-                            "string", source, number);
+                refuse(add_job(c, line), "%s line %zu: bad request: no \"path\" "
+                       "string", source, number);
             else
                 add_job(c, p);
             json_decref(j);
@@ -930,7 +977,7 @@ static bool add_extra(run_ctx *c, const vt_format *f)
 static int parse_args(run_ctx *c, int argc, char **argv)
 {
     enum { OPT_STOP = 256, OPT_FROM, OPT_FORCE, OPT_JSONL, OPT_LOG, OPT_INCLUDE, OPT_EXCLUDE,
-           OPT_SIDECAR };
+           OPT_SIDECAR, OPT_ROOT, OPT_FOLLOW };
     bool formats_given = false, sidecar = false;
     char *eq, *dot;
     vt_error err = {0};
@@ -945,6 +992,8 @@ static int parse_args(run_ctx *c, int argc, char **argv)
         {"include", required_argument, NULL, OPT_INCLUDE},
         {"exclude", required_argument, NULL, OPT_EXCLUDE},
         {"sidecar", no_argument, NULL, OPT_SIDECAR},
+        {"root", required_argument, NULL, OPT_ROOT},
+        {"follow-symlinks", no_argument, NULL, OPT_FOLLOW},
         {NULL, 0, NULL, 0},
     };
     int opt;
@@ -967,6 +1016,8 @@ static int parse_args(run_ctx *c, int argc, char **argv)
             break;
         }
         case OPT_SIDECAR: sidecar = true; break;
+        case OPT_ROOT: c->root = optarg; break;
+        case OPT_FOLLOW: c->follow_symlinks = true; break;
         case 'l':
             if (!*optarg || strchr(optarg, '\n'))
                 return vt_cli_usage_error("run", "--lang needs a language");
@@ -1040,6 +1091,10 @@ static int parse_args(run_ctx *c, int argc, char **argv)
         return vt_cli_usage_error("run", "--jsonl writes to standard output; drop -o");
     if (c->jsonl && !c->format->compact_is_one_line)
         return vt_cli_usage_error("run", "--jsonl needs -f json");
+    struct stat st;
+    if (c->root && (stat(c->root, &st) != 0 || !S_ISDIR(st.st_mode) ||
+                    !(c->root_real = realpath(c->root, NULL))))
+        return vt_cli_usage_error("run", "--root %s: not a directory", c->root);
     return VT_OK;
 }
 
@@ -1077,7 +1132,7 @@ int vt_cmd_run(int argc, char **argv)
                                           "and -T - or a second '-'");
             c.stdin_read = true;
             add_job(&c, argv[i]);
-        } else if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+        } else if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode) && within_root(&c, argv[i])) {
             /* Records mirror the tree under the directory, as rsync copies
              * DIR/: run -o OUT /srv/scans writes OUT/x.tif.json. */
             c.walk_root_len = strlen(argv[i]);
@@ -1088,6 +1143,14 @@ int vt_cmd_run(int argc, char **argv)
     }
     if (stdin_list)
         read_requests(&c, stdin, "standard input");
+    /* Under --root, each input named (a walk keeps to its tree) is refused
+     * on its own when it lies outside, and the others go on. */
+    for (size_t i = 0; i < c.n_jobs; i++) {
+        job *jb = &c.jobs_v[i];
+        if (!jb->refused && !jb->root_len && strcmp(jb->path, "-") != 0 &&
+            !within_root(&c, jb->path))
+            refuse(jb, "%s: outside --root %s, not read", jb->path, c.root);
+    }
     if (c.n_jobs == 0)
         return vt_cli_usage_error("run", "no input files");
     if (!c.outdir && c.n_jobs > 1) {
@@ -1189,6 +1252,7 @@ out:
     }
     free(c.jobs_v);
     free(c.sets);
+    free(c.root_real);
     free(c.extras);
     g_free(c.lang_set);
     free(c.includes);

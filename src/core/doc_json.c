@@ -71,6 +71,8 @@ static json_t *page_head_json(const vt_page *pg, size_t number)
         json_object_set_new(o, "height", json_integer(pg->height));
     if (pg->dpi > 0)
         json_object_set_new(o, "dpi", json_integer(pg->dpi));
+    if (pg->dpi_declared > 0)
+        json_object_set_new(o, "dpi_declared", json_integer(pg->dpi_declared));
     if (pg->text_from)
         json_object_set_new(o, "text_from", json_string(vt_text_source_name(pg->text_from)));
     json_object_set_new(o, "steps", strings_json(pg->steps, pg->n_steps));
@@ -242,63 +244,86 @@ static void put_element(record_writer *w, json_t *v)
     free(s);
 }
 
-/* The members of an object dumped whole, into the object open here. */
-static void put_members(record_writer *w, json_t *obj)
+/* The record writer as a sink: a member's value is dumped at its place,
+ * an element of an array on a line of its own. */
+static void json_open(void *ctx, const char *key, bool array)
+{
+    record_writer *w = ctx;
+    if (key)
+        put_key(w, key);
+    else if (w->depth > 0)
+        put_separator(w);
+    put_open(w, array ? '[' : '{');
+}
+
+static void json_value(void *ctx, const char *key, json_t *v)
+{
+    record_writer *w = ctx;
+    if (key) {
+        put_key(w, key);
+        put_value(w, v);
+    } else {
+        put_element(w, v);
+    }
+}
+
+static void json_close(void *ctx, bool array)
+{
+    put_close(ctx, array ? ']' : '}');
+}
+
+static void sink_members(const vt_record_sink *sink, json_t *obj)
 {
     const char *key;
     json_t *v;
-    json_object_foreach(obj, key, v) {
-        put_key(w, key);
-        put_value(w, json_incref(v));
-    }
+    json_object_foreach(obj, key, v)
+        sink->value(sink->ctx, key, json_incref(v));
     json_decref(obj);
 }
 
-static void put_page(record_writer *w, const vt_page *pg, size_t number)
+static void sink_page(const vt_record_sink *sink, const vt_page *pg, size_t number)
 {
-    put_open(w, '{');
-    put_members(w, page_head_json(pg, number));
-    put_key(w, "blocks");
-    put_open(w, '[');
+    sink->open(sink->ctx, NULL, false);
+    sink_members(sink, page_head_json(pg, number));
+    sink->open(sink->ctx, "blocks", true);
     for (size_t b = 0; b < pg->n_blocks; b++) {
         const vt_block *blk = &pg->blocks[b];
-        put_separator(w);
-        put_open(w, '{');
-        put_members(w, block_head_json(blk));
-        put_key(w, "lines");
-        put_open(w, '[');
+        sink->open(sink->ctx, NULL, false);
+        sink_members(sink, block_head_json(blk));
+        sink->open(sink->ctx, "lines", true);
         for (size_t l = 0; l < blk->n_lines; l++)
-            put_element(w, line_json(&blk->lines[l]));
-        put_close(w, ']');
-        put_close(w, '}');
+            sink->value(sink->ctx, NULL, line_json(&blk->lines[l]));
+        sink->close(sink->ctx, true);
+        sink->close(sink->ctx, false);
     }
-    put_close(w, ']');
-    put_close(w, '}');
+    sink->close(sink->ctx, true);
+    sink->close(sink->ctx, false);
+}
+
+void vt_doc_record_walk(const vt_doc *doc, bool words, const vt_record_sink *sink)
+{
+    sink->open(sink->ctx, NULL, false);
+    sink_members(sink, record_head_json(doc));
+    sink->open(sink->ctx, "changes", true);
+    for (size_t c = 0; c < doc->n_changes; c++)
+        sink->value(sink->ctx, NULL, vt_change_to_json(doc, &doc->changes[c]));
+    sink->close(sink->ctx, true);
+    if (words) {
+        sink->open(sink->ctx, "pages", true);
+        for (size_t p = 0; p < doc->n_pages; p++)
+            sink_page(sink, &doc->pages[p], p + 1);
+        sink->close(sink->ctx, true);
+    }
+    sink->value(sink->ctx, "warnings", strings_json(doc->warnings, doc->n_warnings));
+    sink->close(sink->ctx, false);
 }
 
 char *vt_doc_json_dump(const vt_doc *doc, size_t flags, bool words, size_t *len)
 {
     record_writer w = {.out = g_string_new(NULL), .flags = flags,
                        .pretty = (flags & JSON_MAX_INDENT) != 0};
-    put_open(&w, '{');
-    put_members(&w, record_head_json(doc));
-    put_key(&w, "changes");
-    put_open(&w, '[');
-    for (size_t c = 0; c < doc->n_changes; c++)
-        put_element(&w, vt_change_to_json(doc, &doc->changes[c]));
-    put_close(&w, ']');
-    if (words) {
-        put_key(&w, "pages");
-        put_open(&w, '[');
-        for (size_t p = 0; p < doc->n_pages; p++) {
-            put_separator(&w);
-            put_page(&w, &doc->pages[p], p + 1);
-        }
-        put_close(&w, ']');
-    }
-    put_key(&w, "warnings");
-    put_value(&w, strings_json(doc->warnings, doc->n_warnings));
-    put_close(&w, '}');
+    vt_record_sink sink = {json_open, json_value, json_close, &w};
+    vt_doc_record_walk(doc, words, &sink);
     *len = w.out->len;
     return g_string_free(w.out, FALSE);
 }
@@ -395,11 +420,14 @@ static vt_status read_pages(vt_doc *doc, const json_t *pages, vt_error *err)
         json_int_t width = json_integer_value(json_object_get(pj, "width"));
         json_int_t height = json_integer_value(json_object_get(pj, "height"));
         json_int_t dpi = json_integer_value(json_object_get(pj, "dpi"));
-        if (!pixel_value(width) || !pixel_value(height) || !pixel_value(dpi))
+        json_int_t declared = json_integer_value(json_object_get(pj, "dpi_declared"));
+        if (!pixel_value(width) || !pixel_value(height) || !pixel_value(dpi) ||
+            !pixel_value(declared))
             return bad(err, "a page's width, height and dpi are pixel counts");
         pg->width = (int)width;
         pg->height = (int)height;
         pg->dpi = (int)dpi;
+        pg->dpi_declared = (int)declared;
         pg->text_from =
             vt_text_source_from_name(json_string_value(json_object_get(pj, "text_from")));
         json_t *sj;

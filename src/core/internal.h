@@ -29,6 +29,22 @@ char *vt_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * offending byte otherwise. */
 bool vt_utf8_valid(const char *bytes, size_t len, size_t *bad_offset);
 
+/* The record of a document piece by piece, for writers that never hold it
+ * whole: objects and arrays opened (by a member's key, or as an element of
+ * the array open, key NULL) and closed, and values, each a small tree
+ * (one change, one line, a page's head) taken over by `value`.  The first
+ * open is the record's own object. */
+typedef struct vt_record_sink {
+    void (*open)(void *ctx, const char *key, bool array);
+    void (*value)(void *ctx, const char *key, struct json_t *v);
+    void (*close)(void *ctx, bool array);
+    void *ctx;
+} vt_record_sink;
+
+/* The record of doc to the sink; `words` keeps the page/block/line/word
+ * tree. */
+void vt_doc_record_walk(const vt_doc *doc, bool words, const vt_record_sink *sink);
+
 /* The record of a document as JSON text, written member by member (only
  * one change or one line is a tree at a time); flags are jansson's dump
  * flags, `words` keeps the page/block/line/word tree.  Caller frees. */

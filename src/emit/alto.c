@@ -129,7 +129,7 @@ static char *render(const vt_doc *doc, const vt_render_options *opts, size_t *le
                     vt_error *err)
 {
     (void)err;
-    xmlBufferPtr buf;
+    GString *buf;
     xmlTextWriterPtr w = vt_xml_writer_new(&buf, opts->pretty);
     if (!w)
         return NULL;

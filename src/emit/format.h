@@ -2,6 +2,7 @@
 #ifndef VT_FORMAT_H
 #define VT_FORMAT_H
 
+#include <glib.h>
 #include <jansson.h>
 #include <libxml/xmlwriter.h>
 
@@ -10,10 +11,6 @@
 /* The registry's format names in its order, NULL-terminated: the choices
  * of the emit stage's `format` option. */
 extern const char *const vt_format_choices[];
-
-/* The record of a document as the options ask for it (without the
- * page/block/line/word tree unless opts->words).  Caller decrefs. */
-json_t *vt_format_record(const vt_doc *doc, const vt_render_options *opts);
 
 /* Word confidence 0..1 for the word the walk has reached: the posterior of
  * its last change when a stage changed it (the text shown is that stage's
@@ -25,8 +22,8 @@ double vt_format_word_confidence(const vt_walk *walk);
  * (caller frees).  Text and attribute values go through the two writers
  * below, which replace the control characters XML 1.0 cannot carry with
  * U+FFFD. */
-xmlTextWriterPtr vt_xml_writer_new(xmlBufferPtr *buf, bool indent);
-char *vt_xml_writer_finish(xmlTextWriterPtr w, xmlBufferPtr buf, size_t *len);
+xmlTextWriterPtr vt_xml_writer_new(GString **out, bool indent);
+char *vt_xml_writer_finish(xmlTextWriterPtr w, GString *out, size_t *len);
 void vt_xml_write_text(xmlTextWriterPtr w, const char *s);
 void vt_xml_write_attribute(xmlTextWriterPtr w, const char *name, const char *value);
 

@@ -45,14 +45,6 @@ void vt_format_names(bool records_only, char *buf, size_t size)
     }
 }
 
-json_t *vt_format_record(const vt_doc *doc, const vt_render_options *opts)
-{
-    json_t *record = vt_doc_to_json(doc);
-    if (!opts->words)
-        json_object_del(record, "pages");
-    return record;
-}
-
 double vt_format_word_confidence(const vt_walk *walk)
 {
     if (walk->change)

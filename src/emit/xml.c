@@ -94,21 +94,69 @@ static void write_value(xmlTextWriterPtr w, const char *name, const json_t *v)
     xmlTextWriterEndElement(w);
 }
 
-char *vt_record_to_xml(const json_t *record, size_t *len)
+static void start_record(xmlTextWriterPtr w)
 {
-    xmlBufferPtr buf;
-    xmlTextWriterPtr w = vt_xml_writer_new(&buf, true);
-    if (!w)
-        return NULL;
     xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
     xmlTextWriterStartElement(w, BAD_CAST "record");
     xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns", BAD_CAST VT_XML_NS);
+}
+
+char *vt_record_to_xml(const json_t *record, size_t *len)
+{
+    GString *buf;
+    xmlTextWriterPtr w = vt_xml_writer_new(&buf, true);
+    if (!w)
+        return NULL;
+    start_record(w);
     const char *key;
     json_t *member;
     json_object_foreach((json_t *)record, key, member)
         write_value(w, key, member);
     xmlTextWriterEndElement(w);
     return vt_xml_writer_finish(w, buf, len);
+}
+
+/* The record written as the document's record walk gives it: one change
+ * or one line is a tree at a time.  names[] holds the element open at
+ * each depth, for the items of an array. */
+typedef struct {
+    xmlTextWriterPtr w;
+    int depth;
+    const char *names[16];
+} xml_sink;
+
+static const char *element_name(const xml_sink *x, const char *key)
+{
+    return key ? key : x->depth > 0 ? item_name(x->names[x->depth - 1]) : "record";
+}
+
+static void xml_open(void *ctx, const char *key, bool array)
+{
+    (void)array;
+    xml_sink *x = ctx;
+    const char *name = element_name(x, key);
+    if (x->depth == 0)
+        start_record(x->w);
+    else
+        xmlTextWriterStartElement(x->w, BAD_CAST name);
+    if (x->depth < (int)(sizeof x->names / sizeof *x->names))
+        x->names[x->depth] = name;
+    x->depth++;
+}
+
+static void xml_value(void *ctx, const char *key, json_t *v)
+{
+    xml_sink *x = ctx;
+    write_value(x->w, element_name(x, key), v);
+    json_decref(v);
+}
+
+static void xml_close(void *ctx, bool array)
+{
+    (void)array;
+    xml_sink *x = ctx;
+    x->depth--;
+    xmlTextWriterEndElement(x->w);
 }
 
 static char *write_xml(json_t *record, size_t *len)
@@ -124,7 +172,12 @@ static char *render(const vt_doc *doc, const vt_render_options *opts, size_t *le
                     vt_error *err)
 {
     (void)err;
-    return write_xml(vt_format_record(doc, opts), len);
+    xml_sink x = {0};
+    GString *buf;
+    if (!(x.w = vt_xml_writer_new(&buf, true)))
+        return NULL;
+    vt_doc_record_walk(doc, opts->words, &(vt_record_sink){xml_open, xml_value, xml_close, &x});
+    return vt_xml_writer_finish(x.w, buf, len);
 }
 
 static char *render_error(const char *path, const char *sha256, const vt_error *err,

@@ -58,13 +58,24 @@ void vt_xml_write_attribute(xmlTextWriterPtr w, const char *name, const char *va
     free(clean);
 }
 
-xmlTextWriterPtr vt_xml_writer_new(xmlBufferPtr *buf, bool indent)
+static int append(void *out, const char *bytes, int len)
 {
-    *buf = xmlBufferCreate();
-    xmlTextWriterPtr w = xmlNewTextWriterMemory(*buf, 0);
+    g_string_append_len(out, bytes, len);
+    return len;
+}
+
+/* libxml2's memory buffer grows by what is written, each time: a record of
+ * hundreds of MB was copied over and over.  A GString doubles. */
+xmlTextWriterPtr vt_xml_writer_new(GString **out, bool indent)
+{
+    *out = g_string_new(NULL);
+    xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(append, NULL, *out, NULL);
+    xmlTextWriterPtr w = ob ? xmlNewTextWriter(ob) : NULL;
     if (!w) {
-        xmlBufferFree(*buf);
-        *buf = NULL;
+        if (ob)
+            xmlOutputBufferClose(ob);
+        g_string_free(*out, TRUE);
+        *out = NULL;
         return NULL;
     }
     if (indent) {
@@ -74,12 +85,10 @@ xmlTextWriterPtr vt_xml_writer_new(xmlBufferPtr *buf, bool indent)
     return w;
 }
 
-char *vt_xml_writer_finish(xmlTextWriterPtr w, xmlBufferPtr buf, size_t *len)
+char *vt_xml_writer_finish(xmlTextWriterPtr w, GString *out, size_t *len)
 {
     xmlTextWriterEndDocument(w);
     xmlFreeTextWriter(w);
-    *len = (size_t)xmlBufferLength(buf);
-    char *out = vt_xstrndup((const char *)xmlBufferContent(buf), *len);
-    xmlBufferFree(buf);
-    return out;
+    *len = out->len;
+    return g_string_free(out, FALSE);
 }

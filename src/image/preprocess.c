@@ -480,7 +480,7 @@ static PIX *preprocess_again(vt_doc *doc, size_t index, vt_error *err)
     const char *scale = find_step(pg, "scale ");
     if (scale && sscanf(scale, "scale %*f from %d to", &dpi) != 1)
         dpi = pg->dpi;
-    vt_page_store_get(pg)->source_dpi = dpi;
+    vt_page_store_get(pg)->source_dpi = pg->dpi_declared > 0 ? pg->dpi_declared : dpi;
     PIX *src = vt_page_load(doc, index, err);
     if (!src)
         return NULL;

@@ -14,6 +14,7 @@
 #include <cairo.h>
 #include <leptonica/allheaders.h>
 #include <poppler.h>
+#include <qpdf/qpdf-c.h>
 
 #include "internal.h"
 #include "png_rows.h"
@@ -83,14 +84,48 @@ static vt_status check_size(const vt_doc *doc, const ingest_opts *o, int w, int 
     return VT_OK;
 }
 
-/* Record page `index`: its size and resolution. */
+/* A page longer than this, in inches, is on no paper a dispatch is
+ * printed on (A3 is 16.5 in). */
+#define MAX_PAPER_INCHES 18.0
+
+/* The resolution of a w x h page whose source declares `declared`: that
+ * one, unless it makes the page longer than MAX_PAPER_INCHES (a scanner's
+ * PDF placing each pixel on a point, 72 dpi) while its shape is a sheet's:
+ * then the one that makes it A4 or US Letter, whichever is nearer its
+ * shape, as scans of dispatches are.  Page and paper are matched by their
+ * longer sides.  A page of another shape (a strip, a poster) says nothing
+ * of its paper and keeps the declared resolution. */
+static int paper_dpi(int w, int h, int declared)
+{
+    static const struct { double width, height; } papers[] = {{8.27, 11.69}, {8.5, 11.0}};
+    double longer = MAX(w, h), shorter = MIN(w, h), shape = longer / shorter;
+    if (longer / declared <= MAX_PAPER_INCHES)
+        return declared;
+    size_t best = 0;
+    for (size_t i = 1; i < sizeof papers / sizeof *papers; i++)
+        if (fabs(papers[i].height / papers[i].width - shape) <
+            fabs(papers[best].height / papers[best].width - shape))
+            best = i;
+    double sheet = papers[best].height / papers[best].width;
+    if (fabs(sheet - shape) > 0.1 * sheet)
+        return declared;
+    return (int)lround(longer / papers[best].height);
+}
+
+/* Record page `index`: its size and resolution.  `res` is the resolution
+ * the source declares (0 when none: 300 is taken); the page's own is
+ * paper_dpi's.  The store keeps the declared one: a PDF page is drawn at
+ * it again. */
 static vt_page *set_page(vt_doc *doc, size_t index, int w, int h, int res)
 {
     vt_page *pg = index < doc->n_pages ? &doc->pages[index] : vt_doc_add_page(doc);
+    bool declared = res >= 50 && res <= 2400;
+    int source_dpi = declared ? res : 300;
     pg->width = w;
     pg->height = h;
-    pg->dpi = res >= 50 && res <= 2400 ? res : 300;
-    vt_page_store_get(pg)->source_dpi = pg->dpi;
+    pg->dpi = declared ? paper_dpi(w, h, source_dpi) : source_dpi;
+    pg->dpi_declared = pg->dpi != source_dpi ? source_dpi : 0;
+    vt_page_store_get(pg)->source_dpi = source_dpi;
     return pg;
 }
 
@@ -300,49 +335,135 @@ static vt_status pdf_page_size(PopplerPage *page, long dpi, const ingest_opts *o
     return check_size(&probe, o, *w, *h, err);
 }
 
+/* The pixel sizes of the images a PDF page can draw, read from their
+ * objects' /Width and /Height before any is decoded: images of its
+ * resources, their soft masks and masks, and the images of the forms it
+ * draws, each object once (a form may draw itself). */
+typedef struct {
+    long width, height;
+} image_size;
+
+static long int_key(qpdf_data q, qpdf_oh dict, const char *key)
+{
+    qpdf_oh v = qpdf_oh_get_key(q, dict, key);
+    return qpdf_oh_is_integer(q, v) ? (long)qpdf_oh_get_int_value(q, v) : 0;
+}
+
+static void add_image(qpdf_data q, qpdf_oh dict, GHashTable *seen, GArray *sizes)
+{
+    image_size size = {int_key(q, dict, "/Width"), int_key(q, dict, "/Height")};
+    g_array_append_val(sizes, size);
+    for (const char *const *key = (const char *const[]){"/SMask", "/Mask", NULL}; *key; key++) {
+        qpdf_oh mask = qpdf_oh_get_key(q, dict, *key);
+        int id = qpdf_oh_get_object_id(q, mask);
+        if (qpdf_oh_is_stream(q, mask) && g_hash_table_add(seen, GINT_TO_POINTER(id)))
+            add_image(q, qpdf_oh_get_dict(q, mask), seen, sizes);
+    }
+}
+
+static void page_images(qpdf_data q, qpdf_oh resources, GHashTable *seen, GArray *sizes)
+{
+    qpdf_oh xobjects = qpdf_oh_get_key(q, resources, "/XObject");
+    if (!qpdf_oh_is_dictionary(q, xobjects))
+        return;
+    /* qpdf iterates one dictionary at a time: the entries first, then the
+     * forms among them. */
+    GArray *entries = g_array_new(FALSE, FALSE, sizeof(qpdf_oh));
+    qpdf_oh_begin_dict_key_iter(q, xobjects);
+    while (qpdf_oh_dict_more_keys(q)) {
+        qpdf_oh x = qpdf_oh_get_key(q, xobjects, qpdf_oh_dict_next_key(q));
+        g_array_append_val(entries, x);
+    }
+    for (guint i = 0; i < entries->len; i++) {
+        qpdf_oh x = g_array_index(entries, qpdf_oh, i);
+        int id = qpdf_oh_get_object_id(q, x);
+        if (!qpdf_oh_is_stream(q, x) || (id > 0 && !g_hash_table_add(seen, GINT_TO_POINTER(id))))
+            continue;
+        qpdf_oh dict = qpdf_oh_get_dict(q, x);
+        qpdf_oh subtype = qpdf_oh_get_key(q, dict, "/Subtype");
+        if (qpdf_oh_is_name_and_equals(q, subtype, "/Image"))
+            add_image(q, dict, seen, sizes);
+        else if (qpdf_oh_is_name_and_equals(q, subtype, "/Form"))
+            page_images(q, qpdf_oh_get_key(q, dict, "/Resources"), seen, sizes);
+    }
+    g_array_free(entries, TRUE);
+}
+
+/* The sizes of page `index`'s images (caller frees), or NULL with err set
+ * when one is over the max-megapixels limit: poppler would decode it in
+ * full to draw the page. */
+static GArray *checked_page_images(qpdf_data q, int index, const ingest_opts *o,
+                                   const char *path, vt_error *err)
+{
+    GArray *sizes = g_array_new(FALSE, FALSE, sizeof(image_size));
+    GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+    page_images(q, qpdf_oh_get_key(q, qpdf_get_page_n(q, (size_t)index), "/Resources"), seen,
+                sizes);
+    g_hash_table_destroy(seen);
+    for (guint i = 0; i < sizes->len; i++) {
+        const image_size *s = &g_array_index(sizes, image_size, i);
+        if ((double)s->width * s->height > (double)o->max_megapixels * 1e6) {
+            vt_error_set(err, VT_EINPUT, "%s: page %d: image of %ldx%ld pixels is over the "
+                         "%ld megapixel limit (option max-megapixels)", path, index + 1,
+                         s->width, s->height, o->max_megapixels);
+            g_array_free(sizes, TRUE);
+            return NULL;
+        }
+    }
+    return sizes;
+}
+
+/* How far the shapes of an image and the area it is placed in differ,
+ * either way round. */
+static double shape_gap(double iw, double ih, double bw, double bh)
+{
+    return fabs(log(fmax(iw, ih) / fmin(iw, ih)) - log(fmax(bw, bh) / fmin(bw, bh)));
+}
+
 /* The resolution of the image that covers most of a PDF page, as
  * `pdfimages -list` gives it (its pixels over the size it is placed at),
  * so that a scanned page is drawn pixel for pixel whatever size its page
  * box claims; `fallback` for a page with no image over half its area
- * (drawn text and graphics).  poppler-glib tells an image's pixel size
- * only by decoding it.  Within the pdf-dpi option's range.  Call with
- * pdf_lock held. */
-static long image_dpi(PopplerPage *page, long fallback)
+ * (drawn text and graphics).  poppler tells where images are placed, the
+ * page's image objects `sizes` their pixels: the placed image is the one
+ * of its shape, the largest of them when several are.  Within the pdf-dpi
+ * option's range.  Call with pdf_lock held. */
+static long image_dpi(PopplerPage *page, const GArray *sizes, long fallback)
 {
     double wpt, hpt;
     poppler_page_get_size(page, &wpt, &hpt);
     GList *maps = poppler_page_get_image_mapping(page);
-    const PopplerImageMapping *best = NULL;
-    double best_area = 0;
+    double bw = 0, bh = 0;
     for (GList *l = maps; l; l = l->next) {
         const PopplerImageMapping *m = l->data;
-        double area = fabs((m->area.x2 - m->area.x1) * (m->area.y2 - m->area.y1));
-        if (area > best_area) {
-            best_area = area;
-            best = m;
+        double w = fabs(m->area.x2 - m->area.x1), h = fabs(m->area.y2 - m->area.y1);
+        if (w * h > bw * bh) {
+            bw = w;
+            bh = h;
         }
     }
-    long dpi = fallback;
-    cairo_surface_t *img = best && best_area >= 0.5 * wpt * hpt
-                               ? poppler_page_get_image(page, best->image_id)
-                               : NULL;
-    if (img && cairo_surface_get_type(img) == CAIRO_SURFACE_TYPE_IMAGE) {
-        double iw = cairo_image_surface_get_width(img), ih = cairo_image_surface_get_height(img);
-        double bw = fabs(best->area.x2 - best->area.x1), bh = fabs(best->area.y2 - best->area.y1);
-        if ((iw > ih) != (bw > bh)) { /* placed a quarter turn round */
-            double t = bw;
-            bw = bh;
-            bh = t;
-        }
-        if (iw > 0 && ih > 0 && bw > 0 && bh > 0) {
-            dpi = lround(fmax(iw / bw, ih / bh) * 72.0);
-            dpi = dpi < PDF_DPI_MIN ? PDF_DPI_MIN : dpi > PDF_DPI_MAX ? PDF_DPI_MAX : dpi;
-        }
-    }
-    if (img)
-        cairo_surface_destroy(img);
     poppler_page_free_image_mapping(maps);
-    return dpi;
+    const image_size *best = NULL;
+    for (guint i = 0; bw * bh >= 0.5 * wpt * hpt && i < sizes->len; i++) {
+        const image_size *s = &g_array_index(sizes, image_size, i);
+        if (s->width <= 0 || s->height <= 0)
+            continue;
+        double gap = best ? shape_gap(s->width, s->height, bw, bh) -
+                                shape_gap(best->width, best->height, bw, bh)
+                          : -1;
+        if (gap < -1e-3 || (gap < 1e-3 && s->width * s->height > best->width * best->height))
+            best = s;
+    }
+    if (!best)
+        return fallback;
+    double iw = best->width, ih = best->height;
+    if ((iw > ih) != (bw > bh)) { /* placed a quarter turn round */
+        double t = bw;
+        bw = bh;
+        bh = t;
+    }
+    long dpi = lround(fmax(iw / bw, ih / bh) * 72.0);
+    return dpi < PDF_DPI_MIN ? PDF_DPI_MIN : dpi > PDF_DPI_MAX ? PDF_DPI_MAX : dpi;
 }
 
 /* Whether a page's text layer is worth taking: some word has a letter, and
@@ -476,7 +597,7 @@ static PIX *draw_pdf_page(PopplerPage *page, int w, int h, long dpi, const char 
  * kept; past the bound a drawn page is only measured: drawing it would
  * check nothing that its page object and size have not.  Call with
  * pdf_lock held. */
-static vt_status load_pdf_page(vt_doc *doc, PopplerDocument *pdf, int index,
+static vt_status load_pdf_page(vt_doc *doc, PopplerDocument *pdf, qpdf_data q, int index,
                                const ingest_opts *o, size_t *held, vt_error *err)
 {
     PopplerPage *page = pdf_page(pdf, index, doc->path, err);
@@ -489,9 +610,20 @@ static vt_status load_pdf_page(vt_doc *doc, PopplerDocument *pdf, int index,
         text = valid;
     }
     bool layer = o->pdf == PDF_TEXT || (o->pdf == PDF_AUTO && text && text_usable(text));
-    long dpi = layer ? o->pdf_dpi : image_dpi(page, o->pdf_dpi);
+    long dpi = o->pdf_dpi;
+    vt_status st = VT_OK;
+    if (!layer) {
+        GArray *images = checked_page_images(q, index, o, doc->path, err);
+        if (images) {
+            dpi = image_dpi(page, images, o->pdf_dpi);
+            g_array_free(images, TRUE);
+        } else {
+            st = err ? err->status : VT_EINPUT;
+        }
+    }
     int w, h;
-    vt_status st = pdf_page_size(page, dpi, o, doc->path, &w, &h, err);
+    if (!st)
+        st = pdf_page_size(page, dpi, o, doc->path, &w, &h, err);
     if (!st && layer) {
         vt_page *pg = set_page(doc, (size_t)index, w, h, (int)dpi);
         pg->text_from = VT_TEXT_SOURCE_LAYER;
@@ -510,6 +642,28 @@ static vt_status load_pdf_page(vt_doc *doc, PopplerDocument *pdf, int index,
     return st;
 }
 
+/* The PDF as qpdf reads it, for its objects (images' sizes), or NULL with
+ * err set when qpdf cannot read it or finds other than `pages` pages. */
+static qpdf_data read_qpdf(const vt_doc *doc, int pages, vt_error *err)
+{
+    qpdf_data q = qpdf_init();
+    qpdf_silence_errors(q);
+    qpdf_set_suppress_warnings(q, QPDF_TRUE);
+    if (qpdf_read_memory(q, doc->path, (const char *)doc->bytes, doc->n_bytes, NULL) !=
+            QPDF_SUCCESS || qpdf_has_error(q)) {
+        vt_error_set(err, VT_EINPUT, "%s: PDF cannot be read: %s", doc->path,
+                     qpdf_has_error(q) ? qpdf_get_error_full_text(q, qpdf_get_error(q))
+                                       : "unknown error");
+    } else if (qpdf_get_num_pages(q) != pages) {
+        vt_error_set(err, VT_EINPUT, "%s: PDF's page tree is damaged (%d pages, or %d)",
+                     doc->path, pages, qpdf_get_num_pages(q));
+    } else {
+        return q;
+    }
+    qpdf_cleanup(&q);
+    return NULL;
+}
+
 static vt_status load_pdf(vt_doc *doc, const ingest_opts *o, vt_error *err)
 {
     pthread_mutex_lock(&pdf_lock);
@@ -525,9 +679,14 @@ static vt_status load_pdf(vt_doc *doc, const ingest_opts *o, vt_error *err)
     else if (n > o->max_pages)
         st = vt_error_set(err, VT_EINPUT, "%s: %d pages is more than the %ld allowed "
                           "(option max-pages)", doc->path, n, o->max_pages);
+    qpdf_data q = st ? NULL : read_qpdf(doc, n, err);
+    if (!st && !q)
+        st = err ? err->status : VT_EINPUT;
     size_t held = 0;
     for (int i = 0; !st && i < n; i++)
-        st = load_pdf_page(doc, pdf, i, o, &held, err);
+        st = load_pdf_page(doc, pdf, q, i, o, &held, err);
+    if (q)
+        qpdf_cleanup(&q);
     g_object_unref(pdf);
     pthread_mutex_unlock(&pdf_lock);
     if (!st)
@@ -690,9 +849,11 @@ PIX *vt_page_load(vt_doc *doc, size_t index, vt_error *err)
     PIX *pix = NULL;
     if (doc->kind == VT_KIND_PDF) {
         /* At the resolution ingest drew it: noted in the store, or for a
-         * resumed record the page's own unless preprocess changed it (it
+         * resumed record the one the PDF declares where the page was given
+         * another, else the page's own unless preprocess changed it (it
          * then notes the original; see vt_page_prepared). */
         long dpi = pg->store && pg->store->source_dpi > 0 ? pg->store->source_dpi
+                   : pg->dpi_declared > 0                 ? pg->dpi_declared
                    : pg->dpi > 0                          ? pg->dpi
                                                           : again_opts.pdf_dpi;
         pthread_mutex_lock(&pdf_lock);

@@ -85,6 +85,43 @@ def pdf(width_pt, height_pt):
     return rawfiles.pdf(objs)
 
 
+def pdf_image_bomb(hidden):
+    """An A4 page drawing a 60000 x 60000 grey image of a few bytes; with
+    `hidden`, a second page draws it as the soft mask of a small image
+    inside a form, and the first page is a small image alone."""
+    row = zlib.compress(b"\0" * 60000, 9)
+    bomb = b"/Type /XObject /Subtype /Image /Width 60000 /Height 60000 " \
+           b"/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode"
+    small = b"/Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray " \
+            b"/BitsPerComponent 8 /Filter /FlateDecode"
+    pixels = zlib.compress(b"\0" * 64)
+    draw = b"q 595 0 0 842 0 0 cm /Im0 Do Q"
+
+    def stream(dict_, data):
+        return b"<< %s /Length %d >>\nstream\n%s\nendstream" % (dict_, len(data), data)
+
+    def page(xobject, contents):
+        return (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources "
+                b"<< /XObject << /Im0 %d 0 R >> >> /Contents %d 0 R >>" % (xobject, contents))
+
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", None, stream(b"", draw)]
+    if not hidden:
+        objs += [stream(bomb, row), page(4, 3)]
+        kids = [5]
+    else:
+        objs += [stream(small, pixels), page(4, 3),                 # 4, 5: page 1
+                 stream(bomb, row),                                 # 6: the mask
+                 stream(small + b" /SMask 6 0 R", pixels),          # 7
+                 stream(b"/Type /XObject /Subtype /Form /BBox [0 0 1 1] "
+                        b"/Resources << /XObject << /Im0 7 0 R /Self 8 0 R >> >>",
+                        b"/Im0 Do"),                                # 8: a form drawing it
+                 page(8, 3)]                                        # 9: page 2
+        kids = [5, 9]
+    objs[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
+        b" ".join(b"%d 0 R" % k for k in kids), len(kids))
+    return rawfiles.pdf(objs)
+
+
 def jpeg_bomb(seed):
     """A real JPEG with its frame header (SOF0) saying 60000 x 60000."""
     data = bytearray(seed)
@@ -126,6 +163,8 @@ def files(d, root):
     small = zlib.compress(b"\0" * 64, 9)
     write(d, "bomb-page-2.tif", tiff([(64, 64, 8, small, 1), (40000, 40000, 8, row, 1)]))
     write(d, "bomb.pdf", pdf(14400, 14400))
+    write(d, "bomb-image.pdf", pdf_image_bomb(False))
+    write(d, "bomb-mask-2.pdf", pdf_image_bomb(True))
     # pages preprocess must not choke on: a speck, and a small image that
     # claims 50 dpi (scaling it to 300 dpi naively needs 36 times the pixels)
     write(d, "speck.png", png(40, 40, 40, grey=255))

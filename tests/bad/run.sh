@@ -95,6 +95,10 @@ done
 for b in bomb.png bomb.pgm bomb.jpg bomb-page-2.tif bomb.pdf; do
     expect "$out" "/$b" error "$b: image of [0-9]+x[0-9]+ pixels is over the 150 megapixel limit"
 done
+# A PDF's image is measured from its object, before poppler decodes it: one
+# the page draws, and a soft mask of an image in a form on page 2.
+expect "$out" /bomb-image.pdf error "bomb-image.pdf: page 1: image of 60000x60000 pixels is over the 150 megapixel limit"
+expect "$out" /bomb-mask-2.pdf error "bomb-mask-2.pdf: page 2: image of 60000x60000 pixels is over the 150 megapixel limit"
 expect "$out" "/tên có dấu và khoảng trắng.txt" ok
 expect "$out" "/latin1-name-��.txt" ok           # not UTF-8: shown as U+FFFD
 expect "$out" "$(printf 'ạ%.0s' $(seq 83)).txt" ok  # near NAME_MAX

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # PDF pages: one with a text layer is read from it, words and boxes as the
 # page places them; a scanned one is drawn at its image's own resolution
-# (pdfimages -list), whatever its page box says; ingest option pdf picks
+# (pdfimages -list), whatever its page box says (one that makes the page
+# larger than any dispatch's paper is taken for A4); ingest option pdf picks
 # auto, ocr or text; every page's record says where its words came from.
 . "$(dirname "$0")/lib.sh"
 
@@ -71,6 +72,31 @@ assert p[0][\"steps\"] == [] and p[1][\"text_from\"] == \"ocr\", p
 assert p[1][\"dpi\"] == 200 and p[1][\"steps\"], p[1]
 assert not [s for s in p[1][\"steps\"] if s.startswith(\"scale\")], p[1][\"steps\"]'" \
     "mixed: the scan was not prepared at its own 200 dpi, or the text page was"
+
+# A 300-dpi scan whose PDF places each pixel on a point (page box 34
+# inches wide, 72 dpi declared) is read as the A4 page at 300 dpi it is:
+# the same pages, steps and text as the same scan placed at 300 dpi, not
+# enlarged fourfold; the record keeps the declared 72.  A record resumed
+# after preprocess draws the page again at 72 and agrees.
+if command -v pdftoppm > /dev/null; then
+    pdftoppm -r 300 -jpeg -f 1 -l 1 -singlefile "$VANTHU_SOURCE_ROOT/samples/ke-hoach.pdf" scan
+    for k in jpeg300 jpeg72; do
+        python3 "$VANTHU_SOURCE_ROOT/tests/lib/mkpdf.py" $k $k.pdf scan.jpg || exit 1
+        "$VANTHU" run $k.pdf > $k.json 2>/dev/null
+    done
+    "$VANTHU" run --stop-after preprocess jpeg72.pdf > jpeg72-pre.json 2>/dev/null
+    "$VANTHU" run --from jpeg72-pre.json > jpeg72-resumed.json 2>/dev/null
+    check "python3 -c '
+import json
+a, b, c = (json.load(open(f)) for f in (\"jpeg300.json\", \"jpeg72.json\", \"jpeg72-resumed.json\"))
+page = lambda r: {k: v for k, v in r[\"pages\"][0].items() if k not in (\"blocks\", \"dpi_declared\")}
+assert page(a) == page(b) == page(c) and page(a)[\"dpi\"] == 300, (page(a), page(b), page(c))
+assert \"dpi_declared\" not in a[\"pages\"][0] and b[\"pages\"][0][\"dpi_declared\"] == 72, b[\"pages\"][0]
+assert a[\"text\"] == b[\"text\"] == c[\"text\"] and len(a[\"text\"][\"original\"]) > 500, a[\"text\"]'" \
+        "72-dpi page box: the page is not read as the 300-dpi scan it is"
+else
+    echo "pdftoppm missing: the 72-dpi page box case skipped"
+fi
 
 # The option: ocr draws a text page for OCR, text takes the layer even
 # where it is empty; anything else is refused before any input is read.

@@ -101,6 +101,35 @@ static void test_images(void)
     }
 }
 
+/* A declared resolution that puts a sheet-shaped page on paper longer than
+ * 18 inches is taken for a wrong one: A4's instead, the declared one kept
+ * beside it.  Pages within paper sizes, and pages of no sheet's shape,
+ * keep theirs. */
+static void test_declared_dpi(void)
+{
+    static const struct {
+        int w, h, res, dpi, declared;
+    } cases[] = {
+        {2480, 3508, 72, 300, 72},  /* A4 at 300 dpi, declared 72: 34x49 in */
+        {3508, 2480, 72, 300, 72},  /* the same, landscape */
+        {2550, 3300, 72, 300, 72},  /* Letter */
+        {600, 800, 72, 72, 0},      /* 8.3x11 in: as declared */
+        {1000, 9000, 300, 300, 0},  /* a strip 30 in long: no sheet */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        PIX *pix = pixCreate(cases[i].w, cases[i].h, 1);
+        pixSetResolution(pix, cases[i].res, cases[i].res);
+        pixWrite(path_of("declared.png"), pix, IFF_PNG);
+        pixDestroy(&pix);
+        vt_doc *doc;
+        vt_error err = {0};
+        CHECK(ingest(path_of("declared.png"), NULL, &doc, &err) == VT_OK);
+        CHECK(doc->n_pages == 1 && doc->pages[0].dpi == cases[i].dpi &&
+              doc->pages[0].dpi_declared == cases[i].declared);
+        vt_doc_free(doc);
+    }
+}
+
 static void test_pdf(void)
 {
     cairo_surface_t *s = cairo_pdf_surface_create(path_of("two.pdf"), 595, 842);
@@ -165,6 +194,7 @@ int main(void)
     if (!mkdtemp(dir))
         return 99;
     test_images();
+    test_declared_dpi();
     test_pdf();
     test_refusals();
     char cmd[300];

@@ -12,6 +12,9 @@ usage: mkpdf.py KIND OUT.pdf [TEXT]
   blank    one A4 page with nothing on it
   lines    the lines of the file TEXT, 50 a page, as a born-digital PDF
            (Helvetica's WinAnsi has no Vietnamese letters: marks stripped)
+  jpeg300  the JPEG file TEXT (a 300-dpi scan) as one page at 300 dpi
+  jpeg72   the same placed a point a pixel: a page box that declares 72 dpi
+           (2480x3508 pixels make a page 34 inches wide)
 """
 import os
 import sys
@@ -19,6 +22,8 @@ import unicodedata
 import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "image"))
+import mkpages  # noqa: E402
 import rawfiles  # noqa: E402
 
 A4 = (595.276, 841.89)
@@ -78,6 +83,9 @@ def text_pages(objs, font, path):
 
 
 def make(kind, text=None):
+    if kind in ("jpeg300", "jpeg72"):
+        with open(text, "rb") as f:
+            return mkpages.pdf(1, [f.read()], int(kind[4:]))
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>", None,
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
             b"/Encoding /WinAnsiEncoding >>"]
