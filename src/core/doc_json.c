@@ -378,8 +378,10 @@ static bool read_box(const json_t *j, vt_box *b)
 }
 
 /* The page's `prepared` member; the maps are made again from the steps
- * (vt_page_to_prepared), so only those are read. */
-static bool read_prepared(const json_t *j, vt_prepared *p)
+ * (vt_page_to_prepared), so only those are read.  A record gives numbers
+ * to six digits: the scale, which is the ratio of the sizes before and
+ * after, is taken from the sizes again when it agrees with them. */
+static bool read_prepared(const json_t *j, const vt_page *pg, vt_prepared *p)
 {
     *p = (vt_prepared){0};
     if (!j)
@@ -394,6 +396,14 @@ static bool read_prepared(const json_t *j, vt_prepared *p)
         !(fabs(deg) < 45))
         return false;
     *p = (vt_prepared){(int)w, (int)h, (int)dpi, sx, sy, (int)turns, deg};
+    if (pg->width > 0 && pg->height > 0) {
+        double exact_x = (double)(turns % 2 ? h : w) / pg->width;
+        double exact_y = (double)(turns % 2 ? w : h) / pg->height;
+        if (fabs(exact_x - sx) <= 1e-5 * exact_x && fabs(exact_y - sy) <= 1e-5 * exact_y) {
+            p->scale_x = exact_x;
+            p->scale_y = exact_y;
+        }
+    }
     return true;
 }
 
@@ -445,7 +455,7 @@ static vt_status read_pages(vt_doc *doc, const json_t *pages, vt_error *err)
         pg->width = (int)width;
         pg->height = (int)height;
         pg->dpi = (int)dpi;
-        if (!read_prepared(json_object_get(pj, "prepared"), &pg->prepared))
+        if (!read_prepared(json_object_get(pj, "prepared"), pg, &pg->prepared))
             return bad(err, "a page's prepared member needs its size, dpi, scale, quarter "
                             "turns (0-3) and deskew (under 45 degrees)");
         pg->text_from =

@@ -690,8 +690,9 @@ PIX *vt_page_load(vt_doc *doc, size_t index, vt_error *err)
     PIX *pix = NULL;
     if (doc->kind == VT_KIND_PDF) {
         /* At the resolution ingest drew it: noted in the store, or for a
-         * resumed record the page's own unless preprocess changed it (it
-         * then notes the original; see vt_page_prepared). */
+         * resumed record the page's own (a record of schema 2.1 or older
+         * gives the prepared page's: vt_page_prepared then notes the
+         * original). */
         long dpi = pg->store && pg->store->source_dpi > 0 ? pg->store->source_dpi
                    : pg->dpi > 0                          ? pg->dpi
                                                           : again_opts.pdf_dpi;
