@@ -380,16 +380,13 @@ static PIX *prepare(pre_state *s, const char *orient_replay, PIX **srcp, int dpi
         l_float32 angle = 0, conf = 0;
         if (bin && pixFindSkew(bin, &angle, &conf) == 0 && conf >= 2.5 &&
             fabsf(angle) >= 0.1f) {
-            /* To a hundredth of a degree, as the record gives it: the
-             * turn made is the one recorded. */
-            double degrees = round(angle * 100.0) / 100.0;
-            PIX *rot = pixRotate(gray, (float)(degrees * M_PI / 180.0), L_ROTATE_AREA_MAP,
-                                 L_BRING_IN_WHITE, 0, 0);
+            PIX *rot = pixRotate(gray, angle * (float)(M_PI / 180.0),
+                                 L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
             if (rot) {
                 pixDestroy(&gray);
                 gray = rot;
-                frame->deskew_degrees = degrees;
-                vt_page_add_step(log, "deskew %+.2fdeg", degrees);
+                frame->deskew_degrees = angle;
+                vt_page_add_step(log, "deskew %+.2fdeg", angle);
             }
         } else {
             vt_page_add_step(log, "deskew none (%.2fdeg, confidence %.1f)", angle, conf);
