@@ -62,7 +62,8 @@ static json_t *line_json(const vt_line *ln)
     return o;
 }
 
-/* A map as six numbers, row by row, to a millionth of a pixel. */
+/* A map as six numbers, row by row; what is under a millionth (the
+ * cosine of a quarter turn in floating point) is written as 0. */
 static json_t *affine_json(vt_affine a)
 {
     json_t *m = json_array();
@@ -377,8 +378,8 @@ static bool read_box(const json_t *j, vt_box *b)
     return true;
 }
 
-/* The page's `prepared` member; the maps are made again from the steps
- * (vt_page_to_prepared), so only those are read.  A record gives numbers
+/* The page's `prepared` member; the maps are made again from the numbers
+ * before them (vt_page_to_prepared), so only those are read.  A record gives numbers
  * to six digits: the scale, which is the ratio of the sizes before and
  * after, is taken from the sizes again when it agrees with them. */
 static bool read_prepared(const json_t *j, const vt_page *pg, vt_prepared *p)
