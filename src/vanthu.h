@@ -38,7 +38,7 @@ extern "C" {
 
 #define VT_VERSION "0.1.0"
 /* Version of the record/document JSON and XML layout (schema/). */
-#define VT_SCHEMA_VERSION "2.1"
+#define VT_SCHEMA_VERSION "2.2"
 
 /* ------------------------------------------------------------------ errors */
 
@@ -190,15 +190,40 @@ VT_EXPORT vt_text_source vt_text_source_from_name(const char *name);
 struct Pix; /* leptonica */
 struct vt_page_store;
 
+/* How preprocess made the page OCR reads (the prepared page) from the page
+ * as ingested, as data: the ingested page scaled by scale_x and scale_y,
+ * turned clockwise by quarter_turns quarters (the turned page's corner
+ * taken as its origin again), then rotated by deskew_degrees (clockwise
+ * positive, y down) about the prepared page's centre in whole pixels
+ * (width / 2, height / 2); the prepared page is width x height pixels at
+ * dpi.  width is 0 when the page was not prepared (no preprocess, a text
+ * layer, or a record of schema 2.1 or older, whose boxes are in the
+ * prepared page already): the boxes are then in the page's own frame. */
+typedef struct vt_prepared {
+    int width, height, dpi;
+    double scale_x, scale_y;
+    int quarter_turns;
+    double deskew_degrees;
+} vt_prepared;
+
+/* An affine map of pixel coordinates (y down), row by row:
+ * x' = m[0] x + m[1] y + m[2], y' = m[3] x + m[4] y + m[5]. */
+typedef struct vt_affine {
+    double m[6];
+} vt_affine;
+
 typedef struct vt_page {
     vt_block *blocks;
     size_t n_blocks, cap_blocks;
+    /* The page as ingested: the source image's pixels (a PDF page drawn at
+     * dpi).  Every box of the page is in these pixels. */
     int width, height, dpi;
     /* The resolution the source declares when the page was given another:
      * one that makes the page larger than any paper a dispatch is printed
      * on (a PDF placing each pixel of a 300-dpi scan on a point) is taken
      * for a wrong one.  0 when dpi is the declared one. */
     int dpi_declared;
+    vt_prepared prepared;
     /* A page taken from its text layer has its words from ingest and no
      * pixels: preprocess and ocr leave it alone. */
     vt_text_source text_from;
@@ -212,7 +237,8 @@ typedef struct vt_page {
                         * dropped by ocr */
     struct vt_page_store *store; /* the library's own: where the page lies
                                   * in its source, a compressed work image */
-    /* Operations applied by preprocess, in order ("deskew -1.20deg"). */
+    /* What preprocess did, in order, for people ("deskew -1.20deg");
+     * `prepared` is what it did as data. */
     char **steps;
     size_t n_steps, cap_steps;
 } vt_page;
@@ -345,13 +371,29 @@ VT_EXPORT vt_status vt_doc_read_text(vt_doc *doc, const char *bytes, size_t len,
                                      vt_error *err);
 
 /* Page `page` (from 0) as a picture for people, in the coordinates its
- * word boxes use (the page as OCR read it: upright, deskewed, cleaned),
- * shrunk to at most `max_width` pixels wide (0: as it is), as JPEG.  A
+ * word boxes use: the page as ingested (its own colours), or for a record
+ * of schema 2.1 or older the page as OCR read it (upright, deskewed,
+ * cleaned), shrunk to at most `max_width` pixels wide (0: as it is), as
+ * JPEG.  A
  * document rebuilt from a record reads its source file again (refused when
  * the file changed since the record was made); a text input has no
  * picture (VT_EINPUT).  Caller frees *out with free(). */
 VT_EXPORT vt_status vt_page_picture(vt_doc *doc, size_t page, int max_width,
                                     unsigned char **out, size_t *len, vt_error *err);
+
+/* The map from the page as ingested to the page as prepared for OCR
+ * (vt_prepared), and back; the identity for a page not prepared. */
+VT_EXPORT vt_affine vt_page_to_prepared(const vt_page *page);
+VT_EXPORT vt_affine vt_affine_invert(vt_affine a);
+/* A box of the prepared page on the page as ingested: the smallest box of
+ * whole pixels that holds it there (a deskewed word's box stands a little
+ * taller and wider), within the page. */
+VT_EXPORT vt_box vt_page_box_from_prepared(const vt_page *page, vt_box prepared);
+/* The other way: the upright box on the prepared page whose box on the
+ * page as ingested `box` is, the deskew's widening undone, so that lines
+ * keep their height and the gaps between them (what layout reasoning
+ * measures). */
+VT_EXPORT vt_box vt_page_box_to_prepared(const vt_page *page, vt_box box);
 
 /* Serialise to / rebuild from the record JSON (schema/record.schema.json).
  * The record carries everything needed to resume a pipeline except pixels. */

@@ -1,6 +1,7 @@
 /* doc_json.c — the document as a record JSON and back.  The same layout is
  * the output format and the resume format (schema/record.schema.json). */
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,6 +62,29 @@ static json_t *line_json(const vt_line *ln)
     return o;
 }
 
+/* A map as six numbers, row by row; what is under a millionth (the
+ * cosine of a quarter turn in floating point) is written as 0. */
+static json_t *affine_json(vt_affine a)
+{
+    json_t *m = json_array();
+    for (int i = 0; i < 6; i++)
+        json_array_append_new(m, json_real(round(a.m[i] * 1e6) / 1e6 + 0.0));
+    return m;
+}
+
+/* How the page OCR read was made from the page as ingested: the steps as
+ * numbers, and the maps both ways for a reader that draws boxes across. */
+static json_t *prepared_json(const vt_page *pg)
+{
+    const vt_prepared *p = &pg->prepared;
+    vt_affine to = vt_page_to_prepared(pg);
+    return json_pack("{s:i,s:i,s:i,s:f,s:f,s:i,s:f,s:o,s:o}", "width", p->width, "height",
+                     p->height, "dpi", p->dpi, "scale_x", p->scale_x, "scale_y", p->scale_y,
+                     "quarter_turns", p->quarter_turns, "deskew_degrees", p->deskew_degrees,
+                     "to_prepared", affine_json(to), "from_prepared",
+                     affine_json(vt_affine_invert(to)));
+}
+
 /* The page's members before its blocks. */
 static json_t *page_head_json(const vt_page *pg, size_t number)
 {
@@ -73,6 +97,8 @@ static json_t *page_head_json(const vt_page *pg, size_t number)
         json_object_set_new(o, "dpi", json_integer(pg->dpi));
     if (pg->dpi_declared > 0)
         json_object_set_new(o, "dpi_declared", json_integer(pg->dpi_declared));
+    if (pg->prepared.width > 0)
+        json_object_set_new(o, "prepared", prepared_json(pg));
     if (pg->text_from)
         json_object_set_new(o, "text_from", json_string(vt_text_source_name(pg->text_from)));
     json_object_set_new(o, "steps", strings_json(pg->steps, pg->n_steps));
@@ -377,6 +403,36 @@ static bool read_box(const json_t *j, vt_box *b)
     return true;
 }
 
+/* The page's `prepared` member; the maps are made again from the numbers
+ * before them (vt_page_to_prepared), so only those are read.  A record gives numbers
+ * to six digits: the scale, which is the ratio of the sizes before and
+ * after, is taken from the sizes again when it agrees with them. */
+static bool read_prepared(const json_t *j, const vt_page *pg, vt_prepared *p)
+{
+    *p = (vt_prepared){0};
+    if (!j)
+        return true;
+    json_int_t w, h, dpi, turns;
+    double sx, sy, deg;
+    if (json_unpack((json_t *)j, "{s:I,s:I,s:I,s:F,s:F,s:I,s:F}", "width", &w, "height", &h,
+                    "dpi", &dpi, "scale_x", &sx, "scale_y", &sy, "quarter_turns", &turns,
+                    "deskew_degrees", &deg) != 0 ||
+        !pixel_value(w) || !pixel_value(h) || !pixel_value(dpi) || w == 0 || h == 0 ||
+        !(sx > 0 && sx <= 1e4 && sy > 0 && sy <= 1e4) || turns < 0 || turns > 3 ||
+        !(fabs(deg) < 45))
+        return false;
+    *p = (vt_prepared){(int)w, (int)h, (int)dpi, sx, sy, (int)turns, deg};
+    if (pg->width > 0 && pg->height > 0) {
+        double exact_x = (double)(turns % 2 ? h : w) / pg->width;
+        double exact_y = (double)(turns % 2 ? w : h) / pg->height;
+        if (fabs(exact_x - sx) <= 1e-5 * exact_x && fabs(exact_y - sy) <= 1e-5 * exact_y) {
+            p->scale_x = exact_x;
+            p->scale_y = exact_y;
+        }
+    }
+    return true;
+}
+
 static vt_status read_line_json(vt_line *ln, const json_t *j, vt_error *err)
 {
     json_t *words = json_object_get(j, "words");
@@ -428,6 +484,9 @@ static vt_status read_pages(vt_doc *doc, const json_t *pages, vt_error *err)
         pg->height = (int)height;
         pg->dpi = (int)dpi;
         pg->dpi_declared = (int)declared;
+        if (!read_prepared(json_object_get(pj, "prepared"), pg, &pg->prepared))
+            return bad(err, "a page's prepared member needs its size, dpi, scale, quarter "
+                            "turns (0-3) and deskew (under 45 degrees)");
         pg->text_from =
             vt_text_source_from_name(json_string_value(json_object_get(pj, "text_from")));
         json_t *sj;

@@ -11,11 +11,10 @@
  * A PDF input keeps its own file (qpdf reads and writes it): its pages as
  * they are, the words added over those that show no text of their own.
  *
- * The words are laid out in the coordinates of the page as OCR saw it
- * (after preprocess scaled, turned and deskewed it): each word's place
- * with the deskew undone, under one matrix that undoes the turn and the
- * scaling, so each word lands on the scan where it is printed.
- * The font is Tesseract's glyph-less one (every code maps to one blank
+ * The words are laid out at their boxes, which are on the page as
+ * ingested (the scan's own pixels, or a PDF page as drawn), under one
+ * matrix from its pixels to the page's points, so each word lands on the
+ * scan where it is printed.  The font is Tesseract's glyph-less one (every code maps to one blank
  * glyph half an em wide); each word is stretched to its box's width and
  * its size is the box's height.  A ToUnicode map gives each code its
  * character, which is what search and copy read.
@@ -231,50 +230,32 @@ static affine then(affine m, affine n)
                     m.e * n.a + m.f * n.c + n.e, m.e * n.b + m.f * n.d + n.f};
 }
 
-/* The last preprocess step starting with `prefix` read by `fmt`, or false. */
-static bool step_value(const vt_page *pg, const char *prefix, const char *fmt, double *v)
-{
-    bool found = false;
-    for (size_t i = 0; i < pg->n_steps; i++)
-        if (strncmp(pg->steps[i], prefix, strlen(prefix)) == 0)
-            found |= sscanf(pg->steps[i], fmt, v) == 1;
-    return found;
-}
-
-/* Preprocess's deskew undone on the page as OCR saw it (pixels, y down):
- * pixRotate turned it clockwise by the angle about its centre, keeping its
- * size (preprocess.c). */
-static affine unskew_matrix(const vt_page *pg)
-{
-    double deg = 0;
-    if (!step_value(pg, "deskew ", "deskew %lfdeg", &deg) || deg == 0 || pg->width <= 0)
-        return (affine){1, 0, 0, 1, 0, 0};
-    double r = -deg * M_PI / 180, cs = cos(r), sn = sin(r);
-    double cx = pg->width / 2.0, cy = pg->height / 2.0;
-    return (affine){cs, sn, -sn, cs, cx - cx * cs + cy * sn, cy - cx * sn - cy * cs};
-}
-
-/* From the page as OCR saw it, deskew undone, to PDF points on a page of
- * pw x ph points whose lower left corner is (x0, y0): preprocess's turn
- * undone (pixRotateOrth turns clockwise by quarters), then its scaling,
- * then pixels to points with y up. */
-static affine page_matrix(const vt_page *pg, double x0, double y0, double pw, double ph)
+/* From the pixels of the page as ingested (its boxes' frame) to PDF
+ * points on a page of pw x ph points whose lower left corner is the
+ * origin, y up. */
+static affine page_matrix(const vt_page *pg, double pw, double ph)
 {
     double ww = pg->width > 0 ? pg->width : pw, wh = pg->height > 0 ? pg->height : ph;
-    double turn = 0;
-    step_value(pg, "orient ", "orient %lfdeg", &turn);
-    int quarters = ((int)lround(turn / 90) % 4 + 4) % 4;
-    /* The size before the turn. */
-    double uw = quarters % 2 ? wh : ww, uh = quarters % 2 ? ww : wh;
+    return (affine){pw / ww, 0, 0, -ph / wh, 0, ph};
+}
+
+/* From the points of a page as a viewer shows it, turned clockwise by
+ * `rotate` degrees (its /Rotate, a multiple of 90), lower left corner at
+ * the origin, to the page's own space, whose box is w x h points with its
+ * lower left corner at (x0, y0).  poppler draws the page as shown, so
+ * that is the frame the boxes are in. */
+static affine unrotate(int rotate, double x0, double y0, double w, double h)
+{
     affine m = {1, 0, 0, 1, 0, 0};
-    if (quarters == 1) /* forward (x, y) -> (uh - y, x) */
-        m = (affine){0, -1, 1, 0, 0, uh};
-    else if (quarters == 2)
-        m = (affine){-1, 0, 0, -1, uw, uh};
-    else if (quarters == 3) /* forward (x, y) -> (y, uw - x) */
-        m = (affine){0, 1, -1, 0, uw, 0};
-    affine to_points = {pw / uw, 0, 0, -ph / uh, x0, y0 + ph};
-    return then(m, to_points);
+    if (rotate == 90) /* shown (v, w - u) for own (u, v) */
+        m = (affine){0, 1, -1, 0, w, 0};
+    else if (rotate == 180)
+        m = (affine){-1, 0, 0, -1, w, h};
+    else if (rotate == 270) /* shown (h - v, u) */
+        m = (affine){0, -1, 1, 0, 0, h};
+    m.e += x0;
+    m.f += y0;
+    return m;
 }
 
 static unsigned cid_of(text_codes *tc, gunichar ch)
@@ -288,23 +269,17 @@ static unsigned cid_of(text_codes *tc, gunichar ch)
     return cid;
 }
 
-/* One word in the text object: its size the box's height, its baseline
- * the box's bottom, stretched to the box's width.  The box stays upright,
- * centred where the deskew puts the word back: a word drawn along the
- * skew would have each letter on a baseline of its own, and text
- * extraction would break it into pieces. */
-static void put_word(text_codes *tc, GString *s, const vt_word *word, affine unskew)
+/* One word in the text object at `b`, a box of the frame the words are
+ * laid out in (text_layer): its size the box's height, its baseline the
+ * box's bottom, stretched to the box's width. */
+static void put_word(text_codes *tc, GString *s, const vt_word *word, vt_box b)
 {
-    const vt_box *b = &word->box;
     glong n = g_utf8_strlen(word->text, -1);
-    if (b->w <= 0 || b->h <= 0 || n == 0 || n > 0xfff0)
+    if (b.w <= 0 || b.h <= 0 || n == 0 || n > 0xfff0)
         return;
-    double stretch = 100.0 * b->w / ((double)n * GLYPH_WIDTH / 1000.0 * b->h);
-    double cx = b->x + b->w / 2.0, cy = b->y + b->h / 2.0;
-    double x = unskew.a * cx + unskew.c * cy + unskew.e - b->w / 2.0;
-    double y = unskew.b * cx + unskew.d * cy + unskew.f + b->h / 2.0;
-    g_string_append_printf(s, FONT_RESOURCE " %d Tf %.2f Tz 1 0 0 -1 %.2f %.2f Tm <", b->h,
-                           stretch, x, y);
+    double stretch = 100.0 * b.w / ((double)n * GLYPH_WIDTH / 1000.0 * b.h);
+    g_string_append_printf(s, FONT_RESOURCE " %d Tf %.2f Tz 1 0 0 -1 %d %d Tm <", b.h,
+                           stretch, b.x, b.y + b.h);
     for (const char *p = word->text; *p; p = g_utf8_next_char(p)) {
         gunichar ch = g_utf8_get_char(p);
         /* Two-byte codes: past 65534 characters, new ones are left out. */
@@ -314,19 +289,33 @@ static void put_word(text_codes *tc, GString *s, const vt_word *word, affine uns
     g_string_append(s, "> Tj\n");
 }
 
-/* The invisible text of page pg onto s: its words under the matrix that
- * puts them on a pw x ph page whose lower left corner is (x0, y0). */
-static void text_layer(text_codes *tc, GString *s, const vt_page *pg, double x0, double y0,
-                       double pw, double ph)
+/* The invisible text of page pg onto s, `to_pdf` the matrix from the
+ * page's pixels to the PDF page's space.  The words read along the lines
+ * of the page as OCR read it: they are laid out on that page as it was
+ * scaled and turned, not deskewed, each word in the upright box of its
+ * size there (vt_page_box_to_prepared), centred on its box; a word drawn
+ * along the skew would have each letter on a baseline of its own, and
+ * text extraction would break it into pieces. */
+static void text_layer(text_codes *tc, GString *s, const vt_page *pg, affine to_pdf)
 {
-    affine m = page_matrix(pg, x0, y0, pw, ph), unskew = unskew_matrix(pg);
+    vt_page turned = *pg;
+    turned.prepared.deskew_degrees = 0;
+    vt_affine t = vt_page_to_prepared(&turned), back = vt_affine_invert(t);
+    affine m = then((affine){back.m[0], back.m[3], back.m[1], back.m[4], back.m[2], back.m[5]},
+                    to_pdf);
     g_string_append_printf(s, "q %.6f %.6f %.6f %.6f %.4f %.4f cm\nBT 3 Tr\n", m.a, m.b, m.c,
                            m.d, m.e, m.f);
     for (size_t b = 0; b < pg->n_blocks; b++)
         for (size_t l = 0; l < pg->blocks[b].n_lines; l++) {
             const vt_line *line = &pg->blocks[b].lines[l];
-            for (size_t k = 0; k < line->n_words; k++)
-                put_word(tc, s, &line->words[k], unskew);
+            for (size_t k = 0; k < line->n_words; k++) {
+                vt_box box = line->words[k].box;
+                vt_box up = vt_page_box_to_prepared(pg, box);
+                double cx = box.x + box.w / 2.0, cy = box.y + box.h / 2.0;
+                up.x = (int)lround(t.m[0] * cx + t.m[1] * cy + t.m[2] - up.w / 2.0);
+                up.y = (int)lround(t.m[3] * cx + t.m[4] * cy + t.m[5] - up.h / 2.0);
+                put_word(tc, s, &line->words[k], up);
+            }
         }
     g_string_append(s, "ET Q\n");
 }
@@ -526,7 +515,7 @@ static char *render_images(const vt_doc *doc, vt_doc *src, size_t *len, vt_error
         obj_end(&w);
         GString *s = g_string_new(NULL);
         g_string_append_printf(s, "q %.4f 0 0 %.4f 0 0 cm /Im0 Do Q\n", pw, ph);
-        text_layer(&tc, s, &doc->pages[p], 0, 0, pw, ph);
+        text_layer(&tc, s, &doc->pages[p], page_matrix(&doc->pages[p], pw, ph));
         put_flate_stream(&w, content, "", s->str, s->len);
         g_string_free(s, TRUE);
         put_image(&w, image, cid);
@@ -648,9 +637,9 @@ static void clear_interpolate(qpdf_data q, qpdf_oh resources)
 }
 
 /* Add the invisible text over page `index` of the source: its content
- * wrapped in q/Q so that the words start from the page's own state.
- * False with err set when the page is turned (/Rotate), which this does
- * not lay words out on. */
+ * wrapped in q/Q so that the words start from the page's own state; on a
+ * page shown turned (/Rotate) the words are turned back into the page's
+ * own space.  False with err set when /Rotate is no multiple of 90. */
 static bool graft_page(qpdf_data q, const vt_doc *doc, size_t index, qpdf_oh page,
                        qpdf_oh font, text_codes *tc, vt_error *err)
 {
@@ -662,14 +651,19 @@ static bool graft_page(qpdf_data q, const vt_doc *doc, size_t index, qpdf_oh pag
         v[i] = qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, box, i));
     int rotate = 0;
     qpdf_oh_get_value_as_int(q, qpdf_oh_get_key(q, page, "/Rotate"), &rotate);
-    if (rotate % 360) {
-        vt_error_set(err, VT_EINPUT, "%s: page %zu is turned (/Rotate %d): -f pdf lays "
-                     "words out on upright pages only", doc->path, index + 1, rotate);
+    rotate = (rotate % 360 + 360) % 360;
+    if (rotate % 90) {
+        vt_error_set(err, VT_EINPUT, "%s: page %zu is turned by %d degrees (/Rotate), "
+                     "not a multiple of 90", doc->path, index + 1, rotate);
         return false;
     }
+    double w = fabs(v[2] - v[0]), h = fabs(v[3] - v[1]);
+    bool sideways = rotate % 180 != 0;
+    const vt_page *pg = &doc->pages[index];
+    affine m = then(page_matrix(pg, sideways ? h : w, sideways ? w : h),
+                    unrotate(rotate, MIN(v[0], v[2]), MIN(v[1], v[3]), w, h));
     GString *layer = g_string_new("Q\n");
-    text_layer(tc, layer, &doc->pages[index], MIN(v[0], v[2]), MIN(v[1], v[3]),
-               fabs(v[2] - v[0]), fabs(v[3] - v[1]));
+    text_layer(tc, layer, pg, m);
     qpdf_oh contents = qpdf_oh_get_key(q, page, "/Contents");
     qpdf_oh all = qpdf_oh_new_array(q);
     qpdf_oh_append_item(q, all, q_stream(q, "q\n", 2, NULL));

@@ -7,9 +7,10 @@
  * Each region is clipped out and given to Tesseract as an image of its
  * own: TessBaseAPISetRectangle on a strip as wide as the page returned
  * garbage with Tesseract 5.3 here.  Word text, box and confidence come from the
- * result iterator; boxes are in the pixels of the image recognised
- * (page->work when preprocess ran).  A page's pixels are dropped as soon
- * as it is read (internal.h: page pixels).
+ * result iterator in the pixels of the image recognised (page->work when
+ * preprocess ran) and are put on the page as ingested (page->prepared),
+ * where the record gives them.  A page's pixels are dropped as soon as it
+ * is read (internal.h: page pixels).
  *
  * Threads: Debian's Tesseract is built with OpenMP and runs 4 threads per
  * line by default, which fights the page-level parallelism of `-j N`.
@@ -234,29 +235,32 @@ static bool pending_has_word(const pending *p)
     return false;
 }
 
-/* Move the pending words into a new line of `block`.  The signer block
- * holds a signature; strokes the colour filter could not remove (where
- * the seal covers them the inks mix to near black) read as lines of stray
- * marks, so there a line without a word is dropped. */
-static void pending_flush(pending *p, vt_block *block)
+/* Move the pending words into a new line of `block`, their boxes put on
+ * the page as ingested.  The signer block holds a signature; strokes the
+ * colour filter could not remove (where the seal covers them the inks mix
+ * to near black) read as lines of stray marks, so there a line without a
+ * word is dropped. */
+static void pending_flush(pending *p, vt_block *block, const vt_page *page)
 {
     if (p->n && (block->role != VT_ROLE_FOOTER_RIGHT || pending_has_word(p))) {
         vt_line *line = vt_block_add_line(block);
-        line->box = p->line_box;
+        line->box = vt_page_box_from_prepared(page, p->line_box);
         for (size_t i = 0; i < p->n; i++)
-            vt_line_add_word(line, p->text[i], NULL, p->box[i], p->conf[i]);
+            vt_line_add_word(line, p->text[i], NULL,
+                             vt_page_box_from_prepared(page, p->box[i]), p->conf[i]);
     }
     for (size_t i = 0; i < p->n; i++)
         free(p->text[i]);
     p->n = 0;
 }
 
-/* Recognise the image set and append its words to `block`, one vt_line
- * per Tesseract text line. */
-static vt_status read_words(ocr_state *s, vt_block *block, const char *path,
-                            size_t page_no, vt_error *err)
+/* Recognise the image set, the region of the prepared page at `region`,
+ * and append its words to `block`, one vt_line per Tesseract text line. */
+static vt_status read_words(ocr_state *s, vt_block *block, vt_box region,
+                            const vt_page *page, const char *path, size_t page_no,
+                            vt_error *err)
 {
-    int dx = block->box.x, dy = block->box.y;
+    int dx = region.x, dy = region.y;
     if (TessBaseAPIRecognize(s->api, NULL) != 0)
         return vt_error_set(err, VT_EINTERNAL, "%s: page %zu: Tesseract failed",
                             path, page_no);
@@ -267,7 +271,7 @@ static vt_status read_words(ocr_state *s, vt_block *block, const char *path,
     pending line = {0};
     do {
         if (TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE)) {
-            pending_flush(&line, block);
+            pending_flush(&line, block, page);
             line.line_box = iter_box(pi, RIL_TEXTLINE, dx, dy);
         }
         char *text = TessResultIteratorGetUTF8Text(ri, RIL_WORD);
@@ -280,7 +284,7 @@ static vt_status read_words(ocr_state *s, vt_block *block, const char *path,
             pending_add(&line, vt_ocr_word_text(text), iter_box(pi, RIL_WORD, dx, dy), conf);
         TessDeleteText(text);
     } while (TessPageIteratorNext(pi, RIL_WORD));
-    pending_flush(&line, block);
+    pending_flush(&line, block, page);
     free(line.text);
     free(line.box);
     free(line.conf);
@@ -292,9 +296,12 @@ static vt_status read_regions(ocr_state *s, vt_doc *doc, size_t index, PIX *pix,
                               vt_error *err)
 {
     vt_page *pg = &doc->pages[index];
+    int dpi = pg->prepared.width > 0 ? pg->prepared.dpi : pg->dpi;
+    if (dpi <= 0)
+        dpi = 300;
     vt_layout lay;
     if (s->layout) {
-        if (!vt_layout_find(pix, pg->dpi, &lay))
+        if (!vt_layout_find(pix, dpi, &lay))
             return vt_error_set(err, VT_EINTERNAL,
                                 "%s: page %zu: layout analysis failed", doc->path,
                                 index + 1);
@@ -316,14 +323,15 @@ static vt_status read_regions(ocr_state *s, vt_doc *doc, size_t index, PIX *pix,
         TessBaseAPISetImage2(s->api, clip);
         /* Columns and thin strips (a page number) are one block of lines;
          * automatic segmentation drops a lone short line. */
-        bool small = box.h < (pg->dpi > 0 ? pg->dpi : 300); /* an inch */
+        bool small = box.h < dpi; /* an inch */
         TessBaseAPISetPageSegMode(s->api, r == VT_REGION_BODY && !small
                                               ? s->psm : PSM_SINGLE_BLOCK);
-        TessBaseAPISetSourceResolution(s->api, pg->dpi > 0 ? pg->dpi : 300);
+        TessBaseAPISetSourceResolution(s->api, dpi);
         /* Lines are gathered aside so that an empty region leaves no
          * block. */
-        vt_block found = {.box = box, .role = vt_layout_role(r)};
-        vt_status st = read_words(s, &found, doc->path, index + 1, err);
+        vt_block found = {.box = vt_page_box_from_prepared(pg, box),
+                          .role = vt_layout_role(r)};
+        vt_status st = read_words(s, &found, box, pg, doc->path, index + 1, err);
         pixDestroy(&clip);
         if (found.n_lines)
             *vt_page_add_block(pg, found.role) = found;

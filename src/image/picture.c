@@ -1,5 +1,7 @@
 /* picture.c — a page as a picture for people (the review page), in the
- * coordinates its word boxes use. */
+ * coordinates its word boxes use: the page as ingested, as the scan shows
+ * it.  A record of schema 2.1 or older has its boxes on the page as
+ * prepared for OCR, so its picture is that page. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,16 +33,19 @@ vt_status vt_page_picture(vt_doc *doc, size_t page, int max_width, unsigned char
     if (page >= doc->n_pages)
         return vt_error_set(err, VT_EINPUT, "%s: has no page %zu", doc->path, page + 1);
     vt_page *pg = &doc->pages[page];
-    if (!pg->image && !vt_page_has_work(pg)) {
+    bool boxes_prepared = pg->prepared.width <= 0 && pg->text_from != VT_TEXT_SOURCE_LAYER &&
+                          vt_doc_stage_done(doc, "preprocess");
+    if (!pg->image && !(boxes_prepared && vt_page_has_work(pg))) {
         vt_status st = vt_doc_open_source(doc, err);
         if (st)
             return st;
     }
-    PIX *prepared = vt_page_prepared(doc, page, err);
-    if (!prepared)
+    PIX *shown = boxes_prepared ? vt_page_prepared(doc, page, err)
+                                : vt_page_load(doc, page, err);
+    if (!shown)
         return err ? err->status : VT_EINTERNAL;
-    PIX *pix = encodable(prepared);
-    pixDestroy(&prepared);
+    PIX *pix = encodable(shown);
+    pixDestroy(&shown);
     int width = pix ? pixGetWidth(pix) : 0;
     if (pix && max_width > 0 && width > max_width) {
         /* Area mapping: each picture pixel the mean of the page pixels it

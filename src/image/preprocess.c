@@ -14,8 +14,11 @@
  *   6. binarised adaptively (background normalisation, then Sauvola), so
  *      uneven paper and faint strokes survive; the ink keeps its grey
  *      levels (see clean_paper).
- * Word boxes found later refer to page->work; the page's width, height and
- * dpi are updated to it.  Every step is recorded with vt_page_add_step.
+ * How page->work was made from page->image is kept as data in
+ * page->prepared (scale, quarter turns, deskew angle, the work image's
+ * size and dpi), so that boxes found on page->work can be put on the page
+ * as ingested; the page's own width, height and dpi stay the image's.
+ * Every step is also recorded for people with vt_page_add_step.
  * page->image is dropped as soon as the work image is made (internal.h:
  * page pixels). */
 #include <math.h>
@@ -223,10 +226,11 @@ static PIX *clean_paper(PIX *gray, bool binarize)
     return norm;
 }
 
-/* Turn `*gray` upright.  `replay` is the orient step of a record whose
- * page is prepared again: its turn is done without detecting anew. */
+/* Turn `*gray` upright; *quarters gets the clockwise quarter turns made.
+ * `replay` is the orient step of a record whose page is prepared again:
+ * its turn is done without detecting anew. */
 static bool orient(pre_state *s, PIX **gray, int dpi, const char *replay, vt_page *log,
-                   vt_error *err)
+                   int *quarters, vt_error *err)
 {
     int degrees = 0;
     if (replay) {
@@ -241,9 +245,10 @@ static bool orient(pre_state *s, PIX **gray, int dpi, const char *replay, vt_pag
         degrees = 90 * upright_turns(osd, *gray, dpi, &conf);
         vt_page_add_step(log, "orient %ddeg (confidence %.1f)", degrees, conf);
     }
-    if (degrees % 360 == 0)
+    *quarters = (degrees / 90 % 4 + 4) % 4;
+    if (*quarters == 0)
         return true;
-    PIX *turned = pixRotateOrth(*gray, degrees / 90 % 4);
+    PIX *turned = pixRotateOrth(*gray, *quarters);
     if (!turned) {
         vt_error_set(err, VT_EINTERNAL, "cannot turn the page upright");
         return false;
@@ -296,21 +301,25 @@ static bool scale_page(PIX **pix, float factor, bool plain, int *dpi, vt_page *l
 }
 
 /* Prepare one page image for OCR: *srcp, which may be replaced by a
- * smaller copy (the caller destroys it).  *dpi is the image's resolution
- * and becomes the work image's; every step is recorded on `log`.
- * `orient_replay` is the orient step of a record whose page is prepared
- * again.  NULL with err set when the page cannot be prepared. */
-static PIX *prepare(pre_state *s, const char *orient_replay, PIX **srcp, int *dpi_io,
-                    vt_page *log, const char *path, size_t index, vt_error *err)
+ * smaller copy (the caller destroys it).  `dpi` is the image's resolution;
+ * how the work image was made from it goes to *frame, every step to
+ * `log`.  `orient_replay` is the orient step of a record whose page is
+ * prepared again.  NULL with err set when the page cannot be prepared. */
+static PIX *prepare(pre_state *s, const char *orient_replay, PIX **srcp, int dpi,
+                    vt_prepared *frame, vt_page *log, const char *path, size_t index,
+                    vt_error *err)
 {
     const pre_opts *o = &s->o;
     PIX *src = *srcp, *gray = NULL;
+    double source_w = pixGetWidth(src), source_h = pixGetHeight(src);
+    *frame = (vt_prepared){0};
     if (pixGetWidth(src) < MIN_SIDE_PX || pixGetHeight(src) < MIN_SIDE_PX) {
         vt_error_set(err, VT_EINPUT, "%s: page %zu is %dx%d pixels, too small to hold text",
                      path, index + 1, pixGetWidth(src), pixGetHeight(src));
         return NULL;
     }
-    int dpi = *dpi_io > 0 ? *dpi_io : TARGET_DPI;
+    if (dpi <= 0)
+        dpi = TARGET_DPI;
     float factor = work_scale(src, dpi);
     /* A source over the bound is shrunk first, before the colour and gray
      * copies exist at its full size (a 1 bpp one, small anyway, after it is
@@ -355,8 +364,11 @@ static PIX *prepare(pre_state *s, const char *orient_replay, PIX **srcp, int *dp
 
     if (factor != 1)
         scale_page(&gray, factor, false, &dpi, log);
+    /* Of the pixels, not the factor: the scaled sizes are rounded. */
+    frame->scale_x = pixGetWidth(gray) / source_w;
+    frame->scale_y = pixGetHeight(gray) / source_h;
 
-    if (o->orient && !orient(s, &gray, dpi, orient_replay, log, err)) {
+    if (o->orient && !orient(s, &gray, dpi, orient_replay, log, &frame->quarter_turns, err)) {
         pixDestroy(&gray);
         return NULL;
     }
@@ -373,6 +385,7 @@ static PIX *prepare(pre_state *s, const char *orient_replay, PIX **srcp, int *dp
             if (rot) {
                 pixDestroy(&gray);
                 gray = rot;
+                frame->deskew_degrees = angle;
                 vt_page_add_step(log, "deskew %+.2fdeg", angle);
             }
         } else {
@@ -391,7 +404,9 @@ static PIX *prepare(pre_state *s, const char *orient_replay, PIX **srcp, int *dp
     vt_page_add_step(log, o->binarize ? "binarize sauvola 51px k=0.20, ink keeps its grey"
                                       : "normalize background");
     pixSetResolution(work, dpi, dpi);
-    *dpi_io = dpi;
+    frame->width = pixGetWidth(work);
+    frame->height = pixGetHeight(work);
+    frame->dpi = dpi;
     return work;
 }
 
@@ -434,14 +449,10 @@ static vt_status pre_run(void *state, vt_doc *doc, vt_error *err)
             return err ? err->status : VT_EINTERNAL;
         held -= vt_pix_bytes(pg->image);
         pixDestroy(&pg->image);
-        int dpi = pg->dpi;
-        PIX *work = prepare(s, NULL, &src, &dpi, pg, doc->path, p, err);
+        PIX *work = prepare(s, NULL, &src, pg->dpi, &pg->prepared, pg, doc->path, p, err);
         pixDestroy(&src);
         if (!work)
             return err ? err->status : VT_EINTERNAL;
-        pg->width = pixGetWidth(work);
-        pg->height = pixGetHeight(work);
-        pg->dpi = dpi;
         size_t bytes = vt_pix_bytes(work);
         bool hold = held + bytes <= VT_HELD_PIXELS_MAX;
         if (hold)
@@ -466,7 +477,8 @@ static const char *find_step(const vt_page *pg, const char *prefix)
  * The steps say which options were on: an option that is off leaves no
  * step, one that is on always leaves one (on a page without colour the ink
  * filters have nothing to do either way), the scale step names the
- * resolution the page came at and the orient step the turn made. */
+ * resolution the page came at (a record of schema 2.1 or older gives the
+ * page the prepared page's), the orient step the turn made. */
 static PIX *preprocess_again(vt_doc *doc, size_t index, vt_error *err)
 {
     vt_page *pg = &doc->pages[index];
@@ -485,10 +497,16 @@ static PIX *preprocess_again(vt_doc *doc, size_t index, vt_error *err)
     if (!src)
         return NULL;
     vt_page log = {0};
-    PIX *work = prepare(&again, turn, &src, &dpi, &log, doc->path, index, err);
+    vt_prepared frame;
+    PIX *work = prepare(&again, turn, &src, dpi, &frame, &log, doc->path, index, err);
     pixDestroy(&src);
-    bool same = work && dpi == pg->dpi && (int)pixGetWidth(work) == pg->width &&
-                (int)pixGetHeight(work) == pg->height && log.n_steps == pg->n_steps;
+    /* A record of schema 2.1 or older has the prepared page's size as the
+     * page's own. */
+    vt_prepared want = pg->prepared;
+    if (want.width <= 0)
+        want = (vt_prepared){.width = pg->width, .height = pg->height, .dpi = pg->dpi};
+    bool same = work && frame.dpi == want.dpi && frame.width == want.width &&
+                frame.height == want.height && log.n_steps == pg->n_steps;
     for (size_t i = 0; i < log.n_steps; i++) {
         same = same && strcmp(log.steps[i], pg->steps[i]) == 0;
         free(log.steps[i]);

@@ -850,8 +850,9 @@ PIX *vt_page_load(vt_doc *doc, size_t index, vt_error *err)
     if (doc->kind == VT_KIND_PDF) {
         /* At the resolution ingest drew it: noted in the store, or for a
          * resumed record the one the PDF declares where the page was given
-         * another, else the page's own unless preprocess changed it (it
-         * then notes the original; see vt_page_prepared). */
+         * another, else the page's own (a record of schema 2.1 or older
+         * gives the prepared page's: vt_page_prepared then notes the
+         * original). */
         long dpi = pg->store && pg->store->source_dpi > 0 ? pg->store->source_dpi
                    : pg->dpi_declared > 0                 ? pg->dpi_declared
                    : pg->dpi > 0                          ? pg->dpi

@@ -1093,10 +1093,11 @@ static bool subject_continues(const vt_pctx *cx, const vt_pline *first, const vt
 {
     /* On a page image the space before the body shows as a gap, and a
      * line of the trích yếu may end in a full stop or a semicolon. */
-    bool boxed = prev->box.w > 0 && pl->box.w > 0 && prev->page == pl->page;
+    const vt_box *a = &prev->upright, *b = &pl->upright;
+    bool boxed = a->w > 0 && b->w > 0 && prev->page == pl->page;
     if (boxed) {
-        int gap = pl->box.y - (prev->box.y + prev->box.h);
-        if (gap * 4 > prev->box.h + pl->box.h)
+        int gap = b->y - (a->y + a->h);
+        if (gap * 4 > a->h + b->h)
             return false;
     }
     size_t n = pl->len;
@@ -1286,6 +1287,7 @@ static void set_line_text(vt_pline *pl, const char *text)
     pl->page = keep.page;
     pl->role = keep.role;
     pl->box = keep.box;
+    pl->upright = keep.upright;
 }
 
 /* Put a date's pieces back on its line: the rest of the date from the next

@@ -26,7 +26,8 @@ typedef struct vt_pline {
     size_t number; /* 1-based across the document */
     size_t page;   /* 0-based */
     vt_role role;
-    vt_box box;
+    vt_box box;     /* on the page as ingested: what evidence shows */
+    vt_box upright; /* on the page as OCR read it: gaps between lines */
 } vt_pline;
 
 /* A piece of one line, in fold offsets [fs, fe). */

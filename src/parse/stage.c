@@ -146,6 +146,7 @@ static vt_status parse_run(void *state, vt_doc *doc, vt_error *err)
         lines[i].page = refs[i].page;
         lines[i].role = refs[i].role;
         lines[i].box = refs[i].ln->box;
+        lines[i].upright = vt_page_box_to_prepared(&doc->pages[refs[i].page], lines[i].box);
     }
     g_hash_table_destroy(printed);
     char **warnings = NULL;

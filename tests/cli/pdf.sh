@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # -f pdf: a searchable PDF/A-2b of the scan.  On a PNG, a JPEG, a
-# two-page TIFF and a scanned PDF: the page is the original image (size,
+# two-page TIFF, a scanned PDF and the same PDF shown turned (/Rotate 90,
+# the page drawn sideways): the page is the original image (size,
 # resolution, a JPEG's very bytes), the corrected words are found by
 # pdftotext on their boxes, the XMP has the PDF/A identification and the
 # record's Dublin Core, the catalog an sRGB output intent, the font is
@@ -17,12 +18,17 @@ pdftoppm -r 300 -jpeg -f 1 -l 1 -singlefile "$root/samples/ke-hoach.pdf" "$scrat
     fail "pdftoppm could not make the JPEG sample"
 cp "$root/samples/quyet-dinh.png" "$root/samples/cong-van.tif" "$root/samples/ke-hoach.pdf" \
     "$scratch/"
+names=(quyet-dinh.png scan.jpg cong-van.tif ke-hoach.pdf)
+if command -v qpdf >/dev/null; then
+    qpdf --empty --pages "$scratch/ke-hoach.pdf" 1 -- --rotate=+90:1 "$scratch/turned.pdf" ||
+        fail "qpdf could not make the turned PDF"
+    names+=(turned.pdf)
+fi
 out="$scratch/out"
-"$VANTHU" run -q -j 2 -f json -f pdf --sidecar -o "$out" "$scratch/quyet-dinh.png" \
-    "$scratch/scan.jpg" "$scratch/cong-van.tif" "$scratch/ke-hoach.pdf" ||
+"$VANTHU" run -q -j 2 -f json -f pdf --sidecar -o "$out" "${names[@]/#/$scratch/}" ||
     fail "run -f json -f pdf --sidecar: exit $?"
 
-for name in quyet-dinh.png scan.jpg cong-van.tif ke-hoach.pdf; do
+for name in "${names[@]}"; do
     rec=$(find "$out" -name "$name.json") pdf=$(find "$out" -name "$name.pdf")
     txt=$(find "$out" -name "$name.txt")
     check "[ -s '$rec' ] && [ -s '$pdf' ] && [ -s '$txt' ]" "$name: record, PDF and sidecar not all written"
@@ -46,6 +52,9 @@ for name in quyet-dinh.png scan.jpg cong-van.tif ke-hoach.pdf; do
         pdfimages -j -f 1 -l 1 "$pdf" "$scratch/extracted"
         check "cmp -s '$scratch/extracted-000.jpg' '$scratch/scan.jpg'" \
             "$name: the JPEG in the PDF is not the scan's bytes" ;;
+    turned.pdf)
+        check "qpdf --json '$pdf' | grep -q '\"/Rotate\": 90'" \
+            "$name: the page lost its /Rotate" ;;
     *.pdf)
         # The source's own image streams, byte for byte.
         mkdir -p "$scratch/src-images" "$scratch/out-images"
@@ -59,11 +68,12 @@ for name in quyet-dinh.png scan.jpg cong-van.tif ke-hoach.pdf; do
     esac
 
     # Every word of the record is found by pdftotext, whole, where the
-    # record's box lands on the source image: the deskew undone about the
-    # page's centre, scaled to the image, in points.
+    # record's box lands on the source image: the box is on the image as
+    # ingested, scaled to points (pdftotext gives a turned page as shown,
+    # where the words of a page shown sideways run down it).
     pdftotext -bbox "$pdf" "$scratch/bbox.html"
     check "python3 - '$rec' '$scratch/bbox.html' <<'PY'
-import json, math, re, sys, html
+import json, re, sys, html
 rec = json.load(open(sys.argv[1]))
 pages = re.findall(r'<page width=\"([\d.]+)\" height=\"([\d.]+)\">(.*?)</page>',
                    open(sys.argv[2], encoding='utf-8').read(), re.S)
@@ -75,13 +85,9 @@ for pg, (pw, ph, body) in zip(rec['pages'], pages):
     got = {}
     for a, b, c, d, t in re.findall(r'xMin=\"([\d.]+)\" yMin=\"([\d.]+)\" xMax=\"([\d.]+)\" yMax=\"([\d.]+)\">([^<]*)<', body):
         got.setdefault(html.unescape(t), []).append(((float(a) + float(c)) / 2, (float(b) + float(d)) / 2))
-    deg = 0.0
-    for s in pg.get('steps', []):
-        m = re.match(r'deskew ([-+][\d.]+)deg', s)
-        if m:
-            deg = float(m.group(1))
-    cx, cy = pg['width'] / 2, pg['height'] / 2
-    r = math.radians(-deg)
+    sideways = pg.get('prepared', {}).get('quarter_turns', 0) % 2 == 1
+    if sideways:
+        pw, ph = ph, pw
     for bi, b in enumerate(pg['blocks']):
         for li, l in enumerate(b['lines']):
             for wi, w in enumerate(l['words']):
@@ -89,13 +95,14 @@ for pg, (pw, ph, body) in zip(rec['pages'], pages):
                 if bw <= 0:
                     continue
                 total += 1
-                dx, dy = x + bw / 2 - cx, y + bh / 2 - cy
-                ex = (cx + dx * math.cos(r) - dy * math.sin(r)) * pw / pg['width']
-                ey = (cy + dx * math.sin(r) + dy * math.cos(r)) * ph / pg['height']
-                # Across within 2 pt; up and down within a quarter of the
-                # word's height, where viewers differ on the font's ascent.
-                tol = bh * ph / pg['height'] / 4
-                near = [p for p in got.get(w['text'], []) if abs(p[0] - ex) <= 2 and abs(p[1] - ey) <= tol]
+                ex = (x + bw / 2) * pw / pg['width']
+                ey = (y + bh / 2) * ph / pg['height']
+                # Along the line within 2 pt; across it within a quarter of
+                # the word's height, where viewers differ on the font's ascent.
+                tx, ty = 2, bh * ph / pg['height'] / 4
+                if sideways:
+                    tx, ty = bw * pw / pg['width'] / 4, 2
+                near = [p for p in got.get(w['text'], []) if abs(p[0] - ex) <= tx and abs(p[1] - ey) <= ty]
                 if near:
                     found += 1
                     changed_found += (pg['number'], bi, li, wi) in changed

@@ -1,6 +1,8 @@
 /* test_doc.c — the document model: text round trips byte for byte, changes
- * are recorded, the record JSON round-trips, pipelines and sniffing. */
+ * are recorded, the record JSON round-trips, boxes cross between the page
+ * as ingested and as prepared, pipelines and sniffing. */
 #include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 
 #include "check.h"
@@ -165,9 +167,68 @@ static void test_sniff(void)
     CHECK(vt_sniff((const unsigned char *)json, strlen(json)) == VT_KIND_TEXT);
 }
 
+static bool box_is(vt_box b, int x, int y, int w, int h)
+{
+    return b.x == x && b.y == y && b.w == w && b.h == h;
+}
+
+/* A page turned a quarter clockwise for OCR: the prepared page's top left
+ * corner is the scan's bottom left.  Scaled, turned and deskewed: a box
+ * taken to the scan and back is the box again within a pixel, and the map
+ * and its inverse undo each other.  The record keeps `prepared`. */
+static void test_prepared_frame(void)
+{
+    vt_page pg = {.width = 100, .height = 200, .dpi = 300};
+    CHECK(box_is(vt_page_box_from_prepared(&pg, (vt_box){3, 4, 5, 6}), 3, 4, 5, 6));
+    pg.prepared = (vt_prepared){.width = 200, .height = 100, .dpi = 300, .scale_x = 1,
+                                .scale_y = 1, .quarter_turns = 1};
+    CHECK(box_is(vt_page_box_from_prepared(&pg, (vt_box){0, 0, 10, 5}), 0, 190, 5, 10));
+    CHECK(box_is(vt_page_box_to_prepared(&pg, (vt_box){0, 190, 5, 10}), 0, 0, 10, 5));
+
+    vt_page big = {.width = 3307, .height = 4677, .dpi = 400};
+    big.prepared = (vt_prepared){.width = 3508, .height = 2480, .dpi = 300,
+                                 .scale_x = 2480.0 / 3307, .scale_y = 3508.0 / 4677,
+                                 .quarter_turns = 3, .deskew_degrees = -1.7};
+    vt_affine to = vt_page_to_prepared(&big), back = vt_affine_invert(to);
+    double x = 1234, y = 567;
+    double px = to.m[0] * x + to.m[1] * y + to.m[2], py = to.m[3] * x + to.m[4] * y + to.m[5];
+    CHECK(fabs(back.m[0] * px + back.m[1] * py + back.m[2] - x) < 1e-6 &&
+          fabs(back.m[3] * px + back.m[4] * py + back.m[5] - y) < 1e-6);
+    vt_box words[] = {{400, 300, 220, 48}, {1800, 1200, 90, 40}, {100, 2000, 1500, 45}};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        vt_box on_scan = vt_page_box_from_prepared(&big, words[i]);
+        vt_box again = vt_page_box_to_prepared(&big, on_scan);
+        CHECK(abs(again.x - words[i].x) <= 1 && abs(again.y - words[i].y) <= 1 &&
+              abs(again.w - words[i].w) <= 2 && abs(again.h - words[i].h) <= 2);
+        /* Turned three quarters back: the word stands on the scan. */
+        CHECK(on_scan.h > on_scan.w);
+    }
+
+    vt_doc *doc = vt_doc_new("turned.png");
+    vt_page *p = vt_doc_add_page(doc);
+    *p = (vt_page){.width = big.width, .height = big.height, .dpi = big.dpi,
+                   .prepared = big.prepared};
+    json_t *j = vt_doc_to_json(doc);
+    json_t *prep = json_object_get(json_array_get(json_object_get(j, "pages"), 0), "prepared");
+    CHECK(json_integer_value(json_object_get(prep, "quarter_turns")) == 3);
+    CHECK(json_array_size(json_object_get(prep, "from_prepared")) == 6);
+    vt_error err = {0};
+    vt_doc *again = vt_doc_from_json(j, &err);
+    CHECK(again && again->pages[0].prepared.width == 3508 &&
+          again->pages[0].prepared.deskew_degrees == -1.7 &&
+          again->pages[0].prepared.scale_x == big.prepared.scale_x);
+    json_object_set_new(prep, "quarter_turns", json_integer(4));
+    vt_doc *bad = vt_doc_from_json(j, &err);
+    CHECK(!bad && strstr(err.message, "quarter"));
+    vt_doc_free(again);
+    json_decref(j);
+    vt_doc_free(doc);
+}
+
 int main(void)
 {
     test_text();
+    test_prepared_frame();
     test_bad_text();
     test_changes_and_json();
     test_pipeline();

@@ -141,6 +141,7 @@ static void check_turned(const char *image, const char *dir)
         char path[4096];
         snprintf(path, sizeof path, "%s/turned-%d.png", dir, cases[i].quarters);
         CHECK(turned && pixWrite(path, turned, IFF_PNG) == 0, "cannot write %s", path);
+        int turned_width = turned ? (int)pixGetWidth(turned) : 0;
         pixDestroy(&turned);
         vt_error err = {0};
         vt_doc *doc = prepare_file(path, &err);
@@ -151,7 +152,13 @@ static void check_turned(const char *image, const char *dir)
             CHECK(step && strncmp(step, cases[i].step, strlen(cases[i].step)) == 0,
                   "page turned %d quarters: %s, want %s", cases[i].quarters,
                   step ? step : "no orient step", cases[i].step);
-            CHECK(pg->height > pg->width, "turned page left %dx%d", pg->width, pg->height);
+            CHECK(pg->prepared.height > pg->prepared.width, "turned page left %dx%d",
+                  pg->prepared.width, pg->prepared.height);
+            CHECK(pg->width == turned_width, "the page's own width %d is not the scan's %d",
+                  pg->width, turned_width);
+            CHECK(pg->prepared.quarter_turns == 4 - cases[i].quarters,
+                  "page turned %d quarters: prepared by %d quarter turns", cases[i].quarters,
+                  pg->prepared.quarter_turns);
         }
         vt_doc_free(doc);
         remove(path);
@@ -181,15 +188,18 @@ static void check_resolution(const char *image, const char *dir)
         CHECK(doc, "%d dpi: %s", cases[i].dpi, err.message);
         if (doc) {
             const vt_page *pg = &doc->pages[0];
-            CHECK(pg->dpi == cases[i].work_dpi, "%d dpi scan read at %d dpi, want %d",
-                  cases[i].dpi, pg->dpi, cases[i].work_dpi);
+            CHECK(pg->prepared.dpi == cases[i].work_dpi, "%d dpi scan read at %d dpi, want %d",
+                  cases[i].dpi, pg->prepared.dpi, cases[i].work_dpi);
+            CHECK(pg->dpi == cases[i].dpi && pg->width == (int)pixGetWidth(scan),
+                  "%d dpi scan: the page's own size became %dx%d at %d dpi", cases[i].dpi,
+                  pg->width, pg->height, pg->dpi);
             const char *scale = find_step(pg, "scale ");
             bool enlarged = cases[i].dpi < cases[i].work_dpi;
             CHECK((scale != NULL) == enlarged && (!scale || strstr(scale, "sharpened")),
                   "%d dpi scan: scale step %s", cases[i].dpi, scale ? scale : "missing");
             if (cases[i].dpi == cases[i].work_dpi)
-                CHECK(pg->width == (int)pixGetWidth(scan), "%d dpi scan resized to %d px wide",
-                      cases[i].dpi, pg->width);
+                CHECK(pg->prepared.width == (int)pixGetWidth(scan),
+                      "%d dpi scan resized to %d px wide", cases[i].dpi, pg->prepared.width);
         }
         vt_doc_free(doc);
         pixDestroy(&scan);
@@ -237,6 +247,14 @@ int main(int argc, char **argv)
     /* The correction undoes the rotation vt-mksample applied. */
     CHECK(desk && fabs(found + skew) < 0.3, "deskew found %s for a %.2f° skew",
           desk ? desk : "nothing", skew);
+    /* What was done is kept as data too, and the page keeps its own size. */
+    CHECK(fabs(pg->prepared.deskew_degrees - found) <= 0.005 &&
+              pg->prepared.quarter_turns == 0 &&
+              pg->prepared.dpi == 300 && pg->prepared.width == (int)pixGetWidth(pg->work) &&
+              pg->width == (int)pixGetWidth(before),
+          "prepared: %dx%d at %d dpi, %d quarter turns, deskew %.2f; page %dx%d",
+          pg->prepared.width, pg->prepared.height, pg->prepared.dpi,
+          pg->prepared.quarter_turns, pg->prepared.deskew_degrees, pg->width, pg->height);
     CHECK(find_step(pg, "grayscale") && find_step(pg, "binarize"),
           "grayscale or binarize step not recorded");
     const char *upright = find_step(pg, "orient ");

@@ -1413,7 +1413,8 @@ static json_t *parse_roles(const role_line *page, size_t n)
         vt_pline_init(&lines[i], page[i].text);
         lines[i].number = i + 1;
         lines[i].role = page[i].role;
-        lines[i].box = (vt_box){100, (int)(60 * i), 900, 50};
+        /* A page read as scanned: the same box on it and upright. */
+        lines[i].box = lines[i].upright = (vt_box){100, (int)(60 * i), 900, 50};
     }
     json_t *m = parse_lines(lines, n < 32 ? n : 32, NULL);
     for (size_t i = 0; i < n && i < 32; i++)
