@@ -29,6 +29,13 @@ socket=$cluster/munge/socket
 mark="VT_SLURM_CLUSTER=$cluster"
 pids=()
 
+daemon_left() {
+    local pid
+    for pid in "${pids[@]}"; do
+        kill -0 "$pid" 2> /dev/null && return 0
+    done
+    return 1
+}
 # Stop the jobs, then the daemons, then whatever of theirs is still there.
 stop_cluster() {
     local pid p
@@ -37,7 +44,7 @@ stop_cluster() {
         kill -TERM "${pids[p]}" 2> /dev/null
     done
     for _ in $(seq 50); do
-        kill -0 "${pids[@]}" 2> /dev/null || break
+        daemon_left || break
         sleep 0.1
     done
     for _ in 1 2; do
@@ -129,7 +136,7 @@ wait_for 20 ctld_up || not_up slurmctld "$cluster/log/slurmctld.log"
 env "$mark" slurmd -D -N "$node" > "$cluster/log/slurmd.out" 2>&1 &
 pids+=($!)
 node_idle() { [ "$(sinfo -h -n "$node" -o %T 2> /dev/null)" = idle ]; }
-wait_for 30 node_idle || not_up slurmd "$cluster/log/slurmd.log"
+wait_for 60 node_idle || not_up slurmd "$cluster/log/slurmd.log"
 
 # --- the inputs ----------------------------------------------------------------
 in=$scratch/in
@@ -185,7 +192,7 @@ task_vanthu() {
 }
 record_of() { echo "$work/records$1.json"; }
 first_done() { [ -s "$(record_of "$killed_first")" ] && task_vanthu 3 > /dev/null; }
-wait_for 90 first_done
+wait_for 200 first_done
 victim=$(task_vanthu 3)
 if [ -z "$victim" ]; then
     fail "array task 3 never ran its first input: $(squeue 2>&1; tail -n 3 "$work"/slurm-*.out)"
@@ -208,7 +215,7 @@ check "[ $? -eq 0 ]" "scontrol requeue: $requeue"
 # test lets it start at once, as an operator would.
 scontrol update JobId="${job}_3" StartTime=now 2> /dev/null
 array_done() { [ -z "$(squeue -h -j "$job" 2> /dev/null)" ]; }
-wait_for 120 array_done
+wait_for 200 array_done
 check "array_done" "the array did not finish: $(squeue -j "$job" 2>&1)"
 
 # --- what the cluster wrote ----------------------------------------------------
