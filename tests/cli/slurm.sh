@@ -29,6 +29,15 @@ socket=$cluster/munge/socket
 mark="VT_SLURM_CLUSTER=$cluster"
 pids=()
 
+# Whether the process /proc/PID carries the mark (read without a process
+# forked for each of the machine's processes).
+has_mark() {
+    local var
+    while IFS= read -r -d '' var; do
+        [ "$var" = "$mark" ] && return 0
+    done 2> /dev/null < "$1/environ"
+    return 1
+}
 daemon_left() {
     local pid
     for pid in "${pids[@]}"; do
@@ -49,8 +58,7 @@ stop_cluster() {
     done
     for _ in 1 2; do
         for p in /proc/[0-9]*; do
-            pid=${p#/proc/}
-            grep -qxzF "$mark" "$p/environ" 2> /dev/null && kill -KILL "$pid" 2> /dev/null
+            has_mark "$p" && kill -KILL "${p#/proc/}" 2> /dev/null
         done
     done
     wait 2> /dev/null
