@@ -168,23 +168,35 @@ static int lock_whole(int fd, short type)
 }
 
 /* Whether path still names fd's file: a run starting may have removed it
- * between its creation and its lock. */
+ * between its creation and its lock (errno ENOENT when it did). */
 static bool still_named(int fd, const char *path)
 {
     struct stat held, named;
-    return fstat(fd, &held) == 0 && stat(path, &named) == 0 && held.st_dev == named.st_dev &&
-           held.st_ino == named.st_ino;
+    if (fstat(fd, &held) != 0 || stat(path, &named) != 0)
+        return false;
+    if (held.st_dev == named.st_dev && held.st_ino == named.st_ino)
+        return true;
+    errno = ENOENT;
+    return false;
+}
+
+static bool held_by_another(int error)
+{
+    return error == EAGAIN || error == EACCES;
 }
 
 /* Open tmp for writing, empty, with a write lock on it; -1 and errno when
- * that fails (EAGAIN: another process holds it). */
+ * that fails (held_by_another: another process holds it).  On a file
+ * system without locks the file is written unheld: a run starting can then
+ * not tell it stale, and leaves it. */
 static int open_held(const char *tmp)
 {
     for (;;) {
         int fd = open(tmp, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
         if (fd < 0)
             return -1;
-        if (lock_whole(fd, F_WRLCK) == 0 && still_named(fd, tmp) && ftruncate(fd, 0) == 0)
+        bool held = lock_whole(fd, F_WRLCK) == 0 || !held_by_another(errno);
+        if (held && still_named(fd, tmp) && ftruncate(fd, 0) == 0)
             return fd;
         int e = errno;
         close(fd);
@@ -227,7 +239,7 @@ vt_status vt_cli_write(const char *path, const char *bytes, size_t len, vt_error
     vt_status st = VT_OK;
     if (fd < 0) {
         st = vt_error_set(err, VT_EOUTPUT, "%s: %s", path,
-                          errno == EAGAIN ? "its temporary file is being written by another run"
+                          held_by_another(errno) ? "its temporary file is being written by another run"
                                           : strerror(errno));
         free(tmp);
         return st;
