@@ -98,7 +98,7 @@ env "$mark" munged --foreground --force --key-file="$cluster/munge/key" --socket
     --log-file="$cluster/log/munged.log" > /dev/null 2>&1 &
 pids+=($!)
 munge_works() { munge -n -S "$socket" 2> /dev/null | unmunge -S "$socket" > /dev/null 2>&1; }
-wait_for 10 munge_works || not_up munged "$cluster/log/munged.log"
+wait_for 30 munge_works || not_up munged "$cluster/log/munged.log"
 
 node=vtnode
 : > "$cluster/plugstack.conf"
@@ -140,7 +140,7 @@ EOF
 env "$mark" slurmctld -D -i > "$cluster/log/slurmctld.out" 2>&1 &
 pids+=($!)
 ctld_up() { scontrol ping 2> /dev/null | grep -q 'is UP'; }
-wait_for 20 ctld_up || not_up slurmctld "$cluster/log/slurmctld.log"
+wait_for 60 ctld_up || not_up slurmctld "$cluster/log/slurmctld.log"
 env "$mark" slurmd -D -N "$node" > "$cluster/log/slurmd.out" 2>&1 &
 pids+=($!)
 node_idle() { [ "$(sinfo -h -n "$node" -o %T 2> /dev/null)" = idle ]; }
@@ -200,7 +200,7 @@ task_vanthu() {
 }
 record_of() { echo "$work/records$1.json"; }
 first_done() { [ -s "$(record_of "$killed_first")" ] && task_vanthu 3 > /dev/null; }
-wait_for 200 first_done
+wait_for 600 first_done
 victim=$(task_vanthu 3)
 if [ -z "$victim" ]; then
     fail "array task 3 never ran its first input: $(squeue 2>&1; tail -n 3 "$work"/slurm-*.out)"
@@ -223,7 +223,7 @@ check "[ $? -eq 0 ]" "scontrol requeue: $requeue"
 # test lets it start at once, as an operator would.
 scontrol update JobId="${job}_3" StartTime=now 2> /dev/null
 array_done() { [ -z "$(squeue -h -j "$job" 2> /dev/null)" ]; }
-wait_for 200 array_done
+wait_for 600 array_done
 check "array_done" "the array did not finish: $(squeue -j "$job" 2>&1)"
 
 # --- what the cluster wrote ----------------------------------------------------
