@@ -43,9 +43,13 @@ vt_pipeline *vt_cli_pipeline(const char *name_or_path, vt_error *err);
 vt_status vt_cli_open_input(const char *path, vt_doc **doc, vt_error *err);
 
 /* Write bytes to `path` atomically (temporary file in the same directory,
- * fsync, rename), or to stdout when path is NULL or "-". */
+ * held locked while it is written, fsync, rename), or to stdout when path
+ * is NULL or "-". */
 vt_status vt_cli_write(const char *path, const char *bytes, size_t len,
                        vt_error *err);
+/* Remove vt_cli_write's temporary file `tmp` unless its writer holds it
+ * (a killed writer's, on whatever host it ran). */
+void vt_cli_remove_unheld(const char *tmp);
 
 /* A JSON object from the file at `path` (at most max_bytes); a file that
  * is not one is a VT_EINPUT error "PATH: line N: not a WHAT: reason".

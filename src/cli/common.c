@@ -154,6 +154,69 @@ vt_status vt_cli_print_json(json_t *j, size_t flags, vt_error *err)
     return st;
 }
 
+/* A lock on the whole of fd's file held by this open file (an OFD lock):
+ * the kernel drops it when the file is closed or its process dies, and
+ * every process sees it, on NFS every host too.  A writer holds a write
+ * lock on its temporary record file for as long as it needs the file, so a
+ * temporary file that nobody holds is left over from a killed writer,
+ * wherever that ran; a process number in the name could only tell that of
+ * processes on this host. */
+static int lock_whole(int fd, short type)
+{
+    struct flock lock = {.l_type = type, .l_whence = SEEK_SET};
+    return fcntl(fd, F_OFD_SETLK, &lock);
+}
+
+/* Whether path still names fd's file: a run starting may have removed it
+ * between its creation and its lock (errno ENOENT when it did). */
+static bool still_named(int fd, const char *path)
+{
+    struct stat held, named;
+    if (fstat(fd, &held) != 0 || stat(path, &named) != 0)
+        return false;
+    if (held.st_dev == named.st_dev && held.st_ino == named.st_ino)
+        return true;
+    errno = ENOENT;
+    return false;
+}
+
+static bool held_by_another(int error)
+{
+    return error == EAGAIN || error == EACCES;
+}
+
+/* Open tmp for writing, empty, with a write lock on it; -1 and errno when
+ * that fails (held_by_another: another process holds it).  On a file
+ * system without locks the file is written unheld: a run starting can then
+ * not tell it stale, and leaves it. */
+static int open_held(const char *tmp)
+{
+    for (;;) {
+        int fd = open(tmp, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+        if (fd < 0)
+            return -1;
+        bool held = lock_whole(fd, F_WRLCK) == 0 || !held_by_another(errno);
+        if (held && still_named(fd, tmp) && ftruncate(fd, 0) == 0)
+            return fd;
+        int e = errno;
+        close(fd);
+        if (e != ENOENT) {
+            errno = e;
+            return -1;
+        }
+    }
+}
+
+void vt_cli_remove_unheld(const char *tmp)
+{
+    int fd = open(tmp, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0)
+        return;
+    if (lock_whole(fd, F_RDLCK) == 0 && still_named(fd, tmp))
+        unlink(tmp);
+    close(fd);
+}
+
 vt_status vt_cli_write(const char *path, const char *bytes, size_t len, vt_error *err)
 {
     if (!path || strcmp(path, "-") == 0) {
@@ -172,10 +235,12 @@ vt_status vt_cli_write(const char *path, const char *bytes, size_t len, vt_error
     size_t dirlen = slash ? (size_t)(slash - path + 1) : 0;
     snprintf(tmp, plen + 32, "%.*s.%.200s.tmp-%ld", (int)dirlen, path, path + dirlen,
              (long)getpid());
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    int fd = open_held(tmp);
     vt_status st = VT_OK;
     if (fd < 0) {
-        st = vt_error_set(err, VT_EOUTPUT, "%s: %s", path, strerror(errno));
+        st = vt_error_set(err, VT_EOUTPUT, "%s: %s", path,
+                          held_by_another(errno) ? "its temporary file is being written by another run"
+                                          : strerror(errno));
         free(tmp);
         return st;
     }
@@ -192,9 +257,11 @@ vt_status vt_cli_write(const char *path, const char *bytes, size_t len, vt_error
     }
     if (!st && fsync(fd) != 0)
         st = vt_error_set(err, VT_EOUTPUT, "%s: %s", path, strerror(errno));
-    if (close(fd) != 0 && !st)
-        st = vt_error_set(err, VT_EOUTPUT, "%s: %s", path, strerror(errno));
+    /* Renamed while still held, so that no run starting meanwhile takes it
+     * for a killed writer's. */
     if (!st && rename(tmp, path) != 0)
+        st = vt_error_set(err, VT_EOUTPUT, "%s: %s", path, strerror(errno));
+    if (close(fd) != 0 && !st)
         st = vt_error_set(err, VT_EOUTPUT, "%s: %s", path, strerror(errno));
     if (st)
         unlink(tmp);

@@ -470,7 +470,7 @@ static void mark_shared_records(run_ctx *c)
 }
 
 /* Remove the temporary record files (".NAME.tmp-PID", see vt_cli_write)
- * that a killed run left under OUT: those whose process is gone. */
+ * that a killed run left under OUT: those no writer holds. */
 static int remove_stale_temporary(const char *path, const struct stat *st, int type,
                                   struct FTW *ftw)
 {
@@ -480,10 +480,8 @@ static int remove_stale_temporary(const char *path, const struct stat *st, int t
         return 0;
     char *end;
     long pid = strtol(tag + 5, &end, 10);
-    if (*end || pid <= 0 || pid > INT_MAX || pid == (long)getpid())
-        return 0;
-    if (kill((pid_t)pid, 0) != 0 && errno == ESRCH)
-        unlink(path);
+    if (!*end && pid > 0)
+        vt_cli_remove_unheld(path);
     return 0;
 }
 

@@ -157,13 +157,18 @@ void vt_sha256_hex(const void *bytes, size_t len, char out[65])
 /* Whether the library running is the one in its build directory (an
  * uninstalled build): told by where the running code was loaded from, so
  * that an installed library never reads the build or source tree, and a
- * build's own tests need no setting to find what it made. */
+ * build's own tests need no setting to find what it made.  Code linked
+ * into the program is named by the program's argv[0], a bare name when a
+ * shell found it on PATH (as a job script runs `vanthu`): the kernel's
+ * link to the program file names it then. */
 static bool running_uninstalled(void)
 {
     Dl_info info;
     if (!dladdr((void *)running_uninstalled, &info) || !info.dli_fname)
         return false;
-    char *self = realpath(info.dli_fname, NULL), *build = realpath(VT_BUILD_DATA_DIR, NULL);
+    const char *loaded = strcmp(info.dli_fname, program_invocation_name) == 0
+                             ? "/proc/self/exe" : info.dli_fname;
+    char *self = realpath(loaded, NULL), *build = realpath(VT_BUILD_DATA_DIR, NULL);
     size_t n = build ? strlen(build) : 0;
     bool inside = self && build && strncmp(self, build, n) == 0 && self[n] == '/';
     free(self);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Output errors. Temporary record files: those a killed run left (".NAME.tmp-PID" of a
-# process that is gone) are removed when a run into OUT starts, those of a
-# live process are not; a file size limit (ulimit -f) is an output error,
-# exit 4, with no truncated file left.
+# Output errors. Temporary record files (".NAME.tmp-PID"): those a killed
+# run left, which no writer holds locked, are removed when a run into OUT
+# starts; one a live writer holds is not, whatever its process number says
+# here (a writer on another host of a cluster sharing OUT); a file size
+# limit (ulimit -f) is an output error, exit 4, with no truncated file left.
 . "$(dirname "$0")/lib.sh"
 
 cd "$scratch" || exit 1
@@ -10,15 +11,21 @@ printf 'Kính gửi: Sở Nội vụ\n' > a.txt
 mkdir -p out/sub
 true & dead=$!
 wait $dead
-sleep 60 & live=$!
 printf 'half a record' > "out/.a.txt.json.tmp-$dead"
 printf 'half a record' > "out/sub/.b.txt.json.tmp-$dead"
-printf 'being written' > "out/.c.txt.json.tmp-$live"
+printf 'being written' > "out/.c.txt.json.tmp-$dead"
+python3 -c '
+import fcntl, sys, time
+held = open(sys.argv[1], "a")
+fcntl.lockf(held, fcntl.LOCK_EX)
+open(sys.argv[2], "w").close()
+time.sleep(60)' "out/.c.txt.json.tmp-$dead" held & writer=$!
+for _ in $(seq 100); do [ -e held ] && break; sleep 0.1; done
 "$VANTHU" run -q -o out a.txt
 check "[ ! -e 'out/.a.txt.json.tmp-$dead' ] && [ ! -e 'out/sub/.b.txt.json.tmp-$dead' ]" \
-    "stale temporary files of a dead process were not removed"
-check "[ -e 'out/.c.txt.json.tmp-$live' ]" "a live process's temporary file was removed"
-kill $live
+    "stale temporary files of a killed writer were not removed"
+check "[ -e 'out/.c.txt.json.tmp-$dead' ]" "a temporary file its writer holds was removed"
+kill $writer
 
 for i in $(seq 1 400); do printf 'Kính gửi: Sở Nội vụ, dòng %d\n' "$i"; done > big.txt
 expect_exit 4 "big.txt.json: File too large" -- sh -c "ulimit -f 8; exec '$VANTHU' run -q -o out big.txt"
