@@ -296,6 +296,30 @@ static char *glued_organ(const vt_lexicon *lex, const char *text)
     return out;
 }
 
+/* Does the fold spell a listed body's whole name, as printed or with a
+ * letter OCR damaged ("BQ TÀI CHÍNH" for BỘ)?  Damage keeps the words and
+ * their lengths; a name of one word must be exact (one letter is too much
+ * of it), and so must a name cut short ("... THÀNH PHỐ HỒ"). */
+static bool listed_organ(const vt_lexicon *lex, const char *fold)
+{
+    if (organ_head(lex, fold, true))
+        return true;
+    size_t n = strlen(fold);
+    if (!strchr(fold, ' '))
+        return false;
+    for (size_t i = 0; i < lex->organs.n; i++) {
+        const char *of = lex->organs.v[i].fold;
+        if (strlen(of) != n)
+            continue;
+        bool words_align = true;
+        for (size_t k = 0; k < n && words_align; k++)
+            words_align = (of[k] == ' ') == (fold[k] == ' ');
+        if (words_align && vt_fuzzy_cost_within(fold, n, of, 0.12) <= 0.12)
+            return true;
+    }
+    return false;
+}
+
 /* The left column flattened onto one line names two bodies ("BỘ TÀI CHÍNH
  * CỤC THUẾ", "UBND TỈNH NINH BÌNH SỞ Y TẾ"): the number of words of the
  * first, 0 when the line names one.  The first is a listed body, or one
@@ -320,7 +344,7 @@ static size_t organ_break(const vt_lexicon *lex, const char *fold)
         free(rest);
         if (second) {
             /* The first part: a listed body, or a body, a unit and a place. */
-            bool first = organ_head(lex, head, true);
+            bool first = listed_organ(lex, head);
             bool known = false;
             char *acc = expand_word(lex, w[0]);
             for (size_t u = 1; u < k && !first; u++) {
@@ -342,7 +366,7 @@ static size_t organ_break(const vt_lexicon *lex, const char *fold)
             free(acc);
             /* After an unknown place the second body must begin as a
              * listed one does ("CHI" of "HỒ CHÍ MINH" begins none). */
-            if (first && !known && !organ_head(lex, head, true)) {
+            if (first && !known && !listed_organ(lex, head)) {
                 char *two = k + 1 < nw ? vt_xasprintf("%s %s", w[k], w[k + 1]) : vt_xstrdup(w[k]);
                 first = organ_head(lex, two, false);
                 free(two);

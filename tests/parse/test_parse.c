@@ -506,6 +506,10 @@ static void test_issuers(void)
         /* The left column flattened onto one line. */
         {"BỘ TÀI CHÍNH CỤC THUẾ", "Cục Thuế", "Bộ Tài chính"},
         {"BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN", "Tổng cục Hải quan", "Bộ Tài chính"},
+        /* ... its first name with a letter OCR damaged (Ộ read as Q). */
+        {"BQ TAI CHINH TONG CUC HAI QUAN", "Tổng cục Hải quan", "Bộ Tài chính"},
+        {"BỘ NỘI VU CUC VAN THU VA LUU TRU NHA NUOC", "Cục Văn thư và Lưu trữ nhà nước",
+         "Bộ Nội vụ"},
         {"UBND TỈNH NINH BÌNH SỞ TƯ PHÁP", "Sở Tư pháp", "UBND tỉnh Ninh Bình"},
         {"ỦY BAN NHÂN DÂN HUYỆN ĐÔNG ANH PHÒNG TÀI CHÍNH - KẾ HOẠCH",
          "Phòng Tài chính - Kế hoạch", "Ủy ban nhân dân huyện Đông Anh"},
