@@ -933,6 +933,12 @@ static void test_addressee_lists(void)
          "MST: 0401234567) Trả lời công văn số 12/ML-KT của Công ty, Cục Thuế có ý kiến "
          "như sau: đề nghị Công ty thực hiện theo quy định./.",
          1, "Công ty TNHH Thương mại Minh Long"},
+        /* ... its opening damaged by OCR (Trả lời read "Tra 160i"). */
+        {"body glued at a damaged opening",
+         "Kính gửi: Công ty Cổ phần Bao bì Phú An (Địa chỉ: thôn Đông, xã Tiên Lữ) Tra 160i "
+         "công văn số 7/PA-KT của Công ty, Cục Thuế có ý kiến như sau: đề nghị Công ty "
+         "thực hiện theo quy định./.",
+         1, "Công ty Cổ phần Bao bì Phú An"},
         {"body glued after its usual phrase",
          "Kính gửi: Cục Thuế tỉnh Bình Dương. Về vấn đề này, Tổng cục Thuế có ý kiến như sau: "
          "đề nghị Cục Thuế thực hiện theo quy định./.",
