@@ -370,8 +370,10 @@ static void flush_recipient(vt_pctx *cx, json_t *list, char *entry, size_t from,
     if (!entry)
         return;
     char *c = vt_clean_text(entry, strlen(entry));
-    if (*c)
-        add_recipient(cx, list, c, from, to);
+    char *r = vt_repair_capitals(cx->lex, c);
+    if (*r)
+        add_recipient(cx, list, r, from, to);
+    free(r);
     free(c);
     free(entry);
 }

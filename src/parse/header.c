@@ -520,20 +520,25 @@ static char *initials(const char *name)
     return out;
 }
 
-static bool same_but_d(const char *a, const char *b)
+/* Is `seg` (as printed, no Đ) what English-model OCR makes of `form`
+ * (a spelling with Đ)?  Each Đ reads as D, P or B, or as two letters
+ * ("NDB" for NĐ, "TTDBT" for TTĐT: the bar read as a letter of its own);
+ * the other letters are the same, case aside. */
+static bool d_reading(const char *form, const char *seg)
 {
-    if (strlen(a) != strlen(b))
+    if (!*form)
+        return !*seg;
+    if ((unsigned char)form[0] == 0xc4 && (unsigned char)form[1] == 0x90) {
+        static const char *const readings[] = {"D", "P", "B", "DB", "BD", "PD", "DP", "BB"};
+        for (size_t k = 0; k < sizeof readings / sizeof *readings; k++) {
+            size_t n = strlen(readings[k]);
+            if (strncasecmp(seg, readings[k], n) == 0 && d_reading(form + 2, seg + n))
+                return true;
+        }
         return false;
-    for (; *a; a++, b++) {
-        char x = (char)tolower((unsigned char)*a), y = (char)tolower((unsigned char)*b);
-        if (x == 'p' || x == 'b')
-            x = 'd';
-        if (y == 'p' || y == 'b')
-            y = 'd';
-        if (x != y)
-            return false;
     }
-    return true;
+    return *seg && tolower((unsigned char)*form) == tolower((unsigned char)*seg) &&
+           d_reading(form + 1, seg + 1);
 }
 
 /* A segment that is itself a known code is left as printed. */
@@ -558,31 +563,22 @@ char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *ty
     while (*p) {
         size_t k = strcspn(p, "-/");
         char *seg = vt_xstrndup(p, k);
-        char *f = vt_text_fold(seg);
         const char *fix = NULL;
         if (!strstr(seg, "Đ") && !known_code(cx->lex, seg)) { /* an Đ may be lost */
             const char *cands[2] = {ini, type_abbr};
             for (size_t c = 0; c < 2 && !fix; c++) {
-                if (!cands[c])
-                    continue;
-                char *cf = vt_text_fold(cands[c]);
                 /* Only a spelling with Đ can restore one the OCR lost. */
-                if (strstr(cands[c], "Đ") && strcmp(cands[c], seg) != 0 && same_but_d(cf, f))
+                if (cands[c] && strstr(cands[c], "Đ") && d_reading(cands[c], seg))
                     fix = cands[c];
-                free(cf);
             }
             for (size_t i = 0; i < cx->lex->doc_types.n && !fix; i++) {
                 const vt_lex_entry *t = &cx->lex->doc_types.v[i];
-                if (t->extra && strstr(t->extra, "Đ")) {
-                    char *tf = vt_text_fold(t->extra);
-                    if (same_but_d(tf, f))
-                        fix = t->extra;
-                    free(tf);
-                }
+                if (t->extra && strstr(t->extra, "Đ") && d_reading(t->extra, seg))
+                    fix = t->extra;
             }
             for (size_t i = 0; i < cx->lex->abbreviations.n && !fix; i++) {
                 const vt_lex_entry *a = &cx->lex->abbreviations.v[i];
-                if (strstr(a->form, "Đ") && vt_text_is_upper(a->form) && same_but_d(a->fold, f))
+                if (strstr(a->form, "Đ") && vt_text_is_upper(a->form) && d_reading(a->form, seg))
                     fix = a->form;
             }
         }
@@ -594,11 +590,55 @@ char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *ty
         out[o] = '\0';
         p += k;
         free(seg);
-        free(f);
         out = vt_xrealloc(out, o + n * 2 + 8);
     }
     out[o] = '\0';
     free(ini);
+    return out;
+}
+
+/* The one abbreviation in capitals with Đ that a printed word in capitals
+ * without it is an OCR reading of (d_reading), NULL when none or several. */
+static const char *d_abbreviation(const vt_lexicon *lex, const char *word)
+{
+    const char *found = NULL;
+    for (size_t i = 0; i < lex->abbreviations.n; i++) {
+        const char *form = lex->abbreviations.v[i].form;
+        if (!strstr(form, "Đ") || !vt_text_is_upper(form) || !d_reading(form, word))
+            continue;
+        if (found && strcmp(found, form) != 0)
+            return NULL;
+        found = form;
+    }
+    return found;
+}
+
+char *vt_repair_capitals(const vt_lexicon *lex, const char *text)
+{
+    size_t n = strlen(text), o = 0;
+    char *out = vt_xmalloc(n * 2 + 1);
+    for (size_t i = 0; i < n;) {
+        size_t k = 0;
+        while (isupper((unsigned char)text[i + k]))
+            k++;
+        bool whole = k >= 2 && (i == 0 || !isalnum((unsigned char)text[i - 1])) &&
+                     (unsigned char)text[i - (i > 0)] < 0x80 && !isalnum((unsigned char)text[i + k]) &&
+                     (unsigned char)text[i + k] < 0x80;
+        char *word = whole ? vt_xstrndup(text + i, k) : NULL;
+        const char *fix = word && !known_code(lex, word) ? d_abbreviation(lex, word) : NULL;
+        free(word);
+        if (fix) {
+            memcpy(out + o, fix, strlen(fix));
+            o += strlen(fix);
+            i += k;
+        } else {
+            size_t step = k ? k : 1;
+            memcpy(out + o, text + i, step);
+            o += step;
+            i += step;
+        }
+    }
+    out[o] = '\0';
     return out;
 }
 

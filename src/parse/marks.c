@@ -56,10 +56,11 @@ static void add_addressees(vt_pctx *cx, json_t *list, const char *entry, size_t 
         while (p[k] && !(several && p[k] == ';') &&
                !(several && p[k] == ',' && starts_addressee(cx->lex, p + k + 1)))
             k++;
-        char *v = vt_clean_text(p, k);
+        char *c = vt_clean_text(p, k), *v = vt_repair_capitals(cx->lex, c);
         if (*v)
             json_array_append_new(list, vt_field(cx, "text", v, NULL, 0.9, from, to));
         free(v);
+        free(c);
         p += k + (p[k] != '\0');
     }
 }

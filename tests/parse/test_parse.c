@@ -1087,6 +1087,31 @@ static void test_reference_subjects(void)
     json_decref(m);
 }
 
+/* English-model OCR reads Đ in codes and abbreviations as D, P, B or two
+ * letters (NDB, TTDBT, BBQH): each comes back as the code or abbreviation
+ * it spells, and a cited code read both ways is one reference.  Codes
+ * that are themselves known stay. */
+static void test_d_readings(void)
+{
+    json_t *m = parse_foot("Đ read as letters",
+        "Kính gửi: Thường trực HBND các huyện; Sở GDDT.\n"
+        "Căn cứ Nghị định số 103/2024/NDB-CP ngày 30/7/2024 của Chính phủ; Thông tư số "
+        "15/2024/TT-BKHDBT ngày 30/9/2024 của Bộ Kế hoạch và Đầu tư (sau đây viết tắt là Thông "
+        "tư số 15/2024/TT-BKHĐT), Sở Nội vụ đề nghị các đơn vị rà soát./.",
+        "Nơi nhận:\n- Đoàn BBQH tỉnh;\n- Các Ban HBND tỉnh;\n- Cổng TTBT tỉnh;\n"
+        "- VPUB: các PCVP, BT;\n- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n");
+    expect(m, "addressees.0", "Thường trực HĐND các huyện");
+    expect(m, "addressees.1", "Sở GDĐT");
+    expect_count(m, "references", 2);
+    expect(m, "references.0.number", "103/2024/NĐ-CP");
+    expect(m, "references.1.number", "15/2024/TT-BKHĐT");
+    expect(m, "recipients.0", "Đoàn ĐBQH tỉnh");
+    expect(m, "recipients.1", "Các Ban HĐND tỉnh");
+    expect(m, "recipients.2", "Cổng TTĐT tỉnh");
+    expect(m, "recipients.3", "VPUB: các PCVP, BT");
+    json_decref(m);
+}
+
 /* More legacy-OCR damage: cue words without marks or with digits, the
  * authority sharing a line with the first recipient, a date whose digits
  * have one valid reading. */
@@ -1706,6 +1731,7 @@ int main(int argc, char **argv)
     test_lettered_numbers();
     test_year_numbers();
     test_damage_variants();
+    test_d_readings();
     test_numbers();
     test_party();
     test_ve_subject();
