@@ -1405,6 +1405,19 @@ static void mend_dates(vt_pctx *cx, size_t scan, vt_rx *date_rx)
     vt_rx_clear(&year);
 }
 
+/* Did the page print the line opening with a shape of V/v that restore
+ * read as a word ("Vv" as "Và")?  The cue is the first word either way. */
+static bool printed_vv(vt_rx *vv_rx, const vt_pline *pl)
+{
+    if (!pl->orig)
+        return false;
+    char *f = vt_text_fold(pl->orig);
+    size_t st = strspn(f, " ");
+    bool yes = vt_rx_find(vv_rx, f, strlen(f), st) && vt_rx_start(vv_rx, 0) == (long)st;
+    free(f);
+    return yes;
+}
+
 void vt_parse_header(vt_pctx *cx)
 {
     size_t scan = cx->n < HEADER_SCAN ? cx->n : HEADER_SCAN;
@@ -1479,6 +1492,8 @@ void vt_parse_header(vt_pctx *cx)
         long e = vt_fuzzy_prefix(pl->fold, split[i], st, "v/v", VT_COST_SHORT_CUE, NULL);
         if (e < 0 && vt_rx_find(&vv_rx, pl->fold, split[i], st))
             e = vt_rx_end(&vv_rx, 0);
+        if (e < 0 && printed_vv(&vv_rx, pl))
+            e = (long)(st + strcspn(pl->fold + st, " "));
         /* Some công văn print the trích yếu as "Về ..." right under the
          * number, without V/v. */
         bool ve = under_cue && left_lines == 1 && split[i] > st + 3 &&
