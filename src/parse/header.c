@@ -386,6 +386,31 @@ static size_t organ_break(const vt_lexicon *lex, const char *fold)
     return best;
 }
 
+/* A name in capitals has no full stop inside but an abbreviation's
+ * ("TP. HỒ CHÍ MINH"): one after a word that is a syllable is a speck OCR
+ * read ("TỈNH QUẢNG. NINH").  Takes text, returns it mended. */
+static char *without_stray_stops(char *text)
+{
+    if (!vt_text_is_upper(text))
+        return text;
+    for (char *dot = strchr(text, '.'); dot; dot = strchr(dot + 1, '.')) {
+        if (dot[1] != ' ' || !dot[2])
+            continue;
+        char *w = dot;
+        while (w > text && w[-1] != ' ')
+            w--;
+        char *word = vt_xstrndup(w, (size_t)(dot - w));
+        char *f = vt_text_fold(word);
+        bool speck = strlen(f) >= 3 && strspn(f, "abcdefghijklmnopqrstuvwxyz") == strlen(f) &&
+                     vt_syllable_valid(f, VT_SYLLABLE_INVENTORY);
+        free(word);
+        free(f);
+        if (speck)
+            memmove(dot, dot + 1, strlen(dot));
+    }
+    return text;
+}
+
 typedef struct group {
     char *raw;
     size_t from, to;
@@ -414,7 +439,7 @@ static void parse_issuer(vt_pctx *cx, const size_t *split, size_t end, bool anch
             pl->role == VT_ROLE_FOOTER_RIGHT ||
             (left_column && pl->role != VT_ROLE_HEADER_LEFT) || !has_alnum(pl->fold, 0, split[i]))
             continue;
-        char *line = left_text(pl, split[i]);
+        char *line = without_stray_stops(left_text(pl, split[i]));
         char *lf = vt_text_fold(line);
         /* A rule under the name reads as a mark or a lone letter. */
         size_t letters = 0;

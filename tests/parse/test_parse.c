@@ -503,6 +503,9 @@ static void test_issuers(void)
          "UBND tỉnh Quảng Ninh"},
         {"BỘ GIÁO DỤC VÀ ĐÀO TẠO", "Bộ Giáo dục và Đào tạo", NULL},
         {"UY BAN NHAN DAN\nPHUONG TAY HO", "Ủy ban nhân dân phường Tây Hồ", NULL},
+        /* A speck read as a full stop inside the name; an abbreviation's stays. */
+        {"ỦY BAN NHÂN DÂN\nTỈNH BẮC. GIANG", "Ủy ban nhân dân tỉnh Bắc Giang", NULL},
+        {"ỦY BAN NHÂN DÂN\nTP. HỒ CHÍ MINH", "Ủy ban nhân dân TP. Hồ Chí Minh", NULL},
         /* The left column flattened onto one line. */
         {"BỘ TÀI CHÍNH CỤC THUẾ", "Cục Thuế", "Bộ Tài chính"},
         {"BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN", "Tổng cục Hải quan", "Bộ Tài chính"},
