@@ -370,8 +370,10 @@ static void flush_recipient(vt_pctx *cx, json_t *list, char *entry, size_t from,
     if (!entry)
         return;
     char *c = vt_clean_text(entry, strlen(entry));
-    if (*c)
-        add_recipient(cx, list, c, from, to);
+    char *r = vt_repair_capitals(cx->lex, c);
+    if (*r)
+        add_recipient(cx, list, r, from, to);
+    free(r);
     free(c);
     free(entry);
 }
@@ -512,9 +514,10 @@ static bool name_form(const vt_lexicon *lex, const char *word, bool spelled)
 }
 
 /* A language model has no business with names: each word of the name
- * line whose letters restore changed ("Thái" -> "Tháng") is read as the
- * page printed it (`orig`, the whole line as first seen), marks and all;
- * the names list mends what the OCR lost.  A restored word the names list
+ * line whose letters restore changed ("Thái" -> "Tháng"), or that it gave
+ * marks no name has, is read as the page printed it (`orig`, the whole
+ * line as first seen), marks and all; the names list mends what the OCR
+ * lost.  A restored word the names list
  * holds as spelled stays when no name has the printed one's letters
  * ("Hồ Đức" for the "H6 Dic" an English model reads).  NULL when the words do not line up. */
 static char *printed_name(const vt_lexicon *lex, const char *text, const char *orig)
@@ -534,8 +537,14 @@ static char *printed_name(const vt_lexicon *lex, const char *text, const char *o
             char *a = vt_text_fold(tw[i]), *b = vt_text_fold(ow[i]);
             if (i)
                 strcat(out, " ");
-            bool restored = strcmp(a, b) == 0 ||
-                            (name_form(lex, tw[i], true) && !name_form(lex, ow[i], false));
+            /* Marks restore guessed on a printed word without any ("Tại"
+             * for "Tai") are no name's: the names list spells it. */
+            char *low = vt_text_lower_full(ow[i]);
+            bool restored = strcmp(a, b) == 0
+                                ? name_form(lex, tw[i], true) || !name_form(lex, ow[i], false) ||
+                                      strcmp(b, low) != 0
+                                : name_form(lex, tw[i], true) && !name_form(lex, ow[i], false);
+            free(low);
             strcat(out, restored ? tw[i] : ow[i]);
             free(a);
             free(b);

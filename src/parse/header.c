@@ -296,6 +296,30 @@ static char *glued_organ(const vt_lexicon *lex, const char *text)
     return out;
 }
 
+/* Does the fold spell a listed body's whole name, as printed or with a
+ * letter OCR damaged ("BQ TÀI CHÍNH" for BỘ)?  Damage keeps the words and
+ * their lengths; a name of one word must be exact (one letter is too much
+ * of it), and so must a name cut short ("... THÀNH PHỐ HỒ"). */
+static bool listed_organ(const vt_lexicon *lex, const char *fold)
+{
+    if (organ_head(lex, fold, true))
+        return true;
+    size_t n = strlen(fold);
+    if (!strchr(fold, ' '))
+        return false;
+    for (size_t i = 0; i < lex->organs.n; i++) {
+        const char *of = lex->organs.v[i].fold;
+        if (strlen(of) != n)
+            continue;
+        bool words_align = true;
+        for (size_t k = 0; k < n && words_align; k++)
+            words_align = (of[k] == ' ') == (fold[k] == ' ');
+        if (words_align && vt_fuzzy_cost_within(fold, n, of, 0.12) <= 0.12)
+            return true;
+    }
+    return false;
+}
+
 /* The left column flattened onto one line names two bodies ("BỘ TÀI CHÍNH
  * CỤC THUẾ", "UBND TỈNH NINH BÌNH SỞ Y TẾ"): the number of words of the
  * first, 0 when the line names one.  The first is a listed body, or one
@@ -320,7 +344,7 @@ static size_t organ_break(const vt_lexicon *lex, const char *fold)
         free(rest);
         if (second) {
             /* The first part: a listed body, or a body, a unit and a place. */
-            bool first = organ_head(lex, head, true);
+            bool first = listed_organ(lex, head);
             bool known = false;
             char *acc = expand_word(lex, w[0]);
             for (size_t u = 1; u < k && !first; u++) {
@@ -342,7 +366,7 @@ static size_t organ_break(const vt_lexicon *lex, const char *fold)
             free(acc);
             /* After an unknown place the second body must begin as a
              * listed one does ("CHI" of "HỒ CHÍ MINH" begins none). */
-            if (first && !known && !organ_head(lex, head, true)) {
+            if (first && !known && !listed_organ(lex, head)) {
                 char *two = k + 1 < nw ? vt_xasprintf("%s %s", w[k], w[k + 1]) : vt_xstrdup(w[k]);
                 first = organ_head(lex, two, false);
                 free(two);
@@ -360,6 +384,31 @@ static size_t organ_break(const vt_lexicon *lex, const char *fold)
     for (size_t i = 0; i < nw; i++)
         free(w[i]);
     return best;
+}
+
+/* A name in capitals has no full stop inside but an abbreviation's
+ * ("TP. HỒ CHÍ MINH"): one after a word that is a syllable is a speck OCR
+ * read ("TỈNH QUẢNG. NINH").  Takes text, returns it mended. */
+static char *without_stray_stops(char *text)
+{
+    if (!vt_text_is_upper(text))
+        return text;
+    for (char *dot = strchr(text, '.'); dot; dot = strchr(dot + 1, '.')) {
+        if (dot[1] != ' ' || !dot[2])
+            continue;
+        char *w = dot;
+        while (w > text && w[-1] != ' ')
+            w--;
+        char *word = vt_xstrndup(w, (size_t)(dot - w));
+        char *f = vt_text_fold(word);
+        bool speck = strlen(f) >= 3 && strspn(f, "abcdefghijklmnopqrstuvwxyz") == strlen(f) &&
+                     vt_syllable_valid(f, VT_SYLLABLE_INVENTORY);
+        free(word);
+        free(f);
+        if (speck)
+            memmove(dot, dot + 1, strlen(dot));
+    }
+    return text;
 }
 
 typedef struct group {
@@ -390,7 +439,7 @@ static void parse_issuer(vt_pctx *cx, const size_t *split, size_t end, bool anch
             pl->role == VT_ROLE_FOOTER_RIGHT ||
             (left_column && pl->role != VT_ROLE_HEADER_LEFT) || !has_alnum(pl->fold, 0, split[i]))
             continue;
-        char *line = left_text(pl, split[i]);
+        char *line = without_stray_stops(left_text(pl, split[i]));
         char *lf = vt_text_fold(line);
         /* A rule under the name reads as a mark or a lone letter. */
         size_t letters = 0;
@@ -496,20 +545,25 @@ static char *initials(const char *name)
     return out;
 }
 
-static bool same_but_d(const char *a, const char *b)
+/* Is `seg` (as printed, no Đ) what English-model OCR makes of `form`
+ * (a spelling with Đ)?  Each Đ reads as D, P or B, or as two letters
+ * ("NDB" for NĐ, "TTDBT" for TTĐT: the bar read as a letter of its own);
+ * the other letters are the same, case aside. */
+static bool d_reading(const char *form, const char *seg)
 {
-    if (strlen(a) != strlen(b))
+    if (!*form)
+        return !*seg;
+    if ((unsigned char)form[0] == 0xc4 && (unsigned char)form[1] == 0x90) {
+        static const char *const readings[] = {"D", "P", "B", "DB", "BD", "PD", "DP", "BB"};
+        for (size_t k = 0; k < sizeof readings / sizeof *readings; k++) {
+            size_t n = strlen(readings[k]);
+            if (strncasecmp(seg, readings[k], n) == 0 && d_reading(form + 2, seg + n))
+                return true;
+        }
         return false;
-    for (; *a; a++, b++) {
-        char x = (char)tolower((unsigned char)*a), y = (char)tolower((unsigned char)*b);
-        if (x == 'p' || x == 'b')
-            x = 'd';
-        if (y == 'p' || y == 'b')
-            y = 'd';
-        if (x != y)
-            return false;
     }
-    return true;
+    return *seg && tolower((unsigned char)*form) == tolower((unsigned char)*seg) &&
+           d_reading(form + 1, seg + 1);
 }
 
 /* A segment that is itself a known code is left as printed. */
@@ -534,31 +588,22 @@ char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *ty
     while (*p) {
         size_t k = strcspn(p, "-/");
         char *seg = vt_xstrndup(p, k);
-        char *f = vt_text_fold(seg);
         const char *fix = NULL;
         if (!strstr(seg, "Đ") && !known_code(cx->lex, seg)) { /* an Đ may be lost */
             const char *cands[2] = {ini, type_abbr};
             for (size_t c = 0; c < 2 && !fix; c++) {
-                if (!cands[c])
-                    continue;
-                char *cf = vt_text_fold(cands[c]);
                 /* Only a spelling with Đ can restore one the OCR lost. */
-                if (strstr(cands[c], "Đ") && strcmp(cands[c], seg) != 0 && same_but_d(cf, f))
+                if (cands[c] && strstr(cands[c], "Đ") && d_reading(cands[c], seg))
                     fix = cands[c];
-                free(cf);
             }
             for (size_t i = 0; i < cx->lex->doc_types.n && !fix; i++) {
                 const vt_lex_entry *t = &cx->lex->doc_types.v[i];
-                if (t->extra && strstr(t->extra, "Đ")) {
-                    char *tf = vt_text_fold(t->extra);
-                    if (same_but_d(tf, f))
-                        fix = t->extra;
-                    free(tf);
-                }
+                if (t->extra && strstr(t->extra, "Đ") && d_reading(t->extra, seg))
+                    fix = t->extra;
             }
             for (size_t i = 0; i < cx->lex->abbreviations.n && !fix; i++) {
                 const vt_lex_entry *a = &cx->lex->abbreviations.v[i];
-                if (strstr(a->form, "Đ") && vt_text_is_upper(a->form) && same_but_d(a->fold, f))
+                if (strstr(a->form, "Đ") && vt_text_is_upper(a->form) && d_reading(a->form, seg))
                     fix = a->form;
             }
         }
@@ -570,11 +615,55 @@ char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *ty
         out[o] = '\0';
         p += k;
         free(seg);
-        free(f);
         out = vt_xrealloc(out, o + n * 2 + 8);
     }
     out[o] = '\0';
     free(ini);
+    return out;
+}
+
+/* The one abbreviation in capitals with Đ that a printed word in capitals
+ * without it is an OCR reading of (d_reading), NULL when none or several. */
+static const char *d_abbreviation(const vt_lexicon *lex, const char *word)
+{
+    const char *found = NULL;
+    for (size_t i = 0; i < lex->abbreviations.n; i++) {
+        const char *form = lex->abbreviations.v[i].form;
+        if (!strstr(form, "Đ") || !vt_text_is_upper(form) || !d_reading(form, word))
+            continue;
+        if (found && strcmp(found, form) != 0)
+            return NULL;
+        found = form;
+    }
+    return found;
+}
+
+char *vt_repair_capitals(const vt_lexicon *lex, const char *text)
+{
+    size_t n = strlen(text), o = 0;
+    char *out = vt_xmalloc(n * 2 + 1);
+    for (size_t i = 0; i < n;) {
+        size_t k = 0;
+        while (isupper((unsigned char)text[i + k]))
+            k++;
+        bool whole = k >= 2 && (i == 0 || !isalnum((unsigned char)text[i - 1])) &&
+                     (unsigned char)text[i - (i > 0)] < 0x80 && !isalnum((unsigned char)text[i + k]) &&
+                     (unsigned char)text[i + k] < 0x80;
+        char *word = whole ? vt_xstrndup(text + i, k) : NULL;
+        const char *fix = word && !known_code(lex, word) ? d_abbreviation(lex, word) : NULL;
+        free(word);
+        if (fix) {
+            memcpy(out + o, fix, strlen(fix));
+            o += strlen(fix);
+            i += k;
+        } else {
+            size_t step = k ? k : 1;
+            memcpy(out + o, text + i, step);
+            o += step;
+            i += step;
+        }
+    }
+    out[o] = '\0';
     return out;
 }
 
@@ -1343,6 +1432,19 @@ static void mend_dates(vt_pctx *cx, size_t scan, vt_rx *date_rx)
     vt_rx_clear(&year);
 }
 
+/* Did the page print the line opening with a shape of V/v that restore
+ * read as a word ("Vv" as "Và")?  The cue is the first word either way. */
+static bool printed_vv(vt_rx *vv_rx, const vt_pline *pl)
+{
+    if (!pl->orig)
+        return false;
+    char *f = vt_text_fold(pl->orig);
+    size_t st = strspn(f, " ");
+    bool yes = vt_rx_find(vv_rx, f, strlen(f), st) && vt_rx_start(vv_rx, 0) == (long)st;
+    free(f);
+    return yes;
+}
+
 void vt_parse_header(vt_pctx *cx)
 {
     size_t scan = cx->n < HEADER_SCAN ? cx->n : HEADER_SCAN;
@@ -1417,6 +1519,8 @@ void vt_parse_header(vt_pctx *cx)
         long e = vt_fuzzy_prefix(pl->fold, split[i], st, "v/v", VT_COST_SHORT_CUE, NULL);
         if (e < 0 && vt_rx_find(&vv_rx, pl->fold, split[i], st))
             e = vt_rx_end(&vv_rx, 0);
+        if (e < 0 && printed_vv(&vv_rx, pl))
+            e = (long)(st + strcspn(pl->fold + st, " "));
         /* Some công văn print the trích yếu as "Về ..." right under the
          * number, without V/v. */
         bool ve = under_cue && left_lines == 1 && split[i] > st + 3 &&

@@ -56,10 +56,11 @@ static void add_addressees(vt_pctx *cx, json_t *list, const char *entry, size_t 
         while (p[k] && !(several && p[k] == ';') &&
                !(several && p[k] == ',' && starts_addressee(cx->lex, p + k + 1)))
             k++;
-        char *v = vt_clean_text(p, k);
+        char *c = vt_clean_text(p, k), *v = vt_repair_capitals(cx->lex, c);
         if (*v)
             json_array_append_new(list, vt_field(cx, "text", v, NULL, 0.9, from, to));
         free(v);
+        free(c);
         p += k + (p[k] != '\0');
     }
 }
@@ -103,8 +104,32 @@ static char *without_address(const char *entry)
 
 /* Openings of a body's first paragraph, capitalised in the middle of the
  * cue's line. */
-static const char *const body_openings[] = {"can cu ", "thuc hien ", "tra loi ", "phuc dap ",
-                                            "tiep nhan ", "theo de nghi ", "ve van de nay"};
+static const char *const body_openings[] = {"can cu", "thuc hien", "tra loi", "phuc dap",
+                                            "tiep nhan", "theo de nghi", "ve van de nay"};
+
+/* Does a body opening begin at fold offset i, as printed or with letters
+ * English-model OCR confuses in its later words ("Tra 160i" for Trả lời)?
+ * Its words are set against as many words of the text; the first must be
+ * whole ("Thuế nhận" is no "Thực hiện"). */
+static bool body_opening_at(const vt_pline *pl, size_t i)
+{
+    for (size_t k = 0; k < sizeof body_openings / sizeof *body_openings; k++) {
+        size_t words = 1, e = i, first = strcspn(body_openings[k], " ");
+        for (const char *c = body_openings[k]; *c; c++)
+            words += *c == ' ';
+        if (i + first >= pl->flen || pl->fold[i + first] != ' ' ||
+            memcmp(pl->fold + i, body_openings[k], first) != 0)
+            continue;
+        while (e < pl->flen && words) {
+            e++;
+            if (e == pl->flen || (pl->fold[e] == ' ' && pl->fold[e - 1] != ' '))
+                words--;
+        }
+        if (!words && vt_fuzzy_cost(pl->fold + i, e - i, body_openings[k]) <= 0.26)
+            return true;
+    }
+    return false;
+}
 
 /* A copy that lost its line breaks runs the body on after the addressee
  * ("Kính gửi: Cục Thuế tỉnh A Ngày 04/5/2017, Tổng cục Thuế nhận được công
@@ -123,9 +148,8 @@ static size_t glued_body(const vt_lexicon *lex, const char *entry)
             continue;
         const char *f = pl.fold + i;
         bool capital = isalpha((unsigned char)*f) && !vt_starts_lower(pl.text + pl.map[i]);
-        bool opening = capital && strncmp(f, "ngay ", 5) == 0 && isdigit((unsigned char)f[5]);
-        for (size_t k = 0; capital && k < sizeof body_openings / sizeof *body_openings; k++)
-            opening |= strncmp(f, body_openings[k], strlen(body_openings[k])) == 0;
+        bool opening = capital && ((strncmp(f, "ngay ", 5) == 0 && isdigit((unsigned char)f[5])) ||
+                                   body_opening_at(&pl, i));
         if (opening)
             cut = i;
         else if (strncmp(f, "nhan duoc ", 10) == 0)

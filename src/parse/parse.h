@@ -196,6 +196,12 @@ int vt_date_read(const char *dtok, const char *mtok, const char *ytok, int *y,
  * issuer's initials, abbreviations.txt) takes it.  Caller frees. */
 char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *type_abbr);
 
+/* Each word in capitals of text that is an OCR reading of an abbreviation
+ * with Đ (abbreviations.txt), and no code itself, spelled with it:
+ * "Đoàn BBQH tỉnh" -> "Đoàn ĐBQH tỉnh", "Cổng TTBT" -> "Cổng TTĐT".
+ * Caller frees. */
+char *vt_repair_capitals(const vt_lexicon *lex, const char *text);
+
 /* Normal case of an organ or place name printed in capitals. */
 char *vt_organ_case(const vt_lexicon *lex, const char *text);
 /* Proper form of a place name (places.txt), else each word capitalised. */

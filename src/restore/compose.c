@@ -415,7 +415,12 @@ static size_t letter_readings(const vt_restorer *r, const char *s, size_t len, u
  * yếu. */
 static size_t split_slash(const vt_restorer *r, const char *word, vt_piece *pc, size_t np)
 {
-    if (r->chan != VT_CHAN_ENG || r->stripped || np != 1 || pc[0].kind != VT_PIECE_SLOT)
+    /* The cue may carry its colon ("Viv:"): punctuation after the slot
+     * stays after it. */
+    bool punct_after = np >= 1 && np + 2 <= VT_MAX_PIECES;
+    for (size_t k = 1; k < np && punct_after; k++)
+        punct_after = pc[k].kind == VT_PIECE_PUNCT;
+    if (r->chan != VT_CHAN_ENG || r->stripped || !punct_after || pc[0].kind != VT_PIECE_SLOT)
         return np;
     const char *s = word + pc[0].off;
     uint32_t cp[3];
@@ -448,10 +453,11 @@ static size_t split_slash(const vt_restorer *r, const char *word, vt_piece *pc, 
     if (!known)
         return np;
     uint32_t off = pc[0].off;
+    memmove(pc + 3, pc + 1, (np - 1) * sizeof *pc);
     pc[0] = (vt_piece){VT_PIECE_SLOT, off, (uint32_t)at[1], NULL, false};
     pc[1] = (vt_piece){VT_PIECE_PUNCT, off + (uint32_t)at[1], (uint32_t)(at[2] - at[1]), "/", true};
     pc[2] = (vt_piece){VT_PIECE_SLOT, off + (uint32_t)at[2], (uint32_t)(at[3] - at[2]), NULL, false};
-    return 3;
+    return np + 2;
 }
 
 size_t vt_compose_pieces(const vt_restorer *r, const char *word, vt_piece *pc)

@@ -85,6 +85,11 @@ restores 'a slash read as a letter' \
     'S6: 12/SGDDT\nViv trien khai phong trao ctia tinh, tiv ngay 15\n' \
     'Số: 12/SGDĐT\nV/v triển khai phong trào của tỉnh, từ ngày 15\n'
 
+# ... and so it does with the cue's colon after it.
+restores 'a slash read as a letter, colon after' \
+    'S6: 7137/CT-TTHT\nViv: Hoan thué theo Hiép dinh.\n' \
+    'Số: 7137/CT-TTHT\nV/v: Hoàn thuế theo Hiệp định.\n'
+
 # ... so that the parser after it finds a công văn and its trích yếu.
 cat > "$tmp/cv.txt" <<'DOC'
 UY BAN NHAN DAN THANH PHO HAI PHONG
