@@ -1228,6 +1228,24 @@ static void test_damaged_cues(void)
     expect(cd, "type", "Công điện");
     expect(cd, "subject", "V/v CHỦ ĐỘNG PHÒNG, TRÁNH BÃO SỐ 15");
     json_decref(cd);
+    /* "Về việc" under a type name, its first word misread as another V
+     * and a vowel; a trích yếu opening with another word stays. */
+    static const char *const ve[][2] = {
+        {"và việc ban hành Quy chế làm việc", "Về việc ban hành Quy chế làm việc"},
+        {"Vê việc ban hành Quy chế làm việc", "Về việc ban hành Quy chế làm việc"},
+        {"Về việc ban hành Quy chế làm việc", "Về việc ban hành Quy chế làm việc"},
+        {"VÀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC", "VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC"},
+        {"Vận động ủng hộ việc xây nhà", "Vận động ủng hộ việc xây nhà"},
+    };
+    for (size_t i = 0; i < sizeof ve / sizeof *ve; i++) {
+        char doc[512];
+        snprintf(doc, sizeof doc,
+                 "ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nSố: 21/QĐ-UBND\nAn Phú, ngày 2 tháng 3 năm 2024\n"
+                 "QUYẾT ĐỊNH\n%s\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN XÃ\n", ve[i][0]);
+        json_t *m = parse_text(ve[i][0], doc, NULL);
+        expect(m, "subject", ve[i][1]);
+        json_decref(m);
+    }
     static const char *const types[][2] = {
         {"QUYET DINH", "Quyết định"}, {"THONG BAO", "Thông báo"}, {"KE HOACH", "Kế hoạch"},
         {"BAO CAO", "Báo cáo"},       {"TO TRINH", "Tờ trình"},   {"CONG VAN", "Công văn"},
