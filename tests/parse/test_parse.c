@@ -1228,6 +1228,17 @@ static void test_damaged_cues(void)
     expect(cd, "type", "Công điện");
     expect(cd, "subject", "V/v CHỦ ĐỘNG PHÒNG, TRÁNH BÃO SỐ 15");
     json_decref(cd);
+    /* A letter-spaced heading comes out of OCR a capital a word: run
+     * together at its wide gaps, or into the syllables it spells. */
+    json_t *ls = parse_text("letter-spaced header",
+        "U Ỷ  B A N  N H Â N  D Â N\nT Ỉ N H A N G I A N G\nSố: 21/TTr-UBND\n"
+        "C Ộ N G H Ò A X Ã H Ộ I C H Ủ N G H Ĩ A V I Ệ T N A M\n"
+        "An Giang, ngày 2 tháng 3 năm 2024\nT Ờ T R Ì N H\nVề việc phê duyệt kế hoạch\n\n"
+        "Kính gửi: Hội đồng nhân dân tỉnh.\n", NULL);
+    expect(ls, "issuer", "Ủy ban nhân dân tỉnh An Giang");
+    expect(ls, "type", "Tờ trình");
+    expect(ls, "subject", "Về việc phê duyệt kế hoạch");
+    json_decref(ls);
     /* "Về việc" under a type name, its first word misread as another V
      * and a vowel; a trích yếu opening with another word stays. */
     static const char *const ve[][2] = {
