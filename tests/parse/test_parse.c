@@ -1588,7 +1588,8 @@ static void test_scanned_header(void)
     }
 
     /* A number written by hand, as OCR reads the pen: digits and letters
-     * with marks, slashes, or nothing at all; the printed notation stays. */
+     * with marks, slashes, or nothing at all; the printed notation stays,
+     * and the number of a document the body cites is not taken for it. */
     static const char *const hand_numbers[][2] = {
         {"Số: 6£È/TB-STTTT", "/TB-STTTT"},
         {"Số: //5Ä//UBND- KSTTHC", "/UBND-KSTTHC"},
@@ -1597,7 +1598,8 @@ static void test_scanned_header(void)
     for (size_t i = 0; i < sizeof hand_numbers / sizeof *hand_numbers; i++) {
         char text[512];
         snprintf(text, sizeof text, "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\n%s\n"
-                 "An Bình, ngày 14 tháng 12 năm 2011\nTHÔNG BÁO\nVề việc tổ chức hội nghị\n",
+                 "An Bình, ngày 14 tháng 12 năm 2011\nTHÔNG BÁO\nVề việc tổ chức hội nghị\n"
+                 "Thực hiện Kế hoạch số 25/TB-UBND ngày 6 tháng 12 năm 2011 của Ủy ban nhân dân tỉnh.\n",
                  hand_numbers[i][0]);
         m = parse_text(hand_numbers[i][0], text, NULL);
         expect(m, "number", hand_numbers[i][1]);
