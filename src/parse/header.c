@@ -341,10 +341,12 @@ static size_t organ_break(const vt_lexicon *lex, const char *fold)
             }
             free(acc);
             /* After an unknown place the second body must begin as a
-             * listed one does ("CHI" of "HỒ CHÍ MINH" begins none). */
+             * listed one does ("CHI" of "HỒ CHÍ MINH" begins none), in
+             * two words at least: a last word alone ends the place ("BẾN
+             * THÀNH", though Thành ủy is a body). */
             if (first && !known && !organ_head(lex, head, true)) {
-                char *two = k + 1 < nw ? vt_xasprintf("%s %s", w[k], w[k + 1]) : vt_xstrdup(w[k]);
-                first = organ_head(lex, two, false);
+                char *two = k + 1 < nw ? vt_xasprintf("%s %s", w[k], w[k + 1]) : NULL;
+                first = two && organ_head(lex, two, false);
                 free(two);
             }
             if (first && (best == 0 || known)) {

@@ -1193,6 +1193,15 @@ static void test_party(void)
     expect(m, "type", "Thông báo");
     json_decref(m);
 
+    /* A place whose last word begins a listed body (Thành of Thành ủy)
+     * after its unit, on the line under the parent: one body. */
+    m = parse_text("place ending in a body's first word",
+        "UBND QUẬN 3\nỦY BAN NHÂN DÂN PHƯỜNG BẾN THÀNH\nSố: 5/TB-UBND\n"
+        "Quận 3, ngày 2 tháng 3 năm 2024\nTHÔNG BÁO\nVề việc nghỉ lễ\n", NULL);
+    expect(m, "issuer", "Ủy ban nhân dân phường Bến Thành");
+    expect(m, "issuer_parent", "UBND quận 3");
+    json_decref(m);
+
     m = parse_text("party, district committee",
         "HUYỆN ỦY YÊN THÀNH\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nSố 40-CV/HU\n\n"
         "Yên Thành, ngày 4 tháng 4 năm 2023\n\nV/v triển khai công tác kiểm tra\n\n"
