@@ -41,6 +41,18 @@ json_t *vt_doc_review_reasons(const vt_doc *doc)
         add_reason(reasons, "missing_fields", json_array_size(missing), text);
     }
 
+    /* A number or day written by hand into the printed form: the record
+     * holds what is printed, a person reads the rest off the page. */
+    static const char *const by_hand[][3] = {
+        {"number", "number_handwritten", "the number is written by hand: only its printed part was read"},
+        {"date", "day_handwritten", "the day is written by hand: only the printed month and year were read"},
+    };
+    for (size_t k = 0; k < sizeof by_hand / sizeof *by_hand; k++) {
+        json_t *f = doc->meta ? json_object_get(doc->meta, by_hand[k][0]) : NULL;
+        if (json_is_true(json_object_get(f, "handwritten")))
+            add_reason(reasons, by_hand[k][1], 1, g_string_new(by_hand[k][2]));
+    }
+
     GString *flagged = g_string_new("changes flagged for review, not yet decided:");
     size_t n_flagged = 0;
     for (size_t c = 0; c < doc->n_changes; c++)

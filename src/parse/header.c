@@ -365,10 +365,12 @@ static size_t organ_break(const vt_lexicon *lex, const char *fold)
             }
             free(acc);
             /* After an unknown place the second body must begin as a
-             * listed one does ("CHI" of "HỒ CHÍ MINH" begins none). */
+             * listed one does ("CHI" of "HỒ CHÍ MINH" begins none), in
+             * two words at least: a last word alone ends the place ("BẾN
+             * THÀNH", though Thành ủy is a body). */
             if (first && !known && !listed_organ(lex, head)) {
-                char *two = k + 1 < nw ? vt_xasprintf("%s %s", w[k], w[k + 1]) : vt_xstrdup(w[k]);
-                first = organ_head(lex, two, false);
+                char *two = k + 1 < nw ? vt_xasprintf("%s %s", w[k], w[k + 1]) : NULL;
+                first = two && organ_head(lex, two, false);
                 free(two);
             }
             if (first && (best == 0 || known)) {
@@ -1229,9 +1231,28 @@ static char *vv_spelled(const char *s)
     return vt_xasprintf("V/v %s", rest);
 }
 
+/* A trích yếu under the type name opening with "Về việc" whose first
+ * word OCR read as another V and a vowel ("và việc", "Vê việc"): the
+ * text with the cue spelled; NULL when there is no such opening. */
+static char *ve_viec_spelled(const char *s)
+{
+    size_t n = strcspn(s, " ");
+    if (n < 2 || n > 4 || (s[0] != 'V' && s[0] != 'v'))
+        return NULL;
+    char *fold = vt_text_fold(s), low[8];
+    bool cue = strlen(fold) > 8 && strchr("aeo", fold[1]) && strncmp(fold + 2, " viec ", 6) == 0;
+    free(fold);
+    if (!cue || (vt_text_lower(s, n, low, sizeof low) && strcmp(low, "về") == 0))
+        return NULL;
+    bool caps = strncmp(s + n + 1, "VI", 2) == 0; /* a trích yếu in capitals */
+    return vt_xasprintf("%s%s", caps ? "VỀ" : "Về", s + n);
+}
+
 static void set_subject(vt_pctx *cx, char *text, size_t from, size_t to, double conf)
 {
     char *v = vv_spelled(text);
+    if (!v)
+        v = ve_viec_spelled(text);
     json_object_set_new(cx->meta, "subject", vt_field(cx, "value", v ? v : text, text, conf, from, to));
     free(v);
 }

@@ -13,10 +13,144 @@
 #include "internal.h"
 #include "parse.h"
 
+/* A letter-spaced heading (C Ộ N G  H Ò A, Q U Y Ế T  Đ Ị N H) comes out
+ * of OCR one capital a word.  A run of LETTER_SPACED_MIN or more such
+ * words is run together into its syllables: at gaps of two spaces or more
+ * when the text kept them, else into the fewest syllables Vietnamese
+ * spells, and among those the fewest that open with g or h (which close
+ * the syllable before as often: CỘNG HÒA, TỈNH AN, CHỦ NGHĨA). */
+#define LETTER_SPACED_MIN 4
+#define SYLLABLE_MAX_LETTERS 7
+
+typedef struct spaced_letter {
+    size_t at, len; /* in the line's text */
+    bool wide_gap;  /* two spaces or more before it */
+} spaced_letter;
+
+bool vt_lone_capital(const char *s, size_t len)
+{
+    uint32_t c;
+    return len > 0 && (size_t)vt_utf8_dec(s, len, &c) == len && u_isupper((UChar32)c);
+}
+
+/* The onset as Vietnamese spells it before the vowel that follows: ngh,
+ * gh and k before i, e, ê (y for k), ng and c not there, g not before e,
+ * ê; q only in qu. */
+static bool onset_spelled(const char *syllable)
+{
+    char *f = vt_text_fold(syllable);
+    size_t k = strspn(f, "bcdghklmnpqrstvx");
+    bool front = f[k] == 'i' || f[k] == 'e' || f[k] == 'y';
+    bool ok = strncmp(f, "ngh", 3) == 0 || strncmp(f, "gh", 2) == 0 ? front
+              : strncmp(f, "ng", 2) == 0                          ? f[k] != 'i' && f[k] != 'e'
+              : f[0] == 'g' && k == 1                             ? f[k] != 'e' /* gi is one */
+              : f[0] == 'c' && k == 1                             ? !front
+              : f[0] == 'k' && k == 1                             ? front
+              : f[0] == 'q'                                       ? f[1] == 'u'
+                                                                  : true;
+    free(f);
+    return ok;
+}
+
+/* Writes the syllables of l[0..n) at out + *o, spaced (no longer than
+ * the letters with their spaces); false when no spelling cuts them into
+ * syllables. */
+static bool spaced_syllables(const char *text, const spaced_letter *l, size_t n, char *out,
+                             size_t *o)
+{
+    /* The best cut of l[i..n): its syllables, those opening with g or h,
+     * and where its first syllable ends. */
+    size_t *count = vt_xcalloc(n + 1, sizeof *count), *opens = vt_xcalloc(n + 1, sizeof *opens),
+           *next = vt_xcalloc(n + 1, sizeof *next);
+    bool any_wide = false;
+    for (size_t i = 1; i < n; i++)
+        any_wide = any_wide || l[i].wide_gap;
+    for (size_t i = n; i-- > 0;) {
+        count[i] = SIZE_MAX;
+        char piece[8 * SYLLABLE_MAX_LETTERS];
+        size_t plen = 0;
+        for (size_t j = i; j < n && j - i < SYLLABLE_MAX_LETTERS; j++) {
+            if (j > i && any_wide && l[j].wide_gap)
+                break;
+            memcpy(piece + plen, text + l[j].at, l[j].len);
+            plen += l[j].len;
+            piece[plen] = 0;
+            bool ends = j + 1 == n || !any_wide || l[j + 1].wide_gap;
+            if (!ends || count[j + 1] == SIZE_MAX ||
+                !vt_syllable_valid(piece, VT_SYLLABLE_INVENTORY) || !onset_spelled(piece))
+                continue;
+            char first = (char)tolower((unsigned char)piece[0]);
+            size_t c = count[j + 1] + 1, g = opens[j + 1] + (first == 'g' || first == 'h');
+            /* On a tie the longer first syllable (TỈNH AN, not TỈ NHAN). */
+            if (c < count[i] || (c == count[i] && g <= opens[i])) {
+                count[i] = c;
+                opens[i] = g;
+                next[i] = j + 1;
+            }
+        }
+    }
+    bool ok = count[0] != SIZE_MAX;
+    for (size_t i = 0; ok && i < n; i = next[i]) {
+        if (i)
+            out[(*o)++] = ' ';
+        for (size_t j = i; j < next[i]; j++) {
+            memcpy(out + *o, text + l[j].at, l[j].len);
+            *o += l[j].len;
+        }
+    }
+    free(count);
+    free(opens);
+    free(next);
+    return ok;
+}
+
+/* The text with its letter-spaced runs joined; NULL when it has none. */
+static char *letter_spaced_joined(const char *text)
+{
+    size_t len = strlen(text), n = 0, cap = 0, done = 0, o = 0;
+    spaced_letter *run = NULL;
+    char *out = vt_xmalloc(len + 1);
+    for (size_t i = 0;;) {
+        size_t sp = i;
+        while (i < len && text[i] == ' ')
+            i++;
+        size_t w = i;
+        while (i < len && text[i] != ' ')
+            i++;
+        bool letter = i > w && vt_lone_capital(text + w, i - w);
+        if (letter) {
+            if (n == cap)
+                run = vt_xrealloc(run, (cap = cap ? 2 * cap : 16) * sizeof *run);
+            run[n++] = (spaced_letter){w, i - w, w - sp >= 2};
+        }
+        if ((!letter || i >= len) && n > 0) {
+            size_t mark = o;
+            memcpy(out + o, text + done, run[0].at - done);
+            o += run[0].at - done;
+            if (n >= LETTER_SPACED_MIN && spaced_syllables(text, run, n, out, &o))
+                done = run[n - 1].at + run[n - 1].len;
+            else
+                o = mark;
+            n = 0;
+        }
+        if (i >= len)
+            break;
+    }
+    free(run);
+    if (done == 0) {
+        free(out);
+        return NULL;
+    }
+    memcpy(out + o, text + done, len - done);
+    out[o + len - done] = 0;
+    return out;
+}
+
 void vt_pline_init(vt_pline *pl, const char *text)
 {
     memset(pl, 0, sizeof *pl);
-    pl->text = vt_xstrdup(text ? text : "");
+    char *joined = text ? letter_spaced_joined(text) : NULL;
+    pl->text = joined ? joined : vt_xstrdup(text ? text : "");
     pl->len = strlen(pl->text);
     pl->fold = vt_xmalloc(pl->len * 4 + 1);
     pl->map = vt_xmalloc((pl->len * 4 + 1) * sizeof *pl->map);

@@ -40,7 +40,13 @@ typedef struct vt_span {
  * it; NULL when only spaces are left. */
 char *vt_next_word(const char **p);
 
+/* The line's parse form of text: a letter-spaced heading (C Ộ N G  H Ò A)
+ * is run together into its syllables, at its gaps of two spaces or more
+ * when there are any. */
 void vt_pline_init(vt_pline *pl, const char *text);
+/* A word of one capital letter, what OCR makes of each letter of a
+ * letter-spaced heading. */
+bool vt_lone_capital(const char *s, size_t len);
 void vt_pline_clear(vt_pline *pl);
 
 /* The fold offset of a byte offset into `text`. */

@@ -104,14 +104,38 @@ static GHashTable *printed_forms(const vt_doc *doc)
     return forms;
 }
 
+static bool lone_capitals(const vt_line *ln, size_t i)
+{
+    const vt_word *a = &ln->words[i - 1], *b = &ln->words[i];
+    return vt_lone_capital(a->text, strlen(a->text)) && vt_lone_capital(b->text, strlen(b->text));
+}
+
+/* In a letter-spaced heading the gap between words is the letters' own
+ * gap and a space more: wider than the narrowest gap between two of its
+ * letters by a fifth of the line's height.  Such a gap is written as two
+ * spaces, which tell the parse where its words end (vt_pline_init). */
+static bool word_gap(const vt_line *ln, size_t i, int letter_gap)
+{
+    const vt_box *a = &ln->words[i - 1].box, *b = &ln->words[i].box;
+    return letter_gap >= 0 && lone_capitals(ln, i) && a->w > 0 && b->w > 0 &&
+           (b->x - a->x - a->w) - letter_gap > ln->box.h / 5;
+}
+
 static char *line_text(const vt_line *ln, GHashTable *printed)
 {
     size_t cap = 64, n = 0;
     char *out = vt_xmalloc(cap);
+    int letter_gap = -1;
+    for (size_t i = 1; i < ln->n_words; i++) {
+        int gap = ln->words[i].box.x - ln->words[i - 1].box.x - ln->words[i - 1].box.w;
+        if (lone_capitals(ln, i) && gap >= 0 && (letter_gap < 0 || gap < letter_gap))
+            letter_gap = gap;
+    }
     for (size_t i = 0; i <= ln->n_words; i++) {
         const vt_word *w = i < ln->n_words ? &ln->words[i] : NULL;
         const char *form = w ? g_hash_table_lookup(printed, w) : NULL;
-        const char *parts[2] = {w ? (w->lead ? w->lead : (i ? " " : "")) : ln->tail,
+        const char *lead = !w ? NULL : w->lead ? w->lead : !i ? "" : word_gap(ln, i, letter_gap) ? "  " : " ";
+        const char *parts[2] = {w ? lead : ln->tail,
                                 w ? (read_as_printed(w, form) ? form : w->text) : NULL};
         for (int k = 0; k < 2; k++) {
             size_t len = parts[k] ? strlen(parts[k]) : 0;

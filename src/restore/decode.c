@@ -178,6 +178,29 @@ void vt_result_move(vt_results to, size_t v, vt_results from, size_t w)
     }
 }
 
+static bool lone_capital(const char *s)
+{
+    uint32_t c;
+    size_t len = strlen(s);
+    return len > 0 && (size_t)vt_utf8_dec(s, len, &c) == len && vt_cp_is_upper(c);
+}
+
+/* A letter-spaced heading (C Ộ N G  H Ò A) is read a capital a word: each
+ * is a letter, not a syllable to repair (Ỉ is no slip for Ì).  A word in
+ * a run of LETTER_RUN lone capitals stays as written. */
+#define LETTER_RUN 3
+static bool in_letter_run(const char *const *words, size_t n, size_t w)
+{
+    if (!lone_capital(words[w]))
+        return false;
+    size_t a = w, b = w + 1;
+    while (a > 0 && b - a < LETTER_RUN && lone_capital(words[a - 1]))
+        a--;
+    while (b < n && b - a < LETTER_RUN && lone_capital(words[b]))
+        b++;
+    return b - a >= LETTER_RUN;
+}
+
 void vt_decode_lattice(vt_restorer *r, const char *const *words, size_t n, vt_results out,
                        bool final)
 {
@@ -208,7 +231,7 @@ void vt_decode_lattice(vt_restorer *r, const char *const *words, size_t n, vt_re
             continue; /* the first pass's reading stands */
         else
             vt_compose_pieces(r, words[w], again); /* the second pass keeps none */
-        if (!vt_compose_may_change(r, wpos[w], wpos[w + 1], pc))
+        if (!vt_compose_may_change(r, wpos[w], wpos[w + 1], pc) || in_letter_run(words, n, w))
             continue;
         bool changed;
         unsigned ctx = vt_compose_context(words, n, w);

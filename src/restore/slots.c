@@ -30,6 +30,11 @@
 /* -ln P(Vietnamese-model OCR read a syllable with another tone), each of
  * its other tones. */
 #define TONE_SLIP_COST 7.0f
+/* ... lost the hat of a vowel under a tone mark (phó for phố): the hat
+ * is the smaller mark, crowded by the tone, and lost more often; at the
+ * tone's cost the candidate beam cuts a rare syllable behind a frequent
+ * one (phố behind phó) before the context is heard. */
+#define HAT_SLIP_COST 5.0f
 
 /* Candidates of a slot as vt_slots_add made them, remembered per written
  * form (with the slot's kind): documents repeat their words, and the
@@ -225,21 +230,77 @@ static uint32_t lookalike_postings(vt_restorer *r, const char *key, size_t klen,
     return k;
 }
 
+static uint32_t add_slip(const vt_restore_model *m, const char *key, const char *other,
+                         float cost, vt_posting *out, uint32_t k)
+{
+    if (strcmp(other, key) == 0)
+        return k;
+    uint32_t id = vt_model_id(m, other, strlen(other));
+    if (id != VT_TOK_UNK && (m->vocab_flags[id] & VT_VOC_SYLLABLE))
+        out[k++] = (vt_posting){id, cost};
+    return k;
+}
+
+/* Vietnamese-model OCR sometimes reads one marked vowel as two (QUẢÁNG
+ * for QUẢNG), a spelling no syllable has: the known syllables left when
+ * one of two neighbouring letters with the same base letter is dropped. */
+static uint32_t doubled_letters(const vt_restore_model *m, const char *key, vt_posting *out,
+                                uint32_t k)
+{
+    if (vt_syllable_valid(key, VT_SYLLABLE_SHAPE))
+        return k;
+    char other[256];
+    size_t len = strlen(key), prev_at = 0;
+    uint32_t prev = 0;
+    for (size_t i = 0; i < len && len < sizeof other;) {
+        uint32_t c;
+        size_t w = (size_t)vt_utf8_dec(key + i, len - i, &c);
+        if (prev && vt_cp_skeleton(c) == vt_cp_skeleton(prev)) {
+            /* Either of the two goes. */
+            size_t cut[2][2] = {{prev_at, i - prev_at}, {i, w}};
+            for (int j = 0; j < 2; j++) {
+                memcpy(other, key, cut[j][0]);
+                memcpy(other + cut[j][0], key + cut[j][0] + cut[j][1],
+                       len - cut[j][0] - cut[j][1] + 1);
+                k = add_slip(m, key, other, TONE_SLIP_COST, out, k);
+            }
+        }
+        prev = c;
+        prev_at = i;
+        i += w;
+    }
+    return k;
+}
+
 /* Vietnamese-model OCR reads the letters of a syllable and slips on its
- * tone (THÔNG BẢO for BÁO, nghị đinh for định), which its renderings,
- * made of whole-word and letter confusions, rank too low to keep: the
- * known syllables with the same letters and another tone. */
+ * tone (THÔNG BẢO for BÁO, nghị đinh for định), or loses the hat of a
+ * vowel that carries a tone above it (thành phó for phố, QUYÉT for
+ * QUYẾT), which its renderings, made of whole-word and letter confusions,
+ * rank too low to keep: the known syllables with the same letters and
+ * another tone, and those with a hat on a bare a, e or o and the same
+ * tone. */
 static uint32_t tone_slips(const vt_restore_model *m, const char *key, vt_posting *out)
 {
-    char other[256];
+    char other[256], bare[256], hatted[256];
     uint32_t k = 0;
-    for (int t = 0; t < VT_TONE_COUNT; t++) {
-        if (!vt_syllable_retone(key, t, VT_STYLE_TRADITIONAL, other, sizeof other) ||
-            strcmp(other, key) == 0)
+    for (int t = 0; t < VT_TONE_COUNT; t++)
+        if (vt_syllable_retone(key, t, VT_STYLE_TRADITIONAL, other, sizeof other))
+            k = add_slip(m, key, other, TONE_SLIP_COST, out, k);
+    k = doubled_letters(m, key, out, k);
+    int tone;
+    if (!vt_syllable_split(key, bare, sizeof bare, &tone) || tone == 0)
+        return k;
+    size_t n = strlen(bare);
+    for (size_t i = 0; i < n && n + 2 < sizeof hatted; i++) {
+        const char *hat = bare[i] == 'a' ? "\u00e2" : bare[i] == 'e' ? "\u00ea"
+                        : bare[i] == 'o' ? "\u00f4" : NULL;
+        if (!hat)
             continue;
-        uint32_t id = vt_model_id(m, other, strlen(other));
-        if (id != VT_TOK_UNK && (m->vocab_flags[id] & VT_VOC_SYLLABLE))
-            out[k++] = (vt_posting){id, TONE_SLIP_COST};
+        memcpy(hatted, bare, i);
+        memcpy(hatted + i, hat, 2); /* â, ê, ô: two bytes each */
+        memcpy(hatted + i + 2, bare + i + 1, n - i);
+        if (vt_syllable_retone(hatted, tone, VT_STYLE_TRADITIONAL, other, sizeof other))
+            k = add_slip(m, key, other, HAT_SLIP_COST, out, k);
     }
     return k;
 }

@@ -39,6 +39,20 @@ check "grep -q '2 skipped; .*1 need review' '$scratch/again'" "a resumed batch d
 check "[ \$(grep -c 'short.txt\",\"status\":\"skipped\".*\"needs_review\":true' '$scratch/out/vanthu-job.jsonl') -eq 1 ]" \
     "the job log of a skipped record lacks its reasons"
 
+# A number and a day written by hand (OCR made pen marks of them): the
+# printed part of each read, and each a reason to look.
+printf 'ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nSố: ⁄‡4 /TB-UBND\nAn Phú, ngày {⁄|. tháng 5 năm 2024\nTHÔNG BÁO\nVề việc nghỉ lễ\nCác đơn vị nghỉ lễ theo quy định.\n' > byhand.txt
+"$VANTHU" run -o "$scratch/hand" byhand.txt 2> /dev/null
+check "python3 - '$scratch/hand/byhand.txt.json' <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+m = r['metadata']
+assert m['number']['value'] == '/TB-UBND' and m['number']['handwritten'], m['number']
+assert m['date']['value'] == '2024-05' and m['date']['handwritten'], m['date']
+kinds = [x['kind'] for x in r['review_reasons']]
+assert 'number_handwritten' in kinds and 'day_handwritten' in kinds and r['needs_review'], kinds
+PY" "a handwritten number and day are not read as printed or not reasons to look"
+
 # A flagged change calls for review until a reviewer decides on it; the
 # record is written again (by apply) so the reasons are worked out anew.
 python3 - "$scratch/out/complete.txt.json" "$scratch/flagged.json" "$scratch/low.json" <<'PY'

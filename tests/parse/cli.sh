@@ -64,6 +64,36 @@ assert m["issuer"]["name"].startswith("Sở Tài chính và Văn hóa và Văn h
 assert len(m["subject"]["value"].split()) == 80001, len(m["subject"]["value"].split())
 PY
 
+# A letter-spaced heading in a record read from a page: a capital a
+# word, the words' ends where the gap between two letters is a space
+# wider (THÀNH PHỐ HÀ NỘI, which the letters alone would also cut as
+# HÀN ỘI).
+python3 - "$tmp/spaced.json" <<'PY'
+import json, sys
+def spaced(text, x, y, h):
+    words = []
+    for k, word in enumerate(text.split()):
+        x += 40 if k else 0
+        for ch in word:
+            words.append({"text": ch, "box": [x, y, 22, h]})
+            x += 22 + 12
+    return {"box": [words[0]["box"][0], y, x - words[0]["box"][0], h], "words": words}
+def plain(text, y):
+    return {"box": [100, y, 600, 40], "words": [{"text": t} for t in text.split()]}
+lines = [plain("ỦY BAN NHÂN DÂN", 100), spaced("THÀNH PHỐ HÀ NỘI", 100, 150, 40),
+         plain("Số: 5/TB-UBND", 200), plain("Hà Nội, ngày 2 tháng 3 năm 2024", 250),
+         plain("THÔNG BÁO", 300), plain("Về việc nghỉ lễ", 350)]
+rec = {"vanthu_record": "2.1", "status": "ok", "source": {"kind": "text", "page_count": 1},
+       "stages_done": ["ingest"], "pages": [{"number": 1, "blocks": [{"role": "none", "lines": lines}]}]}
+json.dump(rec, open(sys.argv[1], "w"), ensure_ascii=False)
+PY
+"$VANTHU" parse -p "$tmp/p.pipe" "$tmp/spaced.json" > "$tmp/spaced.out.json" || fail "letter-spaced record: exit $?"
+python3 - "$tmp/spaced.out.json" <<'PY' || fail "letter-spaced record: wrong issuer"
+import json, sys
+m = json.load(open(sys.argv[1]))["metadata"]
+assert m["issuer"]["name"] == "Ủy ban nhân dân thành phố Hà Nội", m["issuer"]
+PY
+
 mkdir "$tmp/empty"
 VANTHU_DATA="$tmp/empty" "$VANTHU" parse -p "$tmp/p.pipe" "$tmp/doc.txt" > /dev/null 2> "$tmp/err"
 [ $? = 3 ] || fail "missing lexicon: want exit 3"

@@ -58,6 +58,20 @@ restores 'tone slips in marked text' \
     'ỦY BAN NHÂN DÂN XÃ TÂN HƯNG\nTHÔNG BẢO\nThực hiện nghị đinh của Chính phủ, Ủy ban nhân dân xã thông bảo kết quả như sau:\nPhương án hỗ trợ bảo đảm đúng đối tượng; ông Trần Văn Phương, bà Lê Thị Bảo dự họp.\n' \
     'ỦY BAN NHÂN DÂN XÃ TÂN HƯNG\nTHÔNG BÁO\nThực hiện nghị định của Chính phủ, Ủy ban nhân dân xã thông báo kết quả như sau:\nPhương án hỗ trợ bảo đảm đúng đối tượng; ông Trần Văn Phương, bà Lê Thị Bảo dự họp.\n'
 
+# Vietnamese-model OCR that lost the hat under a tone (phó for phố, bó
+# for bố, QUYÉT, ĐÒNG) or read one marked vowel as two (QUẢÁNG) gets
+# the syllable back where the model is sure; the same letters where they
+# are right (Phó Giám đốc, bó hoa) stay.
+restores 'hat slips and doubled vowels in marked text' \
+    'ỦY BAN NHÂN DÂN\nTHÀNH PHÓ HẢI PHÒNG\nQUYÉT ĐỊNH\nVề việc công bó danh mục thủ tục hành chính của tỉnh Lâm Đòng và tỉnh QUẢÁNG TRỊ\nKính gửi: Ủy ban nhân dân các quận, huyện, thành phó.\nPhó Giám đốc Sở tặng bó hoa cho các em.\n' \
+    'ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG\nQUYẾT ĐỊNH\nVề việc công bố danh mục thủ tục hành chính của tỉnh Lâm Đồng và tỉnh QUẢNG TRỊ\nKính gửi: Ủy ban nhân dân các quận, huyện, thành phố.\nPhó Giám đốc Sở tặng bó hoa cho các em.\n'
+
+# A letter-spaced heading is read a capital a word: letters, left as
+# written (no Ỉ turned into Ì), while the text around it is restored.
+restores 'letter-spaced heading' \
+    'ỦY BAN NHÂN DÂN\nT Ỉ N H  A N  G I A N G\nQ U Y Ế T  Đ Ị N H\nVề việc công bó danh mục\n' \
+    'ỦY BAN NHÂN DÂN\nT Ỉ N H  A N  G I A N G\nQ U Y Ế T  Đ Ị N H\nVề việc công bố danh mục\n'
+
 # A horn or tone the English model wrote as a mark after the letter (co’
 # for cơ, thi? for thứ) is the word's, not punctuation; a real question
 # mark and a closing quote after a whole word stay.
