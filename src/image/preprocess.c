@@ -380,12 +380,16 @@ static PIX *prepare(pre_state *s, const char *orient_replay, PIX **srcp, int dpi
         l_float32 angle = 0, conf = 0;
         if (bin && pixFindSkew(bin, &angle, &conf) == 0 && conf >= 2.5 &&
             fabsf(angle) >= 0.1f) {
-            PIX *rot = pixRotate(gray, angle * (float)(M_PI / 180.0),
+            /* Turned by the angle to the ten-thousandth of a degree a
+             * record's six digits hold, so a page resumed from its record
+             * maps its boxes exactly as the page read straight through. */
+            double degrees = round(angle * 1e4) / 1e4;
+            PIX *rot = pixRotate(gray, (float)(degrees * M_PI / 180.0),
                                  L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
             if (rot) {
                 pixDestroy(&gray);
                 gray = rot;
-                frame->deskew_degrees = angle;
+                frame->deskew_degrees = degrees;
                 vt_page_add_step(log, "deskew %+.2fdeg", angle);
             }
         } else {
