@@ -47,6 +47,35 @@ assert r[\"text\"][\"original\"] == \"Kinh gui: So Noi vu\nV/v cap nhat ho so\",
 assert r[\"pages\"][0][\"steps\"] == [] and r[\"pages\"][0][\"text_from\"] == \"text-layer\"'" \
     "whole chain over the text layer: $(head -c 600 text-full.json)"
 
+# A born-digital page shown turned (/Rotate 90, 180, 270): its words are
+# the same, each box on the page as shown, where a viewer draws it and
+# pdftotext -bbox gives it (points at 300 dpi, within a pixel's rounding).
+printf 'Kinh gui: So Noi vu\nV/v cap nhat ho so\nCan cu Luat To chuc\nNoi nhan: nhu tren\n' > turn.txt
+python3 "$VANTHU_SOURCE_ROOT/tests/lib/mkpdf.py" lines turn.pdf turn.txt || exit 1
+ingest turn.pdf > turn-0.json
+for r in 90 180 270; do
+    qpdf turn.pdf --rotate=+$r:1 turn-$r.pdf || { fail "qpdf --rotate=+$r"; continue; }
+    ingest turn-$r.pdf > turn-$r.json
+    pdftotext -bbox turn-$r.pdf turn-$r.html
+    check "python3 - turn-0.json turn-$r.json turn-$r.html $r <<'PY'
+import json, re, sys
+upright, turned = (json.load(open(f)) for f in sys.argv[1:3])
+html, r = open(sys.argv[3], encoding='utf-8').read(), int(sys.argv[4])
+assert turned['text'] == upright['text'], turned['text']
+pg, up = turned['pages'][0], upright['pages'][0]
+size = (up['height'], up['width']) if r % 180 else (up['width'], up['height'])
+assert (pg['width'], pg['height']) == size, (pg['width'], pg['height'])
+shown = [(t, [float(v) * 300 / 72 for v in box]) for *box, t in
+         re.findall(r'xMin=\"([\d.]+)\" yMin=\"([\d.]+)\" xMax=\"([\d.]+)\" yMax=\"([\d.]+)\">([^<]*)<', html)]
+words = [w for b in pg['blocks'] for l in b['lines'] for w in l['words']]
+assert len(words) == len(shown) > 10, (len(words), len(shown))
+for w, (t, (x0, y0, x1, y1)) in zip(words, shown):
+    x, y, bw, bh = w['box']
+    assert w['text'] == t, (w['text'], t)
+    assert max(abs(x - x0), abs(y - y0), abs(x + bw - x1), abs(y + bh - y1)) <= 1.5, (t, w['box'], (x0, y0, x1, y1))
+PY" "text layer of a page shown turned $r degrees: words or boxes not as shown"
+done
+
 # Scans: drawn pixel for pixel at the image's resolution (72 and 200 ppi),
 # not at 300 dpi of the page box (2500x3333 and 2550x3300).
 ingest scan72.pdf > scan72.json
