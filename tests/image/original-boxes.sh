@@ -8,8 +8,8 @@
 # each careless scan, and the record's box of the same word covers most
 # of it (IoU at least 0.5) for nearly every word.  hOCR and ALTO of the
 # record give the same boxes on a page of the scan's size; the review
-# page's picture is the scan's shape; a record of schema 2.1 (boxes on the
-# prepared page, no `prepared`) is still read by diff, apply and review.
+# page's picture is the scan's shape.  (A record of schema 2.1, boxes on
+# the prepared page: tests/cli/older-record.sh.)
 #
 # Environment (tests/meson.build): VANTHU, VANTHU_SOURCE_ROOT.
 . "$(dirname "$0")/../cli/lib.sh"
@@ -102,24 +102,4 @@ h, w = int.from_bytes(jpeg[i + 5:i + 7], 'big'), int.from_bytes(jpeg[i + 7:i + 9
 assert w == 700 and abs(h - 700 * 3307 / 4677) <= 1, (w, h)
 PY" "review: the picture is not the scan as it is"
 
-# A record of schema 2.1: boxes on the prepared page, no prepared member.
-python3 - "$sideways" "$scratch/old.json" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))
-r['vanthu_record'] = '2.1'
-for p in r['pages']:
-    prep = p.pop('prepared')
-    p['width'], p['height'], p['dpi'] = prep['width'], prep['height'], prep['dpi']
-json.dump(r, open(sys.argv[2], 'w'), ensure_ascii=False)
-PY
-check "'$VANTHU' diff '$scratch/old.json' >/dev/null" "diff cannot read a 2.1 record"
-python3 -c 'import json, sys
-n = len(json.load(open(sys.argv[1]))["changes"])
-print(json.dumps({"vanthu_decisions": "1.0", "reviewer": "T",
-                  "decisions": [{"change": 0, "action": "accept"}] if n else []}))' \
-    "$scratch/old.json" > "$scratch/decisions.json"
-check "'$VANTHU' apply -o '$scratch/applied.json' '$scratch/old.json' '$scratch/decisions.json' && grep -q '\"vanthu_record\"' '$scratch/applied.json'" \
-    "apply cannot read a 2.1 record"
-check "'$VANTHU' review -w 0 -o '$scratch/old.html' '$scratch/old.json' && grep -q 'vanthu-data' '$scratch/old.html'" \
-    "review cannot read a 2.1 record"
 finish
