@@ -5,7 +5,9 @@
 # resolution, a JPEG's very bytes), the corrected words are found by
 # pdftotext on their boxes, the XMP has the PDF/A identification and the
 # record's Dublin Core, the catalog an sRGB output intent, the font is
-# embedded, qpdf finds the file sound; a PDF with a text layer keeps its
+# embedded, qpdf finds the file sound, and the rest of PDF/A-2b that free
+# tools can check holds (tests/lib/pdfa_check.py: there is no PDF/A
+# validator in Debian or npm); a PDF with a text layer keeps its
 # pages; -f given twice and --sidecar write each output; a text input
 # fails with a message and leaves no PDF.
 . "$(dirname "$0")/lib.sh"
@@ -144,7 +146,19 @@ assert prof[\"stream\"][\"dict\"][\"/N\"] == 3
     fi
     check "pdffonts '$pdf' | awk 'NR > 2 && \$(NF-4) == \"yes\" && \$(NF-2) == \"yes\"' | grep -q ." \
         "$name: the font is not embedded with a ToUnicode map"
+    # The rest of PDF/A-2b that free tools can see (tests/lib/pdfa_check.py).
+    if command -v qpdf >/dev/null && command -v xmllint >/dev/null; then
+        python3 "$root/tests/lib/pdfa_check.py" "$pdf" > "$scratch/pdfa" 2>&1
+        check "[ ! -s '$scratch/pdfa' ]" "$name: not PDF/A-2b: $(cat "$scratch/pdfa")"
+    fi
 done
+# The PDF/A checker finds what a PDF that is none lacks.
+if command -v qpdf >/dev/null && command -v xmllint >/dev/null; then
+    python3 "$root/tests/lib/mkpdf.py" text "$scratch/plain.pdf"
+    python3 "$root/tests/lib/pdfa_check.py" "$scratch/plain.pdf" > "$scratch/plain.pdfa"
+    check "grep -q 'no /Metadata' '$scratch/plain.pdfa' && grep -q 'output intent' '$scratch/plain.pdfa' && grep -q 'not embedded' '$scratch/plain.pdfa'" \
+        "pdfa_check.py passes a plain PDF: $(cat "$scratch/plain.pdfa")"
+fi
 
 # The same record gives the same bytes.
 rec=$(find "$out" -name quyet-dinh.png.json)
