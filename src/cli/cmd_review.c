@@ -56,8 +56,9 @@ typedef struct review_opts {
     int width;
 } review_opts;
 
-/* One record read: its JSON as the file has it and, for a record of an
- * input that did not fail, the document it describes. */
+/* One record read: its JSON as the file has it (as read, for a record of
+ * an older schema) and, for a record of an input that did not fail, the
+ * document it describes. */
 typedef struct loaded {
     json_t *record;
     vt_doc *doc;
@@ -94,6 +95,12 @@ static vt_status load(const char *path, loaded *l, vt_error *err)
         l->record = NULL;
         vt_error_prefix(err, "%s: ", path);
         return err->status;
+    }
+    /* A record of an older schema is shown as read: its boxes on the scan. */
+    if (strcmp(json_string_value(json_object_get(l->record, "vanthu_record")),
+               VT_SCHEMA_VERSION) != 0) {
+        json_decref(l->record);
+        l->record = vt_doc_to_json(l->doc);
     }
     return VT_OK;
 }

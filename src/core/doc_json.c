@@ -616,6 +616,8 @@ vt_doc *vt_doc_from_json(const json_t *j, vt_error *err)
                                         : bad(err, "no pages array");
     if (!st)
         st = read_changes(doc, json_object_get(j, "changes"), err);
+    if (!st)
+        st = vt_doc_from_older_schema(doc, version, err);
     if (st) {
         vt_doc_free(doc);
         return NULL;

@@ -56,6 +56,14 @@ char *vt_doc_json_dump(const vt_doc *doc, size_t flags, bool words, size_t *len)
  * (always; "vi").  Caller releases it with json_decref(). */
 struct json_t *vt_doc_dublin_core(const vt_doc *doc);
 
+/* A document read from a record of schema `version`: one of an older 2.x
+ * schema, whose boxes lie on the page as prepared for OCR, gets each
+ * page's `prepared` made again from its steps and every box carried to the
+ * page as ingested, with a warning saying so (record_older.c); an error
+ * when a page's steps do not say how it was prepared.  A record of the
+ * current schema is left as it is. */
+vt_status vt_doc_from_older_schema(vt_doc *doc, const char *version, vt_error *err);
+
 /* ------------------------------------------------------------ page pixels
  *
  * A page's pixels are held only while a stage needs them.  Ingest decodes
