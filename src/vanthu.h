@@ -467,6 +467,10 @@ VT_EXPORT void vt_walk_end(vt_walk *walk);
 typedef struct vt_render_options {
     bool pretty; /* indented for people rather than one compact line */
     bool words;  /* a record keeps the page/block/line/word tree */
+    /* The input as the caller named it, whose base name the caller's
+     * output files take (a format naming its sibling outputs uses it);
+     * NULL for the source's path. */
+    const char *input;
 } vt_render_options;
 
 typedef struct vt_format {
@@ -480,6 +484,10 @@ typedef struct vt_format {
      * neither (XML) needs a file each. */
     bool compact_is_one_line;
     const char *separator;
+    /* Its output names the files a run writes beside it, after the input
+     * (vt_render_options.input): a run with an output directory renders it
+     * itself rather than taking the emit stage's. */
+    bool names_outputs;
     /* The document rendered (caller frees); NULL when it cannot be, with
      * err (when not NULL) saying why: a format that reads the source's page
      * images again fails on a text input or a source that has changed. */

@@ -36,13 +36,15 @@ static const char help[] =
     "Images and PDFs use pipeline 'scan', text uses 'text'; a record written by\n"
     "vanthu resumes where it stopped.\n"
     "\n"
-    "  -f, --format json|xml|text|alto|hocr|pdf\n"
+    "  -f, --format json|xml|text|alto|hocr|pdf|mets\n"
     "                          record format (default json); text writes the\n"
     "                          corrected text only, a form feed between inputs;\n"
     "                          alto (ALTO 4.4) and hocr (hOCR 1.2) the page\n"
     "                          layout with the corrected words, pdf a searchable\n"
-    "                          PDF/A-2b of the scan, for archives.  Given more\n"
-    "                          than once (-f json -f pdf), each is written (-o)\n"
+    "                          PDF/A-2b of the scan, mets a METS wrapper naming\n"
+    "                          the scan, the ALTO and the record, for archives.\n"
+    "                          Given more than once (-f json -f pdf), each is\n"
+    "                          written (-o)\n"
     "      --sidecar           the corrected text beside the other outputs\n"
     "                          (DIR/PATH.txt), as with -f text\n"
     "  -o, --output DIR        one file per input under DIR (DIR/PATH.json),\n"
@@ -753,7 +755,13 @@ static void process(worker *w, job *jb)
     }
     if (!st)
         st = vt_pipeline_run(pipe, doc, c->stop_after, &err);
-    vt_render_options render = {.pretty = !c->jsonl, .words = true};
+    vt_render_options render = {.pretty = !c->jsonl, .words = true, .input = jb->path};
+    /* A format naming the outputs beside it is rendered here, where the
+     * input's name is known. */
+    if (!st && doc->output && c->outdir && c->format->names_outputs) {
+        free(doc->output);
+        doc->output = NULL;
+    }
     if (!st && !doc->output) {
         /* Stopped before emit: a record is the resumable one, the document
          * itself; other formats show what there is. */

@@ -7,7 +7,7 @@
 
 #include "format.h"
 
-#define VT_FORMATS(X) X(json) X(xml) X(text) X(alto) X(hocr) X(pdf)
+#define VT_FORMATS(X) X(json) X(xml) X(text) X(alto) X(hocr) X(pdf) X(mets)
 
 #define VT_FORMAT_DECLARE(name) extern const vt_format vt_format_##name;
 #define VT_FORMAT_ENTRY(name) &vt_format_##name,

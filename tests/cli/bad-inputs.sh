@@ -29,7 +29,7 @@ expect_exit 1 "no input files" -- "$VANTHU" run -p "$pipe" "$scratch/folder.png"
 
 # Bad arguments: exit 1 with the reason.
 expect_exit 1 "unknown command" -- "$VANTHU" frobnicate
-expect_exit 1 "expected json, xml, text, alto, hocr or pdf" -- "$VANTHU" run -f yaml -p "$pipe" "$scratch/empty.txt"
+expect_exit 1 "expected json, xml, text, alto, hocr, pdf or mets" -- "$VANTHU" run -f yaml -p "$pipe" "$scratch/empty.txt"
 expect_exit 1 "expected 1 to 256" -- "$VANTHU" run -j 0 -p "$pipe" "$scratch/empty.txt"
 printf 'ingest\nsharpen\n' > "$scratch/bad.pipe"
 expect_exit 1 'bad.pipe:2: unknown stage "sharpen"' -- "$VANTHU" run -p "$scratch/bad.pipe" "$scratch/empty.txt"

@@ -123,7 +123,7 @@ static void pipeline_checks_options(void)
     vt_pipeline *p = vt_pipeline_parse("ingest\nemit format=yaml\n", "t.pipe", &err);
     CHECK(!p && err.status == VT_EUSAGE);
     CHECK(strstr(err.message, "t.pipe:2: stage emit: option format=yaml is not allowed "
-                              "(expected json|xml|text|alto|hocr|pdf)") != NULL);
+                              "(expected json|xml|text|alto|hocr|pdf|mets)") != NULL);
     p = vt_pipeline_parse("ingest\nemit\n", "t.pipe", &err);
     CHECK(p != NULL);
     CHECK(vt_pipeline_set_option(p, "emit", "words", "perhaps", &err) == VT_EUSAGE);

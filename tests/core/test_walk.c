@@ -156,7 +156,7 @@ static void test_formats(void)
     }
     char names[128];
     vt_format_names(false, names, sizeof names);
-    CHECK_STR(names, "json, xml, text, alto, hocr or pdf");
+    CHECK_STR(names, "json, xml, text, alto, hocr, pdf or mets");
     vt_format_names(true, names, sizeof names);
     CHECK_STR(names, "json or xml");
     free(text);
