@@ -2,8 +2,9 @@
 # review.sh — how long `vanthu review` takes to make the review pages of a
 # batch: 100 records of text inputs (index and 100 pages), and the records
 # of the scanned samples, whose pages carry pictures made again from the
-# scans (per page).  Prints seconds (wall, best of three) and the pages'
-# sizes.
+# scans (per page); each made one page at a time (-j 1) and as many at a
+# time as there are cores.  Prints seconds (wall, best of three) and the
+# pages' sizes.
 #
 #   bench/review.sh [BUILD_DIR]        default: build
 #
@@ -49,19 +50,25 @@ best() {
 mapfile -t recs < <(ls "$work/records"/doc-*.json)
 count() { python3 -c 'import json, sys; print(sum(len(json.load(open(f))[sys.argv[1]]) for f in sys.argv[2:]))' "$@"; }
 changes=$(count changes "${recs[@]}")
-read -r wall cpu < <(best "$vanthu" review -o "$work/pages" "${recs[@]}")
-size=$(du -sk "$work/pages" | cut -f1)
-echo "text records: ${#recs[@]} records, $changes changes: index and ${#recs[@]} pages in" \
-     "${wall} s wall, ${cpu} s CPU ($(awk "BEGIN { printf \"%.1f\", 1000 * $cpu / ${#recs[@]} }") ms CPU a record), ${size} KB"
+for jobs in 1 "$(nproc)"; do
+    rm -rf "$work/pages"
+    read -r wall cpu < <(best "$vanthu" review -j "$jobs" -o "$work/pages" "${recs[@]}")
+    size=$(du -sk "$work/pages" | cut -f1)
+    echo "text records, -j $jobs: ${#recs[@]} records, $changes changes: index and ${#recs[@]} pages in" \
+         "${wall} s wall, ${cpu} s CPU ($(awk "BEGIN { printf \"%.1f\", 1000 * $cpu / ${#recs[@]} }") ms CPU a record), ${size} KB"
+done
 
 # The scanned samples: pictures made again from the scans.
 cd "$top"
 "$vanthu" run -q -j 2 -o "$work/scans" samples/*.tif samples/*.png samples/*.pdf
 mapfile -t scans < <(ls "$work/scans"/samples/*.json)
 pages=$(count pages "${scans[@]}")
-read -r wall cpu < <(best "$vanthu" review -o "$work/scan-pages" "${scans[@]}")
-size=$(du -sk "$work/scan-pages" | cut -f1)
-echo "scan records: ${#scans[@]} records, $pages pages: ${wall} s wall, ${cpu} s CPU" \
-     "($(awk "BEGIN { printf \"%.2f\", $cpu / $pages }") s CPU a page, pictures 1400 px wide), ${size} KB"
+for jobs in 1 "$(nproc)"; do
+    rm -rf "$work/scan-pages"
+    read -r wall cpu < <(best "$vanthu" review -j "$jobs" -o "$work/scan-pages" "${scans[@]}")
+    size=$(du -sk "$work/scan-pages" | cut -f1)
+    echo "scan records, -j $jobs: ${#scans[@]} records, $pages pages: ${wall} s wall, ${cpu} s CPU" \
+         "($(awk "BEGIN { printf \"%.2f\", $cpu / $pages }") s CPU a page, pictures 1400 px wide), ${size} KB"
+done
 read -r wall cpu < <(best "$vanthu" review -w 0 -o "$work/scan-nopics" "${scans[@]}")
 echo "scan records without pictures (-w 0): ${wall} s wall, ${cpu} s CPU"

@@ -43,6 +43,9 @@ static const char help[] =
     "  -r, --reviewer NAME     the reviewer's name the page starts with\n"
     "  -w, --width PIXELS      page pictures at most this wide (default 1400;\n"
     "                          0: no pictures)\n"
+    "  -j, --jobs N            pages of a batch made N at a time (default: the\n"
+    "                          number of cores); the index lists them in the\n"
+    "                          order given\n"
     "\n"
     "The pictures are made from each record's source file, read again where\n"
     "the record says it is; a record whose source is gone or has changed gets\n"
@@ -278,45 +281,88 @@ static int review_one(const char *record_path, const char *out_path, const revie
     return st ? vt_cli_report(&err) : VT_OK;
 }
 
-static int review_batch(char **records, size_t n, const char *dir, const review_opts *o)
+/* A batch being made: what each record's page left for the index, read
+ * by the threads of the pool, each writing only its own slots. */
+typedef struct batch {
+    char **records, **names;
+    size_t n;
+    const char *dir;
+    const review_opts *o;
+    json_t **entries;
+    vt_status *status;
+    bool *unreadable;
+    gint output_failed; /* set once a page cannot be written: the rest are skipped */
+} batch;
+
+/* Record i's page, and its entry for the index. */
+static void review_record(gpointer index, gpointer user)
+{
+    batch *b = user;
+    size_t i = GPOINTER_TO_SIZE(index) - 1;
+    if (g_atomic_int_get(&b->output_failed))
+        return;
+    vt_error err = {0};
+    loaded l;
+    json_t *nav = json_pack("{s:s,s:s*,s:s*}", "index", "index.html", "previous",
+                            i ? b->names[i - 1] : NULL, "next", b->names[i + 1]);
+    json_t *data;
+    if (load(b->records[i], &l, &err)) {
+        /* Still a page, so that the batch's links all lead somewhere. */
+        vt_cli_report(&err);
+        b->unreadable[i] = true;
+        data = json_pack("{s:s,s:s,s:o,s:o,s:o}", "kind", "unreadable", "vanthu_version",
+                         VT_VERSION, "record_file", text_json(b->records[i]), "message",
+                         text_json(err.message), "nav", nav);
+        b->entries[i] = index_entry(b->records[i], b->names[i], NULL);
+        json_object_set_new(b->entries[i], "unreadable", text_json(err.message));
+    } else {
+        data = page_data(b->records[i], &l, b->o, nav);
+        b->entries[i] = index_entry(b->records[i], b->names[i], l.record);
+    }
+    unload(&l);
+    char *out = g_build_filename(b->dir, b->names[i], NULL);
+    b->status[i] = write_page(out, data, &err);
+    if (b->status[i]) {
+        vt_cli_report(&err);
+        if (b->status[i] == VT_EOUTPUT)
+            g_atomic_int_set(&b->output_failed, 1);
+    }
+    g_free(out);
+    json_decref(data);
+}
+
+/* The pages of a batch, `jobs` at a time, then the index in the order
+ * given. */
+static int review_batch(char **records, size_t n, const char *dir, const review_opts *o,
+                        int jobs)
 {
     if (g_mkdir_with_parents(dir, 0755) != 0) {
         fprintf(stderr, "vanthu review: %s: cannot make the directory\n", dir);
         return VT_EOUTPUT;
     }
-    char **names = g_new0(char *, n + 1);
+    batch b = {.records = records, .names = g_new0(char *, n + 1), .n = n, .dir = dir,
+               .o = o, .entries = g_new0(json_t *, n), .status = g_new0(vt_status, n),
+               .unreadable = g_new0(bool, n)};
     for (size_t i = 0; i < n; i++)
-        names[i] = page_name(records[i], i);
-    json_t *entries = json_array();
+        b.names[i] = page_name(records[i], i);
+    if (jobs > 1 && n > 1) {
+        GThreadPool *pool = g_thread_pool_new(review_record, &b, jobs, TRUE, NULL);
+        for (size_t i = 0; i < n; i++)
+            g_thread_pool_push(pool, GSIZE_TO_POINTER(i + 1), NULL);
+        g_thread_pool_free(pool, FALSE, TRUE);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            review_record(GSIZE_TO_POINTER(i + 1), &b);
+    }
+    vt_status st = b.output_failed ? VT_EOUTPUT : VT_OK;
     size_t failed = 0;
-    vt_status st = VT_OK;
-    for (size_t i = 0; i < n && st != VT_EOUTPUT; i++) {
-        vt_error err = {0};
-        loaded l;
-        json_t *nav = json_pack("{s:s,s:s*,s:s*}", "index", "index.html", "previous",
-                                i ? names[i - 1] : NULL, "next", names[i + 1]);
-        json_t *data, *entry;
-        if (load(records[i], &l, &err)) {
-            /* Still a page, so that the batch's links all lead somewhere. */
-            vt_cli_report(&err);
-            failed++;
-            data = json_pack("{s:s,s:s,s:o,s:o,s:o}", "kind", "unreadable", "vanthu_version",
-                             VT_VERSION, "record_file", text_json(records[i]), "message",
-                             text_json(err.message), "nav", nav);
-            entry = index_entry(records[i], names[i], NULL);
-            json_object_set_new(entry, "unreadable", text_json(err.message));
-        } else {
-            data = page_data(records[i], &l, o, nav);
-            entry = index_entry(records[i], names[i], l.record);
-        }
-        unload(&l);
-        json_array_append_new(entries, entry);
-        char *out = g_build_filename(dir, names[i], NULL);
-        st = write_page(out, data, &err);
-        if (st)
-            vt_cli_report(&err);
-        g_free(out);
-        json_decref(data);
+    json_t *entries = json_array();
+    for (size_t i = 0; i < n; i++) {
+        failed += b.unreadable[i];
+        if (b.status[i] && !st)
+            st = b.status[i];
+        if (b.entries[i])
+            json_array_append_new(entries, b.entries[i]);
     }
     if (st != VT_EOUTPUT) {
         vt_error err = {0};
@@ -331,7 +377,10 @@ static int review_batch(char **records, size_t n, const char *dir, const review_
         json_decref(data);
     }
     json_decref(entries);
-    g_strfreev(names);
+    g_strfreev(b.names);
+    g_free(b.entries);
+    g_free(b.status);
+    g_free(b.unreadable);
     if (st)
         return st;
     return failed ? VT_EPARTIAL : VT_OK;
@@ -345,13 +394,15 @@ int vt_cmd_review(int argc, char **argv)
         {"output", required_argument, NULL, 'o'},
         {"reviewer", required_argument, NULL, 'r'},
         {"width", required_argument, NULL, 'w'},
+        {"jobs", required_argument, NULL, 'j'},
         {NULL, 0, NULL, 0},
     };
     const char *output = NULL;
     review_opts o = {.width = DEFAULT_PICTURE_WIDTH};
+    int jobs = (int)g_get_num_processors();
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:r:w:", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:r:w:j:", longs, NULL)) != -1) {
         switch (c) {
         case 'o':
             output = optarg;
@@ -368,6 +419,14 @@ int vt_cmd_review(int argc, char **argv)
             o.width = (int)w;
             break;
         }
+        case 'j': {
+            char *end;
+            long j = strtol(optarg, &end, 10);
+            if (*end || end == optarg || j < 1 || j > 256)
+                return vt_cli_usage_error("review", "-j %s: expected 1 to 256", optarg);
+            jobs = (int)j;
+            break;
+        }
         default:
             return vt_cli_usage_error("review", "unknown option");
         }
@@ -382,5 +441,5 @@ int vt_cmd_review(int argc, char **argv)
         return review_one(argv[optind], output, &o);
     if (!output || strcmp(output, "-") == 0)
         return vt_cli_usage_error("review", "several records need -o DIR");
-    return review_batch(argv + optind, n, output, &o);
+    return review_batch(argv + optind, n, output, &o, jobs);
 }

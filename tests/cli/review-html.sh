@@ -142,6 +142,15 @@ assert p == {'index': 'index.html', 'next': '0002-junk.html'}, p
 p = json.load(open('batch/0004-scan.html.data'))['nav']
 assert p == {'index': 'index.html', 'previous': '0003-other.html'}, p
 PY" "the index or the batch's links are wrong"
+# Made one at a time or three at a time, the batch is the same, byte for byte.
+for j in 1 3; do
+    "$VANTHU" review -j $j -o batch-j$j hostile.json junk.json other.json scan.json 2>/dev/null
+    rc=$?
+    same=yes
+    for f in batch/*.html; do cmp -s "$f" "batch-j$j/${f#batch/}" || same=no; done
+    check "[ $rc -eq 6 ] && [ $same = yes ] && [ \$(ls batch-j$j | wc -l) -eq 5 ]" \
+        "review -j $j: not the batch made with the default jobs (exit $rc)"
+done
 
 # A record's file name that is not UTF-8: its page and links get U+FFFD.
 bad=$(printf 'bad\377name.json')
@@ -157,6 +166,7 @@ check "[ -f one/index.html ] && [ -f one/0001-hostile.html ]" "one record into a
 
 expect_exit 1 "several records need -o DIR" -- "$VANTHU" review hostile.json scan.json
 expect_exit 1 "--width must be" -- "$VANTHU" review -w wide hostile.json
+expect_exit 1 "-j 0: expected 1 to 256" -- "$VANTHU" review -j 0 -o batch hostile.json scan.json
 expect_exit 1 "RECORD expected" -- "$VANTHU" review
 expect_exit 2 "missing.json" -- "$VANTHU" review missing.json
 expect_exit 2 "not a record written by vanthu" -- "$VANTHU" review other.json
