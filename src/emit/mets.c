@@ -149,15 +149,17 @@ static char *render(const vt_doc *doc, const vt_render_options *opts, size_t *le
                     vt_error *err)
 {
     (void)err;
+    /* The outputs beside this one are named after the input, the
+     * document after its source. */
+    const char *input = opts->input ? opts->input : doc->path;
     GString *buf;
     xmlTextWriterPtr w = vt_xml_writer_new(&buf, opts->pretty);
     if (!w)
         return NULL;
-    const char *input = opts->input ? opts->input : doc->path;
+    xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
     char *name = g_path_get_basename(input ? input : "-");
     char *label = g_path_get_basename(doc->path ? doc->path : "-");
     char *scan = scan_url(doc);
-    xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
     xmlTextWriterStartElement(w, BAD_CAST "mets");
     xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns", BAD_CAST VT_METS_NS);
     xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:xlink", BAD_CAST VT_XLINK_NS);
