@@ -34,6 +34,9 @@ void vt_restorer_free(vt_restorer *r)
     free(r->pieces);
     free(r->pstart);
     free(r->wpos);
+    vt_strtab_free(&r->forms.words);
+    free(r->forms.entries);
+    free(r->forms.pieces);
     vt_slots_free(&r->slots);
     vt_invert_free(r->search.inv);
     vt_beam_free(&r->beam);
@@ -104,6 +107,47 @@ void vt_restorer_begin(vt_restorer *r, const char *text, size_t len)
     r->ctx[0] = r->ctx[1] = VT_TOK_BOS;
 }
 
+/* A written form's pieces (from `first` in forms.pieces) and code slots. */
+struct vt_form_entry {
+    uint32_t first, np;
+    unsigned codes;
+};
+
+#define FORMS_MAX (1u << 16) /* forms remembered; then start afresh */
+
+/* The pieces of `word` into pc (VT_MAX_PIECES room) and which of its
+ * slots are code parts (vt_compose_code_slots) into *codes; returns how
+ * many pieces.  Read once per written form and document mode. */
+static size_t word_pieces(vt_restorer *r, const char *word, vt_piece *pc, unsigned *codes)
+{
+    vt_forms *f = &r->forms;
+    size_t len = strlen(word);
+    int mode = r->chan * 2 + r->stripped;
+    *codes = 0;
+    if (len == 0)
+        return 0;
+    if (f->mode != mode || f->words.n >= FORMS_MAX) {
+        vt_strtab_clear(&f->words);
+        f->n_pieces = 0;
+        f->mode = mode;
+    }
+    bool added;
+    uint32_t at = vt_strtab_number(&f->words, word, len, &added);
+    if (added) {
+        size_t np = vt_compose_pieces(r, word, pc);
+        vt_grow((void **)&f->entries, &f->cap_entries, at + 1, sizeof *f->entries);
+        f->entries[at] = (struct vt_form_entry){(uint32_t)f->n_pieces, (uint32_t)np,
+                                                vt_compose_code_slots(word, pc, np)};
+        vt_grow((void **)&f->pieces, &f->cap_pieces, f->n_pieces + np, sizeof *f->pieces);
+        memcpy(f->pieces + f->n_pieces, pc, np * sizeof *pc);
+        f->n_pieces += np;
+    } else {
+        memcpy(pc, f->pieces + f->entries[at].first, f->entries[at].np * sizeof *pc);
+    }
+    *codes = f->entries[at].codes;
+    return f->entries[at].np;
+}
+
 /* The lattice of a line: its words' pieces, a position per piece (a slot
  * with its candidates, or a fixed token). */
 static void build_lattice(vt_restorer *r, const char *const *words, size_t n)
@@ -117,10 +161,10 @@ static void build_lattice(vt_restorer *r, const char *const *words, size_t n)
         vt_grow((void **)&r->pieces, &r->cap_pieces, r->pstart[w] + VT_MAX_PIECES,
                 sizeof *r->pieces);
         vt_piece *pc = r->pieces + r->pstart[w];
-        size_t np = vt_compose_pieces(r, words[w], pc);
+        unsigned codes;
+        size_t np = word_pieces(r, words[w], pc, &codes);
         r->pstart[w + 1] = r->pstart[w] + np;
         r->wpos[w] = r->n_pos;
-        unsigned codes = vt_compose_code_slots(words[w], pc, np);
         for (size_t k = 0; k < np; k++) {
             if (pc[k].kind == VT_PIECE_PUNCT && !pc[k].tok)
                 continue;
@@ -230,7 +274,7 @@ void vt_decode_lattice(vt_restorer *r, const char *const *words, size_t n, vt_re
         else if (!vt_recall_word_open(r, wpos[w], wpos[w + 1]))
             continue; /* the first pass's reading stands */
         else
-            vt_compose_pieces(r, words[w], again); /* the second pass keeps none */
+            word_pieces(r, words[w], again, &(unsigned){0}); /* the second pass keeps none */
         if (!vt_compose_may_change(r, wpos[w], wpos[w + 1], pc) || in_letter_run(words, n, w))
             continue;
         bool changed;
