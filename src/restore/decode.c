@@ -34,6 +34,8 @@ void vt_restorer_free(vt_restorer *r)
     free(r->pieces);
     free(r->pstart);
     free(r->wpos);
+    vt_strtab_free(&r->signs.words);
+    free(r->signs.of);
     vt_strtab_free(&r->forms.words);
     free(r->forms.entries);
     free(r->forms.pieces);
@@ -49,9 +51,59 @@ static bool is_space(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
 }
 
+/* What a word tells of the document's mode and style: its slots with
+ * letters, with marks, with letters and other signs mixed (OCR damage),
+ * and its votes for each tone style. */
+struct vt_word_signs {
+    uint8_t slots, marked, junk, trad, reformed;
+};
+
+static struct vt_word_signs word_signs(const vt_restorer *r, const char *word, size_t len)
+{
+    struct vt_word_signs g = {0};
+    vt_piece pc[VT_MAX_PIECES];
+    size_t np = vt_word_pieces(word, len, pc, VT_MAX_PIECES);
+    for (size_t k = 0; k < np; k++) {
+        if (pc[k].kind != VT_PIECE_SLOT)
+            continue;
+        const char *w = word + pc[k].off;
+        bool letters = false, mark = false, other = false;
+        for (size_t j = 0; j < pc[k].len;) {
+            uint32_t c;
+            j += (size_t)vt_utf8_dec(w + j, pc[k].len - j, &c);
+            if (vt_cp_is_alpha(c)) {
+                letters = true;
+                mark = mark || vt_cp_skeleton(c) != c;
+            } else {
+                other = true;
+            }
+        }
+        g.slots += letters;
+        g.marked += mark;
+        g.junk += letters && other && !vt_compose_numbered_code(w, pc[k].len);
+        /* A vote for a style: a syllable some training text used, with
+         * its mark where only one of the styles puts it (not a misread
+         * word: moé for mới). */
+        char f[128], canon[128];
+        int st = mark && pc[k].len < 32 && vt_text_lower(w, pc[k].len, f, sizeof f)
+                     ? vt_syllable_style(f)
+                     : 0;
+        uint32_t id = st && vt_syllable_canon(f, VT_STYLE_TRADITIONAL, canon, sizeof canon)
+                          ? vt_model_id(r->m, canon, strlen(canon))
+                          : VT_TOK_UNK;
+        if (id != VT_TOK_UNK && r->m->uni_p[id] > r->m->syllable_least) {
+            g.trad += st == 1;
+            g.reformed += st == 2;
+        }
+    }
+    return g;
+}
+
 void vt_restorer_begin(vt_restorer *r, const char *text, size_t len)
 {
     size_t slots = 0, marked = 0, trad = 0, reformed = 0, junk = 0;
+    /* Documents repeat their words: each written form is read once. */
+    vt_strtab_clear(&r->signs.words);
     for (size_t i = 0; i < len;) {
         while (i < len && is_space(text[i]))
             i++;
@@ -60,41 +112,18 @@ void vt_restorer_begin(vt_restorer *r, const char *text, size_t len)
             i++;
         if (i == s)
             continue;
-        vt_piece pc[VT_MAX_PIECES];
-        size_t np = vt_word_pieces(text + s, i - s, pc, VT_MAX_PIECES);
-        for (size_t k = 0; k < np; k++) {
-            if (pc[k].kind != VT_PIECE_SLOT)
-                continue;
-            const char *w = text + s + pc[k].off;
-            bool letters = false, mark = false, other = false;
-            for (size_t j = 0; j < pc[k].len;) {
-                uint32_t c;
-                j += (size_t)vt_utf8_dec(w + j, pc[k].len - j, &c);
-                if (vt_cp_is_alpha(c)) {
-                    letters = true;
-                    mark = mark || vt_cp_skeleton(c) != c;
-                } else {
-                    other = true;
-                }
-            }
-            slots += letters;
-            marked += mark;
-            junk += letters && other && !vt_compose_numbered_code(w, pc[k].len);
-            /* A vote for a style: a syllable some training text used,
-             * with its mark where only one of the styles puts it (not a
-             * misread word: moé for mới). */
-            char f[128], canon[128];
-            int st = mark && pc[k].len < 32 && vt_text_lower(w, pc[k].len, f, sizeof f)
-                         ? vt_syllable_style(f)
-                         : 0;
-            uint32_t id = st && vt_syllable_canon(f, VT_STYLE_TRADITIONAL, canon, sizeof canon)
-                              ? vt_model_id(r->m, canon, strlen(canon))
-                              : VT_TOK_UNK;
-            if (id != VT_TOK_UNK && r->m->uni_p[id] > r->m->syllable_least) {
-                trad += st == 1;
-                reformed += st == 2;
-            }
+        bool added;
+        uint32_t at = vt_strtab_number(&r->signs.words, text + s, i - s, &added);
+        if (added) {
+            vt_grow((void **)&r->signs.of, &r->signs.cap_of, at + 1, sizeof *r->signs.of);
+            r->signs.of[at] = word_signs(r, text + s, i - s);
         }
+        const struct vt_word_signs *g = &r->signs.of[at];
+        slots += g->slots;
+        marked += g->marked;
+        junk += g->junk;
+        trad += g->trad;
+        reformed += g->reformed;
     }
     /* Text that keeps its marks on most syllables is correct or read by a
      * Vietnamese OCR model; text without them lost them. */

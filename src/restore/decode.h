@@ -137,6 +137,14 @@ typedef struct vt_forms {
     int mode;
 } vt_forms;
 
+/* decode.c: what each written form of a document tells of its mode
+ * (vt_restorer_begin). */
+typedef struct vt_signs {
+    vt_strtab words; /* written form -> of[] */
+    struct vt_word_signs *of;
+    size_t cap_of;
+} vt_signs;
+
 /* compose.c: letters English-model OCR writes for a slash. */
 typedef struct vt_compose {
     uint32_t slash_reads[4];
@@ -158,6 +166,7 @@ struct vt_restorer {
     vt_piece *pieces;      /* the line's, word w's from pstart[w] */
     size_t *pstart, *wpos; /* per word: first piece, first position */
     size_t cap_pieces, cap_pstart, cap_wpos;
+    vt_signs signs;
     vt_forms forms;
     vt_slots slots;
     vt_search_cache search;
