@@ -34,6 +34,9 @@ void vt_restorer_free(vt_restorer *r)
     free(r->pieces);
     free(r->pstart);
     free(r->wpos);
+    vt_strtab_free(&r->composed.keys);
+    free(r->composed.made);
+    vt_buf_free(&r->composed.text);
     vt_strtab_free(&r->signs.words);
     free(r->signs.of);
     vt_strtab_free(&r->forms.words);
@@ -274,6 +277,72 @@ static bool in_letter_run(const char *const *words, size_t n, size_t w)
     return b - a >= LETTER_RUN;
 }
 
+/* A word vt_compose_word made: its text in composed.text, or none when
+ * it stayed as written. */
+struct vt_made_word {
+    uint32_t off, len;
+    bool changed;
+};
+
+/* vt_compose_word of the chosen candidates of word w (positions [first,
+ * end), pieces pc, context ctx), made once per written form, context
+ * and choices (the key: the word, a NUL, the context, and per position
+ * the token chosen, its top bit set when it is the word as written, or
+ * all bits for a fixed token).  NULL when the word stays as written. */
+static char *composed_word(vt_restorer *r, const char *word, size_t first, size_t end,
+                           const vt_piece *pc, unsigned ctx)
+{
+    vt_composed *cw = &r->composed;
+    int mode = (r->chan * 2 + r->stripped) * 2 + r->style;
+    size_t wlen = strlen(word);
+    char key[256];
+    size_t klen = wlen + 2 + 4 * (end - first);
+    bool changed;
+    if (klen > sizeof key) {
+        char *text = vt_compose_word(r, word, first, end, SIZE_MAX, 0, pc, ctx, &changed);
+        if (!changed) {
+            free(text);
+            return NULL;
+        }
+        return text;
+    }
+    if (cw->mode != mode || cw->keys.n >= FORMS_MAX) {
+        vt_strtab_clear(&cw->keys);
+        cw->text.len = 0;
+        cw->mode = mode;
+    }
+    memcpy(key, word, wlen);
+    key[wlen] = 0;
+    key[wlen + 1] = (char)ctx;
+    for (size_t i = first; i < end; i++) {
+        const vt_pos *p = &r->pos[i];
+        uint32_t id = !p->slot ? UINT32_MAX
+                               : vt_chosen_id(r, i) | (uint32_t)((int)p->chosen == p->keep) << 31;
+        memcpy(key + wlen + 2 + 4 * (i - first), &id, 4);
+    }
+    bool added;
+    uint32_t at = vt_strtab_number(&cw->keys, key, klen, &added);
+    if (added) {
+        char *text = vt_compose_word(r, word, first, end, SIZE_MAX, 0, pc, ctx, &changed);
+        vt_grow((void **)&cw->made, &cw->cap_made, at + 1, sizeof *cw->made);
+        cw->made[at] = (struct vt_made_word){(uint32_t)cw->text.len,
+                                             changed ? (uint32_t)strlen(text) : 0, changed};
+        if (!changed) {
+            free(text);
+            return NULL;
+        }
+        vt_buf_add(&cw->text, text, cw->made[at].len);
+        return text;
+    }
+    const struct vt_made_word *mw = &cw->made[at];
+    if (!mw->changed)
+        return NULL;
+    char *text = vt_xmalloc(mw->len + 1);
+    memcpy(text, cw->text.data + mw->off, mw->len);
+    text[mw->len] = 0;
+    return text;
+}
+
 void vt_decode_lattice(vt_restorer *r, const char *const *words, size_t n, vt_results out,
                        bool final)
 {
@@ -306,14 +375,10 @@ void vt_decode_lattice(vt_restorer *r, const char *const *words, size_t n, vt_re
             word_pieces(r, words[w], again, &(unsigned){0}); /* the second pass keeps none */
         if (!vt_compose_may_change(r, wpos[w], wpos[w + 1], pc) || in_letter_run(words, n, w))
             continue;
-        bool changed;
         unsigned ctx = vt_compose_context(words, n, w);
-        char *text = vt_compose_word(r, words[w], wpos[w], wpos[w + 1], SIZE_MAX, 0, pc, ctx,
-                                     &changed);
-        if (!changed) {
-            free(text);
+        char *text = composed_word(r, words[w], wpos[w], wpos[w + 1], pc, ctx);
+        if (!text)
             continue;
-        }
         if (!out.detail) {
             out.text[w] = text;
             continue;

@@ -141,6 +141,18 @@ typedef struct vt_forms {
     int mode;
 } vt_forms;
 
+/* decode.c: the words vt_compose_word made, remembered per written form,
+ * choice at each of its positions and context, in the document mode and
+ * style they were made in: most of a document's words are its frequent
+ * ones, read the same way each time. */
+typedef struct vt_composed {
+    vt_strtab keys;             /* form, context and choices -> made[] */
+    struct vt_made_word *made;
+    size_t cap_made;
+    vt_buf text;                /* the words made */
+    int mode;
+} vt_composed;
+
 /* decode.c: what each written form of a document tells of its mode
  * (vt_restorer_begin). */
 typedef struct vt_signs {
@@ -172,6 +184,7 @@ struct vt_restorer {
     size_t cap_pieces, cap_pstart, cap_wpos;
     vt_signs signs;
     vt_forms forms;
+    vt_composed composed;
     vt_slots slots;
     vt_search_cache search;
     vt_beam beam;
