@@ -21,19 +21,9 @@ struct vt_hyp {
 };
 typedef struct vt_hyp hyp;
 
-/* A transition the model was asked for: key vt_key3(a, b, c), or
- * UINT64_MAX for none (vt_key3 leaves the top bit clear). */
-struct vt_lp_memo {
-    uint64_t key;
-    float lp;
-};
-
-#define MEMO_BITS 17 /* 2 MB: half as many would miss most repeats */
-
 void vt_beam_free(vt_beam *b)
 {
     free(b->hyps);
-    free(b->memo);
 }
 
 static int hyp_cmp(const void *a, const void *b)
@@ -82,7 +72,6 @@ static void search_range(vt_restorer *r, size_t from, size_t to, uint32_t c0, ui
                          bool final)
 {
     const vt_restore_model *m = r->m;
-    struct vt_lp_memo *memo = r->beam.memo;
     hyp start = {c0, c1, 0, -1, 0};
     hyp *prev = &start;
     size_t n_prev = 1;
@@ -139,19 +128,12 @@ static void search_range(vt_restorer *r, size_t from, size_t to, uint32_t c0, ui
                 if (least > best + HYP_BEAM || (nc == BEAM && least > cur[BEAM - 1].score))
                     continue;
                 float lp;
-                uint64_t key = vt_key3(ph->p2, ph->p1, c[k].id);
-                struct vt_lp_memo *e = &memo[key * 0x9e3779b97f4a7c15ULL >> (64 - MEMO_BITS)];
-                if (e->key == key) {
-                    lp = e->lp;
-                } else {
-                    if (!vt_model_tri(m, ph->p2, ph->p1, c[k].id, bo, &lp)) {
-                        if (!(has_lp2[bi] >> k & 1)) {
-                            lp2[bi][k] = vt_model_lp2(m, ph->p1, c[k].id);
-                            has_lp2[bi] |= 1u << k;
-                        }
-                        lp = bo + lp2[bi][k];
+                if (!vt_model_tri(m, ph->p2, ph->p1, c[k].id, bo, &lp)) {
+                    if (!(has_lp2[bi] >> k & 1)) {
+                        lp2[bi][k] = vt_model_lp2(m, ph->p1, c[k].id);
+                        has_lp2[bi] |= 1u << k;
                     }
-                    *e = (struct vt_lp_memo){key, lp};
+                    lp = bo + lp2[bi][k];
                 }
                 lp = vt_recall_lp(r, ph->p1, c[k].id, lp);
                 hyp t = {ph->p1, c[k].id, s - lp, (int32_t)h, k};
@@ -195,12 +177,6 @@ void vt_beam_search(vt_restorer *r, bool final)
 {
     size_t np = r->n_pos;
     vt_grow((void **)&r->beam.hyps, &r->beam.cap, (np + 2) * BEAM, sizeof *r->beam.hyps);
-    if (!r->beam.memo) {
-        size_t n = (size_t)1 << MEMO_BITS;
-        r->beam.memo = vt_xmalloc(n * sizeof *r->beam.memo);
-        for (size_t i = 0; i < n; i++)
-            r->beam.memo[i].key = UINT64_MAX;
-    }
     if (!r->recall.on) {
         search_range(r, 0, np, r->ctx[0], r->ctx[1], final);
         return;

@@ -96,14 +96,10 @@ typedef struct vt_search_cache {
     vt_invert *inv;
 } vt_search_cache;
 
-/* beam.c: BEAM hypotheses per position, and the model's ln P(c | a b)
- * remembered for the transitions looked up last (a direct-mapped table:
- * a document repeats its phrases, and the second pass searches again
- * around what it reopens). */
+/* beam.c: BEAM hypotheses per position. */
 typedef struct vt_beam {
     struct vt_hyp *hyps;
     size_t cap;
-    struct vt_lp_memo *memo;
 } vt_beam;
 
 /* recall.c: the first pass's lattices and pairs, for the second. */
