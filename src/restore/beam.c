@@ -8,6 +8,8 @@
 
 #include "decode.h"
 
+_Static_assert(VT_MAX_CANDS + 1 <= 32, "a bit per candidate in a uint32_t");
+
 #define BEAM 10        /* hypotheses kept per position */
 #define HYP_BEAM 8.0f  /* ... and at most this many nats behind the best */
 
@@ -35,14 +37,19 @@ static int hyp_cmp(const void *a, const void *b)
 }
 
 /* Put t among the best BEAM hypotheses in cur (n of them, in hyp_cmp
- * order), one per state (two last tokens); returns the new count. */
-static size_t beam_add(hyp *cur, size_t n, const hyp *t)
+ * order), one per state (two last tokens); returns the new count, and
+ * whether t went in in *in.  `seen`: cur may hold t's state already. */
+static size_t beam_add(hyp *cur, size_t n, const hyp *t, bool seen, bool *in)
 {
+    *in = false;
     if (n == BEAM && hyp_cmp(t, &cur[n - 1]) >= 0)
         return n;
-    size_t j = 0;
-    while (j < n && !(cur[j].p1 == t->p1 && cur[j].p2 == t->p2))
-        j++;
+    size_t j = n;
+    if (seen) {
+        j = 0;
+        while (j < n && !(cur[j].p1 == t->p1 && cur[j].p2 == t->p2))
+            j++;
+    }
     if (j < n) {
         if (hyp_cmp(t, &cur[j]) >= 0)
             return n; /* the state is there already, and better */
@@ -55,6 +62,7 @@ static size_t beam_add(hyp *cur, size_t n, const hyp *t)
         at--;
     }
     cur[at] = *t;
+    *in = true;
     return n < BEAM ? n + 1 : n;
 }
 
@@ -76,6 +84,12 @@ static void search_range(vt_restorer *r, size_t from, size_t to, uint32_t c0, ui
         uint32_t bs[BEAM];
         bool backed_off[BEAM]; /* a path with bs[i] last and no trigram context went on */
         float lp2[BEAM][VT_MAX_CANDS + 1];
+        uint32_t has_lp2[BEAM]; /* bit k: lp2[bi][k] is looked up */
+        /* Bit k: the state (bs[bi], candidate k) went into cur.  A
+         * position's candidates are distinct tokens (make_slot merges a
+         * token its sources name twice), so a state no bit marks is not
+         * in cur, and beam_add need not look for it. */
+        uint32_t entered[BEAM];
         size_t nb = 0;
         float best = INFINITY;
         /* The likeliest transition each candidate can have (a hair more,
@@ -98,9 +112,8 @@ static void search_range(vt_restorer *r, size_t from, size_t to, uint32_t c0, ui
                 bi++;
             if (bi == nb) {
                 backed_off[nb] = false;
+                has_lp2[nb] = entered[nb] = 0;
                 bs[nb++] = ph->p1;
-                for (uint32_t k = 0; k < p->n; k++)
-                    lp2[bi][k] = NAN;
             }
             float bo = vt_model_bo2(m, ph->p2, ph->p1);
             /* Paths ending in the same token and in no context a trigram
@@ -116,15 +129,19 @@ static void search_range(vt_restorer *r, size_t from, size_t to, uint32_t c0, ui
                     continue;
                 float lp;
                 if (!vt_model_tri(m, ph->p2, ph->p1, c[k].id, bo, &lp)) {
-                    if (isnan(lp2[bi][k]))
+                    if (!(has_lp2[bi] >> k & 1)) {
                         lp2[bi][k] = vt_model_lp2(m, ph->p1, c[k].id);
+                        has_lp2[bi] |= 1u << k;
+                    }
                     lp = bo + lp2[bi][k];
                 }
                 lp = vt_recall_lp(r, ph->p1, c[k].id, lp);
                 hyp t = {ph->p1, c[k].id, s - lp, (int32_t)h, k};
                 if (t.score < best)
                     best = t.score;
-                nc = beam_add(cur, nc, &t);
+                bool in;
+                nc = beam_add(cur, nc, &t, entered[bi] >> k & 1, &in);
+                entered[bi] |= (uint32_t)in << k;
             }
         }
         /* Paths far behind the best never come back. */

@@ -125,13 +125,14 @@ bool vt_heading_line(const char *const *words, size_t n)
 unsigned vt_compose_context(const char *const *words, size_t n, size_t w)
 {
     unsigned ctx = 0;
-    if ((w > 0 || w + 1 < n) && (w == 0 || heading_word(words[w - 1])) &&
+    bool heading_before = w > 0 && heading_word(words[w - 1]);
+    if ((w > 0 || w + 1 < n) && (w == 0 || heading_before) &&
         (w + 1 == n || heading_word(words[w + 1])))
         ctx |= CTX_CAPS;
     uint32_t c0 = 0;
     if (w + 1 < n && *words[w + 1])
         vt_utf8_dec(words[w + 1], strlen(words[w + 1]), &c0);
-    if (vt_cp_is_alpha(c0) && !vt_cp_is_upper(c0) && (w == 0 || !heading_word(words[w - 1])))
+    if (vt_cp_is_alpha(c0) && !vt_cp_is_upper(c0) && !heading_before)
         ctx |= CTX_LOWER_NEXT;
     /* In capitals next to words none of which is: no heading. */
     if (caps_like(words[w])) {

@@ -34,6 +34,14 @@ void vt_restorer_free(vt_restorer *r)
     free(r->pieces);
     free(r->pstart);
     free(r->wpos);
+    vt_strtab_free(&r->composed.keys);
+    free(r->composed.made);
+    vt_buf_free(&r->composed.text);
+    vt_strtab_free(&r->signs.words);
+    free(r->signs.of);
+    vt_strtab_free(&r->forms.words);
+    free(r->forms.entries);
+    free(r->forms.pieces);
     vt_slots_free(&r->slots);
     vt_invert_free(r->search.inv);
     vt_beam_free(&r->beam);
@@ -46,9 +54,59 @@ static bool is_space(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
 }
 
+/* What a word tells of the document's mode and style: its slots with
+ * letters, with marks, with letters and other signs mixed (OCR damage),
+ * and its votes for each tone style. */
+struct vt_word_signs {
+    uint8_t slots, marked, junk, trad, reformed;
+};
+
+static struct vt_word_signs word_signs(const vt_restorer *r, const char *word, size_t len)
+{
+    struct vt_word_signs g = {0};
+    vt_piece pc[VT_MAX_PIECES];
+    size_t np = vt_word_pieces(word, len, pc, VT_MAX_PIECES);
+    for (size_t k = 0; k < np; k++) {
+        if (pc[k].kind != VT_PIECE_SLOT)
+            continue;
+        const char *w = word + pc[k].off;
+        bool letters = false, mark = false, other = false;
+        for (size_t j = 0; j < pc[k].len;) {
+            uint32_t c;
+            j += (size_t)vt_utf8_dec(w + j, pc[k].len - j, &c);
+            if (vt_cp_is_alpha(c)) {
+                letters = true;
+                mark = mark || vt_cp_skeleton(c) != c;
+            } else {
+                other = true;
+            }
+        }
+        g.slots += letters;
+        g.marked += mark;
+        g.junk += letters && other && !vt_compose_numbered_code(w, pc[k].len);
+        /* A vote for a style: a syllable some training text used, with
+         * its mark where only one of the styles puts it (not a misread
+         * word: moé for mới). */
+        char f[128], canon[128];
+        int st = mark && pc[k].len < 32 && vt_text_lower(w, pc[k].len, f, sizeof f)
+                     ? vt_syllable_style(f)
+                     : 0;
+        uint32_t id = st && vt_syllable_canon(f, VT_STYLE_TRADITIONAL, canon, sizeof canon)
+                          ? vt_model_id(r->m, canon, strlen(canon))
+                          : VT_TOK_UNK;
+        if (id != VT_TOK_UNK && r->m->uni_p[id] > r->m->syllable_least) {
+            g.trad += st == 1;
+            g.reformed += st == 2;
+        }
+    }
+    return g;
+}
+
 void vt_restorer_begin(vt_restorer *r, const char *text, size_t len)
 {
     size_t slots = 0, marked = 0, trad = 0, reformed = 0, junk = 0;
+    /* Documents repeat their words: each written form is read once. */
+    vt_strtab_clear(&r->signs.words);
     for (size_t i = 0; i < len;) {
         while (i < len && is_space(text[i]))
             i++;
@@ -57,41 +115,18 @@ void vt_restorer_begin(vt_restorer *r, const char *text, size_t len)
             i++;
         if (i == s)
             continue;
-        vt_piece pc[VT_MAX_PIECES];
-        size_t np = vt_word_pieces(text + s, i - s, pc, VT_MAX_PIECES);
-        for (size_t k = 0; k < np; k++) {
-            if (pc[k].kind != VT_PIECE_SLOT)
-                continue;
-            const char *w = text + s + pc[k].off;
-            bool letters = false, mark = false, other = false;
-            for (size_t j = 0; j < pc[k].len;) {
-                uint32_t c;
-                j += (size_t)vt_utf8_dec(w + j, pc[k].len - j, &c);
-                if (vt_cp_is_alpha(c)) {
-                    letters = true;
-                    mark = mark || vt_cp_skeleton(c) != c;
-                } else {
-                    other = true;
-                }
-            }
-            slots += letters;
-            marked += mark;
-            junk += letters && other && !vt_compose_numbered_code(w, pc[k].len);
-            /* A vote for a style: a syllable some training text used,
-             * with its mark where only one of the styles puts it (not a
-             * misread word: moé for mới). */
-            char f[128], canon[128];
-            int st = mark && pc[k].len < 32 && vt_text_lower(w, pc[k].len, f, sizeof f)
-                         ? vt_syllable_style(f)
-                         : 0;
-            uint32_t id = st && vt_syllable_canon(f, VT_STYLE_TRADITIONAL, canon, sizeof canon)
-                              ? vt_model_id(r->m, canon, strlen(canon))
-                              : VT_TOK_UNK;
-            if (id != VT_TOK_UNK && r->m->uni_p[id] > r->m->syllable_least) {
-                trad += st == 1;
-                reformed += st == 2;
-            }
+        bool added;
+        uint32_t at = vt_strtab_number(&r->signs.words, text + s, i - s, &added);
+        if (added) {
+            vt_grow((void **)&r->signs.of, &r->signs.cap_of, at + 1, sizeof *r->signs.of);
+            r->signs.of[at] = word_signs(r, text + s, i - s);
         }
+        const struct vt_word_signs *g = &r->signs.of[at];
+        slots += g->slots;
+        marked += g->marked;
+        junk += g->junk;
+        trad += g->trad;
+        reformed += g->reformed;
     }
     /* Text that keeps its marks on most syllables is correct or read by a
      * Vietnamese OCR model; text without them lost them. */
@@ -102,6 +137,47 @@ void vt_restorer_begin(vt_restorer *r, const char *text, size_t len)
     if (r->style_opt == VT_RESTORE_STYLE_AUTO)
         r->style = reformed > trad ? VT_STYLE_REFORMED : VT_STYLE_TRADITIONAL;
     r->ctx[0] = r->ctx[1] = VT_TOK_BOS;
+}
+
+/* A written form's pieces (from `first` in forms.pieces) and code slots. */
+struct vt_form_entry {
+    uint32_t first, np;
+    unsigned codes;
+};
+
+#define FORMS_MAX (1u << 16) /* forms remembered; then start afresh */
+
+/* The pieces of `word` into pc (VT_MAX_PIECES room) and which of its
+ * slots are code parts (vt_compose_code_slots) into *codes; returns how
+ * many pieces.  Read once per written form and document mode. */
+static size_t word_pieces(vt_restorer *r, const char *word, vt_piece *pc, unsigned *codes)
+{
+    vt_forms *f = &r->forms;
+    size_t len = strlen(word);
+    int mode = r->chan * 2 + r->stripped;
+    *codes = 0;
+    if (len == 0)
+        return 0;
+    if (f->mode != mode || f->words.n >= FORMS_MAX) {
+        vt_strtab_clear(&f->words);
+        f->n_pieces = 0;
+        f->mode = mode;
+    }
+    bool added;
+    uint32_t at = vt_strtab_number(&f->words, word, len, &added);
+    if (added) {
+        size_t np = vt_compose_pieces(r, word, pc);
+        vt_grow((void **)&f->entries, &f->cap_entries, at + 1, sizeof *f->entries);
+        f->entries[at] = (struct vt_form_entry){(uint32_t)f->n_pieces, (uint32_t)np,
+                                                vt_compose_code_slots(word, pc, np)};
+        vt_grow((void **)&f->pieces, &f->cap_pieces, f->n_pieces + np, sizeof *f->pieces);
+        memcpy(f->pieces + f->n_pieces, pc, np * sizeof *pc);
+        f->n_pieces += np;
+    } else {
+        memcpy(pc, f->pieces + f->entries[at].first, f->entries[at].np * sizeof *pc);
+    }
+    *codes = f->entries[at].codes;
+    return f->entries[at].np;
 }
 
 /* The lattice of a line: its words' pieces, a position per piece (a slot
@@ -117,10 +193,10 @@ static void build_lattice(vt_restorer *r, const char *const *words, size_t n)
         vt_grow((void **)&r->pieces, &r->cap_pieces, r->pstart[w] + VT_MAX_PIECES,
                 sizeof *r->pieces);
         vt_piece *pc = r->pieces + r->pstart[w];
-        size_t np = vt_compose_pieces(r, words[w], pc);
+        unsigned codes;
+        size_t np = word_pieces(r, words[w], pc, &codes);
         r->pstart[w + 1] = r->pstart[w] + np;
         r->wpos[w] = r->n_pos;
-        unsigned codes = vt_compose_code_slots(words[w], pc, np);
         for (size_t k = 0; k < np; k++) {
             if (pc[k].kind == VT_PIECE_PUNCT && !pc[k].tok)
                 continue;
@@ -201,6 +277,72 @@ static bool in_letter_run(const char *const *words, size_t n, size_t w)
     return b - a >= LETTER_RUN;
 }
 
+/* A word vt_compose_word made: its text in composed.text, or none when
+ * it stayed as written. */
+struct vt_made_word {
+    uint32_t off, len;
+    bool changed;
+};
+
+/* vt_compose_word of the chosen candidates of word w (positions [first,
+ * end), pieces pc, context ctx), made once per written form, context
+ * and choices (the key: the word, a NUL, the context, and per position
+ * the token chosen, its top bit set when it is the word as written, or
+ * all bits for a fixed token).  NULL when the word stays as written. */
+static char *composed_word(vt_restorer *r, const char *word, size_t first, size_t end,
+                           const vt_piece *pc, unsigned ctx)
+{
+    vt_composed *cw = &r->composed;
+    int mode = (r->chan * 2 + r->stripped) * 2 + r->style;
+    size_t wlen = strlen(word);
+    char key[256];
+    size_t klen = wlen + 2 + 4 * (end - first);
+    bool changed;
+    if (klen > sizeof key) {
+        char *text = vt_compose_word(r, word, first, end, SIZE_MAX, 0, pc, ctx, &changed);
+        if (!changed) {
+            free(text);
+            return NULL;
+        }
+        return text;
+    }
+    if (cw->mode != mode || cw->keys.n >= FORMS_MAX) {
+        vt_strtab_clear(&cw->keys);
+        cw->text.len = 0;
+        cw->mode = mode;
+    }
+    memcpy(key, word, wlen);
+    key[wlen] = 0;
+    key[wlen + 1] = (char)ctx;
+    for (size_t i = first; i < end; i++) {
+        const vt_pos *p = &r->pos[i];
+        uint32_t id = !p->slot ? UINT32_MAX
+                               : vt_chosen_id(r, i) | (uint32_t)((int)p->chosen == p->keep) << 31;
+        memcpy(key + wlen + 2 + 4 * (i - first), &id, 4);
+    }
+    bool added;
+    uint32_t at = vt_strtab_number(&cw->keys, key, klen, &added);
+    if (added) {
+        char *text = vt_compose_word(r, word, first, end, SIZE_MAX, 0, pc, ctx, &changed);
+        vt_grow((void **)&cw->made, &cw->cap_made, at + 1, sizeof *cw->made);
+        cw->made[at] = (struct vt_made_word){(uint32_t)cw->text.len,
+                                             changed ? (uint32_t)strlen(text) : 0, changed};
+        if (!changed) {
+            free(text);
+            return NULL;
+        }
+        vt_buf_add(&cw->text, text, cw->made[at].len);
+        return text;
+    }
+    const struct vt_made_word *mw = &cw->made[at];
+    if (!mw->changed)
+        return NULL;
+    char *text = vt_xmalloc(mw->len + 1);
+    memcpy(text, cw->text.data + mw->off, mw->len);
+    text[mw->len] = 0;
+    return text;
+}
+
 void vt_decode_lattice(vt_restorer *r, const char *const *words, size_t n, vt_results out,
                        bool final)
 {
@@ -230,17 +372,13 @@ void vt_decode_lattice(vt_restorer *r, const char *const *words, size_t n, vt_re
         else if (!vt_recall_word_open(r, wpos[w], wpos[w + 1]))
             continue; /* the first pass's reading stands */
         else
-            vt_compose_pieces(r, words[w], again); /* the second pass keeps none */
+            word_pieces(r, words[w], again, &(unsigned){0}); /* the second pass keeps none */
         if (!vt_compose_may_change(r, wpos[w], wpos[w + 1], pc) || in_letter_run(words, n, w))
             continue;
-        bool changed;
         unsigned ctx = vt_compose_context(words, n, w);
-        char *text = vt_compose_word(r, words[w], wpos[w], wpos[w + 1], SIZE_MAX, 0, pc, ctx,
-                                     &changed);
-        if (!changed) {
-            free(text);
+        char *text = composed_word(r, words[w], wpos[w], wpos[w + 1], pc, ctx);
+        if (!text)
             continue;
-        }
         if (!out.detail) {
             out.text[w] = text;
             continue;

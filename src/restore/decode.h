@@ -51,6 +51,20 @@ enum vt_slot_kind { VT_SLOT_WORD, VT_SLOT_CODE, VT_SLOT_DIGITS };
 #define VT_SEARCH_SLOTS 2048
 #define VT_SEARCH_KEY 40
 
+/* slots.c: strings numbered 0, 1, ... in the order they came, found by
+ * their hash: the written forms the decoder remembers what it made for. */
+typedef struct vt_strtab {
+    struct vt_strtab_slot *slots; /* open addressing, empty when klen == 0 */
+    uint32_t cap, n;
+    vt_buf keys;
+} vt_strtab;
+
+/* The number of the len bytes at s (len > 0); a string the table does not
+ * have gets the next one (the count before), and *added is set. */
+uint32_t vt_strtab_number(vt_strtab *t, const char *s, size_t len, bool *added);
+void vt_strtab_clear(vt_strtab *t);
+void vt_strtab_free(vt_strtab *t);
+
 /* slots.c: the candidate lists, and the slots made per written form. */
 typedef struct vt_slots {
     /* Every candidate list made (the slots' of every form remembered, the
@@ -59,9 +73,9 @@ typedef struct vt_slots {
     vt_cand *cands;
     size_t n_cands, cap_cands;
     uint32_t fixed[VT_FIXED_SLOTS]; /* a fixed token's list, by id; + 1, 0 for none */
-    struct vt_slot_entry *table;    /* open addressing, empty when klen == 0 */
-    uint32_t cap, n;
-    vt_buf keys;
+    vt_strtab forms;                /* written form and kind -> entries[] */
+    struct vt_slot_entry *entries;
+    size_t cap_entries;
     int mode;                  /* the document mode they were made in */
     struct vt_cand_mark *marks; /* per token, for make_slot */
     uint32_t stamp;
@@ -111,6 +125,38 @@ typedef struct vt_recall {
     size_t cap_open;
 } vt_recall;
 
+/* decode.c: a word's pieces and which of its slots are code parts,
+ * remembered per written form in the document mode they were read in:
+ * documents repeat their words. */
+typedef struct vt_forms {
+    vt_strtab words;              /* written form -> entries[] */
+    struct vt_form_entry *entries;
+    size_t cap_entries;
+    vt_piece *pieces;
+    size_t n_pieces, cap_pieces;
+    int mode;
+} vt_forms;
+
+/* decode.c: the words vt_compose_word made, remembered per written form,
+ * choice at each of its positions and context, in the document mode and
+ * style they were made in: most of a document's words are its frequent
+ * ones, read the same way each time. */
+typedef struct vt_composed {
+    vt_strtab keys;             /* form, context and choices -> made[] */
+    struct vt_made_word *made;
+    size_t cap_made;
+    vt_buf text;                /* the words made */
+    int mode;
+} vt_composed;
+
+/* decode.c: what each written form of a document tells of its mode
+ * (vt_restorer_begin). */
+typedef struct vt_signs {
+    vt_strtab words; /* written form -> of[] */
+    struct vt_word_signs *of;
+    size_t cap_of;
+} vt_signs;
+
 /* compose.c: letters English-model OCR writes for a slash. */
 typedef struct vt_compose {
     uint32_t slash_reads[4];
@@ -132,6 +178,9 @@ struct vt_restorer {
     vt_piece *pieces;      /* the line's, word w's from pstart[w] */
     size_t *pstart, *wpos; /* per word: first piece, first position */
     size_t cap_pieces, cap_pstart, cap_wpos;
+    vt_signs signs;
+    vt_forms forms;
+    vt_composed composed;
     vt_slots slots;
     vt_search_cache search;
     vt_beam beam;

@@ -40,8 +40,7 @@
  * form (with the slot's kind): documents repeat their words, and the
  * channel lookups, searches and ranking need doing once per form. */
 struct vt_slot_entry {
-    uint32_t hash, key, klen; /* key bytes in slots.keys */
-    uint32_t first, n;        /* candidates in slots.cands */
+    uint32_t first, n; /* candidates in slots.cands */
     int32_t keep;
 };
 
@@ -53,11 +52,66 @@ struct vt_cand_mark {
     uint32_t stamp, at;
 };
 
+struct vt_strtab_slot {
+    uint32_t hash, key, klen; /* key bytes in keys */
+    uint32_t number;
+};
+
+/* The slot of the len bytes at s, or the empty one where they go. */
+static struct vt_strtab_slot *strtab_find(const vt_strtab *t, const char *s, size_t len,
+                                          uint32_t h)
+{
+    uint32_t mask = t->cap - 1;
+    for (uint32_t i = h & mask;; i = (i + 1) & mask) {
+        struct vt_strtab_slot *e = &t->slots[i];
+        if (e->klen == 0 ||
+            (e->hash == h && e->klen == len && memcmp(t->keys.data + e->key, s, len) == 0))
+            return e;
+    }
+}
+
+uint32_t vt_strtab_number(vt_strtab *t, const char *s, size_t len, bool *added)
+{
+    if (!t->slots || 2 * (t->n + 1) > t->cap) {
+        uint32_t old_cap = t->cap;
+        struct vt_strtab_slot *old = t->slots;
+        t->cap = old_cap ? 2 * old_cap : 1024;
+        t->slots = vt_xcalloc(t->cap, sizeof *t->slots);
+        for (uint32_t i = 0; i < old_cap; i++)
+            if (old[i].klen)
+                *strtab_find(t, t->keys.data + old[i].key, old[i].klen, old[i].hash) = old[i];
+        free(old);
+    }
+    uint32_t h = vt_hash_str(s, len);
+    struct vt_strtab_slot *e = strtab_find(t, s, len, h);
+    *added = e->klen == 0;
+    if (*added) {
+        *e = (struct vt_strtab_slot){h, (uint32_t)t->keys.len, (uint32_t)len, t->n++};
+        vt_buf_add(&t->keys, s, len);
+    }
+    return e->number;
+}
+
+void vt_strtab_clear(vt_strtab *t)
+{
+    if (t->slots)
+        memset(t->slots, 0, t->cap * sizeof *t->slots);
+    t->n = 0;
+    t->keys.len = 0;
+}
+
+void vt_strtab_free(vt_strtab *t)
+{
+    free(t->slots);
+    vt_buf_free(&t->keys);
+    *t = (vt_strtab){0};
+}
+
 void vt_slots_free(vt_slots *s)
 {
     free(s->cands);
-    free(s->table);
-    vt_buf_free(&s->keys);
+    vt_strtab_free(&s->forms);
+    free(s->entries);
     free(s->marks);
 }
 
@@ -488,43 +542,13 @@ static void make_slot(vt_restorer *r, vt_pos *p, const char *s, size_t len, int 
 void vt_slots_trim(vt_restorer *r)
 {
     int mode = r->chan * 2 + r->stripped;
-    if (mode == r->slots.mode && r->slots.n < SLOT_CACHE_MAX &&
+    if (mode == r->slots.mode && r->slots.forms.n < SLOT_CACHE_MAX &&
         r->slots.n_cands < SLOT_CACHE_MAX * VT_MAX_CANDS)
         return;
-    if (r->slots.table)
-        memset(r->slots.table, 0, r->slots.cap * sizeof *r->slots.table);
-    r->slots.n = 0;
-    r->slots.keys.len = 0;
+    vt_strtab_clear(&r->slots.forms);
     r->slots.n_cands = 0;
     memset(r->slots.fixed, 0, sizeof r->slots.fixed);
     r->slots.mode = mode;
-}
-
-/* The entry for a form, or the empty one where it goes. */
-static struct vt_slot_entry *slot_find(vt_restorer *r, const char *s, size_t len, uint32_t h)
-{
-    uint32_t mask = r->slots.cap - 1;
-    for (uint32_t i = h & mask;; i = (i + 1) & mask) {
-        struct vt_slot_entry *e = &r->slots.table[i];
-        if (e->klen == 0 || (e->hash == h && e->klen == len &&
-                             memcmp(r->slots.keys.data + e->key, s, len) == 0))
-            return e;
-    }
-}
-
-static void slot_grow(vt_restorer *r)
-{
-    if (r->slots.table && 2 * (r->slots.n + 1) <= r->slots.cap)
-        return;
-    uint32_t cap = r->slots.cap ? 2 * r->slots.cap : 1024;
-    struct vt_slot_entry *old = r->slots.table, *n = vt_xcalloc(cap, sizeof *n);
-    uint32_t old_cap = r->slots.cap;
-    r->slots.table = n;
-    r->slots.cap = cap;
-    for (uint32_t i = 0; i < old_cap; i++)
-        if (old[i].klen)
-            *slot_find(r, r->slots.keys.data + old[i].key, old[i].klen, old[i].hash) = old[i];
-    free(old);
 }
 
 void vt_slots_add(vt_restorer *r, vt_pos *p, const char *s, size_t len, int kind)
@@ -535,21 +559,20 @@ void vt_slots_add(vt_restorer *r, vt_pos *p, const char *s, size_t len, int kind
         make_slot(r, p, s, len, kind);
         return;
     }
-    slot_grow(r);
     memcpy(key, s, len);
     key[len] = (char)(kind + 1);
-    uint32_t h = vt_hash_str(key, len + 1);
-    struct vt_slot_entry *e = slot_find(r, key, len + 1, h);
-    if (e->klen) {
+    bool added;
+    uint32_t at = vt_strtab_number(&r->slots.forms, key, len + 1, &added);
+    if (!added) {
+        const struct vt_slot_entry *e = &r->slots.entries[at];
         *p = (vt_pos){.word = p->word, .piece = p->piece, .first = e->first,
                       .n = (uint8_t)e->n, .slot = true, .keep = (int8_t)e->keep};
         return;
     }
     make_slot(r, p, s, len, kind);
-    uint32_t at = (uint32_t)r->slots.keys.len;
-    vt_buf_add(&r->slots.keys, key, len + 1);
-    *e = (struct vt_slot_entry){h, at, (uint32_t)len + 1, p->first, p->n, p->keep};
-    r->slots.n++;
+    vt_grow((void **)&r->slots.entries, &r->slots.cap_entries, at + 1,
+            sizeof *r->slots.entries);
+    r->slots.entries[at] = (struct vt_slot_entry){p->first, p->n, p->keep};
 }
 
 void vt_slots_add_fixed(vt_restorer *r, vt_pos *p, uint32_t id)

@@ -12,16 +12,13 @@
 
 #include "text.h"
 
-#define TABLE 0x2000
+#define TABLE VT_LETTER_TABLE
 
 /* Letters that take a tone mark (a, ô, ư ...) are below this. */
 #define TONED 0x200
 
-static struct {
-    uint16_t lower[TABLE], upper[TABLE], toneless[TABLE], skeleton[TABLE];
-    uint8_t tone[TABLE], alpha[TABLE], isupper[TABLE];
-    uint16_t with_tone[TONED][VT_TONE_COUNT];
-} T;
+struct vt_letter_table vt_letter_table;
+static uint16_t with_tone[TONED][VT_TONE_COUNT];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 /* Combining marks that carry a tone, in VT_TONE_* order. */
@@ -55,11 +52,11 @@ static void init_tables(void)
     const UNormalizer2 *nfd = unorm2_getNFDInstance(&st);
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
     for (uint32_t c = 0; c < TABLE; c++) {
-        T.lower[c] = (uint16_t)u_tolower((UChar32)c);
-        T.upper[c] = (uint16_t)u_toupper((UChar32)c);
-        T.alpha[c] = u_isalpha((UChar32)c) != 0;
-        T.isupper[c] = u_isupper((UChar32)c) != 0;
-        T.toneless[c] = T.skeleton[c] = (uint16_t)c;
+        vt_letter_table.lower[c] = (uint16_t)u_tolower((UChar32)c);
+        vt_letter_table.upper[c] = (uint16_t)u_toupper((UChar32)c);
+        vt_letter_table.alpha[c] = u_isalpha((UChar32)c) != 0;
+        vt_letter_table.isupper[c] = u_isupper((UChar32)c) != 0;
+        vt_letter_table.toneless[c] = vt_letter_table.skeleton[c] = (uint16_t)c;
         if (U_FAILURE(st) || c < 0x80)
             continue;
         UChar src[1] = {(UChar)c}, d[8], keep[8], out[8];
@@ -71,23 +68,23 @@ static void init_tables(void)
         for (int32_t i = 0; i < n; i++) {
             int t = mark_tone(d[i]);
             if (t)
-                T.tone[c] = (uint8_t)t;
+                vt_letter_table.tone[c] = (uint8_t)t;
             else
                 keep[k++] = d[i];
         }
         e = U_ZERO_ERROR;
         int32_t m = unorm2_normalize(nfc, keep, k, out, 8, &e);
         if (U_SUCCESS(e) && m == 1)
-            T.toneless[c] = out[0];
+            vt_letter_table.toneless[c] = out[0];
         if (d[0] < 0x80 && u_isalpha(d[0]))
-            T.skeleton[c] = d[0];
+            vt_letter_table.skeleton[c] = d[0];
     }
     for (uint32_t c = 0; c < TONED; c++)
         for (int t = 0; t < VT_TONE_COUNT; t++)
-            T.with_tone[c][t] = (uint16_t)compose_tone(c, t);
+            with_tone[c][t] = (uint16_t)compose_tone(c, t);
     /* đ has no decomposition: its skeleton is d by orthography. */
-    T.skeleton[0x111] = 'd';
-    T.skeleton[0x110] = 'D';
+    vt_letter_table.skeleton[0x111] = 'd';
+    vt_letter_table.skeleton[0x110] = 'D';
 }
 
 void vt_text_init(void)
@@ -143,38 +140,26 @@ int vt_utf8_enc(uint32_t c, char *o)
     return 4;
 }
 
-bool vt_cp_is_alpha(uint32_t c)
+bool vt_cp_is_alpha_icu(uint32_t c)
 {
-    return c < TABLE ? T.alpha[c] : u_isalpha((UChar32)c);
+    return u_isalpha((UChar32)c);
 }
-bool vt_cp_is_upper(uint32_t c)
+bool vt_cp_is_upper_icu(uint32_t c)
 {
-    return c < TABLE ? T.isupper[c] : u_isupper((UChar32)c);
+    return u_isupper((UChar32)c);
 }
-uint32_t vt_cp_to_lower(uint32_t c)
+uint32_t vt_cp_to_lower_icu(uint32_t c)
 {
-    return c < TABLE ? T.lower[c] : (uint32_t)u_tolower((UChar32)c);
+    return (uint32_t)u_tolower((UChar32)c);
 }
-uint32_t vt_cp_to_upper(uint32_t c)
+uint32_t vt_cp_to_upper_icu(uint32_t c)
 {
-    return c < TABLE ? T.upper[c] : (uint32_t)u_toupper((UChar32)c);
-}
-uint32_t vt_cp_toneless(uint32_t c)
-{
-    return c < TABLE ? T.toneless[c] : c;
-}
-int vt_cp_tone(uint32_t c)
-{
-    return c < TABLE ? T.tone[c] : 0;
-}
-uint32_t vt_cp_skeleton(uint32_t c)
-{
-    return c < TABLE ? T.skeleton[c] : c;
+    return (uint32_t)u_toupper((UChar32)c);
 }
 
 uint32_t vt_cp_with_tone(uint32_t base, int tone)
 {
     if (tone <= 0 || tone >= VT_TONE_COUNT)
         return base;
-    return base < TONED ? T.with_tone[base][tone] : compose_tone(base, tone);
+    return base < TONED ? with_tone[base][tone] : compose_tone(base, tone);
 }

@@ -47,16 +47,51 @@ static inline int vt_utf8_dec(const char *s, size_t len, uint32_t *cp)
 /* Append the encoding of cp to out (4 bytes room); returns bytes. */
 int vt_utf8_enc(uint32_t cp, char *out);
 
-bool vt_cp_is_alpha(uint32_t cp);
-bool vt_cp_is_upper(uint32_t cp);
+/* The letter facts of the code points below VT_LETTER_TABLE (letters.c),
+ * read inline: restore asks them of every letter of every candidate, and
+ * a call costs more than the look-up.  Code points above ask ICU. */
+#define VT_LETTER_TABLE 0x2000
+extern struct vt_letter_table {
+    uint16_t lower[VT_LETTER_TABLE], upper[VT_LETTER_TABLE];
+    uint16_t toneless[VT_LETTER_TABLE], skeleton[VT_LETTER_TABLE];
+    uint8_t tone[VT_LETTER_TABLE], alpha[VT_LETTER_TABLE], isupper[VT_LETTER_TABLE];
+} vt_letter_table;
+bool vt_cp_is_alpha_icu(uint32_t cp);
+bool vt_cp_is_upper_icu(uint32_t cp);
+uint32_t vt_cp_to_lower_icu(uint32_t cp);
+uint32_t vt_cp_to_upper_icu(uint32_t cp);
+
+static inline bool vt_cp_is_alpha(uint32_t cp)
+{
+    return cp < VT_LETTER_TABLE ? vt_letter_table.alpha[cp] : vt_cp_is_alpha_icu(cp);
+}
+static inline bool vt_cp_is_upper(uint32_t cp)
+{
+    return cp < VT_LETTER_TABLE ? vt_letter_table.isupper[cp] : vt_cp_is_upper_icu(cp);
+}
 /* Simple (one to one) case mapping of one letter. */
-uint32_t vt_cp_to_lower(uint32_t cp);
-uint32_t vt_cp_to_upper(uint32_t cp);
+static inline uint32_t vt_cp_to_lower(uint32_t cp)
+{
+    return cp < VT_LETTER_TABLE ? vt_letter_table.lower[cp] : vt_cp_to_lower_icu(cp);
+}
+static inline uint32_t vt_cp_to_upper(uint32_t cp)
+{
+    return cp < VT_LETTER_TABLE ? vt_letter_table.upper[cp] : vt_cp_to_upper_icu(cp);
+}
 /* The letter without its tone mark (ố -> ô). */
-uint32_t vt_cp_toneless(uint32_t cp);
-int vt_cp_tone(uint32_t cp);
+static inline uint32_t vt_cp_toneless(uint32_t cp)
+{
+    return cp < VT_LETTER_TABLE ? vt_letter_table.toneless[cp] : cp;
+}
+static inline int vt_cp_tone(uint32_t cp)
+{
+    return cp < VT_LETTER_TABLE ? vt_letter_table.tone[cp] : 0;
+}
 /* ASCII skeleton: every mark gone, đ -> d, case kept. */
-uint32_t vt_cp_skeleton(uint32_t cp);
+static inline uint32_t vt_cp_skeleton(uint32_t cp)
+{
+    return cp < VT_LETTER_TABLE ? vt_letter_table.skeleton[cp] : cp;
+}
 /* toneless letter + tone -> letter (ô + sắc -> ố). */
 uint32_t vt_cp_with_tone(uint32_t toneless, int tone);
 
