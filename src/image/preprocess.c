@@ -61,7 +61,7 @@ typedef struct pre_opts {
 
 typedef struct pre_state {
     pre_opts o;
-    TessBaseAPI *osd; /* opened at the first page to orient */
+    TessBaseAPI *osd; /* opened at the first page the detector orients */
 } pre_state;
 
 static const vt_option_spec pre_options[] = {
@@ -255,16 +255,18 @@ static bool orient(pre_state *s, PIX **gray, int dpi, const char *replay, vt_pag
             degrees = 0;
         vt_page_add_step(log, "%s", replay);
     } else {
-        /* Loaded whether it is needed or not, so that a missing model
-         * fails every page alike. */
-        TessBaseAPI *osd = osd_engine(s, err);
-        if (!osd)
-            return false;
+        /* The detector's model is loaded at the first page that needs it:
+         * a worker whose pages are all upright never pays for it. */
         PIX *bin = pixConvertTo1(*gray, 160);
         float conf = 0;
         if (bin && clearly_upright(bin, &conf)) {
             vt_page_add_step(log, "orient 0deg (text lines upright, confidence %.1f)", conf);
         } else {
+            TessBaseAPI *osd = osd_engine(s, err);
+            if (!osd) {
+                pixDestroy(&bin);
+                return false;
+            }
             conf = 0;
             degrees = bin ? 90 * upright_turns(osd, bin, dpi, &conf) : 0;
             vt_page_add_step(log, "orient %ddeg (confidence %.1f)", degrees, conf);
