@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <leptonica/allheaders.h>
 
@@ -166,6 +167,45 @@ static void check_turned(const char *image, const char *dir)
     pixDestroy(&page);
 }
 
+/* Tesseract's orientation detector is loaded only for a page whose text
+ * lines do not show it upright: with a tessdata folder that lacks
+ * osd.traineddata, the upright page is prepared and the page upside down
+ * fails naming the model. */
+static void check_detector_on_demand(const char *image, const char *dir)
+{
+    char empty[4096], path[4200];
+    snprintf(empty, sizeof empty, "%s/no-tessdata-XXXXXX", dir);
+    CHECK(mkdtemp(empty), "cannot make a folder in %s", dir);
+    const char *had = getenv("TESSDATA_PREFIX");
+    char *saved = had ? strdup(had) : NULL;
+    setenv("TESSDATA_PREFIX", empty, 1);
+
+    vt_error err = {0};
+    vt_doc *doc = prepare_file(image, &err);
+    CHECK(doc, "upright page without the detector's model: %s", err.message);
+    vt_doc_free(doc);
+
+    PIX *page = pixRead(image), *down = page ? pixRotateOrth(page, 2) : NULL;
+    snprintf(path, sizeof path, "%s/upside-down.png", empty);
+    CHECK(down && pixWrite(path, down, IFF_PNG) == 0, "cannot write %s", path);
+    err = (vt_error){0};
+    doc = prepare_file(path, &err);
+    CHECK(!doc && err.status == VT_EDEPEND && strstr(err.message, "osd.traineddata"),
+          "page upside down without the detector's model: status %d, %s", err.status,
+          err.message);
+    vt_doc_free(doc);
+    pixDestroy(&page);
+    pixDestroy(&down);
+    remove(path);
+    rmdir(empty);
+
+    if (saved)
+        setenv("TESSDATA_PREFIX", saved, 1);
+    else
+        unsetenv("TESSDATA_PREFIX");
+    free(saved);
+}
+
 /* A scan at 200 dpi is read at its own resolution (no scale step, same
  * size); one at 100 dpi, whose letters are too small to read, is enlarged
  * to 300 dpi and sharpened. */
@@ -257,9 +297,11 @@ int main(int argc, char **argv)
           pg->prepared.quarter_turns, pg->prepared.deskew_degrees, pg->width, pg->height);
     CHECK(find_step(pg, "grayscale") && find_step(pg, "binarize"),
           "grayscale or binarize step not recorded");
+    /* An upright page of many lines is confirmed by its text lines, without
+     * Tesseract's detector (check_turned: the turned pages go to it). */
     const char *upright = find_step(pg, "orient ");
-    CHECK(upright && strncmp(upright, "orient 0deg", 11) == 0, "upright page turned: %s",
-          upright ? upright : "no orient step");
+    CHECK(upright && strncmp(upright, "orient 0deg (text lines upright", 31) == 0,
+          "upright page: %s", upright ? upright : "no orient step");
 
     /* The ink is really gone: the same page prepared with drop-red=no and
      * drop-blue=no has thousands more dark pixels (the seal's ring and
@@ -308,6 +350,7 @@ int main(int argc, char **argv)
     check_tinted_print(tmp && *tmp ? tmp : "/tmp");
     check_turned(argv[1], tmp && *tmp ? tmp : "/tmp");
     check_resolution(argv[1], tmp && *tmp ? tmp : "/tmp");
+    check_detector_on_demand(argv[1], tmp && *tmp ? tmp : "/tmp");
 
     pixDestroy(&before);
     vt_doc_free(doc);
