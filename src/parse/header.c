@@ -1071,6 +1071,32 @@ static bool parse_date(vt_pctx *cx, const size_t *split, size_t scan, size_t *da
     return found;
 }
 
+/* Whether "thông qua" ends right before fold offset s of line i, also when
+ * the printed line broke between its words ("... thông" / "qua ngày ..."),
+ * as a scan's lines do: then the end of the line above is read joined to
+ * the start of this one. */
+static bool adopted_before(const vt_pctx *cx, size_t i, size_t s)
+{
+    const vt_pline *pl = &cx->lines[i];
+    size_t q, qe;
+    if (vt_fuzzy_find(pl->fold, s, s > 16 ? s - 16 : 0, "thong qua", 0.15, &q, &qe, NULL))
+        return !has_alnum(pl->fold, qe, s);
+    size_t up = i;
+    while (up > cx->header_end && blank_line(&cx->lines[up - 1]))
+        up--;
+    if (up <= cx->header_end || s > 8)
+        return false;
+    const vt_pline *above = &cx->lines[up - 1];
+    size_t tail = above->flen > 16 ? above->flen - 16 : 0;
+    char *joined = vt_xasprintf("%.*s %.*s", (int)(above->flen - tail), above->fold + tail,
+                                (int)s, pl->fold);
+    size_t n = strlen(joined);
+    bool found = vt_fuzzy_find(joined, n, 0, "thong qua", 0.15, &q, &qe, NULL) &&
+                 !has_alnum(joined, qe, n);
+    free(joined);
+    return found;
+}
+
 /* A Nghị quyết of the Quốc hội or its Ủy ban Thường vụ prints no place
  * and date line: its date is the day its closing paragraph says it was
  * adopted ("... thông qua ngày 10 tháng 7 năm 2025"), looked for in the
@@ -1088,9 +1114,8 @@ void vt_parse_adoption_date(vt_pctx *cx)
         seen += !blank_line(pl);
         for (size_t from = 0; !found && vt_rx_find(&rx, pl->fold, pl->flen, from);
              from = (size_t)vt_rx_end(&rx, 0)) {
-            size_t s = (size_t)vt_rx_start(&rx, 1), e = (size_t)vt_rx_end(&rx, 0), q, qe;
-            if (!vt_fuzzy_find(pl->fold, s, s > 16 ? s - 16 : 0, "thong qua", 0.15, &q, &qe, NULL) ||
-                has_alnum(pl->fold, qe, s))
+            size_t s = (size_t)vt_rx_start(&rx, 1), e = (size_t)vt_rx_end(&rx, 0);
+            if (!adopted_before(cx, i, s))
                 continue;
             bool repaired = false, handwritten = false;
             char iso[16];

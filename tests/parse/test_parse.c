@@ -852,6 +852,18 @@ static void test_adoption_date(void)
             fail("adoption date: date still listed missing");
     json_decref(m);
 
+    /* A scan's printed lines break the phrase anywhere. */
+    m = parse_text("adoption date, line broken",
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 14/2025/UBTVQH15\nNGHỊ QUYẾT\n"
+        "Về mức phụ cấp của đại biểu Hội đồng nhân dân\n\n"
+        "Nghị quyết này có hiệu lực thi hành từ ngày 15 tháng 8 năm 2025.\n"
+        "Nghị quyết này được Ủy ban Thường vụ Quốc hội nước\n"
+        "Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV, phiên họp thứ 40 thông\n"
+        "qua ngày 21 tháng 6 năm 2025.\n"
+        "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCHỦ TỊCH\n\nLê Văn Thành\n", NULL);
+    expect(m, "date", "2025-06-21");
+    json_decref(m);
+
     m = parse_text("no adoption date",
         "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 13/2025/UBTVQH15\nNGHỊ QUYẾT\n"
         "Về một việc\n\nNghị quyết này có hiệu lực thi hành từ ngày 15 tháng 8 năm 2025.\n", NULL);
