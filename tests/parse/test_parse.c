@@ -700,6 +700,14 @@ static void test_recipient_lists(void)
          "Nơi nhận:\n- Như trên;\nCác Vụ: TH, KTTH, NN;\n- Lưu: VT, TCCB (2). HA.\n"
          "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
          {"Như trên", "Các Vụ: TH, KTTH, NN", "Lưu: VT, TCCB (2). HA"}},
+        /* A Party list closes its entries with commas: a line wrapped
+         * from one runs to the next entry's dash. */
+        {"recipients closed by commas",
+         "Nơi nhận:\n- Các ban đảng, đảng uỷ trực thuộc\nTỉnh uỷ,\n"
+         "- Các đồng chí Tỉnh uỷ viên,\n- Các chi bộ trực thuộc Đảng uỷ\nKhối cơ quan,\n"
+         "- Lưu Văn phòng Tỉnh uỷ.\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nĐinh Quốc Bảo\n",
+         {"Các ban đảng, đảng uỷ trực thuộc Tỉnh uỷ", "Các đồng chí Tỉnh uỷ viên",
+          "Các chi bộ trực thuộc Đảng uỷ Khối cơ quan", "Lưu Văn phòng Tỉnh uỷ"}},
     };
     json_t *m;
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
