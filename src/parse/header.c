@@ -1273,8 +1273,39 @@ static char *ve_viec_spelled(const char *s)
     return vt_xasprintf("%s%s", caps ? "VỀ" : "Về", s + n);
 }
 
+/* A trích yếu printed in capitals has no apostrophe: one glued to a word
+ * is a speck OCR read off the bold type ("'VÀ"), dropped in place, with the
+ * space it leaves. */
+static void drop_caps_apostrophes(char *text)
+{
+    if (!vt_text_mostly_upper(text))
+        return;
+    static const char *const marks[] = {"'", "`", "\u2018", "\u2019"};
+    char *out = text;
+    for (const char *p = text; *p;) {
+        size_t n = 0;
+        for (size_t k = 0; k < sizeof marks / sizeof *marks && !n; k++)
+            if (strncmp(p, marks[k], strlen(marks[k])) == 0)
+                n = strlen(marks[k]);
+        if (!n) {
+            *out++ = *p++;
+            continue;
+        }
+        p += n;
+        /* A speck standing alone takes one of its spaces with it. */
+        if (out > text && out[-1] == ' ') {
+            if (*p == ' ')
+                p++;
+            else if (!*p)
+                out--;
+        }
+    }
+    *out = '\0';
+}
+
 static void set_subject(vt_pctx *cx, char *text, size_t from, size_t to, double conf)
 {
+    drop_caps_apostrophes(text);
     char *v = vv_spelled(text);
     if (!v)
         v = ve_viec_spelled(text);

@@ -1405,6 +1405,13 @@ static void test_multiline_subject(void)
     expect(m, "subject", "VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH LĨNH VỰC DƯỢC PHẨM");
     json_decref(m);
 
+    m = parse_text("subject in capitals, an apostrophe speck",
+        "SỞ TÀI CHÍNH\nSố: 15/TB-STC\nHuế, ngày 2 tháng 1 năm 2025\nTHÔNG BÁO\n"
+        "LỊCH TẠM DỪNG HỆ THỐNG KẾ TOÁN 'VÀ\nCỔNG DỊCH VỤ CÔNG ’\n"
+        "Sở Tài chính thông báo lịch tạm dừng như sau:\n", NULL);
+    expect(m, "subject", "LỊCH TẠM DỪNG HỆ THỐNG KẾ TOÁN VÀ CỔNG DỊCH VỤ CÔNG");
+    json_decref(m);
+
     m = parse_text("subject in capitals, a line opening with QUYỀN",
         "CHÍNH PHỦ\nSố: 12/NQ-CP\nHà Nội, ngày 2 tháng 1 năm 2025\nNGHỊ QUYẾT\n"
         "VỀ VIỆC KÝ HIỆP ĐỊNH VẬN CHUYỂN HÀNG KHÔNG VỚI MỘT NƯỚC VỀ CÁC\n"
