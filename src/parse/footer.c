@@ -979,7 +979,11 @@ static void take_entries(vt_pctx *cx, json_t *recipients, const vt_pline *pl, si
             continue;
         char *t = span_text(pl, ps, end);
         if (cont && ps == k) {
-            char *joined = vt_xasprintf("%s %s", *entry, t);
+            /* A hyphen glued to the word before it ends a compound the
+             * line broke ("chính trị-" / "xã hội"): no space is added. */
+            size_t el = strlen(*entry);
+            bool compound = el >= 2 && (*entry)[el - 1] == '-' && (*entry)[el - 2] != ' ';
+            char *joined = vt_xasprintf("%s%s%s", *entry, compound ? "" : " ", t);
             free(*entry);
             *entry = joined;
             *entry_to = i;

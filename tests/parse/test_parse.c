@@ -708,6 +708,12 @@ static void test_recipient_lists(void)
          "- Lưu Văn phòng Tỉnh uỷ.\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nĐinh Quốc Bảo\n",
          {"Các ban đảng, đảng uỷ trực thuộc Tỉnh uỷ", "Các đồng chí Tỉnh uỷ viên",
           "Các chi bộ trực thuộc Đảng uỷ Khối cơ quan", "Lưu Văn phòng Tỉnh uỷ"}},
+        /* A compound broken at its hyphen is joined without a space; a
+         * dash between spaces keeps them. */
+        {"recipients broken at a hyphen",
+         "Nơi nhận:\n- Các tổ chức chính trị-\nxã hội tỉnh;\n- Ban Kinh tế -\nngân sách;\n"
+         "- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Các tổ chức chính trị-xã hội tỉnh", "Ban Kinh tế - ngân sách", "Lưu: VT"}},
     };
     json_t *m;
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
