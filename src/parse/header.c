@@ -1522,6 +1522,22 @@ static bool printed_vv(vt_rx *vv_rx, const vt_pline *pl)
     return yes;
 }
 
+/* Whether the quốc hiệu or the tiêu ngữ stands within the three lines
+ * under line i: a body cue above them is a line of the page OCR read out
+ * of order, into the header (the first line of a wide body paragraph
+ * caught in the header's left column), and the header goes on under it. */
+static bool national_title_below(const vt_pctx *cx, size_t i, size_t scan)
+{
+    size_t s, e;
+    for (size_t j = i + 1; j < scan && j <= i + 3; j++) {
+        const vt_pline *pl = &cx->lines[j];
+        if (vt_fuzzy_find(pl->fold, pl->flen, 0, "cong hoa xa hoi chu nghia viet nam", 0.3, &s, &e, NULL) ||
+            vt_fuzzy_find(pl->fold, pl->flen, 0, "doc lap tu do hanh phuc", 0.3, &s, &e, NULL))
+            return true;
+    }
+    return false;
+}
+
 void vt_parse_header(vt_pctx *cx)
 {
     size_t scan = cx->n < HEADER_SCAN ? cx->n : HEADER_SCAN;
@@ -1536,7 +1552,8 @@ void vt_parse_header(vt_pctx *cx)
     /* Number and date stand above the type name and the body's first cue;
      * below them they are a cited document's. */
     size_t limit = 0;
-    while (limit < scan && !body_cue(&cx->lines[limit]) &&
+    while (limit < scan &&
+           (!body_cue(&cx->lines[limit]) || national_title_below(cx, limit, scan)) &&
            (cx->lines[limit].role == VT_ROLE_HEADER_LEFT ||
             cx->lines[limit].role == VT_ROLE_HEADER_RIGHT || !type_line(cx, limit, NULL, NULL)))
         limit++;

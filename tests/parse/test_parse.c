@@ -1601,6 +1601,25 @@ static void test_last_page_cue(void)
  * the issuer read as a letter, the number and day filled in by hand and
  * unread, the V/v read after the right column, its last line ending in a
  * full stop; then a page without a header whose body cites a document. */
+/* OCR may read a wide body paragraph's first line in the header's left
+ * column, above the quốc hiệu: the header's date under it is still the
+ * header's. */
+static void test_body_line_in_header(void)
+{
+    json_t *m = parse_text("body line read into the header",
+        "BỘ XÂY DỰNG CỤC QUẢN LÝ NHÀ\nSố: 812/QLN-CS\nV/v hướng dẫn thủ tục\n"
+        "Kính gửi: Sở Xây dựng tỉnh Lâm\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Hà Nội, ngày 14 tháng 10 năm 2025\n"
+        "Đồng Cục Quản lý nhà nhận được công văn số 77/SXD-QLN ngày 2/10/2025 của\n"
+        "Sở Xây dựng tỉnh Lâm Đồng. Về vấn đề này, Cục có ý kiến như sau:\n", NULL);
+    expect(m, "number", "812/QLN-CS");
+    expect(m, "date", "2025-10-14");
+    expect(m, "place", "Hà Nội");
+    expect(m, "subject", "V/v hướng dẫn thủ tục");
+    json_decref(m);
+}
+
 static void test_scanned_header(void)
 {
     current = "scanned header";
@@ -1848,6 +1867,7 @@ int main(int argc, char **argv)
     test_layout_roles();
     test_last_page_cue();
     test_scanned_header();
+    test_body_line_in_header();
     test_stage(argv[1]);
     vt_lexicon_clear(&lex);
     printf("%d checks, %d failures\n", checks, failures);
