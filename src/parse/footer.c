@@ -1104,6 +1104,10 @@ void vt_parse_footer(vt_pctx *cx)
             bool cont = !closed && !mark && !luu && words &&
                         (vt_starts_lower(lt) || ends_entry(lt) ||
                          (vt_last_char(lt) == ',' && entry_opens_below(cx, i, end)));
+            /* A list of codes wrapped after its comma goes on in capitals
+             * to the entry's closing mark ("các Vụ: TH," / "QHĐP, PL;"). */
+            cont = cont || (!closed && !mark && !luu && *lt && !words &&
+                            vt_last_char(entry) == ',' && ends_entry(lt));
             bool unmarked = !mark && *lt &&
                             (i == nn ? words
                                      : closed && (vt_last_char(lt) == ';' ||

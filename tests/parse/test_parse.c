@@ -714,6 +714,11 @@ static void test_recipient_lists(void)
          "Nơi nhận:\n- Các tổ chức chính trị-\nxã hội tỉnh;\n- Ban Kinh tế -\nngân sách;\n"
          "- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
          {"Các tổ chức chính trị-xã hội tỉnh", "Ban Kinh tế - ngân sách", "Lưu: VT"}},
+        /* Codes wrapped after a comma go on in capitals. */
+        {"recipient codes wrapped",
+         "Nơi nhận:\n- Như trên;\n- VP UBND: CVP, các PCVP, các phòng: TH,\nKTN, NC;\n"
+         "- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "VP UBND: CVP, các PCVP, các phòng: TH, KTN, NC", "Lưu: VT"}},
     };
     json_t *m;
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
