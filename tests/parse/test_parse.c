@@ -981,6 +981,12 @@ static void test_addressee_lists(void)
          "Kính gửi: Ủy ban nhân dân các xã, phường Thực hiện chỉ đạo của UBND tỉnh, "
          "Sở Nội vụ đề nghị các đơn vị rà soát./.",
          1, "Ủy ban nhân dân các xã, phường"},
+        {"addressee's address wrapped",
+         "Kính gửi:\n- Công ty cổ phần Vận tải Bình Minh;\n"
+         "(Địa chỉ: Lô 4, Khu công nghiệp Hòa Khánh, phường Liên Chiểu, thành phố Đà\n"
+         "Nẵng)\n- Thuế thành phố Đà Nẵng.\n"
+         "Cục Thuế nhận được công văn số 12/BM-KT của Công ty./.",
+         2, "Thuế thành phố Đà Nẵng"},
     };
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
         char last[32];
