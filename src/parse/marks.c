@@ -250,7 +250,12 @@ void vt_parse_addressees(vt_pctx *cx)
             char end = vt_last_char(entry), tend = vt_last_char(t);
             bool open = end && end != ';' && end != '.';
             bool terminated = tend && strchr(";.,", tend);
-            if (!mark && open && (vt_starts_lower(t) || (terminated && word_count(t) <= 6))) {
+            /* An entry goes on in small letters, or to its closing mark on
+             * a short line, or (cut after a comma, as a list of places is)
+             * on a line of the list's length. */
+            if (!mark && open &&
+                (vt_starts_lower(t) || (terminated && word_count(t) <= 6) ||
+                 (end == ',' && terminated && word_count(t) <= 15))) {
                 char *j2 = vt_xasprintf("%s %s", entry, t);
                 free(entry);
                 entry = j2;

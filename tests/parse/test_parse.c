@@ -981,6 +981,12 @@ static void test_addressee_lists(void)
          "Kính gửi: Ủy ban nhân dân các xã, phường Thực hiện chỉ đạo của UBND tỉnh, "
          "Sở Nội vụ đề nghị các đơn vị rà soát./.",
          1, "Ủy ban nhân dân các xã, phường"},
+        {"addressee's places wrapped after a comma",
+         "Kính gửi:\n- Chủ tịch Ủy ban nhân dân các tỉnh: Lào Cai, Yên Bái,\n"
+         "Tuyên Quang, Thái Nguyên, Lạng Sơn, Cao Bằng, Bắc Kạn;\n"
+         "- Giám đốc Sở Nông nghiệp và Môi trường các tỉnh.\n"
+         "Thực hiện chỉ đạo của Thủ tướng Chính phủ, Bộ đề nghị các đơn vị rà soát./.",
+         2, "Giám đốc Sở Nông nghiệp và Môi trường các tỉnh"},
         {"addressee's address wrapped",
          "Kính gửi:\n- Công ty cổ phần Vận tải Bình Minh;\n"
          "(Địa chỉ: Lô 4, Khu công nghiệp Hòa Khánh, phường Liên Chiểu, thành phố Đà\n"
