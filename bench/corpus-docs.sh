@@ -1,7 +1,7 @@
 # corpus-docs.sh — sourced by bench/real.sh, bench/parse.sh and
 # bench/restore-heldout.sh, which set $src (the checkout): corpus documents
-# as files, stripped of their marks, and rendered and read by Tesseract's
-# English model.
+# as files, stripped of their marks, rendered and read by Tesseract's
+# English model, and printed as sealed dispatches and read by vanthu.
 
 # strip FILE: the text of FILE without its marks (tones, vowel marks, đ).
 strip() {
@@ -48,4 +48,29 @@ ocr_doc() {
         cp "$(sh "$src/bench/ocr-page.sh" "$pg" $ocr_page_no "$3")" "$pg.ocr"
         ocr_page_no=$((ocr_page_no + 1))
     done
+}
+
+# seal_scan_doc DOC BUILD CACHE: prints the file holding the record of DOC
+# printed as a dispatch (bench/dispatch-markup.py), rendered by vt-mksample
+# as a scan with a red seal and a blue signature (every page, one TIFF;
+# the seed from DOC's name) and run by `vanthu run` up to its OCR.  The page
+# is kept in CACHE by the hash of its markup and seed, the record by the
+# hash of the page and of what reads it (pipeline/scan.pipe and the sources
+# of ingest and src/image), so only restore and parse, which the caller
+# runs from the record, follow a change elsewhere.
+seal_scan_doc() {
+    seed=$(basename "$1" | cksum | cut -d' ' -f1)
+    markup=$(mktemp)
+    python3 "$src/bench/dispatch-markup.py" "$1" > "$markup"
+    page=$3/$( (cat "$markup"; echo "$seed") | sha1sum | cut -c1-16).tif
+    [ -s "$page" ] || "$2/tools/vt-mksample" --seed "$seed" "$markup" "$page" >&2
+    rm -f "$markup"
+    reader=$(cat "$src/pipeline/scan.pipe" "$src"/src/ingest/*.[ch] \
+                 "$src"/src/image/*.[ch] | sha1sum | cut -c1-16)
+    rec=$3/$( (cat "$page"; echo "$reader") | sha1sum | cut -c1-16).ocr.json
+    if [ ! -s "$rec" ]; then
+        "$2/vanthu" run -q -j 1 --stop-after ocr -f json "$page" > "$rec.$$"
+        mv "$rec.$$" "$rec"
+    fi
+    echo "$rec"
 }

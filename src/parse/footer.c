@@ -138,6 +138,21 @@ static long find_position(const vt_pctx *cx, const vt_pline *pl, size_t from, si
     return best;
 }
 
+/* Whether the first line with text after line i, before line end, opens
+ * an entry of Nơi nhận: a list mark, or the Lưu entry. */
+static bool entry_opens_below(const vt_pctx *cx, size_t i, size_t end)
+{
+    for (size_t j = i + 1; j < end; j++) {
+        const vt_pline *pl = &cx->lines[j];
+        size_t k = strspn(pl->fold, " ");
+        if (k == pl->flen)
+            continue;
+        return vt_list_mark_len(pl->text + pl->map[k]) ||
+               is_luu(pl->fold + k + strspn(pl->fold + k, "-_+*=. "));
+    }
+    return false;
+}
+
 /* The closing mark of an entry; `ocr` takes the colon OCR makes of a
  * semicolon too. */
 static bool ends_entry_as(const char *text, bool ocr)
@@ -964,7 +979,11 @@ static void take_entries(vt_pctx *cx, json_t *recipients, const vt_pline *pl, si
             continue;
         char *t = span_text(pl, ps, end);
         if (cont && ps == k) {
-            char *joined = vt_xasprintf("%s %s", *entry, t);
+            /* A hyphen glued to the word before it ends a compound the
+             * line broke ("chính trị-" / "xã hội"): no space is added. */
+            size_t el = strlen(*entry);
+            bool compound = el >= 2 && (*entry)[el - 1] == '-' && (*entry)[el - 2] != ' ';
+            char *joined = vt_xasprintf("%s%s%s", *entry, compound ? "" : " ", t);
             free(*entry);
             *entry = joined;
             *entry_to = i;
@@ -1078,10 +1097,17 @@ void vt_parse_footer(vt_pctx *cx)
             char *lt = split > k ? span_text(pl, k, split) : vt_xstrdup("");
             bool closed = !entry || ends_entry(entry);
             bool words = *lt && !vt_text_mostly_upper(lt);
-            /* An entry goes on in small letters, or to its closing mark; an
-             * entry whose dash was lost follows a closed one with its own. */
+            /* An entry goes on in small letters, or to its closing mark, or
+             * (in lists whose entries close with a comma, as the Party's
+             * do) up to the next entry's mark; an entry whose dash was lost
+             * follows a closed one with its own. */
             bool cont = !closed && !mark && !luu && words &&
-                        (vt_starts_lower(lt) || ends_entry(lt));
+                        (vt_starts_lower(lt) || ends_entry(lt) ||
+                         (vt_last_char(lt) == ',' && entry_opens_below(cx, i, end)));
+            /* A list of codes wrapped after its comma goes on in capitals
+             * to the entry's closing mark ("các Vụ: TH," / "QHĐP, PL;"). */
+            cont = cont || (!closed && !mark && !luu && *lt && !words &&
+                            vt_last_char(entry) == ',' && ends_entry(lt));
             bool unmarked = !mark && *lt &&
                             (i == nn ? words
                                      : closed && (vt_last_char(lt) == ';' ||

@@ -1071,6 +1071,32 @@ static bool parse_date(vt_pctx *cx, const size_t *split, size_t scan, size_t *da
     return found;
 }
 
+/* Whether "thông qua" ends right before fold offset s of line i, also when
+ * the printed line broke between its words ("... thông" / "qua ngày ..."),
+ * as a scan's lines do: then the end of the line above is read joined to
+ * the start of this one. */
+static bool adopted_before(const vt_pctx *cx, size_t i, size_t s)
+{
+    const vt_pline *pl = &cx->lines[i];
+    size_t q, qe;
+    if (vt_fuzzy_find(pl->fold, s, s > 16 ? s - 16 : 0, "thong qua", 0.15, &q, &qe, NULL))
+        return !has_alnum(pl->fold, qe, s);
+    size_t up = i;
+    while (up > cx->header_end && blank_line(&cx->lines[up - 1]))
+        up--;
+    if (up <= cx->header_end || s > 8)
+        return false;
+    const vt_pline *above = &cx->lines[up - 1];
+    size_t tail = above->flen > 16 ? above->flen - 16 : 0;
+    char *joined = vt_xasprintf("%.*s %.*s", (int)(above->flen - tail), above->fold + tail,
+                                (int)s, pl->fold);
+    size_t n = strlen(joined);
+    bool found = vt_fuzzy_find(joined, n, 0, "thong qua", 0.15, &q, &qe, NULL) &&
+                 !has_alnum(joined, qe, n);
+    free(joined);
+    return found;
+}
+
 /* A Nghị quyết of the Quốc hội or its Ủy ban Thường vụ prints no place
  * and date line: its date is the day its closing paragraph says it was
  * adopted ("... thông qua ngày 10 tháng 7 năm 2025"), looked for in the
@@ -1088,9 +1114,8 @@ void vt_parse_adoption_date(vt_pctx *cx)
         seen += !blank_line(pl);
         for (size_t from = 0; !found && vt_rx_find(&rx, pl->fold, pl->flen, from);
              from = (size_t)vt_rx_end(&rx, 0)) {
-            size_t s = (size_t)vt_rx_start(&rx, 1), e = (size_t)vt_rx_end(&rx, 0), q, qe;
-            if (!vt_fuzzy_find(pl->fold, s, s > 16 ? s - 16 : 0, "thong qua", 0.15, &q, &qe, NULL) ||
-                has_alnum(pl->fold, qe, s))
+            size_t s = (size_t)vt_rx_start(&rx, 1), e = (size_t)vt_rx_end(&rx, 0);
+            if (!adopted_before(cx, i, s))
                 continue;
             bool repaired = false, handwritten = false;
             char iso[16];
@@ -1248,8 +1273,39 @@ static char *ve_viec_spelled(const char *s)
     return vt_xasprintf("%s%s", caps ? "VỀ" : "Về", s + n);
 }
 
+/* A trích yếu printed in capitals has no apostrophe: one glued to a word
+ * is a speck OCR read off the bold type ("'VÀ"), dropped in place, with the
+ * space it leaves. */
+static void drop_caps_apostrophes(char *text)
+{
+    if (!vt_text_mostly_upper(text))
+        return;
+    static const char *const marks[] = {"'", "`", "\u2018", "\u2019"};
+    char *out = text;
+    for (const char *p = text; *p;) {
+        size_t n = 0;
+        for (size_t k = 0; k < sizeof marks / sizeof *marks && !n; k++)
+            if (strncmp(p, marks[k], strlen(marks[k])) == 0)
+                n = strlen(marks[k]);
+        if (!n) {
+            *out++ = *p++;
+            continue;
+        }
+        p += n;
+        /* A speck standing alone takes one of its spaces with it. */
+        if (out > text && out[-1] == ' ') {
+            if (*p == ' ')
+                p++;
+            else if (!*p)
+                out--;
+        }
+    }
+    *out = '\0';
+}
+
 static void set_subject(vt_pctx *cx, char *text, size_t from, size_t to, double conf)
 {
+    drop_caps_apostrophes(text);
     char *v = vv_spelled(text);
     if (!v)
         v = ve_viec_spelled(text);
@@ -1466,6 +1522,22 @@ static bool printed_vv(vt_rx *vv_rx, const vt_pline *pl)
     return yes;
 }
 
+/* Whether the quốc hiệu or the tiêu ngữ stands within the three lines
+ * under line i: a body cue above them is a line of the page OCR read out
+ * of order, into the header (the first line of a wide body paragraph
+ * caught in the header's left column), and the header goes on under it. */
+static bool national_title_below(const vt_pctx *cx, size_t i, size_t scan)
+{
+    size_t s, e;
+    for (size_t j = i + 1; j < scan && j <= i + 3; j++) {
+        const vt_pline *pl = &cx->lines[j];
+        if (vt_fuzzy_find(pl->fold, pl->flen, 0, "cong hoa xa hoi chu nghia viet nam", 0.3, &s, &e, NULL) ||
+            vt_fuzzy_find(pl->fold, pl->flen, 0, "doc lap tu do hanh phuc", 0.3, &s, &e, NULL))
+            return true;
+    }
+    return false;
+}
+
 void vt_parse_header(vt_pctx *cx)
 {
     size_t scan = cx->n < HEADER_SCAN ? cx->n : HEADER_SCAN;
@@ -1480,7 +1552,8 @@ void vt_parse_header(vt_pctx *cx)
     /* Number and date stand above the type name and the body's first cue;
      * below them they are a cited document's. */
     size_t limit = 0;
-    while (limit < scan && !body_cue(&cx->lines[limit]) &&
+    while (limit < scan &&
+           (!body_cue(&cx->lines[limit]) || national_title_below(cx, limit, scan)) &&
            (cx->lines[limit].role == VT_ROLE_HEADER_LEFT ||
             cx->lines[limit].role == VT_ROLE_HEADER_RIGHT || !type_line(cx, limit, NULL, NULL)))
         limit++;

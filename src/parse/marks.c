@@ -224,13 +224,20 @@ void vt_parse_addressees(vt_pctx *cx)
         entry[glued] = '\0';
         size_t from = i, last = i;
         bool listed_entry = false; /* a line of the list, not the cue's */
+        size_t in_address = 0;     /* lines an address wrapped onto may still take */
         for (size_t j = i + 1; j < hi && j < i + 30 && !body_on_line; j++) {
             const vt_pline *q = &cx->lines[j];
             if (q->role == VT_ROLE_HEADER_RIGHT)
                 continue; /* the other column, read in between */
             const char *t = q->text + strspn(q->text, " \t");
-            if (!*t || *t == '(')
-                continue; /* OCR's blank lines; an address "(Địa chỉ: ...)" */
+            if (*t == '(' || in_address) {
+                /* An address "(Địa chỉ: ...)", to its closing bracket
+                 * within three lines. */
+                in_address = strchr(t, ')') ? 0 : *t == '(' ? 3 : in_address - 1;
+                continue;
+            }
+            if (!*t)
+                continue; /* OCR's blank lines */
             size_t mark = vt_list_mark_len(t);
             if (!*entry && !mark && word_count(t) <= 25) {
                 /* The cue alone on its line: the first line under it is
@@ -243,7 +250,12 @@ void vt_parse_addressees(vt_pctx *cx)
             char end = vt_last_char(entry), tend = vt_last_char(t);
             bool open = end && end != ';' && end != '.';
             bool terminated = tend && strchr(";.,", tend);
-            if (!mark && open && (vt_starts_lower(t) || (terminated && word_count(t) <= 6))) {
+            /* An entry goes on in small letters, or to its closing mark on
+             * a short line, or (cut after a comma, as a list of places is)
+             * on a line of the list's length. */
+            if (!mark && open &&
+                (vt_starts_lower(t) || (terminated && word_count(t) <= 6) ||
+                 (end == ',' && terminated && word_count(t) <= 15))) {
                 char *j2 = vt_xasprintf("%s %s", entry, t);
                 free(entry);
                 entry = j2;

@@ -700,6 +700,25 @@ static void test_recipient_lists(void)
          "Nơi nhận:\n- Như trên;\nCác Vụ: TH, KTTH, NN;\n- Lưu: VT, TCCB (2). HA.\n"
          "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
          {"Như trên", "Các Vụ: TH, KTTH, NN", "Lưu: VT, TCCB (2). HA"}},
+        /* A Party list closes its entries with commas: a line wrapped
+         * from one runs to the next entry's dash. */
+        {"recipients closed by commas",
+         "Nơi nhận:\n- Các ban đảng, đảng uỷ trực thuộc\nTỉnh uỷ,\n"
+         "- Các đồng chí Tỉnh uỷ viên,\n- Các chi bộ trực thuộc Đảng uỷ\nKhối cơ quan,\n"
+         "- Lưu Văn phòng Tỉnh uỷ.\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nĐinh Quốc Bảo\n",
+         {"Các ban đảng, đảng uỷ trực thuộc Tỉnh uỷ", "Các đồng chí Tỉnh uỷ viên",
+          "Các chi bộ trực thuộc Đảng uỷ Khối cơ quan", "Lưu Văn phòng Tỉnh uỷ"}},
+        /* A compound broken at its hyphen is joined without a space; a
+         * dash between spaces keeps them. */
+        {"recipients broken at a hyphen",
+         "Nơi nhận:\n- Các tổ chức chính trị-\nxã hội tỉnh;\n- Ban Kinh tế -\nngân sách;\n"
+         "- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Các tổ chức chính trị-xã hội tỉnh", "Ban Kinh tế - ngân sách", "Lưu: VT"}},
+        /* Codes wrapped after a comma go on in capitals. */
+        {"recipient codes wrapped",
+         "Nơi nhận:\n- Như trên;\n- VP UBND: CVP, các PCVP, các phòng: TH,\nKTN, NC;\n"
+         "- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "VP UBND: CVP, các PCVP, các phòng: TH, KTN, NC", "Lưu: VT"}},
     };
     json_t *m;
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -852,6 +871,18 @@ static void test_adoption_date(void)
             fail("adoption date: date still listed missing");
     json_decref(m);
 
+    /* A scan's printed lines break the phrase anywhere. */
+    m = parse_text("adoption date, line broken",
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 14/2025/UBTVQH15\nNGHỊ QUYẾT\n"
+        "Về mức phụ cấp của đại biểu Hội đồng nhân dân\n\n"
+        "Nghị quyết này có hiệu lực thi hành từ ngày 15 tháng 8 năm 2025.\n"
+        "Nghị quyết này được Ủy ban Thường vụ Quốc hội nước\n"
+        "Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV, phiên họp thứ 40 thông\n"
+        "qua ngày 21 tháng 6 năm 2025.\n"
+        "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCHỦ TỊCH\n\nLê Văn Thành\n", NULL);
+    expect(m, "date", "2025-06-21");
+    json_decref(m);
+
     m = parse_text("no adoption date",
         "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 13/2025/UBTVQH15\nNGHỊ QUYẾT\n"
         "Về một việc\n\nNghị quyết này có hiệu lực thi hành từ ngày 15 tháng 8 năm 2025.\n", NULL);
@@ -950,6 +981,18 @@ static void test_addressee_lists(void)
          "Kính gửi: Ủy ban nhân dân các xã, phường Thực hiện chỉ đạo của UBND tỉnh, "
          "Sở Nội vụ đề nghị các đơn vị rà soát./.",
          1, "Ủy ban nhân dân các xã, phường"},
+        {"addressee's places wrapped after a comma",
+         "Kính gửi:\n- Chủ tịch Ủy ban nhân dân các tỉnh: Lào Cai, Yên Bái,\n"
+         "Tuyên Quang, Thái Nguyên, Lạng Sơn, Cao Bằng, Bắc Kạn;\n"
+         "- Giám đốc Sở Nông nghiệp và Môi trường các tỉnh.\n"
+         "Thực hiện chỉ đạo của Thủ tướng Chính phủ, Bộ đề nghị các đơn vị rà soát./.",
+         2, "Giám đốc Sở Nông nghiệp và Môi trường các tỉnh"},
+        {"addressee's address wrapped",
+         "Kính gửi:\n- Công ty cổ phần Vận tải Bình Minh;\n"
+         "(Địa chỉ: Lô 4, Khu công nghiệp Hòa Khánh, phường Liên Chiểu, thành phố Đà\n"
+         "Nẵng)\n- Thuế thành phố Đà Nẵng.\n"
+         "Cục Thuế nhận được công văn số 12/BM-KT của Công ty./.",
+         2, "Thuế thành phố Đà Nẵng"},
     };
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
         char last[32];
@@ -1385,6 +1428,13 @@ static void test_multiline_subject(void)
     expect(m, "subject", "VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH LĨNH VỰC DƯỢC PHẨM");
     json_decref(m);
 
+    m = parse_text("subject in capitals, an apostrophe speck",
+        "SỞ TÀI CHÍNH\nSố: 15/TB-STC\nHuế, ngày 2 tháng 1 năm 2025\nTHÔNG BÁO\n"
+        "LỊCH TẠM DỪNG HỆ THỐNG KẾ TOÁN 'VÀ\nCỔNG DỊCH VỤ CÔNG ’\n"
+        "Sở Tài chính thông báo lịch tạm dừng như sau:\n", NULL);
+    expect(m, "subject", "LỊCH TẠM DỪNG HỆ THỐNG KẾ TOÁN VÀ CỔNG DỊCH VỤ CÔNG");
+    json_decref(m);
+
     m = parse_text("subject in capitals, a line opening with QUYỀN",
         "CHÍNH PHỦ\nSố: 12/NQ-CP\nHà Nội, ngày 2 tháng 1 năm 2025\nNGHỊ QUYẾT\n"
         "VỀ VIỆC KÝ HIỆP ĐỊNH VẬN CHUYỂN HÀNG KHÔNG VỚI MỘT NƯỚC VỀ CÁC\n"
@@ -1568,6 +1618,25 @@ static void test_last_page_cue(void)
  * the issuer read as a letter, the number and day filled in by hand and
  * unread, the V/v read after the right column, its last line ending in a
  * full stop; then a page without a header whose body cites a document. */
+/* OCR may read a wide body paragraph's first line in the header's left
+ * column, above the quốc hiệu: the header's date under it is still the
+ * header's. */
+static void test_body_line_in_header(void)
+{
+    json_t *m = parse_text("body line read into the header",
+        "BỘ XÂY DỰNG CỤC QUẢN LÝ NHÀ\nSố: 812/QLN-CS\nV/v hướng dẫn thủ tục\n"
+        "Kính gửi: Sở Xây dựng tỉnh Lâm\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Hà Nội, ngày 14 tháng 10 năm 2025\n"
+        "Đồng Cục Quản lý nhà nhận được công văn số 77/SXD-QLN ngày 2/10/2025 của\n"
+        "Sở Xây dựng tỉnh Lâm Đồng. Về vấn đề này, Cục có ý kiến như sau:\n", NULL);
+    expect(m, "number", "812/QLN-CS");
+    expect(m, "date", "2025-10-14");
+    expect(m, "place", "Hà Nội");
+    expect(m, "subject", "V/v hướng dẫn thủ tục");
+    json_decref(m);
+}
+
 static void test_scanned_header(void)
 {
     current = "scanned header";
@@ -1815,6 +1884,7 @@ int main(int argc, char **argv)
     test_layout_roles();
     test_last_page_cue();
     test_scanned_header();
+    test_body_line_in_header();
     test_stage(argv[1]);
     vt_lexicon_clear(&lex);
     printf("%d checks, %d failures\n", checks, failures);
