@@ -208,6 +208,10 @@ char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *ty
  * Caller frees. */
 char *vt_repair_capitals(const vt_lexicon *lex, const char *text);
 
+/* The title of a head's deputy, who signs under KT.: "Phó Giám đốc" for
+ * "Giám đốc", "Thứ trưởng" for "Bộ trưởng".  Caller frees. */
+char *vt_deputy_title(const char *title);
+
 /* Normal case of an organ or place name printed in capitals. */
 char *vt_organ_case(const vt_lexicon *lex, const char *text);
 /* Proper form of a place name (places.txt), else each word capitalised. */

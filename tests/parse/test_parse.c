@@ -764,6 +764,13 @@ static void test_signer_blocks(void)
         {"KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nKý bởi: Sở Nội vụ\nNgày ký: 03.04.2025 10:12\n\nTrần Quốc Hưng",
          "KT. Giám đốc", "Phó Giám đốc", "Trần Quốc Hưng"},
         {"KT.GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nTrần Quốc Hưng", "KT. Giám đốc", "Phó Giám đốc",
+         "Trần Quốc Hưng"},        /* A minister's deputy is Thứ trưởng: a title line a black seal
+         * spoiled on a bilevel scan is read as that, not "Phó Bộ trưởng". */
+        {"KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nTrần Quốc Hưng", "KT. Bộ trưởng", "Thứ trưởng",
+         "Trần Quốc Hưng"},
+        {"KT. BỘ TRƯỞNG\nHIỨứ(RƯỞNG\n\nTrần Quốc Hưng", "KT. Bộ trưởng", "Thứ trưởng",
+         "Trần Quốc Hưng"},
+        {"KT. CỤC TRƯỞNG\nPHỎ CỤC TRƯỞNG\n\nTrần Quốc Hưng", "KT. Cục trưởng", "Phó Cục trưởng",
          "Trần Quốc Hưng"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -776,6 +783,24 @@ static void test_signer_blocks(void)
         expect(m, "signer.position", cases[i].position);
         expect(m, "signer.name", cases[i].name);
         json_decref(m);
+    }
+}
+
+static void test_deputy_titles(void)
+{
+    current = "deputy titles";
+    static const char *cases[][2] = {
+        {"Bộ trưởng", "Thứ trưởng"},
+        {"Giám đốc", "Phó Giám đốc"},
+        {"Chủ tịch", "Phó Chủ tịch"},
+        {"Cục trưởng", "Phó Cục trưởng"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *got = vt_deputy_title(cases[i][0]);
+        checks++;
+        if (strcmp(got, cases[i][1]) != 0)
+            fail("%s: want '%s', got '%s'", cases[i][0], cases[i][1], got);
+        free(got);
     }
 }
 
@@ -1796,6 +1821,7 @@ int main(int argc, char **argv)
     test_recipient_lists();
     test_archive_line_initials();
     test_signer_blocks();
+    test_deputy_titles();
     test_signer_confirmed();
     test_bare_signature();
     test_addressee_lists();
