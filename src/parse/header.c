@@ -723,9 +723,28 @@ static bool notation_like(const vt_pline *pl)
 
 /* The "Số" cue of the header is capitalised (or damaged: "86:09"); "số"
  * in a sentence cites. */
+/* The end of a speck of ink OCR read as a character of its own before a
+ * line ("l Số: 12/QĐ-UBND", "' Số:", "| 1 Số"): leading marks and one
+ * character standing alone, then the space after it; 0 when the line opens
+ * with a word. */
+size_t vt_stray_mark_end(const char *t, size_t len)
+{
+    size_t at = 0;
+    while (at < len && !isalnum((unsigned char)t[at]) && !((unsigned char)t[at] & 0x80))
+        at++;
+    size_t word = at;
+    while (word < len && isalnum((unsigned char)t[word]))
+        word++;
+    if (word - at != 1 || word >= len || !isspace((unsigned char)t[word]))
+        return at;
+    while (word < len && isspace((unsigned char)t[word]))
+        word++;
+    return word < len ? word : at;
+}
+
 static bool capital_cue(const vt_pline *pl)
 {
-    const char *t = pl->text;
+    const char *t = pl->text + vt_stray_mark_end(pl->text, strlen(pl->text));
     while (*t && !isalnum((unsigned char)*t))
         t++;
     return !islower((unsigned char)*t);
@@ -742,7 +761,7 @@ static const char loose_cue_pattern[] = "\\Gs[a-z0-9@]{1,2}(?=[:;.]|\\s|$)";
 static long number_cue(const vt_pctx *cx, const vt_pline *pl, size_t le, vt_rx *loose_rx,
                        double *cost, bool *loose)
 {
-    size_t at = 0, tend;
+    size_t at = vt_stray_mark_end(pl->fold, le), tend;
     while (at < le && !isalnum((unsigned char)pl->fold[at]))
         at++;
     if (vt_lex_prefix(&cx->lex->doc_types, pl->fold, le, at, &tend))

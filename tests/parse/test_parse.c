@@ -1589,6 +1589,40 @@ static void test_last_page_cue(void)
     json_decref(m);
 }
 
+/* A speck of ink (a seal's edge, the rule's end) read as a letter of its
+ * own before the cue: the number line is still the number's. */
+static void test_stray_mark_cue(void)
+{
+    current = "stray mark before the cue";
+    static const role_line page[] = {
+        {"ỦY BAN NHÂN DÂN", VT_ROLE_HEADER_LEFT},
+        {"TỈNH HÀ NAM", VT_ROLE_HEADER_LEFT},
+        {"l Số: 418/QĐ-UBND", VT_ROLE_HEADER_LEFT},
+        {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", VT_ROLE_HEADER_RIGHT},
+        {"Độc lập - Tự do - Hạnh phúc", VT_ROLE_HEADER_RIGHT},
+        {"Hà Nam, ngày 04 tháng 3 năm 2025", VT_ROLE_HEADER_RIGHT},
+        {"QUYẾT ĐỊNH", VT_ROLE_BODY},
+        {"Về việc phê duyệt kế hoạch bảo trì đường tỉnh", VT_ROLE_BODY},
+        {"Căn cứ Quyết định số 77/QĐ-UBND ngày 10 tháng 01 năm 2025;", VT_ROLE_BODY},
+    };
+    json_t *m = parse_roles(page, sizeof page / sizeof *page);
+    expect(m, "number", "418/QĐ-UBND");
+    expect(m, "date", "2025-03-04");
+    json_decref(m);
+    static const struct {
+        const char *line;
+        size_t end;
+    } marks[] = {
+        {"l Số: 1", 2}, {"' | Số:", 4}, {"Số: 12/QĐ", 0}, {"1. Tổ chức", 0}, {"- A", 2},
+    };
+    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+        checks++;
+        size_t got = vt_stray_mark_end(marks[i].line, strlen(marks[i].line));
+        if (got != marks[i].end)
+            fail("'%s': want %zu, got %zu", marks[i].line, marks[i].end, got);
+    }
+}
+
 /* A real scan's header: an overlay read above the columns, a rule under
  * the issuer read as a letter, the number and day filled in by hand and
  * unread, the V/v read after the right column, its last line ending in a
@@ -1821,6 +1855,7 @@ int main(int argc, char **argv)
     test_recipient_lists();
     test_archive_line_initials();
     test_signer_blocks();
+    test_stray_mark_cue();
     test_deputy_titles();
     test_signer_confirmed();
     test_bare_signature();
