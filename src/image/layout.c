@@ -130,6 +130,32 @@ static bool has_ink(const int *cols, int lo, int hi)
     return false;
 }
 
+/* Whether the empty run [a, b) of a band with ink on both sides is a
+ * gutter between columns rather than a word space of one line across the
+ * page (a centred trích yếu under the header): a line across has many
+ * spaces as wide, two columns at most a blank or two (a number or day
+ * left for the hand).  Spaces scale with the resolution as gutters do, so
+ * no width in pixels tells them apart at 150 dpi and less. */
+static bool gutter_stands_out(const int *cols, int w, int a, int b)
+{
+    int first = 0, last = w - 1, alike = 0;
+    while (first < a && !cols[first])
+        first++;
+    while (last >= b && !cols[last])
+        last--;
+    for (int x = first, start = -1; x <= last + 1; x++) {
+        bool empty = x <= last && (x < a || x >= b) && !cols[x];
+        if (empty && start < 0)
+            start = x;
+        if (!empty && start >= 0) {
+            if (3 * (x - start) >= 2 * (b - a))
+                alike++;
+            start = -1;
+        }
+    }
+    return alike < 3;
+}
+
 /* Half the space between two bands, at most `cap`: room for ascenders and
  * marks the band edges may have cut. */
 static int pad_between(const band *upper, const band *lower, int cap)
@@ -158,6 +184,9 @@ static int header_run(PIX *bin, const band *bands, int n, int s, int h, const in
                   (i > s || (has_ink(cols, 0, a) && has_ink(cols, b, w)));
         if (ok && i > s && !has_ink(cols, b, w) &&
             bands[i].top - bands[i - 1].bottom - 1 > lim[3])
+            ok = false;
+        if (ok && i > s && has_ink(cols, 0, a) && has_ink(cols, b, w) &&
+            !gutter_stands_out(cols, w, a, b))
             ok = false;
         free(cols);
         if (!ok)
