@@ -38,7 +38,7 @@ static const char vv_shape_pattern[] = "\\G(?:v[/|il1!\\\\][vwy]|v[vw])(?=[\\s:.
 
 /* Số và ký hiệu after the "Số" cue: number, then notation segments. */
 static const char number_pattern[] =
-    "\\G[\\s:;.,]*(\\d*)\\s*([-/])\\s*([\\p{L}\\d&.]+(?:\\s*[-/]\\s*[\\p{L}\\d&.]+)*)";
+    "\\G[\\s:;.,]*(\\d*)\\s*([-/'])\\s*([\\p{L}\\d&.]+(?:\\s*[-/]\\s*[\\p{L}\\d&.]+)*)";
 
 static bool has_alnum(const char *s, size_t a, size_t b)
 {
@@ -877,8 +877,12 @@ static bool parse_number(vt_pctx *cx, const size_t *split, size_t scan, number *
             free(nota);
             continue;
         }
-        /* Party style "478-KH/TU" keeps its dash: the separator is printed. */
+        /* Party style "478-KH/TU" keeps its dash: the separator is printed.
+         * A slash a low resolution thinned to its top reads as an
+         * apostrophe ("118'GM-SVHTTDL"). */
         char sep = nl->text[vt_rx_start(&rx, 2)];
+        if (sep == '\'')
+            sep = '/';
         num->cue_line = i;
         num->line = nx;
         num->handwritten = by_hand;

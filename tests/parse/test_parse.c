@@ -1623,6 +1623,26 @@ static void test_stray_mark_cue(void)
     }
 }
 
+/* At 100 dpi the number's slash, thinned to its top, reads as an
+ * apostrophe: the notation keeps its slash. */
+static void test_apostrophe_slash(void)
+{
+    current = "slash read as an apostrophe";
+    static const role_line page[] = {
+        {"UBND TỈNH HÀ NAM", VT_ROLE_HEADER_LEFT},
+        {"SỞ Y TẾ", VT_ROLE_HEADER_LEFT},
+        {"Sũ: 206'SYT-NVY", VT_ROLE_HEADER_LEFT},
+        {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", VT_ROLE_HEADER_RIGHT},
+        {"Độc lập - Tự do - Hạnh phúc", VT_ROLE_HEADER_RIGHT},
+        {"Hà Nam, ngày 04 tháng 3 năm 2025", VT_ROLE_HEADER_RIGHT},
+        {"V/v tiêm chủng mở rộng", VT_ROLE_BODY},
+        {"Kính gửi: Ủy ban nhân dân các xã, phường.", VT_ROLE_BODY},
+    };
+    json_t *m = parse_roles(page, sizeof page / sizeof *page);
+    expect(m, "number", "206/SYT-NVY");
+    json_decref(m);
+}
+
 /* A real scan's header: an overlay read above the columns, a rule under
  * the issuer read as a letter, the number and day filled in by hand and
  * unread, the V/v read after the right column, its last line ending in a
@@ -1856,6 +1876,7 @@ int main(int argc, char **argv)
     test_archive_line_initials();
     test_signer_blocks();
     test_stray_mark_cue();
+    test_apostrophe_slash();
     test_deputy_titles();
     test_signer_confirmed();
     test_bare_signature();
