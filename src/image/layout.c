@@ -130,6 +130,32 @@ static bool has_ink(const int *cols, int lo, int hi)
     return false;
 }
 
+/* Whether the empty run [a, b) of a band with ink on both sides is a
+ * gutter between columns rather than a word space of one line across the
+ * page (a centred trích yếu under the header): a line across has many
+ * spaces as wide, two columns at most a blank or two (a number or day
+ * left for the hand).  Spaces scale with the resolution as gutters do, so
+ * no width in pixels tells them apart at 150 dpi and less. */
+static bool gutter_stands_out(const int *cols, int w, int a, int b)
+{
+    int first = 0, last = w - 1, alike = 0;
+    while (first < a && !cols[first])
+        first++;
+    while (last >= b && !cols[last])
+        last--;
+    for (int x = first, start = -1; x <= last + 1; x++) {
+        bool empty = x <= last && (x < a || x >= b) && !cols[x];
+        if (empty && start < 0)
+            start = x;
+        if (!empty && start >= 0) {
+            if (3 * (x - start) >= 2 * (b - a))
+                alike++;
+            start = -1;
+        }
+    }
+    return alike < 3;
+}
+
 /* Half the space between two bands, at most `cap`: room for ascenders and
  * marks the band edges may have cut. */
 static int pad_between(const band *upper, const band *lower, int cap)
@@ -143,12 +169,16 @@ static int pad_between(const band *upper, const band *lower, int cap)
  * [lim[0], lim[1]), and each following band leaves part of that gutter
  * empty.  Once the right column has ended, the left one goes on only with
  * line spacing (at most lim[3]; the V/v lines): a wider gap starts the
- * body, whose first line ("Kính gửi:") may be short.  A header has at
+ * body, whose first line ("Kính gửi:") may be short.  Once the left
+ * column has ended (the type's name centred under the header reads as the
+ * right one's), a band across the gutter is the trích yếu's first line
+ * when the gap it leaves is one of its word spaces.  A header has at
  * least two bands.  The gutter found is left in *ga, *gb. */
 static int header_run(PIX *bin, const band *bands, int n, int s, int h, const int lim[4],
                       int *ga, int *gb)
 {
     int w = pixGetWidth(bin), end = -1;
+    bool left_ended = false;
     for (int i = s; i < n && bands[i].top < h * 45 / 100; i++) {
         int *cols = band_columns(bin, bands[i]);
         int a = 0, b = 0;
@@ -159,6 +189,10 @@ static int header_run(PIX *bin, const band *bands, int n, int s, int h, const in
         if (ok && i > s && !has_ink(cols, b, w) &&
             bands[i].top - bands[i - 1].bottom - 1 > lim[3])
             ok = false;
+        bool left = has_ink(cols, 0, a);
+        if (ok && left_ended && left && has_ink(cols, b, w) && !gutter_stands_out(cols, w, a, b))
+            ok = false;
+        left_ended = !left;
         free(cols);
         if (!ok)
             break;

@@ -745,6 +745,16 @@ static char *position_case(const vt_pctx *cx, const char *t, double *cost)
  * the lexicon knows, a title heading a unit ("VỤ TRƯỞNG VỤ KÊ KHAI"), the
  * deputy's title a KT. authority leads one to expect, or a lexicon title
  * within OCR distance.  NULL when none. */
+char *vt_deputy_title(const char *title)
+{
+    /* A minister's deputies are Thứ trưởng, not "Phó Bộ trưởng" (Luật Tổ
+     * chức Chính phủ); every other head's deputy is Phó and the title. */
+    char *f = vt_text_fold(title);
+    bool minister = strcmp(f, "bo truong") == 0;
+    free(f);
+    return minister ? vt_xstrdup("Thứ trưởng") : vt_xasprintf("Phó %s", title);
+}
+
 static char *match_position(const vt_pctx *cx, const char *t, const char *expected,
                             double *conf)
 {
@@ -865,7 +875,7 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
 
     /* Position: a title in capitals; under KT. it is the deputy's title. */
     char *expected = last_prefix && strcmp(last_prefix, "KT") == 0
-                         ? vt_xasprintf("Phó %s", last_title) : NULL;
+                         ? vt_deputy_title(last_title) : NULL;
     char *position = NULL;
     double pconf = 0;
     size_t name_from = i;

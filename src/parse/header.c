@@ -38,7 +38,7 @@ static const char vv_shape_pattern[] = "\\G(?:v[/|il1!\\\\][vwy]|v[vw])(?=[\\s:.
 
 /* Số và ký hiệu after the "Số" cue: number, then notation segments. */
 static const char number_pattern[] =
-    "\\G[\\s:;.,]*(\\d*)\\s*([-/])\\s*([\\p{L}\\d&.]+(?:\\s*[-/]\\s*[\\p{L}\\d&.]+)*)";
+    "\\G[\\s:;.,]*(\\d*)\\s*([-/'])\\s*([\\p{L}\\d&.]+(?:\\s*[-/]\\s*[\\p{L}\\d&.]+)*)";
 
 static bool has_alnum(const char *s, size_t a, size_t b)
 {
@@ -723,9 +723,28 @@ static bool notation_like(const vt_pline *pl)
 
 /* The "Số" cue of the header is capitalised (or damaged: "86:09"); "số"
  * in a sentence cites. */
+/* The end of a speck of ink OCR read as a character of its own before a
+ * line ("l Số: 12/QĐ-UBND", "' Số:", "| 1 Số"): leading marks and one
+ * character standing alone, then the space after it; 0 when the line opens
+ * with a word. */
+size_t vt_stray_mark_end(const char *t, size_t len)
+{
+    size_t at = 0;
+    while (at < len && !isalnum((unsigned char)t[at]) && !((unsigned char)t[at] & 0x80))
+        at++;
+    size_t word = at;
+    while (word < len && isalnum((unsigned char)t[word]))
+        word++;
+    if (word - at != 1 || word >= len || !isspace((unsigned char)t[word]))
+        return at;
+    while (word < len && isspace((unsigned char)t[word]))
+        word++;
+    return word < len ? word : at;
+}
+
 static bool capital_cue(const vt_pline *pl)
 {
-    const char *t = pl->text;
+    const char *t = pl->text + vt_stray_mark_end(pl->text, strlen(pl->text));
     while (*t && !isalnum((unsigned char)*t))
         t++;
     return !islower((unsigned char)*t);
@@ -742,7 +761,7 @@ static const char loose_cue_pattern[] = "\\Gs[a-z0-9@]{1,2}(?=[:;.]|\\s|$)";
 static long number_cue(const vt_pctx *cx, const vt_pline *pl, size_t le, vt_rx *loose_rx,
                        double *cost, bool *loose)
 {
-    size_t at = 0, tend;
+    size_t at = vt_stray_mark_end(pl->fold, le), tend;
     while (at < le && !isalnum((unsigned char)pl->fold[at]))
         at++;
     if (vt_lex_prefix(&cx->lex->doc_types, pl->fold, le, at, &tend))
@@ -858,8 +877,12 @@ static bool parse_number(vt_pctx *cx, const size_t *split, size_t scan, number *
             free(nota);
             continue;
         }
-        /* Party style "478-KH/TU" keeps its dash: the separator is printed. */
+        /* Party style "478-KH/TU" keeps its dash: the separator is printed.
+         * A slash a low resolution thinned to its top reads as an
+         * apostrophe ("118'GM-SVHTTDL"). */
         char sep = nl->text[vt_rx_start(&rx, 2)];
+        if (sep == '\'')
+            sep = '/';
         num->cue_line = i;
         num->line = nx;
         num->handwritten = by_hand;

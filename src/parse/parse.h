@@ -208,6 +208,15 @@ char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *ty
  * Caller frees. */
 char *vt_repair_capitals(const vt_lexicon *lex, const char *text);
 
+/* The end of a speck of ink OCR read as a character of its own at the
+ * start of a line ("l Số: 12/QĐ-UBND"), and the space after it; the end
+ * of leading marks alone when the line opens with a word. */
+size_t vt_stray_mark_end(const char *t, size_t len);
+
+/* The title of a head's deputy, who signs under KT.: "Phó Giám đốc" for
+ * "Giám đốc", "Thứ trưởng" for "Bộ trưởng".  Caller frees. */
+char *vt_deputy_title(const char *title);
+
 /* Normal case of an organ or place name printed in capitals. */
 char *vt_organ_case(const vt_lexicon *lex, const char *text);
 /* Proper form of a place name (places.txt), else each word capitalised. */

@@ -783,6 +783,13 @@ static void test_signer_blocks(void)
         {"KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nKý bởi: Sở Nội vụ\nNgày ký: 03.04.2025 10:12\n\nTrần Quốc Hưng",
          "KT. Giám đốc", "Phó Giám đốc", "Trần Quốc Hưng"},
         {"KT.GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nTrần Quốc Hưng", "KT. Giám đốc", "Phó Giám đốc",
+         "Trần Quốc Hưng"},        /* A minister's deputy is Thứ trưởng: a title line a black seal
+         * spoiled on a bilevel scan is read as that, not "Phó Bộ trưởng". */
+        {"KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nTrần Quốc Hưng", "KT. Bộ trưởng", "Thứ trưởng",
+         "Trần Quốc Hưng"},
+        {"KT. BỘ TRƯỞNG\nHIỨứ(RƯỞNG\n\nTrần Quốc Hưng", "KT. Bộ trưởng", "Thứ trưởng",
+         "Trần Quốc Hưng"},
+        {"KT. CỤC TRƯỞNG\nPHỎ CỤC TRƯỞNG\n\nTrần Quốc Hưng", "KT. Cục trưởng", "Phó Cục trưởng",
          "Trần Quốc Hưng"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -795,6 +802,24 @@ static void test_signer_blocks(void)
         expect(m, "signer.position", cases[i].position);
         expect(m, "signer.name", cases[i].name);
         json_decref(m);
+    }
+}
+
+static void test_deputy_titles(void)
+{
+    current = "deputy titles";
+    static const char *cases[][2] = {
+        {"Bộ trưởng", "Thứ trưởng"},
+        {"Giám đốc", "Phó Giám đốc"},
+        {"Chủ tịch", "Phó Chủ tịch"},
+        {"Cục trưởng", "Phó Cục trưởng"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *got = vt_deputy_title(cases[i][0]);
+        checks++;
+        if (strcmp(got, cases[i][1]) != 0)
+            fail("%s: want '%s', got '%s'", cases[i][0], cases[i][1], got);
+        free(got);
     }
 }
 
@@ -1614,6 +1639,60 @@ static void test_last_page_cue(void)
     json_decref(m);
 }
 
+/* A speck of ink (a seal's edge, the rule's end) read as a letter of its
+ * own before the cue: the number line is still the number's. */
+static void test_stray_mark_cue(void)
+{
+    current = "stray mark before the cue";
+    static const role_line page[] = {
+        {"ỦY BAN NHÂN DÂN", VT_ROLE_HEADER_LEFT},
+        {"TỈNH HÀ NAM", VT_ROLE_HEADER_LEFT},
+        {"l Số: 418/QĐ-UBND", VT_ROLE_HEADER_LEFT},
+        {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", VT_ROLE_HEADER_RIGHT},
+        {"Độc lập - Tự do - Hạnh phúc", VT_ROLE_HEADER_RIGHT},
+        {"Hà Nam, ngày 04 tháng 3 năm 2025", VT_ROLE_HEADER_RIGHT},
+        {"QUYẾT ĐỊNH", VT_ROLE_BODY},
+        {"Về việc phê duyệt kế hoạch bảo trì đường tỉnh", VT_ROLE_BODY},
+        {"Căn cứ Quyết định số 77/QĐ-UBND ngày 10 tháng 01 năm 2025;", VT_ROLE_BODY},
+    };
+    json_t *m = parse_roles(page, sizeof page / sizeof *page);
+    expect(m, "number", "418/QĐ-UBND");
+    expect(m, "date", "2025-03-04");
+    json_decref(m);
+    static const struct {
+        const char *line;
+        size_t end;
+    } marks[] = {
+        {"l Số: 1", 2}, {"' | Số:", 4}, {"Số: 12/QĐ", 0}, {"1. Tổ chức", 0}, {"- A", 2},
+    };
+    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+        checks++;
+        size_t got = vt_stray_mark_end(marks[i].line, strlen(marks[i].line));
+        if (got != marks[i].end)
+            fail("'%s': want %zu, got %zu", marks[i].line, marks[i].end, got);
+    }
+}
+
+/* At 100 dpi the number's slash, thinned to its top, reads as an
+ * apostrophe: the notation keeps its slash. */
+static void test_apostrophe_slash(void)
+{
+    current = "slash read as an apostrophe";
+    static const role_line page[] = {
+        {"UBND TỈNH HÀ NAM", VT_ROLE_HEADER_LEFT},
+        {"SỞ Y TẾ", VT_ROLE_HEADER_LEFT},
+        {"Sũ: 206'SYT-NVY", VT_ROLE_HEADER_LEFT},
+        {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", VT_ROLE_HEADER_RIGHT},
+        {"Độc lập - Tự do - Hạnh phúc", VT_ROLE_HEADER_RIGHT},
+        {"Hà Nam, ngày 04 tháng 3 năm 2025", VT_ROLE_HEADER_RIGHT},
+        {"V/v tiêm chủng mở rộng", VT_ROLE_BODY},
+        {"Kính gửi: Ủy ban nhân dân các xã, phường.", VT_ROLE_BODY},
+    };
+    json_t *m = parse_roles(page, sizeof page / sizeof *page);
+    expect(m, "number", "206/SYT-NVY");
+    json_decref(m);
+}
+
 /* A real scan's header: an overlay read above the columns, a rule under
  * the issuer read as a letter, the number and day filled in by hand and
  * unread, the V/v read after the right column, its last line ending in a
@@ -1865,6 +1944,9 @@ int main(int argc, char **argv)
     test_recipient_lists();
     test_archive_line_initials();
     test_signer_blocks();
+    test_stray_mark_cue();
+    test_apostrophe_slash();
+    test_deputy_titles();
     test_signer_confirmed();
     test_bare_signature();
     test_addressee_lists();

@@ -48,6 +48,27 @@ static void specks(PIX *pix, double per_million, ms_rng *rng)
     }
 }
 
+/* A page photographed from a little above and to the side: each corner
+ * moves inward by up to `part` of the page's size, differently from the
+ * seed, as a hand-held phone places them. */
+static PIX *keystone(PIX *pix, double part, ms_rng *rng)
+{
+    int w = pixGetWidth(pix), h = pixGetHeight(pix);
+    const double cx[4] = {0, w - 1, w - 1, 0}, cy[4] = {0, 0, h - 1, h - 1};
+    PTA *page = ptaCreate(4), *photo = ptaCreate(4);
+    for (int i = 0; i < 4; i++) {
+        double dx = ms_rng_uniform(rng) * part * w, dy = ms_rng_uniform(rng) * part * h;
+        ptaAddPt(page, (float)cx[i], (float)cy[i]);
+        ptaAddPt(photo, (float)(cx[i] + (i == 0 || i == 3 ? dx : -dx)),
+                 (float)(cy[i] + (i < 2 ? dy : -dy)));
+    }
+    /* leptonica maps the output's points onto the input's. */
+    PIX *out = pixProjectivePta(pix, page, photo, L_BRING_IN_WHITE);
+    ptaDestroy(&page);
+    ptaDestroy(&photo);
+    return out ? out : pixCopy(NULL, pix);
+}
+
 PIX *ms_degrade(PIX *page, const ms_degrade_opts *o, ms_rng *rng)
 {
     double deg = o->skew_deg;
@@ -56,6 +77,11 @@ PIX *ms_degrade(PIX *page, const ms_degrade_opts *o, ms_rng *rng)
     PIX *cur = deg != 0 ? pixRotate(page, (float)(deg * M_PI / 180),
                                     L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0)
                         : pixCopy(NULL, page);
+    if (o->perspective > 0) {
+        PIX *k = keystone(cur, o->perspective, rng);
+        pixDestroy(&cur);
+        cur = k;
+    }
     if (o->blur > 0) {
         int half = (int)ceil(2.5 * o->blur);
         L_KERNEL *kx = NULL, *ky = NULL;
@@ -80,6 +106,16 @@ PIX *ms_degrade(PIX *page, const ms_degrade_opts *o, ms_rng *rng)
             }
         }
         lept_free(buf);
+    }
+    if (o->bilevel) {
+        /* One global threshold between the scan's ink and paper tones. */
+        PIX *grey = pixConvertRGBToLuminance(cur);
+        PIX *bw = grey ? pixThresholdToBinary(grey, 150) : NULL;
+        pixDestroy(&grey);
+        if (bw) {
+            pixDestroy(&cur);
+            cur = bw;
+        }
     }
     pixCopyResolution(cur, page);
     return cur;

@@ -23,6 +23,10 @@ static const char usage[] =
     "  --speckle N        dust specks per million pixels (default 2)\n"
     "  --jpeg-quality Q   JPEG quality of jpg, tif and pdf output; png output\n"
     "                     gets the same artefacts by a round trip (default 75)\n"
+    "  --perspective F    a photo's keystone: corners moved inward by up to\n"
+    "                     F of the page's size (default 0)\n"
+    "  --bilevel          black and white, 1 bit a pixel, as a fax or an\n"
+    "                     office scanner's B/W mode makes it\n"
     "  --clean            no degradation at all\n"
     "  --no-seal          leave out the red seal\n"
     "  --no-signature     leave out the blue signature\n"
@@ -53,6 +57,8 @@ int main(int argc, char **argv)
         {"noise", required_argument, 0, 'n'},
         {"speckle", required_argument, 0, 'p'},
         {"jpeg-quality", required_argument, 0, 'q'},
+        {"perspective", required_argument, 0, 'P'},
+        {"bilevel", no_argument, 0, 'B'},
         {"clean", no_argument, 0, 'c'},
         {"no-seal", no_argument, 0, 'S'},
         {"no-signature", no_argument, 0, 'G'},
@@ -73,6 +79,9 @@ int main(int argc, char **argv)
         case 'p': ok = parse_double(optarg, &dg.speckle) && dg.speckle >= 0; break;
         case 'q': ok = parse_double(optarg, &v) && v >= 1 && v <= 100;
                   dg.jpeg_quality = (int)v; break;
+        case 'P': ok = parse_double(optarg, &dg.perspective) &&
+                       dg.perspective >= 0 && dg.perspective < 0.2; break;
+        case 'B': dg.bilevel = true; break;
         case 'c': clean = true; break;
         case 'S': ro.seal = false; break;
         case 'G': ro.signature = false; break;
@@ -111,6 +120,12 @@ int main(int argc, char **argv)
      * compressed once, when written. */
     const char *ext = strrchr(out, '.');
     bool lossless = ext && strcasecmp(ext, ".png") == 0;
+    if (dg.bilevel && !lossless && !(ext && strncasecmp(ext, ".tif", 4) == 0)) {
+        fprintf(stderr, "vt-mksample: --bilevel needs png or tif output\n");
+        pixaDestroy(&pages);
+        free(text);
+        return 1;
+    }
     ms_degrade_opts d = dg;
     if (!lossless)
         d.jpeg_quality = 0;

@@ -64,6 +64,9 @@ typedef struct ms_degrade_opts {
     double noise;     /* gaussian sigma in grey levels, 0 = none */
     double speckle;   /* dark specks per million pixels */
     int jpeg_quality; /* 0 = no JPEG round trip */
+    double perspective; /* a photo's keystone: corners moved by this part
+                           of the page's size, 0 = a flat scan */
+    bool bilevel;     /* a black-and-white scanner's page: 1 bpp, last */
 } ms_degrade_opts;
 
 /* Return a degraded copy of a clean page. */

@@ -135,7 +135,8 @@ bool ms_write(PIXA *pages, const char *path, int dpi, int jpeg_quality,
         if (jpeg) {
             rc = pixWriteJpeg(name, pix, quality, 0);
         } else {
-            PIX *q = to_palette(pix);
+            /* A bilevel page is written as it is, 1 bit a pixel. */
+            PIX *q = pixGetDepth(pix) == 32 ? to_palette(pix) : pixClone(pix);
             pixSetResolution(q, dpi, dpi);
             rc = tiff ? pixWriteTiff(name, q, IFF_TIFF_ZIP, i == 0 ? "w" : "a")
                       : pixWritePng(name, q, 0);
