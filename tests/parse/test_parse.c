@@ -1049,6 +1049,13 @@ static void test_lettered_numbers(void)
     } cases[] = {
         {"Nghị quyết số 41b/NQ-CP ngày 08/11/2011 của Chính phủ", "41b/NQ-CP", "2011-11-08"},
         {"Quyết định số 17/QĐ-UBND ngày 3/1/2012 của UBND tỉnh", "17/QĐ-UBND", "2012-01-03"},
+        /* A unit of the body after a dot, in digits or capitals. */
+        {"công văn số 4814/CCTKV.05-TTKT3 ngày 30/6/2011 của Chi cục Thuế", "4814/CCTKV.05-TTKT3",
+         "2011-06-30"},
+        {"công văn số 545/CCTKV.VIII-CNTK ngày 2/6/2011 của Chi cục Thuế", "545/CCTKV.VIII-CNTK",
+         "2011-06-02"},
+        /* ... but not a sentence run on after the code's full stop. */
+        {"Kế hoạch số 9/KH-UBND ngày 5/1/2012.Theo đó", "9/KH-UBND", "2012-01-05"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char doc[1024];
