@@ -384,6 +384,8 @@ size_t vt_compose_ocr_shape(const char *s, size_t len, char *out, size_t cap)
         bool skip = is_mark(c) && (is_mark(prev) ||
                                    (vt_cp_to_lower(prev) == 'u' && k + 2 < n &&
                                     vt_cp_to_lower(cp[k + 1]) == 'o' && is_mark(cp[k + 2])));
+        /* After an I the bar is the syllable's mark, moved (DOI! for ĐỔI). */
+        skip = skip || (is_bar_i(c) && vt_cp_to_lower(prev) == 'i');
         if (!skip && is_bar_i(c) && vt_cp_is_alpha(prev))
             c = vt_cp_is_upper(prev) ? 'I' : 'i';
         changed = changed || skip || c != cp[k];

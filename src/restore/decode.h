@@ -233,7 +233,7 @@ void vt_compose_init(vt_restorer *r);
 size_t vt_compose_pieces(const vt_restorer *r, const char *word, vt_piece *pc);
 /* A slot of English-model OCR in the shape the channel knows: a doubled
  * mark as one (HU’'U), ươ with one mark (TRU'O'NG as TRUO'NG), '!' or '|'
- * after a letter as I.  Writes it into out (cap bytes) and returns its
+ * after a letter as I, or dropped after an I (the mark, moved: DOI!).  Writes it into out (cap bytes) and returns its
  * length; 0 when the slot has none of these. */
 size_t vt_compose_ocr_shape(const char *s, size_t len, char *out, size_t cap);
 /* Which slots of a word (bit k for piece k) are parts of a code. */
