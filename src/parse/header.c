@@ -48,14 +48,16 @@ static bool has_alnum(const char *s, size_t a, size_t b)
     return false;
 }
 
-/* Start of the place name before ", ngày": the run of capitalised words
- * just before the comma, shortened to a place the lexicon knows. */
+/* Start of the place name before ", ngày": the longest run of words just
+ * before the comma that is a place the lexicon knows (its unit word in
+ * small letters or not: "Thành phố Hồ Chí Minh"); else the run of
+ * capitalised words there. */
 static size_t place_start(const vt_pctx *cx, const vt_pline *pl, size_t date_at)
 {
     size_t e = date_at;
     while (e > 0 && (isspace((unsigned char)pl->fold[e - 1]) || pl->fold[e - 1] == ','))
         e--;
-    size_t starts[6], n = 0, p = e;
+    size_t starts[6], n = 0, caps = 0, p = e;
     while (n < 5 && p > 0) {
         size_t we = p;
         while (p > 0 && !isspace((unsigned char)pl->fold[p - 1]))
@@ -71,21 +73,19 @@ static size_t place_start(const vt_pctx *cx, const vt_pline *pl, size_t date_at)
         bool cap = !digit_or_code && strcmp(up, w) == 0;
         free(up);
         free(w);
-        if (!cap)
+        if (digit_or_code || (!cap && caps < n))
             break;
         starts[n++] = ws;
+        caps += cap && caps + 1 == n;
         while (p > 0 && isspace((unsigned char)pl->fold[p - 1]))
             p--;
     }
-    if (n == 0)
-        return date_at;
-    /* The longest run that is a known place wins; else the whole run. */
     for (size_t k = n; k > 0; k--) {
         size_t s = starts[k - 1];
         if (vt_lex_match(&cx->lex->places, pl->fold + s, e - s, 0, NULL))
             return s;
     }
-    return starts[n - 1];
+    return caps ? starts[caps - 1] : date_at;
 }
 
 static bool find_date(vt_rx *rx, const vt_pline *pl, size_t *s, size_t *e)
@@ -973,9 +973,10 @@ static int read_matched_date(const vt_rx *rx, const vt_pline *pl, char iso[16], 
 }
 
 /* A place name the narrow right column wrapped ("Thành phố Hồ Chí" /
- * "Minh, ngày ..."): the words in title case ending the line above, joined
- * to *place, when a known place ends the join.  Replaces *place and
- * returns the line the place starts on (date_at when it did not wrap). */
+ * "Minh, ngày ..."): the words ending the line above (in title case, or a
+ * unit word in small letters), joined to *place, when the join is a known
+ * place.  Replaces *place and returns the line the place starts on
+ * (date_at when it did not wrap). */
 static size_t wrapped_place(const vt_pctx *cx, size_t date_at, char **place)
 {
     size_t j = date_at;
@@ -992,13 +993,17 @@ static size_t wrapped_place(const vt_pctx *cx, size_t date_at, char **place)
     size_t all = 0;
     while (all < 32 && (word = vt_next_word(&p)))
         words[all++] = word;
-    /* The run of title-case words at the end of the line above. */
+    /* The run of words in title case or small letters at the end of the
+     * line above. */
     while (nw < 4 && nw < all) {
         const char *c = words[all - 1 - nw];
         char *cap = vt_text_upper_first(c);
-        bool title = strcmp(cap, c) == 0 && !vt_text_is_upper(c) && !has_digit(c);
+        char *low = vt_text_lower_full(c);
+        bool word = (strcmp(cap, c) == 0 || strcmp(low, c) == 0) && !vt_text_is_upper(c) &&
+                    !has_digit(c);
         free(cap);
-        if (!title)
+        free(low);
+        if (!word)
             break;
         w[nw] = words[all - 1 - nw];
         nw++;

@@ -65,31 +65,50 @@ static void add_addressees(vt_pctx *cx, json_t *list, const char *entry, size_t 
     }
 }
 
-static size_t word_count(const char *s)
+/* Words of s before `end` (the end of s when NULL). */
+static size_t word_count_upto(const char *s, const char *end)
 {
     size_t n = 0;
-    for (size_t i = 0; s[i]; i++)
+    for (size_t i = 0; s[i] && (!end || s + i < end); i++)
         if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
             n++;
     return n;
 }
 
-/* The addressee without the address or tax code a letter to a firm
- * puts in parentheses after its name ("Công ty TNHH A (Địa chỉ: số 5
- * Lê Lợi; MST: 0101)"); a new string. */
-static char *without_address(const char *entry)
+static size_t word_count(const char *s)
+{
+    return word_count_upto(s, NULL);
+}
+
+/* Does the text begin with the cue of a firm's address or tax code
+ * ("Địa chỉ", "Đ/c", "MST", "Mã số thuế")?  `labelled`: only as a label,
+ * a colon within its next few words ("Địa chỉ nhận thông báo: ..."). */
+static bool address_cue(const char *p, bool labelled)
 {
     static const char *const cues[] = {"dia chi", "d/c", "dc:", "mst", "ma so thue"};
+    char *head = vt_xstrndup(p, 48);
+    char *f = vt_text_fold(head);
+    bool address = false;
+    for (size_t k = 0; k < sizeof cues / sizeof *cues && !address; k++)
+        address = strncmp(f, cues[k], strlen(cues[k])) == 0;
+    if (address && labelled) {
+        const char *colon = strchr(f, ':');
+        address = colon && word_count_upto(f, colon) <= 5;
+    }
+    free(f);
+    free(head);
+    return address;
+}
+
+/* The addressee without the address or tax code a letter to a firm
+ * puts after its name, in parentheses ("Công ty TNHH A (Địa chỉ: số 5
+ * Lê Lợi; MST: 0101)") or as a label ending the entry ("Công ty B Đ/c:
+ * Cảng C"); a new string. */
+static char *without_address(const char *entry)
+{
     char *out = vt_xstrdup(entry);
     for (char *open = strchr(out, '('); open; open = strchr(open + 1, '(')) {
-        const char *p = open + 1 + strspn(open + 1, " ");
-        char *head = vt_xstrndup(p, 16);
-        char *f = vt_text_fold(head);
-        bool address = false;
-        for (size_t k = 0; k < sizeof cues / sizeof *cues && !address; k++)
-            address = strncmp(f, cues[k], strlen(cues[k])) == 0;
-        free(f);
-        free(head);
+        bool address = address_cue(open + 1 + strspn(open + 1, " "), false);
         char *close = address ? strchr(open, ')') : NULL;
         if (close) {
             size_t keep = (size_t)(open - out);
@@ -99,6 +118,13 @@ static char *without_address(const char *entry)
             open = out + (keep ? keep - 1 : 0);
         }
     }
+    for (char *sp = strchr(out, ' '); sp; sp = strchr(sp + 1, ' '))
+        if (sp > out && address_cue(sp + 1, true)) {
+            while (sp > out && sp[-1] == ' ')
+                sp--;
+            *sp = '\0';
+            break;
+        }
     return out;
 }
 
@@ -236,8 +262,8 @@ void vt_parse_addressees(vt_pctx *cx)
                 in_address = strchr(t, ')') ? 0 : *t == '(' ? 3 : in_address - 1;
                 continue;
             }
-            if (!*t)
-                continue; /* OCR's blank lines */
+            if (!*t || address_cue(t, true))
+                continue; /* OCR's blank lines; a labelled address "MST: ..." */
             size_t mark = vt_list_mark_len(t);
             if (!*entry && !mark && word_count(t) <= 25) {
                 /* The cue alone on its line: the first line under it is

@@ -12,11 +12,13 @@
 
 /* A cited code: number, year, notation segments.  Its number may end in
  * a small letter ("30c/NQ-CP"), and a firm may number a letter with a
- * range before its year ("01-10/2025/CV-TKV"). */
+ * range before its year ("01-10/2025/CV-TKV").  A segment may name a unit
+ * of its body after a dot, in capitals or digits ("CCTKV.05",
+ * "CCTKV.VIII"; "VP.Theo" is a sentence run on). */
 static const char code_pattern[] =
     "(?<![\\p{L}\\d/-])(\\d{1,5}(?:[a-z]|-\\d{1,3}(?=/\\d{4}/))?)((?:\\s*/\\s*\\d{4})?)"
-    "\\s*([-/])\\s*(\\p{Lu}[\\p{L}\\d&]*)"
-    "((?:\\s*[-/]\\s*\\p{Lu}[\\p{L}\\d&]*)*)";
+    "\\s*([-/])\\s*(\\p{Lu}[\\p{L}\\d&]*(?:\\.[\\p{Lu}\\d]+(?!\\p{Ll}))*)"
+    "((?:\\s*[-/]\\s*\\p{Lu}[\\p{L}\\d&]*(?:\\.[\\p{Lu}\\d]+(?!\\p{Ll}))*)*)";
 /* Fold of what follows a code: its date. */
 static const char date_after[] =
     "\\G[\\s,;(]*(?:ng[a-z0-9]{1,2}y\\s*)?(\\d{1,2})\\s*(?:[/.-]|th[a-z]{1,3}g)\\s*(\\d{1,2})"

@@ -355,26 +355,85 @@ static bool mark_like(const char *s, size_t len)
            (len == 3 && memcmp(s, "\xe2\x80\x99", 3) == 0); /* U+2019 */
 }
 
+static bool is_mark(uint32_t c)
+{
+    return c == '\'' || c == 0x2019 || c == 0x2018 || c == '`';
+}
+
+/* I as English-model OCR reads it in capitals, after a letter (THO! for
+ * THỜI, MO| for MỚI). */
+static bool is_bar_i(uint32_t c)
+{
+    return c == '!' || c == '|';
+}
+
+size_t vt_compose_ocr_shape(const char *s, size_t len, char *out, size_t cap)
+{
+    uint32_t cp[64];
+    size_t n = 0, o = 0;
+    bool changed = false;
+    for (size_t i = 0; i < len;) {
+        if (n == sizeof cp / sizeof *cp)
+            return 0;
+        i += (size_t)vt_utf8_dec(s + i, len - i, &cp[n++]);
+    }
+    uint32_t prev = 0;
+    for (size_t k = 0; k < n; k++) {
+        uint32_t c = cp[k];
+        /* A mark doubled; the horn of u before o and its horn: the channel
+         * knows ươ as uo' (TRUO'NG), one mark for both. */
+        bool skip = is_mark(c) && (is_mark(prev) ||
+                                   (vt_cp_to_lower(prev) == 'u' && k + 2 < n &&
+                                    vt_cp_to_lower(cp[k + 1]) == 'o' && is_mark(cp[k + 2])));
+        /* After an I the bar is the syllable's mark, moved (DOI! for ĐỔI). */
+        skip = skip || (is_bar_i(c) && vt_cp_to_lower(prev) == 'i');
+        if (!skip && is_bar_i(c) && vt_cp_is_alpha(prev))
+            c = vt_cp_is_upper(prev) ? 'I' : 'i';
+        changed = changed || skip || c != cp[k];
+        if (skip)
+            continue;
+        if (o + 4 >= cap)
+            return 0;
+        o += (size_t)vt_utf8_enc(c, out + o);
+        prev = c;
+    }
+    return changed ? o : 0;
+}
+
+/* Is text (an OCR'd slot with the marks after it) the channel's rendering
+ * of a syllable, once in the shape vt_compose_ocr_shape gives it? */
+static bool renders_syllable(const vt_restorer *r, const char *s, size_t len)
+{
+    char shape[256], fold[256];
+    size_t slen = vt_compose_ocr_shape(s, len, shape, sizeof shape);
+    size_t flen = slen ? vt_text_lower(shape, slen, fold, sizeof fold)
+                       : vt_text_lower(s, len, fold, sizeof fold);
+    uint32_t n = 0;
+    const vt_posting *ps = flen ? vt_model_render(r->m, r->chan, fold, flen, &n) : NULL;
+    for (uint32_t i = 0; i < n; i++)
+        if (r->m->vocab_flags[ps[i].id] & VT_VOC_SYLLABLE)
+            return true;
+    return false;
+}
+
 /* In English-model OCR, a slot and the mark after it that together are a
  * rendering of a syllable become one slot: the mark was the letter's, not
- * the sentence's.  Returns the pieces left. */
+ * the sentence's.  So does a word in capitals and the '!' or '|' after
+ * it that was its I (THO! for THỜI).  Returns the pieces left. */
 static size_t join_marks(const vt_restorer *r, const char *word, vt_piece *pc, size_t np)
 {
     if (r->chan != VT_CHAN_ENG || r->stripped)
         return np;
     for (size_t k = 0; k + 1 < np; k++) {
         vt_piece *a = &pc[k], *b = &pc[k + 1];
-        if (a->kind != VT_PIECE_SLOT || b->kind != VT_PIECE_PUNCT ||
-            b->off != a->off + a->len || !mark_like(word + b->off, b->len))
+        if (a->kind != VT_PIECE_SLOT || b->kind != VT_PIECE_PUNCT || b->off != a->off + a->len)
             continue;
-        char fold[256];
-        size_t flen = vt_text_lower(word + a->off, a->len + b->len, fold, sizeof fold);
-        uint32_t n = 0;
-        const vt_posting *ps = flen ? vt_model_render(r->m, r->chan, fold, flen, &n) : NULL;
-        bool syllable = false;
-        for (uint32_t i = 0; i < n && !syllable; i++)
-            syllable = r->m->vocab_flags[ps[i].id] & VT_VOC_SYLLABLE;
-        if (!syllable)
+        uint32_t c = 0;
+        vt_utf8_dec(word + b->off, b->len, &c);
+        bool bar = b->len == 1 && is_bar_i(c) && vt_compose_caps_shaped(word + a->off, a->len);
+        if (!bar && !mark_like(word + b->off, b->len))
+            continue;
+        if (!renders_syllable(r, word + a->off, a->len + b->len))
             continue;
         a->len += b->len;
         memmove(b, b + 1, (np - k - 2) * sizeof *b);

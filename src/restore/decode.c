@@ -205,8 +205,13 @@ static void build_lattice(vt_restorer *r, const char *const *words, size_t n)
             memset(p, 0, sizeof *p);
             p->word = (uint32_t)w;
             p->piece = (uint8_t)k;
+            char shape[256];
+            size_t slen = pc[k].kind == VT_PIECE_SLOT && r->chan == VT_CHAN_ENG && !r->stripped
+                              ? vt_compose_ocr_shape(words[w] + pc[k].off, pc[k].len, shape,
+                                                     sizeof shape)
+                              : 0;
             if (pc[k].kind == VT_PIECE_SLOT)
-                vt_slots_add(r, p, words[w] + pc[k].off, pc[k].len,
+                vt_slots_add(r, p, slen ? shape : words[w] + pc[k].off, slen ? slen : pc[k].len,
                              k < 32 && (codes >> k & 1) ? VT_SLOT_CODE : VT_SLOT_WORD);
             else if (pc[k].kind == VT_PIECE_NUM && vt_compose_digits_word(r, words, n, w, pc, np))
                 vt_slots_add(r, p, words[w] + pc[k].off, pc[k].len, VT_SLOT_DIGITS);

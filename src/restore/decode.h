@@ -280,6 +280,11 @@ size_t vt_compose_letters(const char *s, size_t len);
 void vt_compose_init(vt_restorer *r);
 /* A word's pieces (VT_MAX_PIECES at most), as the decoder reads them. */
 size_t vt_compose_pieces(const vt_restorer *r, const char *word, vt_piece *pc);
+/* A slot of English-model OCR in the shape the channel knows: a doubled
+ * mark as one (HU’'U), ươ with one mark (TRU'O'NG as TRUO'NG), '!' or '|'
+ * after a letter as I, or dropped after an I (the mark, moved: DOI!).  Writes it into out (cap bytes) and returns its
+ * length; 0 when the slot has none of these. */
+size_t vt_compose_ocr_shape(const char *s, size_t len, char *out, size_t cap);
 /* Which slots of a word (bit k for piece k) are parts of a code. */
 unsigned vt_compose_code_slots(const char *w, const vt_piece *pc, size_t np);
 /* Capitals then digits (QH15, UBTVQH14: a body and its term): a code as

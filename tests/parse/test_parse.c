@@ -992,6 +992,17 @@ static void test_addressee_lists(void)
          "MST: 0401234567) Trả lời công văn số 12/ML-KT của Công ty, Cục Thuế có ý kiến "
          "như sau: đề nghị Công ty thực hiện theo quy định./.",
          1, "Công ty TNHH Thương mại Minh Long"},
+        /* ... or as labels, after the name or on lines of their own. */
+        {"addressee with a labelled address",
+         "Kính gửi: Công ty TNHH Cơ khí Hòa Phát Đ/c: Lô 5, KCN Tân Bình, tỉnh Bình Dương.\n"
+         "Trả lời công văn số 12/HP-KT của Công ty, Cục Thuế có ý kiến như sau: đề nghị Công "
+         "ty thực hiện theo quy định./.",
+         1, "Công ty TNHH Cơ khí Hòa Phát"},
+        {"addressee with its tax code and address below",
+         "Kính gửi:\nCông ty TNHH May Sao Mai;\nMã số thuế: 0312345678;\nĐịa chỉ nhận thông "
+         "báo: số 10 đường Trần Phú, phường Rạch Giá.\nTrả lời văn bản số 05/SM-KT của Công "
+         "ty, Thuế tỉnh có ý kiến như sau: đề nghị Công ty thực hiện theo quy định./.",
+         1, "Công ty TNHH May Sao Mai"},
         /* ... its opening damaged by OCR (Trả lời read "Tra 160i"). */
         {"body glued at a damaged opening",
          "Kính gửi: Công ty Cổ phần Bao bì Phú An (Địa chỉ: thôn Đông, xã Tiên Lữ) Tra 160i "
@@ -1106,6 +1117,13 @@ static void test_lettered_numbers(void)
     } cases[] = {
         {"Nghị quyết số 41b/NQ-CP ngày 08/11/2011 của Chính phủ", "41b/NQ-CP", "2011-11-08"},
         {"Quyết định số 17/QĐ-UBND ngày 3/1/2012 của UBND tỉnh", "17/QĐ-UBND", "2012-01-03"},
+        /* A unit of the body after a dot, in digits or capitals. */
+        {"công văn số 4814/CCTKV.05-TTKT3 ngày 30/6/2011 của Chi cục Thuế", "4814/CCTKV.05-TTKT3",
+         "2011-06-30"},
+        {"công văn số 545/CCTKV.VIII-CNTK ngày 2/6/2011 của Chi cục Thuế", "545/CCTKV.VIII-CNTK",
+         "2011-06-02"},
+        /* ... but not a sentence run on after the code's full stop. */
+        {"Kế hoạch số 9/KH-UBND ngày 5/1/2012.Theo đó", "9/KH-UBND", "2012-01-05"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char doc[1024];
@@ -1497,12 +1515,14 @@ static void test_wrapped_dates(void)
     static const struct {
         const char *head, *date, *place, *subject;
     } cases[] = {
-        {"Số: 61/SYT-NVY\nThành phố Hồ Chí Minh, ngày 28 tháng 11\nnăm 2025\n",
-         "2025-11-28", "Hồ Chí Minh", NULL},
+        /* The place's unit word in small letters is the place's, not the
+         * trích yếu's. */
+        {"Số: 61/SYT-NVY\nV/v tiêm chủng mở rộng\nThành phố Hồ Chí Minh, ngày 28 tháng 11\nnăm 2025\n",
+         "2025-11-28", "Thành phố Hồ Chí Minh", "V/v tiêm chủng mở rộng"},
         {"Số: 61/SYT-NVY\nHà Nội, ngày 12 tháng 3 năm\n\n2024\n", "2024-03-12", "Hà Nội", NULL},
         /* The place wrapped. */
         {"Số: 61/SYT-NVY\nThành phố Hồ Chí\nMinh, ngày 28 tháng 11 năm 2025\n", "2025-11-28",
-         "Hồ Chí Minh", NULL},
+         "Thành phố Hồ Chí Minh", NULL},
         {"Số: 61/SYT-NVY\nĐộc lập - Tự do - Hạnh phúc\nĐà Nẵng, ngày 4 tháng 10 năm 2025\n",
          "2025-10-04", "Đà Nẵng", NULL},
         /* The year on the Số line. */

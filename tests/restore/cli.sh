@@ -122,6 +122,15 @@ assert m["type"]["value"] == "Công văn", m.get("type")
 assert m["subject"]["value"].startswith("V/v triển khai"), m.get("subject")
 PY
 
+# A trích yếu in capitals as English-model OCR damages it: a mark doubled
+# (HU’'U), both horns of ươ written (TRU'O'NG), '!' read for I (MO!,
+# THO!) or for the mark of a syllable ending in I (DOI! for ĐỔI).  Each
+# comes back as the syllable; an exclamation after a word in small
+# letters stays.
+restores 'capital heading damaged by OCR' \
+    "QUYET DINH\nVE VIEC DOI MO! CONG TAC TUYEN SINH TAI TRU'O'NG CAO DANG Y TE VA BENH VIEN HU’'U NGHI, THO! GIAN THUC HIEN NAM 2026\nVE DU AN LUAT VIEN CHUC (SUA DOI!)\nChu y! Cac don vi thuc hien ngay.\n" \
+    'QUYẾT ĐỊNH\nVỀ VIỆC ĐỔI MỚI CÔNG TÁC TUYỂN SINH TẠI TRƯỜNG CAO ĐẲNG Y TẾ VÀ BỆNH VIỆN HỮU NGHỊ, THỜI GIAN THỰC HIỆN NĂM 2026\nVỀ DỰ ÁN LUẬT VIÊN CHỨC (SỬA ĐỔI)\nChú ý! Các đơn vị thực hiện ngay.\n'
+
 # A line in capitals is a sentence of its own, as the model learned such
 # lines: THU TRUONG under KT. BỘ TRƯỞNG is the deputy (Thứ), not the head
 # (Thủ) that a line running on would make of it.
