@@ -1,7 +1,6 @@
 /* picture.c — a page as a picture for people (the review page), in the
  * coordinates its word boxes use: the page as ingested, as the scan shows
- * it.  A record of schema 2.1 or older has its boxes on the page as
- * prepared for OCR, so its picture is that page. */
+ * it (a record of an older schema has its boxes carried there when read). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,15 +32,12 @@ vt_status vt_page_picture(vt_doc *doc, size_t page, int max_width, unsigned char
     if (page >= doc->n_pages)
         return vt_error_set(err, VT_EINPUT, "%s: has no page %zu", doc->path, page + 1);
     vt_page *pg = &doc->pages[page];
-    bool boxes_prepared = pg->prepared.width <= 0 && pg->text_from != VT_TEXT_SOURCE_LAYER &&
-                          vt_doc_stage_done(doc, "preprocess");
-    if (!pg->image && !(boxes_prepared && vt_page_has_work(pg))) {
+    if (!pg->image) {
         vt_status st = vt_doc_open_source(doc, err);
         if (st)
             return st;
     }
-    PIX *shown = boxes_prepared ? vt_page_prepared(doc, page, err)
-                                : vt_page_load(doc, page, err);
+    PIX *shown = vt_page_load(doc, page, err);
     if (!shown)
         return err ? err->status : VT_EINTERNAL;
     PIX *pix = encodable(shown);

@@ -509,8 +509,7 @@ static const char *find_step(const vt_page *pg, const char *prefix)
  * The steps say which options were on: an option that is off leaves no
  * step, one that is on always leaves one (on a page without colour the ink
  * filters have nothing to do either way), the scale step names the
- * resolution the page came at (a record of schema 2.1 or older gives the
- * page the prepared page's), the orient step the turn made. */
+ * resolution the page came at, the orient step the turn made. */
 static PIX *preprocess_again(vt_doc *doc, size_t index, vt_error *err)
 {
     vt_page *pg = &doc->pages[index];
@@ -532,11 +531,7 @@ static PIX *preprocess_again(vt_doc *doc, size_t index, vt_error *err)
     vt_prepared frame;
     PIX *work = prepare(&again, turn, &src, dpi, &frame, &log, doc->path, index, err);
     pixDestroy(&src);
-    /* A record of schema 2.1 or older has the prepared page's size as the
-     * page's own. */
     vt_prepared want = pg->prepared;
-    if (want.width <= 0)
-        want = (vt_prepared){.width = pg->width, .height = pg->height, .dpi = pg->dpi};
     bool same = work && frame.dpi == want.dpi && frame.width == want.width &&
                 frame.height == want.height && log.n_steps == pg->n_steps;
     for (size_t i = 0; i < log.n_steps; i++) {
