@@ -86,7 +86,7 @@ static size_t word_count(const char *s)
 static bool address_cue(const char *p, bool labelled)
 {
     static const char *const cues[] = {"dia chi", "d/c", "dc:", "mst", "ma so thue"};
-    char *head = vt_xstrndup(p, 48);
+    char *head = vt_xstrndup(p, strnlen(p, 48)); /* the cue and the words after it */
     char *f = vt_text_fold(head);
     bool address = false;
     for (size_t k = 0; k < sizeof cues / sizeof *cues && !address; k++)
