@@ -84,6 +84,14 @@ void vt_page_keep_work(vt_page *page, PIX *work, bool hold)
     pixDestroy(&work);
 }
 
+const char *vt_page_step(const vt_page *page, const char *prefix)
+{
+    for (size_t i = 0; i < page->n_steps; i++)
+        if (strncmp(page->steps[i], prefix, strlen(prefix)) == 0)
+            return page->steps[i];
+    return NULL;
+}
+
 bool vt_page_has_work(const vt_page *page)
 {
     return page->work || (page->store && page->store->packed);

@@ -104,6 +104,9 @@ struct Pix *vt_page_load(vt_doc *doc, size_t index, vt_error *err);
 /* Keep `work` (taken over) as the page's work image: held as it is, or
  * compressed when `hold` is false. */
 void vt_page_keep_work(vt_page *page, struct Pix *work, bool hold);
+/* The page's first preprocessing step that starts with `prefix` ("scale ",
+ * "deskew "), or NULL: the steps say how the page was prepared. */
+const char *vt_page_step(const vt_page *page, const char *prefix);
 /* Whether the page keeps a work image, held or compressed. */
 bool vt_page_has_work(const vt_page *page);
 /* The page's work image, held or decompressed (caller destroys); NULL when

@@ -23,14 +23,6 @@
 
 #include "internal.h"
 
-static const char *find_step(const vt_page *pg, const char *prefix)
-{
-    for (size_t i = 0; i < pg->n_steps; i++)
-        if (strncmp(pg->steps[i], prefix, strlen(prefix)) == 0)
-            return pg->steps[i];
-    return NULL;
-}
-
 /* The page's `prepared` made from its steps; its own size, dpi and scale
  * become the page's as ingested.  False when a step is not of the form
  * preprocess writes. */
@@ -40,7 +32,7 @@ static bool prepared_from_steps(vt_page *pg)
     double factor = 1;
     int dpi_before = dpi, quarter_turns = 0;
     double deskew = 0;
-    const char *step = find_step(pg, "scale ");
+    const char *step = vt_page_step(pg, "scale ");
     if (step) {
         double written;
         int after;
@@ -51,14 +43,14 @@ static bool prepared_from_steps(vt_page *pg)
         factor = fabs((double)after / dpi_before - written) < 5e-4 ? (double)after / dpi_before
                                                                    : written;
     }
-    step = find_step(pg, "orient ");
+    step = vt_page_step(pg, "orient ");
     if (step) {
         int degrees;
         if (sscanf(step, "orient %d", &degrees) != 1 || degrees % 90)
             return false;
         quarter_turns = (degrees / 90 % 4 + 4) % 4;
     }
-    step = find_step(pg, "deskew ");
+    step = vt_page_step(pg, "deskew ");
     if (step && strncmp(step, "deskew none", 11) != 0 &&
         (sscanf(step, "deskew %lfdeg", &deskew) != 1 || !(fabs(deskew) < 45)))
         return false;

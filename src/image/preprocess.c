@@ -496,14 +496,6 @@ static vt_status pre_run(void *state, vt_doc *doc, vt_error *err)
     return VT_OK;
 }
 
-static const char *find_step(const vt_page *pg, const char *prefix)
-{
-    for (size_t i = 0; i < pg->n_steps; i++)
-        if (strncmp(pg->steps[i], prefix, strlen(prefix)) == 0)
-            return pg->steps[i];
-    return NULL;
-}
-
 /* The work image of a page preprocessed in another process (a document
  * resumed from a record): its recorded steps done again on the source.
  * The steps say which options were on: an option that is off leaves no
@@ -513,14 +505,14 @@ static const char *find_step(const vt_page *pg, const char *prefix)
 static PIX *preprocess_again(vt_doc *doc, size_t index, vt_error *err)
 {
     vt_page *pg = &doc->pages[index];
-    const char *turn = find_step(pg, "orient ");
-    pre_state again = {.o = {.drop_red = find_step(pg, "drop-red "),
-                             .drop_blue = find_step(pg, "drop-blue "),
+    const char *turn = vt_page_step(pg, "orient ");
+    pre_state again = {.o = {.drop_red = vt_page_step(pg, "drop-red "),
+                             .drop_blue = vt_page_step(pg, "drop-blue "),
                              .orient = turn,
-                             .deskew = find_step(pg, "deskew "),
-                             .binarize = find_step(pg, "binarize ")}};
+                             .deskew = vt_page_step(pg, "deskew "),
+                             .binarize = vt_page_step(pg, "binarize ")}};
     int dpi = pg->dpi;
-    const char *scale = find_step(pg, "scale ");
+    const char *scale = vt_page_step(pg, "scale ");
     if (scale && sscanf(scale, "scale %*f from %d to", &dpi) != 1)
         dpi = pg->dpi;
     vt_page_store_get(pg)->source_dpi = pg->dpi_declared > 0 ? pg->dpi_declared : dpi;
