@@ -10,8 +10,33 @@
 static const char *const section_names[MS_N_SECTIONS] = {
     "header-left", "header-right", "number-left", "date-right",
     "title",       "body",         "footer-left", "footer-right",
-    "overlay",
+    "overlay",     "mark",         "stamp",
 };
+
+/* Read "@NAME" or "@NAME ARG"; return the section, or -1 when the name or
+ * its argument is unknown. */
+static int read_section(ms_doc *doc, const char *line)
+{
+    const char *sp = strchr(line, ' ');
+    size_t n = sp ? (size_t)(sp - line) : strlen(line);
+    const char *arg = sp ? sp + 1 : "";
+    for (int i = 0; i < MS_N_SECTIONS; i++) {
+        if (strlen(section_names[i]) != n || strncmp(line, section_names[i], n) != 0)
+            continue;
+        if (!*arg)
+            return i;
+        if (i == MS_OVERLAY && strcmp(arg, "box") == 0) {
+            doc->overlay_box = true;
+            return i;
+        }
+        if (i == MS_STAMP && (strcmp(arg, "red") == 0 || strcmp(arg, "blue") == 0)) {
+            doc->stamp_red = arg[0] == 'r';
+            return i;
+        }
+        return -1;
+    }
+    return -1;
+}
 
 static void lines_push(ms_lines *l, const char *s)
 {
@@ -49,10 +74,7 @@ bool ms_doc_read(ms_doc *doc, const char *path, char *err, size_t errlen)
         if (line[0] == '#')
             continue;
         if (line[0] == '@') {
-            cur = -1;
-            for (int i = 0; i < MS_N_SECTIONS; i++)
-                if (strcmp(line + 1, section_names[i]) == 0)
-                    cur = i;
+            cur = read_section(doc, line + 1);
             if (cur < 0) {
                 snprintf(err, errlen, "%s:%ld: unknown section '%s'", path,
                          lineno, line);

@@ -21,6 +21,9 @@ typedef enum ms_section {
     MS_FOOTER_LEFT,
     MS_FOOTER_RIGHT,
     MS_OVERLAY, /* an e-signature overlay above the header, not on the paper */
+    MS_MARK,    /* an urgency mark ("HỎA TỐC", "KHẨN") stamped at the top */
+    MS_STAMP,   /* an incoming-mail stamp ("CÔNG VĂN ĐẾN"), slanted, over
+                   the header */
     MS_N_SECTIONS
 } ms_section;
 
@@ -29,8 +32,12 @@ typedef struct ms_lines {
     size_t n, cap;
 } ms_lines;
 
+/* "@overlay box" draws the overlay as an e-office system stamps it, a
+ * framed box in the top right corner over the page; "@stamp red" inks the
+ * incoming-mail stamp red instead of blue. */
 typedef struct ms_doc {
     ms_lines sec[MS_N_SECTIONS];
+    bool overlay_box, stamp_red;
 } ms_doc;
 
 /* Parse the markup; on failure returns false with a message in err. */

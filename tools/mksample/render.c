@@ -29,6 +29,8 @@ typedef struct ctx {
     cairo_t *cr;
     PangoContext *pc;
     double y;     /* next free line on the current page */
+    double header_top, header_bottom; /* the first page's header rows */
+    double header_split;              /* x between the header's halves */
     int page_no;  /* 1-based */
     GString *out; /* the text the pages show */
 } ctx;
@@ -199,12 +201,14 @@ static void draw_header(ctx *c, const ms_doc *d)
     /* An e-signature overlay sits above the issuing body in small type;
      * it is not the dispatch's text, so it stays out of the text output. */
     const ms_lines *ov = &d->sec[MS_OVERLAY];
-    if (ov->n) {
+    if (ov->n && !d->overlay_box) {
         char *text = join(ov, 0, ov->n);
         c->y += draw_block(c, left_x, c->y, left_w, FONT " 9", PANGO_ALIGN_LEFT, text, NULL) + 10;
         g_free(text);
     }
     double ly = c->y, ry = c->y;
+    c->header_top = c->y;
+    c->header_split = right_x;
 
     const ms_lines *hl = &d->sec[MS_HEADER_LEFT];
     if (hl->n) {
@@ -259,7 +263,76 @@ static void draw_header(ctx *c, const ms_doc *d)
     g_string_append_len(c->out, rt->str, rt->len);
     g_string_free(lt, TRUE);
     g_string_free(rt, TRUE);
-    c->y = fmax(ly, ry) + 18;
+    c->header_bottom = fmax(ly, ry);
+    c->y = c->header_bottom + 18;
+}
+
+/* Lines in a frame, turned by `deg` about the frame's centre (cx, cy), in
+ * one ink multiplied over the page as stamp ink and screen colour both
+ * sit over the print. */
+static void draw_framed(ctx *c, const ms_lines *lines, const char *font,
+                        double cx, double cy, double deg, double pad,
+                        double frame_width, const double ink[3])
+{
+    char *text = join(lines, 0, lines->n);
+    PangoLayout *l = pango_layout_new(c->pc);
+    PangoFontDescription *fd = pango_font_description_from_string(font);
+    pango_layout_set_font_description(l, fd);
+    pango_font_description_free(fd);
+    pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
+    pango_layout_set_text(l, text, -1);
+    g_free(text);
+    int lw, lh;
+    pango_layout_get_size(l, &lw, &lh);
+    double w = lw / (double)PANGO_SCALE, h = lh / (double)PANGO_SCALE;
+    cairo_t *cr = c->cr;
+    cairo_save(cr);
+    cairo_set_operator(cr, CAIRO_OPERATOR_MULTIPLY);
+    cairo_set_source_rgba(cr, ink[0], ink[1], ink[2], 0.9);
+    cairo_translate(cr, cx, cy);
+    cairo_rotate(cr, deg * M_PI / 180);
+    cairo_set_line_width(cr, frame_width);
+    cairo_rectangle(cr, -w / 2 - pad, -h / 2 - pad, w + 2 * pad, h + 2 * pad);
+    cairo_stroke(cr);
+    cairo_move_to(cr, -w / 2, -h / 2);
+    pango_cairo_update_layout(cr, l);
+    pango_cairo_show_layout(cr, l);
+    cairo_restore(cr);
+    g_object_unref(l);
+}
+
+static const double red_ink[3] = {0.86, 0.12, 0.14};
+static const double blue_ink[3] = {0.12, 0.22, 0.72};
+
+/* What is put on the first page after it was printed, none of it the
+ * dispatch's text: the urgency mark stamped in red in the top left margin,
+ * the e-office box in the top right corner reaching over the national
+ * motto, and the incoming-mail stamp, slanted, over the header rows. */
+static void draw_additions(ctx *c, const ms_doc *d)
+{
+    /* Each draw from the generator in its own statement, so that the
+     * order of draws (and the page) does not depend on the compiler. */
+    const ms_lines *mk = &d->sec[MS_MARK];
+    if (mk->n) {
+        double x = MARGIN_LEFT + 30 + ms_rng_range(c->rng, -10, 10);
+        double y = MARGIN_TOP - 22 + ms_rng_range(c->rng, -4, 4);
+        double deg = ms_rng_range(c->rng, -3, 3);
+        draw_framed(c, mk, FONT " Bold 15", x, y, deg, 4, 1.6, red_ink);
+    }
+    const ms_lines *ov = &d->sec[MS_OVERLAY];
+    if (ov->n && d->overlay_box)
+        draw_framed(c, ov, "Liberation Sans 7.5", PAGE_W - MARGIN_RIGHT - 70,
+                    MARGIN_TOP - 18, 0, 3, 0.8, blue_ink);
+    const ms_lines *st = &d->sec[MS_STAMP];
+    if (st->n) {
+        double x = c->header_split + ms_rng_range(c->rng, -90, 30);
+        double y = c->header_top + (c->header_bottom - c->header_top) *
+                                       ms_rng_range(c->rng, 0.3, 0.7);
+        double sign = ms_rng_uniform(c->rng) < 0.5 ? -1 : 1;
+        double deg = sign * ms_rng_range(c->rng, 3, 9);
+        draw_framed(c, st, "Liberation Sans Bold 9", x, y, deg, 5, 1.4,
+                    d->stamp_red ? red_ink : blue_ink);
+    }
 }
 
 /* Flowing text: drawn line by line so that it can break across pages. */
@@ -308,7 +381,7 @@ static void draw_seal(ctx *c, double cx, double cy, double r,
     cairo_t *cr = c->cr;
     cairo_save(cr);
     cairo_set_operator(cr, CAIRO_OPERATOR_MULTIPLY);
-    cairo_set_source_rgba(cr, 0.86, 0.12, 0.14, 0.9);
+    cairo_set_source_rgba(cr, red_ink[0], red_ink[1], red_ink[2], 0.9);
     cairo_set_line_width(cr, 2.4);
     cairo_arc(cr, cx, cy, r, 0, 2 * M_PI);
     cairo_stroke(cr);
@@ -469,6 +542,7 @@ bool ms_render(const ms_doc *d, const ms_render_opts *o, ms_rng *rng,
              .out = g_string_new(NULL)};
     start_page(&c);
     draw_header(&c, d);
+    draw_additions(&c, d);
     const ms_lines *ti = &d->sec[MS_TITLE];
     if (ti->n) {
         char *t = join(ti, 0, ti->n);
