@@ -4,7 +4,8 @@
  *   1. seal and signature ink (red, blue) painted over with paper colour,
  *      before anything is thresholded, so a seal over the signer's name
  *      does not turn into a black disc;
- *   2. grayscale;
+ *   2. grayscale; on a page without colour, where the seal is as dark as
+ *      the print, its ring found by its shape and erased (seal.c);
  *   3. scaled down to about 300 dpi (what the Tesseract models are trained
  *      on), or up from a resolution too coarse to read (under 150 dpi),
  *      then sharpened;
@@ -31,6 +32,7 @@
 #include <tesseract/capi.h>
 
 #include "internal.h"
+#include "seal.h"
 
 #define TARGET_DPI 300
 /* Scans at this resolution or finer are not enlarged (see work_scale). */
@@ -56,7 +58,7 @@
 #define SAUVOLA_TILE_PX 2048
 
 typedef struct pre_opts {
-    bool drop_red, drop_blue, orient, deskew, binarize;
+    bool drop_red, drop_blue, drop_ring, orient, deskew, binarize;
 } pre_opts;
 
 typedef struct pre_state {
@@ -69,6 +71,9 @@ static const vt_option_spec pre_options[] = {
      offsetof(pre_opts, drop_red)},
     {"drop-blue", VT_OPTION_BOOL, "yes", 0, 0, NULL, "remove blue ink (signatures)",
      offsetof(pre_opts, drop_blue)},
+    {"drop-ring", VT_OPTION_BOOL, "yes", 0, 0, NULL,
+     "erase a seal's ring on a page without colour (bilevel, greyscale)",
+     offsetof(pre_opts, drop_ring)},
     {"orient", VT_OPTION_BOOL, "yes", 0, 0, NULL,
      "turn a page scanned sideways or upside down (needs tesseract-ocr-osd)",
      offsetof(pre_opts, orient)},
@@ -389,6 +394,12 @@ static PIX *prepare(pre_state *s, const char *orient_replay, PIX **srcp, int dpi
         return NULL;
     }
     vt_page_add_step(log, "grayscale");
+    /* With no colour the seal is as dark as the print: its ring, through
+     * the signer's name, is found by its shape instead. */
+    if (!colour && o->drop_ring) {
+        long rings = vt_seal_rings_erase(&gray, dpi);
+        vt_page_add_step(log, "drop-ring %ld", rings < 0 ? 0 : rings);
+    }
 
     if (factor != 1)
         scale_page(&gray, factor, false, &dpi, log);
@@ -508,6 +519,7 @@ static PIX *preprocess_again(vt_doc *doc, size_t index, vt_error *err)
     const char *turn = vt_page_step(pg, "orient ");
     pre_state again = {.o = {.drop_red = vt_page_step(pg, "drop-red "),
                              .drop_blue = vt_page_step(pg, "drop-blue "),
+                             .drop_ring = vt_page_step(pg, "drop-ring "),
                              .orient = turn,
                              .deskew = vt_page_step(pg, "deskew "),
                              .binarize = vt_page_step(pg, "binarize ")}};

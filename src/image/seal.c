@@ -1,0 +1,233 @@
+/* seal.c — a seal's ring on a page with no colour: on a bilevel or
+ * greyscale scan the red seal is as black as the print, and its outer
+ * ring runs through the signer's position and name, which OCR then loses.
+ *
+ * The ring is found by a Hough vote for circles on a reduced copy of the
+ * page, restricted to the connected shapes big enough to hold one, kept
+ * when ink lies on nearly all of its circle and the disc inside is mostly
+ * paper (a blot or a photo is not a ring), then placed to the pixel on the
+ * page and erased over the width of its stroke only. */
+#include "seal.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
+
+#include <leptonica/allheaders.h>
+
+/* Round seals of agencies are 30 to 42 mm across (their rings a little
+ * less or more as the ink spreads); a circle outside that is no seal. */
+#define RING_MIN_MM 13.0
+#define RING_MAX_MM 24.0
+/* The widest ring stroke erased, either side of its middle. */
+#define STROKE_HALF_MAX_MM 1.0
+/* Ink on at least this part of the circle... */
+#define RING_COVER_MIN 0.80
+/* ...and on at most this part of the disc inside it. */
+#define DISC_FILL_MAX 0.35
+/* The vote runs at about this resolution: a ring is still a few pixels
+ * wide there and the votes are few. */
+#define VOTE_DPI 50
+
+typedef struct circle {
+    double cx, cy, r;
+} circle;
+
+static bool ink_at(PIX *bin, int x, int y)
+{
+    l_uint32 v = 0;
+    if (x < 0 || y < 0 || x >= pixGetWidth(bin) || y >= pixGetHeight(bin))
+        return false;
+    pixGetPixel(bin, x, y, &v);
+    return v != 0;
+}
+
+/* The part of `n` points round the circle (cx, cy, r) with ink within
+ * `slack` pixels of the circle along the radius. */
+static double coverage(PIX *bin, double cx, double cy, double r, int slack, int n)
+{
+    int hit = 0;
+    for (int i = 0; i < n; i++) {
+        double a = 2 * M_PI * i / n, c = cos(a), s = sin(a);
+        for (int d = -slack; d <= slack; d++)
+            if (ink_at(bin, (int)lround(cx + (r + d) * c), (int)lround(cy + (r + d) * s))) {
+                hit++;
+                break;
+            }
+    }
+    return (double)hit / n;
+}
+
+/* The part of the disc of radius r about (cx, cy) that is ink. */
+static double disc_fill(PIX *bin, double cx, double cy, double r)
+{
+    long ink = 0, all = 0;
+    for (int y = (int)(cy - r); y <= (int)(cy + r); y++)
+        for (int x = (int)(cx - r); x <= (int)(cx + r); x++)
+            if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r) {
+                all++;
+                ink += ink_at(bin, x, y);
+            }
+    return all ? (double)ink / all : 1;
+}
+
+/* The best circle through the ink of one connected shape (its image `comp`
+ * placed at `box` on the reduced page), radii rmin..rmax: each ink pixel
+ * votes for every centre it could lie round; a centre's votes are counted
+ * against its circle's length. */
+static bool vote(PIX *comp, const BOX *box, int rmin, int rmax, circle *best)
+{
+    int w = pixGetWidth(comp), h = pixGetHeight(comp), nr = rmax - rmin + 1;
+    int *acc = calloc((size_t)w * h * nr, sizeof *acc);
+    if (!acc)
+        return false;
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            if (!ink_at(comp, x, y))
+                continue;
+            for (int r = rmin; r <= rmax; r++) {
+                int n = (int)ceil(2 * M_PI * r);
+                int *plane = acc + (size_t)(r - rmin) * w * h;
+                for (int i = 0; i < n; i++) {
+                    double a = 2 * M_PI * i / n;
+                    int cx = (int)lround(x - r * cos(a)), cy = (int)lround(y - r * sin(a));
+                    if (cx >= 0 && cy >= 0 && cx < w && cy < h)
+                        plane[(size_t)cy * w + cx]++;
+                }
+            }
+        }
+    double top = 0;
+    for (int r = rmin; r <= rmax; r++) {
+        const int *plane = acc + (size_t)(r - rmin) * w * h;
+        for (int i = 0; i < w * h; i++) {
+            double score = plane[i] / (2 * M_PI * r);
+            if (score > top) {
+                top = score;
+                *best = (circle){box->x + i % w, box->y + i / w, r};
+            }
+        }
+    }
+    free(acc);
+    return top > 0;
+}
+
+/* The circle found on the reduced page placed on the page `bin`, `f`
+ * times larger: the centre and radius where the most ink lies round the
+ * circle, then the band of radii about it that is the ring's stroke. */
+static void place(PIX *bin, int f, int half_max, const circle *coarse, circle *ring,
+                  double *lo, double *hi)
+{
+    enum { N = 360 };
+    double best = -1;
+    *ring = (circle){(coarse->cx + 0.5) * f, (coarse->cy + 0.5) * f, (coarse->r + 0.5) * f};
+    circle c0 = *ring;
+    for (int dy = -f; dy <= f; dy++)
+        for (int dx = -f; dx <= f; dx++)
+            for (int dr = -2 * f; dr <= 2 * f; dr++) {
+                double cov = coverage(bin, c0.cx + dx, c0.cy + dy, c0.r + dr, 0, N);
+                if (cov > best) {
+                    best = cov;
+                    *ring = (circle){c0.cx + dx, c0.cy + dy, c0.r + dr};
+                }
+            }
+    /* The stroke: the radii either side still inked round a good part of
+     * the circle (its ragged edge too: what is left of it reads as
+     * specks). */
+    int in = 0, out = 0;
+    while (in < half_max && coverage(bin, ring->cx, ring->cy, ring->r - in - 1, 0, N) >= best / 8)
+        in++;
+    while (out < half_max && coverage(bin, ring->cx, ring->cy, ring->r + out + 1, 0, N) >= best / 8)
+        out++;
+    *lo = ring->r - in - 1;
+    *hi = ring->r + out + 1;
+}
+
+/* Paper over the band lo..hi about (cx, cy) of the 8 bpp page, except
+ * where print crosses the ring: there ink goes on either side of the band
+ * (in `bin`, the page's ink), and the letter keeps its stroke. */
+static void erase_band(PIX *gray, PIX *bin, double cx, double cy, double lo, double hi)
+{
+    int w = pixGetWidth(gray), h = pixGetHeight(gray);
+    for (int y = (int)floor(cy - hi); y <= (int)ceil(cy + hi); y++) {
+        if (y < 0 || y >= h)
+            continue;
+        for (int x = (int)floor(cx - hi); x <= (int)ceil(cx + hi); x++) {
+            double d = hypot(x - cx, y - cy);
+            if (x < 0 || x >= w || d < lo || d > hi || d == 0)
+                continue;
+            double ux = (x - cx) / d, uy = (y - cy) / d;
+            bool crossed = false;
+            for (double t = 1; t <= 2 && !crossed; t++)
+                crossed = ink_at(bin, (int)lround(cx + (lo - t) * ux),
+                                 (int)lround(cy + (lo - t) * uy)) ||
+                          ink_at(bin, (int)lround(cx + (hi + t) * ux),
+                                 (int)lround(cy + (hi + t) * uy));
+            if (!crossed)
+                pixSetPixel(gray, x, y, 255);
+        }
+    }
+}
+
+long vt_seal_rings_erase(PIX **gray, int dpi)
+{
+    if (!gray || !*gray || pixGetDepth(*gray) != 8 || dpi <= 0)
+        return -1;
+    PIX *bin = pixConvertTo1(*gray, 128);
+    if (!bin)
+        return -1;
+    int levels = 0;
+    while (levels < 4 && dpi >> (levels + 1) >= VOTE_DPI)
+        levels++;
+    int f = 1 << levels;
+    PIX *small = levels ? pixReduceRankBinaryCascade(bin, 1, levels > 1, levels > 2 ? 1 : 0,
+                                                     levels > 3 ? 1 : 0)
+                        : pixClone(bin);
+    PIXA *comps = NULL;
+    BOXA *boxes = small ? pixConnComp(small, &comps, 8) : NULL;
+    if (!boxes) {
+        pixDestroy(&small);
+        pixDestroy(&bin);
+        return -1;
+    }
+    double small_dpi = (double)dpi / f;
+    int rmin = (int)floor(RING_MIN_MM / 25.4 * small_dpi);
+    int rmax = (int)ceil(RING_MAX_MM / 25.4 * small_dpi);
+    int half_max = (int)ceil(STROKE_HALF_MAX_MM / 25.4 * dpi);
+    long erased = 0;
+    for (int i = 0; i < boxaGetCount(boxes); i++) {
+        BOX *box = boxaGetBox(boxes, i, L_CLONE);
+        l_int32 bx, by, bw, bh;
+        boxGetGeometry(box, &bx, &by, &bw, &bh);
+        /* Big enough to hold the ring, not so big that it is a frame or a
+         * table (the signature and the name may hang on the ring). */
+        circle coarse, ring;
+        if (bw >= 2 * rmin && bh >= 2 * rmin && bw <= 5 * rmax && bh <= 4 * rmax) {
+            PIX *comp = pixaGetPix(comps, i, L_CLONE);
+            bool found = comp && vote(comp, box, rmin, rmax, &coarse) &&
+                         coverage(small, coarse.cx, coarse.cy, coarse.r, 1, 180) >= RING_COVER_MIN &&
+                         disc_fill(small, coarse.cx, coarse.cy, coarse.r * 0.85) <= DISC_FILL_MAX;
+            pixDestroy(&comp);
+            if (found) {
+                double lo, hi;
+                place(bin, f, half_max, &coarse, &ring, &lo, &hi);
+                if (pixGetRefcount(*gray) > 1) {
+                    PIX *own = pixCopy(NULL, *gray);
+                    if (!own) {
+                        boxDestroy(&box);
+                        break;
+                    }
+                    pixDestroy(gray);
+                    *gray = own;
+                }
+                erase_band(*gray, bin, ring.cx, ring.cy, lo, hi);
+                erased++;
+            }
+        }
+        boxDestroy(&box);
+    }
+    boxaDestroy(&boxes);
+    pixaDestroy(&comps);
+    pixDestroy(&small);
+    pixDestroy(&bin);
+    return erased;
+}
