@@ -78,24 +78,45 @@ static double disc_fill(PIX *bin, double cx, double cy, double r)
 static bool vote(PIX *comp, const BOX *box, int rmin, int rmax, circle *best)
 {
     int w = pixGetWidth(comp), h = pixGetHeight(comp), nr = rmax - rmin + 1;
-    int *acc = calloc((size_t)w * h * nr, sizeof *acc);
-    if (!acc)
+    /* Each radius's circle as offsets, a pixel apart round it. */
+    int *start = calloc((size_t)nr + 1, sizeof *start);
+    for (int r = rmin; start && r <= rmax; r++)
+        start[r - rmin + 1] = start[r - rmin] + (int)ceil(2 * M_PI * r);
+    int *acc = start ? calloc((size_t)w * h * nr, sizeof *acc) : NULL;
+    int *dx = acc ? malloc(sizeof *dx * (size_t)start[nr]) : NULL;
+    int *dy = dx ? malloc(sizeof *dy * (size_t)start[nr]) : NULL;
+    if (!dy) {
+        free(dx);
+        free(acc);
+        free(start);
         return false;
+    }
+    for (int r = rmin; r <= rmax; r++) {
+        int from = start[r - rmin], n = start[r - rmin + 1] - from;
+        for (int i = 0; i < n; i++) {
+            double a = 2 * M_PI * i / n;
+            dx[from + i] = (int)lround(r * cos(a));
+            dy[from + i] = (int)lround(r * sin(a));
+        }
+    }
+    l_uint32 *data = pixGetData(comp);
+    int wpl = pixGetWpl(comp);
     for (int y = 0; y < h; y++)
         for (int x = 0; x < w; x++) {
-            if (!ink_at(comp, x, y))
+            if (!GET_DATA_BIT(data + (size_t)y * wpl, x))
                 continue;
             for (int r = rmin; r <= rmax; r++) {
-                int n = (int)ceil(2 * M_PI * r);
                 int *plane = acc + (size_t)(r - rmin) * w * h;
-                for (int i = 0; i < n; i++) {
-                    double a = 2 * M_PI * i / n;
-                    int cx = (int)lround(x - r * cos(a)), cy = (int)lround(y - r * sin(a));
+                for (int i = start[r - rmin]; i < start[r - rmin + 1]; i++) {
+                    int cx = x - dx[i], cy = y - dy[i];
                     if (cx >= 0 && cy >= 0 && cx < w && cy < h)
                         plane[(size_t)cy * w + cx]++;
                 }
             }
         }
+    free(dx);
+    free(dy);
+    free(start);
     double top = 0;
     for (int r = rmin; r <= rmax; r++) {
         const int *plane = acc + (size_t)(r - rmin) * w * h;
