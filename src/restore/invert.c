@@ -168,8 +168,8 @@ static uint32_t bucket_of(float prio)
 }
 
 /* Inline at each of its calls, always: a search makes a thousand pushes,
- * and the call with the state passed in parts cost as much as half the
- * work inside (bench/restore.sh's instructions). */
+ * and the call, the state passed in parts, costs as much as half the
+ * work inside. */
 static inline __attribute__((always_inline)) void push(search *s, st x)
 {
     /* A result's score is exact: channel + its own unigram cost.  The
