@@ -80,11 +80,9 @@ static void search_range(vt_restorer *r, size_t from, size_t to, uint32_t c0, ui
         const vt_cand *c = r->slots.cands + p->first;
         hyp *cur = r->beam.hyps + i * BEAM;
         size_t nc = 0;
-        /* ln P(c | b) per distinct previous token b: hypotheses share it. */
+        /* The distinct previous tokens b of the paths. */
         uint32_t bs[BEAM];
         bool backed_off[BEAM]; /* a path with bs[i] last and no trigram context went on */
-        float lp2[BEAM][VT_MAX_CANDS + 1];
-        uint32_t has_lp2[BEAM]; /* bit k: lp2[bi][k] is looked up */
         /* Bit k: the state (bs[bi], candidate k) went into cur.  A
          * position's candidates are distinct tokens (make_slot merges a
          * token its sources name twice), so a state no bit marks is not
@@ -112,7 +110,7 @@ static void search_range(vt_restorer *r, size_t from, size_t to, uint32_t c0, ui
                 bi++;
             if (bi == nb) {
                 backed_off[nb] = false;
-                has_lp2[nb] = entered[nb] = 0;
+                entered[nb] = 0;
                 bs[nb++] = ph->p1;
             }
             float bo = vt_model_bo2(m, ph->p2, ph->p1);
@@ -127,14 +125,14 @@ static void search_range(vt_restorer *r, size_t from, size_t to, uint32_t c0, ui
                 /* Far behind the best, or behind the whole beam, already. */
                 if (least > best + HYP_BEAM || (nc == BEAM && least > cur[BEAM - 1].score))
                     continue;
-                float lp;
-                if (!vt_model_tri(m, ph->p2, ph->p1, c[k].id, bo, &lp)) {
-                    if (!(has_lp2[bi] >> k & 1)) {
-                        lp2[bi][k] = vt_model_lp2(m, ph->p1, c[k].id);
-                        has_lp2[bi] |= 1u << k;
-                    }
-                    lp = bo + lp2[bi][k];
-                }
+                /* The bigram first: where it is not stored, no trigram
+                 * is, and most candidates are rare after any b.  (Paths
+                 * that share b seldom reach the same candidate: its
+                 * lookup is not kept for them.) */
+                bool may_tri;
+                float lp2 = vt_model_lp2_tri(m, ph->p1, c[k].id, &may_tri), lp;
+                if (!may_tri || !vt_model_tri(m, ph->p2, ph->p1, c[k].id, bo, &lp))
+                    lp = bo + lp2;
                 lp = vt_recall_lp(r, ph->p1, c[k].id, lp);
                 hyp t = {ph->p1, c[k].id, s - lp, (int32_t)h, k};
                 if (t.score < best)

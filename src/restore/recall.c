@@ -20,7 +20,10 @@ void vt_recall_free(vt_recall *c)
     free(c->open);
 }
 
-static uint32_t *pair_at(const vt_restorer *r, uint64_t key)
+/* Inline at each call, always: the second pass asks for pairs at every
+ * candidate it weighs, and most probes end at the first slot. */
+static inline __attribute__((always_inline)) uint32_t *pair_at(const vt_restorer *r,
+                                                               uint64_t key)
 {
     uint32_t mask = r->recall.pair_cap - 1;
     for (uint32_t i = (uint32_t)vt_hash_u64(key) & mask;; i = (i + 1) & mask)

@@ -275,14 +275,28 @@ static inline bool vt_model_tri(const vt_restore_model *m, uint32_t a, uint32_t 
     return t >= 0;
 }
 
-static inline float vt_model_lp2(const vt_restore_model *m, uint32_t b, uint32_t c)
+/* ... and whether some context a b may have a trigram for c: the model
+ * stores a trigram a b c only with its bigram b c (whose continuation
+ * count it adds to), so a b c is not looked up where b c is not stored.
+ * A b after which no bigram is stored (ln-backoff 0) is not looked up
+ * either, and may have them as far as this says. */
+static inline float vt_model_lp2_tri(const vt_restore_model *m, uint32_t b, uint32_t c,
+                                     bool *may_tri)
 {
+    *may_tri = true;
     if (m->uni_bo[b] != 0) {
         int64_t bc = vt_find_key(m->bi_keys, m->h->n_bigram_slots, &m->bi_filter, vt_key2(b, c));
         if (bc >= 0)
             return m->bi_p[bc];
+        *may_tri = false;
     }
     return m->uni_bo[b] + m->uni_p[c];
+}
+
+static inline float vt_model_lp2(const vt_restore_model *m, uint32_t b, uint32_t c)
+{
+    bool may_tri;
+    return vt_model_lp2_tri(m, b, c, &may_tri);
 }
 
 /* The bound on ln P(c | a b) over every context a b. */

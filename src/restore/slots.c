@@ -57,9 +57,12 @@ struct vt_strtab_slot {
     uint32_t number;
 };
 
-/* The slot of the len bytes at s, or the empty one where they go. */
-static struct vt_strtab_slot *strtab_find(const vt_strtab *t, const char *s, size_t len,
-                                          uint32_t h)
+/* The slot of the len bytes at s, or the empty one where they go.
+ * Inline, always: every word of a document is numbered in several tables
+ * (its pieces, signs, slots, restored text), and the probe is shorter
+ * than the call. */
+static inline __attribute__((always_inline)) struct vt_strtab_slot *
+strtab_find(const vt_strtab *t, const char *s, size_t len, uint32_t h)
 {
     uint32_t mask = t->cap - 1;
     for (uint32_t i = h & mask;; i = (i + 1) & mask) {

@@ -254,6 +254,23 @@ static void test_model(const char *src, const char *data, const char *tmp)
         reached += seen > most - 5;
     }
     CHECK(over == 0 && reached > 0, "ln P(c | a b) above its bound %zu times", over);
+    /* Every stored trigram a b c has its bigram b c stored (the beam
+     * search looks a b c up only where b c is), and a b after which no
+     * bigram is stored is the middle of no trigram. */
+    size_t orphans = 0, trigrams = 0;
+    for (uint32_t i = 0; i < m->h->n_trigram_slots; i++) {
+        uint64_t k = m->tri_keys[i];
+        if (k == UINT64_MAX)
+            continue;
+        uint32_t b = (uint32_t)(k >> 21 & (VT_MAX_VOCAB - 1));
+        uint32_t c = (uint32_t)(k & (VT_MAX_VOCAB - 1));
+        bool may_tri;
+        vt_model_lp2_tri(m, b, c, &may_tri);
+        orphans += !may_tri || m->uni_bo[b] == 0;
+        trigrams++;
+    }
+    CHECK(trigrams > 0 && orphans == 0, "%zu of %zu trigrams without their bigram", orphans,
+          trigrams);
     /* The inverse search bounds a state by the letters of the longest
      * token below its node: on the way down to any token, each node has
      * at least that token's letters still to come. */
