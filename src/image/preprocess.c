@@ -248,11 +248,11 @@ static PIX *clean_paper(PIX *gray, bool binarize)
     return norm;
 }
 
-/* Turn `*gray` upright; *quarters gets the clockwise quarter turns made.
- * `replay` is the orient step of a record whose page is prepared again:
- * its turn is done without detecting anew. */
-static bool orient(pre_state *s, PIX **gray, int dpi, const char *replay, vt_page *log,
-                   int *quarters, vt_error *err)
+/* Turn `*gray` and its threshold `*bin` upright; *quarters gets the
+ * clockwise quarter turns made.  `replay` is the orient step of a record
+ * whose page is prepared again: its turn is done without detecting anew. */
+static bool orient(pre_state *s, PIX **gray, PIX **bin, int dpi, const char *replay,
+                   vt_page *log, int *quarters, vt_error *err)
 {
     int degrees = 0;
     if (replay) {
@@ -262,33 +262,58 @@ static bool orient(pre_state *s, PIX **gray, int dpi, const char *replay, vt_pag
     } else {
         /* The detector's model is loaded at the first page that needs it:
          * a worker whose pages are all upright never pays for it. */
-        PIX *bin = pixConvertTo1(*gray, 160);
         float conf = 0;
-        if (bin && clearly_upright(bin, &conf)) {
+        if (clearly_upright(*bin, &conf)) {
             vt_page_add_step(log, "orient 0deg (text lines upright, confidence %.1f)", conf);
         } else {
             TessBaseAPI *osd = osd_engine(s, err);
-            if (!osd) {
-                pixDestroy(&bin);
+            if (!osd)
                 return false;
-            }
             conf = 0;
-            degrees = bin ? 90 * upright_turns(osd, bin, dpi, &conf) : 0;
+            degrees = 90 * upright_turns(osd, *bin, dpi, &conf);
             vt_page_add_step(log, "orient %ddeg (confidence %.1f)", degrees, conf);
         }
-        pixDestroy(&bin);
     }
     *quarters = (degrees / 90 % 4 + 4) % 4;
     if (*quarters == 0)
         return true;
     PIX *turned = pixRotateOrth(*gray, *quarters);
-    if (!turned) {
+    PIX *turned_bin = pixRotateOrth(*bin, *quarters);
+    if (!turned || !turned_bin) {
+        pixDestroy(&turned);
+        pixDestroy(&turned_bin);
         vt_error_set(err, VT_EINTERNAL, "cannot turn the page upright");
         return false;
     }
     pixDestroy(gray);
+    pixDestroy(bin);
     *gray = turned;
+    *bin = turned_bin;
     return true;
+}
+
+/* Straighten `*gray` by the skew of its threshold `bin`; the angle goes to
+ * *degrees (0 when the page is left as it is). */
+static void deskew(PIX **gray, PIX *bin, double *degrees, vt_page *log)
+{
+    l_float32 angle = 0, conf = 0;
+    if (pixFindSkew(bin, &angle, &conf) == 0 && conf >= 2.5 && fabsf(angle) >= 0.1f) {
+        /* Turned by the angle to the ten-thousandth of a degree a record's
+         * six digits hold, so a page resumed from its record maps its boxes
+         * exactly as the page read straight through.  The rotation is done
+         * on the gray image so that strokes keep their antialiasing. */
+        double rounded = round(angle * 1e4) / 1e4;
+        PIX *rot = pixRotate(*gray, (float)(rounded * M_PI / 180.0), L_ROTATE_AREA_MAP,
+                             L_BRING_IN_WHITE, 0, 0);
+        if (rot) {
+            pixDestroy(gray);
+            *gray = rot;
+            *degrees = rounded;
+            vt_page_add_step(log, "deskew %+.2fdeg", angle);
+        }
+    } else {
+        vt_page_add_step(log, "deskew none (%.2fdeg, confidence %.1f)", angle, conf);
+    }
 }
 
 /* The factor that brings an image of this resolution to about 300 dpi,
@@ -334,7 +359,8 @@ static bool scale_page(PIX **pix, float factor, bool plain, int *dpi, vt_page *l
 }
 
 /* Prepare one page image for OCR: *srcp, which may be replaced by a
- * smaller copy (the caller destroys it).  `dpi` is the image's resolution;
+ * smaller copy (the caller destroys it), and has its seal and signature
+ * ink painted over when the caller holds the only reference.  `dpi` is the image's resolution;
  * how the work image was made from it goes to *frame, every step to
  * `log`.  `orient_replay` is the orient step of a record whose page is
  * prepared again.  NULL with err set when the page cannot be prepared. */
@@ -371,7 +397,10 @@ static PIX *prepare(pre_state *s, const char *orient_replay, PIX **srcp, int dpi
         pixcmapHasColor(pixGetColormap(src), &has_colour);
     bool colour = pixGetDepth(src) == 32 || has_colour;
     if (colour && (o->drop_red || o->drop_blue)) {
-        PIX *rgb = pixConvertTo32(src);
+        /* The ink is painted over on the page itself when no one else holds
+         * it: a copy of a 300-dpi colour page is 35 MB to write and fault in. */
+        bool own = pixGetDepth(src) == 32 && pixGetRefcount(src) == 1;
+        PIX *rgb = own ? pixClone(src) : pixConvertTo32(src);
         if (!rgb) {
             vt_error_set(err, VT_EINTERNAL, "%s: page %zu: cannot convert to colour", path,
                          index + 1);
@@ -407,34 +436,25 @@ static PIX *prepare(pre_state *s, const char *orient_replay, PIX **srcp, int dpi
     frame->scale_x = pixGetWidth(gray) / source_w;
     frame->scale_y = pixGetHeight(gray) / source_h;
 
-    if (o->orient && !orient(s, &gray, dpi, orient_replay, log, &frame->quarter_turns, err)) {
+    /* One rough threshold serves the orientation and the skew found on it. */
+    PIX *bin = NULL;
+    if (o->orient || o->deskew) {
+        bin = pixConvertTo1(gray, 160);
+        if (!bin) {
+            pixDestroy(&gray);
+            vt_error_set(err, VT_EINTERNAL, "%s: page %zu: cannot threshold", path,
+                         index + 1);
+            return NULL;
+        }
+    }
+    bool ok = !o->orient ||
+              orient(s, &gray, &bin, dpi, orient_replay, log, &frame->quarter_turns, err);
+    if (ok && o->deskew)
+        deskew(&gray, bin, &frame->deskew_degrees, log);
+    pixDestroy(&bin);
+    if (!ok) {
         pixDestroy(&gray);
         return NULL;
-    }
-
-    if (o->deskew) {
-        /* The skew is measured on a rough threshold; the rotation is done on
-         * the gray image so that strokes keep their antialiasing. */
-        PIX *bin = pixConvertTo1(gray, 160);
-        l_float32 angle = 0, conf = 0;
-        if (bin && pixFindSkew(bin, &angle, &conf) == 0 && conf >= 2.5 &&
-            fabsf(angle) >= 0.1f) {
-            /* Turned by the angle to the ten-thousandth of a degree a
-             * record's six digits hold, so a page resumed from its record
-             * maps its boxes exactly as the page read straight through. */
-            double degrees = round(angle * 1e4) / 1e4;
-            PIX *rot = pixRotate(gray, (float)(degrees * M_PI / 180.0),
-                                 L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
-            if (rot) {
-                pixDestroy(&gray);
-                gray = rot;
-                frame->deskew_degrees = degrees;
-                vt_page_add_step(log, "deskew %+.2fdeg", angle);
-            }
-        } else {
-            vt_page_add_step(log, "deskew none (%.2fdeg, confidence %.1f)", angle, conf);
-        }
-        pixDestroy(&bin);
     }
 
     PIX *work = clean_paper(gray, o->binarize);
