@@ -22,7 +22,40 @@ typedef struct band {
     int top, bottom; /* inclusive rows */
 } band;
 
-/* Dark pixels as 1, with dust specks removed so they make no bands. */
+/* The grey level below which a pixel of `gray` (its paper cleaned to
+ * white) is ink: half way from the paper to the ink's median level, and
+ * no darker than mid-grey.  Crisp print keeps mid-grey; the faint strokes
+ * of an enlarged low-resolution scan, whose cores stay light grey, lose
+ * letters at it and leave empty columns through the body's lines that
+ * read as a footer's gutter. */
+static int ink_threshold(PIX *gray)
+{
+    enum { PAPER = 255, INK_BELOW = 224, DARKEST = 128, LIGHTEST = 200 };
+    NUMA *hist = pixGetGrayHistogram(gray, 1);
+    if (!hist)
+        return DARKEST;
+    double ink = 0, seen = 0;
+    for (int v = 0; v < INK_BELOW; v++) {
+        l_float32 c = 0;
+        numaGetFValue(hist, v, &c);
+        ink += c;
+    }
+    int median = 0;
+    for (int v = 0; v < INK_BELOW; v++) {
+        l_float32 c = 0;
+        numaGetFValue(hist, v, &c);
+        seen += c;
+        if (2 * seen >= ink) {
+            median = v;
+            break;
+        }
+    }
+    numaDestroy(&hist);
+    int t = (median + PAPER) / 2;
+    return t < DARKEST ? DARKEST : t > LIGHTEST ? LIGHTEST : t;
+}
+
+/* Ink as 1, with dust specks removed so they make no bands. */
 static PIX *ink_of(PIX *page, int dpi)
 {
     PIX *bin;
@@ -30,7 +63,7 @@ static PIX *ink_of(PIX *page, int dpi)
         bin = pixClone(page);
     } else {
         PIX *gray = pixConvertTo8(page, 0);
-        bin = gray ? pixConvertTo1(gray, 128) : NULL;
+        bin = gray ? pixConvertTo1(gray, ink_threshold(gray)) : NULL;
         pixDestroy(&gray);
     }
     if (!bin)
