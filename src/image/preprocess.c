@@ -426,15 +426,19 @@ static PIX *prepare(pre_state *s, const char *orient_replay, PIX **srcp, int dpi
         pixDestroy(&bin);
     }
 
-    PIX *work = clean_paper(gray, o->binarize);
+    /* An enlarged page keeps its grey: its interpolated strokes are soft,
+     * and Sauvola's window cuts their light cores into fragments that
+     * Tesseract misreads (a year's 5 as 3, a slash lost). */
+    bool binarize = o->binarize && factor <= 1;
+    PIX *work = clean_paper(gray, binarize);
     pixDestroy(&gray);
     if (!work) {
         vt_error_set(err, VT_EINTERNAL, "%s: page %zu: binarisation failed", path,
                      index + 1);
         return NULL;
     }
-    vt_page_add_step(log, o->binarize ? "binarize sauvola 51px k=0.20, ink keeps its grey"
-                                      : "normalize background");
+    vt_page_add_step(log, binarize ? "binarize sauvola 51px k=0.20, ink keeps its grey"
+                                   : "normalize background");
     pixSetResolution(work, dpi, dpi);
     frame->width = pixGetWidth(work);
     frame->height = pixGetHeight(work);
