@@ -23,14 +23,16 @@ typedef struct band {
 } band;
 
 /* The grey level below which a pixel of `gray` (its paper cleaned to
- * white) is ink: half way from the paper to the ink's median level, and
- * no darker than mid-grey.  Crisp print keeps mid-grey; the faint strokes
- * of an enlarged low-resolution scan, whose cores stay light grey, lose
- * letters at it and leave empty columns through the body's lines that
- * read as a footer's gutter. */
+ * white) is ink: a little lighter than the median of the page's ink, and
+ * never darker than mid-grey.  Crisp print, whose ink is mostly darker
+ * than mid-grey, keeps mid-grey: a lighter cut would take in what is left
+ * of a dropped seal and fill the gutter between Nơi nhận and the signer.
+ * The faint strokes of an enlarged low-resolution scan, whose cores stay
+ * light grey, lose letters at mid-grey and leave empty columns through
+ * the body's lines that read as a footer's gutter. */
 static int ink_threshold(PIX *gray)
 {
-    enum { PAPER = 255, INK_BELOW = 224, DARKEST = 128, LIGHTEST = 200 };
+    enum { INK_BELOW = 224, MARGIN = 24, DARKEST = 128, LIGHTEST = 200 };
     NUMA *hist = pixGetGrayHistogram(gray, 1);
     if (!hist)
         return DARKEST;
@@ -51,7 +53,7 @@ static int ink_threshold(PIX *gray)
         }
     }
     numaDestroy(&hist);
-    int t = (median + PAPER) / 2;
+    int t = median + MARGIN;
     return t < DARKEST ? DARKEST : t > LIGHTEST ? LIGHTEST : t;
 }
 
