@@ -14,7 +14,8 @@
  *   5. deskewed;
  *   6. binarised adaptively (background normalisation, then Sauvola), so
  *      uneven paper and faint strokes survive; the ink keeps its grey
- *      levels (see clean_paper).
+ *      levels (see clean_paper).  A page enlarged in step 3 has its
+ *      background normalised only.
  * How page->work was made from page->image is kept as data in
  * page->prepared (scale, quarter turns, deskew angle, the work image's
  * size and dpi), so that boxes found on page->work can be put on the page
@@ -74,7 +75,8 @@ static const vt_option_spec pre_options[] = {
      offsetof(pre_opts, orient)},
     {"deskew", VT_OPTION_BOOL, "yes", 0, 0, NULL, "straighten a skewed page",
      offsetof(pre_opts, deskew)},
-    {"binarize", VT_OPTION_BOOL, "yes", 0, 0, NULL, "turn the page black and white",
+    {"binarize", VT_OPTION_BOOL, "yes", 0, 0, NULL,
+     "turn the page black and white (a page enlarged from under 150 dpi keeps its grey)",
      offsetof(pre_opts, binarize)},
     {0},
 };
