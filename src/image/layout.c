@@ -22,7 +22,42 @@ typedef struct band {
     int top, bottom; /* inclusive rows */
 } band;
 
-/* Dark pixels as 1, with dust specks removed so they make no bands. */
+/* The grey level below which a pixel of `gray` (its paper cleaned to
+ * white) is ink: a little lighter than the median of the page's ink, and
+ * never darker than mid-grey.  Crisp print, whose ink is mostly darker
+ * than mid-grey, keeps mid-grey: a lighter cut would take in what is left
+ * of a dropped seal and fill the gutter between Nơi nhận and the signer.
+ * The faint strokes of an enlarged low-resolution scan, whose cores stay
+ * light grey, lose letters at mid-grey and leave empty columns through
+ * the body's lines that read as a footer's gutter. */
+static int ink_threshold(PIX *gray)
+{
+    enum { INK_BELOW = 224, MARGIN = 24, DARKEST = 128, LIGHTEST = 200 };
+    NUMA *hist = pixGetGrayHistogram(gray, 1);
+    if (!hist)
+        return DARKEST;
+    double ink = 0, seen = 0;
+    for (int v = 0; v < INK_BELOW; v++) {
+        l_float32 c = 0;
+        numaGetFValue(hist, v, &c);
+        ink += c;
+    }
+    int median = 0;
+    for (int v = 0; v < INK_BELOW; v++) {
+        l_float32 c = 0;
+        numaGetFValue(hist, v, &c);
+        seen += c;
+        if (2 * seen >= ink) {
+            median = v;
+            break;
+        }
+    }
+    numaDestroy(&hist);
+    int t = median + MARGIN;
+    return t < DARKEST ? DARKEST : t > LIGHTEST ? LIGHTEST : t;
+}
+
+/* Ink as 1, with dust specks removed so they make no bands. */
 static PIX *ink_of(PIX *page, int dpi)
 {
     PIX *bin;
@@ -30,7 +65,7 @@ static PIX *ink_of(PIX *page, int dpi)
         bin = pixClone(page);
     } else {
         PIX *gray = pixConvertTo8(page, 0);
-        bin = gray ? pixConvertTo1(gray, 128) : NULL;
+        bin = gray ? pixConvertTo1(gray, ink_threshold(gray)) : NULL;
         pixDestroy(&gray);
     }
     if (!bin)

@@ -15,7 +15,8 @@
  *   5. deskewed;
  *   6. binarised adaptively (background normalisation, then Sauvola), so
  *      uneven paper and faint strokes survive; the ink keeps its grey
- *      levels (see clean_paper).
+ *      levels (see clean_paper).  A page enlarged in step 3 has its
+ *      background normalised only.
  * How page->work was made from page->image is kept as data in
  * page->prepared (scale, quarter turns, deskew angle, the work image's
  * size and dpi), so that boxes found on page->work can be put on the page
@@ -79,7 +80,8 @@ static const vt_option_spec pre_options[] = {
      offsetof(pre_opts, orient)},
     {"deskew", VT_OPTION_BOOL, "yes", 0, 0, NULL, "straighten a skewed page",
      offsetof(pre_opts, deskew)},
-    {"binarize", VT_OPTION_BOOL, "yes", 0, 0, NULL, "turn the page black and white",
+    {"binarize", VT_OPTION_BOOL, "yes", 0, 0, NULL,
+     "turn the page black and white (a page enlarged from under 150 dpi keeps its grey)",
      offsetof(pre_opts, binarize)},
     {0},
 };
@@ -457,15 +459,19 @@ static PIX *prepare(pre_state *s, const char *orient_replay, PIX **srcp, int dpi
         return NULL;
     }
 
-    PIX *work = clean_paper(gray, o->binarize);
+    /* An enlarged page keeps its grey: its interpolated strokes are soft,
+     * and Sauvola's window cuts their light cores into fragments that
+     * Tesseract misreads (a year's 5 as 3, a slash lost). */
+    bool binarize = o->binarize && factor <= 1;
+    PIX *work = clean_paper(gray, binarize);
     pixDestroy(&gray);
     if (!work) {
         vt_error_set(err, VT_EINTERNAL, "%s: page %zu: binarisation failed", path,
                      index + 1);
         return NULL;
     }
-    vt_page_add_step(log, o->binarize ? "binarize sauvola 51px k=0.20, ink keeps its grey"
-                                      : "normalize background");
+    vt_page_add_step(log, binarize ? "binarize sauvola 51px k=0.20, ink keeps its grey"
+                                   : "normalize background");
     pixSetResolution(work, dpi, dpi);
     frame->width = pixGetWidth(work);
     frame->height = pixGetHeight(work);

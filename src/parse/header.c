@@ -351,7 +351,8 @@ static size_t organ_break(const vt_lexicon *lex, const char *fold)
                 char *tail = words_joined(w, u, k);
                 if (vt_admin_unit_start(tail) && organ_head(lex, acc, false)) {
                     first = true;
-                    const char *place = strchr(tail, ' ') + 1;
+                    const char *space = strchr(tail, ' ');
+                    const char *place = space ? space + 1 : NULL;
                     for (size_t q = 0; q < 2 && place; q++) {
                         known |= vt_lex_match(&lex->places, place, strlen(place), 0, NULL) != NULL;
                         place = strchr(place, ' ');

@@ -1736,6 +1736,33 @@ static void test_body_line_in_header(void)
     json_decref(m);
 }
 
+/* An e-signature overlay OCR damaged ("Cơ quan: Thành phá Đà Nẵng") that
+ * the layout put in the left column, read for the issuer: a cut of it
+ * that ends in a lone unit word ("Thành") has no place after it (the
+ * parse read past the word). */
+static void test_overlay_unit_word(void)
+{
+    current = "overlay line ending in a unit word";
+    static const role_line page[] = {
+        {"Ký lời: Sử Xây đựng", VT_ROLE_HEADER_LEFT},
+        {"Cơ quan: Thành phá Đã Nẵng", VT_ROLE_HEADER_LEFT},
+        {"Thới gián ký: 05.062025 l5 40:23 +07:00", VT_ROLE_HEADER_LEFT},
+        {"UBND THÀNH PHỐ ĐÀ NẴNG", VT_ROLE_HEADER_LEFT},
+        {"SỞ XÂY DỰNG", VT_ROLE_HEADER_LEFT},
+        {"Số: /QĐ-SXD", VT_ROLE_HEADER_LEFT},
+        {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", VT_ROLE_HEADER_RIGHT},
+        {"Độc lập - Tự do - Hạnh phúc", VT_ROLE_HEADER_RIGHT},
+        {"Đà Nẵng, ngày tháng 6 năm 2025", VT_ROLE_HEADER_RIGHT},
+        {"QUYẾT ĐỊNH", VT_ROLE_BODY},
+        {"Về việc thành lập Tổ công tác kiểm tra nhà chung cư", VT_ROLE_BODY},
+    };
+    json_t *m = parse_roles(page, sizeof page / sizeof *page);
+    expect(m, "number", "/QĐ-SXD");
+    expect(m, "date", "2025-06");
+    expect(m, "type", "Quyết định");
+    json_decref(m);
+}
+
 static void test_scanned_header(void)
 {
     current = "scanned header";
@@ -1987,6 +2014,7 @@ int main(int argc, char **argv)
     test_last_page_cue();
     test_scanned_header();
     test_body_line_in_header();
+    test_overlay_unit_word();
     test_stage(argv[1]);
     vt_lexicon_clear(&lex);
     printf("%d checks, %d failures\n", checks, failures);
