@@ -20,6 +20,12 @@
 /* The two-letter cue "Số": both letters may be confused ("56"), neither
  * wrong. */
 #define CUE_COST 0.36
+/* The most lines a trích yếu under the type name takes, in sentence case
+ * and in capitals: one in capitals, wider letters in the narrow title
+ * column, wraps over twice the lines, and where it ends shows (the line
+ * after it is not in capitals, or names the authority). */
+#define SUBJECT_LINES 6
+#define SUBJECT_LINES_CAPS 12
 
 /* A day/month/year token: digits and the letters OCR makes of them.  The
  * day, and sometimes the month, is written by hand in a blank left for it:
@@ -1216,9 +1222,13 @@ static bool body_cue(const vt_pline *pl)
  * Quyết định), a sentence ending in punctuation or a whole paragraph. */
 /* A line in capitals that names who decides (the authority line of a
  * Quyết định: "BỘ TRƯỞNG BỘ Y TẾ", "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH"): it
- * opens with a listed position or a whole listed body. */
+ * opens with a listed position or a whole listed body, and names one
+ * authority, so it has no comma; a line of a trích yếu in capitals may
+ * open with a body too ("BỘ Y TẾ VÀ CÁC BAN, BỘ, NGÀNH ..."). */
 static bool authority_line(const vt_pctx *cx, const vt_pline *pl)
 {
+    if (memchr(pl->text, ',', pl->len) || memchr(pl->text, ';', pl->len))
+        return false;
     size_t at = 0;
     while (at < pl->flen && !isalnum((unsigned char)pl->fold[at]))
         at++;
@@ -1686,7 +1696,8 @@ void vt_parse_header(vt_pctx *cx)
         while (i < cx->n && blank_line(&cx->lines[i]))
             i++;
         size_t from = on_line ? type_at : i;
-        for (size_t prev = from; i < cx->n && i < from + 6 && !blank_line(&cx->lines[i]) &&
+        size_t most = vt_text_mostly_upper(cx->lines[from].text) ? SUBJECT_LINES_CAPS : SUBJECT_LINES;
+        for (size_t prev = from; i < cx->n && i < from + most && !blank_line(&cx->lines[i]) &&
                                  (i == from || (prev == type_at && caps_under(cx, &cx->lines[i])) ||
                                   subject_continues(cx, &cx->lines[from], &cx->lines[prev],
                                                     &cx->lines[i]));

@@ -1486,6 +1486,20 @@ static void test_multiline_subject(void)
                          "QUYỀN VẬN CHUYỂN GIỮA CÁC BÊN");
     json_decref(m);
 
+    /* A long trích yếu in capitals wraps over many lines of the title
+     * column; a line of it may open with a body's name. */
+    m = parse_text("subject in capitals over eight lines",
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\nVĂN PHÒNG\nSố 51-TB/VPTW\nHà Nội, ngày 3 tháng 2 năm 2025\n"
+        "THÔNG BÁO KẾT LUẬN\nCỦA THƯỜNG TRỰC BAN BÍ THƯ TẠI BUỔI LÀM VIỆC\nVỚI BAN CÁN SỰ ĐẢNG\n"
+        "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG, CÁC BỘ, NGÀNH LIÊN QUAN\nVỀ CÔNG TÁC PHÒNG, CHỐNG THIÊN TAI\n"
+        "VÀ KHẮC PHỤC HẬU QUẢ MƯA LŨ\nTẠI CÁC TỈNH MIỀN NÚI PHÍA BẮC\nTRONG MÙA MƯA BÃO\n"
+        "NĂM 2025\nNgày 1/2/2025, đồng chí Thường trực Ban Bí thư đã làm việc.\n", NULL);
+    expect(m, "subject", "KẾT LUẬN CỦA THƯỜNG TRỰC BAN BÍ THƯ TẠI BUỔI LÀM VIỆC VỚI BAN CÁN SỰ ĐẢNG "
+                         "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG, CÁC BỘ, NGÀNH LIÊN QUAN VỀ CÔNG TÁC PHÒNG, "
+                         "CHỐNG THIÊN TAI VÀ KHẮC PHỤC HẬU QUẢ MƯA LŨ TẠI CÁC TỈNH MIỀN NÚI PHÍA BẮC "
+                         "TRONG MÙA MƯA BÃO NĂM 2025");
+    json_decref(m);
+
     m = parse_text("V/v over three lines before Kính gửi",
         "SỞ TÀI CHÍNH\nSố: 301/STC-QLG\nV/v hướng dẫn xây dựng dự toán\n"
         "ngân sách nhà nước năm 2026 và kế hoạch\ntài chính 03 năm\n"
