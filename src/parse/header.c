@@ -586,6 +586,41 @@ static bool known_code(const vt_lexicon *lex, const char *seg)
     return false;
 }
 
+/* The code of the Quốc hội or one of its organs with the term it serves
+ * (QH14, UBTVQH15): the term has two digits, and OCR reads a 1 of it as I
+ * or l, or reads it twice ("I1"), more so under a seal.  The segment with
+ * its term repaired when its capitals, less such a reading, are a known
+ * code ending in QH; NULL otherwise. */
+static char *term_code(const vt_lexicon *lex, const char *seg)
+{
+    size_t caps = 0;
+    while (isupper((unsigned char)seg[caps]))
+        caps++;
+    const char *tail = seg + caps;
+    if (!*tail || tail[strspn(tail, "0123456789Il|")])
+        return NULL;
+    for (size_t cut = caps; cut >= 2; cut--) {
+        char term[8];
+        size_t n = 0;
+        for (const char *c = seg + cut; *c && n < sizeof term - 1; c++)
+            term[n++] = isdigit((unsigned char)*c) ? *c : '1';
+        term[n] = '\0';
+        /* A 1 read twice: the I or l before it is dropped. */
+        if (n == 3 && !isdigit((unsigned char)seg[cut]) && seg[cut + 1] == '1')
+            memmove(term, term + 1, n--);
+        char *base = vt_xstrndup(seg, cut);
+        bool known = n == 2 && strcmp(seg + cut, term) != 0 && strcmp(base + cut - 2, "QH") == 0 &&
+                     known_code(lex, base);
+        char *fixed = known ? vt_xasprintf("%s%s", base, term) : NULL;
+        free(base);
+        if (fixed)
+            return fixed;
+        if (seg[cut - 1] != 'I')
+            break; /* only an I of the capitals may be the term's */
+    }
+    return NULL;
+}
+
 char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *type_abbr)
 {
     char *ini = cx->issuer_name ? initials(cx->issuer_name) : NULL;
@@ -597,7 +632,10 @@ char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *ty
         size_t k = strcspn(p, "-/");
         char *seg = vt_xstrndup(p, k);
         const char *fix = NULL;
-        if (!strstr(seg, "Đ") && !known_code(cx->lex, seg)) { /* an Đ may be lost */
+        char *term = term_code(cx->lex, seg);
+        if (term)
+            fix = term;
+        else if (!strstr(seg, "Đ") && !known_code(cx->lex, seg)) { /* an Đ may be lost */
             const char *cands[2] = {ini, type_abbr};
             for (size_t c = 0; c < 2 && !fix; c++) {
                 /* Only a spelling with Đ can restore one the OCR lost. */
@@ -623,6 +661,7 @@ char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *ty
         out[o] = '\0';
         p += k;
         free(seg);
+        free(term);
         out = vt_xrealloc(out, o + n * 2 + 8);
     }
     out[o] = '\0';

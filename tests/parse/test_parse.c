@@ -1201,6 +1201,26 @@ static void test_d_readings(void)
     json_decref(m);
 }
 
+/* The term a code of the Quốc hội ends with, a 1 of it read as I or l or
+ * read twice ("QHI15"); a code whose capitals are no known one stays. */
+static void test_term_codes(void)
+{
+    json_t *m = parse_text("term read as I and l",
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 76/2025/UBTVQHI15\n"
+        "Hà Nội, ngày 4 tháng 3 năm 2025\nNGHỊ QUYẾT\nVề một việc\n\n"
+        "Căn cứ Nghị quyết số 31/2024/QHI15 và Luật số 40/2023/QHI4; Quyết định số 9/2024/QĐ-CTI5.\n", NULL);
+    expect(m, "number", "76/2025/UBTVQH15");
+    expect(m, "references.0.number", "31/2024/QH15");
+    expect(m, "references.1.number", "40/2023/QH14");
+    expect(m, "references.2.number", "9/2024/QĐ-CTI5");
+    json_decref(m);
+    m = parse_text("term read as l",
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 77/2025/UBTVQHl5\n"
+        "Hà Nội, ngày 4 tháng 3 năm 2025\nNGHỊ QUYẾT\nVề một việc\n", NULL);
+    expect(m, "number", "77/2025/UBTVQH15");
+    json_decref(m);
+}
+
 /* More legacy-OCR damage: cue words without marks or with digits, the
  * authority sharing a line with the first recipient, a date whose digits
  * have one valid reading. */
@@ -1989,6 +2009,7 @@ int main(int argc, char **argv)
     test_year_numbers();
     test_damage_variants();
     test_d_readings();
+    test_term_codes();
     test_numbers();
     test_party();
     test_ve_subject();
