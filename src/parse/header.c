@@ -1680,13 +1680,25 @@ void vt_parse_header(vt_pctx *cx)
     for (size_t i = under_cue ? (have_number ? num.line : num.cue_line) + 1 : 0; i < scan && i < type_at;
          i++) {
         const vt_pline *pl = &cx->lines[i];
-        if (pl->role == VT_ROLE_HEADER_RIGHT || (!under_cue && pl->role != VT_ROLE_HEADER_LEFT))
-            continue;
-        if (under_cue && !blank_line(pl) && ++left_lines > 3)
-            break;
         size_t st = 0;
         while (st < split[i] && isspace((unsigned char)pl->fold[st]))
             st++;
+        /* A "Số:" printed without its number has the V/v run into its
+         * line ("Số: V/v tiền thuê đất"): the trích yếu opens after it,
+         * in the left column whatever the layout said. */
+        bool after_cue = false;
+        if (!have_number && strncmp(pl->fold + st, "so", 2) == 0) {
+            size_t cue = st + 2 + strspn(pl->fold + st + 2, ": ");
+            after_cue = cue < split[i] && cue > st + 2 &&
+                        vt_fuzzy_prefix(pl->fold, split[i], cue, "v/v", VT_COST_SHORT_CUE, NULL) >= 0;
+            if (after_cue)
+                st = cue;
+        }
+        if (!after_cue &&
+            (pl->role == VT_ROLE_HEADER_RIGHT || (!under_cue && pl->role != VT_ROLE_HEADER_LEFT)))
+            continue;
+        if (under_cue && !blank_line(pl) && ++left_lines > 3)
+            break;
         long e = vt_fuzzy_prefix(pl->fold, split[i], st, "v/v", VT_COST_SHORT_CUE, NULL);
         if (e < 0 && vt_rx_find(&vv_rx, pl->fold, split[i], st))
             e = vt_rx_end(&vv_rx, 0);
@@ -1711,8 +1723,7 @@ void vt_parse_header(vt_pctx *cx)
     if (!have_number) {
         /* The issuer ends above a number line OCR could not read as one. */
         for (size_t i = 1; i < top && i < scan; i++)
-            if (cx->lines[i].role == VT_ROLE_HEADER_LEFT &&
-                (i == vv_at || notation_like(&cx->lines[i]))) {
+            if (i == vv_at || (cx->lines[i].role == VT_ROLE_HEADER_LEFT && notation_like(&cx->lines[i]))) {
                 top = i;
                 break;
             }

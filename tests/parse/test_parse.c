@@ -1520,6 +1520,15 @@ static void test_multiline_subject(void)
                          "TRONG MÙA MƯA BÃO NĂM 2025");
     json_decref(m);
 
+    /* A Số printed without its number, the V/v read onto its line. */
+    m = parse_text("V/v on the line of a bare Số",
+        "BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: V/v gia hạn nộp thuế\nHà Nội, ngày 6 tháng 7 năm 2025\n"
+        "Kính gửi: Thuế tỉnh Hà Tĩnh.\nCục Thuế nhận được công văn của Thuế tỉnh.\n", NULL);
+    expect(m, "type", "Công văn");
+    expect(m, "issuer", "Cục Thuế");
+    expect(m, "subject", "V/v gia hạn nộp thuế");
+    json_decref(m);
+
     m = parse_text("V/v over three lines before Kính gửi",
         "SỞ TÀI CHÍNH\nSố: 301/STC-QLG\nV/v hướng dẫn xây dựng dự toán\n"
         "ngân sách nhà nước năm 2026 và kế hoạch\ntài chính 03 năm\n"
