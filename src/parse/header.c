@@ -1746,7 +1746,8 @@ void vt_parse_header(vt_pctx *cx)
         while (i < cx->n && blank_line(&cx->lines[i]))
             i++;
         size_t from = on_line ? type_at : i;
-        size_t most = vt_text_mostly_upper(cx->lines[from].text) ? SUBJECT_LINES_CAPS : SUBJECT_LINES;
+        size_t most = from < cx->n && vt_text_mostly_upper(cx->lines[from].text) ? SUBJECT_LINES_CAPS
+                                                                                 : SUBJECT_LINES;
         for (size_t prev = from; i < cx->n && i < from + most && !blank_line(&cx->lines[i]) &&
                                  (i == from || (prev == type_at && caps_under(cx, &cx->lines[i])) ||
                                   subject_continues(cx, &cx->lines[from], &cx->lines[prev],

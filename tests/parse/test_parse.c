@@ -1520,6 +1520,12 @@ static void test_multiline_subject(void)
                          "TRONG MÙA MƯA BÃO NĂM 2025");
     json_decref(m);
 
+    /* The type name on the last line: no trích yếu, and nothing read
+     * past the lines. */
+    m = parse_text("type name on the last line", "Số: 5/TB-UBND\nTHÔNG BÁO\n", NULL);
+    expect(m, "type", "Thông báo");
+    json_decref(m);
+
     /* A Số printed without its number, the V/v read onto its line. */
     m = parse_text("V/v on the line of a bare Số",
         "BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: V/v gia hạn nộp thuế\nHà Nội, ngày 6 tháng 7 năm 2025\n"
