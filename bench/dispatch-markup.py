@@ -23,12 +23,21 @@ RECIPIENTS = re.compile(r'^Nơi\s+nhận\b')
 AUTHORITY = re.compile(r'^(?:TM|KT|TL|TUQ|Q|T/M)\.?\s')
 BODY_START = re.compile(r'^(?:Căn\s+cứ|Kính\s+gửi|Thực\s+hiện|Điều\s+\d|\d+\.|[a-z]\)|-)')
 HEADER_LINES = 12
+RECIPIENT_LINES = 30
 HEADER_WIDTH = 90
 
 
 def upper(line):
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def date_line(line):
+    """The place and date line: the place opens it (a sentence of the body
+    ending with a date, "... tại Tờ trình số 12 ngày 18 tháng 11 năm
+    2025.", is none)."""
+    d = DATE.search(line)
+    return bool(d) and d.start(1) == 0
 
 
 def name_like(line):
@@ -60,7 +69,7 @@ def header(lines):
     lines and the index where the header ends."""
     top = [i for i, ln in enumerate(lines[:HEADER_LINES])
            if len(ln) <= HEADER_WIDTH and NATIONAL.search(ln) or MOTTO.match(ln) or PARTY.match(ln)
-           or NUMBER.match(ln) or DATE.search(ln)]
+           or NUMBER.match(ln) or date_line(ln)]
     if not top:
         return [], [], [], [], 0
     end = top[-1] + 1
@@ -70,7 +79,7 @@ def header(lines):
         ln = lines[i]
         if NATIONAL.search(ln) or MOTTO.match(ln) or PARTY.match(ln):
             right.append(ln)
-        elif DATE.search(ln) and not NUMBER.match(ln):
+        elif date_line(ln) and not NUMBER.match(ln):
             date.append(ln)
         elif NUMBER.match(ln):
             # A bare "Số:" has its number on the next line.
@@ -133,9 +142,11 @@ def footer(lines, lo):
         while k < len(lines) and re.match(r'^[-+•]', lines[k]):
             k += 1
         recipients = lines[rec:k]
-        sig = signer(lines, k - 1)
-        if sig and sig[0] == k:
-            return recipients, lines[sig[0]:sig[1]], rec, sig[1]
+        sig = signer(lines, rec)
+        # The signer's block under the list: every line between is an
+        # item, with its dash or not (a source may drop one).
+        if sig and k <= sig[0] <= rec + RECIPIENT_LINES:
+            return lines[rec:sig[0]], lines[sig[0]:sig[1]], rec, sig[1]
         # The signer's block printed above Nơi nhận.
         sig = signer(lines[:rec], lo)
         if sig and sig[1] == rec:

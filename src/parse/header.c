@@ -20,6 +20,12 @@
 /* The two-letter cue "Số": both letters may be confused ("56"), neither
  * wrong. */
 #define CUE_COST 0.36
+/* The most lines a trích yếu under the type name takes, in sentence case
+ * and in capitals: one in capitals, wider letters in the narrow title
+ * column, wraps over twice the lines, and where it ends shows (the line
+ * after it is not in capitals, or names the authority). */
+#define SUBJECT_LINES 6
+#define SUBJECT_LINES_CAPS 12
 
 /* A day/month/year token: digits and the letters OCR makes of them.  The
  * day, and sometimes the month, is written by hand in a blank left for it:
@@ -581,6 +587,41 @@ static bool known_code(const vt_lexicon *lex, const char *seg)
     return false;
 }
 
+/* The code of the Quốc hội or one of its organs with the term it serves
+ * (QH14, UBTVQH15): the term has two digits, and OCR reads a 1 of it as I
+ * or l, or reads it twice ("I1"), more so under a seal.  The segment with
+ * its term repaired when its capitals, less such a reading, are a known
+ * code ending in QH; NULL otherwise. */
+static char *term_code(const vt_lexicon *lex, const char *seg)
+{
+    size_t caps = 0;
+    while (isupper((unsigned char)seg[caps]))
+        caps++;
+    const char *tail = seg + caps;
+    if (!*tail || tail[strspn(tail, "0123456789Il|")])
+        return NULL;
+    for (size_t cut = caps; cut >= 2; cut--) {
+        char term[8];
+        size_t n = 0;
+        for (const char *c = seg + cut; *c && n < sizeof term - 1; c++)
+            term[n++] = isdigit((unsigned char)*c) ? *c : '1';
+        term[n] = '\0';
+        /* A 1 read twice: the I or l before it is dropped. */
+        if (n == 3 && !isdigit((unsigned char)seg[cut]) && seg[cut + 1] == '1')
+            memmove(term, term + 1, n--);
+        char *base = vt_xstrndup(seg, cut);
+        bool known = n == 2 && strcmp(seg + cut, term) != 0 && strcmp(base + cut - 2, "QH") == 0 &&
+                     known_code(lex, base);
+        char *fixed = known ? vt_xasprintf("%s%s", base, term) : NULL;
+        free(base);
+        if (fixed)
+            return fixed;
+        if (seg[cut - 1] != 'I')
+            break; /* only an I of the capitals may be the term's */
+    }
+    return NULL;
+}
+
 char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *type_abbr)
 {
     char *ini = cx->issuer_name ? initials(cx->issuer_name) : NULL;
@@ -592,7 +633,10 @@ char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *ty
         size_t k = strcspn(p, "-/");
         char *seg = vt_xstrndup(p, k);
         const char *fix = NULL;
-        if (!strstr(seg, "Đ") && !known_code(cx->lex, seg)) { /* an Đ may be lost */
+        char *term = term_code(cx->lex, seg);
+        if (term)
+            fix = term;
+        else if (!strstr(seg, "Đ") && !known_code(cx->lex, seg)) { /* an Đ may be lost */
             const char *cands[2] = {ini, type_abbr};
             for (size_t c = 0; c < 2 && !fix; c++) {
                 /* Only a spelling with Đ can restore one the OCR lost. */
@@ -618,6 +662,7 @@ char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *ty
         out[o] = '\0';
         p += k;
         free(seg);
+        free(term);
         out = vt_xrealloc(out, o + n * 2 + 8);
     }
     out[o] = '\0';
@@ -1217,9 +1262,13 @@ static bool body_cue(const vt_pline *pl)
  * Quyết định), a sentence ending in punctuation or a whole paragraph. */
 /* A line in capitals that names who decides (the authority line of a
  * Quyết định: "BỘ TRƯỞNG BỘ Y TẾ", "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH"): it
- * opens with a listed position or a whole listed body. */
+ * opens with a listed position or a whole listed body, and names one
+ * authority, so it has no comma; a line of a trích yếu in capitals may
+ * open with a body too ("BỘ Y TẾ VÀ CÁC BAN, BỘ, NGÀNH ..."). */
 static bool authority_line(const vt_pctx *cx, const vt_pline *pl)
 {
+    if (memchr(pl->text, ',', pl->len) || memchr(pl->text, ';', pl->len))
+        return false;
     size_t at = 0;
     while (at < pl->flen && !isalnum((unsigned char)pl->fold[at]))
         at++;
@@ -1632,13 +1681,25 @@ void vt_parse_header(vt_pctx *cx)
     for (size_t i = under_cue ? (have_number ? num.line : num.cue_line) + 1 : 0; i < scan && i < type_at;
          i++) {
         const vt_pline *pl = &cx->lines[i];
-        if (pl->role == VT_ROLE_HEADER_RIGHT || (!under_cue && pl->role != VT_ROLE_HEADER_LEFT))
-            continue;
-        if (under_cue && !blank_line(pl) && ++left_lines > 3)
-            break;
         size_t st = 0;
         while (st < split[i] && isspace((unsigned char)pl->fold[st]))
             st++;
+        /* A "Số:" printed without its number has the V/v run into its
+         * line ("Số: V/v tiền thuê đất"): the trích yếu opens after it,
+         * in the left column whatever the layout said. */
+        bool after_cue = false;
+        if (!have_number && strncmp(pl->fold + st, "so", 2) == 0) {
+            size_t cue = st + 2 + strspn(pl->fold + st + 2, ": ");
+            after_cue = cue < split[i] && cue > st + 2 &&
+                        vt_fuzzy_prefix(pl->fold, split[i], cue, "v/v", VT_COST_SHORT_CUE, NULL) >= 0;
+            if (after_cue)
+                st = cue;
+        }
+        if (!after_cue &&
+            (pl->role == VT_ROLE_HEADER_RIGHT || (!under_cue && pl->role != VT_ROLE_HEADER_LEFT)))
+            continue;
+        if (under_cue && !blank_line(pl) && ++left_lines > 3)
+            break;
         long e = vt_fuzzy_prefix(pl->fold, split[i], st, "v/v", VT_COST_SHORT_CUE, NULL);
         if (e < 0 && vt_rx_find(&vv_rx, pl->fold, split[i], st))
             e = vt_rx_end(&vv_rx, 0);
@@ -1663,8 +1724,7 @@ void vt_parse_header(vt_pctx *cx)
     if (!have_number) {
         /* The issuer ends above a number line OCR could not read as one. */
         for (size_t i = 1; i < top && i < scan; i++)
-            if (cx->lines[i].role == VT_ROLE_HEADER_LEFT &&
-                (i == vv_at || notation_like(&cx->lines[i]))) {
+            if (i == vv_at || (cx->lines[i].role == VT_ROLE_HEADER_LEFT && notation_like(&cx->lines[i]))) {
                 top = i;
                 break;
             }
@@ -1687,7 +1747,9 @@ void vt_parse_header(vt_pctx *cx)
         while (i < cx->n && blank_line(&cx->lines[i]))
             i++;
         size_t from = on_line ? type_at : i;
-        for (size_t prev = from; i < cx->n && i < from + 6 && !blank_line(&cx->lines[i]) &&
+        size_t most = from < cx->n && vt_text_mostly_upper(cx->lines[from].text) ? SUBJECT_LINES_CAPS
+                                                                                 : SUBJECT_LINES;
+        for (size_t prev = from; i < cx->n && i < from + most && !blank_line(&cx->lines[i]) &&
                                  (i == from || (prev == type_at && caps_under(cx, &cx->lines[i])) ||
                                   subject_continues(cx, &cx->lines[from], &cx->lines[prev],
                                                     &cx->lines[i]));

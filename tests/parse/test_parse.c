@@ -1201,6 +1201,26 @@ static void test_d_readings(void)
     json_decref(m);
 }
 
+/* The term a code of the Quốc hội ends with, a 1 of it read as I or l or
+ * read twice ("QHI15"); a code whose capitals are no known one stays. */
+static void test_term_codes(void)
+{
+    json_t *m = parse_text("term read as I and l",
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 76/2025/UBTVQHI15\n"
+        "Hà Nội, ngày 4 tháng 3 năm 2025\nNGHỊ QUYẾT\nVề một việc\n\n"
+        "Căn cứ Nghị quyết số 31/2024/QHI15 và Luật số 40/2023/QHI4; Quyết định số 9/2024/QĐ-CTI5.\n", NULL);
+    expect(m, "number", "76/2025/UBTVQH15");
+    expect(m, "references.0.number", "31/2024/QH15");
+    expect(m, "references.1.number", "40/2023/QH14");
+    expect(m, "references.2.number", "9/2024/QĐ-CTI5");
+    json_decref(m);
+    m = parse_text("term read as l",
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 77/2025/UBTVQHl5\n"
+        "Hà Nội, ngày 4 tháng 3 năm 2025\nNGHỊ QUYẾT\nVề một việc\n", NULL);
+    expect(m, "number", "77/2025/UBTVQH15");
+    json_decref(m);
+}
+
 /* More legacy-OCR damage: cue words without marks or with digits, the
  * authority sharing a line with the first recipient, a date whose digits
  * have one valid reading. */
@@ -1484,6 +1504,35 @@ static void test_multiline_subject(void)
         "QUYỀN VẬN CHUYỂN GIỮA CÁC BÊN\nCHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ;\n", NULL);
     expect(m, "subject", "VỀ VIỆC KÝ HIỆP ĐỊNH VẬN CHUYỂN HÀNG KHÔNG VỚI MỘT NƯỚC VỀ CÁC "
                          "QUYỀN VẬN CHUYỂN GIỮA CÁC BÊN");
+    json_decref(m);
+
+    /* A long trích yếu in capitals wraps over many lines of the title
+     * column; a line of it may open with a body's name. */
+    m = parse_text("subject in capitals over eight lines",
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\nVĂN PHÒNG\nSố 51-TB/VPTW\nHà Nội, ngày 3 tháng 2 năm 2025\n"
+        "THÔNG BÁO KẾT LUẬN\nCỦA THƯỜNG TRỰC BAN BÍ THƯ TẠI BUỔI LÀM VIỆC\nVỚI BAN CÁN SỰ ĐẢNG\n"
+        "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG, CÁC BỘ, NGÀNH LIÊN QUAN\nVỀ CÔNG TÁC PHÒNG, CHỐNG THIÊN TAI\n"
+        "VÀ KHẮC PHỤC HẬU QUẢ MƯA LŨ\nTẠI CÁC TỈNH MIỀN NÚI PHÍA BẮC\nTRONG MÙA MƯA BÃO\n"
+        "NĂM 2025\nNgày 1/2/2025, đồng chí Thường trực Ban Bí thư đã làm việc.\n", NULL);
+    expect(m, "subject", "KẾT LUẬN CỦA THƯỜNG TRỰC BAN BÍ THƯ TẠI BUỔI LÀM VIỆC VỚI BAN CÁN SỰ ĐẢNG "
+                         "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG, CÁC BỘ, NGÀNH LIÊN QUAN VỀ CÔNG TÁC PHÒNG, "
+                         "CHỐNG THIÊN TAI VÀ KHẮC PHỤC HẬU QUẢ MƯA LŨ TẠI CÁC TỈNH MIỀN NÚI PHÍA BẮC "
+                         "TRONG MÙA MƯA BÃO NĂM 2025");
+    json_decref(m);
+
+    /* The type name on the last line: no trích yếu, and nothing read
+     * past the lines. */
+    m = parse_text("type name on the last line", "Số: 5/TB-UBND\nTHÔNG BÁO\n", NULL);
+    expect(m, "type", "Thông báo");
+    json_decref(m);
+
+    /* A Số printed without its number, the V/v read onto its line. */
+    m = parse_text("V/v on the line of a bare Số",
+        "BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: V/v gia hạn nộp thuế\nHà Nội, ngày 6 tháng 7 năm 2025\n"
+        "Kính gửi: Thuế tỉnh Hà Tĩnh.\nCục Thuế nhận được công văn của Thuế tỉnh.\n", NULL);
+    expect(m, "type", "Công văn");
+    expect(m, "issuer", "Cục Thuế");
+    expect(m, "subject", "V/v gia hạn nộp thuế");
     json_decref(m);
 
     m = parse_text("V/v over three lines before Kính gửi",
@@ -2002,6 +2051,7 @@ int main(int argc, char **argv)
     test_year_numbers();
     test_damage_variants();
     test_d_readings();
+    test_term_codes();
     test_numbers();
     test_party();
     test_ve_subject();
