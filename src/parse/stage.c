@@ -64,7 +64,8 @@ static bool syllable(const char *fold)
  * for "SỬA"); as many characters when it kept none ("SG" for "SỞ", "V]"
  * for "VỊ"), for a code of consonants is longer than the word restore
  * made of it ("THCS" read "THÌ").  A code the lexicon knows ("VT" read
- * "VI") is none. */
+ * "VI"), or knows with the Đ the OCR lost ("DH" for "ĐH", read "ĐÓ"), is
+ * none. */
 static bool damaged_syllable(const vt_lexicon *lex, const char *printed, const char *fold)
 {
     size_t from = strspn(printed, "(\"'"), to = strlen(printed);
@@ -80,7 +81,10 @@ static bool damaged_syllable(const vt_lexicon *lex, const char *printed, const c
     }
     for (const char *c = fold; *c; c++)
         restored += isalpha((unsigned char)*c) != 0;
-    bool damaged = syllable(fold) && !vt_known_code(lex, core) &&
+    char *repaired = vt_repair_capitals(lex, core);
+    bool code = vt_known_code(lex, core) || strcmp(repaired, core) != 0;
+    free(repaired);
+    bool damaged = syllable(fold) && !code &&
                    (vowel ? letters + 1 >= restored && restored + 1 >= letters
                           : chars == restored);
     free(f);

@@ -99,7 +99,7 @@ PY
 # restore read as one syllable of about its letters was a syllable the OCR
 # damaged, read as restored: the trích yếu's "(SỬA ĐỔI)", "Sở", a bare
 # signature's "THỦ TƯỚNG"; a code the lexicon knows stays as printed
-# ("VT", which restore read "VI").
+# ("VT", which restore read "VI"; "DH", ĐH with its Đ lost, read "ĐÓ").
 python3 - "$tmp" <<'PY'
 import json, sys
 docs = {"damaged": """BỘ XÂY DỰNG
@@ -113,6 +113,7 @@ THỦ TUGNG>TƯỚNG
 Trần Quốc Hưng""", "code": """Đề nghị các đơn vị thực hiện./.
 Nơi nhận:
 - Như trên;
+- Các trường DH,>ĐÓ, CĐ;
 - Lưu: VT,>VI, KHTC.
 GIÁM ĐỐC
 Trần Quốc Hưng"""}
@@ -144,6 +145,7 @@ assert [a["text"] for a in m["addressees"]] == ["Sở Xây dựng các tỉnh"],
 assert m["signer"]["position"] == "Thủ tướng" and m["signer"]["name"] == "Trần Quốc Hưng", m.get("signer")
 m = json.load(open(sys.argv[2]))["metadata"]
 assert m["archive_copy"]["value"] == ["VT", "KHTC"], m["archive_copy"]
+assert m["recipients"][1]["text"] == "Các trường ĐH, CĐ", m["recipients"]
 PY
 
 mkdir "$tmp/empty"
