@@ -615,12 +615,14 @@ static char *name_case(const vt_lexicon *lex, const char *t)
 }
 
 /* How many parts of a name (family first) the names list holds as
- * spelled: a name the seal or the OCR damaged holds fewer. */
+ * spelled: a name the seal or the OCR damaged holds fewer.  A part after
+ * the family name may be in any of the lists, for one people's family
+ * name is another's middle or given name ("Đỗ Ngọc Huỳnh"). */
 static size_t name_score(const vt_lexicon *lex, char *const *w, size_t n)
 {
     size_t score = 0;
     for (size_t i = 0; i < n; i++)
-        score += form_in_list(i == 0 ? &lex->family : i + 1 == n ? &lex->given : &lex->middle, w[i]);
+        score += i == 0 ? form_in_list(&lex->family, w[i]) : name_form(lex, w[i], true);
     return score;
 }
 
@@ -722,6 +724,86 @@ static char *name_elsewhere(const vt_pctx *cx, const char *name, size_t skip)
     free(nf);
     free(nc);
     return best;
+}
+
+/* `text` with a run of words within OCR distance of `name` (of `nn`
+ * words, its fold `nf`, every part in the names list) spelled as `name`
+ * when the names list holds fewer of the run's parts as spelled ("PCN B6
+ * Ngọc Huỳnh" for "Đỗ Ngọc Huỳnh").  NULL when no run is. */
+static char *respelled_name(const vt_lexicon *lex, const char *text, const char *name,
+                            const char *nf, size_t nn)
+{
+    char *copy = vt_xstrdup(text), *w[64];
+    size_t at[64], n = 0;
+    for (char *p = copy; *p && n < 64;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        at[n] = (size_t)(p - copy);
+        w[n++] = p;
+        p += strcspn(p, " ");
+        if (*p)
+            *p++ = '\0';
+    }
+    char *out = NULL;
+    for (size_t a = 0; a + nn <= n && !out; a++) {
+        char *run[NAME_WORDS];
+        bool capitals = true;
+        size_t end = 0;
+        for (size_t k = 0; k < nn; k++) {
+            run[k] = vt_xstrdup(w[a + k]);
+            size_t len = strlen(run[k]);
+            /* Punctuation may close the run's last word only. */
+            while (k + 1 == nn && len && strchr(",;.:)", run[k][len - 1]))
+                run[k][--len] = '\0';
+            capitals &= len && !vt_starts_lower(run[k]) && !strchr(",;.:()", run[k][len - 1]);
+            end = at[a + k] + len;
+        }
+        if (capitals) {
+            char *joined = vt_xstrdup(run[0]);
+            for (size_t k = 1; k < nn; k++) {
+                char *j = vt_xasprintf("%s %s", joined, run[k]);
+                free(joined);
+                joined = j;
+            }
+            char *jf = vt_text_fold(joined);
+            if (strcmp(jf, nf) != 0 && vt_fuzzy_cost(jf, strlen(jf), nf) <= 0.2 &&
+                name_score(lex, run, nn) < nn)
+                out = vt_xasprintf("%.*s%s%s", (int)at[a], text, name, text + end);
+            free(jf);
+            free(joined);
+        }
+        for (size_t k = 0; k < nn; k++)
+            free(run[k]);
+    }
+    free(copy);
+    return out;
+}
+
+/* A Nơi nhận entry naming the signer ("PCT Đỗ Văn Hùng") in a copy the
+ * OCR damaged is spelled as the name the signature gives, every part of
+ * which the names list holds: the document names one person one way. */
+static void recipients_name_signer(vt_pctx *cx, const char *name)
+{
+    json_t *list = json_object_get(cx->meta, "recipients");
+    char *nc = vt_xstrdup(name), *nw[NAME_WORDS];
+    size_t nn = split_name(nc, nw);
+    char *nf = vt_text_fold(name);
+    bool whole = nn >= 2 && name_score(cx->lex, nw, nn) == nn;
+    for (size_t r = 0; whole && r < json_array_size(list); r++) {
+        json_t *e = json_array_get(list, r);
+        static const char *const keys[] = {"text", "name"};
+        for (size_t k = 0; k < 2; k++) {
+            const char *t = json_string_value(json_object_get(e, keys[k]));
+            char *fixed = t ? respelled_name(cx->lex, t, name, nf, nn) : NULL;
+            if (fixed)
+                json_object_set_new(e, keys[k], json_string(fixed));
+            free(fixed);
+        }
+    }
+    free(nf);
+    free(nc);
 }
 
 /* Position title in its proper form: the lexicon's, else sentence case. */
@@ -943,9 +1025,10 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
         rawchain = j;
         last_line = right->v[pick].line;
     }
-    if (name)
+    if (name) {
         json_object_set_new(sg, "name", json_string(name));
-    else
+        recipients_name_signer(cx, name);
+    } else
         vt_missing(cx, "signer.name");
 
     if (*chain || position || name) {

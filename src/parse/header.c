@@ -575,8 +575,7 @@ static bool d_reading(const char *form, const char *seg)
            d_reading(form + 1, seg + 1);
 }
 
-/* A segment that is itself a known code is left as printed. */
-static bool known_code(const vt_lexicon *lex, const char *seg)
+bool vt_known_code(const vt_lexicon *lex, const char *seg)
 {
     for (size_t i = 0; i < lex->abbreviations.n; i++)
         if (strcmp(lex->abbreviations.v[i].form, seg) == 0)
@@ -611,7 +610,7 @@ static char *term_code(const vt_lexicon *lex, const char *seg)
             memmove(term, term + 1, n--);
         char *base = vt_xstrndup(seg, cut);
         bool known = n == 2 && strcmp(seg + cut, term) != 0 && strcmp(base + cut - 2, "QH") == 0 &&
-                     known_code(lex, base);
+                     vt_known_code(lex, base);
         char *fixed = known ? vt_xasprintf("%s%s", base, term) : NULL;
         free(base);
         if (fixed)
@@ -636,7 +635,7 @@ char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *ty
         char *term = term_code(cx->lex, seg);
         if (term)
             fix = term;
-        else if (!strstr(seg, "Đ") && !known_code(cx->lex, seg)) { /* an Đ may be lost */
+        else if (!strstr(seg, "Đ") && !vt_known_code(cx->lex, seg)) { /* an Đ may be lost */
             const char *cands[2] = {ini, type_abbr};
             for (size_t c = 0; c < 2 && !fix; c++) {
                 /* Only a spelling with Đ can restore one the OCR lost. */
@@ -698,7 +697,7 @@ char *vt_repair_capitals(const vt_lexicon *lex, const char *text)
                      (unsigned char)text[i - (i > 0)] < 0x80 && !isalnum((unsigned char)text[i + k]) &&
                      (unsigned char)text[i + k] < 0x80;
         char *word = whole ? vt_xstrndup(text + i, k) : NULL;
-        const char *fix = word && !known_code(lex, word) ? d_abbreviation(lex, word) : NULL;
+        const char *fix = word && !vt_known_code(lex, word) ? d_abbreviation(lex, word) : NULL;
         free(word);
         if (fix) {
             memcpy(out + o, fix, strlen(fix));

@@ -197,6 +197,10 @@ bool vt_date_valid(int y, int m, int d);
 int vt_date_read(const char *dtok, const char *mtok, const char *ytok, int *y,
                  int *m, int *d, bool *repaired);
 
+/* Is the word an abbreviation abbreviations.txt lists, or a document
+ * type's abbreviation, exactly as written ("VT", "QĐ")? */
+bool vt_known_code(const vt_lexicon *lex, const char *word);
+
 /* OCR reads Đ as D, P or B: each segment of a ký hiệu that matches a known
  * spelling with Đ up to that confusion (the type's abbreviation, the
  * issuer's initials, abbreviations.txt) takes it.  Caller frees. */

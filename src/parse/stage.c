@@ -58,13 +58,48 @@ static bool syllable(const char *fold)
     return vt_syllable_valid(w, VT_SYLLABLE_INVENTORY);
 }
 
+/* Could a word in capitals that restore read as the syllable `fold` (its
+ * fold) be that syllable as OCR damaged it?  About as many letters, one
+ * more or less, when the print kept a vowel ("TUGNG" for "TƯỚNG", "SUPA"
+ * for "SỬA"); as many characters when it kept none ("SG" for "SỞ", "V]"
+ * for "VỊ"), for a code of consonants is longer than the word restore
+ * made of it ("THCS" read "THÌ").  A code the lexicon knows ("VT" read
+ * "VI"), or knows with the Đ the OCR lost ("DH" for "ĐH", read "ĐÓ"), is
+ * none. */
+static bool damaged_syllable(const vt_lexicon *lex, const char *printed, const char *fold)
+{
+    size_t from = strspn(printed, "(\"'"), to = strlen(printed);
+    while (to > from && strchr(".,;:)\"'", printed[to - 1]))
+        to--;
+    char *core = vt_xstrndup(printed + from, to - from);
+    char *f = vt_text_fold(core);
+    size_t chars = strlen(f), letters = 0, restored = 0;
+    bool vowel = false;
+    for (const char *c = f; *c; c++) {
+        letters += isalpha((unsigned char)*c) != 0;
+        vowel |= strchr("aeiouy", *c) != NULL;
+    }
+    for (const char *c = fold; *c; c++)
+        restored += isalpha((unsigned char)*c) != 0;
+    char *repaired = vt_repair_capitals(lex, core);
+    bool code = vt_known_code(lex, core) || strcmp(repaired, core) != 0;
+    free(repaired);
+    bool damaged = syllable(fold) && !code &&
+                   (vowel ? letters + 1 >= restored && restored + 1 >= letters
+                          : chars == restored);
+    free(f);
+    free(core);
+    return damaged;
+}
+
 /* A word another stage changed may read better as the page printed it:
  * repairs are made for prose, while the cues and lexicons here are
  * OCR-tolerant, so codes ("27/QD-TTg"), acronyms in capitals ("UBNDT",
- * "THCS") and punctuation are read in their printed form.  `printed` is
- * that form, from the document's change records; NULL when no stage
- * changed the word. */
-static bool read_as_printed(const vt_word *w, const char *printed)
+ * "THCS") and punctuation are read in their printed form, but for a
+ * syllable the OCR damaged (damaged_syllable).  `printed` is that form,
+ * from the document's change records; NULL when no stage changed the
+ * word. */
+static bool read_as_printed(const vt_lexicon *lex, const vt_word *w, const char *printed)
 {
     if (!printed || strcmp(printed, w->text) == 0)
         return false;
@@ -79,7 +114,7 @@ static bool read_as_printed(const vt_word *w, const char *printed)
     if (!vt_text_mostly_upper(printed))
         return false;
     char *a = vt_text_fold(printed), *b = vt_text_fold(w->text);
-    bool keep = strcmp(a, b) != 0 && !syllable(a);
+    bool keep = strcmp(a, b) != 0 && !syllable(a) && !damaged_syllable(lex, printed, b);
     free(a);
     free(b);
     return keep;
@@ -121,7 +156,7 @@ static bool word_gap(const vt_line *ln, size_t i, int letter_gap)
            (b->x - a->x - a->w) - letter_gap > ln->box.h / 5;
 }
 
-static char *line_text(const vt_line *ln, GHashTable *printed)
+static char *line_text(const vt_lexicon *lex, const vt_line *ln, GHashTable *printed)
 {
     size_t cap = 64, n = 0;
     char *out = vt_xmalloc(cap);
@@ -136,7 +171,7 @@ static char *line_text(const vt_line *ln, GHashTable *printed)
         const char *form = w ? g_hash_table_lookup(printed, w) : NULL;
         const char *lead = !w ? NULL : w->lead ? w->lead : !i ? "" : word_gap(ln, i, letter_gap) ? "  " : " ";
         const char *parts[2] = {w ? lead : ln->tail,
-                                w ? (read_as_printed(w, form) ? form : w->text) : NULL};
+                                w ? (read_as_printed(lex, w, form) ? form : w->text) : NULL};
         for (int k = 0; k < 2; k++) {
             size_t len = parts[k] ? strlen(parts[k]) : 0;
             while (n + len + 1 > cap)
@@ -158,7 +193,7 @@ static vt_status parse_run(void *state, vt_doc *doc, vt_error *err)
     vt_pline *lines = vt_xcalloc(n + 1, sizeof *lines);
     GHashTable *printed = printed_forms(doc);
     for (size_t i = 0; i < n; i++) {
-        char *t = line_text(refs[i].ln, printed);
+        char *t = line_text(state, refs[i].ln, printed);
         vt_pline_init(&lines[i], t);
         free(t);
         char *o = vt_line_text(refs[i].ln, true);

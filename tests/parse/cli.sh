@@ -94,6 +94,60 @@ m = json.load(open(sys.argv[1]))["metadata"]
 assert m["issuer"]["name"] == "Ủy ban nhân dân thành phố Hà Nội", m["issuer"]
 PY
 
+# Words restore changed, in a record read from a page (made-up text; a
+# word PRINTED>RESTORED is one restore changed).  A word in capitals that
+# restore read as one syllable of about its letters was a syllable the OCR
+# damaged, read as restored: the trích yếu's "(SỬA ĐỔI)", "Sở", a bare
+# signature's "THỦ TƯỚNG"; a code the lexicon knows stays as printed
+# ("VT", which restore read "VI"; "DH", ĐH with its Đ lost, read "ĐÓ").
+python3 - "$tmp" <<'PY'
+import json, sys
+docs = {"damaged": """BỘ XÂY DỰNG
+Số: 45/TB-BXD
+Hà Nội, ngày 9 tháng 10 năm 2025
+THÔNG BÁO
+KẾT LUẬN VỀ DỰ ÁN LUẬT (SUPA>(SỬA BDO!)>ĐỔI)
+Kính gửi: SG>Sở Xây dựng các tỉnh
+Bộ Xây dựng thông báo để các đơn vị biết, thực hiện./.
+THỦ TUGNG>TƯỚNG
+Trần Quốc Hưng""", "code": """Đề nghị các đơn vị thực hiện./.
+Nơi nhận:
+- Như trên;
+- Các trường DH,>ĐÓ, CĐ;
+- Lưu: VT,>VI, KHTC.
+GIÁM ĐỐC
+Trần Quốc Hưng"""}
+for name, text in docs.items():
+    lines, changes = [], []
+    for li, line in enumerate(text.split("\n")):
+        words = []
+        for wi, w in enumerate(line.split()):
+            printed, _, restored = w.partition(">")
+            words.append({"text": restored or printed, **({"orig": printed} if restored else {})})
+            if restored:
+                changes.append({"stage": "restore", "source": "lm", "page": 1, "block": 0,
+                                "line": li, "word": wi, "from": printed, "to": restored,
+                                "confidence": 1.0})
+        lines.append({"words": words})
+    rec = {"vanthu_record": "2.2", "status": "ok", "source": {"kind": "text", "page_count": 1},
+           "stages_done": ["ingest", "restore"], "changes": changes,
+           "pages": [{"number": 1, "blocks": [{"role": "none", "lines": lines}]}]}
+    json.dump(rec, open(f"{sys.argv[1]}/{name}.json", "w"), ensure_ascii=False)
+PY
+for d in damaged code; do
+    "$VANTHU" parse -p "$tmp/p.pipe" "$tmp/$d.json" > "$tmp/$d.out.json" || fail "$d record: exit $?"
+done
+python3 - "$tmp/damaged.out.json" "$tmp/code.out.json" <<'PY' || fail "restored words: wrong metadata"
+import json, sys
+m = json.load(open(sys.argv[1]))["metadata"]
+assert m["subject"]["value"] == "KẾT LUẬN VỀ DỰ ÁN LUẬT (SỬA ĐỔI)", m["subject"]
+assert [a["text"] for a in m["addressees"]] == ["Sở Xây dựng các tỉnh"], m["addressees"]
+assert m["signer"]["position"] == "Thủ tướng" and m["signer"]["name"] == "Trần Quốc Hưng", m.get("signer")
+m = json.load(open(sys.argv[2]))["metadata"]
+assert m["archive_copy"]["value"] == ["VT", "KHTC"], m["archive_copy"]
+assert m["recipients"][1]["text"] == "Các trường ĐH, CĐ", m["recipients"]
+PY
+
 mkdir "$tmp/empty"
 VANTHU_DATA="$tmp/empty" "$VANTHU" parse -p "$tmp/p.pipe" "$tmp/doc.txt" > /dev/null 2> "$tmp/err"
 [ $? = 3 ] || fail "missing lexicon: want exit 3"

@@ -867,6 +867,30 @@ static void test_signer_confirmed(void)
         expect(m, "signer.position", "Phó Giám đốc");
         json_decref(m);
     }
+    /* A given name the names list holds as a family name ("Khương")
+     * still confirms the whole name printed elsewhere. */
+    static const char *const damaged[] = {"B6 Minh Khương", "Dỗ Minh Khương"};
+    for (size_t i = 0; i < sizeof damaged / sizeof *damaged; i++) {
+        char foot[512], name[64];
+        snprintf(foot, sizeof foot,
+                 "Nơi nhận:\n- PCT Đỗ Minh Khương;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n%s\n",
+                 damaged[i]);
+        snprintf(name, sizeof name, "signer confirmed, given name %zu", i + 1);
+        json_t *m = parse_foot(name, "Đề nghị các đơn vị thực hiện./.", foot);
+        expect(m, "signer.name", "Đỗ Minh Khương");
+        json_decref(m);
+    }
+    /* The other way round: a Nơi nhận entry naming the signer in a copy
+     * the OCR damaged is spelled as the signature gives the name; another
+     * person named whole there is left alone. */
+    json_t *r = parse_foot("recipient named as the signer", "Đề nghị các đơn vị thực hiện./.",
+                           "Nơi nhận:\n- PCT B6 Minh Khương (để b/c);\n- PCT Đỗ Minh Khang;\n"
+                           "- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nĐỗ Minh Khương\n");
+    expect(r, "signer.name", "Đỗ Minh Khương");
+    expect(r, "recipients.0", "PCT Đỗ Minh Khương (để b/c)");
+    expect(r, "recipients.0.name", "PCT Đỗ Minh Khương");
+    expect(r, "recipients.1", "PCT Đỗ Minh Khang");
+    json_decref(r);
     /* A name printed whole is kept, whoever else the document names. */
     json_t *m = parse_foot("signer kept", "Giao đồng chí Nguyễn Văn Hùng theo dõi./.",
                            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nNguyễn Văn Hưng\n");
