@@ -36,12 +36,9 @@ static int ink_threshold(PIX *gray)
     NUMA *hist = pixGetGrayHistogram(gray, 1);
     if (!hist)
         return DARKEST;
-    double ink = 0, seen = 0;
-    for (int v = 0; v < INK_BELOW; v++) {
-        l_float32 c = 0;
-        numaGetFValue(hist, v, &c);
-        ink += c;
-    }
+    l_float32 ink = 0;
+    numaGetSumOnInterval(hist, 0, INK_BELOW - 1, &ink);
+    double seen = 0;
     int median = 0;
     for (int v = 0; v < INK_BELOW; v++) {
         l_float32 c = 0;

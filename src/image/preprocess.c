@@ -362,9 +362,9 @@ static bool scale_page(PIX **pix, float factor, bool plain, int *dpi, vt_page *l
 
 /* Prepare one page image for OCR: *srcp, which may be replaced by a
  * smaller copy (the caller destroys it), and has its seal and signature
- * ink painted over when the caller holds the only reference.  `dpi` is the image's resolution;
- * how the work image was made from it goes to *frame, every step to
- * `log`.  `orient_replay` is the orient step of a record whose page is
+ * ink painted over when the caller holds the only reference.  `dpi` is
+ * the image's resolution; how the work image was made from it goes to
+ * *frame, every step to `log`.  `orient_replay` is the orient step of a record whose page is
  * prepared again.  NULL with err set when the page cannot be prepared. */
 static PIX *prepare(pre_state *s, const char *orient_replay, PIX **srcp, int dpi,
                     vt_prepared *frame, vt_page *log, const char *path, size_t index,

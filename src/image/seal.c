@@ -15,8 +15,9 @@
 
 #include <leptonica/allheaders.h>
 
-/* Round seals of agencies are 30 to 42 mm across (their rings a little
- * less or more as the ink spreads); a circle outside that is no seal. */
+/* The radii of a seal's ring: round seals of agencies are 30 to 42 mm
+ * across, their rings a little less or more as the ink spreads; a circle
+ * outside 26 to 48 mm across is no seal. */
 #define RING_MIN_MM 13.0
 #define RING_MAX_MM 24.0
 /* The widest ring stroke erased, either side of its middle. */

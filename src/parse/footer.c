@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "confidence.h"
 #include "internal.h"
 #include "parse.h"
@@ -748,7 +750,7 @@ static char *respelled_name(const vt_lexicon *lex, const char *text, const char 
     }
     char *out = NULL;
     for (size_t a = 0; a + nn <= n && !out; a++) {
-        char *run[NAME_WORDS];
+        char *run[NAME_WORDS + 1] = {0};
         bool capitals = true;
         size_t end = 0;
         for (size_t k = 0; k < nn; k++) {
@@ -761,18 +763,13 @@ static char *respelled_name(const vt_lexicon *lex, const char *text, const char 
             end = at[a + k] + len;
         }
         if (capitals) {
-            char *joined = vt_xstrdup(run[0]);
-            for (size_t k = 1; k < nn; k++) {
-                char *j = vt_xasprintf("%s %s", joined, run[k]);
-                free(joined);
-                joined = j;
-            }
+            char *joined = g_strjoinv(" ", run);
             char *jf = vt_text_fold(joined);
             if (strcmp(jf, nf) != 0 && vt_fuzzy_cost(jf, strlen(jf), nf) <= 0.2 &&
                 name_score(lex, run, nn) < nn)
                 out = vt_xasprintf("%.*s%s%s", (int)at[a], text, name, text + end);
             free(jf);
-            free(joined);
+            g_free(joined);
         }
         for (size_t k = 0; k < nn; k++)
             free(run[k]);
