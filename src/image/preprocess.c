@@ -33,6 +33,7 @@
 #include <tesseract/capi.h>
 
 #include "internal.h"
+#include "sauvola.h"
 #include "seal.h"
 
 #define TARGET_DPI 300
@@ -54,9 +55,6 @@
  * short lines, or of blurred low-resolution print, scores low whichever
  * way it faces, and turning a readable page would lose all its text. */
 #define MIN_ORIENT_CONFIDENCE 5.0f
-
-/* The side of one tile of Sauvola's binarisation. */
-#define SAUVOLA_TILE_PX 2048
 
 typedef struct pre_opts {
     bool drop_red, drop_blue, drop_ring, orient, deskew, binarize;
@@ -231,13 +229,8 @@ static PIX *clean_paper(PIX *gray, bool binarize)
     pixGammaTRC(norm, norm, 1.0f, 0, 200); /* the normalised paper level */
     if (!binarize)
         return norm;
-    PIX *bin = NULL;
-    /* In tiles (overlapping by the window, so the result is the same):
-     * Sauvola's sum tables take 12 bytes a pixel, for the whole image at once
-     * otherwise. */
-    l_int32 nx = (pixGetWidth(norm) + SAUVOLA_TILE_PX - 1) / SAUVOLA_TILE_PX;
-    l_int32 ny = (pixGetHeight(norm) + SAUVOLA_TILE_PX - 1) / SAUVOLA_TILE_PX;
-    if (pixSauvolaBinarizeTiled(norm, 25, 0.2f, nx, ny, NULL, &bin) != 0 || !bin) {
+    PIX *bin = vt_sauvola_ink(norm, 25, 0.2f);
+    if (!bin) {
         pixDestroy(&norm);
         return NULL;
     }
