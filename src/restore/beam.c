@@ -196,13 +196,37 @@ void vt_beam_search(vt_restorer *r, bool final)
     }
 }
 
-static float lp3(const vt_restorer *r, uint32_t a, uint32_t b, uint32_t c)
+/* The stored bigram b c's slot, or -1. */
+static int64_t bigram_slot(const vt_restore_model *m, uint32_t b, uint32_t c)
 {
-    return vt_recall_lp(r, b, c, vt_model_lp3(r->m, a, b, c));
+    return vt_find_key(m->bi_keys, m->h->n_bigram_slots, &m->bi_filter, vt_key2(b, c));
 }
 
+/* ln P(c | a b) as vt_model_lp3 gives it, from parts a caller shares
+ * among the candidates: the context's ln-backoff bo_ab, the bigram b c's
+ * slot (bc, -1 when not stored), and b's own ln-backoff.  The model
+ * stores a trigram a b c only with its bigram b c, so without it the
+ * trigram is not looked up (vt_model_lp2_tri). */
+static float lp3_parts(const vt_restore_model *m, uint32_t a, uint32_t b, uint32_t c,
+                       float bo_ab, int64_t bc)
+{
+    float lp2 = m->uni_bo[b] + m->uni_p[c], lp;
+    bool may_tri = true;
+    if (m->uni_bo[b] != 0) {
+        may_tri = bc >= 0;
+        if (bc >= 0)
+            lp2 = m->bi_p[bc];
+    }
+    return may_tri && vt_model_tri(m, a, b, c, bo_ab, &lp) ? lp : bo_ab + lp2;
+}
+
+/* Each candidate's three trigrams share lookups: the context a b's
+ * backoff is the same for all, the bigram b c gives the first trigram's
+ * bigram and the second's context backoff, c n1 the second's bigram and
+ * the third's backoff, and n1 n2 is the third's bigram for all. */
 void vt_beam_posterior(const vt_restorer *r, size_t i, bool final, double *post)
 {
+    const vt_restore_model *m = r->m;
     const vt_pos *p = &r->pos[i];
     /* The two tokens before (the context carried in, at the start) and the
      * two after (</s> when the paragraph ends a sentence). */
@@ -212,14 +236,24 @@ void vt_beam_posterior(const vt_restorer *r, size_t i, bool final, double *post)
     bool has2 = i + 2 < r->n_pos || (final && i + 1 < r->n_pos);
     uint32_t n1 = i + 1 < r->n_pos ? vt_chosen_id(r, i + 1) : VT_TOK_EOS;
     uint32_t n2 = i + 2 < r->n_pos ? vt_chosen_id(r, i + 2) : VT_TOK_EOS;
+    float bo_ab = vt_model_bo2(m, a, b);
+    int64_t n1n2 = has2 ? bigram_slot(m, n1, n2) : -1;
     double best = INFINITY;
     for (uint32_t k = 0; k < p->n; k++) {
         const vt_cand *c = &r->slots.cands[p->first + k];
-        double s = c->cost - lp3(r, a, b, c->id);
-        if (has1)
-            s -= lp3(r, b, c->id, n1);
-        if (has2)
-            s -= lp3(r, c->id, n1, n2);
+        int64_t bc = bigram_slot(m, b, c->id);
+        double s = c->cost - vt_recall_lp(r, b, c->id, lp3_parts(m, a, b, c->id, bo_ab, bc));
+        if (has1 || has2) {
+            int64_t cn1 = bigram_slot(m, c->id, n1);
+            if (has1) {
+                float bo = bc >= 0 ? m->bi_bo[bc] : 0;
+                s -= vt_recall_lp(r, c->id, n1, lp3_parts(m, b, c->id, n1, bo, cn1));
+            }
+            if (has2) {
+                float bo = cn1 >= 0 ? m->bi_bo[cn1] : 0;
+                s -= vt_recall_lp(r, n1, n2, lp3_parts(m, c->id, n1, n2, bo, n1n2));
+            }
+        }
         post[k] = s;
         if (s < best)
             best = s;
