@@ -116,6 +116,10 @@ static vt_status engine_open(ocr_state *s, const char *lang, const char *tessdat
      * a fixed pitch (some 5% of Tesseract's time a page) decides nothing
      * the LSTM reads, which takes a row's words as one line. */
     TessBaseAPISetVariable(s->api, "textord_all_prop", "1");
+    /* Dispatches are dark print on light paper: a line read with low
+     * confidence is not read again inverted, as Tesseract does by default
+     * for white text on a dark ground. */
+    TessBaseAPISetVariable(s->api, "tessedit_do_invert", "0");
     return VT_OK;
 }
 
