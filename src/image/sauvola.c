@@ -18,6 +18,10 @@
 
 #include "sauvola.h"
 
+/* Variances of 8-bit pixels: at most 127.5 squared, and a little more
+ * with the mean cut to an integer. */
+#define VARIANCES (1 << 15)
+
 /* The index, in 0..n-1, of position i of a row or column extended by its
  * mirror image (-1 is 0, n is n - 1), as pixAddMirroredBorder extends it. */
 static int mirror(int i, int n)
@@ -50,15 +54,17 @@ PIX *vt_sauvola_ink(PIX *gray, int half, float k)
     uint32_t *sum = calloc((size_t)w, sizeof *sum), *sq = calloc((size_t)w, sizeof *sq);
     uint32_t *xsum = malloc((size_t)(w + side) * sizeof *xsum);
     uint32_t *xsq = malloc((size_t)(w + side) * sizeof *xsq);
-    float *root = malloc(sizeof *root * (1 << 16));
-    if (!ink || !sum || !sq || !xsum || !xsq || !root) {
+    /* The threshold over the mean for each variance (under 2^15 for
+     * 8-bit pixels, the mean being cut to an integer), from the deviation
+     * in single precision as leptonica takes it: t = m * (1 - k (1 - s / 128)). */
+    double *scale = malloc(sizeof *scale * VARIANCES);
+    if (!ink || !sum || !sq || !xsum || !xsq || !scale) {
         pixDestroy(&ink);
-        free(sum), free(sq), free(xsum), free(xsq), free(root);
+        free(sum), free(sq), free(xsum), free(xsq), free(scale);
         return NULL;
     }
-    /* The roots of a variance, which is under 2^14 for 8-bit pixels. */
-    for (int i = 0; i < 1 << 16; i++)
-        root[i] = sqrtf((float)i);
+    for (int i = 0; i < VARIANCES; i++)
+        scale[i] = 1.0 - k * (1.0 - sqrtf((float)i) / 128.);
     /* leptonica's normalisations: the mean's in single precision and cut
      * to an integer, the mean square's in double and rounded. */
     const float mean_norm = (float)(1.0 / ((float)side * side));
@@ -86,8 +92,7 @@ PIX *vt_sauvola_ink(PIX *gray, int half, float k)
             q += xsq[x + side - 1];
             int mean = (l_uint8)(mean_norm * (float)s);
             int square = (int)(l_uint32)(square_norm * q + 0.5);
-            float sd = root[square - mean * mean];
-            int threshold = (int)(mean * (1.0 - k * (1.0 - sd / 128.)));
+            int threshold = (int)(mean * scale[square - mean * mean]);
             if ((int)GET_DATA_BYTE(row, x) < threshold)
                 SET_DATA_BIT(line, x);
             s -= xsum[x];
@@ -98,6 +103,6 @@ PIX *vt_sauvola_ink(PIX *gray, int half, float k)
             add_row(data + (size_t)mirror(y + half + 1, h) * wpl, w, 1, sum, sq);
         }
     }
-    free(sum), free(sq), free(xsum), free(xsq), free(root);
+    free(sum), free(sq), free(xsum), free(xsq), free(scale);
     return ink;
 }
