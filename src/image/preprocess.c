@@ -4,8 +4,9 @@
  *   1. seal and signature ink (red, blue) painted over with paper colour,
  *      before anything is thresholded, so a seal over the signer's name
  *      does not turn into a black disc;
- *   2. grayscale; on a page without colour, where the seal is as dark as
- *      the print, its ring found by its shape and erased (seal.c);
+ *   2. grayscale; a seal's ring still as dark as the print (a page with
+ *      no colour, whatever its file's format) found by its shape and
+ *      erased (seal.c);
  *   3. scaled down to about 300 dpi (what the Tesseract models are trained
  *      on), or up from a resolution too coarse to read (under 150 dpi),
  *      then sharpened;
@@ -71,7 +72,7 @@ static const vt_option_spec pre_options[] = {
     {"drop-blue", VT_OPTION_BOOL, "yes", 0, 0, NULL, "remove blue ink (signatures)",
      offsetof(pre_opts, drop_blue)},
     {"drop-ring", VT_OPTION_BOOL, "yes", 0, 0, NULL,
-     "erase a seal's ring on a page without colour (bilevel, greyscale)",
+     "erase a seal's ring that is as dark as the print (bilevel, greyscale)",
      offsetof(pre_opts, drop_ring)},
     {"orient", VT_OPTION_BOOL, "yes", 0, 0, NULL,
      "turn a page scanned sideways or upside down (needs tesseract-ocr-osd)",
@@ -418,9 +419,12 @@ static PIX *prepare(pre_state *s, const char *orient_replay, PIX **srcp, int dpi
         return NULL;
     }
     vt_page_add_step(log, "grayscale");
-    /* With no colour the seal is as dark as the print: its ring, through
-     * the signer's name, is found by its shape instead. */
-    if (!colour && o->drop_ring) {
+    /* Where the seal is as dark as the print (a page with no colour, or one
+     * stored as colour that carries none: a bilevel or grey scan as a
+     * PDF's image, whose only colour may be an e-office overlay), its ring
+     * through the signer's name is found by its shape.  On a colour page
+     * whose red was dropped above no ring is left to find. */
+    if (o->drop_ring) {
         long rings = vt_seal_rings_erase(&gray, dpi);
         vt_page_add_step(log, "drop-ring %ld", rings < 0 ? 0 : rings);
     }

@@ -1173,10 +1173,13 @@ static bool adopted_before(const vt_pctx *cx, size_t i, size_t s)
 /* A Nghị quyết of the Quốc hội or its Ủy ban Thường vụ prints no place
  * and date line: its date is the day its closing paragraph says it was
  * adopted ("... thông qua ngày 10 tháng 7 năm 2025"), looked for in the
- * last lines of the body. */
+ * last lines of the body.  Only under a header (a number or a type name
+ * found): a last page read alone, whose header is on the first, prints
+ * the same paragraph and has no date of its own. */
 void vt_parse_adoption_date(vt_pctx *cx)
 {
-    if (json_object_get(cx->meta, "date"))
+    if (json_object_get(cx->meta, "date") ||
+        (!json_object_get(cx->meta, "number") && !json_object_get(cx->meta, "type")))
         return;
     vt_rx rx;
     if (!vt_rx_init(&rx, date_pattern, false))

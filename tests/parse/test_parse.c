@@ -937,6 +937,22 @@ static void test_adoption_date(void)
         "Về một việc\n\nNghị quyết này có hiệu lực thi hành từ ngày 15 tháng 8 năm 2025.\n", NULL);
     expect(m, "date", NULL);
     json_decref(m);
+
+    /* The last page of a provincial Nghị quyết read alone: its header and
+     * date are on the first page, and the closing paragraph's day is not
+     * taken for them. */
+    m = parse_text("last page, adoption paragraph",
+        "3\n"
+        "2. Giao Thường trực Hội đồng nhân dân, các Ban và đại biểu Hội đồng nhân dân "
+        "tỉnh giám sát việc thực hiện Nghị quyết.\n"
+        "Điều 3. Hiệu lực thi hành\n"
+        "Nghị quyết này đã được Hội đồng nhân dân tỉnh Yên Sơn khóa XVIII, Kỳ họp thứ 21 "
+        "thông qua ngày 12 tháng 7 năm 2024 và có hiệu lực từ ngày 22 tháng 7 năm 2024./.\n"
+        "Nơi nhận:\n- Ủy ban Thường vụ Quốc hội;\n- Chính phủ;\n- Lưu: VT.\n"
+        "CHỦ TỊCH\n\nNguyễn Văn Tám\n", NULL);
+    expect(m, "date", NULL);
+    expect(m, "signer.name", "Nguyễn Văn Tám");
+    json_decref(m);
 }
 
 /* Kính gửi: one addressee, a list one per line (wrapping, behind OCR's

@@ -27,6 +27,8 @@ static const char usage[] =
     "                     F of the page's size (default 0)\n"
     "  --bilevel          black and white, 1 bit a pixel, as a fax or an\n"
     "                     office scanner's B/W mode makes it\n"
+    "  --rgb              store png and tif pages as 24-bit colour whatever they\n"
+    "                     hold (a bilevel or grey scan as a PDF's image often is)\n"
     "  --clean            no degradation at all\n"
     "  --no-seal          leave out the red seal\n"
     "  --no-signature     leave out the blue signature\n"
@@ -47,7 +49,7 @@ int main(int argc, char **argv)
     ms_degrade_opts dg = {.skew_deg = NAN, .blur = 0.7, .noise = 5,
                           .speckle = 2, .jpeg_quality = 75};
     unsigned long long seed = 1;
-    bool clean = false;
+    bool clean = false, rgb = false;
     const char *text_path = NULL;
     static const struct option longopts[] = {
         {"seed", required_argument, 0, 's'},
@@ -59,6 +61,7 @@ int main(int argc, char **argv)
         {"jpeg-quality", required_argument, 0, 'q'},
         {"perspective", required_argument, 0, 'P'},
         {"bilevel", no_argument, 0, 'B'},
+        {"rgb", no_argument, 0, 'R'},
         {"clean", no_argument, 0, 'c'},
         {"no-seal", no_argument, 0, 'S'},
         {"no-signature", no_argument, 0, 'G'},
@@ -82,6 +85,7 @@ int main(int argc, char **argv)
         case 'P': ok = parse_double(optarg, &dg.perspective) &&
                        dg.perspective >= 0 && dg.perspective < 0.2; break;
         case 'B': dg.bilevel = true; break;
+        case 'R': rgb = true; break;
         case 'c': clean = true; break;
         case 'S': ro.seal = false; break;
         case 'G': ro.signature = false; break;
@@ -136,7 +140,7 @@ int main(int argc, char **argv)
                    L_INSERT);
         pixDestroy(&p);
     }
-    if (!ms_write(outp, out, ro.dpi, dg.jpeg_quality, err, sizeof err)) {
+    if (!ms_write(outp, out, ro.dpi, dg.jpeg_quality, rgb, err, sizeof err)) {
         fprintf(stderr, "vt-mksample: %s\n", err);
         rc = 4;
     }

@@ -112,7 +112,7 @@ static PIX *to_palette(PIX *pix)
     return q;
 }
 
-bool ms_write(PIXA *pages, const char *path, int dpi, int jpeg_quality,
+bool ms_write(PIXA *pages, const char *path, int dpi, int jpeg_quality, bool rgb,
               char *err, size_t errlen)
 {
     const char *ext = extension(path);
@@ -135,8 +135,11 @@ bool ms_write(PIXA *pages, const char *path, int dpi, int jpeg_quality,
         if (jpeg) {
             rc = pixWriteJpeg(name, pix, quality, 0);
         } else {
-            /* A bilevel page is written as it is, 1 bit a pixel. */
-            PIX *q = pixGetDepth(pix) == 32 ? to_palette(pix) : pixClone(pix);
+            /* A bilevel page is written as it is, 1 bit a pixel, unless
+             * every page is to be stored as 24-bit colour. */
+            PIX *q = rgb                       ? pixConvertTo32(pix)
+                     : pixGetDepth(pix) == 32 ? to_palette(pix)
+                                              : pixClone(pix);
             pixSetResolution(q, dpi, dpi);
             rc = tiff ? pixWriteTiff(name, q, IFF_TIFF_ZIP, i == 0 ? "w" : "a")
                       : pixWritePng(name, q, 0);
