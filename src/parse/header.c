@@ -901,11 +901,16 @@ static bool parse_number(vt_pctx *cx, const size_t *split, size_t scan, number *
         while (at < le && isspace((unsigned char)nl->fold[at]))
             at++;
         bool by_hand;
-        if (!read_number(&rx, nl->text, nl->map[at], nl->map[le], &by_hand) ||
-            ((loose || nl != pl) && by_hand))
+        if (!read_number(&rx, nl->text, nl->map[at], nl->map[le], &by_hand))
             continue;
-        char *digits = vt_xstrndup(nl->text + vt_rx_start(&rx, 1),
-                                   (size_t)(vt_rx_end(&rx, 1) - vt_rx_start(&rx, 1)));
+        /* Digits OCR took for pen strokes are not read: what the LSTM makes
+         * of a hand is no number, however much it looks like one. */
+        by_hand |= vt_pline_pen(nl, (size_t)vt_rx_start(&rx, 1), (size_t)vt_rx_end(&rx, 1));
+        if ((loose || nl != pl) && by_hand)
+            continue;
+        char *digits = by_hand ? vt_xstrdup("")
+                               : vt_xstrndup(nl->text + vt_rx_start(&rx, 1),
+                                             (size_t)(vt_rx_end(&rx, 1) - vt_rx_start(&rx, 1)));
         char *nota = vt_xstrndup(nl->text + vt_rx_start(&rx, 3),
                                  (size_t)(vt_rx_end(&rx, 3) - vt_rx_start(&rx, 3)));
         /* Notation without spaces; it must hold a letter. */
@@ -1005,14 +1010,19 @@ static int read_date(const char tok[3][8], char iso[16], bool *repaired, bool *h
     return readings;
 }
 
-/* read_date of the day, month and year date_pattern matched on the line. */
+/* read_date of the day, month and year date_pattern matched on the line.
+ * A day or month OCR took for pen strokes is a blank filled in by hand,
+ * as an empty one is; the day beside a month by hand is too. */
 static int read_matched_date(const vt_rx *rx, const vt_pline *pl, char iso[16], bool *repaired,
                              bool *handwritten)
 {
     char tok[3][8];
-    for (int g = 0; g < 3; g++) {
+    bool pen = false;
+    for (int g = 2; g >= 0; g--) {
         long a = vt_rx_start(rx, g + 2), b = vt_rx_end(rx, g + 2);
-        snprintf(tok[g], sizeof tok[g], "%.*s", a < 0 ? 0 : (int)(b - a), a < 0 ? "" : pl->fold + a);
+        pen |= g < 2 && a >= 0 && vt_pline_pen(pl, pl->map[a], pl->map[b]);
+        snprintf(tok[g], sizeof tok[g], "%.*s", a < 0 || pen ? 0 : (int)(b - a),
+                 a < 0 || pen ? "" : pl->fold + a);
     }
     return read_date(tok, iso, repaired, handwritten);
 }

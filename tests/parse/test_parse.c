@@ -1809,6 +1809,97 @@ static void test_body_line_in_header(void)
     json_decref(m);
 }
 
+/* Parse a text document whose words `pen` (each the first word of the
+ * document with that text) OCR took for pen strokes, as it marks them
+ * (vt_word.handwritten). */
+static json_t *parse_text_pen(const char *name, const char *text, const char *const *pen, size_t n_pen)
+{
+    current = name;
+    vt_pline lines[64];
+    size_t n = 0;
+    for (const char *p = text; *p && n < 64; n++) {
+        size_t k = strcspn(p, "\n");
+        char *t = strndup(p, k);
+        vt_pline_init(&lines[n], t);
+        lines[n].number = n + 1;
+        free(t);
+        p += k + (p[k] == '\n');
+    }
+    for (size_t w = 0; w < n_pen; w++)
+        for (size_t i = 0; i < n; i++) {
+            size_t len = strlen(pen[w]);
+            const char *at = lines[i].text;
+            while ((at = strstr(at, pen[w])) &&
+                   ((at > lines[i].text && at[-1] != ' ') || (at[len] && at[len] != ' ')))
+                at++;
+            if (!at)
+                continue;
+            if (!lines[i].pen)
+                lines[i].pen = calloc(lines[i].len, sizeof *lines[i].pen);
+            memset(lines[i].pen + (at - lines[i].text), 1, len);
+            break;
+        }
+    json_t *meta = parse_lines(lines, n, NULL);
+    for (size_t i = 0; i < n; i++)
+        vt_pline_clear(&lines[i]);
+    return meta;
+}
+
+static void expect_handwritten(json_t *meta, const char *field, bool want)
+{
+    checks++;
+    if (json_is_true(json_object_get(json_object_get(meta, field), "handwritten")) != want)
+        fail("%s: handwritten should be %d", field, want);
+}
+
+/* Digits OCR took for pen strokes, however clean they read ("23", "3",
+ * "09"): the number keeps its printed notation, the date what is printed
+ * around the day, and both say they are handwritten; printed digits of
+ * the same header are read as ever, and a word of print marked beside
+ * them changes nothing. */
+static void test_pen_words(void)
+{
+    static const char page[] =
+        "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\nSố: 23 /BC-UBND\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "An Bình, ngày 3 tháng 01 năm 2025\nBÁO CÁO\nKết quả thực hiện nhiệm vụ năm 2024\n"
+        "Thực hiện Kế hoạch số 25/KH-UBND ngày 6 tháng 12 năm 2024 của Ủy ban nhân dân tỉnh.\n";
+    static const char *const number_day[] = {"23", "3"};
+    json_t *m = parse_text_pen("pen number and day", page, number_day, 2);
+    expect(m, "number", "/BC-UBND");
+    expect(m, "number.code_notation", "BC-UBND");
+    expect(m, "number.code_number", NULL);
+    expect(m, "date", "2025-01");
+    expect(m, "type", "Báo cáo");
+    expect_handwritten(m, "number", true);
+    expect_handwritten(m, "date", true);
+    json_decref(m);
+
+    /* The month by hand too: the year alone, not the month it reads as. */
+    static const char *const day_month[] = {"3", "01"};
+    m = parse_text_pen("pen day and month", page, day_month, 2);
+    expect(m, "number", "23/BC-UBND");
+    expect(m, "date", "2025");
+    expect_handwritten(m, "number", false);
+    expect_handwritten(m, "date", true);
+    json_decref(m);
+
+    /* Nothing marked: the digits are print. */
+    m = parse_text_pen("no pen", page, NULL, 0);
+    expect(m, "number", "23/BC-UBND");
+    expect(m, "date", "2025-01-03");
+    expect_handwritten(m, "number", false);
+    expect_handwritten(m, "date", false);
+    json_decref(m);
+
+    /* The year and the notation are print even beside pen words. */
+    static const char *const print[] = {"2025", "/BC-UBND"};
+    m = parse_text_pen("pen mark on print", page, print, 2);
+    expect(m, "number", "23/BC-UBND");
+    expect(m, "date", "2025-01-03");
+    json_decref(m);
+}
+
 /* An e-signature overlay OCR damaged ("Cơ quan: Thành phá Đà Nẵng") that
  * the layout put in the left column, read for the issuer: a cut of it
  * that ends in a lone unit word ("Thành") has no place after it (the
@@ -2087,6 +2178,7 @@ int main(int argc, char **argv)
     test_layout_roles();
     test_last_page_cue();
     test_scanned_header();
+    test_pen_words();
     test_body_line_in_header();
     test_overlay_unit_word();
     test_stage(argv[1]);
