@@ -1010,9 +1010,21 @@ static int read_date(const char tok[3][8], char iso[16], bool *repaired, bool *h
     return readings;
 }
 
+/* Whether text[a, b) holds a letter with a diacritic: OCR turns a
+ * printed digit into a plain letter ("l2", "O5"), but reads pen strokes
+ * as any letter of the language ("1ổ" for a written 18). */
+static bool toned_letter(const char *text, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if ((unsigned char)text[i] >= 0x80)
+            return true;
+    return false;
+}
+
 /* read_date of the day, month and year date_pattern matched on the line.
- * A day or month OCR took for pen strokes is a blank filled in by hand,
- * as an empty one is; the day beside a month by hand is too. */
+ * A day or month OCR took for pen strokes, or read as a toned letter, is
+ * a blank filled in by hand, as an empty one is; the day beside a month
+ * by hand is too. */
 static int read_matched_date(const vt_rx *rx, const vt_pline *pl, char iso[16], bool *repaired,
                              bool *handwritten)
 {
@@ -1020,7 +1032,9 @@ static int read_matched_date(const vt_rx *rx, const vt_pline *pl, char iso[16], 
     bool pen = false;
     for (int g = 2; g >= 0; g--) {
         long a = vt_rx_start(rx, g + 2), b = vt_rx_end(rx, g + 2);
-        pen |= g < 2 && a >= 0 && vt_pline_pen(pl, pl->map[a], pl->map[b]);
+        pen |= g < 2 && a >= 0 &&
+               (vt_pline_pen(pl, pl->map[a], pl->map[b]) ||
+                toned_letter(pl->text, pl->map[a], pl->map[b]));
         snprintf(tok[g], sizeof tok[g], "%.*s", a < 0 || pen ? 0 : (int)(b - a),
                  a < 0 || pen ? "" : pl->fold + a);
     }

@@ -1971,13 +1971,16 @@ static void test_scanned_header(void)
     /* A day written in by hand and read as a digit and a stroke gives no
      * day ("1|" is not 11), the printed month and year kept; a month
      * filled in by hand beside it gives the year alone, not the month a
-     * pen mark might stand for ("0$" as 05); print damage that turns a
-     * digit into a letter is still mended. */
+     * pen mark might stand for ("0$" as 05); a toned letter among the
+     * digits is the pen's too ("1ổ" is not 10); print damage that turns a
+     * digit into a plain letter is still mended. */
     static const struct {
         const char *line, *date;
         bool by_hand;
     } days[] = {
         {"An Bình, ngày 1| tháng 5 năm 2025", "2025-05", true},
+        {"An Bình, ngày 1ổ tháng 2 năm 2025", "2025-02", true},
+        {"An Bình, ngày 18 tháng 0ô năm 2025", "2025", true},
         {"An Bình, ngày tháng 0$ năm 2025", "2025", true},
         {"An Bình, ngày 14 tháng l2 năm 2011", "2011-12-14", false},
     };
