@@ -90,14 +90,12 @@ static json_t *parse_lines(vt_pline *lines, size_t n, size_t *n_warnings)
     return meta;
 }
 
-/* Parse a text document: one line per '\n', numbered from 1. */
-static json_t *parse_text(const char *name, const char *text, size_t *n_warnings)
+/* The lines of a text document: one per '\n', numbered from 1. */
+static size_t text_lines(const char *text, vt_pline *lines, size_t cap)
 {
-    current = name;
-    vt_pline lines[400];
     size_t n = 0;
     const char *p = text;
-    while (*p && n < 400) {
+    while (*p && n < cap) {
         size_t k = strcspn(p, "\n");
         char *t = strndup(p, k);
         vt_pline_init(&lines[n], t);
@@ -106,6 +104,15 @@ static json_t *parse_text(const char *name, const char *text, size_t *n_warnings
         n++;
         p += k + (p[k] == '\n');
     }
+    return n;
+}
+
+/* Parse a text document. */
+static json_t *parse_text(const char *name, const char *text, size_t *n_warnings)
+{
+    current = name;
+    vt_pline lines[400];
+    size_t n = text_lines(text, lines, 400);
     json_t *meta = parse_lines(lines, n, n_warnings);
     for (size_t i = 0; i < n; i++)
         vt_pline_clear(&lines[i]);
@@ -1816,15 +1823,7 @@ static json_t *parse_text_pen(const char *name, const char *text, const char *co
 {
     current = name;
     vt_pline lines[64];
-    size_t n = 0;
-    for (const char *p = text; *p && n < 64; n++) {
-        size_t k = strcspn(p, "\n");
-        char *t = strndup(p, k);
-        vt_pline_init(&lines[n], t);
-        lines[n].number = n + 1;
-        free(t);
-        p += k + (p[k] == '\n');
-    }
+    size_t n = text_lines(text, lines, 64);
     for (size_t w = 0; w < n_pen; w++)
         for (size_t i = 0; i < n; i++) {
             size_t len = strlen(pen[w]);
@@ -1864,40 +1863,29 @@ static void test_pen_words(void)
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
         "An Bình, ngày 3 tháng 01 năm 2025\nBÁO CÁO\nKết quả thực hiện nhiệm vụ năm 2024\n"
         "Thực hiện Kế hoạch số 25/KH-UBND ngày 6 tháng 12 năm 2024 của Ủy ban nhân dân tỉnh.\n";
-    static const char *const number_day[] = {"23", "3"};
-    json_t *m = parse_text_pen("pen number and day", page, number_day, 2);
-    expect(m, "number", "/BC-UBND");
-    expect(m, "number.code_notation", "BC-UBND");
-    expect(m, "number.code_number", NULL);
-    expect(m, "date", "2025-01");
-    expect(m, "type", "Báo cáo");
-    expect_handwritten(m, "number", true);
-    expect_handwritten(m, "date", true);
-    json_decref(m);
-
-    /* The month by hand too: the year alone, not the month it reads as. */
-    static const char *const day_month[] = {"3", "01"};
-    m = parse_text_pen("pen day and month", page, day_month, 2);
-    expect(m, "number", "23/BC-UBND");
-    expect(m, "date", "2025");
-    expect_handwritten(m, "number", false);
-    expect_handwritten(m, "date", true);
-    json_decref(m);
-
-    /* Nothing marked: the digits are print. */
-    m = parse_text_pen("no pen", page, NULL, 0);
-    expect(m, "number", "23/BC-UBND");
-    expect(m, "date", "2025-01-03");
-    expect_handwritten(m, "number", false);
-    expect_handwritten(m, "date", false);
-    json_decref(m);
-
-    /* The year and the notation are print even beside pen words. */
-    static const char *const print[] = {"2025", "/BC-UBND"};
-    m = parse_text_pen("pen mark on print", page, print, 2);
-    expect(m, "number", "23/BC-UBND");
-    expect(m, "date", "2025-01-03");
-    json_decref(m);
+    /* The month by hand too gives the year alone, not the month it reads
+     * as; nothing marked, the digits are print; the year and the
+     * notation are print even when marked. */
+    static const struct {
+        const char *name, *pen[2], *number, *date;
+        bool number_by_hand, date_by_hand;
+    } cases[] = {
+        {"pen number and day", {"23", "3"}, "/BC-UBND", "2025-01", true, true},
+        {"pen day and month", {"3", "01"}, "23/BC-UBND", "2025", false, true},
+        {"no pen", {NULL, NULL}, "23/BC-UBND", "2025-01-03", false, false},
+        {"pen mark on print", {"2025", "/BC-UBND"}, "23/BC-UBND", "2025-01-03", false, false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        json_t *m = parse_text_pen(cases[i].name, page, cases[i].pen, cases[i].pen[0] ? 2 : 0);
+        expect(m, "number", cases[i].number);
+        expect(m, "number.code_notation", "BC-UBND");
+        expect(m, "number.code_number", cases[i].number_by_hand ? NULL : "23");
+        expect(m, "date", cases[i].date);
+        expect(m, "type", "Báo cáo");
+        expect_handwritten(m, "number", cases[i].number_by_hand);
+        expect_handwritten(m, "date", cases[i].date_by_hand);
+        json_decref(m);
+    }
 }
 
 /* An e-signature overlay OCR damaged ("Cơ quan: Thành phá Đà Nẵng") that
