@@ -243,16 +243,21 @@ static bool pending_has_word(const pending *p)
 /* Pen strokes in a blank of the header's form (a number or day written by
  * hand into "Số: ... /QĐ-UBND", "ngày ... tháng"): the LSTM reads them
  * at a confidence print never gets there, even stamped or at 150 dpi, as
- * digits and marks with at most one letter ("3", "f$.", "5⁄42").  A
- * word of letters is print, however damaged; so is a word read with
- * confidence, which may yet be pen (the parse cannot tell it then).  Blue
- * pen never gets here: preprocess drops its ink, leaving the blank empty. */
+ * digits and marks with at most one letter ("3", "f$.", "5⁄42"), which
+ * may follow the cue it ran into ("Số:02": what follows the colon
+ * counts).  A word of letters is print, however damaged; so is a word
+ * read with confidence, which may yet be pen (the parse cannot tell it
+ * then).  Blue pen never gets here: preprocess drops its ink, leaving the
+ * blank empty. */
 #define PEN_CONF_MAX 40.0f
 
 static bool looks_handwritten(const char *text, float conf, vt_role role)
 {
     if (conf >= PEN_CONF_MAX || (role != VT_ROLE_HEADER_LEFT && role != VT_ROLE_HEADER_RIGHT))
         return false;
+    const char *cue_end = strrchr(text, ':');
+    if (cue_end && cue_end[1])
+        text = cue_end + 1;
     size_t letters = 0, other = 0;
     for (size_t k = 0; text[k];) {
         uint32_t c;
