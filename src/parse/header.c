@@ -1540,15 +1540,29 @@ static const char date_tail_pattern[] =
     "(?:n[a-z0-9@]{1,2}m\\s*[,.:]?\\s*)?(?:19|20)[0-9]{2})\\s*$";
 static const char lone_year_pattern[] = "(?:^|\\s)((?:19|20)[0-9]{2})\\s*$";
 
-/* Replace a line's text, keeping where it stands. */
+/* Replace a line's text, keeping where it stands, and which of the bytes
+ * it starts with as before are pen strokes. */
 static void set_line_text(vt_pline *pl, const char *text)
 {
     vt_pline keep = *pl;
     pl->orig = NULL;
+    size_t same = 0;
+    while (same < keep.len && text[same] == keep.text[same])
+        same++;
+    bool *pen = NULL;
+    if (vt_pline_pen(pl, 0, same)) {
+        pen = vt_xmalloc(same * sizeof *pen);
+        memcpy(pen, keep.pen, same * sizeof *pen);
+    }
     char *copy = vt_xstrdup(text);
     vt_pline_clear(pl);
     vt_pline_init(pl, copy);
     free(copy);
+    if (pen && pl->len == strlen(text)) {
+        pl->pen = vt_xcalloc(pl->len, sizeof *pl->pen);
+        memcpy(pl->pen, pen, same * sizeof *pen);
+    }
+    free(pen);
     pl->orig = keep.orig;
     pl->number = keep.number;
     pl->page = keep.page;

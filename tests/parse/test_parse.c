@@ -1886,6 +1886,18 @@ static void test_pen_words(void)
         expect_handwritten(m, "date", cases[i].date_by_hand);
         json_decref(m);
     }
+
+    /* A date line the narrow column broke before its year, put back
+     * together, keeps its day's mark. */
+    static const char *const day[] = {"3"};
+    json_t *m = parse_text_pen("pen day, date broken before the year",
+                               "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\nSố: 23 /BC-UBND\n"
+                               "An Bình, ngày 3 tháng 01\nnăm 2025\nBÁO CÁO\n"
+                               "Kết quả thực hiện nhiệm vụ năm 2024\n",
+                               day, 1);
+    expect(m, "date", "2025-01");
+    expect_handwritten(m, "date", true);
+    json_decref(m);
 }
 
 /* An e-signature overlay OCR damaged ("Cơ quan: Thành phá Đà Nẵng") that
