@@ -38,7 +38,7 @@ extern "C" {
 
 #define VT_VERSION "0.1.0"
 /* Version of the record/document JSON and XML layout (schema/). */
-#define VT_SCHEMA_VERSION "2.2"
+#define VT_SCHEMA_VERSION "2.3"
 
 /* ------------------------------------------------------------------ errors */
 
@@ -145,6 +145,9 @@ typedef struct vt_word {
     char *lead;
     vt_box box;
     float conf; /* OCR confidence 0..100; -1 when unknown */
+    /* Pen strokes rather than print, as OCR judged the word (a number or
+     * day written by hand into the form): what it reads is no print. */
+    bool handwritten;
 } vt_word;
 
 typedef struct vt_line {

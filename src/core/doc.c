@@ -187,6 +187,7 @@ vt_word *vt_line_add_word(vt_line *line, const char *text, const char *lead,
     w->lead = vt_xstrdup(lead ? lead : (line->n_words == 1 ? "" : " "));
     w->box = box;
     w->conf = conf;
+    w->handwritten = false;
     return w;
 }
 

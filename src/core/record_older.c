@@ -113,13 +113,16 @@ static void evidence_to_ingested(const vt_doc *doc, json_t *j)
     }
 }
 
+/* Boxes are on the page as ingested since schema 2.2; later minors only
+ * add members. */
+#define BOXES_INGESTED_MINOR 2
+
 static bool schema_older(const char *version)
 {
     char *end;
     long major = strtol(version, &end, 10);
     long minor = *end == '.' ? strtol(end + 1, NULL, 10) : 0;
-    long current_minor = strtol(strchr(VT_SCHEMA_VERSION, '.') + 1, NULL, 10);
-    return major == strtol(VT_SCHEMA_VERSION, NULL, 10) && minor < current_minor;
+    return major == strtol(VT_SCHEMA_VERSION, NULL, 10) && minor < BOXES_INGESTED_MINOR;
 }
 
 vt_status vt_doc_from_older_schema(vt_doc *doc, const char *version, vt_error *err)

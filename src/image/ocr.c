@@ -32,6 +32,7 @@
 #include "internal.h"
 #include "layout.h"
 #include "ocr.h"
+#include "../text/text.h"
 
 typedef struct ocr_state {
     TessBaseAPI *api; /* the engine of the region being read */
@@ -243,6 +244,37 @@ static bool pending_has_word(const pending *p)
     return false;
 }
 
+/* Pen strokes in a blank of the header's form (a number or day written by
+ * hand into "Số: ... /QĐ-UBND", "ngày ... tháng"): the LSTM reads them
+ * at a confidence print never gets there, even stamped or at 150 dpi, as
+ * digits and marks with at most one letter ("3", "f$.", "5⁄42"), which
+ * may follow the cue it ran into ("Số:02": what follows the colon
+ * counts).  A word of letters is print, however damaged; so is a word
+ * read with confidence, which may yet be pen (the parse cannot tell it
+ * then).  Blue pen never gets here: preprocess drops its ink, leaving the
+ * blank empty. */
+#define PEN_CONF_MAX 40.0f
+
+static bool looks_handwritten(const char *text, float conf, vt_role role)
+{
+    if (conf >= PEN_CONF_MAX || (role != VT_ROLE_HEADER_LEFT && role != VT_ROLE_HEADER_RIGHT))
+        return false;
+    const char *cue_end = strrchr(text, ':');
+    if (cue_end && cue_end[1])
+        text = cue_end + 1;
+    size_t letters = 0, other = 0;
+    for (size_t k = 0; text[k];) {
+        uint32_t c;
+        int n = vt_utf8_dec(text + k, strlen(text + k), &c);
+        k += n > 0 ? (size_t)n : 1;
+        if (vt_cp_is_alpha(c))
+            letters++;
+        else
+            other++;
+    }
+    return letters <= 1 && other > 0;
+}
+
 /* Move the pending words into a new line of `block`, their boxes put on
  * the page as ingested.  The signer block holds a signature; strokes the
  * colour filter could not remove (where the seal covers them the inks mix
@@ -255,7 +287,8 @@ static void pending_flush(pending *p, vt_block *block, const vt_page *page)
         line->box = vt_page_box_from_prepared(page, p->line_box);
         for (size_t i = 0; i < p->n; i++)
             vt_line_add_word(line, p->text[i], NULL,
-                             vt_page_box_from_prepared(page, p->box[i]), p->conf[i]);
+                             vt_page_box_from_prepared(page, p->box[i]), p->conf[i])
+                ->handwritten = looks_handwritten(p->text[i], p->conf[i], block->role);
     }
     for (size_t i = 0; i < p->n; i++)
         free(p->text[i]);

@@ -901,11 +901,16 @@ static bool parse_number(vt_pctx *cx, const size_t *split, size_t scan, number *
         while (at < le && isspace((unsigned char)nl->fold[at]))
             at++;
         bool by_hand;
-        if (!read_number(&rx, nl->text, nl->map[at], nl->map[le], &by_hand) ||
-            ((loose || nl != pl) && by_hand))
+        if (!read_number(&rx, nl->text, nl->map[at], nl->map[le], &by_hand))
             continue;
-        char *digits = vt_xstrndup(nl->text + vt_rx_start(&rx, 1),
-                                   (size_t)(vt_rx_end(&rx, 1) - vt_rx_start(&rx, 1)));
+        /* Digits OCR took for pen strokes are not read: what the LSTM makes
+         * of a hand is no number, however much it looks like one. */
+        by_hand |= vt_pline_pen(nl, (size_t)vt_rx_start(&rx, 1), (size_t)vt_rx_end(&rx, 1));
+        if ((loose || nl != pl) && by_hand)
+            continue;
+        char *digits = by_hand ? vt_xstrdup("")
+                               : vt_xstrndup(nl->text + vt_rx_start(&rx, 1),
+                                             (size_t)(vt_rx_end(&rx, 1) - vt_rx_start(&rx, 1)));
         char *nota = vt_xstrndup(nl->text + vt_rx_start(&rx, 3),
                                  (size_t)(vt_rx_end(&rx, 3) - vt_rx_start(&rx, 3)));
         /* Notation without spaces; it must hold a letter. */
@@ -1005,14 +1010,33 @@ static int read_date(const char tok[3][8], char iso[16], bool *repaired, bool *h
     return readings;
 }
 
-/* read_date of the day, month and year date_pattern matched on the line. */
+/* Whether text[a, b) holds a letter with a diacritic: OCR turns a
+ * printed digit into a plain letter ("l2", "O5"), but reads pen strokes
+ * as any letter of the language ("1ổ" for a written 18). */
+static bool toned_letter(const char *text, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if ((unsigned char)text[i] >= 0x80)
+            return true;
+    return false;
+}
+
+/* read_date of the day, month and year date_pattern matched on the line.
+ * A day or month OCR took for pen strokes, or read as a toned letter, is
+ * a blank filled in by hand, as an empty one is; the day beside a month
+ * by hand is too. */
 static int read_matched_date(const vt_rx *rx, const vt_pline *pl, char iso[16], bool *repaired,
                              bool *handwritten)
 {
     char tok[3][8];
-    for (int g = 0; g < 3; g++) {
+    bool pen = false;
+    for (int g = 2; g >= 0; g--) {
         long a = vt_rx_start(rx, g + 2), b = vt_rx_end(rx, g + 2);
-        snprintf(tok[g], sizeof tok[g], "%.*s", a < 0 ? 0 : (int)(b - a), a < 0 ? "" : pl->fold + a);
+        pen |= g < 2 && a >= 0 &&
+               (vt_pline_pen(pl, pl->map[a], pl->map[b]) ||
+                toned_letter(pl->text, pl->map[a], pl->map[b]));
+        snprintf(tok[g], sizeof tok[g], "%.*s", a < 0 || pen ? 0 : (int)(b - a),
+                 a < 0 || pen ? "" : pl->fold + a);
     }
     return read_date(tok, iso, repaired, handwritten);
 }
@@ -1519,15 +1543,29 @@ static const char date_tail_pattern[] =
     "(?:n[a-z0-9@]{1,2}m\\s*[,.:]?\\s*)?(?:19|20)[0-9]{2})\\s*$";
 static const char lone_year_pattern[] = "(?:^|\\s)((?:19|20)[0-9]{2})\\s*$";
 
-/* Replace a line's text, keeping where it stands. */
+/* Replace a line's text, keeping where it stands, and which of the bytes
+ * it starts with as before are pen strokes. */
 static void set_line_text(vt_pline *pl, const char *text)
 {
     vt_pline keep = *pl;
     pl->orig = NULL;
+    size_t same = 0;
+    while (same < keep.len && text[same] == keep.text[same])
+        same++;
+    bool *pen = NULL;
+    if (vt_pline_pen(pl, 0, same)) {
+        pen = vt_xmalloc(same * sizeof *pen);
+        memcpy(pen, keep.pen, same * sizeof *pen);
+    }
     char *copy = vt_xstrdup(text);
     vt_pline_clear(pl);
     vt_pline_init(pl, copy);
     free(copy);
+    if (pen && pl->len == strlen(text)) {
+        pl->pen = vt_xcalloc(pl->len, sizeof *pl->pen);
+        memcpy(pl->pen, pen, same * sizeof *pen);
+    }
+    free(pen);
     pl->orig = keep.orig;
     pl->number = keep.number;
     pl->page = keep.page;

@@ -157,8 +157,17 @@ void vt_pline_init(vt_pline *pl, const char *text)
     pl->flen = vt_text_fold_map(pl->text, pl->len, pl->fold, pl->map);
 }
 
+bool vt_pline_pen(const vt_pline *pl, size_t a, size_t b)
+{
+    for (size_t i = a; pl->pen && i < b && i < pl->len; i++)
+        if (pl->pen[i])
+            return true;
+    return false;
+}
+
 void vt_pline_clear(vt_pline *pl)
 {
+    free(pl->pen);
     free(pl->text);
     free(pl->fold);
     free(pl->map);

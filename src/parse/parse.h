@@ -28,7 +28,13 @@ typedef struct vt_pline {
     vt_role role;
     vt_box box;     /* on the page as ingested: what evidence shows */
     vt_box upright; /* on the page as OCR read it: gaps between lines */
+    /* One flag per byte of text: inside a word OCR took for pen strokes
+     * (vt_word.handwritten); NULL when the line has none. */
+    bool *pen;
 } vt_pline;
+
+/* Whether text[a, b) of the line touches a word OCR took for pen strokes. */
+bool vt_pline_pen(const vt_pline *pl, size_t a, size_t b);
 
 /* A piece of one line, in fold offsets [fs, fe). */
 typedef struct vt_span {

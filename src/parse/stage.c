@@ -156,10 +156,13 @@ static bool word_gap(const vt_line *ln, size_t i, int letter_gap)
            (b->x - a->x - a->w) - letter_gap > ln->box.h / 5;
 }
 
-static char *line_text(const vt_lexicon *lex, const vt_line *ln, GHashTable *printed)
+/* The line's parse text; *pen (NULL when none) flags each of its bytes
+ * that belongs to a word OCR took for pen strokes. */
+static char *line_text(const vt_lexicon *lex, const vt_line *ln, GHashTable *printed, bool **pen)
 {
     size_t cap = 64, n = 0;
     char *out = vt_xmalloc(cap);
+    *pen = NULL;
     int letter_gap = -1;
     for (size_t i = 1; i < ln->n_words; i++) {
         int gap = ln->words[i].box.x - ln->words[i - 1].box.x - ln->words[i - 1].box.w;
@@ -174,8 +177,15 @@ static char *line_text(const vt_lexicon *lex, const vt_line *ln, GHashTable *pri
                                 w ? (read_as_printed(lex, w, form) ? form : w->text) : NULL};
         for (int k = 0; k < 2; k++) {
             size_t len = parts[k] ? strlen(parts[k]) : 0;
-            while (n + len + 1 > cap)
+            while (n + len + 1 > cap) {
                 out = vt_xrealloc(out, cap *= 2);
+                if (*pen)
+                    *pen = vt_xrealloc(*pen, cap * sizeof **pen);
+            }
+            if (k == 1 && w && w->handwritten && !*pen)
+                *pen = vt_xcalloc(cap, sizeof **pen);
+            if (*pen)
+                memset(*pen + n, k == 1 && w && w->handwritten, len * sizeof **pen);
             if (len)
                 memcpy(out + n, parts[k], len);
             n += len;
@@ -193,8 +203,15 @@ static vt_status parse_run(void *state, vt_doc *doc, vt_error *err)
     vt_pline *lines = vt_xcalloc(n + 1, sizeof *lines);
     GHashTable *printed = printed_forms(doc);
     for (size_t i = 0; i < n; i++) {
-        char *t = line_text(state, refs[i].ln, printed);
+        bool *pen;
+        char *t = line_text(state, refs[i].ln, printed, &pen);
         vt_pline_init(&lines[i], t);
+        /* A letter-spaced heading run together has other offsets; pen
+         * strokes are never in one. */
+        if (pen && lines[i].len == strlen(t))
+            lines[i].pen = pen;
+        else
+            free(pen);
         free(t);
         char *o = vt_line_text(refs[i].ln, true);
         if (strcmp(o, lines[i].text) != 0)

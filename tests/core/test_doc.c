@@ -77,6 +77,8 @@ static void test_changes_and_json(void)
     free(cur);
     free(orig);
 
+    /* A word OCR took for pen strokes keeps its mark through the record. */
+    doc->pages[0].blocks[0].lines[0].words[1].handwritten = true;
     vt_doc_mark_stage(doc, "ingest");
     vt_options_set(&doc->provenance, "model", "m1");
     doc->meta = json_pack("{s:{s:s}}", "number", "value", "12/UBND");
@@ -90,6 +92,8 @@ static void test_changes_and_json(void)
         CHECK(json_equal(j, j2));
         CHECK(back->n_changes == 1 && back->changes[0].n_alternatives == 2);
         CHECK(vt_doc_stage_done(back, "ingest"));
+        CHECK(back->pages[0].blocks[0].lines[0].words[1].handwritten &&
+              !back->pages[0].blocks[0].lines[0].words[0].handwritten);
         json_decref(j2);
         vt_doc_free(back);
     }

@@ -90,14 +90,12 @@ static json_t *parse_lines(vt_pline *lines, size_t n, size_t *n_warnings)
     return meta;
 }
 
-/* Parse a text document: one line per '\n', numbered from 1. */
-static json_t *parse_text(const char *name, const char *text, size_t *n_warnings)
+/* The lines of a text document: one per '\n', numbered from 1. */
+static size_t text_lines(const char *text, vt_pline *lines, size_t cap)
 {
-    current = name;
-    vt_pline lines[400];
     size_t n = 0;
     const char *p = text;
-    while (*p && n < 400) {
+    while (*p && n < cap) {
         size_t k = strcspn(p, "\n");
         char *t = strndup(p, k);
         vt_pline_init(&lines[n], t);
@@ -106,6 +104,15 @@ static json_t *parse_text(const char *name, const char *text, size_t *n_warnings
         n++;
         p += k + (p[k] == '\n');
     }
+    return n;
+}
+
+/* Parse a text document. */
+static json_t *parse_text(const char *name, const char *text, size_t *n_warnings)
+{
+    current = name;
+    vt_pline lines[400];
+    size_t n = text_lines(text, lines, 400);
     json_t *meta = parse_lines(lines, n, n_warnings);
     for (size_t i = 0; i < n; i++)
         vt_pline_clear(&lines[i]);
@@ -1825,6 +1832,90 @@ static void test_body_line_in_header(void)
     json_decref(m);
 }
 
+/* Parse a text document whose words `pen` (each the first word of the
+ * document with that text) OCR took for pen strokes, as it marks them
+ * (vt_word.handwritten). */
+static json_t *parse_text_pen(const char *name, const char *text, const char *const *pen, size_t n_pen)
+{
+    current = name;
+    vt_pline lines[64];
+    size_t n = text_lines(text, lines, 64);
+    for (size_t w = 0; w < n_pen; w++)
+        for (size_t i = 0; i < n; i++) {
+            size_t len = strlen(pen[w]);
+            const char *at = lines[i].text;
+            while ((at = strstr(at, pen[w])) &&
+                   ((at > lines[i].text && at[-1] != ' ') || (at[len] && at[len] != ' ')))
+                at++;
+            if (!at)
+                continue;
+            if (!lines[i].pen)
+                lines[i].pen = calloc(lines[i].len, sizeof *lines[i].pen);
+            memset(lines[i].pen + (at - lines[i].text), 1, len);
+            break;
+        }
+    json_t *meta = parse_lines(lines, n, NULL);
+    for (size_t i = 0; i < n; i++)
+        vt_pline_clear(&lines[i]);
+    return meta;
+}
+
+static void expect_handwritten(json_t *meta, const char *field, bool want)
+{
+    checks++;
+    if (json_is_true(json_object_get(json_object_get(meta, field), "handwritten")) != want)
+        fail("%s: handwritten should be %d", field, want);
+}
+
+/* Digits OCR took for pen strokes, however clean they read ("23", "3",
+ * "09"): the number keeps its printed notation, the date what is printed
+ * around the day, and both say they are handwritten; printed digits of
+ * the same header are read as ever, and a word of print marked beside
+ * them changes nothing. */
+static void test_pen_words(void)
+{
+    static const char page[] =
+        "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\nSố: 23 /BC-UBND\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "An Bình, ngày 3 tháng 01 năm 2025\nBÁO CÁO\nKết quả thực hiện nhiệm vụ năm 2024\n"
+        "Thực hiện Kế hoạch số 25/KH-UBND ngày 6 tháng 12 năm 2024 của Ủy ban nhân dân tỉnh.\n";
+    /* The month by hand too gives the year alone, not the month it reads
+     * as; nothing marked, the digits are print; the year and the
+     * notation are print even when marked. */
+    static const struct {
+        const char *name, *pen[2], *number, *date;
+        bool number_by_hand, date_by_hand;
+    } cases[] = {
+        {"pen number and day", {"23", "3"}, "/BC-UBND", "2025-01", true, true},
+        {"pen day and month", {"3", "01"}, "23/BC-UBND", "2025", false, true},
+        {"no pen", {NULL, NULL}, "23/BC-UBND", "2025-01-03", false, false},
+        {"pen mark on print", {"2025", "/BC-UBND"}, "23/BC-UBND", "2025-01-03", false, false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        json_t *m = parse_text_pen(cases[i].name, page, cases[i].pen, cases[i].pen[0] ? 2 : 0);
+        expect(m, "number", cases[i].number);
+        expect(m, "number.code_notation", "BC-UBND");
+        expect(m, "number.code_number", cases[i].number_by_hand ? NULL : "23");
+        expect(m, "date", cases[i].date);
+        expect(m, "type", "Báo cáo");
+        expect_handwritten(m, "number", cases[i].number_by_hand);
+        expect_handwritten(m, "date", cases[i].date_by_hand);
+        json_decref(m);
+    }
+
+    /* A date line the narrow column broke before its year, put back
+     * together, keeps its day's mark. */
+    static const char *const day[] = {"3"};
+    json_t *m = parse_text_pen("pen day, date broken before the year",
+                               "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\nSố: 23 /BC-UBND\n"
+                               "An Bình, ngày 3 tháng 01\nnăm 2025\nBÁO CÁO\n"
+                               "Kết quả thực hiện nhiệm vụ năm 2024\n",
+                               day, 1);
+    expect(m, "date", "2025-01");
+    expect_handwritten(m, "date", true);
+    json_decref(m);
+}
+
 /* An e-signature overlay OCR damaged ("Cơ quan: Thành phá Đà Nẵng") that
  * the layout put in the left column, read for the issuer: a cut of it
  * that ends in a lone unit word ("Thành") has no place after it (the
@@ -1896,13 +1987,16 @@ static void test_scanned_header(void)
     /* A day written in by hand and read as a digit and a stroke gives no
      * day ("1|" is not 11), the printed month and year kept; a month
      * filled in by hand beside it gives the year alone, not the month a
-     * pen mark might stand for ("0$" as 05); print damage that turns a
-     * digit into a letter is still mended. */
+     * pen mark might stand for ("0$" as 05); a toned letter among the
+     * digits is the pen's too ("1ổ" is not 10); print damage that turns a
+     * digit into a plain letter is still mended. */
     static const struct {
         const char *line, *date;
         bool by_hand;
     } days[] = {
         {"An Bình, ngày 1| tháng 5 năm 2025", "2025-05", true},
+        {"An Bình, ngày 1ổ tháng 2 năm 2025", "2025-02", true},
+        {"An Bình, ngày 18 tháng 0ô năm 2025", "2025", true},
         {"An Bình, ngày tháng 0$ năm 2025", "2025", true},
         {"An Bình, ngày 14 tháng l2 năm 2011", "2011-12-14", false},
     };
@@ -2103,6 +2197,7 @@ int main(int argc, char **argv)
     test_layout_roles();
     test_last_page_cue();
     test_scanned_header();
+    test_pen_words();
     test_body_line_in_header();
     test_overlay_unit_word();
     test_stage(argv[1]);

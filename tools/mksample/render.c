@@ -169,6 +169,71 @@ static double draw_block(ctx *c, double x, double y, double width,
     return h;
 }
 
+/* A number or day written by hand into the form's blank: "[[275]]" in a
+ * number or date line.  The line is set with the blank (a space more than
+ * the pen text is long), and the pen text is written into it in a script
+ * face, larger than the print, leaning, in black ballpoint ink; the text
+ * the page shows has it as written, as a transcription of a scan does. */
+#define PEN_OPEN "[["
+#define PEN_CLOSE "]]"
+#define PEN_FONT "Z003 19"
+
+static double draw_pen_line(ctx *c, double x, double y, double width, const char *font,
+                            const char *text, GString *out)
+{
+    GString *print = g_string_new(NULL), *shown = g_string_new(NULL);
+    GArray *at = g_array_new(FALSE, FALSE, sizeof(int));
+    GPtrArray *pen = g_ptr_array_new_with_free_func(g_free);
+    for (const char *p = text; *p;) {
+        const char *open = strstr(p, PEN_OPEN);
+        const char *close = open ? strstr(open, PEN_CLOSE) : NULL;
+        if (!close) {
+            g_string_append(print, p);
+            g_string_append(shown, p);
+            break;
+        }
+        g_string_append_len(print, p, open - p);
+        g_string_append_len(shown, p, open - p);
+        char *word = g_strndup(open + 2, (gsize)(close - open - 2));
+        int index = (int)print->len;
+        g_array_append_val(at, index);
+        for (size_t k = 0; k <= strlen(word); k++)
+            g_string_append(print, "   ");
+        g_string_append(shown, word);
+        g_ptr_array_add(pen, word);
+        p = close + 2;
+    }
+    PangoLayout *l = make_layout(c, font, width, PANGO_ALIGN_CENTER, print->str);
+    cairo_set_source_rgb(c->cr, 0, 0, 0);
+    cairo_move_to(c->cr, x, y);
+    pango_cairo_show_layout(c->cr, l);
+    for (guint i = 0; i < pen->len; i++) {
+        PangoRectangle pos;
+        pango_layout_index_to_pos(l, g_array_index(at, int, i), &pos);
+        PangoLayout *h = make_layout(c, PEN_FONT, width, PANGO_ALIGN_LEFT, pen->pdata[i]);
+        cairo_save(c->cr);
+        cairo_translate(c->cr, x + pos.x / (double)PANGO_SCALE + 6, y);
+        cairo_rotate(c->cr, ms_rng_range(c->rng, -0.12, -0.04));
+        cairo_set_source_rgb(c->cr, 0.08, 0.08, 0.12);
+        cairo_move_to(c->cr, 0, 0);
+        pango_cairo_show_layout(c->cr, h);
+        cairo_restore(c->cr);
+        g_object_unref(h);
+    }
+    if (out) {
+        /* The line as laid out, its blanks holding what the pen wrote. */
+        g_string_append(out, shown->str);
+        g_string_append_c(out, '\n');
+    }
+    double height = layout_height(l);
+    g_object_unref(l);
+    g_string_free(print, TRUE);
+    g_string_free(shown, TRUE);
+    g_array_free(at, TRUE);
+    g_ptr_array_free(pen, TRUE);
+    return height;
+}
+
 static void underline(ctx *c, double cx, double y, double len)
 {
     cairo_set_source_rgb(c->cr, 0, 0, 0);
@@ -253,12 +318,18 @@ static void draw_header(ctx *c, const ms_doc *d)
             subject = true;
             ly += 2;
         }
-        ly += draw_block(c, left_x, ly, left_w, subject ? FONT " 12" : FONT " 13",
-                         PANGO_ALIGN_CENTER, ln, lt);
+        ly += strstr(ln, PEN_OPEN) ? draw_pen_line(c, left_x, ly, left_w, FONT " 13", ln, lt)
+                                   : draw_block(c, left_x, ly, left_w,
+                                                subject ? FONT " 12" : FONT " 13",
+                                                PANGO_ALIGN_CENTER, ln, lt);
     }
-    for (size_t i = 0; i < d->sec[MS_DATE_RIGHT].n; i++)
-        ry += draw_block(c, right_x, ry, right_w, FONT " Italic 13",
-                         PANGO_ALIGN_CENTER, d->sec[MS_DATE_RIGHT].lines[i], rt);
+    for (size_t i = 0; i < d->sec[MS_DATE_RIGHT].n; i++) {
+        const char *ln = d->sec[MS_DATE_RIGHT].lines[i];
+        ry += strstr(ln, PEN_OPEN)
+                  ? draw_pen_line(c, right_x, ry, right_w, FONT " Italic 13", ln, rt)
+                  : draw_block(c, right_x, ry, right_w, FONT " Italic 13", PANGO_ALIGN_CENTER,
+                               ln, rt);
+    }
     g_string_append_len(c->out, lt->str, lt->len);
     g_string_append_len(c->out, rt->str, rt->len);
     g_string_free(lt, TRUE);
