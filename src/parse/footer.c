@@ -728,6 +728,56 @@ static char *name_elsewhere(const vt_pctx *cx, const char *name, size_t skip)
     return best;
 }
 
+/* The person of the names lexicon a damaged name is (the real corpus's
+ * whole names, lex->persons), when the document prints it whole nowhere:
+ * the nearest within OCR distance of as many words, every part the names
+ * list holds as printed the same letters in both (only damage differs),
+ * the one more documents name when two are as near.  NULL when none is,
+ * or when two are as near and as frequent. */
+static char *known_person(const vt_lexicon *lex, const char *name)
+{
+    char *nc = vt_xstrdup(name), *nw[NAME_WORDS];
+    size_t nn = split_name(nc, nw);
+    char *out = NULL;
+    if (nn < 2 || name_score(lex, nw, nn) == nn) {
+        free(nc);
+        return NULL;
+    }
+    char *nf = vt_text_fold(name), *ff = vt_xstrdup(nf), *fw[NAME_WORDS];
+    split_name(ff, fw);
+    const vt_lex_entry *best = NULL;
+    double best_cost = 0.15;
+    long best_docs = 0;
+    bool tie = false;
+    for (size_t i = 0; i < lex->persons.n; i++) {
+        const vt_lex_entry *e = &lex->persons.v[i];
+        char *pf = vt_xstrdup(e->fold), *pw[NAME_WORDS];
+        bool same_shape = split_name(pf, pw) == nn;
+        for (size_t k = 0; same_shape && k < nn; k++)
+            same_shape = strcmp(pw[k], fw[k]) == 0 || !name_form(lex, nw[k], true) ||
+                         (k == 0 && !form_in_list(&lex->family, nw[k]));
+        free(pf);
+        if (!same_shape)
+            continue;
+        double c = vt_fuzzy_cost(nf, strlen(nf), e->fold);
+        long docs = e->extra ? strtol(e->extra, NULL, 10) : 0;
+        if (c < best_cost || (c == best_cost && docs > best_docs)) {
+            tie = false;
+            best = e;
+            best_cost = c;
+            best_docs = docs;
+        } else if (best && c == best_cost && docs == best_docs) {
+            tie = true;
+        }
+    }
+    if (best && !tie)
+        out = vt_xstrdup(best->form);
+    free(ff);
+    free(nf);
+    free(nc);
+    return out;
+}
+
 /* `text` with a run of words within OCR distance of `name` (of `nn`
  * words, its fold `nf`, every part in the names list) spelled as `name`
  * when the names list holds fewer of the run's parts as spelled ("PCN B6
@@ -1013,6 +1063,10 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
         free(printed);
         if (!whole)
             whole = name_elsewhere(cx, name, right->v[pick].line);
+        /* Damaged here and wherever else the document prints it: the
+         * names lexicon decides. */
+        if (!whole)
+            whole = known_person(cx->lex, name);
         if (whole) {
             free(name);
             name = whole;
