@@ -815,7 +815,7 @@ static char *respelled_name(const vt_lexicon *lex, const char *text, const char 
         if (capitals) {
             char *joined = g_strjoinv(" ", run);
             char *jf = vt_text_fold(joined);
-            if (strcmp(jf, nf) != 0 && vt_fuzzy_cost(jf, strlen(jf), nf) <= 0.2 &&
+            if (strcmp(joined, name) != 0 && vt_fuzzy_cost(jf, strlen(jf), nf) <= 0.2 &&
                 name_score(lex, run, nn) < nn)
                 out = vt_xasprintf("%.*s%s%s", (int)at[a], text, name, text + end);
             free(jf);
