@@ -522,6 +522,20 @@ static bool in_list(const vt_lex_list *list, const char *word)
     return found;
 }
 
+/* Text after the "Nơi nhận:" cue that is a person's name, family name
+ * first ("Nơi nhận: Trần Quang Vinh"): the signer's name, which a page
+ * read in one column set beside the cue, not an entry (an entry naming a
+ * person says who: "Ông …", "PCT …"). */
+static bool signer_beside_cue(const vt_lexicon *lex, const char *t)
+{
+    if (!looks_like_name(lex, t) || vt_text_is_upper(t))
+        return false;
+    char *first = vt_xstrndup(t, strcspn(t, " "));
+    bool family = in_list(&lex->family, first);
+    free(first);
+    return family;
+}
+
 /* Is the word a part of a name the names list holds: as spelled
  * (`spelled`), or with the same letters, marks aside? */
 static bool name_form(const vt_lexicon *lex, const char *word, bool spelled)
@@ -1048,12 +1062,14 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
             break;
     }
     /* A name the seal or the OCR left unreadable as a name is taken when
-     * the document prints it whole elsewhere. */
+     * the document prints it whole elsewhere, or the names lexicon knows
+     * the person. */
     char *whole = NULL;
     for (size_t k = name_from; pick == right->n && k < right->n; k++) {
         if (right->v[k].line > lines_below(cx, last_line, NAME_GAP))
             break;
-        if ((whole = name_elsewhere(cx, right->v[k].text, right->v[k].line)))
+        if ((whole = name_elsewhere(cx, right->v[k].text, right->v[k].line)) ||
+            (whole = known_person(cx->lex, right->v[k].text)))
             pick = k;
     }
     if (pick < right->n) {
@@ -1253,7 +1269,7 @@ void vt_parse_footer(vt_pctx *cx)
             cont = cont || (!closed && !mark && !luu && *lt && !words &&
                             vt_last_char(entry) == ',' && ends_entry(lt));
             bool unmarked = !mark && *lt &&
-                            (i == nn ? words
+                            (i == nn ? words && !signer_beside_cue(cx->lex, lt)
                                      : closed && (vt_last_char(lt) == ';' ||
                                                   (words && ends_entry_as(lt, true))));
             if (mark || cont || unmarked || (luu && entry)) {

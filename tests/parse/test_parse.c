@@ -902,6 +902,27 @@ static void test_signer_confirmed(void)
     json_decref(m);
 }
 
+/* A page read in one column sets the signer's name beside "Nơi nhận:"
+ * under the title and "(Đã ký)": it is the name, not an entry; an entry
+ * naming a person with who they are stays an entry. */
+static void test_signer_beside_cue(void)
+{
+    static const char body[] = "Cục Thuế thông báo để Công ty biết và thực hiện./.";
+    json_t *m = parse_foot("signer beside the cue", body,
+                           "KT. CỤC TRƯỞNG PHÓ CỤC TRƯỞNG\n(Đã ký)\n"
+                           "Nơi nhận: Trần Quang Vinh\n- Như trên;\n- Lưu: VT, TTHT.\n");
+    expect(m, "signer.name", "Trần Quang Vinh");
+    expect_count(m, "recipients", 2);
+    expect(m, "recipients.0", "Như trên");
+    json_decref(m);
+    m = parse_foot("a person's entry beside the cue", body,
+                   "Nơi nhận: Ông Trần Quang Vinh;\n- Lưu: VT.\n"
+                   "KT. CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG\n\nLê Thu Hà\n");
+    expect(m, "signer.name", "Lê Thu Hà");
+    expect(m, "recipients.0", "Ông Trần Quang Vinh");
+    json_decref(m);
+}
+
 /* Persons of the names lexicon as the real corpus would give them
  * (invented here), added for one test and taken away after it. */
 static void add_person(const char *form, const char *docs)
@@ -945,6 +966,10 @@ static void test_signer_known_person(void)
     json_decref(m);
     m = parse_foot("known person, marks lost", body,
                    "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nDinh Khac Tuong\n");
+    expect(m, "signer.name", "Đinh Khắc Tường");
+    json_decref(m);
+    m = parse_foot("known person, not read as a name", body,
+                   "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nĐ1nh Khắc Tường\n");
     expect(m, "signer.name", "Đinh Khắc Tường");
     json_decref(m);
     m = parse_foot("a name of names kept", body,
@@ -2137,6 +2162,7 @@ int main(int argc, char **argv)
     test_deputy_titles();
     test_signer_confirmed();
     test_signer_known_person();
+    test_signer_beside_cue();
     test_bare_signature();
     test_addressee_lists();
     test_reference_subjects();
