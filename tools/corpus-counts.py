@@ -6,7 +6,10 @@ shared corpus (see tools/corpus-counts.sh, which runs this).
         choose the held-out documents (never counted, only measured)
     corpus-counts.py counts CORPUS_DIR HELDOUT.tsv OUT_DIR [options]
         write OUT_DIR/ngrams.txt (pruned n-gram counts over the tokens
-        the model uses) and OUT_DIR/names.txt (frequency lists)
+        the model uses), OUT_DIR/names.txt (frequency lists of places and
+        bodies) and OUT_DIR/names-corpus.tsv (personal names)
+    corpus-counts.py names CORPUS_DIR HELDOUT.tsv OUT_DIR [options]
+        only the two lists of names
 
 The tokens follow src/restore/token.c: outer and inner punctuation split
 off, numbers and Roman numerals as <num>, letters lower-cased (the model
@@ -127,11 +130,17 @@ def sentence(line):
     return toks if len(toks) > 2 else None
 
 
-# Names.  A person: two to four title-case syllables after a form of
-# address, or a line of them alone (a signer), whose first is a family
-# name dict/lexicon/names.txt lists.  A place: title-case syllables after
-# its kind.  A body: its head word and what follows, each title-case
-# syllable with at most one small one after it, joined by "và".
+# Names.  A person is a run of two to four title-case syllables whose
+# first is a family name of the closed list in dict/lexicon/names.txt,
+# seen where documents print persons: after a form of address (`ông`,
+# `bà`, `đồng chí`), or alone on a line under a title in capitals (the
+# signature block: "PHÓ CHỦ TỊCH" / "Trần Văn Bình").  A run that is a
+# place of dict/lexicon/places.txt ("Lâm Đồng", "Mai Sơn"), or the start
+# of a title of positions.txt ("đồng chí Phó Bí thư"), is none.
+# Each person counts once a document: a signer of many decisions is one
+# name, not many.  A place: title-case syllables after its kind.  A body:
+# its head word and what follows, each title-case syllable with at most
+# one small one after it, joined by "và".
 ADDRESS = {'ông', 'bà', 'đồng chí', 'đ/c'}
 PLACE_KINDS = ('thành phố', 'thị xã', 'thị trấn', 'đặc khu', 'tỉnh', 'huyện', 'quận', 'xã',
                'phường')
@@ -143,15 +152,17 @@ def titled(w):
     return w[:1].isupper() and w[1:].islower() and w.isalpha()
 
 
-def family_names(dict_dir):
-    fam, section = set(), None
-    for line in open(os.path.join(dict_dir, 'lexicon', 'names.txt'), encoding='utf-8'):
+def lexicon_section(dict_dir, file, want):
+    """The entries of one section of a dict/lexicon file (`# want` or
+    `# section: want`; None: the whole file)."""
+    out, section = set(), None
+    for line in open(os.path.join(dict_dir, 'lexicon', file), encoding='utf-8'):
         line = line.strip()
         if line.startswith('#'):
             section = line[1:].strip()
-        elif line and section == 'family':
-            fam.add(line)
-    return fam
+        elif line and (want is None or section == want):
+            out.add(line.split('\t')[0])
+    return out
 
 
 def titled_run(ws, start, most):
@@ -168,18 +179,44 @@ def titled_run(ws, start, most):
     return run
 
 
-def names_in(line, family, lists):
+SIGNED = re.compile(r'^\s*[(\[]\s*(đã ký|ký|signed)[^)\]]*[)\]]\s*$', re.I)
+
+
+def title_line(line):
+    """A title in capitals ("THỨ TRƯỞNG", "KT. CHỦ TỊCH"): most letters are."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def persons_in(doc, known):
+    """The persons a document names (each run of words once)."""
+    found = set()
+    for i, line in enumerate(doc):
+        ws = line.split()
+        # Above the name: the title, or "(Đã ký)" under it.
+        above = [x for x in doc[max(0, i - 2):i] if not SIGNED.match(x)][-1:]
+        if 2 <= len(ws) <= 4 and all(titled(w) for w in ws) and above and title_line(above[0]):
+            found.add(tuple(ws))
+        for j, w in enumerate(ws):
+            for kind, n in ((w.lower(), 1), (' '.join(ws[j:j + 2]).lower(), 2)):
+                run = titled_run(ws, j + n, 4)
+                # A run followed by a capital is cut short ("ông Nguyễn
+                # Văn A", a longer title-case phrase): none.
+                after = ws[j + n + len(run):j + n + len(run) + 1]
+                cut = after and run and ws[j + n + len(run) - 1] == run[-1] and after[0][:1].isupper()
+                if kind in ADDRESS and len(run) >= 2 and not cut:
+                    found.add(tuple(run))
+    return {r for r in found if r[0] in known['family'] and ' '.join(r) not in known['places']
+            and not any(p.startswith(' '.join(r).lower() + ' ') for p in known['titles'])}
+
+
+def places_and_bodies_in(line, lists):
     ws = line.split()
-    runs = []
-    if 2 <= len(ws) <= 4 and all(titled(w) for w in ws):
-        runs.append(ws)
     for i, w in enumerate(ws):
         lw = w.lower()
         two = ' '.join(ws[i:i + 2]).lower()
         for kind, n in ((lw, 1), (two, 2)):
             run = titled_run(ws, i + n, 4)
-            if kind in ADDRESS and len(run) >= 2:
-                runs.append(run)
             if kind in PLACE_KINDS and w.islower() and run:
                 lists['place'][kind + ' ' + ' '.join(run)] += 1
         for head in BODY_HEADS:
@@ -203,27 +240,37 @@ def names_in(line, family, lists):
             if run and titled(run[0]):
                 lists['body'][head + ' ' + ' '.join(run)] += 1
             break
-    for run in runs:
-        if run[0] in family:
-            lists['family'][run[0]] += 1
-            lists['given'][run[-1]] += 1
-            for x in run[1:-1]:
-                lists['middle'][x] += 1
 
 
-def count(corpus, held, family):
+def count_persons(doc, known, lists):
+    for run in persons_in(doc, known):
+        lists['person'][' '.join(run)] += 1
+        lists['family'][run[0]] += 1
+        lists['given'][run[-1]] += 1
+        for x in run[1:-1]:
+            lists['middle'][x] += 1
+
+
+PERSON_LISTS = ('family', 'middle', 'given', 'person')
+
+
+def count(corpus, held, known, names_only=False):
     """n-gram counts per group (administrative, legal/normative), and the
-    frequency lists."""
+    frequency lists (only these when `names_only`)."""
     grams = {g: [collections.Counter() for _ in range(3)]
              for g in ('administrative', 'legal/normative')}
-    lists = {k: collections.Counter() for k in ('family', 'middle', 'given', 'place', 'body')}
+    lists = {k: collections.Counter() for k in PERSON_LISTS + ('place', 'body')}
     for name in TEXTS:
         groups = {int(r['doc_no']): r['group'] for r in index_rows(corpus) if r['file'] == name}
         for no, doc in documents(corpus, name):
             if (name, no) in held:
                 continue
             g = grams[groups[no]]
+            count_persons(doc, known, lists)
             for line in doc:
+                places_and_bodies_in(line, lists)
+                if names_only:
+                    continue
                 toks = sentence(line)
                 if not toks:
                     continue
@@ -233,7 +280,6 @@ def count(corpus, held, family):
                     g[1][(toks[i - 1], toks[i])] += 1
                     if i >= 2:
                         g[2][(toks[i - 2], toks[i - 1], toks[i])] += 1
-                names_in(line, family, lists)
     return grams, lists
 
 
@@ -301,19 +347,32 @@ def write_counts(path, grams, weights, min_count, min_uni):
                     f.write(f'{c}\t{" ".join(g)}\n')
 
 
+def by_count(counter, least):
+    return [(e, n) for e, n in sorted(counter.items(), key=lambda x: (-x[1], x[0])) if n >= least]
+
+
 def write_lists(out, lists, min_list):
+    """names.txt: places and bodies (count TAB entry), reviewable input
+    for the lexicons; names-corpus.tsv: the persons' names parse reads
+    beside dict/lexicon/names.txt (entry TAB documents, the lexicon's
+    format; .tsv keeps them out of the restore model's text)."""
     with open(os.path.join(out, 'names.txt'), 'w', encoding='utf-8') as f:
         f.write(f'# Frequency lists from the real corpus (count TAB entry), entries seen >= {min_list} times\n')
-        for k, c in lists.items():
+        for k in ('place', 'body'):
             f.write(f'# {k}\n')
-            for e, n in sorted(c.items(), key=lambda x: (-x[1], x[0])):
-                if n >= min_list:
-                    f.write(f'{n}\t{e}\n')
+            f.writelines(f'{n}\t{e}\n' for e, n in by_count(lists[k], min_list))
+    with open(os.path.join(out, 'names-corpus.tsv'), 'w', encoding='utf-8') as f:
+        f.write('# Personal names of the real corpus (tools/corpus-counts.sh; see dict/README.md):\n'
+                '# entry TAB the number of documents naming it.  Sections: family (of the closed\n'
+                '# list of names.txt), middle, given, person (whole names, family name first).\n')
+        for k in PERSON_LISTS:
+            f.write(f'# {k}\n')
+            f.writelines(f'{e}\t{n}\n' for e, n in by_count(lists[k], 1))
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('what', choices=('heldout', 'counts'))
+    ap.add_argument('what', choices=('heldout', 'counts', 'names'))
     ap.add_argument('corpus')
     ap.add_argument('paths', nargs='+')
     ap.add_argument('--admin-weight', type=int, default=5)
@@ -327,14 +386,19 @@ def main():
         heldout(o.corpus, o.paths[0])
         return
     held = read_heldout(o.paths[0])
-    family = family_names(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'dict'))
-    grams, lists = count(o.corpus, held, family)
+    dict_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'dict')
+    known = {'family': lexicon_section(dict_dir, 'names.txt', 'family'),
+             'places': lexicon_section(dict_dir, 'places.txt', None),
+             'titles': {t.lower() for t in lexicon_section(dict_dir, 'positions.txt', None)}}
+    grams, lists = count(o.corpus, held, known, o.what == 'names')
     out = o.paths[1]
     os.makedirs(out, exist_ok=True)
+    write_lists(out, lists, o.min_list)
+    if o.what == 'names':
+        return
     weights = {'administrative': o.admin_weight, 'legal/normative': o.legal_weight}
     all_ = weighted(grams, weights)
     write_counts(os.path.join(out, 'ngrams.txt'), all_, weights, o.min_count, o.min_unigram)
-    write_lists(out, lists, o.min_list)
     # --sweep: the pruning levels and each group alone, for measuring.
     for k in o.sweep:
         write_counts(os.path.join(out, f'ngrams-min{k}.txt'), all_, weights, k, o.min_unigram)

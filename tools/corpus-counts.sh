@@ -1,8 +1,9 @@
 #!/bin/sh
 # corpus-counts.sh [CORPUS_DIR] — regenerate dict/counts/ from the real
 # corpus (../shared/data/corpus, see its README): the n-gram counts the
-# restore model is built from beside dict/corpus/, and the frequency lists
-# of names, places and bodies.  The documents in bench/heldout-docs.tsv are
+# restore model is built from beside dict/corpus/, the frequency lists of
+# places and bodies, and the personal names parse reads
+# (dict/lexicon/names-corpus.tsv).  The documents in bench/heldout-docs.tsv are
 # left out (they are for measuring only); `tools/corpus-counts.py heldout`
 # chose them before anything was built.  Weights and pruning are recorded
 # in dict/README.md; options after the directory go to corpus-counts.py
@@ -17,3 +18,4 @@ python3 "$src/tools/corpus-counts.py" counts "$corpus" "$src/bench/heldout-docs.
 mkdir -p "$src/dict/counts"
 xz -6 -T1 -c "$tmp/ngrams.txt" > "$src/dict/counts/ngrams.txt.xz"
 cp "$tmp/names.txt" "$src/dict/counts/names.txt"
+cp "$tmp/names-corpus.tsv" "$src/dict/lexicon/names-corpus.tsv"

@@ -522,6 +522,20 @@ static bool in_list(const vt_lex_list *list, const char *word)
     return found;
 }
 
+/* Text after the "Nơi nhận:" cue that is a person's name, family name
+ * first ("Nơi nhận: Trần Quang Vinh"): the signer's name, which a page
+ * read in one column set beside the cue, not an entry (an entry naming a
+ * person says who: "Ông …", "PCT …"). */
+static bool signer_beside_cue(const vt_lexicon *lex, const char *t)
+{
+    if (!looks_like_name(lex, t) || vt_text_is_upper(t))
+        return false;
+    char *first = vt_xstrndup(t, strcspn(t, " "));
+    bool family = in_list(&lex->family, first);
+    free(first);
+    return family;
+}
+
 /* Is the word a part of a name the names list holds: as spelled
  * (`spelled`), or with the same letters, marks aside? */
 static bool name_form(const vt_lexicon *lex, const char *word, bool spelled)
@@ -728,6 +742,56 @@ static char *name_elsewhere(const vt_pctx *cx, const char *name, size_t skip)
     return best;
 }
 
+/* The person of the names lexicon a damaged name is (the real corpus's
+ * whole names, lex->persons), when the document prints it whole nowhere:
+ * the nearest within OCR distance of as many words, every part the names
+ * list holds as printed the same letters in both (only damage differs),
+ * the one more documents name when two are as near.  NULL when none is,
+ * or when two are as near and as frequent. */
+static char *known_person(const vt_lexicon *lex, const char *name)
+{
+    char *nc = vt_xstrdup(name), *nw[NAME_WORDS];
+    size_t nn = split_name(nc, nw);
+    char *out = NULL;
+    if (nn < 2 || name_score(lex, nw, nn) == nn) {
+        free(nc);
+        return NULL;
+    }
+    char *nf = vt_text_fold(name), *ff = vt_xstrdup(nf), *fw[NAME_WORDS];
+    split_name(ff, fw);
+    const vt_lex_entry *best = NULL;
+    double best_cost = 0.15;
+    long best_docs = 0;
+    bool tie = false;
+    for (size_t i = 0; i < lex->persons.n; i++) {
+        const vt_lex_entry *e = &lex->persons.v[i];
+        char *pf = vt_xstrdup(e->fold), *pw[NAME_WORDS];
+        bool same_shape = split_name(pf, pw) == nn;
+        for (size_t k = 0; same_shape && k < nn; k++)
+            same_shape = strcmp(pw[k], fw[k]) == 0 || !name_form(lex, nw[k], true) ||
+                         (k == 0 && !form_in_list(&lex->family, nw[k]));
+        free(pf);
+        if (!same_shape)
+            continue;
+        double c = vt_fuzzy_cost(nf, strlen(nf), e->fold);
+        long docs = e->extra ? strtol(e->extra, NULL, 10) : 0;
+        if (c < best_cost || (c == best_cost && docs > best_docs)) {
+            tie = false;
+            best = e;
+            best_cost = c;
+            best_docs = docs;
+        } else if (best && c == best_cost && docs == best_docs) {
+            tie = true;
+        }
+    }
+    if (best && !tie)
+        out = vt_xstrdup(best->form);
+    free(ff);
+    free(nf);
+    free(nc);
+    return out;
+}
+
 /* `text` with a run of words within OCR distance of `name` (of `nn`
  * words, its fold `nf`, every part in the names list) spelled as `name`
  * when the names list holds fewer of the run's parts as spelled ("PCN B6
@@ -765,7 +829,7 @@ static char *respelled_name(const vt_lexicon *lex, const char *text, const char 
         if (capitals) {
             char *joined = g_strjoinv(" ", run);
             char *jf = vt_text_fold(joined);
-            if (strcmp(jf, nf) != 0 && vt_fuzzy_cost(jf, strlen(jf), nf) <= 0.2 &&
+            if (strcmp(joined, name) != 0 && vt_fuzzy_cost(jf, strlen(jf), nf) <= 0.2 &&
                 name_score(lex, run, nn) < nn)
                 out = vt_xasprintf("%.*s%s%s", (int)at[a], text, name, text + end);
             free(jf);
@@ -998,12 +1062,14 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
             break;
     }
     /* A name the seal or the OCR left unreadable as a name is taken when
-     * the document prints it whole elsewhere. */
+     * the document prints it whole elsewhere, or the names lexicon knows
+     * the person. */
     char *whole = NULL;
     for (size_t k = name_from; pick == right->n && k < right->n; k++) {
         if (right->v[k].line > lines_below(cx, last_line, NAME_GAP))
             break;
-        if ((whole = name_elsewhere(cx, right->v[k].text, right->v[k].line)))
+        if ((whole = name_elsewhere(cx, right->v[k].text, right->v[k].line)) ||
+            (whole = known_person(cx->lex, right->v[k].text)))
             pick = k;
     }
     if (pick < right->n) {
@@ -1013,6 +1079,10 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
         free(printed);
         if (!whole)
             whole = name_elsewhere(cx, name, right->v[pick].line);
+        /* Damaged here and wherever else the document prints it: the
+         * names lexicon decides. */
+        if (!whole)
+            whole = known_person(cx->lex, name);
         if (whole) {
             free(name);
             name = whole;
@@ -1199,7 +1269,7 @@ void vt_parse_footer(vt_pctx *cx)
             cont = cont || (!closed && !mark && !luu && *lt && !words &&
                             vt_last_char(entry) == ',' && ends_entry(lt));
             bool unmarked = !mark && *lt &&
-                            (i == nn ? words
+                            (i == nn ? words && !signer_beside_cue(cx->lex, lt)
                                      : closed && (vt_last_char(lt) == ';' ||
                                                   (words && ends_entry_as(lt, true))));
             if (mark || cont || unmarked || (luu && entry)) {

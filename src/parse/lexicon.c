@@ -34,10 +34,24 @@ static void add_entry(vt_lex_list *list, const char *form, const char *extra,
     e->section = vt_xstrdup(section);
 }
 
-/* names.txt is split into sections by the comment lines "# family",
- * "# middle" and "# given"; other files have one section. */
+/* Is the form already in the list?  The names of names.txt and of the
+ * real corpus overlap, and a name part is looked up as the one entry
+ * with its letters. */
+static bool has_form(const vt_lex_list *list, const char *form)
+{
+    for (size_t i = 0; i < list->n; i++)
+        if (strcmp(list->v[i].form, form) == 0)
+            return true;
+    return false;
+}
+
+enum { NAME_SECTIONS = 4 };
+
+/* The files of names are split into sections by the comment lines
+ * "# family", "# middle", "# given" and "# person"; other files have one
+ * section. */
 static vt_status load_list(vt_lex_list *list, const char *dir, const char *name,
-                           vt_lex_list *sections[3], char file_digest[65],
+                           vt_lex_list *sections[NAME_SECTIONS], char file_digest[65],
                            vt_error *err)
 {
     char *path = vt_xasprintf("%s/%s", dir, name);
@@ -69,8 +83,9 @@ static vt_status load_list(vt_lex_list *list, const char *dir, const char *name,
             snprintf(section, sizeof section, "%.*s", (int)strcspn(nm, " \t"), nm);
         }
         if (*s == '#' && sections) {
-            static const char *const names[3] = {"# family", "# middle", "# given"};
-            for (int k = 0; k < 3; k++)
+            static const char *const names[NAME_SECTIONS] = {"# family", "# middle",
+                                                              "# given", "# person"};
+            for (int k = 0; k < NAME_SECTIONS; k++)
                 if (strcmp(s, names[k]) == 0)
                     list = sections[k];
         }
@@ -92,7 +107,7 @@ static vt_status load_list(vt_lex_list *list, const char *dir, const char *name,
             }
             s = trim(s);
         }
-        if (*s)
+        if (*s && !(sections && has_form(list, s)))
             add_entry(list, s, extra, section);
     }
     free(bytes);
@@ -113,12 +128,15 @@ vt_status vt_lexicon_load(vt_lexicon *lex, const char *dir, vt_error *err)
         {&lex->organs, "organs.txt"},
         {&lex->places, "places.txt"},
         {NULL, "names.txt"},
+        /* The names of the real corpus (tools/corpus-counts.sh). */
+        {NULL, "names-corpus.tsv"},
     };
-    vt_lex_list *sections[3] = {&lex->family, &lex->middle, &lex->given};
+    vt_lex_list *sections[NAME_SECTIONS] = {&lex->family, &lex->middle, &lex->given,
+                                            &lex->persons};
     enum { N_FILES = sizeof files / sizeof *files };
     char digests[N_FILES * 64 + 1] = "";
     for (size_t i = 0; i < N_FILES; i++) {
-        bool names = strcmp(files[i].name, "names.txt") == 0;
+        bool names = !files[i].list;
         vt_status st = load_list(names ? NULL : files[i].list, dir, files[i].name,
                                  names ? sections : NULL, digests + 64 * i, err);
         if (st != VT_OK) {
@@ -152,6 +170,7 @@ void vt_lexicon_clear(vt_lexicon *lex)
     clear_list(&lex->family);
     clear_list(&lex->middle);
     clear_list(&lex->given);
+    clear_list(&lex->persons);
 }
 
 /* Text compared without spaces, so "ke hoach" == "kehoach". */

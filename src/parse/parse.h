@@ -141,6 +141,7 @@ typedef struct vt_lexicon {
     vt_lex_list organs;        /* kinds of issuing body */
     vt_lex_list places;        /* địa danh with diacritics */
     vt_lex_list family, middle, given; /* parts of personal names */
+    vt_lex_list persons; /* whole names the real corpus prints; extra: documents */
     char digest[65]; /* of the files' contents: records name what read them */
 } vt_lexicon;
 
