@@ -901,6 +901,59 @@ static char *position_at_end(const vt_pctx *cx, const char *t)
     return position;
 }
 
+/* The words of a title wrapped onto the line under its position, in the
+ * lexicon's spelling ("PHÓ CHÁNH VĂN PHÒNG THƯỜNG" / "TRỰC"): one or two
+ * words in capitals that, after the position's last word, go on a title
+ * the lexicon knows ("Phó Chủ tịch Thường trực"), as printed or within
+ * OCR distance (a seal over them).  A position the lexicon knows whole
+ * ("Phó Giám đốc") is not cut, whatever the line under it reads.  NULL
+ * when the line is no such end. */
+static char *title_wrapped(const vt_pctx *cx, const char *position, const char *line)
+{
+    if (!vt_text_mostly_upper(line) || looks_like_name(cx->lex, line))
+        return NULL;
+    char *pf = vt_text_fold(position), *lf = vt_text_fold(line);
+    if (vt_lex_match(&cx->lex->positions, pf, strlen(pf), 0, NULL)) {
+        free(pf);
+        free(lf);
+        return NULL;
+    }
+    char *lw = strrchr(pf, ' ') ? strrchr(pf, ' ') + 1 : pf;
+    size_t nl = 0;
+    for (char *c = g_strstrip(lf); *c; c++)
+        nl += c[0] != ' ' && (c == lf || c[-1] == ' ');
+    char *probe = g_strjoin(" ", lw, lf, NULL);
+    char *tail = NULL;
+    for (size_t i = 0; i < cx->lex->positions.n && !tail && nl && nl <= 2; i++) {
+        const vt_lex_entry *e = &cx->lex->positions.v[i];
+        char **fw = g_strsplit(e->fold, " ", -1), **form = g_strsplit(e->form, " ", -1);
+        size_t nw = g_strv_length(fw);
+        for (size_t s = 0; !tail && nw == g_strv_length(form) && s + nl < nw; s++) {
+            if (strcmp(fw[s], lw) != 0)
+                continue;
+            char *saved = fw[s + nl + 1];
+            fw[s + nl + 1] = NULL;
+            char *run = g_strjoinv(" ", fw + s);
+            fw[s + nl + 1] = saved;
+            if (vt_fuzzy_cost(probe, strlen(probe), run) <= 0.26) {
+                saved = form[s + nl + 1];
+                form[s + nl + 1] = NULL;
+                tail = g_strjoinv(" ", form + s + 1);
+                form[s + nl + 1] = saved;
+            }
+            g_free(run);
+        }
+        g_strfreev(fw);
+        g_strfreev(form);
+    }
+    char *out = tail ? vt_xstrdup(tail) : NULL;
+    g_free(tail);
+    g_free(probe);
+    free(lf);
+    free(pf);
+    return out;
+}
+
 static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
 {
     json_t *sg = json_object();
@@ -974,6 +1027,21 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
                 first_line = right->v[k].line;
             last_line = right->v[k].line;
             name_from = k + 1;
+            char *tail = k + 1 < right->n &&
+                                 right->v[k + 1].line <= lines_below(cx, right->v[k].line, 1)
+                             ? title_wrapped(cx, position, right->v[k + 1].text)
+                             : NULL;
+            if (tail) {
+                j = vt_xasprintf("%s %s", position, tail);
+                free(position);
+                position = j;
+                j = vt_xasprintf("%s %s", rawchain, right->v[k + 1].text);
+                free(rawchain);
+                rawchain = j;
+                last_line = right->v[k + 1].line;
+                name_from = k + 2;
+            }
+            free(tail);
         }
     }
     if (position)

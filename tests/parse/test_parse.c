@@ -791,6 +791,14 @@ static void test_signer_blocks(void)
          "Trần Quốc Hưng"},
         {"KT. CỤC TRƯỞNG\nPHỎ CỤC TRƯỞNG\n\nTrần Quốc Hưng", "KT. Cục trưởng", "Phó Cục trưởng",
          "Trần Quốc Hưng"},
+        /* A title wrapped onto a second line, its end read whole or
+         * through the seal. */
+        {"KT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG THƯỜNG\nTRỰC\n\nTrần Quốc Hưng", NULL,
+         "Phó Chánh Văn phòng Thường trực", "Trần Quốc Hưng"},
+        {"TM. ỦY BAN NHÂN DÂN\nPHÓ CHỦ TỊCH THƯỜNG\nTRUC\n\nTrần Quốc Hưng", NULL,
+         "Phó Chủ tịch Thường trực", "Trần Quốc Hưng"},
+        {"KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nSỞ\n\nTrần Quốc Hưng", NULL, "Phó Giám đốc",
+         "Trần Quốc Hưng"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char foot[1024], name[64];
