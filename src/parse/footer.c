@@ -233,24 +233,25 @@ static size_t entry_split(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, siz
 }
 
 /* "Lưu: VT, ...": the first copy is the văn thư's; OCR makes VT into VI,
- * V1 or VF and its comma into a semicolon. */
+ * V1 or VF, glues a speck of the seal or the signature to it as a capital
+ * ("VTE", "VIE"), and makes its comma a semicolon; the cue's colon may be
+ * unprinted ("Lưu VT, VP"). */
 static void repair_luu(char *text)
 {
     /* A coarse scan's colon reads as a semicolon ("Lưu; VT"). */
     char *cue_end = text + strcspn(text, " :.;,");
     if (*cue_end == ';')
         *cue_end = ':';
-    char *p = strpbrk(text, ":.");
-    if (!p)
+    char *p = cue_end + strspn(cue_end, " :.");
+    if (p[0] != 'V' || !p[1] || !strchr("TI1lFf|7", p[1]))
         return;
-    p++;
-    while (*p == ' ')
-        p++;
-    if (p[0] == 'V' && p[1] && strchr("I1lFf|7", p[1]) && (!p[2] || strchr(",;. ", p[2]))) {
-        p[1] = 'T';
-        if (p[2] == ';')
-            p[2] = ',';
-    }
+    size_t speck = isupper((unsigned char)p[2]) ? 1 : 0;
+    if (p[2 + speck] && !strchr(",;. ", p[2 + speck]))
+        return;
+    p[1] = 'T';
+    memmove(p + 2, p + 2 + speck, strlen(p + 2 + speck) + 1);
+    if (p[2] == ';')
+        p[2] = ',';
 }
 
 /* The capitals of text[from..to) when it is a printed code's piece
@@ -381,14 +382,18 @@ static void add_recipient(vt_pctx *cx, json_t *list, char *text, size_t from, si
 }
 
 /* An entry gathered over one or more lines is complete: clean it, keep it
- * when anything is left, and free it. */
+ * when it names something, and free it.  One letter or digit alone is a
+ * speck OCR read ("Nơi nhận: l"): no body is named so. */
 static void flush_recipient(vt_pctx *cx, json_t *list, char *entry, size_t from, size_t to)
 {
     if (!entry)
         return;
     char *c = vt_clean_text(entry, strlen(entry));
     char *r = vt_repair_capitals(cx->lex, c);
-    if (*r)
+    size_t marks = 0;
+    for (const char *q = r; *q; q++)
+        marks += isalnum((unsigned char)*q) || ((unsigned char)*q & 0xC0) == 0xC0;
+    if (marks > 1)
         add_recipient(cx, list, r, from, to);
     free(r);
     free(c);

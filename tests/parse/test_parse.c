@@ -654,6 +654,12 @@ static void test_archive_line_initials(void)
         {"- Lưu: VT, TCTC (3).PTh.", "Lưu: VT, TCTC (3).PTh"},
         /* The colon of a coarse scan read as a semicolon. */
         {"- Lưu; TCCB, VT.", "Lưu: TCCB, VT"},
+        /* The văn thư's copy under OCR: a letter misread, a speck glued
+         * on, the cue's colon not printed. */
+        {"- Lưu: VI; TCCB.", "Lưu: VT, TCCB"},
+        {"- Lưu: VTE, TCCB.", "Lưu: VT, TCCB"},
+        {"- Lưu VF; TCCB.", "Lưu VT, TCCB"},
+        {"- Lưu: VTTU.", "Lưu: VTTU"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char foot[512];
@@ -686,6 +692,9 @@ static void test_recipient_lists(void)
          "Nơi nhận: - Như trên; - Bộ Nội vụ (để b/c); - Lưu: VT, TCCB.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
          {"Như trên", "Bộ Nội vụ (để b/c)", "Lưu: VT, TCCB"}},
         {"recipient after the cue", "Nơi nhận: Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "Lưu: VT"}},
+        /* A speck after the cue, read as a letter, is no entry. */
+        {"speck after the cue", "Nơi nhận: l\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
          {"Như trên", "Lưu: VT"}},
         /* OCR's dashes, and an entry whose dash was lost. */
         {"recipient marks",
