@@ -1070,6 +1070,28 @@ static void test_addressee_lists(void)
          "Nẵng)\n- Thuế thành phố Đà Nẵng.\n"
          "Cục Thuế nhận được công văn số 12/BM-KT của Công ty./.",
          2, "Thuế thành phố Đà Nẵng"},
+        /* Columns read out of order: a piece of the other column in small
+         * letters under the lone cue, then the addressee with the body
+         * run on after it. */
+        {"addressee under a column's piece",
+         "Kính gửi:\nnhận được văn bản\nThuế tỉnh Hà Tĩnh Ngày 02/4/2025, Cục Thuế\n"
+         "số 45/HTI-QLDN ngày 20/3/2025 của Thuế tỉnh Hà Tĩnh về hoàn thuế./.",
+         1, "Thuế tỉnh Hà Tĩnh"},
+        /* The addressee's last word wrapped onto the body's first line. */
+        {"addressee's last word before the body",
+         "Kính gửi: Thuế tỉnh Quảng\nTrị Cục Thuế nhận được văn bản số 12/QTR-QLDN ngày "
+         "5/9/2025 của Thuế tỉnh Quảng Trị về việc hoàn thuế./.",
+         1, "Thuế tỉnh Quảng Trị"},
+        {"the body's writer is no addressee's end",
+         "Kính gửi: Công ty TNHH Hòa An\nCục Thuế tỉnh Hà Tĩnh nhận được văn bản số 3/HA ngày "
+         "5/9/2025 của Công ty về việc hoàn thuế./.",
+         1, "Công ty TNHH Hòa An"},
+        /* A name broken at its hyphen, its address after it. */
+        {"addressee broken at its hyphen",
+         "Kính gửi: Công ty Liên doanh Cảng Quốc tế Hòa Bình-\nHBP Đ/c: Cảng Hòa Bình, xã "
+         "Phước An, tỉnh Đồng Nai.\nTrả lời công văn số 12/HBP của Công ty, Cục Thuế có ý "
+         "kiến như sau: đề nghị Công ty thực hiện theo quy định./.",
+         1, "Công ty Liên doanh Cảng Quốc tế Hòa Bình-HBP"},
     };
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
         char last[32];
@@ -1723,6 +1745,43 @@ static void test_layout_roles(void)
     json_decref(m);
 }
 
+/* Kính gửi read through the columns: the layout put the Quốc hiệu and the
+ * date in the header's right column, and with them the body's first line
+ * that holds the addressee's last word; a letter with no header, the
+ * addressee's line cut into both columns. */
+static void test_addressee_columns(void)
+{
+    current = "addressee through the columns";
+    static const role_line page[] = {
+        {"BỘ NỘI VỤ", VT_ROLE_HEADER_LEFT},
+        {"Số: 812/BNV-CQĐP", VT_ROLE_HEADER_LEFT},
+        {"V/v sắp xếp đơn vị hành chính", VT_ROLE_HEADER_LEFT},
+        {"Kính gửi: Sở Nội vụ tỉnh Quảng", VT_ROLE_HEADER_LEFT},
+        {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", VT_ROLE_HEADER_RIGHT},
+        {"Độc lập - Tự do - Hạnh phúc", VT_ROLE_HEADER_RIGHT},
+        {"Hà Nội, ngày 3 tháng 4 năm 2025", VT_ROLE_HEADER_RIGHT},
+        {"Ngãi Bộ Nội vụ nhận được văn bản số 77/SNV-XDCQ ngày", VT_ROLE_HEADER_RIGHT},
+        {"20/3/2025 của Sở Nội vụ tỉnh Quảng Ngãi về sắp xếp đơn vị hành chính./.",
+         VT_ROLE_BODY},
+    };
+    json_t *m = parse_roles(page, sizeof page / sizeof *page);
+    expect_count(m, "addressees", 1);
+    expect(m, "addressees.0", "Sở Nội vụ tỉnh Quảng Ngãi");
+    expect(m, "references.0.number", "77/SNV-XDCQ");
+    json_decref(m);
+
+    static const role_line letter[] = {
+        {"Kính gửi:", VT_ROLE_HEADER_LEFT},
+        {"được văn bản", VT_ROLE_HEADER_LEFT},
+        {"Sở Tài chính tỉnh Hà Tĩnh Ngày 02/4/2025, Bộ Nội vụ nhận", VT_ROLE_HEADER_RIGHT},
+        {"số 45/STC-NS ngày 20/3/2025 của Sở Tài chính tỉnh Hà Tĩnh./.", VT_ROLE_HEADER_RIGHT},
+    };
+    m = parse_roles(letter, sizeof letter / sizeof *letter);
+    expect_count(m, "addressees", 1);
+    expect(m, "addressees.0", "Sở Tài chính tỉnh Hà Tĩnh");
+    json_decref(m);
+}
+
 /* A scanned last page: no header, and the "Nơi nhận:" cue whose capital
  * OCR lost at the column's edge still opens the list, and is no type name
  * either (it reads close to "Biên bản"). */
@@ -2102,6 +2161,7 @@ int main(int argc, char **argv)
     test_adoption_date();
     test_marks();
     test_layout_roles();
+    test_addressee_columns();
     test_last_page_cue();
     test_scanned_header();
     test_body_line_in_header();
