@@ -1202,6 +1202,40 @@ static void test_lettered_numbers(void)
     }
 }
 
+/* A number behind "số" and a cue naming a document is cited as printed:
+ * a firm's or a citizen's own numbering, a code parted by a space after
+ * its '&'; an address or a bare count behind "số" is none. */
+static void test_cued_numbers(void)
+{
+    static const struct {
+        const char *cite, *number, *date;
+    } cases[] = {
+        {"đơn đề nghị xác định mã số số 07-0325/HL ngày 10/3/2012 của Công ty", "07-0325/HL",
+         "2012-03-10"},
+        {"văn bản số 02/CV-02 ngày 4/1/2012 của Công ty Hòa Lộc", "02/CV-02", "2012-01-04"},
+        {"công văn số HLC/2012/15 ngày 5/1/2012 của Công ty", "HLC/2012/15", "2012-01-05"},
+        {"Công văn số 1532/STC-QLG& TCDN ngày 6/1/2012 của Sở Tài chính", "1532/STC-QLG&TCDN",
+         "2012-01-06"},
+        {"đơn phản ánh kiến nghị số PA.20120301 ngày 1/3/2012 của ông Lê Văn Hòa",
+         "PA.20120301", "2012-03-01"},
+        {"công văn số 1706-12/HL ngày 2/7/2012 của Công ty", "1706-12/HL", "2012-07-02"},
+        {"hộ ông Lê Văn Hòa ở nhà số 12/3A phố Huế", NULL, NULL},
+        {"công văn số 15 ngày 2/7/2012 của Công ty", NULL, NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char doc[1024];
+        snprintf(doc, sizeof doc,
+                 "ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI\nSố: 88/UBND-NC\nYên Bái, ngày 2 tháng 3 năm 2012\n"
+                 "V/v cải cách hành chính\nXét %s, các sở thực hiện.\n"
+                 "\nNơi nhận:\n- Như trên;\n- Lưu: VT, NC.\n", cases[i].cite);
+        json_t *m = parse_text(cases[i].cite, doc, NULL);
+        expect_count(m, "references", cases[i].number ? 1 : 0);
+        expect(m, "references.0.number", cases[i].number);
+        expect(m, "references.0.date", cases[i].date);
+        json_decref(m);
+    }
+}
+
 static void test_reference_subjects(void)
 {
     json_t *m = parse_text("reference subjects",
@@ -2146,6 +2180,7 @@ int main(int argc, char **argv)
     test_signer_confirmed();
     test_bare_signature();
     test_addressee_lists();
+    test_cued_numbers();
     test_reference_subjects();
     test_lettered_numbers();
     test_year_numbers();
