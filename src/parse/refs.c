@@ -222,6 +222,33 @@ static bool cued_number(const vt_pline *pl, size_t f, size_t *cs, size_t *ce)
     return letter && digit && sep;
 }
 
+/* A code as printed, without its spaces, each Cyrillic capital that looks
+ * like a Latin one written as that ("BТС" typed with Cyrillic Т and С is
+ * BTC): codes are Latin and Vietnamese letters, and a look-alike would make
+ * one document two. */
+static char *code_text(const char *s, size_t len)
+{
+    static const char cyrillic[] = "АВСЕНКМОРТХ", latin[] = "ABCEHKMOPTX";
+    char *out = vt_xmalloc(len + 1);
+    size_t o = 0;
+    for (size_t k = 0; k < len; k++) {
+        if (isspace((unsigned char)s[k]))
+            continue;
+        const char *c = NULL;
+        for (size_t i = 0; k + 1 < len && !c && i + 1 < sizeof cyrillic; i += 2)
+            if (s[k] == cyrillic[i] && s[k + 1] == cyrillic[i + 1])
+                c = latin + i / 2;
+        if (c) {
+            out[o++] = *c;
+            k++;
+        } else {
+            out[o++] = s[k];
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
 typedef struct citation {
     size_t cs, ce; /* the number's text span */
 } citation;
@@ -322,12 +349,7 @@ void vt_parse_references(vt_pctx *cx)
         size_t csf = vt_fold_offset(&pre, cs), cef = vt_fold_offset(&pre, ce);
         size_t type_f;
         char *type = cited_type(cx, &pre, csf, &type_f);
-        char *num = vt_xmalloc(ce - cs + 1);
-        size_t o = 0;
-        for (size_t k = cs; k < ce; k++)
-            if (!isspace((unsigned char)pre.text[k]))
-                num[o++] = pre.text[k];
-        num[o] = '\0';
+        char *num = code_text(pre.text + cs, ce - cs);
         char *fixed = vt_repair_notation(cx, num, NULL);
         free(num);
         num = fixed;
