@@ -1171,6 +1171,22 @@ static void test_year_numbers(void)
     json_decref(m);
 }
 
+/* A letter citing `cite` in its body cites one document, `number` of
+ * `date`, or none when number is NULL; a copy count "(05b)" is none. */
+static void expect_citation(const char *cite, const char *number, const char *date)
+{
+    char doc[1024];
+    snprintf(doc, sizeof doc,
+             "ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI\nSố: 88/UBND-NC\nYên Bái, ngày 2 tháng 3 năm 2012\n"
+             "V/v cải cách hành chính\nThực hiện %s, các sở thực hiện.\n"
+             "\nNơi nhận:\n- Như trên;\n- Lưu: VT, NC (05b).\n", cite);
+    json_t *m = parse_text(cite, doc, NULL);
+    expect_count(m, "references", number ? 1 : 0);
+    expect(m, "references.0.number", number);
+    expect(m, "references.0.date", date);
+    json_decref(m);
+}
+
 /* A cited number may end in a small letter ("Nghị quyết số 30c/NQ-CP");
  * a copy count "(05b)" is no citation. */
 static void test_lettered_numbers(void)
@@ -1188,18 +1204,8 @@ static void test_lettered_numbers(void)
         /* ... but not a sentence run on after the code's full stop. */
         {"Kế hoạch số 9/KH-UBND ngày 5/1/2012.Theo đó", "9/KH-UBND", "2012-01-05"},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        char doc[1024];
-        snprintf(doc, sizeof doc,
-                 "ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI\nSố: 88/UBND-NC\nYên Bái, ngày 2 tháng 3 năm 2012\n"
-                 "V/v cải cách hành chính\nThực hiện %s, các sở thực hiện.\n"
-                 "\nNơi nhận:\n- Như trên;\n- Lưu: VT, NC (05b).\n", cases[i].cite);
-        json_t *m = parse_text(cases[i].number, doc, NULL);
-        expect_count(m, "references", 1);
-        expect(m, "references.0.number", cases[i].number);
-        expect(m, "references.0.date", cases[i].date);
-        json_decref(m);
-    }
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        expect_citation(cases[i].cite, cases[i].number, cases[i].date);
 }
 
 /* A number behind "số" and a cue naming a document is cited as printed:
@@ -1224,18 +1230,8 @@ static void test_cued_numbers(void)
         /* Cyrillic look-alikes typed into a code are its Latin letters. */
         {"Công văn số 16/ВТС-НСSN ngày 2/7/2012 của Bộ Tài chính", "16/BTC-HCSN", "2012-07-02"},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        char doc[1024];
-        snprintf(doc, sizeof doc,
-                 "ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI\nSố: 88/UBND-NC\nYên Bái, ngày 2 tháng 3 năm 2012\n"
-                 "V/v cải cách hành chính\nXét %s, các sở thực hiện.\n"
-                 "\nNơi nhận:\n- Như trên;\n- Lưu: VT, NC.\n", cases[i].cite);
-        json_t *m = parse_text(cases[i].cite, doc, NULL);
-        expect_count(m, "references", cases[i].number ? 1 : 0);
-        expect(m, "references.0.number", cases[i].number);
-        expect(m, "references.0.date", cases[i].date);
-        json_decref(m);
-    }
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        expect_citation(cases[i].cite, cases[i].number, cases[i].date);
 }
 
 static void test_reference_subjects(void)
