@@ -194,7 +194,10 @@ static bool document_named_before(const vt_pctx *cx, const vt_pline *pl, size_t 
  * not know ("02-1025/NMT", "JHDPC/2025/276", "PAKN.176164"), or a code
  * whose pieces a space parts after its '&' or a dash ("QLN& TTBĐS").  It
  * holds a letter, a digit and a separator, which a quantity or an address
- * ("số 12", "số nhà 5/3") seldom does behind such a cue.  The text span
+ * ("số 12", "số nhà 5/3") seldom does behind such a cue.  Digits run into
+ * capitals ("57NQ/TW", "146/0Đ-TTg") are a code whose dash was lost or
+ * whose letter OCR read as a digit, not a numbering of its own: none.  The
+ * text span
  * [*cs, *ce); false when there is none at fold offset f (after "so "). */
 static bool cued_number(const vt_pline *pl, size_t f, size_t *cs, size_t *ce)
 {
@@ -210,16 +213,17 @@ static bool cued_number(const vt_pline *pl, size_t f, size_t *cs, size_t *ce)
     }
     while (e > s && strchr(",;.:)", pl->text[e - 1]))
         e--;
-    bool letter = false, digit = false, sep = false;
+    bool letter = false, digit = false, sep = false, damaged = false;
     for (size_t k = s; k < e; k++) {
         unsigned char c = (unsigned char)pl->text[k];
         letter |= isalpha(c) || c >= 0x80;
         digit |= isdigit(c) != 0;
         sep |= k > s && k + 1 < e && strchr("/.-", c);
+        damaged |= k > s && isdigit((unsigned char)pl->text[k - 1]) && (isupper(c) || c >= 0xC0);
     }
     *cs = s;
     *ce = e;
-    return letter && digit && sep;
+    return letter && digit && sep && !damaged;
 }
 
 /* A code as printed, without its spaces, each Cyrillic capital that looks

@@ -1227,6 +1227,8 @@ static void test_cued_numbers(void)
         {"công văn số 1706-12/HL ngày 2/7/2012 của Công ty", "1706-12/HL", "2012-07-02"},
         {"hộ ông Lê Văn Hòa ở nhà số 12/3A phố Huế", NULL, NULL},
         {"công văn số 15 ngày 2/7/2012 của Công ty", NULL, NULL},
+        {"Quyết định số 25/0Đ-UBND ngày 2/7/2012 của UBND tỉnh", NULL, NULL},
+        {"Nghị quyết số 12NQ/TU ngày 2/7/2012 của Tỉnh ủy", NULL, NULL},
         /* Cyrillic look-alikes typed into a code are its Latin letters. */
         {"Công văn số 16/ВТС-НСSN ngày 2/7/2012 của Bộ Tài chính", "16/BTC-HCSN", "2012-07-02"},
     };
