@@ -194,10 +194,10 @@ static bool document_named_before(const vt_pctx *cx, const vt_pline *pl, size_t 
  * not know ("02-1025/NMT", "JHDPC/2025/276", "PAKN.176164"), or a code
  * whose pieces a space parts after its '&' or a dash ("QLN& TTBĐS").  It
  * holds a letter, a digit and a separator, which a quantity or an address
- * ("số 12", "số nhà 5/3") seldom does behind such a cue.  Digits run into
- * capitals ("57NQ/TW", "146/0Đ-TTg") are a code whose dash was lost or
- * whose letter OCR read as a digit, not a numbering of its own: none.  The
- * text span
+ * ("số 12", "số nhà 5/3") seldom does behind such a cue.  A notation
+ * whose segment opens with a digit glued to capitals ("146/0Đ-TTg") is a
+ * code whose letter OCR read as a digit, not a numbering of its own: none.
+ * The text span
  * [*cs, *ce); false when there is none at fold offset f (after "so "). */
 static bool cued_number(const vt_pline *pl, size_t f, size_t *cs, size_t *ce)
 {
@@ -219,7 +219,10 @@ static bool cued_number(const vt_pline *pl, size_t f, size_t *cs, size_t *ce)
         letter |= isalpha(c) || c >= 0x80;
         digit |= isdigit(c) != 0;
         sep |= k > s && k + 1 < e && strchr("/.-", c);
-        damaged |= k > s && isdigit((unsigned char)pl->text[k - 1]) && (isupper(c) || c >= 0xC0);
+        /* A segment of the notation opening with a digit glued to
+         * capitals: a letter OCR read as a digit ("146/0Đ-TTg"). */
+        damaged |= sep && k >= s + 2 && strchr("/-", pl->text[k - 2]) &&
+                   isdigit((unsigned char)pl->text[k - 1]) && (isupper(c) || c >= 0xC0);
     }
     *cs = s;
     *ce = e;
@@ -251,6 +254,20 @@ static char *code_text(const char *s, size_t len)
     }
     out[o] = '\0';
     return out;
+}
+
+/* What tells one cited number from another: its fold without separators,
+ * so that a document printed once with its dash lost ("57NQ/TW") is one
+ * reference. */
+static char *number_key(const char *number)
+{
+    char *key = vt_text_fold(number);
+    size_t w = 0;
+    for (size_t k = 0; key[k]; k++)
+        if (!strchr("-/.", key[k]))
+            key[w++] = key[k];
+    key[w] = '\0';
+    return key;
 }
 
 typedef struct citation {
@@ -301,7 +318,7 @@ void vt_parse_references(vt_pctx *cx)
     json_t *refs = json_array();
     json_t *numbers = json_object(); /* folded numbers seen */
     json_t *own = json_object_get(cx->meta, "number");
-    char *own_fold = own ? vt_text_fold(json_string_value(json_object_get(own, "value"))) : NULL;
+    char *own_fold = own ? number_key(json_string_value(json_object_get(own, "value"))) : NULL;
     citation *cites = NULL;
     size_t ncites = 0, cites_cap = 0;
     if (vt_rx_init(&code, code_pattern, true) && vt_rx_init(&date, date_after, false) &&
@@ -357,7 +374,7 @@ void vt_parse_references(vt_pctx *cx)
         char *fixed = vt_repair_notation(cx, num, NULL);
         free(num);
         num = fixed;
-        char *nf = vt_text_fold(num);
+        char *nf = number_key(num);
         if ((own_fold && strcmp(nf, own_fold) == 0) || json_object_get(numbers, nf)) {
             free(nf);
             free(num);

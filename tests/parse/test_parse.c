@@ -1228,12 +1228,26 @@ static void test_cued_numbers(void)
         {"hộ ông Lê Văn Hòa ở nhà số 12/3A phố Huế", NULL, NULL},
         {"công văn số 15 ngày 2/7/2012 của Công ty", NULL, NULL},
         {"Quyết định số 25/0Đ-UBND ngày 2/7/2012 của UBND tỉnh", NULL, NULL},
-        {"Nghị quyết số 12NQ/TU ngày 2/7/2012 của Tỉnh ủy", NULL, NULL},
+        {"công văn số 12A/HL ngày 2/7/2012 của Công ty", "12A/HL", "2012-07-02"},
         /* Cyrillic look-alikes typed into a code are its Latin letters. */
         {"Công văn số 16/ВТС-НСSN ngày 2/7/2012 của Bộ Tài chính", "16/BTC-HCSN", "2012-07-02"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
         expect_citation(cases[i].cite, cases[i].number, cases[i].date);
+}
+
+/* A document printed once with its dash and once without is one
+ * reference. */
+static void test_dash_lost(void)
+{
+    json_t *m = parse_text("dash lost",
+        "TỈNH ỦY YÊN BÁI\nSố: 88-CV/TU\nYên Bái, ngày 2 tháng 3 năm 2012\n"
+        "V/v cải cách hành chính\nThực hiện Nghị quyết số 12-NQ/TU ngày 2/7/2011 của Tỉnh ủy; "
+        "theo Nghị quyết số 12NQ/TU, các sở thực hiện.\n"
+        "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n", NULL);
+    expect_count(m, "references", 1);
+    expect(m, "references.0.number", "12-NQ/TU");
+    json_decref(m);
 }
 
 static void test_reference_subjects(void)
@@ -2181,6 +2195,7 @@ int main(int argc, char **argv)
     test_bare_signature();
     test_addressee_lists();
     test_cued_numbers();
+    test_dash_lost();
     test_reference_subjects();
     test_lettered_numbers();
     test_year_numbers();
