@@ -233,24 +233,25 @@ static size_t entry_split(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, siz
 }
 
 /* "Lưu: VT, ...": the first copy is the văn thư's; OCR makes VT into VI,
- * V1 or VF and its comma into a semicolon. */
+ * V1 or VF, glues a speck of the seal or the signature to it as a capital
+ * ("VTE", "VIE"), and makes its comma a semicolon; the cue's colon may be
+ * unprinted ("Lưu VT, VP"). */
 static void repair_luu(char *text)
 {
     /* A coarse scan's colon reads as a semicolon ("Lưu; VT"). */
     char *cue_end = text + strcspn(text, " :.;,");
     if (*cue_end == ';')
         *cue_end = ':';
-    char *p = strpbrk(text, ":.");
-    if (!p)
+    char *p = cue_end + strspn(cue_end, " :.");
+    if (p[0] != 'V' || !p[1] || !strchr("TI1lFf|7", p[1]))
         return;
-    p++;
-    while (*p == ' ')
-        p++;
-    if (p[0] == 'V' && p[1] && strchr("I1lFf|7", p[1]) && (!p[2] || strchr(",;. ", p[2]))) {
-        p[1] = 'T';
-        if (p[2] == ';')
-            p[2] = ',';
-    }
+    size_t speck = isupper((unsigned char)p[2]) ? 1 : 0;
+    if (p[2 + speck] && !strchr(",;. ", p[2 + speck]))
+        return;
+    p[1] = 'T';
+    memmove(p + 2, p + 2 + speck, strlen(p + 2 + speck) + 1);
+    if (p[2] == ';')
+        p[2] = ',';
 }
 
 /* The capitals of text[from..to) when it is a printed code's piece
@@ -381,14 +382,18 @@ static void add_recipient(vt_pctx *cx, json_t *list, char *text, size_t from, si
 }
 
 /* An entry gathered over one or more lines is complete: clean it, keep it
- * when anything is left, and free it. */
+ * when it names something, and free it.  One letter or digit alone is a
+ * speck OCR read ("Nơi nhận: l"): no body is named so. */
 static void flush_recipient(vt_pctx *cx, json_t *list, char *entry, size_t from, size_t to)
 {
     if (!entry)
         return;
     char *c = vt_clean_text(entry, strlen(entry));
     char *r = vt_repair_capitals(cx->lex, c);
-    if (*r)
+    size_t marks = 0;
+    for (const char *q = r; *q; q++)
+        marks += isalnum((unsigned char)*q) || ((unsigned char)*q & 0xC0) == 0xC0;
+    if (marks > 1)
         add_recipient(cx, list, r, from, to);
     free(r);
     free(c);
@@ -965,6 +970,59 @@ static char *position_at_end(const vt_pctx *cx, const char *t)
     return position;
 }
 
+/* The words of a title wrapped onto the line under its position, in the
+ * lexicon's spelling ("PHÓ CHÁNH VĂN PHÒNG THƯỜNG" / "TRỰC"): one or two
+ * words in capitals that, after the position's last word, go on a title
+ * the lexicon knows ("Phó Chủ tịch Thường trực"), as printed or within
+ * OCR distance (a seal over them).  A position the lexicon knows whole
+ * ("Phó Giám đốc") is not cut, whatever the line under it reads.  NULL
+ * when the line is no such end. */
+static char *title_wrapped(const vt_pctx *cx, const char *position, const char *line)
+{
+    if (!vt_text_mostly_upper(line) || looks_like_name(cx->lex, line))
+        return NULL;
+    char *pf = vt_text_fold(position), *lf = vt_text_fold(line);
+    if (vt_lex_match(&cx->lex->positions, pf, strlen(pf), 0, NULL)) {
+        free(pf);
+        free(lf);
+        return NULL;
+    }
+    char *lw = strrchr(pf, ' ') ? strrchr(pf, ' ') + 1 : pf;
+    size_t nl = 0;
+    for (char *c = g_strstrip(lf); *c; c++)
+        nl += c[0] != ' ' && (c == lf || c[-1] == ' ');
+    char *probe = g_strjoin(" ", lw, lf, NULL);
+    char *tail = NULL;
+    for (size_t i = 0; i < cx->lex->positions.n && !tail && nl && nl <= 2; i++) {
+        const vt_lex_entry *e = &cx->lex->positions.v[i];
+        char **fw = g_strsplit(e->fold, " ", -1), **form = g_strsplit(e->form, " ", -1);
+        size_t nw = g_strv_length(fw);
+        for (size_t s = 0; !tail && nw == g_strv_length(form) && s + nl < nw; s++) {
+            if (strcmp(fw[s], lw) != 0)
+                continue;
+            char *saved = fw[s + nl + 1];
+            fw[s + nl + 1] = NULL;
+            char *run = g_strjoinv(" ", fw + s);
+            fw[s + nl + 1] = saved;
+            if (vt_fuzzy_cost(probe, strlen(probe), run) <= 0.26) {
+                saved = form[s + nl + 1];
+                form[s + nl + 1] = NULL;
+                tail = g_strjoinv(" ", form + s + 1);
+                form[s + nl + 1] = saved;
+            }
+            g_free(run);
+        }
+        g_strfreev(fw);
+        g_strfreev(form);
+    }
+    char *out = tail ? vt_xstrdup(tail) : NULL;
+    g_free(tail);
+    g_free(probe);
+    free(lf);
+    free(pf);
+    return out;
+}
+
 static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
 {
     json_t *sg = json_object();
@@ -1038,6 +1096,21 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
                 first_line = right->v[k].line;
             last_line = right->v[k].line;
             name_from = k + 1;
+            char *tail = k + 1 < right->n &&
+                                 right->v[k + 1].line <= lines_below(cx, right->v[k].line, 1)
+                             ? title_wrapped(cx, position, right->v[k + 1].text)
+                             : NULL;
+            if (tail) {
+                j = vt_xasprintf("%s %s", position, tail);
+                free(position);
+                position = j;
+                j = vt_xasprintf("%s %s", rawchain, right->v[k + 1].text);
+                free(rawchain);
+                rawchain = j;
+                last_line = right->v[k + 1].line;
+                name_from = k + 2;
+            }
+            free(tail);
         }
     }
     if (position)

@@ -219,6 +219,18 @@ static long telegram_cue(const vt_pline *pl)
     return caps ? (long)pl->flen : -1;
 }
 
+/* Does a line the layout put in the header's right column print what that
+ * column holds: the Quốc hiệu and its motto, the place and date, a mark
+ * in capitals, specks?  Anything else there under "Kính gửi" is the
+ * page's text the layout cut off: an addressee, the end of one, or the
+ * body. */
+static bool header_right_print(const vt_pline *pl)
+{
+    return word_count(pl->text) < 2 || vt_text_is_upper(pl->text) || strstr(pl->fold, "cong hoa") ||
+           strstr(pl->fold, "doc lap") || strstr(pl->fold, "hanh phuc") ||
+           (strstr(pl->fold, "ngay ") && strstr(pl->fold, "thang ") && strstr(pl->fold, "nam "));
+}
+
 /* Lines under "Kính gửi" that still name addressees: one per line behind a
  * dash (or what OCR made of it), an entry wrapped onto the next line, an
  * entry whose dash was lost while the list goes on; the body starts at the
@@ -251,11 +263,12 @@ void vt_parse_addressees(vt_pctx *cx)
         size_t from = i, last = i;
         bool listed_entry = false; /* a line of the list, not the cue's */
         size_t in_address = 0;     /* lines an address wrapped onto may still take */
+        bool skipped_fragment = false;
         for (size_t j = i + 1; j < hi && j < i + 30 && !body_on_line; j++) {
             const vt_pline *q = &cx->lines[j];
-            if (q->role == VT_ROLE_HEADER_RIGHT)
-                continue; /* the other column, read in between */
             const char *t = q->text + strspn(q->text, " \t");
+            if (q->role == VT_ROLE_HEADER_RIGHT && header_right_print(q))
+                continue; /* the other column, read in between */
             if (*t == '(' || in_address) {
                 /* An address "(Địa chỉ: ...)", to its closing bracket
                  * within three lines. */
@@ -265,17 +278,58 @@ void vt_parse_addressees(vt_pctx *cx)
             if (!*t || address_cue(t, true))
                 continue; /* OCR's blank lines; a labelled address "MST: ..." */
             size_t mark = vt_list_mark_len(t);
+            if (!*entry && !mark && vt_starts_lower(t) && !skipped_fragment) {
+                /* No addressee begins in small letters: a line so under
+                 * the lone cue is a piece of the other column, read in
+                 * between ("được công văn"). */
+                skipped_fragment = true;
+                continue;
+            }
             if (!*entry && !mark && word_count(t) <= 25) {
                 /* The cue alone on its line: the first line under it is
-                 * the first addressee, dash or none. */
+                 * the first addressee, dash or none, maybe with the body
+                 * run on after it. */
                 free(entry);
                 entry = without_address(t);
+                glued = glued_body(cx->lex, entry);
+                body_on_line = entry[glued] != '\0';
+                entry[glued] = '\0';
                 from = last = j;
+                if (body_on_line)
+                    break;
                 continue;
             }
             char end = vt_last_char(entry), tend = vt_last_char(t);
             bool open = end && end != ';' && end != '.';
             bool terminated = tend && strchr(";.,", tend);
+            size_t el = strlen(entry);
+            if (!mark && el >= 2 && end == '-' && entry[el - 2] != ' ') {
+                /* A compound name broken at its hyphen ("Cảng Sài Gòn-" /
+                 * "SSA"): joined without a space, its address dropped. */
+                char *j2 = vt_xasprintf("%s%s", entry, t);
+                free(entry);
+                entry = without_address(j2);
+                free(j2);
+                last = j;
+                continue;
+            }
+            glued = open && !mark ? glued_body(cx->lex, t) : 0;
+            if (glued && t[glued] && word_count_upto(t, t + glued) <= 3 &&
+                !starts_addressee(cx->lex, t)) {
+                /* The addressee's last words wrapped onto the body's first
+                 * line, which runs on after them ("Thuế tỉnh Ninh" /
+                 * "Bình Cục Thuế nhận được ..."); words naming a body of
+                 * their own there are the body's writer. */
+                char *tail = vt_xstrndup(t, glued);
+                char *j2 = vt_xasprintf("%s %s", entry, tail);
+                free(tail);
+                free(entry);
+                entry = vt_clean_text(j2, strlen(j2));
+                free(j2);
+                last = j;
+                body_on_line = true;
+                break;
+            }
             /* An entry goes on in small letters, or to its closing mark on
              * a short line, or (cut after a comma, as a list of places is)
              * on a line of the list's length. */

@@ -170,6 +170,116 @@ static char *cited_subject(const vt_pline *pl, size_t f, size_t next, bool named
     return t;
 }
 
+/* Does a cue naming a document ("công văn", "văn bản", "đơn", a type the
+ * lexicon knows) stand among the words before fold offset f?  A name may
+ * say what the document asks for ("Đơn đề nghị xác định mã số số"). */
+static bool document_named_before(const vt_pctx *cx, const vt_pline *pl, size_t f)
+{
+    size_t p = f;
+    for (int words = 0; words < 8 && p > 0; words++) {
+        while (p > 0 && pl->fold[p - 1] == ' ')
+            p--;
+        while (p > 0 && pl->fold[p - 1] != ' ')
+            p--;
+        const char *w = pl->fold + p;
+        if (strncmp(w, "van ban ", 8) == 0 || strncmp(w, "don ", 4) == 0 ||
+            vt_lex_prefix(&cx->lex->doc_types, pl->fold, f, p, NULL))
+            return true;
+    }
+    return false;
+}
+
+/* A number cited behind "số" and a cue naming a document, as printed up to
+ * the next space: a firm's or a citizen's numbering the code pattern does
+ * not know ("02-1025/NMT", "JHDPC/2025/276", "PAKN.176164"), or a code
+ * whose pieces a space parts after its '&' or a dash ("QLN& TTBĐS").  It
+ * holds a letter, a digit and a separator, which a quantity or an address
+ * ("số 12", "số nhà 5/3") seldom does behind such a cue.  A notation
+ * whose segment opens with a digit glued to capitals ("146/0Đ-TTg") is a
+ * code whose letter OCR read as a digit, not a numbering of its own: none.
+ * The text span
+ * [*cs, *ce); false when there is none at fold offset f (after "so "). */
+static bool cued_number(const vt_pline *pl, size_t f, size_t *cs, size_t *ce)
+{
+    size_t s = pl->map[f], e = s;
+    for (;;) {
+        while (e < pl->len && pl->text[e] != ' ')
+            e++;
+        if (e < pl->len && e > s && strchr("&-/", pl->text[e - 1])) {
+            e++;
+            continue;
+        }
+        break;
+    }
+    while (e > s && strchr(",;.:)", pl->text[e - 1]))
+        e--;
+    bool letter = false, digit = false, sep = false, damaged = false;
+    for (size_t k = s; k < e; k++) {
+        unsigned char c = (unsigned char)pl->text[k];
+        letter |= isalpha(c) || c >= 0x80;
+        digit |= isdigit(c) != 0;
+        sep |= k > s && k + 1 < e && strchr("/.-", c);
+        /* A segment of the notation opening with a digit glued to
+         * capitals: a letter OCR read as a digit ("146/0Đ-TTg"). */
+        damaged |= sep && k >= s + 2 && strchr("/-", pl->text[k - 2]) &&
+                   isdigit((unsigned char)pl->text[k - 1]) && (isupper(c) || c >= 0xC0);
+    }
+    *cs = s;
+    *ce = e;
+    return letter && digit && sep && !damaged;
+}
+
+/* A code as printed, without its spaces, each Cyrillic capital that looks
+ * like a Latin one written as that ("BТС" typed with Cyrillic Т and С is
+ * BTC): codes are Latin and Vietnamese letters, and a look-alike would make
+ * one document two. */
+static char *code_text(const char *s, size_t len)
+{
+    static const char cyrillic[] = "АВСЕНКМОРТХ", latin[] = "ABCEHKMOPTX";
+    char *out = vt_xmalloc(len + 1);
+    size_t o = 0;
+    for (size_t k = 0; k < len; k++) {
+        if (isspace((unsigned char)s[k]))
+            continue;
+        const char *c = NULL;
+        for (size_t i = 0; k + 1 < len && !c && i + 1 < sizeof cyrillic; i += 2)
+            if (s[k] == cyrillic[i] && s[k + 1] == cyrillic[i + 1])
+                c = latin + i / 2;
+        if (c) {
+            out[o++] = *c;
+            k++;
+        } else {
+            out[o++] = s[k];
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
+/* What tells one cited number from another: its fold without separators,
+ * so that a document printed once with its dash lost ("57NQ/TW") is one
+ * reference. */
+static char *number_key(const char *number)
+{
+    char *key = vt_text_fold(number);
+    size_t w = 0;
+    for (size_t k = 0; key[k]; k++)
+        if (!strchr("-/.", key[k]))
+            key[w++] = key[k];
+    key[w] = '\0';
+    return key;
+}
+
+typedef struct citation {
+    size_t cs, ce; /* the number's text span */
+} citation;
+
+static int by_start(const void *a, const void *b)
+{
+    const citation *x = a, *y = b;
+    return x->cs < y->cs ? -1 : x->cs > y->cs;
+}
+
 void vt_parse_references(vt_pctx *cx)
 {
     size_t to = cx->body_to;
@@ -208,16 +318,17 @@ void vt_parse_references(vt_pctx *cx)
     json_t *refs = json_array();
     json_t *numbers = json_object(); /* folded numbers seen */
     json_t *own = json_object_get(cx->meta, "number");
-    char *own_fold = own ? vt_text_fold(json_string_value(json_object_get(own, "value"))) : NULL;
+    char *own_fold = own ? number_key(json_string_value(json_object_get(own, "value"))) : NULL;
+    citation *cites = NULL;
+    size_t ncites = 0, cites_cap = 0;
     if (vt_rx_init(&code, code_pattern, true) && vt_rx_init(&date, date_after, false) &&
         vt_rx_init(&ahead, code_pattern, true)) {
-        size_t from = 0;
-        while (vt_rx_find(&code, pre.text, pre.len, from)) {
+        /* Codes of documents, wherever the body names them. */
+        for (size_t from = 0; vt_rx_find(&code, pre.text, pre.len, from);) {
             size_t cs = (size_t)vt_rx_start(&code, 0), ce = (size_t)vt_rx_end(&code, 0);
             from = ce;
-            size_t csf = vt_fold_offset(&pre, cs), cef = vt_fold_offset(&pre, ce);
             size_t type_f;
-            char *type = cited_type(cx, &pre, csf, &type_f);
+            char *type = cited_type(cx, &pre, vt_fold_offset(&pre, cs), &type_f);
             bool more = vt_rx_end(&code, 5) > vt_rx_start(&code, 5);
             /* A lone segment must be a code in capitals ("123/SYT"), not a
              * numbered paragraph ("7 - Chủ trì"). */
@@ -225,78 +336,106 @@ void vt_parse_references(vt_pctx *cx)
                                     (size_t)(vt_rx_end(&code, 4) - vt_rx_start(&code, 4)));
             bool caps = vt_text_is_upper(seg);
             free(seg);
+            free(type);
             /* A number with its year ("64/2025/QH15") is a document's
              * whatever names it ("Luật Đất đai số ..."). */
             bool year = vt_rx_end(&code, 2) > vt_rx_start(&code, 2);
-            if (!more && !(caps && (type || year))) {
-                free(type);
+            if (!more && !(caps && (type || year)))
+                continue;
+            VT_GROW(cites, ncites, cites_cap);
+            cites[ncites++] = (citation){cs, ce};
+        }
+        /* Numbers behind "số" a cue names as a document's; one the codes
+         * hold already is taken as printed after the cue, whole. */
+        for (size_t f = 1; f + 3 < pre.flen; f++) {
+            size_t cs, ce;
+            if (pre.fold[f - 1] != ' ' || strncmp(pre.fold + f, "so ", 3) != 0 ||
+                !document_named_before(cx, &pre, f) || !cued_number(&pre, f + 3, &cs, &ce))
+                continue;
+            size_t k = 0;
+            while (k < ncites && !(cites[k].cs < ce && cs < cites[k].ce))
+                k++;
+            if (k < ncites) {
+                if (cites[k].cs == cs && ce > cites[k].ce)
+                    cites[k].ce = ce;
                 continue;
             }
-            char *num = vt_xmalloc(ce - cs + 1);
-            size_t o = 0;
-            for (size_t k = cs; k < ce; k++)
-                if (!isspace((unsigned char)pre.text[k]))
-                    num[o++] = pre.text[k];
-            num[o] = '\0';
-            char *fixed = vt_repair_notation(cx, num, NULL);
-            free(num);
-            num = fixed;
-            char *nf = vt_text_fold(num);
-            if ((own_fold && strcmp(nf, own_fold) == 0) || json_object_get(numbers, nf)) {
-                free(nf);
-                free(num);
-                free(type);
-                continue;
-            }
-            json_object_set_new(numbers, nf, json_true());
-            json_t *r = json_object();
-            if (type)
-                json_object_set_new(r, "type", json_string(type));
-            json_object_set_new(r, "number", json_string(num));
-            size_t after = cef;
-            if (vt_rx_find(&date, pre.fold, pre.flen, cef) && vt_rx_start(&date, 0) == (long)cef) {
-                int d = atoi(pre.fold + vt_rx_start(&date, 1));
-                int m = atoi(pre.fold + vt_rx_start(&date, 2));
-                int y = atoi(pre.fold + vt_rx_start(&date, 3));
-                if (vt_date_valid(y, m, d)) {
-                    char iso[16];
-                    snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
-                    json_object_set_new(r, "date", json_string(iso));
-                }
-                after = (size_t)vt_rx_end(&date, 0);
-            }
-            size_t issuer_end;
-            char *issuer = cited_issuer(&pre, after, &issuer_end);
-            if (issuer)
-                json_object_set_new(r, "issuer", json_string(issuer));
-            /* The next citation (its type words included) ends this one's
-             * subject. */
-            size_t next = pre.flen;
-            if (vt_rx_find(&ahead, pre.text, pre.len, ce)) {
-                size_t nf_at = vt_fold_offset(&pre, (size_t)vt_rx_start(&ahead, 0)), nt_at;
-                free(cited_type(cx, &pre, nf_at, &nt_at));
-                next = nt_at;
-            }
-            char *ifold = issuer ? vt_text_fold(issuer) : NULL;
-            bool named_for = ifold && strncmp(ifold, "ban chi dao", 11) == 0;
-            free(ifold);
-            char *subject = cited_subject(&pre, issuer_end, next, named_for);
-            if (subject)
-                json_object_set_new(r, "subject", json_string(subject));
-            free(subject);
-            vt_span raw = {&pre, csf, after};
-            char *rt = vt_span_text(&raw);
-            json_object_set_new(r, "raw", json_string(rt));
-            json_object_set_new(r, "confidence", json_real(type ? 0.9 : 0.75));
-            json_object_set_new(r, "evidence", vt_evidence(cx, line_at[cs], line_at[ce > cs ? ce - 1 : cs]));
-            json_array_append_new(refs, r);
-            free(rt);
-            free(issuer);
+            VT_GROW(cites, ncites, cites_cap);
+            cites[ncites++] = (citation){cs, ce};
+        }
+        qsort(cites, ncites, sizeof *cites, by_start);
+    }
+    for (size_t c = 0; c < ncites; c++) {
+        size_t cs = cites[c].cs, ce = cites[c].ce;
+        size_t csf = vt_fold_offset(&pre, cs), cef = vt_fold_offset(&pre, ce);
+        size_t type_f;
+        char *type = cited_type(cx, &pre, csf, &type_f);
+        char *num = code_text(pre.text + cs, ce - cs);
+        char *fixed = vt_repair_notation(cx, num, NULL);
+        free(num);
+        num = fixed;
+        char *nf = number_key(num);
+        if ((own_fold && strcmp(nf, own_fold) == 0) || json_object_get(numbers, nf)) {
             free(nf);
             free(num);
             free(type);
+            continue;
         }
+        json_object_set_new(numbers, nf, json_true());
+        json_t *r = json_object();
+        if (type)
+            json_object_set_new(r, "type", json_string(type));
+        json_object_set_new(r, "number", json_string(num));
+        size_t after = cef;
+        if (vt_rx_find(&date, pre.fold, pre.flen, cef) && vt_rx_start(&date, 0) == (long)cef) {
+            int d = atoi(pre.fold + vt_rx_start(&date, 1));
+            int m = atoi(pre.fold + vt_rx_start(&date, 2));
+            int y = atoi(pre.fold + vt_rx_start(&date, 3));
+            if (vt_date_valid(y, m, d)) {
+                char iso[16];
+                snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+                json_object_set_new(r, "date", json_string(iso));
+            }
+            after = (size_t)vt_rx_end(&date, 0);
+        }
+        size_t issuer_end;
+        char *issuer = cited_issuer(&pre, after, &issuer_end);
+        if (issuer)
+            json_object_set_new(r, "issuer", json_string(issuer));
+        /* The next citation (its type words included) ends this one's
+         * subject. */
+        size_t next = pre.flen;
+        if (c + 1 < ncites) {
+            size_t nt_at;
+            free(cited_type(cx, &pre, vt_fold_offset(&pre, cites[c + 1].cs), &nt_at));
+            next = nt_at;
+        }
+        if (vt_rx_find(&ahead, pre.text, pre.len, ce)) {
+            size_t nf_at = vt_fold_offset(&pre, (size_t)vt_rx_start(&ahead, 0)), nt_at;
+            free(cited_type(cx, &pre, nf_at, &nt_at));
+            if (nt_at < next)
+                next = nt_at;
+        }
+        char *ifold = issuer ? vt_text_fold(issuer) : NULL;
+        bool named_for = ifold && strncmp(ifold, "ban chi dao", 11) == 0;
+        free(ifold);
+        char *subject = cited_subject(&pre, issuer_end, next, named_for);
+        if (subject)
+            json_object_set_new(r, "subject", json_string(subject));
+        free(subject);
+        vt_span raw = {&pre, csf, after};
+        char *rt = vt_span_text(&raw);
+        json_object_set_new(r, "raw", json_string(rt));
+        json_object_set_new(r, "confidence", json_real(type ? 0.9 : 0.75));
+        json_object_set_new(r, "evidence", vt_evidence(cx, line_at[cs], line_at[ce > cs ? ce - 1 : cs]));
+        json_array_append_new(refs, r);
+        free(rt);
+        free(issuer);
+        free(nf);
+        free(num);
+        free(type);
     }
+    free(cites);
     vt_rx_clear(&code);
     vt_rx_clear(&date);
     vt_rx_clear(&ahead);

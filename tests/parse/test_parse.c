@@ -665,6 +665,12 @@ static void test_archive_line_initials(void)
         {"- Lưu: VT, TCTC (3).PTh.", "Lưu: VT, TCTC (3).PTh"},
         /* The colon of a coarse scan read as a semicolon. */
         {"- Lưu; TCCB, VT.", "Lưu: TCCB, VT"},
+        /* The văn thư's copy under OCR: a letter misread, a speck glued
+         * on, the cue's colon not printed. */
+        {"- Lưu: VI; TCCB.", "Lưu: VT, TCCB"},
+        {"- Lưu: VTE, TCCB.", "Lưu: VT, TCCB"},
+        {"- Lưu VF; TCCB.", "Lưu VT, TCCB"},
+        {"- Lưu: VTTU.", "Lưu: VTTU"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char foot[512];
@@ -697,6 +703,9 @@ static void test_recipient_lists(void)
          "Nơi nhận: - Như trên; - Bộ Nội vụ (để b/c); - Lưu: VT, TCCB.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
          {"Như trên", "Bộ Nội vụ (để b/c)", "Lưu: VT, TCCB"}},
         {"recipient after the cue", "Nơi nhận: Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "Lưu: VT"}},
+        /* A speck after the cue, read as a letter, is no entry. */
+        {"speck after the cue", "Nơi nhận: l\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
          {"Như trên", "Lưu: VT"}},
         /* OCR's dashes, and an entry whose dash was lost. */
         {"recipient marks",
@@ -801,6 +810,14 @@ static void test_signer_blocks(void)
         {"KT. BỘ TRƯỞNG\nHIỨứ(RƯỞNG\n\nTrần Quốc Hưng", "KT. Bộ trưởng", "Thứ trưởng",
          "Trần Quốc Hưng"},
         {"KT. CỤC TRƯỞNG\nPHỎ CỤC TRƯỞNG\n\nTrần Quốc Hưng", "KT. Cục trưởng", "Phó Cục trưởng",
+         "Trần Quốc Hưng"},
+        /* A title wrapped onto a second line, its end read whole or
+         * through the seal. */
+        {"KT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG THƯỜNG\nTRỰC\n\nTrần Quốc Hưng", NULL,
+         "Phó Chánh Văn phòng Thường trực", "Trần Quốc Hưng"},
+        {"TM. ỦY BAN NHÂN DÂN\nPHÓ CHỦ TỊCH THƯỜNG\nTRUC\n\nTrần Quốc Hưng", NULL,
+         "Phó Chủ tịch Thường trực", "Trần Quốc Hưng"},
+        {"KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nSỞ\n\nTrần Quốc Hưng", NULL, "Phó Giám đốc",
          "Trần Quốc Hưng"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -1169,6 +1186,28 @@ static void test_addressee_lists(void)
          "Nẵng)\n- Thuế thành phố Đà Nẵng.\n"
          "Cục Thuế nhận được công văn số 12/BM-KT của Công ty./.",
          2, "Thuế thành phố Đà Nẵng"},
+        /* Columns read out of order: a piece of the other column in small
+         * letters under the lone cue, then the addressee with the body
+         * run on after it. */
+        {"addressee under a column's piece",
+         "Kính gửi:\nnhận được văn bản\nThuế tỉnh Hà Tĩnh Ngày 02/4/2025, Cục Thuế\n"
+         "số 45/HTI-QLDN ngày 20/3/2025 của Thuế tỉnh Hà Tĩnh về hoàn thuế./.",
+         1, "Thuế tỉnh Hà Tĩnh"},
+        /* The addressee's last word wrapped onto the body's first line. */
+        {"addressee's last word before the body",
+         "Kính gửi: Thuế tỉnh Quảng\nTrị Cục Thuế nhận được văn bản số 12/QTR-QLDN ngày "
+         "5/9/2025 của Thuế tỉnh Quảng Trị về việc hoàn thuế./.",
+         1, "Thuế tỉnh Quảng Trị"},
+        {"the body's writer is no addressee's end",
+         "Kính gửi: Công ty TNHH Hòa An\nCục Thuế tỉnh Hà Tĩnh nhận được văn bản số 3/HA ngày "
+         "5/9/2025 của Công ty về việc hoàn thuế./.",
+         1, "Công ty TNHH Hòa An"},
+        /* A name broken at its hyphen, its address after it. */
+        {"addressee broken at its hyphen",
+         "Kính gửi: Công ty Liên doanh Cảng Quốc tế Hòa Bình-\nHBP Đ/c: Cảng Hòa Bình, xã "
+         "Phước An, tỉnh Đồng Nai.\nTrả lời công văn số 12/HBP của Công ty, Cục Thuế có ý "
+         "kiến như sau: đề nghị Công ty thực hiện theo quy định./.",
+         1, "Công ty Liên doanh Cảng Quốc tế Hòa Bình-HBP"},
     };
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
         char last[32];
@@ -1248,6 +1287,22 @@ static void test_year_numbers(void)
     json_decref(m);
 }
 
+/* A letter citing `cite` in its body cites one document, `number` of
+ * `date`, or none when number is NULL; a copy count "(05b)" is none. */
+static void expect_citation(const char *cite, const char *number, const char *date)
+{
+    char doc[1024];
+    snprintf(doc, sizeof doc,
+             "ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI\nSố: 88/UBND-NC\nYên Bái, ngày 2 tháng 3 năm 2012\n"
+             "V/v cải cách hành chính\nThực hiện %s, các sở thực hiện.\n"
+             "\nNơi nhận:\n- Như trên;\n- Lưu: VT, NC (05b).\n", cite);
+    json_t *m = parse_text(cite, doc, NULL);
+    expect_count(m, "references", number ? 1 : 0);
+    expect(m, "references.0.number", number);
+    expect(m, "references.0.date", date);
+    json_decref(m);
+}
+
 /* A cited number may end in a small letter ("Nghị quyết số 30c/NQ-CP");
  * a copy count "(05b)" is no citation. */
 static void test_lettered_numbers(void)
@@ -1265,18 +1320,50 @@ static void test_lettered_numbers(void)
         /* ... but not a sentence run on after the code's full stop. */
         {"Kế hoạch số 9/KH-UBND ngày 5/1/2012.Theo đó", "9/KH-UBND", "2012-01-05"},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        char doc[1024];
-        snprintf(doc, sizeof doc,
-                 "ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI\nSố: 88/UBND-NC\nYên Bái, ngày 2 tháng 3 năm 2012\n"
-                 "V/v cải cách hành chính\nThực hiện %s, các sở thực hiện.\n"
-                 "\nNơi nhận:\n- Như trên;\n- Lưu: VT, NC (05b).\n", cases[i].cite);
-        json_t *m = parse_text(cases[i].number, doc, NULL);
-        expect_count(m, "references", 1);
-        expect(m, "references.0.number", cases[i].number);
-        expect(m, "references.0.date", cases[i].date);
-        json_decref(m);
-    }
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        expect_citation(cases[i].cite, cases[i].number, cases[i].date);
+}
+
+/* A number behind "số" and a cue naming a document is cited as printed:
+ * a firm's or a citizen's own numbering, a code parted by a space after
+ * its '&'; an address or a bare count behind "số" is none. */
+static void test_cued_numbers(void)
+{
+    static const struct {
+        const char *cite, *number, *date;
+    } cases[] = {
+        {"đơn đề nghị xác định mã số số 07-0325/HL ngày 10/3/2012 của Công ty", "07-0325/HL",
+         "2012-03-10"},
+        {"văn bản số 02/CV-02 ngày 4/1/2012 của Công ty Hòa Lộc", "02/CV-02", "2012-01-04"},
+        {"công văn số HLC/2012/15 ngày 5/1/2012 của Công ty", "HLC/2012/15", "2012-01-05"},
+        {"Công văn số 1532/STC-QLG& TCDN ngày 6/1/2012 của Sở Tài chính", "1532/STC-QLG&TCDN",
+         "2012-01-06"},
+        {"đơn phản ánh kiến nghị số PA.20120301 ngày 1/3/2012 của ông Lê Văn Hòa",
+         "PA.20120301", "2012-03-01"},
+        {"công văn số 1706-12/HL ngày 2/7/2012 của Công ty", "1706-12/HL", "2012-07-02"},
+        {"hộ ông Lê Văn Hòa ở nhà số 12/3A phố Huế", NULL, NULL},
+        {"công văn số 15 ngày 2/7/2012 của Công ty", NULL, NULL},
+        {"Quyết định số 25/0Đ-UBND ngày 2/7/2012 của UBND tỉnh", NULL, NULL},
+        {"công văn số 12A/HL ngày 2/7/2012 của Công ty", "12A/HL", "2012-07-02"},
+        /* Cyrillic look-alikes typed into a code are its Latin letters. */
+        {"Công văn số 16/ВТС-НСSN ngày 2/7/2012 của Bộ Tài chính", "16/BTC-HCSN", "2012-07-02"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        expect_citation(cases[i].cite, cases[i].number, cases[i].date);
+}
+
+/* A document printed once with its dash and once without is one
+ * reference. */
+static void test_dash_lost(void)
+{
+    json_t *m = parse_text("dash lost",
+        "TỈNH ỦY YÊN BÁI\nSố: 88-CV/TU\nYên Bái, ngày 2 tháng 3 năm 2012\n"
+        "V/v cải cách hành chính\nThực hiện Nghị quyết số 12-NQ/TU ngày 2/7/2011 của Tỉnh ủy; "
+        "theo Nghị quyết số 12NQ/TU, các sở thực hiện.\n"
+        "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n", NULL);
+    expect_count(m, "references", 1);
+    expect(m, "references.0.number", "12-NQ/TU");
+    json_decref(m);
 }
 
 static void test_reference_subjects(void)
@@ -1822,6 +1909,43 @@ static void test_layout_roles(void)
     json_decref(m);
 }
 
+/* Kính gửi read through the columns: the layout put the Quốc hiệu and the
+ * date in the header's right column, and with them the body's first line
+ * that holds the addressee's last word; a letter with no header, the
+ * addressee's line cut into both columns. */
+static void test_addressee_columns(void)
+{
+    current = "addressee through the columns";
+    static const role_line page[] = {
+        {"BỘ NỘI VỤ", VT_ROLE_HEADER_LEFT},
+        {"Số: 812/BNV-CQĐP", VT_ROLE_HEADER_LEFT},
+        {"V/v sắp xếp đơn vị hành chính", VT_ROLE_HEADER_LEFT},
+        {"Kính gửi: Sở Nội vụ tỉnh Quảng", VT_ROLE_HEADER_LEFT},
+        {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", VT_ROLE_HEADER_RIGHT},
+        {"Độc lập - Tự do - Hạnh phúc", VT_ROLE_HEADER_RIGHT},
+        {"Hà Nội, ngày 3 tháng 4 năm 2025", VT_ROLE_HEADER_RIGHT},
+        {"Ngãi Bộ Nội vụ nhận được văn bản số 77/SNV-XDCQ ngày", VT_ROLE_HEADER_RIGHT},
+        {"20/3/2025 của Sở Nội vụ tỉnh Quảng Ngãi về sắp xếp đơn vị hành chính./.",
+         VT_ROLE_BODY},
+    };
+    json_t *m = parse_roles(page, sizeof page / sizeof *page);
+    expect_count(m, "addressees", 1);
+    expect(m, "addressees.0", "Sở Nội vụ tỉnh Quảng Ngãi");
+    expect(m, "references.0.number", "77/SNV-XDCQ");
+    json_decref(m);
+
+    static const role_line letter[] = {
+        {"Kính gửi:", VT_ROLE_HEADER_LEFT},
+        {"được văn bản", VT_ROLE_HEADER_LEFT},
+        {"Sở Tài chính tỉnh Hà Tĩnh Ngày 02/4/2025, Bộ Nội vụ nhận", VT_ROLE_HEADER_RIGHT},
+        {"số 45/STC-NS ngày 20/3/2025 của Sở Tài chính tỉnh Hà Tĩnh./.", VT_ROLE_HEADER_RIGHT},
+    };
+    m = parse_roles(letter, sizeof letter / sizeof *letter);
+    expect_count(m, "addressees", 1);
+    expect(m, "addressees.0", "Sở Tài chính tỉnh Hà Tĩnh");
+    json_decref(m);
+}
+
 /* A scanned last page: no header, and the "Nơi nhận:" cue whose capital
  * OCR lost at the column's edge still opens the list, and is no type name
  * either (it reads close to "Biên bản"). */
@@ -2275,6 +2399,8 @@ int main(int argc, char **argv)
     test_signer_beside_cue();
     test_bare_signature();
     test_addressee_lists();
+    test_cued_numbers();
+    test_dash_lost();
     test_reference_subjects();
     test_lettered_numbers();
     test_year_numbers();
@@ -2290,6 +2416,7 @@ int main(int argc, char **argv)
     test_adoption_date();
     test_marks();
     test_layout_roles();
+    test_addressee_columns();
     test_last_page_cue();
     test_scanned_header();
     test_pen_words();
