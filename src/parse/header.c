@@ -130,7 +130,11 @@ static size_t split_line(const vt_pctx *cx, const vt_pline *pl, vt_rx *date_rx)
         free(f);
         free(t);
     }
-    if (find_date(date_rx, pl, &s, &e)) {
+    /* A date the sentence goes on after in small letters ("số 03/2021/NQ
+     * ngày 24 tháng 9 năm 2021 của ...") is cited in a trích yếu, not the
+     * place-and-date line of the right column. */
+    if (find_date(date_rx, pl, &s, &e) &&
+        !vt_starts_lower(pl->text + pl->map[e] + strspn(pl->text + pl->map[e], " "))) {
         size_t p = place_start(cx, pl, s);
         if (p < best)
             best = p;
@@ -1247,6 +1251,28 @@ static const vt_lex_entry *type_line(const vt_pctx *cx, size_t i, double *cost, 
 }
 
 /* A line that begins the body rather than continuing the trích yếu. */
+/* Whether the first line with text from line i opens a letter with
+ * "Kính gửi": a numbered dispatch with no type name and no V/v line is a
+ * công văn whose trích yếu was left out. */
+static bool letter_opens(const vt_pctx *cx, size_t i)
+{
+    while (i < cx->n && !has_alnum(cx->lines[i].fold, 0, cx->lines[i].flen))
+        i++;
+    return i < cx->n && vt_fuzzy_prefix(cx->lines[i].fold, cx->lines[i].flen, 0, "kinh gui", 0.2, NULL) >= 0;
+}
+
+/* A heading of the body's first section: a Roman numeral or a figure and
+ * its mark ("I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "II) ...") under the
+ * trích yếu of a kế hoạch or a báo cáo. */
+static bool section_heading(const vt_pline *pl)
+{
+    const char *t = pl->text + strspn(pl->text, " ");
+    size_t n = strspn(t, "IVX");
+    if (!n)
+        n = strspn(t, "0123456789");
+    return n && n <= 4 && (t[n] == '.' || t[n] == ')') && t[n + 1] == ' ';
+}
+
 static bool body_cue(const vt_pline *pl)
 {
     static const char *const cues[] = {"can cu", "kinh gui", "thuc hien", "theo de nghi"};
@@ -1300,7 +1326,7 @@ static bool subject_continues(const vt_pctx *cx, const vt_pline *first, const vt
     bool upper = vt_text_is_upper(pl->text);
     if (upper && (!vt_text_is_upper(first->text) || authority_line(cx, pl)))
         return false;
-    return !body_cue(pl) && n > 0 && n <= 120 &&
+    return !body_cue(pl) && !section_heading(pl) && n > 0 && n <= 120 &&
            (boxed || !strchr(".:;", pl->text[n - 1]));
 }
 
@@ -1788,6 +1814,9 @@ void vt_parse_header(vt_pctx *cx)
         if (i > end)
             end = i;
     }
+    if (type_at == cx->n && vv_at == cx->n && have_number && letter_opens(cx, end))
+        json_object_set_new(cx->meta, "type",
+                            vt_field(cx, "value", "Công văn", NULL, VT_CONF_TYPE_FROM_LETTER, end, end));
     if (!json_object_get(cx->meta, "type"))
         vt_missing(cx, "type");
     if (!json_object_get(cx->meta, "subject"))
