@@ -105,6 +105,19 @@ static bool find_date(vt_rx *rx, const vt_pline *pl, size_t *s, size_t *e)
 
 static bool starts_organ(const vt_lexicon *lex, const char *prev, const char *fold);
 
+/* Whether the date at fold[s, e) is one a trích yếu cites ("... số
+ * 03/2021/NQ ngày 24 tháng 9 năm 2021 của ..."), not the right column's
+ * place-and-date line: no comma parts it from the words before it, and
+ * the sentence goes on after it in small letters. */
+static bool cited_date(const vt_pline *pl, size_t s, size_t e)
+{
+    size_t b = s;
+    while (b > 0 && isspace((unsigned char)pl->fold[b - 1]))
+        b--;
+    const char *after = pl->text + pl->map[e];
+    return b > 0 && pl->fold[b - 1] != ',' && vt_starts_lower(after + strspn(after, " "));
+}
+
 /* Where the right column begins on a header line (flen when it does not). */
 static size_t split_line(const vt_pctx *cx, const vt_pline *pl, vt_rx *date_rx)
 {
@@ -130,11 +143,7 @@ static size_t split_line(const vt_pctx *cx, const vt_pline *pl, vt_rx *date_rx)
         free(f);
         free(t);
     }
-    /* A date the sentence goes on after in small letters ("số 03/2021/NQ
-     * ngày 24 tháng 9 năm 2021 của ...") is cited in a trích yếu, not the
-     * place-and-date line of the right column. */
-    if (find_date(date_rx, pl, &s, &e) &&
-        !vt_starts_lower(pl->text + pl->map[e] + strspn(pl->text + pl->map[e], " "))) {
+    if (find_date(date_rx, pl, &s, &e) && !cited_date(pl, s, e)) {
         size_t p = place_start(cx, pl, s);
         if (p < best)
             best = p;

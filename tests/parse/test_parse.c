@@ -1853,6 +1853,15 @@ static void test_subject_cites_dated_document(void)
     expect(m, "subject", "Sửa đổi Quy định ban hành kèm theo Quyết định số 12/2024/QĐ-UBND ngày 5 tháng 3 "
                          "năm 2024 của Ủy ban nhân dân tỉnh");
     json_decref(m);
+    /* The place-and-date line with specks in small letters after it is
+     * still the header's date: its comma parts it from the place. */
+    m = parse_text("date line with specks after it",
+        "SỞ Y TẾ\nSố: 77/SYT-KHTC\nV/v báo cáo số liệu\n"
+        "Huế, ngày 3 tháng 7 năm 2025 oe\nKính gửi: Các bệnh viện\n", NULL);
+    expect(m, "date", "2025-07-03");
+    expect(m, "place", "Huế");
+    expect(m, "subject", "V/v báo cáo số liệu");
+    json_decref(m);
 }
 
 /* A kế hoạch's trích yếu in capitals ends above the heading of its first
