@@ -29,6 +29,9 @@
 #define VT_CONF_SUBJECT_VV 0.85
 /* "Công văn" inferred from a V/v trích yếu, no type name being printed. */
 #define VT_CONF_TYPE_FROM_VV 0.8
+/* "Công văn" inferred from a numbered letter opening with "Kính gửi", with
+ * neither a type name nor a V/v line printed. */
+#define VT_CONF_TYPE_FROM_LETTER 0.7
 /* A Nơi nhận entry (and the archive copy read from its Lưu entry): the
  * list is found by its cue, an entry's ends by list marks OCR may lose. */
 #define VT_CONF_RECIPIENT 0.85

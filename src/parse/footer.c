@@ -170,7 +170,10 @@ static bool ends_entry(const char *text)
 
 /* Where the right column starts in the entries of a line that begin at
  * fold offset `from`.  An entry ends at its ';' unless another entry
- * follows behind its dash ("- Như trên; - Bộ Nội vụ;"). */
+ * follows behind its dash ("- Như trên; - Bộ Nội vụ;") or the entry goes
+ * on to a closing ';' of its own: one entry may name several bodies
+ * ("- TT Tỉnh ủy; TT HĐND tỉnh;") before the right column's title, and no
+ * right column ends in one. */
 static size_t entry_split(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, size_t from, bool luu)
 {
     if (pl->role == VT_ROLE_FOOTER_LEFT)
@@ -185,6 +188,14 @@ static size_t entry_split(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, siz
         while (n < best && pl->fold[n] == ' ')
             n++;
         if (n < best && vt_list_mark_len(pl->text + pl->map[n])) {
+            k = n;
+            continue;
+        }
+        long pos = find_position(cx, pl, n, best);
+        size_t last = pos > (long)n ? (size_t)pos : best;
+        while (last > n && pl->fold[last - 1] == ' ')
+            last--;
+        if (last > n && pl->fold[last - 1] == ';') {
             k = n;
             continue;
         }
@@ -1337,10 +1348,11 @@ void vt_parse_footer(vt_pctx *cx)
             bool cont = !closed && !mark && !luu && words &&
                         (vt_starts_lower(lt) || ends_entry(lt) ||
                          (vt_last_char(lt) == ',' && entry_opens_below(cx, i, end)));
-            /* A list of codes wrapped after its comma goes on in capitals
-             * to the entry's closing mark ("các Vụ: TH," / "QHĐP, PL;"). */
+            /* A list of codes wrapped after its comma, or inside a name,
+             * goes on in capitals to the entry's closing ';' ("các Vụ: TH,"
+             * / "QHĐP, PL;", "Cổng" / "TTĐTCP;"). */
             cont = cont || (!closed && !mark && !luu && *lt && !words &&
-                            vt_last_char(entry) == ',' && ends_entry(lt));
+                            (vt_last_char(entry) == ',' ? ends_entry(lt) : vt_last_char(lt) == ';'));
             bool unmarked = !mark && *lt &&
                             (i == nn ? words && !signer_beside_cue(cx->lex, lt)
                                      : closed && (vt_last_char(lt) == ';' ||

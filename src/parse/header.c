@@ -105,6 +105,19 @@ static bool find_date(vt_rx *rx, const vt_pline *pl, size_t *s, size_t *e)
 
 static bool starts_organ(const vt_lexicon *lex, const char *prev, const char *fold);
 
+/* Whether the date at fold[s, e) is one a trích yếu cites ("... số
+ * 03/2021/NQ ngày 24 tháng 9 năm 2021 của ..."), not the right column's
+ * place-and-date line: no comma parts it from the words before it, and
+ * the sentence goes on after it in small letters. */
+static bool cited_date(const vt_pline *pl, size_t s, size_t e)
+{
+    size_t b = s;
+    while (b > 0 && isspace((unsigned char)pl->fold[b - 1]))
+        b--;
+    const char *after = pl->text + pl->map[e];
+    return b > 0 && pl->fold[b - 1] != ',' && vt_starts_lower(after + strspn(after, " "));
+}
+
 /* Where the right column begins on a header line (flen when it does not). */
 static size_t split_line(const vt_pctx *cx, const vt_pline *pl, vt_rx *date_rx)
 {
@@ -130,7 +143,7 @@ static size_t split_line(const vt_pctx *cx, const vt_pline *pl, vt_rx *date_rx)
         free(f);
         free(t);
     }
-    if (find_date(date_rx, pl, &s, &e)) {
+    if (find_date(date_rx, pl, &s, &e) && !cited_date(pl, s, e)) {
         size_t p = place_start(cx, pl, s);
         if (p < best)
             best = p;
@@ -1274,6 +1287,28 @@ static const vt_lex_entry *type_line(const vt_pctx *cx, size_t i, double *cost, 
 }
 
 /* A line that begins the body rather than continuing the trích yếu. */
+/* Whether the first line with text from line i opens a letter with
+ * "Kính gửi": a numbered dispatch with no type name and no V/v line is a
+ * công văn whose trích yếu was left out. */
+static bool letter_opens(const vt_pctx *cx, size_t i)
+{
+    while (i < cx->n && !has_alnum(cx->lines[i].fold, 0, cx->lines[i].flen))
+        i++;
+    return i < cx->n && vt_fuzzy_prefix(cx->lines[i].fold, cx->lines[i].flen, 0, "kinh gui", 0.2, NULL) >= 0;
+}
+
+/* A heading of the body's first section: a Roman numeral or a figure and
+ * its mark ("I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "II) ...") under the
+ * trích yếu of a kế hoạch or a báo cáo. */
+static bool section_heading(const vt_pline *pl)
+{
+    const char *t = pl->text + strspn(pl->text, " ");
+    size_t n = strspn(t, "IVX");
+    if (!n)
+        n = strspn(t, "0123456789");
+    return n && n <= 4 && (t[n] == '.' || t[n] == ')') && t[n + 1] == ' ';
+}
+
 static bool body_cue(const vt_pline *pl)
 {
     static const char *const cues[] = {"can cu", "kinh gui", "thuc hien", "theo de nghi"};
@@ -1327,7 +1362,7 @@ static bool subject_continues(const vt_pctx *cx, const vt_pline *first, const vt
     bool upper = vt_text_is_upper(pl->text);
     if (upper && (!vt_text_is_upper(first->text) || authority_line(cx, pl)))
         return false;
-    return !body_cue(pl) && n > 0 && n <= 120 &&
+    return !body_cue(pl) && !section_heading(pl) && n > 0 && n <= 120 &&
            (boxed || !strchr(".:;", pl->text[n - 1]));
 }
 
@@ -1829,6 +1864,9 @@ void vt_parse_header(vt_pctx *cx)
         if (i > end)
             end = i;
     }
+    if (type_at == cx->n && vv_at == cx->n && have_number && letter_opens(cx, end))
+        json_object_set_new(cx->meta, "type",
+                            vt_field(cx, "value", "Công văn", NULL, VT_CONF_TYPE_FROM_LETTER, end, end));
     if (!json_object_get(cx->meta, "type"))
         vt_missing(cx, "type");
     if (!json_object_get(cx->meta, "subject"))

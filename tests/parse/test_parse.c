@@ -2160,6 +2160,78 @@ static void test_overlay_unit_word(void)
     json_decref(m);
 }
 
+/* A trích yếu citing a document with its date ("... số 12/2024/NQ-HĐND
+ * ngày 5 tháng 3 năm 2024 của ...") goes on after the date: the date is
+ * not the right column's place-and-date line. */
+static void test_subject_cites_dated_document(void)
+{
+    json_t *m = parse_text("trích yếu citing a dated document",
+        "ỦY BAN NHÂN DÂN\nTỈNH PHÚ YÊN\nSố: 41/2024/QĐ-UBND\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Phú Yên, ngày 9 tháng 5 năm 2024\nQUYẾT ĐỊNH\n"
+        "Sửa đổi Quy định ban hành kèm theo Quyết định số 12/2024/QĐ-UBND ngày 5 tháng 3 năm 2024 "
+        "của Ủy ban nhân dân tỉnh\n"
+        "ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN\nCăn cứ Luật Tổ chức chính quyền địa phương;\n", NULL);
+    expect(m, "date", "2024-05-09");
+    expect(m, "place", "Phú Yên");
+    expect(m, "subject", "Sửa đổi Quy định ban hành kèm theo Quyết định số 12/2024/QĐ-UBND ngày 5 tháng 3 "
+                         "năm 2024 của Ủy ban nhân dân tỉnh");
+    json_decref(m);
+    /* The place-and-date line with specks in small letters after it is
+     * still the header's date: its comma parts it from the place. */
+    m = parse_text("date line with specks after it",
+        "SỞ Y TẾ\nSố: 77/SYT-KHTC\nV/v báo cáo số liệu\n"
+        "Huế, ngày 3 tháng 7 năm 2025 oe\nKính gửi: Các bệnh viện\n", NULL);
+    expect(m, "date", "2025-07-03");
+    expect(m, "place", "Huế");
+    expect(m, "subject", "V/v báo cáo số liệu");
+    json_decref(m);
+}
+
+/* A kế hoạch's trích yếu in capitals ends above the heading of its first
+ * section ("I. MỤC ĐÍCH, YÊU CẦU"), which follows it with no blank line. */
+static void test_subject_above_section_heading(void)
+{
+    json_t *m = parse_text("trích yếu above a section heading",
+        "ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\nSố: 88/KH-UBND\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Cao Bằng, ngày 2 tháng 6 năm 2025\nKẾ HOẠCH\n"
+        "TỔ CHỨC NGÀY HỘI ĐỌC SÁCH\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n"
+        "Khuyến khích thói quen đọc sách trong cán bộ, công chức.\n", NULL);
+    expect(m, "type", "Kế hoạch");
+    expect(m, "subject", "TỔ CHỨC NGÀY HỘI ĐỌC SÁCH");
+    json_decref(m);
+}
+
+/* A numbered letter printed with neither a type name nor a V/v line,
+ * opening with "Kính gửi", is a công văn without a trích yếu. */
+static void test_letter_without_subject(void)
+{
+    json_t *m = parse_text("letter without a V/v line",
+        "BỘ CÔNG THƯƠNG\nCỤC XUẤT NHẬP KHẨU\nSố: 2210/XNK-TM\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Hà Nội, ngày 14 tháng 8 năm 2025\nKính gửi: Công ty cổ phần Thép Bắc Sơn.\n"
+        "Trả lời công văn số 07/BS ngày 2/8/2025 của Công ty, Cục có ý kiến như sau:\n", NULL);
+    expect(m, "type", "Công văn");
+    expect_missing(m, "subject", true);
+    json_decref(m);
+}
+
+/* A Nơi nhận entry naming several bodies parted by ';' ends at its own
+ * closing ';'; one wrapped inside a name goes on in capitals to it. */
+static void test_recipient_inner_semicolon(void)
+{
+    json_t *m = parse_foot("entries with inner semicolons", "Sở Nội vụ đề nghị các đơn vị thực hiện./.",
+        "Nơi nhận:\n- Như trên;\n- TT Tỉnh ủy; TT HĐND tỉnh;\n- Sở Tài chính; Sở Tư pháp; PHÓ GIÁM ĐỐC\n"
+        "- VP: CVP, các PCVP, Cổng\nTTĐT;\n- Lưu: VT, TCCB.\n\nTrần Thị Mai\n");
+    expect_count(m, "recipients", 5);
+    expect(m, "recipients.1", "TT Tỉnh ủy; TT HĐND tỉnh");
+    expect(m, "recipients.2", "Sở Tài chính; Sở Tư pháp");
+    expect(m, "recipients.3", "VP: CVP, các PCVP, Cổng TTĐT");
+    expect(m, "signer.position", "Phó Giám đốc");
+    json_decref(m);
+}
+
 static void test_scanned_header(void)
 {
     current = "scanned header";
@@ -2421,6 +2493,10 @@ int main(int argc, char **argv)
     test_scanned_header();
     test_pen_words();
     test_body_line_in_header();
+    test_subject_cites_dated_document();
+    test_subject_above_section_heading();
+    test_letter_without_subject();
+    test_recipient_inner_semicolon();
     test_overlay_unit_word();
     test_stage(argv[1]);
     vt_lexicon_clear(&lex);
