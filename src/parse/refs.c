@@ -363,7 +363,8 @@ void vt_parse_references(vt_pctx *cx)
             VT_GROW(cites, ncites, cites_cap);
             cites[ncites++] = (citation){cs, ce};
         }
-        qsort(cites, ncites, sizeof *cites, by_start);
+        if (ncites > 1) /* qsort takes no null array, which none found leaves */
+            qsort(cites, ncites, sizeof *cites, by_start);
     }
     for (size_t c = 0; c < ncites; c++) {
         size_t cs = cites[c].cs, ce = cites[c].ce;
