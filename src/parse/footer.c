@@ -259,6 +259,9 @@ static void repair_luu(char *text)
     size_t speck = isupper((unsigned char)p[2]) ? 1 : 0;
     if (p[2 + speck] && !strchr(",;. ", p[2 + speck]))
         return;
+    /* A copy read right keeps its separator as printed ("VT; KSTTHC"). */
+    if (p[1] == 'T' && !speck)
+        return;
     p[1] = 'T';
     memmove(p + 2, p + 2 + speck, strlen(p + 2 + speck) + 1);
     if (p[2] == ';')

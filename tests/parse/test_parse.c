@@ -671,6 +671,8 @@ static void test_archive_line_initials(void)
         {"- Lưu: VTE, TCCB.", "Lưu: VT, TCCB"},
         {"- Lưu VF; TCCB.", "Lưu VT, TCCB"},
         {"- Lưu: VTTU.", "Lưu: VTTU"},
+        /* Read right, its separator stays as printed. */
+        {"- Lưu: VT; TCCB (HA,05).", "Lưu: VT; TCCB (HA,05)"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char foot[512];
