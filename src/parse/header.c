@@ -1587,20 +1587,20 @@ static void set_line_text(vt_pline *pl, const char *text)
     size_t same = 0;
     while (same < keep.len && text[same] == keep.text[same])
         same++;
-    bool *pen = NULL;
-    if (vt_pline_pen(pl, 0, same)) {
-        pen = vt_xmalloc(same * sizeof *pen);
-        memcpy(pen, keep.pen, same * sizeof *pen);
-    }
+    /* The old flags are taken over, not cleared with the line. */
+    bool *pen = vt_pline_pen(pl, 0, same) ? pl->pen : NULL;
+    if (pen)
+        pl->pen = NULL;
     char *copy = vt_xstrdup(text);
     vt_pline_clear(pl);
     vt_pline_init(pl, copy);
     free(copy);
     if (pen && pl->len == strlen(text)) {
-        pl->pen = vt_xcalloc(pl->len, sizeof *pl->pen);
-        memcpy(pl->pen, pen, same * sizeof *pen);
+        pl->pen = vt_xrealloc(pen, pl->len * sizeof *pen);
+        memset(pl->pen + same, 0, (pl->len - same) * sizeof *pen);
+    } else {
+        free(pen);
     }
-    free(pen);
     pl->orig = keep.orig;
     pl->number = keep.number;
     pl->page = keep.page;
