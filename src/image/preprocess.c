@@ -124,24 +124,44 @@ static TessBaseAPI *osd_engine(pre_state *s, vt_error *err)
     return s->osd = api;
 }
 
-/* Whether the text lines of the thresholded page `bin` are clearly
- * upright, by leptonica's count of letters rising above their line against
- * letters hanging below it, on the page as it is and turned a quarter
- * (makeOrientDecision's own bounds); *conf is the count's confidence.
- * It costs a few hundredths of a second where Tesseract's detector, which
- * classifies characters in four orientations, costs most of a second; and
- * it only ever confirms the page as it is: a page it does not call
- * upright (sideways, upside down, too little text) goes to the detector. */
-static bool clearly_upright(PIX *bin, float *conf)
+/* Whether leptonica's count of letters rising above their line against
+ * letters hanging below it, on the thresholded page `bin` as it is and
+ * turned a quarter, calls the text lines clearly upright
+ * (makeOrientDecision's own bounds); *conf is the count's confidence. */
+static bool counted_upright(PIX *bin, float *conf)
 {
     l_float32 up = 0, left = 0;
     l_int32 orientation = L_TEXT_ORIENT_UNKNOWN;
     *conf = 0;
-    if (pixOrientDetect(bin, &up, &left, 0, 0) != 0 ||
+    if (!bin || pixOrientDetect(bin, &up, &left, 0, 0) != 0 ||
         makeOrientDecision(up, left, 0, 0, &orientation, 0) != 0)
         return false;
     *conf = up;
     return orientation == L_TEXT_ORIENT_UP;
+}
+
+/* Whether the text lines of the thresholded page `bin`, at `dpi`, are
+ * clearly upright (counted_upright).  The count costs a few hundredths of
+ * a second where Tesseract's detector, which classifies characters in four
+ * orientations, costs most of a second; and it only ever confirms the page
+ * as it is: a page it does not call upright (sideways, upside down, too
+ * little text) goes to the detector.  leptonica's count is made for 150 to
+ * 300 dpi: a page of twice ORIENT_DPI or more is counted first at half its
+ * size, a quarter of the work (the count was a twentieth of a page's
+ * instructions), and at full size only when the half does not confirm it,
+ * so that no page goes to the detector that the full count confirms. */
+#define ORIENT_DPI 150
+
+static bool clearly_upright(PIX *bin, int dpi, float *conf)
+{
+    if (dpi >= 2 * ORIENT_DPI) {
+        PIX *half = pixReduceRankBinary2(bin, 2, NULL);
+        bool upright = counted_upright(half, conf);
+        pixDestroy(&half);
+        if (upright)
+            return true;
+    }
+    return counted_upright(bin, conf);
 }
 
 /* Quarter turns clockwise that set the thresholded page `bin` upright, 0
@@ -168,41 +188,53 @@ static int upright_turns(TessBaseAPI *osd, PIX *bin, int dpi, float *conf)
  * scale, where ballpoint and seal ink are brighter and more colourful).
  * Hue decides which ink:
  * red seals run from magenta through red to orange, signatures from cyan
- * to violet blue. */
-static void drop_ink(PIX *rgb, bool red, bool blue, long *n_red, long *n_blue)
+ * to violet blue.  The grayscale page is made in the same pass, ink
+ * dropped as paper (255) and every other pixel as leptonica's luminance
+ * (pixConvertRGBToLuminance, whose weights and rounding these are): one
+ * read of the colour page instead of a painted copy read again. */
+static PIX *gray_without_ink(PIX *rgb, bool red, bool blue, long *n_red, long *n_blue)
 {
     int w = pixGetWidth(rgb), h = pixGetHeight(rgb), wpl = pixGetWpl(rgb);
-    l_uint32 *data = pixGetData(rgb);
-    l_uint32 paper;
-    composeRGBPixel(255, 255, 255, &paper);
+    PIX *gray = pixCreate(w, h, 8);
+    if (!gray)
+        return NULL;
+    pixCopyResolution(gray, rgb);
+    int gwpl = pixGetWpl(gray);
+    const l_uint32 *data = pixGetData(rgb);
+    l_uint32 *gdata = pixGetData(gray);
     *n_red = *n_blue = 0;
     for (int y = 0; y < h; y++) {
-        l_uint32 *row = data + (size_t)y * wpl;
+        const l_uint32 *row = data + (size_t)y * wpl;
+        l_uint32 *grow = gdata + (size_t)y * gwpl;
         for (int x = 0; x < w; x++) {
-            l_int32 r, g, b;
-            extractRGBValues(row[x], &r, &g, &b);
+            int r = (int)(row[x] >> L_RED_SHIFT) & 0xff;
+            int g = (int)(row[x] >> L_GREEN_SHIFT) & 0xff;
+            int b = (int)(row[x] >> L_BLUE_SHIFT) & 0xff;
+            int lum = (int)(L_RED_WEIGHT * r + L_GREEN_WEIGHT * g + L_BLUE_WEIGHT * b + 0.5f);
             int mx = r > g ? (r > b ? r : b) : (g > b ? g : b);
             int mn = r < g ? (r < b ? r : b) : (g < b ? g : b);
             int chroma = mx - mn;
-            if (chroma < 64 || chroma * 4 < mx || mx < 128)
-                continue;
-            /* Hue in degrees, 0..360. */
-            double hue;
-            if (mx == r)
-                hue = fmod(60.0 * (g - b) / chroma + 360.0, 360.0);
-            else if (mx == g)
-                hue = 60.0 * (b - r) / chroma + 120.0;
-            else
-                hue = 60.0 * (r - g) / chroma + 240.0;
-            if (red && (hue < 40 || hue > 300)) {
-                row[x] = paper;
-                (*n_red)++;
-            } else if (blue && hue > 180 && hue <= 300) {
-                row[x] = paper;
-                (*n_blue)++;
+            if (chroma >= 64 && chroma * 4 >= mx && mx >= 128) {
+                /* Hue in degrees, 0..360. */
+                double hue;
+                if (mx == r)
+                    hue = fmod(60.0 * (g - b) / chroma + 360.0, 360.0);
+                else if (mx == g)
+                    hue = 60.0 * (b - r) / chroma + 120.0;
+                else
+                    hue = 60.0 * (r - g) / chroma + 240.0;
+                if (red && (hue < 40 || hue > 300)) {
+                    lum = 255;
+                    (*n_red)++;
+                } else if (blue && hue > 180 && hue <= 300) {
+                    lum = 255;
+                    (*n_blue)++;
+                }
             }
+            SET_DATA_BYTE(grow, x, lum);
         }
     }
+    return gray;
 }
 
 /* Grayscale copy of any depth the decoders give us. */
@@ -259,7 +291,7 @@ static bool orient(pre_state *s, PIX **gray, PIX **bin, int dpi, const char *rep
         /* The detector's model is loaded at the first page that needs it:
          * a worker whose pages are all upright never pays for it. */
         float conf = 0;
-        if (clearly_upright(*bin, &conf)) {
+        if (clearly_upright(*bin, dpi, &conf)) {
             vt_page_add_step(log, "orient 0deg (text lines upright, confidence %.1f)", conf);
         } else {
             TessBaseAPI *osd = osd_engine(s, err);
@@ -355,8 +387,7 @@ static bool scale_page(PIX **pix, float factor, bool plain, int *dpi, vt_page *l
 }
 
 /* Prepare one page image for OCR: *srcp, which may be replaced by a
- * smaller copy (the caller destroys it), and has its seal and signature
- * ink painted over when the caller holds the only reference.  `dpi` is
+ * smaller copy (the caller destroys it) and is otherwise left as it is.  `dpi` is
  * the image's resolution; how the work image was made from it goes to
  * *frame, every step to `log`.  `orient_replay` is the orient step of a record whose page is
  * prepared again.  NULL with err set when the page cannot be prepared. */
@@ -393,23 +424,14 @@ static PIX *prepare(pre_state *s, const char *orient_replay, PIX **srcp, int dpi
         pixcmapHasColor(pixGetColormap(src), &has_colour);
     bool colour = pixGetDepth(src) == 32 || has_colour;
     if (colour && (o->drop_red || o->drop_blue)) {
-        /* The ink is painted over on the page itself when no one else holds
-         * it: a copy of a 300-dpi colour page is 35 MB to write and fault in. */
-        bool own = pixGetDepth(src) == 32 && pixGetRefcount(src) == 1;
-        PIX *rgb = own ? pixClone(src) : pixConvertTo32(src);
-        if (!rgb) {
-            vt_error_set(err, VT_EINTERNAL, "%s: page %zu: cannot convert to colour", path,
-                         index + 1);
-            return NULL;
-        }
-        long nr, nb;
-        drop_ink(rgb, o->drop_red, o->drop_blue, &nr, &nb);
-        if (o->drop_red)
-            vt_page_add_step(log, "drop-red %ld px", nr);
-        if (o->drop_blue)
-            vt_page_add_step(log, "drop-blue %ld px", nb);
-        gray = pixConvertRGBToLuminance(rgb);
+        PIX *rgb = pixGetDepth(src) == 32 ? pixClone(src) : pixConvertTo32(src);
+        long nr = 0, nb = 0;
+        gray = rgb ? gray_without_ink(rgb, o->drop_red, o->drop_blue, &nr, &nb) : NULL;
         pixDestroy(&rgb);
+        if (gray && o->drop_red)
+            vt_page_add_step(log, "drop-red %ld px", nr);
+        if (gray && o->drop_blue)
+            vt_page_add_step(log, "drop-blue %ld px", nb);
     } else {
         gray = to_gray(src);
     }

@@ -10,6 +10,20 @@ printf 'ok\n\xc3\x28 broken\n' > "$scratch/latin1.txt"
 printf 'a\0b' > "$scratch/nul.txt"
 printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR' > "$scratch/cut.png"
 printf 'II*\0\x08\0\0\0' > "$scratch/cut.tif"
+# A colour PNG whole in length with a byte of its image data flipped: the
+# chunk's CRC no longer matches (ingest skips zlib's own checksum).
+python3 - "$scratch/flipped.png" <<'PY'
+import struct, sys, zlib
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+rows = b"".join(b"\0" + bytes((x * 3 + y) % 256 for x in range(3 * 96)) for y in range(96))
+idat = bytearray(zlib.compress(rows))
+good = chunk(b"IDAT", bytes(idat))
+idat[len(idat) // 2] ^= 0x10
+bad = good[:8] + bytes(idat) + good[-4:]
+open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" +
+    chunk(b"IHDR", struct.pack(">IIBBBBB", 96, 96, 8, 2, 0, 0, 0)) + bad + chunk(b"IEND", b""))
+PY
 head -c 3000 /dev/urandom > "$scratch/noise.bin"
 mkdir "$scratch/folder.png"
 touch "$scratch/unreadable.txt"; chmod 000 "$scratch/unreadable.txt"
@@ -19,6 +33,7 @@ expect_exit 2 "latin1.txt: line 2: not valid UTF-8" -- "$VANTHU" run -p "$pipe" 
 expect_exit 2 "nul.txt" -- "$VANTHU" run -p "$pipe" "$scratch/nul.txt"
 expect_exit 2 "cut.png: png header is damaged" -- "$VANTHU" run -p "$pipe" "$scratch/cut.png"
 expect_exit 2 "cut.tif" -- "$VANTHU" run -p "$pipe" "$scratch/cut.tif"
+expect_exit 2 "flipped.png: png image is damaged" -- "$VANTHU" run -p "$pipe" "$scratch/flipped.png"
 expect_exit 2 "noise.bin: not an image" -- "$VANTHU" run -p "$pipe" "$scratch/noise.bin"
 expect_exit 2 "missing.png: No such file" -- "$VANTHU" run -p "$pipe" "$scratch/missing.png"
 if [ "$(id -u)" != 0 ]; then

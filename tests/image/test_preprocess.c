@@ -169,8 +169,9 @@ static void check_turned(const char *image, const char *dir)
 
 /* Tesseract's orientation detector is loaded only for a page whose text
  * lines do not show it upright: with a tessdata folder that lacks
- * osd.traineddata, the upright page is prepared and the page upside down
- * fails naming the model. */
+ * osd.traineddata, the upright page is prepared, at 300 dpi (its lines
+ * counted at half size) and at 200 dpi (counted as they are), and the page
+ * upside down fails naming the model. */
 static void check_detector_on_demand(const char *image, const char *dir)
 {
     char empty[4096], path[4200];
@@ -180,16 +181,30 @@ static void check_detector_on_demand(const char *image, const char *dir)
     char *saved = had ? strdup(had) : NULL;
     setenv("TESSDATA_PREFIX", empty, 1);
 
-    vt_error err = {0};
-    vt_doc *doc = prepare_file(image, &err);
-    CHECK(doc, "upright page without the detector's model: %s", err.message);
-    vt_doc_free(doc);
-
     PIX *page = pixRead(image), *down = page ? pixRotateOrth(page, 2) : NULL;
+    PIX *coarse = page ? pixScale(page, 2.0f / 3, 2.0f / 3) : NULL;
+    snprintf(path, sizeof path, "%s/upright-200dpi.png", empty);
+    if (coarse)
+        pixSetResolution(coarse, 200, 200);
+    CHECK(coarse && pixWrite(path, coarse, IFF_PNG) == 0, "cannot write %s", path);
+    const char *upright[] = {image, path};
+    for (size_t i = 0; i < 2; i++) {
+        vt_error err = {0};
+        vt_doc *doc = prepare_file(upright[i], &err);
+        CHECK(doc, "upright page %s without the detector's model: %s", upright[i],
+              err.message);
+        const char *step = doc ? find_step(&doc->pages[0], "orient ") : NULL;
+        CHECK(!doc || (step && strstr(step, "text lines upright")),
+              "upright page %s: %s", upright[i], step ? step : "no orient step");
+        vt_doc_free(doc);
+    }
+    remove(path);
+    pixDestroy(&coarse);
+
     snprintf(path, sizeof path, "%s/upside-down.png", empty);
     CHECK(down && pixWrite(path, down, IFF_PNG) == 0, "cannot write %s", path);
-    err = (vt_error){0};
-    doc = prepare_file(path, &err);
+    vt_error err = {0};
+    vt_doc *doc = prepare_file(path, &err);
     CHECK(!doc && err.status == VT_EDEPEND && strstr(err.message, "osd.traineddata"),
           "page upside down without the detector's model: status %d, %s", err.status,
           err.message);
