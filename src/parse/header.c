@@ -108,14 +108,26 @@ static bool starts_organ(const vt_lexicon *lex, const char *prev, const char *fo
 /* Whether the date at fold[s, e) is one a trích yếu cites ("... số
  * 03/2021/NQ ngày 24 tháng 9 năm 2021 của ..."), not the right column's
  * place-and-date line: no comma parts it from the words before it, and
- * the sentence goes on after it in small letters. */
+ * the sentence goes on after it in small letters.  A trích yếu in
+ * capitals goes on in capitals ("SỐ 32/2023/QĐ-UBND NGÀY 26 THÁNG 7 NĂM
+ * 2023 CỦA ..."): there a code right before the date and a word after it
+ * tell it, as a place always stands before the date of the header. */
 static bool cited_date(const vt_pline *pl, size_t s, size_t e)
 {
     size_t b = s;
     while (b > 0 && isspace((unsigned char)pl->fold[b - 1]))
         b--;
+    if (b == 0 || pl->fold[b - 1] == ',')
+        return false;
     const char *after = pl->text + pl->map[e];
-    return b > 0 && pl->fold[b - 1] != ',' && vt_starts_lower(after + strspn(after, " "));
+    after += strspn(after, " ");
+    if (vt_starts_lower(after))
+        return true;
+    size_t w = b;
+    while (w > 0 && !isspace((unsigned char)pl->fold[w - 1]))
+        w--;
+    bool code_before = memchr(pl->fold + w, '/', b - w) && isdigit((unsigned char)pl->fold[w]);
+    return code_before && vt_text_mostly_upper(pl->text) && isalpha((unsigned char)pl->fold[e + strspn(pl->fold + e, " ")]);
 }
 
 /* Where the right column begins on a header line (flen when it does not). */
@@ -1449,6 +1461,7 @@ static void set_subject(vt_pctx *cx, char *text, size_t from, size_t to, double 
     if (!v)
         v = ve_viec_spelled(text);
     json_object_set_new(cx->meta, "subject", vt_field(cx, "value", v ? v : text, text, conf, from, to));
+    cx->subject_line = from;
     free(v);
 }
 
@@ -1853,6 +1866,7 @@ void vt_parse_header(vt_pctx *cx)
         json_object_set_new(cx->meta, "subject",
                             vt_field(cx, "value", spelled ? spelled : v ? v : s, s,
                                      VT_CONF_SUBJECT_VV, vv_at, i - 1));
+        cx->subject_line = vv_at;
         free(spelled);
         free(v);
         free(s);

@@ -1,5 +1,5 @@
-/* refs.c — documents the dispatch cites: the grounds of its preamble
- * ("Căn cứ ...", "Thực hiện ...") and mentions in the body, up to the
+/* refs.c — documents the dispatch cites: in its trích yếu, the grounds of
+ * its preamble ("Căn cứ ...", "Thực hiện ...") and mentions in the body, up to the
  * signature (an appendix cites its own).  A citation is a số và ký hiệu, with the type named before "số",
  * the date after "ngày" and the issuer after "của". */
 #include <ctype.h>
@@ -280,15 +280,39 @@ static int by_start(const void *a, const void *b)
     return x->cs < y->cs ? -1 : x->cs > y->cs;
 }
 
+/* The trích yếu as the header read it, when it stands above the body:
+ * a document it cites ("V/v triển khai Nghị định 136/2025/NĐ-CP", "BÃI
+ * BỎ QUYẾT ĐỊNH SỐ ...") is one the dispatch answers to, though the body
+ * may not name it again.  NULL when there is none. */
+static const char *subject_text(const vt_pctx *cx)
+{
+    json_t *s = json_object_get(cx->meta, "subject");
+    if (!s || cx->subject_line >= cx->body_from)
+        return NULL;
+    return json_string_value(json_object_get(s, "value"));
+}
+
 void vt_parse_references(vt_pctx *cx)
 {
     size_t to = cx->body_to;
-    /* The body as one text; a line ending in '-' or '/' continues a code. */
-    size_t cap = 1, n = 0;
+    /* The trích yếu and the body as one text; a line ending in '-' or '/'
+     * continues a code. */
+    const char *subject = subject_text(cx);
+    size_t cap = 1 + (subject ? strlen(subject) + 2 : 0), n = 0;
     for (size_t i = cx->body_from; i < to; i++)
         cap += cx->lines[i].len + 1;
     char *buf = vt_xmalloc(cap);
     size_t *line_at = vt_xmalloc(cap * sizeof *line_at);
+    /* A semicolon closes the trích yếu, so that what a citation in it is
+     * about stops before the body. */
+    for (size_t k = 0; subject && subject[k]; k++) {
+        line_at[n] = cx->subject_line;
+        buf[n++] = subject[k];
+    }
+    if (n) {
+        line_at[n] = cx->subject_line;
+        buf[n++] = ';';
+    }
     for (size_t i = cx->body_from; i < to; i++) {
         const vt_pline *pl = &cx->lines[i];
         const char *t = pl->text;

@@ -2188,6 +2188,33 @@ static void test_subject_cites_dated_document(void)
     expect(m, "place", "Huế");
     expect(m, "subject", "V/v báo cáo số liệu");
     json_decref(m);
+    /* In capitals the cited date goes on in capitals: the code before it
+     * and the words after it keep it in the trích yếu, whose citation is
+     * a reference though the body does not name it again. */
+    m = parse_text("trích yếu in capitals citing a dated document",
+        "ỦY BAN NHÂN DÂN\nTỈNH KON TUM\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 515/QĐ-UBND\nKon Tum, ngày 14 tháng 10 năm 2025\n"
+        "QUYẾT ĐỊNH\nBÃI BỎ QUYẾT ĐỊNH SỐ 07/2019/QĐ-UBND NGÀY 2 THÁNG 4 NĂM 2019 CỦA ỦY BAN NHÂN DÂN "
+        "TỈNH VỀ QUẢN LÝ CHỢ\nỦY BAN NHÂN DÂN TỈNH KON TUM\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\nĐiều 1. Bãi bỏ quyết định nêu trên.\n"
+        "\nNơi nhận:\n- Như Điều 1;\n- Lưu: VT.\n", NULL);
+    expect(m, "date", "2025-10-14");
+    expect(m, "subject", "BÃI BỎ QUYẾT ĐỊNH SỐ 07/2019/QĐ-UBND NGÀY 2 THÁNG 4 NĂM 2019 CỦA ỦY BAN NHÂN DÂN "
+                         "TỈNH VỀ QUẢN LÝ CHỢ");
+    expect_count(m, "references", 1);
+    expect(m, "references.0.number", "07/2019/QĐ-UBND");
+    expect(m, "references.0.date", "2019-04-02");
+    json_decref(m);
+    /* A V/v naming a decree without "số": the decree is cited. */
+    m = parse_text("V/v citing a decree",
+        "VĂN PHÒNG CHÍNH PHỦ\nSố: 905/VPCP-NN\nV/v vướng mắc khi thi hành Nghị định 48/2024/NĐ-CP\n"
+        "Hà Nội, ngày 3 tháng 6 năm 2025\nKính gửi: Bộ Tài chính.\n"
+        "Văn phòng Chính phủ thông báo để Bộ Tài chính biết, thực hiện./.\n"
+        "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n", NULL);
+    expect_count(m, "references", 1);
+    expect(m, "references.0.number", "48/2024/NĐ-CP");
+    expect(m, "references.0.type", "Nghị định");
+    json_decref(m);
 }
 
 /* A kế hoạch's trích yếu in capitals ends above the heading of its first
