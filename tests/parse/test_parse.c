@@ -1289,6 +1289,24 @@ static void test_year_numbers(void)
     json_decref(m);
 }
 
+/* A notation OCR parted with a space after its first letter ("215/T
+ * Tr-SXD") is one code, written without the space; a code's last letter
+ * before a word that is no notation stays as it is. */
+static void test_parted_notation(void)
+{
+    json_t *m = parse_text("parted notation",
+        "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 640/QĐ-UBND\n"
+        "Lào Cai, ngày 8 tháng 8 năm 2025\nQUYẾT ĐỊNH\nVề giá dịch vụ\n"
+        "Theo đề nghị của Sở Xây dựng tại Tờ trình số 215/T Tr-SXD ngày 1/8/2025 "
+        "và Công văn số 17/Q Đ-STC; mục 4/B Cấp-Xã không đổi.\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Phê duyệt giá.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n", NULL);
+    expect_count(m, "references", 2);
+    expect(m, "references.0.number", "215/TTr-SXD");
+    expect(m, "references.0.date", "2025-08-01");
+    expect(m, "references.1.number", "17/QĐ-STC");
+    json_decref(m);
+}
+
 /* A letter citing `cite` in its body cites one document, `number` of
  * `date`, or none when number is NULL; a copy count "(05b)" is none. */
 static void expect_citation(const char *cite, const char *number, const char *date)
@@ -2505,6 +2523,7 @@ int main(int argc, char **argv)
     test_reference_subjects();
     test_lettered_numbers();
     test_year_numbers();
+    test_parted_notation();
     test_damage_variants();
     test_d_readings();
     test_term_codes();
