@@ -1305,6 +1305,19 @@ static void test_parted_notation(void)
     expect(m, "references.0.date", "2025-08-01");
     expect(m, "references.1.number", "17/QĐ-STC");
     json_decref(m);
+    /* Under a seal OCR reads a letter of the type's abbreviation twice or
+     * a dash twice; three like letters stay as read. */
+    m = parse_text("doubled notation",
+        "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 641/QĐ-UBND\n"
+        "Lào Cai, ngày 8 tháng 8 năm 2025\nQUYẾT ĐỊNH\nVề giá dịch vụ\n"
+        "Căn cứ Quyết định số 52/QĐĐ-BXD ngày 2/5/2025 của Bộ Xây dựng;\n"
+        "Theo đề nghị của Sở Xây dựng tại Tờ trình số 216/TTr--SXD và số 90/TTT-SXD.\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Phê duyệt giá.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n", NULL);
+    expect_count(m, "references", 3);
+    expect(m, "references.0.number", "52/QĐ-BXD");
+    expect(m, "references.1.number", "216/TTr-SXD");
+    expect(m, "references.2.number", "90/TTT-SXD");
+    json_decref(m);
 }
 
 /* A letter citing `cite` in its body cites one document, `number` of
