@@ -108,14 +108,26 @@ static bool starts_organ(const vt_lexicon *lex, const char *prev, const char *fo
 /* Whether the date at fold[s, e) is one a trích yếu cites ("... số
  * 03/2021/NQ ngày 24 tháng 9 năm 2021 của ..."), not the right column's
  * place-and-date line: no comma parts it from the words before it, and
- * the sentence goes on after it in small letters. */
+ * the sentence goes on after it in small letters.  A trích yếu in
+ * capitals goes on in capitals ("SỐ 32/2023/QĐ-UBND NGÀY 26 THÁNG 7 NĂM
+ * 2023 CỦA ..."): there a code right before the date and a word after it
+ * tell it, as a place always stands before the date of the header. */
 static bool cited_date(const vt_pline *pl, size_t s, size_t e)
 {
     size_t b = s;
     while (b > 0 && isspace((unsigned char)pl->fold[b - 1]))
         b--;
+    if (b == 0 || pl->fold[b - 1] == ',')
+        return false;
     const char *after = pl->text + pl->map[e];
-    return b > 0 && pl->fold[b - 1] != ',' && vt_starts_lower(after + strspn(after, " "));
+    after += strspn(after, " ");
+    if (vt_starts_lower(after))
+        return true;
+    size_t w = b;
+    while (w > 0 && !isspace((unsigned char)pl->fold[w - 1]))
+        w--;
+    bool code_before = memchr(pl->fold + w, '/', b - w) && isdigit((unsigned char)pl->fold[w]);
+    return code_before && vt_text_mostly_upper(pl->text) && isalpha((unsigned char)pl->fold[e + strspn(pl->fold + e, " ")]);
 }
 
 /* Where the right column begins on a header line (flen when it does not). */
@@ -634,6 +646,34 @@ static char *term_code(const vt_lexicon *lex, const char *seg)
     return NULL;
 }
 
+/* The type's abbreviation a segment is with one letter OCR read twice
+ * ("QĐĐ", "NQQ"), as under a seal's edge: dropping one of two like
+ * letters side by side leaves the abbreviation of a known type; NULL
+ * otherwise.  Three like letters ("TTT") may hide another letter read as
+ * them (TTr) as well as one read twice (TT): no repair. */
+static const char *undoubled_type(const vt_lexicon *lex, const char *seg)
+{
+    size_t n = strlen(seg);
+    for (size_t i = 0; i < n;) {
+        size_t c = (unsigned char)seg[i] >= 0xC0 ? 2 : 1;
+        bool pair = i + 2 * c <= n && memcmp(seg + i, seg + i + c, c) == 0 &&
+                    !(i + 3 * c <= n && memcmp(seg + i, seg + i + 2 * c, c) == 0) &&
+                    !(i >= c && memcmp(seg + i - c, seg + i, c) == 0);
+        if (pair) {
+            char *one = vt_xasprintf("%.*s%s", (int)(i + c), seg, seg + i + 2 * c);
+            const char *found = NULL;
+            for (size_t k = 0; k < lex->doc_types.n && !found; k++)
+                if (lex->doc_types.v[k].extra && strcmp(lex->doc_types.v[k].extra, one) == 0)
+                    found = lex->doc_types.v[k].extra;
+            free(one);
+            if (found)
+                return found;
+        }
+        i += c;
+    }
+    return NULL;
+}
+
 char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *type_abbr)
 {
     char *ini = cx->issuer_name ? initials(cx->issuer_name) : NULL;
@@ -641,14 +681,20 @@ char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *ty
     char *out = vt_xmalloc(n * 2 + 8);
     size_t o = 0;
     const char *p = notation;
+    bool type_seen = false; /* the first segment with a letter names the type */
     while (*p) {
         size_t k = strcspn(p, "-/");
         char *seg = vt_xstrndup(p, k);
         const char *fix = NULL;
         char *term = term_code(cx->lex, seg);
+        bool type_seg = !type_seen && seg[strspn(seg, "0123456789")];
+        type_seen |= type_seg;
+        bool known = vt_known_code(cx->lex, seg);
         if (term)
             fix = term;
-        else if (!strstr(seg, "Đ") && !vt_known_code(cx->lex, seg)) { /* an Đ may be lost */
+        else if (type_seg && !known)
+            fix = undoubled_type(cx->lex, seg);
+        if (!fix && !strstr(seg, "Đ") && !known) { /* an Đ may be lost */
             const char *cands[2] = {ini, type_abbr};
             for (size_t c = 0; c < 2 && !fix; c++) {
                 /* Only a spelling with Đ can restore one the OCR lost. */
@@ -671,6 +717,8 @@ char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *ty
         o += strlen(use);
         if (p[k])
             out[o++] = p[k++];
+        while (p[k] && p[k] == p[k - 1]) /* a separator read twice ("TTr--BC") */
+            k++;
         out[o] = '\0';
         p += k;
         free(seg);
@@ -1449,6 +1497,7 @@ static void set_subject(vt_pctx *cx, char *text, size_t from, size_t to, double 
     if (!v)
         v = ve_viec_spelled(text);
     json_object_set_new(cx->meta, "subject", vt_field(cx, "value", v ? v : text, text, conf, from, to));
+    cx->subject_line = from;
     free(v);
 }
 
@@ -1853,6 +1902,7 @@ void vt_parse_header(vt_pctx *cx)
         json_object_set_new(cx->meta, "subject",
                             vt_field(cx, "value", spelled ? spelled : v ? v : s, s,
                                      VT_CONF_SUBJECT_VV, vv_at, i - 1));
+        cx->subject_line = vv_at;
         free(spelled);
         free(v);
         free(s);

@@ -54,6 +54,7 @@ json_t *vt_parse_lines(vt_pline *lines, size_t n, size_t page_count,
     cx.meta = json_object();
     cx.missing = json_array();
     cx.number_line = n;
+    cx.subject_line = n;
     cx.footer_from = n;
 
     vt_parse_header(&cx);

@@ -174,6 +174,7 @@ typedef struct vt_pctx {
     size_t footer_from;  /* "Nơi nhận" or the signature, n when absent */
     char *issuer_name;   /* in normal case, for the notation's initials */
     size_t number_line;  /* index, or n */
+    size_t subject_line; /* index of the trích yếu's first line, or n */
 } vt_pctx;
 
 void vt_pctx_warn(vt_pctx *cx, const char *fmt, ...)

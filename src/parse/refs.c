@@ -1,5 +1,5 @@
-/* refs.c — documents the dispatch cites: the grounds of its preamble
- * ("Căn cứ ...", "Thực hiện ...") and mentions in the body, up to the
+/* refs.c — documents the dispatch cites: in its trích yếu, the grounds of
+ * its preamble ("Căn cứ ...", "Thực hiện ...") and mentions in the body, up to the
  * signature (an appendix cites its own).  A citation is a số và ký hiệu, with the type named before "số",
  * the date after "ngày" and the issuer after "của". */
 #include <ctype.h>
@@ -19,6 +19,12 @@ static const char code_pattern[] =
     "(?<![\\p{L}\\d/-])(\\d{1,5}(?:[a-z]|-\\d{1,3}(?=/\\d{4}/))?)((?:\\s*/\\s*\\d{4})?)"
     "\\s*([-/])\\s*(\\p{Lu}[\\p{L}\\d&]*(?:\\.[\\p{Lu}\\d]+(?!\\p{Ll}))*)"
     "((?:\\s*[-/]\\s*\\p{Lu}[\\p{L}\\d&]*(?:\\.[\\p{Lu}\\d]+(?!\\p{Ll}))*)*)";
+/* The rest of a notation OCR parted with a space after its first letter
+ * ("2138/T Tr-BCT", "15/Q Đ-UBND"): a capital and at most one small
+ * letter, glued by a dash or a slash to a segment in capitals (a word of
+ * the sentence, "Cấp-Xã", is not). */
+static const char parted_tail_pattern[] =
+    "\\G (\\p{Lu}\\p{Ll}?[-/]\\p{Lu}[\\p{Lu}\\d&]*(?:[-/]\\p{Lu}[\\p{Lu}\\d&]*)*)(?![\\p{L}\\d])";
 /* Fold of what follows a code: its date. */
 static const char date_after[] =
     "\\G[\\s,;(]*(?:ng[a-z0-9]{1,2}y\\s*)?(\\d{1,2})\\s*(?:[/.-]|th[a-z]{1,3}g)\\s*(\\d{1,2})"
@@ -270,6 +276,18 @@ static char *number_key(const char *number)
     return key;
 }
 
+/* Is the notation's last segment, from seg to end, one letter ("T" of
+ * "2138/T", "Đ")? */
+static bool one_letter_segment(const char *seg, const char *end)
+{
+    const char *last = seg;
+    for (const char *p = seg; p < end; p++)
+        if (*p == '-' || *p == '/')
+            last = p + 1;
+    size_t n = (size_t)(end - last);
+    return n == 1 || (n == 2 && (unsigned char)last[0] >= 0xC0);
+}
+
 typedef struct citation {
     size_t cs, ce; /* the number's text span */
 } citation;
@@ -280,15 +298,39 @@ static int by_start(const void *a, const void *b)
     return x->cs < y->cs ? -1 : x->cs > y->cs;
 }
 
+/* The trích yếu as the header read it, when it stands above the body:
+ * a document it cites ("V/v triển khai Nghị định 136/2025/NĐ-CP", "BÃI
+ * BỎ QUYẾT ĐỊNH SỐ ...") is one the dispatch answers to, though the body
+ * may not name it again.  NULL when there is none. */
+static const char *subject_text(const vt_pctx *cx)
+{
+    json_t *s = json_object_get(cx->meta, "subject");
+    if (!s || cx->subject_line >= cx->body_from)
+        return NULL;
+    return json_string_value(json_object_get(s, "value"));
+}
+
 void vt_parse_references(vt_pctx *cx)
 {
     size_t to = cx->body_to;
-    /* The body as one text; a line ending in '-' or '/' continues a code. */
-    size_t cap = 1, n = 0;
+    /* The trích yếu and the body as one text; a line ending in '-' or '/'
+     * continues a code. */
+    const char *subject = subject_text(cx);
+    size_t cap = 1 + (subject ? strlen(subject) + 2 : 0), n = 0;
     for (size_t i = cx->body_from; i < to; i++)
         cap += cx->lines[i].len + 1;
     char *buf = vt_xmalloc(cap);
     size_t *line_at = vt_xmalloc(cap * sizeof *line_at);
+    /* A semicolon closes the trích yếu, so that what a citation in it is
+     * about stops before the body. */
+    for (size_t k = 0; subject && subject[k]; k++) {
+        line_at[n] = cx->subject_line;
+        buf[n++] = subject[k];
+    }
+    if (n) {
+        line_at[n] = cx->subject_line;
+        buf[n++] = ';';
+    }
     for (size_t i = cx->body_from; i < to; i++) {
         const vt_pline *pl = &cx->lines[i];
         const char *t = pl->text;
@@ -314,7 +356,7 @@ void vt_parse_references(vt_pctx *cx)
     vt_pline pre;
     vt_pline_init(&pre, buf);
 
-    vt_rx code = {0}, date = {0}, ahead = {0};
+    vt_rx code = {0}, date = {0}, ahead = {0}, parted = {0};
     json_t *refs = json_array();
     json_t *numbers = json_object(); /* folded numbers seen */
     json_t *own = json_object_get(cx->meta, "number");
@@ -322,14 +364,19 @@ void vt_parse_references(vt_pctx *cx)
     citation *cites = NULL;
     size_t ncites = 0, cites_cap = 0;
     if (vt_rx_init(&code, code_pattern, true) && vt_rx_init(&date, date_after, false) &&
-        vt_rx_init(&ahead, code_pattern, true)) {
+        vt_rx_init(&ahead, code_pattern, true) && vt_rx_init(&parted, parted_tail_pattern, true)) {
         /* Codes of documents, wherever the body names them. */
         for (size_t from = 0; vt_rx_find(&code, pre.text, pre.len, from);) {
             size_t cs = (size_t)vt_rx_start(&code, 0), ce = (size_t)vt_rx_end(&code, 0);
+            bool more = vt_rx_end(&code, 5) > vt_rx_start(&code, 5);
+            if (vt_rx_find(&parted, pre.text, pre.len, ce) &&
+                one_letter_segment(pre.text + vt_rx_start(&code, 4), pre.text + ce)) {
+                ce = (size_t)vt_rx_end(&parted, 0);
+                more = true;
+            }
             from = ce;
             size_t type_f;
             char *type = cited_type(cx, &pre, vt_fold_offset(&pre, cs), &type_f);
-            bool more = vt_rx_end(&code, 5) > vt_rx_start(&code, 5);
             /* A lone segment must be a code in capitals ("123/SYT"), not a
              * numbered paragraph ("7 - Chủ trì"). */
             char *seg = vt_xstrndup(pre.text + vt_rx_start(&code, 4),
@@ -440,6 +487,7 @@ void vt_parse_references(vt_pctx *cx)
     vt_rx_clear(&code);
     vt_rx_clear(&date);
     vt_rx_clear(&ahead);
+    vt_rx_clear(&parted);
     if (json_array_size(refs))
         json_object_set_new(cx->meta, "references", refs);
     else

@@ -1289,6 +1289,37 @@ static void test_year_numbers(void)
     json_decref(m);
 }
 
+/* A notation OCR parted with a space after its first letter ("215/T
+ * Tr-SXD") is one code, written without the space; a code's last letter
+ * before a word that is no notation stays as it is. */
+static void test_parted_notation(void)
+{
+    json_t *m = parse_text("parted notation",
+        "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 640/QĐ-UBND\n"
+        "Lào Cai, ngày 8 tháng 8 năm 2025\nQUYẾT ĐỊNH\nVề giá dịch vụ\n"
+        "Theo đề nghị của Sở Xây dựng tại Tờ trình số 215/T Tr-SXD ngày 1/8/2025 "
+        "và Công văn số 17/Q Đ-STC; mục 4/B Cấp-Xã không đổi.\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Phê duyệt giá.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n", NULL);
+    expect_count(m, "references", 2);
+    expect(m, "references.0.number", "215/TTr-SXD");
+    expect(m, "references.0.date", "2025-08-01");
+    expect(m, "references.1.number", "17/QĐ-STC");
+    json_decref(m);
+    /* Under a seal OCR reads a letter of the type's abbreviation twice or
+     * a dash twice; three like letters stay as read. */
+    m = parse_text("doubled notation",
+        "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 641/QĐ-UBND\n"
+        "Lào Cai, ngày 8 tháng 8 năm 2025\nQUYẾT ĐỊNH\nVề giá dịch vụ\n"
+        "Căn cứ Quyết định số 52/QĐĐ-BXD ngày 2/5/2025 của Bộ Xây dựng;\n"
+        "Theo đề nghị của Sở Xây dựng tại Tờ trình số 216/TTr--SXD và số 90/TTT-SXD.\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Phê duyệt giá.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n", NULL);
+    expect_count(m, "references", 3);
+    expect(m, "references.0.number", "52/QĐ-BXD");
+    expect(m, "references.1.number", "216/TTr-SXD");
+    expect(m, "references.2.number", "90/TTT-SXD");
+    json_decref(m);
+}
+
 /* A letter citing `cite` in its body cites one document, `number` of
  * `date`, or none when number is NULL; a copy count "(05b)" is none. */
 static void expect_citation(const char *cite, const char *number, const char *date)
@@ -2188,6 +2219,33 @@ static void test_subject_cites_dated_document(void)
     expect(m, "place", "Huế");
     expect(m, "subject", "V/v báo cáo số liệu");
     json_decref(m);
+    /* In capitals the cited date goes on in capitals: the code before it
+     * and the words after it keep it in the trích yếu, whose citation is
+     * a reference though the body does not name it again. */
+    m = parse_text("trích yếu in capitals citing a dated document",
+        "ỦY BAN NHÂN DÂN\nTỈNH KON TUM\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 515/QĐ-UBND\nKon Tum, ngày 14 tháng 10 năm 2025\n"
+        "QUYẾT ĐỊNH\nBÃI BỎ QUYẾT ĐỊNH SỐ 07/2019/QĐ-UBND NGÀY 2 THÁNG 4 NĂM 2019 CỦA ỦY BAN NHÂN DÂN "
+        "TỈNH VỀ QUẢN LÝ CHỢ\nỦY BAN NHÂN DÂN TỈNH KON TUM\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\nĐiều 1. Bãi bỏ quyết định nêu trên.\n"
+        "\nNơi nhận:\n- Như Điều 1;\n- Lưu: VT.\n", NULL);
+    expect(m, "date", "2025-10-14");
+    expect(m, "subject", "BÃI BỎ QUYẾT ĐỊNH SỐ 07/2019/QĐ-UBND NGÀY 2 THÁNG 4 NĂM 2019 CỦA ỦY BAN NHÂN DÂN "
+                         "TỈNH VỀ QUẢN LÝ CHỢ");
+    expect_count(m, "references", 1);
+    expect(m, "references.0.number", "07/2019/QĐ-UBND");
+    expect(m, "references.0.date", "2019-04-02");
+    json_decref(m);
+    /* A V/v naming a decree without "số": the decree is cited. */
+    m = parse_text("V/v citing a decree",
+        "VĂN PHÒNG CHÍNH PHỦ\nSố: 905/VPCP-NN\nV/v vướng mắc khi thi hành Nghị định 48/2024/NĐ-CP\n"
+        "Hà Nội, ngày 3 tháng 6 năm 2025\nKính gửi: Bộ Tài chính.\n"
+        "Văn phòng Chính phủ thông báo để Bộ Tài chính biết, thực hiện./.\n"
+        "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n", NULL);
+    expect_count(m, "references", 1);
+    expect(m, "references.0.number", "48/2024/NĐ-CP");
+    expect(m, "references.0.type", "Nghị định");
+    json_decref(m);
 }
 
 /* A kế hoạch's trích yếu in capitals ends above the heading of its first
@@ -2478,6 +2536,7 @@ int main(int argc, char **argv)
     test_reference_subjects();
     test_lettered_numbers();
     test_year_numbers();
+    test_parted_notation();
     test_damage_variants();
     test_d_readings();
     test_term_codes();
