@@ -6,7 +6,9 @@
  * page, restricted to the connected shapes big enough to hold one, kept
  * when ink lies on nearly all of its circle and the disc inside is mostly
  * paper (a blot or a photo is not a ring), then placed to the pixel on the
- * page and erased over the width of its stroke only. */
+ * page and erased over the width of its stroke only.  What the ring held
+ * (inner ring, lettering, star) and the signature over it go next, by the
+ * shapes of their ink (erase_inside). */
 #include "seal.h"
 
 #include <math.h>
@@ -26,6 +28,9 @@
 #define RING_COVER_MIN 0.80
 /* ...and on at most this part of the disc inside it. */
 #define DISC_FILL_MAX 0.35
+/* A shape taller than this near a seal is no letter of print (a capital
+ * with its marks is 5 mm at most on a dispatch): it is the signature. */
+#define SIGNATURE_MIN_MM 8.0
 /* The vote runs at about this resolution: a ring is still a few pixels
  * wide there and the votes are few. */
 #define VOTE_DPI 50
@@ -190,6 +195,135 @@ static void erase_band(PIX *gray, PIX *bin, double cx, double cy, double lo, dou
     }
 }
 
+/* One connected shape of ink near a seal, on the clip of the page about
+ * it: its box, how far its ink lies from the seal's centre, and what it
+ * was found to be. */
+typedef struct shape {
+    int x, y, w, h;
+    double near, far; /* least and greatest distance of its ink from the centre */
+    bool edge;        /* cut by the clip: it goes on beyond it, print or a rule */
+    bool print;       /* a letter of a line of print, or a mark on one */
+    bool mark;        /* of print: a mark over or under a letter, which no other
+                       * shape is chained from */
+    int top, bottom;  /* of print: the rows of the shape beyond the ring its line
+                       * was chained from */
+} shape;
+
+static void measure(PIX *comp, const BOX *box, double cx, double cy, int cw, int ch,
+                    shape *s)
+{
+    boxGetGeometry((BOX *)box, &s->x, &s->y, &s->w, &s->h);
+    s->near = INFINITY;
+    s->far = 0;
+    s->edge = s->x == 0 || s->y == 0 || s->x + s->w >= cw || s->y + s->h >= ch;
+    s->print = s->mark = false;
+    l_uint32 *data = pixGetData(comp);
+    int wpl = pixGetWpl(comp);
+    for (int y = 0; y < s->h; y++)
+        for (int x = 0; x < s->w; x++)
+            if (GET_DATA_BIT(data + (size_t)y * wpl, x)) {
+                double d = hypot(s->x + x - cx, s->y + y - cy);
+                s->near = d < s->near ? d : s->near;
+                s->far = d > s->far ? d : s->far;
+            }
+}
+
+/* Whether `b` goes on the line of print of the letter `a`: a letter beside
+ * it (its middle within the rows of the line's letters beyond the ring, so
+ * that a chain does not wander off along the seal's curved lettering; at
+ * least a third of the line's height, as a lower-case letter is and the
+ * seal's small lettering is not; no taller than a capital with its marks
+ * against a's; a word's space away at most), or, *mark set, a mark on it
+ * (within its columns: over it, at most half its height; under it, a dot
+ * of a fifth). */
+static bool on_line_of(const shape *a, const shape *b, bool *mark)
+{
+    int gap_x = b->x > a->x + a->w ? b->x - (a->x + a->w)
+                : a->x > b->x + b->w ? a->x - (b->x + b->w) : 0;
+    int gap_y = b->y > a->y + a->h ? b->y - (a->y + a->h)
+                : a->y > b->y + b->h ? a->y - (b->y + b->h) : 0;
+    int mid = b->y + b->h / 2, tall = a->h > b->h ? a->h : b->h;
+    bool beside = mid >= a->top && mid <= a->bottom && 3 * b->h >= a->bottom - a->top &&
+                  b->h <= 2 * a->h && gap_x <= tall;
+    bool within = b->x >= a->x && b->x + b->w <= a->x + a->w;
+    bool over = b->y + b->h <= a->y + a->h / 2 && gap_y <= a->h / 2 && 2 * b->h <= a->h;
+    bool under = b->y >= a->y + a->h / 2 && gap_y <= a->h / 2 && 5 * b->h <= a->h &&
+                 5 * b->w <= a->h;
+    *mark = !beside && within && (over || under);
+    return beside || *mark;
+}
+
+/* What is left inside a seal once its outer ring is erased: its inner ring,
+ * the issuer's name lettered round it, the star, and the signature drawn
+ * over it: none of it print, all of it spoiling the signer's position and
+ * name that the seal overlaps.  Shapes inside the ring's outer edge are the
+ * seal's unless they continue a line of print from outside it (the letters
+ * of the position or name under the seal, chained letter by letter from
+ * those beyond the ring); a shape near the ring taller than any line of
+ * print is the signature.  Both are painted over in `gray`.  Returns the
+ * shapes erased. */
+static long erase_inside(PIX *gray, const circle *ring, double hi, int dpi)
+{
+    double reach = 2 * hi;
+    BOX *clip = boxCreate((int)(ring->cx - reach), (int)(ring->cy - reach),
+                          (int)(2 * reach), (int)(2 * reach));
+    l_int32 ox = 0, oy = 0;
+    PIX *part = clip ? pixClipRectangle(gray, clip, &clip) : NULL;
+    if (part)
+        boxGetGeometry(clip, &ox, &oy, NULL, NULL);
+    PIX *ink = part ? pixConvertTo1(part, 128) : NULL;
+    PIXA *comps = NULL;
+    BOXA *boxes = ink ? pixConnComp(ink, &comps, 8) : NULL;
+    int n = boxes ? boxaGetCount(boxes) : 0;
+    shape *sh = n ? calloc((size_t)n, sizeof *sh) : NULL;
+    long erased = 0;
+    double cx = ring->cx - ox, cy = ring->cy - oy;
+    /* A line of print is at most this tall: a capital with its marks. */
+    int tallest = (int)ceil(SIGNATURE_MIN_MM / 25.4 * dpi);
+    for (int i = 0; sh && i < n; i++) {
+        PIX *comp = pixaGetPix(comps, i, L_CLONE);
+        BOX *box = boxaGetBox(boxes, i, L_CLONE);
+        measure(comp, box, cx, cy, pixGetWidth(ink), pixGetHeight(ink), &sh[i]);
+        /* Beyond the ring and no taller than print: the lines to chain from. */
+        sh[i].print = sh[i].far > hi + 1 && sh[i].h < tallest;
+        sh[i].top = sh[i].y;
+        sh[i].bottom = sh[i].y + sh[i].h;
+        pixDestroy(&comp);
+        boxDestroy(&box);
+    }
+    for (bool grew = true; sh && grew;) {
+        grew = false;
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n && !sh[i].print; j++)
+                if (sh[j].print && !sh[j].mark && sh[i].far <= hi + 1 &&
+                    on_line_of(&sh[j], &sh[i], &sh[i].mark)) {
+                    grew = sh[i].print = true;
+                    sh[i].top = sh[j].top;
+                    sh[i].bottom = sh[j].bottom;
+                }
+    }
+    for (int i = 0; sh && i < n; i++) {
+        bool seal = sh[i].far <= hi + 1 && !sh[i].print;
+        bool signature = !sh[i].edge && sh[i].h >= tallest && sh[i].near <= hi + 2;
+        if (!seal && !signature)
+            continue;
+        /* With a pixel round it: a grey scan's stroke has a soft edge. */
+        PIX *comp = pixaGetPix(comps, i, L_CLONE);
+        PIX *mask = comp ? pixDilateBrick(NULL, comp, 3, 3) : NULL;
+        if (mask && pixPaintThroughMask(gray, mask, ox + sh[i].x, oy + sh[i].y, 0xff) == 0)
+            erased++;
+        pixDestroy(&mask);
+        pixDestroy(&comp);
+    }
+    free(sh);
+    boxaDestroy(&boxes);
+    pixaDestroy(&comps);
+    pixDestroy(&ink);
+    pixDestroy(&part);
+    boxDestroy(&clip);
+    return erased;
+}
+
 long vt_seal_rings_erase(PIX **gray, int dpi)
 {
     if (!gray || !*gray || pixGetDepth(*gray) != 8 || dpi <= 0)
@@ -242,6 +376,7 @@ long vt_seal_rings_erase(PIX **gray, int dpi)
                     *gray = own;
                 }
                 erase_band(*gray, bin, ring.cx, ring.cy, lo, hi);
+                erase_inside(*gray, &ring, hi, dpi);
                 erased++;
             }
         }

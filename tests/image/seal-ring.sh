@@ -6,6 +6,10 @@
 # so it is when the bilevel page is stored as 24-bit colour (as a PDF's
 # image often is); the same page without its seal has no ring to erase,
 # and a colour page drops the seal by its ink, leaving no ring to find.
+# Inside the ring what is left of the seal (its inner ring, the lettering
+# round it, the star) and the signature over it are erased too: on a page
+# where they ran into the position above the name and made a line of their
+# own, the position and name are read and nothing stands between them.
 #
 # Environment (tests/meson.build): VANTHU, MKSAMPLE, SRC.
 . "$(dirname "$0")/../cli/lib.sh"
@@ -17,7 +21,11 @@ import json, sys
 r = json.load(open(sys.argv[1]))
 ring = [s for s in r["pages"][0]["steps"] if s.startswith("drop-ring")]
 print("ring", ring[0] if ring else "none")
-print("signer", (r["metadata"].get("signer") or {}).get("name"))
+signer = r["metadata"].get("signer") or {}
+print("signer", signer.get("name"))
+print("position", signer.get("position"))
+lines = r["text"]["original"].splitlines()
+print("after-position", lines[-1] if len(lines) > 1 and "ĐỐC" in lines[-2] else "-")
 PY
 }
 want() { check "grep -qxF -- '$1 $2' '$scratch/got'" "$1: want '$2', got '$(sed -n "s/^$1 //p" "$scratch/got")'"; }
@@ -45,4 +53,13 @@ want signer "Đinh Quang Huy"
 read_page "$scratch/colour.png" > "$scratch/got"
 want ring "drop-ring 0"
 want signer "Đinh Quang Huy"
+# The lettering ran into GIÁM ĐỐC and the signature made a line of its own.
+"$MKSAMPLE" --seed 6 --dpi 200 --bilevel "$SRC/seal-ring.txt" "$scratch/inside.png" > /dev/null ||
+    { echo "vt-mksample failed"; exit 1; }
+read_page "$scratch/inside.png" > "$scratch/got"
+want ring "drop-ring 1"
+want position "Giám đốc"
+want signer "Đinh Quang Huy"
+check "sed -n 's/^after-position //p' '$scratch/got' | grep -q 'Quang Huy'" \
+    "a line between the position and the name: $(cat "$scratch/got")"
 finish

@@ -320,11 +320,13 @@ int main(int argc, char **argv)
 
     /* The ink is really gone: the same page prepared with drop-red=no and
      * drop-blue=no has thousands more dark pixels (the seal's ring and
-     * star, the signature's strokes). */
+     * star, the signature's strokes); drop-ring=no too, or the seal left
+     * dark would be found by its shape and erased with the signature. */
     vt_doc *keep = vt_doc_new(argv[1]);
     vt_options no_drop = {0};
     vt_options_set(&no_drop, "drop-red", "no");
     vt_options_set(&no_drop, "drop-blue", "no");
+    vt_options_set(&no_drop, "drop-ring", "no");
     st = run_stage(&vt_stage_ingest, &none, keep, &err);
     if (!st)
         st = run_stage(&vt_stage_preprocess, &no_drop, keep, &err);
