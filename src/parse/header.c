@@ -1300,12 +1300,18 @@ void vt_parse_adoption_date(vt_pctx *cx)
  * line in capitals that goes on with the trích yếu ("THÔNG BÁO KẾT LUẬN" /
  * "CỦA ..."): then *rest (when asked) is the fold offset where the trích
  * yếu begins, else the line's end.  Never in the footer's columns (a
- * "Nơi nhận:" OCR damaged is no type). */
+ * "Nơi nhận:" OCR damaged is no type), and never the enacting word after
+ * the căn cứ: the type's name with a colon, its first article on the next
+ * line ("QUYẾT ĐỊNH:" / "Điều 1."), which a last page read alone may open
+ * with.  The title has no colon but one OCR may add, and a trích yếu under
+ * it, never an article. */
 static const vt_lex_entry *type_line(const vt_pctx *cx, size_t i, double *cost, size_t *rest)
 {
     const vt_pline *pl = &cx->lines[i];
     vt_span sp = vt_span_trim((vt_span){pl, 0, pl->flen});
-    if (sp.fe <= sp.fs || pl->role == VT_ROLE_FOOTER_LEFT || pl->role == VT_ROLE_FOOTER_RIGHT)
+    if (sp.fe <= sp.fs || pl->role == VT_ROLE_FOOTER_LEFT || pl->role == VT_ROLE_FOOTER_RIGHT ||
+        (pl->fold[sp.fe - 1] == ':' && i + 1 < cx->n &&
+         vt_fuzzy_prefix(cx->lines[i + 1].fold, cx->lines[i + 1].flen, 0, "dieu 1", 0.2, NULL) >= 0))
         return NULL;
     char *t = without_specks(pl, sp.fe);
     size_t words = 1;

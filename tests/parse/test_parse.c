@@ -2263,6 +2263,23 @@ static void test_subject_above_section_heading(void)
     json_decref(m);
 }
 
+/* The last page of a quyết định read alone, opening with the enacting
+ * word ("QUYẾT ĐỊNH:", after the căn cứ) and its articles: the word ends
+ * in a colon, which the type's title never has, so no type and no trích
+ * yếu are made of the articles. */
+static void test_enacting_word_no_title(void)
+{
+    json_t *m = parse_text("enacting word on a last page",
+        "QUYẾT ĐỊNH:\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp quản lý chợ trên địa bàn tỉnh.\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+        "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n"
+        "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTrần Văn Minh\n", NULL);
+    expect(m, "type", NULL);
+    expect(m, "subject", NULL);
+    json_decref(m);
+}
+
 /* A numbered letter printed with neither a type name nor a V/v line,
  * opening with "Kính gửi", is a công văn without a trích yếu. */
 static void test_letter_without_subject(void)
@@ -2557,6 +2574,7 @@ int main(int argc, char **argv)
     test_subject_cites_dated_document();
     test_subject_above_section_heading();
     test_letter_without_subject();
+    test_enacting_word_no_title();
     test_recipient_inner_semicolon();
     test_overlay_unit_word();
     test_stage(argv[1]);
