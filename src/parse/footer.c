@@ -243,6 +243,27 @@ static size_t entry_split(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, siz
     return best;
 }
 
+/* Whether the first line with text after line i, before line end, closes
+ * an entry it goes on with: no list mark, no Lưu entry, and its left
+ * column part ends in ';' or '.'. */
+static bool entry_closes_below(const vt_pctx *cx, vt_rx *arx, size_t i, size_t end)
+{
+    for (size_t j = i + 1; j < end; j++) {
+        const vt_pline *pl = &cx->lines[j];
+        size_t k = strspn(pl->fold, " ");
+        if (k == pl->flen)
+            continue;
+        if (vt_list_mark_len(pl->text + pl->map[k]) ||
+            is_luu(pl->fold + k + strspn(pl->fold + k, "-_+*=. ")))
+            return false;
+        char *t = span_text(pl, k, entry_split(cx, arx, pl, k, false));
+        bool closes = ends_entry(t);
+        free(t);
+        return closes;
+    }
+    return false;
+}
+
 /* "Lưu: VT, ...": the first copy is the văn thư's; OCR makes VT into VI,
  * V1 or VF, glues a speck of the seal or the signature to it as a capital
  * ("VTE", "VIE"), and makes its comma a semicolon; the cue's colon may be
@@ -1356,10 +1377,15 @@ void vt_parse_footer(vt_pctx *cx)
              * / "QHĐP, PL;", "Cổng" / "TTĐTCP;"). */
             cont = cont || (!closed && !mark && !luu && *lt && !words &&
                             (vt_last_char(entry) == ',' ? ends_entry(lt) : vt_last_char(lt) == ';'));
+            /* An entry printed without a dash follows a closed one: it ends
+             * on its line, or wraps (in words, or after a comma) to a line
+             * that closes it ("PCN Lê Văn A, các" / "Vụ: TH, PL;"). */
             bool unmarked = !mark && *lt &&
                             (i == nn ? words && !signer_beside_cue(cx->lex, lt)
                                      : closed && (vt_last_char(lt) == ';' ||
-                                                  (words && ends_entry_as(lt, true))));
+                                                  (words && ends_entry_as(lt, true)) ||
+                                                  ((words || vt_last_char(lt) == ',') &&
+                                                   entry_closes_below(cx, &arx, i, end))));
             if (mark || cont || unmarked || (luu && entry)) {
                 le = split;
                 take_entries(cx, recipients, pl, k, le, i, cont, &entry, &entry_from, &entry_to,

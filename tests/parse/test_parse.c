@@ -722,6 +722,16 @@ static void test_recipient_lists(void)
          "Nơi nhận:\n- Như trên;\nCác Vụ: TH, KTTH, NN;\n- Lưu: VT, TCCB (2). HA.\n"
          "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
          {"Như trên", "Các Vụ: TH, KTTH, NN", "Lưu: VT, TCCB (2). HA"}},
+        /* Such an entry wrapped after a comma: the line that closes it
+         * is its end, no entry of its own. */
+        {"recipient codes wrapped without a dash",
+         "Nơi nhận:\n- Như trên;\nCác Vụ: TH, KTTH, NN,\nKGVX, PL;\n- Lưu: VT.\n"
+         "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "Các Vụ: TH, KTTH, NN, KGVX, PL", "Lưu: VT"}},
+        {"recipient wrapped without a dash",
+         "Nơi nhận:\n- Như trên;\nPGĐ Trần Văn Minh, các phòng chuyên môn, các\nđơn vị thuộc Sở;\n"
+         "- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "PGĐ Trần Văn Minh, các phòng chuyên môn, các đơn vị thuộc Sở", "Lưu: VT"}},
         /* A Party list closes its entries with commas: a line wrapped
          * from one runs to the next entry's dash. */
         {"recipients closed by commas",
