@@ -1272,11 +1272,26 @@ static void take_entries(vt_pctx *cx, json_t *recipients, const vt_pline *pl, si
     }
 }
 
+/* A line that is a speck of the signature or the seal OCR read as text
+ * ("tÀ", "MA 2y"): no word of three letters or more. */
+static bool signature_speck(const vt_pline *pl)
+{
+    size_t run = 0;
+    for (size_t k = 0; k < pl->flen; k++) {
+        run = isalpha((unsigned char)pl->fold[k]) ? run + 1 : 0;
+        if (run >= 3)
+            return false;
+    }
+    return true;
+}
+
 /* A signature with neither "Nơi nhận" nor an authority (a decision signed
  * "THỦ TƯỚNG" and a name): the last title in capitals the lexicon knows
- * whose next line with text is a name.  cx->n when none. */
+ * whose next line with text, past a few specks of the signature, is a
+ * name.  cx->n when none. */
 static size_t bare_signature(const vt_pctx *cx)
 {
+    enum { SPECK_LINES = 3 };
     size_t found = cx->n;
     for (size_t i = cx->header_end; i < cx->n; i++) {
         const vt_pline *pl = &cx->lines[i];
@@ -1284,6 +1299,8 @@ static size_t bare_signature(const vt_pctx *cx)
             !vt_lex_match(&cx->lex->positions, pl->fold, pl->flen, 0, NULL))
             continue;
         size_t next = lines_below(cx, i, 1);
+        for (int k = 0; k < SPECK_LINES && next < cx->n && signature_speck(&cx->lines[next]); k++)
+            next = lines_below(cx, next, 1);
         if (next < cx->n && looks_like_name(cx->lex, cx->lines[next].text) &&
             !vt_text_is_upper(cx->lines[next].text))
             found = i;
@@ -1376,7 +1393,8 @@ void vt_parse_footer(vt_pctx *cx)
              * goes on in capitals to the entry's closing ';' ("các Vụ: TH,"
              * / "QHĐP, PL;", "Cổng" / "TTĐTCP;"). */
             cont = cont || (!closed && !mark && !luu && *lt && !words &&
-                            (vt_last_char(entry) == ',' ? ends_entry(lt) : vt_last_char(lt) == ';'));
+                            (vt_last_char(entry) == ',' ? ends_entry(lt) || entry_opens_below(cx, i, end)
+                                                        : vt_last_char(lt) == ';'));
             /* An entry printed without a dash follows a closed one: it ends
              * on its line, or wraps (in words, or after a comma) to a line
              * that closes it ("PCN Lê Văn A, các" / "Vụ: TH, PL;"). */

@@ -728,6 +728,12 @@ static void test_recipient_lists(void)
          "Nơi nhận:\n- Như trên;\nCác Vụ: TH, KTTH, NN,\nKGVX, PL;\n- Lưu: VT.\n"
          "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
          {"Như trên", "Các Vụ: TH, KTTH, NN, KGVX, PL", "Lưu: VT"}},
+        /* Codes wrapped after a comma whose closing mark OCR lost: the
+         * next entry's dash ends them. */
+        {"recipient codes wrapped, closing mark lost",
+         "Nơi nhận:\n- Như trên;\n- Các phòng: TH, KTN, NC,\nVX -\n- Lưu: VT.\n"
+         "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "Các phòng: TH, KTN, NC, VX", "Lưu: VT"}},
         {"recipient wrapped without a dash",
          "Nơi nhận:\n- Như trên;\nPGĐ Trần Văn Minh, các phòng chuyên môn, các\nđơn vị thuộc Sở;\n"
          "- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
@@ -878,6 +884,18 @@ static void test_bare_signature(void)
     expect(m, "signer.position", "Thủ tướng");
     expect(m, "signer.name", "Võ Minh Khang");
     expect_missing(m, "recipients", true);
+    json_decref(m);
+
+    /* On a scan, specks of the signature read as letters between the
+     * title and the name. */
+    m = parse_text("bare signature under specks",
+                   "THỦ TƯỚNG CHÍNH PHỦ\nSố: 16/QĐ-TTg\nHà Nội, ngày 3 tháng 4 năm 2025\n\n"
+                   "QUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\n\n"
+                   "Điều 1. Các Bộ trưởng chịu trách nhiệm thi hành Quyết định này./.\n"
+                   "THỦ TƯỚNG\n\nhÀ\n\nM 2y\n\nVõ Minh Khang\n",
+                   NULL);
+    expect(m, "signer.position", "Thủ tướng");
+    expect(m, "signer.name", "Võ Minh Khang");
     json_decref(m);
 }
 
