@@ -1976,6 +1976,28 @@ static void test_addressee_columns(void)
     json_decref(m);
 }
 
+/* The addressee's block printed in the left column under a V/v on a
+ * page: a line opening with a label and its colon is a field of it, not
+ * the trích yếu going on, though on a page a line of that may end in ';'. */
+static void test_vv_over_labelled_line(void)
+{
+    current = "V/v over a labelled line";
+    static const role_line page[] = {
+        {"SỞ TÀI CHÍNH", VT_ROLE_HEADER_LEFT},
+        {"Số: 302/STC-QLG", VT_ROLE_HEADER_LEFT},
+        {"V/v hoàn thuế giá trị", VT_ROLE_HEADER_LEFT},
+        {"gia tăng", VT_ROLE_HEADER_LEFT},
+        {"Mã số doanh nghiệp: 0312345678;", VT_ROLE_HEADER_LEFT},
+        {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", VT_ROLE_HEADER_RIGHT},
+        {"Độc lập - Tự do - Hạnh phúc", VT_ROLE_HEADER_RIGHT},
+        {"Huế, ngày 6 tháng 7 năm 2025", VT_ROLE_HEADER_RIGHT},
+        {"Kính gửi: Công ty Cổ phần Sông Hương.", VT_ROLE_BODY},
+    };
+    json_t *m = parse_roles(page, sizeof page / sizeof *page);
+    expect(m, "subject", "V/v hoàn thuế giá trị gia tăng");
+    json_decref(m);
+}
+
 /* A scanned last page: no header, and the "Nơi nhận:" cue whose capital
  * OCR lost at the column's edge still opens the list, and is no type name
  * either (it reads close to "Biên bản"). */
@@ -2519,6 +2541,7 @@ int main(int argc, char **argv)
     test_marks();
     test_layout_roles();
     test_addressee_columns();
+    test_vv_over_labelled_line();
     test_last_page_cue();
     test_scanned_header();
     test_pen_words();
