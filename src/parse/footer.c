@@ -419,11 +419,42 @@ static void add_recipient(vt_pctx *cx, json_t *list, char *text, size_t from, si
 /* An entry gathered over one or more lines is complete: clean it, keep it
  * when it names something, and free it.  One letter or digit alone is a
  * speck OCR read ("Nơi nhận: l"): no body is named so. */
+/* Whether the word s[0..n) is a speck OCR read off the seal or the
+ * signature ("„", "'", "~"): no letter, no digit, no closing bracket or
+ * quote of the entry. */
+static bool speck_word(const char *s, size_t n)
+{
+    for (const char *p = s; p < s + n; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char_validated(p, (gssize)(s + n - p));
+        if (c == (gunichar)-1 || c == (gunichar)-2 || g_unichar_isalnum(c) || c == ')' ||
+            c == '"' || c == 0x201D)
+            return false;
+    }
+    return n > 0;
+}
+
+/* The entry without the specks standing as words at its end. */
+static char *without_trailing_specks(const char *text)
+{
+    size_t n = strlen(text);
+    for (;;) {
+        while (n && text[n - 1] == ' ')
+            n--;
+        size_t w = n;
+        while (w && text[w - 1] != ' ')
+            w--;
+        if (!w || !speck_word(text + w, n - w))
+            break;
+        n = w;
+    }
+    return vt_clean_text(text, n);
+}
+
 static void flush_recipient(vt_pctx *cx, json_t *list, char *entry, size_t from, size_t to)
 {
     if (!entry)
         return;
-    char *c = vt_clean_text(entry, strlen(entry));
+    char *c = without_trailing_specks(entry);
     char *r = vt_repair_capitals(cx->lex, c);
     size_t marks = 0;
     for (const char *q = r; *q; q++)

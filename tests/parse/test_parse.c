@@ -734,6 +734,11 @@ static void test_recipient_lists(void)
          "Nơi nhận:\n- Như trên;\n- Các phòng: TH, KTN, NC,\nVX -\n- Lưu: VT.\n"
          "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
          {"Như trên", "Các phòng: TH, KTN, NC, VX", "Lưu: VT"}},
+        /* Specks of the seal read as marks after an entry's last word. */
+        {"recipient with trailing specks",
+         "Nơi nhận:\n- Như trên;\n- Cổng TTĐT, „\n- Sở Nội vụ (để b/c); ~\n- Lưu: VT.\n"
+         "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "Cổng TTĐT", "Sở Nội vụ (để b/c)", "Lưu: VT"}},
         {"recipient wrapped without a dash",
          "Nơi nhận:\n- Như trên;\nPGĐ Trần Văn Minh, các phòng chuyên môn, các\nđơn vị thuộc Sở;\n"
          "- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
