@@ -243,6 +243,27 @@ static size_t entry_split(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, siz
     return best;
 }
 
+/* Whether the first line with text after line i, before line end, closes
+ * an entry it goes on with: no list mark, no Lưu entry, and its left
+ * column part ends in ';' or '.'. */
+static bool entry_closes_below(const vt_pctx *cx, vt_rx *arx, size_t i, size_t end)
+{
+    for (size_t j = i + 1; j < end; j++) {
+        const vt_pline *pl = &cx->lines[j];
+        size_t k = strspn(pl->fold, " ");
+        if (k == pl->flen)
+            continue;
+        if (vt_list_mark_len(pl->text + pl->map[k]) ||
+            is_luu(pl->fold + k + strspn(pl->fold + k, "-_+*=. ")))
+            return false;
+        char *t = span_text(pl, k, entry_split(cx, arx, pl, k, false));
+        bool closes = ends_entry(t);
+        free(t);
+        return closes;
+    }
+    return false;
+}
+
 /* "Lưu: VT, ...": the first copy is the văn thư's; OCR makes VT into VI,
  * V1 or VF, glues a speck of the seal or the signature to it as a capital
  * ("VTE", "VIE"), and makes its comma a semicolon; the cue's colon may be
@@ -398,11 +419,42 @@ static void add_recipient(vt_pctx *cx, json_t *list, char *text, size_t from, si
 /* An entry gathered over one or more lines is complete: clean it, keep it
  * when it names something, and free it.  One letter or digit alone is a
  * speck OCR read ("Nơi nhận: l"): no body is named so. */
+/* Whether the word s[0..n) is a speck OCR read off the seal or the
+ * signature ("„", "'", "~"): no letter, no digit, no closing bracket or
+ * quote of the entry. */
+static bool speck_word(const char *s, size_t n)
+{
+    for (const char *p = s; p < s + n; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char_validated(p, (gssize)(s + n - p));
+        if (c == (gunichar)-1 || c == (gunichar)-2 || g_unichar_isalnum(c) || c == ')' ||
+            c == '"' || c == 0x201D)
+            return false;
+    }
+    return n > 0;
+}
+
+/* The entry without the specks standing as words at its end. */
+static char *without_trailing_specks(const char *text)
+{
+    size_t n = strlen(text);
+    for (;;) {
+        while (n && text[n - 1] == ' ')
+            n--;
+        size_t w = n;
+        while (w && text[w - 1] != ' ')
+            w--;
+        if (!w || !speck_word(text + w, n - w))
+            break;
+        n = w;
+    }
+    return vt_clean_text(text, n);
+}
+
 static void flush_recipient(vt_pctx *cx, json_t *list, char *entry, size_t from, size_t to)
 {
     if (!entry)
         return;
-    char *c = vt_clean_text(entry, strlen(entry));
+    char *c = without_trailing_specks(entry);
     char *r = vt_repair_capitals(cx->lex, c);
     size_t marks = 0;
     for (const char *q = r; *q; q++)
@@ -1251,11 +1303,26 @@ static void take_entries(vt_pctx *cx, json_t *recipients, const vt_pline *pl, si
     }
 }
 
+/* A line that is a speck of the signature or the seal OCR read as text
+ * ("tÀ", "MA 2y"): no word of three letters or more. */
+static bool signature_speck(const vt_pline *pl)
+{
+    size_t run = 0;
+    for (size_t k = 0; k < pl->flen; k++) {
+        run = isalpha((unsigned char)pl->fold[k]) ? run + 1 : 0;
+        if (run >= 3)
+            return false;
+    }
+    return true;
+}
+
 /* A signature with neither "Nơi nhận" nor an authority (a decision signed
  * "THỦ TƯỚNG" and a name): the last title in capitals the lexicon knows
- * whose next line with text is a name.  cx->n when none. */
+ * whose next line with text, past a few specks of the signature, is a
+ * name.  cx->n when none. */
 static size_t bare_signature(const vt_pctx *cx)
 {
+    enum { SPECK_LINES = 3 };
     size_t found = cx->n;
     for (size_t i = cx->header_end; i < cx->n; i++) {
         const vt_pline *pl = &cx->lines[i];
@@ -1263,6 +1330,8 @@ static size_t bare_signature(const vt_pctx *cx)
             !vt_lex_match(&cx->lex->positions, pl->fold, pl->flen, 0, NULL))
             continue;
         size_t next = lines_below(cx, i, 1);
+        for (int k = 0; k < SPECK_LINES && next < cx->n && signature_speck(&cx->lines[next]); k++)
+            next = lines_below(cx, next, 1);
         if (next < cx->n && looks_like_name(cx->lex, cx->lines[next].text) &&
             !vt_text_is_upper(cx->lines[next].text))
             found = i;
@@ -1355,11 +1424,17 @@ void vt_parse_footer(vt_pctx *cx)
              * goes on in capitals to the entry's closing ';' ("các Vụ: TH,"
              * / "QHĐP, PL;", "Cổng" / "TTĐTCP;"). */
             cont = cont || (!closed && !mark && !luu && *lt && !words &&
-                            (vt_last_char(entry) == ',' ? ends_entry(lt) : vt_last_char(lt) == ';'));
+                            (vt_last_char(entry) == ',' ? ends_entry(lt) || entry_opens_below(cx, i, end)
+                                                        : vt_last_char(lt) == ';'));
+            /* An entry printed without a dash follows a closed one: it ends
+             * on its line, or wraps (in words, or after a comma) to a line
+             * that closes it ("PCN Lê Văn A, các" / "Vụ: TH, PL;"). */
             bool unmarked = !mark && *lt &&
                             (i == nn ? words && !signer_beside_cue(cx->lex, lt)
                                      : closed && (vt_last_char(lt) == ';' ||
-                                                  (words && ends_entry_as(lt, true))));
+                                                  (words && ends_entry_as(lt, true)) ||
+                                                  ((words || vt_last_char(lt) == ',') &&
+                                                   entry_closes_below(cx, &arx, i, end))));
             if (mark || cont || unmarked || (luu && entry)) {
                 le = split;
                 take_entries(cx, recipients, pl, k, le, i, cont, &entry, &entry_from, &entry_to,

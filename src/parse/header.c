@@ -1420,6 +1420,26 @@ static bool subject_continues(const vt_pctx *cx, const vt_pline *first, const vt
            (boxed || !strchr(".:;", pl->text[n - 1]));
 }
 
+/* A line under the V/v that opens with a label of a few words and a colon
+ * ("Mã số thuế: 0301234567;", "Địa chỉ: ..."): a field of the addressee's
+ * block printed in the left column, not the trích yếu going on. */
+static bool labelled_line(const vt_pline *pl, size_t le)
+{
+    enum { LABEL_WORDS = 4 };
+    size_t k = strspn(pl->fold, " "), words = 0;
+    while (k < le && words <= LABEL_WORDS) {
+        size_t n = strcspn(pl->fold + k, " :");
+        if (!n || k + n > le)
+            return false;
+        words++;
+        k += n;
+        if (pl->fold[k] == ':')
+            return has_alnum(pl->fold, k + 1, le);
+        k += strspn(pl->fold + k, " ");
+    }
+    return false;
+}
+
 /* The line under a trích yếu begun on the type's line goes on with it,
  * however long, when it is in capitals too and no authority line. */
 static bool caps_under(const vt_pctx *cx, const vt_pline *pl)
@@ -1897,7 +1917,7 @@ void vt_parse_header(vt_pctx *cx)
         size_t i = vv_at + 1;
         while (i < scan && i < vv_at + 5 && has_alnum(cx->lines[i].fold, 0, split[i]) &&
                subject_continues(cx, &cx->lines[vv_at], &cx->lines[i - 1], &cx->lines[i]) &&
-               !type_line(cx, i, NULL, NULL))
+               !type_line(cx, i, NULL, NULL) && !labelled_line(&cx->lines[i], split[i]))
             i++;
         char *s = join_lines(cx, split, vv_at, i, vv_off);
         /* The cue in its prescribed spelling when OCR bent it ("V/w"). */

@@ -722,6 +722,27 @@ static void test_recipient_lists(void)
          "Nơi nhận:\n- Như trên;\nCác Vụ: TH, KTTH, NN;\n- Lưu: VT, TCCB (2). HA.\n"
          "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
          {"Như trên", "Các Vụ: TH, KTTH, NN", "Lưu: VT, TCCB (2). HA"}},
+        /* Such an entry wrapped after a comma: the line that closes it
+         * is its end, no entry of its own. */
+        {"recipient codes wrapped without a dash",
+         "Nơi nhận:\n- Như trên;\nCác Vụ: TH, KTTH, NN,\nKGVX, PL;\n- Lưu: VT.\n"
+         "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "Các Vụ: TH, KTTH, NN, KGVX, PL", "Lưu: VT"}},
+        /* Codes wrapped after a comma whose closing mark OCR lost: the
+         * next entry's dash ends them. */
+        {"recipient codes wrapped, closing mark lost",
+         "Nơi nhận:\n- Như trên;\n- Các phòng: TH, KTN, NC,\nVX -\n- Lưu: VT.\n"
+         "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "Các phòng: TH, KTN, NC, VX", "Lưu: VT"}},
+        /* Specks of the seal read as marks after an entry's last word. */
+        {"recipient with trailing specks",
+         "Nơi nhận:\n- Như trên;\n- Cổng TTĐT, „\n- Sở Nội vụ (để b/c); ~\n- Lưu: VT.\n"
+         "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "Cổng TTĐT", "Sở Nội vụ (để b/c)", "Lưu: VT"}},
+        {"recipient wrapped without a dash",
+         "Nơi nhận:\n- Như trên;\nPGĐ Trần Văn Minh, các phòng chuyên môn, các\nđơn vị thuộc Sở;\n"
+         "- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "PGĐ Trần Văn Minh, các phòng chuyên môn, các đơn vị thuộc Sở", "Lưu: VT"}},
         /* A Party list closes its entries with commas: a line wrapped
          * from one runs to the next entry's dash. */
         {"recipients closed by commas",
@@ -868,6 +889,18 @@ static void test_bare_signature(void)
     expect(m, "signer.position", "Thủ tướng");
     expect(m, "signer.name", "Võ Minh Khang");
     expect_missing(m, "recipients", true);
+    json_decref(m);
+
+    /* On a scan, specks of the signature read as letters between the
+     * title and the name. */
+    m = parse_text("bare signature under specks",
+                   "THỦ TƯỚNG CHÍNH PHỦ\nSố: 16/QĐ-TTg\nHà Nội, ngày 3 tháng 4 năm 2025\n\n"
+                   "QUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\n\n"
+                   "Điều 1. Các Bộ trưởng chịu trách nhiệm thi hành Quyết định này./.\n"
+                   "THỦ TƯỚNG\n\nhÀ\n\nM 2y\n\nVõ Minh Khang\n",
+                   NULL);
+    expect(m, "signer.position", "Thủ tướng");
+    expect(m, "signer.name", "Võ Minh Khang");
     json_decref(m);
 }
 
@@ -1979,6 +2012,28 @@ static void test_addressee_columns(void)
     json_decref(m);
 }
 
+/* The addressee's block printed in the left column under a V/v on a
+ * page: a line opening with a label and its colon is a field of it, not
+ * the trích yếu going on, though on a page a line of that may end in ';'. */
+static void test_vv_over_labelled_line(void)
+{
+    current = "V/v over a labelled line";
+    static const role_line page[] = {
+        {"SỞ TÀI CHÍNH", VT_ROLE_HEADER_LEFT},
+        {"Số: 302/STC-QLG", VT_ROLE_HEADER_LEFT},
+        {"V/v hoàn thuế giá trị", VT_ROLE_HEADER_LEFT},
+        {"gia tăng", VT_ROLE_HEADER_LEFT},
+        {"Mã số doanh nghiệp: 0312345678;", VT_ROLE_HEADER_LEFT},
+        {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", VT_ROLE_HEADER_RIGHT},
+        {"Độc lập - Tự do - Hạnh phúc", VT_ROLE_HEADER_RIGHT},
+        {"Huế, ngày 6 tháng 7 năm 2025", VT_ROLE_HEADER_RIGHT},
+        {"Kính gửi: Công ty Cổ phần Sông Hương.", VT_ROLE_BODY},
+    };
+    json_t *m = parse_roles(page, sizeof page / sizeof *page);
+    expect(m, "subject", "V/v hoàn thuế giá trị gia tăng");
+    json_decref(m);
+}
+
 /* A scanned last page: no header, and the "Nơi nhận:" cue whose capital
  * OCR lost at the column's edge still opens the list, and is no type name
  * either (it reads close to "Biên bản"). */
@@ -2567,6 +2622,7 @@ int main(int argc, char **argv)
     test_marks();
     test_layout_roles();
     test_addressee_columns();
+    test_vv_over_labelled_line();
     test_last_page_cue();
     test_scanned_header();
     test_pen_words();
