@@ -2381,6 +2381,7 @@ static void test_stage(const char *lexdir)
     add_line(b, "Theo Quyét dinh sé 27/QD-TTg ngay 11/03/2021.");
     add_line(b, "Noi nhan:");
     add_line(b, "- THCS;");
+    add_line(b, "- PCT UBND tinh-H6 Thanh Binh;");
     add_line(b, "- Luu: VT.");
     add_line(b, "GIAM POC");
     add_line(b, "");
@@ -2388,13 +2389,16 @@ static void test_stage(const char *lexdir)
     /* What a language model might do to them. */
     vt_doc_change_word(doc, 0, 0, 5, 4, "27/Áp-TTg", "restore", "lm", 0.5, false, NULL, 0);
     vt_doc_change_word(doc, 0, 0, 7, 1, "THÌ;", "restore", "lm", 0.5, false, NULL, 0);
-    vt_doc_change_word(doc, 0, 0, 9, 1, "PHÓNG", "restore", "lm", 0.5, false, NULL, 0);
-    vt_doc_change_word(doc, 0, 0, 11, 0, "Nguyên", "restore", "lm", 0.5, false, NULL, 0);
-    vt_doc_change_word(doc, 0, 0, 11, 2, "Được", "restore", "lm", 0.5, false, NULL, 0);
+    vt_doc_change_word(doc, 0, 0, 10, 1, "PHÓNG", "restore", "lm", 0.5, false, NULL, 0);
+    vt_doc_change_word(doc, 0, 0, 12, 0, "Nguyên", "restore", "lm", 0.5, false, NULL, 0);
+    vt_doc_change_word(doc, 0, 0, 12, 2, "Được", "restore", "lm", 0.5, false, NULL, 0);
+    /* A name glued to its body by a hyphen, a digit in its damage. */
+    vt_doc_change_word(doc, 0, 0, 8, 3, "tỉnh-Hồ", "restore", "lm", 0.5, false, NULL, 0);
+    vt_doc_change_word(doc, 0, 0, 8, 5, "Bình;", "restore", "lm", 0.5, false, NULL, 0);
     /* A part no name has the printed letters of is read as restored. */
-    vt_doc_change_word(doc, 0, 0, 11, 1, "Minh", "restore", "lm", 0.5, false, NULL, 0);
+    vt_doc_change_word(doc, 0, 0, 12, 1, "Minh", "restore", "lm", 0.5, false, NULL, 0);
     /* Marks guessed on an unmarked part that no name has are not kept. */
-    vt_doc_change_word(doc, 0, 0, 11, 3, "Tại", "restore", "lm", 0.5, false, NULL, 0);
+    vt_doc_change_word(doc, 0, 0, 12, 3, "Tại", "restore", "lm", 0.5, false, NULL, 0);
     if (run_stage(doc, lexdir)) {
         json_t *m = doc->meta;
         expect(m, "number", "12/SNV-VP");
@@ -2403,6 +2407,7 @@ static void test_stage(const char *lexdir)
         expect(m, "place", "Huế");
         expect(m, "references.0.number", "27/QĐ-TTg");
         expect(m, "recipients.0", "THCS");
+        expect(m, "recipients.1", "PCT UBND tỉnh-Hồ Thanh Bình");
         expect(m, "signer.position", "Giám đốc");
         expect(m, "signer.name", "Nguyễn Minh Đức Tài");
         checks++;
