@@ -42,7 +42,8 @@ static bool starts_addressee(const vt_lexicon *lex, const char *text)
     return yes;
 }
 
-/* Add the addressees of one entry.  A line of the list behind its dash is
+/* Add the addressees of one entry, a person's name the OCR damaged
+ * mended (vt_mended_names).  A line of the list behind its dash is
  * one ("- Bộ trưởng; Thủ trưởng cơ quan ngang Bộ"); several on the cue's
  * line (`several`) are parted by semicolons, or by commas where the next
  * names a body ("Bộ Tài chính, Bộ Xây dựng"); a comma inside
@@ -57,6 +58,11 @@ static void add_addressees(vt_pctx *cx, json_t *list, const char *entry, size_t 
                !(several && p[k] == ',' && starts_addressee(cx->lex, p + k + 1)))
             k++;
         char *c = vt_clean_text(p, k), *v = vt_repair_capitals(cx->lex, c);
+        char *mended = vt_mended_names(cx, v);
+        if (mended) {
+            free(v);
+            v = mended;
+        }
         if (*v)
             json_array_append_new(list, vt_field(cx, "text", v, NULL, 0.9, from, to));
         free(v);

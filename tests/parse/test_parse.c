@@ -1017,6 +1017,34 @@ static void test_signer_known_person(void)
     drop_persons(keep);
 }
 
+/* A person a Nơi nhận or Kính gửi entry names, one part damaged by the
+ * OCR, is spelled as the document prints the name whole elsewhere, else
+ * as the names lexicon knows the person; names of names, and bodies, stay
+ * as printed. */
+static void test_entry_names_mended(void)
+{
+    size_t keep = lex.persons.n;
+    add_person("Lương Khắc Tường", "3");
+    json_t *m = parse_foot("entry names, from the lexicon",
+                           "Đề nghị các đơn vị thực hiện./.",
+                           "Nơi nhận:\n- Như trên;\n- PGĐ Lương Kbắc Tường (b/c);\n"
+                           "- PGĐ Lương Khắc Tùng;\n- Phòng Tổ chức cán bộ;\n- Lưu: VT.\n"
+                           "GIÁM ĐỐC\n\nTrần Văn Hòa\n");
+    expect(m, "recipients.1", "PGĐ Lương Khắc Tường (b/c)");
+    expect(m, "recipients.2", "PGĐ Lương Khắc Tùng");
+    expect(m, "recipients.3", "Phòng Tổ chức cán bộ");
+    json_decref(m);
+    m = parse_foot("entry names, from the document",
+                   "Kính gửi: Ông Đoàn Minh Tbuận, Giám đốc Công ty A\n"
+                   "Ông Đoàn Minh Thuận đề nghị hướng dẫn./.",
+                   "Nơi nhận:\n- Như trên;\n- Ông Đoàn Mlnh Thuận;\n- Lưu: VT.\n"
+                   "GIÁM ĐỐC\n\nTrần Văn Hòa\n");
+    expect(m, "addressees.0", "Ông Đoàn Minh Thuận, Giám đốc Công ty A");
+    expect(m, "recipients.1", "Ông Đoàn Minh Thuận");
+    json_decref(m);
+    drop_persons(keep);
+}
+
 /* A Nghị quyết with no place and date line is dated by its closing
  * paragraph's "thông qua ngày ..."; other dates of the body are not its
  * date. */
@@ -2475,6 +2503,7 @@ int main(int argc, char **argv)
     test_deputy_titles();
     test_signer_confirmed();
     test_signer_known_person();
+    test_entry_names_mended();
     test_signer_beside_cue();
     test_bare_signature();
     test_addressee_lists();
