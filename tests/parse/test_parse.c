@@ -1045,6 +1045,23 @@ static void test_entry_names_mended(void)
     drop_persons(keep);
 }
 
+/* A Kính gửi entry whose head restore made a wrong word names the body
+ * of the lexicon whose other words it prints; a head of its own stays. */
+static void test_addressee_organ_head(void)
+{
+    json_t *m = parse_text("addressee's damaged head",
+                           "UBND TỈNH HÀ TĨNH\nSỞ NỘI VỤ\nSố: 12/SNV-VP\n"
+                           "Hà Tĩnh, ngày 3 tháng 4 năm 2025\nV/v rà soát biên chế\n"
+                           "Kính gửi:\n- Sự Khoa học và Công nghệ;\n- Bộ Tài chính;\n"
+                           "- Sự nghiệp giáo dục các xã.\n"
+                           "Đề nghị các đơn vị thực hiện./.\n",
+                           NULL);
+    expect(m, "addressees.0", "Sở Khoa học và Công nghệ");
+    expect(m, "addressees.1", "Bộ Tài chính");
+    expect(m, "addressees.2", "Sự nghiệp giáo dục các xã");
+    json_decref(m);
+}
+
 /* A Nghị quyết with no place and date line is dated by its closing
  * paragraph's "thông qua ngày ..."; other dates of the body are not its
  * date. */
@@ -2504,6 +2521,7 @@ int main(int argc, char **argv)
     test_signer_confirmed();
     test_signer_known_person();
     test_entry_names_mended();
+    test_addressee_organ_head();
     test_signer_beside_cue();
     test_bare_signature();
     test_addressee_lists();
