@@ -938,6 +938,98 @@ static void recipients_name_signer(vt_pctx *cx, const char *name)
     free(nc);
 }
 
+/* Does `whole` (of nn words) spell every part of `run` that is a name
+ * as spelled the same, marks aside?  Another person may be a letter away
+ * ("Tùng" for "Tường"). */
+static bool keeps_name_parts(const vt_lexicon *lex, char *const *run, size_t nn, const char *whole)
+{
+    char *wc = vt_xstrdup(whole), *ww[NAME_WORDS];
+    bool keeps = split_name(wc, ww) == nn;
+    for (size_t k = 0; keeps && k < nn; k++)
+        if (name_form(lex, run[k], true)) {
+            char *a = vt_text_fold(run[k]), *b = vt_text_fold(ww[k]);
+            keeps = strcmp(a, b) == 0;
+            free(a);
+            free(b);
+        }
+    free(wc);
+    return keeps;
+}
+
+/* A person an entry of Nơi nhận or Kính gửi names ("PCN Nguyễn Sỹ Hiệp")
+ * in a copy the OCR damaged (a part no name has: "Nguyễn SV Hiệp") spelled
+ * as the document prints the name whole elsewhere, else as the names
+ * lexicon knows the person: a run of three or four words in capitals at
+ * most one of which the names list lacks.  A new string; NULL when no run
+ * changed. */
+char *vt_mended_names(const vt_pctx *cx, const char *text)
+{
+    char *copy = vt_xstrdup(text), *w[64];
+    size_t at[64], len[64], n = 0;
+    for (char *p = copy; *p && n < 64;) {
+        p += strspn(p, " ");
+        if (!*p)
+            break;
+        at[n] = (size_t)(p - copy);
+        len[n] = strcspn(p, " ");
+        w[n++] = p;
+        p += len[n - 1];
+        if (*p)
+            *p++ = '\0';
+    }
+    char *out = NULL;
+    for (size_t a = 0; a < n && !out; a++) {
+        for (size_t nn = 4; nn >= 3 && !out; nn--) {
+            if (a + nn > n)
+                continue;
+            char *run[NAME_WORDS] = {0};
+            bool capitals = true;
+            for (size_t k = 0; k < nn; k++) {
+                size_t l = len[a + k];
+                /* Punctuation may close the run's last word only. */
+                while (k + 1 == nn && l && strchr(",;.:)", w[a + k][l - 1]))
+                    l--;
+                run[k] = vt_xstrndup(w[a + k], l);
+                capitals &= l && !vt_starts_lower(run[k]) && !strchr(",;.:()/", run[k][l - 1]);
+            }
+            size_t score = capitals ? name_score(cx->lex, run, nn) : 0;
+            if (capitals && score < nn && score + 1 >= nn) {
+                char *joined = g_strjoinv(" ", run);
+                char *whole = name_elsewhere(cx, joined, cx->n);
+                if (whole && !keeps_name_parts(cx->lex, run, nn, whole)) {
+                    free(whole);
+                    whole = NULL;
+                }
+                if (!whole)
+                    whole = known_person(cx->lex, joined);
+                size_t end = at[a + nn - 1] + strlen(run[nn - 1]);
+                if (whole && strcmp(whole, joined) != 0)
+                    out = vt_xasprintf("%.*s%s%s", (int)at[a], text, whole, text + end);
+                free(whole);
+                g_free(joined);
+            }
+            for (size_t k = 0; k < nn; k++)
+                free(run[k]);
+        }
+    }
+    free(copy);
+    return out;
+}
+
+/* Each Nơi nhận entry with its persons' names mended (vt_mended_names). */
+static void recipients_mend_names(vt_pctx *cx)
+{
+    json_t *list = json_object_get(cx->meta, "recipients");
+    for (size_t r = 0; r < json_array_size(list); r++) {
+        json_t *e = json_array_get(list, r);
+        const char *t = json_string_value(json_object_get(e, "text"));
+        char *fixed = t ? vt_mended_names(cx, t) : NULL;
+        if (fixed)
+            json_object_set_new(e, "text", json_string(fixed));
+        free(fixed);
+    }
+}
+
 /* Position title in its proper form: the lexicon's, else sentence case. */
 static char *position_case(const vt_pctx *cx, const char *t, double *cost)
 {
@@ -1471,6 +1563,7 @@ void vt_parse_footer(vt_pctx *cx)
         vt_missing(cx, "recipients");
     }
     parse_signer(cx, &arx, &right);
+    recipients_mend_names(cx);
     free_items(&right);
     vt_rx_clear(&arx);
 }

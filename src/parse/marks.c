@@ -42,7 +42,40 @@ static bool starts_addressee(const vt_lexicon *lex, const char *text)
     return yes;
 }
 
-/* Add the addressees of one entry.  A line of the list behind its dash is
+/* An addressee whose first word restore made a wrong but real word ("Sự
+ * Nông nghiệp và Môi trường" for "SY N6ng nghiép ...") names the body of
+ * the lexicon whose other words it prints, its head within OCR distance
+ * ("Sở Nông nghiệp và Môi trường"); a word heading a body of its own
+ * ("Bộ Tài chính", not "Sở Tài chính") stays.  A new string, or NULL. */
+static char *organ_head_repaired(const vt_lexicon *lex, const char *entry)
+{
+    size_t head = strcspn(entry, " ");
+    if (!entry[head] || head > 8)
+        return NULL;
+    char *w = vt_xstrndup(entry, head), *wf = vt_text_fold(w), *f = vt_text_fold(entry);
+    size_t wl = strlen(wf), end;
+    char *out = NULL;
+    if (!organ_head(lex, wf) && !vt_lex_prefix(&lex->organs, f, strlen(f), 0, &end))
+        for (size_t i = 0; i < lex->organs.n && !out; i++) {
+            const vt_lex_entry *o = &lex->organs.v[i];
+            size_t ol = strlen(o->fold), oh = strcspn(o->fold, " ");
+            /* The rest, two words at least, as printed; then a word's end. */
+            bool rest = o->fold[oh] && strchr(o->fold + oh + 1, ' ') &&
+                        strncmp(f + wl, o->fold + oh, ol - oh) == 0 &&
+                        (f[wl + ol - oh] == '\0' || !isalnum((unsigned char)f[wl + ol - oh]));
+            char *h = rest ? vt_xstrndup(o->fold, oh) : NULL;
+            if (h && strcmp(wf, h) != 0 && vt_fuzzy_cost(wf, wl, h) <= 0.5)
+                out = vt_xasprintf("%.*s%s", (int)strcspn(o->form, " "), o->form, entry + head);
+            free(h);
+        }
+    free(f);
+    free(wf);
+    free(w);
+    return out;
+}
+
+/* Add the addressees of one entry, a person's name the OCR damaged
+ * mended (vt_mended_names), a body's head too (organ_head_repaired).  A line of the list behind its dash is
  * one ("- Bộ trưởng; Thủ trưởng cơ quan ngang Bộ"); several on the cue's
  * line (`several`) are parted by semicolons, or by commas where the next
  * names a body ("Bộ Tài chính, Bộ Xây dựng"); a comma inside
@@ -57,6 +90,16 @@ static void add_addressees(vt_pctx *cx, json_t *list, const char *entry, size_t 
                !(several && p[k] == ',' && starts_addressee(cx->lex, p + k + 1)))
             k++;
         char *c = vt_clean_text(p, k), *v = vt_repair_capitals(cx->lex, c);
+        char *mended = vt_mended_names(cx, v);
+        if (mended) {
+            free(v);
+            v = mended;
+        }
+        char *body = organ_head_repaired(cx->lex, v);
+        if (body) {
+            free(v);
+            v = body;
+        }
         if (*v)
             json_array_append_new(list, vt_field(cx, "text", v, NULL, 0.9, from, to));
         free(v);

@@ -219,6 +219,9 @@ char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *ty
  * "Đoàn BBQH tỉnh" -> "Đoàn ĐBQH tỉnh", "Cổng TTBT" -> "Cổng TTĐT".
  * Caller frees. */
 char *vt_repair_capitals(const vt_lexicon *lex, const char *text);
+/* text with a person's name an OCR damaged spelled as the document or the
+ * names lexicon prints it whole; NULL when none is (footer.c). */
+char *vt_mended_names(const vt_pctx *cx, const char *text);
 
 /* The end of a speck of ink OCR read as a character of its own at the
  * start of a line ("l Số: 12/QĐ-UBND"), and the space after it; the end

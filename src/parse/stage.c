@@ -92,6 +92,32 @@ static bool damaged_syllable(const vt_lexicon *lex, const char *printed, const c
     return damaged;
 }
 
+/* Did restore make words of a printed word joined by hyphens or slashes
+ * ("tỉnh-Đỗ" of "tinh-D6", a name glued to the body before it): no digit
+ * left, every piece a syllable in small letters or title case?  A code
+ * ("15/QĐ-TTg", "KH-SGDĐT") keeps a digit or a piece in capitals. */
+static bool restored_words(const char *text)
+{
+    bool letters = false;
+    for (const char *p = text; *p;) {
+        size_t k = strcspn(p, "-/");
+        char *piece = vt_xstrndup(p, k), *f = vt_text_fold(piece);
+        bool has_letter = false, word = true;
+        for (const char *c = f; *c; c++) {
+            has_letter |= isalpha((unsigned char)*c) != 0;
+            word &= !isdigit((unsigned char)*c);
+        }
+        word &= !has_letter || (syllable(f) && !vt_text_mostly_upper(piece));
+        letters |= has_letter;
+        free(f);
+        free(piece);
+        if (!word)
+            return false;
+        p += k + (p[k] != '\0');
+    }
+    return letters;
+}
+
 /* A word another stage changed may read better as the page printed it:
  * repairs are made for prose, while the cues and lexicons here are
  * OCR-tolerant, so codes ("27/QD-TTg"), acronyms in capitals ("UBNDT",
@@ -109,7 +135,9 @@ static bool read_as_printed(const vt_lexicon *lex, const vt_word *w, const char 
         sep |= *c == '/' || *c == '-';
         alnum |= isalnum((unsigned char)*c) || (unsigned char)*c >= 0x80;
     }
-    if ((digit && sep) || !alnum)
+    if (digit && sep && !restored_words(w->text))
+        return true;
+    if (!alnum)
         return true;
     if (!vt_text_mostly_upper(printed))
         return false;

@@ -1050,6 +1050,51 @@ static void test_signer_known_person(void)
     drop_persons(keep);
 }
 
+/* A person a Nơi nhận or Kính gửi entry names, one part damaged by the
+ * OCR, is spelled as the document prints the name whole elsewhere, else
+ * as the names lexicon knows the person; names of names, and bodies, stay
+ * as printed. */
+static void test_entry_names_mended(void)
+{
+    size_t keep = lex.persons.n;
+    add_person("Lương Khắc Tường", "3");
+    json_t *m = parse_foot("entry names, from the lexicon",
+                           "Đề nghị các đơn vị thực hiện./.",
+                           "Nơi nhận:\n- Như trên;\n- PGĐ Lương Kbắc Tường (b/c);\n"
+                           "- PGĐ Lương Khắc Tùng;\n- Phòng Tổ chức cán bộ;\n- Lưu: VT.\n"
+                           "GIÁM ĐỐC\n\nTrần Văn Hòa\n");
+    expect(m, "recipients.1", "PGĐ Lương Khắc Tường (b/c)");
+    expect(m, "recipients.2", "PGĐ Lương Khắc Tùng");
+    expect(m, "recipients.3", "Phòng Tổ chức cán bộ");
+    json_decref(m);
+    m = parse_foot("entry names, from the document",
+                   "Kính gửi: Ông Đoàn Minh Tbuận, Giám đốc Công ty A\n"
+                   "Ông Đoàn Minh Thuận đề nghị hướng dẫn./.",
+                   "Nơi nhận:\n- Như trên;\n- Ông Đoàn Mlnh Thuận;\n- Lưu: VT.\n"
+                   "GIÁM ĐỐC\n\nTrần Văn Hòa\n");
+    expect(m, "addressees.0", "Ông Đoàn Minh Thuận, Giám đốc Công ty A");
+    expect(m, "recipients.1", "Ông Đoàn Minh Thuận");
+    json_decref(m);
+    drop_persons(keep);
+}
+
+/* A Kính gửi entry whose head restore made a wrong word names the body
+ * of the lexicon whose other words it prints; a head of its own stays. */
+static void test_addressee_organ_head(void)
+{
+    json_t *m = parse_text("addressee's damaged head",
+                           "UBND TỈNH HÀ TĨNH\nSỞ NỘI VỤ\nSố: 12/SNV-VP\n"
+                           "Hà Tĩnh, ngày 3 tháng 4 năm 2025\nV/v rà soát biên chế\n"
+                           "Kính gửi:\n- Sự Khoa học và Công nghệ;\n- Bộ Tài chính;\n"
+                           "- Sự nghiệp giáo dục các xã.\n"
+                           "Đề nghị các đơn vị thực hiện./.\n",
+                           NULL);
+    expect(m, "addressees.0", "Sở Khoa học và Công nghệ");
+    expect(m, "addressees.1", "Bộ Tài chính");
+    expect(m, "addressees.2", "Sự nghiệp giáo dục các xã");
+    json_decref(m);
+}
+
 /* A Nghị quyết with no place and date line is dated by its closing
  * paragraph's "thông qua ngày ..."; other dates of the body are not its
  * date. */
@@ -2511,6 +2556,7 @@ static void test_stage(const char *lexdir)
     add_line(b, "Theo Quyét dinh sé 27/QD-TTg ngay 11/03/2021.");
     add_line(b, "Noi nhan:");
     add_line(b, "- THCS;");
+    add_line(b, "- PCT UBND tinh-H6 Thanh Binh;");
     add_line(b, "- Luu: VT.");
     add_line(b, "GIAM POC");
     add_line(b, "");
@@ -2518,13 +2564,16 @@ static void test_stage(const char *lexdir)
     /* What a language model might do to them. */
     vt_doc_change_word(doc, 0, 0, 5, 4, "27/Áp-TTg", "restore", "lm", 0.5, false, NULL, 0);
     vt_doc_change_word(doc, 0, 0, 7, 1, "THÌ;", "restore", "lm", 0.5, false, NULL, 0);
-    vt_doc_change_word(doc, 0, 0, 9, 1, "PHÓNG", "restore", "lm", 0.5, false, NULL, 0);
-    vt_doc_change_word(doc, 0, 0, 11, 0, "Nguyên", "restore", "lm", 0.5, false, NULL, 0);
-    vt_doc_change_word(doc, 0, 0, 11, 2, "Được", "restore", "lm", 0.5, false, NULL, 0);
+    vt_doc_change_word(doc, 0, 0, 10, 1, "PHÓNG", "restore", "lm", 0.5, false, NULL, 0);
+    vt_doc_change_word(doc, 0, 0, 12, 0, "Nguyên", "restore", "lm", 0.5, false, NULL, 0);
+    vt_doc_change_word(doc, 0, 0, 12, 2, "Được", "restore", "lm", 0.5, false, NULL, 0);
+    /* A name glued to its body by a hyphen, a digit in its damage. */
+    vt_doc_change_word(doc, 0, 0, 8, 3, "tỉnh-Hồ", "restore", "lm", 0.5, false, NULL, 0);
+    vt_doc_change_word(doc, 0, 0, 8, 5, "Bình;", "restore", "lm", 0.5, false, NULL, 0);
     /* A part no name has the printed letters of is read as restored. */
-    vt_doc_change_word(doc, 0, 0, 11, 1, "Minh", "restore", "lm", 0.5, false, NULL, 0);
+    vt_doc_change_word(doc, 0, 0, 12, 1, "Minh", "restore", "lm", 0.5, false, NULL, 0);
     /* Marks guessed on an unmarked part that no name has are not kept. */
-    vt_doc_change_word(doc, 0, 0, 11, 3, "Tại", "restore", "lm", 0.5, false, NULL, 0);
+    vt_doc_change_word(doc, 0, 0, 12, 3, "Tại", "restore", "lm", 0.5, false, NULL, 0);
     if (run_stage(doc, lexdir)) {
         json_t *m = doc->meta;
         expect(m, "number", "12/SNV-VP");
@@ -2533,6 +2582,7 @@ static void test_stage(const char *lexdir)
         expect(m, "place", "Huế");
         expect(m, "references.0.number", "27/QĐ-TTg");
         expect(m, "recipients.0", "THCS");
+        expect(m, "recipients.1", "PCT UBND tỉnh-Hồ Thanh Bình");
         expect(m, "signer.position", "Giám đốc");
         expect(m, "signer.name", "Nguyễn Minh Đức Tài");
         checks++;
@@ -2600,6 +2650,8 @@ int main(int argc, char **argv)
     test_deputy_titles();
     test_signer_confirmed();
     test_signer_known_person();
+    test_entry_names_mended();
+    test_addressee_organ_head();
     test_signer_beside_cue();
     test_bare_signature();
     test_addressee_lists();
