@@ -31,6 +31,8 @@
 /* A shape taller than this near a seal is no letter of print (a capital
  * with its marks is 5 mm at most on a dispatch): it is the signature. */
 #define SIGNATURE_MIN_MM 8.0
+/* Shapes about a seal past which its inside is not sorted (erase_inside). */
+#define MAX_SHAPES 4000
 /* The vote runs at about this resolution: a ring is still a few pixels
  * wide there and the votes are few. */
 #define VOTE_DPI 50
@@ -235,7 +237,7 @@ static void measure(PIX *comp, const BOX *box, double cx, double cy, int cw, int
  * seal's small lettering is not; no taller than a capital with its marks
  * against a's; a word's space away at most), or, *mark set, a mark on it
  * (within its columns: over it, at most half its height; under it, a dot
- * of a fifth). */
+ * of a quarter, as the dot under a small letter is). */
 static bool on_line_of(const shape *a, const shape *b, bool *mark)
 {
     int gap_x = b->x > a->x + a->w ? b->x - (a->x + a->w)
@@ -247,8 +249,8 @@ static bool on_line_of(const shape *a, const shape *b, bool *mark)
                   b->h <= 2 * a->h && gap_x <= tall;
     bool within = b->x >= a->x && b->x + b->w <= a->x + a->w;
     bool over = b->y + b->h <= a->y + a->h / 2 && gap_y <= a->h / 2 && 2 * b->h <= a->h;
-    bool under = b->y >= a->y + a->h / 2 && gap_y <= a->h / 2 && 5 * b->h <= a->h &&
-                 5 * b->w <= a->h;
+    bool under = b->y >= a->y + a->h / 2 && gap_y <= a->h / 2 && 4 * b->h <= a->h &&
+                 4 * b->w <= a->h;
     *mark = !beside && within && (over || under);
     return beside || *mark;
 }
@@ -275,7 +277,10 @@ static long erase_inside(PIX *gray, const circle *ring, double hi, int dpi)
     PIXA *comps = NULL;
     BOXA *boxes = ink ? pixConnComp(ink, &comps, 8) : NULL;
     int n = boxes ? boxaGetCount(boxes) : 0;
-    shape *sh = n ? calloc((size_t)n, sizeof *sh) : NULL;
+    /* The chaining below is quadratic a round: a clip of more shapes than
+     * a seal, its signature and the print about it make is noise (a
+     * speckled scan), left as it is. */
+    shape *sh = n && n <= MAX_SHAPES ? calloc((size_t)n, sizeof *sh) : NULL;
     long erased = 0;
     double cx = ring->cx - ox, cy = ring->cy - oy;
     /* A line of print is at most this tall: a capital with its marks. */

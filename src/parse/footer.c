@@ -416,9 +416,6 @@ static void add_recipient(vt_pctx *cx, json_t *list, char *text, size_t from, si
     json_array_append_new(list, e);
 }
 
-/* An entry gathered over one or more lines is complete: clean it, keep it
- * when it names something, and free it.  One letter or digit alone is a
- * speck OCR read ("Nơi nhận: l"): no body is named so. */
 /* Whether the word s[0..n) is a speck OCR read off the seal or the
  * signature ("„", "'", "~"): no letter, no digit, no closing bracket or
  * quote of the entry. */
@@ -450,6 +447,9 @@ static char *without_trailing_specks(const char *text)
     return vt_clean_text(text, n);
 }
 
+/* An entry gathered over one or more lines is complete: clean it, keep it
+ * when it names something, and free it.  One letter or digit alone is a
+ * speck OCR read ("Nơi nhận: l"): no body is named so. */
 static void flush_recipient(vt_pctx *cx, json_t *list, char *entry, size_t from, size_t to)
 {
     if (!entry)

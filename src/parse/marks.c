@@ -75,11 +75,11 @@ static char *organ_head_repaired(const vt_lexicon *lex, const char *entry)
 }
 
 /* Add the addressees of one entry, a person's name the OCR damaged
- * mended (vt_mended_names), a body's head too (organ_head_repaired).  A line of the list behind its dash is
- * one ("- Bộ trưởng; Thủ trưởng cơ quan ngang Bộ"); several on the cue's
- * line (`several`) are parted by semicolons, or by commas where the next
- * names a body ("Bộ Tài chính, Bộ Xây dựng"); a comma inside
- * one ("các tỉnh, thành phố") stays. */
+ * mended (vt_mended_names), a body's head too (organ_head_repaired).  A
+ * line of the list behind its dash is one ("- Bộ trưởng; Thủ trưởng cơ
+ * quan ngang Bộ"); several on the cue's line (`several`) are parted by
+ * semicolons, or by commas where the next names a body ("Bộ Tài chính, Bộ
+ * Xây dựng"); a comma inside one ("các tỉnh, thành phố") stays. */
 static void add_addressees(vt_pctx *cx, json_t *list, const char *entry, size_t from, size_t to,
                            bool several)
 {
