@@ -25,9 +25,8 @@ typedef struct vt_layout {
 
 /* Find the regions of a page image (any depth; dark text on light paper)
  * scanned at `dpi`.  A page without a recognisable header or footer gets
- * one body region covering it all.  The frame of a stamp put across the
- * header's gutter is painted out of `page` (to paper), so that OCR reads
- * the print under it.  Returns false only when leptonica fails. */
+ * one body region covering it all.  Returns false only when leptonica
+ * fails. */
 bool vt_layout_find(struct Pix *page, int dpi, vt_layout *out);
 
 /* The role a region's block plays. */
