@@ -75,87 +75,6 @@ static PIX *ink_of(PIX *page, int dpi)
     return clean;
 }
 
-/* A framed stamp put on the page after it was printed (an incoming-mail
- * stamp, "ĐẾN Số: ... Ngày: ...", often slanted across the header's
- * gutter) is a large piece of ink that encloses paper: its frame, with
- * any letters and rules the frame touches.  On a colour page its ink is
- * dropped with the seal's; on a bilevel or grey page it stays, and its
- * lines cross the gutter.  Only the header zone (the page's top 45%, as
- * header_run) is searched, for frames reaching over the part of the page
- * where the gutter lies (between a third and half of its width, the left
- * column taking some two fifths): a framed urgency mark sits in the left
- * margin and stays, and lower down tables are framed too.  A frame is at
- * least half an inch wide and a quarter high, narrower than half the page
- * (a scan's dark border is no stamp), and the paper it encloses is at
- * least a quarter of its box; letters run together enclose only their
- * counters. */
-static PIXA *find_frames(PIX *bin, int dpi)
-{
-    int w = pixGetWidth(bin), h = pixGetHeight(bin);
-    BOX *zone = boxCreate(0, 0, w, h * 45 / 100);
-    PIX *top = pixClipRectangle(bin, zone, NULL);
-    boxDestroy(&zone);
-    PIXA *comps = NULL;
-    BOXA *all = top ? pixConnComp(top, &comps, 8) : NULL;
-    pixDestroy(&top);
-    PIXA *frames = pixaCreate(0);
-    int n = all ? boxaGetCount(all) : 0;
-    for (int i = 0; i < n; i++) {
-        l_int32 x, y, bw, bh;
-        boxaGetBoxGeometry(all, i, &x, &y, &bw, &bh);
-        if (bw < dpi / 2 || bh < dpi / 4 || bw > w / 2 || x >= w / 2 || x + bw <= w / 3)
-            continue;
-        PIX *c = pixaGetPix(comps, i, L_CLONE);
-        PIX *holes = pixHolesByFilling(c, 4);
-        l_int32 enclosed = 0;
-        if (holes)
-            pixCountPixels(holes, &enclosed, NULL);
-        pixDestroy(&holes);
-        if (4 * (l_int64)enclosed >= (l_int64)bw * bh) {
-            pixaAddPix(frames, c, L_INSERT);
-            pixaAddBox(frames, boxaGetBox(all, i, L_COPY), L_INSERT);
-        } else {
-            pixDestroy(&c);
-        }
-    }
-    boxaDestroy(&all);
-    pixaDestroy(&comps);
-    return frames;
-}
-
-/* Paper's value in an image without a colour map: 0 for 1 bpp, where 1
- * is ink; the largest value otherwise. */
-static l_uint32 white_of(PIX *pix)
-{
-    int d = pixGetDepth(pix);
-    return d == 1 ? 0 : d == 32 ? 0xffffff00u : (1u << d) - 1;
-}
-
-/* Take the frames out of the layout's ink, whole (the stamp's own lines of
- * text would cross the gutter), and paint their strokes, a pixel wider,
- * out of the page OCR reads, which keeps the print under the stamp. */
-static void drop_frames(PIX *bin, PIX *page, int dpi)
-{
-    PIXA *frames = find_frames(bin, dpi);
-    bool paint = !pixGetColormap(page);
-    for (int i = 0; i < pixaGetCount(frames); i++) {
-        l_int32 x, y, bw, bh;
-        pixaGetBoxGeometry(frames, i, &x, &y, &bw, &bh);
-        BOX *b = boxCreate(x, y, bw, bh);
-        pixClearInRect(bin, b);
-        boxDestroy(&b);
-        PIX *c = pixaGetPix(frames, i, L_CLONE);
-        PIX *edged = paint ? pixAddBorder(c, 1, 0) : NULL;
-        PIX *wide = edged ? pixDilateBrick(NULL, edged, 3, 3) : NULL;
-        pixDestroy(&edged);
-        if (wide)
-            pixPaintThroughMask(page, wide, x - 1, y - 1, white_of(page));
-        pixDestroy(&wide);
-        pixDestroy(&c);
-    }
-    pixaDestroy(&frames);
-}
-
 static band *find_bands(PIX *bin, int dpi, int *n_out)
 {
     int h = pixGetHeight(bin);
@@ -349,7 +268,6 @@ bool vt_layout_find(PIX *page, int dpi, vt_layout *out)
     PIX *bin = ink_of(page, dpi);
     if (!bin)
         return false;
-    drop_frames(bin, page, dpi);
     int n;
     band *bands = find_bands(bin, dpi, &n);
     /* The header's columns may come within a few letters of each other
