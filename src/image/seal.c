@@ -270,9 +270,10 @@ static long erase_inside(PIX *gray, const circle *ring, double hi, int dpi)
     BOX *clip = boxCreate((int)(ring->cx - reach), (int)(ring->cy - reach),
                           (int)(2 * reach), (int)(2 * reach));
     l_int32 ox = 0, oy = 0;
-    PIX *part = clip ? pixClipRectangle(gray, clip, &clip) : NULL;
+    BOX *placed = NULL; /* the clip as it falls on the page */
+    PIX *part = clip ? pixClipRectangle(gray, clip, &placed) : NULL;
     if (part)
-        boxGetGeometry(clip, &ox, &oy, NULL, NULL);
+        boxGetGeometry(placed, &ox, &oy, NULL, NULL);
     PIX *ink = part ? pixConvertTo1(part, 128) : NULL;
     PIXA *comps = NULL;
     BOXA *boxes = ink ? pixConnComp(ink, &comps, 8) : NULL;
@@ -325,6 +326,7 @@ static long erase_inside(PIX *gray, const circle *ring, double hi, int dpi)
     pixaDestroy(&comps);
     pixDestroy(&ink);
     pixDestroy(&part);
+    boxDestroy(&placed);
     boxDestroy(&clip);
     return erased;
 }
