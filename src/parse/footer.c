@@ -867,14 +867,15 @@ static char *known_person(const vt_lexicon *lex, const char *name)
  * words, its fold `nf`, every part in the names list) spelled as `name`
  * when the names list holds fewer of the run's parts as spelled ("PCN B6
  * Ngọc Huỳnh" for "Đỗ Ngọc Huỳnh").  NULL when no run is. */
-static char *respelled_name(const vt_lexicon *lex, const char *text, const char *name,
-                            const char *nf, size_t nn)
+enum { MAX_WORDS = 64 };
+
+/* Split `copy` in place at spaces into at most MAX_WORDS words: w[k] each
+ * word, at[k] its offset in `copy`.  Returns the count. */
+static size_t split_words(char *copy, char **w, size_t *at)
 {
-    char *copy = vt_xstrdup(text), *w[64];
-    size_t at[64], n = 0;
-    for (char *p = copy; *p && n < 64;) {
-        while (*p == ' ')
-            p++;
+    size_t n = 0;
+    for (char *p = copy; *p && n < MAX_WORDS;) {
+        p += strspn(p, " ");
         if (!*p)
             break;
         at[n] = (size_t)(p - copy);
@@ -883,6 +884,14 @@ static char *respelled_name(const vt_lexicon *lex, const char *text, const char 
         if (*p)
             *p++ = '\0';
     }
+    return n;
+}
+
+static char *respelled_name(const vt_lexicon *lex, const char *text, const char *name,
+                            const char *nf, size_t nn)
+{
+    char *copy = vt_xstrdup(text), *w[MAX_WORDS];
+    size_t at[MAX_WORDS], n = split_words(copy, w, at);
     char *out = NULL;
     for (size_t a = 0; a + nn <= n && !out; a++) {
         char *run[NAME_WORDS + 1] = {0};
@@ -964,19 +973,8 @@ static bool keeps_name_parts(const vt_lexicon *lex, char *const *run, size_t nn,
  * changed. */
 char *vt_mended_names(const vt_pctx *cx, const char *text)
 {
-    char *copy = vt_xstrdup(text), *w[64];
-    size_t at[64], len[64], n = 0;
-    for (char *p = copy; *p && n < 64;) {
-        p += strspn(p, " ");
-        if (!*p)
-            break;
-        at[n] = (size_t)(p - copy);
-        len[n] = strcspn(p, " ");
-        w[n++] = p;
-        p += len[n - 1];
-        if (*p)
-            *p++ = '\0';
-    }
+    char *copy = vt_xstrdup(text), *w[MAX_WORDS];
+    size_t at[MAX_WORDS], n = split_words(copy, w, at);
     char *out = NULL;
     for (size_t a = 0; a < n && !out; a++) {
         for (size_t nn = 4; nn >= 3 && !out; nn--) {
@@ -985,7 +983,7 @@ char *vt_mended_names(const vt_pctx *cx, const char *text)
             char *run[NAME_WORDS] = {0};
             bool capitals = true;
             for (size_t k = 0; k < nn; k++) {
-                size_t l = len[a + k];
+                size_t l = strlen(w[a + k]);
                 /* Punctuation may close the run's last word only. */
                 while (k + 1 == nn && l && strchr(",;.:)", w[a + k][l - 1]))
                     l--;
