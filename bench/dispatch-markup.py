@@ -15,7 +15,9 @@ import unicodedata
 NATIONAL = re.compile(r'CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM', re.I)
 PARTY = re.compile(r'^ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM$')
 MOTTO = re.compile(r'^Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc', re.I)
-NUMBER = re.compile(r'^(?:[A-ZĐ][\wÀ-ỹ]*(?:\s+[a-zà-ỹ]+)?\s+)?[Ss]ố\b\s*:?\s*')
+# A document's number: `Số:`, `Số`, `Nghị quyết số:`, then the number or
+# the blank left for it (`Mã số thuế:` and `Số ĐT:` in an address are none).
+NUMBER = re.compile(r'^(?:[A-ZĐ][\wÀ-ỹ]*(?:\s+[a-zà-ỹ]+)?\s+)?[Ss]ố\b\s*:?\s*(?=[\d./…_-]|$)')
 # A place and date line: a place name (no digits), then the date.
 DATE = re.compile(r'(?:^|\s)([^\d\s,()][^\d,()]{0,40}?,?\s+ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\.?$')
 SUBJECT = re.compile(r'^V/v\b')
@@ -53,7 +55,9 @@ def split_header(lines):
     out = []
     for ln in lines:
         m = NATIONAL.search(ln)
-        if m and m.start() > 0:
+        # Only the quốc hiệu in capitals: the Căn cứ of the Constitution
+        # names the state in sentence case.
+        if m and m.start() > 0 and upper(m.group()):
             out += [ln[:m.start()].strip(), ln[m.start():].strip()]
             continue
         d = DATE.search(ln)
@@ -67,7 +71,11 @@ def split_header(lines):
 def header(lines):
     """(left, right, number, date, rest): the header parts of the first
     lines and the index where the header ends."""
-    top = [i for i, ln in enumerate(lines[:HEADER_LINES])
+    # The header ends before the body's first line (Kính gửi, Căn cứ): an
+    # addressee's address or a preamble is never part of it.
+    first = lines[:HEADER_LINES]
+    stop = next((i for i, ln in enumerate(first) if BODY_START.match(ln)), len(first))
+    top = [i for i, ln in enumerate(first[:stop])
            if len(ln) <= HEADER_WIDTH and NATIONAL.search(ln) or MOTTO.match(ln) or PARTY.match(ln)
            or NUMBER.match(ln) or date_line(ln)]
     if not top:
