@@ -1616,6 +1616,16 @@ static char *codes_repaired(const vt_pctx *cx, char *s)
     return out;
 }
 
+/* Whether text ends inside a document's code, broken at one of its
+ * separators ("Luật số 41/2024/" / "QH15"): the next line goes on with
+ * no space between. */
+static bool ends_in_code(const char *text)
+{
+    size_t n = strlen(text);
+    return n >= 2 && (text[n - 1] == '/' || text[n - 1] == '-') &&
+           isalnum((unsigned char)text[n - 2]);
+}
+
 /* Join lines [from, to) (left columns) into one trích yếu, without the
  * full stop some pages print after it. */
 static char *join_lines(const vt_pctx *cx, const size_t *split, size_t from, size_t to,
@@ -1628,7 +1638,7 @@ static char *join_lines(const vt_pctx *cx, const size_t *split, size_t from, siz
         vt_span sp = {pl, i == from ? first_offset : 0, le};
         char *t = vt_span_text(&sp);
         if (*t) {
-            char *j = *acc ? vt_xasprintf("%s %s", acc, t) : vt_xstrdup(t);
+            char *j = vt_xasprintf("%s%s%s", acc, *acc && !ends_in_code(acc) ? " " : "", t);
             free(acc);
             acc = j;
         }

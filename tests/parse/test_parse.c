@@ -1858,6 +1858,21 @@ static void test_multiline_subject(void)
                          "TRONG MÙA MƯA BÃO NĂM 2025");
     json_decref(m);
 
+    /* A code the line's end broke at its slash or hyphen is one code
+     * again; a dash between words keeps its spaces. */
+    m = parse_text("subject over a code broken at its slash",
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 16/2025/UBTVQH15\nNGHỊ QUYẾT\n"
+        "Về việc thi hành Luật Bảo hiểm xã hội số 41/2024/\nQH15 đối với hộ kinh doanh\n"
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCăn cứ Hiến pháp;\n", NULL);
+    expect(m, "subject", "Về việc thi hành Luật Bảo hiểm xã hội số 41/2024/QH15 đối với hộ kinh doanh");
+    json_decref(m);
+    m = parse_text("subject over a dash between words",
+        "CỤC THUẾ\nTHUẾ TỈNH ĐỒNG XUÂN\nSố: 17/TB-TĐX\nĐồng Xuân, ngày 2 tháng 1 năm 2025\n"
+        "THÔNG BÁO\nVề lịch làm việc của Thuế tỉnh Bà Rịa -\nVũng Tàu cũ\n"
+        "Thuế tỉnh thông báo như sau:\n", NULL);
+    expect(m, "subject", "Về lịch làm việc của Thuế tỉnh Bà Rịa - Vũng Tàu cũ");
+    json_decref(m);
+
     /* The type name on the last line: no trích yếu, and nothing read
      * past the lines. */
     m = parse_text("type name on the last line", "Số: 5/TB-UBND\nTHÔNG BÁO\n", NULL);
