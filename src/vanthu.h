@@ -148,6 +148,9 @@ typedef struct vt_word {
     /* Pen strokes rather than print, as OCR judged the word (a number or
      * day written by hand into the form): what it reads is no print. */
     bool handwritten;
+    /* Handwritten, and `text` is the digits the digit reader read from
+     * the pen strokes (a number's or day's blank): a reading to check. */
+    bool pen_digits;
 } vt_word;
 
 typedef struct vt_line {

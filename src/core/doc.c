@@ -188,6 +188,7 @@ vt_word *vt_line_add_word(vt_line *line, const char *text, const char *lead,
     w->box = box;
     w->conf = conf;
     w->handwritten = false;
+    w->pen_digits = false;
     return w;
 }
 

@@ -53,6 +53,8 @@ static json_t *line_json(const vt_line *ln)
             json_object_set_new(o, "conf", json_real((double)(int)(wd->conf * 100 + 0.5) / 100));
         if (wd->handwritten)
             json_object_set_new(o, "handwritten", json_true());
+        if (wd->pen_digits)
+            json_object_set_new(o, "pen_digits", json_true());
         json_array_append_new(words, o);
     }
     json_t *o = json_object();
@@ -466,6 +468,7 @@ static vt_status read_line_json(vt_line *ln, const json_t *j, vt_error *err)
             wd->orig = vt_xstrdup(orig);
         }
         wd->handwritten = json_is_true(json_object_get(w, "handwritten"));
+        wd->pen_digits = wd->handwritten && json_is_true(json_object_get(w, "pen_digits"));
     }
     return VT_OK;
 }

@@ -2,6 +2,7 @@
  * is trusted, and why (the record's needs_review and review_reasons). */
 #include <glib.h>
 #include <jansson.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -42,15 +43,23 @@ json_t *vt_doc_review_reasons(const vt_doc *doc)
     }
 
     /* A number or day written by hand into the printed form: the record
-     * holds what is printed, a person reads the rest off the page. */
-    static const char *const by_hand[][3] = {
-        {"number", "number_handwritten", "the number is written by hand: only its printed part was read"},
-        {"date", "day_handwritten", "the day is written by hand: only the printed month and year were read"},
+     * holds what is printed, and a person reads the rest off the page; or
+     * the digit reader read it too (the number has its digits, the date
+     * its day), and a person checks it. */
+    static const char *const by_hand[][4] = {
+        {"number", "number_handwritten", "the number is written by hand: only its printed part was read",
+         "the number is written by hand: read from the handwriting, to be checked"},
+        {"date", "day_handwritten", "the day is written by hand: only the printed month and year were read",
+         "the day is written by hand: read from the handwriting, to be checked"},
     };
     for (size_t k = 0; k < sizeof by_hand / sizeof *by_hand; k++) {
         json_t *f = doc->meta ? json_object_get(doc->meta, by_hand[k][0]) : NULL;
-        if (json_is_true(json_object_get(f, "handwritten")))
-            add_reason(reasons, by_hand[k][1], 1, g_string_new(by_hand[k][2]));
+        if (!json_is_true(json_object_get(f, "handwritten")))
+            continue;
+        const char *value = json_string_value(json_object_get(f, "value"));
+        bool read = k == 0 ? json_object_get(f, "code_number") != NULL
+                           : value && strlen(value) == strlen("YYYY-MM-DD");
+        add_reason(reasons, by_hand[k][1], 1, g_string_new(by_hand[k][read ? 3 : 2]));
     }
 
     GString *flagged = g_string_new("changes flagged for review, not yet decided:");

@@ -29,6 +29,7 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
+#include "digits.h"
 #include "internal.h"
 #include "layout.h"
 #include "ocr.h"
@@ -252,7 +253,8 @@ static bool pending_has_word(const pending *p)
  * counts).  A word of letters is print, however damaged; so is a word
  * read with confidence, which may yet be pen (the parse cannot tell it
  * then).  Blue pen never gets here: preprocess drops its ink, leaving the
- * blank empty. */
+ * blank empty.  The blank's digits are read from the page's own pixels
+ * afterwards (digits.c). */
 #define PEN_CONF_MAX 40.0f
 
 static bool looks_handwritten(const char *text, float conf, vt_role role)
@@ -383,6 +385,22 @@ static vt_status read_regions(ocr_state *s, vt_doc *doc, size_t index, PIX *pix,
     return VT_OK;
 }
 
+/* The digits written by hand into the header's blanks, read from the
+ * page as ingested: preprocess drops a blue pen's ink with the seal's.  A
+ * page that cannot be loaded again keeps what OCR read. */
+static void read_pen_digits(vt_doc *doc, size_t index)
+{
+    vt_page *pg = &doc->pages[index];
+    bool header = false;
+    for (size_t b = 0; b < pg->n_blocks; b++)
+        header |= pg->blocks[b].role == VT_ROLE_HEADER_LEFT ||
+                  pg->blocks[b].role == VT_ROLE_HEADER_RIGHT;
+    PIX *ingested = header ? vt_page_load(doc, index, NULL) : NULL;
+    if (ingested)
+        vt_digits_fill_blanks(pg, ingested);
+    pixDestroy(&ingested);
+}
+
 /* Read one page; its pixels are dropped once it is read. */
 static vt_status ocr_page(ocr_state *s, vt_doc *doc, size_t index, vt_error *err)
 {
@@ -390,6 +408,8 @@ static vt_status ocr_page(ocr_state *s, vt_doc *doc, size_t index, vt_error *err
     vt_status st = pix ? read_regions(s, doc, index, pix, err)
                        : err ? err->status : VT_EINTERNAL;
     pixDestroy(&pix);
+    if (!st)
+        read_pen_digits(doc, index);
     vt_page_drop_pixels(&doc->pages[index]);
     return st;
 }
@@ -441,7 +461,7 @@ static vt_status ocr_run(void *state, vt_doc *doc, vt_error *err)
             continue;
         drawn++;
         has_text |= pg->n_blocks > 0;
-        need_source |= !pg->image && !vt_page_has_work(pg);
+        need_source |= !pg->image; /* the digit reader needs the page as ingested */
     }
     /* Text already there (a text input, a PDF's text layer, or OCR done
      * elsewhere): nothing to recognise. */

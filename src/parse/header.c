@@ -967,6 +967,9 @@ static bool parse_number(vt_pctx *cx, const size_t *split, size_t scan, number *
         /* Digits OCR took for pen strokes are not read: what the LSTM makes
          * of a hand is no number, however much it looks like one. */
         by_hand |= vt_pline_pen(nl, (size_t)vt_rx_start(&rx, 1), (size_t)vt_rx_end(&rx, 1));
+        /* Digits the digit reader read from the pen are the number, flagged. */
+        bool pen_read = !by_hand && vt_pline_pen_digits(nl, (size_t)vt_rx_start(&rx, 1),
+                                                        (size_t)vt_rx_end(&rx, 1));
         if ((loose || nl != pl) && by_hand)
             continue;
         char *digits = by_hand ? vt_xstrdup("")
@@ -996,7 +999,7 @@ static bool parse_number(vt_pctx *cx, const size_t *split, size_t scan, number *
             sep = '/';
         num->cue_line = i;
         num->line = nx;
-        num->handwritten = by_hand;
+        num->handwritten = by_hand || pen_read;
         num->code_number = digits;
         char *full = vt_xasprintf("%c%s", sep, nota);
         free(nota);
@@ -1085,21 +1088,25 @@ static bool toned_letter(const char *text, size_t a, size_t b)
 /* read_date of the day, month and year date_pattern matched on the line.
  * A day or month OCR took for pen strokes, or read as a toned letter, is
  * a blank filled in by hand, as an empty one is; the day beside a month
- * by hand is too. */
+ * by hand is too.  A day the digit reader read from the pen is read,
+ * flagged handwritten. */
 static int read_matched_date(const vt_rx *rx, const vt_pline *pl, char iso[16], bool *repaired,
                              bool *handwritten)
 {
     char tok[3][8];
-    bool pen = false;
+    bool pen = false, pen_read = false;
     for (int g = 2; g >= 0; g--) {
         long a = vt_rx_start(rx, g + 2), b = vt_rx_end(rx, g + 2);
         pen |= g < 2 && a >= 0 &&
                (vt_pline_pen(pl, pl->map[a], pl->map[b]) ||
                 toned_letter(pl->text, pl->map[a], pl->map[b]));
+        pen_read |= g == 0 && a >= 0 && vt_pline_pen_digits(pl, pl->map[a], pl->map[b]);
         snprintf(tok[g], sizeof tok[g], "%.*s", a < 0 || pen ? 0 : (int)(b - a),
                  a < 0 || pen ? "" : pl->fold + a);
     }
-    return read_date(tok, iso, repaired, handwritten);
+    int readings = read_date(tok, iso, repaired, handwritten);
+    *handwritten |= pen_read;
+    return readings;
 }
 
 /* A place name the narrow right column wrapped ("Thành phố Hồ Chí" /
@@ -1673,7 +1680,8 @@ static void set_line_text(vt_pline *pl, const char *text)
     while (same < keep.len && text[same] == keep.text[same])
         same++;
     /* The old flags are taken over, not cleared with the line. */
-    bool *pen = vt_pline_pen(pl, 0, same) ? pl->pen : NULL;
+    unsigned char *pen = vt_pline_pen(pl, 0, same) || vt_pline_pen_digits(pl, 0, same)
+                             ? pl->pen : NULL;
     if (pen)
         pl->pen = NULL;
     char *copy = vt_xstrdup(text);

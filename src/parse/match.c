@@ -157,12 +157,22 @@ void vt_pline_init(vt_pline *pl, const char *text)
     pl->flen = vt_text_fold_map(pl->text, pl->len, pl->fold, pl->map);
 }
 
-bool vt_pline_pen(const vt_pline *pl, size_t a, size_t b)
+static bool pen_kind(const vt_pline *pl, size_t a, size_t b, vt_pen kind)
 {
     for (size_t i = a; pl->pen && i < b && i < pl->len; i++)
-        if (pl->pen[i])
+        if (pl->pen[i] == kind)
             return true;
     return false;
+}
+
+bool vt_pline_pen(const vt_pline *pl, size_t a, size_t b)
+{
+    return pen_kind(pl, a, b, VT_PEN_MARKS);
+}
+
+bool vt_pline_pen_digits(const vt_pline *pl, size_t a, size_t b)
+{
+    return pen_kind(pl, a, b, VT_PEN_DIGITS);
 }
 
 void vt_pline_clear(vt_pline *pl)

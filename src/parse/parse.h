@@ -28,13 +28,21 @@ typedef struct vt_pline {
     vt_role role;
     vt_box box;     /* on the page as ingested: what evidence shows */
     vt_box upright; /* on the page as OCR read it: gaps between lines */
-    /* One flag per byte of text: inside a word OCR took for pen strokes
-     * (vt_word.handwritten); NULL when the line has none. */
-    bool *pen;
+    /* One vt_pen per byte of text; NULL when the line has no pen. */
+    unsigned char *pen;
 } vt_pline;
+
+/* What a byte of a line's text is made of. */
+typedef enum vt_pen {
+    VT_PEN_NONE = 0,
+    VT_PEN_MARKS,  /* a word OCR took for pen strokes (vt_word.handwritten) */
+    VT_PEN_DIGITS, /* digits the digit reader read from pen strokes (vt_word.pen_digits) */
+} vt_pen;
 
 /* Whether text[a, b) of the line touches a word OCR took for pen strokes. */
 bool vt_pline_pen(const vt_pline *pl, size_t a, size_t b);
+/* Whether text[a, b) touches digits the digit reader read from pen strokes. */
+bool vt_pline_pen_digits(const vt_pline *pl, size_t a, size_t b);
 
 /* A piece of one line, in fold offsets [fs, fe). */
 typedef struct vt_span {

@@ -184,9 +184,10 @@ static bool word_gap(const vt_line *ln, size_t i, int letter_gap)
            (b->x - a->x - a->w) - letter_gap > ln->box.h / 5;
 }
 
-/* The line's parse text; *pen (NULL when none) flags each of its bytes
- * that belongs to a word OCR took for pen strokes. */
-static char *line_text(const vt_lexicon *lex, const vt_line *ln, GHashTable *printed, bool **pen)
+/* The line's parse text; *pen (NULL when none) gives the vt_pen of each
+ * of its bytes. */
+static char *line_text(const vt_lexicon *lex, const vt_line *ln, GHashTable *printed,
+                       unsigned char **pen)
 {
     size_t cap = 64, n = 0;
     char *out = vt_xmalloc(cap);
@@ -210,10 +211,12 @@ static char *line_text(const vt_lexicon *lex, const vt_line *ln, GHashTable *pri
                 if (*pen)
                     *pen = vt_xrealloc(*pen, cap * sizeof **pen);
             }
-            if (k == 1 && w && w->handwritten && !*pen)
+            vt_pen kind = k == 1 && w && w->handwritten
+                              ? (w->pen_digits ? VT_PEN_DIGITS : VT_PEN_MARKS) : VT_PEN_NONE;
+            if (kind && !*pen)
                 *pen = vt_xcalloc(cap, sizeof **pen);
             if (*pen)
-                memset(*pen + n, k == 1 && w && w->handwritten, len * sizeof **pen);
+                memset(*pen + n, kind, len * sizeof **pen);
             if (len)
                 memcpy(out + n, parts[k], len);
             n += len;
@@ -231,7 +234,7 @@ static vt_status parse_run(void *state, vt_doc *doc, vt_error *err)
     vt_pline *lines = vt_xcalloc(n + 1, sizeof *lines);
     GHashTable *printed = printed_forms(doc);
     for (size_t i = 0; i < n; i++) {
-        bool *pen;
+        unsigned char *pen;
         char *t = line_text(state, refs[i].ln, printed, &pen);
         vt_pline_init(&lines[i], t);
         /* A letter-spaced heading run together has other offsets; pen

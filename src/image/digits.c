@@ -1,0 +1,617 @@
+/* digits.c — read the digits written by hand into the header's blanks.
+ *
+ * Tesseract reads pen digits as marks or as wrong digits (a written 275
+ * as nothing, 349 as 545), so the number and the day were left to a
+ * person.  Here the blank between the cue's word ("Số:", "ngày") and the
+ * next printed word ("/TB-UBND", "tháng") is cut out of the page as
+ * ingested (preprocess drops blue pen with the seal's ink), its ink split
+ * into digits, and each digit read by a small network learnt from MNIST
+ * (tools/digits/train.c writes dict/digits/net.txt, built into the
+ * library).  A wrong number in an archive's record is worse than a blank
+ * flagged for a person, so the reader abstains unless every digit is sure
+ * and the ink looks like a row of digits. */
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <leptonica/allheaders.h>
+
+#include "digits.h"
+#include "internal.h"
+
+/* ------------------------------------------------------------ features */
+
+#define SIDE 28
+#define FIT 20
+/* Strokes are redrawn this thick, as a fraction of the digit's larger
+ * side: MNIST's pen is about 2 of 20 pixels, a ballpoint on a 300 dpi scan
+ * one or two of 60. */
+#define STROKE 0.11f
+
+/* The 1 bpp image's ink as floats in a SIDE x SIDE grid, fitted in a
+ * FIT x FIT box by area sampling, at its top left corner. */
+static void sample_box(PIX *pix, float grid[SIDE][SIDE], int *tw, int *th)
+{
+    int w = (int)pixGetWidth(pix), h = (int)pixGetHeight(pix);
+    float s = (float)FIT / (float)(w > h ? w : h);
+    *tw = (int)ceilf((float)w * s);
+    *th = (int)ceilf((float)h * s);
+    if (*tw > FIT)
+        *tw = FIT;
+    if (*th > FIT)
+        *th = FIT;
+    memset(grid, 0, sizeof(float) * SIDE * SIDE);
+    enum { SUB = 4 };
+    for (int ty = 0; ty < *th; ty++)
+        for (int tx = 0; tx < *tw; tx++) {
+            int hits = 0;
+            for (int i = 0; i < SUB; i++)
+                for (int j = 0; j < SUB; j++) {
+                    int sx = (int)(((float)tx + ((float)j + 0.5f) / SUB) / s);
+                    int sy = (int)(((float)ty + ((float)i + 0.5f) / SUB) / s);
+                    l_uint32 v = 0;
+                    if (sx < w && sy < h)
+                        pixGetPixel(pix, sx, sy, &v);
+                    hits += v != 0;
+                }
+            grid[ty][tx] = (float)hits / (SUB * SUB);
+        }
+}
+
+/* The centre of mass of the grid's ink; false when it has none. */
+static bool centre_of_mass(float grid[SIDE][SIDE], float *cx, float *cy)
+{
+    float m = 0;
+    *cx = *cy = 0;
+    for (int y = 0; y < SIDE; y++)
+        for (int x = 0; x < SIDE; x++) {
+            m += grid[y][x];
+            *cx += grid[y][x] * (float)x;
+            *cy += grid[y][x] * (float)y;
+        }
+    if (m <= 0)
+        return false;
+    *cx /= m;
+    *cy /= m;
+    return true;
+}
+
+/* Move the ink, in the grid's top left tw x th, so that its centre of
+ * mass is the grid's centre, in whole pixels, keeping it inside the grid. */
+static void centre(float grid[SIDE][SIDE], int tw, int th)
+{
+    float cx, cy;
+    if (!centre_of_mass(grid, &cx, &cy))
+        return;
+    int ox = (int)lroundf(SIDE / 2.0f - 0.5f - cx), oy = (int)lroundf(SIDE / 2.0f - 0.5f - cy);
+    ox = ox < 0 ? 0 : ox > SIDE - tw ? SIDE - tw : ox;
+    oy = oy < 0 ? 0 : oy > SIDE - th ? SIDE - th : oy;
+    float moved[SIDE][SIDE] = {{0}};
+    for (int y = 0; y < th; y++)
+        for (int x = 0; x < tw; x++)
+            moved[y + oy][x + ox] = grid[y][x];
+    memcpy(grid, moved, sizeof moved);
+}
+
+/* Shear the rows so that the ink stands upright: x shifted by
+ * (mu11 / mu02) (y - cy), the slant of its second moments. */
+static void deskew(float grid[SIDE][SIDE])
+{
+    float cx, cy;
+    if (!centre_of_mass(grid, &cx, &cy))
+        return;
+    float mu11 = 0, mu02 = 0;
+    for (int y = 0; y < SIDE; y++)
+        for (int x = 0; x < SIDE; x++) {
+            mu11 += grid[y][x] * ((float)x - cx) * ((float)y - cy);
+            mu02 += grid[y][x] * ((float)y - cy) * ((float)y - cy);
+        }
+    if (mu02 <= 0)
+        return;
+    float alpha = fmaxf(-1.0f, fminf(1.0f, mu11 / mu02));
+    float out[SIDE][SIDE] = {{0}};
+    for (int y = 0; y < SIDE; y++)
+        for (int x = 0; x < SIDE; x++) {
+            float sx = (float)x + alpha * ((float)y - cy);
+            int x0 = (int)floorf(sx);
+            float f = sx - (float)x0;
+            float a = x0 >= 0 && x0 < SIDE ? grid[y][x0] : 0;
+            float b = x0 + 1 >= 0 && x0 + 1 < SIDE ? grid[y][x0 + 1] : 0;
+            out[y][x] = a * (1 - f) + b * f;
+        }
+    memcpy(grid, out, sizeof out);
+}
+
+bool vt_digit_features(PIX *ink, float out[VT_DIGIT_FEATURES])
+{
+    PIX *tight = NULL;
+    if (!ink || pixClipToForeground(ink, &tight, NULL) != 0 || !tight)
+        return false;
+    int w = (int)pixGetWidth(tight), h = (int)pixGetHeight(tight);
+    int brush = (int)lroundf(STROKE * (float)(w > h ? w : h));
+    if (brush < 1)
+        brush = 1;
+    /* Strokes thinned to their skeleton and drawn again with one brush:
+     * a scan's pen and MNIST's differ in thickness, not in shape. */
+    PIX *framed = pixAddBorder(tight, brush + 1, 0);
+    PIX *thin = framed ? pixThinConnected(framed, L_THIN_FG, 8, 0) : NULL;
+    PIX *thick = thin ? pixDilateBrick(NULL, thin, brush, brush) : NULL;
+    PIX *redrawn = NULL;
+    if (thick)
+        pixClipToForeground(thick, &redrawn, NULL);
+    pixDestroy(&tight);
+    pixDestroy(&framed);
+    pixDestroy(&thin);
+    pixDestroy(&thick);
+    if (!redrawn)
+        return false;
+    float grid[SIDE][SIDE];
+    int tw, th;
+    sample_box(redrawn, grid, &tw, &th);
+    pixDestroy(&redrawn);
+    centre(grid, tw, th);
+    deskew(grid);
+    const int pool = SIDE / VT_DIGIT_GRID;
+    for (int y = 0; y < VT_DIGIT_GRID; y++)
+        for (int x = 0; x < VT_DIGIT_GRID; x++) {
+            float s = 0;
+            for (int i = 0; i < pool; i++)
+                for (int j = 0; j < pool; j++)
+                    s += grid[y * pool + i][x * pool + j];
+            out[y * VT_DIGIT_GRID + x] = s / (float)(pool * pool);
+        }
+    return true;
+}
+
+/* ------------------------------------------------------------ network */
+
+/* Networks of one hidden layer of tanh units and a softmax over the ten
+ * digits; the weights of each unit are followed by its bias.  Several
+ * were learnt, each from its own start: a digit is only as sure as the
+ * least sure of them. */
+#define HIDDEN 64
+#define NETS_MAX 4
+
+typedef struct digit_net {
+    float w1[HIDDEN][VT_DIGIT_FEATURES + 1];
+    float w2[10][HIDDEN + 1];
+} digit_net;
+
+extern const unsigned char vt_digit_net_text[];
+
+static digit_net nets[NETS_MAX];
+static int n_nets;
+static pthread_once_t nets_once = PTHREAD_ONCE_INIT;
+
+/* dict/digits/net.txt: '#' comment lines, the line "digits-mlp F H 10 N",
+ * then N networks: the hidden units' rows and the output units' rows,
+ * numbers separated by white space. */
+static void load_nets(void)
+{
+    const char *p = (const char *)vt_digit_net_text;
+    while (*p == '#')
+        p = strchr(p, '\n') ? strchr(p, '\n') + 1 : p + strlen(p);
+    int f, h, o, n;
+    if (sscanf(p, "digits-mlp %d %d %d %d", &f, &h, &o, &n) != 4 || f != VT_DIGIT_FEATURES ||
+        h != HIDDEN || o != 10 || n < 1 || n > NETS_MAX)
+        return;
+    p = strchr(p, '\n');
+    for (int k = 0; k < n; k++) {
+        float *all[2] = {&nets[k].w1[0][0], &nets[k].w2[0][0]};
+        size_t sizes[2] = {sizeof nets[k].w1 / sizeof(float), sizeof nets[k].w2 / sizeof(float)};
+        for (int l = 0; l < 2; l++)
+            for (size_t i = 0; i < sizes[l]; i++) {
+                char *end;
+                all[l][i] = p ? strtof(p, &end) : 0;
+                if (!p || end == p)
+                    return;
+                p = end;
+            }
+    }
+    n_nets = n;
+}
+
+/* The probabilities one network gives the ten digits. */
+static void run_net(const digit_net *net, const float features[VT_DIGIT_FEATURES], float prob[10])
+{
+    float hidden[HIDDEN], top = -INFINITY;
+    for (int u = 0; u < HIDDEN; u++) {
+        float s = net->w1[u][VT_DIGIT_FEATURES];
+        for (int i = 0; i < VT_DIGIT_FEATURES; i++)
+            s += net->w1[u][i] * features[i];
+        hidden[u] = tanhf(s);
+    }
+    for (int d = 0; d < 10; d++) {
+        float s = net->w2[d][HIDDEN];
+        for (int u = 0; u < HIDDEN; u++)
+            s += net->w2[d][u] * hidden[u];
+        prob[d] = s;
+        top = fmaxf(top, s);
+    }
+    float sum = 0;
+    for (int d = 0; d < 10; d++)
+        sum += prob[d] = expf(prob[d] - top);
+    for (int d = 0; d < 10; d++)
+        prob[d] /= sum;
+}
+
+int vt_digit_classify(const float features[VT_DIGIT_FEATURES], float *prob)
+{
+    pthread_once(&nets_once, load_nets);
+    *prob = 0;
+    if (!n_nets)
+        return -1;
+    float least[10];
+    for (int k = 0; k < n_nets; k++) {
+        float p[10];
+        run_net(&nets[k], features, p);
+        for (int d = 0; d < 10; d++)
+            least[d] = k ? fminf(least[d], p[d]) : p[d];
+    }
+    int best = 0;
+    for (int d = 1; d < 10; d++)
+        if (least[d] > least[best])
+            best = d;
+    *prob = least[best];
+    return best;
+}
+
+/* ------------------------------------------------------------ a blank */
+
+/* The least probability every digit of a blank needs (chosen on the
+ * development pages: precision before recall). */
+#define SURE 0.97f
+
+/* Pen ink of the blank: dark, or blue well above red and green (a
+ * ballpoint's blue is light on a colour scan).  Dark is measured against
+ * the paper, the crop's brightest tenth. */
+static PIX *ink_mask(PIX *crop)
+{
+    PIX *rgb = pixConvertTo32(crop);
+    if (!rgb)
+        return NULL;
+    int w = (int)pixGetWidth(rgb), h = (int)pixGetHeight(rgb);
+    int hist[256] = {0};
+    PIX *mask = pixCreate(w, h, 1);
+    l_uint32 *data = pixGetData(rgb);
+    int wpl = pixGetWpl(rgb);
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            l_int32 r, g, b;
+            extractRGBValues(data[y * wpl + x], &r, &g, &b);
+            hist[(r + g + b) / 3]++;
+        }
+    int paper = 255;
+    for (int seen = 0; paper > 0 && (seen += hist[paper]) < w * h / 10;)
+        paper--;
+    int dark = paper * 72 / 100;
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            l_int32 r, g, b;
+            extractRGBValues(data[y * wpl + x], &r, &g, &b);
+            bool blue = b > r + 40 && b > g + 15;
+            if ((r + g + b) / 3 < dark || blue)
+                pixSetPixel(mask, x, y, 1);
+        }
+    pixDestroy(&rgb);
+    return mask;
+}
+
+/* One digit: the pieces of ink (indices into the components) that
+ * overlap in x, and their box in the crop. */
+typedef struct digit_ink {
+    int x0, x1, y0, y1;
+    int piece[8];
+    int n;
+} digit_ink;
+
+static int overlap(int a0, int a1, int b0, int b1)
+{
+    int lo = a0 > b0 ? a0 : b0, hi = a1 < b1 ? a1 : b1;
+    return hi - lo;
+}
+
+/* The pieces of ink in a row of digits, left to right, of a crop whose
+ * columns [in0, in1) are the blank and whose sides the print around it;
+ * 0 when the ink is no such row: a stroke running out of the crop (a
+ * line), print run into the pen, a piece too wide for one digit (digits
+ * run together, a scribble), more digits than `max`.  Specks, dots, the
+ * blank's underscores and the rules of the header (lower than a quarter
+ * of the line, or than half of it and three times as wide) are dropped,
+ * and so is print: a piece centred outside the blank that
+ * reaches into it by little (a pen's lead-in stroke may run under the
+ * cue). */
+static int split_digits(BOXA *boxes, int w, int h, int in0, int in1, int line_h,
+                        digit_ink *out, int max)
+{
+    int n = boxaGetCount(boxes), found = 0;
+    for (int i = 0; i < n; i++) {
+        l_int32 bx, by, bw, bh;
+        boxaGetBoxGeometry(boxes, i, &bx, &by, &bw, &bh);
+        if (bh * 4 < line_h || (bw > 3 * bh && bh * 2 < line_h))
+            continue;
+        int mid = bx + bw / 2;
+        if (mid < in0 || mid >= in1) {
+            if (overlap(bx, bx + bw, in0, in1) * 4 > line_h)
+                return 0;
+            continue;
+        }
+        if (bx == 0 || by == 0 || bx + bw == w || by + bh == h)
+            return 0;
+        /* Merge with a digit it overlaps in x by half the narrower. */
+        int k = 0;
+        for (; k < found; k++) {
+            int narrow = bw < out[k].x1 - out[k].x0 ? bw : out[k].x1 - out[k].x0;
+            if (2 * overlap(bx, bx + bw, out[k].x0, out[k].x1) >= narrow)
+                break;
+        }
+        if (k == found) {
+            if (found == max)
+                return 0;
+            out[found++] = (digit_ink){bx, bx + bw, by, by + bh, {0}, 0};
+        }
+        digit_ink *d = &out[k];
+        if (d->n == (int)(sizeof d->piece / sizeof *d->piece))
+            return 0;
+        d->piece[d->n++] = i;
+        d->x0 = bx < d->x0 ? bx : d->x0;
+        d->x1 = bx + bw > d->x1 ? bx + bw : d->x1;
+        d->y0 = by < d->y0 ? by : d->y0;
+        d->y1 = by + bh > d->y1 ? by + bh : d->y1;
+    }
+    /* Left to right; merging may have joined two digits found apart. */
+    for (int i = 1; i < found; i++)
+        for (int k = i; k > 0 && out[k].x0 < out[k - 1].x0; k--) {
+            digit_ink t = out[k];
+            out[k] = out[k - 1];
+            out[k - 1] = t;
+        }
+    int tallest = 0;
+    for (int i = 0; i < found; i++)
+        if (out[i].y1 - out[i].y0 > tallest)
+            tallest = out[i].y1 - out[i].y0;
+    for (int i = 0; i < found; i++) {
+        int dw = out[i].x1 - out[i].x0, dh = out[i].y1 - out[i].y0;
+        if (dw * 10 > dh * 13 || dh * 2 < tallest)
+            return 0;
+        if (i && overlap(out[i - 1].x0, out[i - 1].x1, out[i].x0, out[i].x1) * 2 >
+                     (dw < out[i - 1].x1 - out[i - 1].x0 ? dw : out[i - 1].x1 - out[i - 1].x0))
+            return 0;
+    }
+    return found;
+}
+
+/* The digit's own pieces of ink, on an image of its box. */
+static PIX *digit_pix(const digit_ink *d, PIXA *pieces, BOXA *boxes)
+{
+    PIX *pix = pixCreate(d->x1 - d->x0, d->y1 - d->y0, 1);
+    for (int k = 0; k < d->n; k++) {
+        PIX *p = pixaGetPix(pieces, d->piece[k], L_CLONE);
+        l_int32 bx, by, bw, bh;
+        boxaGetBoxGeometry(boxes, d->piece[k], &bx, &by, &bw, &bh);
+        pixRasterop(pix, bx - d->x0, by - d->y0, bw, bh, PIX_SRC | PIX_DST, p, 0, 0);
+        pixDestroy(&p);
+    }
+    return pix;
+}
+
+size_t vt_digits_read(PIX *page, vt_box gap, char *out, size_t cap)
+{
+    *out = '\0';
+    /* The blank with the print on each side, as wide as the line's print
+     * is high (gap.h is three times that): what belongs to neither is
+     * seen whole. */
+    int side = gap.h / 3;
+    int pw = (int)pixGetWidth(page), ph = (int)pixGetHeight(page);
+    int x0 = gap.x - side < 0 ? 0 : gap.x - side, y0 = gap.y < 0 ? 0 : gap.y;
+    int x1 = gap.x + gap.w + side > pw ? pw : gap.x + gap.w + side;
+    int y1 = gap.y + gap.h > ph ? ph : gap.y + gap.h;
+    if (cap < 2 || x1 - x0 < 4 || y1 - y0 < 8)
+        return 0;
+    BOX *b = boxCreate(x0, y0, x1 - x0, y1 - y0);
+    PIX *crop = pixClipRectangle(page, b, NULL);
+    boxDestroy(&b);
+    PIX *mask = crop ? ink_mask(crop) : NULL;
+    pixDestroy(&crop);
+    if (!mask)
+        return 0;
+    PIXA *pieces = NULL;
+    BOXA *boxes = pixConnComp(mask, &pieces, 8);
+    digit_ink digits[8];
+    int max = (int)(cap - 1 < 8 ? cap - 1 : 8);
+    int n = boxes ? split_digits(boxes, x1 - x0, y1 - y0, gap.x - x0, gap.x + gap.w - x0,
+                                 side, digits, max) : 0;
+    size_t got = 0;
+    bool unsure = false;
+    for (int i = 0; i < n; i++) {
+        PIX *pix = digit_pix(&digits[i], pieces, boxes);
+        float f[VT_DIGIT_FEATURES], prob = 0;
+        int d = vt_digit_features(pix, f) ? vt_digit_classify(f, &prob) : -1;
+        pixDestroy(&pix);
+        unsure |= d < 0 || prob < SURE;
+        out[got++] = (char)('0' + (d < 0 ? 0 : d));
+    }
+    if (unsure)
+        got = 0;
+    out[got] = '\0';
+    boxaDestroy(&boxes);
+    pixaDestroy(&pieces);
+    pixDestroy(&mask);
+    return got;
+}
+
+/* ------------------------------------------------------------ the header's blanks */
+
+/* The blanks of a header: after the cue, before the next printed word
+ * (the number's notation, "/TB-UBND", when next is NULL).  OCR may run
+ * what it made of the pen into the cue ("Số:02", "ngày{⁄|.") or the next
+ * word ("6£È/TB-STTTT"); the blank's edge in that word is then a guess,
+ * and a digit beyond a guessed edge would be lost from the number.  Only
+ * "Số:" is measured: at a header's 13 pt it is 0.22 to 0.25 inch wide, and
+ * a guess of cue_inch cuts at worst into its colon, whose dots are no
+ * digit; the other edges are left to a person. */
+typedef struct blank_kind {
+    vt_role role;
+    const char *cue, *next;
+    float cue_inch; /* 0: the cue's print is not measured */
+    size_t max_digits;
+} blank_kind;
+
+static const blank_kind kinds[] = {
+    {VT_ROLE_HEADER_LEFT, "Số", NULL, 0.21f, 5},
+    {VT_ROLE_HEADER_RIGHT, "ngày", "tháng", 0, 2},
+};
+
+/* Where the printed notation starts in a word ("/TB-UBND" in
+ * "6£È/TB-STTTT"): a slash followed by two capitals; -1 when none. */
+static long notation_at(const char *t)
+{
+    for (const char *s = strchr(t, '/'); s; s = strchr(s + 1, '/')) {
+        const char *c = s + 1;
+        int caps = 0;
+        while (caps < 2 && ((*c >= 'A' && *c <= 'Z') || !strncmp(c, "Đ", strlen("Đ")))) {
+            c += *c == 'D' || (*c >= 'A' && *c <= 'Z') ? 1 : strlen("Đ");
+            caps++;
+        }
+        if (caps == 2)
+            return s - t;
+    }
+    return -1;
+}
+
+/* The end of the UTF-8 character at t (t itself at the string's end). */
+static const char *next_char(const char *t)
+{
+    if (!*t)
+        return t;
+    t++;
+    while ((*t & 0xc0) == 0x80)
+        t++;
+    return t;
+}
+
+/* The length of the cue opening the word, with its colon or full stop;
+ * 0 when the word does not open with the cue.  OCR reads the cue's
+ * toned letter in many shapes ("Só:", "S6:", "ngảy"): "Số" is also an S
+ * and any one character before a colon, "ngày" any one character
+ * between "ng" and "y". */
+static size_t cue_len(const char *t, const char *cue)
+{
+    const char *e = NULL;
+    if (!strcmp(cue, "Số") && t[0] == 'S')
+        e = !strncmp(t, cue, strlen(cue)) ? t + strlen(cue)
+            : *next_char(t + 1) == ':' ? next_char(t + 1) : NULL;
+    else if (!strcmp(cue, "ngày") && !strncmp(t, "ng", 2) && t[2] && *next_char(t + 2) == 'y')
+        e = next_char(t + 2) + 1;
+    if (!e)
+        return 0;
+    return (size_t)(e - t) + (*e == ':' || *e == '.');
+}
+
+/* A number OCR read as print: digits only, not taken for pen. */
+static bool printed_number(const vt_word *w)
+{
+    return !w->handwritten && *w->text && strspn(w->text, "0123456789") == strlen(w->text);
+}
+
+static void word_free(vt_word *w)
+{
+    free(w->text);
+    free(w->orig);
+    free(w->lead);
+}
+
+static void word_set_text(vt_word *w, const char *text, size_t len)
+{
+    char *t = vt_xstrndup(text, len);
+    free(w->text);
+    w->text = t;
+}
+
+/* Words c and n of the line keep their print; those between them give
+ * way to one word of the digits read. */
+static void splice_digits(vt_line *ln, size_t c, size_t n, const char *digits, vt_box box,
+                          float conf)
+{
+    vt_word dw = {.text = vt_xstrdup(digits), .orig = vt_xstrdup(digits), .lead = vt_xstrdup(" "),
+                  .box = box, .conf = conf, .handwritten = true, .pen_digits = true};
+    for (size_t k = c + 1; k < n; k++)
+        word_free(&ln->words[k]);
+    size_t keep = ln->n_words - (n - c - 1) + 1;
+    vt_word *words = vt_xmalloc(keep * sizeof *words);
+    memcpy(words, ln->words, (c + 1) * sizeof *words);
+    words[c + 1] = dw;
+    memcpy(words + c + 2, ln->words + n, (ln->n_words - n) * sizeof *words);
+    free(ln->words);
+    ln->words = words;
+    ln->n_words = ln->cap_words = keep;
+}
+
+/* Read the blank after word c of the line, if it is one of kind k. */
+static void fill_blank(vt_line *ln, size_t c, const blank_kind *k, int dpi, PIX *pix)
+{
+    vt_word *cue = &ln->words[c];
+    size_t cl = cue_len(cue->text, k->cue);
+    if (!cl)
+        return;
+    size_t n = c + 1;
+    long at = -1;
+    for (; n < ln->n_words && n <= c + 4; n++) {
+        const char *t = ln->words[n].text;
+        const char *p = k->next ? strstr(t, k->next) : NULL;
+        at = k->next ? (p ? p - t : -1) : notation_at(t);
+        if (at >= 0)
+            break;
+        if (printed_number(&ln->words[n]))
+            return;
+    }
+    if (at < 0 || n >= ln->n_words || n > c + 4)
+        return;
+    while (at > 0 && ln->words[n].text[at - 1] == ' ')
+        at--;
+    /* Pen run into the next word: its edge would be a guess (blank_kind). */
+    if (at > 0)
+        return;
+    vt_word *next = &ln->words[n];
+    /* Digits OCR read as print after the cue ("Số:383") are left to it. */
+    const char *rest = cue->text + cl;
+    if (*rest && !cue->handwritten && strspn(rest, "0123456789") == strlen(rest))
+        return;
+    int left = cue->box.x + cue->box.w;
+    if (*rest) {
+        int w = (int)lroundf(k->cue_inch * (float)dpi);
+        if (w <= 0 || w >= cue->box.w)
+            return;
+        left = cue->box.x + w;
+    }
+    int right = next->box.x;
+    int line_h = cue->box.h < next->box.h ? cue->box.h : next->box.h;
+    int mid = next->box.y + next->box.h / 2;
+    if (right - left < line_h / 2)
+        return;
+    /* Pen digits stand up to half a line above and below the print. */
+    vt_box gap = {left, mid - 3 * line_h / 2, right - left, 3 * line_h};
+    char digits[8];
+    size_t got = vt_digits_read(pix, gap, digits, k->max_digits + 1);
+    /* A day is 1 to 31; a number has no leading zero. */
+    if (!got || (k->next ? atoi(digits) < 1 || atoi(digits) > 31 : digits[0] == '0'))
+        return;
+    word_set_text(cue, cue->text, cl);
+    splice_digits(ln, c, n, digits, gap, SURE * 100);
+}
+
+void vt_digits_fill_blanks(vt_page *page, PIX *page_pix)
+{
+    int dpi = page->dpi > 0 ? page->dpi : 300;
+    for (size_t b = 0; b < page->n_blocks; b++)
+        for (size_t l = 0; l < page->blocks[b].n_lines; l++)
+            for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+                if (page->blocks[b].role != kinds[k].role)
+                    continue;
+                vt_line *ln = &page->blocks[b].lines[l];
+                for (size_t c = 0; c + 1 < ln->n_words; c++)
+                    fill_blank(ln, c, &kinds[k], dpi, page_pix);
+            }
+}

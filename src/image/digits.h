@@ -1,0 +1,43 @@
+/* digits.h — digits written by hand into the header's blanks ("Số: ....
+ * /TB-UBND", "ngày ... tháng"), read from the page as ingested by a small
+ * network learnt from MNIST (dict/digits/, tools/digits/). */
+#ifndef VT_IMAGE_DIGITS_H
+#define VT_IMAGE_DIGITS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "vanthu.h"
+
+struct Pix;
+
+/* A digit as the network sees it: a 28x28 MNIST-style image (the digit's
+ * strokes redrawn at one thickness, fitted in a 20x20 box, centred on its
+ * centre of mass, deskewed by its moments) pooled to GRID x GRID. */
+#define VT_DIGIT_GRID 14
+#define VT_DIGIT_FEATURES (VT_DIGIT_GRID * VT_DIGIT_GRID)
+
+/* The features of one digit's ink (1 bpp, ink = 1, any size); false when
+ * the image holds no ink. */
+bool vt_digit_features(struct Pix *ink, float out[VT_DIGIT_FEATURES]);
+
+/* The digit the networks of dict/digits/net.txt read in `features`, with
+ * the least probability any of them gives it in *prob; -1 when the model
+ * cannot be used. */
+int vt_digit_classify(const float features[VT_DIGIT_FEATURES], float *prob);
+
+/* The digits written in `gap` of the page as ingested (its own pixels,
+ * any depth): at most cap - 1 of them into out, NUL-terminated.  `gap`
+ * spans the blank's columns, and rows three times the height of the
+ * line's print, centred on it.  Returns how many, or 0 when any digit is unsure
+ * or the ink is no row of digits (the reader abstains). */
+size_t vt_digits_read(struct Pix *page, vt_box gap, char *out, size_t cap);
+
+/* Fill the blanks of the number and the day on the page's header lines
+ * with the digits vt_digits_read finds there: the words OCR made of the
+ * pen become one word of those digits, flagged handwritten and
+ * pen_digits.  `page_pix` is the page as ingested, in whose pixels the
+ * words' boxes lie. */
+void vt_digits_fill_blanks(vt_page *page, struct Pix *page_pix);
+
+#endif
