@@ -550,7 +550,17 @@ static void splice_digits(vt_line *ln, size_t c, size_t n, const char *digits, v
 }
 
 /* Read the blank after word c of the line, if it is one of kind k. */
-static void fill_blank(vt_line *ln, size_t c, const blank_kind *k, int dpi, PIX *pix)
+static PIX *source_pix(vt_digits_source *src)
+{
+    if (!src->tried) {
+        src->tried = true;
+        src->pix = src->load(src->ctx);
+    }
+    return src->pix;
+}
+
+static void fill_blank(vt_line *ln, size_t c, const blank_kind *k, int dpi,
+                       vt_digits_source *src)
 {
     vt_word *cue = &ln->words[c];
     size_t cl = cue_len(cue->text, k->cue);
@@ -594,7 +604,8 @@ static void fill_blank(vt_line *ln, size_t c, const blank_kind *k, int dpi, PIX 
     /* Pen digits stand up to half a line above and below the print. */
     vt_box gap = {left, mid - 3 * line_h / 2, right - left, 3 * line_h};
     char digits[8];
-    size_t got = vt_digits_read(pix, gap, digits, k->max_digits + 1);
+    PIX *pix = source_pix(src);
+    size_t got = pix ? vt_digits_read(pix, gap, digits, k->max_digits + 1) : 0;
     /* A day is 1 to 31; a number has no leading zero. */
     if (!got || (k->next ? atoi(digits) < 1 || atoi(digits) > 31 : digits[0] == '0'))
         return;
@@ -602,7 +613,7 @@ static void fill_blank(vt_line *ln, size_t c, const blank_kind *k, int dpi, PIX 
     splice_digits(ln, c, n, digits, gap, SURE * 100);
 }
 
-void vt_digits_fill_blanks(vt_page *page, PIX *page_pix)
+void vt_digits_fill_blanks(vt_page *page, vt_digits_source *src)
 {
     int dpi = page->dpi > 0 ? page->dpi : 300;
     for (size_t b = 0; b < page->n_blocks; b++)
@@ -612,6 +623,6 @@ void vt_digits_fill_blanks(vt_page *page, PIX *page_pix)
                     continue;
                 vt_line *ln = &page->blocks[b].lines[l];
                 for (size_t c = 0; c + 1 < ln->n_words; c++)
-                    fill_blank(ln, c, &kinds[k], dpi, page_pix);
+                    fill_blank(ln, c, &kinds[k], dpi, src);
             }
 }

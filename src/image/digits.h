@@ -33,11 +33,19 @@ int vt_digit_classify(const float features[VT_DIGIT_FEATURES], float *prob);
  * or the ink is no row of digits (the reader abstains). */
 size_t vt_digits_read(struct Pix *page, vt_box gap, char *out, size_t cap);
 
+/* The page as ingested, in whose pixels the words' boxes lie, loaded
+ * only when a blank is found: most headers print their number. */
+typedef struct vt_digits_source {
+    struct Pix *(*load)(void *ctx);
+    void *ctx;
+    struct Pix *pix; /* once loaded; the caller destroys it */
+    bool tried;
+} vt_digits_source;
+
 /* Fill the blanks of the number and the day on the page's header lines
  * with the digits vt_digits_read finds there: the words OCR made of the
  * pen become one word of those digits, flagged handwritten and
- * pen_digits.  `page_pix` is the page as ingested, in whose pixels the
- * words' boxes lie. */
-void vt_digits_fill_blanks(vt_page *page, struct Pix *page_pix);
+ * pen_digits. */
+void vt_digits_fill_blanks(vt_page *page, vt_digits_source *src);
 
 #endif

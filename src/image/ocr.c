@@ -385,20 +385,26 @@ static vt_status read_regions(ocr_state *s, vt_doc *doc, size_t index, PIX *pix,
     return VT_OK;
 }
 
+typedef struct page_ref {
+    vt_doc *doc;
+    size_t index;
+} page_ref;
+
+static PIX *load_ingested(void *ctx)
+{
+    const page_ref *ref = ctx;
+    return vt_page_load(ref->doc, ref->index, NULL);
+}
+
 /* The digits written by hand into the header's blanks, read from the
  * page as ingested: preprocess drops a blue pen's ink with the seal's.  A
  * page that cannot be loaded again keeps what OCR read. */
 static void read_pen_digits(vt_doc *doc, size_t index)
 {
-    vt_page *pg = &doc->pages[index];
-    bool header = false;
-    for (size_t b = 0; b < pg->n_blocks; b++)
-        header |= pg->blocks[b].role == VT_ROLE_HEADER_LEFT ||
-                  pg->blocks[b].role == VT_ROLE_HEADER_RIGHT;
-    PIX *ingested = header ? vt_page_load(doc, index, NULL) : NULL;
-    if (ingested)
-        vt_digits_fill_blanks(pg, ingested);
-    pixDestroy(&ingested);
+    page_ref ref = {doc, index};
+    vt_digits_source src = {load_ingested, &ref, NULL, false};
+    vt_digits_fill_blanks(&doc->pages[index], &src);
+    pixDestroy(&src.pix);
 }
 
 /* Read one page; its pixels are dropped once it is read. */

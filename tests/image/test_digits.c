@@ -150,6 +150,15 @@ static const aside *sure_digit(const aside *all, size_t n, int d)
     return NULL;
 }
 
+/* The page as ingested, handed to the reader; counts how often it is
+ * asked for. */
+static int loads;
+static PIX *load_page(void *ctx)
+{
+    loads++;
+    return pixClone(ctx);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -216,7 +225,10 @@ int main(int argc, char **argv)
     paste(page, four, 230, 490, rgb(20, 20, 20));
     paste(page, eight, 250, 490, rgb(20, 20, 20));
 
-    vt_digits_fill_blanks(pg, page);
+    vt_digits_source src = {load_page, page, NULL, false};
+    vt_digits_fill_blanks(pg, &src);
+    pixDestroy(&src.pix);
+    check(loads == 1, "page loaded %d times for four blanks, want once", loads);
     bool flagged;
     const char *got = line_words(num, &flagged);
     check(!strcmp(got, "Số:|487|/TB-UBND") && flagged, "number line: got %s%s", got,
@@ -228,6 +240,24 @@ int main(int argc, char **argv)
     check(!strcmp(got, "Số:|/QĐ-UBND") && !flagged, "scribble: got %s", got);
     got = line_words(joined, &flagged);
     check(!strcmp(got, "Số:|/QĐ-UBND") && !flagged, "digits run together: got %s", got);
+    vt_doc_free(doc);
+
+    /* A header that prints its number and day has no blank: the page is
+     * not loaded again. */
+    doc = vt_doc_new("printed.png");
+    pg = vt_doc_add_page(doc);
+    pg->dpi = 300;
+    static const char *const printed[] = {"Số:", "12/TB-UBND"};
+    add_line(pg, VT_ROLE_HEADER_LEFT, page, printed,
+             (vt_box[]){{100, 100, 70, 50}, {180, 100, 250, 50}}, 2);
+    static const char *const printed_day[] = {"ngày", "3", "tháng", "5"};
+    add_line(pg, VT_ROLE_HEADER_RIGHT, page, printed_day,
+             (vt_box[]){{960, 100, 110, 50}, {1080, 100, 30, 50},
+                        {1120, 100, 125, 50}, {1260, 100, 25, 50}}, 4);
+    loads = 0;
+    src = (vt_digits_source){load_page, page, NULL, false};
+    vt_digits_fill_blanks(pg, &src);
+    check(loads == 0 && !src.pix, "page loaded %d times for a printed header, want none", loads);
     pixDestroy(&page);
     vt_doc_free(doc);
     return failures ? 1 : 0;
