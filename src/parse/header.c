@@ -1419,12 +1419,35 @@ static bool subject_continues(const vt_pctx *cx, const vt_pline *first, const vt
     size_t n = pl->len;
     while (n && isspace((unsigned char)pl->text[n - 1]))
         n--;
-    /* A trích yếu printed in capitals goes on in capitals. */
+    /* A trích yếu printed in capitals goes on in capitals, however long
+     * the line (text kept a line a paragraph holds the rest of the title
+     * in one: "BÃI BỎ TOÀN BỘ" / "QUYẾT ĐỊNH SỐ ... CỦA ..."); a line of
+     * small letters that long is a paragraph of the body. */
     bool upper = vt_text_is_upper(pl->text);
     if (upper && (!vt_text_is_upper(first->text) || authority_line(cx, pl)))
         return false;
-    return !body_cue(pl) && !section_heading(pl) && n > 0 && n <= 120 &&
+    return !body_cue(pl) && !section_heading(pl) && n > 0 && (n <= 120 || upper) &&
            (boxed || !strchr(".:;", pl->text[n - 1]));
+}
+
+/* The line under a type's title is no trích yếu when the title has none:
+ * the authority that decides ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...") with
+ * the căn cứ under it, or a sentence of small letters leading into the
+ * body ("Sau khi nghe ..., ... kết luận như sau:"), which a trích yếu
+ * never ends with. */
+static bool title_without_subject(const vt_pctx *cx, size_t i)
+{
+    const vt_pline *pl = &cx->lines[i];
+    size_t n = pl->len;
+    while (n && isspace((unsigned char)pl->text[n - 1]))
+        n--;
+    if (n && pl->text[n - 1] == ':' && !vt_text_mostly_upper(pl->text))
+        return true;
+    size_t next = i + 1;
+    while (next < cx->n && blank_line(&cx->lines[next]))
+        next++;
+    return vt_text_is_upper(pl->text) && authority_line(cx, pl) && next < cx->n &&
+           body_cue(&cx->lines[next]);
 }
 
 /* A line under the V/v that opens with a label of a few words and a colon
@@ -1915,6 +1938,8 @@ void vt_parse_header(vt_pctx *cx)
         while (i < cx->n && blank_line(&cx->lines[i]))
             i++;
         size_t from = on_line ? type_at : i;
+        if (!on_line && i < cx->n && title_without_subject(cx, i))
+            i = from = cx->n;
         size_t most = from < cx->n && vt_text_mostly_upper(cx->lines[from].text) ? SUBJECT_LINES_CAPS
                                                                                  : SUBJECT_LINES;
         for (size_t prev = from; i < cx->n && i < from + most && !blank_line(&cx->lines[i]) &&

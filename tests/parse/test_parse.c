@@ -2395,6 +2395,44 @@ static void test_enacting_word_no_title(void)
     json_decref(m);
 }
 
+/* A title printed without its trích yếu: the line under the type is the
+ * authority that decides, with the căn cứ under it, or a sentence leading
+ * into the body; neither is the subject.  A trích yếu in capitals opening
+ * on the line under the title goes on with it. */
+static void test_title_without_subject(void)
+{
+    static const char head[] =
+        "ỦY BAN NHÂN DÂN\nTỈNH NAM TRUNG\nSố: 412/QĐ-UBND\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Nam Trung, ngày 3 tháng 10 năm 2025\n";
+    static const char *const under[] = {
+        "QUYẾT ĐỊNH\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NAM TRUNG\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương;\n",
+        "QUYẾT ĐỊNH\nỦY BAN NHÂN DÂN TỈNH NAM TRUNG\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương;\n",
+        "THÔNG BÁO\nSau khi nghe các sở báo cáo, Phó Chủ tịch Ủy ban nhân dân tỉnh kết luận như sau:\n"
+        "1. Các sở khẩn trương hoàn thành việc rà soát.\n",
+    };
+    char text[2048];
+    for (size_t k = 0; k < sizeof under / sizeof *under; k++) {
+        snprintf(text, sizeof text, "%s%s", head, under[k]);
+        json_t *m = parse_text("title without a trích yếu", text, NULL);
+        expect(m, "type", k < 2 ? "Quyết định" : "Thông báo");
+        expect_missing(m, "subject", true);
+        json_decref(m);
+    }
+    snprintf(text, sizeof text, "%sQUYẾT ĐỊNH\nBÃI BỎ TOÀN BỘ\n"
+        "QUYẾT ĐỊNH SỐ 05/2019/QĐ-UBND NGÀY 12/4/2019 CỦA ỦY BAN NHÂN DÂN TỈNH BAN HÀNH QUY CHẾ "
+        "QUẢN LÝ CHỢ ĐẦU MỐI NÔNG SẢN VÀ QUYẾT ĐỊNH SỐ 09/2021/QĐ-UBND SỬA ĐỔI QUY CHẾ ĐÓ\n"
+        "ỦY BAN NHÂN DÂN TỈNH NAM TRUNG\nCăn cứ Luật Tổ chức chính quyền địa phương;\n", head);
+    json_t *m = parse_text("trích yếu in capitals, one long line", text, NULL);
+    expect(m, "type", "Quyết định");
+    expect(m, "subject", "BÃI BỎ TOÀN BỘ QUYẾT ĐỊNH SỐ 05/2019/QĐ-UBND NGÀY 12/4/2019 CỦA ỦY BAN NHÂN DÂN "
+        "TỈNH BAN HÀNH QUY CHẾ QUẢN LÝ CHỢ ĐẦU MỐI NÔNG SẢN VÀ QUYẾT ĐỊNH SỐ 09/2021/QĐ-UBND SỬA ĐỔI "
+        "QUY CHẾ ĐÓ");
+    json_decref(m);
+}
+
 /* A numbered letter printed with neither a type name nor a V/v line,
  * opening with "Kính gửi", is a công văn without a trích yếu. */
 static void test_letter_without_subject(void)
@@ -2698,6 +2736,7 @@ int main(int argc, char **argv)
     test_subject_above_section_heading();
     test_letter_without_subject();
     test_enacting_word_no_title();
+    test_title_without_subject();
     test_recipient_inner_semicolon();
     test_overlay_unit_word();
     test_stage(argv[1]);
