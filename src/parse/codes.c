@@ -4,8 +4,8 @@
  * "Lưu: VT, QLDN1") is letters a reader cannot guess from the language
  * around it, and OCR confuses a few of its characters in ways it seldom
  * does in words: I, l or | for 1 and the reverse, O for 0, T for I and I
- * for T, a T for the small r of TTr, U for the "L/" of "KL/TW", and a
- * letter read twice or once ("ĐĐU", "SVHTTTDL").  A part is repaired only
+ * for T, a T for the small r of TTr, U for the "L/" of "KL/TW", D, P or B
+ * for Đ, Ñ for N, and a letter read twice ("ĐĐU", "SVHTTTDL").  A part is repaired only
  * when it is no code the lexicon knows and exactly one reading under one
  * such confusion is, or one is at least CLEAR_MARGIN times as common as the
  * others: a correct code, known or not, is never made another.
@@ -192,8 +192,8 @@ static bool roman(const char *s)
     return false;
 }
 
-/* Each reading of part under one confusion, one letter read twice or one
- * read once, weighed into *b. */
+/* Each reading of part under one confusion or with one letter read twice,
+ * weighed into *b. */
 static void one_edit_readings(const vt_lexicon *lex, best_reading *b, const char *part,
                               code_slot slot)
 {
@@ -207,12 +207,12 @@ static void one_edit_readings(const vt_lexicon *lex, best_reading *b, const char
                          vt_xasprintf("%.*s%s%s", (int)i, part, confusions[k].meant, part + i + r),
                          slot);
         }
+        /* A letter read twice.  One read once where it is printed twice
+         * is not looked for: a code no list holds ("NMT", a firm's)
+         * would be made one it holds ("NNMT"). */
         bool letter = isalpha((unsigned char)part[i]) || c > 1;
-        /* A letter read twice, or once where it is printed twice. */
         if (letter && i + 2 * c <= n && memcmp(part + i, part + i + c, c) == 0)
             consider(lex, b, vt_xasprintf("%.*s%s", (int)i, part, part + i + c), slot);
-        if (letter)
-            consider(lex, b, vt_xasprintf("%.*s%s", (int)(i + c), part, part + i), slot);
     }
 }
 
@@ -235,7 +235,7 @@ static char *without_tilde_n(const char *part, const char *as)
 }
 
 /* The known code a printed part is a misreading of (one confusion, one
- * letter read twice or once), NULL when the part is known itself, none
+ * letter read twice), NULL when the part is known itself, none
  * is, or two are about as common.  A Roman numeral numbering a body's
  * units ("CCTKV.VII") is as good as any other: it stays.  An Ñ, which no
  * code holds, is what Vietnamese-model OCR makes of an N or of a speck
@@ -467,7 +467,11 @@ char *vt_code_words_repaired(const vt_lexicon *lex, const char *text)
             continue;
         }
         char *w = vt_xstrndup(text + i, k);
-        char *fix = after_numeral_cue(text, i) ? numeral_reading(w) : NULL;
+        char *fix = numeral_reading(w);
+        if (fix && !after_numeral_cue(text, i)) {
+            free(fix);
+            fix = NULL;
+        }
         if (!fix && code_word(w))
             fix = part_reading(lex, w, SLOT_WORD);
         append(&out, &o, &cap, fix ? fix : w, fix ? strlen(fix) : k);
