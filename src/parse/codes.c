@@ -5,10 +5,10 @@
  * around it, and OCR confuses a few of its characters in ways it seldom
  * does in words: I, l or | for 1 and the reverse, O for 0, T for I and I
  * for T, a T for the small r of TTr, U for the "L/" of "KL/TW", D, P or B
- * for Đ, Ñ for N, and a letter read twice ("ĐĐU", "SVHTTTDL").  A part is repaired only
- * when it is no code the lexicon knows and exactly one reading under one
- * such confusion is, or one is at least CLEAR_MARGIN times as common as the
- * others: a correct code, known or not, is never made another.
+ * for Đ, Ñ for N, and a letter read twice ("ĐĐU", "SVHTTTDL").  A part is
+ * repaired only when it is no code the lexicon knows and exactly one
+ * reading under one such confusion is, or one is at least CLEAR_MARGIN
+ * times as common as the others: a known code is never made another.
  *
  * What is known: the parts of codes the real corpus prints
  * (dict/lexicon/codes-corpus.tsv, counted by documents for where they
@@ -53,18 +53,35 @@ static vt_code_count *find(const vt_lexicon *lex, const char *form)
                             : NULL;
 }
 
-/* The entry of `form`, added when the index has none yet (the index is
- * sorted once all are in). */
+/* A new entry of `form`; the index merges those of one form once sorted. */
 static vt_code_count *entry(vt_code_count **v, size_t *n, size_t *cap, const char *form)
 {
-    for (size_t i = 0; i < *n; i++)
-        if (strcmp((*v)[i].form, form) == 0)
-            return &(*v)[i];
     VT_GROW(*v, *n, *cap);
     vt_code_count *e = &(*v)[(*n)++];
     memset(e, 0, sizeof *e);
     e->form = vt_xstrdup(form);
     return e;
+}
+
+/* The entries of one form as one, in a sorted array; its new length. */
+static size_t merge_forms(vt_code_count *v, size_t n)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        vt_code_count *m = o ? &v[o - 1] : NULL;
+        if (m && strcmp(m->form, v[i].form) == 0) {
+            m->type += v[i].type;
+            m->type_year += v[i].type_year;
+            m->part += v[i].part;
+            m->list += v[i].list;
+            m->abbreviation |= v[i].abbreviation;
+            m->doc_type |= v[i].doc_type;
+            free(v[i].form);
+        } else {
+            v[o++] = v[i];
+        }
+    }
+    return o;
 }
 
 void vt_codes_index(vt_lexicon *lex)
@@ -76,13 +93,13 @@ void vt_codes_index(vt_lexicon *lex)
         vt_code_count *e = entry(&v, &n, &cap, c->form);
         unsigned docs = c->extra ? (unsigned)strtoul(c->extra, NULL, 10) : 1;
         if (strcmp(c->section, "type") == 0)
-            e->type += docs;
+            e->type = docs;
         else if (strcmp(c->section, "type-year") == 0)
-            e->type_year += docs;
+            e->type_year = docs;
         else if (strcmp(c->section, "list") == 0)
-            e->list += docs;
+            e->list = docs;
         else
-            e->part += docs;
+            e->part = docs;
     }
     for (size_t i = 0; i < lex->abbreviations.n; i++)
         entry(&v, &n, &cap, lex->abbreviations.v[i].form)->abbreviation = true;
@@ -92,7 +109,7 @@ void vt_codes_index(vt_lexicon *lex)
     if (n > 1)
         qsort(v, n, sizeof *v, by_form);
     lex->code_counts = v;
-    lex->n_code_counts = n;
+    lex->n_code_counts = merge_forms(v, n);
 }
 
 void vt_codes_index_clear(vt_lexicon *lex)
