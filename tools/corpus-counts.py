@@ -7,9 +7,12 @@ shared corpus (see tools/corpus-counts.sh, which runs this).
     corpus-counts.py counts CORPUS_DIR HELDOUT.tsv OUT_DIR [options]
         write OUT_DIR/ngrams.txt (pruned n-gram counts over the tokens
         the model uses), OUT_DIR/names.txt (frequency lists of places and
-        bodies) and OUT_DIR/names-corpus.tsv (personal names)
+        bodies), OUT_DIR/names-corpus.tsv (personal names) and
+        OUT_DIR/codes-corpus.tsv (the parts of codes)
     corpus-counts.py names CORPUS_DIR HELDOUT.tsv OUT_DIR [options]
         only the two lists of names
+    corpus-counts.py codes CORPUS_DIR HELDOUT.tsv OUT_DIR
+        only the lexicon of code parts (OUT_DIR/codes-corpus.tsv)
 
 The tokens follow src/restore/token.c: outer and inner punctuation split
 off, numbers and Roman numerals as <num>, letters lower-cased (the model
@@ -283,6 +286,84 @@ def count(corpus, held, known, names_only=False):
     return grams, lists
 
 
+# Codes.  The parts of the numbers documents print ("Số: 12/TTr-SVHTTDL",
+# "Công văn số 5348/CT-CS", "212-KL/TW"): the first part after the number
+# (the type's abbreviation, or the issuer of a công văn) counted apart for
+# numbers with a year (normative acts: 15/2025/TT-BTC) and without, and
+# the parts after it; and the codes of the Nơi nhận list ("Lưu: VT,
+# QLDN1", "Các Vụ: KTTH, QHĐP").  A part is Latin capitals, digits and Đ,
+# with at most one small letter (TTr, TTg, GDTrH) and an '&' (TT&TT); a
+# dot parts the unit of a body from it (CCTKV.05).  Each is counted once a
+# document, so a document citing one code a hundred times is one.
+CODE_PART = re.compile(r'^[A-ZĐ](?:[A-ZĐ0-9&]|[a-zđ](?![a-zđ]))*$')
+CODE_NUMBER = re.compile(r'(?<![\w/.-])\d{1,6}[a-z]?(?:-\d{1,3})?(/\d{4})?[/-]'
+                         r'([A-ZĐ][\w&.]*(?:[/-][A-ZĐ][\w&.]*)*)')
+LIST_CODE = re.compile(r'(?<![\w&.])[A-ZĐ][A-Za-zĐđ0-9&]*(?![\w&])')
+RECIPIENTS = re.compile(r'^\s*(?:N[ơo]i nh[ậa]n|L[ưu]u\s*:)')
+
+
+def code_parts(text):
+    """The parts of a notation that are codes (see CODE_PART), dots parting
+    a body's unit."""
+    out = []
+    for seg in re.split(r'[-/]', text):
+        out.extend(p for p in seg.split('.') if CODE_PART.match(p) and not p.isdigit())
+    return out
+
+
+def list_codes(line):
+    """The codes a Nơi nhận line names: words of two capitals or more."""
+    return [w for w in LIST_CODE.findall(line)
+            if CODE_PART.match(w) and sum(c.isupper() for c in w) >= 2]
+
+
+def codes_in(doc):
+    """{section: parts} of one document."""
+    found = {k: set() for k in CODE_SECTIONS}
+    in_list = False
+    for line in doc:
+        for m in CODE_NUMBER.finditer(line):
+            parts = re.split(r'[-/]', m.group(2))
+            first = code_parts(parts[0])
+            if first:
+                found['type-year' if m.group(1) else 'type'].add(first[0])
+            found['part'].update(first[1:])
+            for p in parts[1:]:
+                found['part'].update(code_parts(p))
+        head = RECIPIENTS.match(line)
+        # The list: the cue's line and the items under it, each opening
+        # with a dash or a plus.
+        in_list = bool(head) or (in_list and line.lstrip()[:1] in '-+')
+        if in_list:
+            found['list'].update(list_codes(line[head.end():] if head else line))
+    return found
+
+
+CODE_SECTIONS = ('type', 'type-year', 'part', 'list')
+
+
+def count_codes(corpus, held):
+    counts = {k: collections.Counter() for k in CODE_SECTIONS}
+    for name in TEXTS:
+        for no, doc in documents(corpus, name):
+            if (name, no) in held:
+                continue
+            for k, parts in codes_in(doc).items():
+                counts[k].update(parts)
+    return counts
+
+
+def write_codes(path, counts):
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write('# Parts of codes in the real corpus (tools/corpus-counts.sh; see dict/README.md):\n'
+                '# part TAB the number of documents printing it.  Sections: type (the first part\n'
+                '# of a number without a year), type-year (with one), part (the parts after it),\n'
+                '# list (the codes of Nơi nhận lists).\n')
+        for k in CODE_SECTIONS:
+            f.write(f'# section: {k}\n')
+            f.writelines(f'{e}\t{n}\n' for e, n in by_count(counts[k], 1))
+
+
 def weighted(grams, weights):
     out = [collections.Counter() for _ in range(3)]
     for group, w in weights.items():
@@ -372,7 +453,7 @@ def write_lists(out, lists, min_list):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('what', choices=('heldout', 'counts', 'names'))
+    ap.add_argument('what', choices=('heldout', 'counts', 'names', 'codes'))
     ap.add_argument('corpus')
     ap.add_argument('paths', nargs='+')
     ap.add_argument('--admin-weight', type=int, default=5)
@@ -386,13 +467,17 @@ def main():
         heldout(o.corpus, o.paths[0])
         return
     held = read_heldout(o.paths[0])
+    out = o.paths[1]
+    os.makedirs(out, exist_ok=True)
+    if o.what in ('counts', 'codes'):
+        write_codes(os.path.join(out, 'codes-corpus.tsv'), count_codes(o.corpus, held))
+    if o.what == 'codes':
+        return
     dict_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'dict')
     known = {'family': lexicon_section(dict_dir, 'names.txt', 'family'),
              'places': lexicon_section(dict_dir, 'places.txt', None),
              'titles': {t.lower() for t in lexicon_section(dict_dir, 'positions.txt', None)}}
     grams, lists = count(o.corpus, held, known, o.what == 'names')
-    out = o.paths[1]
-    os.makedirs(out, exist_ok=True)
     write_lists(out, lists, o.min_list)
     if o.what == 'names':
         return

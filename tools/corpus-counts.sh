@@ -2,8 +2,9 @@
 # corpus-counts.sh [CORPUS_DIR] — regenerate dict/counts/ from the real
 # corpus (../shared/data/corpus, see its README): the n-gram counts the
 # restore model is built from beside dict/corpus/, the frequency lists of
-# places and bodies, and the personal names parse reads
-# (dict/lexicon/names-corpus.tsv).  The documents in bench/heldout-docs.tsv are
+# places and bodies, and what parse reads: the personal names
+# (dict/lexicon/names-corpus.tsv) and the parts of codes
+# (dict/lexicon/codes-corpus.tsv).  The documents in bench/heldout-docs.tsv are
 # left out (they are for measuring only); `tools/corpus-counts.py heldout`
 # chose them before anything was built.  Weights and pruning are recorded
 # in dict/README.md; options after the directory go to corpus-counts.py
@@ -19,3 +20,4 @@ mkdir -p "$src/dict/counts"
 xz -6 -T1 -c "$tmp/ngrams.txt" > "$src/dict/counts/ngrams.txt.xz"
 cp "$tmp/names.txt" "$src/dict/counts/names.txt"
 cp "$tmp/names-corpus.tsv" "$src/dict/lexicon/names-corpus.tsv"
+cp "$tmp/codes-corpus.tsv" "$src/dict/lexicon/codes-corpus.tsv"

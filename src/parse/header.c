@@ -608,7 +608,7 @@ bool vt_known_code(const vt_lexicon *lex, const char *seg)
     for (size_t i = 0; i < lex->doc_types.n; i++)
         if (lex->doc_types.v[i].extra && strcmp(lex->doc_types.v[i].extra, seg) == 0)
             return true;
-    return false;
+    return vt_code_printed(lex, seg);
 }
 
 /* The code of the Quốc hội or one of its organs with the term it serves
@@ -727,7 +727,9 @@ char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *ty
     }
     out[o] = '\0';
     free(ini);
-    return out;
+    char *coded = vt_codes_repaired(cx->lex, out);
+    free(out);
+    return coded;
 }
 
 /* The one abbreviation in capitals with Đ that a printed word in capitals
@@ -772,7 +774,9 @@ char *vt_repair_capitals(const vt_lexicon *lex, const char *text)
         }
     }
     out[o] = '\0';
-    return out;
+    char *coded = vt_code_words_repaired(lex, out);
+    free(out);
+    return coded;
 }
 
 typedef struct number {

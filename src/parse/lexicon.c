@@ -130,6 +130,8 @@ vt_status vt_lexicon_load(vt_lexicon *lex, const char *dir, vt_error *err)
         {NULL, "names.txt"},
         /* The names of the real corpus (tools/corpus-counts.sh). */
         {NULL, "names-corpus.tsv"},
+        /* The parts of codes of the real corpus (tools/corpus-counts.sh). */
+        {&lex->codes, "codes-corpus.tsv"},
     };
     vt_lex_list *sections[NAME_SECTIONS] = {&lex->family, &lex->middle, &lex->given,
                                             &lex->persons};
@@ -145,6 +147,7 @@ vt_status vt_lexicon_load(vt_lexicon *lex, const char *dir, vt_error *err)
         }
     }
     vt_sha256_hex(digests, sizeof digests - 1, lex->digest);
+    vt_codes_index(lex);
     return VT_OK;
 }
 
@@ -171,6 +174,8 @@ void vt_lexicon_clear(vt_lexicon *lex)
     clear_list(&lex->middle);
     clear_list(&lex->given);
     clear_list(&lex->persons);
+    clear_list(&lex->codes);
+    vt_codes_index_clear(lex);
 }
 
 /* Text compared without spaces, so "ke hoach" == "kehoach". */

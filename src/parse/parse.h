@@ -142,6 +142,9 @@ typedef struct vt_lex_list {
     size_t n, cap;
 } vt_lex_list;
 
+/* How often the real corpus prints a code part where (codes.c). */
+typedef struct vt_code_count vt_code_count;
+
 typedef struct vt_lexicon {
     vt_lex_list doc_types;     /* Điều 7 names + Phụ lục III abbreviation */
     vt_lex_list positions;     /* chức vụ */
@@ -150,6 +153,9 @@ typedef struct vt_lexicon {
     vt_lex_list places;        /* địa danh with diacritics */
     vt_lex_list family, middle, given; /* parts of personal names */
     vt_lex_list persons; /* whole names the real corpus prints; extra: documents */
+    vt_lex_list codes;   /* parts of codes of the real corpus; extra: documents */
+    vt_code_count *code_counts; /* codes, abbreviations and types, sorted */
+    size_t n_code_counts;
     char digest[65]; /* of the files' contents: records name what read them */
 } vt_lexicon;
 
@@ -213,8 +219,9 @@ bool vt_date_valid(int y, int m, int d);
 int vt_date_read(const char *dtok, const char *mtok, const char *ytok, int *y,
                  int *m, int *d, bool *repaired);
 
-/* Is the word an abbreviation abbreviations.txt lists, or a document
- * type's abbreviation, exactly as written ("VT", "QĐ")? */
+/* Is the word an abbreviation abbreviations.txt lists, a document type's
+ * abbreviation, or a code the real corpus prints (vt_code_printed),
+ * exactly as written ("VT", "QĐ", "PV")? */
 bool vt_known_code(const vt_lexicon *lex, const char *word);
 
 /* OCR reads Đ as D, P or B: each segment of a ký hiệu that matches a known
@@ -227,6 +234,21 @@ char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *ty
  * "Đoàn BBQH tỉnh" -> "Đoàn ĐBQH tỉnh", "Cổng TTBT" -> "Cổng TTĐT".
  * Caller frees. */
 char *vt_repair_capitals(const vt_lexicon *lex, const char *text);
+/* Index the lexicon's codes for the two repairs below (codes.c). */
+void vt_codes_index(vt_lexicon *lex);
+void vt_codes_index_clear(vt_lexicon *lex);
+/* A notation ("TIr-BKHCN", "KUTW") with each part OCR misread as a code
+ * the lexicon knows, where it stands, written as that code ("TTr-BKHCN",
+ * "KL/TW"); a part the lexicon knows, or that two known codes could be,
+ * stays.  Caller frees. */
+char *vt_codes_repaired(const vt_lexicon *lex, const char *notation);
+/* The same for each word of a list's text that may be a code ("Lưu: VT,
+ * QLDNI"), and a Roman numeral after "khu vực", "Khóa" or "Kỳ" whose I
+ * OCR read as 1, l or H ("khu vực H1" -> "khu vực II").  Caller frees. */
+char *vt_code_words_repaired(const vt_lexicon *lex, const char *text);
+/* Does the real corpus print the word as a code of its own, and not as a
+ * spelling without Đ of a far more common one ("PV", not "ND")? */
+bool vt_code_printed(const vt_lexicon *lex, const char *word);
 /* text with a person's name an OCR damaged spelled as the document or the
  * names lexicon prints it whole; NULL when none is (footer.c). */
 char *vt_mended_names(const vt_pctx *cx, const char *text);

@@ -1,0 +1,500 @@
+/* codes.c — the parts of codes OCR misread, written as the code they are.
+ *
+ * A code (the ký hiệu of a number, "TTr-UBND"; a unit in a Nơi nhận list,
+ * "Lưu: VT, QLDN1") is letters a reader cannot guess from the language
+ * around it, and OCR confuses a few of its characters in ways it seldom
+ * does in words: I, l or | for 1 and the reverse, O for 0, T for I and I
+ * for T, a T for the small r of TTr, U for the "L/" of "KL/TW", D, P or B
+ * for Đ, Ñ for N, and a letter read twice ("ĐĐU", "SVHTTTDL").  A part is
+ * repaired only when it is no code the lexicon knows and exactly one
+ * reading under one such confusion is, or one is at least CLEAR_MARGIN
+ * times as common as the others: a known code is never made another.
+ *
+ * What is known: the parts of codes the real corpus prints
+ * (dict/lexicon/codes-corpus.tsv, counted by documents for where they
+ * stand: first after the number, with a year or without; after it; in a
+ * Nơi nhận list), the abbreviations of abbreviations.txt and the types'
+ * abbreviations of doc-types.txt. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "parse.h"
+
+/* Where a part stands, which says which of its counts are evidence: the
+ * type of "12/TTr-CP" is seldom that of "12/2025/TT-BTC". */
+typedef enum code_slot {
+    SLOT_TYPE,      /* first after a number without a year */
+    SLOT_TYPE_YEAR, /* first after a number with a year */
+    SLOT_PART,      /* later in a notation */
+    SLOT_WORD,      /* a code in a list's text */
+} code_slot;
+
+struct vt_code_count {
+    char *form;
+    unsigned type, type_year, part, list; /* documents of the corpus */
+    bool abbreviation, doc_type;
+};
+
+/* A reading wins over the next when it is this many times as common. */
+enum { CLEAR_MARGIN = 3 };
+
+static int by_form(const void *a, const void *b)
+{
+    return strcmp(((const vt_code_count *)a)->form, ((const vt_code_count *)b)->form);
+}
+
+static vt_code_count *find(const vt_lexicon *lex, const char *form)
+{
+    vt_code_count key = {.form = (char *)form};
+    return lex->code_counts ? bsearch(&key, lex->code_counts, lex->n_code_counts,
+                                      sizeof key, by_form)
+                            : NULL;
+}
+
+/* A new entry of `form`; the index merges those of one form once sorted. */
+static vt_code_count *entry(vt_code_count **v, size_t *n, size_t *cap, const char *form)
+{
+    VT_GROW(*v, *n, *cap);
+    vt_code_count *e = &(*v)[(*n)++];
+    memset(e, 0, sizeof *e);
+    e->form = vt_xstrdup(form);
+    return e;
+}
+
+/* The entries of one form as one, in a sorted array; its new length. */
+static size_t merge_forms(vt_code_count *v, size_t n)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        vt_code_count *m = o ? &v[o - 1] : NULL;
+        if (m && strcmp(m->form, v[i].form) == 0) {
+            m->type += v[i].type;
+            m->type_year += v[i].type_year;
+            m->part += v[i].part;
+            m->list += v[i].list;
+            m->abbreviation |= v[i].abbreviation;
+            m->doc_type |= v[i].doc_type;
+            free(v[i].form);
+        } else {
+            v[o++] = v[i];
+        }
+    }
+    return o;
+}
+
+void vt_codes_index(vt_lexicon *lex)
+{
+    vt_code_count *v = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < lex->codes.n; i++) {
+        const vt_lex_entry *c = &lex->codes.v[i];
+        vt_code_count *e = entry(&v, &n, &cap, c->form);
+        unsigned docs = c->extra ? (unsigned)strtoul(c->extra, NULL, 10) : 1;
+        if (strcmp(c->section, "type") == 0)
+            e->type = docs;
+        else if (strcmp(c->section, "type-year") == 0)
+            e->type_year = docs;
+        else if (strcmp(c->section, "list") == 0)
+            e->list = docs;
+        else
+            e->part = docs;
+    }
+    for (size_t i = 0; i < lex->abbreviations.n; i++)
+        entry(&v, &n, &cap, lex->abbreviations.v[i].form)->abbreviation = true;
+    for (size_t i = 0; i < lex->doc_types.n; i++)
+        if (lex->doc_types.v[i].extra)
+            entry(&v, &n, &cap, lex->doc_types.v[i].extra)->doc_type = true;
+    if (n > 1)
+        qsort(v, n, sizeof *v, by_form);
+    lex->code_counts = v;
+    lex->n_code_counts = merge_forms(v, n);
+}
+
+void vt_codes_index_clear(vt_lexicon *lex)
+{
+    for (size_t i = 0; i < lex->n_code_counts; i++)
+        free(lex->code_counts[i].form);
+    free(lex->code_counts);
+    lex->code_counts = NULL;
+    lex->n_code_counts = 0;
+}
+
+/* How often the corpus prints `form` where `slot` stands; a listed
+ * abbreviation or type counts as once.  0: unknown there. */
+static unsigned evidence(const vt_lexicon *lex, const char *form, code_slot slot)
+{
+    const vt_code_count *e = find(lex, form);
+    if (!e)
+        return 0;
+    switch (slot) {
+    case SLOT_TYPE:
+        return e->type + e->doc_type;
+    case SLOT_TYPE_YEAR:
+        return e->type_year + e->doc_type;
+    case SLOT_PART:
+        return e->part + e->list + e->abbreviation;
+    case SLOT_WORD:
+        break;
+    }
+    return e->type + e->type_year + e->part + e->list + e->abbreviation + e->doc_type;
+}
+
+/* A reading that splits the part in two ("KUTW" -> "KL/TW") is a type
+ * and its issuer, as a party's number prints them: it needs the type
+ * where a type stands and the issuer known. */
+static unsigned reading_evidence(const vt_lexicon *lex, const char *reading, code_slot slot)
+{
+    const char *sep = strpbrk(reading, "/-");
+    if (!sep)
+        return evidence(lex, reading, slot);
+    if (slot != SLOT_TYPE && slot != SLOT_TYPE_YEAR)
+        return 0;
+    char *first = vt_xstrndup(reading, (size_t)(sep - reading));
+    unsigned a = evidence(lex, first, slot), b = evidence(lex, sep + 1, SLOT_PART);
+    free(first);
+    return a < b ? a : b;
+}
+
+/* Printed characters and what they may be misreadings of. */
+static const struct {
+    const char *read, *meant;
+} confusions[] = {
+    {"I", "1"}, {"l", "1"}, {"|", "1"}, {"1", "I"}, {"l", "I"}, {"O", "0"}, {"0", "O"},
+    {"I", "T"}, {"T", "I"}, {"T", "r"}, {"U", "L/"}, {"D", "Đ"}, {"P", "Đ"}, {"B", "Đ"},
+};
+
+/* Bytes of the character at s (Đ is two). */
+static size_t char_len(const char *s)
+{
+    size_t k = 1;
+    while (s[k] && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k++;
+    return k;
+}
+
+typedef struct best_reading {
+    char *form;
+    unsigned count, runner_up;
+} best_reading;
+
+static void consider(const vt_lexicon *lex, best_reading *b, char *reading, code_slot slot)
+{
+    unsigned c = reading_evidence(lex, reading, slot);
+    if (!c || (b->form && strcmp(b->form, reading) == 0)) {
+        free(reading);
+        return;
+    }
+    if (c > b->count) {
+        b->runner_up = b->count;
+        b->count = c;
+        free(b->form);
+        b->form = reading;
+    } else {
+        if (c > b->runner_up)
+            b->runner_up = c;
+        free(reading);
+    }
+}
+
+/* A Roman numeral up to XXXIX: tens, then a unit. */
+static bool roman(const char *s)
+{
+    size_t t = strspn(s, "X");
+    static const char *const units[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+    for (size_t u = 0; u < sizeof units / sizeof *units; u++)
+        if (t <= 3 && strcmp(s + t, units[u]) == 0 && (t || u))
+            return true;
+    return false;
+}
+
+/* Each reading of part under one confusion or with one letter read twice,
+ * weighed into *b. */
+static void one_edit_readings(const vt_lexicon *lex, best_reading *b, const char *part,
+                              code_slot slot)
+{
+    size_t n = strlen(part);
+    for (size_t i = 0; i < n; i += char_len(part + i)) {
+        size_t c = char_len(part + i);
+        for (size_t k = 0; k < sizeof confusions / sizeof *confusions; k++) {
+            size_t r = strlen(confusions[k].read);
+            if (strncmp(part + i, confusions[k].read, r) == 0)
+                consider(lex, b,
+                         vt_xasprintf("%.*s%s%s", (int)i, part, confusions[k].meant, part + i + r),
+                         slot);
+        }
+        /* A letter read twice.  One read once where it is printed twice
+         * is not looked for: a code no list holds ("NMT", a firm's)
+         * would be made one it holds ("NNMT"). */
+        bool letter = isalpha((unsigned char)part[i]) || c > 1;
+        if (letter && i + 2 * c <= n && memcmp(part + i, part + i + c, c) == 0)
+            consider(lex, b, vt_xasprintf("%.*s%s", (int)i, part, part + i + c), slot);
+    }
+}
+
+/* part with each Ñ written as `as`.  Caller frees. */
+static char *without_tilde_n(const char *part, const char *as)
+{
+    char *out = vt_xmalloc(strlen(part) + 1);
+    size_t o = 0;
+    for (const char *p = part; *p;) {
+        if (strncmp(p, "Ñ", 2) == 0) {
+            memcpy(out + o, as, strlen(as));
+            o += strlen(as);
+            p += 2;
+        } else {
+            out[o++] = *p++;
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
+/* The known code a printed part is a misreading of (one confusion, one
+ * letter read twice), NULL when the part is known itself, none
+ * is, or two are about as common.  A Roman numeral numbering a body's
+ * units ("CCTKV.VII") is as good as any other: it stays.  An Ñ, which no
+ * code holds, is what Vietnamese-model OCR makes of an N or of a speck
+ * beside one ("ÑC", "CNÑ"): read as N, or as nothing, then as above.
+ * Caller frees. */
+static char *part_reading(const vt_lexicon *lex, const char *part, code_slot slot)
+{
+    if (strlen(part) < 2 || find(lex, part) || roman(part))
+        return NULL;
+    best_reading b = {0};
+    if (strstr(part, "Ñ")) {
+        static const char *const as[] = {"N", ""};
+        for (size_t k = 0; k < 2; k++) {
+            char *v = without_tilde_n(part, as[k]);
+            one_edit_readings(lex, &b, v, slot);
+            consider(lex, &b, v, slot);
+        }
+    } else {
+        one_edit_readings(lex, &b, part, slot);
+    }
+    if (b.form && b.count < CLEAR_MARGIN * b.runner_up) {
+        free(b.form);
+        b.form = NULL;
+    }
+    return b.form;
+}
+
+/* A code the corpus prints in two documents or more, and not as a
+ * spelling without Đ of a code it prints twenty times as often ("ND" typed
+ * for NĐ): what OCR reads as it is taken as printed ("PV" is no ĐV whose
+ * Đ was read as P). */
+enum { PRINTED_DOCS = 2, TYPED_FOR_D = 20 };
+
+static unsigned total(const vt_code_count *e)
+{
+    return e ? e->type + e->type_year + e->part + e->list : 0;
+}
+
+/* The documents of the most common spelling of `word` with some of its D,
+ * P and B as Đ. */
+static unsigned most_with_d(const vt_lexicon *lex, const char *word)
+{
+    size_t at[4], k = 0, n = strlen(word);
+    for (size_t i = 0; i < n && k < 4; i++)
+        if (strchr("DPB", word[i]))
+            at[k++] = i;
+    unsigned most = 0;
+    char *v = vt_xmalloc(n * 2 + 1);
+    for (unsigned mask = 1; mask < 1u << k; mask++) {
+        size_t o = 0;
+        for (size_t i = 0, j = 0; i < n; i++) {
+            bool d = j < k && at[j] == i && (mask >> j++ & 1);
+            if (d) {
+                memcpy(v + o, "Đ", 2);
+                o += 2;
+            } else {
+                v[o++] = word[i];
+            }
+        }
+        v[o] = '\0';
+        unsigned c = total(find(lex, v));
+        if (c > most)
+            most = c;
+    }
+    free(v);
+    return most;
+}
+
+bool vt_code_printed(const vt_lexicon *lex, const char *word)
+{
+    unsigned c = total(find(lex, word));
+    return c >= PRINTED_DOCS && most_with_d(lex, word) < TYPED_FOR_D * c;
+}
+
+/* Does the notation hold a year ("2025/" of "12/2025/NĐ-CP")? */
+static bool has_year(const char *notation)
+{
+    for (const char *p = notation; *p; p++) {
+        bool start = p == notation || p[-1] == '/' || p[-1] == '-';
+        if (start && (strncmp(p, "19", 2) == 0 || strncmp(p, "20", 2) == 0) &&
+            strspn(p, "0123456789") == 4 && p[4] == '/')
+            return true;
+    }
+    return false;
+}
+
+/* Append s[0, n) to the growing string *out. */
+static void append(char **out, size_t *o, size_t *cap, const char *s, size_t n)
+{
+    while (*o + n + 1 > *cap)
+        *out = vt_xrealloc(*out, *cap *= 2);
+    memcpy(*out + *o, s, n);
+    *o += n;
+    (*out)[*o] = '\0';
+}
+
+/* Is the piece a code's letters: it opens with a capital (Latin or Đ)? */
+static bool code_piece(const char *s, size_t n)
+{
+    return n >= 2 && (isupper((unsigned char)s[0]) || strncmp(s, "Đ", 2) == 0);
+}
+
+char *vt_codes_repaired(const vt_lexicon *lex, const char *notation)
+{
+    size_t cap = strlen(notation) + 16, o = 0;
+    char *out = vt_xmalloc(cap);
+    out[0] = '\0';
+    code_slot first = has_year(notation) ? SLOT_TYPE_YEAR : SLOT_TYPE;
+    bool typed = false; /* the first part with a letter names the type */
+    for (const char *p = notation; *p;) {
+        size_t k = strcspn(p, "-/.");
+        char *piece = vt_xstrndup(p, k);
+        char *fix = NULL;
+        if (code_piece(piece, k)) {
+            fix = part_reading(lex, piece, typed ? SLOT_PART : first);
+            typed = true;
+        } else {
+            typed |= piece[strspn(piece, "0123456789")] != '\0';
+        }
+        append(&out, &o, &cap, fix ? fix : piece, fix ? strlen(fix) : k);
+        free(fix);
+        free(piece);
+        p += k;
+        if (*p)
+            append(&out, &o, &cap, p++, 1);
+    }
+    return out;
+}
+
+/* The code point before text[i], 0 at the start. */
+static uint32_t cp_before(const char *text, size_t i)
+{
+    if (!i)
+        return 0;
+    size_t s = i - 1;
+    while (s > 0 && ((unsigned char)text[s] & 0xC0) == 0x80)
+        s--;
+    uint32_t c = 0;
+    vt_utf8_dec(text + s, i - s, &c);
+    return c;
+}
+
+/* Bytes of the code word at text[i]: Latin letters, digits, '&', Đ, and
+ * the Ñ OCR may make of an N. */
+static size_t code_word_len(const char *text, size_t i)
+{
+    size_t k = i;
+    for (;;) {
+        if (isalnum((unsigned char)text[k]) || text[k] == '&')
+            k++;
+        else if (strncmp(text + k, "Đ", 2) == 0 || strncmp(text + k, "đ", 2) == 0 ||
+                 strncmp(text + k, "Ñ", 2) == 0)
+            k += 2;
+        else
+            return k - i;
+    }
+}
+
+/* A word of a list that may be a code: two capitals or more, and no
+ * Vietnamese syllable ("CHI", "TIN" in capitals). */
+static bool code_word(const char *w)
+{
+    size_t caps = 0;
+    bool digit = false;
+    for (const char *c = w; *c; c++) {
+        caps += isupper((unsigned char)*c) || strncmp(c, "Đ", 2) == 0 || strncmp(c, "Ñ", 2) == 0;
+        digit |= isdigit((unsigned char)*c) != 0;
+    }
+    if (caps < 2)
+        return false;
+    char *low = vt_text_lower_full(w);
+    bool syllable = !digit && vt_syllable_valid(low, VT_SYLLABLE_INVENTORY);
+    free(low);
+    return !syllable;
+}
+
+/* Words after which a Roman numeral stands ("khu vực II", "Khóa XV",
+ * "kỳ II"), folded, each followed by a space. */
+static const char *const numeral_cues[] = {"khu vuc ", "khoa ", "ky "};
+
+static bool after_numeral_cue(const char *text, size_t i)
+{
+    char *before = vt_xstrndup(text, i);
+    char *fb = vt_text_fold(before);
+    size_t n = strlen(fb);
+    bool cue = false;
+    for (size_t k = 0; k < sizeof numeral_cues / sizeof *numeral_cues && !cue; k++) {
+        size_t c = strlen(numeral_cues[k]);
+        cue = n >= c && strcmp(fb + n - c, numeral_cues[k]) == 0 &&
+              (n == c || !isalpha((unsigned char)fb[n - c - 1]));
+    }
+    free(fb);
+    free(before);
+    return cue;
+}
+
+/* The Roman numeral a word after a cue is as OCR reads its strokes: each
+ * I as 1, l or |, or two side by side as H ("khu vực H1" for II).  NULL
+ * when the word is a numeral already, or holds no such reading. */
+static char *numeral_reading(const char *w)
+{
+    size_t n = strlen(w);
+    if (n < 2 || w[strspn(w, "HIVXl1|")] || !w[strspn(w, "IVX")] || roman(w))
+        return NULL;
+    char *r = vt_xstrdup(w);
+    for (char *c = r; *c; c++)
+        if (strchr("Hl1|", *c))
+            *c = 'I';
+    if (roman(r) && strspn(w, "0123456789") < n)
+        return r;
+    free(r);
+    return NULL;
+}
+
+char *vt_code_words_repaired(const vt_lexicon *lex, const char *text)
+{
+    size_t n = strlen(text), cap = n + 16, o = 0;
+    char *out = vt_xmalloc(cap);
+    out[0] = '\0';
+    for (size_t i = 0; i < n;) {
+        size_t k = code_word_len(text, i);
+        uint32_t after = 0;
+        if (k && text[i + k])
+            vt_utf8_dec(text + i + k, n - i - k, &after);
+        if (!k || vt_cp_is_alpha(cp_before(text, i)) || vt_cp_is_alpha(after)) {
+            size_t step = k ? k : char_len(text + i);
+            append(&out, &o, &cap, text + i, step);
+            i += step;
+            continue;
+        }
+        char *w = vt_xstrndup(text + i, k);
+        char *fix = numeral_reading(w);
+        if (fix && !after_numeral_cue(text, i)) {
+            free(fix);
+            fix = NULL;
+        }
+        if (!fix && code_word(w))
+            fix = part_reading(lex, w, SLOT_WORD);
+        append(&out, &o, &cap, fix ? fix : w, fix ? strlen(fix) : k);
+        free(fix);
+        free(w);
+        i += k;
+    }
+    return out;
+}
