@@ -1264,10 +1264,16 @@ static char *deputy_after_head(const vt_pctx *cx, char **title)
 {
     if (!vt_text_mostly_upper(*title))
         return NULL;
+    /* A deputy's title is a few words: only the line's last words are
+     * tried, which keeps a long line linear. */
+    enum { DEPUTY_WORDS = 6 };
     vt_pline pl;
     vt_pline_init(&pl, *title);
+    size_t from = pl.flen;
+    for (size_t words = 0; from > 1 && words < DEPUTY_WORDS; from--)
+        words += pl.fold[from - 2] == ' ' && pl.fold[from - 1] != ' ';
     char *deputy = NULL;
-    for (size_t w = 1; w < pl.flen && !deputy; w++) {
+    for (size_t w = from > 0 ? from : 1; w < pl.flen && !deputy; w++) {
         if (pl.fold[w - 1] != ' ' || pl.fold[w] == ' ')
             continue;
         char *head = span_text(&pl, 0, w);

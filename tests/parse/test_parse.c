@@ -1144,36 +1144,33 @@ static void test_adoption_date(void)
             fail("adoption date: date still listed missing");
     json_decref(m);
 
-    /* A scan's printed lines break the phrase anywhere. */
-    m = parse_text("adoption date, line broken",
-        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 14/2025/UBTVQH15\nNGHỊ QUYẾT\n"
-        "Về mức phụ cấp của đại biểu Hội đồng nhân dân\n\n"
-        "Nghị quyết này có hiệu lực thi hành từ ngày 15 tháng 8 năm 2025.\n"
-        "Nghị quyết này được Ủy ban Thường vụ Quốc hội nước\n"
-        "Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV, phiên họp thứ 40 thông\n"
-        "qua ngày 21 tháng 6 năm 2025.\n"
-        "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCHỦ TỊCH\n\nLê Văn Thành\n", NULL);
-    expect(m, "date", "2025-06-21");
-    json_decref(m);
-
-    /* ... and inside the date. */
-    m = parse_text("adoption date, date broken",
-        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 15/2025/UBTVQH15\nNGHỊ QUYẾT\n"
-        "Về mức phụ cấp của đại biểu Hội đồng nhân dân\n\n"
-        "Nghị quyết này có hiệu lực thi hành từ ngày 15 tháng 8 năm 2025.\n"
-        "Nghị quyết này được Ủy ban Thường vụ Quốc hội khóa XV, phiên họp thứ 40\n"
-        "thông qua ngày 22 tháng 6 năm\n2025.\n"
-        "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCHỦ TỊCH\n\nLê Văn Thành\n", NULL);
-    expect(m, "date", "2025-06-22");
-    json_decref(m);
-    m = parse_text("adoption date, month on the next line",
-        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 16/2025/UBTVQH15\nNGHỊ QUYẾT\n"
-        "Về mức phụ cấp của đại biểu Hội đồng nhân dân\n\n"
-        "Nghị quyết này được Ủy ban Thường vụ Quốc hội khóa XV, phiên họp thứ 40 thông qua ngày 23\n"
-        "tháng 6 năm 2025./.\n"
-        "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCHỦ TỊCH\n\nLê Văn Thành\n", NULL);
-    expect(m, "date", "2025-06-23");
-    json_decref(m);
+    /* A scan's printed lines break the phrase anywhere, inside the date
+     * too. */
+    static const char *const broken[][2] = {
+        {"Nghị quyết này được Ủy ban Thường vụ Quốc hội nước\n"
+         "Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV, phiên họp thứ 40 thông\n"
+         "qua ngày 21 tháng 6 năm 2025.\n",
+         "2025-06-21"},
+        {"Nghị quyết này được Ủy ban Thường vụ Quốc hội khóa XV, phiên họp thứ 40\n"
+         "thông qua ngày 22 tháng 6 năm\n2025.\n",
+         "2025-06-22"},
+        {"Nghị quyết này được Ủy ban Thường vụ Quốc hội khóa XV, phiên họp thứ 40 thông qua "
+         "ngày 23\ntháng 6 năm 2025./.\n",
+         "2025-06-23"},
+    };
+    for (size_t i = 0; i < sizeof broken / sizeof *broken; i++) {
+        char doc[1024], name[64];
+        snprintf(doc, sizeof doc,
+                 "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 14/2025/UBTVQH15\nNGHỊ QUYẾT\n"
+                 "Về mức phụ cấp của đại biểu Hội đồng nhân dân\n\n"
+                 "Nghị quyết này có hiệu lực thi hành từ ngày 15 tháng 8 năm 2025.\n%s"
+                 "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCHỦ TỊCH\n\nLê Văn Thành\n",
+                 broken[i][0]);
+        snprintf(name, sizeof name, "adoption date, line broken %zu", i + 1);
+        m = parse_text(name, doc, NULL);
+        expect(m, "date", broken[i][1]);
+        json_decref(m);
+    }
 
     m = parse_text("no adoption date",
         "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 13/2025/UBTVQH15\nNGHỊ QUYẾT\n"
