@@ -174,10 +174,8 @@ static bool ends_entry(const char *text)
  * on to a closing ';' of its own: one entry may name several bodies
  * ("- TT Tỉnh ủy; TT HĐND tỉnh;") before the right column's title, and no
  * right column ends in one. */
-static size_t entry_split(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, size_t from, bool luu)
+static size_t column_split(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, size_t from, bool luu)
 {
-    if (pl->role == VT_ROLE_FOOTER_LEFT)
-        return pl->flen;
     size_t best = pl->flen;
     long a = find_authority(arx, pl, from, pl->flen);
     if (a > (long)from + 2)
@@ -243,10 +241,41 @@ static size_t entry_split(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, siz
     return best;
 }
 
-/* Whether the first line with text after line i, before line end, closes
- * an entry it goes on with: no list mark, no Lưu entry, and its left
- * column part ends in ';' or '.'. */
-static bool entry_closes_below(const vt_pctx *cx, vt_rx *arx, size_t i, size_t end)
+static bool looks_like_name(const vt_lexicon *lex, const char *t);
+
+/* Whether the line from fold offset s on is the signature block's: an
+ * authority, a title in capitals, or a person's name. */
+static bool signature_part(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, size_t s)
+{
+    while (s < pl->flen && pl->fold[s] == ' ')
+        s++;
+    if (s == pl->flen)
+        return false;
+    /* The prefix's pattern looks at the character before it. */
+    long a = find_authority(arx, pl, s > 0 ? s - 1 : 0, pl->flen);
+    if ((a >= 0 && (size_t)a <= s + 1) || find_position(cx, pl, s, pl->flen) == (long)s)
+        return true;
+    char *t = span_text(pl, s, pl->flen);
+    bool name = looks_like_name(cx->lex, t);
+    free(t);
+    return name;
+}
+
+static size_t entry_split(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, size_t from, bool luu)
+{
+    /* A line the layout gave the left column may still hold the right
+     * column's text behind an entry, where the two columns' lines meet:
+     * cut there only before the signature block's. */
+    size_t best = column_split(cx, arx, pl, from, luu);
+    if (pl->role == VT_ROLE_FOOTER_LEFT && best < pl->flen && !signature_part(cx, arx, pl, best))
+        return pl->flen;
+    return best;
+}
+
+/* The left column part of the first line with text after line i, before
+ * line end, when that line opens no entry (no list mark, no Lưu entry);
+ * NULL else.  Caller frees. */
+static char *unmarked_below(const vt_pctx *cx, vt_rx *arx, size_t i, size_t end)
 {
     for (size_t j = i + 1; j < end; j++) {
         const vt_pline *pl = &cx->lines[j];
@@ -255,11 +284,38 @@ static bool entry_closes_below(const vt_pctx *cx, vt_rx *arx, size_t i, size_t e
             continue;
         if (vt_list_mark_len(pl->text + pl->map[k]) ||
             is_luu(pl->fold + k + strspn(pl->fold + k, "-_+*=. ")))
-            return false;
-        char *t = span_text(pl, k, entry_split(cx, arx, pl, k, false));
-        bool closes = ends_entry(t);
+            return NULL;
+        return span_text(pl, k, entry_split(cx, arx, pl, k, false));
+    }
+    return NULL;
+}
+
+/* Whether the first line with text after line i, before line end, closes
+ * an entry it goes on with: no list mark, no Lưu entry, and its left
+ * column part ends in ';' or '.'. */
+static bool entry_closes_below(const vt_pctx *cx, vt_rx *arx, size_t i, size_t end)
+{
+    char *t = unmarked_below(cx, arx, i, end);
+    bool closes = t && ends_entry(t);
+    free(t);
+    return closes;
+}
+
+/* Whether the lines after line i, before line end, go on with the entry:
+ * the first with text opens no entry, and is in small letters, or closes
+ * the entry, or wraps again after a comma, or goes on to a line that does
+ * (a few lines at most: no entry runs longer). */
+static bool entry_goes_on_below(const vt_pctx *cx, vt_rx *arx, size_t i, size_t end)
+{
+    enum { WRAPS = 3 };
+    for (int k = 0; k < WRAPS; k++) {
+        char *t = unmarked_below(cx, arx, i, end);
+        bool on = t && *t && (vt_starts_lower(t) || ends_entry(t) || vt_last_char(t) == ',');
+        bool name = t && looks_like_name(cx->lex, t);
         free(t);
-        return closes;
+        if (on || !t || name)
+            return on;
+        i = lines_below(cx, i, 1);
     }
     return false;
 }
@@ -1179,11 +1235,71 @@ static char *title_wrapped(const vt_pctx *cx, const char *position, const char *
     return out;
 }
 
+/* Whether the line under a position heading a unit ("TRƯỞNG BAN CHÍNH
+ * SÁCH, THUẾ" / "QUỐC TẾ") ends the unit's name the narrow column
+ * wrapped: a few words in capitals that begin neither a title nor a
+ * person's name (the first word no family name). */
+static bool unit_goes_on(const vt_pctx *cx, const char *line)
+{
+    if (!vt_text_is_upper(line))
+        return false;
+    char *copy = vt_xstrdup(line), *w[MAX_WORDS];
+    size_t at[MAX_WORDS];
+    size_t n = split_words(copy, w, at);
+    char *lf = vt_text_fold(line);
+    bool end = n >= 1 && n <= 3 && !form_in_list(&cx->lex->family, w[0]) &&
+               !vt_lex_prefix(&cx->lex->positions, lf, strlen(lf), 0, NULL);
+    free(lf);
+    free(copy);
+    return end;
+}
+
+/* The deputy's title going on the KT. line after the head's ("KT. CỤC
+ * TRƯỞNG PHÓ CỤC TRƯỞNG"): the block's two lines printed, or read by
+ * OCR, as one.  Cuts *title (in capitals) to the head's title and
+ * returns the deputy's, in its proper form (within OCR distance of what
+ * the head's title leads one to expect); NULL, *title untouched, when the
+ * line holds the head's title alone. */
+static char *deputy_after_head(const vt_pctx *cx, char **title)
+{
+    if (!vt_text_mostly_upper(*title))
+        return NULL;
+    /* A deputy's title is a few words: only the line's last words are
+     * tried, which keeps a long line linear. */
+    enum { DEPUTY_WORDS = 6 };
+    vt_pline pl;
+    vt_pline_init(&pl, *title);
+    size_t from = pl.flen;
+    for (size_t words = 0; from > 1 && words < DEPUTY_WORDS; from--)
+        words += pl.fold[from - 2] == ' ' && pl.fold[from - 1] != ' ';
+    char *deputy = NULL;
+    for (size_t w = from > 0 ? from : 1; w < pl.flen && !deputy; w++) {
+        if (pl.fold[w - 1] != ' ' || pl.fold[w] == ' ')
+            continue;
+        char *head = span_text(&pl, 0, w);
+        char *proper = position_case(cx, head, NULL);
+        char *expected = vt_deputy_title(proper);
+        char *ef = vt_text_fold(expected);
+        if (vt_fuzzy_cost(pl.fold + w, pl.flen - w, ef) <= 0.2) {
+            deputy = expected;
+            free(*title);
+            *title = head;
+        } else {
+            free(expected);
+            free(head);
+        }
+        free(ef);
+        free(proper);
+    }
+    vt_pline_clear(&pl);
+    return deputy;
+}
+
 static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
 {
     json_t *sg = json_object();
     char *chain = vt_xstrdup(""), *rawchain = vt_xstrdup("");
-    char *last_title = NULL, *last_prefix = NULL;
+    char *last_title = NULL, *last_prefix = NULL, *inline_position = NULL;
     size_t i = 0, first_line = cx->n, last_line = 0;
     /* Authority lines come first. */
     for (; i < right->n; i++) {
@@ -1205,6 +1321,8 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
         *w = '\0';
         vt_span rest = {&pl, (size_t)vt_rx_end(arx, 0), pl.flen};
         char *title = vt_span_text(&rest);
+        if (strcmp(prefix, "KT") == 0 && !inline_position)
+            inline_position = deputy_after_head(cx, &title);
         char *proper = strcmp(prefix, "TM") == 0 ? vt_organ_case(cx->lex, title)
                                                  : position_case(cx, title, NULL);
         char *j = vt_xasprintf("%s%s%s. %s", chain, *chain ? " / " : "", prefix, proper);
@@ -1233,8 +1351,8 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
     /* Position: a title in capitals; under KT. it is the deputy's title. */
     char *expected = last_prefix && strcmp(last_prefix, "KT") == 0
                          ? vt_deputy_title(last_title) : NULL;
-    char *position = NULL;
-    double pconf = 0;
+    char *position = inline_position;
+    double pconf = position ? VT_CONF_POSITION : 0;
     size_t name_from = i;
     for (size_t k = i; k < right->n && !position; k++) {
         const char *t = right->v[k].text;
@@ -1252,12 +1370,20 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
                 first_line = right->v[k].line;
             last_line = right->v[k].line;
             name_from = k + 1;
-            char *tail = k + 1 < right->n &&
-                                 right->v[k + 1].line <= lines_below(cx, right->v[k].line, 1)
-                             ? title_wrapped(cx, position, right->v[k + 1].text)
-                             : NULL;
-            if (tail) {
-                j = vt_xasprintf("%s %s", position, tail);
+            bool below = k + 1 < right->n &&
+                         right->v[k + 1].line <= lines_below(cx, right->v[k].line, 1);
+            char *tail = below ? title_wrapped(cx, position, right->v[k + 1].text) : NULL;
+            char *whole = NULL;
+            if (!tail && below && pconf == VT_CONF_POSITION_HEADING &&
+                unit_goes_on(cx, right->v[k + 1].text)) {
+                char *joined = vt_xasprintf("%s %s", t, right->v[k + 1].text);
+                double wconf = 0;
+                whole = match_position(cx, joined, NULL, &wconf);
+                free(joined);
+            }
+            if (tail || whole) {
+                /* The unit read whole makes the position anew. */
+                j = whole ? whole : vt_xasprintf("%s %s", position, tail);
                 free(position);
                 position = j;
                 j = vt_xasprintf("%s %s", rawchain, right->v[k + 1].text);
@@ -1513,6 +1639,12 @@ void vt_parse_footer(vt_pctx *cx)
             /* A list of codes wrapped after its comma, or inside a name,
              * goes on in capitals to the entry's closing ';' ("các Vụ: TH,"
              * / "QHĐP, PL;", "Cổng" / "TTĐTCP;"). */
+            /* A line of three or more an entry wraps over starts as it may
+             * ("PCN Nguyễn Văn A, PCN" / "Trần Văn B, các Vụ," / "KTTH;"):
+             * it goes on with the entry when the line under it does, and
+             * is no signer's name standing alone. */
+            cont = cont || (!closed && !mark && !luu && words &&
+                            !looks_like_name(cx->lex, lt) && entry_goes_on_below(cx, &arx, i, end));
             cont = cont || (!closed && !mark && !luu && *lt && !words &&
                             (vt_last_char(entry) == ',' ? ends_entry(lt) || entry_opens_below(cx, i, end)
                                                         : vt_last_char(lt) == ';'));

@@ -130,10 +130,49 @@ static bool cited_date(const vt_pline *pl, size_t s, size_t e)
     return code_before && vt_text_mostly_upper(pl->text) && isalpha((unsigned char)pl->fold[e + strspn(pl->fold + e, " ")]);
 }
 
+/* The start of the word ending before fold offset `end`, past the
+ * spaces and dashes between: the word is fold[*ws, returned). */
+static size_t word_before(const char *fold, size_t end, size_t *ws)
+{
+    size_t we = end;
+    while (we > 0 && (fold[we - 1] == ' ' || fold[we - 1] == '-'))
+        we--;
+    size_t w = we;
+    while (w > 0 && fold[w - 1] != ' ' && fold[w - 1] != '-')
+        w--;
+    *ws = w;
+    return we;
+}
+
+/* Where the motto begins on a line: whole, or its words from "Tự do"
+ * when the column's width wrapped it after "Độc" or "Độc lập", which
+ * then end the line above, where the issuer's name may run into them
+ * (two columns OCR read as one line).  flen when the line has none. */
+static size_t motto_start(const vt_pline *pl)
+{
+    size_t s, e;
+    if (vt_fuzzy_find(pl->fold, pl->flen, 0, "doc lap tu do hanh phuc", 0.3, &s, &e, NULL))
+        return s;
+    if (!vt_fuzzy_find(pl->fold, pl->flen, 0, "tu do hanh phuc", 0.2, &s, &e, NULL))
+        return pl->flen;
+    static const char *const before[] = {"lap", "doc"};
+    for (size_t k = 0; k < 2; k++) {
+        size_t ws, we = word_before(pl->fold, s, &ws);
+        if (we == ws || vt_fuzzy_cost(pl->fold + ws, we - ws, before[k]) > 0.34)
+            break;
+        s = ws;
+    }
+    return s;
+}
+
 /* Where the right column begins on a header line (flen when it does not). */
 static size_t split_line(const vt_pctx *cx, const vt_pline *pl, vt_rx *date_rx)
 {
-    if (pl->role == VT_ROLE_HEADER_LEFT || pl->role == VT_ROLE_FOOTER_LEFT)
+    /* The layout may give the left column the motto's words its block
+     * reached into; no body's name holds them. */
+    if (pl->role == VT_ROLE_HEADER_LEFT)
+        return motto_start(pl);
+    if (pl->role == VT_ROLE_FOOTER_LEFT)
         return pl->flen;
     if (pl->role == VT_ROLE_HEADER_RIGHT || pl->role == VT_ROLE_FOOTER_RIGHT)
         return 0;
@@ -141,7 +180,7 @@ static size_t split_line(const vt_pctx *cx, const vt_pline *pl, vt_rx *date_rx)
     if (vt_fuzzy_find(pl->fold, pl->flen, 0, "cong hoa xa hoi chu nghia viet nam", 0.3, &s, &e, NULL) &&
         s < best)
         best = s;
-    if (vt_fuzzy_find(pl->fold, pl->flen, 0, "doc lap tu do hanh phuc", 0.3, &s, &e, NULL) && s < best)
+    if ((s = motto_start(pl)) < best)
         best = s;
     /* A Party document prints the Party's name where the motto stands;
      * after the issuer's name on a merged line, or alone. */
@@ -1284,22 +1323,35 @@ void vt_parse_adoption_date(vt_pctx *cx)
     for (size_t i = cx->footer_from, seen = 0; i-- > cx->header_end && seen < 12 && !found;) {
         const vt_pline *pl = &cx->lines[i];
         seen += !blank_line(pl);
-        for (size_t from = 0; !found && vt_rx_find(&rx, pl->fold, pl->flen, from);
+        /* The paragraph wraps where the page's width ends it, also inside
+         * the date ("... ngày 10 tháng 7 năm" / "2025."): the line is read
+         * joined to the next, for a date that starts on it. */
+        size_t next = i + 1;
+        while (next < cx->footer_from && blank_line(&cx->lines[next]))
+            next++;
+        vt_pline both;
+        char *text = next < cx->n ? vt_xasprintf("%s %s", pl->text, cx->lines[next].text)
+                                  : vt_xstrdup(pl->text);
+        vt_pline_init(&both, text);
+        free(text);
+        for (size_t from = 0; !found && vt_rx_find(&rx, both.fold, both.flen, from);
              from = (size_t)vt_rx_end(&rx, 0)) {
             size_t s = (size_t)vt_rx_start(&rx, 1), e = (size_t)vt_rx_end(&rx, 0);
-            if (!adopted_before(cx, i, s))
+            if (s >= pl->flen || !adopted_before(cx, i, s))
                 continue;
             bool repaired = false, handwritten = false;
             char iso[16];
-            if (read_matched_date(&rx, pl, iso, &repaired, &handwritten) != 1 || handwritten)
+            if (read_matched_date(&rx, &both, iso, &repaired, &handwritten) != 1 || handwritten)
                 continue;
-            vt_span raw = {pl, s, e};
+            vt_span raw = {&both, s, e};
             char *rawt = vt_span_text(&raw);
             json_object_set_new(cx->meta, "date",
-                                vt_field(cx, "value", iso, rawt, VT_CONF_DATE_CLOSING, i, i));
+                                vt_field(cx, "value", iso, rawt, VT_CONF_DATE_CLOSING, i,
+                                         e > pl->flen ? next : i));
             free(rawt);
             found = true;
         }
+        vt_pline_clear(&both);
     }
     vt_rx_clear(&rx);
     for (size_t k = 0; found && k < json_array_size(cx->missing); k++)

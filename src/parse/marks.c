@@ -171,6 +171,14 @@ static char *without_address(const char *entry)
     return out;
 }
 
+/* Does a field of the addressee's (an address, a tax code) close on this
+ * line, with the mark that ends it or its bracket? */
+static bool ends_field(const char *t)
+{
+    char c = vt_last_char(t);
+    return c == ';' || c == '.' || c == ')';
+}
+
 /* Openings of a body's first paragraph, capitalised in the middle of the
  * cue's line. */
 static const char *const body_openings[] = {"can cu", "thuc hien", "tra loi", "phuc dap",
@@ -306,6 +314,7 @@ void vt_parse_addressees(vt_pctx *cx)
         size_t from = i, last = i;
         bool listed_entry = false; /* a line of the list, not the cue's */
         size_t in_address = 0;     /* lines an address wrapped onto may still take */
+        bool address_open = false; /* a labelled address not closed on its line */
         bool skipped_fragment = false;
         for (size_t j = i + 1; j < hi && j < i + 30 && !body_on_line; j++) {
             const vt_pline *q = &cx->lines[j];
@@ -314,12 +323,29 @@ void vt_parse_addressees(vt_pctx *cx)
                 continue; /* the other column, read in between */
             if (*t == '(' || in_address) {
                 /* An address "(Địa chỉ: ...)", to its closing bracket
-                 * within three lines. */
-                in_address = strchr(t, ')') ? 0 : *t == '(' ? 3 : in_address - 1;
+                 * within three lines; the body may run on after it. */
+                const char *close = strchr(t, ')');
+                in_address = close ? 0 : *t == '(' ? 3 : in_address - 1;
+                if (close && close[1 + strspn(close + 1, " ")]) {
+                    body_on_line = true;
+                    break;
+                }
                 continue;
             }
-            if (!*t || address_cue(t, true))
-                continue; /* OCR's blank lines; a labelled address "MST: ..." */
+            if (address_open && *t && !vt_list_mark_len(t) &&
+                !body_opening_at(q, strspn(q->fold, " "))) {
+                /* The labelled address wrapped onto this line. */
+                address_open = !ends_field(t);
+                continue;
+            }
+            address_open = false;
+            if (!*t)
+                continue; /* OCR's blank lines */
+            if (address_cue(t, true)) {
+                /* A labelled address "MST: ...", maybe wrapped. */
+                address_open = !ends_field(t);
+                continue;
+            }
             size_t mark = vt_list_mark_len(t);
             if (!*entry && !mark && vt_starts_lower(t) && !skipped_fragment) {
                 /* No addressee begins in small letters: a line so under

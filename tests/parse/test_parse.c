@@ -539,6 +539,11 @@ static void test_issuers(void)
         {"BỘ TÀI CHÍNH\nCUCTHUE —_ a", "Cục Thuế", "Bộ Tài chính"},
         {"BỘ TÀI CHÍNH\n\nTONGCUCHAIQUAN _ . , .", "Tổng cục Hải quan", "Bộ Tài chính"},
         {"UBND TỈNH NINH BÌNH\nSOTUPHAP", "Sở Tư pháp", "UBND tỉnh Ninh Bình"},
+        /* The header's columns read as one, the motto wrapped after its
+         * first word: the issuer ends before it. */
+        {"TỔNG CỤC THUẾ\nCỤC THUẾ TỈNH YÊN SƠN Độc\nlập - Tự do - Hạnh phúc", "Cục Thuế tỉnh Yên Sơn",
+         "Tổng cục Thuế"},
+        {"SỞ NỘI VỤ Độc lập -\nTự do - Hạnh phúc", "Sở Nội vụ", NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char doc[512], name[64];
@@ -757,6 +762,15 @@ static void test_recipient_lists(void)
          "Nơi nhận:\n- Các tổ chức chính trị-\nxã hội tỉnh;\n- Ban Kinh tế -\nngân sách;\n"
          "- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
          {"Các tổ chức chính trị-xã hội tỉnh", "Ban Kinh tế - ngân sách", "Lưu: VT"}},
+        /* An entry over three lines, its middle line starting in
+         * capitals: it goes on while the line under it does. */
+        {"recipient over three lines",
+         "Nơi nhận:\n- Như trên;\n- VPCP: BTCN, PCN Lê Văn An, PCN\nTrần Văn Bình, Cổng TTĐT, các\n"
+         "Vụ, Cục, đơn vị trực\nthuộc, Công báo;\n- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Như trên",
+          "VPCP: BTCN, PCN Lê Văn An, PCN Trần Văn Bình, Cổng TTĐT, các Vụ, Cục, đơn vị trực thuộc, "
+          "Công báo",
+          "Lưu: VT"}},
         /* Codes wrapped after a comma go on in capitals. */
         {"recipient codes wrapped",
          "Nơi nhận:\n- Như trên;\n- VP UBND: CVP, các PCVP, các phòng: TH,\nKTN, NC;\n"
@@ -842,6 +856,19 @@ static void test_signer_blocks(void)
          "Phó Chủ tịch Thường trực", "Trần Quốc Hưng"},
         {"KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nSỞ\n\nTrần Quốc Hưng", NULL, "Phó Giám đốc",
          "Trần Quốc Hưng"},
+        /* The deputy's title on the KT. line, as one line holds them. */
+        {"KT.CỤC TRƯỞNG PHÓ CỤC TRƯỞNG\n(Đã ký)\nTrần Quốc Hưng", "KT. Cục trưởng",
+         "Phó Cục trưởng", "Trần Quốc Hưng"},
+        {"KT. GIÁM ĐỐC PHỎ GIÁM ĐỐC\n\nTrần Quốc Hưng", "KT. Giám đốc", "Phó Giám đốc",
+         "Trần Quốc Hưng"},
+        /* A unit's name under its head wrapped onto a line of its own; a
+         * name in capitals under it is the signer's. */
+        {"TL. CỤC TRƯỞNG\nTRƯỞNG BAN BAN KIỂM TRA, GIÁM\nSÁT NỘI BỘ\n\nTrần Quốc Hưng", NULL,
+         "Trưởng Ban Ban Kiểm tra, Giám sát nội bộ", "Trần Quốc Hưng"},
+        {"TL. CỤC TRƯỞNG\nTRƯỞNG BAN BAN KIỂM TRA, GIÁM SÁT NỘI BỘ\n\nTrần Quốc Hưng", NULL,
+         "Trưởng Ban Ban Kiểm tra, Giám sát nội bộ", "Trần Quốc Hưng"},
+        {"TL. CỤC TRƯỞNG\nTRƯỞNG BAN BAN KIỂM TRA\nTRẦN QUỐC HƯNG", NULL,
+         "Trưởng Ban Ban Kiểm tra", "Trần Quốc Hưng"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char foot[1024], name[64];
@@ -1117,17 +1144,33 @@ static void test_adoption_date(void)
             fail("adoption date: date still listed missing");
     json_decref(m);
 
-    /* A scan's printed lines break the phrase anywhere. */
-    m = parse_text("adoption date, line broken",
-        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 14/2025/UBTVQH15\nNGHỊ QUYẾT\n"
-        "Về mức phụ cấp của đại biểu Hội đồng nhân dân\n\n"
-        "Nghị quyết này có hiệu lực thi hành từ ngày 15 tháng 8 năm 2025.\n"
-        "Nghị quyết này được Ủy ban Thường vụ Quốc hội nước\n"
-        "Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV, phiên họp thứ 40 thông\n"
-        "qua ngày 21 tháng 6 năm 2025.\n"
-        "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCHỦ TỊCH\n\nLê Văn Thành\n", NULL);
-    expect(m, "date", "2025-06-21");
-    json_decref(m);
+    /* A scan's printed lines break the phrase anywhere, inside the date
+     * too. */
+    static const char *const broken[][2] = {
+        {"Nghị quyết này được Ủy ban Thường vụ Quốc hội nước\n"
+         "Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV, phiên họp thứ 40 thông\n"
+         "qua ngày 21 tháng 6 năm 2025.\n",
+         "2025-06-21"},
+        {"Nghị quyết này được Ủy ban Thường vụ Quốc hội khóa XV, phiên họp thứ 40\n"
+         "thông qua ngày 22 tháng 6 năm\n2025.\n",
+         "2025-06-22"},
+        {"Nghị quyết này được Ủy ban Thường vụ Quốc hội khóa XV, phiên họp thứ 40 thông qua "
+         "ngày 23\ntháng 6 năm 2025./.\n",
+         "2025-06-23"},
+    };
+    for (size_t i = 0; i < sizeof broken / sizeof *broken; i++) {
+        char doc[1024], name[64];
+        snprintf(doc, sizeof doc,
+                 "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 14/2025/UBTVQH15\nNGHỊ QUYẾT\n"
+                 "Về mức phụ cấp của đại biểu Hội đồng nhân dân\n\n"
+                 "Nghị quyết này có hiệu lực thi hành từ ngày 15 tháng 8 năm 2025.\n%s"
+                 "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCHỦ TỊCH\n\nLê Văn Thành\n",
+                 broken[i][0]);
+        snprintf(name, sizeof name, "adoption date, line broken %zu", i + 1);
+        m = parse_text(name, doc, NULL);
+        expect(m, "date", broken[i][1]);
+        json_decref(m);
+    }
 
     m = parse_text("no adoption date",
         "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 13/2025/UBTVQH15\nNGHỊ QUYẾT\n"
@@ -1240,6 +1283,19 @@ static void test_addressee_lists(void)
          "báo: số 10 đường Trần Phú, phường Rạch Giá.\nTrả lời văn bản số 05/SM-KT của Công "
          "ty, Thuế tỉnh có ý kiến như sau: đề nghị Công ty thực hiện theo quy định./.",
          1, "Công ty TNHH May Sao Mai"},
+        /* ... the address wrapped onto a line of its own, whatever its
+         * words, up to its closing mark. */
+        {"addressee's labelled address wrapped",
+         "Kính gửi:\nCông ty TNHH Gốm Bảo Châu;\nMã số thuế: 0312345679;\nĐịa chỉ: Lô B2 Đường "
+         "Số 3, Khu công nghiệp Long\nThạnh Tây, Xã Phú Mỹ, tỉnh Đồng Tháp.\nTrả lời văn bản số "
+         "05/BC-KT của Công ty, Thuế tỉnh có ý kiến như sau: đề nghị Công ty thực hiện./.",
+         1, "Công ty TNHH Gốm Bảo Châu"},
+        /* The address in brackets under the name, the body run on after
+         * its closing bracket: the body's lines are no addressee's. */
+        {"body after the address's bracket",
+         "Kính gửi: Ông Lâm Văn Phúc\n(Địa chỉ: số 7 Lê Lợi, phường Hải Châu;\nSố ĐT: 0905000111) "
+         "Cục Thuế nhận được câu hỏi của\nông Lâm Văn Phúc về thuế thu nhập cá nhân./.",
+         1, "Ông Lâm Văn Phúc"},
         /* ... its opening damaged by OCR (Trả lời read "Tra 160i"). */
         {"body glued at a damaged opening",
          "Kính gửi: Công ty Cổ phần Bao bì Phú An (Địa chỉ: thôn Đông, xã Tiên Lữ) Tra 160i "
