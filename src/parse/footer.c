@@ -1636,15 +1636,15 @@ void vt_parse_footer(vt_pctx *cx)
             bool cont = !closed && !mark && !luu && words &&
                         (vt_starts_lower(lt) || ends_entry(lt) ||
                          (vt_last_char(lt) == ',' && entry_opens_below(cx, i, end)));
-            /* A list of codes wrapped after its comma, or inside a name,
-             * goes on in capitals to the entry's closing ';' ("các Vụ: TH,"
-             * / "QHĐP, PL;", "Cổng" / "TTĐTCP;"). */
             /* A line of three or more an entry wraps over starts as it may
              * ("PCN Nguyễn Văn A, PCN" / "Trần Văn B, các Vụ," / "KTTH;"):
              * it goes on with the entry when the line under it does, and
              * is no signer's name standing alone. */
             cont = cont || (!closed && !mark && !luu && words &&
                             !looks_like_name(cx->lex, lt) && entry_goes_on_below(cx, &arx, i, end));
+            /* A list of codes wrapped after its comma, or inside a name,
+             * goes on in capitals to the entry's closing ';' ("các Vụ: TH,"
+             * / "QHĐP, PL;", "Cổng" / "TTĐTCP;"). */
             cont = cont || (!closed && !mark && !luu && *lt && !words &&
                             (vt_last_char(entry) == ',' ? ends_entry(lt) || entry_opens_below(cx, i, end)
                                                         : vt_last_char(lt) == ';'));
