@@ -1494,10 +1494,7 @@ static bool subject_continues(const vt_pctx *cx, const vt_pline *first, const vt
 static bool title_without_subject(const vt_pctx *cx, size_t i)
 {
     const vt_pline *pl = &cx->lines[i];
-    size_t n = pl->len;
-    while (n && isspace((unsigned char)pl->text[n - 1]))
-        n--;
-    if (n && pl->text[n - 1] == ':' && !vt_text_mostly_upper(pl->text))
+    if (vt_last_char(pl->text) == ':' && !vt_text_mostly_upper(pl->text))
         return true;
     size_t next = i + 1;
     while (next < cx->n && blank_line(&cx->lines[next]))
