@@ -38,7 +38,7 @@ extern "C" {
 
 #define VT_VERSION "0.1.0"
 /* Version of the record/document JSON and XML layout (schema/). */
-#define VT_SCHEMA_VERSION "2.3"
+#define VT_SCHEMA_VERSION "2.4"
 
 /* ------------------------------------------------------------------ errors */
 

@@ -45,7 +45,8 @@ json_t *vt_doc_review_reasons(const vt_doc *doc)
     /* A number or day written by hand into the printed form: the record
      * holds what is printed, and a person reads the rest off the page; or
      * the digit reader read it too (the number has its digits, the date
-     * its day), and a person checks it. */
+     * its day), or the digital signature's time gave it (the date's
+     * source), and a person checks it. */
     static const char *const by_hand[][4] = {
         {"number", "number_handwritten", "the number is written by hand: only its printed part was read",
          "the number is written by hand: read from the handwriting, to be checked"},
@@ -59,7 +60,11 @@ json_t *vt_doc_review_reasons(const vt_doc *doc)
         const char *value = json_string_value(json_object_get(f, "value"));
         bool read = k == 0 ? json_object_get(f, "code_number") != NULL
                            : value && strlen(value) == strlen("YYYY-MM-DD");
-        add_reason(reasons, by_hand[k][1], 1, g_string_new(by_hand[k][read ? 3 : 2]));
+        const char *text = by_hand[k][read ? 3 : 2];
+        if (json_object_get(f, "source"))
+            text = "the day is written by hand: taken from the digital signature's time, to be "
+                   "checked";
+        add_reason(reasons, by_hand[k][1], 1, g_string_new(text));
     }
 
     GString *flagged = g_string_new("changes flagged for review, not yet decided:");

@@ -16,6 +16,14 @@
 /* A date read from the closing paragraph's "thông qua ngày ...", the
  * header printing none: the cue is sure, its place in the text less so. */
 #define VT_CONF_DATE_CLOSING 0.8
+/* A date whose day or month, written by hand, was taken from the e-office
+ * signature's time (esign.c): the document is dated that day or a few
+ * days before, and which is a guess. */
+#define VT_CONF_DATE_SIGNATURE 0.5
+/* The e-office signature overlay: a time with a label over it and an
+ * offset from UTC; one without either (the label OCR lost, or the offset). */
+#define VT_CONF_SIGNATURE 0.9
+#define VT_CONF_SIGNATURE_PART 0.7
 /* The place: the right column's text before "ngày", with no cue of its own. */
 #define VT_CONF_PLACE 0.9
 /* The issuer (and its parent) when a line of it starts with a body of

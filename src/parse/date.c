@@ -43,6 +43,12 @@ static const char *readings(char c)
     }
 }
 
+int vt_ocr_digit(char c)
+{
+    const char *r = readings(c);
+    return *r ? *r - '0' : -1;
+}
+
 /* All readings of a token of 1..4 characters as numbers, with the count of
  * digits read as other digits (letters have one reading: no choice). */
 static size_t expand(const char *tok, int *out, int *changes, size_t cap,

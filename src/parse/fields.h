@@ -14,6 +14,7 @@
     X(number, NULL)                                                           \
     X(type, NULL)                                                             \
     X(date, NULL)                                                             \
+    X(digital_signature, NULL)                                                \
     X(place, NULL)                                                            \
     X(issuer, NULL)                                                           \
     X(issuer_parent, NULL)                                                    \
@@ -34,9 +35,9 @@
  * entry or the signer can have. */
 #define VT_METADATA_MEMBERS(X)                                                \
     X(value) X(text) X(name) X(position) X(authority) X(type) X(number)       \
-    X(date) X(issuer) X(subject) X(code_number) X(code_notation)              \
-    X(abbreviation) X(repaired) X(handwritten) X(purpose) X(copies) X(phone) \
-    X(email)                                                                  \
+    X(date) X(issuer) X(subject) X(time) X(code_number) X(code_notation)      \
+    X(abbreviation) X(repaired) X(handwritten) X(source) X(copy) X(purpose)   \
+    X(copies) X(phone) X(email)                                               \
     X(raw) X(confidence) X(evidence)
 
 #endif

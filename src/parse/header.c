@@ -31,7 +31,7 @@
  * day, and sometimes the month, is written by hand in a blank left for it:
  * then the blank is empty (blue ink dropped), or holds a short run of
  * marks, which may have run into the cue ("ngàW/†"). */
-#define DT "[0-9oqdlij|!\\]tfzsbg$]"
+#define DT VT_RX_DIGIT
 static const char date_pattern[] =
     "(?:^|[^a-z])(ng[a-z0-9@]{1,2}y|ng[a-z0-9@]{1,2}(?=\\S))\\s*[,.:]?\\s*"
     "(?:(" DT "{1,2})|\\S{1,6}?)?\\s*[,./-]?\\s*"

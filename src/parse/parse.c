@@ -58,6 +58,7 @@ json_t *vt_parse_lines(vt_pline *lines, size_t n, size_t page_count,
     cx.footer_from = n;
 
     vt_parse_header(&cx);
+    vt_parse_digital_signature(&cx);
     vt_parse_footer(&cx);
     cx.body_from = cx.header_end;
     cx.body_to = cx.footer_from;

@@ -208,11 +208,20 @@ void vt_parse_addressees(vt_pctx *cx); /* Kính gửi */
 void vt_parse_footer(vt_pctx *cx);     /* recipients, archive copy, signer */
 void vt_parse_references(vt_pctx *cx);
 void vt_parse_marks(vt_pctx *cx);      /* urgency, secrecy, contacts */
+/* The e-office signature overlay above the header, and the header's date
+ * completed or mended from its time (esign.c); after vt_parse_header. */
+void vt_parse_digital_signature(vt_pctx *cx);
 /* Is the text an urgency or secrecy mark printed in capitals ("KHẨN")? */
 bool vt_is_mark(const char *text);
 
 /* Date helpers (date.c). */
 bool vt_date_valid(int y, int m, int d);
+/* A pattern character for a digit of a date as OCR reads it (on fold):
+ * the digits and the letters OCR makes of them. */
+#define VT_RX_DIGIT "[0-9oqdlij|!\\]tfzsbg$]"
+/* The digit a folded character of VT_RX_DIGIT reads as first ('l' 1,
+ * 'o' 0); -1 for any other character. */
+int vt_ocr_digit(char c);
 /* Read day, month and year tokens (folded, possibly damaged).  Returns the
  * number of distinct valid readings; with exactly one (or the printed one
  * valid) fills *y *m *d and sets *repaired when digits were changed. */

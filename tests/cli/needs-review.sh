@@ -53,6 +53,20 @@ kinds = [x['kind'] for x in r['review_reasons']]
 assert 'number_handwritten' in kinds and 'day_handwritten' in kinds and r['needs_review'], kinds
 PY" "a handwritten number and day are not read as printed or not reasons to look"
 
+# The day by hand taken from the digital signature's time: a reason to
+# look that says so.
+printf 'Ký bởi: Ủy ban nhân dân xã An Phú\nThời gian ký: 06.05.2024 08:30:00 +07:00\nỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nSố: 14 /TB-UBND\nAn Phú, ngày {⁄|. tháng 5 năm 2024\nTHÔNG BÁO\nVề việc nghỉ lễ\nCác đơn vị nghỉ lễ theo quy định.\n' > signed.txt
+"$VANTHU" run -o "$scratch/signed" signed.txt 2> /dev/null
+check "python3 - '$scratch/signed/signed.txt.json' <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+d = r['metadata']['date']
+assert d['value'] == '2024-05-06' and d['source'] == 'signature' and d['handwritten'], d
+assert r['metadata']['digital_signature']['time'] == '2024-05-06T08:30:00+07:00', r['metadata']
+day = [x for x in r['review_reasons'] if x['kind'] == 'day_handwritten']
+assert day and 'digital signature' in day[0]['text'], r['review_reasons']
+PY" "a day taken from the digital signature is not a reason to look that says so"
+
 # A flagged change calls for review until a reviewer decides on it; the
 # record is written again (by apply) so the reasons are worked out anew.
 python3 - "$scratch/out/complete.txt.json" "$scratch/flagged.json" "$scratch/low.json" <<'PY'

@@ -3,9 +3,11 @@
 # overlay above the issuing body, the number and the day left blank for
 # the hand (tests/image/overlay.txt, rendered by vt-mksample).  The
 # header's two columns are still found below the overlay, which is read
-# as a region of its own; the issuer comes from the left column only; the
-# number and date yield their printed parts with the handwritten flag; the
-# number cited in the body is not taken for the dispatch's.
+# as a region of its own and into the record's digital_signature; the
+# issuer comes from the left column only; the number yields its printed
+# part with the handwritten flag, the date its printed month and year and
+# the overlay's signing day, flagged; the number cited in the body is not
+# taken for the dispatch's.
 # The last page of a sample dispatch, its page number at the top and Nơi
 # nhận and the signer just below, has no header: no header field at all.
 #
@@ -29,6 +31,9 @@ print("issuer_parent", v("issuer_parent", "name"))
 print("subject", v("subject"))
 print("number_handwritten", v("number", "handwritten"))
 print("date_handwritten", v("date", "handwritten"))
+print("date_source", v("date", "source"))
+print("signed_by", v("digital_signature", "name"))
+print("signed_at", v("digital_signature", "time"))
 PY
 want() { check "grep -qxF -- '$1 $2' '$scratch/got'" "$1: want '$2', got '$(sed -n "s/^$1 //p" "$scratch/got")'"; }
 want roles "none header-left header-right body footer-left footer-right"
@@ -36,8 +41,11 @@ want issuer "Sở Nông nghiệp và Môi trường"
 want issuer_parent "UBND tỉnh Kon Tum"
 want number "/SNNMT-VP"
 want number_handwritten True
-want date "2025-03"
+want date "2025-03-14"
 want date_handwritten True
+want date_source signature
+want signed_by "Sở Nông nghiệp tỉnh Kon Tum"
+want signed_at "2025-03-14T16:05:41+07:00"
 want place "Kon Tum"
 want type "Công văn"
 want subject "V/v kiểm tra kho lưu trữ hồ sơ đất đai"

@@ -57,9 +57,11 @@ static void check_json_schema(const char *path)
         const char *type = json_string_value(json_object_get(p, "type"));
         CHECK((keys[i].item != NULL) == (type && strcmp(type, "array") == 0));
     }
-    /* Every member of a field, entry, contact, reference or signer is in
-     * the table, and every member of the table is in one of them. */
-    static const char *const shapes[] = {"field", "entry", "contact", "reference", "signer"};
+    /* Every member of a field, entry, contact, reference, signer or
+     * digital signature is in the table, and every member of the table is
+     * in one of them. */
+    static const char *const shapes[] = {"field",  "entry",  "contact",
+                                         "reference", "signer", "digital_signature"};
     size_t seen[N_MEMBERS] = {0};
     for (size_t s = 0; s < sizeof shapes / sizeof *shapes; s++) {
         const char *name;
@@ -127,9 +129,10 @@ static void check_xsd(const char *path)
         xmlFree(type);
     }
     xmlXPathFreeObject(els);
-    /* The members of Field, Entry, Reference and Signer are the table's. */
+    /* The members of Field, Entry, Reference, Signer and DigitalSignature
+     * are the table's. */
     size_t seen[N_MEMBERS] = {0};
-    static const char *const shapes[] = {"Field", "Entry", "Reference", "Signer"};
+    static const char *const shapes[] = {"Field", "Entry", "Reference", "Signer", "DigitalSignature"};
     for (size_t s = 0; s < sizeof shapes / sizeof *shapes; s++) {
         xmlXPathObjectPtr m = xsd_query(x, "//xs:complexType[@name='%s']/*/xs:element",
                                         shapes[s]);

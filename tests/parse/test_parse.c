@@ -2309,8 +2309,10 @@ static void test_body_line_in_header(void)
 
 /* Parse a text document whose words `pen` (each the first word of the
  * document with that text) OCR took for pen strokes, as it marks them
- * (vt_word.handwritten). */
-static json_t *parse_text_pen(const char *name, const char *text, const char *const *pen, size_t n_pen)
+ * (vt_word.handwritten), or whose digits the digit reader read from pen
+ * strokes (`kind` VT_PEN_DIGITS, vt_word.pen_digits). */
+static json_t *parse_text_pen(const char *name, const char *text, const char *const *pen, size_t n_pen,
+                              vt_pen kind)
 {
     current = name;
     vt_pline lines[64];
@@ -2326,7 +2328,7 @@ static json_t *parse_text_pen(const char *name, const char *text, const char *co
                 continue;
             if (!lines[i].pen)
                 lines[i].pen = calloc(lines[i].len, sizeof *lines[i].pen);
-            memset(lines[i].pen + (at - lines[i].text), 1, len);
+            memset(lines[i].pen + (at - lines[i].text), kind, len);
             break;
         }
     json_t *meta = parse_lines(lines, n, NULL);
@@ -2367,7 +2369,8 @@ static void test_pen_words(void)
         {"pen mark on print", {"2025", "/BC-UBND"}, "23/BC-UBND", "2025-01-03", false, false},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        json_t *m = parse_text_pen(cases[i].name, page, cases[i].pen, cases[i].pen[0] ? 2 : 0);
+        json_t *m = parse_text_pen(cases[i].name, page, cases[i].pen, cases[i].pen[0] ? 2 : 0,
+                                   VT_PEN_MARKS);
         expect(m, "number", cases[i].number);
         expect(m, "number.code_notation", "BC-UBND");
         expect(m, "number.code_number", cases[i].number_by_hand ? NULL : "23");
@@ -2385,7 +2388,7 @@ static void test_pen_words(void)
                                "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\nSố: 23 /BC-UBND\n"
                                "An Bình, ngày 3 tháng 01\nnăm 2025\nBÁO CÁO\n"
                                "Kết quả thực hiện nhiệm vụ năm 2024\n",
-                               day, 1);
+                               day, 1, VT_PEN_MARKS);
     expect(m, "date", "2025-01");
     expect_handwritten(m, "date", true);
     json_decref(m);
@@ -2413,9 +2416,127 @@ static void test_overlay_unit_word(void)
     };
     json_t *m = parse_roles(page, sizeof page / sizeof *page);
     expect(m, "number", "/QĐ-SXD");
-    expect(m, "date", "2025-06");
+    /* The overlay's time, its dot and colon lost and 1 read as l, gives
+     * the day left blank. */
+    expect(m, "digital_signature.time", "2025-06-05T15:40:23+07:00");
+    expect(m, "date", "2025-06-05");
+    expect(m, "date.source", "signature");
     expect(m, "type", "Quyết định");
     json_decref(m);
+}
+
+/* A dispatch of a made-up province whose e-office overlay (`overlay`,
+ * NULL for none) stands over the header, dated by `date_line`; `body`
+ * ends it. */
+static json_t *parse_signed(const char *name, const char *overlay, const char *date_line,
+                            const char *body, const char *const *pen_digits, size_t *n_warnings)
+{
+    char *text = NULL;
+    if (asprintf(
+        &text, "%sUBND TỈNH AN BÌNH\nSỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 41 /SNNMT-KH\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n%s\n"
+        "V/v kiểm tra tiến độ gieo trồng vụ Đông Xuân\nKính gửi: Ủy ban nhân dân các huyện\n%s",
+        overlay ? overlay : "", date_line, body) < 0)
+        return NULL;
+    json_t *m;
+    if (pen_digits) {
+        m = parse_text_pen(name, text, pen_digits, 1, VT_PEN_DIGITS);
+    } else {
+        current = name;
+        m = parse_text(name, text, n_warnings);
+    }
+    free(text);
+    return m;
+}
+
+/* The e-office signature overlay: read over the header however OCR split
+ * and damaged it, and its time gives the date's day or month written by
+ * hand and not read, or read so that the document would be dated after
+ * its signing; a printed date stays, a copy's signature dates nothing,
+ * and a time in the body is no overlay. */
+static void test_digital_signature(void)
+{
+    static const char body[] =
+        "Thực hiện Kế hoạch số 12/KH-UBND ngày 3 tháng 1 năm 2025 của Ủy ban nhân dân tỉnh,\n"
+        "Sở đề nghị các huyện báo cáo tiến độ trước ngày 20 tháng 3 năm 2025.\n";
+    /* Split over six lines, each label damaged; the wrapped body's name
+     * ends at its comma. */
+    static const char split[] = "Ký bời: Sở Nông nghiệp và\nMôi trường\n"
+                                "Cơ quau: Sở Nông nghiệp và\nmôi trường, tỉnh An Bình\n"
+                                "Thời gỉan kỷ:\n07.03.2025 09:12:40\n+07:00\n";
+    static const char one_line[] = "Ký bởi: Sở Nông nghiệp và Môi trường\n"
+                                   "Thời gian ký: 02.04.2025 16:05:11 +07:00\n";
+    static const struct {
+        const char *name, *overlay, *date_line, *pen_digits;
+        const char *signer, *time, *date, *source;
+        bool warned;
+    } cases[] = {
+        {"overlay split over lines, day and month blank", split, "An Bình, ngày tháng năm 2025",
+         NULL, "Sở Nông nghiệp và môi trường", "2025-03-07T09:12:40+07:00", "2025-03-07",
+         "signature", false},
+        {"no overlay", NULL, "An Bình, ngày tháng năm 2025", NULL, NULL, NULL, "2025", NULL, false},
+        {"printed date kept", split, "An Bình, ngày 06 tháng 3 năm 2025", NULL,
+         "Sở Nông nghiệp và môi trường", "2025-03-07T09:12:40+07:00", "2025-03-06", NULL, false},
+        /* Printed, it stays even when the signing says otherwise. */
+        {"printed date after the signing", split, "An Bình, ngày 26 tháng 3 năm 2025", NULL,
+         "Sở Nông nghiệp và môi trường", "2025-03-07T09:12:40+07:00", "2025-03-26", NULL, true},
+        /* The printed month kept: the last day of March, not the signing
+         * day in April. */
+        {"blank day filled, month kept", one_line, "An Bình, ngày tháng 3 năm 2025", NULL,
+         "Sở Nông nghiệp và Môi trường", "2025-04-02T16:05:11+07:00", "2025-03-31", "signature",
+         false},
+        {"blank day, month disagreeing", one_line, "An Bình, ngày tháng 6 năm 2025", NULL,
+         "Sở Nông nghiệp và Môi trường", "2025-04-02T16:05:11+07:00", "2025-06", NULL, true},
+        /* A hand-read day and month months after the signing: the day
+         * agrees with a day just before it, the month is replaced. */
+        {"hand-read month after the signing", split, "An Bình, ngày 06 tháng 09 năm 2025", "06",
+         "Sở Nông nghiệp và môi trường", "2025-03-07T09:12:40+07:00", "2025-03-06", "signature",
+         false},
+        {"hand-read date agreeing", split, "An Bình, ngày 06 tháng 03 năm 2025", "06",
+         "Sở Nông nghiệp và môi trường", "2025-03-07T09:12:40+07:00", "2025-03-06", NULL, false},
+        /* A copy is certified any time after the document was issued. */
+        {"copy's signature", "SAO Y; SỞ TƯ PHÁP TỈNH AN BÌNH; Thời gian ký: 12/05/2025 10:20:00 +07:00\n",
+         "An Bình, ngày tháng 3 năm 2025", NULL, "Sở Tư pháp tỉnh An Bình",
+         "2025-05-12T10:20:00+07:00", "2025-03", NULL, false},
+        /* A date and clock with neither a label nor an offset is no
+         * overlay. */
+        {"bare time", "07.03.2025 09:12:40\n", "An Bình, ngày tháng năm 2025", NULL, NULL, NULL,
+         "2025", NULL, false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *pen[] = {cases[i].pen_digits};
+        size_t n_warnings = 0;
+        json_t *m = parse_signed(cases[i].name, cases[i].overlay, cases[i].date_line, body,
+                                 cases[i].pen_digits ? pen : NULL, &n_warnings);
+        expect(m, "digital_signature", cases[i].signer);
+        expect(m, "digital_signature.time", cases[i].time);
+        expect(m, "date", cases[i].date);
+        expect(m, "date.source", cases[i].source);
+        expect(m, "number", "41/SNNMT-KH");
+        if (!cases[i].pen_digits && (n_warnings > 0) != cases[i].warned)
+            fail("want %s warning, got %zu", cases[i].warned ? "a" : "no", n_warnings);
+        checks++;
+        if (json_is_true(json_object_get(json_object_get(m, "digital_signature"), "copy")) !=
+            (strncmp(cases[i].name, "copy", 4) == 0))
+            fail("digital_signature.copy wrong");
+        json_decref(m);
+    }
+
+    /* The overlay's labels and time in the body, the header printing
+     * none: nothing is read from them. */
+    static const char signed_body[] = "Cơ quan: Sở Nông nghiệp và Môi trường\n"
+                                      "Thời gian ký: 07.03.2025 09:12:40 +07:00\n";
+    char *body_overlay = NULL;
+    if (asprintf(&body_overlay, "%s%s", body, signed_body) < 0)
+        return;
+    json_t *m = parse_signed("overlay in the body", NULL, "An Bình, ngày tháng năm 2025", body_overlay,
+                             NULL, NULL);
+    expect(m, "digital_signature", NULL);
+    expect(m, "digital_signature.time", NULL);
+    expect(m, "date", "2025");
+    expect(m, "date.source", NULL);
+    json_decref(m);
+    free(body_overlay);
 }
 
 /* A trích yếu citing a document with its date ("... số 12/2024/NQ-HĐND
@@ -2593,7 +2714,10 @@ static void test_scanned_header(void)
     expect(m, "issuer", "Sở Công Thương");
     expect(m, "issuer_parent", "UBND tỉnh Yên Bái");
     expect(m, "number", "/SCT-QLTM");
-    expect(m, "date", "2024-06");
+    /* The day by hand, unread, is the overlay's signing day. */
+    expect(m, "date", "2024-06-05");
+    expect(m, "date.source", "signature");
+    expect(m, "digital_signature", "Sở Công Thương");
     expect(m, "place", "Yên Bái");
     expect(m, "type", "Công văn");
     expect(m, "subject", "V/v báo cáo tình hình thị trường xăng dầu quý II");
@@ -2850,6 +2974,7 @@ int main(int argc, char **argv)
     test_title_without_subject();
     test_recipient_inner_semicolon();
     test_overlay_unit_word();
+    test_digital_signature();
     test_stage(argv[1]);
     vt_lexicon_clear(&lex);
     printf("%d checks, %d failures\n", checks, failures);
