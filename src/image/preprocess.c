@@ -8,7 +8,8 @@
  *      no colour, whatever its file's format) found by its shape and
  *      erased (seal.c);
  *   3. scaled down to about 300 dpi (what the Tesseract models are trained
- *      on), or up from a resolution too coarse to read (under 150 dpi),
+ *      on), or up from a resolution too coarse to read (under 150 dpi, as
+ *      declared or as the letters' size tells; a bilevel scan under 250),
  *      then sharpened;
  *   4. turned upright when it was scanned sideways or upside down
  *      (Tesseract's orientation detection, osd.traineddata, for the pages
@@ -40,6 +41,13 @@
 #define TARGET_DPI 300
 /* Scans at this resolution or finer are not enlarged (see work_scale). */
 #define MIN_NATIVE_DPI 150
+/* A bilevel scan (two grey levels, whatever its file's depth) is enlarged
+ * under this resolution: its strokes have staircase edges and no grey,
+ * and interpolated to 300 dpi they get the soft edges Tesseract's models
+ * were trained on (globally thresholded copies of the seven development
+ * scans of 150 and 200 dpi read 0.60 of their fields as they were, 0.74
+ * enlarged).  At 300 dpi a bilevel scan is read as it is. */
+#define BILEVEL_MIN_NATIVE_DPI 250
 /* The unsharp mask of an enlarged page (see scale_page), in pixels of the
  * 300-dpi work image, and how much of the edge it adds back. */
 #define ENLARGED_SHARPEN_HALFWIDTH 5
@@ -344,15 +352,95 @@ static void deskew(PIX **gray, PIX *bin, double *degrees, vt_page *log)
     }
 }
 
+/* The resolution a page's print says it was scanned at, for a file that
+ * declares none (300 is taken) or a wrong one: a dispatch is set in 13 or
+ * 14 pt, and its tallest letters (capitals, ascenders, letters with a
+ * tone mark: the mean height of the letter-sized marks from the 80th to
+ * the 95th percentile, a band rather than one rank, whose whole pixels
+ * would step by a tenth at 87 dpi) stand LETTER_INCHES high.  On the 16
+ * development scans (100 to 300 dpi) and on five of them scaled to 87 dpi
+ * that height was 0.116 to 0.141 of the declared resolution.  The heights
+ * are measured upright: on a page turned sideways they are letters'
+ * widths, a little smaller, so that such a page is, if anything, enlarged
+ * a little more.  0 when the page has too few marks to tell (a mostly
+ * blank page, a picture). */
+#define LETTER_INCHES 0.134
+#define MIN_LETTERS 200
+
+static int letters_dpi(PIX *gray)
+{
+    PIX *bin = pixConvertTo1(gray, 160);
+    BOXA *boxes = bin ? pixConnCompBB(bin, 8) : NULL;
+    pixDestroy(&bin);
+    if (!boxes)
+        return 0;
+    int n = boxaGetCount(boxes), side = pixGetWidth(gray) < pixGetHeight(gray)
+                                             ? pixGetWidth(gray) : pixGetHeight(gray);
+    NUMA *heights = numaCreate(n);
+    for (int i = 0; i < n; i++) {
+        l_int32 x, y, w, h;
+        boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h);
+        int longer = w > h ? w : h, shorter = w < h ? w : h;
+        /* A letter or a few run together: neither a speck nor a rule,
+         * a frame or a picture. */
+        if (shorter >= 2 && 3 * shorter >= longer && longer <= side / 20)
+            numaAddNumber(heights, (float)h);
+    }
+    boxaDestroy(&boxes);
+    NUMA *sorted = numaSort(NULL, heights, L_SORT_INCREASING);
+    numaDestroy(&heights);
+    int count = sorted ? numaGetCount(sorted) : 0;
+    double sum = 0;
+    int from = count * 80 / 100, to = count * 95 / 100;
+    for (int i = from; i < to; i++) {
+        l_float32 v = 0;
+        numaGetFValue(sorted, i, &v);
+        sum += v;
+    }
+    numaDestroy(&sorted);
+    return count >= MIN_LETTERS ? (int)lround(sum / (to - from) / LETTER_INCHES) : 0;
+}
+
+/* The resolution to prepare a page at whose file declares `declared`: the
+ * letters' (letters_dpi) where their size calls the scan too coarse to read
+ * as it is and the declared one is half as fine again or more (missing,
+ * taken as 300, or a viewer's export keeping the original's), so that the
+ * page is enlarged as a coarse scan and the layout's distances are in its
+ * pixels; the declared one otherwise: within that margin the two agree,
+ * and a fine scan is never shrunk on its letters' word.  Done again on a
+ * page prepared anew, whose scale step names the resolution taken, it
+ * keeps it. */
+static int effective_dpi(int declared, int letters)
+{
+    bool coarse = letters > 0 && letters < MIN_NATIVE_DPI;
+    return coarse && 2 * declared >= 3 * letters ? letters : declared;
+}
+
+/* Whether the page has two grey levels at most: a bilevel scan, stored
+ * at one bit a pixel or at eight. */
+static bool two_levels(PIX *gray)
+{
+    NUMA *hist = pixGetGrayHistogram(gray, 1);
+    int levels = 0;
+    for (int v = 0; hist && v < 256; v++) {
+        l_float32 count = 0;
+        numaGetFValue(hist, v, &count);
+        levels += count > 0;
+    }
+    numaDestroy(&hist);
+    return levels > 0 && levels <= 2;
+}
+
 /* The factor that brings an image of this resolution to about 300 dpi,
  * within MAX_WORK_MEGAPIXELS; 1 when it is there already, and for a scan
- * of MIN_NATIVE_DPI or more: Tesseract reads its print as it was scanned,
+ * of `min_native` or more (MIN_NATIVE_DPI, BILEVEL_MIN_NATIVE_DPI for a
+ * bilevel one): Tesseract reads its print as it was scanned,
  * while interpolated strokes come out blurred (a stamped number gained a
  * digit, bold title letters lost their marks).  Below it (a 100-dpi page)
  * letters are too few pixels high to read without enlarging. */
-static float work_scale(const PIX *pix, int dpi)
+static float work_scale(const PIX *pix, int dpi, int min_native)
 {
-    bool rescale = dpi > TARGET_DPI + TARGET_DPI / 10 || dpi < MIN_NATIVE_DPI;
+    bool rescale = dpi > TARGET_DPI + TARGET_DPI / 10 || dpi < min_native;
     float factor = rescale ? (float)TARGET_DPI / dpi : 1.0f;
     double pixels = (double)pixGetWidth(pix) * pixGetHeight(pix);
     if (pixels * factor * factor > MAX_WORK_MEGAPIXELS * 1e6)
@@ -406,7 +494,7 @@ static PIX *prepare(pre_state *s, const char *orient_replay, PIX **srcp, int dpi
     }
     if (dpi <= 0)
         dpi = TARGET_DPI;
-    float factor = work_scale(src, dpi);
+    float factor = work_scale(src, dpi, MIN_NATIVE_DPI);
     /* A source over the bound is shrunk first, before the colour and gray
      * copies exist at its full size (a 1 bpp one, small anyway, after it is
      * gray, so that strokes are averaged rather than sampled). */
@@ -441,6 +529,17 @@ static PIX *prepare(pre_state *s, const char *orient_replay, PIX **srcp, int dpi
         return NULL;
     }
     vt_page_add_step(log, "grayscale");
+    int letters = letters_dpi(gray);
+    if (letters > 0 && letters < MIN_NATIVE_DPI)
+        vt_page_add_step(log, "letters about %d dpi", letters);
+    /* Enlarging is for reading letters: a bilevel page with none to tell
+     * (a form's rules, a blank) is left as it is. */
+    bool bilevel = letters > 0 && two_levels(gray);
+    int seen = effective_dpi(dpi, letters);
+    if (seen != dpi || bilevel) {
+        dpi = seen;
+        factor = work_scale(gray, dpi, bilevel ? BILEVEL_MIN_NATIVE_DPI : MIN_NATIVE_DPI);
+    }
     /* Where the seal is as dark as the print (a page with no colour, or one
      * stored as colour that carries none: a bilevel or grey scan as a
      * PDF's image, whose only colour may be an e-office overlay), its ring

@@ -7,7 +7,8 @@
  * (memory: internal.h, page pixels), the work image must be 8 bpp with the
  * seal and signature ink counted as dropped, the skew found within 0.3°,
  * every step recorded, a page scanned sideways or upside down turned
- * upright, a coarse scan enlarged and a 200-dpi one read as it is, and bad
+ * upright, a coarse scan enlarged (also one stating no or a wrong
+ * resolution, and a bilevel 200-dpi one) and a 200-dpi one read as it is, and bad
  * option values refused.  On bluish paper
  * whose print the scanner tinted blue, the print is kept while ballpoint
  * ink beside it is dropped. */
@@ -223,35 +224,62 @@ static void check_detector_on_demand(const char *image, const char *dir)
 
 /* A scan at 200 dpi is read at its own resolution (no scale step, same
  * size); one at 100 dpi, whose letters are too small to read, is enlarged
- * to 300 dpi and sharpened. */
+ * to 300 dpi and sharpened, and so it is when its file states no
+ * resolution (taken as 300) or a wrong 300: its letters' size tells.  A
+ * bilevel scan at 200 dpi is enlarged too (its staircase strokes
+ * interpolated), one at 300 read as it is. */
 static void check_resolution(const char *image, const char *dir)
 {
     PIX *page = pixRead(image);
     CHECK(page, "cannot read %s", image);
     if (!page)
         return;
-    static const struct { int dpi, work_dpi; } cases[] = {{200, 200}, {100, 300}};
+    static const struct { int dpi, stated; bool bilevel; int work_dpi; } cases[] = {
+        {200, 200, false, 200}, {100, 100, false, 300}, {100, 0, false, 300},
+        {100, 300, false, 300}, {200, 200, true, 300},  {300, 300, true, 300}};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         float f = cases[i].dpi / 300.0f;
         PIX *scan = pixScale(page, f, f);
-        pixSetResolution(scan, cases[i].dpi, cases[i].dpi);
+        if (scan && cases[i].bilevel) {
+            PIX *gray = pixConvertTo8(scan, 0);
+            pixDestroy(&scan);
+            scan = gray ? pixConvertTo1(gray, 128) : NULL;
+            pixDestroy(&gray);
+        }
+        CHECK(scan, "case %zu: cannot make the scan", i);
+        if (!scan)
+            continue;
+        /* pixSetResolution leaves a resolution of 0 unset. */
+        pixSetXRes(scan, cases[i].stated);
+        pixSetYRes(scan, cases[i].stated);
         char path[4096];
-        snprintf(path, sizeof path, "%s/dpi-%d.png", dir, cases[i].dpi);
-        CHECK(scan && pixWrite(path, scan, IFF_PNG) == 0, "cannot write %s", path);
+        snprintf(path, sizeof path, "%s/dpi-%zu.png", dir, i);
+        CHECK(pixWrite(path, scan, IFF_PNG) == 0, "cannot write %s", path);
         vt_error err = {0};
         vt_doc *doc = prepare_file(path, &err);
-        CHECK(doc, "%d dpi: %s", cases[i].dpi, err.message);
+        int stated = cases[i].stated ? cases[i].stated : 300;
+        const char *what = cases[i].bilevel ? "bilevel" : "grey";
+        CHECK(doc, "%d dpi %s scan stating %d: %s", cases[i].dpi, what, cases[i].stated,
+              err.message);
         if (doc) {
             const vt_page *pg = &doc->pages[0];
-            CHECK(pg->prepared.dpi == cases[i].work_dpi, "%d dpi scan read at %d dpi, want %d",
-                  cases[i].dpi, pg->prepared.dpi, cases[i].work_dpi);
-            CHECK(pg->dpi == cases[i].dpi && pg->width == (int)pixGetWidth(scan),
+            CHECK(pg->prepared.dpi == cases[i].work_dpi,
+                  "%d dpi %s scan stating %d read at %d dpi, want %d", cases[i].dpi, what,
+                  cases[i].stated, pg->prepared.dpi, cases[i].work_dpi);
+            CHECK(pg->dpi == stated && pg->width == (int)pixGetWidth(scan),
                   "%d dpi scan: the page's own size became %dx%d at %d dpi", cases[i].dpi,
                   pg->width, pg->height, pg->dpi);
             const char *scale = find_step(pg, "scale ");
             bool enlarged = cases[i].dpi < cases[i].work_dpi;
+            int from = 0;
             CHECK((scale != NULL) == enlarged && (!scale || strstr(scale, "sharpened")),
-                  "%d dpi scan: scale step %s", cases[i].dpi, scale ? scale : "missing");
+                  "%d dpi %s scan stating %d: scale step %s", cases[i].dpi, what,
+                  cases[i].stated, scale ? scale : "missing");
+            /* Enlarged from about the scan's own resolution, whatever it
+             * states. */
+            CHECK(!scale || (sscanf(scale, "scale %*f from %d", &from) == 1 &&
+                             abs(from - cases[i].dpi) <= cases[i].dpi / 5),
+                  "%d dpi scan stating %d: %s", cases[i].dpi, cases[i].stated, scale);
             if (cases[i].dpi == cases[i].work_dpi)
                 CHECK(pg->prepared.width == (int)pixGetWidth(scan),
                       "%d dpi scan resized to %d px wide", cases[i].dpi, pg->prepared.width);

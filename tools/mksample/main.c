@@ -21,6 +21,8 @@ static const char usage[] =
     "  --blur SIGMA       gaussian blur in pixels (default 0.7)\n"
     "  --noise SIGMA      grey-level noise (default 5)\n"
     "  --speckle N        dust specks per million pixels (default 2)\n"
+    "  --stated-dpi N     resolution written in a png, jpg or tif file, 0 for\n"
+    "                     none (default: --dpi; a scan's file may lie)\n"
     "  --jpeg-quality Q   JPEG quality of jpg, tif and pdf output; png output\n"
     "                     gets the same artefacts by a round trip (default 75)\n"
     "  --perspective F    a photo's keystone: corners moved inward by up to\n"
@@ -50,10 +52,12 @@ int main(int argc, char **argv)
                           .speckle = 2, .jpeg_quality = 75};
     unsigned long long seed = 1;
     bool clean = false, rgb = false;
+    int stated_dpi = -1;
     const char *text_path = NULL;
     static const struct option longopts[] = {
         {"seed", required_argument, 0, 's'},
         {"dpi", required_argument, 0, 'd'},
+        {"stated-dpi", required_argument, 0, 'D'},
         {"skew", required_argument, 0, 'k'},
         {"blur", required_argument, 0, 'b'},
         {"noise", required_argument, 0, 'n'},
@@ -76,6 +80,8 @@ int main(int argc, char **argv)
         case 's': seed = strtoull(optarg, NULL, 10); break;
         case 'd': ok = parse_double(optarg, &v) && v >= 50 && v <= 1200;
                   ro.dpi = (int)v; break;
+        case 'D': ok = parse_double(optarg, &v) && (v == 0 || (v >= 50 && v <= 2400));
+                  stated_dpi = (int)v; break;
         case 'k': ok = parse_double(optarg, &dg.skew_deg); break;
         case 'b': ok = parse_double(optarg, &dg.blur) && dg.blur >= 0; break;
         case 'n': ok = parse_double(optarg, &dg.noise) && dg.noise >= 0; break;
@@ -140,7 +146,8 @@ int main(int argc, char **argv)
                    L_INSERT);
         pixDestroy(&p);
     }
-    if (!ms_write(outp, out, ro.dpi, dg.jpeg_quality, rgb, err, sizeof err)) {
+    int stated = stated_dpi < 0 ? ro.dpi : stated_dpi;
+    if (!ms_write(outp, out, ro.dpi, stated, dg.jpeg_quality, rgb, err, sizeof err)) {
         fprintf(stderr, "vt-mksample: %s\n", err);
         rc = 4;
     }

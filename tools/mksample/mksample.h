@@ -82,8 +82,10 @@ PIX *ms_degrade(PIX *page, const ms_degrade_opts *o, ms_rng *rng);
 /* Write pages to `path` in the format its extension names (png, jpg, tif,
  * pdf).  PNG and JPEG hold one page; several pages go to NAME-N.ext.
  * With `rgb`, PNG and TIFF pages are stored as 24-bit colour whatever
- * they hold, as a PDF's images often are once extracted. */
-bool ms_write(PIXA *pages, const char *path, int dpi, int jpeg_quality, bool rgb,
-              char *err, size_t errlen);
+ * they hold, as a PDF's images often are once extracted.  `dpi` sizes a
+ * PDF's pages; `stated_dpi` is the resolution a PNG, JPEG or TIFF file
+ * states (0: none). */
+bool ms_write(PIXA *pages, const char *path, int dpi, int stated_dpi, int jpeg_quality,
+              bool rgb, char *err, size_t errlen);
 
 #endif

@@ -112,8 +112,16 @@ static PIX *to_palette(PIX *pix)
     return q;
 }
 
-bool ms_write(PIXA *pages, const char *path, int dpi, int jpeg_quality, bool rgb,
-              char *err, size_t errlen)
+/* pixSetResolution leaves a resolution of 0 unset; a file stating none
+ * needs it cleared. */
+static void state_resolution(PIX *pix, int dpi)
+{
+    pixSetXRes(pix, dpi);
+    pixSetYRes(pix, dpi);
+}
+
+bool ms_write(PIXA *pages, const char *path, int dpi, int stated_dpi, int jpeg_quality,
+              bool rgb, char *err, size_t errlen)
 {
     const char *ext = extension(path);
     int n = pixaGetCount(pages);
@@ -129,7 +137,7 @@ bool ms_write(PIXA *pages, const char *path, int dpi, int jpeg_quality, bool rgb
     }
     for (int i = 0; i < n; i++) {
         PIX *pix = pixaGetPix(pages, i, L_CLONE);
-        pixSetResolution(pix, dpi, dpi);
+        state_resolution(pix, stated_dpi);
         int rc;
         char *name = !tiff && n > 1 ? numbered(path, i + 1) : strdup(path);
         if (jpeg) {
@@ -140,7 +148,7 @@ bool ms_write(PIXA *pages, const char *path, int dpi, int jpeg_quality, bool rgb
             PIX *q = rgb                       ? pixConvertTo32(pix)
                      : pixGetDepth(pix) == 32 ? to_palette(pix)
                                               : pixClone(pix);
-            pixSetResolution(q, dpi, dpi);
+            state_resolution(q, stated_dpi);
             rc = tiff ? pixWriteTiff(name, q, IFF_TIFF_ZIP, i == 0 ? "w" : "a")
                       : pixWritePng(name, q, 0);
             pixDestroy(&q);
