@@ -1,13 +1,13 @@
 /* digits.c — read the digits written by hand into the header's blanks.
  *
  * Tesseract reads pen digits as marks or as wrong digits (a written 275
- * as nothing, 349 as 545), so the number and the day were left to a
- * person.  Here the blank between the cue's word ("Số:", "ngày") and the
- * next printed word ("/TB-UBND", "tháng") is cut out of the page as
- * ingested (preprocess drops blue pen with the seal's ink), its ink split
- * into digits, and each digit read by a small network learnt from MNIST
- * (tools/digits/train.c writes dict/digits/net.txt, built into the
- * library).  A wrong number in an archive's record is worse than a blank
+ * as nothing, 349 as 545), so the number, the day and a month by hand
+ * were left to a person.  Here the blank between the cue's word ("Số:",
+ * "ngày", "tháng") and the next printed word ("/TB-UBND", "tháng",
+ * "năm") is cut out of the page as ingested (preprocess drops blue pen
+ * with the seal's ink), its ink split into digits, and each digit read by
+ * a small network learnt from MNIST (tools/digits/train.c writes
+ * dict/digits/net.txt, built into the library).  A wrong number in an archive's record is worse than a blank
  * flagged for a person, so the reader abstains unless every digit is sure
  * and the ink looks like a row of digits. */
 #include <math.h>
@@ -300,7 +300,7 @@ static PIX *ink_mask(PIX *crop)
 }
 
 /* One digit: the pieces of ink (indices into the components) that
- * overlap in x, and their box in the crop. */
+ * overlap in x, and their box in the crop, cut to the blank's columns. */
 typedef struct digit_ink {
     int x0, x1, y0, y1;
     int piece[8];
@@ -313,16 +313,24 @@ static int overlap(int a0, int a1, int b0, int b1)
     return hi - lo;
 }
 
+/* A digit is at most this much wider than high (per ten); wider ink is
+ * read only as two digits run together (read_touching), at most
+ * TOUCHING_MAX wide. */
+#define DIGIT_WIDE 10
+#define TOUCHING_MAX 26
+
 /* The pieces of ink in a row of digits, left to right, of a crop whose
  * columns [in0, in1) are the blank and whose sides the print around it;
  * 0 when the ink is no such row: a stroke running out of the crop (a
- * line), print run into the pen, a piece too wide for one digit (digits
- * run together, a scribble), more digits than `max`.  Specks, dots, the
- * blank's underscores and the rules of the header (lower than a quarter
- * of the line, or than half of it and three times as wide) are dropped,
- * and so is print: a piece centred outside the blank that
- * reaches into it by little (a pen's lead-in stroke may run under the
- * cue). */
+ * line), print run into the pen, a piece too wide for two digits (a
+ * scribble), more digits than `max`.  Specks, dots, the blank's
+ * underscores and the rules of the header (lower than a quarter of the
+ * line, or than half of it and three times as wide) are dropped, and so is
+ * print: a piece centred outside the blank that reaches into it by little
+ * (a pen's lead-in stroke may run under the cue).  A pen stroke centred
+ * in the blank may run on into the print beside it (a 7's bar into the
+ * "t" of "tháng"): the digit is cut at the blank's edge, the print's part
+ * of that piece left out. */
 static int split_digits(BOXA *boxes, int w, int h, int in0, int in1, int line_h,
                         digit_ink *out, int max)
 {
@@ -340,24 +348,25 @@ static int split_digits(BOXA *boxes, int w, int h, int in0, int in1, int line_h,
         }
         if (bx == 0 || by == 0 || bx + bw == w || by + bh == h)
             return 0;
+        int cx0 = bx < in0 ? in0 : bx, cx1 = bx + bw > in1 ? in1 : bx + bw;
         /* Merge with a digit it overlaps in x by half the narrower. */
         int k = 0;
         for (; k < found; k++) {
-            int narrow = bw < out[k].x1 - out[k].x0 ? bw : out[k].x1 - out[k].x0;
-            if (2 * overlap(bx, bx + bw, out[k].x0, out[k].x1) >= narrow)
+            int narrow = cx1 - cx0 < out[k].x1 - out[k].x0 ? cx1 - cx0 : out[k].x1 - out[k].x0;
+            if (2 * overlap(cx0, cx1, out[k].x0, out[k].x1) >= narrow)
                 break;
         }
         if (k == found) {
             if (found == max)
                 return 0;
-            out[found++] = (digit_ink){bx, bx + bw, by, by + bh, {0}, 0};
+            out[found++] = (digit_ink){cx0, cx1, by, by + bh, {0}, 0};
         }
         digit_ink *d = &out[k];
         if (d->n == (int)(sizeof d->piece / sizeof *d->piece))
             return 0;
         d->piece[d->n++] = i;
-        d->x0 = bx < d->x0 ? bx : d->x0;
-        d->x1 = bx + bw > d->x1 ? bx + bw : d->x1;
+        d->x0 = cx0 < d->x0 ? cx0 : d->x0;
+        d->x1 = cx1 > d->x1 ? cx1 : d->x1;
         d->y0 = by < d->y0 ? by : d->y0;
         d->y1 = by + bh > d->y1 ? by + bh : d->y1;
     }
@@ -374,7 +383,7 @@ static int split_digits(BOXA *boxes, int w, int h, int in0, int in1, int line_h,
             tallest = out[i].y1 - out[i].y0;
     for (int i = 0; i < found; i++) {
         int dw = out[i].x1 - out[i].x0, dh = out[i].y1 - out[i].y0;
-        if (dw * 10 > dh * 13 || dh * 2 < tallest)
+        if (dw * 10 > dh * TOUCHING_MAX || dh * 2 < tallest)
             return 0;
         if (i && overlap(out[i - 1].x0, out[i - 1].x1, out[i].x0, out[i].x1) * 2 >
                      (dw < out[i - 1].x1 - out[i - 1].x0 ? dw : out[i - 1].x1 - out[i - 1].x0))
@@ -383,7 +392,8 @@ static int split_digits(BOXA *boxes, int w, int h, int in0, int in1, int line_h,
     return found;
 }
 
-/* The digit's own pieces of ink, on an image of its box. */
+/* The digit's own pieces of ink, on an image of its box (what lies
+ * outside the box, beyond the blank's edge, is left out). */
 static PIX *digit_pix(const digit_ink *d, PIXA *pieces, BOXA *boxes)
 {
     PIX *pix = pixCreate(d->x1 - d->x0, d->y1 - d->y0, 1);
@@ -395,6 +405,111 @@ static PIX *digit_pix(const digit_ink *d, PIXA *pieces, BOXA *boxes)
         pixDestroy(&p);
     }
     return pix;
+}
+
+/* The digit read in an image of ink, and how sure (0 when none). */
+static int read_one(PIX *pix, float *prob)
+{
+    float f[VT_DIGIT_FEATURES];
+    *prob = 0;
+    int d = vt_digit_features(pix, f) ? vt_digit_classify(f, prob) : -1;
+    if (d < 0)
+        *prob = 0;
+    return d;
+}
+
+/* How many runs of ink cross column x of the image. */
+static int runs_across(PIX *pix, int x)
+{
+    int h = (int)pixGetHeight(pix), runs = 0;
+    l_uint32 before = 0;
+    for (int y = 0; y < h; y++) {
+        l_uint32 v;
+        pixGetPixel(pix, x, y, &v);
+        runs += v && !before;
+        before = v;
+    }
+    return runs;
+}
+
+/* The height of the ink in columns [x0, x1) of the image. */
+static int ink_height(PIX *pix, int x0, int x1)
+{
+    int h = (int)pixGetHeight(pix), top = -1, bottom = -1;
+    for (int y = 0; y < h; y++)
+        for (int x = x0; x < x1; x++) {
+            l_uint32 v;
+            pixGetPixel(pix, x, y, &v);
+            if (v) {
+                top = top < 0 ? y : top;
+                bottom = y;
+                break;
+            }
+        }
+    return top < 0 ? 0 : bottom - top + 1;
+}
+
+/* Two digits read in one piece of ink: the pen ran on from one to the
+ * next (a 7's bar into the 5 after it).  A column of the ink is a cut
+ * where one short stroke crosses it (a quarter of its height at most: not
+ * the two sides of a 0, not a 1's stem) and each side of it stands as
+ * high as a digit of the row (three quarters of the tallest; not a 7's
+ * bar).  Of the cuts, the one whose two digits are surest is kept, its
+ * digits in d[] and the least sure of them in *prob; returns how many
+ * cuts there were. */
+static int read_touching(PIX *pix, int tallest, int d[2], float *prob)
+{
+    int w = (int)pixGetWidth(pix), h = (int)pixGetHeight(pix), cuts = 0;
+    NUMA *cols = pixCountPixelsByColumn(pix);
+    *prob = 0;
+    for (int c = 1; cols && c < w - 1; c++) {
+        l_int32 crossing = 0;
+        numaGetIValue(cols, c, &crossing);
+        if (crossing * 4 > h || runs_across(pix, c) != 1 ||
+            ink_height(pix, 0, c) * 4 < tallest * 3 || ink_height(pix, c, w) * 4 < tallest * 3)
+            continue;
+        cuts++;
+        BOX *lb = boxCreate(0, 0, c, h), *rb = boxCreate(c, 0, w - c, h);
+        PIX *left = pixClipRectangle(pix, lb, NULL), *right = pixClipRectangle(pix, rb, NULL);
+        float pl = 0, pr = 0;
+        int dl = left ? read_one(left, &pl) : -1, dr = right ? read_one(right, &pr) : -1;
+        float least = pl < pr ? pl : pr;
+        if (dl >= 0 && dr >= 0 && least > *prob) {
+            *prob = least;
+            d[0] = dl;
+            d[1] = dr;
+        }
+        boxDestroy(&lb);
+        boxDestroy(&rb);
+        pixDestroy(&left);
+        pixDestroy(&right);
+    }
+    numaDestroy(&cols);
+    return cuts;
+}
+
+/* The digits of one piece of ink into out (one or two), or 0 when unsure.
+ * Ink that can be cut into two digits (read_touching) is read as one
+ * digit only when it cannot be two: the network may be sure of a 0 with a
+ * 1 run into it, as a 0.  It is read as two when both are sure and the
+ * whole is not a sure digit; ink wider than a digit only as two. */
+static int read_ink(PIX *pix, int tallest, char out[2])
+{
+    int w = (int)pixGetWidth(pix), h = (int)pixGetHeight(pix);
+    float whole = 0, split = 0;
+    int one = w * 10 > h * DIGIT_WIDE ? -1 : read_one(pix, &whole);
+    bool one_sure = one >= 0 && whole >= SURE;
+    int two[2] = {0, 0};
+    int cuts = read_touching(pix, tallest, two, &split);
+    if (!cuts && one_sure) {
+        out[0] = (char)('0' + one);
+        return 1;
+    }
+    if (one_sure || split < SURE)
+        return 0;
+    out[0] = (char)('0' + two[0]);
+    out[1] = (char)('0' + two[1]);
+    return 2;
 }
 
 size_t vt_digits_read(PIX *page, vt_box gap, char *out, size_t cap)
@@ -423,15 +538,19 @@ size_t vt_digits_read(PIX *page, vt_box gap, char *out, size_t cap)
     int max = (int)(cap - 1 < 8 ? cap - 1 : 8);
     int n = boxes ? split_digits(boxes, x1 - x0, y1 - y0, gap.x - x0, gap.x + gap.w - x0,
                                  side, digits, max) : 0;
+    int tallest = 0;
+    for (int i = 0; i < n; i++)
+        tallest = digits[i].y1 - digits[i].y0 > tallest ? digits[i].y1 - digits[i].y0 : tallest;
     size_t got = 0;
     bool unsure = false;
     for (int i = 0; i < n; i++) {
         PIX *pix = digit_pix(&digits[i], pieces, boxes);
-        float f[VT_DIGIT_FEATURES], prob = 0;
-        int d = vt_digit_features(pix, f) ? vt_digit_classify(f, &prob) : -1;
+        char read[2];
+        int k = read_ink(pix, tallest, read);
         pixDestroy(&pix);
-        unsure |= d < 0 || prob < SURE;
-        out[got++] = (char)('0' + (d < 0 ? 0 : d));
+        unsure |= !k || got + (size_t)k > cap - 1;
+        for (int j = 0; j < k && !unsure; j++)
+            out[got++] = read[j];
     }
     if (unsure)
         got = 0;
@@ -448,20 +567,26 @@ size_t vt_digits_read(PIX *page, vt_box gap, char *out, size_t cap)
  * (the number's notation, "/TB-UBND", when next is NULL).  OCR may run
  * what it made of the pen into the cue ("Số:02", "ngày{⁄|.") or the next
  * word ("6£È/TB-STTTT"); the blank's edge in that word is then a guess,
- * and a digit beyond a guessed edge would be lost from the number.  Only
- * "Số:" is measured: at a header's 13 pt it is 0.22 to 0.25 inch wide, and
- * a guess of cue_inch cuts at worst into its colon, whose dots are no
- * digit; the other edges are left to a person. */
+ * and a digit beyond a guessed edge would be lost from the number.  The
+ * cues are measured: at a header's 13 pt "Số:" is 0.22 to 0.25 inch
+ * wide, "ngày" 0.35 to 0.39 and "tháng" 0.40 to 0.45 on the development
+ * pages, and a guess of cue_inch, at most the least of them, cuts at
+ * worst into the colon, whose dots are no digit, or the last letter's
+ * tail, which is print centred outside the blank; the next word's edge
+ * is left to a person.  A value above `most` is no day or month, and a
+ * number (most 0) has no leading zero. */
 typedef struct blank_kind {
     vt_role role;
     const char *cue, *next;
     float cue_inch; /* 0: the cue's print is not measured */
     size_t max_digits;
+    int most;
 } blank_kind;
 
 static const blank_kind kinds[] = {
-    {VT_ROLE_HEADER_LEFT, "Số", NULL, 0.21f, 5},
-    {VT_ROLE_HEADER_RIGHT, "ngày", "tháng", 0, 2},
+    {VT_ROLE_HEADER_LEFT, "Số", NULL, 0.21f, 5, 0},
+    {VT_ROLE_HEADER_RIGHT, "ngày", "tháng", 0.34f, 2, 31},
+    {VT_ROLE_HEADER_RIGHT, "tháng", "năm", 0.40f, 2, 12},
 };
 
 /* Where the printed notation starts in a word ("/TB-UBND" in
@@ -495,16 +620,19 @@ static const char *next_char(const char *t)
 /* The length of the cue opening the word, with its colon or full stop;
  * 0 when the word does not open with the cue.  OCR reads the cue's
  * toned letter in many shapes ("Só:", "S6:", "ngảy"): "Số" is also an S
- * and any one character before a colon, "ngày" any one character
- * between "ng" and "y". */
+ * and any one character before a colon, "ngày" "ng" and any two
+ * characters (the y run into the pen's first stroke reads as another
+ * letter: "ngàW/†"); other cues are read as printed. */
 static size_t cue_len(const char *t, const char *cue)
 {
     const char *e = NULL;
     if (!strcmp(cue, "Số") && t[0] == 'S')
         e = !strncmp(t, cue, strlen(cue)) ? t + strlen(cue)
             : *next_char(t + 1) == ':' ? next_char(t + 1) : NULL;
-    else if (!strcmp(cue, "ngày") && !strncmp(t, "ng", 2) && t[2] && *next_char(t + 2) == 'y')
-        e = next_char(t + 2) + 1;
+    else if (!strcmp(cue, "ngày") && !strncmp(t, "ng", 2) && t[2] && *next_char(t + 2))
+        e = next_char(next_char(t + 2));
+    else if (!strncmp(t, cue, strlen(cue)))
+        e = t + strlen(cue);
     if (!e)
         return 0;
     return (size_t)(e - t) + (*e == ':' || *e == '.');
@@ -526,6 +654,22 @@ static void word_free(vt_word *w)
 static void word_set_text(vt_word *w, const char *text, size_t len)
 {
     char *t = vt_xstrndup(text, len);
+    free(w->text);
+    w->text = t;
+}
+
+/* The cue "ngày" whose y OCR ran into the pen's first stroke ("ngàW")
+ * written with its y again: the parse finds the date by it. */
+static void cue_as_day(vt_word *w)
+{
+    const char *y = next_char(w->text + 2);
+    if (*y == 'y')
+        return;
+    size_t at = (size_t)(y - w->text);
+    char *t = vt_xmalloc(at + strlen(next_char(y)) + 2);
+    memcpy(t, w->text, at);
+    t[at] = 'y';
+    strcpy(t + at + 1, next_char(y));
     free(w->text);
     w->text = t;
 }
@@ -589,12 +733,13 @@ static void fill_blank(vt_line *ln, size_t c, const blank_kind *k, int dpi,
     const char *rest = cue->text + cl;
     if (*rest && !cue->handwritten && strspn(rest, "0123456789") == strlen(rest))
         return;
-    int left = cue->box.x + cue->box.w;
-    if (*rest) {
-        int w = (int)lroundf(k->cue_inch * (float)dpi);
-        if (w <= 0 || w >= cue->box.w)
+    /* The cue's box a quarter wider than its print holds pen too, though
+     * OCR read it as the cue's colon or full stop ("tháng:"). */
+    int left = cue->box.x + cue->box.w, measured = (int)lroundf(k->cue_inch * (float)dpi);
+    if (*rest || (measured > 0 && cue->box.w * 4 > measured * 5)) {
+        if (measured <= 0 || measured >= cue->box.w)
             return;
-        left = cue->box.x + w;
+        left = cue->box.x + measured;
     }
     int right = next->box.x;
     int line_h = cue->box.h < next->box.h ? cue->box.h : next->box.h;
@@ -606,10 +751,11 @@ static void fill_blank(vt_line *ln, size_t c, const blank_kind *k, int dpi,
     char digits[8];
     PIX *pix = source_pix(src);
     size_t got = pix ? vt_digits_read(pix, gap, digits, k->max_digits + 1) : 0;
-    /* A day is 1 to 31; a number has no leading zero. */
-    if (!got || (k->next ? atoi(digits) < 1 || atoi(digits) > 31 : digits[0] == '0'))
+    if (!got || (k->most ? atoi(digits) < 1 || atoi(digits) > k->most : digits[0] == '0'))
         return;
     word_set_text(cue, cue->text, cl);
+    if (!strcmp(k->cue, "ngày"))
+        cue_as_day(cue);
     splice_digits(ln, c, n, digits, gap, SURE * 100);
 }
 

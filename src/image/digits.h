@@ -1,5 +1,5 @@
 /* digits.h — digits written by hand into the header's blanks ("Số: ....
- * /TB-UBND", "ngày ... tháng"), read from the page as ingested by a small
+ * /TB-UBND", "ngày ... tháng ... năm"), read from the page as ingested by a small
  * network learnt from MNIST (dict/digits/, tools/digits/). */
 #ifndef VT_IMAGE_DIGITS_H
 #define VT_IMAGE_DIGITS_H
@@ -42,10 +42,10 @@ typedef struct vt_digits_source {
     bool tried;
 } vt_digits_source;
 
-/* Fill the blanks of the number and the day on the page's header lines
- * with the digits vt_digits_read finds there: the words OCR made of the
- * pen become one word of those digits, flagged handwritten and
- * pen_digits. */
+/* Fill the blanks of the number, the day and the month on the page's
+ * header lines with the digits vt_digits_read finds there: the words OCR
+ * made of the pen become one word of those digits, flagged handwritten
+ * and pen_digits. */
 void vt_digits_fill_blanks(vt_page *page, vt_digits_source *src);
 
 #endif

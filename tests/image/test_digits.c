@@ -6,8 +6,12 @@
  *   boxes say, a dotted blank), digits pasted into the number's blank in
  *   blue pen and into the day's in black fill them: "Số:" "487"
  *   "/TB-UBND", "ngày" "12" "tháng", flagged handwritten and pen_digits;
- * - a scribble in a blank, and digits run together, leave the line as
- *   OCR gave it (the reader abstains).
+ * - a scribble in a blank, a digit pasted over another and a smudge
+ *   leave the line as OCR gave it (the reader abstains);
+ * - two digits whose strokes touch are read as two; a 7 whose bar runs on
+ *   into the next word's print is read, the print left out; a month
+ *   written into "tháng ... năm" is read, one above 12 is not; a day
+ *   OCR ran into the cue ("ngàW|") is read past the cue's measured width.
  *
  *     test-digits MNIST_ASIDE */
 #include <stdarg.h>
@@ -131,6 +135,16 @@ static char *line_words(const vt_line *ln, bool *flags)
     return buf;
 }
 
+/* Check that the line's words, joined by '|', are `want`, and that a
+ * word of pen digits is among them when `read`. */
+static void expect_line(const vt_line *ln, const char *want, bool read, const char *what)
+{
+    bool flagged;
+    const char *got = line_words(ln, &flagged);
+    check(!strcmp(got, want) && flagged == read, "%s: got %s%s", what, got,
+          flagged ? " (flagged)" : "");
+}
+
 /* The first digit of class d among the aside that the reader, alone in a
  * blank, reads as d. */
 static const aside *sure_digit(const aside *all, size_t n, int d)
@@ -148,6 +162,22 @@ static const aside *sure_digit(const aside *all, size_t n, int d)
             return &all[i];
     }
     return NULL;
+}
+
+/* The shift, in the aside's pixels, at which b drawn right of a first
+ * touches it: some ink of b beside some of a. */
+static int touching_shift(const aside *a, const aside *b)
+{
+    for (int s = 28; s > 0; s--)
+        for (int r = 0; r < 28; r++)
+            for (int c = 0; c < 28; c++)
+                for (int dr = -1; b->ink[r][c] && dr <= 1; dr++)
+                    for (int dc = -1; dc <= 1; dc++) {
+                        int ar = r + dr, ac = c + s + dc;
+                        if (ar >= 0 && ar < 28 && ac >= 0 && ac < 28 && a->ink[ar][ac])
+                            return s;
+                    }
+    return 0;
 }
 
 /* The page as ingested, handed to the reader; counts how often it is
@@ -229,17 +259,76 @@ int main(int argc, char **argv)
     vt_digits_fill_blanks(pg, &src);
     pixDestroy(&src.pix);
     check(loads == 1, "page loaded %d times for four blanks, want once", loads);
-    bool flagged;
-    const char *got = line_words(num, &flagged);
-    check(!strcmp(got, "Số:|487|/TB-UBND") && flagged, "number line: got %s%s", got,
-          flagged ? "" : " (not flagged)");
-    got = line_words(date, &flagged);
-    check(!strcmp(got, "Hà|Nội,|ngày|12|tháng|5") && flagged, "date line: got %s%s", got,
-          flagged ? "" : " (not flagged)");
-    got = line_words(scrib, &flagged);
-    check(!strcmp(got, "Số:|/QĐ-UBND") && !flagged, "scribble: got %s", got);
-    got = line_words(joined, &flagged);
-    check(!strcmp(got, "Số:|/QĐ-UBND") && !flagged, "digits run together: got %s", got);
+    expect_line(num, "Số:|487|/TB-UBND", true, "number line");
+    expect_line(date, "Hà|Nội,|ngày|12|tháng|5", true, "date line");
+    expect_line(scrib, "Số:|/QĐ-UBND", false, "scribble");
+    expect_line(joined, "Số:|/QĐ-UBND", false, "digits run together");
+    vt_doc_free(doc);
+
+    /* The classes the reader learnt to read past: a page of one line
+     * each, white but for the print and the pen drawn on it. */
+    doc = vt_doc_new("more.png");
+    pg = vt_doc_add_page(doc);
+    pg->dpi = 300;
+    PIX *more = pixCreate(1600, 1200, 32);
+    pixSetAllArbitrary(more, rgb(248, 248, 240));
+    /* A 4 and a 7 written so close that their strokes touch. */
+    vt_line *touch = add_line(pg, VT_ROLE_HEADER_LEFT, more, number,
+                              (vt_box[]){{100, 100, 70, 50}, {420, 100, 250, 50}}, 2);
+    paste(more, four, 200, 90, rgb(20, 20, 20));
+    paste(more, seven, 200 + 2 * touching_shift(four, seven), 90, rgb(20, 20, 20));
+    /* A smudge: a blot of ink the size of a digit. */
+    vt_line *smudge = add_line(pg, VT_ROLE_HEADER_LEFT, more, scribbled,
+                               (vt_box[]){{100, 300, 70, 50}, {420, 300, 250, 50}}, 2);
+    fill(more, (vt_box){220, 290, 45, 60}, rgb(30, 30, 30));
+    /* The day's 7 whose bar runs on into "tháng". */
+    static const char *const run_on[] = {"ngày", "tháng", "5"};
+    vt_line *into = add_line(pg, VT_ROLE_HEADER_RIGHT, more, run_on,
+                             (vt_box[]){{800, 500, 110, 50}, {1030, 500, 125, 50},
+                                        {1170, 500, 25, 50}}, 3);
+    paste(more, one, 930, 490, rgb(15, 15, 15));
+    paste(more, seven, 990, 490, rgb(15, 15, 15));
+    for (int x = 1052; x < 1155; x += 24) /* the print in letters */
+        fill(more, (vt_box){x, 500, 4, 50}, rgb(248, 248, 240));
+    fill(more, (vt_box){1024, 502, 12, 10}, rgb(15, 15, 15));
+    /* A month by hand, and one that is no month. */
+    static const char *const month[] = {"ngày", "3", "tháng", "năm", "2024"};
+    vt_line *by_hand = add_line(pg, VT_ROLE_HEADER_RIGHT, more, month,
+                                (vt_box[]){{800, 700, 110, 50}, {920, 700, 30, 50},
+                                           {960, 700, 125, 50}, {1200, 700, 90, 50},
+                                           {1300, 700, 100, 50}}, 5);
+    paste(more, four, 1110, 690, rgb(40, 60, 200));
+    vt_line *no_month = add_line(pg, VT_ROLE_HEADER_RIGHT, more, month,
+                                 (vt_box[]){{800, 900, 110, 50}, {920, 900, 30, 50},
+                                            {960, 900, 125, 50}, {1200, 900, 90, 50},
+                                            {1300, 900, 100, 50}}, 5);
+    paste(more, four, 1090, 890, rgb(40, 60, 200));
+    paste(more, seven, 1140, 890, rgb(40, 60, 200));
+    /* OCR ran the day's first stroke into the cue: "ngàW|" spans both. */
+    static const char *const run_into_cue[] = {"ngàW|", "tháng", "5"};
+    vt_line *cue = add_line(pg, VT_ROLE_HEADER_RIGHT, more, run_into_cue,
+                            (vt_box[]){{800, 1000, 220, 50}, {1100, 1000, 125, 50},
+                                       {1240, 1000, 25, 50}}, 3);
+    fill(more, (vt_box){910, 995, 110, 60}, rgb(248, 248, 240)); /* the pen's part */
+    paste(more, one, 925, 990, rgb(15, 15, 15));
+    paste(more, two, 990, 990, rgb(15, 15, 15));
+    vt_digits_fill_blanks(pg, &(vt_digits_source){load_page, more, NULL, false});
+    const struct {
+        const vt_line *line;
+        const char *words;
+        bool read;
+        const char *what;
+    } wanted[] = {
+        {touch, "Số:|47|/TB-UBND", true, "touching digits"},
+        {smudge, "Số:|/QĐ-UBND", false, "smudge"},
+        {into, "ngày|17|tháng|5", true, "7 run into the print"},
+        {by_hand, "ngày|3|tháng|4|năm|2024", true, "month by hand"},
+        {no_month, "ngày|3|tháng|năm|2024", false, "month 47"},
+        {cue, "ngày|12|tháng|5", true, "day run into the cue"},
+    };
+    for (size_t i = 0; i < sizeof wanted / sizeof *wanted; i++)
+        expect_line(wanted[i].line, wanted[i].words, wanted[i].read, wanted[i].what);
+    pixDestroy(&more);
     vt_doc_free(doc);
 
     /* A header that prints its number and day has no blank: the page is
