@@ -693,18 +693,26 @@ static void splice_digits(vt_line *ln, size_t c, size_t n, const char *digits, v
     ln->n_words = ln->cap_words = keep;
 }
 
-/* Read the blank after word c of the line, if it is one of kind k. */
-static PIX *source_pix(vt_digits_source *src)
+/* The page as ingested, loaded the first time a blank is found, and turned
+ * as preprocess turned it (quarters clockwise): a digit read on its side
+ * or upside down is a wrong digit. */
+static PIX *source_pix(vt_digits_source *src, int quarters)
 {
     if (!src->tried) {
         src->tried = true;
         src->pix = src->load(src->ctx);
+        if (src->pix && quarters) {
+            PIX *upright = pixRotateOrth(src->pix, quarters);
+            pixDestroy(&src->pix);
+            src->pix = upright;
+        }
     }
     return src->pix;
 }
 
+/* Read the blank after word c of the line, if it is one of kind k. */
 static void fill_blank(vt_line *ln, size_t c, const blank_kind *k, int dpi,
-                       vt_digits_source *src)
+                       vt_digits_source *src, int quarters)
 {
     vt_word *cue = &ln->words[c];
     size_t cl = cue_len(cue->text, k->cue);
@@ -749,7 +757,7 @@ static void fill_blank(vt_line *ln, size_t c, const blank_kind *k, int dpi,
     /* Pen digits stand up to half a line above and below the print. */
     vt_box gap = {left, mid - 3 * line_h / 2, right - left, 3 * line_h};
     char digits[8];
-    PIX *pix = source_pix(src);
+    PIX *pix = source_pix(src, quarters);
     size_t got = pix ? vt_digits_read(pix, gap, digits, k->max_digits + 1) : 0;
     if (!got || (k->most ? atoi(digits) < 1 || atoi(digits) > k->most : digits[0] == '0'))
         return;
@@ -759,9 +767,34 @@ static void fill_blank(vt_line *ln, size_t c, const blank_kind *k, int dpi,
     splice_digits(ln, c, n, digits, gap, SURE * 100);
 }
 
+/* Turn every word's box of a w x h page by `quarters` clockwise quarter
+ * turns, each taking the page's left edge to its top; four make none. */
+static void turn_word_boxes(vt_page *page, int quarters, int w, int h)
+{
+    for (int q = 0; q < quarters; q++) {
+        for (size_t b = 0; b < page->n_blocks; b++)
+            for (size_t l = 0; l < page->blocks[b].n_lines; l++) {
+                vt_line *ln = &page->blocks[b].lines[l];
+                for (size_t i = 0; i < ln->n_words; i++) {
+                    vt_box x = ln->words[i].box;
+                    ln->words[i].box = (vt_box){h - (x.y + x.h), x.x, x.h, x.w};
+                }
+            }
+        int t = w;
+        w = h;
+        h = t;
+    }
+}
+
 void vt_digits_fill_blanks(vt_page *page, vt_digits_source *src)
 {
     int dpi = page->dpi > 0 ? page->dpi : 300;
+    /* Boxes lie in the page as ingested; a page scanned on its side is
+     * read in the upright page's frame and its boxes turned back after. */
+    int quarters = ((page->prepared.quarter_turns % 4) + 4) % 4;
+    if (page->prepared.width <= 0)
+        quarters = 0;
+    turn_word_boxes(page, quarters, page->width, page->height);
     for (size_t b = 0; b < page->n_blocks; b++)
         for (size_t l = 0; l < page->blocks[b].n_lines; l++)
             for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
@@ -769,6 +802,9 @@ void vt_digits_fill_blanks(vt_page *page, vt_digits_source *src)
                     continue;
                 vt_line *ln = &page->blocks[b].lines[l];
                 for (size_t c = 0; c + 1 < ln->n_words; c++)
-                    fill_blank(ln, c, &kinds[k], dpi, src);
+                    fill_blank(ln, c, &kinds[k], dpi, src, quarters);
             }
+    bool odd = quarters % 2;
+    turn_word_boxes(page, (4 - quarters) % 4, odd ? page->height : page->width,
+                    odd ? page->width : page->height);
 }

@@ -265,6 +265,39 @@ int main(int argc, char **argv)
     expect_line(joined, "Số:|/QĐ-UBND", false, "digits run together");
     vt_doc_free(doc);
 
+    /* The same number line on a page scanned on its side or upside down:
+     * its boxes lie in the page as scanned, and the digits are read the
+     * right way up (turned over, a 487 reads as no number or a wrong one),
+     * the printed words keeping their boxes. */
+    for (int q = 1; q < 4; q++) {
+        doc = vt_doc_new("turned.png");
+        pg = vt_doc_add_page(doc);
+        pg->dpi = 300;
+        pg->width = q % 2 ? 700 : 1600;
+        pg->height = q % 2 ? 1600 : 700;
+        pg->prepared = (vt_prepared){.width = 1600, .height = 700, .dpi = 300, .scale_x = 1,
+                                     .scale_y = 1, .quarter_turns = q};
+        vt_line *ln = vt_block_add_line(vt_page_add_block(pg, VT_ROLE_HEADER_LEFT));
+        vt_box upright[] = {{100, 100, 70, 50}, {420, 100, 250, 50}}, scanned[2];
+        for (size_t i = 0; i < 2; i++) {
+            scanned[i] = vt_page_box_from_prepared(pg, upright[i]);
+            vt_line_add_word(ln, number[i], NULL, scanned[i], 95);
+        }
+        PIX *as_scanned = pixRotateOrth(page, 4 - q);
+        vt_digits_source turned = {load_page, as_scanned, NULL, false};
+        vt_digits_fill_blanks(pg, &turned);
+        pixDestroy(&turned.pix);
+        pixDestroy(&as_scanned);
+        char what[48];
+        snprintf(what, sizeof what, "number line turned %d quarters", q);
+        expect_line(ln, "Số:|487|/TB-UBND", true, what);
+        bool kept = ln->n_words == 3 && /* the digits' word spliced in */
+                    !memcmp(&ln->words[0].box, &scanned[0], sizeof scanned[0]) &&
+                    !memcmp(&ln->words[2].box, &scanned[1], sizeof scanned[1]);
+        check(kept, "%s: the printed words' boxes moved", what);
+        vt_doc_free(doc);
+    }
+
     /* The classes the reader learnt to read past: a page of one line
      * each, white but for the print and the pen drawn on it. */
     doc = vt_doc_new("more.png");
