@@ -23,9 +23,14 @@
 /* The most lines a trích yếu under the type name takes, in sentence case
  * and in capitals: one in capitals, wider letters in the narrow title
  * column, wraps over twice the lines, and where it ends shows (the line
- * after it is not in capitals, or names the authority). */
+ * after it is not in capitals, or names the authority).  Either takes up
+ * to SUBJECT_LINES_ENDED when the line right under it shows where it
+ * ends: the authority's line or a cue of the body. */
 #define SUBJECT_LINES 6
 #define SUBJECT_LINES_CAPS 12
+#define SUBJECT_LINES_ENDED 16
+/* How far OCR may bend a cue of the body ("Căn cứ", "Kính gửi"). */
+#define BODY_CUE_COST 0.2
 
 /* A day/month/year token: digits and the letters OCR makes of them.  The
  * day, and sometimes the month, is written by hand in a blank left for it:
@@ -1426,13 +1431,19 @@ static bool section_heading(const vt_pline *pl)
     return n && n <= 4 && (t[n] == '.' || t[n] == ')') && t[n + 1] == ' ';
 }
 
-static bool body_cue(const vt_pline *pl)
+/* A line opening with a cue of the body, read at most max_cost off it. */
+static bool body_cue_within(const vt_pline *pl, double max_cost)
 {
     static const char *const cues[] = {"can cu", "kinh gui", "thuc hien", "theo de nghi"};
     for (size_t k = 0; k < sizeof cues / sizeof *cues; k++)
-        if (vt_fuzzy_prefix(pl->fold, pl->flen, 0, cues[k], 0.2, NULL) >= 0)
+        if (vt_fuzzy_prefix(pl->fold, pl->flen, 0, cues[k], max_cost, NULL) >= 0)
             return true;
     return false;
+}
+
+static bool body_cue(const vt_pline *pl)
+{
+    return body_cue_within(pl, BODY_CUE_COST);
 }
 
 /* Without a blank line after it, the trích yếu ends where a line reads as
@@ -1460,6 +1471,16 @@ static bool authority_line(const vt_pctx *cx, const vt_pline *pl)
     return pos || vt_lex_prefix(&cx->lex->organs, pl->fold, pl->flen, at, NULL);
 }
 
+/* A line whose first letter is small: the sentence of the line above going
+ * on, not a paragraph, which opens with a capital. */
+static bool opens_small(const vt_pline *pl)
+{
+    const char *t = pl->text + strspn(pl->text, " ");
+    uint32_t c;
+    vt_utf8_dec(t, strlen(t), &c);
+    return vt_cp_is_alpha(c) && !vt_cp_is_upper(c);
+}
+
 static bool subject_continues(const vt_pctx *cx, const vt_pline *first, const vt_pline *prev,
                               const vt_pline *pl)
 {
@@ -1477,12 +1498,18 @@ static bool subject_continues(const vt_pctx *cx, const vt_pline *first, const vt
         n--;
     /* A trích yếu printed in capitals goes on in capitals, however long
      * the line (text kept a line a paragraph holds the rest of the title
-     * in one: "BÃI BỎ TOÀN BỘ" / "QUYẾT ĐỊNH SỐ ... CỦA ..."); a line of
-     * small letters that long is a paragraph of the body. */
+     * in one: "BÃI BỎ TOÀN BỘ" / "QUYẾT ĐỊNH SỐ ... CỦA ..."), and so does
+     * one whose line opens with a small letter (OCR wrapping a long title
+     * where the page did not: "... trong lĩnh" / "vực chứng khoán ..."); a
+     * line of a sentence that long is a paragraph of the body. */
     bool upper = vt_text_is_upper(pl->text);
     if (upper && (!vt_text_is_upper(first->text) || authority_line(cx, pl)))
         return false;
-    return !body_cue(pl) && !section_heading(pl) && n > 0 && (n <= 120 || upper) &&
+    /* The body's cues are printed in small letters: a line of a trích yếu
+     * in capitals is one only spelled exactly, not a word of the title
+     * one letter off ("THỰC ĐIỆN TỬ" going on "... BẰNG THỊ"). */
+    return !body_cue_within(pl, upper ? 0 : BODY_CUE_COST) && !section_heading(pl) && n > 0 &&
+           (n <= 120 || upper || opens_small(pl)) &&
            (boxed || !strchr(".:;", pl->text[n - 1]));
 }
 
@@ -1993,14 +2020,17 @@ void vt_parse_header(vt_pctx *cx)
         size_t from = on_line ? type_at : i;
         if (!on_line && i < cx->n && title_without_subject(cx, i))
             i = from = cx->n;
-        size_t most = from < cx->n && vt_text_mostly_upper(cx->lines[from].text) ? SUBJECT_LINES_CAPS
-                                                                                 : SUBJECT_LINES;
-        for (size_t prev = from; i < cx->n && i < from + most && !blank_line(&cx->lines[i]) &&
+        for (size_t prev = from; i < cx->n && i < from + SUBJECT_LINES_ENDED && !blank_line(&cx->lines[i]) &&
                                  (i == from || (prev == type_at && caps_under(cx, &cx->lines[i])) ||
                                   subject_continues(cx, &cx->lines[from], &cx->lines[prev],
                                                     &cx->lines[i]));
              prev = i++)
             ;
+        size_t most = from < cx->n && vt_text_mostly_upper(cx->lines[from].text) ? SUBJECT_LINES_CAPS
+                                                                                 : SUBJECT_LINES;
+        if (i > from + most &&
+            !(i < cx->n && (authority_line(cx, &cx->lines[i]) || body_cue(&cx->lines[i]))))
+            i = from + most;
         end = type_at + 1;
         if (i > from && vv_at == cx->n) {
             char *s = join_lines(cx, split, from, i, on_line ? type_rest : 0);

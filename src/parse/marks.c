@@ -7,6 +7,10 @@
 #include "internal.h"
 #include "parse.h"
 
+/* The most words a line of the Kính gửi list takes: more is a sentence of
+ * the body. */
+#define ADDRESSEE_WORDS 12
+
 /* Does the folded word head a body the lexicon knows ("so" of "Sở Y tế")? */
 static bool organ_head(const vt_lexicon *lex, const char *wf)
 {
@@ -411,8 +415,14 @@ void vt_parse_addressees(vt_pctx *cx)
                 last = j;
                 continue;
             }
-            bool listed = mark || (*entry && end == ';' && terminated && tend != ',' &&
-                                   word_count(t) <= 12 && !vt_starts_lower(t));
+            /* An entry closed by a full stop is the list's last: a long
+             * item behind a dash after it is the body's first point
+             * ("Kính gửi: Thuế tỉnh A." / "- Tại khoản 1 Điều 5 Nghị định
+             * số ... quy định:"), not an addressee. */
+            bool body_point = mark && end == '.' && word_count(t) > ADDRESSEE_WORDS;
+            bool listed = !body_point &&
+                          (mark || (*entry && end == ';' && terminated && tend != ',' &&
+                                    word_count(t) <= ADDRESSEE_WORDS && !vt_starts_lower(t)));
             if (!listed)
                 break;
             add_addressees(cx, list, entry, from, last, !listed_entry);

@@ -271,10 +271,28 @@ bool vt_compose_may_change(const vt_restorer *r, size_t first_pos, size_t end_po
     return false;
 }
 
+/* A part of a word led by no number that spells a syllable of three
+ * letters or more (PHAP in "SỞ TƯ PHAP/UBND", a heading naming an
+ * authority and a code): a word in capitals, which the decoder restores;
+ * the letters of a code (KH, SGDĐT, TTg) spell no syllable, and a short
+ * one that does (TU of 89-Ctr/TU) stays a code. */
+static bool word_part(const char *w, const vt_piece *pc, size_t k)
+{
+    enum { WORD_LETTERS = 3, PART_MAX = 32 };
+    char part[PART_MAX];
+    if (pc[0].kind == VT_PIECE_NUM || pc[k].len >= PART_MAX ||
+        vt_compose_letters(w + pc[k].off, pc[k].len) < WORD_LETTERS)
+        return false;
+    memcpy(part, w + pc[k].off, pc[k].len);
+    part[pc[k].len] = '\0';
+    return vt_syllable_valid(part, VT_SYLLABLE_INVENTORY);
+}
+
 /* Which slots of a word are parts of a code, whose candidates are other
  * codes only, never syllables:
  * - a word of several parts with one in capitals (146/QĐ-TTg, KH-SGDĐT):
- *   each part with no small letter (QĐ, and 0D, where OCR read Q as 0);
+ *   each part with no small letter (QĐ, and 0D, where OCR read Q as 0)
+ *   but a word in capitals joined to it (word_part);
  * - short parts joined by a slash (đ/c, V/v, b/c): administrative
  *   abbreviations, not syllables. */
 unsigned vt_compose_code_slots(const char *w, const vt_piece *pc, size_t np)
@@ -302,7 +320,8 @@ unsigned vt_compose_code_slots(const char *w, const vt_piece *pc, size_t np)
         /* A symbol after a number (899/QĐ, 01-KH) is a code too. */
         bool symbol = k >= 2 && pc[k - 2].kind == VT_PIECE_NUM && pc[k - 1].tok &&
                       (pc[k - 1].tok[0] == '/' || pc[k - 1].tok[0] == '-');
-        bool part = ((slots >= 2 && caps) || symbol) && short_caps(w + pc[k].off, pc[k].len);
+        bool part = ((slots >= 2 && caps) || symbol) && short_caps(w + pc[k].off, pc[k].len) &&
+                    !word_part(w, pc, k);
         if (abbrev || part)
             bits |= 1u << k;
     }

@@ -1344,6 +1344,13 @@ static void test_addressee_lists(void)
          "Phước An, tỉnh Đồng Nai.\nTrả lời công văn số 12/HBP của Công ty, Cục Thuế có ý "
          "kiến như sau: đề nghị Công ty thực hiện theo quy định./.",
          1, "Công ty Liên doanh Cảng Quốc tế Hòa Bình-HBP"},
+        /* The lone addressee closed by a full stop, the body's first
+         * point behind a dash under it. */
+        {"body's point after an addressee's full stop",
+         "Kính gửi: Thuế tỉnh Bắc Giang.\n- Tại khoản 2 Điều 9 Nghị định số 12/2024/NĐ-CP ngày "
+         "3/2/2024 của Chính phủ quy định chi tiết một số điều của Luật Quản lý thuế quy định:\n"
+         "\"Điều 9. Hồ sơ hoàn thuế\"\nĐề nghị Thuế tỉnh thực hiện theo quy định./.",
+         1, "Thuế tỉnh Bắc Giang"},
     };
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
         char last[32];
@@ -1976,6 +1983,34 @@ static void test_multiline_subject(void)
          "THÔNG BÁO\nVề lịch làm việc của Thuế tỉnh Bà Rịa -\nVũng Tàu cũ\n"
          "Thuế tỉnh thông báo như sau:\n",
          "Về lịch làm việc của Thuế tỉnh Bà Rịa - Vũng Tàu cũ"},
+        {"subject in capitals, a last line one letter off a body cue",
+         "BỘ NỘI VỤ\nSố: 12/NQ-CP\nHà Nội, ngày 2 tháng 12 năm 2025\nNGHỊ QUYẾT\n"
+         "VỀ VIỆC THÍ ĐIỂM CẤP GIẤY PHÉP CHO CÁC CƠ SỞ\nĐÀO TẠO NGHỀ TẠI CÁC TỈNH MIỀN NÚI\n"
+         "THỰC ĐIỆN TỪ XA\nCHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ;\n",
+         "VỀ VIỆC THÍ ĐIỂM CẤP GIẤY PHÉP CHO CÁC CƠ SỞ ĐÀO TẠO NGHỀ TẠI CÁC TỈNH MIỀN NÚI "
+         "THỰC ĐIỆN TỪ XA"},
+        {"subject in sentence case over nine lines, the authority under it",
+         "BỘ XÂY DỰNG\nSố: 31/QĐ-BXD\nHà Nội, ngày 2 tháng 1 năm 2025\nQUYẾT ĐỊNH\n"
+         "Về việc sửa đổi quy chế phối hợp giữa các cục\nvà các viện trong việc thẩm định\n"
+         "hồ sơ thiết kế công trình giao thông\nđường thủy nội địa và công trình\n"
+         "cảng biển, bến cảng, cầu cảng\nvà các công trình hàng hải khác\n"
+         "trên địa bàn các tỉnh ven biển\nmiền Trung và Tây Nguyên\ntrong giai đoạn đến năm 2030\n"
+         "BỘ TRƯỞNG BỘ XÂY DỰNG\nCăn cứ Luật Xây dựng;\n",
+         "Về việc sửa đổi quy chế phối hợp giữa các cục và các viện trong việc thẩm định "
+         "hồ sơ thiết kế công trình giao thông đường thủy nội địa và công trình "
+         "cảng biển, bến cảng, cầu cảng và các công trình hàng hải khác "
+         "trên địa bàn các tỉnh ven biển miền Trung và Tây Nguyên trong giai đoạn đến năm 2030"},
+        {"subject over a long line that OCR wrapped mid-sentence",
+         "BỘ XÂY DỰNG\nSố: 32/QĐ-BXD\nHà Nội, ngày 2 tháng 1 năm 2025\nQUYẾT ĐỊNH\n"
+         "Về việc sửa đổi quy chế phối hợp giữa các cục và các viện trong việc thẩm định hồ sơ "
+         "thiết kế công trình giao thông đường thủy nội địa và công trình\n"
+         "cảng biển, bến cảng, cầu cảng và các công trình hàng hải khác trên địa bàn các tỉnh "
+         "ven biển miền Trung và Tây Nguyên\n"
+         "BỘ TRƯỞNG BỘ XÂY DỰNG\nCăn cứ Luật Xây dựng;\n",
+         "Về việc sửa đổi quy chế phối hợp giữa các cục và các viện trong việc thẩm định hồ sơ "
+         "thiết kế công trình giao thông đường thủy nội địa và công trình "
+         "cảng biển, bến cảng, cầu cảng và các công trình hàng hải khác trên địa bàn các tỉnh "
+         "ven biển miền Trung và Tây Nguyên"},
     };
     for (size_t k = 0; k < sizeof subjects / sizeof *subjects; k++) {
         m = parse_text(subjects[k].name, subjects[k].text, NULL);

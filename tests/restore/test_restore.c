@@ -345,6 +345,10 @@ static void test_model(const char *src, const char *data, const char *tmp)
      * heading, is at most Title; a code stays as it is. */
     check_restore(r, "ban hanh KE hoach s6 5 cua UBND tinh",
                   "ban hành Kế hoạch số 5 của UBND tỉnh");
+    /* A word of a heading joined to a code by a slash is a word, restored
+     * as its neighbours are; the code stays a code. */
+    check_restore(r, "CONG VAN CUA SO GIAO DUC VA DAO TAO/UBND HUONG DAN",
+                  "CÔNG VĂN CỦA SỞ GIÁO DỤC VÀ ĐÀO TẠO/UBND HƯỚNG DẪN");
     /* A Roman numeral read with small l for I gets its I back. */
     check_restore(r, "Ill. Cong van so 15", "III. Công văn số 15");
     check_restore(r, "I11. Cong van so 15", "III. Công văn số 15");
