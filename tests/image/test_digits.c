@@ -345,7 +345,9 @@ int main(int argc, char **argv)
     fill(more, (vt_box){910, 995, 110, 60}, rgb(248, 248, 240)); /* the pen's part */
     paste(more, one, 925, 990, rgb(15, 15, 15));
     paste(more, two, 990, 990, rgb(15, 15, 15));
-    vt_digits_fill_blanks(pg, &(vt_digits_source){load_page, more, NULL, false});
+    src = (vt_digits_source){load_page, more, NULL, false};
+    vt_digits_fill_blanks(pg, &src);
+    pixDestroy(&src.pix);
     const struct {
         const vt_line *line;
         const char *words;
