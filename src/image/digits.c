@@ -7,9 +7,10 @@
  * "năm") is cut out of the page as ingested (preprocess drops blue pen
  * with the seal's ink), its ink split into digits, and each digit read by
  * a small network learnt from MNIST (tools/digits/train.c writes
- * dict/digits/net.txt, built into the library).  A wrong number in an archive's record is worse than a blank
- * flagged for a person, so the reader abstains unless every digit is sure
- * and the ink looks like a row of digits. */
+ * dict/digits/net.txt, built into the library).  A wrong number in an
+ * archive's record is worse than a blank flagged for a person, so the
+ * reader abstains unless every digit is sure and the ink looks like a row
+ * of digits.  The page is read turned upright as preprocess turned it. */
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>

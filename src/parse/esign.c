@@ -90,8 +90,9 @@ static bool read_time(vt_rx *rx, const vt_pctx *cx, size_t i, size_t zone, signi
     if (found) {
         int v[6];
         for (int g = 1; g <= 6; g++)
-            v[g - 1] = vt_rx_start(rx, g) < 0 ? 0
-                                              : digits_value(s, vt_rx_start(rx, g), vt_rx_end(rx, g));
+            v[g - 1] = vt_rx_start(rx, g) < 0
+                           ? 0
+                           : digits_value(s, vt_rx_start(rx, g), vt_rx_end(rx, g));
         sg->d = v[0], sg->m = v[1], sg->y = v[2], sg->hh = v[3], sg->mm = v[4], sg->ss = v[5];
         sg->offset = vt_rx_start(rx, 7) >= 0;
         if (sg->offset) {
@@ -280,8 +281,8 @@ void vt_parse_digital_signature(vt_pctx *cx)
         json_object_set_new(o, "name", json_string(name));
     free(name);
     char iso[40];
-    int n = snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:%02d", sg.y, sg.m, sg.d, sg.hh, sg.mm,
-                     sg.ss);
+    int n = snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:%02d", sg.y, sg.m, sg.d, sg.hh,
+                     sg.mm, sg.ss);
     if (sg.offset)
         snprintf(iso + n, sizeof iso - (size_t)n, "%c%02d:%02d", sg.sign, sg.off_h, sg.off_m);
     json_object_set_new(o, "time", json_string(iso));

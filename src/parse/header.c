@@ -2020,10 +2020,10 @@ void vt_parse_header(vt_pctx *cx)
         size_t from = on_line ? type_at : i;
         if (!on_line && i < cx->n && title_without_subject(cx, i))
             i = from = cx->n;
-        for (size_t prev = from; i < cx->n && i < from + SUBJECT_LINES_ENDED && !blank_line(&cx->lines[i]) &&
-                                 (i == from || (prev == type_at && caps_under(cx, &cx->lines[i])) ||
-                                  subject_continues(cx, &cx->lines[from], &cx->lines[prev],
-                                                    &cx->lines[i]));
+        for (size_t prev = from;
+             i < cx->n && i < from + SUBJECT_LINES_ENDED && !blank_line(&cx->lines[i]) &&
+             (i == from || (prev == type_at && caps_under(cx, &cx->lines[i])) ||
+              subject_continues(cx, &cx->lines[from], &cx->lines[prev], &cx->lines[i]));
              prev = i++)
             ;
         size_t most = from < cx->n && vt_text_mostly_upper(cx->lines[from].text) ? SUBJECT_LINES_CAPS
