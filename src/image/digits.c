@@ -265,9 +265,9 @@ int vt_digit_classify(const float features[VT_DIGIT_FEATURES], float *prob)
 #define SURE 0.97f
 
 /* Pen ink of the blank: dark, or blue well above red and green (a
- * ballpoint's blue is light on a colour scan).  Dark is measured against
- * the paper, the crop's brightest tenth. */
-static PIX *ink_mask(PIX *crop)
+ * ballpoint's blue is light on a colour scan), the blue also into *blue.
+ * Dark is measured against the paper, the crop's brightest tenth. */
+static PIX *ink_mask(PIX *crop, PIX **blue)
 {
     PIX *rgb = pixConvertTo32(crop);
     if (!rgb)
@@ -275,6 +275,7 @@ static PIX *ink_mask(PIX *crop)
     int w = (int)pixGetWidth(rgb), h = (int)pixGetHeight(rgb);
     int hist[256] = {0};
     PIX *mask = pixCreate(w, h, 1);
+    *blue = pixCreate(w, h, 1);
     l_uint32 *data = pixGetData(rgb);
     int wpl = pixGetWpl(rgb);
     for (int y = 0; y < h; y++)
@@ -291,12 +292,82 @@ static PIX *ink_mask(PIX *crop)
         for (int x = 0; x < w; x++) {
             l_int32 r, g, b;
             extractRGBValues(data[y * wpl + x], &r, &g, &b);
-            bool blue = b > r + 40 && b > g + 15;
-            if ((r + g + b) / 3 < dark || blue)
+            bool is_blue = b > r + 40 && b > g + 15;
+            if ((r + g + b) / 3 < dark || is_blue)
                 pixSetPixel(mask, x, y, 1);
+            if (is_blue)
+                pixSetPixel(*blue, x, y, 1);
         }
     pixDestroy(&rgb);
     return mask;
+}
+
+/* The ink's run along row y through column x: its first and last
+ * columns. */
+static void row_run(PIX *mask, int x, int y, int *a, int *b)
+{
+    int w = (int)pixGetWidth(mask);
+    l_uint32 v = 1;
+    for (*a = x; *a > 0 && (pixGetPixel(mask, *a - 1, y, &v), v);)
+        (*a)--;
+    for (*b = x; *b + 1 < w && (pixGetPixel(mask, *b + 1, y, &v), v);)
+        (*b)++;
+}
+
+/* A copier's streak: a hairline down the page, STREAK pixels wide at
+ * most, faint in places, but dark over a quarter of the crop's height and
+ * from top to bottom over three fifths of it (no digit is that tall, the
+ * crop being three lines high).  Its hairline runs are cleared, and where
+ * a pen stroke crosses it the stroke's run, wider, is kept: the streak
+ * would join a digit to the rules and print above and below it. */
+#define STREAK 3
+static void erase_streaks(PIX *mask)
+{
+    int w = (int)pixGetWidth(mask), h = (int)pixGetHeight(mask);
+    for (int x = 0; x < w; x++) {
+        int thin = 0, top = -1, bottom = -1;
+        for (int y = 0; y < h; y++) {
+            l_uint32 v;
+            int a, b;
+            pixGetPixel(mask, x, y, &v);
+            if (v && (row_run(mask, x, y, &a, &b), b - a < STREAK)) {
+                thin++;
+                top = top < 0 ? y : top;
+                bottom = y;
+            }
+        }
+        if (thin * 4 < h || (bottom - top) * 5 < h * 3)
+            continue;
+        for (int y = 0; y < h; y++) {
+            l_uint32 v;
+            int a, b;
+            pixGetPixel(mask, x, y, &v);
+            if (v && (row_run(mask, x, y, &a, &b), b - a < STREAK))
+                for (int c = a; c <= b; c++)
+                    pixSetPixel(mask, c, y, 0);
+        }
+    }
+}
+
+/* Pen of colour in a blank written in blue: the pieces of ink with no
+ * blue in them are the print around it (a letter's tail the cue's
+ * measured width leaves in the blank), and are dropped.  Blue is the
+ * blank's pen when it is half the ink in columns [in0, in1) at least. */
+static void keep_blue_pen(PIX **mask, PIX *blue, int in0, int in1)
+{
+    int h = (int)pixGetHeight(*mask);
+    BOX *b = boxCreate(in0, 0, in1 - in0, h);
+    l_int32 ink = 0, pen = 0;
+    pixCountPixelsInRect(*mask, b, &ink, NULL);
+    pixCountPixelsInRect(blue, b, &pen, NULL);
+    boxDestroy(&b);
+    if (!pen || pen * 2 < ink)
+        return;
+    PIX *kept = pixSeedfillBinary(NULL, blue, *mask, 8);
+    if (kept) {
+        pixDestroy(mask);
+        *mask = kept;
+    }
 }
 
 /* One digit: the pieces of ink (indices into the components) that
@@ -432,29 +503,42 @@ static int runs_across(PIX *pix, int x)
     return runs;
 }
 
-/* The height of the ink in columns [x0, x1) of the image. */
-static int ink_height(PIX *pix, int x0, int x1)
+/* The first and last rows of the ink in columns [x0, x1) of the image;
+ * false when there is none. */
+static bool ink_rows(PIX *pix, int x0, int x1, int *top, int *bottom)
 {
-    int h = (int)pixGetHeight(pix), top = -1, bottom = -1;
+    int h = (int)pixGetHeight(pix);
+    *top = *bottom = -1;
     for (int y = 0; y < h; y++)
         for (int x = x0; x < x1; x++) {
             l_uint32 v;
             pixGetPixel(pix, x, y, &v);
             if (v) {
-                top = top < 0 ? y : top;
-                bottom = y;
+                *top = *top < 0 ? y : *top;
+                *bottom = y;
                 break;
             }
         }
-    return top < 0 ? 0 : bottom - top + 1;
+    return *top >= 0;
+}
+
+/* Whether the ink in columns [x0, x1) of the image stands as a digit in
+ * a row whose tallest is `tallest` high: three quarters of that high (not
+ * a 7's bar), and down to the ink's foot, within a fifth of the tallest,
+ * as the digits of a row stand on one line (not a 4's arm, which ends at
+ * its bar). */
+static bool stands_as_digit(PIX *pix, int x0, int x1, int tallest)
+{
+    int top, bottom, h = (int)pixGetHeight(pix);
+    return ink_rows(pix, x0, x1, &top, &bottom) && (bottom - top + 1) * 4 >= tallest * 3 &&
+           (h - 1 - bottom) * 5 <= tallest;
 }
 
 /* Two digits read in one piece of ink: the pen ran on from one to the
  * next (a 7's bar into the 5 after it).  A column of the ink is a cut
  * where one short stroke crosses it (a quarter of its height at most: not
  * the two sides of a 0, not a 1's stem) and each side of it stands as
- * high as a digit of the row (three quarters of the tallest; not a 7's
- * bar).  Of the cuts, the one whose two digits are surest is kept, its
+ * a digit of the row (stands_as_digit).  Of the cuts, the one whose two digits are surest is kept, its
  * digits in d[] and the least sure of them in *prob; returns how many
  * cuts there were. */
 static int read_touching(PIX *pix, int tallest, int d[2], float *prob)
@@ -466,7 +550,7 @@ static int read_touching(PIX *pix, int tallest, int d[2], float *prob)
         l_int32 crossing = 0;
         numaGetIValue(cols, c, &crossing);
         if (crossing * 4 > h || runs_across(pix, c) != 1 ||
-            ink_height(pix, 0, c) * 4 < tallest * 3 || ink_height(pix, c, w) * 4 < tallest * 3)
+            !stands_as_digit(pix, 0, c, tallest) || !stands_as_digit(pix, c, w, tallest))
             continue;
         cuts++;
         BOX *lb = boxCreate(0, 0, c, h), *rb = boxCreate(c, 0, w - c, h);
@@ -528,7 +612,13 @@ size_t vt_digits_read(PIX *page, vt_box gap, char *out, size_t cap)
     BOX *b = boxCreate(x0, y0, x1 - x0, y1 - y0);
     PIX *crop = pixClipRectangle(page, b, NULL);
     boxDestroy(&b);
-    PIX *mask = crop ? ink_mask(crop) : NULL;
+    PIX *blue = NULL;
+    PIX *mask = crop ? ink_mask(crop, &blue) : NULL;
+    if (mask) {
+        erase_streaks(mask);
+        keep_blue_pen(&mask, blue, gap.x - x0, gap.x + gap.w - x0);
+    }
+    pixDestroy(&blue);
     pixDestroy(&crop);
     if (!mask)
         return 0;
@@ -572,22 +662,36 @@ size_t vt_digits_read(PIX *page, vt_box gap, char *out, size_t cap)
  * wide, "ngày" 0.35 to 0.39 and "tháng" 0.40 to 0.45 on the development
  * pages, and a guess of cue_inch, at most the least of them, cuts at
  * worst into the colon, whose dots are no digit, or the last letter's
- * tail, which is print centred outside the blank; the next word's edge
- * is left to a person.  A value above `most` is no day or month, and a
- * number (most 0) has no leading zero. */
+ * tail, which is print centred outside the blank.  OCR may also give the
+ * next word a box over the pen though it reads only the word ("tháng" a
+ * quarter wider than its print) after a blank too narrow for a digit:
+ * "tháng" is 0.40 to 0.45 inch wide and "năm" 0.29 to 0.33, and the blank
+ * ends next_inch, at least the most of them, before the box's right
+ * edge, at worst in the word's first letter, print centred outside the
+ * blank.  The notation's width is not known: its edge in a box over the
+ * pen is left to a person.  A value above `most` is no day or month, and
+ * a number (most 0) has no leading zero. */
 typedef struct blank_kind {
     vt_role role;
     const char *cue, *next;
-    float cue_inch; /* 0: the cue's print is not measured */
+    float cue_inch;  /* 0: the cue's print is not measured */
+    float next_inch; /* 0: the next word's print is not measured */
     size_t max_digits;
     int most;
 } blank_kind;
 
 static const blank_kind kinds[] = {
-    {VT_ROLE_HEADER_LEFT, "Số", NULL, 0.21f, 5, 0},
-    {VT_ROLE_HEADER_RIGHT, "ngày", "tháng", 0.34f, 2, 31},
-    {VT_ROLE_HEADER_RIGHT, "tháng", "năm", 0.40f, 2, 12},
+    {VT_ROLE_HEADER_LEFT, "Số", NULL, 0.21f, 0, 5, 0},
+    {VT_ROLE_HEADER_RIGHT, "ngày", "tháng", 0.34f, 0.46f, 2, 31},
+    {VT_ROLE_HEADER_RIGHT, "tháng", "năm", 0.40f, 0.34f, 2, 12},
 };
+
+/* Whether a word's box is a quarter wider than its print measured at
+ * `measured` pixels: OCR gave it pen beside the print. */
+static bool box_holds_pen(const vt_word *w, int measured)
+{
+    return measured > 0 && w->box.w * 4 > measured * 5;
+}
 
 /* Where the printed notation starts in a word ("/TB-UBND" in
  * "6£È/TB-STTTT"): a slash followed by two capitals; -1 when none. */
@@ -744,13 +848,17 @@ static void fill_blank(vt_line *ln, size_t c, const blank_kind *k, int dpi,
     /* The cue's box a quarter wider than its print holds pen too, though
      * OCR read it as the cue's colon or full stop ("tháng:"). */
     int left = cue->box.x + cue->box.w, measured = (int)lroundf(k->cue_inch * (float)dpi);
-    if (*rest || (measured > 0 && cue->box.w * 4 > measured * 5)) {
+    if (*rest || box_holds_pen(cue, measured)) {
         if (measured <= 0 || measured >= cue->box.w)
             return;
         left = cue->box.x + measured;
     }
-    int right = next->box.x;
+    int right = next->box.x, next_most = (int)lroundf(k->next_inch * (float)dpi);
     int line_h = cue->box.h < next->box.h ? cue->box.h : next->box.h;
+    /* A blank too narrow for a digit before a box over pen: the pen is
+     * in the box, before the word's print. */
+    if (right - left < line_h && box_holds_pen(next, next_most))
+        right = next->box.x + next->box.w - next_most;
     int mid = next->box.y + next->box.h / 2;
     if (right - left < line_h / 2)
         return;
@@ -788,7 +896,12 @@ static void turn_word_boxes(vt_page *page, int quarters, int w, int h)
 
 void vt_digits_fill_blanks(vt_page *page, vt_digits_source *src)
 {
+    /* The cues are measured in inches on the page as preprocess saw it:
+     * a page whose file states a wrong resolution is read at the one its
+     * letters show (the prepared page's, over the scale it was given). */
     int dpi = page->dpi > 0 ? page->dpi : 300;
+    if (page->prepared.width > 0 && page->prepared.dpi > 0 && page->prepared.scale_x > 0)
+        dpi = (int)lround(page->prepared.dpi / page->prepared.scale_x);
     /* Boxes lie in the page as ingested; a page scanned on its side is
      * read in the upright page's frame and its boxes turned back after. */
     int quarters = ((page->prepared.quarter_turns % 4) + 4) % 4;

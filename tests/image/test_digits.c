@@ -11,7 +11,12 @@
  * - two digits whose strokes touch are read as two; a 7 whose bar runs on
  *   into the next word's print is read, the print left out; a month
  *   written into "tháng ... năm" is read, one above 12 is not; a day
- *   OCR ran into the cue ("ngàW|") is read past the cue's measured width.
+ *   OCR ran into the cue ("ngàW|") is read past the cue's measured width;
+ * - a day whose pen OCR boxed with "tháng" is read before the word's
+ *   measured print; a copier's streak through a digit is no stroke of it;
+ *   the black tail of the cue's last letter in a blank of blue pen is left
+ *   out; the cue is measured at the resolution preprocess found when the
+ *   file states another; a 4 whose arm ends at its bar is one digit.
  *
  *     test-digits MNIST_ASIDE */
 #include <stdarg.h>
@@ -120,6 +125,42 @@ static vt_line *add_line(vt_page *pg, vt_role role, PIX *page, const char *const
              rgb(20, 20, 20));
     }
     return ln;
+}
+
+/* A line of three words, the day written by pen in black into `pen`
+ * (cleared of print: OCR's box over it): the digits a and b at (at[0],
+ * at[2]) and (at[1], at[2]). */
+static vt_line *pen_day(vt_page *pg, PIX *page, const char *const *words, const vt_box *boxes,
+                        vt_box pen, const aside *a, const aside *b, const int at[3])
+{
+    vt_line *ln = add_line(pg, VT_ROLE_HEADER_RIGHT, page, words, boxes, 3);
+    fill(page, pen, rgb(248, 248, 240));
+    paste(page, a, at[0], at[2], rgb(15, 15, 15));
+    paste(page, b, at[1], at[2], rgb(15, 15, 15));
+    return ln;
+}
+
+/* A 4 drawn open, 56 pixels high from (x, y): its arm slants down to the
+ * bar, which lies 13 pixels above the foot of its stem; cut between arm
+ * and stem, its two sides stand as high as digits, as a 1 and a 1 run
+ * together would. */
+static void open_four(PIX *page, int x, int y, l_uint32 colour)
+{
+    for (int r = 0; r < 43; r++)
+        fill(page, (vt_box){x + r / 4 - r / 2, y + r, 5, 1}, colour);
+    fill(page, (vt_box){x - 8, y + 38, 36, 5}, colour);
+    for (int r = 6; r < 56; r++)
+        fill(page, (vt_box){x + 20 - (r - 6) / 10, y + r, 5, 1}, colour);
+}
+
+/* "ngày 3 tháng ... năm 2024" at row y, the cue "tháng" spelt `cue`
+ * and its box `cue_w` wide; the blank before "năm" is the month's. */
+static vt_line *month_line(vt_page *pg, PIX *page, int y, const char *cue, int cue_w)
+{
+    const char *words[] = {"ngày", "3", cue, "năm", "2024"};
+    return add_line(pg, VT_ROLE_HEADER_RIGHT, page, words,
+                    (vt_box[]){{800, y, 110, 50}, {920, y, 30, 50}, {960, y, cue_w, 50},
+                               {1200, y, 90, 50}, {1300, y, 100, 50}}, 5);
 }
 
 static char *line_words(const vt_line *ln, bool *flags)
@@ -325,26 +366,17 @@ int main(int argc, char **argv)
         fill(more, (vt_box){x, 500, 4, 50}, rgb(248, 248, 240));
     fill(more, (vt_box){1024, 502, 12, 10}, rgb(15, 15, 15));
     /* A month by hand, and one that is no month. */
-    static const char *const month[] = {"ngày", "3", "tháng", "năm", "2024"};
-    vt_line *by_hand = add_line(pg, VT_ROLE_HEADER_RIGHT, more, month,
-                                (vt_box[]){{800, 700, 110, 50}, {920, 700, 30, 50},
-                                           {960, 700, 125, 50}, {1200, 700, 90, 50},
-                                           {1300, 700, 100, 50}}, 5);
+    vt_line *by_hand = month_line(pg, more, 700, "tháng", 125);
     paste(more, four, 1110, 690, rgb(40, 60, 200));
-    vt_line *no_month = add_line(pg, VT_ROLE_HEADER_RIGHT, more, month,
-                                 (vt_box[]){{800, 900, 110, 50}, {920, 900, 30, 50},
-                                            {960, 900, 125, 50}, {1200, 900, 90, 50},
-                                            {1300, 900, 100, 50}}, 5);
+    vt_line *no_month = month_line(pg, more, 900, "tháng", 125);
     paste(more, four, 1090, 890, rgb(40, 60, 200));
     paste(more, seven, 1140, 890, rgb(40, 60, 200));
     /* OCR ran the day's first stroke into the cue: "ngàW|" spans both. */
     static const char *const run_into_cue[] = {"ngàW|", "tháng", "5"};
-    vt_line *cue = add_line(pg, VT_ROLE_HEADER_RIGHT, more, run_into_cue,
-                            (vt_box[]){{800, 1000, 220, 50}, {1100, 1000, 125, 50},
-                                       {1240, 1000, 25, 50}}, 3);
-    fill(more, (vt_box){910, 995, 110, 60}, rgb(248, 248, 240)); /* the pen's part */
-    paste(more, one, 925, 990, rgb(15, 15, 15));
-    paste(more, two, 990, 990, rgb(15, 15, 15));
+    const vt_box into_cue[] = {{800, 1000, 220, 50}, {1100, 1000, 125, 50}, {1240, 1000, 25, 50}};
+    const vt_box cue_pen = {910, 995, 110, 60};
+    const int cue_digits_at[] = {925, 990, 990};
+    vt_line *cue = pen_day(pg, more, run_into_cue, into_cue, cue_pen, one, two, cue_digits_at);
     src = (vt_digits_source){load_page, more, NULL, false};
     vt_digits_fill_blanks(pg, &src);
     pixDestroy(&src.pix);
@@ -364,6 +396,60 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < sizeof wanted / sizeof *wanted; i++)
         expect_line(wanted[i].line, wanted[i].words, wanted[i].read, wanted[i].what);
     pixDestroy(&more);
+    vt_doc_free(doc);
+
+    /* What a scan adds around the pen: a page of one line each again. */
+    doc = vt_doc_new("scanned.png");
+    pg = vt_doc_add_page(doc);
+    pg->dpi = 300;
+    PIX *scanned = pixCreate(1600, 1200, 32);
+    pixSetAllArbitrary(scanned, rgb(248, 248, 240));
+    /* OCR gave "tháng" a box over the day's pen before its print. */
+    static const char *const boxed[] = {"ngày", "tháng", "5"};
+    vt_line *over = pen_day(pg, scanned, boxed,
+                            (vt_box[]){{800, 100, 110, 50}, {915, 95, 250, 60},
+                                       {1180, 100, 25, 50}},
+                            (vt_box){915, 90, 125, 70}, one, two, (int[]){915, 965, 92});
+    /* A copier's streak down the page through the number's 4. */
+    vt_line *streaked = add_line(pg, VT_ROLE_HEADER_LEFT, scanned, number,
+                                 (vt_box[]){{100, 300, 70, 50}, {420, 300, 250, 50}}, 2);
+    paste(scanned, four, 200, 290, rgb(20, 20, 20));
+    paste(scanned, eight, 270, 290, rgb(20, 20, 20));
+    fill(scanned, (vt_box){228, 0, 2, 1200}, rgb(90, 90, 90));
+    /* A month in blue pen after "tháng" whose box is wider than its print:
+     * the measured cue leaves the g's tail, in black, in the blank. */
+    vt_line *blue = month_line(pg, scanned, 500, "tháng:", 200);
+    fill(scanned, (vt_box){1070, 500, 90, 50}, rgb(248, 248, 240));
+    fill(scanned, (vt_box){1082, 520, 10, 40}, rgb(20, 20, 20)); /* the tail */
+    paste(scanned, four, 1120, 490, rgb(40, 60, 200));
+    /* A month's 4 written open, whose arm ends at its bar above the
+     * row's foot: one digit, not a 1 run into a 1. */
+    vt_line *open = month_line(pg, scanned, 700, "tháng", 125);
+    open_four(scanned, 1130, 690, rgb(20, 20, 20));
+    src = (vt_digits_source){load_page, scanned, NULL, false};
+    vt_digits_fill_blanks(pg, &src);
+    pixDestroy(&src.pix);
+    expect_line(open, "ngày|3|tháng|4|năm|2024", true, "a 4 written open");
+    expect_line(over, "ngày|12|tháng|5", true, "pen in the next word's box");
+    expect_line(streaked, "Số:|48|/TB-UBND", true, "streak through the number");
+    expect_line(blue, "ngày|3|tháng:|4|năm|2024", true, "print's tail in a blue blank");
+    vt_doc_free(doc);
+
+    /* A file stating half its resolution: the cue "ngàW|" is measured at
+     * the resolution preprocess found, not cut at half its width. */
+    doc = vt_doc_new("stated.png");
+    pg = vt_doc_add_page(doc);
+    pg->dpi = 150;
+    pg->width = 1600;
+    pg->height = 1200;
+    pg->prepared = (vt_prepared){.width = 1600, .height = 1200, .dpi = 300, .scale_x = 1,
+                                 .scale_y = 1};
+    cue = pen_day(pg, scanned, run_into_cue, into_cue, cue_pen, one, two, cue_digits_at);
+    src = (vt_digits_source){load_page, scanned, NULL, false};
+    vt_digits_fill_blanks(pg, &src);
+    pixDestroy(&src.pix);
+    expect_line(cue, "ngày|12|tháng|5", true, "a wrong stated resolution");
+    pixDestroy(&scanned);
     vt_doc_free(doc);
 
     /* A header that prints its number and day has no blank: the page is
