@@ -45,7 +45,7 @@ want = {"number": num.group() if num else "", "day": d.lstrip("0"), "month": m.l
 lines = [" ".join(("*" if w.get("pen_digits") else "") + w["text"] for w in ln["words"])
          for pg in rec.get("pages", []) for b in pg["blocks"] if b["role"].startswith("header")
          for ln in b["lines"]]
-cue = {"number": r"S\S?\S?:", "day": r"ng\S\S", "month": r"tháng"}
+cue = {"number": r"S\S?\S?:", "day": r"ng\S\S[.:]?", "month": r"tháng[.:]?"}
 stop = {"number": r"\s*/", "day": r"\s\*?tháng", "month": r"\s\*?năm"}
 for k in kinds:
     got = ""

@@ -869,7 +869,10 @@ static void fill_blank(vt_line *ln, size_t c, const blank_kind *k, int dpi,
     size_t got = pix ? vt_digits_read(pix, gap, digits, k->max_digits + 1) : 0;
     if (!got || (k->most ? atoi(digits) < 1 || atoi(digits) > k->most : digits[0] == '0'))
         return;
-    word_set_text(cue, cue->text, cl);
+    /* The colon or full stop OCR made of pen after "ngày" or "tháng" is
+     * no print of the date's ("tháng: 4" is no month to the parse). */
+    bool date_cue = k->next && (cue->text[cl - 1] == ':' || cue->text[cl - 1] == '.');
+    word_set_text(cue, cue->text, cl - date_cue);
     if (!strcmp(k->cue, "ngày"))
         cue_as_day(cue);
     splice_digits(ln, c, n, digits, gap, SURE * 100);
