@@ -538,9 +538,9 @@ static bool stands_as_digit(PIX *pix, int x0, int x1, int tallest)
  * next (a 7's bar into the 5 after it).  A column of the ink is a cut
  * where one short stroke crosses it (a quarter of its height at most: not
  * the two sides of a 0, not a 1's stem) and each side of it stands as
- * a digit of the row (stands_as_digit).  Of the cuts, the one whose two digits are surest is kept, its
- * digits in d[] and the least sure of them in *prob; returns how many
- * cuts there were. */
+ * a digit of the row (stands_as_digit).  Of the cuts, the one whose two
+ * digits are surest is kept, its digits in d[] and the least sure of them
+ * in *prob; returns how many cuts there were. */
 static int read_touching(PIX *pix, int tallest, int d[2], float *prob)
 {
     int w = (int)pixGetWidth(pix), h = (int)pixGetHeight(pix), cuts = 0;
