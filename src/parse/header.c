@@ -1513,6 +1513,41 @@ static bool subject_continues(const vt_pctx *cx, const vt_pline *first, const vt
            (boxed || !strchr(".:;", pl->text[n - 1]));
 }
 
+/* The line of the trích yếu after line prev, from i on: OCR's text
+ * writes each line of a title in capitals as a paragraph of its own, so
+ * a trích yếu in capitals goes on over one empty line to a line in
+ * capitals that reads as its next one.  i itself otherwise. */
+static size_t over_empty_line(const vt_pctx *cx, const vt_pline *first, size_t prev, size_t i)
+{
+    if (i + 1 >= cx->n)
+        return i;
+    const vt_pline *gap = &cx->lines[i], *next = &cx->lines[i + 1];
+    bool empty = strspn(gap->text, " \t") == gap->len;
+    return empty && !blank_line(next) && vt_text_is_upper(first->text) &&
+                   vt_text_is_upper(cx->lines[prev].text) && vt_text_is_upper(next->text) &&
+                   subject_continues(cx, first, &cx->lines[prev], next)
+               ? i + 1
+               : i;
+}
+
+/* Lines with text in [from, to). */
+static size_t text_lines(const vt_pctx *cx, size_t from, size_t to)
+{
+    size_t n = 0;
+    for (size_t i = from; i < to; i++)
+        n += !blank_line(&cx->lines[i]);
+    return n;
+}
+
+/* The line after the first n lines with text from line from. */
+static size_t after_text_lines(const vt_pctx *cx, size_t from, size_t n)
+{
+    size_t i = from;
+    for (; n && i < cx->n; i++)
+        n -= !blank_line(&cx->lines[i]);
+    return i;
+}
+
 /* The line under a type's title is no trích yếu when the title has none:
  * the authority that decides ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...") with
  * the căn cứ under it, or a sentence of small letters leading into the
@@ -1736,15 +1771,16 @@ static bool ends_in_code(const char *text)
            isalnum((unsigned char)text[n - 2]);
 }
 
-/* Join lines [from, to) (left columns) into one trích yếu, without the
- * full stop some pages print after it. */
+/* Join lines [from, to) into one trích yếu, each up to where the
+ * header's right column begins on it (split; whole lines when split is
+ * NULL), without the full stop some pages print after it. */
 static char *join_lines(const vt_pctx *cx, const size_t *split, size_t from, size_t to,
                         size_t first_offset)
 {
     char *acc = vt_xstrdup("");
     for (size_t i = from; i < to; i++) {
         const vt_pline *pl = &cx->lines[i];
-        size_t le = i < HEADER_SCAN ? split[i] : pl->flen;
+        size_t le = split && i < HEADER_SCAN ? split[i] : pl->flen;
         vt_span sp = {pl, i == from ? first_offset : 0, le};
         char *t = vt_span_text(&sp);
         if (*t) {
@@ -2021,19 +2057,25 @@ void vt_parse_header(vt_pctx *cx)
         if (!on_line && i < cx->n && title_without_subject(cx, i))
             i = from = cx->n;
         for (size_t prev = from;
-             i < cx->n && i < from + SUBJECT_LINES_ENDED && !blank_line(&cx->lines[i]) &&
+             i < cx->n && text_lines(cx, from, i) < SUBJECT_LINES_ENDED && !blank_line(&cx->lines[i]) &&
              (i == from || (prev == type_at && caps_under(cx, &cx->lines[i])) ||
               subject_continues(cx, &cx->lines[from], &cx->lines[prev], &cx->lines[i]));
-             prev = i++)
+             prev = i, i = over_empty_line(cx, &cx->lines[from], prev, i + 1))
             ;
         size_t most = from < cx->n && vt_text_mostly_upper(cx->lines[from].text) ? SUBJECT_LINES_CAPS
                                                                                  : SUBJECT_LINES;
-        if (i > from + most &&
-            !(i < cx->n && (authority_line(cx, &cx->lines[i]) || body_cue(&cx->lines[i]))))
-            i = from + most;
+        size_t under = i;
+        while (under < cx->n && blank_line(&cx->lines[under]))
+            under++;
+        if (text_lines(cx, from, i) > most &&
+            !(under < cx->n && (authority_line(cx, &cx->lines[under]) || body_cue(&cx->lines[under]))))
+            i = after_text_lines(cx, from, most);
         end = type_at + 1;
         if (i > from && vv_at == cx->n) {
-            char *s = join_lines(cx, split, from, i, on_line ? type_rest : 0);
+            /* The title and its trích yếu stand under both columns, whole:
+             * the layout may give a short centred line of them to the
+             * right column's block, whose text is no left column's. */
+            char *s = join_lines(cx, NULL, from, i, on_line ? type_rest : 0);
             set_subject(cx, s, from, i - 1, VT_CONF_SUBJECT);
             free(s);
             end = i;

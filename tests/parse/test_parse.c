@@ -2699,6 +2699,46 @@ static void test_title_without_subject(void)
     json_decref(m);
 }
 
+/* A title in capitals whose lines OCR's text parts by empty lines goes
+ * on over them; the authority under it, or a body's first line, still
+ * ends it.  On a scanned page the layout may give the title and the
+ * trích yếu's short first line to the right column's block: the trích
+ * yếu keeps that line. */
+static void test_subject_over_empty_lines(void)
+{
+    json_t *m = parse_text("trích yếu in capitals, an empty line between its lines",
+        "ỦY BAN NHÂN DÂN\n\nTỈNH NAM TRUNG\n\nSố: 77/2025/QĐ-UBND\n\n"
+        "Nam Trung, ngày 3 tháng 10 năm 2025\n\nQUYẾT ĐỊNH\n\nSỬA ĐỔI QUY CHẾ\n\n"
+        "QUẢN LÝ BẾN XE KHÁCH TRÊN ĐỊA BÀN TỈNH NAM TRUNG\n\n"
+        "ỦY BAN NHÂN DÂN TỈNH NAM TRUNG\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n", NULL);
+    expect(m, "subject", "SỬA ĐỔI QUY CHẾ QUẢN LÝ BẾN XE KHÁCH TRÊN ĐỊA BÀN TỈNH NAM TRUNG");
+    json_decref(m);
+    m = parse_text("trích yếu in capitals, the body under an empty line",
+        "BỘ NÔNG NGHIỆP\n\nSố: 12/CT-BNN\n\nHà Nội, ngày 3 tháng 10 năm 2025\n\nCHỈ THỊ\n\n"
+        "VỀ PHÒNG, CHỐNG RÉT CHO ĐÀN GIA SÚC\n\nTHỜI TIẾT MIỀN BẮC ĐANG CHUYỂN LẠNH.\n", NULL);
+    expect(m, "subject", "VỀ PHÒNG, CHỐNG RÉT CHO ĐÀN GIA SÚC");
+    json_decref(m);
+
+    current = "trích yếu begun in the right column's block";
+    static const role_line page[] = {
+        {"ỦY BAN NHÂN DÂN", VT_ROLE_HEADER_LEFT},
+        {"TỈNH NAM TRUNG", VT_ROLE_HEADER_LEFT},
+        {"Số: 77/2025/QĐ-UBND", VT_ROLE_HEADER_LEFT},
+        {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", VT_ROLE_HEADER_RIGHT},
+        {"Độc lập - Tự do - Hạnh phúc", VT_ROLE_HEADER_RIGHT},
+        {"Nam Trung, ngày 3 tháng 10 năm 2025", VT_ROLE_HEADER_RIGHT},
+        {"QUYẾT ĐỊNH", VT_ROLE_HEADER_RIGHT},
+        {"SỬA ĐỔI QUY CHẾ", VT_ROLE_HEADER_RIGHT},
+        {"QUẢN LÝ BẾN XE KHÁCH TRÊN ĐỊA BÀN TỈNH NAM TRUNG", VT_ROLE_BODY},
+        {"ỦY BAN NHÂN DÂN TỈNH NAM TRUNG", VT_ROLE_BODY},
+        {"Căn cứ Luật Tổ chức chính quyền địa phương;", VT_ROLE_BODY},
+    };
+    m = parse_roles(page, sizeof page / sizeof *page);
+    expect(m, "type", "Quyết định");
+    expect(m, "subject", "SỬA ĐỔI QUY CHẾ QUẢN LÝ BẾN XE KHÁCH TRÊN ĐỊA BÀN TỈNH NAM TRUNG");
+    json_decref(m);
+}
+
 /* A numbered letter printed with neither a type name nor a V/v line,
  * opening with "Kính gửi", is a công văn without a trích yếu. */
 static void test_letter_without_subject(void)
@@ -3007,6 +3047,7 @@ int main(int argc, char **argv)
     test_letter_without_subject();
     test_enacting_word_no_title();
     test_title_without_subject();
+    test_subject_over_empty_lines();
     test_recipient_inner_semicolon();
     test_overlay_unit_word();
     test_digital_signature();
