@@ -2754,7 +2754,8 @@ static void test_letter_without_subject(void)
 }
 
 /* A Nơi nhận entry naming several bodies parted by ';' ends at its own
- * closing ';'; one wrapped inside a name goes on in capitals to it. */
+ * closing ';'; one wrapped inside a name goes on in capitals to it, and
+ * a remark in brackets after it is its own. */
 static void test_recipient_inner_semicolon(void)
 {
     json_t *m = parse_foot("entries with inner semicolons", "Sở Nội vụ đề nghị các đơn vị thực hiện./.",
@@ -2765,6 +2766,15 @@ static void test_recipient_inner_semicolon(void)
     expect(m, "recipients.2", "Sở Tài chính; Sở Tư pháp");
     expect(m, "recipients.3", "VP: CVP, các PCVP, Cổng TTĐT");
     expect(m, "signer.position", "Phó Giám đốc");
+    json_decref(m);
+    /* A remark in brackets printed after the entry's ';' is its purpose. */
+    m = parse_foot("purpose after the semicolon", "Sở Nội vụ đề nghị các đơn vị thực hiện./.",
+        "Nơi nhận:\n- Bộ Nội vụ; (Báo cáo)\n- Thường trực HĐND tỉnh; (để b/c)\n- Lưu: VT.\n"
+        "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nTrần Thị Mai\n");
+    expect_count(m, "recipients", 3);
+    expect(m, "recipients.0", "Bộ Nội vụ; (Báo cáo)");
+    expect(m, "recipients.0.purpose", "Báo cáo");
+    expect(m, "recipients.1", "Thường trực HĐND tỉnh; (để b/c)");
     json_decref(m);
 }
 
