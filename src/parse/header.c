@@ -47,9 +47,12 @@ static const char date_pattern[] =
  * slash lost or turned into a letter: "VIV", "Vlv", "VW", "V/y". */
 static const char vv_shape_pattern[] = "\\G(?:v[/|il1!\\\\][vwy]|v[vw])(?=[\\s:.,]|$)";
 
-/* Số và ký hiệu after the "Số" cue: number, then notation segments. */
+/* Số và ký hiệu after the "Số" cue: number, then notation segments.  A
+ * bar or a bracket after a dot or a Roman numeral's letter is the I of a
+ * unit's numeral OCR misread ("VPCP-V.|", "KV.]I"). */
+#define NOTA_CHAR "(?:[\\p{L}\\d&.]|(?<=[.VIX])[|\\]])"
 static const char number_pattern[] =
-    "\\G[\\s:;.,]*(\\d*)\\s*([-/'])\\s*([\\p{L}\\d&.]+(?:\\s*[-/]\\s*[\\p{L}\\d&.]+)*)";
+    "\\G[\\s:;.,]*(\\d*)\\s*([-/'])\\s*(" NOTA_CHAR "+(?:\\s*[-/]\\s*" NOTA_CHAR "+)*)";
 
 static bool has_alnum(const char *s, size_t a, size_t b)
 {
@@ -1025,13 +1028,14 @@ static bool parse_number(vt_pctx *cx, const size_t *split, size_t scan, number *
                                              (size_t)(vt_rx_end(&rx, 1) - vt_rx_start(&rx, 1)));
         char *nota = vt_xstrndup(nl->text + vt_rx_start(&rx, 3),
                                  (size_t)(vt_rx_end(&rx, 3) - vt_rx_start(&rx, 3)));
-        /* Notation without spaces; it must hold a letter. */
+        /* Notation without spaces, a numeral's bar read as I; it must
+         * hold a letter. */
         size_t o = 0;
         bool letter = false;
         for (size_t k = 0; nota[k]; k++)
             if (!isspace((unsigned char)nota[k])) {
                 letter |= isalpha((unsigned char)nota[k]) || (unsigned char)nota[k] >= 0x80;
-                nota[o++] = nota[k];
+                nota[o++] = nota[k] == '|' || nota[k] == ']' ? 'I' : nota[k];
             }
         nota[o] = '\0';
         if (!letter) {

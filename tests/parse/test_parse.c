@@ -1726,6 +1726,9 @@ static void test_numbers(void)
         {"SO:\n9/TB-SXD", "9/TB-SXD", "9", "TB-SXD"},
         /* The type name before the cue. */
         {"Nghị quyết số: 31/2024/UBTVQH15", "31/2024/UBTVQH15", "31", "2024/UBTVQH15"},
+        /* A unit's Roman numeral, its I read as a bar or a bracket. */
+        {"Số: 2104/SXD-V.|", "2104/SXD-V.I", "2104", "SXD-V.I"},
+        {"Số: 37/UBND-KV.]I", "37/UBND-KV.II", "37", "UBND-KV.II"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char doc[256], name[64];
