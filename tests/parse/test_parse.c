@@ -2709,18 +2709,22 @@ static void test_title_without_subject(void)
  * yếu keeps that line. */
 static void test_subject_over_empty_lines(void)
 {
-    json_t *m = parse_text("trích yếu in capitals, an empty line between its lines",
-        "ỦY BAN NHÂN DÂN\n\nTỈNH NAM TRUNG\n\nSố: 77/2025/QĐ-UBND\n\n"
-        "Nam Trung, ngày 3 tháng 10 năm 2025\n\nQUYẾT ĐỊNH\n\nSỬA ĐỔI QUY CHẾ\n\n"
-        "QUẢN LÝ BẾN XE KHÁCH TRÊN ĐỊA BÀN TỈNH NAM TRUNG\n\n"
-        "ỦY BAN NHÂN DÂN TỈNH NAM TRUNG\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n", NULL);
-    expect(m, "subject", "SỬA ĐỔI QUY CHẾ QUẢN LÝ BẾN XE KHÁCH TRÊN ĐỊA BÀN TỈNH NAM TRUNG");
-    json_decref(m);
-    m = parse_text("trích yếu in capitals, the body under an empty line",
-        "BỘ NÔNG NGHIỆP\n\nSố: 12/CT-BNN\n\nHà Nội, ngày 3 tháng 10 năm 2025\n\nCHỈ THỊ\n\n"
-        "VỀ PHÒNG, CHỐNG RÉT CHO ĐÀN GIA SÚC\n\nTHỜI TIẾT MIỀN BẮC ĐANG CHUYỂN LẠNH.\n", NULL);
-    expect(m, "subject", "VỀ PHÒNG, CHỐNG RÉT CHO ĐÀN GIA SÚC");
-    json_decref(m);
+    static const char *const texts[][2] = {
+        {"ỦY BAN NHÂN DÂN\n\nTỈNH NAM TRUNG\n\nSố: 77/2025/QĐ-UBND\n\n"
+         "Nam Trung, ngày 3 tháng 10 năm 2025\n\nQUYẾT ĐỊNH\n\nSỬA ĐỔI QUY CHẾ\n\n"
+         "QUẢN LÝ BẾN XE KHÁCH TRÊN ĐỊA BÀN TỈNH NAM TRUNG\n\n"
+         "ỦY BAN NHÂN DÂN TỈNH NAM TRUNG\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
+         "SỬA ĐỔI QUY CHẾ QUẢN LÝ BẾN XE KHÁCH TRÊN ĐỊA BÀN TỈNH NAM TRUNG"},
+        {"BỘ NÔNG NGHIỆP\n\nSố: 12/CT-BNN\n\nHà Nội, ngày 3 tháng 10 năm 2025\n\nCHỈ THỊ\n\n"
+         "VỀ PHÒNG, CHỐNG RÉT CHO ĐÀN GIA SÚC\n\nTHỜI TIẾT MIỀN BẮC ĐANG CHUYỂN LẠNH.\n",
+         "VỀ PHÒNG, CHỐNG RÉT CHO ĐÀN GIA SÚC"},
+    };
+    json_t *m;
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        m = parse_text("trích yếu in capitals, empty lines between", texts[k][0], NULL);
+        expect(m, "subject", texts[k][1]);
+        json_decref(m);
+    }
 
     current = "trích yếu begun in the right column's block";
     static const role_line page[] = {
