@@ -168,6 +168,17 @@ static bool ends_entry(const char *text)
     return ends_entry_as(text, false);
 }
 
+/* Whether fold[from, to) is one remark in brackets: an entry's purpose
+ * printed after its ';' ("- Bộ Tài chính; (Báo cáo)"), not the right
+ * column's title. */
+static bool bracketed(const vt_pline *pl, size_t from, size_t to)
+{
+    while (to > from && pl->fold[to - 1] == ' ')
+        to--;
+    return to > from + 2 && pl->fold[from] == '(' && pl->fold[to - 1] == ')' &&
+           !memchr(pl->fold + from + 1, '(', to - from - 1);
+}
+
 /* Where the right column starts in the entries of a line that begin at
  * fold offset `from`.  An entry ends at its ';' unless another entry
  * follows behind its dash ("- Như trên; - Bộ Nội vụ;") or the entry goes
@@ -187,6 +198,10 @@ static size_t column_split(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, si
             n++;
         if (n < best && vt_list_mark_len(pl->text + pl->map[n])) {
             k = n;
+            continue;
+        }
+        if (bracketed(pl, n, best)) {
+            k = best;
             continue;
         }
         long pos = find_position(cx, pl, n, best);

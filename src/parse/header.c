@@ -47,9 +47,12 @@ static const char date_pattern[] =
  * slash lost or turned into a letter: "VIV", "Vlv", "VW", "V/y". */
 static const char vv_shape_pattern[] = "\\G(?:v[/|il1!\\\\][vwy]|v[vw])(?=[\\s:.,]|$)";
 
-/* Số và ký hiệu after the "Số" cue: number, then notation segments. */
+/* Số và ký hiệu after the "Số" cue: number, then notation segments.  A
+ * bar or a bracket after a dot or a Roman numeral's letter is the I of a
+ * unit's numeral OCR misread ("VPCP-V.|", "KV.]I"). */
+#define NOTA_CHAR "(?:[\\p{L}\\d&.]|(?<=[.VIX])[|\\]])"
 static const char number_pattern[] =
-    "\\G[\\s:;.,]*(\\d*)\\s*([-/'])\\s*([\\p{L}\\d&.]+(?:\\s*[-/]\\s*[\\p{L}\\d&.]+)*)";
+    "\\G[\\s:;.,]*(\\d*)\\s*([-/'])\\s*(" NOTA_CHAR "+(?:\\s*[-/]\\s*" NOTA_CHAR "+)*)";
 
 static bool has_alnum(const char *s, size_t a, size_t b)
 {
@@ -1025,13 +1028,14 @@ static bool parse_number(vt_pctx *cx, const size_t *split, size_t scan, number *
                                              (size_t)(vt_rx_end(&rx, 1) - vt_rx_start(&rx, 1)));
         char *nota = vt_xstrndup(nl->text + vt_rx_start(&rx, 3),
                                  (size_t)(vt_rx_end(&rx, 3) - vt_rx_start(&rx, 3)));
-        /* Notation without spaces; it must hold a letter. */
+        /* Notation without spaces, a numeral's bar read as I; it must
+         * hold a letter. */
         size_t o = 0;
         bool letter = false;
         for (size_t k = 0; nota[k]; k++)
             if (!isspace((unsigned char)nota[k])) {
                 letter |= isalpha((unsigned char)nota[k]) || (unsigned char)nota[k] >= 0x80;
-                nota[o++] = nota[k];
+                nota[o++] = nota[k] == '|' || nota[k] == ']' ? 'I' : nota[k];
             }
         nota[o] = '\0';
         if (!letter) {
@@ -1513,6 +1517,41 @@ static bool subject_continues(const vt_pctx *cx, const vt_pline *first, const vt
            (boxed || !strchr(".:;", pl->text[n - 1]));
 }
 
+/* The line of the trích yếu after line prev, from i on: OCR's text
+ * writes each line of a title in capitals as a paragraph of its own, so
+ * a trích yếu in capitals goes on over one empty line to a line in
+ * capitals that reads as its next one.  i itself otherwise. */
+static size_t over_empty_line(const vt_pctx *cx, const vt_pline *first, size_t prev, size_t i)
+{
+    if (i + 1 >= cx->n)
+        return i;
+    const vt_pline *gap = &cx->lines[i], *next = &cx->lines[i + 1];
+    bool empty = strspn(gap->text, " \t") == gap->len;
+    return empty && !blank_line(next) && vt_text_is_upper(first->text) &&
+                   vt_text_is_upper(cx->lines[prev].text) && vt_text_is_upper(next->text) &&
+                   subject_continues(cx, first, &cx->lines[prev], next)
+               ? i + 1
+               : i;
+}
+
+/* Lines with text in [from, to). */
+static size_t text_lines(const vt_pctx *cx, size_t from, size_t to)
+{
+    size_t n = 0;
+    for (size_t i = from; i < to; i++)
+        n += !blank_line(&cx->lines[i]);
+    return n;
+}
+
+/* The line after the first n lines with text from line from. */
+static size_t after_text_lines(const vt_pctx *cx, size_t from, size_t n)
+{
+    size_t i = from;
+    for (; n && i < cx->n; i++)
+        n -= !blank_line(&cx->lines[i]);
+    return i;
+}
+
 /* The line under a type's title is no trích yếu when the title has none:
  * the authority that decides ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...") with
  * the căn cứ under it, or a sentence of small letters leading into the
@@ -1736,15 +1775,16 @@ static bool ends_in_code(const char *text)
            isalnum((unsigned char)text[n - 2]);
 }
 
-/* Join lines [from, to) (left columns) into one trích yếu, without the
- * full stop some pages print after it. */
+/* Join lines [from, to) into one trích yếu, each up to where the
+ * header's right column begins on it (split; whole lines when split is
+ * NULL), without the full stop some pages print after it. */
 static char *join_lines(const vt_pctx *cx, const size_t *split, size_t from, size_t to,
                         size_t first_offset)
 {
     char *acc = vt_xstrdup("");
     for (size_t i = from; i < to; i++) {
         const vt_pline *pl = &cx->lines[i];
-        size_t le = i < HEADER_SCAN ? split[i] : pl->flen;
+        size_t le = split && i < HEADER_SCAN ? split[i] : pl->flen;
         vt_span sp = {pl, i == from ? first_offset : 0, le};
         char *t = vt_span_text(&sp);
         if (*t) {
@@ -2021,19 +2061,25 @@ void vt_parse_header(vt_pctx *cx)
         if (!on_line && i < cx->n && title_without_subject(cx, i))
             i = from = cx->n;
         for (size_t prev = from;
-             i < cx->n && i < from + SUBJECT_LINES_ENDED && !blank_line(&cx->lines[i]) &&
+             i < cx->n && text_lines(cx, from, i) < SUBJECT_LINES_ENDED && !blank_line(&cx->lines[i]) &&
              (i == from || (prev == type_at && caps_under(cx, &cx->lines[i])) ||
               subject_continues(cx, &cx->lines[from], &cx->lines[prev], &cx->lines[i]));
-             prev = i++)
+             prev = i, i = over_empty_line(cx, &cx->lines[from], prev, i + 1))
             ;
         size_t most = from < cx->n && vt_text_mostly_upper(cx->lines[from].text) ? SUBJECT_LINES_CAPS
                                                                                  : SUBJECT_LINES;
-        if (i > from + most &&
-            !(i < cx->n && (authority_line(cx, &cx->lines[i]) || body_cue(&cx->lines[i]))))
-            i = from + most;
+        size_t under = i;
+        while (under < cx->n && blank_line(&cx->lines[under]))
+            under++;
+        if (text_lines(cx, from, i) > most &&
+            !(under < cx->n && (authority_line(cx, &cx->lines[under]) || body_cue(&cx->lines[under]))))
+            i = after_text_lines(cx, from, most);
         end = type_at + 1;
         if (i > from && vv_at == cx->n) {
-            char *s = join_lines(cx, split, from, i, on_line ? type_rest : 0);
+            /* The title and its trích yếu stand under both columns, whole:
+             * the layout may give a short centred line of them to the
+             * right column's block, whose text is no left column's. */
+            char *s = join_lines(cx, NULL, from, i, on_line ? type_rest : 0);
             set_subject(cx, s, from, i - 1, VT_CONF_SUBJECT);
             free(s);
             end = i;

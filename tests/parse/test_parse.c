@@ -1726,6 +1726,9 @@ static void test_numbers(void)
         {"SO:\n9/TB-SXD", "9/TB-SXD", "9", "TB-SXD"},
         /* The type name before the cue. */
         {"Nghị quyết số: 31/2024/UBTVQH15", "31/2024/UBTVQH15", "31", "2024/UBTVQH15"},
+        /* A unit's Roman numeral, its I read as a bar or a bracket. */
+        {"Số: 2104/SXD-V.|", "2104/SXD-V.I", "2104", "SXD-V.I"},
+        {"Số: 37/UBND-KV.]I", "37/UBND-KV.II", "37", "UBND-KV.II"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char doc[256], name[64];
@@ -2699,6 +2702,50 @@ static void test_title_without_subject(void)
     json_decref(m);
 }
 
+/* A title in capitals whose lines OCR's text parts by empty lines goes
+ * on over them; the authority under it, or a body's first line, still
+ * ends it.  On a scanned page the layout may give the title and the
+ * trích yếu's short first line to the right column's block: the trích
+ * yếu keeps that line. */
+static void test_subject_over_empty_lines(void)
+{
+    static const char *const texts[][2] = {
+        {"ỦY BAN NHÂN DÂN\n\nTỈNH NAM TRUNG\n\nSố: 77/2025/QĐ-UBND\n\n"
+         "Nam Trung, ngày 3 tháng 10 năm 2025\n\nQUYẾT ĐỊNH\n\nSỬA ĐỔI QUY CHẾ\n\n"
+         "QUẢN LÝ BẾN XE KHÁCH TRÊN ĐỊA BÀN TỈNH NAM TRUNG\n\n"
+         "ỦY BAN NHÂN DÂN TỈNH NAM TRUNG\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
+         "SỬA ĐỔI QUY CHẾ QUẢN LÝ BẾN XE KHÁCH TRÊN ĐỊA BÀN TỈNH NAM TRUNG"},
+        {"BỘ NÔNG NGHIỆP\n\nSố: 12/CT-BNN\n\nHà Nội, ngày 3 tháng 10 năm 2025\n\nCHỈ THỊ\n\n"
+         "VỀ PHÒNG, CHỐNG RÉT CHO ĐÀN GIA SÚC\n\nTHỜI TIẾT MIỀN BẮC ĐANG CHUYỂN LẠNH.\n",
+         "VỀ PHÒNG, CHỐNG RÉT CHO ĐÀN GIA SÚC"},
+    };
+    json_t *m;
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        m = parse_text("trích yếu in capitals, empty lines between", texts[k][0], NULL);
+        expect(m, "subject", texts[k][1]);
+        json_decref(m);
+    }
+
+    current = "trích yếu begun in the right column's block";
+    static const role_line page[] = {
+        {"ỦY BAN NHÂN DÂN", VT_ROLE_HEADER_LEFT},
+        {"TỈNH NAM TRUNG", VT_ROLE_HEADER_LEFT},
+        {"Số: 77/2025/QĐ-UBND", VT_ROLE_HEADER_LEFT},
+        {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", VT_ROLE_HEADER_RIGHT},
+        {"Độc lập - Tự do - Hạnh phúc", VT_ROLE_HEADER_RIGHT},
+        {"Nam Trung, ngày 3 tháng 10 năm 2025", VT_ROLE_HEADER_RIGHT},
+        {"QUYẾT ĐỊNH", VT_ROLE_HEADER_RIGHT},
+        {"SỬA ĐỔI QUY CHẾ", VT_ROLE_HEADER_RIGHT},
+        {"QUẢN LÝ BẾN XE KHÁCH TRÊN ĐỊA BÀN TỈNH NAM TRUNG", VT_ROLE_BODY},
+        {"ỦY BAN NHÂN DÂN TỈNH NAM TRUNG", VT_ROLE_BODY},
+        {"Căn cứ Luật Tổ chức chính quyền địa phương;", VT_ROLE_BODY},
+    };
+    m = parse_roles(page, sizeof page / sizeof *page);
+    expect(m, "type", "Quyết định");
+    expect(m, "subject", "SỬA ĐỔI QUY CHẾ QUẢN LÝ BẾN XE KHÁCH TRÊN ĐỊA BÀN TỈNH NAM TRUNG");
+    json_decref(m);
+}
+
 /* A numbered letter printed with neither a type name nor a V/v line,
  * opening with "Kính gửi", is a công văn without a trích yếu. */
 static void test_letter_without_subject(void)
@@ -2714,7 +2761,8 @@ static void test_letter_without_subject(void)
 }
 
 /* A Nơi nhận entry naming several bodies parted by ';' ends at its own
- * closing ';'; one wrapped inside a name goes on in capitals to it. */
+ * closing ';'; one wrapped inside a name goes on in capitals to it, and
+ * a remark in brackets after it is its own. */
 static void test_recipient_inner_semicolon(void)
 {
     json_t *m = parse_foot("entries with inner semicolons", "Sở Nội vụ đề nghị các đơn vị thực hiện./.",
@@ -2725,6 +2773,15 @@ static void test_recipient_inner_semicolon(void)
     expect(m, "recipients.2", "Sở Tài chính; Sở Tư pháp");
     expect(m, "recipients.3", "VP: CVP, các PCVP, Cổng TTĐT");
     expect(m, "signer.position", "Phó Giám đốc");
+    json_decref(m);
+    /* A remark in brackets printed after the entry's ';' is its purpose. */
+    m = parse_foot("purpose after the semicolon", "Sở Nội vụ đề nghị các đơn vị thực hiện./.",
+        "Nơi nhận:\n- Bộ Nội vụ; (Báo cáo)\n- Thường trực HĐND tỉnh; (để b/c)\n- Lưu: VT.\n"
+        "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nTrần Thị Mai\n");
+    expect_count(m, "recipients", 3);
+    expect(m, "recipients.0", "Bộ Nội vụ; (Báo cáo)");
+    expect(m, "recipients.0.purpose", "Báo cáo");
+    expect(m, "recipients.1", "Thường trực HĐND tỉnh; (để b/c)");
     json_decref(m);
 }
 
@@ -3007,6 +3064,7 @@ int main(int argc, char **argv)
     test_letter_without_subject();
     test_enacting_word_no_title();
     test_title_without_subject();
+    test_subject_over_empty_lines();
     test_recipient_inner_semicolon();
     test_overlay_unit_word();
     test_digital_signature();
