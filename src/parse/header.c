@@ -94,10 +94,12 @@ static size_t place_start(const vt_pctx *cx, const vt_pline *pl, size_t date_at)
         while (p > 0 && isspace((unsigned char)pl->fold[p - 1]))
             p--;
     }
+    /* A known place keeps the unit word printed before it abbreviated
+     * ("TP. Hồ Chí Minh"): the lexicon spells units in full. */
     for (size_t k = n; k > 0; k--) {
         size_t s = starts[k - 1];
         if (vt_lex_match(&cx->lex->places, pl->fold + s, e - s, 0, NULL))
-            return s;
+            return k < n && vt_admin_unit_start(pl->fold + starts[k]) ? starts[k] : s;
     }
     return caps ? starts[caps - 1] : date_at;
 }

@@ -139,9 +139,21 @@ char *vt_place_case(const vt_lexicon *lex, const char *text)
 {
     char *f = vt_text_fold(text);
     const vt_lex_entry *e = vt_lex_match(&lex->places, f, strlen(f), 0, NULL);
+    if (e) {
+        free(f);
+        return vt_xstrdup(e->form);
+    }
+    /* A unit word before a place the lexicon knows ("TP. Hồ Chí Minh",
+     * "tỉnh Quảng Ngãi"): the unit as the unit list writes it, the place
+     * as the lexicon spells it. */
+    const char *unit;
+    size_t k = admin_unit_at(f, strlen(f), 0, &unit), rest = k;
+    while (k && f[rest] == ' ')
+        rest++;
+    e = k && rest > k ? vt_lex_match(&lex->places, f + rest, strlen(f + rest), 0, NULL) : NULL;
     free(f);
     if (e)
-        return vt_xstrdup(e->form);
+        return vt_xasprintf("%s %s", unit, e->form);
     words ws;
     char *low = vt_text_lower_full(text);
     split_words(low, &ws);

@@ -2075,6 +2075,11 @@ static void test_wrapped_dates(void)
          "Thành phố Hồ Chí Minh", NULL},
         {"Số: 61/SYT-NVY\nĐộc lập - Tự do - Hạnh phúc\nĐà Nẵng, ngày 4 tháng 10 năm 2025\n",
          "2025-10-04", "Đà Nẵng", NULL},
+        /* The unit word abbreviated before a known place is the place's. */
+        {"Số: 61/SYT-NVY\nTP. Hồ Chí Minh, ngày 28 tháng 11 năm 2025\n", "2025-11-28",
+         "TP. Hồ Chí Minh", NULL},
+        {"Số: 61/SYT-NVY\nTp. Cần Thơ, ngày 28 tháng 11 năm 2025\n", "2025-11-28", "TP. Cần Thơ",
+         NULL},
         /* The year on the Số line. */
         {"Số: 61/SYT-NVY         2023\nĐà Nẵng, ngày 4 tháng 10 năm\n", "2023-10-04", "Đà Nẵng",
          NULL},
