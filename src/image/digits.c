@@ -302,18 +302,6 @@ static PIX *ink_mask(PIX *crop, PIX **blue)
     return mask;
 }
 
-/* The ink's run along row y through column x: its first and last
- * columns. */
-static void row_run(PIX *mask, int x, int y, int *a, int *b)
-{
-    int w = (int)pixGetWidth(mask);
-    l_uint32 v = 1;
-    for (*a = x; *a > 0 && (pixGetPixel(mask, *a - 1, y, &v), v);)
-        (*a)--;
-    for (*b = x; *b + 1 < w && (pixGetPixel(mask, *b + 1, y, &v), v);)
-        (*b)++;
-}
-
 /* A copier's streak: a hairline down the page, STREAK pixels wide at
  * most, faint in places, but dark over a quarter of the crop's height and
  * from top to bottom over three fifths of it (no digit is that tall, the
@@ -321,31 +309,40 @@ static void row_run(PIX *mask, int x, int y, int *a, int *b)
  * a pen stroke crosses it the stroke's run, wider, is kept: the streak
  * would join a digit to the rules and print above and below it. */
 #define STREAK 3
+
+/* Whether (x, y) is ink in a run along its row under STREAK wide; the
+ * run's first and last columns in *a and *b. */
+static bool in_hairline(PIX *mask, int x, int y, int *a, int *b)
+{
+    int w = (int)pixGetWidth(mask);
+    l_uint32 v;
+    pixGetPixel(mask, x, y, &v);
+    if (!v)
+        return false;
+    for (*a = x; *a > 0 && (pixGetPixel(mask, *a - 1, y, &v), v);)
+        (*a)--;
+    for (*b = x; *b + 1 < w && (pixGetPixel(mask, *b + 1, y, &v), v);)
+        (*b)++;
+    return *b - *a < STREAK;
+}
+
 static void erase_streaks(PIX *mask)
 {
-    int w = (int)pixGetWidth(mask), h = (int)pixGetHeight(mask);
+    int w = (int)pixGetWidth(mask), h = (int)pixGetHeight(mask), a, b;
     for (int x = 0; x < w; x++) {
         int thin = 0, top = -1, bottom = -1;
-        for (int y = 0; y < h; y++) {
-            l_uint32 v;
-            int a, b;
-            pixGetPixel(mask, x, y, &v);
-            if (v && (row_run(mask, x, y, &a, &b), b - a < STREAK)) {
+        for (int y = 0; y < h; y++)
+            if (in_hairline(mask, x, y, &a, &b)) {
                 thin++;
                 top = top < 0 ? y : top;
                 bottom = y;
             }
-        }
         if (thin * 4 < h || (bottom - top) * 5 < h * 3)
             continue;
-        for (int y = 0; y < h; y++) {
-            l_uint32 v;
-            int a, b;
-            pixGetPixel(mask, x, y, &v);
-            if (v && (row_run(mask, x, y, &a, &b), b - a < STREAK))
+        for (int y = 0; y < h; y++)
+            if (in_hairline(mask, x, y, &a, &b))
                 for (int c = a; c <= b; c++)
                     pixSetPixel(mask, c, y, 0);
-        }
     }
 }
 
