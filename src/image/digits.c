@@ -28,7 +28,8 @@
 #define FIT 20
 /* Strokes are redrawn this thick, as a fraction of the digit's larger
  * side: MNIST's pen is about 2 of 20 pixels, a ballpoint on a 300 dpi scan
- * one or two of 60. */
+ * one or two of 60.  The networks learnt from digits so redrawn; the pen
+ * digits of a blank are read with two brushes (read_one). */
 #define STROKE 0.11f
 
 /* The 1 bpp image's ink as floats in a SIDE x SIDE grid, fitted in a
@@ -125,24 +126,17 @@ static void deskew(float grid[SIDE][SIDE])
     memcpy(grid, out, sizeof out);
 }
 
-bool vt_digit_features(PIX *ink, float out[VT_DIGIT_FEATURES])
+/* The features of the ink's tight box, its strokes thinned to their
+ * skeleton and drawn again with a brush `brush` pixels wide: a scan's pen
+ * and MNIST's differ in thickness, not in shape. */
+static bool redrawn_features(PIX *tight, int brush, float out[VT_DIGIT_FEATURES])
 {
-    PIX *tight = NULL;
-    if (!ink || pixClipToForeground(ink, &tight, NULL) != 0 || !tight)
-        return false;
-    int w = (int)pixGetWidth(tight), h = (int)pixGetHeight(tight);
-    int brush = (int)lroundf(STROKE * (float)(w > h ? w : h));
-    if (brush < 1)
-        brush = 1;
-    /* Strokes thinned to their skeleton and drawn again with one brush:
-     * a scan's pen and MNIST's differ in thickness, not in shape. */
     PIX *framed = pixAddBorder(tight, brush + 1, 0);
     PIX *thin = framed ? pixThinConnected(framed, L_THIN_FG, 8, 0) : NULL;
     PIX *thick = thin ? pixDilateBrick(NULL, thin, brush, brush) : NULL;
     PIX *redrawn = NULL;
     if (thick)
         pixClipToForeground(thick, &redrawn, NULL);
-    pixDestroy(&tight);
     pixDestroy(&framed);
     pixDestroy(&thin);
     pixDestroy(&thick);
@@ -164,6 +158,24 @@ bool vt_digit_features(PIX *ink, float out[VT_DIGIT_FEATURES])
             out[y * VT_DIGIT_GRID + x] = s / (float)(pool * pool);
         }
     return true;
+}
+
+/* The ink's larger side, of its tight box. */
+static int larger_side(PIX *tight)
+{
+    int w = (int)pixGetWidth(tight), h = (int)pixGetHeight(tight);
+    return w > h ? w : h;
+}
+
+bool vt_digit_features(PIX *ink, float out[VT_DIGIT_FEATURES])
+{
+    PIX *tight = NULL;
+    if (!ink || pixClipToForeground(ink, &tight, NULL) != 0 || !tight)
+        return false;
+    int brush = (int)lroundf(STROKE * (float)larger_side(tight));
+    bool ok = redrawn_features(tight, brush < 1 ? 1 : brush, out);
+    pixDestroy(&tight);
+    return ok;
 }
 
 /* ------------------------------------------------------------ network */
@@ -475,12 +487,35 @@ static PIX *digit_pix(const digit_ink *d, PIXA *pieces, BOXA *boxes)
     return pix;
 }
 
-/* The digit read in an image of ink, and how sure (0 when none). */
+/* A pen digit's strokes are redrawn a tenth of its larger side thick,
+ * MNIST's 2 of 20 pixels, with the brush's width rounded down and up: a
+ * pixel more or less flips the network on some pen digits (the top of
+ * an open 4 closed by the wider brush, a flagged 1 or a 3 by the
+ * narrower), and neither width suits them all. */
+#define PEN_BRUSH 0.10f
+
+/* The digit read in an image of ink, and how sure (0 when none): the one
+ * both brushes (PEN_BRUSH) read, as sure as the surer of them; none when
+ * they read two digits. */
 static int read_one(PIX *pix, float *prob)
 {
-    float f[VT_DIGIT_FEATURES];
+    PIX *tight = NULL;
     *prob = 0;
-    int d = vt_digit_features(pix, f) ? vt_digit_classify(f, prob) : -1;
+    if (pixClipToForeground(pix, &tight, NULL) != 0 || !tight)
+        return -1;
+    float width = PEN_BRUSH * (float)larger_side(tight);
+    int d = -1, narrow = (int)floorf(width), wide = (int)ceilf(width);
+    for (int brush = narrow < 1 ? 1 : narrow; brush <= (wide < 1 ? 1 : wide); brush++) {
+        float f[VT_DIGIT_FEATURES], p = 0;
+        int got = redrawn_features(tight, brush, f) ? vt_digit_classify(f, &p) : -1;
+        if (got < 0 || (d >= 0 && got != d)) {
+            d = -1;
+            break;
+        }
+        d = got;
+        *prob = fmaxf(*prob, p);
+    }
+    pixDestroy(&tight);
     if (d < 0)
         *prob = 0;
     return d;

@@ -16,7 +16,8 @@
  *   measured print; a copier's streak through a digit is no stroke of it;
  *   the black tail of the cue's last letter in a blank of blue pen is left
  *   out; the cue is measured at the resolution preprocess found when the
- *   file states another; a 4 whose arm ends at its bar is one digit.
+ *   file states another; a 4 whose arm ends at its bar is one digit; a
+ *   4 in a ballpoint's pen, its bar run on past its stem, is a sure 4.
  *
  *     test-digits MNIST_ASIDE */
 #include <stdarg.h>
@@ -153,6 +154,17 @@ static void open_four(PIX *page, int x, int y, l_uint32 colour)
         fill(page, (vt_box){x + 20 - (r - 6) / 10, y + r, 5, 1}, colour);
 }
 
+/* A 4 as a ballpoint draws it, 54 high in a pen 6 wide, at (x, y) of the
+ * page: the arm from under the stem's top down to the bar, the bar
+ * running on 8 past the upright stem. */
+static void pen_four(PIX *page, int x, int y, l_uint32 colour)
+{
+    for (int r = 3; r <= 27; r++)
+        fill(page, (vt_box){x + 14 - (r - 3) * 14 / 24, y + r, 6, 1}, colour);
+    fill(page, (vt_box){x, y + 27, 30, 6}, colour);
+    fill(page, (vt_box){x + 22, y, 6, 54}, colour);
+}
+
 /* "ngày 3 tháng ... năm 2024" at row y, the cue "tháng" spelt `cue`
  * and its box `cue_w` wide; the blank before "năm" is the month's. */
 static vt_line *month_line(vt_page *pg, PIX *page, int y, const char *cue, int cue_w)
@@ -248,6 +260,16 @@ int main(int argc, char **argv)
         pixDestroy(&p);
     }
     check(right * 100 >= n * 95, "%zu of %zu MNIST digits read right, want 95 %%", right, n);
+    /* A pen's 4 alone in a blank: its top closed when its strokes are
+     * redrawn a pixel too thick, open and sure with the narrower brush. */
+    PIX *blank = pixCreate(200, 120, 32);
+    pixSetAllArbitrary(blank, rgb(250, 250, 245));
+    pen_four(blank, 85, 30, rgb(20, 20, 20));
+    char four_read[4];
+    size_t four_got = vt_digits_read(blank, (vt_box){50, 10, 100, 100}, four_read, sizeof four_read);
+    check(four_got == 1 && four_read[0] == '4', "a 4 in a ballpoint's pen: got %zu digits",
+          four_got);
+    pixDestroy(&blank);
 
     const aside *four = sure_digit(all, n, 4), *eight = sure_digit(all, n, 8),
                 *seven = sure_digit(all, n, 7), *one = sure_digit(all, n, 1),
