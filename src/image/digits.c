@@ -160,6 +160,45 @@ static bool redrawn_features(PIX *tight, int brush, float out[VT_DIGIT_FEATURES]
     return true;
 }
 
+/* The ink of a tight box sheared so that it stands upright, at its own
+ * resolution before its strokes are redrawn: each row moved by
+ * (mu11 / mu02) (y - cy), the slant of its second moments (at most one
+ * pixel a row, so strokes stay joined), and clipped to its ink again. */
+static PIX *upright(PIX *tight)
+{
+    int w = (int)pixGetWidth(tight), h = (int)pixGetHeight(tight);
+    double m = 0, sx = 0, sy = 0, mu11 = 0, mu02 = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++) {
+                l_uint32 v;
+                pixGetPixel(tight, x, y, &v);
+                if (v && !pass) {
+                    m++;
+                    sx += x;
+                    sy += y;
+                } else if (v) {
+                    mu11 += (x - sx / m) * (y - sy / m);
+                    mu02 += (y - sy / m) * (y - sy / m);
+                }
+            }
+    double slant = mu02 > 0 ? fmax(-1.0, fmin(1.0, mu11 / mu02)) : 0;
+    int pad = (int)ceil(fabs(slant) * h) + 1;
+    PIX *sheared = pixCreate(w + 2 * pad, h, 1), *out = NULL;
+    for (int y = 0; y < h; y++) {
+        int shift = pad - (int)lround(slant * (y - (m > 0 ? sy / m : 0)));
+        for (int x = 0; x < w; x++) {
+            l_uint32 v;
+            pixGetPixel(tight, x, y, &v);
+            if (v)
+                pixSetPixel(sheared, x + shift, y, 1);
+        }
+    }
+    pixClipToForeground(sheared, &out, NULL);
+    pixDestroy(&sheared);
+    return out;
+}
+
 /* The ink's larger side, of its tight box. */
 static int larger_side(PIX *tight)
 {
@@ -488,34 +527,49 @@ static PIX *digit_pix(const digit_ink *d, PIXA *pieces, BOXA *boxes)
 }
 
 /* A pen digit's strokes are redrawn a tenth of its larger side thick,
- * MNIST's 2 of 20 pixels, with the brush's width rounded down and up: a
- * pixel more or less flips the network on some pen digits (the top of
- * an open 4 closed by the wider brush, a flagged 1 or a 3 by the
- * narrower), and neither width suits them all. */
+ * MNIST's 2 of 20 pixels, with the brush's width rounded down and up, and
+ * read as they stand and sheared upright (upright): a pixel more or less
+ * of stroke, or a slant the networks' own deskewing of the 28 x 28 grid
+ * leaves, flips the networks on some pen digits (the top of an open 4
+ * closed by the wider brush, a slanted 1), and no one view suits them
+ * all. */
 #define PEN_BRUSH 0.10f
 
+/* The digit the networks read in one view of the ink (its tight box),
+ * redrawn with the brush PEN_BRUSH of its side rounded down (or up when
+ * `wide`); -1 when none. */
+static int read_view(PIX *tight, bool wide, float *prob)
+{
+    float width = PEN_BRUSH * (float)larger_side(tight);
+    int brush = (int)(wide ? ceilf(width) : floorf(width));
+    float f[VT_DIGIT_FEATURES];
+    *prob = 0;
+    return redrawn_features(tight, brush < 1 ? 1 : brush, f) ? vt_digit_classify(f, prob) : -1;
+}
+
 /* The digit read in an image of ink, and how sure (0 when none): the one
- * both brushes (PEN_BRUSH) read, as sure as the surer of them; none when
- * they read two digits. */
+ * every view (PEN_BRUSH) reads, as sure as the surest of them; none when
+ * two views read two digits. */
 static int read_one(PIX *pix, float *prob)
 {
-    PIX *tight = NULL;
+    PIX *views[2] = {NULL, NULL};
     *prob = 0;
-    if (pixClipToForeground(pix, &tight, NULL) != 0 || !tight)
+    if (pixClipToForeground(pix, &views[0], NULL) != 0 || !views[0])
         return -1;
-    float width = PEN_BRUSH * (float)larger_side(tight);
-    int d = -1, narrow = (int)floorf(width), wide = (int)ceilf(width);
-    for (int brush = narrow < 1 ? 1 : narrow; brush <= (wide < 1 ? 1 : wide); brush++) {
-        float f[VT_DIGIT_FEATURES], p = 0;
-        int got = redrawn_features(tight, brush, f) ? vt_digit_classify(f, &p) : -1;
-        if (got < 0 || (d >= 0 && got != d)) {
+    views[1] = upright(views[0]);
+    int d = -1;
+    for (int v = 0; v < 4 && (v < 2 || views[1]); v++) {
+        float p;
+        int got = read_view(views[v / 2], v % 2, &p);
+        if (got < 0 || (v && got != d)) {
             d = -1;
             break;
         }
         d = got;
         *prob = fmaxf(*prob, p);
     }
-    pixDestroy(&tight);
+    pixDestroy(&views[0]);
+    pixDestroy(&views[1]);
     if (d < 0)
         *prob = 0;
     return d;

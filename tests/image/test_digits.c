@@ -17,7 +17,8 @@
  *   the black tail of the cue's last letter in a blank of blue pen is left
  *   out; the cue is measured at the resolution preprocess found when the
  *   file states another; a 4 whose arm ends at its bar is one digit; a
- *   4 in a ballpoint's pen, its bar run on past its stem, is a sure 4.
+ *   4 in a ballpoint's pen, its bar run on past its stem, is a sure 4,
+ *   and so is a slanted 1 with a flag a 1.
  *
  *     test-digits MNIST_ASIDE */
 #include <stdarg.h>
@@ -165,6 +166,16 @@ static void pen_four(PIX *page, int x, int y, l_uint32 colour)
     fill(page, (vt_box){x + 22, y, 6, 54}, colour);
 }
 
+/* A 1 leaning right, 44 high in a pen 5 wide, at (x, y) of the page:
+ * its stem falls 12 to the left, a flag 12 long down from its top. */
+static void slanted_one(PIX *page, int x, int y, l_uint32 colour)
+{
+    for (int r = 0; r < 44; r++)
+        fill(page, (vt_box){x + 12 - r * 12 / 44, y + r, 5, 1}, colour);
+    for (int k = 0; k < 12; k++)
+        fill(page, (vt_box){x + 12 - k, y + k * 2 / 3, 5, 5}, colour);
+}
+
 /* "ngày 3 tháng ... năm 2024" at row y, the cue "tháng" spelt `cue`
  * and its box `cue_w` wide; the blank before "năm" is the month's. */
 static vt_line *month_line(vt_page *pg, PIX *page, int y, const char *cue, int cue_w)
@@ -265,10 +276,16 @@ int main(int argc, char **argv)
     PIX *blank = pixCreate(200, 120, 32);
     pixSetAllArbitrary(blank, rgb(250, 250, 245));
     pen_four(blank, 85, 30, rgb(20, 20, 20));
-    char four_read[4];
-    size_t four_got = vt_digits_read(blank, (vt_box){50, 10, 100, 100}, four_read, sizeof four_read);
-    check(four_got == 1 && four_read[0] == '4', "a 4 in a ballpoint's pen: got %zu digits",
-          four_got);
+    char alone[4];
+    size_t alone_got = vt_digits_read(blank, (vt_box){50, 10, 100, 100}, alone, sizeof alone);
+    check(alone_got == 1 && alone[0] == '4', "a 4 in a ballpoint's pen: got %zu digits",
+          alone_got);
+    /* A slanted 1 with a flag, read only once sheared upright. */
+    pixSetAllArbitrary(blank, rgb(250, 250, 245));
+    slanted_one(blank, 90, 30, rgb(20, 20, 20));
+    alone_got = vt_digits_read(blank, (vt_box){50, 10, 100, 100}, alone, sizeof alone);
+    check(alone_got == 1 && alone[0] == '1', "a slanted 1 with a flag: got %zu digits",
+          alone_got);
     pixDestroy(&blank);
 
     const aside *four = sure_digit(all, n, 4), *eight = sure_digit(all, n, 8),
