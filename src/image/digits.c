@@ -29,7 +29,7 @@
 /* Strokes are redrawn this thick, as a fraction of the digit's larger
  * side: MNIST's pen is about 2 of 20 pixels, a ballpoint on a 300 dpi scan
  * one or two of 60.  The networks learnt from digits so redrawn; the pen
- * digits of a blank are read with two brushes (read_one). */
+ * digits of a blank are read in four views of their own (read_one). */
 #define STROKE 0.11f
 
 /* The 1 bpp image's ink as floats in a SIDE x SIDE grid, fitted in a
