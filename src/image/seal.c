@@ -24,6 +24,13 @@
 #define RING_MAX_MM 24.0
 /* The widest ring stroke erased, either side of its middle. */
 #define STROKE_HALF_MAX_MM 1.0
+/* The stroke's edge: the radii still inked round at least this part of
+ * what its middle is.  Print in the band that does not cross the ring is
+ * erased with it, so the band is the stroke and no more: the few specks
+ * of its ragged edge left beyond it cost OCR less than the letters a
+ * wider band eats where the ring runs along a line (a bilevel name under
+ * its seal read whole rather than its first word lost). */
+#define STROKE_EDGE_PART 3.0
 /* Ink on at least this part of the circle... */
 #define RING_COVER_MIN 0.80
 /* ...and on at most this part of the disc inside it. */
@@ -160,12 +167,12 @@ static void place(PIX *bin, int f, int half_max, const circle *coarse, circle *r
                 }
             }
     /* The stroke: the radii either side still inked round a good part of
-     * the circle (its ragged edge too: what is left of it reads as
-     * specks). */
+     * the circle (STROKE_EDGE_PART). */
+    double edge = best / STROKE_EDGE_PART;
     int in = 0, out = 0;
-    while (in < half_max && coverage(bin, ring->cx, ring->cy, ring->r - in - 1, 0, N) >= best / 8)
+    while (in < half_max && coverage(bin, ring->cx, ring->cy, ring->r - in - 1, 0, N) >= edge)
         in++;
-    while (out < half_max && coverage(bin, ring->cx, ring->cy, ring->r + out + 1, 0, N) >= best / 8)
+    while (out < half_max && coverage(bin, ring->cx, ring->cy, ring->r + out + 1, 0, N) >= edge)
         out++;
     *lo = ring->r - in - 1;
     *hi = ring->r + out + 1;

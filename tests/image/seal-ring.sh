@@ -10,6 +10,7 @@
 # round it, the star) and the signature over it are erased too: on a page
 # where they ran into the position above the name and made a line of their
 # own, the position and name are read and nothing stands between them.
+# Where the ring runs along the name's line, the name is read whole.
 #
 # Environment (tests/meson.build): VANTHU, MKSAMPLE, SRC.
 . "$(dirname "$0")/../cli/lib.sh"
@@ -62,4 +63,12 @@ want position "Giám đốc"
 want signer "Đinh Quang Huy"
 check "sed -n 's/^after-position //p' '$scratch/got' | grep -q 'Quang Huy'" \
     "a line between the position and the name: $(cat "$scratch/got")"
+# The ring runs along the name's line (tests/image/seal-band.txt, 300
+# dpi): only the ring's stroke is erased, not a band wide enough to eat
+# the letters of the name under it.
+"$MKSAMPLE" --seed 6 --dpi 300 --bilevel "$SRC/seal-band.txt" "$scratch/band.png" > /dev/null ||
+    { echo "vt-mksample failed"; exit 1; }
+read_page "$scratch/band.png" > "$scratch/got"
+want ring "drop-ring 1"
+want signer "Mai Thị Thanh Xuân"
 finish
