@@ -219,6 +219,29 @@ static void add_sentence(builder *b, const char *line, size_t len, uint8_t w,
 }
 
 /* The id of a token of a counts file: the one add_sentence gives it. */
+/* A syllable of the phonotactics' inventory (generate). */
+static bool inventory_syllable(const builder *b, const char *s, size_t len)
+{
+    size_t slot;
+    int64_t id = b->tok.nslots ? sm_find(&b->tok, s, len, &slot) : -1;
+    return id >= 0 && (b->generated[id] & 1);
+}
+
+/* A token of real text that OCR made of a syllable by reading its l as
+ * I (hiệu Iực, Iập): no syllable itself, one with l for its i.  The
+ * documents the counts come from were partly OCR'd; kept, the token
+ * would be a candidate the decoder prefers to the syllable. */
+static bool l_read_as_i(const builder *b, const char *tok)
+{
+    char fixed[64];
+    size_t len = strlen(tok);
+    if (tok[0] != 'i' || len < 2 || len >= sizeof fixed || inventory_syllable(b, tok, len))
+        return false;
+    memcpy(fixed, tok, len);
+    fixed[0] = 'l';
+    return inventory_syllable(b, fixed, len);
+}
+
 static int64_t counts_token(void *ctx, const char *s, size_t len)
 {
     builder *b = ctx;
@@ -228,7 +251,8 @@ static int64_t counts_token(void *ctx, const char *s, size_t len)
     vt_piece pc[2];
     if (vt_word_pieces(s, len, pc, 2) != 1)
         return -1;
-    return piece_token(b, s, &pc[0]);
+    int64_t id = piece_token(b, s, &pc[0]);
+    return id >= VT_TOK_FIRST && l_read_as_i(b, b->tok.str[id]) ? -1 : id;
 }
 
 /* Counts of real text: its unigrams join the vocabulary as text does;
