@@ -340,6 +340,12 @@ bool vt_compose_numbered_code(const char *s, size_t len)
     return i == len;
 }
 
+/* Marks the English model writes after a letter for its horn or tone. */
+static bool is_mark(uint32_t c)
+{
+    return c == '\'' || c == 0x2019 || c == 0x2018 || c == '`';
+}
+
 /* A number standing alone between two words, in English-model OCR or
  * stripped text, that may be a word: one or two digits between words of
  * small letters in OCR (nhất 1 phong trào), or a Roman numeral spelt as a
@@ -359,7 +365,10 @@ bool vt_compose_digits_word(const vt_restorer *r, const char *const *words, size
         size_t len = strlen(x);
         for (size_t i = 0; i < len;) {
             i += (size_t)vt_utf8_dec(x + i, len - i, &c);
-            if (!vt_cp_is_alpha(c) || (!roman && vt_cp_is_upper(c)))
+            /* A neighbour in capitals may carry the marks the English
+             * model writes for a horn or tone (ĐƠN VI SU’ NGHIỆP). */
+            if (roman ? !vt_cp_is_alpha(c) && !is_mark(c)
+                      : !vt_cp_is_alpha(c) || vt_cp_is_upper(c))
                 return false;
         }
     }
@@ -374,10 +383,8 @@ static bool mark_like(const char *s, size_t len)
            (len == 3 && memcmp(s, "\xe2\x80\x99", 3) == 0); /* U+2019 */
 }
 
-static bool is_mark(uint32_t c)
-{
-    return c == '\'' || c == 0x2019 || c == 0x2018 || c == '`';
-}
+
+#define CLOSE_QUOTE "\xe2\x80\x9d" /* U+201D */
 
 /* I as English-model OCR reads it in capitals, after a letter (THO! for
  * THỜI, MO| for MỚI). */
@@ -398,7 +405,9 @@ size_t vt_compose_ocr_shape(const char *s, size_t len, char *out, size_t cap)
     }
     uint32_t prev = 0;
     for (size_t k = 0; k < n; k++) {
-        uint32_t c = cp[k];
+        /* A closing quote joined to a word (lone_quote) is the horn and
+         * hook the English model writes as ’ elsewhere. */
+        uint32_t c = cp[k] == 0x201d ? 0x2019 : cp[k];
         /* A mark doubled; the horn of u before o and its horn: the channel
          * knows ươ as uo' (TRUO'NG), one mark for both. */
         bool skip = is_mark(c) && (is_mark(prev) ||
@@ -406,8 +415,13 @@ size_t vt_compose_ocr_shape(const char *s, size_t len, char *out, size_t cap)
                                     vt_cp_to_lower(cp[k + 1]) == 'o' && is_mark(cp[k + 2])));
         /* After an I the bar is the syllable's mark, moved (DOI! for ĐỔI). */
         skip = skip || (is_bar_i(c) && vt_cp_to_lower(prev) == 'i');
-        if (!skip && is_bar_i(c) && vt_cp_is_alpha(prev))
-            c = vt_cp_is_upper(prev) ? 'I' : 'i';
+        /* The bar also follows a letter's mark (LO’! for LỢI), and at a
+         * word's start before small letters it is an l (|ấu for lậu). */
+        uint32_t letter = is_mark(prev) && k >= 2 ? cp[k - 2] : prev;
+        if (!skip && is_bar_i(c) && vt_cp_is_alpha(letter))
+            c = vt_cp_is_upper(letter) ? 'I' : 'i';
+        else if (c == '|' && k == 0 && n > 1 && vt_cp_is_alpha(cp[1]) && !vt_cp_is_upper(cp[1]))
+            c = 'l';
         changed = changed || skip || c != cp[k];
         if (skip)
             continue;
@@ -435,27 +449,53 @@ static bool renders_syllable(const vt_restorer *r, const char *s, size_t len)
     return false;
 }
 
+/* A bar opening a word before small letters: an l (|ấu for lậu), as
+ * English-model OCR reads it where a table rule cannot be. */
+static bool bar_before_small(const char *word, const vt_piece *bar, const vt_piece *slot)
+{
+    uint32_t c = 0;
+    vt_utf8_dec(word + slot->off, slot->len, &c);
+    return bar->off == 0 && bar->len == 1 && word[0] == '|' && slot->off == 1 &&
+           vt_cp_is_alpha(c) && !vt_cp_is_upper(c);
+}
+
 /* In English-model OCR, a slot and the mark after it that together are a
  * rendering of a syllable become one slot: the mark was the letter's, not
  * the sentence's.  So does a word in capitals and the '!' or '|' after
- * it that was its I (THO! for THỜI).  Returns the pieces left. */
-static size_t join_marks(const vt_restorer *r, const char *word, vt_piece *pc, size_t np)
+ * it that was its I (THO! for THỜI, LO’! for LỢI), a bar before small
+ * letters that was an l, and, when `lone_quote` (a closing quote no
+ * quote opened), the quote at the word's end.  Returns the pieces left. */
+static size_t join_marks(const vt_restorer *r, const char *word, vt_piece *pc, size_t np,
+                         bool lone_quote)
 {
     if (r->chan != VT_CHAN_ENG || r->stripped)
         return np;
-    for (size_t k = 0; k + 1 < np; k++) {
+    for (size_t k = 0; k + 1 < np;) {
         vt_piece *a = &pc[k], *b = &pc[k + 1];
-        if (a->kind != VT_PIECE_SLOT || b->kind != VT_PIECE_PUNCT || b->off != a->off + a->len)
+        bool join = false;
+        if (a->kind == VT_PIECE_PUNCT && b->kind == VT_PIECE_SLOT) {
+            join = bar_before_small(word, a, b) && renders_syllable(r, word, a->len + b->len);
+            if (join)
+                b->off = a->off;
+        } else if (a->kind == VT_PIECE_SLOT && b->kind == VT_PIECE_PUNCT &&
+                   b->off == a->off + a->len) {
+            uint32_t c = 0;
+            vt_utf8_dec(word + b->off, b->len, &c);
+            bool bar = b->len == 1 && is_bar_i(c) && vt_compose_caps_shaped(word + a->off, a->len);
+            bool quote = lone_quote && b->len == 3 && memcmp(word + b->off, CLOSE_QUOTE, 3) == 0;
+            join = (bar || quote || mark_like(word + b->off, b->len)) &&
+                   renders_syllable(r, word + a->off, a->len + b->len);
+        }
+        if (!join) {
+            k++;
             continue;
-        uint32_t c = 0;
-        vt_utf8_dec(word + b->off, b->len, &c);
-        bool bar = b->len == 1 && is_bar_i(c) && vt_compose_caps_shaped(word + a->off, a->len);
-        if (!bar && !mark_like(word + b->off, b->len))
-            continue;
-        if (!renders_syllable(r, word + a->off, a->len + b->len))
-            continue;
-        a->len += b->len;
-        memmove(b, b + 1, (np - k - 2) * sizeof *b);
+        }
+        /* One slot of both; it may take the next mark too (LO’!). */
+        b->len += a->len;
+        b->kind = VT_PIECE_SLOT;
+        b->tok = NULL;
+        b->off = a->off;
+        memmove(a, b, (np - k - 1) * sizeof *a);
         np--;
     }
     return np;
@@ -539,10 +579,33 @@ static size_t split_slash(const vt_restorer *r, const char *word, vt_piece *pc, 
     return np + 2;
 }
 
-size_t vt_compose_pieces(const vt_restorer *r, const char *word, vt_piece *pc)
+bool vt_compose_lone_quote(const char *const *words, size_t w)
+{
+    /* The quote ends the word's letters: after it at most a comma or a
+     * full stop and the like. */
+    size_t len = strlen(words[w]);
+    while (len > 0 && strchr(".,;:", words[w][len - 1]))
+        len--;
+    if (len < 4 || memcmp(words[w] + len - 3, CLOSE_QUOTE, 3) != 0)
+        return false;
+    bool open = false;
+    for (size_t i = 0; i <= w; i++) {
+        const char *x = words[i];
+        size_t xl = i == w ? len - 3 : strlen(x);
+        for (size_t j = 0; j < xl;) {
+            uint32_t c;
+            j += (size_t)vt_utf8_dec(x + j, xl - j, &c);
+            if (c == 0x201c || c == 0x201d || c == '"')
+                open = c == 0x201c || (c == '"' && !open);
+        }
+    }
+    return !open;
+}
+
+size_t vt_compose_pieces(const vt_restorer *r, const char *word, vt_piece *pc, bool lone_quote)
 {
     size_t np = vt_word_pieces(word, strlen(word), pc, VT_MAX_PIECES);
-    np = join_marks(r, word, pc, np);
+    np = join_marks(r, word, pc, np, lone_quote);
     return split_slash(r, word, pc, np);
 }
 

@@ -150,9 +150,11 @@ struct vt_form_entry {
 /* The pieces of `word` into pc (VT_MAX_PIECES room) and which of its
  * slots are code parts (vt_compose_code_slots) into *codes; returns how
  * many pieces.  Read once per written form and document mode. */
-static size_t word_pieces(vt_restorer *r, const char *word, vt_piece *pc, unsigned *codes)
+static size_t word_pieces(vt_restorer *r, const char *const *words, size_t w, vt_piece *pc,
+                          unsigned *codes)
 {
     vt_forms *f = &r->forms;
+    const char *word = words[w];
     size_t len = strlen(word);
     int mode = r->chan * 2 + r->stripped;
     *codes = 0;
@@ -163,10 +165,21 @@ static size_t word_pieces(vt_restorer *r, const char *word, vt_piece *pc, unsign
         f->n_pieces = 0;
         f->mode = mode;
     }
+    /* A word ending with a lone closing quote is a form of its own: its
+     * pieces differ (vt_compose_lone_quote).  The key adds a byte no
+     * word has. */
+    bool lone = vt_compose_lone_quote(words, w);
+    char key[256];
+    const char *k = word;
+    if (lone && len + 1 < sizeof key) {
+        memcpy(key, word, len);
+        key[len++] = '\x01';
+        k = key;
+    }
     bool added;
-    uint32_t at = vt_strtab_number(&f->words, word, len, &added);
+    uint32_t at = vt_strtab_number(&f->words, k, len, &added);
     if (added) {
-        size_t np = vt_compose_pieces(r, word, pc);
+        size_t np = vt_compose_pieces(r, word, pc, k == key);
         vt_grow((void **)&f->entries, &f->cap_entries, at + 1, sizeof *f->entries);
         f->entries[at] = (struct vt_form_entry){(uint32_t)f->n_pieces, (uint32_t)np,
                                                 vt_compose_code_slots(word, pc, np)};
@@ -194,7 +207,7 @@ static void build_lattice(vt_restorer *r, const char *const *words, size_t n)
                 sizeof *r->pieces);
         vt_piece *pc = r->pieces + r->pstart[w];
         unsigned codes;
-        size_t np = word_pieces(r, words[w], pc, &codes);
+        size_t np = word_pieces(r, words, w, pc, &codes);
         r->pstart[w + 1] = r->pstart[w] + np;
         r->wpos[w] = r->n_pos;
         for (size_t k = 0; k < np; k++) {
@@ -377,7 +390,7 @@ void vt_decode_lattice(vt_restorer *r, const char *const *words, size_t n, vt_re
         else if (!vt_recall_word_open(r, wpos[w], wpos[w + 1]))
             continue; /* the first pass's reading stands */
         else
-            word_pieces(r, words[w], again, &(unsigned){0}); /* the second pass keeps none */
+            word_pieces(r, words, w, again, &(unsigned){0}); /* the second pass keeps none */
         if (!vt_compose_may_change(r, wpos[w], wpos[w + 1], pc) || in_letter_run(words, n, w))
             continue;
         unsigned ctx = vt_compose_context(words, n, w);

@@ -278,11 +278,17 @@ size_t vt_compose_letters(const char *s, size_t len);
 /* Find the letters English-model OCR writes for a slash in the model's
  * channel rules. */
 void vt_compose_init(vt_restorer *r);
-/* A word's pieces (VT_MAX_PIECES at most), as the decoder reads them. */
-size_t vt_compose_pieces(const vt_restorer *r, const char *word, vt_piece *pc);
+/* A word's pieces (VT_MAX_PIECES at most), as the decoder reads them;
+ * lone_quote: the closing quote it ends with opens no quote before it
+ * (vt_compose_lone_quote), and may be a letter's mark. */
+size_t vt_compose_pieces(const vt_restorer *r, const char *word, vt_piece *pc, bool lone_quote);
+/* Word w of a paragraph ends with a closing quote that no quote before
+ * it opened (CƠ SỞ”, VẬT CHẤT). */
+bool vt_compose_lone_quote(const char *const *words, size_t w);
 /* A slot of English-model OCR in the shape the channel knows: a doubled
  * mark as one (HU’'U), ươ with one mark (TRU'O'NG as TRUO'NG), '!' or '|'
- * after a letter as I, or dropped after an I (the mark, moved: DOI!).  Writes it into out (cap bytes) and returns its
+ * after a letter (or its mark) as I, or dropped after an I (the mark,
+ * moved: DOI!), a bar starting small letters as l, a closing quote as ’.  Writes it into out (cap bytes) and returns its
  * length; 0 when the slot has none of these. */
 size_t vt_compose_ocr_shape(const char *s, size_t len, char *out, size_t cap);
 /* Which slots of a word (bit k for piece k) are parts of a code. */

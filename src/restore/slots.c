@@ -404,6 +404,34 @@ bool vt_slot_search(vt_invert *s, const vt_restore_model *m, int ch, const char 
     return true;
 }
 
+/* A capital I before small letters, read as the small l it looks like
+ * in most fonts (Ic for lực inside a sentence): the renderings of the
+ * slot with l for its I and what the inverse search finds for it, each
+ * at LOOKALIKE_COST more. */
+static uint32_t l_for_i_postings(vt_restorer *r, const char *s, size_t len, const char *fold,
+                                 size_t flen, vt_posting *out)
+{
+    uint32_t c = 0;
+    if (len < 2 || s[0] != 'I' || flen >= 64)
+        return 0;
+    vt_utf8_dec(s + 1, len - 1, &c);
+    if (!vt_cp_is_alpha(c) || vt_cp_is_upper(c))
+        return 0;
+    char v[64];
+    memcpy(v, fold, flen);
+    v[0] = 'l';
+    uint32_t n = 0, ni = 0, k = 0;
+    const vt_posting *ps = vt_model_render(r->m, r->chan, v, flen, &n), *pi = NULL;
+    float bound = search_bound(r->m, ps, n);
+    if (vt_model_id(r->m, v, flen) == VT_TOK_UNK && !isnan(bound))
+        ni = (uint32_t)invert_cached(r, v, flen, bound, &pi);
+    for (uint32_t i = 0; i < n + ni && k < LOOKALIKE_POST; i++) {
+        const vt_posting *q = i < n ? &ps[i] : &pi[i - n];
+        out[k++] = (vt_posting){q->id, q->cost + LOOKALIKE_COST};
+    }
+    return k;
+}
+
 static void make_slot(vt_restorer *r, vt_pos *p, const char *s, size_t len, int kind)
 {
     bool code = kind == VT_SLOT_CODE;
@@ -441,6 +469,7 @@ static void make_slot(vt_restorer *r, vt_pos *p, const char *s, size_t len, int 
     uint32_t nv = code && !r->stripped && !vt_compose_numbered_code(s, len)
                       ? lookalike_postings(r, key, klen, self == VT_TOK_UNK, pv)
                   : r->chan == VT_CHAN_VIE ? tone_slips(m, key, pv)
+                  : !code && !r->stripped  ? l_for_i_postings(r, s, len, fold, flen, pv)
                                           : 0;
     vt_grow((void **)&r->slots.cands, &r->slots.cap_cands, r->slots.n_cands + n + ni + nv + 1,
             sizeof *r->slots.cands);

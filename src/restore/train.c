@@ -219,6 +219,62 @@ static void add_sentence(builder *b, const char *line, size_t len, uint8_t w,
 }
 
 /* The id of a token of a counts file: the one add_sentence gives it. */
+/* A syllable of the phonotactics' inventory (generate). */
+static bool inventory_syllable(const builder *b, const char *s, size_t len)
+{
+    size_t slot;
+    int64_t id = b->tok.nslots ? sm_find(&b->tok, s, len, &slot) : -1;
+    return id >= 0 && (b->generated[id] & 1);
+}
+
+/* The syllable a token of real text would be with l for its i, when
+ * the token has marks and is no syllable itself (iực for lực; not ii,
+ * nor iốt of a lốt rarer than it); -1 when none. */
+static int64_t l_twin(const builder *b, const char *tok)
+{
+    char fixed[64];
+    size_t len = strlen(tok), slot;
+    bool marked = false;
+    for (size_t i = 0; i < len; i++)
+        marked = marked || (tok[i] & 0x80);
+    if (tok[0] != 'i' || !marked || len >= sizeof fixed || inventory_syllable(b, tok, len))
+        return -1;
+    memcpy(fixed, tok, len);
+    fixed[0] = 'l';
+    return inventory_syllable(b, fixed, len) ? sm_find(&b->tok, fixed, len, &slot) : -1;
+}
+
+/* The documents the counts come from were partly OCR'd, and print an l
+ * as I (hiệu Iực): a token with the marks of a syllable spelt with l
+ * whose syllable the counts hold L_TWIN_RATIO times as often is such a
+ * misprint, and the n-grams with it go.  Kept, it would be a candidate
+ * the decoder prefers to the syllable. */
+#define L_TWIN_RATIO 20
+static void drop_l_read_as_i(builder *b, size_t first)
+{
+    vt_ngrams *g = &b->counts;
+    uint64_t *uni = vt_xcalloc(b->tok.n, sizeof *uni);
+    bool *drop = vt_xcalloc(b->tok.n, sizeof *drop);
+    for (size_t i = first; i < g->n; i++)
+        if (g->a[i].order == 1)
+            uni[g->a[i].id[0]] += g->a[i].count;
+    for (size_t id = VT_TOK_FIRST; id < b->tok.n; id++) {
+        int64_t twin = uni[id] ? l_twin(b, b->tok.str[id]) : -1;
+        drop[id] = twin >= 0 && uni[twin] >= L_TWIN_RATIO * uni[id];
+    }
+    size_t kept = first;
+    for (size_t i = first; i < g->n; i++) {
+        bool out = false;
+        for (uint8_t k = 0; k < g->a[i].order; k++)
+            out = out || drop[g->a[i].id[k]];
+        if (!out)
+            g->a[kept++] = g->a[i];
+    }
+    g->n = kept;
+    free(uni);
+    free(drop);
+}
+
 static int64_t counts_token(void *ctx, const char *s, size_t len)
 {
     builder *b = ctx;
@@ -237,6 +293,8 @@ static vt_status add_counts(builder *b, const char *path)
 {
     size_t first = b->counts.n;
     vt_status st = vt_ngrams_read(path, counts_token, b, &b->counts, b->err);
+    if (st == VT_OK)
+        drop_l_read_as_i(b, first);
     for (size_t i = first; st == VT_OK && i < b->counts.n; i++) {
         const vt_ngram *g = &b->counts.a[i];
         if (g->order == 1 && g->id[0] >= VT_TOK_FIRST) {

@@ -131,6 +131,21 @@ restores 'capital heading damaged by OCR' \
     "QUYET DINH\nVE VIEC DOI MO! CONG TAC TUYEN SINH TAI TRU'O'NG CAO DANG Y TE VA BENH VIEN HU’'U NGHI, THO! GIAN THUC HIEN NAM 2026\nVE DU AN LUAT VIEN CHUC (SUA DOI!)\nChu y! Cac don vi thuc hien ngay.\n" \
     'QUYẾT ĐỊNH\nVỀ VIỆC ĐỔI MỚI CÔNG TÁC TUYỂN SINH TẠI TRƯỜNG CAO ĐẲNG Y TẾ VÀ BỆNH VIỆN HỮU NGHỊ, THỜI GIAN THỰC HIỆN NĂM 2026\nVỀ DỰ ÁN LUẬT VIÊN CHỨC (SỬA ĐỔI)\nChú ý! Các đơn vị thực hiện ngay.\n'
 
+# The English model reads the I of a heading's syllable as '!' after its
+# mark too (LO’! for LỢI); it writes a horn and hook as a closing quote
+# that no quote opened (SO” for SỞ); a Roman-numeral-shaped VI between
+# words with such marks (DON VI SU’ NGHIEP) is VỊ.  A quote a quote
+# opened stays.
+restores 'marks of a heading in capitals' \
+    'KE HOACH S6 12\nNANG CAP CO’ SO”, HA TANG CUA CAC DON VI SU’ NGHIEP GIAO DUC; GIANH THANG LO’! TRONG NAM HOC\nQuyét dinh s6 12 vé xay dung “co’ so”, nha van hoa\n' \
+    'KẾ HOẠCH Số 12\nNÂNG CẤP CƠ SỞ, HẠ TẦNG CỦA CÁC ĐƠN VỊ SỰ NGHIỆP GIÁO DỤC; GIÀNH THẮNG LỢI TRONG NĂM HỌC\nQuyết định số 12 về xây dựng “cơ sở”, nhà văn hóa\n'
+
+# A small l read as a capital I (Ic for lực: a candidate with l for I)
+# or as a bar (|ap for lập) inside a sentence; Internet and In stay.
+restores 'l read as I or a bar' \
+    'Nha truong s6 12 phan Ioai hoc sinh, tiép tuc cé hiéu Ic\nCac truong s6 12 |ap danh sach hoc sinh\nCac don vi s6 12 tham gia Internet va In an tai lieu\n' \
+    'Nhà trường số 12 phân loại học sinh, tiếp tục có hiệu lực\nCác trường số 12 lập danh sách học sinh\nCác đơn vị số 12 tham gia Internet và In ấn tài liệu\n'
+
 # A line in capitals is a sentence of its own, as the model learned such
 # lines: THU TRUONG under KT. BỘ TRƯỞNG is the deputy (Thứ), not the head
 # (Thủ) that a line running on would make of it.
