@@ -92,6 +92,12 @@ static size_t word_offset(const char *s, size_t idx)
     return i;
 }
 
+/* The offset just after the n-th word of s (counted from 1). */
+static size_t word_end(const char *s, size_t n)
+{
+    size_t at = word_offset(s, n - 1);
+    return at + strcspn(s + at, " ");
+}
 
 static bool is_luu(const char *fold)
 {
@@ -820,6 +826,60 @@ static bool name_word(const char *w)
     return ok;
 }
 
+/* A name line the signature or the seal left specks on, read as short
+ * words after the name ("Phạm Văn Hòa a ee Co Oo"): how many words the
+ * name before them takes, 0 when the line is no such one.  Each word of
+ * the name is one the names list holds (marks aside, as OCR may lose
+ * them), its first a family name, so no speck is taken into it; each
+ * speck has two letters at most.  The longest such name is the one. */
+static size_t name_before_specks(const vt_lexicon *lex, const char *text)
+{
+    enum { MAX_SPECKS = 6 };
+    char *copy = vt_xstrdup(text), *w[NAME_WORDS + MAX_SPECKS];
+    size_t n = 0, found = 0;
+    char *save = NULL;
+    for (char *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+        if (n == NAME_WORDS + MAX_SPECKS) {
+            n = 0;
+            break;
+        }
+        w[n++] = t;
+    }
+    size_t specks_from = n;
+    while (specks_from > 0) {
+        char *f = vt_text_fold(w[specks_from - 1]);
+        size_t letters = 0;
+        for (const char *c = f; *c; c++)
+            letters += isalpha((unsigned char)*c) != 0;
+        bool speck = letters <= 2 && strlen(f) <= 3;
+        free(f);
+        if (!speck)
+            break;
+        specks_from--;
+    }
+    /* Specks follow the name: it takes at least the words before them,
+     * and some of them when a name's word is as short ("Hà"). */
+    size_t longest = n > NAME_WORDS ? NAME_WORDS : n - (n > 0);
+    for (size_t len = longest; len >= 2 && len >= specks_from && !found; len--) {
+        bool listed = in_list(&lex->family, w[0]);
+        for (size_t k = 1; k < len && listed; k++)
+            listed = name_form(lex, w[k], false);
+        if (!listed)
+            continue;
+        char *head = vt_xstrdup(w[0]);
+        for (size_t k = 1; k < len; k++) {
+            char *j = vt_xasprintf("%s %s", head, w[k]);
+            free(head);
+            head = j;
+        }
+        if (looks_like_name(lex, head))
+            found = len;
+        free(head);
+    }
+    free(copy);
+    return found;
+}
+
 /* The signer's name as the document prints it elsewhere (Nơi nhận, Kính
  * gửi, the body), when the signature block's copy is damaged: a name
  * there within OCR distance of `name` (or ending with it, the family name
@@ -1431,6 +1491,15 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
         if (!vt_text_is_upper(right->v[k].text))
             break;
     }
+    /* A name the signature's specks follow on its line is taken without
+     * them. */
+    size_t name_words = 0;
+    for (size_t k = name_from; pick == right->n && k < right->n; k++) {
+        if (right->v[k].line > lines_below(cx, last_line, NAME_GAP))
+            break;
+        if ((name_words = name_before_specks(cx->lex, right->v[k].text)))
+            pick = k;
+    }
     /* A name the seal or the OCR left unreadable as a name is taken when
      * the document prints it whole elsewhere, or the names lexicon knows
      * the person. */
@@ -1443,10 +1512,14 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
             pick = k;
     }
     if (pick < right->n) {
-        const char *o = right->v[pick].orig;
-        char *printed = o ? printed_name(cx->lex, right->v[pick].text, o) : NULL;
-        name = name_case(cx->lex, printed ? printed : right->v[pick].text);
+        const char *t = right->v[pick].text, *o = right->v[pick].orig;
+        char *text = name_words ? vt_xstrndup(t, word_end(t, name_words)) : vt_xstrdup(t);
+        char *orig = o && name_words ? vt_xstrndup(o, word_end(o, name_words)) : o ? vt_xstrdup(o) : NULL;
+        char *printed = orig ? printed_name(cx->lex, text, orig) : NULL;
+        name = name_case(cx->lex, printed ? printed : text);
         free(printed);
+        free(text);
+        free(orig);
         if (!whole)
             whole = name_elsewhere(cx, name, right->v[pick].line);
         /* Damaged here and wherever else the document prints it: the

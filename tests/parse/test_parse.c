@@ -642,6 +642,34 @@ static void test_signer_names(void)
     lex.persons.n = persons;
 }
 
+/* A name line the signature's or the seal's specks follow, read as short
+ * words: the name is the words before them whose parts the names list
+ * holds; a line that is no name stays none. */
+static void test_signer_name_specks(void)
+{
+    static const char *const cases[][2] = {
+        {"Phan Thanh Long a ee Co Oo", "Phan Thanh Long"},
+        {"Lê Thị Hà a ẽ", "Lê Thị Hà"},
+        {"Hoàng Văn Nam ~ Ly", "Hoàng Văn Nam"},
+        {"Quản lý vận hành a ee", NULL},
+    };
+    size_t persons = lex.persons.n;
+    lex.persons.n = 0;
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char doc[1024];
+        snprintf(doc, sizeof doc,
+                 "UBND TỈNH HÀ TĨNH\nSỞ NỘI VỤ\nSố: 12/SNV-VP\nHà Tĩnh, ngày 3 tháng 4 năm 2025\n"
+                 "V/v rà soát biên chế\n\nSở Nội vụ đề nghị các đơn vị thực hiện./.\n\n"
+                 "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\n%s\n",
+                 cases[i][0]);
+        json_t *m = parse_text(cases[i][0], doc, NULL);
+        expect(m, "signer.name", cases[i][1]);
+        expect(m, "signer.position", "Phó Giám đốc");
+        json_decref(m);
+    }
+    lex.persons.n = persons;
+}
+
 /* A dispatch whose foot is `footer`, with a body naming `body`. */
 static json_t *parse_foot(const char *name, const char *body, const char *footer)
 {
@@ -1960,6 +1988,13 @@ static void test_multiline_subject(void)
          "LỊCH TẠM DỪNG HỆ THỐNG KẾ TOÁN 'VÀ\nCỔNG DỊCH VỤ CÔNG ’\n"
          "Sở Tài chính thông báo lịch tạm dừng như sau:\n",
          "LỊCH TẠM DỪNG HỆ THỐNG KẾ TOÁN VÀ CỔNG DỊCH VỤ CÔNG"},
+        {"subject in capitals, a horn read as a quote or a bang",
+         "SỞ Y TẾ\nSố: 16/KH-SYT\nHuế, ngày 2 tháng 1 năm 2025\nKẾ HOẠCH\n"
+         "NÂNG CẤP CƠ SỞ”, TRANG THIẾT BỊ Y TẾ TUYẾN XÃ; GIỮ VỮNG THẮNG LỢI! CÁC\n"
+         "MỤC TIÊU VỀ “Y TẾ CƠ SỞ” NĂM 2025!\n"
+         "Sở Y tế ban hành kế hoạch như sau:\n",
+         "NÂNG CẤP CƠ SỞ, TRANG THIẾT BỊ Y TẾ TUYẾN XÃ; GIỮ VỮNG THẮNG LỢI CÁC "
+         "MỤC TIÊU VỀ “Y TẾ CƠ SỞ” NĂM 2025!"},
         {"subject in capitals, a line opening with QUYỀN",
          "CHÍNH PHỦ\nSố: 12/NQ-CP\nHà Nội, ngày 2 tháng 1 năm 2025\nNGHỊ QUYẾT\n"
          "VỀ VIỆC KÝ HIỆP ĐỊNH VẬN CHUYỂN HÀNG KHÔNG VỚI MỘT NƯỚC VỀ CÁC\n"
@@ -2244,6 +2279,48 @@ static void test_vv_over_labelled_line(void)
     };
     json_t *m = parse_roles(page, sizeof page / sizeof *page);
     expect(m, "subject", "V/v hoàn thuế giá trị gia tăng");
+    json_decref(m);
+}
+
+/* OCR read the left column's V/v line before the number printed above it:
+ * the V/v, in small letters or capitals, opens the trích yếu and ends the
+ * issuer, in text and on a page whose layout gave it to the left column. */
+static void test_vv_above_number(void)
+{
+    static const char *const cues[] = {"v/v", "V/V", "V/v"};
+    for (size_t k = 0; k < sizeof cues / sizeof *cues; k++) {
+        char text[1024];
+        snprintf(text, sizeof text,
+                 "BỘ XÂY DỰNG\nCỤC KINH TẾ XÂY DỰNG\n%s góp ý dự thảo định mức\n"
+                 "Số: 812/KTXD-ĐM\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                 "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 4 tháng 3 năm 2025\n"
+                 "Kính gửi: Sở Xây dựng các tỉnh, thành phố.\n"
+                 "Cục Kinh tế xây dựng nhận được văn bản của Quý Sở.\n",
+                 cues[k]);
+        json_t *m = parse_text(cues[k], text, NULL);
+        expect(m, "issuer", "Cục Kinh tế xây dựng");
+        expect(m, "issuer_parent", "Bộ Xây dựng");
+        expect(m, "subject", "V/v góp ý dự thảo định mức");
+        expect(m, "type", "Công văn");
+        expect(m, "number", "812/KTXD-ĐM");
+        json_decref(m);
+    }
+    current = "V/v above the number, roles";
+    static const role_line page[] = {
+        {"ỦY BAN NHÂN DÂN", VT_ROLE_HEADER_LEFT},
+        {"XÃ AN PHÚ", VT_ROLE_HEADER_LEFT},
+        {"v/v hỗ trợ kinh phí sửa chữa", VT_ROLE_HEADER_LEFT},
+        {"nhà văn hóa thôn", VT_ROLE_HEADER_LEFT},
+        {"Số: 45/UBND-VP", VT_ROLE_HEADER_LEFT},
+        {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", VT_ROLE_HEADER_RIGHT},
+        {"Độc lập - Tự do - Hạnh phúc", VT_ROLE_HEADER_RIGHT},
+        {"An Phú, ngày 9 tháng 10 năm 2025", VT_ROLE_HEADER_RIGHT},
+        {"Kính gửi: Phòng Kinh tế.", VT_ROLE_BODY},
+    };
+    json_t *m = parse_roles(page, sizeof page / sizeof *page);
+    expect(m, "issuer", "Ủy ban nhân dân xã An Phú");
+    expect(m, "subject", "V/v hỗ trợ kinh phí sửa chữa nhà văn hóa thôn");
+    expect(m, "number", "45/UBND-VP");
     json_decref(m);
 }
 
@@ -3060,6 +3137,8 @@ int main(int argc, char **argv)
     test_layout_roles();
     test_addressee_columns();
     test_vv_over_labelled_line();
+    test_vv_above_number();
+    test_signer_name_specks();
     test_last_page_cue();
     test_scanned_header();
     test_pen_words();
