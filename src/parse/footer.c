@@ -826,6 +826,31 @@ static bool name_word(const char *w)
     return ok;
 }
 
+/* The name with the words OCR glued together parted again ("TrầnVăn
+ * Bình"): a small letter then a capital inside a word, each side a part
+ * the names list holds.  A new string. */
+static char *unglued_name(const vt_lexicon *lex, const char *text)
+{
+    GString *out = g_string_new(NULL);
+    const char *word = text;
+    for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+        if (*p == ' ')
+            word = p + 1;
+        const char *next = g_utf8_next_char(p);
+        gunichar a = g_utf8_get_char(p), b = *next ? g_utf8_get_char(next) : 0;
+        g_string_append_len(out, p, next - p);
+        if (!g_unichar_islower(a) || !g_unichar_isupper(b))
+            continue;
+        size_t rest = strcspn(next, " ");
+        char *left = vt_xstrndup(word, (size_t)(next - word)), *right = vt_xstrndup(next, rest);
+        if (name_form(lex, left, false) && name_form(lex, right, false))
+            g_string_append_c(out, ' ');
+        free(left);
+        free(right);
+    }
+    return g_string_free(out, FALSE);
+}
+
 /* A name line the signature or the seal left specks on, read as short
  * words after the name ("Phạm Văn Hòa a ee Co Oo"): how many words the
  * name before them takes, 0 when the line is no such one.  Each word of
@@ -1513,8 +1538,11 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
     }
     if (pick < right->n) {
         const char *t = right->v[pick].text, *o = right->v[pick].orig;
-        char *text = name_words ? vt_xstrndup(t, word_end(t, name_words)) : vt_xstrdup(t);
-        char *orig = o && name_words ? vt_xstrndup(o, word_end(o, name_words)) : o ? vt_xstrdup(o) : NULL;
+        char *tn = name_words ? vt_xstrndup(t, word_end(t, name_words)) : vt_xstrdup(t);
+        char *on = o && name_words ? vt_xstrndup(o, word_end(o, name_words)) : o ? vt_xstrdup(o) : NULL;
+        char *text = unglued_name(cx->lex, tn), *orig = on ? unglued_name(cx->lex, on) : NULL;
+        free(tn);
+        free(on);
         char *printed = orig ? printed_name(cx->lex, text, orig) : NULL;
         name = name_case(cx->lex, printed ? printed : text);
         free(printed);

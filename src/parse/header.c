@@ -2136,11 +2136,22 @@ void vt_parse_header(vt_pctx *cx)
         }
     }
     if (vv_at < cx->n) {
-        size_t i = vv_at + 1;
-        while (i < vv_stop && i < vv_at + 5 && has_alnum(cx->lines[i].fold, 0, split[i]) &&
-               subject_continues(cx, &cx->lines[vv_at], &cx->lines[i - 1], &cx->lines[i]) &&
-               !type_line(cx, i, NULL, NULL) && !labelled_line(&cx->lines[i], split[i]))
-            i++;
+        /* Up to four lines more; OCR's text may set an empty line between
+         * two, and the line after it goes on when it opens in small
+         * letters, as no line of the header after the trích yếu does. */
+        size_t i = vv_at + 1, prev = vv_at;
+        for (;;) {
+            size_t j = i;
+            if (j + 1 < vv_stop && !has_alnum(cx->lines[j].fold, 0, cx->lines[j].flen) &&
+                opens_small(&cx->lines[j + 1]))
+                j++;
+            if (!(j < vv_stop && text_lines(cx, vv_at, j) < 5 && has_alnum(cx->lines[j].fold, 0, split[j]) &&
+                  subject_continues(cx, &cx->lines[vv_at], &cx->lines[prev], &cx->lines[j]) &&
+                  !type_line(cx, j, NULL, NULL) && !labelled_line(&cx->lines[j], split[j])))
+                break;
+            prev = j;
+            i = j + 1;
+        }
         char *s = join_lines(cx, split, vv_at, i, vv_off);
         /* The cue in its prescribed spelling when OCR bent it ("V/w"). */
         char *v = NULL;

@@ -644,10 +644,13 @@ static void test_signer_names(void)
 
 /* A name line the signature's or the seal's specks follow, read as short
  * words: the name is the words before them whose parts the names list
- * holds; a line that is no name stays none. */
+ * holds; a line that is no name stays none.  Two words of a name OCR
+ * glued together are parted again. */
 static void test_signer_name_specks(void)
 {
     static const char *const cases[][2] = {
+        {"NguyễnThị Lan", "Nguyễn Thị Lan"},
+        {"Tran ThiLan", "Trần Thị Lan"},
         {"Phan Thanh Long a ee Co Oo", "Phan Thanh Long"},
         {"Lê Thị Hà a ẽ", "Lê Thị Hà"},
         {"Hoàng Văn Nam ~ Ly", "Hoàng Văn Nam"},
@@ -1255,6 +1258,10 @@ static void test_addressee_lists(void)
          "Kính gửi: Sở Tài chính; Sở Xây dựng; Ủy ban nhân dân các xã, phường.\n"
          "Thực hiện chỉ đạo của UBND tỉnh, Sở Nội vụ đề nghị các đơn vị rà soát./.",
          3, "Ủy ban nhân dân các xã, phường"},
+        {"addressees by semicolons, a comma inside one",
+         "Kính gửi: Các Sở Y tế; Sở Văn hóa, Thể thao và Du lịch tỉnh Lai Châu.\n"
+         "Thực hiện chỉ đạo của Thủ tướng, Sở Nội vụ đề nghị các đơn vị rà soát./.",
+         2, "Sở Văn hóa, Thể thao và Du lịch tỉnh Lai Châu"},
         {"addressees by commas",
          "Kính gửi: Bộ Tài chính, Bộ Xây dựng, Ủy ban nhân dân các tỉnh, thành phố.\n"
          "Thực hiện chỉ đạo của Thủ tướng, Sở Nội vụ đề nghị các đơn vị rà soát./.",
@@ -1389,7 +1396,7 @@ static void test_addressee_lists(void)
         json_decref(m);
     }
     /* The code cited in a body run on after the addressee is read. */
-    m = parse_foot("reference glued after the addressee", lists[6].body, foot);
+    m = parse_foot("reference glued after the addressee", lists[7].body, foot);
     expect(m, "references.0.number", "12/QTR-QLDN");
     json_decref(m);
 
@@ -2305,6 +2312,17 @@ static void test_vv_above_number(void)
         expect(m, "number", "812/KTXD-ĐM");
         json_decref(m);
     }
+    /* OCR's text sets an empty line between the lines of a wrapped V/v:
+     * a line opening in small letters after it goes on with it; the place
+     * and date, in capitals, end it. */
+    json_t *w = parse_text("V/v over empty lines",
+                           "BỘ TÀI CHÍNH\n\nCỤC HẢI QUAN\n\nSố: 77/CHQ-GSQL\n\n"
+                           "V/v thủ tục đối với\n\nhàng hóa tạm nhập\n\ntái xuất\n\n"
+                           "Hà Nội, ngày 2 tháng 6 năm 2025\n\nKính gửi: Chi cục Hải quan khu vực II.\n",
+                           NULL);
+    expect(w, "subject", "V/v thủ tục đối với hàng hóa tạm nhập tái xuất");
+    expect(w, "place", "Hà Nội");
+    json_decref(w);
     current = "V/v above the number, roles";
     static const role_line page[] = {
         {"ỦY BAN NHÂN DÂN", VT_ROLE_HEADER_LEFT},
