@@ -851,6 +851,60 @@ static char *unglued_name(const vt_lexicon *lex, const char *text)
     return g_string_free(out, FALSE);
 }
 
+/* Whether the name on item k goes on, the line broken before its given
+ * name ("Trần Văn" / "Bình"): the next item, on the line right under it,
+ * is one word the given names hold, and the name is not whole yet. */
+static bool name_goes_on(const vt_pctx *cx, const items *right, size_t k)
+{
+    if (k + 1 >= right->n)
+        return false;
+    const item *next = &right->v[k + 1];
+    size_t words = 1;
+    for (const char *c = right->v[k].text; *c; c++)
+        words += *c == ' ';
+    return words < 4 && next->line <= lines_below(cx, right->v[k].line, 1) &&
+           !strchr(next->text, ' ') && name_word(next->text) && in_list(&cx->lex->given, next->text);
+}
+
+/* The name with the horn OCR read apart as an apostrophe after an o or
+ * a u at a word's end ("Ro’ Mah") put back on it ("Rơ"), where the names
+ * list holds the word so spelled, alone or with the next ("Rơ Mah"); an
+ * apostrophe inside a word is a name's own (H'Yim).  A new string. */
+static char *horned_name(const vt_lexicon *lex, const char *text)
+{
+    static const char *const marks[] = {"\u2019", "'"};
+    static const char *const horned[][2] = {{"o", "ơ"}, {"u", "ư"}, {"O", "Ơ"}, {"U", "Ư"}};
+    GString *out = g_string_new(NULL);
+    for (const char *p = text; *p;) {
+        size_t n = strcspn(p, " ");
+        char *w = vt_xstrndup(p, n), *mended = NULL;
+        for (size_t m = 0; m < 2 && !mended; m++) {
+            size_t ml = strlen(marks[m]);
+            if (n < ml + 2 || strcmp(w + n - ml, marks[m]) != 0)
+                continue;
+            for (size_t h = 0; h < 4 && !mended; h++)
+                if (w[n - ml - 1] == horned[h][0][0]) {
+                    char *c = vt_xasprintf("%.*s%s", (int)(n - ml - 1), w, horned[h][1]);
+                    const char *next = p + n + strspn(p + n, " ");
+                    char *two = vt_xasprintf("%s %.*s", c, (int)strcspn(next, " "), next);
+                    bool listed = name_form(lex, c, true) || (*next && name_form(lex, two, true));
+                    free(two);
+                    if (listed)
+                        mended = c;
+                    else
+                        free(c);
+                }
+        }
+        g_string_append(out, mended ? mended : w);
+        free(mended);
+        free(w);
+        p += n;
+        while (*p == ' ')
+            g_string_append_c(out, *p++);
+    }
+    return g_string_free(out, FALSE);
+}
+
 /* A name line the signature or the seal left specks on, read as short
  * words after the name ("Phạm Văn Hòa a ee Co Oo"): how many words the
  * name before them takes, 0 when the line is no such one.  Each word of
@@ -1540,9 +1594,24 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
         const char *t = right->v[pick].text, *o = right->v[pick].orig;
         char *tn = name_words ? vt_xstrndup(t, word_end(t, name_words)) : vt_xstrdup(t);
         char *on = o && name_words ? vt_xstrndup(o, word_end(o, name_words)) : o ? vt_xstrdup(o) : NULL;
-        char *text = unglued_name(cx->lex, tn), *orig = on ? unglued_name(cx->lex, on) : NULL;
+        bool broken = !name_words && !whole && name_goes_on(cx, right, pick);
+        if (broken) {
+            const item *next = &right->v[pick + 1];
+            char *j = vt_xasprintf("%s %s", tn, next->text);
+            free(tn);
+            tn = j;
+            if (on) {
+                j = vt_xasprintf("%s %s", on, next->orig ? next->orig : next->text);
+                free(on);
+                on = j;
+            }
+        }
+        char *tu = unglued_name(cx->lex, tn), *ou = on ? unglued_name(cx->lex, on) : NULL;
+        char *text = horned_name(cx->lex, tu), *orig = ou ? horned_name(cx->lex, ou) : NULL;
         free(tn);
         free(on);
+        free(tu);
+        free(ou);
         char *printed = orig ? printed_name(cx->lex, text, orig) : NULL;
         name = name_case(cx->lex, printed ? printed : text);
         free(printed);
@@ -1558,10 +1627,11 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
             free(name);
             name = whole;
         }
-        char *j = vt_xasprintf("%s%s%s", rawchain, *rawchain ? " / " : "", right->v[pick].text);
+        char *j = vt_xasprintf("%s%s%s%s%s", rawchain, *rawchain ? " / " : "", right->v[pick].text,
+                               broken ? " " : "", broken ? right->v[pick + 1].text : "");
         free(rawchain);
         rawchain = j;
-        last_line = right->v[pick].line;
+        last_line = right->v[pick + broken].line;
     }
     if (name) {
         json_object_set_new(sg, "name", json_string(name));

@@ -535,7 +535,11 @@ static void parse_issuer(vt_pctx *cx, const size_t *split, size_t end, bool anch
         free(lf);
         /* With nothing to anchor the header, a long line is the body's
          * sentence, however it begins ("Tổng cục Thuế nhận được ..."). */
-        if (letters < 2 || vt_is_mark(line) || (!anchored && words > 12)) {
+        /* The star under a party body's name reads as a short word in
+         * small letters ("ok"), which no line of a name in capitals is. */
+        bool star = words == 1 && letters <= 2 && ng > 0 && !vt_text_is_upper(line) &&
+                    vt_text_is_upper(g[ng - 1].raw);
+        if (letters < 2 || star || vt_is_mark(line) || (!anchored && words > 12)) {
             free(line);
             continue;
         }

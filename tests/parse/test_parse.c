@@ -645,12 +645,15 @@ static void test_signer_names(void)
 /* A name line the signature's or the seal's specks follow, read as short
  * words: the name is the words before them whose parts the names list
  * holds; a line that is no name stays none.  Two words of a name OCR
- * glued together are parted again. */
+ * glued together are parted again; a name the line broke before its
+ * given name is taken whole. */
 static void test_signer_name_specks(void)
 {
     static const char *const cases[][2] = {
         {"NguyễnThị Lan", "Nguyễn Thị Lan"},
         {"Tran ThiLan", "Trần Thị Lan"},
+        {"Đỗ Văn\nHùng", "Đỗ Văn Hùng"},
+        {"Ro’ Mah Tuấn", "Rơ Mah Tuấn"},
         {"Phan Thanh Long a ee Co Oo", "Phan Thanh Long"},
         {"Lê Thị Hà a ẽ", "Lê Thị Hà"},
         {"Hoàng Văn Nam ~ Ly", "Hoàng Văn Nam"},
@@ -671,6 +674,20 @@ static void test_signer_name_specks(void)
         json_decref(m);
     }
     lex.persons.n = persons;
+}
+
+/* The star under a party body's name, read as a short word in small
+ * letters, is no part of the issuer. */
+static void test_party_star(void)
+{
+    json_t *m = parse_text("party star",
+                           "ĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY AN BÌNH\nok\n\nSố 12-CV/TU\n"
+                           "V/v tổng kết công tác năm\nAn Bình, ngày 8 tháng 12 năm 2025\n"
+                           "Kính gửi: Các huyện ủy.\n",
+                           NULL);
+    expect(m, "issuer", "Tỉnh ủy An Bình");
+    expect(m, "number", "12-CV/TU");
+    json_decref(m);
 }
 
 /* A dispatch whose foot is `footer`, with a body naming `body`. */
@@ -3157,6 +3174,7 @@ int main(int argc, char **argv)
     test_vv_over_labelled_line();
     test_vv_above_number();
     test_signer_name_specks();
+    test_party_star();
     test_last_page_cue();
     test_scanned_header();
     test_pen_words();
