@@ -92,6 +92,12 @@ static size_t word_offset(const char *s, size_t idx)
     return i;
 }
 
+/* The offset just after the n-th word of s (counted from 1). */
+static size_t word_end(const char *s, size_t n)
+{
+    size_t at = word_offset(s, n - 1);
+    return at + strcspn(s + at, " ");
+}
 
 static bool is_luu(const char *fold)
 {
@@ -820,6 +826,139 @@ static bool name_word(const char *w)
     return ok;
 }
 
+/* The name with the words OCR glued together parted again ("TrầnVăn
+ * Bình"): a small letter then a capital inside a word, each side a part
+ * the names list holds.  A new string. */
+static char *unglued_name(const vt_lexicon *lex, const char *text)
+{
+    GString *out = g_string_new(NULL);
+    const char *word = text;
+    for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+        if (*p == ' ')
+            word = p + 1;
+        const char *next = g_utf8_next_char(p);
+        gunichar a = g_utf8_get_char(p), b = *next ? g_utf8_get_char(next) : 0;
+        g_string_append_len(out, p, next - p);
+        if (!g_unichar_islower(a) || !g_unichar_isupper(b))
+            continue;
+        size_t rest = strcspn(next, " ");
+        char *left = vt_xstrndup(word, (size_t)(next - word)), *right = vt_xstrndup(next, rest);
+        if (name_form(lex, left, false) && name_form(lex, right, false))
+            g_string_append_c(out, ' ');
+        free(left);
+        free(right);
+    }
+    return g_string_free(out, FALSE);
+}
+
+/* Whether the name on item k goes on, the line broken before its given
+ * name ("Trần Văn" / "Bình"): the next item, on the line right under it,
+ * is one word the given names hold, and the name is not whole yet. */
+static bool name_goes_on(const vt_pctx *cx, const items *right, size_t k)
+{
+    if (k + 1 >= right->n)
+        return false;
+    const item *next = &right->v[k + 1];
+    size_t words = 1;
+    for (const char *c = right->v[k].text; *c; c++)
+        words += *c == ' ';
+    return words < 4 && next->line <= lines_below(cx, right->v[k].line, 1) &&
+           !strchr(next->text, ' ') && name_word(next->text) && in_list(&cx->lex->given, next->text);
+}
+
+/* The name with the horn OCR read apart as an apostrophe after an o or
+ * a u at a word's end ("Ro’ Mah") put back on it ("Rơ"), where the names
+ * list holds the word so spelled, alone or with the next ("Rơ Mah"); an
+ * apostrophe inside a word is a name's own (H'Yim).  A new string. */
+static char *horned_name(const vt_lexicon *lex, const char *text)
+{
+    static const char *const marks[] = {"\u2019", "'"};
+    static const char *const horned[][2] = {{"o", "ơ"}, {"u", "ư"}, {"O", "Ơ"}, {"U", "Ư"}};
+    GString *out = g_string_new(NULL);
+    for (const char *p = text; *p;) {
+        size_t n = strcspn(p, " ");
+        char *w = vt_xstrndup(p, n), *mended = NULL;
+        for (size_t m = 0; m < 2 && !mended; m++) {
+            size_t ml = strlen(marks[m]);
+            if (n < ml + 2 || strcmp(w + n - ml, marks[m]) != 0)
+                continue;
+            for (size_t h = 0; h < 4 && !mended; h++)
+                if (w[n - ml - 1] == horned[h][0][0]) {
+                    char *c = vt_xasprintf("%.*s%s", (int)(n - ml - 1), w, horned[h][1]);
+                    const char *next = p + n + strspn(p + n, " ");
+                    char *two = vt_xasprintf("%s %.*s", c, (int)strcspn(next, " "), next);
+                    bool listed = name_form(lex, c, true) || (*next && name_form(lex, two, true));
+                    free(two);
+                    if (listed)
+                        mended = c;
+                    else
+                        free(c);
+                }
+        }
+        g_string_append(out, mended ? mended : w);
+        free(mended);
+        free(w);
+        p += n;
+        while (*p == ' ')
+            g_string_append_c(out, *p++);
+    }
+    return g_string_free(out, FALSE);
+}
+
+/* A name line the signature or the seal left specks on, read as short
+ * words after the name ("Phạm Văn Hòa a ee Co Oo"): how many words the
+ * name before them takes, 0 when the line is no such one.  Each word of
+ * the name is one the names list holds (marks aside, as OCR may lose
+ * them), its first a family name, so no speck is taken into it; each
+ * speck has two letters at most.  The longest such name is the one. */
+static size_t name_before_specks(const vt_lexicon *lex, const char *text)
+{
+    enum { MAX_SPECKS = 6 };
+    char *copy = vt_xstrdup(text), *w[NAME_WORDS + MAX_SPECKS];
+    size_t n = 0, found = 0;
+    char *save = NULL;
+    for (char *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+        if (n == NAME_WORDS + MAX_SPECKS) {
+            n = 0;
+            break;
+        }
+        w[n++] = t;
+    }
+    size_t specks_from = n;
+    while (specks_from > 0) {
+        char *f = vt_text_fold(w[specks_from - 1]);
+        size_t letters = 0;
+        for (const char *c = f; *c; c++)
+            letters += isalpha((unsigned char)*c) != 0;
+        bool speck = letters <= 2 && strlen(f) <= 3;
+        free(f);
+        if (!speck)
+            break;
+        specks_from--;
+    }
+    /* Specks follow the name: it takes at least the words before them,
+     * and some of them when a name's word is as short ("Hà"). */
+    size_t longest = n > NAME_WORDS ? NAME_WORDS : n - (n > 0);
+    for (size_t len = longest; len >= 2 && len >= specks_from && !found; len--) {
+        bool listed = in_list(&lex->family, w[0]);
+        for (size_t k = 1; k < len && listed; k++)
+            listed = name_form(lex, w[k], false);
+        if (!listed)
+            continue;
+        char *head = vt_xstrdup(w[0]);
+        for (size_t k = 1; k < len; k++) {
+            char *j = vt_xasprintf("%s %s", head, w[k]);
+            free(head);
+            head = j;
+        }
+        if (looks_like_name(lex, head))
+            found = len;
+        free(head);
+    }
+    free(copy);
+    return found;
+}
+
 /* The signer's name as the document prints it elsewhere (Nơi nhận, Kính
  * gửi, the body), when the signature block's copy is damaged: a name
  * there within OCR distance of `name` (or ending with it, the family name
@@ -1431,6 +1570,15 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
         if (!vt_text_is_upper(right->v[k].text))
             break;
     }
+    /* A name the signature's specks follow on its line is taken without
+     * them. */
+    size_t name_words = 0;
+    for (size_t k = name_from; pick == right->n && k < right->n; k++) {
+        if (right->v[k].line > lines_below(cx, last_line, NAME_GAP))
+            break;
+        if ((name_words = name_before_specks(cx->lex, right->v[k].text)))
+            pick = k;
+    }
     /* A name the seal or the OCR left unreadable as a name is taken when
      * the document prints it whole elsewhere, or the names lexicon knows
      * the person. */
@@ -1443,10 +1591,32 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
             pick = k;
     }
     if (pick < right->n) {
-        const char *o = right->v[pick].orig;
-        char *printed = o ? printed_name(cx->lex, right->v[pick].text, o) : NULL;
-        name = name_case(cx->lex, printed ? printed : right->v[pick].text);
+        const char *t = right->v[pick].text, *o = right->v[pick].orig;
+        char *tn = name_words ? vt_xstrndup(t, word_end(t, name_words)) : vt_xstrdup(t);
+        char *on = o && name_words ? vt_xstrndup(o, word_end(o, name_words)) : o ? vt_xstrdup(o) : NULL;
+        bool broken = !name_words && !whole && name_goes_on(cx, right, pick);
+        if (broken) {
+            const item *next = &right->v[pick + 1];
+            char *j = vt_xasprintf("%s %s", tn, next->text);
+            free(tn);
+            tn = j;
+            if (on) {
+                j = vt_xasprintf("%s %s", on, next->orig ? next->orig : next->text);
+                free(on);
+                on = j;
+            }
+        }
+        char *tu = unglued_name(cx->lex, tn), *ou = on ? unglued_name(cx->lex, on) : NULL;
+        char *text = horned_name(cx->lex, tu), *orig = ou ? horned_name(cx->lex, ou) : NULL;
+        free(tn);
+        free(on);
+        free(tu);
+        free(ou);
+        char *printed = orig ? printed_name(cx->lex, text, orig) : NULL;
+        name = name_case(cx->lex, printed ? printed : text);
         free(printed);
+        free(text);
+        free(orig);
         if (!whole)
             whole = name_elsewhere(cx, name, right->v[pick].line);
         /* Damaged here and wherever else the document prints it: the
@@ -1457,10 +1627,11 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
             free(name);
             name = whole;
         }
-        char *j = vt_xasprintf("%s%s%s", rawchain, *rawchain ? " / " : "", right->v[pick].text);
+        char *j = vt_xasprintf("%s%s%s%s%s", rawchain, *rawchain ? " / " : "", right->v[pick].text,
+                               broken ? " " : "", broken ? right->v[pick + 1].text : "");
         free(rawchain);
         rawchain = j;
-        last_line = right->v[pick].line;
+        last_line = right->v[pick + broken].line;
     }
     if (name) {
         json_object_set_new(sg, "name", json_string(name));

@@ -535,7 +535,11 @@ static void parse_issuer(vt_pctx *cx, const size_t *split, size_t end, bool anch
         free(lf);
         /* With nothing to anchor the header, a long line is the body's
          * sentence, however it begins ("Tổng cục Thuế nhận được ..."). */
-        if (letters < 2 || vt_is_mark(line) || (!anchored && words > 12)) {
+        /* The star under a party body's name reads as a short word in
+         * small letters ("ok"), which no line of a name in capitals is. */
+        bool star = words == 1 && letters <= 2 && ng > 0 && !vt_text_is_upper(line) &&
+                    vt_text_is_upper(g[ng - 1].raw);
+        if (letters < 2 || star || vt_is_mark(line) || (!anchored && words > 12)) {
             free(line);
             continue;
         }
@@ -1637,21 +1641,41 @@ static char *ve_viec_spelled(const char *s)
     return vt_xasprintf("%s%s", caps ? "VỀ" : "Về", s + n);
 }
 
-/* A trích yếu printed in capitals has no apostrophe: one glued to a word
- * is a speck OCR read off the bold type ("'VÀ"), dropped in place, with the
- * space it leaves. */
-static void drop_caps_apostrophes(char *text)
+/* The length of a speck OCR read off the bold type of a trích yếu in
+ * capitals at p, 0 when there is none there: an apostrophe glued to a
+ * word ("'VÀ", "CƠ’"), for capitals have none; a closing quote no opening
+ * one comes before ("SỞ”,"), the horn of an Ơ read apart; an exclamation
+ * mark glued to a word the sentence goes on after ("LỢI! CÁC"). */
+static size_t caps_speck(const char *text, const char *p, bool quote_open)
+{
+    static const char *const marks[] = {"'", "`", "\u2018", "\u2019"};
+    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+        if (strncmp(p, marks[k], strlen(marks[k])) == 0)
+            return strlen(marks[k]);
+    if (!quote_open && strncmp(p, "\u201d", 3) == 0 && p > text && p[-1] != ' ')
+        return 3;
+    if (*p == '!' && p > text && p[-1] != ' ' && p[1] == ' ' && p[2])
+        return 1;
+    return 0;
+}
+
+/* A trích yếu printed in capitals without the specks OCR read off its
+ * bold type (caps_speck), each dropped in place with a space it leaves. */
+static void drop_caps_specks(char *text)
 {
     if (!vt_text_mostly_upper(text))
         return;
-    static const char *const marks[] = {"'", "`", "\u2018", "\u2019"};
     char *out = text;
+    bool quote_open = false;
     for (const char *p = text; *p;) {
-        size_t n = 0;
-        for (size_t k = 0; k < sizeof marks / sizeof *marks && !n; k++)
-            if (strncmp(p, marks[k], strlen(marks[k])) == 0)
-                n = strlen(marks[k]);
+        size_t n = caps_speck(text, p, quote_open);
         if (!n) {
+            if (strncmp(p, "\u201c", 3) == 0)
+                quote_open = true;
+            else if (strncmp(p, "\u201d", 3) == 0)
+                quote_open = false;
+            else if (*p == '"')
+                quote_open = !quote_open;
             *out++ = *p++;
             continue;
         }
@@ -1669,7 +1693,7 @@ static void drop_caps_apostrophes(char *text)
 
 static void set_subject(vt_pctx *cx, char *text, size_t from, size_t to, double conf)
 {
-    drop_caps_apostrophes(text);
+    drop_caps_specks(text);
     char *v = vv_spelled(text);
     if (!v)
         v = ve_viec_spelled(text);
@@ -1913,6 +1937,18 @@ static bool printed_vv(vt_rx *vv_rx, const vt_pline *pl)
     return yes;
 }
 
+/* Does the line open with the V/v cue itself, in either case or one of
+ * OCR's shapes of it ("v/v", "V/V", "VIV"), and not a word that is only
+ * near it ("VỤ V...")?  Where the cue stands is no issuer's. */
+static bool opens_with_vv(vt_rx *vv_rx, const vt_pline *pl, size_t le)
+{
+    size_t st = strspn(pl->fold, " ");
+    if (st + 3 <= le && strncmp(pl->fold + st, "v/v", 3) == 0 &&
+        (st + 3 == pl->flen || strchr(" :.,", pl->fold[st + 3])))
+        return true;
+    return vt_rx_find(vv_rx, pl->fold, le, st) && vt_rx_start(vv_rx, 0) == (long)st;
+}
+
 /* Whether the quốc hiệu or the tiêu ngữ stands within the three lines
  * under line i: a body cue above them is a line of the page OCR read out
  * of order, into the header (the first line of a wide body paragraph
@@ -2033,6 +2069,22 @@ void vt_parse_header(vt_pctx *cx)
             break;
         }
     }
+    /* OCR may read the left column's V/v line before the number under
+     * which it is printed ("CỤC THUẾ" / "v/v trả lời ..." / "Số: ..."):
+     * the V/v cue between the issuer and the number opens the trích yếu,
+     * which goes on down to the number, and ends the issuer. */
+    size_t vv_stop = scan;
+    for (size_t i = 1; vv_at == cx->n && under_cue && i < num.cue_line; i++) {
+        const vt_pline *pl = &cx->lines[i];
+        if (pl->role != VT_ROLE_HEADER_RIGHT && opens_with_vv(&vv_rx, pl, split[i])) {
+            vv_at = i;
+            vv_off = strspn(pl->fold, " ");
+            vv_slash = true;
+            vv_len = pl->map[vv_off + strcspn(pl->fold + vv_off, " ")] - pl->map[vv_off];
+            vv_stop = num.cue_line;
+            top = i;
+        }
+    }
     vt_rx_clear(&vv_rx);
     if (!have_number) {
         /* The issuer ends above a number line OCR could not read as one. */
@@ -2088,11 +2140,22 @@ void vt_parse_header(vt_pctx *cx)
         }
     }
     if (vv_at < cx->n) {
-        size_t i = vv_at + 1;
-        while (i < scan && i < vv_at + 5 && has_alnum(cx->lines[i].fold, 0, split[i]) &&
-               subject_continues(cx, &cx->lines[vv_at], &cx->lines[i - 1], &cx->lines[i]) &&
-               !type_line(cx, i, NULL, NULL) && !labelled_line(&cx->lines[i], split[i]))
-            i++;
+        /* Up to four lines more; OCR's text may set an empty line between
+         * two, and the line after it goes on when it opens in small
+         * letters, as no line of the header after the trích yếu does. */
+        size_t i = vv_at + 1, prev = vv_at;
+        for (;;) {
+            size_t j = i;
+            if (j + 1 < vv_stop && !has_alnum(cx->lines[j].fold, 0, cx->lines[j].flen) &&
+                opens_small(&cx->lines[j + 1]))
+                j++;
+            if (!(j < vv_stop && text_lines(cx, vv_at, j) < 5 && has_alnum(cx->lines[j].fold, 0, split[j]) &&
+                  subject_continues(cx, &cx->lines[vv_at], &cx->lines[prev], &cx->lines[j]) &&
+                  !type_line(cx, j, NULL, NULL) && !labelled_line(&cx->lines[j], split[j])))
+                break;
+            prev = j;
+            i = j + 1;
+        }
         char *s = join_lines(cx, split, vv_at, i, vv_off);
         /* The cue in its prescribed spelling when OCR bent it ("V/w"). */
         char *v = NULL;

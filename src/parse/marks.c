@@ -83,15 +83,19 @@ static char *organ_head_repaired(const vt_lexicon *lex, const char *entry)
  * line of the list behind its dash is one ("- Bộ trưởng; Thủ trưởng cơ
  * quan ngang Bộ"); several on the cue's line (`several`) are parted by
  * semicolons, or by commas where the next names a body ("Bộ Tài chính, Bộ
- * Xây dựng"); a comma inside one ("các tỉnh, thành phố") stays. */
+ * Xây dựng"); a comma inside one ("các tỉnh, thành phố") stays, and where
+ * a semicolon parts two of them a comma is always inside one ("Sở Giáo
+ * dục, Khoa học và Công nghệ"). */
 static void add_addressees(vt_pctx *cx, json_t *list, const char *entry, size_t from, size_t to,
                            bool several)
 {
     const char *p = entry;
+    const char *semi = strchr(entry, ';');
+    bool by_commas = several && !(semi && semi[strspn(semi, "; .")]);
     while (*p) {
         size_t k = 0;
         while (p[k] && !(several && p[k] == ';') &&
-               !(several && p[k] == ',' && starts_addressee(cx->lex, p + k + 1)))
+               !(by_commas && p[k] == ',' && starts_addressee(cx->lex, p + k + 1)))
             k++;
         char *c = vt_clean_text(p, k), *v = vt_repair_capitals(cx->lex, c);
         char *mended = vt_mended_names(cx, v);

@@ -642,6 +642,54 @@ static void test_signer_names(void)
     lex.persons.n = persons;
 }
 
+/* A name line the signature's or the seal's specks follow, read as short
+ * words: the name is the words before them whose parts the names list
+ * holds; a line that is no name stays none.  Two words of a name OCR
+ * glued together are parted again; a name the line broke before its
+ * given name is taken whole. */
+static void test_signer_name_specks(void)
+{
+    static const char *const cases[][2] = {
+        {"NguyễnThị Lan", "Nguyễn Thị Lan"},
+        {"Tran ThiLan", "Trần Thị Lan"},
+        {"Đỗ Văn\nHùng", "Đỗ Văn Hùng"},
+        {"Ro’ Mah Tuấn", "Rơ Mah Tuấn"},
+        {"Phan Thanh Long a ee Co Oo", "Phan Thanh Long"},
+        {"Lê Thị Hà a ẽ", "Lê Thị Hà"},
+        {"Hoàng Văn Nam ~ Ly", "Hoàng Văn Nam"},
+        {"Quản lý vận hành a ee", NULL},
+    };
+    size_t persons = lex.persons.n;
+    lex.persons.n = 0;
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char doc[1024];
+        snprintf(doc, sizeof doc,
+                 "UBND TỈNH HÀ TĨNH\nSỞ NỘI VỤ\nSố: 12/SNV-VP\nHà Tĩnh, ngày 3 tháng 4 năm 2025\n"
+                 "V/v rà soát biên chế\n\nSở Nội vụ đề nghị các đơn vị thực hiện./.\n\n"
+                 "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\n%s\n",
+                 cases[i][0]);
+        json_t *m = parse_text(cases[i][0], doc, NULL);
+        expect(m, "signer.name", cases[i][1]);
+        expect(m, "signer.position", "Phó Giám đốc");
+        json_decref(m);
+    }
+    lex.persons.n = persons;
+}
+
+/* The star under a party body's name, read as a short word in small
+ * letters, is no part of the issuer. */
+static void test_party_star(void)
+{
+    json_t *m = parse_text("party star",
+                           "ĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY AN BÌNH\nok\n\nSố 12-CV/TU\n"
+                           "V/v tổng kết công tác năm\nAn Bình, ngày 8 tháng 12 năm 2025\n"
+                           "Kính gửi: Các huyện ủy.\n",
+                           NULL);
+    expect(m, "issuer", "Tỉnh ủy An Bình");
+    expect(m, "number", "12-CV/TU");
+    json_decref(m);
+}
+
 /* A dispatch whose foot is `footer`, with a body naming `body`. */
 static json_t *parse_foot(const char *name, const char *body, const char *footer)
 {
@@ -1227,6 +1275,10 @@ static void test_addressee_lists(void)
          "Kính gửi: Sở Tài chính; Sở Xây dựng; Ủy ban nhân dân các xã, phường.\n"
          "Thực hiện chỉ đạo của UBND tỉnh, Sở Nội vụ đề nghị các đơn vị rà soát./.",
          3, "Ủy ban nhân dân các xã, phường"},
+        {"addressees by semicolons, a comma inside one",
+         "Kính gửi: Các Sở Y tế; Sở Văn hóa, Thể thao và Du lịch tỉnh Lai Châu.\n"
+         "Thực hiện chỉ đạo của Thủ tướng, Sở Nội vụ đề nghị các đơn vị rà soát./.",
+         2, "Sở Văn hóa, Thể thao và Du lịch tỉnh Lai Châu"},
         {"addressees by commas",
          "Kính gửi: Bộ Tài chính, Bộ Xây dựng, Ủy ban nhân dân các tỉnh, thành phố.\n"
          "Thực hiện chỉ đạo của Thủ tướng, Sở Nội vụ đề nghị các đơn vị rà soát./.",
@@ -1361,7 +1413,7 @@ static void test_addressee_lists(void)
         json_decref(m);
     }
     /* The code cited in a body run on after the addressee is read. */
-    m = parse_foot("reference glued after the addressee", lists[6].body, foot);
+    m = parse_foot("reference glued after the addressee", lists[7].body, foot);
     expect(m, "references.0.number", "12/QTR-QLDN");
     json_decref(m);
 
@@ -1960,6 +2012,13 @@ static void test_multiline_subject(void)
          "LỊCH TẠM DỪNG HỆ THỐNG KẾ TOÁN 'VÀ\nCỔNG DỊCH VỤ CÔNG ’\n"
          "Sở Tài chính thông báo lịch tạm dừng như sau:\n",
          "LỊCH TẠM DỪNG HỆ THỐNG KẾ TOÁN VÀ CỔNG DỊCH VỤ CÔNG"},
+        {"subject in capitals, a horn read as a quote or a bang",
+         "SỞ Y TẾ\nSố: 16/KH-SYT\nHuế, ngày 2 tháng 1 năm 2025\nKẾ HOẠCH\n"
+         "NÂNG CẤP CƠ SỞ”, TRANG THIẾT BỊ Y TẾ TUYẾN XÃ; GIỮ VỮNG THẮNG LỢI! CÁC\n"
+         "MỤC TIÊU VỀ “Y TẾ CƠ SỞ” NĂM 2025!\n"
+         "Sở Y tế ban hành kế hoạch như sau:\n",
+         "NÂNG CẤP CƠ SỞ, TRANG THIẾT BỊ Y TẾ TUYẾN XÃ; GIỮ VỮNG THẮNG LỢI CÁC "
+         "MỤC TIÊU VỀ “Y TẾ CƠ SỞ” NĂM 2025!"},
         {"subject in capitals, a line opening with QUYỀN",
          "CHÍNH PHỦ\nSố: 12/NQ-CP\nHà Nội, ngày 2 tháng 1 năm 2025\nNGHỊ QUYẾT\n"
          "VỀ VIỆC KÝ HIỆP ĐỊNH VẬN CHUYỂN HÀNG KHÔNG VỚI MỘT NƯỚC VỀ CÁC\n"
@@ -2244,6 +2303,61 @@ static void test_vv_over_labelled_line(void)
     };
     json_t *m = parse_roles(page, sizeof page / sizeof *page);
     expect(m, "subject", "V/v hoàn thuế giá trị gia tăng");
+    json_decref(m);
+}
+
+/* OCR read the left column's V/v line before the number printed above it:
+ * the V/v, in small letters or capitals, opens the trích yếu and ends the
+ * issuer, in text and on a page whose layout gave it to the left column. */
+static void test_vv_above_number(void)
+{
+#define VV_ABOVE(cue)                                                                              \
+    "BỘ XÂY DỰNG\nCỤC KINH TẾ XÂY DỰNG\n" cue " góp ý dự thảo định mức\nSố: 812/KTXD-ĐM\n"           \
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"                            \
+    "Hà Nội, ngày 4 tháng 3 năm 2025\nKính gửi: Sở Xây dựng các tỉnh, thành phố.\n"                \
+    "Cục Kinh tế xây dựng nhận được văn bản của Quý Sở.\n"
+    /* The last: OCR's text sets an empty line between the lines of a
+     * wrapped V/v; a line opening in small letters after it goes on with
+     * it, the place and date, in capitals, end it. */
+    static const struct {
+        const char *name, *text, *issuer, *subject, *number;
+    } docs[] = {
+        {"v/v above the number", VV_ABOVE("v/v"), "Cục Kinh tế xây dựng", "V/v góp ý dự thảo định mức",
+         "812/KTXD-ĐM"},
+        {"V/V above the number", VV_ABOVE("V/V"), "Cục Kinh tế xây dựng", "V/v góp ý dự thảo định mức",
+         "812/KTXD-ĐM"},
+        {"V/v above the number", VV_ABOVE("V/v"), "Cục Kinh tế xây dựng", "V/v góp ý dự thảo định mức",
+         "812/KTXD-ĐM"},
+        {"V/v over empty lines",
+         "BỘ TÀI CHÍNH\n\nCỤC HẢI QUAN\n\nSố: 77/CHQ-GSQL\n\nV/v thủ tục đối với\n\nhàng hóa tạm nhập\n\n"
+         "tái xuất\n\nHà Nội, ngày 2 tháng 6 năm 2025\n\nKính gửi: Chi cục Hải quan khu vực II.\n",
+         "Cục Hải quan", "V/v thủ tục đối với hàng hóa tạm nhập tái xuất", "77/CHQ-GSQL"},
+    };
+#undef VV_ABOVE
+    for (size_t k = 0; k < sizeof docs / sizeof *docs; k++) {
+        json_t *m = parse_text(docs[k].name, docs[k].text, NULL);
+        expect(m, "issuer", docs[k].issuer);
+        expect(m, "subject", docs[k].subject);
+        expect(m, "number", docs[k].number);
+        expect(m, "type", "Công văn");
+        json_decref(m);
+    }
+    current = "V/v above the number, roles";
+    static const role_line page[] = {
+        {"ỦY BAN NHÂN DÂN", VT_ROLE_HEADER_LEFT},
+        {"XÃ AN PHÚ", VT_ROLE_HEADER_LEFT},
+        {"v/v hỗ trợ kinh phí sửa chữa", VT_ROLE_HEADER_LEFT},
+        {"nhà văn hóa thôn", VT_ROLE_HEADER_LEFT},
+        {"Số: 45/UBND-VP", VT_ROLE_HEADER_LEFT},
+        {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", VT_ROLE_HEADER_RIGHT},
+        {"Độc lập - Tự do - Hạnh phúc", VT_ROLE_HEADER_RIGHT},
+        {"An Phú, ngày 9 tháng 10 năm 2025", VT_ROLE_HEADER_RIGHT},
+        {"Kính gửi: Phòng Kinh tế.", VT_ROLE_BODY},
+    };
+    json_t *m = parse_roles(page, sizeof page / sizeof *page);
+    expect(m, "issuer", "Ủy ban nhân dân xã An Phú");
+    expect(m, "subject", "V/v hỗ trợ kinh phí sửa chữa nhà văn hóa thôn");
+    expect(m, "number", "45/UBND-VP");
     json_decref(m);
 }
 
@@ -3060,6 +3174,9 @@ int main(int argc, char **argv)
     test_layout_roles();
     test_addressee_columns();
     test_vv_over_labelled_line();
+    test_vv_above_number();
+    test_signer_name_specks();
+    test_party_star();
     test_last_page_cue();
     test_scanned_header();
     test_pen_words();
