@@ -383,7 +383,6 @@ static bool mark_like(const char *s, size_t len)
            (len == 3 && memcmp(s, "\xe2\x80\x99", 3) == 0); /* U+2019 */
 }
 
-
 #define CLOSE_QUOTE "\xe2\x80\x9d" /* U+201D */
 
 /* I as English-model OCR reads it in capitals, after a letter (THO! for

@@ -218,7 +218,6 @@ static void add_sentence(builder *b, const char *line, size_t len, uint8_t w,
         push(b, VT_TOK_EOS, w);
 }
 
-/* The id of a token of a counts file: the one add_sentence gives it. */
 /* A syllable of the phonotactics' inventory (generate). */
 static bool inventory_syllable(const builder *b, const char *s, size_t len)
 {
@@ -275,6 +274,7 @@ static void drop_l_read_as_i(builder *b, size_t first)
     free(drop);
 }
 
+/* The id of a token of a counts file: the one add_sentence gives it. */
 static int64_t counts_token(void *ctx, const char *s, size_t len)
 {
     builder *b = ctx;
