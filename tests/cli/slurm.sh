@@ -186,11 +186,14 @@ check "[[ '$job' =~ ^[0-9]+$ ]]" "sbatch gave no job id: $job"
 
 # The state of array task N, as scontrol reports it.
 task_state() { scontrol -o show job "${job}_$1" 2> /dev/null | grep -o 'JobState=[A-Z_]*' | cut -d= -f2; }
-# The vanthu of array task N, found by its job's environment.
+# The vanthu of array task N, found by its job's environment: this
+# cluster's mark too, for another cluster on the machine (a second test
+# run at the same time) numbers its jobs and tasks alike.
 task_vanthu() {
     local p comm
     for p in /proc/[0-9]*; do
         read -r comm 2> /dev/null < "$p/comm" && [ "$comm" = vanthu ] || continue
+        has_mark "$p" || continue
         grep -qxzF "SLURM_ARRAY_JOB_ID=$job" "$p/environ" 2> /dev/null || continue
         grep -qxzF "SLURM_ARRAY_TASK_ID=$1" "$p/environ" 2> /dev/null || continue
         echo "${p#/proc/}"
