@@ -385,6 +385,12 @@ static bool mark_like(const char *s, size_t len)
 
 #define CLOSE_QUOTE "\xe2\x80\x9d" /* U+201D */
 
+/* A small letter: what follows a bar that stands for an l. */
+static bool small_letter(uint32_t c)
+{
+    return vt_cp_is_alpha(c) && !vt_cp_is_upper(c);
+}
+
 /* I as English-model OCR reads it in capitals, after a letter (THO! for
  * THỜI, MO| for MỚI). */
 static bool is_bar_i(uint32_t c)
@@ -419,7 +425,7 @@ size_t vt_compose_ocr_shape(const char *s, size_t len, char *out, size_t cap)
         uint32_t letter = is_mark(prev) && k >= 2 ? cp[k - 2] : prev;
         if (!skip && is_bar_i(c) && vt_cp_is_alpha(letter))
             c = vt_cp_is_upper(letter) ? 'I' : 'i';
-        else if (c == '|' && k == 0 && n > 1 && vt_cp_is_alpha(cp[1]) && !vt_cp_is_upper(cp[1]))
+        else if (c == '|' && k == 0 && n > 1 && small_letter(cp[1]))
             c = 'l';
         changed = changed || skip || c != cp[k];
         if (skip)
@@ -455,7 +461,7 @@ static bool bar_before_small(const char *word, const vt_piece *bar, const vt_pie
     uint32_t c = 0;
     vt_utf8_dec(word + slot->off, slot->len, &c);
     return bar->off == 0 && bar->len == 1 && word[0] == '|' && slot->off == 1 &&
-           vt_cp_is_alpha(c) && !vt_cp_is_upper(c);
+           small_letter(c);
 }
 
 /* In English-model OCR, a slot and the mark after it that together are a
