@@ -1,8 +1,10 @@
 /* main.c — the vanthu command: dispatch to one file per command. */
 #include <malloc.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <leptonica/allheaders.h>
@@ -83,6 +85,24 @@ static void reuse_freed_images(void)
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
 }
 
+/* A page's images are first written into memory fresh from the kernel
+ * (a process a scan, as a batch runs it), which faults them in 4 KiB at a
+ * time: a seventh of the CPU time of ingest and preprocess on a virtual
+ * machine.  leptonica's pixel buffers are given to the kernel's huge pages
+ * instead, where it has them (transparent huge pages on request), 2 MiB a
+ * fault: the whole 2 MiB spans of each buffer of a megapixel or so. */
+#define HUGE_PAGE_BYTES ((uintptr_t)2 << 20)
+
+static void *image_alloc(size_t n)
+{
+    void *p = malloc(n);
+    uintptr_t from = ((uintptr_t)p + HUGE_PAGE_BYTES - 1) & ~(HUGE_PAGE_BYTES - 1);
+    uintptr_t to = ((uintptr_t)p + n) & ~(HUGE_PAGE_BYTES - 1);
+    if (p && to > from)
+        madvise((void *)from, to - from, MADV_HUGEPAGE); /* advice: failing is no harm */
+    return p;
+}
+
 /* -V or --version, before the command or among its options (up to "--"),
  * prints the version whatever the command. */
 static bool version_asked(int argc, char **argv)
@@ -97,6 +117,7 @@ int main(int argc, char **argv)
 {
     limit_openmp(argv);
     reuse_freed_images();
+    setPixMemoryManager(image_alloc, free);
     setMsgSeverity(L_SEVERITY_NONE); /* errors come back as vt_error */
     if (argc < 2) {
         fputs(usage, stderr);

@@ -203,7 +203,9 @@ static int upright_turns(TessBaseAPI *osd, PIX *bin, int dpi, float *conf)
 static PIX *gray_without_ink(PIX *rgb, bool red, bool blue, long *n_red, long *n_blue)
 {
     int w = pixGetWidth(rgb), h = pixGetHeight(rgb), wpl = pixGetWpl(rgb);
-    PIX *gray = pixCreate(w, h, 8);
+    /* Every pixel is written below, and each row's padding zeroed as
+     * pixCreate would: the page is not cleared first. */
+    PIX *gray = pixCreateNoInit(w, h, 8);
     if (!gray)
         return NULL;
     pixCopyResolution(gray, rgb);
@@ -214,6 +216,7 @@ static PIX *gray_without_ink(PIX *rgb, bool red, bool blue, long *n_red, long *n
     for (int y = 0; y < h; y++) {
         const l_uint32 *row = data + (size_t)y * wpl;
         l_uint32 *grow = gdata + (size_t)y * gwpl;
+        grow[gwpl - 1] = 0;
         for (int x = 0; x < w; x++) {
             int r = (int)(row[x] >> L_RED_SHIFT) & 0xff;
             int g = (int)(row[x] >> L_GREEN_SHIFT) & 0xff;
@@ -366,16 +369,17 @@ static void deskew(PIX **gray, PIX *bin, double *degrees, vt_page *log)
  * blank page, a picture). */
 #define LETTER_INCHES 0.134
 #define MIN_LETTERS 200
+/* The rough threshold the letters are measured on, and the orientation and
+ * skew found. */
+#define ROUGH_THRESHOLD 160
 
-static int letters_dpi(PIX *gray)
+static int letters_dpi(PIX *bin)
 {
-    PIX *bin = pixConvertTo1(gray, 160);
     BOXA *boxes = bin ? pixConnCompBB(bin, 8) : NULL;
-    pixDestroy(&bin);
     if (!boxes)
         return 0;
-    int n = boxaGetCount(boxes), side = pixGetWidth(gray) < pixGetHeight(gray)
-                                             ? pixGetWidth(gray) : pixGetHeight(gray);
+    int n = boxaGetCount(boxes), side = pixGetWidth(bin) < pixGetHeight(bin)
+                                             ? pixGetWidth(bin) : pixGetHeight(bin);
     NUMA *heights = numaCreate(n);
     for (int i = 0; i < n; i++) {
         l_int32 x, y, w, h;
@@ -416,19 +420,27 @@ static int effective_dpi(int declared, int letters)
     return coarse && 2 * declared >= 3 * letters ? letters : declared;
 }
 
-/* Whether the page has two grey levels at most: a bilevel scan, stored
- * at one bit a pixel or at eight. */
+/* Whether the 8 bpp page `gray` has two grey levels at most: a bilevel
+ * scan, stored at one bit a pixel or at eight.  The scan stops at the
+ * third level, which a grey page shows in its first rows: only a bilevel
+ * page is read whole. */
 static bool two_levels(PIX *gray)
 {
-    NUMA *hist = pixGetGrayHistogram(gray, 1);
-    int levels = 0;
-    for (int v = 0; hist && v < 256; v++) {
-        l_float32 count = 0;
-        numaGetFValue(hist, v, &count);
-        levels += count > 0;
+    int w = pixGetWidth(gray), h = pixGetHeight(gray), wpl = pixGetWpl(gray);
+    const l_uint32 *data = pixGetData(gray);
+    int levels[2] = {-1, -1};
+    for (int y = 0; y < h; y++) {
+        const l_uint32 *row = data + (size_t)y * wpl;
+        for (int x = 0; x < w; x++) {
+            int v = GET_DATA_BYTE(row, x);
+            if (v == levels[0] || v == levels[1])
+                continue;
+            if (levels[1] >= 0)
+                return false;
+            levels[levels[0] >= 0] = v;
+        }
     }
-    numaDestroy(&hist);
-    return levels > 0 && levels <= 2;
+    return levels[0] >= 0;
 }
 
 /* The factor that brings an image of this resolution to about 300 dpi,
@@ -529,7 +541,8 @@ static PIX *prepare(pre_state *s, const char *orient_replay, PIX **srcp, int dpi
         return NULL;
     }
     vt_page_add_step(log, "grayscale");
-    int letters = letters_dpi(gray);
+    PIX *bin = pixConvertTo1(gray, ROUGH_THRESHOLD);
+    int letters = letters_dpi(bin);
     if (letters > 0 && letters < MIN_NATIVE_DPI)
         vt_page_add_step(log, "letters about %d dpi", letters);
     /* Enlarging is for reading letters: a bilevel page with none to tell
@@ -545,8 +558,9 @@ static PIX *prepare(pre_state *s, const char *orient_replay, PIX **srcp, int dpi
      * PDF's image, whose only colour may be an e-office overlay), its ring
      * through the signer's name is found by its shape.  On a colour page
      * whose red was dropped above no ring is left to find. */
+    long rings = 0;
     if (o->drop_ring) {
-        long rings = vt_seal_rings_erase(&gray, dpi);
+        rings = vt_seal_rings_erase(&gray, dpi);
         vt_page_add_step(log, "drop-ring %ld", rings < 0 ? 0 : rings);
     }
 
@@ -556,10 +570,12 @@ static PIX *prepare(pre_state *s, const char *orient_replay, PIX **srcp, int dpi
     frame->scale_x = pixGetWidth(gray) / source_w;
     frame->scale_y = pixGetHeight(gray) / source_h;
 
-    /* One rough threshold serves the orientation and the skew found on it. */
-    PIX *bin = NULL;
-    if (o->orient || o->deskew) {
-        bin = pixConvertTo1(gray, 160);
+    /* One rough threshold serves the orientation and the skew found on it:
+     * the letters' one, unless a ring was erased or the page scaled since. */
+    if (!(o->orient || o->deskew) || rings > 0 || factor != 1)
+        pixDestroy(&bin);
+    if ((o->orient || o->deskew) && !bin) {
+        bin = pixConvertTo1(gray, ROUGH_THRESHOLD);
         if (!bin) {
             pixDestroy(&gray);
             vt_error_set(err, VT_EINTERNAL, "%s: page %zu: cannot threshold", path,

@@ -1,6 +1,6 @@
-/* test_ingest.c — ingest decodes every image kind by content, counts TIFF
- * and PDF pages, and refuses damaged or oversized inputs with a message
- * that names the file. */
+/* test_ingest.c — ingest decodes every image kind by content (a colour
+ * PNG's pixels as leptonica decodes them), counts TIFF and PDF pages, and
+ * refuses damaged or oversized inputs with a message that names the file. */
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <leptonica/allheaders.h>
@@ -105,6 +105,29 @@ static void test_images(void)
  * 18 inches is taken for a wrong one: A4's instead, the declared one kept
  * beside it.  Pages within paper sizes, and pages of no sheet's shape,
  * keep theirs. */
+/* A colour PNG (read row by row, into an image not cleared first) gives
+ * every pixel leptonica's own decoder gives: made-up colours that differ
+ * from pixel to pixel and are never black, on an odd width. */
+static void test_colour_png_pixels(void)
+{
+    int w = 601, h = 403;
+    PIX *pix = pixCreate(w, h, 32);
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+            pixSetRGBPixel(pix, x, y, 1 + x % 255, 1 + y % 255, 1 + (x * 7 + y * 13) % 255);
+    pixWrite(path_of("colour.png"), pix, IFF_PNG);
+    PIX *want = pixRead(path_of("colour.png"));
+    vt_doc *doc;
+    vt_error err = {0};
+    CHECK(ingest(path_of("colour.png"), NULL, &doc, &err) == VT_OK);
+    l_int32 same = 0;
+    CHECK(want && doc->n_pages == 1 && doc->pages[0].image &&
+          pixEqual(doc->pages[0].image, want, &same) == 0 && same);
+    vt_doc_free(doc);
+    pixDestroy(&want);
+    pixDestroy(&pix);
+}
+
 static void test_declared_dpi(void)
 {
     static const struct {
@@ -194,6 +217,7 @@ int main(void)
     if (!mkdtemp(dir))
         return 99;
     test_images();
+    test_colour_png_pixels();
     test_declared_dpi();
     test_pdf();
     test_refusals();

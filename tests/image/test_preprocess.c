@@ -227,24 +227,35 @@ static void check_detector_on_demand(const char *image, const char *dir)
  * to 300 dpi and sharpened, and so it is when its file states no
  * resolution (taken as 300) or a wrong 300: its letters' size tells.  A
  * bilevel scan at 200 dpi is enlarged too (its staircase strokes
- * interpolated), one at 300 read as it is. */
+ * interpolated), whether stored at one bit a pixel or at eight, one at
+ * 300 read as it is; but not a page of two levels but for its very last
+ * pixel, which is a grey scan. */
 static void check_resolution(const char *image, const char *dir)
 {
     PIX *page = pixRead(image);
     CHECK(page, "cannot read %s", image);
     if (!page)
         return;
-    static const struct { int dpi, stated; bool bilevel; int work_dpi; } cases[] = {
-        {200, 200, false, 200}, {100, 100, false, 300}, {100, 0, false, 300},
-        {100, 300, false, 300}, {200, 200, true, 300},  {300, 300, true, 300}};
+    enum { GREY, BILEVEL, BILEVEL_8BPP, LAST_PIXEL_GREY };
+    static const struct { int dpi, stated, form, work_dpi; } cases[] = {
+        {200, 200, GREY, 200},    {100, 100, GREY, 300},         {100, 0, GREY, 300},
+        {100, 300, GREY, 300},    {200, 200, BILEVEL, 300},      {300, 300, BILEVEL, 300},
+        {200, 200, BILEVEL_8BPP, 300}, {200, 200, LAST_PIXEL_GREY, 200}};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         float f = cases[i].dpi / 300.0f;
         PIX *scan = pixScale(page, f, f);
-        if (scan && cases[i].bilevel) {
+        if (scan && cases[i].form != GREY) {
             PIX *gray = pixConvertTo8(scan, 0);
             pixDestroy(&scan);
             scan = gray ? pixConvertTo1(gray, 128) : NULL;
             pixDestroy(&gray);
+        }
+        if (scan && cases[i].form != GREY && cases[i].form != BILEVEL) {
+            PIX *eight = pixConvertTo8(scan, 0);
+            pixDestroy(&scan);
+            scan = eight;
+            if (scan && cases[i].form == LAST_PIXEL_GREY)
+                pixSetPixel(scan, pixGetWidth(scan) - 1, pixGetHeight(scan) - 1, 128);
         }
         CHECK(scan, "case %zu: cannot make the scan", i);
         if (!scan)
@@ -258,7 +269,9 @@ static void check_resolution(const char *image, const char *dir)
         vt_error err = {0};
         vt_doc *doc = prepare_file(path, &err);
         int stated = cases[i].stated ? cases[i].stated : 300;
-        const char *what = cases[i].bilevel ? "bilevel" : "grey";
+        const char *what = cases[i].form == GREY        ? "grey"
+                           : cases[i].form == LAST_PIXEL_GREY ? "nearly bilevel"
+                                                              : "bilevel";
         CHECK(doc, "%d dpi %s scan stating %d: %s", cases[i].dpi, what, cases[i].stated,
               err.message);
         if (doc) {
