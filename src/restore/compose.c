@@ -540,26 +540,32 @@ static size_t letter_readings(const vt_restorer *r, const char *s, size_t len, u
 static size_t split_slash(const vt_restorer *r, const char *word, vt_piece *pc, size_t np)
 {
     /* The cue may carry its colon ("Viv:"): punctuation after the slot
-     * stays after it. */
-    bool punct_after = np >= 1 && np + 2 <= VT_MAX_PIECES;
-    for (size_t k = 1; k < np && punct_after; k++)
+     * stays after it; so may a purpose in a recipient list its opening
+     * bracket ("(bic);" for (b/c)). */
+    size_t f = np >= 2 && pc[0].kind == VT_PIECE_PUNCT && pc[0].tok &&
+                       strcmp(pc[0].tok, "(") == 0
+                   ? 1
+                   : 0;
+    bool punct_after = np >= f + 1 && np + 2 <= VT_MAX_PIECES;
+    for (size_t k = f + 1; k < np && punct_after; k++)
         punct_after = pc[k].kind == VT_PIECE_PUNCT;
-    if (r->chan != VT_CHAN_ENG || r->stripped || !punct_after || pc[0].kind != VT_PIECE_SLOT)
+    if (r->chan != VT_CHAN_ENG || r->stripped || !punct_after || pc[f].kind != VT_PIECE_SLOT)
         return np;
-    const char *s = word + pc[0].off;
+    vt_piece *q = pc + f; /* the slot, and what follows it */
+    const char *s = word + q[0].off;
     uint32_t cp[3];
     size_t at[4] = {0}, n = 0;
-    while (n < 3 && at[n] < pc[0].len) {
-        at[n + 1] = at[n] + (size_t)vt_utf8_dec(s + at[n], pc[0].len - at[n], &cp[n]);
+    while (n < 3 && at[n] < q[0].len) {
+        at[n + 1] = at[n] + (size_t)vt_utf8_dec(s + at[n], q[0].len - at[n], &cp[n]);
         n++;
     }
     bool slash = false;
     for (size_t i = 0; n == 3 && i < r->compose.n_slash_reads; i++)
         slash = slash || vt_cp_to_lower(cp[1]) == r->compose.slash_reads[i];
     char fold[64];
-    if (!slash || at[3] != pc[0].len || !vt_cp_is_alpha(cp[0]) || !vt_cp_is_alpha(cp[2]))
+    if (!slash || at[3] != q[0].len || !vt_cp_is_alpha(cp[0]) || !vt_cp_is_alpha(cp[2]))
         return np;
-    size_t flen = vt_text_lower(s, pc[0].len, fold, sizeof fold);
+    size_t flen = vt_text_lower(s, q[0].len, fold, sizeof fold);
     uint32_t slash_id = vt_model_id(r->m, "/", 1), xs[LETTER_READINGS], ys[LETTER_READINGS];
     uint32_t nr = 0;
     if (!flen || vt_model_id(r->m, fold, flen) != VT_TOK_UNK || slash_id == VT_TOK_UNK)
@@ -576,11 +582,11 @@ static size_t split_slash(const vt_restorer *r, const char *word, vt_piece *pc, 
             known = vt_model_lp3(r->m, xs[i], slash_id, ys[j]) >= SLASH_LEAST_LP;
     if (!known)
         return np;
-    uint32_t off = pc[0].off;
-    memmove(pc + 3, pc + 1, (np - 1) * sizeof *pc);
-    pc[0] = (vt_piece){VT_PIECE_SLOT, off, (uint32_t)at[1], NULL, false};
-    pc[1] = (vt_piece){VT_PIECE_PUNCT, off + (uint32_t)at[1], (uint32_t)(at[2] - at[1]), "/", true};
-    pc[2] = (vt_piece){VT_PIECE_SLOT, off + (uint32_t)at[2], (uint32_t)(at[3] - at[2]), NULL, false};
+    uint32_t off = q[0].off;
+    memmove(q + 3, q + 1, (np - f - 1) * sizeof *q);
+    q[0] = (vt_piece){VT_PIECE_SLOT, off, (uint32_t)at[1], NULL, false};
+    q[1] = (vt_piece){VT_PIECE_PUNCT, off + (uint32_t)at[1], (uint32_t)(at[2] - at[1]), "/", true};
+    q[2] = (vt_piece){VT_PIECE_SLOT, off + (uint32_t)at[2], (uint32_t)(at[3] - at[2]), NULL, false};
     return np + 2;
 }
 

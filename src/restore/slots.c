@@ -18,7 +18,12 @@
  * none: the searches for glued words and table debris, which find
  * nothing, stop early instead of after every pop allowed, and held-out OCR
  * reads the same (bench/restore-heldout.sh). */
-#define SEARCH_CEILING 18.0f
+#define SEARCH_CEILING 20.0f /* not 18: a letter read as two, one added (Litrc for Lực) */
+/* -ln P(syllable): a syllable this rare, in English-model OCR, may be
+ * the damage of a frequent one (thành phèo for phố) and is searched like
+ * a word the model does not know, unless one of its renderings is a
+ * usual one; it stays a candidate, and the context decides. */
+#define RARE_SYLLABLE 10.0f
 #define KEEP_COST_OCR 7.0f /* -ln P(an unknown word came through intact) */
 /* ... when it shows a marked letter, or is a code part a known code
  * usually renders as (BCDTW for BCĐTW): the model's unknown token stands
@@ -204,6 +209,23 @@ static bool same_skeleton(const char *word, const char *plain)
             return false;
     }
     return j == pl;
+}
+
+/* The letters of the len bytes at s with every mark gone (ASCII). */
+static bool skeleton_of(const char *s, size_t len, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        int w = vt_utf8_dec(s + i, len - i, &c);
+        uint32_t b = vt_cp_skeleton(c);
+        if (w <= 0 || b >= 0x80 || o + 1 >= cap)
+            return false;
+        out[o++] = (char)b;
+        i += (size_t)w;
+    }
+    out[o] = 0;
+    return o > 0;
 }
 
 /* Inverse channel search, remembered per token: documents repeat their
@@ -452,10 +474,12 @@ static void make_slot(vt_restorer *r, vt_pos *p, const char *s, size_t len, int 
     code = code || (caps && !has_vowel(s, len) && !misread_shape(s, len) && !vowel_lost);
     /* Tokens that are no syllable are searched for what they hide, unless
      * they are codes written as such: a generic edit would turn one real
-     * code into another (SDT -> SYT). */
+     * code into another (SDT -> SYT); so are rare syllables the English
+     * model seldom writes (RARE_SYLLABLE). */
     const vt_posting *pi = NULL;
     if (klen && !code && r->chan == VT_CHAN_ENG && !r->stripped &&
-        (self == VT_TOK_UNK || (!(m->vocab_flags[self] & VT_VOC_SYLLABLE) && !caps))) {
+        (self == VT_TOK_UNK || (!(m->vocab_flags[self] & VT_VOC_SYLLABLE) && !caps) ||
+         -m->uni_p[self] >= RARE_SYLLABLE)) {
         float bound = search_bound(m, ps, n);
         /* Damage the channel's training saw was searched when the model
          * was built. */
@@ -515,8 +539,16 @@ static void make_slot(vt_restorer *r, vt_pos *p, const char *s, size_t len, int 
     for (size_t i = 0; i < k; i++)
         least = vt_minf(least, c[i].cost -= m->uni_p[c[i].id]);
     size_t kept = 0, most = r->stripped ? MAX_CANDS_STRIPPED : VT_MAX_CANDS;
+    /* In Vietnamese-model OCR a syllable's siblings (its letters with
+     * other marks) stay whatever their unigram: OCR slips on a mark of a
+     * rarer syllable as often as of a frequent one (ĐỊA BAN for BÀN: cut
+     * by the beam, bàn never reached the context), the context tells them
+     * apart, and the posterior gate decides. */
+    char skel[256];
+    bool siblings = r->chan == VT_CHAN_VIE && !code && skeleton_of(key, klen, skel, sizeof skel);
     for (size_t i = 0; i < k; i++)
-        if (c[i].cost <= least + CAND_BEAM)
+        if (c[i].cost <= least + CAND_BEAM ||
+            (siblings && same_skeleton(vt_model_str(m, c[i].id), skel)))
             c[kept++] = c[i];
     /* Most slots keep a few: sorted in place (cand_cmp is a total order,
      * so either way sorts the same). */

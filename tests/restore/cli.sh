@@ -43,6 +43,20 @@ restores 'english-model OCR' \
     'Trén 80%% céac don vi, nhat 1 phong trao thi dua co 10 truong, tri tué nhan tao\nNoi nhan: d/c Gidm déc (b/c); Quyét dinh s6 15/0D-TTg\n' \
     'Trên 80%% các đơn vị, nhất là phong trào thi đua có 10 trường, trí tuệ nhân tạo\nNơi nhận: đ/c Giám đốc (b/c); Quyết định số 15/QĐ-TTg\n'
 
+# English-model OCR whose damage costs more than 18 nats to undo (Litrc:
+# the ư read as it, an r added) is searched up to 20; a rare syllable the
+# English model seldom writes (phèo) is searched like an unknown word, and
+# the context picks the frequent one it hides (phố).
+restores 'searches past the old ceiling, rare syllables searched' \
+    'Huy dong Litrc luong lao dong tai ch6 cia céac xa; cac quan cua thành phèo déu tham gia\n' \
+    'Huy động Lực lượng lao động tại chỗ của các xã; các quận của thành phố đều tham gia\n'
+
+# ... and so is the slash of an abbreviation in brackets, a recipient's
+# purpose (pih for p/h); a word in brackets stays a word (xin).
+restores 'slash read as a letter inside brackets' \
+    'Noi nhan:\n- S6 Tai chinh (pih);\n- Lanh dao (xin y kién);\n' \
+    'Nơi nhận:\n- Sở Tài chính (p/h);\n- Lãnh đạo (xin ý kiến);\n'
+
 # Text stripped of its marks that cites laws: a numbered code (QH15,
 # UBTVQH15) keeps its digits and is no sign of OCR damage (the document
 # stays stripped text); a Roman numeral spelt as a syllable between words
@@ -65,6 +79,14 @@ restores 'tone slips in marked text' \
 restores 'hat slips and doubled vowels in marked text' \
     'ỦY BAN NHÂN DÂN\nTHÀNH PHÓ HẢI PHÒNG\nQUYÉT ĐỊNH\nVề việc công bó danh mục thủ tục hành chính của tỉnh Lâm Đòng và tỉnh QUẢÁNG TRỊ\nKính gửi: Ủy ban nhân dân các quận, huyện, thành phó.\nPhó Giám đốc Sở tặng bó hoa cho các em.\n' \
     'ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG\nQUYẾT ĐỊNH\nVề việc công bố danh mục thủ tục hành chính của tỉnh Lâm Đồng và tỉnh QUẢNG TRỊ\nKính gửi: Ủy ban nhân dân các quận, huyện, thành phố.\nPhó Giám đốc Sở tặng bó hoa cho các em.\n'
+
+# Vietnamese-model OCR that slipped onto a more frequent sibling (ban for
+# bàn) gets the rarer one back where the context is sure: siblings stay
+# candidates whatever their unigram; the same syllable where it is right
+# (Ban chỉ đạo, a name, bàn and phương where they are meant) stays.
+restores 'tone slips onto a frequent sibling' \
+    'ỦY BAN NHÂN DÂN XÃ AN BÌNH\nTĂNG CƯỜNG BẢO ĐẢM AN NINH TRÊN ĐỊA BAN XÃ\nCác thôn trên địa ban xã phối hợp với Ban chỉ đạo cấp phường họp bàn phương án; ông Lê Văn Ban dự họp.\n' \
+    'ỦY BAN NHÂN DÂN XÃ AN BÌNH\nTĂNG CƯỜNG BẢO ĐẢM AN NINH TRÊN ĐỊA BÀN XÃ\nCác thôn trên địa bàn xã phối hợp với Ban chỉ đạo cấp phường họp bàn phương án; ông Lê Văn Ban dự họp.\n'
 
 # A letter-spaced heading is read a capital a word: letters, left as
 # written (no Ỉ turned into Ì), while the text around it is restored.
