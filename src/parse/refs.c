@@ -60,12 +60,16 @@ static char *cited_type(const vt_pctx *cx, const vt_pline *pl, size_t code_f, si
         const vt_lex_entry *t = vt_lex_prefix(&cx->lex->doc_types, pl->fold, e, s, &end);
         if (!t)
             continue;
-        /* At most two more lower-case words ("hành động"). */
+        /* At most two more lower-case words ("hành động"), neither
+         * "số" nor a number: those are the citation's own. */
         size_t extra = 0;
         bool punct = false;
         for (size_t q = end; q < e; q++) {
-            extra += pl->fold[q] == ' ' && pl->fold[q + 1] != ' ';
-            punct |= ispunct((unsigned char)pl->fold[q]);
+            bool word = pl->fold[q] == ' ' && pl->fold[q + 1] != ' ';
+            extra += word;
+            punct |= ispunct((unsigned char)pl->fold[q]) || isdigit((unsigned char)pl->fold[q]);
+            punct |= word && strncmp(pl->fold + q + 1, "so", 2) == 0 &&
+                     (q + 3 >= e || pl->fold[q + 3] == ' ');
         }
         if (extra > 2 || punct)
             continue;
@@ -81,9 +85,41 @@ static char *cited_type(const vt_pctx *cx, const vt_pline *pl, size_t code_f, si
     return NULL;
 }
 
-/* "của <issuer>" up to the subject ("về", "ban hành", ...); *end is where
- * it stops (f when there is none). */
-static char *cited_issuer(const vt_pline *pl, size_t f, size_t *end)
+/* Does a second title joined by a comma start at fold offset f (after
+ * ", "): a position the lexicon knows, printed with a capital ("Bộ
+ * trưởng, Chủ nhiệm Văn phòng Chính phủ")? */
+static bool joined_title(const vt_pctx *cx, const vt_pline *pl, size_t f)
+{
+    if (!vt_lex_prefix(&cx->lex->positions, pl->fold, pl->flen, f, NULL))
+        return false;
+    uint32_t c = 0;
+    vt_utf8_dec(pl->text + pl->map[f], pl->len - pl->map[f], &c);
+    return vt_cp_is_upper(c);
+}
+
+/* Does the sentence end at fold offset e: a full stop before a space or
+ * the end (not one closing an abbreviation in capitals, "TP."), or a
+ * dash between spaces opening the next item ("tỉnh X. - Thay thế")? */
+static bool sentence_end(const vt_pline *pl, size_t from, size_t e)
+{
+    if (pl->fold[e] == ' ' && e + 2 < pl->flen && pl->fold[e + 1] == '-' && pl->fold[e + 2] == ' ')
+        return true;
+    if (pl->fold[e] != '.' || (e + 1 < pl->flen && pl->fold[e + 1] != ' '))
+        return false;
+    size_t ws = e;
+    while (ws > from && pl->fold[ws - 1] != ' ')
+        ws--;
+    char *w = vt_xstrndup(pl->text + pl->map[ws], pl->map[e] - pl->map[ws]);
+    bool abbr = vt_text_is_upper(w) && e - ws <= 4;
+    free(w);
+    return !abbr;
+}
+
+/* "của <issuer>" up to the subject ("về", "ban hành", ...) or the
+ * sentence's end; a comma ends it but before a second title ("Bộ
+ * trưởng, Chủ nhiệm ...").  *end is where it stops (f when there is
+ * none). */
+static char *cited_issuer(const vt_pctx *cx, const vt_pline *pl, size_t f, size_t *end)
 {
     *end = f;
     while (f < pl->flen && pl->fold[f] == ' ')
@@ -95,7 +131,12 @@ static char *cited_issuer(const vt_pline *pl, size_t f, size_t *end)
                                         " phe duyet", " quy dinh", " sua doi", " huong dan",
                                         " cap nhat", " dieu chinh", " bo sung"};
     size_t words = 0;
-    while (e < pl->flen && !strchr(";,(:)", pl->fold[e]) && words < 12) {
+    while (e < pl->flen && words < 12 && !sentence_end(pl, s, e)) {
+        if (strchr(";(:)", pl->fold[e]))
+            break;
+        if (pl->fold[e] == ',' && !(e + 2 < pl->flen && pl->fold[e + 1] == ' ' &&
+                                    joined_title(cx, pl, e + 2)))
+            break;
         bool stop = false;
         for (size_t k = 0; k < sizeof stops / sizeof *stops; k++)
             if (strncmp(pl->fold + e, stops[k], strlen(stops[k])) == 0)
@@ -288,6 +329,28 @@ static bool one_letter_segment(const char *seg, const char *end)
     return n == 1 || (n == 2 && (unsigned char)last[0] >= 0xC0);
 }
 
+/* Where a cited number starts whose digits OCR parted with a space
+ * ("số 1 747/QĐ-BYT"): a group of one to three digits after "số", then
+ * a space, then the digits matched at text offset cs, five digits in
+ * all, make one number.  cs when there is no such group. */
+static size_t parted_number_start(const vt_pline *pl, size_t cs)
+{
+    size_t digits = strspn(pl->text + cs, "0123456789");
+    if (cs < 2 || pl->text[cs - 1] != ' ')
+        return cs;
+    size_t g = cs - 1;
+    while (g > 0 && isdigit((unsigned char)pl->text[g - 1]))
+        g--;
+    size_t group = cs - 1 - g;
+    if (group < 1 || group > 3 || group + digits > 5 || g == 0 || pl->text[g - 1] != ' ')
+        return cs;
+    size_t f = vt_fold_offset(pl, g - 1);
+    size_t w = f;
+    while (w > 0 && pl->fold[w - 1] != ' ')
+        w--;
+    return f - w == 2 && strncmp(pl->fold + w, "so", 2) == 0 ? g : cs;
+}
+
 typedef struct citation {
     size_t cs, ce; /* the number's text span */
 } citation;
@@ -367,7 +430,8 @@ void vt_parse_references(vt_pctx *cx)
         vt_rx_init(&ahead, code_pattern, true) && vt_rx_init(&parted, parted_tail_pattern, true)) {
         /* Codes of documents, wherever the body names them. */
         for (size_t from = 0; vt_rx_find(&code, pre.text, pre.len, from);) {
-            size_t cs = (size_t)vt_rx_start(&code, 0), ce = (size_t)vt_rx_end(&code, 0);
+            size_t cs = parted_number_start(&pre, (size_t)vt_rx_start(&code, 0));
+            size_t ce = (size_t)vt_rx_end(&code, 0);
             bool more = vt_rx_end(&code, 5) > vt_rx_start(&code, 5);
             if (vt_rx_find(&parted, pre.text, pre.len, ce) &&
                 one_letter_segment(pre.text + vt_rx_start(&code, 4), pre.text + ce)) {
@@ -447,7 +511,7 @@ void vt_parse_references(vt_pctx *cx)
             after = (size_t)vt_rx_end(&date, 0);
         }
         size_t issuer_end;
-        char *issuer = cited_issuer(&pre, after, &issuer_end);
+        char *issuer = cited_issuer(cx, &pre, after, &issuer_end);
         if (issuer)
             json_object_set_new(r, "issuer", json_string(issuer));
         /* The next citation (its type words included) ends this one's
