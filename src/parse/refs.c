@@ -25,10 +25,15 @@ static const char code_pattern[] =
  * the sentence, "Cấp-Xã", is not). */
 static const char parted_tail_pattern[] =
     "\\G (\\p{Lu}\\p{Ll}?[-/]\\p{Lu}[\\p{Lu}\\d&]*(?:[-/]\\p{Lu}[\\p{Lu}\\d&]*)*)(?![\\p{L}\\d])";
-/* Fold of what follows a code: its date. */
+/* Fold of what follows a code: its date, its day and month as OCR may
+ * read their digits ("tháng II"; vt_date_read takes one valid reading). */
 static const char date_after[] =
-    "\\G[\\s,;(]*(?:ng[a-z0-9]{1,2}y\\s*)?(\\d{1,2})\\s*(?:[/.-]|th[a-z]{1,3}g)\\s*(\\d{1,2})"
-    "\\s*(?:[/.-]|n[a-z]{1,2}m)\\s*(\\d{4})";
+    "\\G[\\s,;(]*(?:ng[a-z0-9]{1,2}y\\s*)?(" VT_RX_DIGIT "{1,2})\\s*(?:[/.-]|th[a-z]{1,3}g)\\s*("
+    VT_RX_DIGIT "{1,2})\\s*(?:[/.-]|n[a-z]{1,2}m)\\s*(\\d{4})";
+/* A date in words whose day or month no reading makes out ("ngày Ú7"):
+ * no date, but the issuer comes after it. */
+static const char date_unread[] =
+    "\\G[\\s,;(]*ng[a-z0-9]{1,2}y\\s*[^\\s]{1,3}\\s*th[a-z]{1,3}g\\s*[^\\s]{1,3}\\s*n[a-z]{1,2}m\\s*\\d{4}";
 
 
 /* The type named just before "số": a type from the lexicon, extended by
@@ -419,7 +424,7 @@ void vt_parse_references(vt_pctx *cx)
     vt_pline pre;
     vt_pline_init(&pre, buf);
 
-    vt_rx code = {0}, date = {0}, ahead = {0}, parted = {0};
+    vt_rx code = {0}, date = {0}, unread = {0}, ahead = {0}, parted = {0};
     json_t *refs = json_array();
     json_t *numbers = json_object(); /* folded numbers seen */
     json_t *own = json_object_get(cx->meta, "number");
@@ -427,6 +432,7 @@ void vt_parse_references(vt_pctx *cx)
     citation *cites = NULL;
     size_t ncites = 0, cites_cap = 0;
     if (vt_rx_init(&code, code_pattern, true) && vt_rx_init(&date, date_after, false) &&
+        vt_rx_init(&unread, date_unread, false) &&
         vt_rx_init(&ahead, code_pattern, true) && vt_rx_init(&parted, parted_tail_pattern, true)) {
         /* Codes of documents, wherever the body names them. */
         for (size_t from = 0; vt_rx_find(&code, pre.text, pre.len, from);) {
@@ -500,15 +506,24 @@ void vt_parse_references(vt_pctx *cx)
         json_object_set_new(r, "number", json_string(num));
         size_t after = cef;
         if (vt_rx_find(&date, pre.fold, pre.flen, cef) && vt_rx_start(&date, 0) == (long)cef) {
-            int d = atoi(pre.fold + vt_rx_start(&date, 1));
-            int m = atoi(pre.fold + vt_rx_start(&date, 2));
-            int y = atoi(pre.fold + vt_rx_start(&date, 3));
-            if (vt_date_valid(y, m, d)) {
+            char *tok[3];
+            for (int g = 0; g < 3; g++)
+                tok[g] = vt_xstrndup(pre.fold + vt_rx_start(&date, g + 1),
+                                     (size_t)(vt_rx_end(&date, g + 1) - vt_rx_start(&date, g + 1)));
+            int y = 0, m = 0, d = 0;
+            bool repaired = false;
+            int found = vt_date_read(tok[0], tok[1], tok[2], &y, &m, &d, &repaired);
+            for (int g = 0; g < 3; g++)
+                free(tok[g]);
+            if (found == 1 && vt_date_valid(y, m, d)) {
                 char iso[16];
                 snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
                 json_object_set_new(r, "date", json_string(iso));
             }
             after = (size_t)vt_rx_end(&date, 0);
+        } else if (vt_rx_find(&unread, pre.fold, pre.flen, cef) &&
+                   vt_rx_start(&unread, 0) == (long)cef) {
+            after = (size_t)vt_rx_end(&unread, 0);
         }
         size_t issuer_end;
         char *issuer = cited_issuer(cx, &pre, after, &issuer_end);
@@ -550,6 +565,7 @@ void vt_parse_references(vt_pctx *cx)
     free(cites);
     vt_rx_clear(&code);
     vt_rx_clear(&date);
+    vt_rx_clear(&unread);
     vt_rx_clear(&ahead);
     vt_rx_clear(&parted);
     if (json_array_size(refs))
