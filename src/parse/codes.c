@@ -365,9 +365,11 @@ static char *part_reading(const vt_lexicon *lex, const char *part, code_slot slo
 
 bool vt_code_part_misread(const vt_lexicon *lex, const char *part)
 {
-    char *r = part_reading(lex, part, SLOT_PART, true);
-    bool misread = r != NULL;
-    free(r);
+    char *wide = part_reading(lex, part, SLOT_PART, true);
+    char *narrow = wide ? part_reading(lex, part, SLOT_PART, false) : NULL;
+    bool misread = wide && (!narrow || strcmp(wide, narrow) != 0);
+    free(wide);
+    free(narrow);
     return misread;
 }
 

@@ -102,13 +102,11 @@ static bool joined_title(const vt_pctx *cx, const vt_pline *pl, size_t f)
     return vt_cp_is_upper(c);
 }
 
-/* Does the sentence end at fold offset e: a full stop before a space or
- * the end (not one closing an abbreviation in capitals, "TP."), or a
- * dash between spaces opening the next item ("tỉnh X. - Thay thế")? */
-static bool sentence_end(const vt_pline *pl, size_t from, size_t e)
+/* Is fold offset e a full stop ending a sentence: before a space or the
+ * end, and not closing an abbreviation in capitals ("TP.")?  Its word
+ * starts at `from` or after. */
+static bool full_stop(const vt_pline *pl, size_t from, size_t e)
 {
-    if (pl->fold[e] == ' ' && e + 2 < pl->flen && pl->fold[e + 1] == '-' && pl->fold[e + 2] == ' ')
-        return true;
     if (pl->fold[e] != '.' || (e + 1 < pl->flen && pl->fold[e + 1] != ' '))
         return false;
     size_t ws = e;
@@ -118,6 +116,15 @@ static bool sentence_end(const vt_pline *pl, size_t from, size_t e)
     bool abbr = vt_text_is_upper(w) && e - ws <= 4;
     free(w);
     return !abbr;
+}
+
+/* Does the sentence end at fold offset e: a full stop, or a dash between
+ * spaces opening the next item ("tỉnh X. - Thay thế")? */
+static bool sentence_end(const vt_pline *pl, size_t from, size_t e)
+{
+    bool dash = pl->fold[e] == ' ' && e + 2 < pl->flen && pl->fold[e + 1] == '-' &&
+                pl->fold[e + 2] == ' ';
+    return dash || full_stop(pl, from, e);
 }
 
 /* "của <issuer>" up to the subject ("về", "ban hành", ...) or the
@@ -180,16 +187,8 @@ static char *cited_subject(const vt_pline *pl, size_t f, size_t next, bool named
             break;
         if (c == ' ')
             words++;
-        if (c == '.' && (e + 1 == pl->flen || pl->fold[e + 1] == ' ')) {
-            size_t ws = e;
-            while (ws > f && pl->fold[ws - 1] != ' ')
-                ws--;
-            char *w = vt_xstrndup(pl->text + pl->map[ws], pl->map[e] - pl->map[ws]);
-            bool abbr = vt_text_is_upper(w) && e - ws <= 4;
-            free(w);
-            if (!abbr)
-                break;
-        }
+        if (full_stop(pl, f, e))
+            break;
         if (c == ',' && e + 2 < pl->flen && pl->fold[e + 1] == ' ') {
             const char *t = pl->text + pl->map[e + 2];
             char *w = vt_xstrndup(t, strcspn(t, " "));
@@ -334,20 +333,20 @@ static bool one_letter_segment(const char *seg, const char *end)
     return n == 1 || (n == 2 && (unsigned char)last[0] >= 0xC0);
 }
 
-/* Where a cited number starts whose digits OCR parted with a space
- * ("số 1 747/QĐ-BYT"): a group of one to three digits after "số", then
- * a space, then the digits matched at text offset cs, five digits in
- * all, make one number.  cs when there is no such group. */
+/* Where a cited number starts whose digits OCR parted with a space where
+ * thousands are grouped ("số 1 747/QĐ-BYT"): a group of one or two
+ * digits after "số", then a space, then the three digits matched at
+ * text offset cs make one number ("số 2 10/2016/..." is no such
+ * number).  cs when there is no such group. */
 static size_t parted_number_start(const vt_pline *pl, size_t cs)
 {
-    size_t digits = strspn(pl->text + cs, "0123456789");
-    if (cs < 2 || pl->text[cs - 1] != ' ')
+    if (cs < 2 || pl->text[cs - 1] != ' ' || strspn(pl->text + cs, "0123456789") != 3)
         return cs;
     size_t g = cs - 1;
     while (g > 0 && isdigit((unsigned char)pl->text[g - 1]))
         g--;
     size_t group = cs - 1 - g;
-    if (group < 1 || group > 3 || group + digits > 5 || g == 0 || pl->text[g - 1] != ' ')
+    if (group < 1 || group > 2 || g == 0 || pl->text[g - 1] != ' ')
         return cs;
     size_t f = vt_fold_offset(pl, g - 1);
     size_t w = f;

@@ -2915,30 +2915,27 @@ static void test_recipient_inner_semicolon(void)
     json_decref(m);
 }
 
-/* A dotless authority prefix opens its line or column: a unit's code in
- * a list before capitals ("KT NN") is no authority. */
-static void test_authority_dot_lost(void)
+/* A footer as a scan's OCR damages it.  A dotless authority prefix
+ * opens its line or column: a unit's code in a list before capitals
+ * ("KT NN") is no authority.  Glyphs no Nơi nhận entry prints: a euro
+ * sign glued to a code's digit is its C, a fraction slash an
+ * abbreviation's slash; a euro sign apart stays. */
+static void test_footer_damage(void)
 {
-    json_t *m = parse_foot("unit code like a prefix", "Sở Nội vụ đề nghị các đơn vị thực hiện./.",
-        "Nơi nhận:\n- Như trên;\n- Lưu: VT, KT NN.\nGIÁM ĐỐC\n\nLê Văn Minh\n");
-    expect(m, "recipients.1", "Lưu: VT, KT NN");
+    json_t *m = parse_foot("footer damage", "Sở Nội vụ đề nghị các đơn vị thực hiện./.",
+        "Nơi nhận:\n- UBND huyện (4€);\n- Sở Tài chính (để b⁄c);\n- Quỹ hỗ trợ (mức 5 €);\n"
+        "- Lưu: VT, KT NN.\nGIÁM ĐỐC\n\nLê Văn Minh\n");
+    static const char *const entries[] = {
+        "UBND huyện (4C)", "Sở Tài chính (để b/c)", "Quỹ hỗ trợ (mức 5 €)", "Lưu: VT, KT NN",
+    };
+    for (size_t i = 0; i < sizeof entries / sizeof *entries; i++) {
+        char path[32];
+        snprintf(path, sizeof path, "recipients.%zu", i);
+        expect(m, path, entries[i]);
+    }
+    expect(m, "recipients.1.purpose", "để b/c");
     expect(m, "signer.authority", NULL);
     expect(m, "signer.position", "Giám đốc");
-    json_decref(m);
-}
-
-/* Glyphs no Nơi nhận entry prints: a euro sign glued to a code's digit
- * is its C, a fraction slash an abbreviation's slash; a euro sign apart
- * stays. */
-static void test_entry_glyphs(void)
-{
-    json_t *m = parse_foot("entry glyphs", "Sở Nội vụ đề nghị các đơn vị thực hiện./.",
-        "Nơi nhận:\n- Như trên;\n- UBND huyện (4€);\n- Sở Tài chính (để b⁄c);\n"
-        "- Quỹ hỗ trợ (mức 5 €);\n- Lưu: VT.\nGIÁM ĐỐC\n\nLê Văn Minh\n");
-    expect(m, "recipients.1", "UBND huyện (4C)");
-    expect(m, "recipients.2", "Sở Tài chính (để b/c)");
-    expect(m, "recipients.2.purpose", "để b/c");
-    expect(m, "recipients.3", "Quỹ hỗ trợ (mức 5 €)");
     json_decref(m);
 }
 
@@ -2965,7 +2962,8 @@ static void test_cited_damage(void)
         "của UBND tỉnh, Sở Tài chính đề nghị;\n"
         "Điều 1. Bãi bỏ Quyết định số 2205/QĐ-UBND ngày 6 tháng 8 năm 2022 của Chủ tịch Ủy ban "
         "nhân dân tỉnh Hà Tĩnh. - Thay thế danh mục cũ.\n"
-        "Điều 2. Theo khoản 3 45/QĐ-UBND các đơn vị thực hiện./.\n\n"
+        "Điều 2. Theo khoản 3 45/QĐ-UBND, Quyết định số 6 14/2019/QĐ-UBND và Công văn số "
+        "517/STNMT-QLDD các đơn vị thực hiện./.\n\n"
         "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nGIÁM ĐỐC\n\nLê Văn Bình\n", NULL);
     static const struct {
         const char *number, *type, *date, *issuer;
@@ -2978,18 +2976,21 @@ static void test_cited_damage(void)
         {"88/UBND-XQZW", "Công văn", "2025-03-05", "UBND tỉnh"},
         {"2205/QĐ-UBND", "Quyết định", "2022-08-06", "Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh"},
         {"45/QĐ-UBND", NULL, NULL, NULL},
+        /* Two digits after a parted one are no thousands. */
+        {"14/2019/QĐ-UBND", NULL, NULL, NULL},
+        /* Both Đ read as D: the abbreviation with Đ, not a code with a
+         * letter read twice (QLD). */
+        {"517/STNMT-QLĐĐ", "Công văn", NULL, NULL},
     };
     expect_count(m, "references", sizeof refs / sizeof *refs);
     for (size_t i = 0; i < sizeof refs / sizeof *refs; i++) {
-        char path[48];
-        snprintf(path, sizeof path, "references.%zu.number", i);
-        expect(m, path, refs[i].number);
-        snprintf(path, sizeof path, "references.%zu.type", i);
-        expect(m, path, refs[i].type);
-        snprintf(path, sizeof path, "references.%zu.date", i);
-        expect(m, path, refs[i].date);
-        snprintf(path, sizeof path, "references.%zu.issuer", i);
-        expect(m, path, refs[i].issuer);
+        const char *const want[][2] = {{"number", refs[i].number}, {"type", refs[i].type},
+                                       {"date", refs[i].date}, {"issuer", refs[i].issuer}};
+        for (size_t k = 0; k < 4; k++) {
+            char path[48];
+            snprintf(path, sizeof path, "references.%zu.%s", i, want[k][0]);
+            expect(m, path, want[k][1]);
+        }
     }
     json_decref(m);
 }
@@ -3269,8 +3270,7 @@ int main(int argc, char **argv)
     test_party_star();
     test_last_page_cue();
     test_scanned_header();
-    test_authority_dot_lost();
-    test_entry_glyphs();
+    test_footer_damage();
     test_cited_damage();
     test_pen_words();
     test_body_line_in_header();
