@@ -158,11 +158,21 @@ static unsigned reading_evidence(const vt_lexicon *lex, const char *reading, cod
 }
 
 /* Printed characters and what they may be misreadings of. */
-static const struct {
+typedef struct confusion {
     const char *read, *meant;
-} confusions[] = {
+} confusion;
+
+static const confusion confusions[] = {
     {"I", "1"}, {"l", "1"}, {"|", "1"}, {"1", "I"}, {"l", "I"}, {"O", "0"}, {"0", "O"},
     {"I", "T"}, {"T", "I"}, {"T", "r"}, {"U", "L/"}, {"D", "Đ"}, {"P", "Đ"}, {"B", "Đ"},
+};
+
+/* Capitals a blurred or small print of a number's notation runs together
+ * (a Y's arms closed to a V, a T's bar to a V's or Y's): looked for in a
+ * notation only, whose issuer's code stands alone, not in a list's words,
+ * which hold people's initials no list can know. */
+static const confusion notation_confusions[] = {
+    {"V", "Y"}, {"Y", "V"}, {"T", "V"}, {"V", "T"}, {"T", "Y"}, {"Y", "T"},
 };
 
 /* Bytes of the character at s (Đ is two). */
@@ -209,10 +219,44 @@ static bool roman(const char *s)
     return false;
 }
 
-/* Each reading of part under one confusion or with one letter read twice,
- * weighed into *b. */
-static void one_edit_readings(const vt_lexicon *lex, best_reading *b, const char *part,
-                              code_slot slot)
+/* A list of readings of a part. */
+typedef struct readings {
+    char **v;
+    size_t n, cap;
+} readings;
+
+static void add_reading(readings *r, char *form)
+{
+    VT_GROW(r->v, r->n, r->cap);
+    r->v[r->n++] = form;
+}
+
+static void free_readings(readings *r)
+{
+    for (size_t i = 0; i < r->n; i++)
+        free(r->v[i]);
+    free(r->v);
+}
+
+/* The letters a character no code holds may stand for: a capital of the
+ * Latin alphabet or Đ. */
+static const char *const any_letter[] = {
+    "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N",
+    "O", "P", "Q", "R", "S", "T", "U", "V", "W", "X", "Y", "Z", "Đ",
+};
+
+/* Is the character at s one no code holds: not ASCII, Đ or the Ñ read
+ * apart (part_reading)? */
+static bool foreign_char(const char *s)
+{
+    return (unsigned char)s[0] >= 0x80 && strncmp(s, "Đ", 2) != 0 && strncmp(s, "Ñ", 2) != 0;
+}
+
+/* Each reading of part under one confusion (the notation's too when
+ * `notation`), with one letter read twice read once, or, in a notation,
+ * with a character no code holds read as any capital or as nothing
+ * (a speck or a stroke of the seal OCR made a letter of: "SGŒTT"). */
+static void one_edit_readings(const char *part, bool notation, readings *out)
 {
     size_t n = strlen(part);
     for (size_t i = 0; i < n; i += char_len(part + i)) {
@@ -220,17 +264,56 @@ static void one_edit_readings(const vt_lexicon *lex, best_reading *b, const char
         for (size_t k = 0; k < sizeof confusions / sizeof *confusions; k++) {
             size_t r = strlen(confusions[k].read);
             if (strncmp(part + i, confusions[k].read, r) == 0)
-                consider(lex, b,
-                         vt_xasprintf("%.*s%s%s", (int)i, part, confusions[k].meant, part + i + r),
-                         slot);
+                add_reading(out, vt_xasprintf("%.*s%s%s", (int)i, part, confusions[k].meant,
+                                              part + i + r));
+        }
+        for (size_t k = 0; notation && k < sizeof notation_confusions / sizeof *notation_confusions;
+             k++)
+            if (part[i] == notation_confusions[k].read[0])
+                add_reading(out, vt_xasprintf("%.*s%s%s", (int)i, part,
+                                              notation_confusions[k].meant, part + i + 1));
+        if (notation && foreign_char(part + i)) {
+            for (size_t k = 0; k < sizeof any_letter / sizeof *any_letter; k++)
+                add_reading(out, vt_xasprintf("%.*s%s%s", (int)i, part, any_letter[k], part + i + c));
+            add_reading(out, vt_xasprintf("%.*s%s", (int)i, part, part + i + c));
         }
         /* A letter read twice.  One read once where it is printed twice
          * is not looked for: a code no list holds ("NMT", a firm's)
          * would be made one it holds ("NNMT"). */
         bool letter = isalpha((unsigned char)part[i]) || c > 1;
         if (letter && i + 2 * c <= n && memcmp(part + i, part + i + c, c) == 0)
-            consider(lex, b, vt_xasprintf("%.*s%s", (int)i, part, part + i + c), slot);
+            add_reading(out, vt_xasprintf("%.*s%s", (int)i, part, part + i + c));
     }
+}
+
+/* A notation's part of three characters or more is read under its own
+ * confusions, of four or more with two misread characters; a shorter
+ * one is too near too many codes ("KV", a unit, is no KT). */
+enum { NOTATION_EDITS_FROM = 3, TWO_EDITS_FROM = 4 };
+
+/* The readings of part weighed into *b: those under one edit; in a
+ * notation with none known, those under two. */
+static void weigh_readings(const vt_lexicon *lex, best_reading *b, const char *part,
+                           code_slot slot, bool notation)
+{
+    size_t chars = 0;
+    for (const char *p = part; *p; p += char_len(p))
+        chars++;
+    notation &= chars >= NOTATION_EDITS_FROM;
+    readings one = {0};
+    one_edit_readings(part, notation, &one);
+    for (size_t i = 0; i < one.n; i++)
+        consider(lex, b, vt_xstrdup(one.v[i]), slot);
+    bool two_edits = notation && !b->form && chars >= TWO_EDITS_FROM;
+    for (size_t i = 0; two_edits && i < one.n; i++) {
+        readings two = {0};
+        one_edit_readings(one.v[i], notation, &two);
+        for (size_t k = 0; k < two.n; k++)
+            if (strcmp(two.v[k], part) != 0)
+                consider(lex, b, vt_xstrdup(two.v[k]), slot);
+        free_readings(&two);
+    }
+    free_readings(&one);
 }
 
 /* part with each Ñ written as `as`.  Caller frees. */
@@ -252,13 +335,13 @@ static char *without_tilde_n(const char *part, const char *as)
 }
 
 /* The known code a printed part is a misreading of (one confusion, one
- * letter read twice), NULL when the part is known itself, none
- * is, or two are about as common.  A Roman numeral numbering a body's
- * units ("CCTKV.VII") is as good as any other: it stays.  An Ñ, which no
- * code holds, is what Vietnamese-model OCR makes of an N or of a speck
- * beside one ("ÑC", "CNÑ"): read as N, or as nothing, then as above.
- * Caller frees. */
-static char *part_reading(const vt_lexicon *lex, const char *part, code_slot slot)
+ * letter read twice; in a notation also two, weigh_readings), NULL when
+ * the part is known itself, none is, or two are about as common.  A
+ * Roman numeral numbering a body's units ("CCTKV.VII") is as good as any
+ * other: it stays.  An Ñ, which no code holds, is what Vietnamese-model
+ * OCR makes of an N or of a speck beside one ("ÑC", "CNÑ"): read as N,
+ * or as nothing, then as above.  Caller frees. */
+static char *part_reading(const vt_lexicon *lex, const char *part, code_slot slot, bool notation)
 {
     if (strlen(part) < 2 || find(lex, part) || roman(part))
         return NULL;
@@ -267,17 +350,27 @@ static char *part_reading(const vt_lexicon *lex, const char *part, code_slot slo
         static const char *const as[] = {"N", ""};
         for (size_t k = 0; k < 2; k++) {
             char *v = without_tilde_n(part, as[k]);
-            one_edit_readings(lex, &b, v, slot);
+            weigh_readings(lex, &b, v, slot, notation);
             consider(lex, &b, v, slot);
         }
     } else {
-        one_edit_readings(lex, &b, part, slot);
+        weigh_readings(lex, &b, part, slot, notation);
     }
     if (b.form && b.count < CLEAR_MARGIN * b.runner_up) {
         free(b.form);
         b.form = NULL;
     }
     return b.form;
+}
+
+bool vt_code_part_misread(const vt_lexicon *lex, const char *part)
+{
+    char *wide = part_reading(lex, part, SLOT_PART, true);
+    char *narrow = wide ? part_reading(lex, part, SLOT_PART, false) : NULL;
+    bool misread = wide && (!narrow || strcmp(wide, narrow) != 0);
+    free(wide);
+    free(narrow);
+    return misread;
 }
 
 /* A code the corpus prints in two documents or more, and not as a
@@ -367,7 +460,7 @@ char *vt_codes_repaired(const vt_lexicon *lex, const char *notation)
         char *piece = vt_xstrndup(p, k);
         char *fix = NULL;
         if (code_piece(piece, k)) {
-            fix = part_reading(lex, piece, typed ? SLOT_PART : first);
+            fix = part_reading(lex, piece, typed ? SLOT_PART : first, true);
             typed = true;
         } else {
             typed |= piece[strspn(piece, "0123456789")] != '\0';
@@ -490,7 +583,7 @@ char *vt_code_words_repaired(const vt_lexicon *lex, const char *text)
             fix = NULL;
         }
         if (!fix && code_word(w))
-            fix = part_reading(lex, w, SLOT_WORD);
+            fix = part_reading(lex, w, SLOT_WORD, false);
         append(&out, &o, &cap, fix ? fix : w, fix ? strlen(fix) : k);
         free(fix);
         free(w);

@@ -22,9 +22,13 @@
 #define FOOTER_SPAN 30
 #define NAME_GAP 14
 
-/* TM., KT., TL., TUQ., Q.; party documents write T/M, K/T, T/L. */
+/* TM., KT., TL., TUQ., Q.; party documents write T/M, K/T, T/L.  OCR
+ * may lose the dot ("KT GIÁM ĐỐC"): a prefix without it opens the line
+ * or the column (two spaces before it), so that a unit's code in a list
+ * ("Lưu: VT, KT NN") is none; find_authority wants it in capitals. */
 static const char authority_pattern[] =
-    "(?:^|[^a-z0-9/])((?:tuq|tm|tl|kt|q)(?=\\s*[.,])|(?:t/m|k/t|t/l)(?=[\\s.,]))\\s*[.,]?\\s*(?=[a-z(])";
+    "(?:^|[^a-z0-9/])((?:tuq|tm|tl|kt|q)(?=\\s*[.,])|(?:t/m|k/t|t/l)(?=[\\s.,])"
+    "|(?<=^|^\\s|\\s\\s)(?:tuq|tm|tl|kt)(?=\\s+[a-z(]))\\s*[.,]?\\s*(?=[a-z(])";
 
 typedef struct item {
     char *text;
@@ -115,12 +119,22 @@ static long find_authority(vt_rx *rx, const vt_pline *pl, size_t from, size_t to
 {
     if (!vt_rx_find(rx, pl->fold, to, from))
         return -1;
-    long s = vt_rx_start(rx, 1);
-    /* The title after an authority prefix is printed in capitals. */
+    long s = vt_rx_start(rx, 1), e = vt_rx_end(rx, 1);
+    /* The title after an authority prefix is printed in capitals, and
+     * so is a prefix without its dot. */
     vt_span sp = {pl, (size_t)vt_rx_end(rx, 0), to};
     char *t = vt_span_text(&sp);
     bool caps = vt_text_mostly_upper(t);
     free(t);
+    size_t after = (size_t)e + strspn(pl->fold + e, " ");
+    bool dotless = after < pl->flen && pl->fold[after] != '.' && pl->fold[after] != ',' &&
+                   !memchr(pl->fold + s, '/', (size_t)(e - s));
+    if (caps && dotless) {
+        vt_span pre = {pl, (size_t)s, (size_t)e};
+        char *p = vt_span_text(&pre);
+        caps = vt_text_is_upper(p);
+        free(p);
+    }
     return caps ? s : -1;
 }
 
@@ -380,6 +394,10 @@ static int code_piece_capitals(const char *text, size_t from, size_t to)
         if (n <= 0 || !(vt_cp_is_alpha(cp) || (cp < 0x80 && (isdigit((int)cp) ||
                                                               strchr("-/&", (int)cp)))))
             return -1;
+        /* A code's capitals are Latin or Đ; an accented one ("ÍÙw") is
+         * a pen's stroke. */
+        if (cp >= 0x80 && cp != 0x110 && vt_cp_is_upper(cp))
+            return -1;
         capitals += vt_cp_is_upper(cp);
         k += (size_t)n;
     }
@@ -390,7 +408,7 @@ static int code_piece_capitals(const char *text, size_t from, size_t to)
  * mark, and OCR glues the strokes to it ("(16B).zz_", "(05b).4.",
  * "VT.PM.ÍỦ„„"): the printed entry ends at its copy count's parenthesis,
  * and a code glued by full stops ends at its last piece that is letters
- * and digits.  Printed initials stay, apart ("TCCB (2). HA") or glued to
+ * and digits, its capitals Latin or Đ ("VT.PM.ÍÙw").  Printed initials stay, apart ("TCCB (2). HA") or glued to
  * the copy count ("QHQT (2).VH"). */
 static void drop_handwritten_tail(char *text)
 {
@@ -422,8 +440,31 @@ static void drop_handwritten_tail(char *text)
     }
 }
 
+/* Glyphs no Nơi nhận entry prints, as OCR reads a letter or a mark
+ * beside them: a euro sign glued to a letter or digit is the C of a
+ * code ("(1€)" for "(1C)"), and a fraction slash is the slash of an
+ * abbreviation ("b⁄c").  Mended in place. */
+static void mend_entry_glyphs(char *text)
+{
+    static const char euro[] = "€", fraction[] = "⁄";
+    size_t o = 0;
+    for (size_t i = 0; text[i];) {
+        bool glued = strncmp(text + i, euro, 3) == 0 &&
+                     ((i && isalnum((unsigned char)text[i - 1])) ||
+                      isalnum((unsigned char)text[i + 3]));
+        if (glued || strncmp(text + i, fraction, 3) == 0) {
+            text[o++] = glued ? 'C' : '/';
+            i += 3;
+        } else {
+            text[o++] = text[i++];
+        }
+    }
+    text[o] = '\0';
+}
+
 static void add_recipient(vt_pctx *cx, json_t *list, char *text, size_t from, size_t to)
 {
+    mend_entry_glyphs(text);
     char *f = vt_text_fold(text);
     if (is_luu(f)) {
         repair_luu(text);
@@ -1548,6 +1589,12 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
             }
             free(tail);
         }
+    }
+    /* One acting for the head ("Q. GIÁM ĐỐC") signs with no title line
+     * of their own: theirs is the head's, acting. */
+    if (!position && last_prefix && strcmp(last_prefix, "Q") == 0 && *last_title) {
+        position = vt_xasprintf("Quyền %s", last_title);
+        pconf = VT_CONF_POSITION_HEADING;
     }
     if (position)
         json_object_set_new(sg, "position", json_string(position));

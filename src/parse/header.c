@@ -759,7 +759,11 @@ char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *ty
                 if (t->extra && strstr(t->extra, "Đ") && d_reading(t->extra, seg))
                     fix = t->extra;
             }
-            for (size_t i = 0; i < cx->lex->abbreviations.n && !fix; i++) {
+            /* An abbreviation with Đ is one reading among others the
+             * corpus's codes weigh ("BVT": ĐVT, or BYT with its Y read
+             * as V, printed far more often). */
+            bool weighed = !fix && vt_code_part_misread(cx->lex, seg);
+            for (size_t i = 0; i < cx->lex->abbreviations.n && !fix && !weighed; i++) {
                 const vt_lex_entry *a = &cx->lex->abbreviations.v[i];
                 if (strstr(a->form, "Đ") && vt_text_is_upper(a->form) && d_reading(a->form, seg))
                     fix = a->form;

@@ -251,6 +251,10 @@ void vt_codes_index_clear(vt_lexicon *lex);
  * "KL/TW"); a part the lexicon knows, or that two known codes could be,
  * stays.  Caller frees. */
 char *vt_codes_repaired(const vt_lexicon *lex, const char *notation);
+/* Is a part of a notation, unknown itself, a misreading of one known
+ * code under a notation's own confusions, as vt_codes_repaired weighs
+ * its readings ("BVT": BYT with its Y read as V)? */
+bool vt_code_part_misread(const vt_lexicon *lex, const char *part);
 /* The same for each word of a list's text that may be a code ("Lưu: VT,
  * QLDNI"), and a Roman numeral after "khu vực", "Khóa" or "Kỳ" whose I
  * OCR read as 1, l or H ("khu vực H1" -> "khu vực II").  Caller frees. */

@@ -25,10 +25,15 @@ static const char code_pattern[] =
  * the sentence, "Cấp-Xã", is not). */
 static const char parted_tail_pattern[] =
     "\\G (\\p{Lu}\\p{Ll}?[-/]\\p{Lu}[\\p{Lu}\\d&]*(?:[-/]\\p{Lu}[\\p{Lu}\\d&]*)*)(?![\\p{L}\\d])";
-/* Fold of what follows a code: its date. */
+/* Fold of what follows a code: its date, its day and month as OCR may
+ * read their digits ("tháng II"; vt_date_read takes one valid reading). */
 static const char date_after[] =
-    "\\G[\\s,;(]*(?:ng[a-z0-9]{1,2}y\\s*)?(\\d{1,2})\\s*(?:[/.-]|th[a-z]{1,3}g)\\s*(\\d{1,2})"
-    "\\s*(?:[/.-]|n[a-z]{1,2}m)\\s*(\\d{4})";
+    "\\G[\\s,;(]*(?:ng[a-z0-9]{1,2}y\\s*)?(" VT_RX_DIGIT "{1,2})\\s*(?:[/.-]|th[a-z]{1,3}g)\\s*("
+    VT_RX_DIGIT "{1,2})\\s*(?:[/.-]|n[a-z]{1,2}m)\\s*(\\d{4})";
+/* A date in words whose day or month no reading makes out ("ngày Ú7"):
+ * no date, but the issuer comes after it. */
+static const char date_unread[] =
+    "\\G[\\s,;(]*ng[a-z0-9]{1,2}y\\s*[^\\s]{1,3}\\s*th[a-z]{1,3}g\\s*[^\\s]{1,3}\\s*n[a-z]{1,2}m\\s*\\d{4}";
 
 
 /* The type named just before "số": a type from the lexicon, extended by
@@ -60,12 +65,16 @@ static char *cited_type(const vt_pctx *cx, const vt_pline *pl, size_t code_f, si
         const vt_lex_entry *t = vt_lex_prefix(&cx->lex->doc_types, pl->fold, e, s, &end);
         if (!t)
             continue;
-        /* At most two more lower-case words ("hành động"). */
+        /* At most two more lower-case words ("hành động"), neither
+         * "số" nor a number: those are the citation's own. */
         size_t extra = 0;
         bool punct = false;
         for (size_t q = end; q < e; q++) {
-            extra += pl->fold[q] == ' ' && pl->fold[q + 1] != ' ';
-            punct |= ispunct((unsigned char)pl->fold[q]);
+            bool word = pl->fold[q] == ' ' && pl->fold[q + 1] != ' ';
+            extra += word;
+            punct |= ispunct((unsigned char)pl->fold[q]) || isdigit((unsigned char)pl->fold[q]);
+            punct |= word && strncmp(pl->fold + q + 1, "so", 2) == 0 &&
+                     (q + 3 >= e || pl->fold[q + 3] == ' ');
         }
         if (extra > 2 || punct)
             continue;
@@ -81,9 +90,48 @@ static char *cited_type(const vt_pctx *cx, const vt_pline *pl, size_t code_f, si
     return NULL;
 }
 
-/* "của <issuer>" up to the subject ("về", "ban hành", ...); *end is where
- * it stops (f when there is none). */
-static char *cited_issuer(const vt_pline *pl, size_t f, size_t *end)
+/* Does a second title joined by a comma start at fold offset f (after
+ * ", "): a position the lexicon knows, printed with a capital ("Bộ
+ * trưởng, Chủ nhiệm Văn phòng Chính phủ")? */
+static bool joined_title(const vt_pctx *cx, const vt_pline *pl, size_t f)
+{
+    if (!vt_lex_prefix(&cx->lex->positions, pl->fold, pl->flen, f, NULL))
+        return false;
+    uint32_t c = 0;
+    vt_utf8_dec(pl->text + pl->map[f], pl->len - pl->map[f], &c);
+    return vt_cp_is_upper(c);
+}
+
+/* Is fold offset e a full stop ending a sentence: before a space or the
+ * end, and not closing an abbreviation in capitals ("TP.")?  Its word
+ * starts at `from` or after. */
+static bool full_stop(const vt_pline *pl, size_t from, size_t e)
+{
+    if (pl->fold[e] != '.' || (e + 1 < pl->flen && pl->fold[e + 1] != ' '))
+        return false;
+    size_t ws = e;
+    while (ws > from && pl->fold[ws - 1] != ' ')
+        ws--;
+    char *w = vt_xstrndup(pl->text + pl->map[ws], pl->map[e] - pl->map[ws]);
+    bool abbr = vt_text_is_upper(w) && e - ws <= 4;
+    free(w);
+    return !abbr;
+}
+
+/* Does the sentence end at fold offset e: a full stop, or a dash between
+ * spaces opening the next item ("tỉnh X. - Thay thế")? */
+static bool sentence_end(const vt_pline *pl, size_t from, size_t e)
+{
+    bool dash = pl->fold[e] == ' ' && e + 2 < pl->flen && pl->fold[e + 1] == '-' &&
+                pl->fold[e + 2] == ' ';
+    return dash || full_stop(pl, from, e);
+}
+
+/* "của <issuer>" up to the subject ("về", "ban hành", ...) or the
+ * sentence's end; a comma ends it but before a second title ("Bộ
+ * trưởng, Chủ nhiệm ...").  *end is where it stops (f when there is
+ * none). */
+static char *cited_issuer(const vt_pctx *cx, const vt_pline *pl, size_t f, size_t *end)
 {
     *end = f;
     while (f < pl->flen && pl->fold[f] == ' ')
@@ -95,7 +143,12 @@ static char *cited_issuer(const vt_pline *pl, size_t f, size_t *end)
                                         " phe duyet", " quy dinh", " sua doi", " huong dan",
                                         " cap nhat", " dieu chinh", " bo sung"};
     size_t words = 0;
-    while (e < pl->flen && !strchr(";,(:)", pl->fold[e]) && words < 12) {
+    while (e < pl->flen && words < 12 && !sentence_end(pl, s, e)) {
+        if (strchr(";(:)", pl->fold[e]))
+            break;
+        if (pl->fold[e] == ',' && !(e + 2 < pl->flen && pl->fold[e + 1] == ' ' &&
+                                    joined_title(cx, pl, e + 2)))
+            break;
         bool stop = false;
         for (size_t k = 0; k < sizeof stops / sizeof *stops; k++)
             if (strncmp(pl->fold + e, stops[k], strlen(stops[k])) == 0)
@@ -134,16 +187,8 @@ static char *cited_subject(const vt_pline *pl, size_t f, size_t next, bool named
             break;
         if (c == ' ')
             words++;
-        if (c == '.' && (e + 1 == pl->flen || pl->fold[e + 1] == ' ')) {
-            size_t ws = e;
-            while (ws > f && pl->fold[ws - 1] != ' ')
-                ws--;
-            char *w = vt_xstrndup(pl->text + pl->map[ws], pl->map[e] - pl->map[ws]);
-            bool abbr = vt_text_is_upper(w) && e - ws <= 4;
-            free(w);
-            if (!abbr)
-                break;
-        }
+        if (full_stop(pl, f, e))
+            break;
         if (c == ',' && e + 2 < pl->flen && pl->fold[e + 1] == ' ') {
             const char *t = pl->text + pl->map[e + 2];
             char *w = vt_xstrndup(t, strcspn(t, " "));
@@ -288,6 +333,28 @@ static bool one_letter_segment(const char *seg, const char *end)
     return n == 1 || (n == 2 && (unsigned char)last[0] >= 0xC0);
 }
 
+/* Where a cited number starts whose digits OCR parted with a space where
+ * thousands are grouped ("số 1 747/QĐ-BYT"): a group of one or two
+ * digits after "số", then a space, then the three digits matched at
+ * text offset cs make one number ("số 2 10/2016/..." is no such
+ * number).  cs when there is no such group. */
+static size_t parted_number_start(const vt_pline *pl, size_t cs)
+{
+    if (cs < 2 || pl->text[cs - 1] != ' ' || strspn(pl->text + cs, "0123456789") != 3)
+        return cs;
+    size_t g = cs - 1;
+    while (g > 0 && isdigit((unsigned char)pl->text[g - 1]))
+        g--;
+    size_t group = cs - 1 - g;
+    if (group < 1 || group > 2 || g == 0 || pl->text[g - 1] != ' ')
+        return cs;
+    size_t f = vt_fold_offset(pl, g - 1);
+    size_t w = f;
+    while (w > 0 && pl->fold[w - 1] != ' ')
+        w--;
+    return f - w == 2 && strncmp(pl->fold + w, "so", 2) == 0 ? g : cs;
+}
+
 typedef struct citation {
     size_t cs, ce; /* the number's text span */
 } citation;
@@ -356,7 +423,7 @@ void vt_parse_references(vt_pctx *cx)
     vt_pline pre;
     vt_pline_init(&pre, buf);
 
-    vt_rx code = {0}, date = {0}, ahead = {0}, parted = {0};
+    vt_rx code = {0}, date = {0}, unread = {0}, ahead = {0}, parted = {0};
     json_t *refs = json_array();
     json_t *numbers = json_object(); /* folded numbers seen */
     json_t *own = json_object_get(cx->meta, "number");
@@ -364,10 +431,12 @@ void vt_parse_references(vt_pctx *cx)
     citation *cites = NULL;
     size_t ncites = 0, cites_cap = 0;
     if (vt_rx_init(&code, code_pattern, true) && vt_rx_init(&date, date_after, false) &&
+        vt_rx_init(&unread, date_unread, false) &&
         vt_rx_init(&ahead, code_pattern, true) && vt_rx_init(&parted, parted_tail_pattern, true)) {
         /* Codes of documents, wherever the body names them. */
         for (size_t from = 0; vt_rx_find(&code, pre.text, pre.len, from);) {
-            size_t cs = (size_t)vt_rx_start(&code, 0), ce = (size_t)vt_rx_end(&code, 0);
+            size_t cs = parted_number_start(&pre, (size_t)vt_rx_start(&code, 0));
+            size_t ce = (size_t)vt_rx_end(&code, 0);
             bool more = vt_rx_end(&code, 5) > vt_rx_start(&code, 5);
             if (vt_rx_find(&parted, pre.text, pre.len, ce) &&
                 one_letter_segment(pre.text + vt_rx_start(&code, 4), pre.text + ce)) {
@@ -436,18 +505,27 @@ void vt_parse_references(vt_pctx *cx)
         json_object_set_new(r, "number", json_string(num));
         size_t after = cef;
         if (vt_rx_find(&date, pre.fold, pre.flen, cef) && vt_rx_start(&date, 0) == (long)cef) {
-            int d = atoi(pre.fold + vt_rx_start(&date, 1));
-            int m = atoi(pre.fold + vt_rx_start(&date, 2));
-            int y = atoi(pre.fold + vt_rx_start(&date, 3));
-            if (vt_date_valid(y, m, d)) {
+            char *tok[3];
+            for (int g = 0; g < 3; g++)
+                tok[g] = vt_xstrndup(pre.fold + vt_rx_start(&date, g + 1),
+                                     (size_t)(vt_rx_end(&date, g + 1) - vt_rx_start(&date, g + 1)));
+            int y = 0, m = 0, d = 0;
+            bool repaired = false;
+            int found = vt_date_read(tok[0], tok[1], tok[2], &y, &m, &d, &repaired);
+            for (int g = 0; g < 3; g++)
+                free(tok[g]);
+            if (found == 1 && vt_date_valid(y, m, d)) {
                 char iso[16];
                 snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
                 json_object_set_new(r, "date", json_string(iso));
             }
             after = (size_t)vt_rx_end(&date, 0);
+        } else if (vt_rx_find(&unread, pre.fold, pre.flen, cef) &&
+                   vt_rx_start(&unread, 0) == (long)cef) {
+            after = (size_t)vt_rx_end(&unread, 0);
         }
         size_t issuer_end;
-        char *issuer = cited_issuer(&pre, after, &issuer_end);
+        char *issuer = cited_issuer(cx, &pre, after, &issuer_end);
         if (issuer)
             json_object_set_new(r, "issuer", json_string(issuer));
         /* The next citation (its type words included) ends this one's
@@ -486,6 +564,7 @@ void vt_parse_references(vt_pctx *cx)
     free(cites);
     vt_rx_clear(&code);
     vt_rx_clear(&date);
+    vt_rx_clear(&unread);
     vt_rx_clear(&ahead);
     vt_rx_clear(&parted);
     if (json_array_size(refs))

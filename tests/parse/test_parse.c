@@ -439,7 +439,15 @@ static void test_authorities(void)
         {"KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG", "KT. Bộ trưởng", "Thứ trưởng"},
         {"TL. GIÁM ĐỐC\nCHÁNH VĂN PHÒNG", "TL. Giám đốc", "Chánh Văn phòng"},
         {"TUQ. CHỦ TỊCH\nCHÁNH VĂN PHÒNG", "TUQ. Chủ tịch", "Chánh Văn phòng"},
-        {"Q. GIÁM ĐỐC", "Q. Giám đốc", NULL},
+        /* One acting for the head signs with no title line: theirs is
+         * the head's, acting. */
+        {"Q. GIÁM ĐỐC", "Q. Giám đốc", "Quyền Giám đốc"},
+        {"Q.CHÁNH THANH TRA", "Q. Chánh Thanh tra", "Quyền Chánh Thanh tra"},
+        /* The prefix's dot lost, opening the line. */
+        {"KT GIÁM ĐỐC\nPHÓ GIÁM ĐỐC", "KT. Giám đốc", "Phó Giám đốc"},
+        {"TL CHỦ TỊCH\nCHÁNH VĂN PHÒNG", "TL. Chủ tịch", "Chánh Văn phòng"},
+        {"TM ỦY BAN NHÂN DÂN\nKT CHỦ TỊCH\nPHÓ CHỦ TỊCH", "TM. Ủy ban nhân dân / KT. Chủ tịch",
+         "Phó Chủ tịch"},
         /* Legacy OCR: no marks, small letters in capitals. */
         {"KT.GIAM D0C\nPHO GlAM DÔc", "KT. Giám đốc", "Phó Giám đốc"},
     };
@@ -712,6 +720,9 @@ static void test_archive_line_initials(void)
         {"- Lưu: VT, TCCB (12B).zz_", "Lưu: VT, TCCB (12B)"},
         {"- Lưu: VT, TCCB (L-05b).4.", "Lưu: VT, TCCB (L-05b)"},
         {"- Lưu: VT.TH.ÍỦ„„", "Lưu: VT.TH"},
+        /* The pen's strokes read as accented capitals and a small letter. */
+        {"- Lưu: VT.KH.ÉÛw", "Lưu: VT.KH"},
+        {"- Lưu: VT, QLDA.ĂÔn.", "Lưu: VT, QLDA"},
         {"- Lưu: VT, P.chính.", "Lưu: VT, P.chính"},
         {"- Lưu: VT, KT-XH.TA.", "Lưu: VT, KT-XH.TA"},
         {"- Lưu: VT, TCCB (2). HA.", "Lưu: VT, TCCB (2). HA"},
@@ -2904,6 +2915,86 @@ static void test_recipient_inner_semicolon(void)
     json_decref(m);
 }
 
+/* A footer as a scan's OCR damages it.  A dotless authority prefix
+ * opens its line or column: a unit's code in a list before capitals
+ * ("KT NN") is no authority.  Glyphs no Nơi nhận entry prints: a euro
+ * sign glued to a code's digit is its C, a fraction slash an
+ * abbreviation's slash; a euro sign apart stays. */
+static void test_footer_damage(void)
+{
+    json_t *m = parse_foot("footer damage", "Sở Nội vụ đề nghị các đơn vị thực hiện./.",
+        "Nơi nhận:\n- UBND huyện (4€);\n- Sở Tài chính (để b⁄c);\n- Quỹ hỗ trợ (mức 5 €);\n"
+        "- Lưu: VT, KT NN.\nGIÁM ĐỐC\n\nLê Văn Minh\n");
+    static const char *const entries[] = {
+        "UBND huyện (4C)", "Sở Tài chính (để b/c)", "Quỹ hỗ trợ (mức 5 €)", "Lưu: VT, KT NN",
+    };
+    for (size_t i = 0; i < sizeof entries / sizeof *entries; i++) {
+        char path[32];
+        snprintf(path, sizeof path, "recipients.%zu", i);
+        expect(m, path, entries[i]);
+    }
+    expect(m, "recipients.1.purpose", "để b/c");
+    expect(m, "signer.authority", NULL);
+    expect(m, "signer.position", "Giám đốc");
+    json_decref(m);
+}
+
+/* Citations as a scan's OCR damages them: an issuer's code with a
+ * letter misread (V for Y, T for V) or a letter no code holds, read as
+ * the one known code within reach; a known code, or one no known code
+ * is near, stays.  A number OCR parted after "số" is one number, and
+ * the type keeps neither "số" nor a digit.  The issuer goes on past a
+ * comma before a second title and ends with its sentence; a month read
+ * as letters is read, a day no reading makes out leaves no date but the
+ * issuer. */
+static void test_cited_damage(void)
+{
+    json_t *m = parse_text("cited damage",
+        "UBND TỈNH HÀ TĨNH\nSỞ NỘI VỤ\nSố: 12/QĐ-SNV\nHà Tĩnh, ngày 3 tháng 4 năm 2025\n"
+        "QUYẾT ĐỊNH\nVề việc công bố danh mục\n\n"
+        "Căn cứ Quyết định số 561/QĐ-BVT ngày 9 tháng 2 năm 2024 của Bộ trưởng Bộ Y tế;\n"
+        "Căn cứ Quyết định số 2 318/QĐ-BGTTT ngày 14 tháng 5 năm 2023 của Bộ trưởng Bộ Giao "
+        "thông vận tải;\n"
+        "Căn cứ Thông tư số 05/2019/TT-VPCP ngày 12 tháng II năm 2019 của Bộ trưởng, Chủ nhiệm "
+        "Văn phòng Chính phủ hướng dẫn nghiệp vụ;\n"
+        "Xét Tờ trình số 41/TTr-SGŒTT ngày Ú4 tháng 3 năm 2025 của Giám đốc Sở Giao thông vận tải;\n"
+        "Xét Công văn số 73/BTC-QLCS và Công văn số 88/UBND-XQZW ngày 5 tháng 3 năm 2025 "
+        "của UBND tỉnh, Sở Tài chính đề nghị;\n"
+        "Điều 1. Bãi bỏ Quyết định số 2205/QĐ-UBND ngày 6 tháng 8 năm 2022 của Chủ tịch Ủy ban "
+        "nhân dân tỉnh Hà Tĩnh. - Thay thế danh mục cũ.\n"
+        "Điều 2. Theo khoản 3 45/QĐ-UBND, Quyết định số 6 14/2019/QĐ-UBND và Công văn số "
+        "517/STNMT-QLDD các đơn vị thực hiện./.\n\n"
+        "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nGIÁM ĐỐC\n\nLê Văn Bình\n", NULL);
+    static const struct {
+        const char *number, *type, *date, *issuer;
+    } refs[] = {
+        {"561/QĐ-BYT", "Quyết định", "2024-02-09", "Bộ trưởng Bộ Y tế"},
+        {"2318/QĐ-BGTVT", "Quyết định", "2023-05-14", "Bộ trưởng Bộ Giao thông vận tải"},
+        {"05/2019/TT-VPCP", "Thông tư", "2019-11-12", "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"},
+        {"41/TTr-SGTVT", "Tờ trình", NULL, "Giám đốc Sở Giao thông vận tải"},
+        {"73/BTC-QLCS", "Công văn", NULL, NULL},
+        {"88/UBND-XQZW", "Công văn", "2025-03-05", "UBND tỉnh"},
+        {"2205/QĐ-UBND", "Quyết định", "2022-08-06", "Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh"},
+        {"45/QĐ-UBND", NULL, NULL, NULL},
+        /* Two digits after a parted one are no thousands. */
+        {"14/2019/QĐ-UBND", NULL, NULL, NULL},
+        /* Both Đ read as D: the abbreviation with Đ, not a code with a
+         * letter read twice (QLD). */
+        {"517/STNMT-QLĐĐ", "Công văn", NULL, NULL},
+    };
+    expect_count(m, "references", sizeof refs / sizeof *refs);
+    for (size_t i = 0; i < sizeof refs / sizeof *refs; i++) {
+        const char *const want[][2] = {{"number", refs[i].number}, {"type", refs[i].type},
+                                       {"date", refs[i].date}, {"issuer", refs[i].issuer}};
+        for (size_t k = 0; k < 4; k++) {
+            char path[48];
+            snprintf(path, sizeof path, "references.%zu.%s", i, want[k][0]);
+            expect(m, path, want[k][1]);
+        }
+    }
+    json_decref(m);
+}
+
 static void test_scanned_header(void)
 {
     current = "scanned header";
@@ -3179,6 +3270,8 @@ int main(int argc, char **argv)
     test_party_star();
     test_last_page_cue();
     test_scanned_header();
+    test_footer_damage();
+    test_cited_damage();
     test_pen_words();
     test_body_line_in_header();
     test_subject_cites_dated_document();
