@@ -170,7 +170,9 @@ static const confusion confusions[] = {
 /* Capitals a blurred or small print of a number's notation runs together
  * (a Y's arms closed to a V, a T's bar to a V's or Y's): looked for in a
  * notation only, whose issuer's code stands alone, not in a list's words,
- * which hold people's initials no list can know. */
+ * which hold people's initials no list can know; and not in a part's first
+ * letter, which names the kind of body or unit (B a Bộ, S a Sở, V a Vụ
+ * or Văn phòng): a unit's code no list holds (VTLT) is no common one (TTLT). */
 static const confusion notation_confusions[] = {
     {"V", "Y"}, {"Y", "V"}, {"T", "V"}, {"V", "T"}, {"T", "Y"}, {"Y", "T"},
 };
@@ -267,8 +269,8 @@ static void one_edit_readings(const char *part, bool notation, readings *out)
                 add_reading(out, vt_xasprintf("%.*s%s%s", (int)i, part, confusions[k].meant,
                                               part + i + r));
         }
-        for (size_t k = 0; notation && k < sizeof notation_confusions / sizeof *notation_confusions;
-             k++)
+        for (size_t k = 0;
+             notation && i > 0 && k < sizeof notation_confusions / sizeof *notation_confusions; k++)
             if (part[i] == notation_confusions[k].read[0])
                 add_reading(out, vt_xasprintf("%.*s%s%s", (int)i, part,
                                               notation_confusions[k].meant, part + i + 1));

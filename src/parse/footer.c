@@ -408,8 +408,9 @@ static int code_piece_capitals(const char *text, size_t from, size_t to)
  * mark, and OCR glues the strokes to it ("(16B).zz_", "(05b).4.",
  * "VT.PM.ÍỦ„„"): the printed entry ends at its copy count's parenthesis,
  * and a code glued by full stops ends at its last piece that is letters
- * and digits, its capitals Latin or Đ ("VT.PM.ÍÙw").  Printed initials stay, apart ("TCCB (2). HA") or glued to
- * the copy count ("QHQT (2).VH"). */
+ * and digits, its capitals Latin or Đ ("VT.KH.ÉÛw").  Printed initials
+ * stay, apart ("TCCB (2). HA") or glued to the copy count ("QHQT
+ * (2).VH"). */
 static void drop_handwritten_tail(char *text)
 {
     size_t n = strlen(text);

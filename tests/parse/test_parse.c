@@ -2960,6 +2960,7 @@ static void test_cited_damage(void)
         "Xét Tờ trình số 41/TTr-SGŒTT ngày Ú4 tháng 3 năm 2025 của Giám đốc Sở Giao thông vận tải;\n"
         "Xét Công văn số 73/BTC-QLCS và Công văn số 88/UBND-XQZW ngày 5 tháng 3 năm 2025 "
         "của UBND tỉnh, Sở Tài chính đề nghị;\n"
+        "Căn cứ Công văn số 310/SNV-VTLT ngày 2 tháng 1 năm 2025 của Sở Nội vụ;\n"
         "Điều 1. Bãi bỏ Quyết định số 2205/QĐ-UBND ngày 6 tháng 8 năm 2022 của Chủ tịch Ủy ban "
         "nhân dân tỉnh Hà Tĩnh. - Thay thế danh mục cũ.\n"
         "Điều 2. Theo khoản 3 45/QĐ-UBND, Quyết định số 6 14/2019/QĐ-UBND và Công văn số "
@@ -2974,6 +2975,9 @@ static void test_cited_damage(void)
         {"41/TTr-SGTVT", "Tờ trình", NULL, "Giám đốc Sở Giao thông vận tải"},
         {"73/BTC-QLCS", "Công văn", NULL, NULL},
         {"88/UBND-XQZW", "Công văn", "2025-03-05", "UBND tỉnh"},
+        /* A unit's code no list holds, its first letter read as printed:
+         * no common code (TTLT) by a confusion there. */
+        {"310/SNV-VTLT", "Công văn", "2025-01-02", "Sở Nội vụ"},
         {"2205/QĐ-UBND", "Quyết định", "2022-08-06", "Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh"},
         {"45/QĐ-UBND", NULL, NULL, NULL},
         /* Two digits after a parted one are no thousands. */
