@@ -70,12 +70,14 @@ vt_status vt_doc_from_older_schema(vt_doc *doc, const char *version, vt_error *e
  * every page (a damaged one is refused up front) but keeps a page's image
  * only while the document's decoded pixels stay under VT_HELD_PIXELS_MAX;
  * the others are decoded again from the source bytes, which are kept
- * instead, when preprocess comes to them.  Preprocess drops each image as
- * soon as the page's work image is made, and keeps work images past the
- * same bound compressed (losslessly); ocr drops each page's pixels once it
- * is read.  So a 300-page colour scan needs some hundred MB, not tens of
- * GB, and a short document never pays for compression or a second
- * decoding. */
+ * instead, when preprocess comes to them.  Preprocess keeps work images
+ * past the same bound compressed (losslessly), and keeps a page's image
+ * beside its work image only while the bound leaves room for both and for
+ * the work images still to come (ocr's reading of the pen digits, which
+ * preprocess drops with the seal's ink, needs the page as ingested); ocr
+ * drops each page's pixels once it is read.  So a 300-page colour scan
+ * needs some hundred MB, not tens of GB, and a short document never pays
+ * for compression or a second decoding. */
 #define VT_HELD_PIXELS_MAX ((size_t)128 << 20)
 
 /* What the library keeps of a page beyond vt_page's public fields. */

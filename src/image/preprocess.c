@@ -24,8 +24,8 @@
  * size and dpi), so that boxes found on page->work can be put on the page
  * as ingested; the page's own width, height and dpi stay the image's.
  * Every step is also recorded for people with vt_page_add_step.
- * page->image is dropped as soon as the work image is made (internal.h:
- * page pixels). */
+ * page->image is dropped as soon as the work image is made unless the
+ * bound on held pixels leaves room for both (internal.h: page pixels). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -621,9 +621,21 @@ static bool has_text(const vt_doc *doc)
     return false;
 }
 
-/* Pages one at a time: each image is loaded (held or decoded again),
- * prepared and dropped before the next, and the work images are kept as
- * internal.h's bound allows, the rest compressed until ocr reads them. */
+/* Whether a page's image as ingested (`image` bytes, 0 when it is not
+ * held) stays held beside the work images: only while the bound leaves
+ * room for it and for the `rest` pages still to prepare, their work images
+ * taken to be as large as this page's (`work` bytes), so that a kept image
+ * never makes a later work image compressed.  `held` counts what is held
+ * now, this page's work image and the later pages' images included. */
+static bool keeps_image(size_t held, size_t image, size_t work, size_t rest)
+{
+    return image > 0 && held + image + rest * work <= VT_HELD_PIXELS_MAX;
+}
+
+/* Pages one at a time: each image is loaded (held or decoded again) and
+ * prepared, and the work images are kept as internal.h's bound allows,
+ * the rest compressed until ocr reads them; a page's image stays held
+ * where keeps_image finds room, else it is dropped before the next. */
 static vt_status pre_run(void *state, vt_doc *doc, vt_error *err)
 {
     pre_state *s = state;
@@ -650,17 +662,20 @@ static vt_status pre_run(void *state, vt_doc *doc, vt_error *err)
         PIX *src = vt_page_load(doc, p, err);
         if (!src)
             return err ? err->status : VT_EINTERNAL;
-        held -= vt_pix_bytes(pg->image);
-        pixDestroy(&pg->image);
         PIX *work = prepare(s, NULL, &src, pg->dpi, &pg->prepared, pg, doc->path, p, err);
         pixDestroy(&src);
         if (!work)
             return err ? err->status : VT_EINTERNAL;
-        size_t bytes = vt_pix_bytes(work);
+        size_t bytes = vt_pix_bytes(work), image = vt_pix_bytes(pg->image);
+        held -= image;
         bool hold = held + bytes <= VT_HELD_PIXELS_MAX;
         if (hold)
             held += bytes;
         vt_page_keep_work(pg, work, hold);
+        if (keeps_image(held, image, bytes, doc->n_pages - p - 1))
+            held += image;
+        else
+            pixDestroy(&pg->image);
     }
     /* Every page has its work image: the source is done with. */
     vt_doc_close_source(doc);
