@@ -1876,41 +1876,38 @@ static void test_party(void)
     json_decref(m);
 }
 
+/* The trích yếu parsed from a made-up quyết định whose header prints
+ * `caps` and whose body restates it as `body`. */
+static void expect_caps_subject(const char *name, const char *caps, const char *body, const char *want)
+{
+    char doc[1024];
+    snprintf(doc, sizeof doc,
+             "ỦY BAN NHÂN DÂN\nTỈNH KHÁNH BÌNH\nSố: 07/2031/QĐ-UBND\n"
+             "Khánh Bình, ngày 3 tháng 9 năm 2031\nQUYẾT ĐỊNH\n%s\n"
+             "Căn cứ Luật Tổ chức chính quyền địa phương;\n"
+             "Ủy ban nhân dân tỉnh ban hành %s.\n"
+             "Điều 1. Ban hành kèm theo Quyết định này.\n", caps, body);
+    json_t *m = parse_text(name, doc, NULL);
+    expect(m, "subject", want);
+    json_decref(m);
+}
+
 /* A trích yếu in capitals that OCR read without some marks or with a
  * letter wrong takes the spelling of the body's restatement of it, in its
  * own case; one the body does not restate, or restates with fewer marks,
  * stays as read. */
 static void test_subject_mended_from_body(void)
 {
-    json_t *m = parse_text("caps subject mended from the body",
-        "ỦY BAN NHÂN DÂN\nTỈNH KHÁNH BÌNH\nSố: 07/2031/QĐ-UBND\n"
-        "Khánh Bình, ngày 3 tháng 9 năm 2031\nQUYẾT ĐỊNH\n"
-        "BAN HANH QUY CHE QUAN LY CHO DAU MOI NONG SAN TREN DIA BÀN LINH\n"
-        "Căn cứ Luật Tổ chức chính quyền địa phương;\n"
-        "Ủy ban nhân dân tỉnh ban hành Quyết định Ban hành quy chế quản lý chợ đầu mối\n"
-        "nông sản trên địa bàn tỉnh.\nĐiều 1. Ban hành kèm theo Quyết định này.\n", NULL);
-    expect(m, "subject", "BAN HÀNH QUY CHẾ QUẢN LÝ CHỢ ĐẦU MỐI NÔNG SẢN TRÊN ĐỊA BÀN TỈNH");
-    json_decref(m);
+    static const char *const mended = "BAN HÀNH QUY CHẾ QUẢN LÝ CHỢ ĐẦU MỐI NÔNG SẢN TRÊN ĐỊA BÀN TỈNH";
+    expect_caps_subject("caps subject mended from the body",
+                        "BAN HANH QUY CHE QUAN LY CHO DAU MOI NONG SAN TREN DIA BÀN LINH",
+                        "Quyết định Ban hành quy chế quản lý chợ đầu mối\nnông sản trên địa bàn tỉnh", mended);
     /* The body restating it with fewer marks than the header prints. */
-    json_t *f = parse_text("caps subject kept over a poorer body",
-        "ỦY BAN NHÂN DÂN\nTỈNH KHÁNH BÌNH\nSố: 08/2031/QĐ-UBND\n"
-        "Khánh Bình, ngày 3 tháng 9 năm 2031\nQUYẾT ĐỊNH\n"
-        "BAN HÀNH QUY CHẾ QUẢN LÝ CHỢ ĐẦU MỐI NÔNG SẢN TRÊN ĐỊA BÀN TỈNH\n"
-        "Căn cứ Luật Tổ chức chính quyền địa phương;\n"
-        "Ủy ban nhân dân tỉnh ban hành Quyết định Ban hanh quy che quan ly cho dau moi\n"
-        "nong san tren dia ban tinh.\nĐiều 1. Ban hành kèm theo Quyết định này.\n", NULL);
-    expect(f, "subject", "BAN HÀNH QUY CHẾ QUẢN LÝ CHỢ ĐẦU MỐI NÔNG SẢN TRÊN ĐỊA BÀN TỈNH");
-    json_decref(f);
+    expect_caps_subject("caps subject kept over a poorer body", mended,
+                        "Quyết định Ban hanh quy che quan ly cho dau moi\nnong san tren dia ban tinh", mended);
     /* Too many words differ: the body says something else. */
-    json_t *o = parse_text("caps subject the body does not restate",
-        "ỦY BAN NHÂN DÂN\nTỈNH KHÁNH BÌNH\nSố: 09/2031/QĐ-UBND\n"
-        "Khánh Bình, ngày 3 tháng 9 năm 2031\nQUYẾT ĐỊNH\n"
-        "BAN HANH QUY CHE QUAN LY CHO DAU MOI NONG SAN\n"
-        "Căn cứ Luật Tổ chức chính quyền địa phương;\n"
-        "Ủy ban nhân dân tỉnh ban hành quy định về quản lý bến xe khách liên tỉnh.\n"
-        "Điều 1. Ban hành kèm theo Quyết định này.\n", NULL);
-    expect(o, "subject", "BAN HANH QUY CHE QUAN LY CHO DAU MOI NONG SAN");
-    json_decref(o);
+    expect_caps_subject("caps subject the body does not restate", "BAN HANH QUY CHE QUAN LY CHO DAU MOI NONG SAN",
+                        "quy định về quản lý bến xe khách liên tỉnh", "BAN HANH QUY CHE QUAN LY CHO DAU MOI NONG SAN");
 }
 
 /* The V/v cue as OCR reads it, and type names without their marks or
