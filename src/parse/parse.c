@@ -62,6 +62,7 @@ json_t *vt_parse_lines(vt_pline *lines, size_t n, size_t page_count,
     vt_parse_footer(&cx);
     cx.body_from = cx.header_end;
     cx.body_to = cx.footer_from;
+    vt_mend_subject_from_body(&cx);
     vt_parse_adoption_date(&cx);
     vt_parse_addressees(&cx);
     vt_parse_references(&cx);

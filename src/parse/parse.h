@@ -207,6 +207,9 @@ void vt_parse_adoption_date(vt_pctx *cx);
 void vt_parse_addressees(vt_pctx *cx); /* Kính gửi */
 void vt_parse_footer(vt_pctx *cx);     /* recipients, archive copy, signer */
 void vt_parse_references(vt_pctx *cx);
+/* A trích yếu in capitals mended from the body's restatement of it
+ * (echo.c); once the body's lines are known. */
+void vt_mend_subject_from_body(vt_pctx *cx);
 void vt_parse_marks(vt_pctx *cx);      /* urgency, secrecy, contacts */
 /* The e-office signature overlay above the header, and the header's date
  * completed or mended from its time (esign.c); after vt_parse_header. */

@@ -1876,6 +1876,40 @@ static void test_party(void)
     json_decref(m);
 }
 
+/* The trích yếu parsed from a made-up quyết định whose header prints
+ * `caps` and whose body restates it as `body`. */
+static void expect_caps_subject(const char *name, const char *caps, const char *body, const char *want)
+{
+    char doc[1024];
+    snprintf(doc, sizeof doc,
+             "ỦY BAN NHÂN DÂN\nTỈNH KHÁNH BÌNH\nSố: 07/2031/QĐ-UBND\n"
+             "Khánh Bình, ngày 3 tháng 9 năm 2031\nQUYẾT ĐỊNH\n%s\n"
+             "Căn cứ Luật Tổ chức chính quyền địa phương;\n"
+             "Ủy ban nhân dân tỉnh ban hành %s.\n"
+             "Điều 1. Ban hành kèm theo Quyết định này.\n", caps, body);
+    json_t *m = parse_text(name, doc, NULL);
+    expect(m, "subject", want);
+    json_decref(m);
+}
+
+/* A trích yếu in capitals that OCR read without some marks or with a
+ * letter wrong takes the spelling of the body's restatement of it, in its
+ * own case; one the body does not restate, or restates with fewer marks,
+ * stays as read. */
+static void test_subject_mended_from_body(void)
+{
+    static const char *const mended = "BAN HÀNH QUY CHẾ QUẢN LÝ CHỢ ĐẦU MỐI NÔNG SẢN TRÊN ĐỊA BÀN TỈNH";
+    expect_caps_subject("caps subject mended from the body",
+                        "BAN HANH QUY CHE QUAN LY CHO DAU MOI NONG SAN TREN DIA BÀN LINH",
+                        "Quyết định Ban hành quy chế quản lý chợ đầu mối\nnông sản trên địa bàn tỉnh", mended);
+    /* The body restating it with fewer marks than the header prints. */
+    expect_caps_subject("caps subject kept over a poorer body", mended,
+                        "Quyết định Ban hanh quy che quan ly cho dau moi\nnong san tren dia ban tinh", mended);
+    /* Too many words differ: the body says something else. */
+    expect_caps_subject("caps subject the body does not restate", "BAN HANH QUY CHE QUAN LY CHO DAU MOI NONG SAN",
+                        "quy định về quản lý bến xe khách liên tỉnh", "BAN HANH QUY CHE QUAN LY CHO DAU MOI NONG SAN");
+}
+
 /* The V/v cue as OCR reads it, and type names without their marks or
  * with wrong ones: type and trích yếu still come out. */
 static void test_damaged_cues(void)
@@ -3263,6 +3297,7 @@ int main(int argc, char **argv)
     test_ve_subject();
     test_wrapped_dates();
     test_damaged_cues();
+    test_subject_mended_from_body();
     test_multiline_subject();
     test_adoption_date();
     test_marks();
