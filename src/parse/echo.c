@@ -1,9 +1,9 @@
 /* echo.c — a trích yếu in capitals mended from the body's restatement.
  *
  * OCR reads bold capitals worst, and restore has little to go on in them,
- * so a trích yếu in capitals loses its marks or a letter ("ĐỊA BAN LINH
- * ĐAK LAK") where the body, in small letters, restates it whole ("ban
- * hành Quyết định ... trên địa bàn tỉnh Đắk Lắk").  When the body holds a
+ * so a trích yếu in capitals loses its marks or a letter ("TRÊN ĐỊA BAN
+ * LINH" for TỈNH) where the body, in small letters, restates it whole
+ * ("ban hành Quyết định ... trên địa bàn tỉnh").  When the body holds a
  * run of words that is the trích yếu word for word, each word the same
  * letters or within OCR distance, a word of the trích yếu takes the
  * body's spelling where the body's carries more marks; the case stays the
@@ -58,10 +58,7 @@ static void words_add(echo_words *w, const char *text)
             lead++;
         while (end > lead && core_trail(p[end - 1]))
             end--;
-        if (w->n == w->cap) {
-            w->cap = w->cap ? w->cap * 2 : 64;
-            w->v = vt_xrealloc(w->v, w->cap * sizeof *w->v);
-        }
+        VT_GROW(w->v, w->n, w->cap);
         char *core = vt_xstrndup(p + lead, end - lead);
         w->v[w->n++] = (echo_word){p, n, lead, end - lead, vt_text_fold(core), vt_text_lower_full(core)};
         free(core);
