@@ -1915,6 +1915,10 @@ static void test_subject_mended_from_body(void)
     expect_caps_subject("caps subject mended from the body",
                         "BAN HANH QUY CHE QUAN LY CHO DAU MOI NONG SAN TREN DIA BÀN LINH",
                         "Quyết định Ban hành quy chế quản lý chợ đầu mối\nnông sản trên địa bàn tỉnh", mended);
+    /* A letter OCR added to a word of the same marks: the body's letters. */
+    expect_caps_subject("caps subject with a letter added, mended from the body",
+                        "BAN HÀNH QUY CHẾ QUẢN LÝ CHỢ ĐẦU MỐI NÔNG SẢN TRÊN ĐỊA BÀN TỈNNH",
+                        "Quyết định Ban hành quy chế quản lý chợ đầu mối\nnông sản trên địa bàn tỉnh", mended);
     /* The body restating it with fewer marks than the header prints. */
     expect_caps_subject("caps subject kept over a poorer body", mended,
                         "Quyết định Ban hanh quy che quan ly cho dau moi\nnong san tren dia ban tinh", mended);
@@ -2022,14 +2026,16 @@ static void test_ve_subject(void)
     /* OCR may read the left column's trích yếu before the number: a
      * "Về" line between the issuer and the number opens it, and ends the
      * issuer; a body's name in capitals opening with "VỀ" does not. */
-    m = parse_text("Về above the number",
+    static const char ve_above[] =
         "ỦY BAN NHÂN DÂN TỈNH AN GIANG\nSỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\n"
         "Về tổ chức kiểm tra, đánh giá chất lượng\ncác hợp tác xã dịch vụ nông nghiệp\n"
         "Số: 431/SNNMT-KTHT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
-        "An Giang, ngày 3 tháng 10 năm 2025\nKính gửi: Ủy ban nhân dân các xã.\n", NULL);
-    expect(m, "type", "Công văn");
-    expect(m, "issuer", "Sở Nông nghiệp và Môi trường");
+        "An Giang, ngày 3 tháng 10 năm 2025\nKính gửi: Ủy ban nhân dân các xã.\n";
+    m = parse_text("Về above the number", ve_above, NULL);
     expect(m, "subject", "Về tổ chức kiểm tra, đánh giá chất lượng các hợp tác xã dịch vụ nông nghiệp");
+    expect(m, "issuer", "Sở Nông nghiệp và Môi trường");
+    expect(m, "number", "431/SNNMT-KTHT");
+    expect(m, "type", "Công văn");
     json_decref(m);
     m = parse_text("Số left blank, V/v under it",
         "BỘ TÀI CHÍNH CỤC THUẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
