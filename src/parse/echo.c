@@ -6,8 +6,9 @@
  * ("ban hành Quyết định ... trên địa bàn tỉnh").  When the body holds a
  * run of words that is the trích yếu word for word, each word the same
  * letters or within OCR distance, a word of the trích yếu takes the
- * body's spelling where the body's carries more marks; the case stays the
- * trích yếu's. */
+ * body's spelling where the body's carries more marks, or as many and
+ * other letters (a letter OCR added or changed in bold capitals,
+ * "TỈNNH"); the case stays the trích yếu's. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -120,8 +121,8 @@ static size_t restatement(const echo_words *subj, size_t from, const echo_words 
 }
 
 /* The trích yếu with each word from `from` on that the body's run at
- * `at` spells with more marks in the body's spelling, in its own case;
- * NULL when no word changes. */
+ * `at` spells with more marks (or as many and other letters) in the
+ * body's spelling, in its own case; NULL when no word changes. */
 static char *mended(const char *subject, const echo_words *subj, size_t from, const echo_words *body, size_t at)
 {
     size_t cap = strlen(subject) * 4 + 16, o = 0;
@@ -134,7 +135,8 @@ static char *mended(const char *subject, const echo_words *subj, size_t from, co
         o += (size_t)(w->s - p) + w->lead;
         const echo_word *b = k >= from ? &body->v[at + k - from] : NULL;
         size_t wrote = 0;
-        if (b && strcmp(w->lower, b->lower) != 0 && marks(b) > marks(w))
+        if (b && strcmp(w->lower, b->lower) != 0 &&
+            (marks(b) > marks(w) || (marks(b) == marks(w) && strcmp(w->fold, b->fold) != 0)))
             wrote = vt_case_apply(b->lower, w->s + w->lead, w->core, false, out + o, cap - o);
         if (!wrote) {
             memcpy(out + o, w->s + w->lead, w->core);

@@ -25,10 +25,13 @@
 /* TM., KT., TL., TUQ., Q.; party documents write T/M, K/T, T/L.  OCR
  * may lose the dot ("KT GIÁM ĐỐC"): a prefix without it opens the line
  * or the column (two spaces before it), so that a unit's code in a list
- * ("Lưu: VT, KT NN") is none; find_authority wants it in capitals. */
+ * ("Lưu: VT, KT NN") is none; find_authority wants it in capitals.  OCR
+ * may lose the space too ("KTGIÁM ĐỐC"): no Vietnamese word opens with
+ * KT, TM or TL, so a line opening so is the prefix glued to the title. */
 static const char authority_pattern[] =
     "(?:^|[^a-z0-9/])((?:tuq|tm|tl|kt|q)(?=\\s*[.,])|(?:t/m|k/t|t/l)(?=[\\s.,])"
-    "|(?<=^|^\\s|\\s\\s)(?:tuq|tm|tl|kt)(?=\\s+[a-z(]))\\s*[.,]?\\s*(?=[a-z(])";
+    "|(?<=^|^\\s|\\s\\s)(?:tuq|tm|tl|kt)(?=\\s+[a-z(])|(?<=^|^\\s)(?:tm|tl|kt)(?=[a-z]{2}))"
+    "\\s*[.,]?\\s*(?=[a-z(])";
 
 typedef struct item {
     char *text;

@@ -1521,8 +1521,12 @@ static bool subject_continues(const vt_pctx *cx, const vt_pline *first, const vt
         return false;
     /* The body's cues are printed in small letters: a line of a trích yếu
      * in capitals is one only spelled exactly, not a word of the title
-     * one letter off ("THỰC ĐIỆN TỬ" going on "... BẰNG THỊ"). */
-    return !body_cue_within(pl, upper ? 0 : BODY_CUE_COST) && !section_heading(pl) && n > 0 &&
+     * one letter off ("THỰC ĐIỆN TỬ" going on "... BẰNG THỊ").  A cue opens
+     * its paragraph with a capital: a line opening with the cue's words in
+     * small letters is the trích yếu's sentence wrapped there ("... nhà
+     * đầu tư" / "thực hiện dự án ..."). */
+    bool cue = !opens_small(pl) && body_cue_within(pl, upper ? 0 : BODY_CUE_COST);
+    return !cue && !section_heading(pl) && n > 0 &&
            (n <= 120 || upper || opens_small(pl)) &&
            (boxed || !strchr(".:;", pl->text[n - 1]));
 }
@@ -1674,10 +1678,12 @@ static void drop_caps_specks(char *text)
     for (const char *p = text; *p;) {
         size_t n = caps_speck(text, p, quote_open);
         if (!n) {
+            /* A closing quote after a space opens the quote: a typist's
+             * pair may be two closing ones (”CHIẾN DỊCH”). */
             if (strncmp(p, "\u201c", 3) == 0)
                 quote_open = true;
             else if (strncmp(p, "\u201d", 3) == 0)
-                quote_open = false;
+                quote_open = p == text || p[-1] == ' ';
             else if (*p == '"')
                 quote_open = !quote_open;
             *out++ = *p++;
@@ -1953,6 +1959,16 @@ static bool opens_with_vv(vt_rx *vv_rx, const vt_pline *pl, size_t le)
     return vt_rx_find(vv_rx, pl->fold, le, st) && vt_rx_start(vv_rx, 0) == (long)st;
 }
 
+/* A line of the left column opening a trích yếu with "Về" and no V/v
+ * ("Về hướng dẫn ..."): a capital V, then small letters, for a line in
+ * capitals opening with "VỀ" is a body's name or a title's, not this. */
+static bool opens_with_ve(const vt_pline *pl, size_t le)
+{
+    size_t st = strspn(pl->fold, " ");
+    return st + 3 < le && strncmp(pl->fold + st, "ve ", 3) == 0 && pl->text[pl->map[st]] == 'V' &&
+           !vt_text_mostly_upper(pl->text);
+}
+
 /* Whether the quốc hiệu or the tiêu ngữ stands within the three lines
  * under line i: a body cue above them is a line of the page OCR read out
  * of order, into the header (the first line of a wide body paragraph
@@ -2080,11 +2096,14 @@ void vt_parse_header(vt_pctx *cx)
     size_t vv_stop = scan;
     for (size_t i = 1; vv_at == cx->n && under_cue && i < num.cue_line; i++) {
         const vt_pline *pl = &cx->lines[i];
-        if (pl->role != VT_ROLE_HEADER_RIGHT && opens_with_vv(&vv_rx, pl, split[i])) {
+        if (pl->role == VT_ROLE_HEADER_RIGHT)
+            continue;
+        bool vv = opens_with_vv(&vv_rx, pl, split[i]);
+        if (vv || opens_with_ve(pl, split[i])) {
             vv_at = i;
             vv_off = strspn(pl->fold, " ");
-            vv_slash = true;
-            vv_len = pl->map[vv_off + strcspn(pl->fold + vv_off, " ")] - pl->map[vv_off];
+            vv_slash = vv;
+            vv_len = vv ? pl->map[vv_off + strcspn(pl->fold + vv_off, " ")] - pl->map[vv_off] : 0;
             vv_stop = num.cue_line;
             top = i;
         }

@@ -10,6 +10,10 @@
 /* The most words a line of the Kính gửi list takes: more is a sentence of
  * the body. */
 #define ADDRESSEE_WORDS 12
+/* An entry of at least WRAPPED_ENTRY_WORDS words fills its line: the next
+ * line of at most WRAPPED_TAIL_WORDS without a closing mark ends it. */
+#define WRAPPED_ENTRY_WORDS 8
+#define WRAPPED_TAIL_WORDS 4
 
 /* Does the folded word head a body the lexicon knows ("so" of "Sở Y tế")? */
 static bool organ_head(const vt_lexicon *lex, const char *wf)
@@ -409,9 +413,14 @@ void vt_parse_addressees(vt_pctx *cx)
             }
             /* An entry goes on in small letters, or to its closing mark on
              * a short line, or (cut after a comma, as a list of places is)
-             * on a line of the list's length. */
+             * on a line of the list's length; a long entry the column's
+             * width broke goes on to its last words alone on a line
+             * without a mark ("..., cơ quan thuộc" / "Chính phủ"), for a
+             * further addressee on a line of its own closes with one. */
+            bool wrapped_tail = !terminated && tend != ':' && word_count(t) <= WRAPPED_TAIL_WORDS &&
+                                word_count(entry) >= WRAPPED_ENTRY_WORDS;
             if (!mark && open &&
-                (vt_starts_lower(t) || (terminated && word_count(t) <= 6) ||
+                (vt_starts_lower(t) || (terminated && word_count(t) <= 6) || wrapped_tail ||
                  (end == ',' && terminated && word_count(t) <= 15))) {
                 char *j2 = vt_xasprintf("%s %s", entry, t);
                 free(entry);

@@ -899,6 +899,11 @@ static void test_signer_blocks(void)
         {"KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nKý bởi: Sở Nội vụ\nNgày ký: 03.04.2025 10:12\n\nTrần Quốc Hưng",
          "KT. Giám đốc", "Phó Giám đốc", "Trần Quốc Hưng"},
         {"KT.GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nTrần Quốc Hưng", "KT. Giám đốc", "Phó Giám đốc",
+         "Trần Quốc Hưng"},
+        /* The prefix glued to the title, dot and space lost. */
+        {"KTGIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nTrần Quốc Hưng", "KT. Giám đốc", "Phó Giám đốc",
+         "Trần Quốc Hưng"},
+        {"TMỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTrần Quốc Hưng", NULL, "Phó Chủ tịch",
          "Trần Quốc Hưng"},        /* A minister's deputy is Thứ trưởng: a title line a black seal
          * spoiled on a bilevel scan is read as that, not "Phó Bộ trưởng". */
         {"KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nTrần Quốc Hưng", "KT. Bộ trưởng", "Thứ trưởng",
@@ -1302,6 +1307,14 @@ static void test_addressee_lists(void)
          "Kinh gui: Ủy ban nhân dân các tỉnh, thành phố trực thuộc\nTrung ương.\n"
          "Thực hiện chỉ đạo của Thủ tướng, Sở Nội vụ đề nghị các đơn vị rà soát./.",
          1, "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"},
+        {"addressee wrapped to a tail without a mark",
+         "Kính gửi: Giám đốc, Thủ trưởng các sở, ban, ngành thuộc Ủy ban nhân dân\ntỉnh Lâm Đồng\n"
+         "Thực hiện chỉ đạo của Thủ tướng, Sở Nội vụ đề nghị các đơn vị rà soát./.",
+         1, "Giám đốc, Thủ trưởng các sở, ban, ngành thuộc Ủy ban nhân dân tỉnh Lâm Đồng"},
+        {"addressee wrapped to a capitalised tail without a mark",
+         "Kính gửi: Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ, cơ quan thuộc\nChính phủ\n"
+         "Thực hiện chỉ đạo của Thủ tướng, Bộ Nội vụ đề nghị các cơ quan rà soát./.",
+         1, "Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ, cơ quan thuộc Chính phủ"},
         {"addressees end at the body",
          "Kính gửi:\n- Sở Tài chính;\n- Sở Xây dựng.\n"
          "Sở Nội vụ đề nghị các đơn vị rà soát biên chế./.",
@@ -1424,7 +1437,7 @@ static void test_addressee_lists(void)
         json_decref(m);
     }
     /* The code cited in a body run on after the addressee is read. */
-    m = parse_foot("reference glued after the addressee", lists[7].body, foot);
+    m = parse_foot("reference glued after the addressee", lists[9].body, foot);
     expect(m, "references.0.number", "12/QTR-QLDN");
     json_decref(m);
 
@@ -1902,6 +1915,10 @@ static void test_subject_mended_from_body(void)
     expect_caps_subject("caps subject mended from the body",
                         "BAN HANH QUY CHE QUAN LY CHO DAU MOI NONG SAN TREN DIA BÀN LINH",
                         "Quyết định Ban hành quy chế quản lý chợ đầu mối\nnông sản trên địa bàn tỉnh", mended);
+    /* A letter OCR added to a word of the same marks: the body's letters. */
+    expect_caps_subject("caps subject with a letter added, mended from the body",
+                        "BAN HÀNH QUY CHẾ QUẢN LÝ CHỢ ĐẦU MỐI NÔNG SẢN TRÊN ĐỊA BÀN TỈNNH",
+                        "Quyết định Ban hành quy chế quản lý chợ đầu mối\nnông sản trên địa bàn tỉnh", mended);
     /* The body restating it with fewer marks than the header prints. */
     expect_caps_subject("caps subject kept over a poorer body", mended,
                         "Quyết định Ban hanh quy che quan ly cho dau moi\nnong san tren dia ban tinh", mended);
@@ -2005,6 +2022,20 @@ static void test_ve_subject(void)
         "Kon Tum, ngày 3 tháng 10 năm 2024\nKính gửi: Các phòng.\n", NULL);
     expect(m, "type", "Công văn");
     expect(m, "subject", "Về hướng dẫn đánh giá trung tâm học tập cộng đồng");
+    json_decref(m);
+    /* OCR may read the left column's trích yếu before the number: a
+     * "Về" line between the issuer and the number opens it, and ends the
+     * issuer; a body's name in capitals opening with "VỀ" does not. */
+    static const char ve_above[] =
+        "ỦY BAN NHÂN DÂN TỈNH AN GIANG\nSỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\n"
+        "Về tổ chức kiểm tra, đánh giá chất lượng\ncác hợp tác xã dịch vụ nông nghiệp\n"
+        "Số: 431/SNNMT-KTHT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "An Giang, ngày 3 tháng 10 năm 2025\nKính gửi: Ủy ban nhân dân các xã.\n";
+    m = parse_text("Về above the number", ve_above, NULL);
+    expect(m, "subject", "Về tổ chức kiểm tra, đánh giá chất lượng các hợp tác xã dịch vụ nông nghiệp");
+    expect(m, "issuer", "Sở Nông nghiệp và Môi trường");
+    expect(m, "number", "431/SNNMT-KTHT");
+    expect(m, "type", "Công văn");
     json_decref(m);
     m = parse_text("Số left blank, V/v under it",
         "BỘ TÀI CHÍNH CỤC THUẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
@@ -2118,6 +2149,20 @@ static void test_multiline_subject(void)
          "thiết kế công trình giao thông đường thủy nội địa và công trình "
          "cảng biển, bến cảng, cầu cảng và các công trình hàng hải khác trên địa bàn các tỉnh "
          "ven biển miền Trung và Tây Nguyên"},
+        {"subject in capitals quoting between two closing quotes",
+         "THỦ TƯỚNG CHÍNH PHỦ\nSố: 12/CĐ-TTg\nHà Nội, ngày 2 tháng 1 năm 2025\nCÔNG ĐIỆN\n"
+         "V/V PHÁT ĐỘNG ”TẾT ẤM CHO MỌI NHÀ” TẠI CÁC XÃ VÙNG CAO\n"
+         "THỦ TƯỚNG CHÍNH PHỦ điện:\n",
+         "V/v PHÁT ĐỘNG ”TẾT ẤM CHO MỌI NHÀ” TẠI CÁC XÃ VÙNG CAO"},
+        {"subject wrapped before the small words of a body cue",
+         "BỘ XÂY DỰNG\nSố: 33/QĐ-BXD\nHà Nội, ngày 2 tháng 1 năm 2025\nQUYẾT ĐỊNH\n"
+         "Sửa đổi Thông tư số 07/2024/TT-BXD về mẫu hồ sơ mời thầu các gói thầu\n"
+         "thực hiện dự án nhà ở xã hội và các công trình hạ tầng đi kèm; quy định\n"
+         "căn cứ xác định giá gói thầu xây lắp\n"
+         "BỘ TRƯỞNG BỘ XÂY DỰNG\nCăn cứ Luật Xây dựng;\n",
+         "Sửa đổi Thông tư số 07/2024/TT-BXD về mẫu hồ sơ mời thầu các gói thầu "
+         "thực hiện dự án nhà ở xã hội và các công trình hạ tầng đi kèm; quy định "
+         "căn cứ xác định giá gói thầu xây lắp"},
     };
     for (size_t k = 0; k < sizeof subjects / sizeof *subjects; k++) {
         m = parse_text(subjects[k].name, subjects[k].text, NULL);
