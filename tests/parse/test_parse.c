@@ -3246,6 +3246,88 @@ static void test_stage(const char *lexdir)
     vt_options_clear(&opts);
 }
 
+/* The authority line under a trích yếu in capitals ends it, the name of a
+ * ministry with a comma in it too ("BỘ TRƯỞNG BỘ VĂN HÓA, THỂ THAO VÀ DU
+ * LỊCH"); a line in capitals with a comma past the name of a body goes on
+ * with the trích yếu. */
+static void test_authority_name_with_comma(void)
+{
+    static const char head[] =
+        "BỘ VĂN HÓA, THỂ THAO\nVÀ DU LỊCH\nSố: 715/QĐ-BVHTTDL\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Hà Nội, ngày 3 tháng 10 năm 2025\nQUYẾT ĐỊNH\n"
+        "VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH LĨNH VỰC THƯ VIỆN; THỦ TỤC CẤP PHÉP BIỂU DIỄN NGHỆ THUẬT\n";
+    char text[2048];
+    snprintf(text, sizeof text, "%sBỘ TRƯỞNG BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH\n"
+             "Căn cứ Nghị định số 12/2025/NĐ-CP;\nQUYẾT ĐỊNH:\n", head);
+    json_t *m = parse_text("authority line naming a ministry with a comma", text, NULL);
+    expect(m, "subject", "VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH LĨNH VỰC THƯ VIỆN; THỦ TỤC CẤP PHÉP "
+           "BIỂU DIỄN NGHỆ THUẬT");
+    json_decref(m);
+    snprintf(text, sizeof text, "%sBỘ Y TẾ VÀ CÁC BAN, BỘ, NGÀNH LIÊN QUAN\n"
+             "Căn cứ Nghị định số 12/2025/NĐ-CP;\nQUYẾT ĐỊNH:\n", head);
+    m = parse_text("a body, then a comma: the trích yếu goes on", text, NULL);
+    expect(m, "subject", "VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH LĨNH VỰC THƯ VIỆN; THỦ TỤC CẤP PHÉP "
+           "BIỂU DIỄN NGHỆ THUẬT BỘ Y TẾ VÀ CÁC BAN, BỘ, NGÀNH LIÊN QUAN");
+    json_decref(m);
+}
+
+/* The head of a body who signs over a title of their own ("TRƯỞNG BAN" /
+ * "PHÓ THỦ TƯỚNG"): the position is the last title line, the one above it
+ * joins the authority; a deputy under KT. keeps the title under the
+ * head's. */
+static void test_signer_own_title_below(void)
+{
+    static const char body[] = "Các thành viên Ban Chỉ đạo chịu trách nhiệm thi hành./.";
+    json_t *m = parse_foot("head signing over an own title", body,
+        "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT, BCĐ.\nTRƯỞNG BAN\nPHÓ THỦ TƯỚNG\n\nLê Văn Hòa\n");
+    expect(m, "signer.position", "Phó Thủ tướng");
+    expect(m, "signer.authority", "Trưởng Ban");
+    expect(m, "signer.name", "Lê Văn Hòa");
+    json_decref(m);
+    m = parse_foot("deputy under KT.", body,
+        "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT, BCĐ.\nKT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\n\nLê Văn Hòa\n");
+    expect(m, "signer.position", "Phó Trưởng Ban");
+    expect(m, "signer.authority", "KT. Trưởng Ban");
+    expect(m, "signer.name", "Lê Văn Hòa");
+    json_decref(m);
+}
+
+/* In a list whose entries close with a comma, an entry naming two bodies
+ * by a ';' ("- TT Thành ủy; TT. HĐND thành phố,") is one entry, not an
+ * entry and a right column. */
+static void test_comma_closed_entry_with_semicolon(void)
+{
+    json_t *m = parse_foot("comma-closed entry with a semicolon", "Sở Nội vụ đề nghị các đơn vị thực hiện./.",
+        "Nơi nhận:\n- Bộ Nội vụ,\n- TT Thành ủy; TT. HĐND thành phố,\n- Các sở, ngành,\n- Lưu: VT.\n"
+        "CHỦ TỊCH\n\nTrần Thị Mai\n");
+    expect_count(m, "recipients", 4);
+    expect(m, "recipients.1", "TT Thành ủy; TT. HĐND thành phố");
+    expect(m, "signer.position", "Chủ tịch");
+    json_decref(m);
+}
+
+/* Footnotes printed after the signature ("[1] Thông báo số ...", OCR's
+ * "[l]" too) end the foot: the name above them is the signer's, not an
+ * entry of the Nơi nhận with the notes glued to it. */
+static void test_footnotes_after_signature(void)
+{
+    static const char *const marks[] = {"[1]", "[l]", "[2)"};
+    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
+        char foot[512];
+        snprintf(foot, sizeof foot,
+                 "Nơi nhận:\n- Như trên;\n- Các Phó Thủ tướng Chính phủ;\n- VPCP: BTCN, các PCN;\n"
+                 "THỦ TƯỚNG\nLê Văn Hòa\n%s Thông báo số 12/TB-VPCP ngày 3/4/2025 của Văn phòng Chính phủ.\n"
+                 "[3] Các tỉnh: Nam Trung, Bắc Sơn.\n", marks[k]);
+        json_t *m = parse_foot("footnotes after the signature", "Các bộ, ngành khẩn trương thực hiện./.",
+                               foot);
+        expect_count(m, "recipients", 3);
+        expect(m, "signer.name", "Lê Văn Hòa");
+        expect(m, "signer.position", "Thủ tướng");
+        json_decref(m);
+    }
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -3322,6 +3404,10 @@ int main(int argc, char **argv)
     test_recipient_inner_semicolon();
     test_overlay_unit_word();
     test_digital_signature();
+    test_authority_name_with_comma();
+    test_signer_own_title_below();
+    test_comma_closed_entry_with_semicolon();
+    test_footnotes_after_signature();
     test_stage(argv[1]);
     vt_lexicon_clear(&lex);
     printf("%d checks, %d failures\n", checks, failures);
