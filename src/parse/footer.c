@@ -1515,6 +1515,18 @@ static char *deputy_after_head(const vt_pctx *cx, char **title)
     return deputy;
 }
 
+/* The title's line under item k taken into the signature block: added
+ * to the raw chain, the block's last line; returns where the name is
+ * looked for. */
+static size_t title_line_below(char **rawchain, const items *right, size_t k, size_t *last_line)
+{
+    char *j = vt_xasprintf("%s %s", *rawchain, right->v[k + 1].text);
+    free(*rawchain);
+    *rawchain = j;
+    *last_line = right->v[k + 1].line;
+    return k + 2;
+}
+
 static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
 {
     json_t *sg = json_object();
@@ -1602,11 +1614,7 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
                 j = whole ? whole : vt_xasprintf("%s %s", position, tail);
                 free(position);
                 position = j;
-                j = vt_xasprintf("%s %s", rawchain, right->v[k + 1].text);
-                free(rawchain);
-                rawchain = j;
-                last_line = right->v[k + 1].line;
-                name_from = k + 2;
+                name_from = title_line_below(&rawchain, right, k, &last_line);
             }
             free(tail);
             char *own = NULL;
@@ -1627,11 +1635,7 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
                 free(position);
                 position = own;
                 pconf = oconf;
-                j = vt_xasprintf("%s %s", rawchain, right->v[k + 1].text);
-                free(rawchain);
-                rawchain = j;
-                last_line = right->v[k + 1].line;
-                name_from = k + 2;
+                name_from = title_line_below(&rawchain, right, k, &last_line);
             }
         }
     }
