@@ -50,6 +50,12 @@ ocr_doc() {
     done
 }
 
+# skip_ocr_doc DOC: counts the pages ocr_doc would read of DOC without
+# reading them, so that the documents after it keep their fonts.
+skip_ocr_doc() {
+    ocr_page_no=$((ocr_page_no + ($(wc -l < "$1") + 19) / 20))
+}
+
 # seal_scan_doc DOC BUILD CACHE: prints the file holding the record of DOC
 # printed as a dispatch (bench/dispatch-markup.py), rendered by vt-mksample
 # as a scan with a red seal and a blue signature (every page, one TIFF;

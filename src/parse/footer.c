@@ -78,6 +78,30 @@ static size_t lines_below(const vt_pctx *cx, size_t from, size_t count)
     return i;
 }
 
+/* A footnote's line ("[1] Thông báo số ..."): the notes a document
+ * prints after its signature end the foot.  OCR may read the 1 as l or I,
+ * or the closing bracket as a parenthesis. */
+static bool footnote_line(const vt_pline *pl)
+{
+    const char *f = pl->fold + strspn(pl->fold, " ");
+    if (*f != '[')
+        return false;
+    size_t digits = strspn(f + 1, "0123456789li");
+    return digits >= 1 && digits <= 2 && (f[1 + digits] == ']' || f[1 + digits] == ')') &&
+           f[2 + digits] == ' ';
+}
+
+/* The line that ends the foot from line `from` (the cue or the signature
+ * block) on: FOOTER_SPAN lines with text, or a footnote before them. */
+static size_t footer_end(const vt_pctx *cx, size_t from)
+{
+    size_t end = lines_below(cx, from, FOOTER_SPAN);
+    for (size_t i = from + 1; i < end; i++)
+        if (footnote_line(&cx->lines[i]))
+            return i;
+    return end;
+}
+
 /* Restore changes words, never their number: the n-th word of a line is
  * the n-th word of the line as first seen. */
 static size_t word_index(const char *s, size_t off)
@@ -205,9 +229,9 @@ static bool bracketed(const vt_pline *pl, size_t from, size_t to)
 /* Where the right column starts in the entries of a line that begin at
  * fold offset `from`.  An entry ends at its ';' unless another entry
  * follows behind its dash ("- Như trên; - Bộ Nội vụ;") or the entry goes
- * on to a closing ';' of its own: one entry may name several bodies
- * ("- TT Tỉnh ủy; TT HĐND tỉnh;") before the right column's title, and no
- * right column ends in one. */
+ * on to a closing ';' (or the ',' some lists close entries with) of its
+ * own: one entry may name several bodies ("- TT Tỉnh ủy; TT HĐND tỉnh;")
+ * before the right column's title, and no right column ends in one. */
 static size_t column_split(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, size_t from, bool luu)
 {
     size_t best = pl->flen;
@@ -231,7 +255,7 @@ static size_t column_split(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, si
         size_t last = pos > (long)n ? (size_t)pos : best;
         while (last > n && pl->fold[last - 1] == ' ')
             last--;
-        if (last > n && pl->fold[last - 1] == ';') {
+        if (last > n && (pl->fold[last - 1] == ';' || pl->fold[last - 1] == ',')) {
             k = n;
             continue;
         }
@@ -1494,6 +1518,18 @@ static char *deputy_after_head(const vt_pctx *cx, char **title)
     return deputy;
 }
 
+/* The title's line under item k taken into the signature block: added
+ * to the raw chain, the block's last line; returns where the name is
+ * looked for. */
+static size_t title_line_below(char **rawchain, const items *right, size_t k, size_t *last_line)
+{
+    char *j = vt_xasprintf("%s %s", *rawchain, right->v[k + 1].text);
+    free(*rawchain);
+    *rawchain = j;
+    *last_line = right->v[k + 1].line;
+    return k + 2;
+}
+
 static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
 {
     json_t *sg = json_object();
@@ -1542,10 +1578,6 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
     }
     if (first_line == cx->n)
         i = 0;
-    if (*chain)
-        json_object_set_new(sg, "authority", json_string(chain));
-    else
-        vt_missing(cx, "signer.authority");
 
     /* Position: a title in capitals; under KT. it is the deputy's title. */
     char *expected = last_prefix && strcmp(last_prefix, "KT") == 0
@@ -1585,13 +1617,29 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
                 j = whole ? whole : vt_xasprintf("%s %s", position, tail);
                 free(position);
                 position = j;
-                j = vt_xasprintf("%s %s", rawchain, right->v[k + 1].text);
-                free(rawchain);
-                rawchain = j;
-                last_line = right->v[k + 1].line;
-                name_from = k + 2;
+                name_from = title_line_below(&rawchain, right, k, &last_line);
             }
             free(tail);
+            char *own = NULL;
+            double oconf = 0;
+            if (name_from == k + 1 && k + 1 < right->n && below &&
+                (own = match_position(cx, right->v[k + 1].text, NULL, &oconf)) &&
+                oconf == VT_CONF_POSITION_HEADING) {
+                free(own);
+                own = NULL;
+            }
+            if (own) {
+                /* The head of a body signing over a title of their own
+                 * ("TRƯỞNG BAN" / "PHÓ THỦ TƯỚNG"): the last title line is
+                 * the position, the one above it part of the authority. */
+                j = vt_xasprintf("%s%s%s", chain, *chain ? " / " : "", position);
+                free(chain);
+                chain = j;
+                free(position);
+                position = own;
+                pconf = oconf;
+                name_from = title_line_below(&rawchain, right, k, &last_line);
+            }
         }
     }
     /* One acting for the head ("Q. GIÁM ĐỐC") signs with no title line
@@ -1600,6 +1648,10 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
         position = vt_xasprintf("Quyền %s", last_title);
         pconf = VT_CONF_POSITION_HEADING;
     }
+    if (*chain)
+        json_object_set_new(sg, "authority", json_string(chain));
+    else
+        vt_missing(cx, "signer.authority");
     if (position)
         json_object_set_new(sg, "position", json_string(position));
     else
@@ -1844,7 +1896,7 @@ void vt_parse_footer(vt_pctx *cx)
     char *entry = NULL;
     size_t entry_from = 0, entry_to = 0;
     bool done = false; /* the "Lưu" entry closes the list */
-    size_t end = lines_below(cx, nn < cx->n ? nn : start, FOOTER_SPAN);
+    size_t end = footer_end(cx, nn < cx->n ? nn : start);
     for (size_t i = start; i < end; i++) {
         const vt_pline *pl = &cx->lines[i];
         size_t ls = 0, le = pl->flen; /* left column part */

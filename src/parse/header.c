@@ -1466,22 +1466,30 @@ static bool body_cue(const vt_pline *pl)
 /* A line in capitals that names who decides (the authority line of a
  * Quyết định: "BỘ TRƯỞNG BỘ Y TẾ", "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH"): it
  * opens with a listed position or a whole listed body, and names one
- * authority, so it has no comma; a line of a trích yếu in capitals may
- * open with a body too ("BỘ Y TẾ VÀ CÁC BAN, BỘ, NGÀNH ..."). */
+ * authority, so it has no comma but inside the name of the body a
+ * position heads ("BỘ TRƯỞNG BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH"); a line of
+ * a trích yếu in capitals may open with a body too ("BỘ Y TẾ VÀ CÁC BAN,
+ * BỘ, NGÀNH ..."). */
 static bool authority_line(const vt_pctx *cx, const vt_pline *pl)
 {
-    if (memchr(pl->text, ',', pl->len) || memchr(pl->text, ';', pl->len))
-        return false;
     size_t at = 0;
     while (at < pl->flen && !isalnum((unsigned char)pl->fold[at]))
         at++;
-    size_t end;
+    size_t end = at;
     const vt_lex_entry *pos = vt_lex_prefix(&cx->lex->positions, pl->fold, pl->flen, at, &end);
     /* "Quyền" heads a position only before one ("QUYỀN BỘ TRƯỞNG"), not
      * a trích yếu's "QUYỀN VẬN CHUYỂN". */
     if (pos && strcmp(pos->fold, "quyen") == 0)
         pos = vt_lex_prefix(&cx->lex->positions, pl->fold, pl->flen,
-                            end + strspn(pl->fold + end, " "), NULL);
+                            end + strspn(pl->fold + end, " "), &end);
+    size_t listed_from = 0;
+    if (pos)
+        vt_lex_prefix(&cx->lex->organs, pl->fold, pl->flen, end + strspn(pl->fold + end, " "),
+                      &listed_from);
+    const char *rest = pl->fold + listed_from;
+    size_t rn = pl->flen - listed_from;
+    if (memchr(rest, ',', rn) || memchr(rest, ';', rn))
+        return false;
     return pos || vt_lex_prefix(&cx->lex->organs, pl->fold, pl->flen, at, NULL);
 }
 

@@ -2970,8 +2970,9 @@ static void test_letter_without_subject(void)
 }
 
 /* A Nơi nhận entry naming several bodies parted by ';' ends at its own
- * closing ';'; one wrapped inside a name goes on in capitals to it, and
- * a remark in brackets after it is its own. */
+ * closing ';' (or ',' in a list closing its entries so); one wrapped
+ * inside a name goes on in capitals to it, and a remark in brackets after
+ * it is its own. */
 static void test_recipient_inner_semicolon(void)
 {
     json_t *m = parse_foot("entries with inner semicolons", "Sở Nội vụ đề nghị các đơn vị thực hiện./.",
@@ -2991,6 +2992,13 @@ static void test_recipient_inner_semicolon(void)
     expect(m, "recipients.0", "Bộ Nội vụ; (Báo cáo)");
     expect(m, "recipients.0.purpose", "Báo cáo");
     expect(m, "recipients.1", "Thường trực HĐND tỉnh; (để b/c)");
+    json_decref(m);
+    /* In a list whose entries close with a comma, one naming two bodies
+     * by a ';' is one entry too. */
+    m = parse_foot("comma-closed entry with a semicolon", "Sở Nội vụ đề nghị các đơn vị thực hiện./.",
+        "Nơi nhận:\n- Bộ Nội vụ,\n- TT Thành ủy; TT. HĐND thành phố,\n- Các sở, ngành,\n- Lưu: VT.\n"
+        "CHỦ TỊCH\n\nTrần Thị Mai\n");
+    expect(m, "recipients.1", "TT Thành ủy; TT. HĐND thành phố");
     json_decref(m);
 }
 
@@ -3291,6 +3299,78 @@ static void test_stage(const char *lexdir)
     vt_options_clear(&opts);
 }
 
+/* The authority line under a trích yếu in capitals ends it, the name of a
+ * ministry with a comma in it too ("BỘ TRƯỞNG BỘ VĂN HÓA, THỂ THAO VÀ DU
+ * LỊCH"); a line in capitals with a comma past the name of a body goes on
+ * with the trích yếu. */
+static void test_authority_name_with_comma(void)
+{
+    static const char head[] =
+        "BỘ VĂN HÓA, THỂ THAO\nVÀ DU LỊCH\nSố: 715/QĐ-BVHTTDL\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Hà Nội, ngày 3 tháng 10 năm 2025\nQUYẾT ĐỊNH\n"
+        "VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH LĨNH VỰC THƯ VIỆN; THỦ TỤC CẤP PHÉP BIỂU DIỄN NGHỆ THUẬT\n";
+    char text[2048];
+    snprintf(text, sizeof text, "%sBỘ TRƯỞNG BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH\n"
+             "Căn cứ Nghị định số 12/2025/NĐ-CP;\nQUYẾT ĐỊNH:\n", head);
+    json_t *m = parse_text("authority line naming a ministry with a comma", text, NULL);
+    expect(m, "subject", "VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH LĨNH VỰC THƯ VIỆN; THỦ TỤC CẤP PHÉP "
+           "BIỂU DIỄN NGHỆ THUẬT");
+    json_decref(m);
+    snprintf(text, sizeof text, "%sBỘ Y TẾ VÀ CÁC BAN, BỘ, NGÀNH LIÊN QUAN\n"
+             "Căn cứ Nghị định số 12/2025/NĐ-CP;\nQUYẾT ĐỊNH:\n", head);
+    m = parse_text("a body, then a comma: the trích yếu goes on", text, NULL);
+    expect(m, "subject", "VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH LĨNH VỰC THƯ VIỆN; THỦ TỤC CẤP PHÉP "
+           "BIỂU DIỄN NGHỆ THUẬT BỘ Y TẾ VÀ CÁC BAN, BỘ, NGÀNH LIÊN QUAN");
+    json_decref(m);
+}
+
+/* The head of a body who signs over a title of their own ("TRƯỞNG BAN" /
+ * "PHÓ THỦ TƯỚNG"): the position is the last title line, the one above it
+ * joins the authority; a deputy under KT. keeps the title under the
+ * head's. */
+static void test_signer_own_title_below(void)
+{
+    static const struct {
+        const char *block, *position, *authority;
+    } cases[] = {
+        {"TRƯỞNG BAN\nPHÓ THỦ TƯỚNG", "Phó Thủ tướng", "Trưởng Ban"},
+        {"KT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN", "Phó Trưởng Ban", "KT. Trưởng Ban"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        char foot[256];
+        snprintf(foot, sizeof foot, "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT, BCĐ.\n%s\n\nLê Văn Hòa\n",
+                 cases[k].block);
+        json_t *m = parse_foot("a title line under another",
+                               "Các thành viên Ban Chỉ đạo chịu trách nhiệm thi hành./.", foot);
+        expect(m, "signer.position", cases[k].position);
+        expect(m, "signer.authority", cases[k].authority);
+        expect(m, "signer.name", "Lê Văn Hòa");
+        json_decref(m);
+    }
+}
+
+/* Footnotes printed after the signature ("[1] Thông báo số ...", OCR's
+ * "[l]" too) end the foot: the name above them is the signer's, not an
+ * entry of the Nơi nhận with the notes glued to it. */
+static void test_footnotes_after_signature(void)
+{
+    static const char *const marks[] = {"[1]", "[l]", "[2)"};
+    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
+        char foot[512];
+        snprintf(foot, sizeof foot,
+                 "Nơi nhận:\n- Như trên;\n- Các Phó Thủ tướng Chính phủ;\n- VPCP: BTCN, các PCN;\n"
+                 "THỦ TƯỚNG\nLê Văn Hòa\n%s Thông báo số 12/TB-VPCP ngày 3/4/2025 của Văn phòng Chính phủ.\n"
+                 "[3] Các tỉnh: Nam Trung, Bắc Sơn.\n", marks[k]);
+        json_t *m = parse_foot("footnotes after the signature", "Các bộ, ngành khẩn trương thực hiện./.",
+                               foot);
+        expect_count(m, "recipients", 3);
+        expect(m, "signer.name", "Lê Văn Hòa");
+        expect(m, "signer.position", "Thủ tướng");
+        json_decref(m);
+    }
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -3367,6 +3447,9 @@ int main(int argc, char **argv)
     test_recipient_inner_semicolon();
     test_overlay_unit_word();
     test_digital_signature();
+    test_authority_name_with_comma();
+    test_signer_own_title_below();
+    test_footnotes_after_signature();
     test_stage(argv[1]);
     vt_lexicon_clear(&lex);
     printf("%d checks, %d failures\n", checks, failures);
