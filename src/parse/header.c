@@ -1628,9 +1628,10 @@ static char *vv_spelled(const char *s)
     return vt_xasprintf("V/v %s", rest);
 }
 
-/* A trích yếu under the type name opening with "Về việc" whose first
- * word OCR read as another V and a vowel ("và việc", "Vê việc"): the
- * text with the cue spelled; NULL when there is no such opening. */
+/* A trích yếu opening with "Về việc" (under the type name, or a công
+ * văn's under its number) whose first word OCR read as another V and a
+ * vowel ("và việc", "Vê việc", "Vẻ việc" off a coarse scan): the text
+ * with the cue spelled; NULL when there is no such opening. */
 static char *ve_viec_spelled(const char *s)
 {
     size_t n = strcspn(s, " ");
@@ -2166,6 +2167,8 @@ void vt_parse_header(vt_pctx *cx)
         if (vv_slash && strncmp(s, "V/v", 3) != 0 && strlen(s) > vv_len)
             v = vt_xasprintf("V/v%s", s + vv_len);
         char *spelled = vv_spelled(v ? v : s);
+        if (!spelled && !vv_slash)
+            spelled = ve_viec_spelled(s);
         json_object_set_new(cx->meta, "subject",
                             vt_field(cx, "value", spelled ? spelled : v ? v : s, s,
                                      VT_CONF_SUBJECT_VV, vv_at, i - 1));

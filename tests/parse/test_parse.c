@@ -652,7 +652,8 @@ static void test_signer_names(void)
 
 /* A name line the signature's or the seal's specks follow, read as short
  * words: the name is the words before them whose parts the names list
- * holds; a line that is no name stays none.  Two words of a name OCR
+ * holds; a line that is no name stays none.  Strokes read as marks
+ * without a letter before the name are no part of it.  Two words of a name OCR
  * glued together are parted again; a name the line broke before its
  * given name is taken whole. */
 static void test_signer_name_specks(void)
@@ -665,6 +666,8 @@ static void test_signer_name_specks(void)
         {"Phan Thanh Long a ee Co Oo", "Phan Thanh Long"},
         {"Lê Thị Hà a ẽ", "Lê Thị Hà"},
         {"Hoàng Văn Nam ~ Ly", "Hoàng Văn Nam"},
+        {"\xe2\x81\x84 Võ Minh Khoa", "Võ Minh Khoa"},
+        {"\xe2\x80\xb9 / Đào Thị Yến", "Đào Thị Yến"},
         {"Quản lý vận hành a ee", NULL},
     };
     size_t persons = lex.persons.n;
@@ -1962,6 +1965,22 @@ static void test_damaged_cues(void)
                  "QUYẾT ĐỊNH\n%s\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN XÃ\n", ve[i][0]);
         json_t *m = parse_text(ve[i][0], doc, NULL);
         expect(m, "subject", ve[i][1]);
+        json_decref(m);
+    }
+    /* The same under a công văn's number, in the left column. */
+    static const char *const ve_cv[][2] = {
+        {"Vẻ việc rà soát hồ sơ đất đai", "Về việc rà soát hồ sơ đất đai"},
+        {"Về việc rà soát hồ sơ đất đai", "Về việc rà soát hồ sơ đất đai"},
+    };
+    for (size_t i = 0; i < sizeof ve_cv / sizeof *ve_cv; i++) {
+        char doc[512], name[80];
+        snprintf(doc, sizeof doc,
+                 "UBND HUYỆN AN PHÚ\nPHÒNG NỘI VỤ\nSố: 88/PNV\n%s\nAn Phú, ngày 2 tháng 3 năm 2024\n\n"
+                 "Kính gửi: Ủy ban nhân dân các xã.\n\nPhòng Nội vụ đề nghị thực hiện./.\n", ve_cv[i][0]);
+        snprintf(name, sizeof name, "công văn %s", ve_cv[i][0]);
+        json_t *m = parse_text(name, doc, NULL);
+        expect(m, "subject", ve_cv[i][1]);
+        expect(m, "type", "Công văn");
         json_decref(m);
     }
     static const char *const types[][2] = {
