@@ -618,22 +618,24 @@ static bool looks_like_name(const vt_lexicon *lex, const char *t)
 }
 
 /* The name line past what a signature's strokes leave before the name,
- * read as marks without a letter ("⁄ Trần Văn An"); the line itself
- * when its words all have one, its last word when none has. */
+ * read as marks without a letter or a digit ("⁄ Trần Văn An"; a word
+ * with a digit is something else's, a line that is then no name); the
+ * line itself when it opens with no such marks, its last word when it
+ * holds nothing else. */
 static const char *past_stroke_marks(const char *text)
 {
     const char *p = text;
     for (;;) {
         p += strspn(p, " ");
         size_t len = strcspn(p, " ");
-        bool letter = false;
-        for (size_t k = 0; k < len && !letter;) {
+        bool mark = true;
+        for (size_t k = 0; k < len && mark;) {
             uint32_t cp;
             int n = vt_utf8_dec(p + k, len - k, &cp);
-            letter = n > 0 && vt_cp_is_alpha(cp);
+            mark = n > 0 && !vt_cp_is_alpha(cp) && !(cp < 0x80 && isdigit((int)cp));
             k += n > 0 ? (size_t)n : 1;
         }
-        if (letter || !p[len] || !p[len + strspn(p + len, " ")])
+        if (!mark || !p[len] || !p[len + strspn(p + len, " ")])
             return p;
         p += len;
     }

@@ -35,12 +35,16 @@
 /* A day/month/year token: digits and the letters OCR makes of them.  The
  * day, and sometimes the month, is written by hand in a blank left for it:
  * then the blank is empty (blue ink dropped), or holds a short run of
- * marks, which may have run into the cue ("ngàW/†"). */
+ * marks, which may have run into the cue ("ngàW/†").  The run is counted
+ * in bytes: four marks of a coarse scan's pen strokes ("⁄4⁄J.", "⁄/'†")
+ * take up to twelve; it holds no "ng" and a letter, which would let a
+ * place's last word ("Ngãi, ngày") stand for the cue. */
 #define DT VT_RX_DIGIT
+#define PEN_MARKS "(?:(?!ng[a-z])\\S){1,12}?"
 static const char date_pattern[] =
     "(?:^|[^a-z])(ng[a-z0-9@]{1,2}y|ng[a-z0-9@]{1,2}(?=\\S))\\s*[,.:]?\\s*"
-    "(?:(" DT "{1,2})|\\S{1,6}?)?\\s*[,./-]?\\s*"
-    "th[a-z0-9@]{1,3}?g\\s*(?:(" DT "{1,2})|\\S{1,6}?)?\\s*[,./-]?\\s*"
+    "(?:(" DT "{1,2})|" PEN_MARKS ")?\\s*[,./-]?\\s*"
+    "th[a-z0-9@]{1,3}?g\\s*(?:(" DT "{1,2})|" PEN_MARKS ")?\\s*[,./-]?\\s*"
     "n[a-z0-9@]{1,2}m\\s*[,.:]?\\s*(" DT "{4})";
 
 /* The V/v cue as OCR reads it where fuzzy matching would refuse it, the

@@ -668,6 +668,9 @@ static void test_signer_name_specks(void)
         {"Hoàng Văn Nam ~ Ly", "Hoàng Văn Nam"},
         {"\xe2\x81\x84 Võ Minh Khoa", "Võ Minh Khoa"},
         {"\xe2\x80\xb9 / Đào Thị Yến", "Đào Thị Yến"},
+        /* A word with a digit is no stroke's mark: the line is no name,
+         * the one under it is. */
+        {"(2 Sa Lý Av\nĐào Thị Yến", "Đào Thị Yến"},
         {"Quản lý vận hành a ee", NULL},
     };
     size_t persons = lex.persons.n;
@@ -3087,6 +3090,34 @@ static void test_scanned_header(void)
             fail("%s: want handwritten", flags[i]);
     }
     json_decref(m);
+
+    /* On a coarse scan the pen's day reads as more marks, several of them
+     * outside ASCII: the place before it and the printed month and year
+     * are still read. */
+    static const char *const marks[][3] = {
+        {"Lào Cai, ngày\u2044" "4\u2044J. tháng 10 năm 2024", "Lào Cai", "2024-10"},
+        {"Lào Cai, ngàV\u2044/'\u2020 tháng 10 năm 2024", "Lào Cai", "2024-10"},
+        /* A place whose last word opens as the cue does is no cue. */
+        {"Bình Ngọc, ngàW/\u2020 tháng 10 năm 2024", "Bình Ngọc", "2024-10"},
+    };
+    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+        const role_line lines[] = {
+            {"UBND TỈNH LÀO CAI", VT_ROLE_HEADER_LEFT},
+            {"SỞ TƯ PHÁP", VT_ROLE_HEADER_LEFT},
+            {"Số: 31/STP-VP", VT_ROLE_HEADER_LEFT},
+            {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", VT_ROLE_HEADER_RIGHT},
+            {"Độc lập - Tự do - Hạnh phúc", VT_ROLE_HEADER_RIGHT},
+            {marks[i][0], VT_ROLE_HEADER_RIGHT},
+            {"V/v tổng hợp số liệu", VT_ROLE_BODY},
+            {"Kính gửi: Các phòng chuyên môn.", VT_ROLE_BODY},
+        };
+        current = marks[i][0];
+        m = parse_roles(lines, sizeof lines / sizeof *lines);
+        expect(m, "place", marks[i][1]);
+        expect(m, "date", marks[i][2]);
+        json_decref(m);
+    }
+    current = "scanned header";
 
     /* Day and month both blank: the year alone. */
     m = parse_text("scanned header, blank day and month",
