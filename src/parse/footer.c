@@ -644,6 +644,30 @@ static bool looks_like_name(const vt_lexicon *lex, const char *t)
     return words >= 2 && words <= 5;
 }
 
+/* The name line past what a signature's strokes leave before the name,
+ * read as marks without a letter or a digit ("⁄ Trần Văn An"; a word
+ * with a digit is something else's, a line that is then no name); the
+ * line itself when it opens with no such marks, its last word when it
+ * holds nothing else. */
+static const char *past_stroke_marks(const char *text)
+{
+    const char *p = text;
+    for (;;) {
+        p += strspn(p, " ");
+        size_t len = strcspn(p, " ");
+        bool mark = true;
+        for (size_t k = 0; k < len && mark;) {
+            uint32_t cp;
+            int n = vt_utf8_dec(p + k, len - k, &cp);
+            mark = n > 0 && !vt_cp_is_alpha(cp) && !(cp < 0x80 && isdigit((int)cp));
+            k += n > 0 ? (size_t)n : 1;
+        }
+        if (!mark || !p[len] || !p[len + strspn(p + len, " ")])
+            return p;
+        p += len;
+    }
+}
+
 /* A word of a name in title case; the syllable after an apostrophe is
  * capitalised too ("H'NI" -> "H'Ni"). */
 static char *title_word(const char *low)
@@ -1666,7 +1690,7 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
     for (size_t k = name_from; k < right->n; k++) {
         if (right->v[k].line > lines_below(cx, last_line, NAME_GAP))
             break;
-        if (!looks_like_name(cx->lex, right->v[k].text))
+        if (!looks_like_name(cx->lex, past_stroke_marks(right->v[k].text)))
             continue;
         if (pick == right->n || vt_text_is_upper(right->v[pick].text))
             pick = k;
@@ -1694,7 +1718,8 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
             pick = k;
     }
     if (pick < right->n) {
-        const char *t = right->v[pick].text, *o = right->v[pick].orig;
+        const char *t = past_stroke_marks(right->v[pick].text), *o = right->v[pick].orig;
+        o = o ? past_stroke_marks(o) : NULL;
         char *tn = name_words ? vt_xstrndup(t, word_end(t, name_words)) : vt_xstrdup(t);
         char *on = o && name_words ? vt_xstrndup(o, word_end(o, name_words)) : o ? vt_xstrdup(o) : NULL;
         bool broken = !name_words && !whole && name_goes_on(cx, right, pick);

@@ -35,12 +35,16 @@
 /* A day/month/year token: digits and the letters OCR makes of them.  The
  * day, and sometimes the month, is written by hand in a blank left for it:
  * then the blank is empty (blue ink dropped), or holds a short run of
- * marks, which may have run into the cue ("ngàW/†"). */
+ * marks, which may have run into the cue ("ngàW/†").  The run is counted
+ * in bytes: four marks of a coarse scan's pen strokes ("⁄4⁄J.", "⁄/'†")
+ * take up to twelve; it holds no "ng" and a letter, which would let a
+ * place's last word ("Ngãi, ngày") stand for the cue. */
 #define DT VT_RX_DIGIT
+#define PEN_MARKS "(?:(?!ng[a-z])\\S){1,12}?"
 static const char date_pattern[] =
     "(?:^|[^a-z])(ng[a-z0-9@]{1,2}y|ng[a-z0-9@]{1,2}(?=\\S))\\s*[,.:]?\\s*"
-    "(?:(" DT "{1,2})|\\S{1,6}?)?\\s*[,./-]?\\s*"
-    "th[a-z0-9@]{1,3}?g\\s*(?:(" DT "{1,2})|\\S{1,6}?)?\\s*[,./-]?\\s*"
+    "(?:(" DT "{1,2})|" PEN_MARKS ")?\\s*[,./-]?\\s*"
+    "th[a-z0-9@]{1,3}?g\\s*(?:(" DT "{1,2})|" PEN_MARKS ")?\\s*[,./-]?\\s*"
     "n[a-z0-9@]{1,2}m\\s*[,.:]?\\s*(" DT "{4})";
 
 /* The V/v cue as OCR reads it where fuzzy matching would refuse it, the
@@ -1640,9 +1644,10 @@ static char *vv_spelled(const char *s)
     return vt_xasprintf("V/v %s", rest);
 }
 
-/* A trích yếu under the type name opening with "Về việc" whose first
- * word OCR read as another V and a vowel ("và việc", "Vê việc"): the
- * text with the cue spelled; NULL when there is no such opening. */
+/* A trích yếu opening with "Về việc" (under the type name, or a công
+ * văn's under its number) whose first word OCR read as another V and a
+ * vowel ("và việc", "Vê việc", "Vẻ việc" off a coarse scan): the text
+ * with the cue spelled; NULL when there is no such opening. */
 static char *ve_viec_spelled(const char *s)
 {
     size_t n = strcspn(s, " ");
@@ -2193,6 +2198,8 @@ void vt_parse_header(vt_pctx *cx)
         if (vv_slash && strncmp(s, "V/v", 3) != 0 && strlen(s) > vv_len)
             v = vt_xasprintf("V/v%s", s + vv_len);
         char *spelled = vv_spelled(v ? v : s);
+        if (!spelled && !vv_slash)
+            spelled = ve_viec_spelled(s);
         json_object_set_new(cx->meta, "subject",
                             vt_field(cx, "value", spelled ? spelled : v ? v : s, s,
                                      VT_CONF_SUBJECT_VV, vv_at, i - 1));

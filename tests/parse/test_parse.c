@@ -652,7 +652,8 @@ static void test_signer_names(void)
 
 /* A name line the signature's or the seal's specks follow, read as short
  * words: the name is the words before them whose parts the names list
- * holds; a line that is no name stays none.  Two words of a name OCR
+ * holds; a line that is no name stays none.  Strokes read as marks
+ * without a letter before the name are no part of it.  Two words of a name OCR
  * glued together are parted again; a name the line broke before its
  * given name is taken whole. */
 static void test_signer_name_specks(void)
@@ -665,6 +666,11 @@ static void test_signer_name_specks(void)
         {"Phan Thanh Long a ee Co Oo", "Phan Thanh Long"},
         {"Lê Thị Hà a ẽ", "Lê Thị Hà"},
         {"Hoàng Văn Nam ~ Ly", "Hoàng Văn Nam"},
+        {"\xe2\x81\x84 Võ Minh Khoa", "Võ Minh Khoa"},
+        {"\xe2\x80\xb9 / Đào Thị Yến", "Đào Thị Yến"},
+        /* A word with a digit is no stroke's mark: the line is no name,
+         * the one under it is. */
+        {"(2 Sa Lý Av\nĐào Thị Yến", "Đào Thị Yến"},
         {"Quản lý vận hành a ee", NULL},
     };
     size_t persons = lex.persons.n;
@@ -1981,6 +1987,22 @@ static void test_damaged_cues(void)
         expect(m, "subject", ve[i][1]);
         json_decref(m);
     }
+    /* The same under a công văn's number, in the left column. */
+    static const char *const ve_cv[][2] = {
+        {"Vẻ việc rà soát hồ sơ đất đai", "Về việc rà soát hồ sơ đất đai"},
+        {"Về việc rà soát hồ sơ đất đai", "Về việc rà soát hồ sơ đất đai"},
+    };
+    for (size_t i = 0; i < sizeof ve_cv / sizeof *ve_cv; i++) {
+        char doc[512], name[80];
+        snprintf(doc, sizeof doc,
+                 "UBND HUYỆN AN PHÚ\nPHÒNG NỘI VỤ\nSố: 88/PNV\n%s\nAn Phú, ngày 2 tháng 3 năm 2024\n\n"
+                 "Kính gửi: Ủy ban nhân dân các xã.\n\nPhòng Nội vụ đề nghị thực hiện./.\n", ve_cv[i][0]);
+        snprintf(name, sizeof name, "công văn %s", ve_cv[i][0]);
+        json_t *m = parse_text(name, doc, NULL);
+        expect(m, "subject", ve_cv[i][1]);
+        expect(m, "type", "Công văn");
+        json_decref(m);
+    }
     static const char *const types[][2] = {
         {"QUYET DINH", "Quyết định"}, {"THONG BAO", "Thông báo"}, {"KE HOACH", "Kế hoạch"},
         {"BAO CAO", "Báo cáo"},       {"TO TRINH", "Tờ trình"},   {"CONG VAN", "Công văn"},
@@ -3121,6 +3143,34 @@ static void test_scanned_header(void)
             fail("%s: want handwritten", flags[i]);
     }
     json_decref(m);
+
+    /* On a coarse scan the pen's day reads as more marks, several of them
+     * outside ASCII: the place before it and the printed month and year
+     * are still read. */
+    static const char *const marks[][3] = {
+        {"Lào Cai, ngày\u2044" "4\u2044J. tháng 10 năm 2024", "Lào Cai", "2024-10"},
+        {"Lào Cai, ngàV\u2044/'\u2020 tháng 10 năm 2024", "Lào Cai", "2024-10"},
+        /* A place whose last word opens as the cue does is no cue. */
+        {"Bình Ngọc, ngàW/\u2020 tháng 10 năm 2024", "Bình Ngọc", "2024-10"},
+    };
+    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+        const role_line lines[] = {
+            {"UBND TỈNH LÀO CAI", VT_ROLE_HEADER_LEFT},
+            {"SỞ TƯ PHÁP", VT_ROLE_HEADER_LEFT},
+            {"Số: 31/STP-VP", VT_ROLE_HEADER_LEFT},
+            {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", VT_ROLE_HEADER_RIGHT},
+            {"Độc lập - Tự do - Hạnh phúc", VT_ROLE_HEADER_RIGHT},
+            {marks[i][0], VT_ROLE_HEADER_RIGHT},
+            {"V/v tổng hợp số liệu", VT_ROLE_BODY},
+            {"Kính gửi: Các phòng chuyên môn.", VT_ROLE_BODY},
+        };
+        current = marks[i][0];
+        m = parse_roles(lines, sizeof lines / sizeof *lines);
+        expect(m, "place", marks[i][1]);
+        expect(m, "date", marks[i][2]);
+        json_decref(m);
+    }
+    current = "scanned header";
 
     /* Day and month both blank: the year alone. */
     m = parse_text("scanned header, blank day and month",
