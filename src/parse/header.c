@@ -38,7 +38,7 @@
  * marks, which may have run into the cue ("ngàW/†").  The run is counted
  * in bytes: four marks of a coarse scan's pen strokes ("⁄4⁄J.", "⁄/'†")
  * take up to twelve; it holds no "ng" and a letter, which would let a
- * place's last word ("Ngãi, ngày") stand for the cue. */
+ * place's last word ("Tân Ngọc, ngày") stand for the cue. */
 #define DT VT_RX_DIGIT
 #define PEN_MARKS "(?:(?!ng[a-z])\\S){1,12}?"
 static const char date_pattern[] =
