@@ -1554,6 +1554,20 @@ static size_t title_line_below(char **rawchain, const items *right, size_t k, si
     return k + 2;
 }
 
+/* The head of a body may sign over a title of their own ("TRƯỞNG BAN" /
+ * "PHÓ THỦ TƯỚNG"): the line under the head's title, when it is a listed
+ * position and not a unit's heading, is the position, and the head's
+ * title joins the authority.  That position, or NULL. */
+static char *own_title(const vt_pctx *cx, const char *line, double *conf)
+{
+    char *title = match_position(cx, line, NULL, conf);
+    if (title && *conf == VT_CONF_POSITION_HEADING) {
+        free(title);
+        return NULL;
+    }
+    return title;
+}
+
 static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
 {
     json_t *sg = json_object();
@@ -1644,18 +1658,10 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
                 name_from = title_line_below(&rawchain, right, k, &last_line);
             }
             free(tail);
-            char *own = NULL;
             double oconf = 0;
-            if (name_from == k + 1 && k + 1 < right->n && below &&
-                (own = match_position(cx, right->v[k + 1].text, NULL, &oconf)) &&
-                oconf == VT_CONF_POSITION_HEADING) {
-                free(own);
-                own = NULL;
-            }
+            char *own = name_from == k + 1 && below
+                            ? own_title(cx, right->v[k + 1].text, &oconf) : NULL;
             if (own) {
-                /* The head of a body signing over a title of their own
-                 * ("TRƯỞNG BAN" / "PHÓ THỦ TƯỚNG"): the last title line is
-                 * the position, the one above it part of the authority. */
                 j = vt_xasprintf("%s%s%s", chain, *chain ? " / " : "", position);
                 free(chain);
                 chain = j;
