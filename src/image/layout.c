@@ -33,23 +33,28 @@ typedef struct band {
 static int ink_threshold(PIX *gray)
 {
     enum { INK_BELOW = 224, MARGIN = 24, DARKEST = 128, LIGHTEST = 200 };
-    NUMA *hist = pixGetGrayHistogram(gray, 1);
-    if (!hist)
-        return DARKEST;
-    l_float32 ink = 0;
-    numaGetSumOnInterval(hist, 0, INK_BELOW - 1, &ink);
-    double seen = 0;
+    /* Counted here, an integer add a pixel: pixGetGrayHistogram adds a
+     * float per pixel to a NUMA, a full page's histogram a hundredth of
+     * its CPU. */
+    size_t hist[256] = {0}, ink = 0;
+    int w = pixGetWidth(gray), h = pixGetHeight(gray), wpl = pixGetWpl(gray);
+    const l_uint32 *data = pixGetData(gray);
+    for (int y = 0; y < h; y++) {
+        const l_uint32 *row = data + (size_t)y * wpl;
+        for (int x = 0; x < w; x++)
+            hist[GET_DATA_BYTE(row, x)]++;
+    }
+    for (int v = 0; v < INK_BELOW; v++)
+        ink += hist[v];
+    size_t seen = 0;
     int median = 0;
     for (int v = 0; v < INK_BELOW; v++) {
-        l_float32 c = 0;
-        numaGetFValue(hist, v, &c);
-        seen += c;
+        seen += hist[v];
         if (2 * seen >= ink) {
             median = v;
             break;
         }
     }
-    numaDestroy(&hist);
     int t = median + MARGIN;
     return t < DARKEST ? DARKEST : t > LIGHTEST ? LIGHTEST : t;
 }
@@ -61,7 +66,9 @@ static PIX *ink_of(PIX *page, int dpi)
     if (pixGetDepth(page) == 1) {
         bin = pixClone(page);
     } else {
-        PIX *gray = pixConvertTo8(page, 0);
+        /* The work image is 8 bpp already: read, not copied. */
+        PIX *gray = pixGetDepth(page) == 8 && !pixGetColormap(page) ? pixClone(page)
+                                                                    : pixConvertTo8(page, 0);
         bin = gray ? pixConvertTo1(gray, ink_threshold(gray)) : NULL;
         pixDestroy(&gray);
     }

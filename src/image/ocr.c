@@ -122,6 +122,11 @@ static vt_status engine_open(ocr_state *s, const char *lang, const char *tessdat
      * confidence is not read again inverted, as Tesseract does by default
      * for white text on a dark ground. */
     TessBaseAPISetVariable(s->api, "tessedit_do_invert", "0");
+    /* Paragraphs are found from the layout alone, before the lines are
+     * read, rather than from the words read: the blocks keep Tesseract's
+     * lines and words whatever the paragraphs, and reading every word's
+     * text back for the text-based search was some 1% of a page. */
+    TessBaseAPISetVariable(s->api, "paragraph_text_based", "0");
     return VT_OK;
 }
 
