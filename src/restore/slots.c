@@ -27,7 +27,12 @@
 #define KEEP_COST_OCR 7.0f /* -ln P(an unknown word came through intact) */
 /* ... when it shows a marked letter, or is a code part a known code
  * usually renders as (BCDTW for BCĐTW): the model's unknown token stands
- * for all rare words, so its probability overrates any one of them. */
+ * for all rare words, so its probability overrates any one of them.  So
+ * too, in marked text, a word no syllable spells with a marked vowel
+ * beside another of the same letter, either of which dropped leaves a
+ * syllable (ĐÁẢNG, Khãẩn): no Vietnamese word is spelled so, the
+ * Vietnamese model read one vowel as two (a foreign word with a doubled
+ * vowel has no marks). */
 #define KEEP_COST_OCR_DAMAGED 14.0f
 #define CHANNEL_WEIGHT 1.0f /* channel against language model */
 #define LOOKALIKE_COST 2.0f /* a digit in a code read as the letter it resembles */
@@ -357,15 +362,18 @@ static uint32_t doubled_letters(const vt_restore_model *m, const char *key, vt_p
  * QUYẾT), which its renderings, made of whole-word and letter confusions,
  * rank too low to keep: the known syllables with the same letters and
  * another tone, and those with a hat on a bare a, e or o and the same
- * tone. */
-static uint32_t tone_slips(const vt_restore_model *m, const char *key, vt_posting *out)
+ * tone.  *doubled: some came of one vowel read as two (doubled_letters). */
+static uint32_t tone_slips(const vt_restore_model *m, const char *key, vt_posting *out,
+                           bool *doubled)
 {
     char other[256], bare[256], hatted[256];
     uint32_t k = 0;
     for (int t = 0; t < VT_TONE_COUNT; t++)
         if (vt_syllable_retone(key, t, VT_STYLE_TRADITIONAL, other, sizeof other))
             k = add_slip(m, key, other, TONE_SLIP_COST, out, k);
+    uint32_t single = k;
     k = doubled_letters(m, key, out, k);
+    *doubled = k > single;
     int tone;
     if (!vt_syllable_split(key, bare, sizeof bare, &tone) || tone == 0)
         return k;
@@ -488,11 +496,12 @@ static void make_slot(vt_restorer *r, vt_pos *p, const char *s, size_t len, int 
             ni = (uint32_t)invert_cached(r, fold, flen, bound, &pi);
     }
     vt_posting pv[LOOKALIKE_POST];
+    bool doubled = false;
     /* Stripped text lost its marks only: its digits are digits; so are
      * a numbered code's (QH15). */
     uint32_t nv = code && !r->stripped && !vt_compose_numbered_code(s, len)
                       ? lookalike_postings(r, key, klen, self == VT_TOK_UNK, pv)
-                  : r->chan == VT_CHAN_VIE ? tone_slips(m, key, pv)
+                  : r->chan == VT_CHAN_VIE ? tone_slips(m, key, pv, &doubled)
                   : !code && !r->stripped  ? l_for_i_postings(r, s, len, fold, flen, pv)
                                           : 0;
     vt_grow((void **)&r->slots.cands, &r->slots.cap_cands, r->slots.n_cands + n + ni + nv + 1,
@@ -587,7 +596,7 @@ static void make_slot(vt_restorer *r, vt_pos *p, const char *s, size_t len, int 
         float near = INFINITY; /* the closest known rendering */
         for (size_t i = 0; i < k; i++)
             near = vt_minf(near, c[i].cost);
-        c[k] = (vt_cand){VT_TOK_UNK, !ocr ? 0
+        c[k] = (vt_cand){VT_TOK_UNK, !ocr ? (doubled && marked(s, len) ? KEEP_COST_OCR_DAMAGED : 0)
                                   : (code && near <= VT_SURE_RENDERING) || marked(s, len)
                                       ? KEEP_COST_OCR_DAMAGED
                                       : KEEP_COST_OCR};

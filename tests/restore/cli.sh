@@ -90,6 +90,14 @@ restores 'a heading line read on from the heading above' \
     'ỦY BAN NHÂN DÂN\nPHƯƠNG HÒA KHÁNH\nTHÔNG BẢO\nỦY BAN NHÂN DÂN\nPHƯƠNG ÁN SẮP XẾP TỔ DÂN PHỐ\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nPhương án của phường được thông qua.\n' \
     'ỦY BAN NHÂN DÂN\nPHƯỜNG HÒA KHÁNH\nTHÔNG BÁO\nỦY BAN NHÂN DÂN\nPHƯƠNG ÁN SẮP XẾP TỔ DÂN PHỐ\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nPhương án của phường được thông qua.\n'
 
+# A marked vowel the Vietnamese model read as two (ĐÁẢNG, Khãẩn), a
+# spelling no Vietnamese word has, is not kept as a word the model does
+# not know; words with a doubled vowel that are right (xoong, a foreign
+# name without marks) stay.
+restores 'a marked vowel read as two' \
+    'ĐÁẢNG ỦY XÃ AN BÌNH\nKhãẩn trương rà soát, báo cáo trước ngày 15.\nBếp ăn mua xoong nồi; họp trực tuyến qua Zoom và Facebook.\n' \
+    'ĐẢNG ỦY XÃ AN BÌNH\nKhẩn trương rà soát, báo cáo trước ngày 15.\nBếp ăn mua xoong nồi; họp trực tuyến qua Zoom và Facebook.\n'
+
 # Vietnamese-model OCR that slipped onto a more frequent sibling (ban for
 # bàn) gets the rarer one back where the context is sure: siblings stay
 # candidates whatever their unigram; the same syllable where it is right
