@@ -45,6 +45,8 @@
  * tone's cost the candidate beam cuts a rare syllable behind a frequent
  * one (phố behind phó) before the context is heard. */
 #define HAT_SLIP_COST 5.0f
+/* ... added a letter to a code in capitals: as rare as a slip on a tone. */
+#define ADDED_LETTER_COST TONE_SLIP_COST
 
 /* Candidates of a slot as vt_slots_add made them, remembered per written
  * form (with the slot's kind): documents repeat their words, and the
@@ -392,6 +394,28 @@ static uint32_t tone_slips(const vt_restore_model *m, const char *key, vt_postin
     return k;
 }
 
+/* Vietnamese-model OCR adds a letter to a code in capitals, most often
+ * beside a T or a doubled letter (VTE, VTF for VT, TGĐĐ for TGĐ), a code
+ * the model does not know: the known codes left with one of its letters
+ * dropped. */
+static uint32_t added_letter(const vt_restore_model *m, const char *key, vt_posting *out,
+                             uint32_t k)
+{
+    char other[64];
+    size_t len = strlen(key);
+    for (size_t i = 0; i < len && len < sizeof other && k < LOOKALIKE_POST;) {
+        uint32_t c;
+        size_t w = (size_t)vt_utf8_dec(key + i, len - i, &c);
+        memcpy(other, key, i);
+        memcpy(other + i, key + i + w, len - i - w + 1);
+        uint32_t id = vt_model_id(m, other, len - w);
+        if (id != VT_TOK_UNK && !(m->vocab_flags[id] & VT_VOC_SYLLABLE))
+            out[k++] = (vt_posting){id, ADDED_LETTER_COST};
+        i += w;
+    }
+    return k;
+}
+
 /* Renderings are what the page shows, looked up as written (folded):
  * the tone mark where OCR put it (tué renders tuệ; its canonical spelling
  * túe is another string).  Text in the other tone style is looked up by
@@ -504,6 +528,8 @@ static void make_slot(vt_restorer *r, vt_pos *p, const char *s, size_t len, int 
                   : r->chan == VT_CHAN_VIE ? tone_slips(m, key, pv, &doubled)
                   : !code && !r->stripped  ? l_for_i_postings(r, s, len, fold, flen, pv)
                                           : 0;
+    if (r->chan == VT_CHAN_VIE && caps && self == VT_TOK_UNK && vt_compose_letters(s, len) > 2)
+        nv = added_letter(m, key, pv, nv);
     vt_grow((void **)&r->slots.cands, &r->slots.cap_cands, r->slots.n_cands + n + ni + nv + 1,
             sizeof *r->slots.cands);
     if (!r->slots.marks)

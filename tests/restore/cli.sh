@@ -98,6 +98,13 @@ restores 'a marked vowel read as two' \
     'ĐÁẢNG ỦY XÃ AN BÌNH\nKhãẩn trương rà soát, báo cáo trước ngày 15.\nBếp ăn mua xoong nồi; họp trực tuyến qua Zoom và Facebook.\n' \
     'ĐẢNG ỦY XÃ AN BÌNH\nKhẩn trương rà soát, báo cáo trước ngày 15.\nBếp ăn mua xoong nồi; họp trực tuyến qua Zoom và Facebook.\n'
 
+# A letter the Vietnamese model added to a code in capitals (VTE for VT,
+# QĐĐ for QĐ) is dropped where the model is sure of the known code left;
+# codes the model does not know that are right, and known ones, stay.
+restores 'a letter added to a code' \
+    'Nơi nhận:\n- Như trên;\n- Lưu: VTE, TCKT.\nSố: 15/QĐĐ-UBND ngày 3 tháng 4\n- Lưu: VT, VPUBND, TCKT, QLĐT2, KHTH, NCKSTTHC.\n- Sở TNMT, Sở GTVT;\n' \
+    'Nơi nhận:\n- Như trên;\n- Lưu: VT, TCKT.\nSố: 15/QĐ-UBND ngày 3 tháng 4\n- Lưu: VT, VPUBND, TCKT, QLĐT2, KHTH, NCKSTTHC.\n- Sở TNMT, Sở GTVT;\n'
+
 # Vietnamese-model OCR that slipped onto a more frequent sibling (ban for
 # bàn) gets the rarer one back where the context is sure: siblings stay
 # candidates whatever their unigram; the same syllable where it is right
