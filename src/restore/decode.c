@@ -486,7 +486,7 @@ char *vt_restore_string(vt_restorer *r, const char *text, size_t len)
     size_t n = 0, cap = 0;
     size_t *start = NULL, *wlen = NULL;
     /* Every word's place, and where paragraphs end (before a blank line). */
-    bool *para_end = NULL;
+    bool *para_end = NULL, *heading_on = NULL;
     for (size_t i = 0; i < len;) {
         size_t e = i;
         while (e < len && text[e] != '\n')
@@ -505,10 +505,11 @@ char *vt_restore_string(vt_restorer *r, const char *text, size_t len)
                 start = vt_xrealloc(start, cap * sizeof *start);
                 wlen = vt_xrealloc(wlen, cap * sizeof *wlen);
                 para_end = vt_xrealloc(para_end, cap * sizeof *para_end);
+                heading_on = vt_xrealloc(heading_on, cap * sizeof *heading_on);
             }
             start[n] = s0;
             wlen[n] = j - s0;
-            para_end[n] = false;
+            para_end[n] = heading_on[n] = false;
             n++;
         }
         if (n == first && n > 0)
@@ -529,18 +530,23 @@ char *vt_restore_string(vt_restorer *r, const char *text, size_t len)
         words[k][wlen[k]] = 0;
     }
     /* Lines: up to a gap between words with a line break in it. */
+    bool heading_before = false, ended = true;
     for (size_t a = 0, b; a < n; a = b) {
         for (b = a + 1; b < n && !memchr(text + start[b - 1] + wlen[b - 1], '\n',
                                          start[b] - start[b - 1] - wlen[b - 1]);
              b++)
             ;
-        if (vt_heading_line((const char *const *)words + a, b - a)) {
-            para_end[b - 1] = true;
-            if (a > 0)
-                para_end[a - 1] = true;
+        bool heading = vt_heading_line((const char *const *)words + a, b - a);
+        if (heading && a > 0) {
+            heading_on[a - 1] = heading_before && !ended;
+            para_end[a - 1] = true;
         }
+        ended = para_end[b - 1]; /* a blank line below */
+        para_end[b - 1] |= heading;
+        heading_before = heading;
     }
-    vt_recall_decode_doc(r, (const char *const *)words, para_end, n, (vt_results){NULL, res});
+    vt_recall_decode_doc(r, (const char *const *)words, para_end, heading_on, n,
+                         (vt_results){NULL, res});
     vt_buf out = {0};
     size_t at = 0;
     for (size_t k = 0; k < n; k++) {
@@ -558,5 +564,6 @@ char *vt_restore_string(vt_restorer *r, const char *text, size_t len)
     free(start);
     free(wlen);
     free(para_end);
+    free(heading_on);
     return out.data;
 }

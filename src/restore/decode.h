@@ -263,7 +263,7 @@ bool vt_recall_word_open(const vt_restorer *r, size_t first_pos, size_t end_pos)
 /* A whole document's words; para_end[i] marks the last word of each
  * paragraph. */
 void vt_recall_decode_doc(vt_restorer *r, const char *const *words, const bool *para_end,
-                          size_t n, vt_results out);
+                          const bool *heading_on, size_t n, vt_results out);
 void vt_recall_free(vt_recall *c);
 
 /* ------------------------------------------------------------ compose.c */

@@ -306,8 +306,46 @@ static void second_pass(vt_restorer *r, const char *const *words, vt_results out
     free(again.text);
 }
 
+/* In text with its marks, a heading line under another (heading_on) is
+ * read again run on from it, and takes a change that reading is sure of
+ * where its own reading kept the word: an issuing body's name is printed
+ * over two lines in capitals (ỦY BAN NHÂN DÂN / PHƯỜNG ...), and a unit's
+ * word before a place's name is known only by the line above.  Read on
+ * its own, the line keeps what it is sure of as a sentence of its own
+ * (a title under the body's name, THÔNG BÁO); a change needs the
+ * posterior gate either way, so a signature block's title under its
+ * authority (KT. BỘ TRƯỞNG / THỨ TRƯỞNG) stays. */
+static void heading_pass(vt_restorer *r, const char *const *words, const bool *para_end,
+                         const bool *heading_on, size_t n, vt_results out)
+{
+    vt_results again = {0};
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (!heading_on[i])
+            continue;
+        size_t a = i, b = i + 1;
+        while (a > 0 && !para_end[a - 1])
+            a--;
+        while (b + 1 < n && !para_end[b])
+            b++;
+        if (!again.detail && !again.text)
+            again = out.detail ? (vt_results){vt_xcalloc(n, sizeof *again.detail), NULL}
+                               : (vt_results){NULL, vt_xcalloc(n, sizeof *again.text)};
+        vt_decode_line(r, words + a, b + 1 - a, vt_results_from(again, a), true);
+        vt_decode_line(r, NULL, 0, again, true);
+        for (size_t w = a; w <= b; w++) {
+            bool kept = out.detail ? !out.detail[w].text : !out.text[w];
+            if (w > i && kept)
+                vt_result_move(out, w, again, w);
+            else
+                vt_result_clear(again, w);
+        }
+    }
+    free(again.detail);
+    free(again.text);
+}
+
 void vt_recall_decode_doc(vt_restorer *r, const char *const *words, const bool *para_end,
-                          size_t n, vt_results out)
+                          const bool *heading_on, size_t n, vt_results out)
 {
     group *gs = NULL;
     uint32_t *ids = NULL;
@@ -324,13 +362,15 @@ void vt_recall_decode_doc(vt_restorer *r, const char *const *words, const bool *
     first_pass(r, words, para_end, n, out, second, &gs, &ng, &ids, &nids);
     if (second)
         second_pass(r, words, out, gs, ng, ids);
+    if (heading_on && r->chan == VT_CHAN_VIE)
+        heading_pass(r, words, para_end, heading_on, n, out);
     free(gs);
     free(ids);
 }
 
 void vt_restorer_words(vt_restorer *r, const char *const *words, const bool *para_end,
-                       size_t n, vt_restored_word *out)
+                       const bool *heading_on, size_t n, vt_restored_word *out)
 {
-    vt_recall_decode_doc(r, words, para_end, n, (vt_results){out, NULL});
+    vt_recall_decode_doc(r, words, para_end, heading_on, n, (vt_results){out, NULL});
 }
 

@@ -78,9 +78,12 @@ void vt_restored_word_clear(vt_restored_word *w);
  * paragraph (where the context ends).  Two passes: each paragraph on its
  * own, then again where the rest of the document reads a damaged word's
  * neighbours otherwise (a name spelled out in the body restores its
- * damaged copy in the title).  out[n] as vt_restorer_line fills it. */
+ * damaged copy in the title).  heading_on[i] (NULL: none) true on the
+ * last word of a heading line with another heading line right below it
+ * (vt_heading_line; the two are paragraphs of their own).  out[n] as
+ * vt_restorer_line fills it. */
 void vt_restorer_words(vt_restorer *r, const char *const *words, const bool *para_end,
-                       size_t n, vt_restored_word *out);
+                       const bool *heading_on, size_t n, vt_restored_word *out);
 
 /* Restore a whole text, keeping every space, line break and punctuation
  * mark.  Caller frees. */

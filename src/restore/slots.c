@@ -27,7 +27,12 @@
 #define KEEP_COST_OCR 7.0f /* -ln P(an unknown word came through intact) */
 /* ... when it shows a marked letter, or is a code part a known code
  * usually renders as (BCDTW for BCĐTW): the model's unknown token stands
- * for all rare words, so its probability overrates any one of them. */
+ * for all rare words, so its probability overrates any one of them.  So
+ * too, in marked text, a word no syllable spells with a marked vowel
+ * beside another of the same letter, either of which dropped leaves a
+ * syllable (ĐÁẢNG, Khãẩn): no Vietnamese word is spelled so, the
+ * Vietnamese model read one vowel as two (a foreign word with a doubled
+ * vowel has no marks). */
 #define KEEP_COST_OCR_DAMAGED 14.0f
 #define CHANNEL_WEIGHT 1.0f /* channel against language model */
 #define LOOKALIKE_COST 2.0f /* a digit in a code read as the letter it resembles */
@@ -40,6 +45,8 @@
  * tone's cost the candidate beam cuts a rare syllable behind a frequent
  * one (phố behind phó) before the context is heard. */
 #define HAT_SLIP_COST 5.0f
+/* ... added a letter to a code in capitals: as rare as a slip on a tone. */
+#define ADDED_LETTER_COST TONE_SLIP_COST
 
 /* Candidates of a slot as vt_slots_add made them, remembered per written
  * form (with the slot's kind): documents repeat their words, and the
@@ -357,15 +364,18 @@ static uint32_t doubled_letters(const vt_restore_model *m, const char *key, vt_p
  * QUYẾT), which its renderings, made of whole-word and letter confusions,
  * rank too low to keep: the known syllables with the same letters and
  * another tone, and those with a hat on a bare a, e or o and the same
- * tone. */
-static uint32_t tone_slips(const vt_restore_model *m, const char *key, vt_posting *out)
+ * tone.  *doubled: some came of one vowel read as two (doubled_letters). */
+static uint32_t tone_slips(const vt_restore_model *m, const char *key, vt_posting *out,
+                           bool *doubled)
 {
     char other[256], bare[256], hatted[256];
     uint32_t k = 0;
     for (int t = 0; t < VT_TONE_COUNT; t++)
         if (vt_syllable_retone(key, t, VT_STYLE_TRADITIONAL, other, sizeof other))
             k = add_slip(m, key, other, TONE_SLIP_COST, out, k);
+    uint32_t single = k;
     k = doubled_letters(m, key, out, k);
+    *doubled = k > single;
     int tone;
     if (!vt_syllable_split(key, bare, sizeof bare, &tone) || tone == 0)
         return k;
@@ -380,6 +390,28 @@ static uint32_t tone_slips(const vt_restore_model *m, const char *key, vt_postin
         memcpy(hatted + i + 2, bare + i + 1, n - i);
         if (vt_syllable_retone(hatted, tone, VT_STYLE_TRADITIONAL, other, sizeof other))
             k = add_slip(m, key, other, HAT_SLIP_COST, out, k);
+    }
+    return k;
+}
+
+/* Vietnamese-model OCR adds a letter to a code in capitals, most often
+ * beside a T or a doubled letter (VTE, VTF for VT, TGĐĐ for TGĐ), a code
+ * the model does not know: the known codes left with one of its letters
+ * dropped. */
+static uint32_t added_letter(const vt_restore_model *m, const char *key, vt_posting *out,
+                             uint32_t k)
+{
+    char other[64];
+    size_t len = strlen(key);
+    for (size_t i = 0; i < len && len < sizeof other && k < LOOKALIKE_POST;) {
+        uint32_t c;
+        size_t w = (size_t)vt_utf8_dec(key + i, len - i, &c);
+        memcpy(other, key, i);
+        memcpy(other + i, key + i + w, len - i - w + 1);
+        uint32_t id = vt_model_id(m, other, len - w);
+        if (id != VT_TOK_UNK && !(m->vocab_flags[id] & VT_VOC_SYLLABLE))
+            out[k++] = (vt_posting){id, ADDED_LETTER_COST};
+        i += w;
     }
     return k;
 }
@@ -488,13 +520,16 @@ static void make_slot(vt_restorer *r, vt_pos *p, const char *s, size_t len, int 
             ni = (uint32_t)invert_cached(r, fold, flen, bound, &pi);
     }
     vt_posting pv[LOOKALIKE_POST];
+    bool doubled = false;
     /* Stripped text lost its marks only: its digits are digits; so are
      * a numbered code's (QH15). */
     uint32_t nv = code && !r->stripped && !vt_compose_numbered_code(s, len)
                       ? lookalike_postings(r, key, klen, self == VT_TOK_UNK, pv)
-                  : r->chan == VT_CHAN_VIE ? tone_slips(m, key, pv)
+                  : r->chan == VT_CHAN_VIE ? tone_slips(m, key, pv, &doubled)
                   : !code && !r->stripped  ? l_for_i_postings(r, s, len, fold, flen, pv)
                                           : 0;
+    if (r->chan == VT_CHAN_VIE && caps && self == VT_TOK_UNK && vt_compose_letters(s, len) > 2)
+        nv = added_letter(m, key, pv, nv);
     vt_grow((void **)&r->slots.cands, &r->slots.cap_cands, r->slots.n_cands + n + ni + nv + 1,
             sizeof *r->slots.cands);
     if (!r->slots.marks)
@@ -587,7 +622,7 @@ static void make_slot(vt_restorer *r, vt_pos *p, const char *s, size_t len, int 
         float near = INFINITY; /* the closest known rendering */
         for (size_t i = 0; i < k; i++)
             near = vt_minf(near, c[i].cost);
-        c[k] = (vt_cand){VT_TOK_UNK, !ocr ? 0
+        c[k] = (vt_cand){VT_TOK_UNK, !ocr ? (doubled && marked(s, len) ? KEEP_COST_OCR_DAMAGED : 0)
                                   : (code && near <= VT_SURE_RENDERING) || marked(s, len)
                                       ? KEEP_COST_OCR_DAMAGED
                                       : KEEP_COST_OCR};

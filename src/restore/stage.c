@@ -90,10 +90,12 @@ static vt_status restore_run(void *p, vt_doc *doc, vt_error *err)
         n += lines[i].ln->n_words;
     const char **words = vt_xmalloc((n + 1) * sizeof *words);
     bool *para_end = vt_xcalloc(n + 1, sizeof *para_end);
+    bool *heading_on = vt_xcalloc(n + 1, sizeof *heading_on);
     vt_restored_word *res = vt_xcalloc(n + 1, sizeof *res);
     /* A paragraph: lines with words, up to a blank line or another block.
      * Decoded together, so that the end of a line sees the next one. */
     size_t k = 0;
+    bool heading_before = false, ended = true;
     for (size_t i = 0; i < n_lines; i++) {
         size_t first = k;
         for (size_t w = 0; w < lines[i].ln->n_words; w++)
@@ -101,12 +103,16 @@ static vt_status restore_run(void *p, vt_doc *doc, vt_error *err)
         bool ends = i + 1 == n_lines || lines[i + 1].ln->n_words == 0 ||
                     lines[i + 1].page != lines[i].page || lines[i + 1].block != lines[i].block;
         bool heading = k > first && vt_heading_line(words + first, k - first);
+        if (first > 0 && heading) {
+            heading_on[first - 1] = heading_before && !ended;
+            para_end[first - 1] = true;
+        }
         if (k > 0 && (ends || heading))
             para_end[k - 1] = true;
-        if (first > 0 && heading)
-            para_end[first - 1] = true;
+        heading_before = heading;
+        ended = ends;
     }
-    vt_restorer_words(s->r, words, para_end, n, res);
+    vt_restorer_words(s->r, words, para_end, heading_on, n, res);
     k = 0;
     for (size_t i = 0; i < n_lines; i++)
         for (size_t w = 0; w < lines[i].ln->n_words; w++, k++)
@@ -118,6 +124,7 @@ static vt_status restore_run(void *p, vt_doc *doc, vt_error *err)
     for (size_t i = 0; i < n; i++)
         vt_restored_word_clear(&res[i]);
     free(words);
+    free(heading_on);
     free(para_end);
     free(res);
     free(lines);

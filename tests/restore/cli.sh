@@ -80,6 +80,31 @@ restores 'hat slips and doubled vowels in marked text' \
     'ỦY BAN NHÂN DÂN\nTHÀNH PHÓ HẢI PHÒNG\nQUYÉT ĐỊNH\nVề việc công bó danh mục thủ tục hành chính của tỉnh Lâm Đòng và tỉnh QUẢÁNG TRỊ\nKính gửi: Ủy ban nhân dân các quận, huyện, thành phó.\nPhó Giám đốc Sở tặng bó hoa cho các em.\n' \
     'ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG\nQUYẾT ĐỊNH\nVề việc công bố danh mục thủ tục hành chính của tỉnh Lâm Đồng và tỉnh QUẢNG TRỊ\nKính gửi: Ủy ban nhân dân các quận, huyện, thành phố.\nPhó Giám đốc Sở tặng bó hoa cho các em.\n'
 
+# A heading line under another in marked text reads on from it: the
+# unit's word of an issuing body printed over two lines (PHƯƠNG for
+# PHƯỜNG, only the line above tells) gets its mark back; a title under
+# the body's name still reads as a sentence of its own (THÔNG BẢO), and
+# right words stay: a plan's title under a body, a signer's title under
+# its authority, the word in the body.
+restores 'a heading line read on from the heading above' \
+    'ỦY BAN NHÂN DÂN\nPHƯƠNG HÒA KHÁNH\nTHÔNG BẢO\nỦY BAN NHÂN DÂN\nPHƯƠNG ÁN SẮP XẾP TỔ DÂN PHỐ\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nPhương án của phường được thông qua.\n' \
+    'ỦY BAN NHÂN DÂN\nPHƯỜNG HÒA KHÁNH\nTHÔNG BÁO\nỦY BAN NHÂN DÂN\nPHƯƠNG ÁN SẮP XẾP TỔ DÂN PHỐ\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nPhương án của phường được thông qua.\n'
+
+# A marked vowel the Vietnamese model read as two (ĐÁẢNG, Khãẩn), a
+# spelling no Vietnamese word has, is not kept as a word the model does
+# not know; words with a doubled vowel that are right (xoong, a foreign
+# name without marks) stay.
+restores 'a marked vowel read as two' \
+    'ĐÁẢNG ỦY XÃ AN BÌNH\nKhãẩn trương rà soát, báo cáo trước ngày 15.\nBếp ăn mua xoong nồi; họp trực tuyến qua Zoom và Facebook.\n' \
+    'ĐẢNG ỦY XÃ AN BÌNH\nKhẩn trương rà soát, báo cáo trước ngày 15.\nBếp ăn mua xoong nồi; họp trực tuyến qua Zoom và Facebook.\n'
+
+# A letter the Vietnamese model added to a code in capitals (VTE for VT,
+# QĐĐ for QĐ) is dropped where the model is sure of the known code left;
+# codes the model does not know that are right, and known ones, stay.
+restores 'a letter added to a code' \
+    'Nơi nhận:\n- Như trên;\n- Lưu: VTE, TCKT.\nSố: 15/QĐĐ-UBND ngày 3 tháng 4\n- Lưu: VT, VPUBND, TCKT, QLĐT2, KHTH, NCKSTTHC.\n- Sở TNMT, Sở GTVT;\n' \
+    'Nơi nhận:\n- Như trên;\n- Lưu: VT, TCKT.\nSố: 15/QĐ-UBND ngày 3 tháng 4\n- Lưu: VT, VPUBND, TCKT, QLĐT2, KHTH, NCKSTTHC.\n- Sở TNMT, Sở GTVT;\n'
+
 # Vietnamese-model OCR that slipped onto a more frequent sibling (ban for
 # bàn) gets the rarer one back where the context is sure: siblings stay
 # candidates whatever their unigram; the same syllable where it is right

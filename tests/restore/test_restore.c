@@ -390,7 +390,7 @@ static void test_model(const char *src, const char *data, const char *tmp)
     const char *doc_text = "Cong van s6 15/SGDDT-VP ctia So.\n\nKe hoach nam hoc.";
     vt_restored_word doc_out[10];
     vt_restorer_begin(r, doc_text, strlen(doc_text));
-    vt_restorer_words(r, doc_words, ends, 10, doc_out);
+    vt_restorer_words(r, doc_words, ends, NULL, 10, doc_out);
     char *whole = restore(r, doc_text);
     vt_buf joined = {0};
     for (int i = 0; i < 10; i++) {
