@@ -1928,6 +1928,16 @@ static void test_subject_mended_from_body(void)
     /* The body restating it with fewer marks than the header prints. */
     expect_caps_subject("caps subject kept over a poorer body", mended,
                         "Quyết định Ban hanh quy che quan ly cho dau moi\nnong san tren dia ban tinh", mended);
+    /* The body's own typo (a mark added) in its restatement, where it
+     * prints the word right beside the same words elsewhere: the trích
+     * yếu's spelling stays; a word the body never prints so is mended. */
+    expect_caps_subject("caps subject kept over a typo of the body", mended,
+                        "Quyết định Ban hành quy chế quản lý chợ đầu mối\nnông sản trên địa bản tỉnh; "
+                        "chợ trên địa bàn tỉnh", mended);
+    expect_caps_subject("caps subject mended beside a typo of the body",
+                        "BAN HANH QUY CHE QUAN LY CHO DAU MOI NONG SAN TREN DIA BÀN LINH",
+                        "Quyết định Ban hành quy chế quản lý chợ đầu mối\nnông sản trên địa bản tỉnh; "
+                        "chợ trên địa bàn tỉnh", mended);
     /* Too many words differ: the body says something else. */
     expect_caps_subject("caps subject the body does not restate", "BAN HANH QUY CHE QUAN LY CHO DAU MOI NONG SAN",
                         "quy định về quản lý bến xe khách liên tỉnh", "BAN HANH QUY CHE QUAN LY CHO DAU MOI NONG SAN");
