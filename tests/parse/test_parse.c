@@ -1943,6 +1943,29 @@ static void test_subject_mended_from_body(void)
                         "quy định về quản lý bến xe khách liên tỉnh", "BAN HANH QUY CHE QUAN LY CHO DAU MOI NONG SAN");
 }
 
+/* Two words of a sentence-case trích yếu OCR ran together, their space
+ * lost: cut where they are two syllables; a foreign word without marks, a
+ * code and a trích yếu in capitals stay as read. */
+static void test_subject_joined_words(void)
+{
+    static const char *const cases[][2] = {
+        {"V/v tổ chức hộinghị tổng kết năm học", "V/v tổ chức hội nghị tổng kết năm học"},
+        {"V/v hướng dẫnthực hiện chế độ (phụcấp) công vụ", "V/v hướng dẫn thực hiện chế độ (phụ cấp) công vụ"},
+        {"V/v thi làm video về an toàn giao thông", "V/v thi làm video về an toàn giao thông"},
+        {"V/v cấp mã QHNS cho đơn vị", "V/v cấp mã QHNS cho đơn vị"},
+        {"V/V TỔ CHỨC HỘINGHỊ", "V/v TỔ CHỨC HỘINGHỊ"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char doc[512];
+        snprintf(doc, sizeof doc,
+                 "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 31/SGDĐT-VP\n%s\n"
+                 "Lâm Hà, ngày 4 tháng 10 năm 2031\n\nKính gửi: Các trường.\n", cases[i][0]);
+        json_t *m = parse_text(cases[i][0], doc, NULL);
+        expect(m, "subject", cases[i][1]);
+        json_decref(m);
+    }
+}
+
 /* The V/v cue as OCR reads it, and type names without their marks or
  * with wrong ones: type and trích yếu still come out. */
 static void test_damaged_cues(void)
@@ -3484,6 +3507,7 @@ int main(int argc, char **argv)
     test_damaged_cues();
     test_subject_mended_from_body();
     test_multiline_subject();
+    test_subject_joined_words();
     test_adoption_date();
     test_marks();
     test_layout_roles();
