@@ -741,6 +741,10 @@ static void test_archive_line_initials(void)
         {"- Lưu: VTE, TCCB.", "Lưu: VT, TCCB"},
         {"- Lưu VF; TCCB.", "Lưu VT, TCCB"},
         {"- Lưu: VTTU.", "Lưu: VTTU"},
+        /* ... its comma read as a full stop glued to the next copy, or
+         * doubled by a speck. */
+        {"- Lưu: VI.TCCB.", "Lưu: VT, TCCB"},
+        {"- Lưu: VT,; TCCB.", "Lưu: VT, TCCB"},
         /* Read right, its separator stays as printed. */
         {"- Lưu: VT; TCCB (HA,05).", "Lưu: VT; TCCB (HA,05)"},
     };
