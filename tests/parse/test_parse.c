@@ -714,6 +714,21 @@ static json_t *parse_foot(const char *name, const char *body, const char *footer
     return parse_text(name, doc, NULL);
 }
 
+/* A code whose small letters OCR parted from its capitals by a space
+ * ("PTT g") is one word again where the whole is a known code; capitals
+ * before a word of small letters stay apart. */
+static void test_code_small_letters_parted(void)
+{
+    static const char body[] = "Sở Nội vụ đề nghị các đơn vị thực hiện./.";
+    json_t *m = parse_foot("code parted before its small letters", body,
+                           "Nơi nhận:\n- Trợ lý PTT g;\n- Thư ký của PTT gCP Trần Văn Khải;\n"
+                           "- UBND xa Tân An;\n- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n");
+    expect(m, "recipients.0", "Trợ lý PTTg");
+    expect(m, "recipients.1", "Thư ký của PTTgCP Trần Văn Khải");
+    expect(m, "recipients.2", "UBND xa Tân An");
+    json_decref(m);
+}
+
 /* Handwritten initials after the archive line of a scanned page, which
  * OCR glues to its last word, are no part of the entry; printed initials
  * and codes stay; the cue's colon read as a semicolon is a colon. */
@@ -3483,6 +3498,7 @@ int main(int argc, char **argv)
     test_signer_names();
     test_recipient_lists();
     test_archive_line_initials();
+    test_code_small_letters_parted();
     test_signer_blocks();
     test_stray_mark_cue();
     test_apostrophe_slash();
