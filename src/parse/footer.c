@@ -385,7 +385,7 @@ static bool entry_goes_on_below(const vt_pctx *cx, vt_rx *arx, size_t i, size_t 
 /* "Lưu: VT, ...": the first copy is the văn thư's; OCR makes VT into VI,
  * V1 or VF, glues a speck of the seal or the signature to it as a capital
  * ("VTE", "VIE"), and makes its comma a semicolon, or a full stop glued to
- * the next copy ("VI.TM"); the cue's colon may be unprinted ("Lưu VT,
+ * the next copy ("VI.TCCB"); the cue's colon may be unprinted ("Lưu VT,
  * VP").  A comma OCR doubled after it (",;") is one.  The repaired entry,
  * newly allocated. */
 static char *repair_luu(const char *entry)
@@ -408,7 +408,11 @@ static char *repair_luu(const char *entry)
     memmove(p + 2, p + 2 + speck, strlen(p + 2 + speck) + 1);
     char *sep = p + 2;
     size_t seps = strspn(sep, ",;.");
-    if (seps >= 2) {
+    if (!seps && *sep == ' ' && isupper((unsigned char)sep[1])) {
+        /* The comma lost before the next copy ("VT TCCB"). */
+        memmove(sep + 1, sep, strlen(sep) + 1);
+        *sep = ',';
+    } else if (seps >= 2) {
         /* Doubled: the comma, or the first mark. */
         *sep = memchr(sep, ',', seps) ? ',' : *sep;
         memmove(sep + 1, sep + seps, strlen(sep + seps) + 1);

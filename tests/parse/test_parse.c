@@ -760,6 +760,9 @@ static void test_archive_line_initials(void)
          * doubled by a speck. */
         {"- Lưu: VI.TCCB.", "Lưu: VT, TCCB"},
         {"- Lưu: VT,; TCCB.", "Lưu: VT, TCCB"},
+        /* ... or lost before the next copy. */
+        {"- Lưu: VT TCCB (2b).", "Lưu: VT, TCCB (2b)"},
+        {"- Lưu: VT (2b).", "Lưu: VT (2b)"},
         /* Read right, its separator stays as printed. */
         {"- Lưu: VT; TCCB (HA,05).", "Lưu: VT; TCCB (HA,05)"},
     };
