@@ -562,8 +562,44 @@ static char *numeral_reading(const char *w)
     return NULL;
 }
 
+/* The length of the space OCR put inside a code before its small letters
+ * ("PTT g", "PTT gCP" for PTTg, PTTgCP) at text[i], a space after
+ * capitals, 0 when there is none: the capitals and the small letters
+ * after the space (one or two, then capitals or the word's end) are a
+ * known code. */
+static size_t code_gap(const vt_lexicon *lex, const char *text, size_t i)
+{
+    size_t caps = 0;
+    while (caps < i && isupper((unsigned char)text[i - caps - 1]))
+        caps++;
+    if (text[i] != ' ' || caps < 2 || caps > 8 || (caps < i && isalnum((unsigned char)text[i - caps - 1])))
+        return 0;
+    const char *w = text + i + 1;
+    size_t small = 0;
+    while (islower((unsigned char)w[small]))
+        small++;
+    size_t rest = small;
+    while (isupper((unsigned char)w[rest]))
+        rest++;
+    if (small < 1 || small > 2 || isalnum((unsigned char)w[rest]) || (unsigned char)w[rest] >= 0x80)
+        return 0;
+    char code[16];
+    memcpy(code, text + i - caps, caps);
+    memcpy(code + caps, w, small);
+    code[caps + small] = '\0';
+    return vt_known_code(lex, code) ? 1 : 0;
+}
+
 char *vt_code_words_repaired(const vt_lexicon *lex, const char *text)
 {
+    /* Codes OCR put a space in are whole first. */
+    char *joined = vt_xstrdup(text);
+    size_t j = 0;
+    for (size_t i = 0; text[i]; i++)
+        if (!code_gap(lex, text, i))
+            joined[j++] = text[i];
+    joined[j] = '\0';
+    text = joined;
     size_t n = strlen(text), cap = n + 16, o = 0;
     char *out = vt_xmalloc(cap);
     out[0] = '\0';
@@ -591,5 +627,6 @@ char *vt_code_words_repaired(const vt_lexicon *lex, const char *text)
         free(w);
         i += k;
     }
+    free(joined);
     return out;
 }

@@ -384,27 +384,48 @@ static bool entry_goes_on_below(const vt_pctx *cx, vt_rx *arx, size_t i, size_t 
 
 /* "Lưu: VT, ...": the first copy is the văn thư's; OCR makes VT into VI,
  * V1 or VF, glues a speck of the seal or the signature to it as a capital
- * ("VTE", "VIE"), and makes its comma a semicolon; the cue's colon may be
- * unprinted ("Lưu VT, VP"). */
-static void repair_luu(char *text)
+ * ("VTE", "VIE"), and makes its comma a semicolon, or a full stop glued to
+ * the next copy ("VI.TCCB"); the cue's colon may be unprinted ("Lưu VT,
+ * VP").  A comma OCR doubled after it (",;") is one.  The repaired entry,
+ * newly allocated. */
+static char *repair_luu(const char *entry)
 {
+    size_t len = strlen(entry);
+    char *text = vt_xmalloc(len + 2);
+    memcpy(text, entry, len + 1);
     /* A coarse scan's colon reads as a semicolon ("Lưu; VT"). */
     char *cue_end = text + strcspn(text, " :.;,");
     if (*cue_end == ';')
         *cue_end = ':';
     char *p = cue_end + strspn(cue_end, " :.");
     if (p[0] != 'V' || !p[1] || !strchr("TI1lFf|7", p[1]))
-        return;
+        return text;
     size_t speck = isupper((unsigned char)p[2]) ? 1 : 0;
     if (p[2 + speck] && !strchr(",;. ", p[2 + speck]))
-        return;
-    /* A copy read right keeps its separator as printed ("VT; KSTTHC"). */
-    if (p[1] == 'T' && !speck)
-        return;
+        return text;
+    bool misread = p[1] != 'T' || speck;
     p[1] = 'T';
     memmove(p + 2, p + 2 + speck, strlen(p + 2 + speck) + 1);
-    if (p[2] == ';')
-        p[2] = ',';
+    char *sep = p + 2;
+    size_t seps = strspn(sep, ",;.");
+    if (!seps && *sep == ' ' && isupper((unsigned char)sep[1])) {
+        /* The comma lost before the next copy ("VT TCCB"). */
+        memmove(sep + 1, sep, strlen(sep) + 1);
+        *sep = ',';
+    } else if (seps >= 2) {
+        /* Doubled: the comma, or the first mark. */
+        *sep = memchr(sep, ',', seps) ? ',' : *sep;
+        memmove(sep + 1, sep + seps, strlen(sep + seps) + 1);
+    } else if (misread && seps == 1) {
+        /* A copy read right keeps its separator as printed ("VT; KSTTHC"). */
+        if (*sep == ';' || (*sep == '.' && isupper((unsigned char)sep[1])))
+            *sep = ',';
+        if (*sep == ',' && isupper((unsigned char)sep[1])) {
+            memmove(sep + 2, sep + 1, strlen(sep + 1) + 1);
+            sep[1] = ' ';
+        }
+    }
+    return text;
 }
 
 /* The capitals of text[from..to) when it is a printed code's piece
@@ -494,8 +515,9 @@ static void add_recipient(vt_pctx *cx, json_t *list, char *text, size_t from, si
 {
     mend_entry_glyphs(text);
     char *f = vt_text_fold(text);
+    char *luu = NULL;
     if (is_luu(f)) {
-        repair_luu(text);
+        text = luu = repair_luu(text);
         drop_handwritten_tail(text);
     }
     json_t *e = vt_field(cx, "text", text, NULL, VT_CONF_RECIPIENT, from, to);
@@ -559,6 +581,7 @@ static void add_recipient(vt_pctx *cx, json_t *list, char *text, size_t from, si
         }
     }
     free(f);
+    free(luu);
     json_array_append_new(list, e);
 }
 

@@ -1714,6 +1714,119 @@ static void drop_caps_specks(char *text)
     *out = '\0';
 }
 
+/* Does the syllable s close a vowel run that ends in a glide (ôi, ao,
+ * ưu) with a consonant?  No Vietnamese syllable does ("hộin"); only uy
+ * takes one (huyện, tuynh). */
+static bool closed_glide(const char *s)
+{
+    char v[8];
+    size_t nv = 0, len = strlen(s);
+    bool after = false;
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        i += (size_t)vt_utf8_dec(s + i, len - i, &c);
+        uint32_t k = vt_cp_skeleton(vt_cp_to_lower(c));
+        bool vowel = k < 0x80 && strchr("aeiouy", (int)k) && c != 0x111;
+        if (vowel && !after && nv < sizeof v)
+            v[nv++] = (char)k;
+        else if (nv)
+            after = true;
+    }
+    return after && nv >= 2 && strchr("iyou", v[nv - 1]) && !(nv == 2 && v[0] == 'u' && v[1] == 'y');
+}
+
+/* Where a word of n bytes OCR ran two syllables into, their space lost
+ * ("hộinghị"), is cut, 0 when it is none: small letters with a mark
+ * (a foreign word or a code has none: "video" stays), no syllable
+ * itself, and two syllables at one cut only. */
+static size_t joined_cut(const char *w, size_t n)
+{
+    char buf[64];
+    bool marked = false;
+    if (n >= sizeof buf)
+        return 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        i += (size_t)vt_utf8_dec(w + i, n - i, &c);
+        if (!vt_cp_is_alpha(c) || vt_cp_is_upper(c))
+            return 0;
+        marked = marked || c > 0x7f;
+    }
+    memcpy(buf, w, n);
+    buf[n] = '\0';
+    if (!marked || vt_syllable_valid(buf, VT_SYLLABLE_INVENTORY))
+        return 0;
+    /* The cuts into two syllables, and those of them whose second opens
+     * with a consonant: one of these is the join where both kinds are
+     * found ("phụcấp" is phụ cấp, not phục ấp). */
+    size_t cut = 0, cuts = 0, onset_cut = 0, onset_cuts = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        i += (size_t)vt_utf8_dec(w + i, n - i, &c);
+        if (i == n)
+            break;
+        char a[64], b[64];
+        memcpy(a, w, i);
+        a[i] = '\0';
+        memcpy(b, w + i, n - i);
+        b[n - i] = '\0';
+        if (!vt_syllable_valid(a, VT_SYLLABLE_INVENTORY) || closed_glide(a) ||
+            !vt_syllable_valid(b, VT_SYLLABLE_INVENTORY))
+            continue;
+        cut = i;
+        cuts++;
+        uint32_t first;
+        vt_utf8_dec(b, n - i, &first);
+        if (!strchr("aeiouy", (int)vt_cp_skeleton(first))) {
+            onset_cut = i;
+            onset_cuts++;
+        }
+    }
+    return cuts == 1 ? cut : onset_cuts == 1 ? onset_cut : 0;
+}
+
+/* A trích yếu in sentence case with each word OCR ran two syllables into
+ * cut in two (joined_cut); NULL when none is.  Capitals are left: their
+ * damage (a vowel read twice, ĐÁẢNG) cuts as well as a join does. */
+static char *joined_split(const char *text)
+{
+    if (!text || vt_text_mostly_upper(text))
+        return NULL;
+    size_t cap = strlen(text) * 2 + 1, o = 0;
+    char *out = vt_xmalloc(cap);
+    bool changed = false;
+    for (const char *p = text; *p;) {
+        size_t sp = strspn(p, " ");
+        memcpy(out + o, p, sp);
+        o += sp;
+        p += sp;
+        size_t n = strcspn(p, " ");
+        /* The word's letters, without the punctuation around them. */
+        size_t lead = strspn(p, "(\"'"), end = n;
+        while (end > lead && strchr(".,;:)\"'", p[end - 1]))
+            end--;
+        size_t cut = end > lead ? joined_cut(p + lead, end - lead) : 0;
+        if (cut) {
+            memcpy(out + o, p, lead + cut);
+            o += lead + cut;
+            out[o++] = ' ';
+            memcpy(out + o, p + lead + cut, n - lead - cut);
+            o += n - lead - cut;
+            changed = true;
+        } else {
+            memcpy(out + o, p, n);
+            o += n;
+        }
+        p += n;
+    }
+    out[o] = '\0';
+    if (!changed) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
 static void set_subject(vt_pctx *cx, char *text, size_t from, size_t to, double conf)
 {
     drop_caps_specks(text);
@@ -2220,7 +2333,12 @@ void vt_parse_header(vt_pctx *cx)
                             vt_field(cx, "value", "Công văn", NULL, VT_CONF_TYPE_FROM_LETTER, end, end));
     if (!json_object_get(cx->meta, "type"))
         vt_missing(cx, "type");
-    if (!json_object_get(cx->meta, "subject"))
+    json_t *subject = json_object_get(cx->meta, "subject");
+    char *joined = joined_split(json_string_value(json_object_get(subject, "value")));
+    if (joined)
+        json_object_set_new(subject, "value", json_string(joined));
+    free(joined);
+    if (!subject)
         vt_missing(cx, "subject");
 
     if (have_number) {

@@ -191,6 +191,19 @@ static bool marked(const char *s, size_t len)
     return false;
 }
 
+/* A capital then digits only (C7, B12): a code the page prints (a form,
+ * a block, a lot), or OCR's reading of a capital and a marked vowel (S6
+ * for Số, B6 for Bộ). */
+static bool capital_numbered(const char *s, size_t len)
+{
+    if (len < 2 || s[0] < 'A' || s[0] > 'Z')
+        return false;
+    for (size_t i = 1; i < len; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
+}
+
 static bool all_letters(const char *s, size_t len)
 {
     for (size_t i = 0; i < len;) {
@@ -605,6 +618,13 @@ static void make_slot(vt_restorer *r, vt_pos *p, const char *s, size_t len, int 
         if (c[i].id == self && self != VT_TOK_UNK)
             p->keep = (int8_t)i;
     bool ocr = r->chan == VT_CHAN_ENG && !r->stripped;
+    float near = INFINITY; /* the closest known rendering */
+    for (size_t i = 0; i < k; i++)
+        near = vt_minf(near, c[i].cost);
+    /* A word of a capital then digits that no syllable renders as (C7,
+     * B3; not S6, the usual reading of Số) is a code as printed; inside a
+     * notation, digits are read as the letters they resemble. */
+    bool numbered = !code && capital_numbered(s, len) && near > VT_SURE_RENDERING;
     if (kind == VT_SLOT_DIGITS) {
         /* The number as written; the channel and the model weigh it
          * against the words, with no extra cost on the words: one reads
@@ -613,16 +633,15 @@ static void make_slot(vt_restorer *r, vt_pos *p, const char *s, size_t len, int 
             k--;
         c[k] = (vt_cand){VT_TOK_NUM, 0};
         p->keep = (int8_t)k++;
-    } else if (self == VT_TOK_UNK && (k == 0 || (!r->stripped && !(ocr && !all_letters(s, len))))) {
+    } else if (self == VT_TOK_UNK && (k == 0 || numbered ||
+                                         (!r->stripped && !(ocr && !all_letters(s, len))))) {
         /* A word the model does not know (a name, a code, a foreign word)
          * may well be right as written.  Text that kept its marks is
          * trusted; English-model OCR rarely leaves such words intact and
          * never writes digits inside a real one; in stripped text a word
          * that could carry marks surely lost them. */
-        float near = INFINITY; /* the closest known rendering */
-        for (size_t i = 0; i < k; i++)
-            near = vt_minf(near, c[i].cost);
         c[k] = (vt_cand){VT_TOK_UNK, !ocr ? (doubled && marked(s, len) ? KEEP_COST_OCR_DAMAGED : 0)
+                                  : numbered ? 0
                                   : (code && near <= VT_SURE_RENDERING) || marked(s, len)
                                       ? KEEP_COST_OCR_DAMAGED
                                       : KEEP_COST_OCR};

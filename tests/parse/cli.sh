@@ -152,6 +152,26 @@ assert m["archive_copy"]["value"] == ["VT", "KHTC"], m["archive_copy"]
 assert m["recipients"][1]["text"] == "Các trường ĐH, CĐ", m["recipients"]
 PY
 
+# English-model OCR through the whole chain: a code of a capital and
+# digits that no syllable renders as (a block, a form) stays a code in the
+# trích yếu; S6 and B6, the usual readings of Số and Bộ, are still read.
+cat > "$tmp/codes.txt" <<'DOC'
+B6 TAI CHINH
+S6: 7/BTC-QLCS
+V/v ban giao khu B3 va khu C7 cho cac don vi
+Ha Noi, ngay 9 thang 4 nam 2024
+
+Kinh gui: Cac don vi truc thuoc.
+DOC
+"$VANTHU" run -q -f json "$tmp/codes.txt" > "$tmp/codes.json" || fail "codes in OCR text: exit $?"
+python3 - "$tmp/codes.json" <<'PY' || fail "codes in OCR text: wrong metadata"
+import json, sys
+m = json.load(open(sys.argv[1]))["metadata"]
+assert m["subject"]["value"] == "V/v bàn giao khu B3 và khu C7 cho các đơn vị", m["subject"]
+assert m["number"]["value"] == "7/BTC-QLCS", m["number"]
+assert m["issuer"]["name"] == "Bộ Tài chính", m["issuer"]
+PY
+
 mkdir "$tmp/empty"
 VANTHU_DATA="$tmp/empty" "$VANTHU" parse -p "$tmp/p.pipe" "$tmp/doc.txt" > /dev/null 2> "$tmp/err"
 [ $? = 3 ] || fail "missing lexicon: want exit 3"

@@ -714,6 +714,21 @@ static json_t *parse_foot(const char *name, const char *body, const char *footer
     return parse_text(name, doc, NULL);
 }
 
+/* A code whose small letters OCR parted from its capitals by a space
+ * ("PTT g") is one word again where the whole is a known code; capitals
+ * before a word of small letters stay apart. */
+static void test_code_small_letters_parted(void)
+{
+    static const char body[] = "Sở Nội vụ đề nghị các đơn vị thực hiện./.";
+    json_t *m = parse_foot("code parted before its small letters", body,
+                           "Nơi nhận:\n- Trợ lý PTT g;\n- Thư ký của PTT gCP Trần Văn Khải;\n"
+                           "- UBND xa Tân An;\n- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n");
+    expect(m, "recipients.0", "Trợ lý PTTg");
+    expect(m, "recipients.1", "Thư ký của PTTgCP Trần Văn Khải");
+    expect(m, "recipients.2", "UBND xa Tân An");
+    json_decref(m);
+}
+
 /* Handwritten initials after the archive line of a scanned page, which
  * OCR glues to its last word, are no part of the entry; printed initials
  * and codes stay; the cue's colon read as a semicolon is a colon. */
@@ -741,6 +756,13 @@ static void test_archive_line_initials(void)
         {"- Lưu: VTE, TCCB.", "Lưu: VT, TCCB"},
         {"- Lưu VF; TCCB.", "Lưu VT, TCCB"},
         {"- Lưu: VTTU.", "Lưu: VTTU"},
+        /* ... its comma read as a full stop glued to the next copy, or
+         * doubled by a speck. */
+        {"- Lưu: VI.TCCB.", "Lưu: VT, TCCB"},
+        {"- Lưu: VT,; TCCB.", "Lưu: VT, TCCB"},
+        /* ... or lost before the next copy. */
+        {"- Lưu: VT TCCB (2b).", "Lưu: VT, TCCB (2b)"},
+        {"- Lưu: VT (2b).", "Lưu: VT (2b)"},
         /* Read right, its separator stays as printed. */
         {"- Lưu: VT; TCCB (HA,05).", "Lưu: VT; TCCB (HA,05)"},
     };
@@ -1928,9 +1950,42 @@ static void test_subject_mended_from_body(void)
     /* The body restating it with fewer marks than the header prints. */
     expect_caps_subject("caps subject kept over a poorer body", mended,
                         "Quyết định Ban hanh quy che quan ly cho dau moi\nnong san tren dia ban tinh", mended);
+    /* The body's own typo (a mark added) in its restatement, where it
+     * prints the word right beside the same words elsewhere: the trích
+     * yếu's spelling stays; a word the body never prints so is mended. */
+    expect_caps_subject("caps subject kept over a typo of the body", mended,
+                        "Quyết định Ban hành quy chế quản lý chợ đầu mối\nnông sản trên địa bản tỉnh; "
+                        "chợ trên địa bàn tỉnh", mended);
+    expect_caps_subject("caps subject mended beside a typo of the body",
+                        "BAN HANH QUY CHE QUAN LY CHO DAU MOI NONG SAN TREN DIA BÀN LINH",
+                        "Quyết định Ban hành quy chế quản lý chợ đầu mối\nnông sản trên địa bản tỉnh; "
+                        "chợ trên địa bàn tỉnh", mended);
     /* Too many words differ: the body says something else. */
     expect_caps_subject("caps subject the body does not restate", "BAN HANH QUY CHE QUAN LY CHO DAU MOI NONG SAN",
                         "quy định về quản lý bến xe khách liên tỉnh", "BAN HANH QUY CHE QUAN LY CHO DAU MOI NONG SAN");
+}
+
+/* Two words of a sentence-case trích yếu OCR ran together, their space
+ * lost: cut where they are two syllables; a foreign word without marks, a
+ * code and a trích yếu in capitals stay as read. */
+static void test_subject_joined_words(void)
+{
+    static const char *const cases[][2] = {
+        {"V/v tổ chức hộinghị tổng kết năm học", "V/v tổ chức hội nghị tổng kết năm học"},
+        {"V/v hướng dẫnthực hiện chế độ (phụcấp) công vụ", "V/v hướng dẫn thực hiện chế độ (phụ cấp) công vụ"},
+        {"V/v thi làm video về an toàn giao thông", "V/v thi làm video về an toàn giao thông"},
+        {"V/v cấp mã QHNS cho đơn vị", "V/v cấp mã QHNS cho đơn vị"},
+        {"V/V TỔ CHỨC HỘINGHỊ", "V/v TỔ CHỨC HỘINGHỊ"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char doc[512];
+        snprintf(doc, sizeof doc,
+                 "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 31/SGDĐT-VP\n%s\n"
+                 "Lâm Hà, ngày 4 tháng 10 năm 2031\n\nKính gửi: Các trường.\n", cases[i][0]);
+        json_t *m = parse_text(cases[i][0], doc, NULL);
+        expect(m, "subject", cases[i][1]);
+        json_decref(m);
+    }
 }
 
 /* The V/v cue as OCR reads it, and type names without their marks or
@@ -3446,6 +3501,7 @@ int main(int argc, char **argv)
     test_signer_names();
     test_recipient_lists();
     test_archive_line_initials();
+    test_code_small_letters_parted();
     test_signer_blocks();
     test_stray_mark_cue();
     test_apostrophe_slash();
@@ -3474,6 +3530,7 @@ int main(int argc, char **argv)
     test_damaged_cues();
     test_subject_mended_from_body();
     test_multiline_subject();
+    test_subject_joined_words();
     test_adoption_date();
     test_marks();
     test_layout_roles();
