@@ -569,10 +569,14 @@ static char *numeral_reading(const char *w)
  * known code. */
 static size_t code_gap(const vt_lexicon *lex, const char *text, size_t i)
 {
+    if (text[i] != ' ')
+        return 0;
+    /* At most one more capital than a code takes: a long run of capitals
+     * is counted no further, so that a page of them stays linear. */
     size_t caps = 0;
-    while (caps < i && isupper((unsigned char)text[i - caps - 1]))
+    while (caps < i && caps <= 8 && isupper((unsigned char)text[i - caps - 1]))
         caps++;
-    if (text[i] != ' ' || caps < 2 || caps > 8 || (caps < i && isalnum((unsigned char)text[i - caps - 1])))
+    if (caps < 2 || caps > 8 || (caps < i && isalnum((unsigned char)text[i - caps - 1])))
         return 0;
     const char *w = text + i + 1;
     size_t small = 0;
