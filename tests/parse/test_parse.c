@@ -119,6 +119,20 @@ static json_t *parse_text(const char *name, const char *text, size_t *n_warnings
     return meta;
 }
 
+/* Each case's first string printed between head and tail as a document,
+ * whose trích yếu must come out as the case's second. */
+static void expect_subjects(const char *head, const char *tail, const char *const (*cases)[2],
+                            size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char doc[512];
+        snprintf(doc, sizeof doc, "%s%s%s", head, cases[i][0], tail);
+        json_t *m = parse_text(cases[i][0], doc, NULL);
+        expect(m, "subject", cases[i][1]);
+        json_decref(m);
+    }
+}
+
 /* ------------------------------------------------------------ documents */
 
 static const char ke_hoach[] =
@@ -1977,15 +1991,9 @@ static void test_subject_joined_words(void)
         {"V/v cấp mã QHNS cho đơn vị", "V/v cấp mã QHNS cho đơn vị"},
         {"V/V TỔ CHỨC HỘINGHỊ", "V/v TỔ CHỨC HỘINGHỊ"},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        char doc[512];
-        snprintf(doc, sizeof doc,
-                 "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 31/SGDĐT-VP\n%s\n"
-                 "Lâm Hà, ngày 4 tháng 10 năm 2031\n\nKính gửi: Các trường.\n", cases[i][0]);
-        json_t *m = parse_text(cases[i][0], doc, NULL);
-        expect(m, "subject", cases[i][1]);
-        json_decref(m);
-    }
+    expect_subjects("SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 31/SGDĐT-VP\n",
+                    "\nLâm Hà, ngày 4 tháng 10 năm 2031\n\nKính gửi: Các trường.\n", cases,
+                    sizeof cases / sizeof *cases);
 }
 
 /* The V/v cue as OCR reads it, and type names without their marks or
@@ -2033,15 +2041,9 @@ static void test_damaged_cues(void)
         {"VÀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC", "VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC"},
         {"Vận động ủng hộ việc xây nhà", "Vận động ủng hộ việc xây nhà"},
     };
-    for (size_t i = 0; i < sizeof ve / sizeof *ve; i++) {
-        char doc[512];
-        snprintf(doc, sizeof doc,
-                 "ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nSố: 21/QĐ-UBND\nAn Phú, ngày 2 tháng 3 năm 2024\n"
-                 "QUYẾT ĐỊNH\n%s\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN XÃ\n", ve[i][0]);
-        json_t *m = parse_text(ve[i][0], doc, NULL);
-        expect(m, "subject", ve[i][1]);
-        json_decref(m);
-    }
+    expect_subjects("ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nSố: 21/QĐ-UBND\nAn Phú, ngày 2 tháng 3 năm 2024\n"
+                    "QUYẾT ĐỊNH\n",
+                    "\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN XÃ\n", ve, sizeof ve / sizeof *ve);
     /* The same under a công văn's number, in the left column. */
     static const char *const ve_cv[][2] = {
         {"Vẻ việc rà soát hồ sơ đất đai", "Về việc rà soát hồ sơ đất đai"},
