@@ -408,11 +408,17 @@ int main(int argc, char **argv)
     CHECK(st == VT_OK && text->pages[0].work == NULL, "text doc: %s", err.message);
     vt_doc_free(text);
 
+    /* A folder of this run's own: two checkouts tested at once share
+     * /tmp, and one's page must not be read half-written by the other. */
     const char *tmp = getenv("TMPDIR");
-    check_tinted_print(tmp && *tmp ? tmp : "/tmp");
-    check_turned(argv[1], tmp && *tmp ? tmp : "/tmp");
-    check_resolution(argv[1], tmp && *tmp ? tmp : "/tmp");
-    check_detector_on_demand(argv[1], tmp && *tmp ? tmp : "/tmp");
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/vt-preprocess-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    CHECK(mkdtemp(dir), "cannot make a folder under %s", tmp && *tmp ? tmp : "/tmp");
+    check_tinted_print(dir);
+    check_turned(argv[1], dir);
+    check_resolution(argv[1], dir);
+    check_detector_on_demand(argv[1], dir);
+    CHECK(rmdir(dir) == 0, "%s not left empty", dir);
 
     pixDestroy(&before);
     vt_doc_free(doc);
