@@ -68,15 +68,28 @@ seal_scan_doc() {
     seed=$(basename "$1" | cksum | cut -d' ' -f1)
     markup=$(mktemp)
     python3 "$src/bench/dispatch-markup.py" "$1" > "$markup"
-    page=$3/$( (cat "$markup"; echo "$seed") | sha1sum | cut -c1-16).tif
+    page=$(seal_scan_page "$markup" "$seed" "$3")
     [ -s "$page" ] || "$2/tools/vt-mksample" --seed "$seed" "$markup" "$page" >&2
     rm -f "$markup"
-    reader=$(cat "$src/pipeline/scan.pipe" "$src"/src/ingest/*.[ch] \
-                 "$src"/src/image/*.[ch] | sha1sum | cut -c1-16)
-    rec=$3/$( (cat "$page"; echo "$reader") | sha1sum | cut -c1-16).ocr.json
+    rec=$(seal_scan_record "$page" "$(seal_scan_reader)" "$3")
     if [ ! -s "$rec" ]; then
         "$2/vanthu" run -q -j 1 --stop-after ocr -f json "$page" > "$rec.$$"
         mv "$rec.$$" "$rec"
     fi
     echo "$rec"
+}
+
+# The cache's names, for seal_scan_doc and for scripts that only read
+# what it cached: seal_scan_page MARKUP SEED CACHE, the page of a markup;
+# seal_scan_reader, the hash of what reads a page; seal_scan_record PAGE
+# READER CACHE, the record of a page.
+seal_scan_page() {
+    echo "$3/$( (cat "$1"; echo "$2") | sha1sum | cut -c1-16).tif"
+}
+seal_scan_reader() {
+    cat "$src/pipeline/scan.pipe" "$src"/src/ingest/*.[ch] "$src"/src/image/*.[ch] |
+        sha1sum | cut -c1-16
+}
+seal_scan_record() {
+    echo "$3/$( (cat "$1"; echo "$2") | sha1sum | cut -c1-16).ocr.json"
 }

@@ -28,17 +28,16 @@ trap 'rm -rf "$tmp"' EXIT
 . "$src/bench/corpus-docs.sh"
 mkdir -p "$tmp/docs"
 corpus_docs "$corpus" "$src/bench/parse-dev-docs.tsv" "$tmp/docs"
-# The cache names of seal_scan_doc (bench/corpus-docs.sh), without printing
-# or reading anything anew.
-reader=$(cat "$src/pipeline/scan.pipe" "$src"/src/ingest/*.[ch] \
-             "$src"/src/image/*.[ch] | sha1sum | cut -c1-16)
+# The cache names of seal_scan_doc, without printing or reading anything
+# anew.
+reader=$(seal_scan_reader)
 : > "$tmp/list"
 for doc in "$tmp"/docs/*; do
     seed=$(basename "$doc" | cksum | cut -d' ' -f1)
-    page=$build/seal-scan/$( (python3 "$src/bench/dispatch-markup.py" "$doc"; echo "$seed") |
-                             sha1sum | cut -c1-16).tif
+    python3 "$src/bench/dispatch-markup.py" "$doc" > "$tmp/markup"
+    page=$(seal_scan_page "$tmp/markup" "$seed" "$build/seal-scan")
     [ -s "$page" ] || continue
-    rec=$build/seal-scan/$( (cat "$page"; echo "$reader") | sha1sum | cut -c1-16).ocr.json
+    rec=$(seal_scan_record "$page" "$reader" "$build/seal-scan")
     [ -s "$rec" ] || continue
     "$build/vanthu" run -q -j 1 --stop-after restore -f json "$rec" > "$doc.json" 2> /dev/null ||
         continue
