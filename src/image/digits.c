@@ -900,6 +900,60 @@ static PIX *source_pix(vt_digits_source *src, int quarters)
     return src->pix;
 }
 
+/* Whether the digits OCR read after the cue, at low confidence and so
+ * taken for pen, are print: in the columns of the page from `left` to
+ * the cue's box end, each digit read is one shape of ink (no blue), and
+ * all of them are as tall as each other, within a tenth, as type is (a
+ * numbering stamp may set one a little higher or lower: a quarter of the
+ * height is allowed).  A hand's digits are not as even: one stands taller
+ * or drops below the others, or its strokes break or run together, and
+ * then the reading is left pen.  Confidence cannot tell them apart (a
+ * printed number stamped small or blurred by JPEG reads as low as pen). */
+static bool digits_look_printed(PIX *page, const vt_word *cue, int left, size_t digits)
+{
+    if (digits == 0 || digits > 8 || left >= cue->box.x + cue->box.w)
+        return false;
+    /* Rows half a box above and below it: a digit cut by the box's edge
+     * would seem to stand lower or higher than it does. */
+    BOX *clip = boxCreate(left, cue->box.y - cue->box.h / 2, cue->box.x + cue->box.w - left,
+                          2 * cue->box.h);
+    PIX *crop = clip ? pixClipRectangle(page, clip, NULL) : NULL;
+    boxDestroy(&clip);
+    PIX *blue = NULL, *mask = crop ? ink_mask(crop, &blue) : NULL;
+    pixDestroy(&crop);
+    l_int32 blue_ink = 1;
+    if (blue)
+        pixCountPixels(blue, &blue_ink, NULL);
+    pixDestroy(&blue);
+    BOXA *shapes = mask && blue_ink == 0 ? pixConnCompBB(mask, 8) : NULL;
+    pixDestroy(&mask);
+    /* Specks of the scan, under a quarter of the box high, are no part of
+     * a digit. */
+    int n = 0, top[8], bottom[8], tallest = 0;
+    int count = shapes ? boxaGetCount(shapes) : 0;
+    for (int i = 0; i < count; i++) {
+        l_int32 x, y, w, h;
+        boxaGetBoxGeometry(shapes, i, &x, &y, &w, &h);
+        if (h * 4 < cue->box.h)
+            continue;
+        if (n < 8) {
+            top[n] = y;
+            bottom[n] = y + h;
+        }
+        tallest = h > tallest ? h : tallest;
+        n++;
+    }
+    boxaDestroy(&shapes);
+    if ((size_t)n != digits)
+        return false;
+    int slack = tallest / 10 + 1;
+    for (int i = 1; i < n; i++)
+        if (abs((bottom[i] - top[i]) - (bottom[0] - top[0])) > slack ||
+            abs(top[i] - top[0]) > tallest / 4)
+            return false;
+    return true;
+}
+
 /* Read the blank after word c of the line, if it is one of kind k. */
 static void fill_blank(vt_line *ln, size_t c, const blank_kind *k, int dpi,
                        vt_digits_source *src, int quarters)
@@ -927,7 +981,7 @@ static void fill_blank(vt_line *ln, size_t c, const blank_kind *k, int dpi,
     if (at > 0)
         return;
     vt_word *next = &ln->words[n];
-    /* Digits OCR read as print after the cue ("Số:383") are left to it. */
+    /* Digits OCR read as print after the cue ("Số:516") are left to it. */
     const char *rest = cue->text + cl;
     if (*rest && !cue->handwritten && strspn(rest, "0123456789") == strlen(rest))
         return;
@@ -938,6 +992,14 @@ static void fill_blank(vt_line *ln, size_t c, const blank_kind *k, int dpi,
         if (measured <= 0 || measured >= cue->box.w)
             return;
         left = cue->box.x + measured;
+    }
+    /* Digits OCR read low after the cue that its ink shows are type. */
+    if (*rest && strspn(rest, "0123456789") == strlen(rest)) {
+        PIX *page = source_pix(src, quarters);
+        if (page && digits_look_printed(page, cue, left, strlen(rest))) {
+            cue->handwritten = false;
+            return;
+        }
     }
     int right = next->box.x, next_most = (int)lroundf(k->next_inch * (float)dpi);
     int line_h = cue->box.h < next->box.h ? cue->box.h : next->box.h;

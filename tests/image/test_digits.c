@@ -253,6 +253,52 @@ static PIX *load_page(void *ctx)
     return pixClone(ctx);
 }
 
+/* A number line of a 300 dpi page whose digits OCR read after the cue at
+ * low confidence ("Số:516", taken for pen), drawn as three strokes of the
+ * given heights from the given tops; returns whether, once the blanks are
+ * filled, the cue word is still taken for pen. */
+static bool number_left_pen(const int height[3], const int top[3])
+{
+    vt_doc *doc = vt_doc_new("low-confidence.png");
+    vt_page *pg = vt_doc_add_page(doc);
+    pg->dpi = 300;
+    pg->width = 800;
+    pg->height = 300;
+    PIX *page = pixCreate(800, 300, 32);
+    pixSetAllArbitrary(page, rgb(248, 248, 240));
+    vt_line *ln = vt_block_add_line(vt_page_add_block(pg, VT_ROLE_HEADER_LEFT));
+    vt_line_add_word(ln, "Số:516", NULL, (vt_box){100, 100, 200, 50}, 30)->handwritten = true;
+    vt_line_add_word(ln, "/QĐ-UBND", NULL, (vt_box){320, 100, 250, 50}, 90);
+    fill(page, (vt_box){102, 108, 56, 34}, rgb(20, 20, 20)); /* the cue's print */
+    fill(page, (vt_box){322, 108, 246, 34}, rgb(20, 20, 20));
+    for (int i = 0; i < 3; i++) { /* the digits, a stem and a bar each */
+        fill(page, (vt_box){180 + 35 * i, top[i], 8, height[i]}, rgb(20, 20, 20));
+        fill(page, (vt_box){180 + 35 * i, top[i], 22, 6}, rgb(20, 20, 20));
+    }
+    vt_digits_source src = {load_page, page, NULL, false};
+    vt_digits_fill_blanks(pg, &src);
+    pixDestroy(&src.pix);
+    pixDestroy(&page);
+    bool pen = ln->words[0].handwritten && !strcmp(ln->words[0].text, "Số:516");
+    vt_doc_free(doc);
+    return pen;
+}
+
+/* Confidence cannot tell a printed number OCR read low from pen: the ink
+ * can.  Type's digits are as tall as each other (a numbering stamp may
+ * set one a little higher); a hand's are not. */
+static void typed_or_pen(void)
+{
+    check(!number_left_pen((int[]){36, 36, 36}, (int[]){108, 108, 108}),
+          "digits of one height left as pen");
+    check(!number_left_pen((int[]){36, 36, 36}, (int[]){104, 108, 108}),
+          "digits of one height, the first set higher, left as pen");
+    check(number_left_pen((int[]){40, 31, 36}, (int[]){104, 110, 108}),
+          "digits of three heights taken for print");
+    check(number_left_pen((int[]){36, 36, 36}, (int[]){90, 108, 126}),
+          "digits climbing a line taken for print");
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -510,5 +556,6 @@ int main(int argc, char **argv)
     check(loads == 0 && !src.pix, "page loaded %d times for a printed header, want none", loads);
     pixDestroy(&page);
     vt_doc_free(doc);
+    typed_or_pen();
     return failures ? 1 : 0;
 }
