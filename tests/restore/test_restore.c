@@ -207,7 +207,8 @@ static void test_counts(const char *src, const char *data, const char *tmp)
 /* The name parts of lexicon/names-corpus.tsv teach where a part stands
  * in a name: after a family name, a usual middle name (đình) beats a
  * word the text uses far more (định of quy định), in a name the model
- * has never seen whole; without the parts the text's word wins. */
+ * has never seen whole; without the parts the text's word wins.  A
+ * foreign name keeps its letters. */
 static void test_names(const char *src, const char *data, const char *tmp)
 {
     char dict[2048], path[4096], model[2100];
@@ -225,6 +226,8 @@ static void test_names(const char *src, const char *data, const char *tmp)
     for (int i = 0; i < 20; i++)
         fputs("Căn cứ quy định của pháp luật, xác định rõ nhiệm vụ.\n", f);
     fputs("Ông Phùng Hữu Lâm và bà Đào Thị Hoa dự họp tại đình làng.\n", f);
+    for (int i = 0; i < 5; i++)
+        fputs("Công ty từng làm việc tại Hải Dương.\n", f);
     fclose(f);
     snprintf(path, sizeof path, "%s/lexicon", dict);
     unlink(path);
@@ -256,6 +259,12 @@ static void test_names(const char *src, const char *data, const char *tmp)
         if (with) {
             vt_restorer *r = vt_restorer_new(m, VT_RESTORE_STYLE_AUTO, 0.5);
             check_restore(r, "Ong Phung Dinh Tam xac dinh", "Ông Phùng Đình Tâm xác định");
+            /* Stripped text: a word in title case beside a foreign one
+             * (Rae, no syllable with any marks) is of the foreign name;
+             * two after it are a Vietnamese place. */
+            check_restore(r, "Cong ty Tung Rae tung lam viec tai Hai Duong.",
+                          "Công ty Tung Rae từng làm việc tại Hải Dương.");
+            check_restore(r, "Cong ty Kwon Hai Duong.", "Công ty Kwon Hải Dương.");
             vt_restorer_free(r);
         }
         vt_restore_model_close(m);
