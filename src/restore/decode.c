@@ -295,6 +295,55 @@ static bool in_letter_run(const char *const *words, size_t n, size_t w)
     return b - a >= LETTER_RUN;
 }
 
+/* The one slot of word w when it is in title case (Hong, Hong;), or
+ * SIZE_MAX. */
+static size_t title_slot(const vt_restorer *r, const char *const *words, size_t w)
+{
+    size_t at = SIZE_MAX;
+    for (size_t i = r->wpos[w]; i < r->wpos[w + 1]; i++) {
+        if (!r->pos[i].slot)
+            continue;
+        if (at != SIZE_MAX)
+            return SIZE_MAX;
+        at = i;
+    }
+    if (at == SIZE_MAX)
+        return at;
+    const vt_piece *pc = &r->pieces[r->pstart[w] + r->pos[at].piece];
+    return vt_case_of(words[w] + pc->off, pc->len) == VT_CASE_TITLE ? at : SIZE_MAX;
+}
+
+/* A foreign name in stripped text: a word in title case that no syllable
+ * spells with any marks (Rae, Kwon: its slot holds only the word as
+ * written) is foreign, and a word in title case beside it with no other
+ * such word on its other side is of the same name (Tung Rae, Kwon Minh):
+ * it keeps its letters rather than the marks of the syllable the model
+ * likes there (Từng Rae).  Two words in title case after a foreign one
+ * (Kwon Hai Duong) are a Vietnamese name, a place, beside it. */
+static void keep_foreign_names(vt_restorer *r, const char *const *words, size_t n)
+{
+    for (size_t w = 0; w < n; w++) {
+        size_t at = title_slot(r, words, w);
+        if (at == SIZE_MAX || r->pos[at].keep < 0 ||
+            r->slots.cands[r->pos[at].first].id == VT_TOK_UNK)
+            continue;
+        bool foreign[2], title[2];
+        for (int side = 0; side < 2; side++) {
+            size_t v = side ? w + 1 : w - 1;
+            size_t vs = (side ? v < n : w > 0) ? title_slot(r, words, v) : SIZE_MAX;
+            title[side] = vs != SIZE_MAX;
+            foreign[side] = title[side] && r->pos[vs].n == 1 &&
+                            r->slots.cands[r->pos[vs].first].id == VT_TOK_UNK;
+        }
+        if ((foreign[0] && !title[1]) || (foreign[1] && !title[0])) {
+            vt_pos *p = &r->pos[at];
+            p->first += (uint32_t)p->keep;
+            p->n = 1;
+            p->keep = 0;
+        }
+    }
+}
+
 /* A word vt_compose_word made: its text in composed.text, or none when
  * it stayed as written. */
 struct vt_made_word {
@@ -369,6 +418,8 @@ void vt_decode_lattice(vt_restorer *r, const char *const *words, size_t n, vt_re
     r->recall.redone = r->recall.on && vt_recall_open(r);
     if (r->recall.on && !r->recall.redone)
         return;
+    if (r->stripped)
+        keep_foreign_names(r, words, n);
     vt_beam_search(r, final);
     const size_t *wpos = r->wpos;
     double post[VT_MAX_CANDS + 1];

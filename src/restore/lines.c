@@ -9,8 +9,8 @@
 
 #include "train.h"
 
-vt_status vt_data_lines(const char *path, bool optional, vt_line_fn fn, void *ctx,
-                        bool *opened, vt_error *err)
+static vt_status read_lines(const char *path, bool optional, bool comments, vt_line_fn fn,
+                            void *ctx, bool *opened, vt_error *err)
 {
     if (opened)
         *opened = false;
@@ -30,7 +30,7 @@ vt_status vt_data_lines(const char *path, bool optional, vt_line_fn fn, void *ct
         lineno++;
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
             line[--n] = 0;
-        if (n > 0 && line[0] != '#')
+        if (n > 0 && (comments || line[0] != '#'))
             st = fn(ctx, line, (size_t)n, lineno);
     }
     if (st == VT_OK && ferror(f))
@@ -38,4 +38,16 @@ vt_status vt_data_lines(const char *path, bool optional, vt_line_fn fn, void *ct
     free(line);
     fclose(f);
     return st;
+}
+
+vt_status vt_data_lines(const char *path, bool optional, vt_line_fn fn, void *ctx,
+                        bool *opened, vt_error *err)
+{
+    return read_lines(path, optional, false, fn, ctx, opened, err);
+}
+
+vt_status vt_data_sections(const char *path, bool optional, vt_line_fn fn, void *ctx,
+                           vt_error *err)
+{
+    return read_lines(path, optional, true, fn, ctx, NULL, err);
 }

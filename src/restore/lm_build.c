@@ -164,12 +164,21 @@ void vt_lm_build(const uint32_t *seq, const uint8_t *weight, size_t n, const vt_
         if (i >= 2 && seq[i - 1] != VT_TOK_BOS)
             *cmap_slot(&c3, vt_key3(seq[i - 2], seq[i - 1], seq[i])) += weight[i];
     }
+    /* The bigrams only the model of names gives (vt_ngram.named). */
+    cmap named = {0};
+    cmap_init(&named, 1 << 10);
     for (size_t i = 0; i < n_extra; i++) {
         const vt_ngram *g = &extra[i];
-        if (g->order == 3)
+        uint64_t k2 = vt_key2(g->id[0], g->id[1]);
+        if (g->order == 3) {
             *cmap_slot(&c3, vt_key3(g->id[0], g->id[1], g->id[2])) += g->count;
-        else if (g->order == 2)
-            *cmap_slot(&c2, vt_key2(g->id[0], g->id[1])) += g->count;
+        } else if (g->order == 2) {
+            if (g->named && cmap_get(&c2, k2) == 0)
+                *cmap_slot(&named, k2) = 1;
+            else if (!g->named && cmap_get(&named, k2))
+                *cmap_slot(&named, k2) = 0;
+            *cmap_slot(&c2, k2) += g->count;
+        }
     }
     t3 = cmap_sorted(&c3);
     size_t n3 = c3.n;
@@ -197,16 +206,26 @@ void vt_lm_build(const uint32_t *seq, const uint8_t *weight, size_t n, const vt_
     ctx1 = vt_xcalloc(V, sizeof *ctx1);
     p1 = vt_xcalloc(V, sizeof *p1);
     nk1 = vt_xcalloc(V, sizeof *nk1);
-    for (size_t i = 0; i < n2; i++)
-        a1[(uint32_t)t2[i].key]++;
+    /* The discounts are the text's too: the bigrams of names, each
+     * counted once, would make every count of one look likelier. */
+    kv *own2 = vt_xmalloc((n2 + 1) * sizeof *own2);
+    size_t n_own2 = 0;
+    for (size_t i = 0; i < n2; i++) {
+        bool text = cmap_get(&named, t2[i].key) == 0;
+        a1[(uint32_t)t2[i].key] += text;
+        if (text)
+            own2[n_own2++] = t2[i];
+    }
+    cmap_free(&named);
     /* A word only listed counts as one more distinct context. */
     for (uint32_t i = VT_TOK_FIRST; listed && i < V; i++)
         a1[i] += listed[i];
     kv *u = vt_xmalloc((V + 1) * sizeof *u);
     for (uint32_t i = 0; i < V; i++)
         u[i] = (kv){i, (uint32_t)a1[i]};
-    disc d1 = discounts(u, V), d2 = discounts(t2, n2), d3 = discounts(t3, n3);
+    disc d1 = discounts(u, V), d2 = discounts(own2, n_own2), d3 = discounts(t3, n3);
     free(u);
+    free(own2);
 
     /* Unigrams: discounted continuation counts + uniform floor. */
     double tot1 = 0, nn1[4] = {0};

@@ -86,6 +86,11 @@ typedef struct vt_ngram {
     uint32_t id[3];
     uint32_t count;
     uint8_t order;
+    /* A bigram of the model of names (a part after another): it tells
+     * what follows its first token, and is no context its second is
+     * used in (the second's unigram, a continuation count, is the
+     * text's). */
+    bool named;
 } vt_ngram;
 typedef struct vt_ngrams {
     vt_ngram *a;
@@ -99,6 +104,9 @@ typedef vt_status (*vt_line_fn)(void *ctx, char *line, size_t len, size_t lineno
  * NULL) tells whether it existed. */
 vt_status vt_data_lines(const char *path, bool optional, vt_line_fn fn, void *ctx,
                         bool *opened, vt_error *err);
+/* The same, '#' lines included: files parted by "# section" lines. */
+vt_status vt_data_sections(const char *path, bool optional, vt_line_fn fn, void *ctx,
+                           vt_error *err);
 /* The id of a token of a counts file: >= 0, or -1 for a token the model
  * leaves out. */
 typedef int64_t (*vt_token_fn)(void *ctx, const char *s, size_t len);

@@ -204,6 +204,79 @@ static void test_counts(const char *src, const char *data, const char *tmp)
           "malformed counts: %s", err.message);
 }
 
+/* The name parts of lexicon/names-corpus.tsv teach where a part stands
+ * in a name: after a family name, a usual middle name (đình) beats a
+ * word the text uses far more (định of quy định), in a name the model
+ * has never seen whole; without the parts the text's word wins.  A
+ * foreign name keeps its letters. */
+static void test_names(const char *src, const char *data, const char *tmp)
+{
+    char dict[2048], path[4096], model[2100];
+    snprintf(dict, sizeof dict, "%s/ndict", tmp);
+    snprintf(model, sizeof model, "%s/n.model", tmp);
+    make_dict(src, data, dict);
+    snprintf(path, sizeof path, "%s/corpus", dict);
+    unlink(path);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/corpus/text.txt", dict);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL, "write %s", path);
+    if (!f)
+        return;
+    for (int i = 0; i < 20; i++)
+        fputs("Căn cứ quy định của pháp luật, xác định rõ nhiệm vụ.\n", f);
+    fputs("Ông Phùng Hữu Lâm và bà Đào Thị Hoa dự họp tại đình làng.\n", f);
+    for (int i = 0; i < 5; i++)
+        fputs("Công ty từng làm việc tại Hải Dương.\n", f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/lexicon", dict);
+    unlink(path);
+    mkdir(path, 0700);
+    vt_error err = {0};
+    vt_train_options o = {.dict_dir = dict, .corpus_weight = 1, .output = model};
+    double gap[2] = {0, 0}, lam[2] = {0, 0};
+    for (int with = 0; with < 2; with++) {
+        if (with) {
+            snprintf(path, sizeof path, "%s/lexicon/names-corpus.tsv", dict);
+            f = fopen(path, "w");
+            if (!f)
+                return;
+            fputs("# family\nPhùng\t3\nĐào\t5\n# middle\nThị\t9\nĐình\t4\nHữu\t2\n"
+                  "# given\nHoa\t3\nLâm\t2\nTâm\t2\n# person\nPhùng Hữu Lâm\t1\n", f);
+            fclose(f);
+        }
+        CHECK(vt_restore_train(&o, &err) == VT_OK, "train: %s", err.message);
+        vt_restore_model *m = vt_restore_model_open(model, &err);
+        CHECK(m != NULL, "open: %s", err.message);
+        if (!m)
+            return;
+        uint32_t phung = vt_model_id(m, "phùng", strlen("phùng"));
+        uint32_t dinh = vt_model_id(m, "đình", strlen("đình"));
+        uint32_t dinh_word = vt_model_id(m, "định", strlen("định"));
+        gap[with] = vt_model_lp3(m, VT_TOK_BOS, phung, dinh) -
+                    vt_model_lp3(m, VT_TOK_BOS, phung, dinh_word);
+        lam[with] = m->uni_p[vt_model_id(m, "lâm", strlen("lâm"))];
+        if (with) {
+            vt_restorer *r = vt_restorer_new(m, VT_RESTORE_STYLE_AUTO, 0.5);
+            check_restore(r, "Ong Phung Dinh Tam xac dinh", "Ông Phùng Đình Tâm xác định");
+            /* Stripped text: a word in title case beside a foreign one
+             * (Rae, no syllable with any marks) is of the foreign name;
+             * two after it are a Vietnamese place. */
+            check_restore(r, "Cong ty Tung Rae tung lam viec tai Hai Duong.",
+                          "Công ty Tung Rae từng làm việc tại Hải Dương.");
+            check_restore(r, "Cong ty Kwon Hai Duong.", "Công ty Kwon Hải Dương.");
+            vt_restorer_free(r);
+        }
+        vt_restore_model_close(m);
+    }
+    CHECK(gap[0] < 0 && gap[1] > 0, "đình after phùng: %.2f without the parts, %.2f with",
+          gap[0], gap[1]);
+    /* A part's bigrams tell what follows the part before it, and are no
+     * contexts the part is used in: its unigram stays the text's. */
+    CHECK(fabs(lam[0] - lam[1]) < 1e-6, "ln P(lâm) %.4f without the parts, %.4f with", lam[0],
+          lam[1]);
+}
+
 static void test_model(const char *src, const char *data, const char *tmp)
 {
     char dict[2048], m1[2048], m2[2048], dep[2048];
@@ -537,6 +610,7 @@ int main(int argc, char **argv)
     test_headings();
     test_channel(data);
     test_counts(argv[1], data, tmp);
+    test_names(argv[1], data, tmp);
     test_model(argv[1], data, tmp);
     if (failures)
         fprintf(stderr, "%d failure(s)\n", failures);
