@@ -3457,6 +3457,26 @@ static void test_signer_own_title_below(void)
     }
 }
 
+/* The body's line and the head's title under TM. read as one, with or
+ * without the space the line break left ("TM. ỦY BAN NHÂN DÂNCHỦ TỊCH"):
+ * the title ending the line is the position, the body the authority. */
+static void test_title_after_organ(void)
+{
+    static const char *const blocks[] = {"TM. ỦY BAN NHÂN DÂNCHỦ TỊCH",
+                                         "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH"};
+    for (size_t k = 0; k < sizeof blocks / sizeof *blocks; k++) {
+        char foot[256];
+        snprintf(foot, sizeof foot, "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n%s\nLê Văn Hòa\n",
+                 blocks[k]);
+        json_t *m = parse_foot("the head's title after the body",
+                               "Các cơ quan chịu trách nhiệm thi hành./.", foot);
+        expect(m, "signer.position", "Chủ tịch");
+        expect(m, "signer.authority", "TM. Ủy ban nhân dân");
+        expect(m, "signer.name", "Lê Văn Hòa");
+        json_decref(m);
+    }
+}
+
 /* Footnotes printed after the signature ("[1] Thông báo số ...", OCR's
  * "[l]" too) end the foot: the name above them is the signer's, not an
  * entry of the Nơi nhận with the notes glued to it. */
@@ -3559,6 +3579,7 @@ int main(int argc, char **argv)
     test_authority_name_with_comma();
     test_signer_own_title_below();
     test_footnotes_after_signature();
+    test_title_after_organ();
     test_stage(argv[1]);
     vt_lexicon_clear(&lex);
     printf("%d checks, %d failures\n", checks, failures);
