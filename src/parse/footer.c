@@ -1565,6 +1565,45 @@ static char *deputy_after_head(const vt_pctx *cx, char **title)
     return deputy;
 }
 
+/* The head's title after the body's name on a TM. line ("TM. ỦY BAN
+ * NHÂN DÂN CHỦ TỊCH"): the body's line and the title under it printed,
+ * or read by OCR, as one, the break sometimes leaving no space
+ * ("...NHÂN DÂNCHỦ TỊCH").  The longest title the lexicon knows that
+ * ends the line after a body of two words or more; glued to the body's
+ * last word, only a title of two words or more, so that a word's own
+ * ending is not read as a title.  Cuts *title to the body and returns the
+ * position; NULL, *title untouched, when none. */
+static char *position_after_organ(const vt_pctx *cx, char **title)
+{
+    if (!vt_text_mostly_upper(*title))
+        return NULL;
+    vt_pline pl;
+    vt_pline_init(&pl, *title);
+    char *position = NULL;
+    size_t words = pl.flen && pl.fold[0] != ' ', word_at = 0;
+    for (size_t w = 1; w < pl.flen && !position; w++) {
+        bool start = pl.fold[w - 1] == ' ' && pl.fold[w] != ' ';
+        bool glued = isalpha((unsigned char)pl.fold[w - 1]) && isalpha((unsigned char)pl.fold[w]) &&
+                     w - word_at >= 2 && memchr(pl.fold + w, ' ', pl.flen - w);
+        if (((start && words >= 2) || (glued && words >= 2)) &&
+            vt_lex_match(&cx->lex->positions, pl.fold + w, pl.flen - w, 0, NULL)) {
+            char *tail = span_text(&pl, w, pl.flen);
+            position = position_case(cx, tail, NULL);
+            free(tail);
+            char *head = span_text(&pl, 0, w);
+            free(*title);
+            *title = vt_xstrdup(g_strchomp(head));
+            free(head);
+        }
+        if (start) {
+            words++;
+            word_at = w;
+        }
+    }
+    vt_pline_clear(&pl);
+    return position;
+}
+
 /* The title's line under item k taken into the signature block: added
  * to the raw chain, the block's last line; returns where the name is
  * looked for. */
@@ -1595,8 +1634,8 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
 {
     json_t *sg = json_object();
     char *chain = vt_xstrdup(""), *rawchain = vt_xstrdup("");
-    char *last_title = NULL, *last_prefix = NULL, *inline_position = NULL;
-    size_t i = 0, first_line = cx->n, last_line = 0;
+    char *last_title = NULL, *last_prefix = NULL, *inline_position = NULL, *last_raw = NULL;
+    size_t i = 0, first_line = cx->n, last_line = 0, last_at = 0;
     /* Authority lines come first. */
     for (; i < right->n; i++) {
         vt_pline pl;
@@ -1621,6 +1660,7 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
             inline_position = deputy_after_head(cx, &title);
         char *proper = strcmp(prefix, "TM") == 0 ? vt_organ_case(cx->lex, title)
                                                  : position_case(cx, title, NULL);
+        last_at = strlen(chain);
         char *j = vt_xasprintf("%s%s%s. %s", chain, *chain ? " / " : "", prefix, proper);
         free(chain);
         chain = j;
@@ -1631,7 +1671,8 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
         free(last_prefix);
         last_title = proper;
         last_prefix = prefix;
-        free(title);
+        free(last_raw);
+        last_raw = title;
         if (first_line == cx->n)
             first_line = right->v[i].line;
         last_line = right->v[i].line;
@@ -1694,6 +1735,17 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
                 name_from = title_line_below(&rawchain, right, k, &last_line);
             }
         }
+    }
+    /* No title line under the body's: the head's title may end its line. */
+    if (!position && last_prefix && strcmp(last_prefix, "TM") == 0 &&
+        (position = position_after_organ(cx, &last_raw))) {
+        char *organ = vt_organ_case(cx->lex, last_raw);
+        chain[last_at] = '\0';
+        char *j = vt_xasprintf("%s%sTM. %s", chain, *chain ? " / " : "", organ);
+        free(organ);
+        free(chain);
+        chain = j;
+        pconf = VT_CONF_POSITION;
     }
     /* One acting for the head ("Q. GIÁM ĐỐC") signs with no title line
      * of their own: theirs is the head's, acting. */
@@ -1815,6 +1867,7 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
     free(rawchain);
     free(last_title);
     free(last_prefix);
+    free(last_raw);
 }
 
 /* Take the entries of fold[k, le) of line i: several on a line part at

@@ -1507,6 +1507,32 @@ static bool opens_small(const vt_pline *pl)
     return vt_cp_is_alpha(c) && !vt_cp_is_upper(c);
 }
 
+/* Whether a line of a trích yếu stops mid-phrase: it ends in a comma or
+ * a dash, or in a word that joins what follows ("VÀ", "CỦA", "TẠI").  The
+ * line under it goes on with it even when it opens with a title or a
+ * body, as an authority line does ("... CHỨC DANH, CHỨC VỤ," / "KIỂM SOÁT
+ * VIÊN VÀ ..."): the page wrapped the title there. */
+static bool stops_mid_phrase(const vt_pline *pl)
+{
+    /* Spelled with their marks: folded, "CHO" would be "CHỢ" too. */
+    static const char *const joining[] = {"VÀ", "CỦA", "TẠI", "VỀ", "CHO", "VỚI", "TRONG"};
+    size_t n = pl->len;
+    while (n && isspace((unsigned char)pl->text[n - 1]))
+        n--;
+    if (n && (pl->text[n - 1] == ',' || pl->text[n - 1] == '-'))
+        return true;
+    if (n >= 3 && (memcmp(pl->text + n - 3, "\u2013", 3) == 0 ||
+                   memcmp(pl->text + n - 3, "\u2014", 3) == 0))
+        return true;
+    size_t w = n;
+    while (w && pl->text[w - 1] != ' ')
+        w--;
+    for (size_t k = 0; k < sizeof joining / sizeof *joining; k++)
+        if (n - w == strlen(joining[k]) && memcmp(pl->text + w, joining[k], n - w) == 0)
+            return true;
+    return false;
+}
+
 static bool subject_continues(const vt_pctx *cx, const vt_pline *first, const vt_pline *prev,
                               const vt_pline *pl)
 {
@@ -1529,7 +1555,8 @@ static bool subject_continues(const vt_pctx *cx, const vt_pline *first, const vt
      * where the page did not: "... trong lĩnh" / "vực chứng khoán ..."); a
      * line of a sentence that long is a paragraph of the body. */
     bool upper = vt_text_is_upper(pl->text);
-    if (upper && (!vt_text_is_upper(first->text) || authority_line(cx, pl)))
+    if (upper && (!vt_text_is_upper(first->text) ||
+                  (authority_line(cx, pl) && !stops_mid_phrase(prev))))
         return false;
     /* The body's cues are printed in small letters: a line of a trích yếu
      * in capitals is one only spelled exactly, not a word of the title

@@ -3457,6 +3457,64 @@ static void test_signer_own_title_below(void)
     }
 }
 
+/* The body's line and the head's title under TM. read as one, with or
+ * without the space the line break left ("TM. ỦY BAN NHÂN DÂNCHỦ TỊCH"):
+ * the title ending the line is the position, the body the authority. */
+static void test_title_after_organ(void)
+{
+    static const char *const blocks[] = {"TM. ỦY BAN NHÂN DÂNCHỦ TỊCH",
+                                         "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH"};
+    for (size_t k = 0; k < sizeof blocks / sizeof *blocks; k++) {
+        char foot[256];
+        snprintf(foot, sizeof foot, "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n%s\nLê Văn Hòa\n",
+                 blocks[k]);
+        json_t *m = parse_foot("the head's title after the body",
+                               "Các cơ quan chịu trách nhiệm thi hành./.", foot);
+        expect(m, "signer.position", "Chủ tịch");
+        expect(m, "signer.authority", "TM. Ủy ban nhân dân");
+        expect(m, "signer.name", "Lê Văn Hòa");
+        json_decref(m);
+    }
+}
+
+/* A trích yếu in capitals wrapped where its phrase goes on (a comma, a
+ * dash, a joining word ending the line): the line under it is the
+ * trích yếu's, even one that opens with a title, as a decision's
+ * authority line does. */
+static void test_subject_wrapped_mid_phrase(void)
+{
+    static const char head[] =
+        "ỦY BAN NHÂN DÂN\nTỈNH LONG AN\nSố: 41/2025/QĐ-UBND\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Long An, ngày 3 tháng 10 năm 2025\nQUYẾT ĐỊNH\n";
+    static const struct {
+        const char *lines, *subject;
+    } cases[] = {
+        {"QUY ĐỊNH CHẾ ĐỘ HỖ TRỢ ĐỐI VỚI CÔNG CHỨC,\nCHUYÊN VIÊN LÀM VIỆC TẠI CÁC XÃ\n",
+         "QUY ĐỊNH CHẾ ĐỘ HỖ TRỢ ĐỐI VỚI CÔNG CHỨC, CHUYÊN VIÊN LÀM VIỆC TẠI CÁC XÃ"},
+        {"QUY ĐỊNH NHIỆM VỤ CỦA SỞ Y TẾ -\nGIÁM ĐỐC SỞ Y TẾ LÀM VIỆC TẠI CÁC XÃ\n",
+         "QUY ĐỊNH NHIỆM VỤ CỦA SỞ Y TẾ - GIÁM ĐỐC SỞ Y TẾ LÀM VIỆC TẠI CÁC XÃ"},
+        {"QUY ĐỊNH CHẾ ĐỘ HỖ TRỢ ĐỐI VỚI CÔNG CHỨC VÀ\nCHUYÊN VIÊN LÀM VIỆC TẠI CÁC XÃ\n",
+         "QUY ĐỊNH CHẾ ĐỘ HỖ TRỢ ĐỐI VỚI CÔNG CHỨC VÀ CHUYÊN VIÊN LÀM VIỆC TẠI CÁC XÃ"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        char text[1024];
+        snprintf(text, sizeof text, "%s%sCăn cứ Nghị định số 12/2025/NĐ-CP;\nQUYẾT ĐỊNH:\n", head,
+                 cases[k].lines);
+        json_t *m = parse_text("a trích yếu wrapped mid-phrase", text, NULL);
+        expect(m, "subject", cases[k].subject);
+        json_decref(m);
+    }
+    /* A whole trích yếu line above the authority line ends the trích yếu. */
+    char text[1024];
+    snprintf(text, sizeof text, "%sQUY ĐỊNH CHẾ ĐỘ HỖ TRỢ ĐỐI VỚI CÔNG CHỨC CÁC XÃ\n"
+             "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LONG AN\nCăn cứ Nghị định số 12/2025/NĐ-CP;\n"
+             "QUYẾT ĐỊNH:\n", head);
+    json_t *m = parse_text("the authority line under a trích yếu", text, NULL);
+    expect(m, "subject", "QUY ĐỊNH CHẾ ĐỘ HỖ TRỢ ĐỐI VỚI CÔNG CHỨC CÁC XÃ");
+    json_decref(m);
+}
+
 /* Footnotes printed after the signature ("[1] Thông báo số ...", OCR's
  * "[l]" too) end the foot: the name above them is the signer's, not an
  * entry of the Nơi nhận with the notes glued to it. */
@@ -3559,6 +3617,8 @@ int main(int argc, char **argv)
     test_authority_name_with_comma();
     test_signer_own_title_below();
     test_footnotes_after_signature();
+    test_title_after_organ();
+    test_subject_wrapped_mid_phrase();
     test_stage(argv[1]);
     vt_lexicon_clear(&lex);
     printf("%d checks, %d failures\n", checks, failures);
