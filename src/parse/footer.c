@@ -390,9 +390,19 @@ static bool entry_goes_on_below(const vt_pctx *cx, vt_rx *arx, size_t i, size_t 
  * newly allocated. */
 static char *repair_luu(const char *entry)
 {
-    size_t len = strlen(entry);
-    char *text = vt_xmalloc(len + 2);
-    memcpy(text, entry, len + 1);
+    /* The cue read with marks is "Lưu" whatever marks restore gave it
+     * ("Lựu"): the archive line prints no other word there.  Read
+     * without them ("Luu"), or in capitals, it is left as given. */
+    size_t cue = strcspn(entry, " :.;,");
+    char *word = vt_xstrndup(entry, cue), *wf = vt_text_fold(word);
+    bool marked = false;
+    for (const char *q = word; *q; q++)
+        marked |= (unsigned char)*q >= 0x80;
+    bool remarked = marked && strcmp(wf, "luu") == 0 && strcmp(word, "LƯU") != 0;
+    char *text = vt_xasprintf("%s%s ", remarked ? "Lưu" : word, entry + cue);
+    text[strlen(text) - 1] = '\0'; /* room for the comma put back below */
+    free(wf);
+    free(word);
     /* A coarse scan's colon reads as a semicolon ("Lưu; VT"). */
     char *cue_end = text + strcspn(text, " :.;,");
     if (*cue_end == ';')
@@ -624,7 +634,10 @@ static void flush_recipient(vt_pctx *cx, json_t *list, char *entry, size_t from,
     if (!entry)
         return;
     char *c = without_trailing_specks(entry);
-    char *r = vt_repair_capitals(cx->lex, c);
+    char *rc = vt_repair_capitals(cx->lex, c), *nc = vt_number_codes_repaired(cx, rc);
+    char *r = vt_entry_words_cased(cx->lex, nc);
+    free(nc);
+    free(rc);
     size_t marks = 0;
     for (const char *q = r; *q; q++)
         marks += isalnum((unsigned char)*q) || ((unsigned char)*q & 0xC0) == 0xC0;
@@ -721,19 +734,32 @@ static char *name_part(const vt_lex_list *list, const char *word, bool fuzzy)
     char *f = vt_text_fold(word);
     char *low = vt_text_lower_full(word);
     bool caps = vt_text_is_upper(word);
+    /* Of family names sharing their letters ("Vũ", and "Vừ" of the Hmông)
+     * the one the corpus names in more documents than any other (`ahead`)
+     * is the one lost marks hide; marks printed tell the other. */
     const vt_lex_entry *only = NULL;
     size_t same = 0;
-    for (size_t i = 0; i < list->n; i++)
-        if (strcmp(list->v[i].fold, f) == 0) {
+    long top = -1;
+    bool ahead = false;
+    for (size_t i = 0; i < list->n; i++) {
+        if (strcmp(list->v[i].fold, f) != 0)
+            continue;
+        long docs = list->v[i].extra ? strtol(list->v[i].extra, NULL, 10) : 0;
+        same++;
+        if (docs > top) {
             only = &list->v[i];
-            same++;
+            top = docs;
+            ahead = true;
+        } else if (docs == top) {
+            ahead = false;
         }
+    }
     /* Marks printed ("Lực", "LỰC") are kept; lost ones come from the list. */
     bool unmarked = strcmp(f, low) == 0;
     char *out = NULL;
     /* Family names are a closed set: one spelling per letters is the one,
      * whatever marks a guess put on them ("Nguyên" -> "Nguyễn"). */
-    if (same == 1 && (unmarked || fuzzy)) {
+    if ((same == 1 && (unmarked || fuzzy)) || (same > 1 && fuzzy && ahead && unmarked)) {
         out = vt_xstrdup(only->form);
     } else if (same == 0 && fuzzy) {
         /* No family name has these letters: the nearest one, marks or not
@@ -1525,11 +1551,12 @@ static bool unit_goes_on(const vt_pctx *cx, const char *line)
 }
 
 /* The deputy's title going on the KT. line after the head's ("KT. CỤC
- * TRƯỞNG PHÓ CỤC TRƯỞNG"): the block's two lines printed, or read by
- * OCR, as one.  Cuts *title (in capitals) to the head's title and
- * returns the deputy's, in its proper form (within OCR distance of what
- * the head's title leads one to expect); NULL, *title untouched, when the
- * line holds the head's title alone. */
+ * TRƯỞNG PHÓ CỤC TRƯỞNG", "KT. TRƯỞNG BAN BAN X PHÓ TRƯỞNG BAN"): the
+ * block's two lines printed, or read by OCR, as one.  Cuts *title (in
+ * capitals) to the head's title and returns the deputy's, in its proper
+ * form (within OCR distance of what the head's title leads one to
+ * expect); NULL, *title untouched, when the line holds the head's title
+ * alone. */
 static char *deputy_after_head(const vt_pctx *cx, char **title)
 {
     if (!vt_text_mostly_upper(*title))
@@ -1543,23 +1570,38 @@ static char *deputy_after_head(const vt_pctx *cx, char **title)
     for (size_t words = 0; from > 1 && words < DEPUTY_WORDS; from--)
         words += pl.fold[from - 2] == ' ' && pl.fold[from - 1] != ' ';
     char *deputy = NULL;
-    for (size_t w = from > 0 ? from : 1; w < pl.flen && !deputy; w++) {
+    size_t cut = 0;
+    double best = 0.2; /* the most a deputy's title read by OCR is off */
+    for (size_t w = from > 0 ? from : 1; w < pl.flen; w++) {
         if (pl.fold[w - 1] != ' ' || pl.fold[w] == ' ')
             continue;
         char *head = span_text(&pl, 0, w);
         char *proper = position_case(cx, head, NULL);
-        char *expected = vt_deputy_title(proper);
+        /* A head's title that heads its unit ("TRƯỞNG BAN BAN KIỂM TRA"):
+         * the deputy's title is that of the title alone ("Phó Trưởng
+         * ban"), the unit printed once. */
+        size_t pe = 0;
+        const vt_lex_entry *lead = vt_lex_prefix(&cx->lex->positions, pl.fold, w - 1, 0, &pe);
+        char *expected = vt_deputy_title(lead && pe < w - 1 ? lead->form : proper);
         char *ef = vt_text_fold(expected);
-        if (vt_fuzzy_cost(pl.fold + w, pl.flen - w, ef) <= 0.2) {
+        double c = vt_fuzzy_cost(pl.fold + w, pl.flen - w, ef);
+        /* The closest reading: a word of the unit may be read as one of
+         * the title's ("NỘI BỘ PHÓ TRƯỞNG BAN"). */
+        if (c <= best && (!deputy || c < best)) {
+            free(deputy);
             deputy = expected;
-            free(*title);
-            *title = head;
+            best = c;
+            cut = w;
         } else {
             free(expected);
-            free(head);
         }
+        free(head);
         free(ef);
         free(proper);
+    }
+    if (deputy) {
+        free(*title);
+        *title = span_text(&pl, 0, cut);
     }
     vt_pline_clear(&pl);
     return deputy;
@@ -2021,6 +2063,15 @@ void vt_parse_footer(vt_pctx *cx)
             bool mark = k < pl->flen && (vt_list_mark_len(pl->text + pl->map[k]) ||
                                          (i > nn && pl->fold[k] == '.'));
             bool luu = is_luu(pl->fold + k + strspn(pl->fold + k, "-_+*=. "));
+            /* A body whose units follow it ("- VP UBND tỉnh:") takes the
+             * first, marked "+" under it, as the rest of its entry ("VP
+             * UBND tỉnh: CVP, PCVP"); the archive line stays its own. */
+            bool unit = entry && vt_last_char(entry) == ':' && k < pl->flen &&
+                        pl->fold[k] == '+' && !luu;
+            if (unit) {
+                k += strspn(pl->fold + k, "+ ");
+                mark = false;
+            }
             size_t split = entry_split(cx, &arx, pl, ls, luu);
             char *lt = split > k ? span_text(pl, k, split) : vt_xstrdup("");
             bool closed = !entry || ends_entry(entry);
@@ -2029,9 +2080,9 @@ void vt_parse_footer(vt_pctx *cx)
              * (in lists whose entries close with a comma, as the Party's
              * do) up to the next entry's mark; an entry whose dash was lost
              * follows a closed one with its own. */
-            bool cont = !closed && !mark && !luu && words &&
-                        (vt_starts_lower(lt) || ends_entry(lt) ||
-                         (vt_last_char(lt) == ',' && entry_opens_below(cx, i, end)));
+            bool cont = unit || (!closed && !mark && !luu && words &&
+                                 (vt_starts_lower(lt) || ends_entry(lt) ||
+                                  (vt_last_char(lt) == ',' && entry_opens_below(cx, i, end))));
             /* A line of three or more an entry wraps over starts as it may
              * ("PCN Nguyễn Văn A, PCN" / "Trần Văn B, các Vụ," / "KTTH;"):
              * it goes on with the entry when the line under it does, and

@@ -606,7 +606,8 @@ static void parse_issuer(vt_pctx *cx, const size_t *split, size_t end, bool anch
 }
 
 /* Initials of a body's name as ký hiệu spell it: "Sở Giáo dục và Đào tạo"
- * -> "SGDĐT" (each syllable's first letter, "và" left out). */
+ * -> "SGDĐT", "Ban Chỉ đạo về Đô thị" -> "BCĐĐT" (each syllable's first
+ * letter, the linking words "và" and "về" left out). */
 static char *initials(const char *name)
 {
     char *up = vt_xstrdup(name);
@@ -616,7 +617,7 @@ static char *initials(const char *name)
     char *w;
     while ((w = vt_next_word(&p))) {
         char *f = vt_text_fold(w);
-        if (strcmp(f, "va") != 0 && isalpha((unsigned char)f[0])) {
+        if (strcmp(f, "va") != 0 && strcmp(f, "ve") != 0 && isalpha((unsigned char)f[0])) {
             /* First code point of the word, in capitals. */
             size_t k = 1;
             while (w[k] && ((unsigned char)w[k] & 0xC0) == 0x80)
@@ -809,35 +810,77 @@ static const char *d_abbreviation(const vt_lexicon *lex, const char *word)
     return found;
 }
 
-char *vt_repair_capitals(const vt_lexicon *lex, const char *text)
+/* text with each word of at least `least` ASCII capitals standing alone
+ * replaced by what `fix` makes of it (a new string, or NULL to keep it).
+ * Newly allocated. */
+static char *capital_words_fixed(const char *text, size_t least,
+                                 char *(*fix)(const void *arg, const char *word), const void *arg)
 {
-    size_t n = strlen(text), o = 0;
-    char *out = vt_xmalloc(n * 2 + 1);
+    size_t n = strlen(text), o = 0, cap = n * 2 + 1;
+    char *out = vt_xmalloc(cap);
     for (size_t i = 0; i < n;) {
         size_t k = 0;
         while (isupper((unsigned char)text[i + k]))
             k++;
-        bool whole = k >= 2 && (i == 0 || !isalnum((unsigned char)text[i - 1])) &&
+        bool whole = k >= least && (i == 0 || !isalnum((unsigned char)text[i - 1])) &&
                      (unsigned char)text[i - (i > 0)] < 0x80 && !isalnum((unsigned char)text[i + k]) &&
                      (unsigned char)text[i + k] < 0x80;
         char *word = whole ? vt_xstrndup(text + i, k) : NULL;
-        const char *fix = word && !vt_known_code(lex, word) ? d_abbreviation(lex, word) : NULL;
+        char *fixed = word ? fix(arg, word) : NULL;
         free(word);
-        if (fix) {
-            memcpy(out + o, fix, strlen(fix));
-            o += strlen(fix);
-            i += k;
-        } else {
-            size_t step = k ? k : 1;
-            memcpy(out + o, text + i, step);
-            o += step;
-            i += step;
+        const char *put = fixed ? fixed : text + i;
+        size_t step = fixed ? strlen(fixed) : k ? k : 1;
+        if (o + step + (n - i) + 1 > cap) {
+            cap = (o + step + (n - i) + 1) * 2;
+            out = vt_xrealloc(out, cap);
         }
+        memcpy(out + o, put, step);
+        o += step;
+        i += k ? k : 1;
+        free(fixed);
     }
     out[o] = '\0';
+    return out;
+}
+
+static char *d_abbreviation_fix(const void *arg, const char *word)
+{
+    const vt_lexicon *lex = arg;
+    const char *fix = vt_known_code(lex, word) ? NULL : d_abbreviation(lex, word);
+    return fix ? vt_xstrdup(fix) : NULL;
+}
+
+char *vt_repair_capitals(const vt_lexicon *lex, const char *text)
+{
+    char *out = capital_words_fixed(text, 2, d_abbreviation_fix, lex);
     char *coded = vt_code_words_repaired(lex, out);
     free(out);
     return coded;
+}
+
+/* The part of the ký hiệu `arg` with Đ that `word` is a reading of. */
+static char *notation_part_fix(const void *arg, const char *word)
+{
+    for (const char *p = arg; *p;) {
+        size_t sl = strcspn(p, "-/");
+        char *seg = vt_xstrndup(p, sl);
+        if (strstr(seg, "Đ") && d_reading(seg, word))
+            return seg;
+        free(seg);
+        p += sl + (p[sl] != '\0');
+    }
+    return NULL;
+}
+
+char *vt_number_codes_repaired(const vt_pctx *cx, const char *text)
+{
+    json_t *num = json_object_get(cx->meta, "number");
+    const char *notation = json_string_value(json_object_get(num, "code_notation"));
+    if (!notation || !strstr(notation, "Đ"))
+        return vt_xstrdup(text);
+    /* Three letters at least: a shorter part ("QĐ", "ĐU") is too short
+     * to tell a reading of it from another code. */
+    return capital_words_fixed(text, 3, notation_part_fix, notation);
 }
 
 typedef struct number {

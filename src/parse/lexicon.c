@@ -37,12 +37,12 @@ static void add_entry(vt_lex_list *list, const char *form, const char *extra,
 /* Is the form already in the list?  The names of names.txt and of the
  * real corpus overlap, and a name part is looked up as the one entry
  * with its letters. */
-static bool has_form(const vt_lex_list *list, const char *form)
+static vt_lex_entry *listed_form(const vt_lex_list *list, const char *form)
 {
     for (size_t i = 0; i < list->n; i++)
         if (strcmp(list->v[i].form, form) == 0)
-            return true;
-    return false;
+            return &list->v[i];
+    return NULL;
 }
 
 enum { NAME_SECTIONS = 4 };
@@ -107,7 +107,12 @@ static vt_status load_list(vt_lex_list *list, const char *dir, const char *name,
             }
             s = trim(s);
         }
-        if (*s && !(sections && has_form(list, s)))
+        /* A name listed again (names.txt's, then the corpus's counts) is
+         * one entry, with the count of the documents naming it. */
+        vt_lex_entry *again = *s && sections ? listed_form(list, s) : NULL;
+        if (again && !again->extra && extra)
+            again->extra = vt_xstrdup(extra);
+        else if (*s && !again)
             add_entry(list, s, extra, section);
     }
     free(bytes);

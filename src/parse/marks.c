@@ -101,7 +101,9 @@ static void add_addressees(vt_pctx *cx, json_t *list, const char *entry, size_t 
         while (p[k] && !(several && p[k] == ';') &&
                !(by_commas && p[k] == ',' && starts_addressee(cx->lex, p + k + 1)))
             k++;
-        char *c = vt_clean_text(p, k), *v = vt_repair_capitals(cx->lex, c);
+        char *c = vt_clean_text(p, k), *rc = vt_repair_capitals(cx->lex, c);
+        char *v = vt_entry_words_cased(cx->lex, rc);
+        free(rc);
         char *mended = vt_mended_names(cx, v);
         if (mended) {
             free(v);

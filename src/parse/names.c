@@ -375,3 +375,226 @@ char *vt_organ_case(const vt_lexicon *lex, const char *text)
     free(result);
     return u;
 }
+
+/* Words naming the kind of a body, or a deputy, that a list of bodies
+ * prints before the body's abbreviation ("Phòng KTHT", "Đài PTTH",
+ * "Cổng TTĐT", "Phó TTg").  Their OCR without marks also spells a commoner
+ * word (phong, dải, công, phố) that restore, knowing no abbreviation,
+ * may choose; before an abbreviation only the body's word is read. */
+static const struct {
+    const char *fold, *form;
+} code_heads[] = {
+    {"ban", "Ban"},   {"bo", "Bộ"},     {"cong", "Cổng"},   {"cuc", "Cục"}, {"dai", "Đài"},
+    {"doan", "Đoàn"}, {"pho", "Phó"},   {"phong", "Phòng"}, {"so", "Sở"},   {"vien", "Viện"},
+    {"vu", "Vụ"},
+};
+
+/* The length of w without the marks closing a word in a list (",;:."). */
+static size_t core_len(const char *w)
+{
+    size_t n = strlen(w);
+    while (n && strchr(",;:.)", w[n - 1]))
+        n--;
+    return n;
+}
+
+/* Is w[0..n) an abbreviation as printed: two capitals (Đ among them)
+ * first, then capitals, digits, small Latin letters ("TTg", "GDTrH") and
+ * the marks inside a code ("NN&MT", "TH.ĐT"), no letter with a mark
+ * but Đ. */
+static bool code_word(const char *w, size_t n)
+{
+    size_t caps = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)w[i];
+        bool d = c == 0xC4 && i + 1 < n && (unsigned char)w[i + 1] == 0x90;
+        if (isupper(c) || d)
+            caps++;
+        else if (caps < 2 || !(isalnum(c) || strchr("&.-", c)))
+            return false;
+        i += d ? 2 : 1;
+    }
+    return caps >= 2;
+}
+
+/* Does w[0..n) carry a letter with a mark other than Đ? */
+static bool marked_word(const char *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (c >= 0x80 && !(c == 0xC4 && i + 1 < n && ((unsigned char)w[i + 1] & 0xFE) == 0x90))
+            return true;
+        if (c == 0xC4)
+            i++;
+    }
+    return false;
+}
+
+/* The word of a list entry `w` (ws[i]) in the form the entry's other
+ * words call for, or NULL when it stands as printed.  In an entry in
+ * capitals (`capitals`) a word of the name may look like an abbreviation
+ * ("PHONG TAI CHINH"): only a known one follows a body's kind there. */
+static char *entry_word(const vt_lexicon *lex, const words *ws, size_t i, bool capitals)
+{
+    const char *w = ws->w[i];
+    size_t lead = strspn(w, "(-"), n = core_len(w);
+    if (n <= lead || i + 1 >= ws->n)
+        return NULL;
+    char *core = vt_xstrndup(w + lead, n - lead), *fold = vt_text_fold(core), *out = NULL;
+    const char *next = ws->w[i + 1];
+    vt_case kc = vt_case_of(core, strlen(core));
+    if (kc == VT_CASE_TITLE || kc == VT_CASE_UPPER) {
+        for (size_t k = 0; k < sizeof code_heads / sizeof *code_heads && !out; k++)
+            if (strcmp(fold, code_heads[k].fold) == 0 && strcmp(core, code_heads[k].form) != 0 &&
+                code_word(next, core_len(next))) {
+                char *code = vt_xstrndup(next, core_len(next));
+                if (!capitals || vt_known_code(lex, code))
+                    out = vt_xstrdup(code_heads[k].form);
+                free(code);
+            }
+    }
+    /* An article cited by its number is "Điều" ("Như Điều 3"), which
+     * restore may write in small letters where OCR lost the capital's bar
+     * ("Nhu biéu 3"). */
+    if (!out && strcmp(core, "điều") == 0 && isdigit((unsigned char)next[0]))
+        out = vt_xstrdup("Điều");
+    /* A word in capitals with a tone or vowel mark is no abbreviation
+     * (they print none but Đ): restore kept the capitals OCR read off a
+     * word of the name ("BỘ Nội vụ", "Sở NỘI vụ"), which the words after
+     * it, in small letters, show is printed in normal case. */
+    if (!out && kc == VT_CASE_UPPER && marked_word(core, strlen(core)) &&
+        !vt_known_code(lex, core) && vt_case_of(next, strlen(next)) != VT_CASE_UPPER &&
+        vt_case_of(next, strlen(next)) != VT_CASE_MIXED) {
+        char *low = vt_text_lower_full(core), *probe = vt_xasprintf("%s x", fold);
+        out = vt_admin_unit_start(probe) ? vt_xstrdup(low) : vt_text_upper_first(low);
+        free(probe);
+        free(low);
+    }
+    char *word = out ? vt_xasprintf("%.*s%s%s", (int)lead, w, out, w + n) : NULL;
+    free(out);
+    free(fold);
+    free(core);
+    return word;
+}
+
+/* Does a place's name start at word i of an entry: after a list's mark
+ * (",", ":", ";") or after the unit it names ("tỉnh", "thành phố")? */
+static bool place_starts(const words *ws, size_t i)
+{
+    if (i == 0)
+        return false;
+    const char *prev = ws->w[i - 1];
+    if (strchr(",:;", prev[strlen(prev) - 1]))
+        return true;
+    char *two = i >= 2 ? vt_xasprintf("%s %s x", ws->w[i - 2], prev) : NULL;
+    char *one = vt_xasprintf("%s x", prev), *f2 = two ? vt_text_fold(two) : NULL;
+    char *f1 = vt_text_fold(one);
+    const char *unit;
+    bool after_unit = admin_unit_at(f1, strlen(f1), 0, &unit) == strlen(f1) - 2 ||
+                      (f2 && admin_unit_at(f2, strlen(f2), 0, &unit) == strlen(f2) - 2);
+    free(f1);
+    free(f2);
+    free(one);
+    free(two);
+    return after_unit;
+}
+
+/* The place of the gazetteer that words i.. of an entry spell but for
+ * their marks ("Thạnh Hòa" for "Thanh Hóa" in "các tỉnh: Hà Tĩnh, Thạnh
+ * Hòa"): restore knows a place's name no better than other words, the
+ * gazetteer does.  A run of two to four capitalised words, the longest
+ * found (one word alone is as likely a person's, as a drafter's name
+ * closing the archive line); a run that is a place as printed stays, and
+ * where places share the letters the first listed (the higher level) is
+ * taken.  Returns the
+ * run's length, 0 when none; *form the place. */
+static size_t place_run(const vt_lexicon *lex, const words *ws, size_t i, const char **form)
+{
+    enum { PLACE_WORDS = 4 };
+    for (size_t n = PLACE_WORDS; n >= 2; n--) {
+        if (i + n > ws->n)
+            continue;
+        bool capitalised = true;
+        for (size_t k = i; k < i + n && capitalised; k++) {
+            vt_case c = vt_case_of(ws->w[k], core_len(ws->w[k]));
+            capitalised = c == VT_CASE_TITLE && (k + 1 == i + n || core_len(ws->w[k]) ==
+                                                                       strlen(ws->w[k]));
+        }
+        if (!capitalised)
+            continue;
+        char *run = join_words(ws->w + i, n);
+        run[core_len(run)] = '\0';
+        char *f = vt_text_fold(run);
+        const char *found = NULL;
+        bool as_printed = false;
+        for (size_t k = 0; k < lex->places.n && !as_printed; k++) {
+            if (strcmp(lex->places.v[k].fold, f) != 0)
+                continue;
+            as_printed = strcmp(lex->places.v[k].form, run) == 0;
+            if (!found)
+                found = lex->places.v[k].form;
+        }
+        free(f);
+        free(run);
+        if (found) {
+            *form = as_printed ? NULL : found;
+            return n;
+        }
+    }
+    return 0;
+}
+
+char *vt_entry_words_cased(const vt_lexicon *lex, const char *entry)
+{
+    bool capitals = vt_text_is_upper(entry);
+    words ws;
+    split_words(entry, &ws);
+    for (size_t i = 0; i < ws.n; i++) {
+        char *w = entry_word(lex, &ws, i, capitals);
+        if (w) {
+            free(ws.w[i]);
+            ws.w[i] = w;
+        }
+    }
+    for (size_t i = 0; i < ws.n; i++) {
+        const char *form = NULL;
+        size_t n = place_starts(&ws, i) ? place_run(lex, &ws, i, &form) : 0;
+        if (form) {
+            /* The place's words, the run's closing mark kept. */
+            words pw;
+            split_words(form, &pw);
+            if (pw.n == n) {
+                for (size_t k = 0; k < n; k++) {
+                    const char *w = ws.w[i + k];
+                    char *put = vt_xasprintf("%s%s", pw.w[k], w + core_len(w));
+                    free(ws.w[i + k]);
+                    ws.w[i + k] = put;
+                }
+            }
+            free_words(&pw);
+        }
+        i += n ? n - 1 : 0;
+    }
+    for (size_t i = 0; i < ws.n; i++) {
+        const char *form = NULL;
+        size_t n = place_starts(&ws, i) ? place_run(lex, &ws, i, &form) : 0;
+        if (form) {
+            /* The place's words, the run's closing mark kept. */
+            words pw;
+            split_words(form, &pw);
+            if (pw.n == n) {
+                for (size_t k = 0; k < n; k++) {
+                    const char *w = ws.w[i + k];
+                    char *put = vt_xasprintf("%s%s", pw.w[k], w + core_len(w));
+                    free(ws.w[i + k]);
+                    ws.w[i + k] = put;
+                }
+            }
+            free_words(&pw);
+        }
+        i += n ? n - 1 : 0;
+    }
+    char *out = join_words(ws.w, ws.n);
+    free_words(&ws);
+    return out;
+}

@@ -246,6 +246,11 @@ char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *ty
  * "Đoàn BBQH tỉnh" -> "Đoàn ĐBQH tỉnh", "Cổng TTBT" -> "Cổng TTĐT".
  * Caller frees. */
 char *vt_repair_capitals(const vt_lexicon *lex, const char *text);
+/* text with each code in capitals that is an OCR reading, its Đ lost
+ * (d_reading), of a part of the document's own ký hiệu with Đ written as
+ * that part ("Lưu: VT, BCDPTDT" under "Số: 15/QĐ-BCĐPTĐT"): the issuer's
+ * code, printed again in its copies.  Newly allocated. */
+char *vt_number_codes_repaired(const vt_pctx *cx, const char *text);
 /* Index the lexicon's codes for the two repairs below (codes.c). */
 void vt_codes_index(vt_lexicon *lex);
 void vt_codes_index_clear(vt_lexicon *lex);
@@ -282,6 +287,14 @@ char *vt_deputy_title(const char *title);
 char *vt_organ_case(const vt_lexicon *lex, const char *text);
 /* Proper form of a place name (places.txt), else each word capitalised. */
 char *vt_place_case(const vt_lexicon *lex, const char *text);
+/* An entry of Nơi nhận or Kính gửi with the words its other words show
+ * restore misread in form or case: a body's kind before its abbreviation
+ * ("Phòng KTHT" for "Phong KTHT"), an article before its number
+ * ("Như Điều 3"), a place in a list or after its unit ("các tỉnh: Thanh
+ * Hóa" for "Thạnh Hòa"), a word in capitals with a mark in an entry in
+ * normal case ("Bộ Nội vụ" for "BỘ Nội vụ").  Caller frees;
+ * the words' spacing is made single. */
+char *vt_entry_words_cased(const vt_lexicon *lex, const char *entry);
 
 /* Parse lines into a metadata object; warnings are added to *cx.  Pure
  * apart from allocation: the same lines give the same object. */
