@@ -506,8 +506,8 @@ static bool place_starts(const words *ws, size_t i)
  * found (one word alone is as likely a person's, as a drafter's name
  * closing the archive line); a run that is a place as printed stays, and
  * where places share the letters the first listed (the higher level) is
- * taken.  Returns the
- * run's length, 0 when none; *form the place. */
+ * taken.  Returns the run's length, 0 when none; *form the place, NULL
+ * when the run is printed as the gazetteer spells it. */
 static size_t place_run(const vt_lexicon *lex, const words *ws, size_t i, const char **form)
 {
     enum { PLACE_WORDS = 4 };
@@ -555,25 +555,6 @@ char *vt_entry_words_cased(const vt_lexicon *lex, const char *entry)
             free(ws.w[i]);
             ws.w[i] = w;
         }
-    }
-    for (size_t i = 0; i < ws.n; i++) {
-        const char *form = NULL;
-        size_t n = place_starts(&ws, i) ? place_run(lex, &ws, i, &form) : 0;
-        if (form) {
-            /* The place's words, the run's closing mark kept. */
-            words pw;
-            split_words(form, &pw);
-            if (pw.n == n) {
-                for (size_t k = 0; k < n; k++) {
-                    const char *w = ws.w[i + k];
-                    char *put = vt_xasprintf("%s%s", pw.w[k], w + core_len(w));
-                    free(ws.w[i + k]);
-                    ws.w[i + k] = put;
-                }
-            }
-            free_words(&pw);
-        }
-        i += n ? n - 1 : 0;
     }
     for (size_t i = 0; i < ws.n; i++) {
         const char *form = NULL;
