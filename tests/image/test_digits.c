@@ -244,6 +244,20 @@ static int touching_shift(const aside *a, const aside *b)
     return 0;
 }
 
+/* A made-up page of w x h pixels at 300 dpi: its model, named name, in
+ * *doc and its paper, an off-white, in *pix. */
+static vt_page *paper_page(const char *name, int w, int h, vt_doc **doc, PIX **pix)
+{
+    *doc = vt_doc_new(name);
+    vt_page *pg = vt_doc_add_page(*doc);
+    pg->dpi = 300;
+    pg->width = w;
+    pg->height = h;
+    *pix = pixCreate(w, h, 32);
+    pixSetAllArbitrary(*pix, rgb(248, 248, 240));
+    return pg;
+}
+
 /* The page as ingested, handed to the reader; counts how often it is
  * asked for. */
 static int loads;
@@ -259,13 +273,9 @@ static PIX *load_page(void *ctx)
  * filled, the cue word is still taken for pen. */
 static bool number_left_pen(const int height[3], const int top[3])
 {
-    vt_doc *doc = vt_doc_new("low-confidence.png");
-    vt_page *pg = vt_doc_add_page(doc);
-    pg->dpi = 300;
-    pg->width = 800;
-    pg->height = 300;
-    PIX *page = pixCreate(800, 300, 32);
-    pixSetAllArbitrary(page, rgb(248, 248, 240));
+    vt_doc *doc;
+    PIX *page;
+    vt_page *pg = paper_page("low-confidence.png", 800, 300, &doc, &page);
     vt_line *ln = vt_block_add_line(vt_page_add_block(pg, VT_ROLE_HEADER_LEFT));
     vt_line_add_word(ln, "Số:516", NULL, (vt_box){100, 100, 200, 50}, 30)->handwritten = true;
     vt_line_add_word(ln, "/QĐ-UBND", NULL, (vt_box){320, 100, 250, 50}, 90);
@@ -342,13 +352,9 @@ int main(int argc, char **argv)
         return 1;
 
     /* A header of a made-up page at 300 dpi. */
-    vt_doc *doc = vt_doc_new("made-up.png");
-    vt_page *pg = vt_doc_add_page(doc);
-    pg->dpi = 300;
-    pg->width = 1600;
-    pg->height = 700;
-    PIX *page = pixCreate(1600, 700, 32);
-    pixSetAllArbitrary(page, rgb(248, 248, 240));
+    vt_doc *doc;
+    PIX *page;
+    vt_page *pg = paper_page("made-up.png", 1600, 700, &doc, &page);
     static const char *const number[] = {"Số:", "/TB-UBND"};
     vt_line *num = add_line(pg, VT_ROLE_HEADER_LEFT, page, number,
                             (vt_box[]){{100, 100, 70, 50}, {420, 100, 250, 50}}, 2);
