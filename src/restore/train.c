@@ -456,7 +456,9 @@ static vt_status add_dir(builder *b, const char *dir, const char *label_dir,
     }
     closedir(d);
     vt_train_note_source(&b->src, dir, NULL);
-    qsort(names, n, sizeof *names, str_cmp);
+    /* An empty folder leaves names NULL, which qsort may not be given. */
+    if (n)
+        qsort(names, n, sizeof *names, str_cmp);
     for (size_t i = 0; i < n && st == VT_OK; i++) {
         char path[4096], label[512];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
