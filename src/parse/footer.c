@@ -399,8 +399,11 @@ static char *repair_luu(const char *entry)
     for (const char *q = word; *q; q++)
         marked |= (unsigned char)*q >= 0x80;
     bool remarked = marked && strcmp(wf, "luu") == 0 && strcmp(word, "LƯU") != 0;
-    char *text = vt_xasprintf("%s%s ", remarked ? "Lưu" : word, entry + cue);
-    text[strlen(text) - 1] = '\0'; /* room for the comma put back below */
+    /* One byte more than the text: room for the comma put back below. */
+    const char *head = remarked ? "Lưu" : word;
+    size_t size = strlen(head) + strlen(entry + cue) + 2;
+    char *text = vt_xmalloc(size);
+    snprintf(text, size, "%s%s", head, entry + cue);
     free(wf);
     free(word);
     /* A coarse scan's colon reads as a semicolon ("Lưu; VT"). */

@@ -43,6 +43,14 @@ bool vt_admin_unit_start(const char *fold)
     return k > 0 && fold[k] != '\0';
 }
 
+/* Is fold a unit's word and nothing else ("tinh", "thanh pho")? */
+static bool is_admin_unit(const char *fold)
+{
+    const char *unit;
+    size_t n = strlen(fold);
+    return n > 0 && admin_unit_at(fold, n, 0, &unit) == n;
+}
+
 static bool ends_with_unit(const char *fold)
 {
     size_t n = strlen(fold);
@@ -465,9 +473,8 @@ static char *entry_word(const vt_lexicon *lex, const words *ws, size_t i, bool c
     if (!out && kc == VT_CASE_UPPER && marked_word(core, strlen(core)) &&
         !vt_known_code(lex, core) && vt_case_of(next, strlen(next)) != VT_CASE_UPPER &&
         vt_case_of(next, strlen(next)) != VT_CASE_MIXED) {
-        char *low = vt_text_lower_full(core), *probe = vt_xasprintf("%s x", fold);
-        out = vt_admin_unit_start(probe) ? vt_xstrdup(low) : vt_text_upper_first(low);
-        free(probe);
+        char *low = vt_text_lower_full(core);
+        out = is_admin_unit(fold) ? vt_xstrdup(low) : vt_text_upper_first(low);
         free(low);
     }
     char *word = out ? vt_xasprintf("%.*s%s%s", (int)lead, w, out, w + n) : NULL;
@@ -486,16 +493,13 @@ static bool place_starts(const words *ws, size_t i)
     const char *prev = ws->w[i - 1];
     if (strchr(",:;", prev[strlen(prev) - 1]))
         return true;
-    char *two = i >= 2 ? vt_xasprintf("%s %s x", ws->w[i - 2], prev) : NULL;
-    char *one = vt_xasprintf("%s x", prev), *f2 = two ? vt_text_fold(two) : NULL;
-    char *f1 = vt_text_fold(one);
-    const char *unit;
-    bool after_unit = admin_unit_at(f1, strlen(f1), 0, &unit) == strlen(f1) - 2 ||
-                      (f2 && admin_unit_at(f2, strlen(f2), 0, &unit) == strlen(f2) - 2);
-    free(f1);
-    free(f2);
-    free(one);
-    free(two);
+    /* A unit's name is one word or two: the two words before i end in
+     * one. */
+    char *before = vt_xasprintf(" %s %s", i >= 2 ? ws->w[i - 2] : "", prev);
+    char *fold = vt_text_fold(before);
+    bool after_unit = ends_with_unit(fold);
+    free(fold);
+    free(before);
     return after_unit;
 }
 
