@@ -862,12 +862,16 @@ static char *printed_name(const vt_lexicon *lex, const char *text, const char *o
             if (i)
                 strcat(out, " ");
             /* Marks restore guessed on a printed word without any ("Tại"
-             * for "Tai") are no name's: the names list spells it. */
+             * for "Tai") are no name's: the names list spells it.  Marks
+             * the page printed stay when the names list spells a name
+             * so: between two names of the same letters the model knows
+             * only which persons its corpus named. */
             char *low = vt_text_lower_full(ow[i]);
-            bool restored = strcmp(a, b) == 0
-                                ? name_form(lex, tw[i], true) || !name_form(lex, ow[i], false) ||
-                                      strcmp(b, low) != 0
-                                : name_form(lex, tw[i], true) && !name_form(lex, ow[i], false);
+            bool marked = strcmp(b, low) != 0;
+            bool restored = strcmp(a, b) != 0
+                                ? name_form(lex, tw[i], true) && !name_form(lex, ow[i], false)
+                            : marked ? !name_form(lex, ow[i], true)
+                                     : name_form(lex, tw[i], true) || !name_form(lex, ow[i], false);
             free(low);
             strcat(out, restored ? tw[i] : ow[i]);
             free(a);
@@ -950,6 +954,16 @@ static size_t split_name(char *copy, char **w)
     return n;
 }
 
+/* Whether the names list holds every part of the name t (family first). */
+static bool known_name(const vt_lexicon *lex, const char *t)
+{
+    char *copy = vt_xstrdup(t), *w[NAME_WORDS];
+    size_t n = split_name(copy, w);
+    bool known = n >= 2 && name_score(lex, w, n) == n;
+    free(copy);
+    return known;
+}
+
 /* Is the word a name's, as a restored text prints it: a capital, then
  * small letters (an apostrophe inside: H'Yim)? */
 static bool name_word(const char *w)
@@ -1009,6 +1023,22 @@ static bool name_goes_on(const vt_pctx *cx, const items *right, size_t k)
         words += *c == ' ';
     return words < 4 && next->line <= lines_below(cx, right->v[k].line, 1) &&
            !strchr(next->text, ' ') && name_word(next->text) && in_list(&cx->lex->given, next->text);
+}
+
+/* Whether item k, a name the names list does not hold whole, is the
+ * signature read as words ("Ka N Lè") and the next item, on one of the
+ * next lines within the name's reach of the title line, the printed
+ * name the list does hold whole: the signature stands between title and
+ * name. */
+static bool signature_above_name(const vt_pctx *cx, const items *right, size_t k,
+                                 size_t title_line)
+{
+    if (k + 1 >= right->n || known_name(cx->lex, past_stroke_marks(right->v[k].text)))
+        return false;
+    const item *next = &right->v[k + 1];
+    const char *t = past_stroke_marks(next->text);
+    return next->line <= lines_below(cx, title_line, NAME_GAP) && !vt_text_is_upper(t) &&
+           looks_like_name(cx->lex, t) && known_name(cx->lex, t);
 }
 
 /* The name with the horn OCR read apart as an apostrophe after an o or
@@ -1820,8 +1850,10 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
             continue;
         if (pick == right->n || vt_text_is_upper(right->v[pick].text))
             pick = k;
-        if (!vt_text_is_upper(right->v[k].text))
+        if (!vt_text_is_upper(right->v[k].text)) {
+            pick = signature_above_name(cx, right, k, last_line) ? k + 1 : pick;
             break;
+        }
     }
     /* A name the signature's specks follow on its line is taken without
      * them. */

@@ -690,6 +690,9 @@ static void test_signer_name_specks(void)
         /* A word with a digit is no stroke's mark: the line is no name,
          * the one under it is. */
         {"(2 Sa Lý Av\nĐào Thị Yến", "Đào Thị Yến"},
+        /* A signature read as words the names list does not hold, above
+         * the printed name it holds whole. */
+        {"Kt N Lò\nĐào Thị Yến", "Đào Thị Yến"},
         {"Quản lý vận hành a ee", NULL},
     };
     size_t persons = lex.persons.n;
@@ -705,6 +708,39 @@ static void test_signer_name_specks(void)
         expect(m, "signer.name", cases[i][1]);
         expect(m, "signer.position", "Phó Giám đốc");
         json_decref(m);
+    }
+    lex.persons.n = persons;
+}
+
+/* A name's word restore changed to another name of the same letters
+ * ("Hòa" and "Hoa" are both names) is read as the page printed it: the
+ * model's choice between two names is its corpus's persons.  A printed
+ * word no name spells so is still restore's. */
+static void test_signer_printed_marks(void)
+{
+    static const char *const cases[][3] = {
+        {"Đinh Văn Hòa", "Đinh Văn Hoa", "Đinh Văn Hòa"},
+        {"Đinh Văn Hoa", "Đinh Văn Hòa", "Đinh Văn Hòa"},
+        {"Đinh Văn Hỏa", "Đinh Văn Hòa", "Đinh Văn Hòa"},
+    };
+    static const char doc[] =
+        "UBND TỈNH HÀ TĨNH\nSỞ NỘI VỤ\nSố: 12/SNV-VP\nHà Tĩnh, ngày 3 tháng 4 năm 2025\n"
+        "V/v rà soát biên chế\n\nSở Nội vụ đề nghị các đơn vị thực hiện./.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\n";
+    size_t persons = lex.persons.n;
+    lex.persons.n = 0;
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char text[1024];
+        snprintf(text, sizeof text, "%s%s\n", doc, cases[i][1]);
+        current = cases[i][0];
+        vt_pline lines[64];
+        size_t n = text_lines(text, lines, 64);
+        lines[n - 1].orig = strdup(cases[i][0]);
+        json_t *m = parse_lines(lines, n, NULL);
+        expect(m, "signer.name", cases[i][2]);
+        json_decref(m);
+        for (size_t k = 0; k < n; k++)
+            vt_pline_clear(&lines[k]);
     }
     lex.persons.n = persons;
 }
@@ -3697,6 +3733,7 @@ int main(int argc, char **argv)
     test_vv_over_labelled_line();
     test_vv_above_number();
     test_signer_name_specks();
+    test_signer_printed_marks();
     test_party_star();
     test_last_page_cue();
     test_scanned_header();
