@@ -53,10 +53,37 @@ static const char vv_shape_pattern[] = "\\G(?:v[/|il1!\\\\][vwy]|v[vw])(?=[\\s:.
 
 /* Số và ký hiệu after the "Số" cue: number, then notation segments.  A
  * bar or a bracket after a dot or a Roman numeral's letter is the I of a
- * unit's numeral OCR misread ("VPCP-V.|", "KV.]I"). */
+ * unit's numeral OCR misread ("VPCP-V.|", "KV.]I").  The hyphen between
+ * segments OCR may read as a dash (en, em, minus sign) or, between
+ * letters with no space, as a colon, an underscore or a tilde
+ * ("UBND:VX"); a colon before a space ends the notation ("Số: 5/UBND:
+ * V/v ...").  NOTA_DASH lists them; the notation gets a hyphen.  The
+ * slash OCR may read as a fraction or a division slash (NOTA_SLASH). */
 #define NOTA_CHAR "(?:[\\p{L}\\d&.]|(?<=[.VIX])[|\\]])"
+#define NOTA_SLASH "/\u2044\u2215"
+#define NOTA_DASH "(?:\\s*[-" NOTA_SLASH "\u2013\u2014\u2212]\\s*|[:_~](?=\\p{Lu}))"
 static const char number_pattern[] =
-    "\\G[\\s:;.,]*(\\d*)\\s*([-/'])\\s*(" NOTA_CHAR "+(?:\\s*[-/]\\s*" NOTA_CHAR "+)*)";
+    "\\G[\\s:;.,]*(\\d*)\\s*([-'" NOTA_SLASH "])\\s*(" NOTA_CHAR "+(?:" NOTA_DASH NOTA_CHAR
+    "+)*)";
+
+/* The length of the misread hyphen or slash (NOTA_DASH, NOTA_SLASH) at
+ * s, and in *as the one it stands for; 0 when s holds none.  Only what
+ * the pattern matched is read, so a colon or an underscore there is
+ * such a hyphen. */
+static size_t nota_glyph(const char *s, char *as)
+{
+    static const struct {
+        const char *glyph;
+        char as;
+    } glyphs[] = {{"\u2013", '-'}, {"\u2014", '-'}, {"\u2212", '-'}, {":", '-'},
+                  {"_", '-'},      {"~", '-'},      {"\u2044", '/'}, {"\u2215", '/'}};
+    for (size_t i = 0; i < sizeof glyphs / sizeof *glyphs; i++)
+        if (strncmp(s, glyphs[i].glyph, strlen(glyphs[i].glyph)) == 0) {
+            *as = glyphs[i].as;
+            return strlen(glyphs[i].glyph);
+        }
+    return 0;
+}
 
 static bool has_alnum(const char *s, size_t a, size_t b)
 {
@@ -1089,11 +1116,17 @@ static bool parse_number(vt_pctx *cx, const size_t *split, size_t scan, number *
          * hold a letter. */
         size_t o = 0;
         bool letter = false;
-        for (size_t k = 0; nota[k]; k++)
-            if (!isspace((unsigned char)nota[k])) {
+        for (size_t k = 0; nota[k]; k++) {
+            char as;
+            size_t glyph = nota_glyph(nota + k, &as);
+            if (glyph) {
+                nota[o++] = as;
+                k += glyph - 1;
+            } else if (!isspace((unsigned char)nota[k])) {
                 letter |= isalpha((unsigned char)nota[k]) || (unsigned char)nota[k] >= 0x80;
                 nota[o++] = nota[k] == '|' || nota[k] == ']' ? 'I' : nota[k];
             }
+        }
         nota[o] = '\0';
         if (!letter) {
             free(digits);
@@ -1104,7 +1137,7 @@ static bool parse_number(vt_pctx *cx, const size_t *split, size_t scan, number *
          * A slash a low resolution thinned to its top reads as an
          * apostrophe ("118'GM-SVHTTDL"). */
         char sep = nl->text[vt_rx_start(&rx, 2)];
-        if (sep == '\'')
+        if (sep == '\'' || nota_glyph(nl->text + vt_rx_start(&rx, 2), &sep))
             sep = '/';
         num->cue_line = i;
         num->line = nx;

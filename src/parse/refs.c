@@ -282,8 +282,9 @@ static bool cued_number(const vt_pline *pl, size_t f, size_t *cs, size_t *ce)
 
 /* A code as printed, without its spaces, each Cyrillic capital that looks
  * like a Latin one written as that ("BТС" typed with Cyrillic Т and С is
- * BTC): codes are Latin and Vietnamese letters, and a look-alike would make
- * one document two. */
+ * BTC), and a fraction or division slash OCR read for the slash written
+ * as a slash: codes are Latin and Vietnamese letters, and a look-alike
+ * would make one document two. */
 static char *code_text(const char *s, size_t len)
 {
     static const char cyrillic[] = "АВСЕНКМОРТХ", latin[] = "ABCEHKMOPTX";
@@ -296,9 +297,14 @@ static char *code_text(const char *s, size_t len)
         for (size_t i = 0; k + 1 < len && !c && i + 1 < sizeof cyrillic; i += 2)
             if (s[k] == cyrillic[i] && s[k + 1] == cyrillic[i + 1])
                 c = latin + i / 2;
+        bool slash = k + 2 < len && (strncmp(s + k, "\u2044", 3) == 0 ||
+                                     strncmp(s + k, "\u2215", 3) == 0);
         if (c) {
             out[o++] = *c;
             k++;
+        } else if (slash) {
+            out[o++] = '/';
+            k += 2;
         } else {
             out[o++] = s[k];
         }

@@ -1772,6 +1772,10 @@ static void test_cued_numbers(void)
         {"công văn số 12A/HL ngày 2/7/2012 của Công ty", "12A/HL", "2012-07-02"},
         /* Cyrillic look-alikes typed into a code are its Latin letters. */
         {"Công văn số 16/ВТС-НСSN ngày 2/7/2012 của Bộ Tài chính", "16/BTC-HCSN", "2012-07-02"},
+        /* A slash OCR read as a fraction or a division slash is a slash. */
+        {"Quyết định số 27\u2044QĐ-UBND ngày 2/7/2012 của UBND tỉnh", "27/QĐ-UBND", "2012-07-02"},
+        {"Nghị định số 27/2012\u2215NĐ-CP ngày 2/7/2012 của Chính phủ", "27/2012/NĐ-CP",
+         "2012-07-02"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
         expect_citation(cases[i].cite, cases[i].number, cases[i].date);
@@ -2742,6 +2746,40 @@ static void test_apostrophe_slash(void)
     json_decref(m);
 }
 
+/* The hyphen between the notation's segments read as a dash, or between
+ * letters as a colon or an underscore: the notation keeps its hyphen.  A
+ * colon before a space still ends the notation.  A slash read as a
+ * fraction or a division slash is a slash. */
+static void test_number_dashes(void)
+{
+    static const char *const cases[][2] = {
+        {"Số: 45/SNV\u2013TCBC", "45/SNV-TCBC"},
+        {"Số: 45/2025/QĐ\u2014UBND", "45/2025/QĐ-UBND"},
+        {"Số: 45/SNV:TCBC", "45/SNV-TCBC"},
+        {"Số: 45/SNV_TCBC__.", "45/SNV-TCBC"},
+        {"Số: 45/SNV: Về việc", "45/SNV"},
+        /* A slash OCR read as a fraction or a division slash. */
+        {"Số: 45\u2044SNV-TCBC", "45/SNV-TCBC"},
+        {"Số: 45/2025\u2215QĐ-UBND", "45/2025/QĐ-UBND"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        current = cases[i][0];
+        role_line page[] = {
+            {"UBND TỈNH AN BÌNH", VT_ROLE_HEADER_LEFT},
+            {"SỞ NỘI VỤ", VT_ROLE_HEADER_LEFT},
+            {cases[i][0], VT_ROLE_HEADER_LEFT},
+            {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", VT_ROLE_HEADER_RIGHT},
+            {"Độc lập - Tự do - Hạnh phúc", VT_ROLE_HEADER_RIGHT},
+            {"An Bình, ngày 12 tháng 5 năm 2025", VT_ROLE_HEADER_RIGHT},
+            {"V/v tuyển dụng công chức", VT_ROLE_BODY},
+            {"Kính gửi: Ủy ban nhân dân các xã, phường.", VT_ROLE_BODY},
+        };
+        json_t *m = parse_roles(page, sizeof page / sizeof *page);
+        expect(m, "number", cases[i][1]);
+        json_decref(m);
+    }
+}
+
 /* A real scan's header: an overlay read above the columns, a rule under
  * the issuer read as a letter, the number and day filled in by hand and
  * unread, the V/v read after the right column, its last line ending in a
@@ -3697,6 +3735,7 @@ int main(int argc, char **argv)
     test_signer_blocks();
     test_stray_mark_cue();
     test_apostrophe_slash();
+    test_number_dashes();
     test_deputy_titles();
     test_signer_confirmed();
     test_signer_known_person();
