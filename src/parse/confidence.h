@@ -26,6 +26,9 @@
 #define VT_CONF_SIGNATURE_PART 0.7
 /* The place: the right column's text before "ngày", with no cue of its own. */
 #define VT_CONF_PLACE 0.9
+/* A place OCR damaged, taken as the issuer's name spells it: its reading
+ * was guessed from another field. */
+#define VT_CONF_PLACE_ISSUER 0.7
 /* The issuer (and its parent) when a line of it starts with a body of
  * organs.txt, and when none does (only its place in the left column). */
 #define VT_CONF_ISSUER_LISTED 0.9

@@ -632,6 +632,72 @@ static void parse_issuer(vt_pctx *cx, const size_t *split, size_t end, bool anch
         free(g[i].raw);
 }
 
+/* Whether the folded name holds the folded place as whole words. */
+static bool names_place(const char *name, const char *place)
+{
+    size_t n = strlen(place);
+    for (const char *at = strstr(name, place); at; at = strstr(at + 1, place))
+        if ((at == name || at[-1] == ' ') && (at[n] == '\0' || at[n] == ' '))
+            return true;
+    return false;
+}
+
+/* The longest place of the lexicon the issuer's name or its parent's
+ * holds ("Ủy ban nhân dân tỉnh Gia Lai", "UBND TỈNH" over "SỞ Y TẾ"),
+ * NULL when none. */
+static const vt_lex_entry *issuer_place(const vt_pctx *cx)
+{
+    static const char *const fields[] = {"issuer", "issuer_parent"};
+    const vt_lex_entry *best = NULL;
+    for (size_t i = 0; i < 2; i++) {
+        const char *name = json_string_value(
+            json_object_get(json_object_get(cx->meta, fields[i]), "name"));
+        char *f = name ? vt_text_fold(name) : NULL;
+        for (size_t k = 0; f && k < cx->lex->places.n; k++) {
+            const vt_lex_entry *e = &cx->lex->places.v[k];
+            if ((!best || strlen(e->fold) > strlen(best->fold)) && names_place(f, e->fold))
+                best = e;
+        }
+        free(f);
+    }
+    return best;
+}
+
+/* How far OCR may have damaged the place of issue (vt_fuzzy_cost, per
+ * letter of the place) and it still be taken for the issuer's: two of
+ * eight letters misread or lost, no more. */
+#define PLACE_DAMAGE 0.3
+
+/* The place of issue as the issuer's name spells it, when OCR damaged it
+ * ("Gía Lal", "Xã, ) Gịa Lal") into no place the lexicon knows: a body
+ * dates its dispatch where it sits, and its name or its parent's names
+ * that place.  The place read must end like that one, within
+ * PLACE_DAMAGE; a place the lexicon knows stays as read. */
+static void place_of_issuer(vt_pctx *cx)
+{
+    json_t *field = json_object_get(cx->meta, "place");
+    const char *read = json_string_value(json_object_get(field, "value"));
+    if (!read)
+        return;
+    char *f = vt_text_fold(read);
+    size_t n = strlen(f);
+    bool known = false;
+    for (size_t k = 0; k < cx->lex->places.n && !known; k++) {
+        const char *p = cx->lex->places.v[k].fold;
+        size_t m = strlen(p);
+        known = m <= n && strcmp(f + n - m, p) == 0 && (m == n || f[n - m - 1] == ' ');
+    }
+    const vt_lex_entry *e = known ? NULL : issuer_place(cx);
+    size_t s, end;
+    if (e && vt_fuzzy_find(f, n, 0, e->fold, PLACE_DAMAGE, &s, &end, NULL) &&
+        !has_alnum(f, end, n)) {
+        json_object_set_new(field, "value", json_string(e->form));
+        json_object_set_new(field, "repaired", json_true());
+        json_object_set_new(field, "confidence", json_real(VT_CONF_PLACE_ISSUER));
+    }
+    free(f);
+}
+
 /* Initials of a body's name as ký hiệu spell it: "Sở Giáo dục và Đào tạo"
  * -> "SGDĐT", "Ban Chỉ đạo về Đô thị" -> "BCĐĐT" (each syllable's first
  * letter, the linking words "và" and "về" left out). */
@@ -2347,6 +2413,7 @@ void vt_parse_header(vt_pctx *cx)
             }
     }
     parse_issuer(cx, split, top, have_number || bare_cue || have_date || type_at < cx->n);
+    place_of_issuer(cx);
 
     size_t end = (have_number || have_date) ? after + 1 : 0;
     if (type_at < cx->n) {

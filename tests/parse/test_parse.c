@@ -2746,6 +2746,30 @@ static void test_apostrophe_slash(void)
     json_decref(m);
 }
 
+/* A place of issue OCR damaged into no place the lexicon knows is the
+ * place the issuer's name holds, when it reads close to it; a place the
+ * lexicon knows, or one nowhere near, stays as read. */
+static void test_place_of_issuer(void)
+{
+    static const char *const cases[][2] = {
+        {"Gía Lal", "Gia Lai"},
+        {"Xã, ) Gịa Lal", "Gia Lai"},
+        {"Tây Ninh", "Tây Ninh"},
+        {"Bến Tre", "Bến Tre"},
+        {"Xyz Abc", "Xyz Abc"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char doc[512];
+        snprintf(doc, sizeof doc,
+                 "ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 12/UBND-KT\n%s, ngày 3 tháng 4 năm 2025\n"
+                 "V/v kiểm tra công vụ\nKính gửi: Sở Nội vụ.\n",
+                 cases[i][0]);
+        json_t *m = parse_text(cases[i][0], doc, NULL);
+        expect(m, "place", cases[i][1]);
+        json_decref(m);
+    }
+}
+
 /* The hyphen between the notation's segments read as a dash, or between
  * letters as a colon or an underscore: the notation keeps its hyphen.  A
  * colon before a space still ends the notation.  A slash read as a
@@ -3736,6 +3760,7 @@ int main(int argc, char **argv)
     test_stray_mark_cue();
     test_apostrophe_slash();
     test_number_dashes();
+    test_place_of_issuer();
     test_deputy_titles();
     test_signer_confirmed();
     test_signer_known_person();
