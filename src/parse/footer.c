@@ -638,6 +638,11 @@ static void flush_recipient(vt_pctx *cx, json_t *list, char *entry, size_t from,
         return;
     char *c = without_trailing_specks(entry);
     char *rc = vt_repair_capitals(cx->lex, c), *nc = vt_number_codes_repaired(cx, rc);
+    if (cx->d_lost) {
+        char *dc = vt_codes_d_restored(cx->lex, nc);
+        free(nc);
+        nc = dc;
+    }
     char *r = vt_entry_words_cased(cx->lex, nc);
     free(nc);
     free(rc);
