@@ -1267,6 +1267,14 @@ static void test_signer_known_person(void)
                    "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Khắc Tùng\n");
     expect(m, "signer.name", "Đinh Khắc Tùng");
     json_decref(m);
+    /* A part the names list lacks, with other letters than the person's,
+     * printed as a syllable: another person, not a known one misread. */
+    add_person("Phan Đức Toàn", "3");
+    m = parse_foot("a name the list lacks kept", body,
+                   "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nPhan Đức Hoán\n");
+    expect(m, "signer.name", "Phan Đức Hoán");
+    json_decref(m);
+    drop_persons(lex.persons.n - 1);
     m = parse_foot("two persons as near", body,
                    "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nHa Minh Hung\n");
     const char *got = get(m, "signer.name");
