@@ -640,9 +640,10 @@ char *vt_code_words_repaired(const vt_lexicon *lex, const char *text)
  * "ĐH" in a unit's "GDTXĐH"), and where its Đ was lost (English-model
  * OCR, stripped text) that is what tells D from Đ: the spelling whose
  * letters cut into codes the corpus prints, more than one, each of two
- * letters or more, as sum over the pieces of ln(documents) less
- * PIECE_COST (few, common pieces over many, rare ones).  A code that is
- * one code up to its Đ is part_reading's to weigh. */
+ * letters or more (one with Đ in two documents or more), as sum over the
+ * pieces of ln(documents) less PIECE_COST (few, common pieces over many,
+ * rare ones).  A code that is one code up to its Đ is part_reading's to
+ * weigh. */
 #define PIECE_COST 2.0
 enum { MOST_D = 4 }; /* a code's D looked at: 16 spellings at most */
 
@@ -666,6 +667,10 @@ static bool best_cut(const vt_lexicon *lex, const char *w, double *score, size_t
             memcpy(piece, w + i, j - i);
             piece[j - i] = '\0';
             unsigned docs = evidence(lex, piece, SLOT_WORD);
+            /* A piece with Đ stands for the Đ put back: printed in
+             * PRINTED_DOCS documents, as a code taken as printed is. */
+            if (docs < PRINTED_DOCS && strstr(piece, "Đ"))
+                docs = 0;
             double s = best[i] + log(docs) - PIECE_COST;
             if (docs && (!cut[j] || s > best[j])) {
                 cut[j] = true;
