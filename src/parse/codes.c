@@ -652,7 +652,7 @@ enum { MOST_D = 4 }; /* a code's D looked at: 16 spellings at most */
 static bool best_cut(const vt_lexicon *lex, const char *w, double *score, size_t *pieces)
 {
     size_t n = strlen(w);
-    double *best = vt_xmalloc((n + 1) * sizeof *best);
+    double *best = vt_xcalloc(n + 1, sizeof *best);
     size_t *count = vt_xcalloc(n + 1, sizeof *count);
     bool *cut = vt_xcalloc(n + 1, sizeof *cut);
     char *piece = vt_xmalloc(n + 1);
@@ -669,10 +669,10 @@ static bool best_cut(const vt_lexicon *lex, const char *w, double *score, size_t
             unsigned docs = evidence(lex, piece, SLOT_WORD);
             /* A piece with Đ stands for the Đ put back: printed in
              * PRINTED_DOCS documents, as a code taken as printed is. */
-            if (docs < PRINTED_DOCS && strstr(piece, "Đ"))
-                docs = 0;
+            if (!docs || (docs < PRINTED_DOCS && strstr(piece, "Đ")))
+                continue;
             double s = best[i] + log(docs) - PIECE_COST;
-            if (docs && (!cut[j] || s > best[j])) {
+            if (!cut[j] || s > best[j]) {
                 cut[j] = true;
                 best[j] = s;
                 count[j] = count[i] + 1;
