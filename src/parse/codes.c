@@ -16,6 +16,7 @@
  * Nơi nhận list), the abbreviations of abbreviations.txt and the types'
  * abbreviations of doc-types.txt. */
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -632,5 +633,131 @@ char *vt_code_words_repaired(const vt_lexicon *lex, const char *text)
         i += k;
     }
     free(joined);
+    return out;
+}
+
+/* A code no list holds is most often codes put together ("GDTX" and
+ * "ĐH" in a unit's "GDTXĐH"), and where its Đ was lost (English-model
+ * OCR, stripped text) that is what tells D from Đ: the spelling whose
+ * letters cut into codes the corpus prints, more than one, each of two
+ * letters or more (one with Đ in two documents or more), as sum over the
+ * pieces of ln(documents) less PIECE_COST (few, common pieces over many,
+ * rare ones).  A code that is one code up to its Đ is part_reading's to
+ * weigh. */
+#define PIECE_COST 2.0
+enum { MOST_D = 4 }; /* a code's D looked at: 16 spellings at most */
+
+/* The best cut of `w` (capitals, Đ) into printed codes: its score and
+ * pieces; false when none cuts it whole. */
+static bool best_cut(const vt_lexicon *lex, const char *w, double *score, size_t *pieces)
+{
+    size_t n = strlen(w);
+    double *best = vt_xcalloc(n + 1, sizeof *best);
+    size_t *count = vt_xcalloc(n + 1, sizeof *count);
+    bool *cut = vt_xcalloc(n + 1, sizeof *cut);
+    char *piece = vt_xmalloc(n + 1);
+    cut[0] = true;
+    best[0] = 0;
+    for (size_t i = 0; i < n; i += char_len(w + i)) {
+        if (!cut[i])
+            continue;
+        size_t j = i + char_len(w + i);
+        while (j < n) {
+            j += char_len(w + j);
+            memcpy(piece, w + i, j - i);
+            piece[j - i] = '\0';
+            unsigned docs = evidence(lex, piece, SLOT_WORD);
+            /* A piece with Đ stands for the Đ put back: printed in
+             * PRINTED_DOCS documents, as a code taken as printed is. */
+            if (!docs || (docs < PRINTED_DOCS && strstr(piece, "Đ")))
+                continue;
+            double s = best[i] + log(docs) - PIECE_COST;
+            if (!cut[j] || s > best[j]) {
+                cut[j] = true;
+                best[j] = s;
+                count[j] = count[i] + 1;
+            }
+        }
+    }
+    bool whole = cut[n];
+    *score = best[n];
+    *pieces = count[n];
+    free(piece);
+    free(cut);
+    free(count);
+    free(best);
+    return whole;
+}
+
+/* The run of capitals `w` with the D of it that printed codes spell Đ so
+ * spelled: the best cut of its spellings in two pieces or more, when
+ * that of `w` as written is none or CLEAR_MARGIN times less likely.
+ * NULL when it stays. */
+static char *run_with_d(const vt_lexicon *lex, const char *w)
+{
+    size_t at[MOST_D], k = 0, n = strlen(w);
+    for (size_t i = 0; i < n; i++)
+        if (w[i] == 'D') {
+            if (k == MOST_D)
+                return NULL;
+            at[k++] = i;
+        }
+    if (!k)
+        return NULL;
+    double kept_score = 0, best_score = 0;
+    size_t pieces = 0;
+    bool kept = best_cut(lex, w, &kept_score, &pieces);
+    char *best = NULL, *v = vt_xmalloc(n + k + 1);
+    for (unsigned mask = 1; mask < 1u << k; mask++) {
+        size_t o = 0;
+        for (size_t i = 0, j = 0; i < n; i++) {
+            if (j < k && at[j] == i && (mask >> j++ & 1)) {
+                memcpy(v + o, "Đ", 2);
+                o += 2;
+            } else {
+                v[o++] = w[i];
+            }
+        }
+        v[o] = '\0';
+        double s;
+        if (best_cut(lex, v, &s, &pieces) && pieces >= 2 && (!best || s > best_score)) {
+            free(best);
+            best = vt_xstrdup(v);
+            best_score = s;
+        }
+    }
+    free(v);
+    if (best && kept && best_score - kept_score < log(CLEAR_MARGIN)) {
+        free(best);
+        best = NULL;
+    }
+    return best;
+}
+
+char *vt_codes_d_restored(const vt_lexicon *lex, const char *text)
+{
+    size_t n = strlen(text), cap = n + 16, o = 0;
+    char *out = vt_xmalloc(cap);
+    out[0] = '\0';
+    for (size_t i = 0; i < n;) {
+        size_t k = 0;
+        while (isupper((unsigned char)text[i + k]) || strncmp(text + i + k, "Đ", 2) == 0)
+            k += char_len(text + i + k);
+        uint32_t after = 0;
+        if (k && text[i + k])
+            vt_utf8_dec(text + i + k, n - i - k, &after);
+        char *fix = NULL;
+        /* A run of capitals standing as a code: no letter joined to it
+         * ("HDiem" is a name). */
+        if (k >= 4 && !vt_cp_is_alpha(cp_before(text, i)) && !vt_cp_is_alpha(after)) {
+            char *w = vt_xstrndup(text + i, k);
+            fix = find(lex, w) ? NULL : run_with_d(lex, w);
+            free(w);
+        }
+        size_t step = k ? k : char_len(text + i);
+        append(&out, &o, &cap, fix ? fix : text + i, fix ? strlen(fix) : step);
+        free(fix);
+        i += step;
+    }
     return out;
 }

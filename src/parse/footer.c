@@ -638,6 +638,11 @@ static void flush_recipient(vt_pctx *cx, json_t *list, char *entry, size_t from,
         return;
     char *c = without_trailing_specks(entry);
     char *rc = vt_repair_capitals(cx->lex, c), *nc = vt_number_codes_repaired(cx, rc);
+    if (cx->d_lost) {
+        char *dc = vt_codes_d_restored(cx->lex, nc);
+        free(nc);
+        nc = dc;
+    }
     char *r = vt_entry_words_cased(cx->lex, nc);
     free(nc);
     free(rc);
@@ -1198,12 +1203,27 @@ static char *name_elsewhere(const vt_pctx *cx, const char *name, size_t skip)
     return best;
 }
 
+/* May `word`, a part of a name with other letters than a person's part,
+ * be that part as OCR damaged it?  Not when it is a Vietnamese syllable:
+ * a name the names list lacks ("Giám" for a given name), printed whole,
+ * is another person's, not a known one misread. */
+static bool damaged_part(const vt_lexicon *lex, const char *word, size_t k)
+{
+    if (name_form(lex, word, true) && !(k == 0 && !form_in_list(&lex->family, word)))
+        return false;
+    char *low = vt_text_lower_full(word);
+    bool syllable = vt_syllable_valid(low, VT_SYLLABLE_INVENTORY);
+    free(low);
+    return !syllable;
+}
+
 /* The person of the names lexicon a damaged name is (the real corpus's
  * whole names, lex->persons), when the document prints it whole nowhere:
  * the nearest within OCR distance of as many words, every part the names
- * list holds as printed the same letters in both (only damage differs),
- * the one more documents name when two are as near.  NULL when none is,
- * or when two are as near and as frequent. */
+ * list holds as printed the same letters in both, and every other part
+ * either or damaged (damaged_part), the one more documents name when two
+ * are as near.  NULL when none is, or when two are as near and as
+ * frequent. */
 static char *known_person(const vt_lexicon *lex, const char *name)
 {
     char *nc = vt_xstrdup(name), *nw[NAME_WORDS];
@@ -1224,8 +1244,7 @@ static char *known_person(const vt_lexicon *lex, const char *name)
         char *pf = vt_xstrdup(e->fold), *pw[NAME_WORDS];
         bool same_shape = split_name(pf, pw) == nn;
         for (size_t k = 0; same_shape && k < nn; k++)
-            same_shape = strcmp(pw[k], fw[k]) == 0 || !name_form(lex, nw[k], true) ||
-                         (k == 0 && !form_in_list(&lex->family, nw[k]));
+            same_shape = strcmp(pw[k], fw[k]) == 0 || damaged_part(lex, nw[k], k);
         free(pf);
         if (!same_shape)
             continue;

@@ -884,7 +884,11 @@ char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *ty
     free(ini);
     char *coded = vt_codes_repaired(cx->lex, out);
     free(out);
-    return coded;
+    if (!cx->d_lost)
+        return coded;
+    char *with_d = vt_codes_d_restored(cx->lex, coded);
+    free(coded);
+    return with_d;
 }
 
 /* The one abbreviation in capitals with Đ that a printed word in capitals

@@ -189,6 +189,9 @@ typedef struct vt_pctx {
     char *issuer_name;   /* in normal case, for the notation's initials */
     size_t number_line;  /* index, or n */
     size_t subject_line; /* index of the trích yếu's first line, or n */
+    /* The text as first seen holds no Đ where restore wrote some: its
+     * codes lost their Đ too (English-model OCR, stripped text). */
+    bool d_lost;
 } vt_pctx;
 
 void vt_pctx_warn(vt_pctx *cx, const char *fmt, ...)
@@ -270,6 +273,10 @@ char *vt_code_words_repaired(const vt_lexicon *lex, const char *text);
 /* Does the real corpus print the word as a code of its own, and not as a
  * spelling without Đ of a far more common one ("PV", not "ND")? */
 bool vt_code_printed(const vt_lexicon *lex, const char *word);
+/* text with each run of four capitals or more that no list holds, whose
+ * D printed codes put together spell Đ, so spelled ("GDTXDH" ->
+ * "GDTXĐH": GDTX and ĐH): for text whose Đ was lost.  Caller frees. */
+char *vt_codes_d_restored(const vt_lexicon *lex, const char *text);
 /* text with a person's name an OCR damaged spelled as the document or the
  * names lexicon prints it whole; NULL when none is (footer.c). */
 char *vt_mended_names(const vt_pctx *cx, const char *text);
