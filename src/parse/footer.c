@@ -1964,13 +1964,7 @@ static void take_entries(vt_pctx *cx, json_t *recipients, const vt_pline *pl, si
  * ("tÀ", "MA 2y"): no word of three letters or more. */
 static bool signature_speck(const vt_pline *pl)
 {
-    size_t run = 0;
-    for (size_t k = 0; k < pl->flen; k++) {
-        run = isalpha((unsigned char)pl->fold[k]) ? run + 1 : 0;
-        if (run >= 3)
-            return false;
-    }
-    return true;
+    return vt_specks_only(pl->fold, 0, pl->flen);
 }
 
 /* A signature with neither "Nơi nhận" nor an authority (a decision signed
@@ -1994,6 +1988,57 @@ static size_t bare_signature(const vt_pctx *cx)
             found = i;
     }
     return found;
+}
+
+/* Line i holds a Nơi nhận list printed without its cue, run on: it opens
+ * at a list mark and a second mark follows a ';' on it ("- Chính phủ; -
+ * Bộ Nội vụ; ...").  Where a resolution of the Ủy ban Thường vụ Quốc hội
+ * prints its Nơi nhận so, the list is all that stands between the closing
+ * paragraph and the signature. */
+static bool run_on_list(const vt_pline *pl)
+{
+    size_t k = strspn(pl->fold, " ");
+    if (k == pl->flen || !vt_list_mark_len(pl->text + pl->map[k]))
+        return false;
+    for (size_t j = k; j + 1 < pl->flen; j++) {
+        if (pl->fold[j] != ';')
+            continue;
+        size_t n = j + 1 + strspn(pl->fold + j + 1, " ");
+        if (n < pl->flen && vt_list_mark_len(pl->text + pl->map[n]))
+            return true;
+    }
+    return false;
+}
+
+/* The line of an uncued Nơi nhận list (run_on_list): the list ends the
+ * text, or stands right above the signature's authority line, after at
+ * most WRAP_LINES more lines its last entries wrap to (under a comma,
+ * opening in small letters or closing an entry with ';'), closed by ';' or
+ * '.'; cx->n when none.  A list of the body printed on one line has a
+ * paragraph under it. */
+static size_t uncued_list(const vt_pctx *cx, vt_rx *arx)
+{
+    enum { WRAP_LINES = 2 };
+    for (size_t i = cx->header_end; i < cx->n; i++) {
+        if (!run_on_list(&cx->lines[i]))
+            continue;
+        size_t last = i;
+        for (size_t k = 0; k <= WRAP_LINES; k++) {
+            size_t next = lines_below(cx, last, 1);
+            long a = next < cx->n ? find_authority(arx, &cx->lines[next], 0, cx->lines[next].flen) : -1;
+            if (next == cx->n || (a >= 0 && a <= 3)) {
+                char c = vt_last_char(cx->lines[last].text);
+                if (last == i || c == ';' || c == '.')
+                    return i;
+                break;
+            }
+            if (vt_last_char(cx->lines[last].text) != ',' && !vt_starts_lower(cx->lines[next].text) &&
+                vt_last_char(cx->lines[next].text) != ';')
+                break;
+            last = next;
+        }
+    }
+    return cx->n;
 }
 
 void vt_parse_footer(vt_pctx *cx)
@@ -2021,6 +2066,10 @@ void vt_parse_footer(vt_pctx *cx)
             nn = i;
             cue_end = (long)(k < pl->flen ? k + 1 : k);
         }
+    }
+    if (nn == cx->n) {
+        nn = uncued_list(cx, &arx);
+        cue_end = 0;
     }
     /* The signature block may start a few lines above "Nơi nhận"; without
      * the cue it is the first authority line after the header. */
