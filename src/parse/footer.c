@@ -837,6 +837,34 @@ static bool name_form(const vt_lexicon *lex, const char *word, bool spelled)
     return has(&lex->family, word) || has(&lex->middle, word) || has(&lex->given, word);
 }
 
+/* Whether item k, a line that reads as a name, is rather the signature's
+ * strokes OCR read as two or three short words ("Xo À"): none of its
+ * words is a part of a name the names list holds as spelled, and the next
+ * item, on the line right under it (up to line `to`), is a name whose
+ * family name the list holds. */
+static bool stroke_over_name(const vt_pctx *cx, const items *right, size_t k, size_t to)
+{
+    if (k + 1 >= right->n || right->v[k + 1].line > to ||
+        right->v[k + 1].line != lines_below(cx, right->v[k].line, 1))
+        return false;
+    const char *next = past_stroke_marks(right->v[k + 1].text);
+    if (!looks_like_name(cx->lex, next))
+        return false;
+    char *first = vt_xstrndup(next, strcspn(next, " "));
+    bool family = in_list(&cx->lex->family, first);
+    free(first);
+    if (!family)
+        return false;
+    const char *p = past_stroke_marks(right->v[k].text);
+    char *w;
+    bool named = false;
+    while (!named && (w = vt_next_word(&p))) {
+        named = name_form(cx->lex, w, true);
+        free(w);
+    }
+    return !named;
+}
+
 /* A language model has no business with names: each word of the name
  * line whose letters restore changed ("Thái" -> "Tháng"), or that it gave
  * marks no name has, is read as the page printed it (`orig`, the whole
@@ -1816,7 +1844,8 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
     for (size_t k = name_from; k < right->n; k++) {
         if (right->v[k].line > lines_below(cx, last_line, NAME_GAP))
             break;
-        if (!looks_like_name(cx->lex, past_stroke_marks(right->v[k].text)))
+        if (!looks_like_name(cx->lex, past_stroke_marks(right->v[k].text)) ||
+            stroke_over_name(cx, right, k, lines_below(cx, last_line, NAME_GAP)))
             continue;
         if (pick == right->n || vt_text_is_upper(right->v[pick].text))
             pick = k;

@@ -3749,6 +3749,23 @@ static void test_party_code_in_subject(void)
     json_decref(m);
 }
 
+/* The signature's strokes OCR read as two short words in title case
+ * ("Xo À") over the name: no word of them is a name's, and the line right
+ * under them is a name whose family name the names list holds. */
+static void test_strokes_over_name(void)
+{
+    static const char *const strokes[] = {"Xo À", "Ẻo Ả"};
+    for (size_t k = 0; k < sizeof strokes / sizeof *strokes; k++) {
+        char foot[512];
+        snprintf(foot, sizeof foot,
+                 "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n%s\nLê Văn Hòa\n",
+                 strokes[k]);
+        json_t *m = parse_foot("strokes over the name", "Các sở, ngành thực hiện./.", foot);
+        expect(m, "signer.name", "Lê Văn Hòa");
+        json_decref(m);
+    }
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -3840,6 +3857,7 @@ int main(int argc, char **argv)
     test_title_run_into_specks();
     test_code_before_list_entry();
     test_party_code_in_subject();
+    test_strokes_over_name();
     test_stage(argv[1]);
     vt_lexicon_clear(&lex);
     printf("%d checks, %d failures\n", checks, failures);
