@@ -842,6 +842,34 @@ static bool name_form(const vt_lexicon *lex, const char *word, bool spelled)
     return has(&lex->family, word) || has(&lex->middle, word) || has(&lex->given, word);
 }
 
+/* Whether item k, a line that reads as a name, is rather the signature's
+ * strokes OCR read as two or three short words ("Xo À"): none of its
+ * words is a part of a name the names list holds as spelled, and the next
+ * item, on the line right under it (up to line `to`), is a name whose
+ * family name the list holds. */
+static bool stroke_over_name(const vt_pctx *cx, const items *right, size_t k, size_t to)
+{
+    if (k + 1 >= right->n || right->v[k + 1].line > to ||
+        right->v[k + 1].line != lines_below(cx, right->v[k].line, 1))
+        return false;
+    const char *next = past_stroke_marks(right->v[k + 1].text);
+    if (!looks_like_name(cx->lex, next))
+        return false;
+    char *first = vt_xstrndup(next, strcspn(next, " "));
+    bool family = in_list(&cx->lex->family, first);
+    free(first);
+    if (!family)
+        return false;
+    const char *p = past_stroke_marks(right->v[k].text);
+    char *w;
+    bool named = false;
+    while (!named && (w = vt_next_word(&p))) {
+        named = name_form(cx->lex, w, true);
+        free(w);
+    }
+    return !named;
+}
+
 /* A language model has no business with names: each word of the name
  * line whose letters restore changed ("Thái" -> "Tháng"), or that it gave
  * marks no name has, is read as the page printed it (`orig`, the whole
@@ -1865,7 +1893,8 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
     for (size_t k = name_from; k < right->n; k++) {
         if (right->v[k].line > lines_below(cx, last_line, NAME_GAP))
             break;
-        if (!looks_like_name(cx->lex, past_stroke_marks(right->v[k].text)))
+        if (!looks_like_name(cx->lex, past_stroke_marks(right->v[k].text)) ||
+            stroke_over_name(cx, right, k, lines_below(cx, last_line, NAME_GAP)))
             continue;
         if (pick == right->n || vt_text_is_upper(right->v[pick].text))
             pick = k;
@@ -2015,13 +2044,7 @@ static void take_entries(vt_pctx *cx, json_t *recipients, const vt_pline *pl, si
  * ("tÀ", "MA 2y"): no word of three letters or more. */
 static bool signature_speck(const vt_pline *pl)
 {
-    size_t run = 0;
-    for (size_t k = 0; k < pl->flen; k++) {
-        run = isalpha((unsigned char)pl->fold[k]) ? run + 1 : 0;
-        if (run >= 3)
-            return false;
-    }
-    return true;
+    return vt_specks_only(pl->fold, 0, pl->flen);
 }
 
 /* A signature with neither "Nơi nhận" nor an authority (a decision signed
@@ -2045,6 +2068,57 @@ static size_t bare_signature(const vt_pctx *cx)
             found = i;
     }
     return found;
+}
+
+/* Line i holds a Nơi nhận list printed without its cue, run on: it opens
+ * at a list mark and a second mark follows a ';' on it ("- Chính phủ; -
+ * Bộ Nội vụ; ...").  Where a resolution of the Ủy ban Thường vụ Quốc hội
+ * prints its Nơi nhận so, the list is all that stands between the closing
+ * paragraph and the signature. */
+static bool run_on_list(const vt_pline *pl)
+{
+    size_t k = strspn(pl->fold, " ");
+    if (k == pl->flen || !vt_list_mark_len(pl->text + pl->map[k]))
+        return false;
+    for (size_t j = k; j + 1 < pl->flen; j++) {
+        if (pl->fold[j] != ';')
+            continue;
+        size_t n = j + 1 + strspn(pl->fold + j + 1, " ");
+        if (n < pl->flen && vt_list_mark_len(pl->text + pl->map[n]))
+            return true;
+    }
+    return false;
+}
+
+/* The line of an uncued Nơi nhận list (run_on_list): the list ends the
+ * text, or stands right above the signature's authority line, after at
+ * most WRAP_LINES more lines its last entries wrap to (under a comma,
+ * opening in small letters or closing an entry with ';'), closed by ';' or
+ * '.'; cx->n when none.  A list of the body printed on one line has a
+ * paragraph under it. */
+static size_t uncued_list(const vt_pctx *cx, vt_rx *arx)
+{
+    enum { WRAP_LINES = 2 };
+    for (size_t i = cx->header_end; i < cx->n; i++) {
+        if (!run_on_list(&cx->lines[i]))
+            continue;
+        size_t last = i;
+        for (size_t k = 0; k <= WRAP_LINES; k++) {
+            size_t next = lines_below(cx, last, 1);
+            long a = next < cx->n ? find_authority(arx, &cx->lines[next], 0, cx->lines[next].flen) : -1;
+            if (next == cx->n || (a >= 0 && a <= 3)) {
+                char c = vt_last_char(cx->lines[last].text);
+                if (last == i || c == ';' || c == '.')
+                    return i;
+                break;
+            }
+            if (vt_last_char(cx->lines[last].text) != ',' && !vt_starts_lower(cx->lines[next].text) &&
+                vt_last_char(cx->lines[next].text) != ';')
+                break;
+            last = next;
+        }
+    }
+    return cx->n;
 }
 
 void vt_parse_footer(vt_pctx *cx)
@@ -2072,6 +2146,10 @@ void vt_parse_footer(vt_pctx *cx)
             nn = i;
             cue_end = (long)(k < pl->flen ? k + 1 : k);
         }
+    }
+    if (nn == cx->n) {
+        nn = uncued_list(cx, &arx);
+        cue_end = 0;
     }
     /* The signature block may start a few lines above "Nơi nhận"; without
      * the cue it is the first authority line after the header. */

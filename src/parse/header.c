@@ -192,8 +192,15 @@ static size_t word_before(const char *fold, size_t end, size_t *ws)
 static size_t motto_start(const vt_pline *pl)
 {
     size_t s, e;
-    if (vt_fuzzy_find(pl->fold, pl->flen, 0, "doc lap tu do hanh phuc", 0.3, &s, &e, NULL))
+    if (vt_fuzzy_find(pl->fold, pl->flen, 0, "doc lap tu do hanh phuc", 0.3, &s, &e, NULL)) {
+        /* The Quốc hiệu's last word, wrapped and glued to the motto
+         * ("VIỆT" / "NAMĐộc lập ..."), is the motto's too: the match may
+         * begin at "lập", past the glued word. */
+        size_t ws, we = word_before(pl->fold, s, &ws);
+        if (we - ws > 3 && memcmp(pl->fold + we - 3, "doc", 3) == 0)
+            s = ws;
         return s;
+    }
     if (!vt_fuzzy_find(pl->fold, pl->flen, 0, "tu do hanh phuc", 0.2, &s, &e, NULL))
         return pl->flen;
     static const char *const before[] = {"lap", "doc"};
@@ -533,7 +540,7 @@ typedef struct group {
 /* The issuer: the left column's lines above `end`.  Unanchored (no
  * number, date or type name found: a page after the first) only lines
  * that name a body count, and never Nơi nhận or the signer's block. */
-static void parse_issuer(vt_pctx *cx, const size_t *split, size_t end, bool anchored)
+static bool parse_issuer(vt_pctx *cx, const size_t *split, size_t end, bool anchored)
 {
     group g[8];
     size_t ng = 0;
@@ -613,8 +620,7 @@ static void parse_issuer(vt_pctx *cx, const size_t *split, size_t end, bool anch
     if (ng == 0 || (!anchored && !any_organ)) {
         for (size_t i = 0; i < ng; i++)
             free(g[i].raw);
-        vt_missing(cx, "issuer");
-        return;
+        return false;
     }
     group *is = &g[ng - 1];
     double conf = any_organ ? VT_CONF_ISSUER_LISTED : VT_CONF_ISSUER_UNLISTED;
@@ -630,6 +636,7 @@ static void parse_issuer(vt_pctx *cx, const size_t *split, size_t end, bool anch
     }
     for (size_t i = 0; i < ng; i++)
         free(g[i].raw);
+    return true;
 }
 
 /* Whether the folded name holds the folded place as whole words. */
@@ -1545,6 +1552,16 @@ static const vt_lex_entry *type_line(const vt_pctx *cx, size_t i, double *cost, 
         (pl->fold[sp.fe - 1] == ':' && i + 1 < cx->n &&
          vt_fuzzy_prefix(cx->lines[i + 1].fold, cx->lines[i + 1].flen, 0, "dieu 1", 0.2, NULL) >= 0))
         return NULL;
+    /* A title in capitals OCR ran on into specks ("QUY ĐỊNH, > - . > og
+     * 2 ;"), from the rule under it, stands alone. */
+    size_t end;
+    if (vt_lex_prefix(&cx->lex->doc_types, pl->fold, sp.fe, sp.fs, &end) && end < sp.fe &&
+        vt_specks_only(pl->fold, end, sp.fe)) {
+        char *title = without_specks(pl, end);
+        if (vt_text_is_upper(title))
+            sp.fe = end;
+        free(title);
+    }
     char *t = without_specks(pl, sp.fe);
     size_t words = 1;
     for (const char *c = t; *c; c++)
@@ -1557,7 +1574,6 @@ static const vt_lex_entry *type_line(const vt_pctx *cx, size_t i, double *cost, 
     const vt_lex_entry *e = vt_lex_match(&cx->lex->doc_types, f, strlen(f), 0.25, cost);
     if (rest)
         *rest = pl->flen;
-    size_t end;
     if (!e && vt_text_mostly_upper(t) &&
         (e = vt_lex_prefix(&cx->lex->doc_types, pl->fold, sp.fe, sp.fs, &end))) {
         if (cost)
@@ -1641,6 +1657,29 @@ static bool authority_line(const vt_pctx *cx, const vt_pline *pl)
     if (memchr(rest, ',', rn) || memchr(rest, ';', rn))
         return false;
     return pos || vt_lex_prefix(&cx->lex->organs, pl->fold, pl->flen, at, NULL);
+}
+
+/* The issuer of a document whose header names none: the authority line
+ * under its trích yếu, when that line is one listed body whole, as a
+ * resolution of the Ủy ban Thường vụ Quốc hội prints it ("ỦY BAN THƯỜNG
+ * VỤ QUỐC HỘI" under the title and trích yếu, no header column).  A
+ * position ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") names who signs, not the
+ * body, and a body cut short of its place is no name either. */
+static bool issuer_under_subject(vt_pctx *cx, size_t i)
+{
+    const vt_pline *pl = &cx->lines[i];
+    size_t at = strspn(pl->fold, " "), end = 0;
+    if (!vt_text_is_upper(pl->text) || !authority_line(cx, pl) ||
+        !vt_lex_prefix(&cx->lex->organs, pl->fold, pl->flen, at, &end) ||
+        end + strspn(pl->fold + end, " .") < pl->flen)
+        return false;
+    char *raw = left_text(pl, pl->flen);
+    char *name = vt_organ_case(cx->lex, raw);
+    json_object_set_new(cx->meta, "issuer",
+                        vt_field(cx, "name", name, raw, VT_CONF_ISSUER_LISTED, i, i));
+    cx->issuer_name = name;
+    free(raw);
+    return true;
 }
 
 /* A line whose first letter is small: the sentence of the line above going
@@ -1766,6 +1805,36 @@ static bool title_without_subject(const vt_pctx *cx, size_t i)
         next++;
     return vt_text_is_upper(pl->text) && authority_line(cx, pl) && next < cx->n &&
            body_cue(&cx->lines[next]);
+}
+
+/* Where a line holds a rule (three dashes or more, between spaces) after
+ * some words: the fold offset of the space before it, else 0.  A flattened
+ * page runs the text under the rule on, onto the same line. */
+static size_t inline_rule(const vt_pline *pl)
+{
+    enum { RULE_DASHES = 3 };
+    for (size_t k = 1; k < pl->flen; k++) {
+        size_t n = strspn(pl->fold + k, "-");
+        if (pl->fold[k - 1] == ' ' && n >= RULE_DASHES &&
+            (k + n == pl->flen || pl->fold[k + n] == ' '))
+            return has_alnum(pl->fold, 0, k - 1) ? k - 1 : 0;
+        k += n;
+    }
+    return 0;
+}
+
+/* The line from line i on, as the sentence of line i wraps (each next
+ * line opening in small letters), that holds an inline rule after some
+ * words; its offset in *rule.  cx->n when none. */
+static size_t ruled_line(const vt_pctx *cx, size_t i, size_t *rule)
+{
+    for (size_t k = i; k < cx->n && k < i + SUBJECT_LINES; k++) {
+        if (k > i && !opens_small(&cx->lines[k]))
+            break;
+        if ((*rule = inline_rule(&cx->lines[k])))
+            return k;
+    }
+    return cx->n;
 }
 
 /* A line under the V/v that opens with a label of a few words and a colon
@@ -2071,8 +2140,9 @@ static char *capital_o_horn(char *s)
     return s;
 }
 
-/* The codes a trích yếu cites ("Quyết định số 02/2022/QB-UBND") with
- * the Đ OCR lost, as in the references.  Takes s. */
+/* The codes a trích yếu cites ("Quyết định số 02/2022/QB-UBND", a Party
+ * body's "Quy định số 12-QD/TW") with the Đ OCR lost, as in the
+ * references.  Takes s. */
 static char *codes_repaired(const vt_pctx *cx, char *s)
 {
     size_t cap = strlen(s) + 16, n = 0;
@@ -2080,8 +2150,10 @@ static char *codes_repaired(const vt_pctx *cx, char *s)
     for (const char *p = s; *p;) {
         size_t sp = strspn(p, " "), wn = strcspn(p + sp, " ");
         const char *w = p + sp, *slash = memchr(w, '/', wn);
+        size_t digits = strspn(w, "0123456789");
+        bool party = digits && digits < wn && w[digits] == '-' && slash > w + digits;
         char *fixed = NULL;
-        if (slash && slash > w && isdigit((unsigned char)slash[-1])) {
+        if (slash && slash > w && (isdigit((unsigned char)slash[-1]) || party)) {
             char *code = vt_xstrndup(w, wn);
             fixed = vt_repair_notation(cx, code, NULL);
             free(code);
@@ -2416,7 +2488,7 @@ void vt_parse_header(vt_pctx *cx)
                 break;
             }
     }
-    parse_issuer(cx, split, top, have_number || bare_cue || have_date || type_at < cx->n);
+    bool issuer = parse_issuer(cx, split, top, have_number || bare_cue || have_date || type_at < cx->n);
     place_of_issuer(cx);
 
     size_t end = (have_number || have_date) ? after + 1 : 0;
@@ -2435,8 +2507,21 @@ void vt_parse_header(vt_pctx *cx)
         while (i < cx->n && blank_line(&cx->lines[i]))
             i++;
         size_t from = on_line ? type_at : i;
-        if (!on_line && i < cx->n && title_without_subject(cx, i))
+        size_t rule = 0, ruled = on_line || i == cx->n ? cx->n : ruled_line(cx, i, &rule);
+        if (ruled < cx->n) {
+            /* The trích yếu and the opening paragraph run on, parted by
+             * the rule printed under the trích yếu. */
+            char *head = join_lines(cx, NULL, i, ruled, 0);
+            char *tail = left_text(&cx->lines[ruled], rule);
+            char *s = *head ? vt_xasprintf("%s %s", head, tail) : vt_xstrdup(tail);
+            set_subject(cx, s, i, ruled, VT_CONF_SUBJECT);
+            free(s);
+            free(tail);
+            free(head);
             i = from = cx->n;
+        } else if (!on_line && i < cx->n && title_without_subject(cx, i)) {
+            i = from = cx->n;
+        }
         for (size_t prev = from;
              i < cx->n && text_lines(cx, from, i) < SUBJECT_LINES_ENDED && !blank_line(&cx->lines[i]) &&
              (i == from || (prev == type_at && caps_under(cx, &cx->lines[i])) ||
@@ -2451,6 +2536,8 @@ void vt_parse_header(vt_pctx *cx)
         if (text_lines(cx, from, i) > most &&
             !(under < cx->n && (authority_line(cx, &cx->lines[under]) || body_cue(&cx->lines[under]))))
             i = after_text_lines(cx, from, most);
+        if (!issuer && i > from && under < cx->n)
+            issuer = issuer_under_subject(cx, under);
         end = type_at + 1;
         if (i > from && vv_at == cx->n) {
             /* The title and its trích yếu stand under both columns, whole:
@@ -2505,6 +2592,8 @@ void vt_parse_header(vt_pctx *cx)
     if (type_at == cx->n && vv_at == cx->n && have_number && letter_opens(cx, end))
         json_object_set_new(cx->meta, "type",
                             vt_field(cx, "value", "Công văn", NULL, VT_CONF_TYPE_FROM_LETTER, end, end));
+    if (!issuer)
+        vt_missing(cx, "issuer");
     if (!json_object_get(cx->meta, "type"))
         vt_missing(cx, "type");
     json_t *subject = json_object_get(cx->meta, "subject");

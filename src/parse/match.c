@@ -242,6 +242,17 @@ size_t vt_list_mark_len(const char *s)
     return 0;
 }
 
+bool vt_specks_only(const char *fold, size_t from, size_t to)
+{
+    size_t run = 0;
+    for (size_t k = from; k < to; k++) {
+        run = isalpha((unsigned char)fold[k]) ? run + 1 : 0;
+        if (run >= 3)
+            return false;
+    }
+    return true;
+}
+
 char vt_last_char(const char *s)
 {
     size_t n = strlen(s);

@@ -391,7 +391,7 @@ void vt_parse_references(vt_pctx *cx)
     const char *subject = subject_text(cx);
     size_t cap = 1 + (subject ? strlen(subject) + 2 : 0), n = 0;
     for (size_t i = cx->body_from; i < to; i++)
-        cap += cx->lines[i].len + 1;
+        cap += cx->lines[i].len + 2;
     char *buf = vt_xmalloc(cap);
     size_t *line_at = vt_xmalloc(cap * sizeof *line_at);
     /* A semicolon closes the trích yếu, so that what a citation in it is
@@ -417,6 +417,14 @@ void vt_parse_references(vt_pctx *cx)
         if (!len)
             continue;
         if (n && buf[n - 1] != '-' && buf[n - 1] != '/') {
+            /* A line that opens a list entry ("- Tổ chức ...") starts a
+             * sentence: its dash is no segment of a code that ends the
+             * line above ("... Nghị quyết số 12/NQ-CP"). */
+            size_t mark = vt_list_mark_len(t);
+            if (mark && t[mark] == ' ' && isalnum((unsigned char)buf[n - 1])) {
+                line_at[n] = i;
+                buf[n++] = ';';
+            }
             line_at[n] = i;
             buf[n++] = ' ';
         }

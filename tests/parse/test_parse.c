@@ -3781,6 +3781,140 @@ static void test_footnotes_after_signature(void)
     }
 }
 
+/* A resolution of a standing committee printed without a header column:
+ * the motto alone (its Quốc hiệu wrapped and glued to "Độc lập"), the
+ * issuing body under the trích yếu, and the Nơi nhận run on one line
+ * without its cue, as the last line or above the signature. */
+static void test_resolution_without_header(void)
+{
+    static const char head[] =
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\nNAMĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 815/NQ-UBTVQH15\nNGHỊ QUYẾT\nVề việc nhập hai xã của huyện Đông Giang\n"
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCăn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n"
+        "QUYẾT NGHỊ:\nĐiều 1. Nhập xã Tân Lập vào xã Tân Hòa.\n"
+        "Nghị quyết này được Ủy ban Thường vụ Quốc hội thông qua ngày 9 tháng 4 năm 2025.\n";
+    static const char *const feet[] = {
+        "- Chính phủ; - Bộ Nội vụ; - Tỉnh ủy, HĐND, UBND tỉnh Đông Giang;\n",
+        "- Chính phủ; - Bộ Nội vụ; - Tỉnh ủy, HĐND,\nUBND tỉnh Đông Giang;\n",
+        "- Chính phủ; - Bộ Nội vụ; - Tỉnh ủy, HĐND, UBND tỉnh Đông Giang;\n"
+        "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCHỦ TỊCH\nTrần Văn Định\n",
+    };
+    for (size_t k = 0; k < sizeof feet / sizeof *feet; k++) {
+        char text[2048];
+        snprintf(text, sizeof text, "%s%s", head, feet[k]);
+        json_t *m = parse_text("a resolution without a header column", text, NULL);
+        expect(m, "issuer.name", "Ủy ban Thường vụ Quốc hội");
+        expect_count(m, "recipients", 3);
+        expect(m, "recipients.2.text", "Tỉnh ủy, HĐND, UBND tỉnh Đông Giang");
+        json_decref(m);
+    }
+    /* A list of the body printed on one line has a paragraph under it. */
+    char text[2048];
+    snprintf(text, sizeof text, "%s%s", head,
+             "- Giao Chính phủ; - Giao Bộ Nội vụ; - Giao tỉnh Đông Giang;\n"
+             "Các cơ quan có liên quan chịu trách nhiệm thi hành Nghị quyết này.\n");
+    json_t *m = parse_text("a run-on list in the body", text, NULL);
+    expect_missing(m, "recipients", true);
+    json_decref(m);
+    /* A position under the trích yếu names who signs, not the issuer. */
+    m = parse_text("a decision without a header column",
+                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                   "Số: 12/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\n"
+                   "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật số 72/2025/QH15;\nQUYẾT ĐỊNH:\n"
+                   "Điều 1. Thành lập Tổ công tác.\n", NULL);
+    expect(m, "issuer.name", NULL);
+    json_decref(m);
+}
+
+/* The trích yếu and the opening paragraph run on, parted by the rule
+ * printed under the trích yếu (a header table flattened), on the title's
+ * next line or on the line the trích yếu wraps to. */
+static void test_subject_before_rule(void)
+{
+    static const char head[] =
+        "BỘ XÂY DỰNG CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "------------------ Độc lập – Tự do – Hạnh phúc ------------------\n"
+        "Số: 15/BC-BXD Hà Nội, ngày 12 tháng 3 năm 2024\nBÁO CÁO\n";
+    static const char *const cases[][2] = {
+        {"Tổng kết thi hành Luật Nhà ở ------------- Thực hiện Luật Nhà ở, trên cơ sở ý kiến "
+         "của các Bộ, ngành, Bộ Xây dựng báo cáo như sau:\n",
+         "Tổng kết thi hành Luật Nhà ở"},
+        {"Tổng kết thi hành Luật Nhà ở và các\nvăn bản hướng dẫn ------------- Thực hiện Luật Nhà "
+         "ở, Bộ Xây dựng báo cáo như sau:\n",
+         "Tổng kết thi hành Luật Nhà ở và các văn bản hướng dẫn"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        char text[2048];
+        snprintf(text, sizeof text, "%s%sI. KẾT QUẢ\n1. Các địa phương đã ban hành quy định.\n", head,
+                 cases[k][0]);
+        json_t *m = parse_text("a trích yếu run on past its rule", text, NULL);
+        expect(m, "type", "Báo cáo");
+        expect(m, "subject", cases[k][1]);
+        json_decref(m);
+    }
+}
+
+/* A title in capitals OCR ran on into specks ("QUY ĐỊNH, > - . > og 2 ;")
+ * is the title still, and the trích yếu follows under it. */
+static void test_title_run_into_specks(void)
+{
+    json_t *m = parse_text("a title run into specks",
+                           "BAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 12-QĐ/TW\n"
+                           "Hà Nội, ngày 3 tháng 4 năm 2025\nQUY ĐỊNH, > - . > og 2 ;\n"
+                           "VỀ CÔNG TÁC LƯU TRỮ TÀI LIỆU CỦA CÁC CƠ QUAN ĐẢNG\n- Căn cứ Điều lệ Đảng;\n"
+                           "Ban Bí thư quy định như sau:\nĐiều 1. Phạm vi\n", NULL);
+    expect(m, "type", "Quy định");
+    expect(m, "subject", "VỀ CÔNG TÁC LƯU TRỮ TÀI LIỆU CỦA CÁC CƠ QUAN ĐẢNG");
+    json_decref(m);
+}
+
+/* A code that ends a line is whole: the dash of a list entry opening the
+ * next line ("- Tổ chức ...") is no segment of it. */
+static void test_code_before_list_entry(void)
+{
+    json_t *m = parse_text("a code above a list entry",
+                           "ỦY BAN NHÂN DÂN\nTỈNH SÔNG LAM\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                           "Độc lập - Tự do - Hạnh phúc\nSố: 77/KH-UBND\n"
+                           "Sông Lam, ngày 05 tháng 5 năm 2025\nKẾ HOẠCH\n"
+                           "Phát triển rừng năm 2025\nI. NHIỆM VỤ\n"
+                           "1. Quán triệt, tuyên truyền để thực hiện Nghị quyết số 12/NQ-CP\n"
+                           "- Tổ chức hội nghị quán triệt các nội dung của Nghị quyết.\n", NULL);
+    expect_count(m, "references", 1);
+    expect(m, "references.0.number", "12/NQ-CP");
+    json_decref(m);
+}
+
+/* A Party body's code cited in a trích yếu ("SỐ 205-QD/TW": a dash
+ * after the number, not a slash) gets its Đ back, as the references do. */
+static void test_party_code_in_subject(void)
+{
+    json_t *m = parse_text("a Party code in a trích yếu",
+                           "BAN CHẤP HÀNH TRUNG ƯƠNG\nBAN TỔ CHỨC\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+                           "Số 12-HD/BTCTW\nHà Nội, ngày 3 tháng 4 năm 2025\nHƯỚNG DẪN\n"
+                           "THỰC HIỆN QUY ĐỊNH SỐ 205-QD/TW NGÀY 08/10/2024 CỦA BỘ CHÍNH TRỊ\n"
+                           "Thực hiện Quy định số 205-QĐ/TW, Ban Tổ chức hướng dẫn như sau:\n"
+                           "I. Về cán bộ\n", NULL);
+    expect(m, "subject", "THỰC HIỆN QUY ĐỊNH SỐ 205-QĐ/TW NGÀY 08/10/2024 CỦA BỘ CHÍNH TRỊ");
+    json_decref(m);
+}
+
+/* The signature's strokes OCR read as two short words in title case
+ * ("Xo À") over the name: no word of them is a name's, and the line right
+ * under them is a name whose family name the names list holds. */
+static void test_strokes_over_name(void)
+{
+    static const char *const strokes[] = {"Xo À", "Ẻo Ả"};
+    for (size_t k = 0; k < sizeof strokes / sizeof *strokes; k++) {
+        char foot[512];
+        snprintf(foot, sizeof foot,
+                 "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n%s\nLê Văn Hòa\n",
+                 strokes[k]);
+        json_t *m = parse_foot("strokes over the name", "Các sở, ngành thực hiện./.", foot);
+        expect(m, "signer.name", "Lê Văn Hòa");
+        json_decref(m);
+    }
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -3871,6 +4005,12 @@ int main(int argc, char **argv)
     test_footnotes_after_signature();
     test_title_after_organ();
     test_subject_wrapped_mid_phrase();
+    test_resolution_without_header();
+    test_subject_before_rule();
+    test_title_run_into_specks();
+    test_code_before_list_entry();
+    test_party_code_in_subject();
+    test_strokes_over_name();
     test_stage(argv[1]);
     vt_lexicon_clear(&lex);
     printf("%d checks, %d failures\n", checks, failures);
