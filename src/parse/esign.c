@@ -31,13 +31,13 @@
 #define LABEL_COST 0.25
 
 /* The signing time: date, then hours, minutes and seconds, each a run of
- * digits or the letters OCR makes of them; the date's separators, the
- * space before the clock and the separator between hours and minutes may
- * be lost (a coarse or compressed scan's small print runs "19.02202507:55"
- * together: the parts are told apart by their digits' count); then the
- * offset from UTC, maybe on the next line. */
+ * digits or the letters OCR makes of them; the separator between month
+ * and year, the space before the clock and the separator between hours
+ * and minutes may be lost (a compressed scan's small print runs
+ * "DD.MMYYYYhh:mm" together: the parts are told apart by their digits'
+ * count); then the offset from UTC, maybe on the next line. */
 static const char time_pattern[] =
-    "(?:^|[^0-9a-z])(" VT_RX_DIGIT "{2})\\s*[./-]?\\s*(" VT_RX_DIGIT "{2})\\s*[./-]?\\s*"
+    "(?:^|[^0-9a-z])(" VT_RX_DIGIT "{2})\\s*[./-]\\s*(" VT_RX_DIGIT "{2})\\s*[./-]?\\s*"
     "(" VT_RX_DIGIT "{4})\\s*(" VT_RX_DIGIT "{1,2})\\s*[:.;]?\\s*(" VT_RX_DIGIT "{2})"
     "(?:\\s*[:.;]\\s*(" VT_RX_DIGIT "{2}))?"
     "(?:\\s*([+-])\\s*(" VT_RX_DIGIT "{2})\\s*[:.]?\\s*(" VT_RX_DIGIT "{2}))?";
