@@ -481,16 +481,6 @@ static void drop_handwritten_tail(char *text)
     while (ws && text[ws - 1] != ' ')
         ws--;
     const char *close = memrchr(text + ws, ')', n - ws);
-    /* Read apart from the copy count, a coarse scan's space before them
-     * ("(05b). 4."), the strokes are the word after it. */
-    size_t before = ws;
-    while (before && strchr(" .", text[before - 1]))
-        before--;
-    if (!close && before > 0 && before < ws && text[before - 1] == ')' &&
-        code_piece_capitals(text, ws, n) < 2) {
-        text[before] = '\0';
-        return;
-    }
     if (close) {
         size_t tail = (size_t)(close + 1 - text);
         while (tail < n && text[tail] == '.')

@@ -759,9 +759,6 @@ static void test_archive_line_initials(void)
     } cases[] = {
         {"- Lưu: VT, TCCB (12B).zz_", "Lưu: VT, TCCB (12B)"},
         {"- Lưu: VT, TCCB (L-05b).4.", "Lưu: VT, TCCB (L-05b)"},
-        /* ... or read apart from it, a coarse scan's space between. */
-        {"- Lưu: VT, TCCB (L-05b). 4.", "Lưu: VT, TCCB (L-05b)"},
-        {"- Lưu: VT, TCCB (12B). zx", "Lưu: VT, TCCB (12B)"},
         {"- Lưu: VT.TH.ÍỦ„„", "Lưu: VT.TH"},
         /* The pen's strokes read as accented capitals and a small letter. */
         {"- Lưu: VT.KH.ÉÛw", "Lưu: VT.KH"},
