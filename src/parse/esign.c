@@ -32,11 +32,13 @@
 
 /* The signing time: date, then hours, minutes and seconds, each a run of
  * digits or the letters OCR makes of them; the separator between month
- * and year and the one between hours and minutes may be lost; then the
- * offset from UTC, maybe on the next line. */
+ * and year, the space before the clock and the separator between hours
+ * and minutes may be lost (a compressed scan's small print runs
+ * "DD.MMYYYYhh:mm" together: the parts are told apart by their digits'
+ * count); then the offset from UTC, maybe on the next line. */
 static const char time_pattern[] =
     "(?:^|[^0-9a-z])(" VT_RX_DIGIT "{2})\\s*[./-]\\s*(" VT_RX_DIGIT "{2})\\s*[./-]?\\s*"
-    "(" VT_RX_DIGIT "{4})\\s+(" VT_RX_DIGIT "{1,2})\\s*[:.;]?\\s*(" VT_RX_DIGIT "{2})"
+    "(" VT_RX_DIGIT "{4})\\s*(" VT_RX_DIGIT "{1,2})\\s*[:.;]?\\s*(" VT_RX_DIGIT "{2})"
     "(?:\\s*[:.;]\\s*(" VT_RX_DIGIT "{2}))?"
     "(?:\\s*([+-])\\s*(" VT_RX_DIGIT "{2})\\s*[:.]?\\s*(" VT_RX_DIGIT "{2}))?";
 

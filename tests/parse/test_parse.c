@@ -3069,6 +3069,16 @@ static void test_digital_signature(void)
         {"copy's signature", "SAO Y; SỞ TƯ PHÁP TỈNH AN BÌNH; Thời gian ký: 12/05/2025 10:20:00 +07:00\n",
          "An Bình, ngày tháng 3 năm 2025", NULL, "Sở Tư pháp tỉnh An Bình",
          "2025-05-12T10:20:00+07:00", "2025-03", NULL, false},
+        /* The time's small print run together, as a compressed scan
+         * reads it: the year's dot and the space before the clock lost,
+         * the parts told by their digits' count. */
+        {"overlay's time run together", "Cơ quau: Sở Nông nghiệp và\nmôi trường, tỉnh An Bình\n"
+         "Thời gian ký:\n07.03202509:12:40\n+07:00\n", "An Bình, ngày tháng năm 2025", NULL,
+         "Sở Nông nghiệp và môi trường", "2025-03-07T09:12:40+07:00", "2025-03-07", "signature",
+         false},
+        {"overlay's date run into its clock", "Thời gian ký: 07.03.202509:12:40\n",
+         "An Bình, ngày tháng năm 2025", NULL, NULL, "2025-03-07T09:12:40", "2025-03-07",
+         "signature", false},
         /* A date and clock with neither a label nor an offset is no
          * overlay. */
         {"bare time", "07.03.2025 09:12:40\n", "An Bình, ngày tháng năm 2025", NULL, NULL, NULL,
