@@ -80,10 +80,10 @@ size_t vt_list_mark_len(const char *s);
 bool vt_starts_lower(const char *s);
 /* The last character of text that is not a space, '\0' when none (an
  * entry is closed by its ';' or '.'). */
+char vt_last_char(const char *s);
 /* No word of three letters or more in fold[from, to): specks OCR read
  * from a seal, a signature or a rule ("tÀ", "> og 2 ;"). */
 bool vt_specks_only(const char *fold, size_t from, size_t to);
-char vt_last_char(const char *s);
 
 /* OCR-tolerant matching of a folded keyword ("noi nhan") against folded
  * text: spaces are optional on both sides and letters the OCR confuses
