@@ -52,7 +52,7 @@ enum { D_RESTORED = 3 };
 static size_t count_d(const char *s)
 {
     size_t n = 0;
-    for (const char *p = s; (p = strpbrk(p, "\xc4")); p++)
+    for (const char *p = s; (p = strchr(p, 0xc4)); p++)
         n += (unsigned char)p[1] == 0x90 || (unsigned char)p[1] == 0x91;
     return n;
 }
