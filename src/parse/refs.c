@@ -14,9 +14,11 @@
  * a small letter ("30c/NQ-CP"), and a firm may number a letter with a
  * range before its year ("01-10/2025/CV-TKV").  A segment may name a unit
  * of its body after a dot, in capitals or digits ("CCTKV.05",
- * "CCTKV.VIII"; "VP.Theo" is a sentence run on). */
+ * "CCTKV.VIII"; "VP.Theo" is a sentence run on).  It stands after no
+ * letter, but for the word "số" the number is glued to ("Tờ trình
+ * số347/TTr-CP"): a typing slip, and OCR's lost space. */
 static const char code_pattern[] =
-    "(?<![\\p{L}\\d/-])(\\d{1,5}(?:[a-z]|-\\d{1,3}(?=/\\d{4}/))?)((?:\\s*/\\s*\\d{4})?)"
+    "(?:(?<![\\p{L}\\d/-])|(?<=(?<!\\p{L})(?i:s[oố])))(\\d{1,5}(?:[a-z]|-\\d{1,3}(?=/\\d{4}/))?)((?:\\s*/\\s*\\d{4})?)"
     "\\s*([-/])\\s*(\\p{Lu}[\\p{L}\\d&]*(?:\\.[\\p{Lu}\\d]+(?!\\p{Ll}))*)"
     "((?:\\s*[-/]\\s*\\p{Lu}[\\p{L}\\d&]*(?:\\.[\\p{Lu}\\d]+(?!\\p{Ll}))*)*)";
 /* The rest of a notation OCR parted with a space after its first letter

@@ -1763,6 +1763,24 @@ static void test_parted_notation(void)
     json_decref(m);
 }
 
+/* A number glued to "số" ("Tờ trình số815/TTr-SNV") is cited as
+ * printed; one glued to another word is no code ("mục4/B"). */
+static void test_glued_number(void)
+{
+    json_t *m = parse_text("glued number",
+        "ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\nSố: 77/QĐ-UBND\n"
+        "Ninh Bình, ngày 5 tháng 6 năm 2025\nQUYẾT ĐỊNH\nVề biên chế\n"
+        "Xét đề nghị của Sở Nội vụ tại Tờ trình số815/TTr-SNV ngày 2/6/2025 "
+        "và Báo cáo SỐ816/BC-SNV; mục4/B không đổi.\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Giao biên chế.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n", NULL);
+    expect_count(m, "references", 2);
+    expect(m, "references.0.number", "815/TTr-SNV");
+    expect(m, "references.0.type", "Tờ trình");
+    expect(m, "references.0.date", "2025-06-02");
+    expect(m, "references.1.number", "816/BC-SNV");
+    json_decref(m);
+}
+
 /* A letter citing `cite` in its body cites one document, `number` of
  * `date`, or none when number is NULL; a copy count "(05b)" is none. */
 static void expect_citation(const char *cite, const char *number, const char *date)
@@ -3999,6 +4017,7 @@ int main(int argc, char **argv)
     test_scanned_header();
     test_footer_damage();
     test_cited_damage();
+    test_glued_number();
     test_pen_words();
     test_body_line_in_header();
     test_subject_cites_dated_document();
