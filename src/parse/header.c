@@ -850,6 +850,12 @@ char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *ty
         bool known = vt_known_code(cx->lex, seg);
         if (term)
             fix = term;
+        else if (type_seg && cx->d_lost && type_abbr && strstr(type_abbr, "Đ") &&
+                 d_reading(type_abbr, seg))
+            /* The type named by its name spells its abbreviation, in a
+             * text that lost its Đ: DA after "Đề án" is ĐA, though Dự
+             * án's DA is a code too. */
+            fix = type_abbr;
         else if (type_seg && !known)
             fix = undoubled_type(cx->lex, seg);
         if (!fix && !strstr(seg, "Đ") && !known) { /* an Đ may be lost */

@@ -244,7 +244,9 @@ bool vt_known_code(const vt_lexicon *lex, const char *word);
 
 /* OCR reads Đ as D, P or B: each segment of a ký hiệu that matches a known
  * spelling with Đ up to that confusion (the type's abbreviation, the
- * issuer's initials, abbreviations.txt) takes it.  Caller frees. */
+ * issuer's initials, abbreviations.txt) takes it; `type_abbr`, the
+ * abbreviation of the type the document is named by, wins over another
+ * code in a text that lost its Đ.  Caller frees. */
 char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *type_abbr);
 
 /* Each word in capitals of text that is an OCR reading of an abbreviation

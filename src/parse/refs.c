@@ -92,6 +92,16 @@ static char *cited_type(const vt_pctx *cx, const vt_pline *pl, size_t code_f, si
     return NULL;
 }
 
+/* The abbreviation the số và ký hiệu of a document of `type` names it by
+ * ("Đề án" -> "ĐA"); NULL when its type has none. */
+static const char *type_abbreviation(const vt_lexicon *lex, const char *type)
+{
+    char *f = vt_text_fold(type);
+    const vt_lex_entry *t = vt_lex_prefix(&lex->doc_types, f, strlen(f), 0, NULL);
+    free(f);
+    return t ? t->extra : NULL;
+}
+
 /* Does a second title joined by a comma start at fold offset f (after
  * ", "): a position the lexicon knows, printed with a capital ("Bộ
  * trưởng, Chủ nhiệm Văn phòng Chính phủ")? */
@@ -504,7 +514,7 @@ void vt_parse_references(vt_pctx *cx)
         size_t type_f;
         char *type = cited_type(cx, &pre, csf, &type_f);
         char *num = code_text(pre.text + cs, ce - cs);
-        char *fixed = vt_repair_notation(cx, num, NULL);
+        char *fixed = vt_repair_notation(cx, num, type ? type_abbreviation(cx->lex, type) : NULL);
         free(num);
         num = fixed;
         char *nf = number_key(num);

@@ -827,6 +827,30 @@ static void test_code_d_lost(void)
     json_decref(m);
 }
 
+/* In a text that lost its Đ, a cited code's type is the abbreviation of
+ * the type named before it: "Đề án số 12/DA-CP" cites ĐA (Dự án's DA is
+ * a code too); in a text that kept its marks it is as printed. */
+static void test_cited_type_d_lost(void)
+{
+    static const char restored[] =
+        "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 41/QĐ-UBND\nHà Tĩnh, ngày 3 tháng 4 năm 2025\n"
+        "QUYẾT ĐỊNH\nVề việc sắp xếp đơn vị\n"
+        "Căn cứ Đề án số 12/DA-CP ngày 2/4/2025 của Chính phủ và Dự án số 13/DA-BQL;\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Sắp xếp đơn vị.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n";
+    static const char source[] =
+        "UY BAN NHAN DAN\nTINH HA TINH\nSo: 41/QD-UBND\nHa Tinh, ngay 3 thang 4 nam 2025\n"
+        "QUYET DINH\nVe viec sap xep don vi\n"
+        "Can cu De an so 12/DA-CP ngay 2/4/2025 cua Chinh phu va Du an so 13/DA-BQL;\n"
+        "QUYET DINH:\nDieu 1. Sap xep don vi.\n\nNoi nhan:\n- Nhu tren;\n- Luu: VT.\n";
+    json_t *m = parse_restored("cited type of a text that lost its Đ", restored, source);
+    expect(m, "references.0.number", "12/ĐA-CP");
+    expect(m, "references.1.number", "13/DA-BQL");
+    json_decref(m);
+    m = parse_restored("cited type of a text that kept its marks", restored, restored);
+    expect(m, "references.0.number", "12/DA-CP");
+    json_decref(m);
+}
+
 /* Handwritten initials after the archive line of a scanned page, which
  * OCR glues to its last word, are no part of the entry; printed initials
  * and codes stay; the cue's colon read as a semicolon is a colon. */
@@ -3969,6 +3993,7 @@ int main(int argc, char **argv)
     test_recipient_lists();
     test_archive_line_initials();
     test_code_d_lost();
+    test_cited_type_d_lost();
     test_code_small_letters_parted();
     test_signer_blocks();
     test_stray_mark_cue();
