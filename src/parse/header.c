@@ -769,24 +769,33 @@ bool vt_known_code(const vt_lexicon *lex, const char *seg)
     return vt_code_printed(lex, seg);
 }
 
+/* The digit a character of a term is as OCR reads it: a 1 as I, l or |,
+ * a 5 as S, a 0 as O. */
+static char term_digit(char c)
+{
+    const char *at = strchr("Il|SO", c);
+    return at ? "11150"[at - "Il|SO"] : c;
+}
+
 /* The code of the Quốc hội or one of its organs with the term it serves
  * (QH14, UBTVQH15): the term has two digits, and OCR reads a 1 of it as I
- * or l, or reads it twice ("I1"), more so under a seal.  The segment with
- * its term repaired when its capitals, less such a reading, are a known
- * code ending in QH; NULL otherwise. */
+ * or l, or reads it twice ("I1"), more so under a seal, and a 5 after a
+ * digit as S ("QH1S").  The segment with its term repaired when its
+ * capitals, less such a reading, are a known code ending in QH; NULL
+ * otherwise. */
 static char *term_code(const vt_lexicon *lex, const char *seg)
 {
     size_t caps = 0;
     while (isupper((unsigned char)seg[caps]))
         caps++;
     const char *tail = seg + caps;
-    if (!*tail || tail[strspn(tail, "0123456789Il|")])
+    if (!*tail || tail[strspn(tail, "0123456789Il|SO")])
         return NULL;
     for (size_t cut = caps; cut >= 2; cut--) {
         char term[8];
         size_t n = 0;
         for (const char *c = seg + cut; *c && n < sizeof term - 1; c++)
-            term[n++] = isdigit((unsigned char)*c) ? *c : '1';
+            term[n++] = term_digit(*c);
         term[n] = '\0';
         /* A 1 read twice: the I or l before it is dropped. */
         if (n == 3 && !isdigit((unsigned char)seg[cut]) && seg[cut + 1] == '1')

@@ -1968,6 +1968,13 @@ static void test_term_codes(void)
         "Hà Nội, ngày 4 tháng 3 năm 2025\nNGHỊ QUYẾT\nVề một việc\n", NULL);
     expect(m, "number", "77/2025/UBTVQH15");
     json_decref(m);
+    m = parse_text("term's 5 read as S",
+        "ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 12/QĐ-UBND\n"
+        "Hà Nam, ngày 4 tháng 3 năm 2025\nQUYẾT ĐỊNH\nVề một việc\n"
+        "Căn cứ Luật số 47/2024/QH1S và Nghị quyết số 5/2025/UBTVQH1S;\n", NULL);
+    expect(m, "references.0.number", "47/2024/QH15");
+    expect(m, "references.1.number", "5/2025/UBTVQH15");
+    json_decref(m);
 }
 
 /* Code parts OCR misread (codes.c): a 1 read as I, T and I for each
