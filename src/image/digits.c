@@ -682,7 +682,24 @@ static int read_ink(PIX *pix, int tallest, char out[2])
     return 2;
 }
 
-size_t vt_digits_read(PIX *page, vt_box gap, char *out, size_t cap)
+/* The crop of the page, enlarged by `enlarge` when it is over 1: a coarse
+ * scan's pen digit is a dozen pixels high, its one-pixel strokes grey
+ * where they fall between two, and thresholded as it is they break or
+ * run together; interpolated to the resolution the reader was set for,
+ * the threshold follows their middle (see vt_digits_read). */
+static PIX *crop_page(PIX *page, int x0, int y0, int x1, int y1, float enlarge)
+{
+    BOX *b = boxCreate(x0, y0, x1 - x0, y1 - y0);
+    PIX *crop = b ? pixClipRectangle(page, b, NULL) : NULL;
+    boxDestroy(&b);
+    if (!crop || enlarge <= 1)
+        return crop;
+    PIX *big = pixScale(crop, enlarge, enlarge);
+    pixDestroy(&crop);
+    return big;
+}
+
+size_t vt_digits_read(PIX *page, vt_box gap, float enlarge, char *out, size_t cap)
 {
     *out = '\0';
     /* The blank with the print on each side, as wide as the line's print
@@ -695,14 +712,17 @@ size_t vt_digits_read(PIX *page, vt_box gap, char *out, size_t cap)
     int y1 = gap.y + gap.h > ph ? ph : gap.y + gap.h;
     if (cap < 2 || x1 - x0 < 4 || y1 - y0 < 8)
         return 0;
-    BOX *b = boxCreate(x0, y0, x1 - x0, y1 - y0);
-    PIX *crop = pixClipRectangle(page, b, NULL);
-    boxDestroy(&b);
+    PIX *crop = crop_page(page, x0, y0, x1, y1, enlarge);
+    /* The blank's columns and the line's height in the crop's pixels. */
+    float k = crop ? (float)pixGetWidth(crop) / (float)(x1 - x0) : 1;
+    int in0 = (int)lroundf((float)(gap.x - x0) * k);
+    int in1 = (int)lroundf((float)(gap.x + gap.w - x0) * k);
+    int line = (int)lroundf((float)side * k);
     PIX *blue = NULL;
     PIX *mask = crop ? ink_mask(crop, &blue) : NULL;
     if (mask) {
         erase_streaks(mask);
-        keep_blue_pen(&mask, blue, gap.x - x0, gap.x + gap.w - x0);
+        keep_blue_pen(&mask, blue, in0, in1);
     }
     pixDestroy(&blue);
     pixDestroy(&crop);
@@ -712,8 +732,8 @@ size_t vt_digits_read(PIX *page, vt_box gap, char *out, size_t cap)
     BOXA *boxes = pixConnComp(mask, &pieces, 8);
     digit_ink digits[8];
     int max = (int)(cap - 1 < 8 ? cap - 1 : 8);
-    int n = boxes ? split_digits(boxes, x1 - x0, y1 - y0, gap.x - x0, gap.x + gap.w - x0,
-                                 side, digits, max) : 0;
+    int n = boxes ? split_digits(boxes, (int)pixGetWidth(mask), (int)pixGetHeight(mask), in0,
+                                 in1, line, digits, max) : 0;
     int tallest = 0;
     for (int i = 0; i < n; i++)
         tallest = digits[i].y1 - digits[i].y0 > tallest ? digits[i].y1 - digits[i].y0 : tallest;
@@ -954,6 +974,13 @@ static bool digits_look_printed(PIX *page, const vt_word *cue, int left, size_t 
     return true;
 }
 
+/* A page scanned coarser than COARSE_DPI (preprocess enlarges it for OCR
+ * alike) has its blanks read enlarged to READ_DPI, the resolution the
+ * reader's thresholds and the pen's stroke were set on; a finer one as it
+ * is. */
+#define COARSE_DPI 150
+#define READ_DPI 300
+
 /* Read the blank after word c of the line, if it is one of kind k. */
 static void fill_blank(vt_line *ln, size_t c, const blank_kind *k, int dpi,
                        vt_digits_source *src, int quarters)
@@ -1014,7 +1041,8 @@ static void fill_blank(vt_line *ln, size_t c, const blank_kind *k, int dpi,
     vt_box gap = {left, mid - 3 * line_h / 2, right - left, 3 * line_h};
     char digits[8];
     PIX *pix = source_pix(src, quarters);
-    size_t got = pix ? vt_digits_read(pix, gap, digits, k->max_digits + 1) : 0;
+    float enlarge = dpi < COARSE_DPI ? (float)READ_DPI / (float)dpi : 1.0f;
+    size_t got = pix ? vt_digits_read(pix, gap, enlarge, digits, k->max_digits + 1) : 0;
     if (!got || (k->most ? atoi(digits) < 1 || atoi(digits) > k->most : digits[0] == '0'))
         return;
     /* The colon or full stop OCR made of pen after "ngày" or "tháng" is

@@ -45,9 +45,10 @@ int vt_digit_classify(const float features[VT_DIGIT_FEATURES], float *prob);
 /* The digits written in `gap` of the page as ingested (its own pixels,
  * any depth): at most cap - 1 of them into out, NUL-terminated.  `gap`
  * spans the blank's columns, and rows three times the height of the
- * line's print, centred on it.  Returns how many, or 0 when any digit is unsure
- * or the ink is no row of digits (the reader abstains). */
-size_t vt_digits_read(struct Pix *page, vt_box gap, char *out, size_t cap);
+ * line's print, centred on it; the blank is read enlarged by `enlarge`
+ * when it is over 1 (a coarse scan).  Returns how many, or 0 when any
+ * digit is unsure or the ink is no row of digits (the reader abstains). */
+size_t vt_digits_read(struct Pix *page, vt_box gap, float enlarge, char *out, size_t cap);
 
 /* The page as ingested, in whose pixels the words' boxes lie, loaded
  * only when a blank is found: most headers print their number. */

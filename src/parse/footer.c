@@ -1354,6 +1354,53 @@ static char *respelled_name(const vt_lexicon *lex, const char *text, const char 
     return out;
 }
 
+/* How many words of the line the names list holds as spelled. */
+static size_t listed_parts(const vt_lexicon *lex, const char *text)
+{
+    char *copy = vt_xstrdup(text), *w[MAX_WORDS];
+    size_t at[MAX_WORDS], n = split_words(copy, w, at), listed = 0;
+    for (size_t k = 0; k < n; k++)
+        listed += name_form(lex, w[k], true);
+    free(copy);
+    return listed;
+}
+
+/* A name whose family name a seal's ring, as black as the print on a
+ * bilevel or grey scan, garbled where it crosses it ("rrần Văn Hòa",
+ * ">>rắn thị Thu Hà"): the line's first word, its marks and digits
+ * dropped, is within OCR distance of one family name only (name_part),
+ * and the two to four words after it are parts the names list holds as
+ * spelled, whatever their case (restore lowers a word after a small
+ * one).  The name in title case, NULL when the line is no such name. */
+static char *family_under_seal(const vt_lexicon *lex, const char *text)
+{
+    char *copy = vt_xstrdup(text), *w[MAX_WORDS];
+    size_t at[MAX_WORDS], n = split_words(copy, w, at);
+    char *out = NULL;
+    bool parts = n >= 3 && n <= NAME_WORDS;
+    for (size_t k = 1; k < n && parts; k++)
+        parts = form_in_list(&lex->middle, w[k]) || form_in_list(&lex->given, w[k]);
+    GString *letters = g_string_new(NULL);
+    for (const char *p = parts ? w[0] : ""; *p; p = g_utf8_next_char(p))
+        if (g_unichar_isalpha(g_utf8_get_char(p)))
+            g_string_append_len(letters, p, g_utf8_next_char(p) - p);
+    char *family = letters->len >= 2 ? name_part(&lex->family, letters->str, true) : NULL;
+    if (family && form_in_list(&lex->family, family)) {
+        GString *name = g_string_new(family);
+        for (size_t k = 1; k < n; k++) {
+            char *low = vt_text_lower_full(w[k]), *t = title_word(low);
+            g_string_append_printf(name, " %s", t);
+            free(low);
+            free(t);
+        }
+        out = g_string_free(name, FALSE);
+    }
+    free(family);
+    g_string_free(letters, TRUE);
+    free(copy);
+    return out;
+}
+
 /* A Nơi nhận entry naming the signer ("PCT Đỗ Văn Hùng") in a copy the
  * OCR damaged is spelled as the name the signature gives, every part of
  * which the names list holds: the document names one person one way. */
@@ -1922,6 +1969,21 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
         if ((whole = name_elsewhere(cx, right->v[k].text, right->v[k].line)) ||
             (whole = known_person(cx->lex, right->v[k].text)))
             pick = k;
+    }
+    /* A name whose family name the seal garbled is taken when no name
+     * was found, and over a line taken for one none of whose words the
+     * names list holds as spelled: the seal's and the signature's strokes
+     * read as a short name ("Vẻ Ả") above it. */
+    bool strokes = pick < right->n && !whole && !name_words &&
+                   listed_parts(cx->lex, right->v[pick].text) == 0;
+    for (size_t k = strokes ? pick + 1 : name_from; (pick == right->n || strokes) && k < right->n;
+         k++) {
+        if (right->v[k].line > lines_below(cx, last_line, NAME_GAP))
+            break;
+        if ((whole = family_under_seal(cx->lex, right->v[k].text))) {
+            pick = k;
+            break;
+        }
     }
     if (pick < right->n) {
         const char *t = past_stroke_marks(right->v[pick].text), *o = right->v[pick].orig;

@@ -3974,6 +3974,33 @@ static void test_strokes_over_name(void)
     }
 }
 
+/* A black seal's ring over the family name ("rắn", "»>Lê" read off
+ * "Trần" and "Lê"): the name's other parts the names list holds, the
+ * family name the one within OCR distance of the letters left, also under
+ * a line of the signature's strokes read as a short name ("Vẻ Ả"); a
+ * line whose first word is near no family name is no name. */
+static void test_family_under_seal(void)
+{
+    static const struct {
+        const char *lines, *want;
+    } cases[] = {
+        {"rắn Minh Đức", "Trần Minh Đức"},
+        {"Vẻ Ả\n»rắn thị Thu Hà", "Trần Thị Thu Hà"},
+        {"»>Lệ; Văn Hòa", "Lê Văn Hòa"},
+        {"xqzw Văn Hòa", NULL},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        char foot[512], name[64];
+        snprintf(foot, sizeof foot,
+                 "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n%s\n",
+                 cases[k].lines);
+        snprintf(name, sizeof name, "family name under the seal %zu", k + 1);
+        json_t *m = parse_foot(name, "Các sở, ngành thực hiện./.", foot);
+        expect(m, "signer.name", cases[k].want);
+        json_decref(m);
+    }
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -4072,6 +4099,7 @@ int main(int argc, char **argv)
     test_code_before_list_entry();
     test_party_code_in_subject();
     test_strokes_over_name();
+    test_family_under_seal();
     test_stage(argv[1]);
     vt_lexicon_clear(&lex);
     printf("%d checks, %d failures\n", checks, failures);

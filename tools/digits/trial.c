@@ -93,7 +93,7 @@ int main(int argc, char **argv)
                         draw(page, &shapes[s], 5 * h / 2, h, h, squeezes[c], slants[a],
                              pens[b]);
                         char got[4];
-                        size_t n = vt_digits_read(page, (vt_box){h, 0, 4 * h, 3 * h}, got,
+                        size_t n = vt_digits_read(page, (vt_box){h, 0, 4 * h, 3 * h}, 1, got,
                                                   sizeof got);
                         int v = !n ? 2 : n == 1 && got[0] == shapes[s].digit ? 0 : 1;
                         total[v]++;
