@@ -3925,6 +3925,34 @@ static void test_strokes_over_name(void)
     }
 }
 
+/* A draft leaves its date line blank ("Sông Lam, ngày tháng năm"): the
+ * place is printed all the same, and a trích yếu under it ending in a
+ * year ("... đầu năm 2024") keeps it, for the line's own "năm" is there
+ * and a year wrapped off it would come without one. */
+static void test_blank_draft_date(void)
+{
+    static const char *const heads[] = {
+        "SỞ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "PHÒNG QUẢN LÝ GIÁ Độc lập - Tự do - Hạnh phúc\n"
+        "Số: /STC-QLG Sông Lam, ngày tháng năm\n",
+        "SỞ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "PHÒNG QUẢN LÝ GIÁ Độc lập - Tự do - Hạnh phúc\n"
+        "Số: /STC-QLG\nSông Lam, ngày tháng năm\n",
+    };
+    for (size_t k = 0; k < sizeof heads / sizeof *heads; k++) {
+        char text[1024];
+        snprintf(text, sizeof text,
+                 "%sV/v kê khai giá vật tư đầu năm 2024\nKính gửi: Các doanh nghiệp.\n"
+                 "Phòng Quản lý giá hướng dẫn như sau:\n",
+                 heads[k]);
+        json_t *m = parse_text("a draft's blank date line", text, NULL);
+        expect(m, "subject", "V/v kê khai giá vật tư đầu năm 2024");
+        expect(m, "place", "Sông Lam");
+        expect(m, "date", NULL);
+        json_decref(m);
+    }
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -4021,6 +4049,7 @@ int main(int argc, char **argv)
     test_code_before_list_entry();
     test_party_code_in_subject();
     test_strokes_over_name();
+    test_blank_draft_date();
     test_stage(argv[1]);
     vt_lexicon_clear(&lex);
     printf("%d checks, %d failures\n", checks, failures);
