@@ -1842,6 +1842,24 @@ static bool title_without_subject(const vt_pctx *cx, size_t i)
            body_cue(&cx->lines[next]);
 }
 
+/* The bytes of the run of dashes at f, hyphens or the typographer's en
+ * and em dashes a rule is also printed with ("––––––"); their count in
+ * *dashes. */
+static size_t dash_run(const char *f, size_t *dashes)
+{
+    size_t b = 0;
+    *dashes = 0;
+    for (;;) {
+        if (f[b] == '-')
+            b++;
+        else if (strncmp(f + b, "\u2013", 3) == 0 || strncmp(f + b, "\u2014", 3) == 0)
+            b += 3;
+        else
+            return b;
+        ++*dashes;
+    }
+}
+
 /* Where a line holds a rule (three dashes or more, between spaces) after
  * some words: the fold offset of the space before it, else 0.  A flattened
  * page runs the text under the rule on, onto the same line. */
@@ -1849,8 +1867,8 @@ static size_t inline_rule(const vt_pline *pl)
 {
     enum { RULE_DASHES = 3 };
     for (size_t k = 1; k < pl->flen; k++) {
-        size_t n = strspn(pl->fold + k, "-");
-        if (pl->fold[k - 1] == ' ' && n >= RULE_DASHES &&
+        size_t dashes, n = dash_run(pl->fold + k, &dashes);
+        if (pl->fold[k - 1] == ' ' && dashes >= RULE_DASHES &&
             (k + n == pl->flen || pl->fold[k + n] == ' '))
             return has_alnum(pl->fold, 0, k - 1) ? k - 1 : 0;
         k += n;

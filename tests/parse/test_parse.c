@@ -3953,6 +3953,26 @@ static void test_blank_draft_date(void)
     }
 }
 
+/* A rule printed under the trích yếu as a run of en or em dashes
+ * ("––––––"), which a flattened page runs onto the trích yếu's line, is
+ * no part of it, as a rule of hyphens is not. */
+static void test_subject_before_typographic_rule(void)
+{
+    static const char *const rules[] = {"––––––", "——————"};
+    for (size_t k = 0; k < sizeof rules / sizeof *rules; k++) {
+        char text[1024];
+        snprintf(text, sizeof text,
+                 "THỦ TƯỚNG CHÍNH PHỦ\nSố: 12/QĐ-TTg\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                 "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 3 tháng 4 năm 2025\nQUYẾT ĐỊNH\n"
+                 "Ban hành Kế hoạch trồng rừng ven biển năm 2025 %s\nTHỦ TƯỚNG CHÍNH PHỦ\n"
+                 "Căn cứ Luật Tổ chức Chính phủ;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Kế hoạch.\n",
+                 rules[k]);
+        json_t *m = parse_text("a trích yếu before a typographic rule", text, NULL);
+        expect(m, "subject", "Ban hành Kế hoạch trồng rừng ven biển năm 2025");
+        json_decref(m);
+    }
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -4050,6 +4070,7 @@ int main(int argc, char **argv)
     test_party_code_in_subject();
     test_strokes_over_name();
     test_blank_draft_date();
+    test_subject_before_typographic_rule();
     test_stage(argv[1]);
     vt_lexicon_clear(&lex);
     printf("%d checks, %d failures\n", checks, failures);
