@@ -1570,9 +1570,32 @@ void vt_parse_adoption_date(vt_pctx *cx)
             json_array_remove(cx->missing, k--);
 }
 
+static bool section_heading(const vt_pline *pl);
+static bool body_cue_within(const vt_pline *pl, double max_cost);
+
+/* Whether the body begins under line i, past at most two lines in
+ * capitals the line wrapped onto: a heading of its first section or a cue
+ * of it. */
+static bool body_under(const vt_pctx *cx, size_t i)
+{
+    enum { WRAPPED = 2 };
+    for (size_t j = i + 1, wrapped = 0; j < cx->n; j++) {
+        const vt_pline *pl = &cx->lines[j];
+        if (blank_line(pl))
+            continue;
+        if (section_heading(pl) || body_cue_within(pl, BODY_CUE_COST))
+            return true;
+        if (!vt_text_is_upper(pl->text) || ++wrapped > WRAPPED)
+            return false;
+    }
+    return false;
+}
+
 /* The type name stands alone on its line, in capitals, or opens a short
  * line in capitals that goes on with the trích yếu ("THÔNG BÁO KẾT LUẬN" /
- * "CỦA ..."): then *rest (when asked) is the fold offset where the trích
+ * "CỦA ..."), or a line in capitals of any length the body begins under
+ * (the whole trích yếu run on after the title: "BÁO CÁO ĐÁNH GIÁ ..." /
+ * "I. ..."): then *rest (when asked) is the fold offset where the trích
  * yếu begins, else the line's end.  Never in the footer's columns (a
  * "Nơi nhận:" OCR damaged is no type), and never the enacting word after
  * the căn cứ: the type's name with a colon, its first article on the next
@@ -1601,7 +1624,7 @@ static const vt_lex_entry *type_line(const vt_pctx *cx, size_t i, double *cost, 
     size_t words = 1;
     for (const char *c = t; *c; c++)
         words += *c == ' ';
-    if (!*t || words > 6) {
+    if (!*t || (words > 6 && !(vt_text_is_upper(t) && body_under(cx, i)))) {
         free(t);
         return NULL;
     }
@@ -2585,7 +2608,8 @@ void vt_parse_header(vt_pctx *cx)
         }
         for (size_t prev = from;
              i < cx->n && text_lines(cx, from, i) < SUBJECT_LINES_ENDED && !blank_line(&cx->lines[i]) &&
-             (i == from || (prev == type_at && caps_under(cx, &cx->lines[i])) ||
+             (i == from ||
+              (prev == type_at && caps_under(cx, &cx->lines[i]) && !section_heading(&cx->lines[i])) ||
               subject_continues(cx, &cx->lines[from], &cx->lines[prev], &cx->lines[i]));
              prev = i, i = over_empty_line(cx, &cx->lines[from], prev, i + 1))
             ;

@@ -3973,6 +3973,39 @@ static void test_subject_before_typographic_rule(void)
     }
 }
 
+/* A title run on with its whole trích yếu on one line in capitals, the
+ * body beginning under it ("BÁO CÁO TỔNG KẾT ..." / "I. KẾT QUẢ"), is the
+ * type and the trích yếu however long the line. */
+static void test_title_run_on_with_subject(void)
+{
+    static const char *const bodies[] = {"I. KẾT QUẢ\n1. Các địa phương đã ban hành quy định.\n",
+                                         "Thực hiện Luật Nhà ở, Bộ Xây dựng báo cáo như sau:\n"};
+    for (size_t k = 0; k < sizeof bodies / sizeof *bodies; k++) {
+        char text[1024];
+        snprintf(text, sizeof text,
+                 "BỘ XÂY DỰNG CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                 "------------------ Độc lập – Tự do – Hạnh phúc ------------------\n"
+                 "Số: 15/BC-BXD Hà Nội, ngày 12 tháng 3 năm 2024\n"
+                 "BÁO CÁO TỔNG KẾT THI HÀNH LUẬT NHÀ Ở VÀ CÁC VĂN BẢN HƯỚNG DẪN THI HÀNH\n%s",
+                 bodies[k]);
+        json_t *m = parse_text("a title run on with its trích yếu", text, NULL);
+        expect(m, "type", "Báo cáo");
+        expect(m, "subject", "TỔNG KẾT THI HÀNH LUẬT NHÀ Ở VÀ CÁC VĂN BẢN HƯỚNG DẪN THI HÀNH");
+        json_decref(m);
+    }
+    /* Printed centred, the line wraps; the body still begins under it. */
+    json_t *m = parse_text("a title run on with its trích yếu, wrapped",
+                           "BỘ XÂY DỰNG CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                           "Độc lập – Tự do – Hạnh phúc\n"
+                           "Số: 15/BC-BXD Hà Nội, ngày 12 tháng 3 năm 2024\n"
+                           "BÁO CÁO TỔNG KẾT THI HÀNH LUẬT NHÀ Ở VÀ CÁC VĂN BẢN\n"
+                           "HƯỚNG DẪN THI HÀNH\nI. KẾT QUẢ\n1. Các địa phương đã ban hành quy định.\n",
+                           NULL);
+    expect(m, "type", "Báo cáo");
+    expect(m, "subject", "TỔNG KẾT THI HÀNH LUẬT NHÀ Ở VÀ CÁC VĂN BẢN HƯỚNG DẪN THI HÀNH");
+    json_decref(m);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -4071,6 +4104,7 @@ int main(int argc, char **argv)
     test_strokes_over_name();
     test_blank_draft_date();
     test_subject_before_typographic_rule();
+    test_title_run_on_with_subject();
     test_stage(argv[1]);
     vt_lexicon_clear(&lex);
     printf("%d checks, %d failures\n", checks, failures);
