@@ -213,8 +213,23 @@ static size_t motto_start(const vt_pline *pl)
     return s;
 }
 
+/* A draft leaves the day, month and year blank ("Hà Nội, ngày tháng
+ * năm"), which no date matches: the cue's three words after a comma end
+ * the line, and the words before the comma are the place. */
+static const char blank_date_pattern[] =
+    ",\\s*(ng[a-z0-9@]{1,2}y\\s+th[a-z0-9@]{1,3}?g\\s+n[a-z0-9@]{1,2}m)\\s*[.]?\\s*$";
+
+/* Where the cue of a blank date line begins, in *s. */
+static bool find_blank_date(vt_rx *rx, const vt_pline *pl, size_t *s)
+{
+    if (!vt_rx_find(rx, pl->fold, pl->flen, 0))
+        return false;
+    *s = (size_t)vt_rx_start(rx, 1);
+    return true;
+}
+
 /* Where the right column begins on a header line (flen when it does not). */
-static size_t split_line(const vt_pctx *cx, const vt_pline *pl, vt_rx *date_rx)
+static size_t split_line(const vt_pctx *cx, const vt_pline *pl, vt_rx *date_rx, vt_rx *blank_rx)
 {
     /* The layout may give the left column the motto's words its block
      * reached into; no body's name holds them. */
@@ -242,7 +257,7 @@ static size_t split_line(const vt_pctx *cx, const vt_pline *pl, vt_rx *date_rx)
         free(f);
         free(t);
     }
-    if (find_date(date_rx, pl, &s, &e) && !cited_date(pl, s, e)) {
+    if ((find_date(date_rx, pl, &s, &e) && !cited_date(pl, s, e)) || find_blank_date(blank_rx, pl, &s)) {
         size_t p = place_start(cx, pl, s);
         if (p < best)
             best = p;
@@ -1402,6 +1417,38 @@ static size_t wrapped_place(const vt_pctx *cx, size_t date_at, char **place)
     return result;
 }
 
+/* The place of the place-and-date line i: its right column, fold[ps, s),
+ * up to the comma before "ngày". */
+static void set_place(vt_pctx *cx, size_t i, size_t ps, size_t s)
+{
+    vt_span sp = {&cx->lines[i], ps, s};
+    char *place = vt_span_clean(&sp);
+    size_t place_from = wrapped_place(cx, i, &place);
+    if (*place && has_alnum(place, 0, strlen(place))) {
+        char *pv = vt_place_case(cx->lex, place);
+        json_object_set_new(cx->meta, "place",
+                            vt_field(cx, "value", pv, place, VT_CONF_PLACE, place_from, i));
+        free(pv);
+    } else {
+        vt_missing(cx, "place");
+    }
+    free(place);
+}
+
+/* The place of a draft's blank place-and-date line (find_blank_date). */
+static bool blank_date_place(vt_pctx *cx, const size_t *split, size_t scan, vt_rx *blank_rx)
+{
+    for (size_t i = 0; i < scan; i++) {
+        const vt_pline *pl = &cx->lines[i];
+        size_t s;
+        if (pl->role != VT_ROLE_HEADER_LEFT && find_blank_date(blank_rx, pl, &s)) {
+            set_place(cx, i, split[i] < s ? split[i] : s, s);
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool parse_date(vt_pctx *cx, const size_t *split, size_t scan, size_t *date_line)
 {
     vt_rx rx;
@@ -1452,19 +1499,7 @@ static bool parse_date(vt_pctx *cx, const size_t *split, size_t scan, size_t *da
             vt_missing(cx, "date");
         }
         free(rawt);
-        /* The place is the right column up to the comma before "ngày". */
-        vt_span sp = {pl, ps, s};
-        char *place = vt_span_clean(&sp);
-        size_t place_from = wrapped_place(cx, i, &place);
-        if (*place && has_alnum(place, 0, strlen(place))) {
-            char *pv = vt_place_case(cx->lex, place);
-            json_object_set_new(cx->meta, "place",
-                                vt_field(cx, "value", pv, place, VT_CONF_PLACE, place_from, i));
-            free(pv);
-        } else {
-            vt_missing(cx, "place");
-        }
-        free(place);
+        set_place(cx, i, ps, s);
     }
     vt_rx_clear(&rx);
     return found;
@@ -1550,9 +1585,32 @@ void vt_parse_adoption_date(vt_pctx *cx)
             json_array_remove(cx->missing, k--);
 }
 
+static bool section_heading(const vt_pline *pl);
+static bool body_cue_within(const vt_pline *pl, double max_cost);
+
+/* Whether the body begins under line i, past at most two lines in
+ * capitals the line wrapped onto: a heading of its first section or a cue
+ * of it. */
+static bool body_under(const vt_pctx *cx, size_t i)
+{
+    enum { WRAPPED = 2 };
+    for (size_t j = i + 1, wrapped = 0; j < cx->n; j++) {
+        const vt_pline *pl = &cx->lines[j];
+        if (blank_line(pl))
+            continue;
+        if (section_heading(pl) || body_cue_within(pl, BODY_CUE_COST))
+            return true;
+        if (!vt_text_is_upper(pl->text) || ++wrapped > WRAPPED)
+            return false;
+    }
+    return false;
+}
+
 /* The type name stands alone on its line, in capitals, or opens a short
  * line in capitals that goes on with the trích yếu ("THÔNG BÁO KẾT LUẬN" /
- * "CỦA ..."): then *rest (when asked) is the fold offset where the trích
+ * "CỦA ..."), or a line in capitals of any length the body begins under
+ * (the whole trích yếu run on after the title: "BÁO CÁO ĐÁNH GIÁ ..." /
+ * "I. ..."): then *rest (when asked) is the fold offset where the trích
  * yếu begins, else the line's end.  Never in the footer's columns (a
  * "Nơi nhận:" OCR damaged is no type), and never the enacting word after
  * the căn cứ: the type's name with a colon, its first article on the next
@@ -1581,7 +1639,7 @@ static const vt_lex_entry *type_line(const vt_pctx *cx, size_t i, double *cost, 
     size_t words = 1;
     for (const char *c = t; *c; c++)
         words += *c == ' ';
-    if (!*t || words > 6) {
+    if (!*t || (words > 6 && !(vt_text_is_upper(t) && body_under(cx, i)))) {
         free(t);
         return NULL;
     }
@@ -1822,6 +1880,24 @@ static bool title_without_subject(const vt_pctx *cx, size_t i)
            body_cue(&cx->lines[next]);
 }
 
+/* The bytes of the run of dashes at f, hyphens or the typographer's en
+ * and em dashes a rule is also printed with ("––––––"); their count in
+ * *dashes. */
+static size_t dash_run(const char *f, size_t *dashes)
+{
+    size_t b = 0;
+    *dashes = 0;
+    for (;;) {
+        if (f[b] == '-')
+            b++;
+        else if (strncmp(f + b, "\u2013", 3) == 0 || strncmp(f + b, "\u2014", 3) == 0)
+            b += 3;
+        else
+            return b;
+        ++*dashes;
+    }
+}
+
 /* Where a line holds a rule (three dashes or more, between spaces) after
  * some words: the fold offset of the space before it, else 0.  A flattened
  * page runs the text under the rule on, onto the same line. */
@@ -1829,8 +1905,8 @@ static size_t inline_rule(const vt_pline *pl)
 {
     enum { RULE_DASHES = 3 };
     for (size_t k = 1; k < pl->flen; k++) {
-        size_t n = strspn(pl->fold + k, "-");
-        if (pl->fold[k - 1] == ' ' && n >= RULE_DASHES &&
+        size_t dashes, n = dash_run(pl->fold + k, &dashes);
+        if (pl->fold[k - 1] == ' ' && dashes >= RULE_DASHES &&
             (k + n == pl->flen || pl->fold[k + n] == ' '))
             return has_alnum(pl->fold, 0, k - 1) ? k - 1 : 0;
         k += n;
@@ -2286,7 +2362,12 @@ static void mend_dates(vt_pctx *cx, size_t scan, vt_rx *date_rx)
         size_t j = i + 1;
         while (j < scan && j < i + 3 && blank_line(&cx->lines[j]))
             j++;
-        if (j < scan && j < i + 3 && vt_rx_find(&tail, cx->lines[j].fold, cx->lines[j].flen, 0)) {
+        /* A line that printed its "năm" takes a bare year from the next:
+         * "năm 2024" there is a phrase of that line ("... đầu năm 2024"
+         * under a draft's blank "ngày tháng năm"). */
+        if (j < scan && j < i + 3 && vt_rx_find(&tail, cx->lines[j].fold, cx->lines[j].flen, 0) &&
+            !(ends_in_year_cue &&
+              !isdigit((unsigned char)cx->lines[j].fold[vt_rx_start(&tail, 1)]))) {
             from = &cx->lines[j];
             cut = (size_t)vt_rx_start(&tail, 1);
         }
@@ -2375,11 +2456,12 @@ void vt_parse_header(vt_pctx *cx)
 {
     size_t scan = cx->n < HEADER_SCAN ? cx->n : HEADER_SCAN;
     size_t *split = vt_xcalloc(scan + 1, sizeof *split);
-    vt_rx date_rx;
+    vt_rx date_rx, blank_rx;
     vt_rx_init(&date_rx, date_pattern, false);
+    vt_rx_init(&blank_rx, blank_date_pattern, false);
     mend_dates(cx, scan, &date_rx);
     for (size_t i = 0; i < scan; i++)
-        split[i] = split_line(cx, &cx->lines[i], &date_rx);
+        split[i] = split_line(cx, &cx->lines[i], &date_rx, &blank_rx);
     vt_rx_clear(&date_rx);
 
     /* Number and date stand above the type name and the body's first cue;
@@ -2399,8 +2481,10 @@ void vt_parse_header(vt_pctx *cx)
     bool have_date = parse_date(cx, split, limit, &date_line);
     if (!have_date) {
         vt_missing(cx, "date");
-        vt_missing(cx, "place");
+        if (!blank_date_place(cx, split, limit, &blank_rx))
+            vt_missing(cx, "place");
     }
+    vt_rx_clear(&blank_rx);
 
     /* The issuer sits above the number (or the date, or the type); with
      * none of them, among the page's first lines. */
@@ -2539,7 +2623,8 @@ void vt_parse_header(vt_pctx *cx)
         }
         for (size_t prev = from;
              i < cx->n && text_lines(cx, from, i) < SUBJECT_LINES_ENDED && !blank_line(&cx->lines[i]) &&
-             (i == from || (prev == type_at && caps_under(cx, &cx->lines[i])) ||
+             (i == from ||
+              (prev == type_at && caps_under(cx, &cx->lines[i]) && !section_heading(&cx->lines[i])) ||
               subject_continues(cx, &cx->lines[from], &cx->lines[prev], &cx->lines[i]));
              prev = i, i = over_empty_line(cx, &cx->lines[from], prev, i + 1))
             ;

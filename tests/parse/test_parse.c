@@ -4001,6 +4001,87 @@ static void test_family_under_seal(void)
     }
 }
 
+/* A draft leaves its date line blank ("Sông Lam, ngày tháng năm"): the
+ * place is printed all the same, and a trích yếu under it ending in a
+ * year ("... đầu năm 2024") keeps it, for the line's own "năm" is there
+ * and a year wrapped off it would come without one. */
+static void test_blank_draft_date(void)
+{
+    static const char *const heads[] = {
+        "SỞ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "PHÒNG QUẢN LÝ GIÁ Độc lập - Tự do - Hạnh phúc\n"
+        "Số: /STC-QLG Sông Lam, ngày tháng năm\n",
+        "SỞ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "PHÒNG QUẢN LÝ GIÁ Độc lập - Tự do - Hạnh phúc\n"
+        "Số: /STC-QLG\nSông Lam, ngày tháng năm\n",
+    };
+    for (size_t k = 0; k < sizeof heads / sizeof *heads; k++) {
+        char text[1024];
+        snprintf(text, sizeof text,
+                 "%sV/v kê khai giá vật tư đầu năm 2024\nKính gửi: Các doanh nghiệp.\n"
+                 "Phòng Quản lý giá hướng dẫn như sau:\n",
+                 heads[k]);
+        json_t *m = parse_text("a draft's blank date line", text, NULL);
+        expect(m, "subject", "V/v kê khai giá vật tư đầu năm 2024");
+        expect(m, "place", "Sông Lam");
+        expect(m, "date", NULL);
+        json_decref(m);
+    }
+}
+
+/* A rule printed under the trích yếu as a run of en or em dashes
+ * ("––––––"), which a flattened page runs onto the trích yếu's line, is
+ * no part of it, as a rule of hyphens is not. */
+static void test_subject_before_typographic_rule(void)
+{
+    static const char *const rules[] = {"––––––", "——————"};
+    for (size_t k = 0; k < sizeof rules / sizeof *rules; k++) {
+        char text[1024];
+        snprintf(text, sizeof text,
+                 "THỦ TƯỚNG CHÍNH PHỦ\nSố: 12/QĐ-TTg\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                 "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 3 tháng 4 năm 2025\nQUYẾT ĐỊNH\n"
+                 "Ban hành Kế hoạch trồng rừng ven biển năm 2025 %s\nTHỦ TƯỚNG CHÍNH PHỦ\n"
+                 "Căn cứ Luật Tổ chức Chính phủ;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Kế hoạch.\n",
+                 rules[k]);
+        json_t *m = parse_text("a trích yếu before a typographic rule", text, NULL);
+        expect(m, "subject", "Ban hành Kế hoạch trồng rừng ven biển năm 2025");
+        json_decref(m);
+    }
+}
+
+/* A title run on with its whole trích yếu on one line in capitals, the
+ * body beginning under it ("BÁO CÁO TỔNG KẾT ..." / "I. KẾT QUẢ"), is the
+ * type and the trích yếu however long the line. */
+static void test_title_run_on_with_subject(void)
+{
+    static const char *const bodies[] = {"I. KẾT QUẢ\n1. Các địa phương đã ban hành quy định.\n",
+                                         "Thực hiện Luật Nhà ở, Bộ Xây dựng báo cáo như sau:\n"};
+    for (size_t k = 0; k < sizeof bodies / sizeof *bodies; k++) {
+        char text[1024];
+        snprintf(text, sizeof text,
+                 "BỘ XÂY DỰNG CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                 "------------------ Độc lập – Tự do – Hạnh phúc ------------------\n"
+                 "Số: 15/BC-BXD Hà Nội, ngày 12 tháng 3 năm 2024\n"
+                 "BÁO CÁO TỔNG KẾT THI HÀNH LUẬT NHÀ Ở VÀ CÁC VĂN BẢN HƯỚNG DẪN THI HÀNH\n%s",
+                 bodies[k]);
+        json_t *m = parse_text("a title run on with its trích yếu", text, NULL);
+        expect(m, "type", "Báo cáo");
+        expect(m, "subject", "TỔNG KẾT THI HÀNH LUẬT NHÀ Ở VÀ CÁC VĂN BẢN HƯỚNG DẪN THI HÀNH");
+        json_decref(m);
+    }
+    /* Printed centred, the line wraps; the body still begins under it. */
+    json_t *m = parse_text("a title run on with its trích yếu, wrapped",
+                           "BỘ XÂY DỰNG CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                           "Độc lập – Tự do – Hạnh phúc\n"
+                           "Số: 15/BC-BXD Hà Nội, ngày 12 tháng 3 năm 2024\n"
+                           "BÁO CÁO TỔNG KẾT THI HÀNH LUẬT NHÀ Ở VÀ CÁC VĂN BẢN\n"
+                           "HƯỚNG DẪN THI HÀNH\nI. KẾT QUẢ\n1. Các địa phương đã ban hành quy định.\n",
+                           NULL);
+    expect(m, "type", "Báo cáo");
+    expect(m, "subject", "TỔNG KẾT THI HÀNH LUẬT NHÀ Ở VÀ CÁC VĂN BẢN HƯỚNG DẪN THI HÀNH");
+    json_decref(m);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -4100,6 +4181,9 @@ int main(int argc, char **argv)
     test_party_code_in_subject();
     test_strokes_over_name();
     test_family_under_seal();
+    test_blank_draft_date();
+    test_subject_before_typographic_rule();
+    test_title_run_on_with_subject();
     test_stage(argv[1]);
     vt_lexicon_clear(&lex);
     printf("%d checks, %d failures\n", checks, failures);
