@@ -2223,10 +2223,15 @@ void vt_parse_footer(vt_pctx *cx)
                             !looks_like_name(cx->lex, lt) && entry_goes_on_below(cx, &arx, i, end));
             /* A list of codes wrapped after its comma, or inside a name,
              * goes on in capitals to the entry's closing ';' ("các Vụ: TH,"
-             * / "QHĐP, PL;", "Cổng" / "TTĐTCP;"). */
+             * / "QHĐP, PL;", "Cổng" / "TTĐTCP;"), also over a line of
+             * codes the narrow column of a scan wrapped again ("các Vụ:" /
+             * "TH, KTTH, Cục" / "KSTTHC;"); a title of the signature
+             * beside the list is no part of it. */
             cont = cont || (!closed && !mark && !luu && *lt && !words &&
-                            (vt_last_char(entry) == ',' ? ends_entry(lt) || entry_opens_below(cx, i, end)
-                                                        : vt_last_char(lt) == ';'));
+                            ((vt_last_char(entry) == ',' ? ends_entry(lt) || entry_opens_below(cx, i, end)
+                                                         : vt_last_char(lt) == ';') ||
+                             (entry_closes_below(cx, &arx, i, end) &&
+                              !signature_part(cx, &arx, pl, k))));
             /* An entry printed without a dash follows a closed one: it ends
              * on its line, or wraps (in words, or after a comma) to a line
              * that closes it ("PCN Lê Văn A, các" / "Vụ: TH, PL;"). */

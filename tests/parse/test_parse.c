@@ -961,6 +961,21 @@ static void test_recipient_lists(void)
          "Nơi nhận:\n- Như trên;\n- VP UBND: CVP, các PCVP, các phòng: TH,\nKTN, NC;\n"
          "- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nĐinh Quốc Bảo\n",
          {"Như trên", "VP UBND: CVP, các PCVP, các phòng: TH, KTN, NC", "Lưu: VT"}},
+        /* Codes a scan's narrow column wrapped twice: the line of
+         * capitals between goes on to the line that closes the entry,
+         * after a comma or not. */
+        {"recipient codes wrapped twice",
+         "Nơi nhận:\n- Như trên;\n- VPCP: BTCN, các PCN, các Vụ:\nTH, KTTH, NN, PL, Cục\nKSTT;\n"
+         "- VP UBND: CVP, các phòng: TH,\nKTN, NC, VX, TGĐ\nCổng TTĐT;\n- Lưu: VT.\n"
+         "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "VPCP: BTCN, các PCN, các Vụ: TH, KTTH, NN, PL, Cục KSTT",
+          "VP UBND: CVP, các phòng: TH, KTN, NC, VX, TGĐ Cổng TTĐT", "Lưu: VT"}},
+        /* The signature's title read between the lines of a wrapped
+         * entry stays out of it. */
+        {"recipient codes wrapped around a title",
+         "Nơi nhận: KT. GIÁM ĐỐC\n- Như trên;\n- Các phòng: TH, KTN, NC,\nPHÓ GIÁM ĐỐC\nVX;\n"
+         "- Lưu: VT.\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "Các phòng: TH, KTN, NC, VX", "Lưu: VT"}},
         /* A body's units marked "+" under it are the rest of its entry;
          * the archive line so marked is its own. */
         {"recipient units under their body",
