@@ -1998,19 +1998,37 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
 /* Take the entries of fold[k, le) of line i: several on a line part at
  * "; -"; the first goes on from the open entry when `cont`.  Each entry is
  * flushed when the next one starts; the "Lưu" entry closes the list. */
+/* Whether a list mark follows fold offset j of the line, past spaces:
+ * the entry ending at j is followed by another on the line. */
+static bool mark_follows(const vt_pline *pl, size_t j, size_t le)
+{
+    size_t n = j + 1 + strspn(pl->fold + j + 1, " ");
+    return n < le && vt_list_mark_len(pl->text + pl->map[n]);
+}
+
+/* Whether a ';' on the line is followed by a list mark: the entries of a
+ * list run on ("...; - Bộ Nội vụ; ..."). */
+static bool marks_run_on(const vt_pline *pl)
+{
+    for (size_t j = 0; j + 1 < pl->flen; j++)
+        if (pl->fold[j] == ';' && mark_follows(pl, j, pl->flen))
+            return true;
+    return false;
+}
+
+/* The entries of line i from fold offset k to le; an entry ends at a ';'
+ * a list mark follows, or at a ':' so followed where the line runs its
+ * entries on (OCR reads a semicolon so). */
 static void take_entries(vt_pctx *cx, json_t *recipients, const vt_pline *pl, size_t k, size_t le,
                          size_t i, bool cont, char **entry, size_t *entry_from, size_t *entry_to,
                          bool *done)
 {
     size_t ps = k;
+    bool run_on = marks_run_on(pl);
     for (size_t j = k; j < le; j++) {
-        size_t end = le, n = j + 1;
-        if (pl->fold[j] == ';') {
-            while (n < le && pl->fold[n] == ' ')
-                n++;
-            if (n < le && vt_list_mark_len(pl->text + pl->map[n]))
-                end = j + 1;
-        }
+        size_t end = le;
+        if ((pl->fold[j] == ';' || (run_on && pl->fold[j] == ':')) && mark_follows(pl, j, le))
+            end = j + 1;
         if (end == le && j + 1 < le)
             continue;
         char *t = span_text(pl, ps, end);
@@ -2078,24 +2096,17 @@ static size_t bare_signature(const vt_pctx *cx)
 static bool run_on_list(const vt_pline *pl)
 {
     size_t k = strspn(pl->fold, " ");
-    if (k == pl->flen || !vt_list_mark_len(pl->text + pl->map[k]))
-        return false;
-    for (size_t j = k; j + 1 < pl->flen; j++) {
-        if (pl->fold[j] != ';')
-            continue;
-        size_t n = j + 1 + strspn(pl->fold + j + 1, " ");
-        if (n < pl->flen && vt_list_mark_len(pl->text + pl->map[n]))
-            return true;
-    }
-    return false;
+    return k < pl->flen && vt_list_mark_len(pl->text + pl->map[k]) && marks_run_on(pl);
 }
 
 /* The line of an uncued Nơi nhận list (run_on_list): the list ends the
- * text, or stands right above the signature's authority line, after at
- * most WRAP_LINES more lines its last entries wrap to (under a comma,
- * opening in small letters or closing an entry with ';'), closed by ';' or
- * '.'; cx->n when none.  A list of the body printed on one line has a
- * paragraph under it. */
+ * text, or stands right above the signature's authority line, after the
+ * lines its entries run on to (a scan's narrower lines wrap it over
+ * several, each with a mark after a ';') and at most WRAP_LINES more its
+ * last entries wrap to (under a comma, opening in small letters or
+ * closing an entry with ';'), closed by ';' or '.' or ending a line of
+ * entries run on (whose last mark OCR may misread); cx->n when none.  A
+ * list of the body printed on one line has a paragraph under it. */
 static size_t uncued_list(const vt_pctx *cx, vt_rx *arx)
 {
     enum { WRAP_LINES = 2 };
@@ -2103,19 +2114,21 @@ static size_t uncued_list(const vt_pctx *cx, vt_rx *arx)
         if (!run_on_list(&cx->lines[i]))
             continue;
         size_t last = i;
-        for (size_t k = 0; k <= WRAP_LINES; k++) {
+        for (size_t k = 0; k <= WRAP_LINES;) {
             size_t next = lines_below(cx, last, 1);
             long a = next < cx->n ? find_authority(arx, &cx->lines[next], 0, cx->lines[next].flen) : -1;
             if (next == cx->n || (a >= 0 && a <= 3)) {
                 char c = vt_last_char(cx->lines[last].text);
-                if (last == i || c == ';' || c == '.')
+                if (last == i || c == ';' || c == '.' || marks_run_on(&cx->lines[last]))
                     return i;
                 break;
             }
-            if (vt_last_char(cx->lines[last].text) != ',' && !vt_starts_lower(cx->lines[next].text) &&
-                vt_last_char(cx->lines[next].text) != ';')
+            bool runs_on = marks_run_on(&cx->lines[next]);
+            if (!runs_on && vt_last_char(cx->lines[last].text) != ',' &&
+                !vt_starts_lower(cx->lines[next].text) && vt_last_char(cx->lines[next].text) != ';')
                 break;
             last = next;
+            k += !runs_on;
         }
     }
     return cx->n;
@@ -2227,6 +2240,9 @@ void vt_parse_footer(vt_pctx *cx)
              * codes the narrow column of a scan wrapped again ("các Vụ:" /
              * "TH, KTTH, Cục" / "KSTTHC;"); a title of the signature
              * beside the list is no part of it. */
+            /* A line of a list run on ends the entry above before its
+             * first ';' and mark. */
+            cont = cont || (!closed && !mark && !luu && marks_run_on(pl));
             cont = cont || (!closed && !mark && !luu && *lt && !words &&
                             ((vt_last_char(entry) == ',' ? ends_entry(lt) || entry_opens_below(cx, i, end)
                                                          : vt_last_char(lt) == ';') ||

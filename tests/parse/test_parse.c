@@ -3833,12 +3833,31 @@ static void test_resolution_without_header(void)
         expect(m, "recipients.2.text", "Tỉnh ủy, HĐND, UBND tỉnh Đông Giang");
         json_decref(m);
     }
-    /* A list of the body printed on one line has a paragraph under it. */
+    /* The list in a scan's narrower lines: each runs its entries on
+     * past a wrapped one, OCR read a ';' before a mark as ':' and the
+     * last entry's full stop as a comma. */
     char text[2048];
+    snprintf(text, sizeof text, "%s%s", head,
+             "- Chính phủ; - Bộ Nội vụ: - Ủy ban Mặt trận Tổ quốc\n"
+             "Việt Nam tỉnh; - Sở Tài chính; - Các sở, ban, ngành thuộc\n"
+             "UBND tỉnh; - Tỉnh ủy, HĐND,\nUBND tỉnh Đông Giang; - Lưu: HC, TH,\n"
+             "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCHỦ TỊCH\nTrần Văn Định\n");
+    json_t *m = parse_text("a run-on list wrapped", text, NULL);
+    static const char *const wrapped[] = {
+        "Chính phủ", "Bộ Nội vụ", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Sở Tài chính",
+        "Các sở, ban, ngành thuộc UBND tỉnh", "Tỉnh ủy, HĐND, UBND tỉnh Đông Giang", "Lưu: HC, TH"};
+    for (size_t k = 0; k < sizeof wrapped / sizeof *wrapped; k++) {
+        char path[32];
+        snprintf(path, sizeof path, "recipients.%zu.text", k);
+        expect(m, path, wrapped[k]);
+    }
+    expect_count(m, "recipients", sizeof wrapped / sizeof *wrapped);
+    json_decref(m);
+    /* A list of the body printed on one line has a paragraph under it. */
     snprintf(text, sizeof text, "%s%s", head,
              "- Giao Chính phủ; - Giao Bộ Nội vụ; - Giao tỉnh Đông Giang;\n"
              "Các cơ quan có liên quan chịu trách nhiệm thi hành Nghị quyết này.\n");
-    json_t *m = parse_text("a run-on list in the body", text, NULL);
+    m = parse_text("a run-on list in the body", text, NULL);
     expect_missing(m, "recipients", true);
     json_decref(m);
     /* A position under the trích yếu names who signs, not the issuer. */
