@@ -213,13 +213,54 @@ static size_t motto_start(const vt_pline *pl)
     return s;
 }
 
+/* How many of the motto's words before "Tự do" its line misses: 1 when
+ * it starts at "lập" (without "Độc"), 2 at "Tự do"; -1 when it holds
+ * them, or has no motto. */
+static int motto_head_missing(const vt_pline *pl)
+{
+    size_t s, e, ws, we;
+    if (!vt_fuzzy_find(pl->fold, pl->flen, 0, "tu do hanh phuc", 0.2, &s, &e, NULL))
+        return -1;
+    we = word_before(pl->fold, s, &ws);
+    if (we == ws)
+        return 2;
+    if (vt_fuzzy_cost(pl->fold + ws, we - ws, "lap") > 0.34)
+        return -1;
+    we = word_before(pl->fold, ws, &ws);
+    return we == ws ? 1 : -1;
+}
+
+/* Where the motto's head ends a left column's line: "Độc", or "Độc lập",
+ * as its last words when the scan's layout gave them the left block and
+ * a line beside it holds the motto's rest without them ("BỘ TÀI
+ * CHÍNH" / "ĐỘC" beside "lập - Tự do - Hạnh phúc"); flen when not.  No
+ * body's name ends in the word. */
+static size_t motto_head(const vt_pctx *cx, const vt_pline *pl)
+{
+    size_t ws, we = word_before(pl->fold, pl->flen, &ws), head = 1;
+    if (we - ws == 3 && memcmp(pl->fold + ws, "lap", 3) == 0) {
+        we = word_before(pl->fold, ws, &ws);
+        head = 2;
+    }
+    if (we - ws != 3 || memcmp(pl->fold + ws, "doc", 3) != 0)
+        return pl->flen;
+    enum { BESIDE = 3 }; /* lines the two columns' lines lie apart */
+    size_t at = (size_t)(pl - cx->lines);
+    for (size_t i = at > BESIDE ? at - BESIDE : 0; i < cx->n && i <= at + BESIDE; i++)
+        if (motto_head_missing(&cx->lines[i]) == (int)head)
+            return ws;
+    return pl->flen;
+}
+
 /* Where the right column begins on a header line (flen when it does not). */
 static size_t split_line(const vt_pctx *cx, const vt_pline *pl, vt_rx *date_rx)
 {
     /* The layout may give the left column the motto's words its block
      * reached into; no body's name holds them. */
-    if (pl->role == VT_ROLE_HEADER_LEFT)
-        return motto_start(pl);
+    if (pl->role == VT_ROLE_HEADER_LEFT) {
+        size_t m = motto_start(pl);
+        return m < pl->flen ? m : motto_head(cx, pl);
+    }
     if (pl->role == VT_ROLE_FOOTER_LEFT)
         return pl->flen;
     if (pl->role == VT_ROLE_HEADER_RIGHT || pl->role == VT_ROLE_FOOTER_RIGHT)

@@ -2618,6 +2618,35 @@ static void test_layout_roles(void)
     json_decref(m);
 }
 
+/* The motto's head in the left column: a scan's layout gave the left
+ * block "Độc" (or "Độc lập") under the issuer's name, the right block the
+ * motto's rest; no issuer ends in them. */
+static void test_motto_head_left(void)
+{
+    static const struct {
+        const char *head, *rest;
+    } cases[] = {
+        {"ĐỘC", "lập - Tự do - Hạnh phúc"},
+        {"Độc lập", "Tự do - Hạnh phúc"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        current = "motto's head in the left column";
+        const role_line page[] = {
+            {"BỘ NỘI VỤ", VT_ROLE_HEADER_LEFT},
+            {cases[k].head, VT_ROLE_HEADER_LEFT},
+            {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", VT_ROLE_HEADER_RIGHT},
+            {cases[k].rest, VT_ROLE_HEADER_RIGHT},
+            {"Số: 41/BNV-TCBC Hà Nội, ngày 2 tháng 3 năm 2025", VT_ROLE_BODY},
+            {"V/v tuyển dụng công chức", VT_ROLE_BODY},
+            {"Bộ Nội vụ đề nghị các đơn vị thực hiện./.", VT_ROLE_BODY},
+        };
+        json_t *m = parse_roles(page, sizeof page / sizeof *page);
+        expect(m, "issuer", "Bộ Nội vụ");
+        expect(m, "number", "41/BNV-TCBC");
+        json_decref(m);
+    }
+}
+
 /* Kính gửi read through the columns: the layout put the Quốc hiệu and the
  * date in the header's right column, and with them the body's first line
  * that holds the addressee's last word; a letter with no header, the
@@ -4023,6 +4052,7 @@ int main(int argc, char **argv)
     test_adoption_date();
     test_marks();
     test_layout_roles();
+    test_motto_head_left();
     test_addressee_columns();
     test_vv_over_labelled_line();
     test_vv_above_number();
