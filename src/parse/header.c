@@ -1369,6 +1369,35 @@ static int read_matched_date(const vt_rx *rx, const vt_pline *pl, char iso[16], 
     return readings;
 }
 
+/* A place that ends the line above a date opening its line, with the
+ * comma before "ngày": a scan's narrow right column wrapped the date off
+ * the line the layout read with the number beside it ("Số: 12/UBND
+ * Hà Tĩnh," / "ngày ...").  Only a place the lexicon knows (after a unit
+ * word, abbreviated or not) is taken: into *place, replacing it. */
+static bool place_above(const vt_pctx *cx, const vt_pline *up, char **place)
+{
+    size_t e = up->flen;
+    while (e > 0 && up->fold[e - 1] == ' ')
+        e--;
+    if (e == 0 || up->fold[e - 1] != ',')
+        return false;
+    e--;
+    size_t s = place_start(cx, up, e), at = s;
+    if (s >= e)
+        return false;
+    if (vt_admin_unit_start(up->fold + s)) {
+        at += strcspn(up->fold + at, " ");
+        at += strspn(up->fold + at, " ");
+    }
+    if (!vt_lex_match(&cx->lex->places, up->fold + s, e - s, 0, NULL) &&
+        (at >= e || !vt_lex_match(&cx->lex->places, up->fold + at, e - at, 0, NULL)))
+        return false;
+    vt_span sp = {up, s, e};
+    free(*place);
+    *place = vt_span_clean(&sp);
+    return true;
+}
+
 /* A place name the narrow right column wrapped ("Thành phố Hồ Chí" /
  * "Minh, ngày ..."): the words ending the line above (in title case, or a
  * unit word in small letters), joined to *place, when the join is a known
@@ -1379,9 +1408,11 @@ static size_t wrapped_place(const vt_pctx *cx, size_t date_at, char **place)
     size_t j = date_at;
     while (j > 0 && j + 2 > date_at && blank_line(&cx->lines[j - 1]))
         j--;
-    if (j == 0 || !**place)
+    if (j == 0)
         return date_at;
     const vt_pline *up = &cx->lines[j - 1];
+    if (!**place)
+        return place_above(cx, up, place) ? j - 1 : date_at;
     char *w[4];
     size_t nw = 0;
     const char *p = up->text;

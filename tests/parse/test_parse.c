@@ -518,6 +518,23 @@ static void test_dates(void)
                            "Huế, ngày 2 tháng 9 năm 2020\nBÁO CÁO\nTình hình\n", NULL);
     expect(m, "date", "2020-09-02");
     json_decref(m);
+    /* The place ends the number's line, the date wrapped under it (a
+     * scan's narrow right column read line by line with the left):
+     * a known place is taken from there, a name of no place is not. */
+    static const char *const above[][2] = {
+        {"Số: 15/STP-VP Đà Nẵng,", "Đà Nẵng"},
+        {"Số: 15/STP-VP TP. Hồ Chí Minh,", "TP. Hồ Chí Minh"},
+        {"Số: 15/STP-VP Phạm Gia Khiêm,", NULL},
+    };
+    for (size_t i = 0; i < sizeof above / sizeof *above; i++) {
+        char doc[512];
+        snprintf(doc, sizeof doc, "SỞ TƯ PHÁP\n%s\nngày 2 tháng 9 năm 2020\nBÁO CÁO\nTình hình\n",
+                 above[i][0]);
+        m = parse_text("place above the date", doc, NULL);
+        expect(m, "date", "2020-09-02");
+        expect(m, "place", above[i][1]);
+        json_decref(m);
+    }
 }
 
 /* Issuers over one, two and three lines. */
