@@ -215,6 +215,16 @@ static bool ends_entry(const char *text)
     return ends_entry_as(text, false);
 }
 
+/* Whether a bracket opened in the text is still open: the entry goes on
+ * past a closing mark inside it (an address's "TP." ending a line). */
+static bool bracket_open(const char *text)
+{
+    int depth = 0;
+    for (const char *c = text; *c; c++)
+        depth += (*c == '(') - (*c == ')');
+    return depth > 0;
+}
+
 /* Whether fold[from, to) is one remark in brackets: an entry's purpose
  * printed after its ';' ("- Bộ Tài chính; (Báo cáo)"), not the right
  * column's title. */
@@ -2219,7 +2229,7 @@ void vt_parse_footer(vt_pctx *cx)
             }
             size_t split = entry_split(cx, &arx, pl, ls, luu);
             char *lt = split > k ? span_text(pl, k, split) : vt_xstrdup("");
-            bool closed = !entry || ends_entry(entry);
+            bool closed = !entry || (ends_entry(entry) && !bracket_open(entry));
             bool words = *lt && !vt_text_mostly_upper(lt);
             /* An entry goes on in small letters, or to its closing mark, or
              * (in lists whose entries close with a comma, as the Party's

@@ -993,6 +993,12 @@ static void test_recipient_lists(void)
          "Nơi nhận: KT. GIÁM ĐỐC\n- Như trên;\n- Các phòng: TH, KTN, NC,\nPHÓ GIÁM ĐỐC\nVX;\n"
          "- Lưu: VT.\n\nĐinh Quốc Bảo\n",
          {"Như trên", "Các phòng: TH, KTN, NC, VX", "Lưu: VT"}},
+        /* An address in brackets wrapped after an abbreviation's full
+         * stop: the entry goes on while its bracket is open. */
+        {"recipient address wrapped at a full stop",
+         "Nơi nhận:\n- Công ty TNHH Minh Phát (số 12, đường Lê Lợi, phường An Khê, TP.\n"
+         "Đà Nẵng);\n- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Công ty TNHH Minh Phát (số 12, đường Lê Lợi, phường An Khê, TP. Đà Nẵng)", "Lưu: VT"}},
         /* A body's units marked "+" under it are the rest of its entry;
          * the archive line so marked is its own. */
         {"recipient units under their body",
