@@ -2238,6 +2238,12 @@ void vt_parse_footer(vt_pctx *cx)
             bool cont = unit || (!closed && !mark && !luu && words &&
                                  (vt_starts_lower(lt) || ends_entry(lt) ||
                                   (vt_last_char(lt) == ',' && entry_opens_below(cx, i, end))));
+            /* An entry names several bodies parted by ';' ("VPCP: BTCN;
+             * các Vụ: TH"); a scan's narrow column may wrap it right
+             * after one, where no entry of its own opens in small
+             * letters on the next line. */
+            cont = cont || (entry && vt_last_char(entry) == ';' && !mark && !luu && words &&
+                            vt_starts_lower(lt) && lines_below(cx, entry_to, 1) == i);
             /* A line of three or more an entry wraps over starts as it may
              * ("PCN Nguyễn Văn A, PCN" / "Trần Văn B, các Vụ," / "KTTH;"):
              * it goes on with the entry when the line under it does, and

@@ -999,6 +999,17 @@ static void test_recipient_lists(void)
          "Nơi nhận:\n- Công ty TNHH Minh Phát (số 12, đường Lê Lợi, phường An Khê, TP.\n"
          "Đà Nẵng);\n- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
          {"Công ty TNHH Minh Phát (số 12, đường Lê Lợi, phường An Khê, TP. Đà Nẵng)", "Lưu: VT"}},
+        /* An entry of several bodies wrapped right after a ';' goes on
+         * in small letters on the next line; a line in small letters
+         * past the signature is none of the list's. */
+        {"recipient wrapped after a semicolon",
+         "Nơi nhận:\n- Như trên;\n- VPCP: BTCN, các PCN, Cổng TTĐT;\ncác Vụ, Cục, đơn vị trực thuộc;\n"
+         "- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "VPCP: BTCN, các PCN, Cổng TTĐT; các Vụ, Cục, đơn vị trực thuộc", "Lưu: VT"}},
+        {"recipients without an archive line",
+         "Nơi nhận:\n- Như trên;\n- Sở Tài chính;\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n"
+         "PHỤ LỤC\n(Kèm theo Quyết định của Giám đốc Sở\ntỉnh Hà Tĩnh)\n",
+         {"Như trên", "Sở Tài chính"}},
         /* A body's units marked "+" under it are the rest of its entry;
          * the archive line so marked is its own. */
         {"recipient units under their body",
