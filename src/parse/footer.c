@@ -1819,6 +1819,34 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
     char *position = inline_position;
     double pconf = position ? VT_CONF_POSITION : 0;
     size_t name_from = i;
+    /* The body's name wrapped under TM., its last word glued to the head's
+     * title on the line below ("TM. ỦY BAN THƯỜNG VỤ QUỐC" / "HỘICHỦ
+     * TỊCH"): read as one line, the title ends it and the word before
+     * is the body's. */
+    if (!position && last_prefix && strcmp(last_prefix, "TM") == 0 && i < right->n &&
+        right->v[i].line <= lines_below(cx, last_line, 1)) {
+        size_t raw = strlen(last_raw);
+        char *joined = vt_xasprintf("%s %s", last_raw, right->v[i].text);
+        char *glued = position_after_organ(cx, &joined);
+        if (glued && strlen(joined) > raw + 1) {
+            position = glued;
+            pconf = VT_CONF_POSITION;
+            char *organ = vt_organ_case(cx->lex, joined);
+            chain[last_at] = '\0';
+            char *j = vt_xasprintf("%s%sTM. %s", chain, *chain ? " / " : "", organ);
+            free(organ);
+            free(chain);
+            chain = j;
+            j = vt_xasprintf("%s / %s", rawchain, right->v[i].text);
+            free(rawchain);
+            rawchain = j;
+            last_line = right->v[i].line;
+            name_from = i + 1;
+        } else {
+            free(glued);
+        }
+        free(joined);
+    }
     for (size_t k = i; k < right->n && !position; k++) {
         const char *t = right->v[k].text;
         position = match_position(cx, t, expected, &pconf);

@@ -1077,6 +1077,9 @@ static void test_signer_blocks(void)
          NULL, "Phó Trưởng Ban", "Trần Quốc Hưng"},
         {"TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Đã ký)\n\nTrần Quốc Hưng", "TM. Ủy ban nhân dân",
          "Chủ tịch", "Trần Quốc Hưng"},
+        /* The body's name wrapped, its last word glued to the title. */
+        {"TM. ỦY BAN NHÂN\nDÂNCHỦ TỊCH\n\nTrần Quốc Hưng", "TM. Ủy ban nhân dân", "Chủ tịch",
+         "Trần Quốc Hưng"},
         {"KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nKý bởi: Sở Nội vụ\nNgày ký: 03.04.2025 10:12\n\nTrần Quốc Hưng",
          "KT. Giám đốc", "Phó Giám đốc", "Trần Quốc Hưng"},
         {"KT.GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nTrần Quốc Hưng", "KT. Giám đốc", "Phó Giám đốc",
