@@ -2278,18 +2278,20 @@ void vt_parse_footer(vt_pctx *cx)
              * is no signer's name standing alone. */
             cont = cont || (!closed && !mark && !luu && words &&
                             !looks_like_name(cx->lex, lt) && entry_goes_on_below(cx, &arx, i, end));
-            /* A list of codes wrapped after its comma, or inside a name,
-             * goes on in capitals to the entry's closing ';' ("các Vụ: TH,"
+            /* A line of a list run on ends the entry above before its
+             * first ';' and mark. */
+            cont = cont || (!closed && !mark && !luu && marks_run_on(pl));
+            /* A list of codes wrapped after its comma or the colon that
+             * opens it, or inside a name, goes on in capitals to the
+             * entry's closing ';' ("các Vụ: TH,"
              * / "QHĐP, PL;", "Cổng" / "TTĐTCP;"), also over a line of
              * codes the narrow column of a scan wrapped again ("các Vụ:" /
              * "TH, KTTH, Cục" / "KSTTHC;"); a title of the signature
              * beside the list is no part of it. */
-            /* A line of a list run on ends the entry above before its
-             * first ';' and mark. */
-            cont = cont || (!closed && !mark && !luu && marks_run_on(pl));
             cont = cont || (!closed && !mark && !luu && *lt && !words &&
-                            ((vt_last_char(entry) == ',' ? ends_entry(lt) || entry_opens_below(cx, i, end)
-                                                         : vt_last_char(lt) == ';') ||
+                            ((vt_last_char(entry) == ',' || vt_last_char(entry) == ':'
+                                  ? ends_entry(lt) || entry_opens_below(cx, i, end)
+                                  : vt_last_char(lt) == ';') ||
                              (entry_closes_below(cx, &arx, i, end) &&
                               !signature_part(cx, &arx, pl, k))));
             /* An entry printed without a dash follows a closed one: it ends

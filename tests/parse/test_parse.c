@@ -1010,6 +1010,12 @@ static void test_recipient_lists(void)
          "Nơi nhận:\n- Như trên;\n- Sở Tài chính;\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n"
          "PHỤ LỤC\n(Kèm theo Quyết định của Giám đốc Sở\ntỉnh Hà Tĩnh)\n",
          {"Như trên", "Sở Tài chính"}},
+        /* Codes wrapped after the colon that opens them, their closing
+         * ';' read as a comma: the next entry's dash ends them. */
+        {"recipient codes wrapped after a colon",
+         "Nơi nhận:\n- Như trên;\n- VPUB: CVP, các PCVP, các phòng:\nTH, KT,\n- Lưu: VT.\n"
+         "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "VPUB: CVP, các PCVP, các phòng: TH, KT", "Lưu: VT"}},
         /* A body's units marked "+" under it are the rest of its entry;
          * the archive line so marked is its own. */
         {"recipient units under their body",
