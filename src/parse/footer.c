@@ -236,6 +236,22 @@ static bool bracketed(const vt_pline *pl, size_t from, size_t to)
            !memchr(pl->fold + from + 1, '(', to - from - 1);
 }
 
+static bool looks_like_name(const vt_lexicon *lex, const char *t);
+static bool entry_closes_below(const vt_pctx *cx, vt_rx *arx, size_t i, size_t end);
+
+/* Whether fold[n, e) of a line of the list goes on to the next line
+ * with text, which closes the entry: codes in capitals, or words that are
+ * no person's name (the signer's beside the list). */
+static bool wraps_to_close(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, size_t n, size_t e)
+{
+    if (pl < cx->lines || pl >= cx->lines + cx->n)
+        return false;
+    char *t = span_text(pl, n, e);
+    bool name = !vt_text_mostly_upper(t) && looks_like_name(cx->lex, t);
+    free(t);
+    return !name && entry_closes_below(cx, arx, (size_t)(pl - cx->lines), cx->n);
+}
+
 /* Where the right column starts in the entries of a line that begin at
  * fold offset `from`.  An entry ends at its ';' unless another entry
  * follows behind its dash ("- Như trên; - Bộ Nội vụ;") or the entry goes
@@ -267,6 +283,12 @@ static size_t column_split(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, si
             last--;
         if (last > n && (pl->fold[last - 1] == ';' || pl->fold[last - 1] == ',')) {
             k = n;
+            continue;
+        }
+        /* ... or wraps, as a scan's narrow column does, to a line that
+         * closes it ("- VP Đoàn ĐBQH; VP UBND" / "TP;"). */
+        if (pos < 0 && last > n && wraps_to_close(cx, arx, pl, n, best)) {
+            k = best;
             continue;
         }
         best = (size_t)(semi - pl->fold) + 1;
@@ -312,8 +334,6 @@ static size_t column_split(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, si
     }
     return best;
 }
-
-static bool looks_like_name(const vt_lexicon *lex, const char *t);
 
 /* Whether the line from fold offset s on is the signature block's: an
  * authority, a title in capitals, or a person's name. */

@@ -1016,6 +1016,12 @@ static void test_recipient_lists(void)
          "Nơi nhận:\n- Như trên;\n- VPUB: CVP, các PCVP, các phòng:\nTH, KT,\n- Lưu: VT.\n"
          "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
          {"Như trên", "VPUB: CVP, các PCVP, các phòng: TH, KT", "Lưu: VT"}},
+        /* Bodies parted by ';' in one entry, the last wrapped to the
+         * line that closes it: no right column starts at the ';'. */
+        {"recipient wrapped past a semicolon",
+         "Nơi nhận:\n- Như trên;\n- VP Đoàn ĐBQH và HĐND TP; VP UBND\nTP;\n- Lưu: VT.\n"
+         "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "VP Đoàn ĐBQH và HĐND TP; VP UBND TP", "Lưu: VT"}},
         /* A body's units marked "+" under it are the rest of its entry;
          * the archive line so marked is its own. */
         {"recipient units under their body",
