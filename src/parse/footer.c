@@ -215,6 +215,16 @@ static bool ends_entry(const char *text)
     return ends_entry_as(text, false);
 }
 
+/* Whether a bracket opened in the text is still open: the entry goes on
+ * past a closing mark inside it (an address's "TP." ending a line). */
+static bool bracket_open(const char *text)
+{
+    int depth = 0;
+    for (const char *c = text; *c; c++)
+        depth += (*c == '(') - (*c == ')');
+    return depth > 0;
+}
+
 /* Whether fold[from, to) is one remark in brackets: an entry's purpose
  * printed after its ';' ("- Bộ Tài chính; (Báo cáo)"), not the right
  * column's title. */
@@ -224,6 +234,22 @@ static bool bracketed(const vt_pline *pl, size_t from, size_t to)
         to--;
     return to > from + 2 && pl->fold[from] == '(' && pl->fold[to - 1] == ')' &&
            !memchr(pl->fold + from + 1, '(', to - from - 1);
+}
+
+static bool looks_like_name(const vt_lexicon *lex, const char *t);
+static bool entry_closes_below(const vt_pctx *cx, vt_rx *arx, size_t i, size_t end);
+
+/* Whether fold[n, e) of a line of the list goes on to the next line
+ * with text, which closes the entry: codes in capitals, or words that are
+ * no person's name (the signer's beside the list). */
+static bool wraps_to_close(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, size_t n, size_t e)
+{
+    if (pl < cx->lines || pl >= cx->lines + cx->n)
+        return false;
+    char *t = span_text(pl, n, e);
+    bool name = !vt_text_mostly_upper(t) && looks_like_name(cx->lex, t);
+    free(t);
+    return !name && entry_closes_below(cx, arx, (size_t)(pl - cx->lines), cx->n);
 }
 
 /* Where the right column starts in the entries of a line that begin at
@@ -257,6 +283,12 @@ static size_t column_split(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, si
             last--;
         if (last > n && (pl->fold[last - 1] == ';' || pl->fold[last - 1] == ',')) {
             k = n;
+            continue;
+        }
+        /* ... or wraps, as a scan's narrow column does, to a line that
+         * closes it ("- VP Đoàn ĐBQH; VP UBND" / "TP;"). */
+        if (pos < 0 && last > n && wraps_to_close(cx, arx, pl, n, best)) {
+            k = best;
             continue;
         }
         best = (size_t)(semi - pl->fold) + 1;
@@ -302,8 +334,6 @@ static size_t column_split(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, si
     }
     return best;
 }
-
-static bool looks_like_name(const vt_lexicon *lex, const char *t);
 
 /* Whether the line from fold offset s on is the signature block's: an
  * authority, a title in capitals, or a person's name. */
@@ -1856,6 +1886,34 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
     char *position = inline_position;
     double pconf = position ? VT_CONF_POSITION : 0;
     size_t name_from = i;
+    /* The body's name wrapped under TM., its last word glued to the head's
+     * title on the line below ("TM. ỦY BAN THƯỜNG VỤ QUỐC" / "HỘICHỦ
+     * TỊCH"): read as one line, the title ends it and the word before
+     * is the body's. */
+    if (!position && last_prefix && strcmp(last_prefix, "TM") == 0 && i < right->n &&
+        right->v[i].line <= lines_below(cx, last_line, 1)) {
+        size_t raw = strlen(last_raw);
+        char *joined = vt_xasprintf("%s %s", last_raw, right->v[i].text);
+        char *glued = position_after_organ(cx, &joined);
+        if (glued && strlen(joined) > raw + 1) {
+            position = glued;
+            pconf = VT_CONF_POSITION;
+            char *organ = vt_organ_case(cx->lex, joined);
+            chain[last_at] = '\0';
+            char *j = vt_xasprintf("%s%sTM. %s", chain, *chain ? " / " : "", organ);
+            free(organ);
+            free(chain);
+            chain = j;
+            j = vt_xasprintf("%s / %s", rawchain, right->v[i].text);
+            free(rawchain);
+            rawchain = j;
+            last_line = right->v[i].line;
+            name_from = i + 1;
+        } else {
+            free(glued);
+        }
+        free(joined);
+    }
     for (size_t k = i; k < right->n && !position; k++) {
         const char *t = right->v[k].text;
         position = match_position(cx, t, expected, &pconf);
@@ -2060,19 +2118,37 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
 /* Take the entries of fold[k, le) of line i: several on a line part at
  * "; -"; the first goes on from the open entry when `cont`.  Each entry is
  * flushed when the next one starts; the "Lưu" entry closes the list. */
+/* Whether a list mark follows fold offset j of the line, past spaces:
+ * the entry ending at j is followed by another on the line. */
+static bool mark_follows(const vt_pline *pl, size_t j, size_t le)
+{
+    size_t n = j + 1 + strspn(pl->fold + j + 1, " ");
+    return n < le && vt_list_mark_len(pl->text + pl->map[n]);
+}
+
+/* Whether a ';' on the line is followed by a list mark: the entries of a
+ * list run on ("...; - Bộ Nội vụ; ..."). */
+static bool marks_run_on(const vt_pline *pl)
+{
+    for (size_t j = 0; j + 1 < pl->flen; j++)
+        if (pl->fold[j] == ';' && mark_follows(pl, j, pl->flen))
+            return true;
+    return false;
+}
+
+/* The entries of line i from fold offset k to le; an entry ends at a ';'
+ * a list mark follows, or at a ':' so followed where the line runs its
+ * entries on (OCR reads a semicolon so). */
 static void take_entries(vt_pctx *cx, json_t *recipients, const vt_pline *pl, size_t k, size_t le,
                          size_t i, bool cont, char **entry, size_t *entry_from, size_t *entry_to,
                          bool *done)
 {
     size_t ps = k;
+    bool run_on = marks_run_on(pl);
     for (size_t j = k; j < le; j++) {
-        size_t end = le, n = j + 1;
-        if (pl->fold[j] == ';') {
-            while (n < le && pl->fold[n] == ' ')
-                n++;
-            if (n < le && vt_list_mark_len(pl->text + pl->map[n]))
-                end = j + 1;
-        }
+        size_t end = le;
+        if ((pl->fold[j] == ';' || (run_on && pl->fold[j] == ':')) && mark_follows(pl, j, le))
+            end = j + 1;
         if (end == le && j + 1 < le)
             continue;
         char *t = span_text(pl, ps, end);
@@ -2140,24 +2216,17 @@ static size_t bare_signature(const vt_pctx *cx)
 static bool run_on_list(const vt_pline *pl)
 {
     size_t k = strspn(pl->fold, " ");
-    if (k == pl->flen || !vt_list_mark_len(pl->text + pl->map[k]))
-        return false;
-    for (size_t j = k; j + 1 < pl->flen; j++) {
-        if (pl->fold[j] != ';')
-            continue;
-        size_t n = j + 1 + strspn(pl->fold + j + 1, " ");
-        if (n < pl->flen && vt_list_mark_len(pl->text + pl->map[n]))
-            return true;
-    }
-    return false;
+    return k < pl->flen && vt_list_mark_len(pl->text + pl->map[k]) && marks_run_on(pl);
 }
 
 /* The line of an uncued Nơi nhận list (run_on_list): the list ends the
- * text, or stands right above the signature's authority line, after at
- * most WRAP_LINES more lines its last entries wrap to (under a comma,
- * opening in small letters or closing an entry with ';'), closed by ';' or
- * '.'; cx->n when none.  A list of the body printed on one line has a
- * paragraph under it. */
+ * text, or stands right above the signature's authority line, after the
+ * lines its entries run on to (a scan's narrower lines wrap it over
+ * several, each with a mark after a ';') and at most WRAP_LINES more its
+ * last entries wrap to (under a comma, opening in small letters or
+ * closing an entry with ';'), closed by ';' or '.' or ending a line of
+ * entries run on (whose last mark OCR may misread); cx->n when none.  A
+ * list of the body printed on one line has a paragraph under it. */
 static size_t uncued_list(const vt_pctx *cx, vt_rx *arx)
 {
     enum { WRAP_LINES = 2 };
@@ -2165,19 +2234,21 @@ static size_t uncued_list(const vt_pctx *cx, vt_rx *arx)
         if (!run_on_list(&cx->lines[i]))
             continue;
         size_t last = i;
-        for (size_t k = 0; k <= WRAP_LINES; k++) {
+        for (size_t k = 0; k <= WRAP_LINES;) {
             size_t next = lines_below(cx, last, 1);
             long a = next < cx->n ? find_authority(arx, &cx->lines[next], 0, cx->lines[next].flen) : -1;
             if (next == cx->n || (a >= 0 && a <= 3)) {
                 char c = vt_last_char(cx->lines[last].text);
-                if (last == i || c == ';' || c == '.')
+                if (last == i || c == ';' || c == '.' || marks_run_on(&cx->lines[last]))
                     return i;
                 break;
             }
-            if (vt_last_char(cx->lines[last].text) != ',' && !vt_starts_lower(cx->lines[next].text) &&
-                vt_last_char(cx->lines[next].text) != ';')
+            bool runs_on = marks_run_on(&cx->lines[next]);
+            if (!runs_on && vt_last_char(cx->lines[last].text) != ',' &&
+                !vt_starts_lower(cx->lines[next].text) && vt_last_char(cx->lines[next].text) != ';')
                 break;
             last = next;
+            k += !runs_on;
         }
     }
     return cx->n;
@@ -2268,7 +2339,7 @@ void vt_parse_footer(vt_pctx *cx)
             }
             size_t split = entry_split(cx, &arx, pl, ls, luu);
             char *lt = split > k ? span_text(pl, k, split) : vt_xstrdup("");
-            bool closed = !entry || ends_entry(entry);
+            bool closed = !entry || (ends_entry(entry) && !bracket_open(entry));
             bool words = *lt && !vt_text_mostly_upper(lt);
             /* An entry goes on in small letters, or to its closing mark, or
              * (in lists whose entries close with a comma, as the Party's
@@ -2277,18 +2348,34 @@ void vt_parse_footer(vt_pctx *cx)
             bool cont = unit || (!closed && !mark && !luu && words &&
                                  (vt_starts_lower(lt) || ends_entry(lt) ||
                                   (vt_last_char(lt) == ',' && entry_opens_below(cx, i, end))));
+            /* An entry names several bodies parted by ';' ("VPCP: BTCN;
+             * các Vụ: TH"); a scan's narrow column may wrap it right
+             * after one, where no entry of its own opens in small
+             * letters on the next line. */
+            cont = cont || (entry && vt_last_char(entry) == ';' && !mark && !luu && words &&
+                            vt_starts_lower(lt) && lines_below(cx, entry_to, 1) == i);
             /* A line of three or more an entry wraps over starts as it may
              * ("PCN Nguyễn Văn A, PCN" / "Trần Văn B, các Vụ," / "KTTH;"):
              * it goes on with the entry when the line under it does, and
              * is no signer's name standing alone. */
             cont = cont || (!closed && !mark && !luu && words &&
                             !looks_like_name(cx->lex, lt) && entry_goes_on_below(cx, &arx, i, end));
-            /* A list of codes wrapped after its comma, or inside a name,
-             * goes on in capitals to the entry's closing ';' ("các Vụ: TH,"
-             * / "QHĐP, PL;", "Cổng" / "TTĐTCP;"). */
+            /* A line of a list run on ends the entry above before its
+             * first ';' and mark. */
+            cont = cont || (!closed && !mark && !luu && marks_run_on(pl));
+            /* A list of codes wrapped after its comma or the colon that
+             * opens it, or inside a name, goes on in capitals to the
+             * entry's closing ';' ("các Vụ: TH,"
+             * / "QHĐP, PL;", "Cổng" / "TTĐTCP;"), also over a line of
+             * codes the narrow column of a scan wrapped again ("các Vụ:" /
+             * "TH, KTTH, Cục" / "KSTTHC;"); a title of the signature
+             * beside the list is no part of it. */
             cont = cont || (!closed && !mark && !luu && *lt && !words &&
-                            (vt_last_char(entry) == ',' ? ends_entry(lt) || entry_opens_below(cx, i, end)
-                                                        : vt_last_char(lt) == ';'));
+                            ((vt_last_char(entry) == ',' || vt_last_char(entry) == ':'
+                                  ? ends_entry(lt) || entry_opens_below(cx, i, end)
+                                  : vt_last_char(lt) == ';') ||
+                             (entry_closes_below(cx, &arx, i, end) &&
+                              !signature_part(cx, &arx, pl, k))));
             /* An entry printed without a dash follows a closed one: it ends
              * on its line, or wraps (in words, or after a comma) to a line
              * that closes it ("PCN Lê Văn A, các" / "Vụ: TH, PL;"). */

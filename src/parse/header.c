@@ -228,13 +228,54 @@ static bool find_blank_date(vt_rx *rx, const vt_pline *pl, size_t *s)
     return true;
 }
 
+/* How many of the motto's words before "Tự do" its line misses: 1 when
+ * it starts at "lập" (without "Độc"), 2 at "Tự do"; -1 when it holds
+ * them, or has no motto. */
+static int motto_head_missing(const vt_pline *pl)
+{
+    size_t s, e, ws, we;
+    if (!vt_fuzzy_find(pl->fold, pl->flen, 0, "tu do hanh phuc", 0.2, &s, &e, NULL))
+        return -1;
+    we = word_before(pl->fold, s, &ws);
+    if (we == ws)
+        return 2;
+    if (vt_fuzzy_cost(pl->fold + ws, we - ws, "lap") > 0.34)
+        return -1;
+    we = word_before(pl->fold, ws, &ws);
+    return we == ws ? 1 : -1;
+}
+
+/* Where the motto's head ends a left column's line: "Độc", or "Độc lập",
+ * as its last words when the scan's layout gave them the left block and
+ * a line beside it holds the motto's rest without them ("BỘ TÀI
+ * CHÍNH" / "ĐỘC" beside "lập - Tự do - Hạnh phúc"); flen when not.  No
+ * body's name ends in the word. */
+static size_t motto_head(const vt_pctx *cx, const vt_pline *pl)
+{
+    size_t ws, we = word_before(pl->fold, pl->flen, &ws), head = 1;
+    if (we - ws == 3 && memcmp(pl->fold + ws, "lap", 3) == 0) {
+        we = word_before(pl->fold, ws, &ws);
+        head = 2;
+    }
+    if (we - ws != 3 || memcmp(pl->fold + ws, "doc", 3) != 0)
+        return pl->flen;
+    enum { BESIDE = 3 }; /* lines the two columns' lines lie apart */
+    size_t at = (size_t)(pl - cx->lines);
+    for (size_t i = at > BESIDE ? at - BESIDE : 0; i < cx->n && i <= at + BESIDE; i++)
+        if (motto_head_missing(&cx->lines[i]) == (int)head)
+            return ws;
+    return pl->flen;
+}
+
 /* Where the right column begins on a header line (flen when it does not). */
 static size_t split_line(const vt_pctx *cx, const vt_pline *pl, vt_rx *date_rx, vt_rx *blank_rx)
 {
     /* The layout may give the left column the motto's words its block
      * reached into; no body's name holds them. */
-    if (pl->role == VT_ROLE_HEADER_LEFT)
-        return motto_start(pl);
+    if (pl->role == VT_ROLE_HEADER_LEFT) {
+        size_t m = motto_start(pl);
+        return m < pl->flen ? m : motto_head(cx, pl);
+    }
     if (pl->role == VT_ROLE_FOOTER_LEFT)
         return pl->flen;
     if (pl->role == VT_ROLE_HEADER_RIGHT || pl->role == VT_ROLE_FOOTER_RIGHT)
@@ -1358,6 +1399,35 @@ static int read_matched_date(const vt_rx *rx, const vt_pline *pl, char iso[16], 
     return readings;
 }
 
+/* A place that ends the line above a date opening its line, with the
+ * comma before "ngày": a scan's narrow right column wrapped the date off
+ * the line the layout read with the number beside it ("Số: 12/UBND
+ * Hà Tĩnh," / "ngày ...").  Only a place the lexicon knows (after a unit
+ * word, abbreviated or not) is taken: into *place, replacing it. */
+static bool place_above(const vt_pctx *cx, const vt_pline *up, char **place)
+{
+    size_t e = up->flen;
+    while (e > 0 && up->fold[e - 1] == ' ')
+        e--;
+    if (e == 0 || up->fold[e - 1] != ',')
+        return false;
+    e--;
+    size_t s = place_start(cx, up, e), at = s;
+    if (s >= e)
+        return false;
+    if (vt_admin_unit_start(up->fold + s)) {
+        at += strcspn(up->fold + at, " ");
+        at += strspn(up->fold + at, " ");
+    }
+    if (!vt_lex_match(&cx->lex->places, up->fold + s, e - s, 0, NULL) &&
+        (at >= e || !vt_lex_match(&cx->lex->places, up->fold + at, e - at, 0, NULL)))
+        return false;
+    vt_span sp = {up, s, e};
+    free(*place);
+    *place = vt_span_clean(&sp);
+    return true;
+}
+
 /* A place name the narrow right column wrapped ("Thành phố Hồ Chí" /
  * "Minh, ngày ..."): the words ending the line above (in title case, or a
  * unit word in small letters), joined to *place, when the join is a known
@@ -1368,9 +1438,11 @@ static size_t wrapped_place(const vt_pctx *cx, size_t date_at, char **place)
     size_t j = date_at;
     while (j > 0 && j + 2 > date_at && blank_line(&cx->lines[j - 1]))
         j--;
-    if (j == 0 || !**place)
+    if (j == 0)
         return date_at;
     const vt_pline *up = &cx->lines[j - 1];
+    if (!**place)
+        return place_above(cx, up, place) ? j - 1 : date_at;
     char *w[4];
     size_t nw = 0;
     const char *p = up->text;

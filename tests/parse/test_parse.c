@@ -518,6 +518,23 @@ static void test_dates(void)
                            "Huế, ngày 2 tháng 9 năm 2020\nBÁO CÁO\nTình hình\n", NULL);
     expect(m, "date", "2020-09-02");
     json_decref(m);
+    /* The place ends the number's line, the date wrapped under it (a
+     * scan's narrow right column read line by line with the left):
+     * a known place is taken from there, a name of no place is not. */
+    static const char *const above[][2] = {
+        {"Số: 15/STP-VP Đà Nẵng,", "Đà Nẵng"},
+        {"Số: 15/STP-VP TP. Hồ Chí Minh,", "TP. Hồ Chí Minh"},
+        {"Số: 15/STP-VP Phạm Gia Khiêm,", NULL},
+    };
+    for (size_t i = 0; i < sizeof above / sizeof *above; i++) {
+        char doc[512];
+        snprintf(doc, sizeof doc, "SỞ TƯ PHÁP\n%s\nngày 2 tháng 9 năm 2020\nBÁO CÁO\nTình hình\n",
+                 above[i][0]);
+        m = parse_text("place above the date", doc, NULL);
+        expect(m, "date", "2020-09-02");
+        expect(m, "place", above[i][1]);
+        json_decref(m);
+    }
 }
 
 /* Issuers over one, two and three lines. */
@@ -985,6 +1002,50 @@ static void test_recipient_lists(void)
          "Nơi nhận:\n- Như trên;\n- VP UBND: CVP, các PCVP, các phòng: TH,\nKTN, NC;\n"
          "- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nĐinh Quốc Bảo\n",
          {"Như trên", "VP UBND: CVP, các PCVP, các phòng: TH, KTN, NC", "Lưu: VT"}},
+        /* Codes a scan's narrow column wrapped twice: the line of
+         * capitals between goes on to the line that closes the entry,
+         * after a comma or not. */
+        {"recipient codes wrapped twice",
+         "Nơi nhận:\n- Như trên;\n- VPCP: BTCN, các PCN, các Vụ:\nTH, KTTH, NN, PL, Cục\nKSTT;\n"
+         "- VP UBND: CVP, các phòng: TH,\nKTN, NC, VX, TGĐ\nCổng TTĐT;\n- Lưu: VT.\n"
+         "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "VPCP: BTCN, các PCN, các Vụ: TH, KTTH, NN, PL, Cục KSTT",
+          "VP UBND: CVP, các phòng: TH, KTN, NC, VX, TGĐ Cổng TTĐT", "Lưu: VT"}},
+        /* The signature's title read between the lines of a wrapped
+         * entry stays out of it. */
+        {"recipient codes wrapped around a title",
+         "Nơi nhận: KT. GIÁM ĐỐC\n- Như trên;\n- Các phòng: TH, KTN, NC,\nPHÓ GIÁM ĐỐC\nVX;\n"
+         "- Lưu: VT.\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "Các phòng: TH, KTN, NC, VX", "Lưu: VT"}},
+        /* An address in brackets wrapped after an abbreviation's full
+         * stop: the entry goes on while its bracket is open. */
+        {"recipient address wrapped at a full stop",
+         "Nơi nhận:\n- Công ty TNHH Minh Phát (số 12, đường Lê Lợi, phường An Khê, TP.\n"
+         "Đà Nẵng);\n- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Công ty TNHH Minh Phát (số 12, đường Lê Lợi, phường An Khê, TP. Đà Nẵng)", "Lưu: VT"}},
+        /* An entry of several bodies wrapped right after a ';' goes on
+         * in small letters on the next line; a line in small letters
+         * past the signature is none of the list's. */
+        {"recipient wrapped after a semicolon",
+         "Nơi nhận:\n- Như trên;\n- VPCP: BTCN, các PCN, Cổng TTĐT;\ncác Vụ, Cục, đơn vị trực thuộc;\n"
+         "- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "VPCP: BTCN, các PCN, Cổng TTĐT; các Vụ, Cục, đơn vị trực thuộc", "Lưu: VT"}},
+        {"recipients without an archive line",
+         "Nơi nhận:\n- Như trên;\n- Sở Tài chính;\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n"
+         "PHỤ LỤC\n(Kèm theo Quyết định của Giám đốc Sở\ntỉnh Hà Tĩnh)\n",
+         {"Như trên", "Sở Tài chính"}},
+        /* Codes wrapped after the colon that opens them, their closing
+         * ';' read as a comma: the next entry's dash ends them. */
+        {"recipient codes wrapped after a colon",
+         "Nơi nhận:\n- Như trên;\n- VPUB: CVP, các PCVP, các phòng:\nTH, KT,\n- Lưu: VT.\n"
+         "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "VPUB: CVP, các PCVP, các phòng: TH, KT", "Lưu: VT"}},
+        /* Bodies parted by ';' in one entry, the last wrapped to the
+         * line that closes it: no right column starts at the ';'. */
+        {"recipient wrapped past a semicolon",
+         "Nơi nhận:\n- Như trên;\n- VP Đoàn ĐBQH và HĐND TP; VP UBND\nTP;\n- Lưu: VT.\n"
+         "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n",
+         {"Như trên", "VP Đoàn ĐBQH và HĐND TP; VP UBND TP", "Lưu: VT"}},
         /* A body's units marked "+" under it are the rest of its entry;
          * the archive line so marked is its own. */
         {"recipient units under their body",
@@ -1052,6 +1113,9 @@ static void test_signer_blocks(void)
          NULL, "Phó Trưởng Ban", "Trần Quốc Hưng"},
         {"TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Đã ký)\n\nTrần Quốc Hưng", "TM. Ủy ban nhân dân",
          "Chủ tịch", "Trần Quốc Hưng"},
+        /* The body's name wrapped, its last word glued to the title. */
+        {"TM. ỦY BAN NHÂN\nDÂNCHỦ TỊCH\n\nTrần Quốc Hưng", "TM. Ủy ban nhân dân", "Chủ tịch",
+         "Trần Quốc Hưng"},
         {"KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nKý bởi: Sở Nội vụ\nNgày ký: 03.04.2025 10:12\n\nTrần Quốc Hưng",
          "KT. Giám đốc", "Phó Giám đốc", "Trần Quốc Hưng"},
         {"KT.GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nTrần Quốc Hưng", "KT. Giám đốc", "Phó Giám đốc",
@@ -2652,6 +2716,35 @@ static void test_layout_roles(void)
     json_decref(m);
 }
 
+/* The motto's head in the left column: a scan's layout gave the left
+ * block "Độc" (or "Độc lập") under the issuer's name, the right block the
+ * motto's rest; no issuer ends in them. */
+static void test_motto_head_left(void)
+{
+    static const struct {
+        const char *head, *rest;
+    } cases[] = {
+        {"ĐỘC", "lập - Tự do - Hạnh phúc"},
+        {"Độc lập", "Tự do - Hạnh phúc"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        current = "motto's head in the left column";
+        const role_line page[] = {
+            {"BỘ NỘI VỤ", VT_ROLE_HEADER_LEFT},
+            {cases[k].head, VT_ROLE_HEADER_LEFT},
+            {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", VT_ROLE_HEADER_RIGHT},
+            {cases[k].rest, VT_ROLE_HEADER_RIGHT},
+            {"Số: 41/BNV-TCBC Hà Nội, ngày 2 tháng 3 năm 2025", VT_ROLE_BODY},
+            {"V/v tuyển dụng công chức", VT_ROLE_BODY},
+            {"Bộ Nội vụ đề nghị các đơn vị thực hiện./.", VT_ROLE_BODY},
+        };
+        json_t *m = parse_roles(page, sizeof page / sizeof *page);
+        expect(m, "issuer", "Bộ Nội vụ");
+        expect(m, "number", "41/BNV-TCBC");
+        json_decref(m);
+    }
+}
+
 /* Kính gửi read through the columns: the layout put the Quốc hiệu and the
  * date in the header's right column, and with them the body's first line
  * that holds the addressee's last word; a letter with no header, the
@@ -3867,12 +3960,31 @@ static void test_resolution_without_header(void)
         expect(m, "recipients.2.text", "Tỉnh ủy, HĐND, UBND tỉnh Đông Giang");
         json_decref(m);
     }
-    /* A list of the body printed on one line has a paragraph under it. */
+    /* The list in a scan's narrower lines: each runs its entries on
+     * past a wrapped one, OCR read a ';' before a mark as ':' and the
+     * last entry's full stop as a comma. */
     char text[2048];
+    snprintf(text, sizeof text, "%s%s", head,
+             "- Chính phủ; - Bộ Nội vụ: - Ủy ban Mặt trận Tổ quốc\n"
+             "Việt Nam tỉnh; - Sở Tài chính; - Các sở, ban, ngành thuộc\n"
+             "UBND tỉnh; - Tỉnh ủy, HĐND,\nUBND tỉnh Đông Giang; - Lưu: HC, TH,\n"
+             "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCHỦ TỊCH\nTrần Văn Định\n");
+    json_t *m = parse_text("a run-on list wrapped", text, NULL);
+    static const char *const wrapped[] = {
+        "Chính phủ", "Bộ Nội vụ", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Sở Tài chính",
+        "Các sở, ban, ngành thuộc UBND tỉnh", "Tỉnh ủy, HĐND, UBND tỉnh Đông Giang", "Lưu: HC, TH"};
+    for (size_t k = 0; k < sizeof wrapped / sizeof *wrapped; k++) {
+        char path[32];
+        snprintf(path, sizeof path, "recipients.%zu.text", k);
+        expect(m, path, wrapped[k]);
+    }
+    expect_count(m, "recipients", sizeof wrapped / sizeof *wrapped);
+    json_decref(m);
+    /* A list of the body printed on one line has a paragraph under it. */
     snprintf(text, sizeof text, "%s%s", head,
              "- Giao Chính phủ; - Giao Bộ Nội vụ; - Giao tỉnh Đông Giang;\n"
              "Các cơ quan có liên quan chịu trách nhiệm thi hành Nghị quyết này.\n");
-    json_t *m = parse_text("a run-on list in the body", text, NULL);
+    m = parse_text("a run-on list in the body", text, NULL);
     expect_missing(m, "recipients", true);
     json_decref(m);
     /* A position under the trích yếu names who signs, not the issuer. */
@@ -4147,6 +4259,7 @@ int main(int argc, char **argv)
     test_adoption_date();
     test_marks();
     test_layout_roles();
+    test_motto_head_left();
     test_addressee_columns();
     test_vv_over_labelled_line();
     test_vv_above_number();
