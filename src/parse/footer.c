@@ -2115,9 +2115,6 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
     free(last_raw);
 }
 
-/* Take the entries of fold[k, le) of line i: several on a line part at
- * "; -"; the first goes on from the open entry when `cont`.  Each entry is
- * flushed when the next one starts; the "Lưu" entry closes the list. */
 /* Whether a list mark follows fold offset j of the line, past spaces:
  * the entry ending at j is followed by another on the line. */
 static bool mark_follows(const vt_pline *pl, size_t j, size_t le)
@@ -2136,9 +2133,11 @@ static bool marks_run_on(const vt_pline *pl)
     return false;
 }
 
-/* The entries of line i from fold offset k to le; an entry ends at a ';'
- * a list mark follows, or at a ':' so followed where the line runs its
- * entries on (OCR reads a semicolon so). */
+/* Take the entries of fold[k, le) of line i: several on a line part at a
+ * ';' a list mark follows, or at a ':' so followed where the line runs
+ * its entries on (OCR reads a semicolon so); the first goes on from the
+ * open entry when `cont`.  Each entry is flushed when the next one
+ * starts; the "Lưu" entry closes the list. */
 static void take_entries(vt_pctx *cx, json_t *recipients, const vt_pline *pl, size_t k, size_t le,
                          size_t i, bool cont, char **entry, size_t *entry_from, size_t *entry_to,
                          bool *done)
