@@ -985,9 +985,67 @@ static const char *d_abbreviation(const vt_lexicon *lex, const char *word)
     return found;
 }
 
+/* A code whose parts '&' joins, as `fix` makes them when it makes
+ * nothing of the whole: each part of three capitals or more on its own
+ * ("DBQH&HPND" -> "ĐBQH&HĐND"); a part of two is too short to tell a
+ * reading of an abbreviation from a code of its own ("PT" of "PT&TH" is
+ * no "ĐT").  NULL when no part changes. */
+static char *joined_parts_fixed(const char *word, char *(*fix)(const void *arg, const char *word),
+                                const void *arg)
+{
+    enum { PART_LEAST = 3 };
+    char *out = vt_xstrdup("");
+    bool changed = false;
+    for (const char *p = word; *p;) {
+        size_t len = strcspn(p, "&");
+        char *part = vt_xstrndup(p, len);
+        char *fixed = len >= PART_LEAST ? fix(arg, part) : NULL;
+        char *joined = vt_xasprintf("%s%s%s", out, p == word ? "" : "&", fixed ? fixed : part);
+        changed = changed || fixed;
+        free(out);
+        free(fixed);
+        free(part);
+        out = joined;
+        p += len + (p[len] == '&');
+    }
+    if (!changed) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
+/* What `fix` makes of the run of k capitals at `run` (NULL for nothing):
+ * of the whole word when it starts one, or else of a joined code's parts;
+ * a run glued to a letter with marks before it ("ĐBQH&HDPND", its
+ * "BQH...") is no word, but the parts after its '&' are. */
+static char *run_fixed(const char *run, size_t k, bool starts,
+                       char *(*fix)(const void *arg, const char *word), const void *arg)
+{
+    const char *amp = memchr(run, '&', k);
+    if (!starts) {
+        if (!amp)
+            return NULL;
+        char *rest = vt_xstrndup(amp + 1, k - (size_t)(amp + 1 - run));
+        char *fixed = joined_parts_fixed(rest, fix, arg);
+        char *out = fixed ? vt_xasprintf("%.*s&%s", (int)(amp - run), run, fixed) : NULL;
+        free(fixed);
+        free(rest);
+        return out;
+    }
+    char *word = vt_xstrndup(run, k);
+    char *fixed = fix(arg, word);
+    if (!fixed && amp)
+        fixed = joined_parts_fixed(word, fix, arg);
+    free(word);
+    return fixed;
+}
+
 /* text with each word of at least `least` ASCII capitals standing alone
  * replaced by what `fix` makes of it (a new string, or NULL to keep it).
- * Newly allocated. */
+ * Capitals joined by '&' are one word ("GD&DT"), a code that names two
+ * bodies together: the whole of it is fixed, or else its longer parts
+ * (joined_parts_fixed).  Newly allocated. */
 static char *capital_words_fixed(const char *text, size_t least,
                                  char *(*fix)(const void *arg, const char *word), const void *arg)
 {
@@ -995,14 +1053,12 @@ static char *capital_words_fixed(const char *text, size_t least,
     char *out = vt_xmalloc(cap);
     for (size_t i = 0; i < n;) {
         size_t k = 0;
-        while (isupper((unsigned char)text[i + k]))
+        while (isupper((unsigned char)text[i + k]) ||
+               (k && text[i + k] == '&' && isupper((unsigned char)text[i + k + 1])))
             k++;
-        bool whole = k >= least && (i == 0 || !isalnum((unsigned char)text[i - 1])) &&
-                     (unsigned char)text[i - (i > 0)] < 0x80 && !isalnum((unsigned char)text[i + k]) &&
-                     (unsigned char)text[i + k] < 0x80;
-        char *word = whole ? vt_xstrndup(text + i, k) : NULL;
-        char *fixed = word ? fix(arg, word) : NULL;
-        free(word);
+        bool starts = i == 0 || (!isalnum((unsigned char)text[i - 1]) && (unsigned char)text[i - 1] < 0x80);
+        bool ends = !isalnum((unsigned char)text[i + k]) && (unsigned char)text[i + k] < 0x80;
+        char *fixed = k >= least && ends ? run_fixed(text + i, k, starts, fix, arg) : NULL;
         const char *put = fixed ? fixed : text + i;
         size_t step = fixed ? strlen(fixed) : k ? k : 1;
         if (o + step + (n - i) + 1 > cap) {

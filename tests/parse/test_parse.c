@@ -2014,6 +2014,27 @@ static void test_d_readings(void)
     json_decref(m);
 }
 
+/* A code joining two bodies' initials with '&' is read whole: a part of
+ * two letters ("PT" of "PT&TH") is no OCR reading of an abbreviation with
+ * Đ, in a text that kept its marks or not, while the whole code read
+ * without its Đ ("GD&DT") gets it back, and so do longer parts of a code
+ * no list holds ("DBQH&HPND"), also after a part printed with Đ
+ * ("ĐBQH&HDPND", where a part of two stays: "ĐT&PT"). */
+static void test_ampersand_codes(void)
+{
+    json_t *m = parse_foot("codes joined by &", "Các đơn vị thực hiện./.",
+        "Nơi nhận:\n- Đài PT&TH tỉnh;\n- Sở GD&DT;\n- Trung tâm VH&TT huyện;\n"
+        "- VP Đoàn DBQH&HPND tỉnh;\n- Trang TTĐT của Đoàn ĐBQH&HDPND;\n- Đài ĐT&PT huyện;\n"
+        "- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n");
+    expect(m, "recipients.0", "Đài PT&TH tỉnh");
+    expect(m, "recipients.1", "Sở GD&ĐT");
+    expect(m, "recipients.2", "Trung tâm VH&TT huyện");
+    expect(m, "recipients.3", "VP Đoàn ĐBQH&HĐND tỉnh");
+    expect(m, "recipients.4", "Trang TTĐT của Đoàn ĐBQH&HĐND");
+    expect(m, "recipients.5", "Đài ĐT&PT huyện");
+    json_decref(m);
+}
+
 /* The term a code of the Quốc hội ends with, a 1 of it read as I or l or
  * read twice ("QHI15"); a code whose capitals are no known one stays. */
 static void test_term_codes(void)
@@ -4246,6 +4267,7 @@ int main(int argc, char **argv)
     test_parted_notation();
     test_damage_variants();
     test_d_readings();
+    test_ampersand_codes();
     test_term_codes();
     test_code_confusions();
     test_numbers();
