@@ -1815,6 +1815,19 @@ static size_t title_line_below(char **rawchain, const items *right, size_t k, si
     return k + 2;
 }
 
+/* The authority chain with its last link, from byte last_at on, made
+ * "TM. " and the body's name `body` read without the head's title that
+ * ended its line.  Frees chain; newly allocated. */
+static char *chain_with_body(const vt_lexicon *lex, char *chain, size_t last_at, const char *body)
+{
+    char *organ = vt_organ_case(lex, body);
+    chain[last_at] = '\0';
+    char *j = vt_xasprintf("%s%sTM. %s", chain, *chain ? " / " : "", organ);
+    free(organ);
+    free(chain);
+    return j;
+}
+
 /* The head of a body may sign over a title of their own ("TRƯỞNG BAN" /
  * "PHÓ THỦ TƯỚNG"): the line under the head's title, when it is a listed
  * position and not a unit's heading, is the position, and the head's
@@ -1898,13 +1911,8 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
         if (glued && strlen(joined) > raw + 1) {
             position = glued;
             pconf = VT_CONF_POSITION;
-            char *organ = vt_organ_case(cx->lex, joined);
-            chain[last_at] = '\0';
-            char *j = vt_xasprintf("%s%sTM. %s", chain, *chain ? " / " : "", organ);
-            free(organ);
-            free(chain);
-            chain = j;
-            j = vt_xasprintf("%s / %s", rawchain, right->v[i].text);
+            chain = chain_with_body(cx->lex, chain, last_at, joined);
+            char *j = vt_xasprintf("%s / %s", rawchain, right->v[i].text);
             free(rawchain);
             rawchain = j;
             last_line = right->v[i].line;
@@ -1966,12 +1974,7 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
     /* No title line under the body's: the head's title may end its line. */
     if (!position && last_prefix && strcmp(last_prefix, "TM") == 0 &&
         (position = position_after_organ(cx, &last_raw))) {
-        char *organ = vt_organ_case(cx->lex, last_raw);
-        chain[last_at] = '\0';
-        char *j = vt_xasprintf("%s%sTM. %s", chain, *chain ? " / " : "", organ);
-        free(organ);
-        free(chain);
-        chain = j;
+        chain = chain_with_body(cx->lex, chain, last_at, last_raw);
         pconf = VT_CONF_POSITION;
     }
     /* One acting for the head ("Q. GIÁM ĐỐC") signs with no title line
