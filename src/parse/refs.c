@@ -39,8 +39,11 @@ static const char date_unread[] =
 
 
 /* The type named just before "số": a type from the lexicon, extended by
- * the words up to "số" ("Kế hoạch hành động"). */
-static char *cited_type(const vt_pctx *cx, const vt_pline *pl, size_t code_f, size_t *start)
+ * the words up to "số" ("Kế hoạch hành động"); when `abbr` is given, the
+ * abbreviation the type's số và ký hiệu names it by ("Đề án" -> "ĐA",
+ * NULL when it has none) in *abbr. */
+static char *cited_type(const vt_pctx *cx, const vt_pline *pl, size_t code_f, size_t *start,
+                        const char **abbr)
 {
     *start = code_f;
     size_t e = code_f;
@@ -87,19 +90,11 @@ static char *cited_type(const vt_pctx *cx, const vt_pline *pl, size_t code_f, si
         free(r);
         free(low);
         *start = s;
+        if (abbr)
+            *abbr = t->extra;
         return out;
     }
     return NULL;
-}
-
-/* The abbreviation the số và ký hiệu of a document of `type` names it by
- * ("Đề án" -> "ĐA"); NULL when its type has none. */
-static const char *type_abbreviation(const vt_lexicon *lex, const char *type)
-{
-    char *f = vt_text_fold(type);
-    const vt_lex_entry *t = vt_lex_prefix(&lex->doc_types, f, strlen(f), 0, NULL);
-    free(f);
-    return t ? t->extra : NULL;
 }
 
 /* Does a second title joined by a comma start at fold offset f (after
@@ -471,7 +466,7 @@ void vt_parse_references(vt_pctx *cx)
             }
             from = ce;
             size_t type_f;
-            char *type = cited_type(cx, &pre, vt_fold_offset(&pre, cs), &type_f);
+            char *type = cited_type(cx, &pre, vt_fold_offset(&pre, cs), &type_f, NULL);
             /* A lone segment must be a code in capitals ("123/SYT"), not a
              * numbered paragraph ("7 - Chủ trì"). */
             char *seg = vt_xstrndup(pre.text + vt_rx_start(&code, 4),
@@ -512,9 +507,10 @@ void vt_parse_references(vt_pctx *cx)
         size_t cs = cites[c].cs, ce = cites[c].ce;
         size_t csf = vt_fold_offset(&pre, cs), cef = vt_fold_offset(&pre, ce);
         size_t type_f;
-        char *type = cited_type(cx, &pre, csf, &type_f);
+        const char *type_abbr = NULL;
+        char *type = cited_type(cx, &pre, csf, &type_f, &type_abbr);
         char *num = code_text(pre.text + cs, ce - cs);
-        char *fixed = vt_repair_notation(cx, num, type ? type_abbreviation(cx->lex, type) : NULL);
+        char *fixed = vt_repair_notation(cx, num, type_abbr);
         free(num);
         num = fixed;
         char *nf = number_key(num);
@@ -559,12 +555,12 @@ void vt_parse_references(vt_pctx *cx)
         size_t next = pre.flen;
         if (c + 1 < ncites) {
             size_t nt_at;
-            free(cited_type(cx, &pre, vt_fold_offset(&pre, cites[c + 1].cs), &nt_at));
+            free(cited_type(cx, &pre, vt_fold_offset(&pre, cites[c + 1].cs), &nt_at, NULL));
             next = nt_at;
         }
         if (vt_rx_find(&ahead, pre.text, pre.len, ce)) {
             size_t nf_at = vt_fold_offset(&pre, (size_t)vt_rx_start(&ahead, 0)), nt_at;
-            free(cited_type(cx, &pre, nf_at, &nt_at));
+            free(cited_type(cx, &pre, nf_at, &nt_at, NULL));
             if (nt_at < next)
                 next = nt_at;
         }
