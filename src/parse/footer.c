@@ -1029,7 +1029,7 @@ static bool known_name(const vt_lexicon *lex, const char *t)
 
 /* Is the word a name's, as a restored text prints it: a capital, then
  * small letters (an apostrophe inside: H'Yim)? */
-static bool name_word(const char *w)
+bool vt_name_word(const char *w)
 {
     char *f = vt_text_fold(w);
     bool letter = isalpha((unsigned char)f[0]);
@@ -1085,7 +1085,7 @@ static bool name_goes_on(const vt_pctx *cx, const items *right, size_t k)
     for (const char *c = right->v[k].text; *c; c++)
         words += *c == ' ';
     return words < 4 && next->line <= lines_below(cx, right->v[k].line, 1) &&
-           !strchr(next->text, ' ') && name_word(next->text) && in_list(&cx->lex->given, next->text);
+           !strchr(next->text, ' ') && vt_name_word(next->text) && in_list(&cx->lex->given, next->text);
 }
 
 /* Whether item k, a name the names list does not hold whole, is the
@@ -1225,10 +1225,10 @@ static char *name_elsewhere(const vt_pctx *cx, const char *name, size_t skip)
             w[n++] = t;
         }
         for (size_t a = 0; a < n; a++) {
-            if (!name_word(w[a]) || !form_in_list(&cx->lex->family, w[a]))
+            if (!vt_name_word(w[a]) || !form_in_list(&cx->lex->family, w[a]))
                 continue;
             size_t z = a;
-            while (z + 1 < n && z + 1 - a < NAME_WORDS && !stop[z] && name_word(w[z + 1]))
+            while (z + 1 < n && z + 1 - a < NAME_WORDS && !stop[z] && vt_name_word(w[z + 1]))
                 z++;
             for (size_t len = 2; len <= z - a + 1; len++) {
                 if (len != nn && !(nn == 2 && len == 3))

@@ -285,6 +285,15 @@ char *vt_codes_d_restored(const vt_lexicon *lex, const char *text);
 /* text with a person's name an OCR damaged spelled as the document or the
  * names lexicon prints it whole; NULL when none is (footer.c). */
 char *vt_mended_names(const vt_pctx *cx, const char *text);
+/* Is the word a name's, as a restored text prints it: a capital, then
+ * small letters (an apostrophe inside: H'Yim)?  (footer.c) */
+bool vt_name_word(const char *w);
+/* For the n words of a line (text, and the restore change of each with
+ * its alternatives, or NULL), the parts of persons' names to read as
+ * another alternative of restore's: an array of n new strings (NULL for a
+ * word kept), or NULL when every word is kept (persons.c). */
+char **vt_name_parts_reread(const vt_lexicon *lex, const char *const *text,
+                            const vt_change *const *change, size_t n);
 
 /* The end of a speck of ink OCR read as a character of its own at the
  * start of a line ("l Số: 12/QĐ-UBND"), and the space after it; the end

@@ -148,23 +148,46 @@ static bool read_as_printed(const vt_lexicon *lex, const vt_word *w, const char 
     return keep;
 }
 
+/* The word a change is of, NULL when the document has no such word. */
+static const vt_word *changed_word(const vt_doc *doc, const vt_change *c)
+{
+    if (c->page >= doc->n_pages || c->block >= doc->pages[c->page].n_blocks)
+        return NULL;
+    const vt_block *b = &doc->pages[c->page].blocks[c->block];
+    if (c->line >= b->n_lines || c->word >= b->lines[c->line].n_words)
+        return NULL;
+    return &b->lines[c->line].words[c->word];
+}
+
 /* The printed form of every changed word, by word: the `from` of its first
  * change. */
 static GHashTable *printed_forms(const vt_doc *doc)
 {
     GHashTable *forms = g_hash_table_new(g_direct_hash, g_direct_equal);
     for (size_t i = 0; i < doc->n_changes; i++) {
-        const vt_change *c = &doc->changes[i];
-        if (c->page >= doc->n_pages || c->block >= doc->pages[c->page].n_blocks)
-            continue;
-        const vt_block *b = &doc->pages[c->page].blocks[c->block];
-        if (c->line >= b->n_lines || c->word >= b->lines[c->line].n_words)
-            continue;
-        const vt_word *w = &b->lines[c->line].words[c->word];
-        if (!g_hash_table_contains(forms, w))
-            g_hash_table_insert(forms, (gpointer)w, c->from);
+        const vt_word *w = changed_word(doc, &doc->changes[i]);
+        if (w && !g_hash_table_contains(forms, w))
+            g_hash_table_insert(forms, (gpointer)w, doc->changes[i].from);
     }
     return forms;
+}
+
+/* Restore's last change of each word it weighed readings for, by word,
+ * while the word still reads as that change made it (no reviewer's
+ * decision since). */
+static GHashTable *restore_choices(const vt_doc *doc)
+{
+    GHashTable *chosen = g_hash_table_new(g_direct_hash, g_direct_equal);
+    for (size_t i = 0; i < doc->n_changes; i++) {
+        const vt_change *c = &doc->changes[i];
+        const vt_word *w = changed_word(doc, c);
+        if (w && c->stage && strcmp(c->stage, "restore") == 0 && c->n_alternatives &&
+            c->to && strcmp(c->to, w->text) == 0)
+            g_hash_table_insert(chosen, (gpointer)w, (gpointer)c);
+        else if (w)
+            g_hash_table_remove(chosen, w);
+    }
+    return chosen;
 }
 
 static bool lone_capitals(const vt_line *ln, size_t i)
@@ -187,7 +210,7 @@ static bool word_gap(const vt_line *ln, size_t i, int letter_gap)
 /* The line's parse text; *pen (NULL when none) gives the vt_pen of each
  * of its bytes. */
 static char *line_text(const vt_lexicon *lex, const vt_line *ln, GHashTable *printed,
-                       unsigned char **pen)
+                       GHashTable *chosen, unsigned char **pen)
 {
     size_t cap = 64, n = 0;
     char *out = vt_xmalloc(cap);
@@ -198,12 +221,19 @@ static char *line_text(const vt_lexicon *lex, const vt_line *ln, GHashTable *pri
         if (lone_capitals(ln, i) && gap >= 0 && (letter_gap < 0 || gap < letter_gap))
             letter_gap = gap;
     }
+    const char **text = vt_xcalloc(ln->n_words + 1, sizeof *text);
+    const vt_change **change = vt_xcalloc(ln->n_words + 1, sizeof *change);
+    for (size_t i = 0; i < ln->n_words; i++) {
+        const char *form = g_hash_table_lookup(printed, &ln->words[i]);
+        text[i] = read_as_printed(lex, &ln->words[i], form) ? form : ln->words[i].text;
+        change[i] = g_hash_table_lookup(chosen, &ln->words[i]);
+    }
+    char **reread = vt_name_parts_reread(lex, text, change, ln->n_words);
     for (size_t i = 0; i <= ln->n_words; i++) {
         const vt_word *w = i < ln->n_words ? &ln->words[i] : NULL;
-        const char *form = w ? g_hash_table_lookup(printed, w) : NULL;
         const char *lead = !w ? NULL : w->lead ? w->lead : !i ? "" : word_gap(ln, i, letter_gap) ? "  " : " ";
         const char *parts[2] = {w ? lead : ln->tail,
-                                w ? (read_as_printed(lex, w, form) ? form : w->text) : NULL};
+                                !w ? NULL : reread && reread[i] ? reread[i] : text[i]};
         for (int k = 0; k < 2; k++) {
             size_t len = parts[k] ? strlen(parts[k]) : 0;
             while (n + len + 1 > cap) {
@@ -223,6 +253,11 @@ static char *line_text(const vt_lexicon *lex, const vt_line *ln, GHashTable *pri
         }
     }
     out[n] = '\0';
+    for (size_t i = 0; reread && i < ln->n_words; i++)
+        free(reread[i]);
+    free(reread);
+    free(change);
+    free(text);
     return out;
 }
 
@@ -232,10 +267,10 @@ static vt_status parse_run(void *state, vt_doc *doc, vt_error *err)
     size_t n = 0;
     vt_line_ref *refs = vt_doc_lines(doc, &n);
     vt_pline *lines = vt_xcalloc(n + 1, sizeof *lines);
-    GHashTable *printed = printed_forms(doc);
+    GHashTable *printed = printed_forms(doc), *chosen = restore_choices(doc);
     for (size_t i = 0; i < n; i++) {
         unsigned char *pen;
-        char *t = line_text(state, refs[i].ln, printed, &pen);
+        char *t = line_text(state, refs[i].ln, printed, chosen, &pen);
         vt_pline_init(&lines[i], t);
         /* A letter-spaced heading run together has other offsets; pen
          * strokes are never in one. */
@@ -256,6 +291,7 @@ static vt_status parse_run(void *state, vt_doc *doc, vt_error *err)
         lines[i].upright = vt_page_box_to_prepared(&doc->pages[refs[i].page], lines[i].box);
     }
     g_hash_table_destroy(printed);
+    g_hash_table_destroy(chosen);
     char **warnings = NULL;
     size_t n_warnings = 0;
     json_t *meta = vt_parse_lines(lines, n, doc->page_count ? doc->page_count : doc->n_pages,

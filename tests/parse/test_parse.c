@@ -1414,6 +1414,126 @@ static void test_signer_known_person(void)
     drop_persons(keep);
 }
 
+/* A restore change of a word: its chosen reading first, then the others
+ * with their posteriors (an invented change, as restore records one). */
+typedef struct {
+    vt_change change;
+    vt_alternative alt[4];
+} reading;
+
+static const vt_change *read_as(reading *r, const char *const *texts, const double *scores,
+                                size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        r->alt[i] = (vt_alternative){(char *)texts[i], scores[i]};
+    r->change = (vt_change){.stage = "restore", .to = (char *)texts[0],
+                            .alternatives = r->alt, .n_alternatives = n};
+    return &r->change;
+}
+
+/* The readings of a line's words vt_name_parts_reread picks ("" for a
+ * word it keeps), joined by '|'. */
+static char *reread_line(const char *const *text, const vt_change *const *change, size_t n)
+{
+    char **r = vt_name_parts_reread(&lex, text, change, n);
+    char *out = calloc(1, 256);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            strcat(out, "|");
+        if (r && r[i])
+            strcat(out, r[i]);
+        if (r)
+            free(r[i]);
+    }
+    free(r);
+    return out;
+}
+
+static void expect_reread(const char *const *text, const vt_change *const *change, size_t n,
+                          const char *want)
+{
+    char *got = reread_line(text, change, n);
+    checks++;
+    if (strcmp(got, want) != 0)
+        fail("name parts reread '%s', want '%s'", got, want);
+    free(got);
+}
+
+static vt_lex_entry *given_entry(const char *form)
+{
+    for (size_t i = 0; i < lex.given.n; i++)
+        if (strcmp(lex.given.v[i].form, form) == 0)
+            return &lex.given.v[i];
+    return NULL;
+}
+
+/* A part of a person's name restore read as a word with other marks is
+ * read as the name its place in the name holds (names.txt: Tuấn is a
+ * given name, Tuần none), of two such names the one more documents name
+ * there; a run that is no name (no family name first, a place after its
+ * unit's word, a sentence run on) keeps restore's reading.  So is the
+ * typist's name that ends an archive line, a given name. */
+static void test_name_parts_reread(void)
+{
+    current = "name_parts_reread";
+    reading g, m;
+    const char *tuan[] = {"Tuần.", "Tuấn.", "Tuân."};
+    const double tuan_p[] = {0.7, 0.2, 0.1};
+    const char *line[] = {"PCT", "Lê", "Văn", "Tuần."};
+    const vt_change *chg[] = {NULL, NULL, NULL, read_as(&g, tuan, tuan_p, 3)};
+    expect_reread(line, chg, 4, "|||Tuấn.");
+    /* No family name first, and a place after its unit. */
+    const char *office[] = {"Phòng", "Tuần."};
+    expect_reread(office, chg + 2, 2, "|");
+    const char *place[] = {"tỉnh", "Lê", "Tuần."};
+    const vt_change *pchg[] = {NULL, NULL, chg[3]};
+    expect_reread(place, pchg, 3, "||");
+    /* A sentence run on after the name: the name ends at the first word
+     * no names list holds. */
+    const char *runon[] = {"Lê", "Văn", "Tuần", "Cục", "Thuế", "nhận"};
+    const char *tuan2[] = {"Tuần", "Tuấn"};
+    const double tuan2_p[] = {0.7, 0.3};
+    const vt_change *rchg[] = {NULL, NULL, read_as(&m, tuan2, tuan2_p, 2), NULL, NULL, NULL};
+    expect_reread(runon, rchg, 6, "||Tuấn|||");
+    /* Two given names, the likelier reading of restore's the one fewer
+     * documents name. */
+    vt_lex_entry *thanh = given_entry("Thanh"), *thanh2 = given_entry("Thành");
+    if (!thanh || !thanh2) {
+        fail("names.txt lists Thanh and Thành as given names");
+        return;
+    }
+    char *keep[2] = {thanh->extra, thanh2->extra};
+    thanh->extra = "40";
+    thanh2->extra = "1";
+    const char *th[] = {"Thành", "Thanh"};
+    const double th_p[] = {0.6, 0.35};
+    const char *name[] = {"Lê", "Văn", "Thành"};
+    const vt_change *tchg[] = {NULL, NULL, read_as(&g, th, th_p, 2)};
+    expect_reread(name, tchg, 3, "||Thanh");
+    thanh->extra = "1";
+    expect_reread(name, tchg, 3, "||");
+    thanh->extra = keep[0];
+    thanh2->extra = keep[1];
+    /* In a name of four parts the first middle name may be a family name. */
+    const char *ng[] = {"Nguyên", "Nguyễn"};
+    const double ng_p[] = {0.8, 0.15};
+    const char *four[] = {"Trần", "Nguyên", "Thị", "Hoa"};
+    const vt_change *fchg[] = {NULL, read_as(&m, ng, ng_p, 2), NULL, NULL};
+    expect_reread(four, fchg, 4, "|Nguyễn||");
+    /* The typist's given name that ends an archive line; an initial
+     * there is none. */
+    const char *luu[] = {"Lưu:", "VT,", "KH", "(2).", "Tuần."};
+    const vt_change *lchg[] = {NULL, NULL, NULL, NULL, read_as(&g, tuan, tuan_p, 3)};
+    expect_reread(luu, lchg, 5, "||||Tuấn.");
+    const char *vt[] = {"Văn", "thư,", "KH", "(2).", "Tuần."};
+    expect_reread(vt, lchg, 5, "||||");
+    const char *a[] = {"A", "Y"};
+    const double a_p[] = {0.6, 0.4};
+    const char *initial[] = {"Lưu:", "VT,", "KH", "A"};
+    const vt_change *ichg[] = {NULL, NULL, NULL, read_as(&m, a, a_p, 2)};
+    expect_reread(initial, ichg, 4, "|||");
+}
+
 /* A person a Nơi nhận or Kính gửi entry names, one part damaged by the
  * OCR, is spelled as the document prints the name whole elsewhere, else
  * as the names lexicon knows the person; names of names, and bodies, stay
@@ -4251,6 +4371,7 @@ int main(int argc, char **argv)
     test_deputy_titles();
     test_signer_confirmed();
     test_signer_known_person();
+    test_name_parts_reread();
     test_entry_names_mended();
     test_addressee_organ_head();
     test_number_code_initials();
