@@ -29,7 +29,7 @@
 #define NAME_UNLISTED 3.0
 
 /* The word's letters without the brackets and punctuation around them
- * ("(Bằng)." → "Bằng"): [*from, *to). */
+ * ("(Tâm)." → "Tâm"): [*from, *to). */
 static void word_core(const char *w, size_t *from, size_t *to)
 {
     *from = strspn(w, "(\"'");
@@ -141,7 +141,7 @@ static bool name_part(const vt_lexicon *lex, const char *text, const vt_change *
 
 /* The end of the run of title-case words from word i, up to one that
  * punctuation ends: the last word of a name there, or i when there is
- * none.  A run longer than a name ("Hoàng Văn Trung Cục Thuế", a line
+ * none.  A run longer than a name ("Lê Văn Tâm Sở Tài chính", a line
  * run on into the next sentence) is the name up to its first word no
  * names list holds. */
 static size_t name_end(const vt_lexicon *lex, const char *const *text,
@@ -168,7 +168,7 @@ static size_t name_end(const vt_lexicon *lex, const char *const *text,
 }
 
 /* The word that ends an archive line as the name of who typed it
- * ("Lưu: VT, KH (2). Ngân", "(Bằng)."): a title-case word alone after the
+ * ("Lưu: VT, KH (2). Tâm", "(Hòa)."): a title-case word alone after the
  * word Lưu; n when there is none.  It is a given name, the typist's. */
 static size_t typist_name(const char *const *text, size_t n)
 {
@@ -194,8 +194,7 @@ char **vt_name_parts_reread(const vt_lexicon *lex, const char *const *text,
                             const vt_change *const *change, size_t n)
 {
     /* A middle name, a given name; the first middle name of a name of
-     * four parts is often a family name (the mother's: Trần Nguyễn Thanh
-     * Thúy). */
+     * four parts is often a family name (the mother's: Lý Phan Ngọc Hà). */
     const vt_lex_list *const middle[] = {&lex->middle, NULL},
                              *const given[] = {&lex->given, NULL},
                              *const second[] = {&lex->middle, &lex->family, NULL};
