@@ -34,13 +34,19 @@ static void free_line(vt_line *ln)
     free(ln->tail);
 }
 
+void vt_block_free_lines(vt_block *block)
+{
+    for (size_t l = 0; l < block->n_lines; l++)
+        free_line(&block->lines[l]);
+    free(block->lines);
+    block->lines = NULL;
+    block->n_lines = block->cap_lines = 0;
+}
+
 static void free_page(vt_page *pg)
 {
-    for (size_t b = 0; b < pg->n_blocks; b++) {
-        for (size_t l = 0; l < pg->blocks[b].n_lines; l++)
-            free_line(&pg->blocks[b].lines[l]);
-        free(pg->blocks[b].lines);
-    }
+    for (size_t b = 0; b < pg->n_blocks; b++)
+        vt_block_free_lines(&pg->blocks[b]);
     free(pg->blocks);
     vt_page_drop_pixels(pg);
     free(pg->store);

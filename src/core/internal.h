@@ -109,6 +109,9 @@ void vt_page_keep_work(vt_page *page, struct Pix *work, bool hold);
 /* The page's first preprocessing step that starts with `prefix` ("scale ",
  * "deskew "), or NULL: the steps say how the page was prepared. */
 const char *vt_page_step(const vt_page *page, const char *prefix);
+/* Free the lines of `block` and leave it with none (its box and role
+ * stay). */
+void vt_block_free_lines(vt_block *block);
 /* Whether the page keeps a work image, held or compressed. */
 bool vt_page_has_work(const vt_page *page);
 /* The page's work image, held or decompressed (caller destroys); NULL when

@@ -19,6 +19,7 @@
  * sets OMP_THREAD_LIMIT=1 and re-executes itself when it is unset.  A
  * program linking the library directly should do the same. */
 #include <ctype.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -33,6 +34,7 @@
 #include "internal.h"
 #include "layout.h"
 #include "ocr.h"
+#include "seal.h"
 #include "../text/text.h"
 
 typedef struct ocr_state {
@@ -236,17 +238,21 @@ static void pending_add(pending *p, char *text, vt_box box, float conf)
     p->n++;
 }
 
-/* True when some word has two letters or digits (bytes from 0xc0 start a
+/* True when `text` has two letters or digits (bytes from 0xc0 start a
  * Vietnamese letter). */
+static bool is_word(const char *text)
+{
+    int alnum = 0;
+    for (const unsigned char *c = (const unsigned char *)text; *c; c++)
+        alnum += isalnum(*c) || *c >= 0xc0;
+    return alnum >= 2;
+}
+
 static bool pending_has_word(const pending *p)
 {
-    for (size_t i = 0; i < p->n; i++) {
-        int alnum = 0;
-        for (const unsigned char *c = (const unsigned char *)p->text[i]; *c; c++)
-            alnum += isalnum(*c) || *c >= 0xc0;
-        if (alnum >= 2)
+    for (size_t i = 0; i < p->n; i++)
+        if (is_word(p->text[i]))
             return true;
-    }
     return false;
 }
 
@@ -303,10 +309,12 @@ static void pending_flush(pending *p, vt_block *block, const vt_page *page)
 }
 
 /* Recognise the image set, the region of the prepared page at `region`,
- * and append its words to `block`, one vt_line per Tesseract text line. */
+ * and append its words to `block`, one vt_line per Tesseract text line;
+ * *tallest is the height of the tallest word Tesseract found, kept or not,
+ * in the prepared page's pixels. */
 static vt_status read_words(ocr_state *s, vt_block *block, vt_box region,
                             const vt_page *page, const char *path, size_t page_no,
-                            vt_error *err)
+                            int *tallest, vt_error *err)
 {
     int dx = region.x, dy = region.y;
     if (TessBaseAPIRecognize(s->api, NULL) != 0)
@@ -326,10 +334,13 @@ static vt_status read_words(ocr_state *s, vt_block *block, vt_box region,
         if (!text)
             continue;
         float conf = TessResultIteratorConfidence(ri, RIL_WORD);
+        vt_box box = iter_box(pi, RIL_WORD, dx, dy);
         /* Tesseract pads its blocks with empty "words"; they carry nothing. */
-        if (text[0] != '\0' && strspn(text, " \t\n") < strlen(text) &&
-            !is_speck(text, conf))
-            pending_add(&line, vt_ocr_word_text(text), iter_box(pi, RIL_WORD, dx, dy), conf);
+        bool blank = strspn(text, " \t\n") == strlen(text);
+        if (!blank)
+            *tallest = box.h > *tallest ? box.h : *tallest;
+        if (!blank && !is_speck(text, conf))
+            pending_add(&line, vt_ocr_word_text(text), box, conf);
         TessDeleteText(text);
     } while (TessPageIteratorNext(pi, RIL_WORD));
     pending_flush(&line, block, page);
@@ -338,6 +349,38 @@ static vt_status read_words(ocr_state *s, vt_block *block, vt_box region,
     free(line.conf);
     TessResultIteratorDelete(ri);
     return VT_OK;
+}
+
+/* A word Tesseract is sure of: print it read. */
+#define SURE_CONF 90.0f
+
+static long overlap(vt_box a, vt_box b)
+{
+    long w = (a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w) - (a.x > b.x ? a.x : b.x);
+    long h = (a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h) - (a.y > b.y ? a.y : b.y);
+    return w > 0 && h > 0 ? w * h : 0;
+}
+
+/* Whether `again` keeps the print `first` read: each word of `first`
+ * Tesseract was sure of lies at least half under words of `again` it is
+ * sure of.  Erasing a signature takes the letters it touches with it (a
+ * deputy's "PHÓ CHỦ TỊCH" run into the strokes); that reading is worse. */
+static bool keeps_print(const vt_block *first, const vt_block *again)
+{
+    for (size_t l = 0; l < first->n_lines; l++)
+        for (size_t w = 0; w < first->lines[l].n_words; w++) {
+            const vt_word *a = &first->lines[l].words[w];
+            if (a->conf < SURE_CONF || !is_word(a->text))
+                continue;
+            long covered = 0;
+            for (size_t m = 0; m < again->n_lines; m++)
+                for (size_t v = 0; v < again->lines[m].n_words; v++)
+                    if (again->lines[m].words[v].conf >= SURE_CONF)
+                        covered += overlap(a->box, again->lines[m].words[v].box);
+            if (2 * covered < (long)a->box.w * a->box.h)
+                return false;
+        }
+    return true;
 }
 
 static vt_status read_regions(ocr_state *s, vt_doc *doc, size_t index, PIX *pix,
@@ -379,7 +422,31 @@ static vt_status read_regions(ocr_state *s, vt_doc *doc, size_t index, PIX *pix,
          * block. */
         vt_block found = {.box = vt_page_box_from_prepared(pg, box),
                           .role = vt_layout_role(r)};
-        vt_status st = read_words(s, &found, box, pg, doc->path, index + 1, err);
+        int word_h = 0;
+        vt_status st = read_words(s, &found, box, pg, doc->path, index + 1, &word_h, err);
+        /* On an enlarged page (a scan coarser than the print needs,
+         * MIN_NATIVE_DPI in preprocess.c) the signature's strokes come
+         * close enough to the position line above them that Tesseract
+         * takes the line and the signature for one word taller than any
+         * print, and the line ("CHỦ TỊCH") is lost: the signer's column is
+         * read again without those strokes.  A page at its own resolution
+         * keeps its reading. */
+        int print_h = (int)ceil(VT_SIGNATURE_MIN_MM / 25.4 * dpi);
+        PIX *clean = !st && r == VT_REGION_FOOTER_RIGHT && pg->prepared.scale_x > 1 &&
+                             word_h > print_h
+                         ? vt_tall_shapes_erased(clip, print_h)
+                         : NULL;
+        if (clean) {
+            vt_block again = {.box = found.box, .role = found.role};
+            TessBaseAPISetImage2(s->api, clean);
+            TessBaseAPISetSourceResolution(s->api, dpi);
+            st = read_words(s, &again, box, pg, doc->path, index + 1, &word_h, err);
+            pixDestroy(&clean);
+            bool better = !st && keeps_print(&found, &again);
+            vt_block_free_lines(better ? &found : &again);
+            if (better)
+                found = again;
+        }
         pixDestroy(&clip);
         if (found.n_lines)
             *vt_page_add_block(pg, found.role) = found;

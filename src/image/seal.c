@@ -35,9 +35,6 @@
 #define RING_COVER_MIN 0.80
 /* ...and on at most this part of the disc inside it. */
 #define DISC_FILL_MAX 0.35
-/* A shape taller than this near a seal is no letter of print (a capital
- * with its marks is 5 mm at most on a dispatch): it is the signature. */
-#define SIGNATURE_MIN_MM 8.0
 /* Shapes about a seal past which its inside is not sorted (erase_inside). */
 #define MAX_SHAPES 4000
 /* The vote runs at about this resolution: a ring is still a few pixels
@@ -292,7 +289,7 @@ static long erase_inside(PIX *gray, const circle *ring, double hi, int dpi)
     long erased = 0;
     double cx = ring->cx - ox, cy = ring->cy - oy;
     /* A line of print is at most this tall: a capital with its marks. */
-    int tallest = (int)ceil(SIGNATURE_MIN_MM / 25.4 * dpi);
+    int tallest = (int)ceil(VT_SIGNATURE_MIN_MM / 25.4 * dpi);
     for (int i = 0; sh && i < n; i++) {
         PIX *comp = pixaGetPix(comps, i, L_CLONE);
         BOX *box = boxaGetBox(boxes, i, L_CLONE);
@@ -401,4 +398,23 @@ long vt_seal_rings_erase(PIX **gray, int dpi)
     pixDestroy(&small);
     pixDestroy(&bin);
     return erased;
+}
+
+struct Pix *vt_tall_shapes_erased(struct Pix *gray, int tallest)
+{
+    if (!gray || pixGetDepth(gray) != 8)
+        return NULL;
+    PIX *ink = pixConvertTo1(gray, 128);
+    PIX *tall = ink ? pixSelectBySize(ink, 0, tallest, 8, L_SELECT_HEIGHT, L_SELECT_IF_GT,
+                                      NULL)
+                    : NULL;
+    /* With a pixel round it: a grey scan's stroke has a soft edge. */
+    PIX *mask = tall ? pixDilateBrick(NULL, tall, 3, 3) : NULL;
+    PIX *out = mask ? pixCopy(NULL, gray) : NULL;
+    if (out && pixPaintThroughMask(out, mask, 0, 0, 0xff) != 0)
+        pixDestroy(&out);
+    pixDestroy(&mask);
+    pixDestroy(&tall);
+    pixDestroy(&ink);
+    return out;
 }
