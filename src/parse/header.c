@@ -2177,23 +2177,28 @@ static void drop_caps_specks(char *text)
 
 /* Does the syllable s close a vowel run that ends in a glide (ôi, ao,
  * ưu) with a consonant?  No Vietnamese syllable does ("hộin"); only uy
- * takes one (huyện, tuynh). */
+ * takes one (huyện, tuynh).  An o is a glide after a or e alone: uô and
+ * ươ are the nucleus of "quốc" and "được", which a consonant closes; the
+ * u of qu is the onset's. */
 static bool closed_glide(const char *s)
 {
-    char v[8];
+    char v[8], prev = '\0';
     size_t nv = 0, len = strlen(s);
     bool after = false;
     for (size_t i = 0; i < len;) {
         uint32_t c;
         i += (size_t)vt_utf8_dec(s + i, len - i, &c);
         uint32_t k = vt_cp_skeleton(vt_cp_to_lower(c));
-        bool vowel = k < 0x80 && strchr("aeiouy", (int)k) && c != 0x111;
+        bool vowel = k < 0x80 && strchr("aeiouy", (int)k) && c != 0x111 && !(k == 'u' && prev == 'q');
         if (vowel && !after && nv < sizeof v)
             v[nv++] = (char)k;
         else if (nv)
             after = true;
+        prev = k < 0x80 ? (char)k : '\0';
     }
-    return after && nv >= 2 && strchr("iyou", v[nv - 1]) && !(nv == 2 && v[0] == 'u' && v[1] == 'y');
+    bool glide = nv >= 2 && (v[nv - 1] == 'o' ? strchr("ae", v[nv - 2]) != NULL
+                                                : strchr("iyu", v[nv - 1]) != NULL);
+    return after && glide && !(nv == 2 && v[0] == 'u' && v[1] == 'y');
 }
 
 /* Where a word of n bytes OCR ran two syllables into, their space lost

@@ -2309,6 +2309,9 @@ static void test_subject_joined_words(void)
         {"V/v tổ chức hộinghị tổng kết năm học", "V/v tổ chức hội nghị tổng kết năm học"},
         {"V/v hướng dẫnthực hiện chế độ (phụcấp) công vụ", "V/v hướng dẫn thực hiện chế độ (phụ cấp) công vụ"},
         {"V/v thi làm video về an toàn giao thông", "V/v thi làm video về an toàn giao thông"},
+        /* uô and ươ closed by a consonant are a nucleus, no glide. */
+        {"V/v lập quy hoạch quốcgia về nước sạch", "V/v lập quy hoạch quốc gia về nước sạch"},
+        {"V/v kinh phí đượcgiao năm 2031", "V/v kinh phí được giao năm 2031"},
         {"V/v cấp mã QHNS cho đơn vị", "V/v cấp mã QHNS cho đơn vị"},
         {"V/V TỔ CHỨC HỘINGHỊ", "V/v TỔ CHỨC HỘINGHỊ"},
     };
