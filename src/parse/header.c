@@ -2585,6 +2585,26 @@ static bool national_title_below(const vt_pctx *cx, size_t i, size_t scan)
     return false;
 }
 
+/* The title the layout of a page gave the left column, between the
+ * issuer and the number ("ỦY BAN NHÂN DÂN" / "QUYẾT ĐỊNH" / "Số: ..."),
+ * with its trích yếu under the number: a line of the left column above
+ * the number that is a type's name alone, in capitals, where no type
+ * stands under number and date.  Its index, cx->n when none. */
+static size_t left_column_title(const vt_pctx *cx, size_t cue_line, const vt_lex_entry **type,
+                                double *cost, size_t *rest)
+{
+    for (size_t i = 1; i < cue_line; i++) {
+        const vt_pline *pl = &cx->lines[i];
+        const vt_lex_entry *e;
+        if (pl->role != VT_ROLE_HEADER_LEFT || !vt_text_is_upper(pl->text) ||
+            !(e = type_line(cx, i, cost, rest)) || *rest != pl->flen)
+            continue;
+        *type = e;
+        return i;
+    }
+    return cx->n;
+}
+
 void vt_parse_header(vt_pctx *cx)
 {
     size_t scan = cx->n < HEADER_SCAN ? cx->n : HEADER_SCAN;
@@ -2712,6 +2732,15 @@ void vt_parse_header(vt_pctx *cx)
         }
     }
     vt_rx_clear(&vv_rx);
+    if (have_number && type_at == cx->n && vv_at == cx->n && num.line + 1 < scan &&
+        cx->lines[num.line + 1].role == VT_ROLE_HEADER_LEFT &&
+        (type_at = left_column_title(cx, num.cue_line, &type, &tcost, &type_rest)) < cx->n) {
+        /* Its trích yếu is read as a V/v's: the left column's lines under
+         * the number; the issuer ends above the title. */
+        vv_at = num.line + 1;
+        vv_off = strspn(cx->lines[vv_at].fold, " ");
+        top = type_at;
+    }
     if (!have_number) {
         /* The issuer ends above a number line OCR could not read as one. */
         for (size_t i = 1; i < top && i < scan; i++)

@@ -2700,6 +2700,34 @@ static json_t *parse_roles(const role_line *page, size_t n)
     return m;
 }
 
+/* The title a page printed in its left column, between the issuer and the
+ * number, with the trích yếu under the number: the type is the title's,
+ * the issuer ends above it, the trích yếu is the left column's lines under
+ * the number. */
+static void test_title_in_left_column(void)
+{
+    current = "title in the left column";
+    static const role_line page[] = {
+        {"BỘ NỘI VỤ", VT_ROLE_HEADER_LEFT},
+        {"QUYẾT ĐỊNH", VT_ROLE_HEADER_LEFT},
+        {"Số: 17/QĐ-BNV", VT_ROLE_HEADER_LEFT},
+        {"Kế hoạch số 9-KH/TW ngày 2 tháng 3", VT_ROLE_HEADER_LEFT},
+        {"năm 2031 về công tác cán bộ", VT_ROLE_HEADER_LEFT},
+        {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", VT_ROLE_HEADER_RIGHT},
+        {"Độc lập - Tự do - Hạnh phúc", VT_ROLE_HEADER_RIGHT},
+        {"Hà Nội, ngày 5 tháng 6 năm 2031", VT_ROLE_HEADER_RIGHT},
+        {"BỘ TRƯỞNG BỘ NỘI VỤ", VT_ROLE_BODY},
+        {"Căn cứ Luật Tổ chức Chính phủ;", VT_ROLE_BODY},
+    };
+    json_t *m = parse_roles(page, sizeof page / sizeof *page);
+    expect(m, "issuer", "Bộ Nội vụ");
+    expect(m, "number", "17/QĐ-BNV");
+    expect(m, "type", "Quyết định");
+    expect(m, "subject", "Kế hoạch số 9-KH/TW ngày 2 tháng 3 năm 2031 về công tác cán bộ");
+    expect(m, "date", "2031-06-05");
+    json_decref(m);
+}
+
 /* vanthu's own OCR: columns are separate blocks with layout roles. */
 static void test_layout_roles(void)
 {
@@ -4284,6 +4312,7 @@ int main(int argc, char **argv)
     test_adoption_date();
     test_marks();
     test_layout_roles();
+    test_title_in_left_column();
     test_motto_head_left();
     test_addressee_columns();
     test_vv_over_labelled_line();
