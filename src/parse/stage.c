@@ -185,13 +185,15 @@ static bool word_gap(const vt_line *ln, size_t i, int letter_gap)
 }
 
 /* The line's parse text; *pen (NULL when none) gives the vt_pen of each
- * of its bytes. */
+ * of its bytes, *column the byte offset of word `column_word` (0 when
+ * that is 0). */
 static char *line_text(const vt_lexicon *lex, const vt_line *ln, GHashTable *printed,
-                       unsigned char **pen)
+                       unsigned char **pen, size_t column_word, size_t *column)
 {
     size_t cap = 64, n = 0;
     char *out = vt_xmalloc(cap);
     *pen = NULL;
+    *column = 0;
     int letter_gap = -1;
     for (size_t i = 1; i < ln->n_words; i++) {
         int gap = ln->words[i].box.x - ln->words[i - 1].box.x - ln->words[i - 1].box.w;
@@ -202,6 +204,8 @@ static char *line_text(const vt_lexicon *lex, const vt_line *ln, GHashTable *pri
         const vt_word *w = i < ln->n_words ? &ln->words[i] : NULL;
         const char *form = w ? g_hash_table_lookup(printed, w) : NULL;
         const char *lead = !w ? NULL : w->lead ? w->lead : !i ? "" : word_gap(ln, i, letter_gap) ? "  " : " ";
+        if (column_word && i == column_word)
+            *column = n + strlen(lead);
         const char *parts[2] = {w ? lead : ln->tail,
                                 w ? (read_as_printed(lex, w, form) ? form : w->text) : NULL};
         for (int k = 0; k < 2; k++) {
@@ -370,6 +374,32 @@ static size_t header_across(const vt_line_ref *refs, vt_pline *lines, size_t n)
     return out;
 }
 
+/* The index of the first word of ln past a gap between columns: four times
+ * the middle gap between its words or more, where a line of prose spaces
+ * its words about evenly; 0 when none.  Three gaps at least tell the
+ * middle one. */
+static size_t column_word(const vt_line *ln)
+{
+    enum { GAPS = 256 };
+    int gaps[GAPS], sorted[GAPS];
+    size_t n = 0;
+    for (size_t i = 1; i < ln->n_words && n < GAPS; i++) {
+        const vt_box *a = &ln->words[i - 1].box, *b = &ln->words[i].box;
+        if (a->w <= 0 || b->w <= 0)
+            return 0;
+        gaps[n++] = b->x - a->x - a->w;
+    }
+    if (n < 3)
+        return 0;
+    memcpy(sorted, gaps, n * sizeof *gaps);
+    qsort(sorted, n, sizeof *sorted, int_order);
+    int middle = sorted[n / 2] > 0 ? sorted[n / 2] : 1;
+    for (size_t i = 0; i < n; i++)
+        if (gaps[i] >= 4 * middle)
+            return i + 1;
+    return 0;
+}
+
 static vt_status parse_run(void *state, vt_doc *doc, vt_error *err)
 {
     (void)err;
@@ -379,14 +409,17 @@ static vt_status parse_run(void *state, vt_doc *doc, vt_error *err)
     GHashTable *printed = printed_forms(doc);
     for (size_t i = 0; i < n; i++) {
         unsigned char *pen;
-        char *t = line_text(state, refs[i].ln, printed, &pen);
+        size_t column;
+        char *t = line_text(state, refs[i].ln, printed, &pen, column_word(refs[i].ln), &column);
         vt_pline_init(&lines[i], t);
         /* A letter-spaced heading run together has other offsets; pen
-         * strokes are never in one. */
+         * strokes are never in one, nor a gap between columns. */
         if (pen && lines[i].len == strlen(t))
             lines[i].pen = pen;
         else
             free(pen);
+        if (column && lines[i].len == strlen(t))
+            lines[i].column_at = vt_fold_offset(&lines[i], column);
         free(t);
         char *o = vt_line_text(refs[i].ln, true);
         if (strcmp(o, lines[i].text) != 0)

@@ -801,6 +801,23 @@ static void test_code_small_letters_parted(void)
     json_decref(m);
 }
 
+/* The first Nơi nhận entry printed without its dash, a company and its
+ * address, wrapped over three lines as a scan's narrow column breaks it:
+ * one entry, up to its closing mark. */
+static void test_first_entry_wrapped(void)
+{
+    static const char body[] = "Sở Nội vụ đề nghị công ty thực hiện./.";
+    json_t *m = parse_foot("first entry without a dash, wrapped", body,
+                           "Nơi nhận:\nCông ty TNHH Xây dựng Minh Phát (Lô C2, Khu\n"
+                           "Công nghiệp Phú Bài, Xã Hương Thủy,\nTỉnh Thừa Thiên);\n"
+                           "- Phòng Kinh tế (để biết);\n- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n");
+    expect(m, "recipients.0", "Công ty TNHH Xây dựng Minh Phát (Lô C2, Khu Công nghiệp Phú Bài, "
+                              "Xã Hương Thủy, Tỉnh Thừa Thiên)");
+    expect(m, "recipients.1", "Phòng Kinh tế (để biết)");
+    expect(m, "signer.name", "Đinh Quốc Bảo");
+    json_decref(m);
+}
+
 /* Parse `text` as restore left it, each line first seen as the line of
  * `source` beside it. */
 static json_t *parse_restored(const char *name, const char *text, const char *source)
@@ -4274,6 +4291,7 @@ int main(int argc, char **argv)
     test_code_d_lost();
     test_cited_type_d_lost();
     test_code_small_letters_parted();
+    test_first_entry_wrapped();
     test_signer_blocks();
     test_stray_mark_cue();
     test_apostrophe_slash();
