@@ -360,7 +360,12 @@ static size_t entry_split(const vt_pctx *cx, vt_rx *arx, const vt_pline *pl, siz
      * cut there only before the signature block's. */
     size_t best = column_split(cx, arx, pl, from, luu);
     if (pl->role == VT_ROLE_FOOTER_LEFT && best < pl->flen && !signature_part(cx, arx, pl, best))
-        return pl->flen;
+        best = pl->flen;
+    /* The gap between the columns the page shows wherever the layout read
+     * both on one line: what lies past it, a speck of the seal or the
+     * signature, is no part of an entry. */
+    if (pl->column_at > from && pl->column_at < best)
+        best = pl->column_at;
     return best;
 }
 
@@ -2256,6 +2261,17 @@ static size_t uncued_list(const vt_pctx *cx, vt_rx *arx)
     return cx->n;
 }
 
+/* The first entry under the cue printed without its dash (a company and
+ * its address), wrapped over the lines a scan's narrow column breaks it
+ * into: in words, no name alone, and going on below to its closing mark
+ * (entry_goes_on_below). */
+static bool first_entry_wraps(const vt_pctx *cx, vt_rx *arx, size_t i, size_t end,
+                              const char *entry, bool mark, bool luu, const char *lt)
+{
+    return !entry && !mark && !luu && *lt && !vt_text_mostly_upper(lt) &&
+           !looks_like_name(cx->lex, lt) && entry_goes_on_below(cx, arx, i, end);
+}
+
 void vt_parse_footer(vt_pctx *cx)
 {
     vt_rx arx;
@@ -2387,6 +2403,7 @@ void vt_parse_footer(vt_pctx *cx)
                                                   (words && ends_entry_as(lt, true)) ||
                                                   ((words || vt_last_char(lt) == ',') &&
                                                    entry_closes_below(cx, &arx, i, end))));
+            unmarked = unmarked || first_entry_wraps(cx, &arx, i, end, entry, mark, luu, lt);
             if (mark || cont || unmarked || (luu && entry)) {
                 le = split;
                 take_entries(cx, recipients, pl, k, le, i, cont, &entry, &entry_from, &entry_to,

@@ -2177,23 +2177,28 @@ static void drop_caps_specks(char *text)
 
 /* Does the syllable s close a vowel run that ends in a glide (ôi, ao,
  * ưu) with a consonant?  No Vietnamese syllable does ("hộin"); only uy
- * takes one (huyện, tuynh). */
+ * takes one (huyện, tuynh).  An o is a glide after a or e alone: uô and
+ * ươ are the nucleus of "quốc" and "được", which a consonant closes; the
+ * u of qu is the onset's. */
 static bool closed_glide(const char *s)
 {
-    char v[8];
+    char v[8], prev = '\0';
     size_t nv = 0, len = strlen(s);
     bool after = false;
     for (size_t i = 0; i < len;) {
         uint32_t c;
         i += (size_t)vt_utf8_dec(s + i, len - i, &c);
         uint32_t k = vt_cp_skeleton(vt_cp_to_lower(c));
-        bool vowel = k < 0x80 && strchr("aeiouy", (int)k) && c != 0x111;
+        bool vowel = k < 0x80 && strchr("aeiouy", (int)k) && c != 0x111 && !(k == 'u' && prev == 'q');
         if (vowel && !after && nv < sizeof v)
             v[nv++] = (char)k;
         else if (nv)
             after = true;
+        prev = k < 0x80 ? (char)k : '\0';
     }
-    return after && nv >= 2 && strchr("iyou", v[nv - 1]) && !(nv == 2 && v[0] == 'u' && v[1] == 'y');
+    bool glide = nv >= 2 && (v[nv - 1] == 'o' ? strchr("ae", v[nv - 2]) != NULL
+                                                : strchr("iyu", v[nv - 1]) != NULL);
+    return after && glide && !(nv == 2 && v[0] == 'u' && v[1] == 'y');
 }
 
 /* Where a word of n bytes OCR ran two syllables into, their space lost
@@ -2580,6 +2585,26 @@ static bool national_title_below(const vt_pctx *cx, size_t i, size_t scan)
     return false;
 }
 
+/* The title the layout of a page gave the left column, between the
+ * issuer and the number ("ỦY BAN NHÂN DÂN" / "QUYẾT ĐỊNH" / "Số: ..."),
+ * with its trích yếu under the number: a line of the left column above
+ * the number that is a type's name alone, in capitals, where no type
+ * stands under number and date.  Its index, cx->n when none. */
+static size_t left_column_title(const vt_pctx *cx, size_t cue_line, const vt_lex_entry **type,
+                                double *cost, size_t *rest)
+{
+    for (size_t i = 1; i < cue_line; i++) {
+        const vt_pline *pl = &cx->lines[i];
+        const vt_lex_entry *e;
+        if (pl->role != VT_ROLE_HEADER_LEFT || !vt_text_is_upper(pl->text) ||
+            !(e = type_line(cx, i, cost, rest)) || *rest != pl->flen)
+            continue;
+        *type = e;
+        return i;
+    }
+    return cx->n;
+}
+
 void vt_parse_header(vt_pctx *cx)
 {
     size_t scan = cx->n < HEADER_SCAN ? cx->n : HEADER_SCAN;
@@ -2707,6 +2732,15 @@ void vt_parse_header(vt_pctx *cx)
         }
     }
     vt_rx_clear(&vv_rx);
+    if (have_number && type_at == cx->n && vv_at == cx->n && num.line + 1 < scan &&
+        cx->lines[num.line + 1].role == VT_ROLE_HEADER_LEFT &&
+        (type_at = left_column_title(cx, num.cue_line, &type, &tcost, &type_rest)) < cx->n) {
+        /* Its trích yếu is read as a V/v's: the left column's lines under
+         * the number; the issuer ends above the title. */
+        vv_at = num.line + 1;
+        vv_off = strspn(cx->lines[vv_at].fold, " ");
+        top = type_at;
+    }
     if (!have_number) {
         /* The issuer ends above a number line OCR could not read as one. */
         for (size_t i = 1; i < top && i < scan; i++)

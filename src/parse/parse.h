@@ -30,6 +30,9 @@ typedef struct vt_pline {
     vt_box upright; /* on the page as OCR read it: gaps between lines */
     /* One vt_pen per byte of text; NULL when the line has no pen. */
     unsigned char *pen;
+    /* The fold offset of the first word past a gap between columns: the
+     * layout read two columns' lines on one row as one line; 0 when none. */
+    size_t column_at;
 } vt_pline;
 
 /* What a byte of a line's text is made of. */

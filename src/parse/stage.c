@@ -208,13 +208,16 @@ static bool word_gap(const vt_line *ln, size_t i, int letter_gap)
 }
 
 /* The line's parse text; *pen (NULL when none) gives the vt_pen of each
- * of its bytes. */
+ * of its bytes, *column the byte offset of word `column_word` (0 when
+ * that is 0). */
 static char *line_text(const vt_lexicon *lex, const vt_line *ln, GHashTable *printed,
-                       GHashTable *chosen, unsigned char **pen)
+                       GHashTable *chosen, unsigned char **pen, size_t column_word,
+                       size_t *column)
 {
     size_t cap = 64, n = 0;
     char *out = vt_xmalloc(cap);
     *pen = NULL;
+    *column = 0;
     int letter_gap = -1;
     for (size_t i = 1; i < ln->n_words; i++) {
         int gap = ln->words[i].box.x - ln->words[i - 1].box.x - ln->words[i - 1].box.w;
@@ -232,6 +235,8 @@ static char *line_text(const vt_lexicon *lex, const vt_line *ln, GHashTable *pri
     for (size_t i = 0; i <= ln->n_words; i++) {
         const vt_word *w = i < ln->n_words ? &ln->words[i] : NULL;
         const char *lead = !w ? NULL : w->lead ? w->lead : !i ? "" : word_gap(ln, i, letter_gap) ? "  " : " ";
+        if (column_word && i == column_word)
+            *column = n + strlen(lead);
         const char *parts[2] = {w ? lead : ln->tail,
                                 !w ? NULL : reread && reread[i] ? reread[i] : text[i]};
         for (int k = 0; k < 2; k++) {
@@ -261,6 +266,176 @@ static char *line_text(const vt_lexicon *lex, const vt_line *ln, GHashTable *pri
     return out;
 }
 
+/* The gaps between the words of a line, in pixels, appended to gaps[]. */
+static size_t word_gaps(const vt_line *ln, int *gaps, size_t n, size_t cap)
+{
+    for (size_t i = 1; i < ln->n_words && n < cap; i++) {
+        const vt_box *a = &ln->words[i - 1].box, *b = &ln->words[i].box;
+        if (a->w > 0 && b->w > 0)
+            gaps[n++] = b->x - a->x - a->w;
+    }
+    return n;
+}
+
+static int int_order(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/* Do a and b stand on one row: each over half the other's height? */
+static bool one_row(const vt_box *a, const vt_box *b)
+{
+    int top = a->y > b->y ? a->y : b->y;
+    int bottom = a->y + a->h < b->y + b->h ? a->y + a->h : b->y + b->h;
+    int least = a->h < b->h ? a->h : b->h;
+    return least > 0 && 2 * (bottom - top) > least;
+}
+
+/* Are the header's left line l and right line r one printed line the
+ * layout cut where it drew the columns apart ("Số: /TTr-BTC Hà Nội," |
+ * "ngày tháng năm" of a header printed as lines across the page)?  On one
+ * row, and the gap between them no wider than twice the middle gap
+ * between their words: two columns' lines stand three times that apart
+ * and more, a cut line's pieces about that gap, also where a line
+ * justified across the page spaces all its words widely. */
+static bool cut_line(const vt_line_ref *l, const vt_box *lb, const vt_line_ref *r, const vt_box *rb)
+{
+    enum { GAPS = 64 };
+    if (l->page != r->page || l->role != VT_ROLE_HEADER_LEFT || r->role != VT_ROLE_HEADER_RIGHT ||
+        !one_row(lb, rb))
+        return false;
+    int gap = rb->x - lb->x - lb->w, least = lb->h < rb->h ? lb->h : rb->h;
+    int gaps[GAPS];
+    size_t n = word_gaps(l->ln, gaps, 0, GAPS);
+    n = word_gaps(r->ln, gaps, n, GAPS);
+    if (n == 0 || gap < -least / 2)
+        return false;
+    qsort(gaps, n, sizeof *gaps, int_order);
+    return gap <= 2 * (gaps[n / 2] > 0 ? gaps[n / 2] : 1);
+}
+
+/* Does line a come before line b in reading order: above it, or on its
+ * row and to its left? */
+static bool reads_before(const vt_pline *a, const vt_pline *b)
+{
+    if (one_row(&a->upright, &b->upright))
+        return a->upright.x < b->upright.x;
+    return a->upright.y < b->upright.y;
+}
+
+/* l followed by r on one line, r cleared. */
+static void join_plines(vt_pline *l, vt_pline *r)
+{
+    char *t = vt_xasprintf("%s %s", l->text, r->text);
+    char *o = l->orig || r->orig ? vt_xasprintf("%s %s", l->orig ? l->orig : l->text,
+                                                 r->orig ? r->orig : r->text)
+                                 : NULL;
+    unsigned char *pen = NULL;
+    size_t ll = l->len, rl = r->len;
+    if (l->pen || r->pen) {
+        pen = vt_xcalloc(ll + 1 + rl + 1, 1);
+        if (l->pen)
+            memcpy(pen, l->pen, ll);
+        if (r->pen)
+            memcpy(pen + ll + 1, r->pen, rl);
+    }
+    vt_pline joined = *l;
+    vt_box a = l->box, b = r->box, ua = l->upright, ub = r->upright;
+    vt_pline_clear(l);
+    vt_pline_init(l, t);
+    l->number = joined.number;
+    l->page = joined.page;
+    l->role = VT_ROLE_NONE;
+    l->orig = o;
+    if (pen && l->len == ll + 1 + rl)
+        l->pen = pen;
+    else
+        free(pen);
+    vt_box *boxes[2][3] = {{&l->box, &a, &b}, {&l->upright, &ua, &ub}};
+    for (int k = 0; k < 2; k++) {
+        vt_box *u = boxes[k][0], *p = boxes[k][1], *q = boxes[k][2];
+        int x1 = p->x + p->w > q->x + q->w ? p->x + p->w : q->x + q->w;
+        int y1 = p->y + p->h > q->y + q->h ? p->y + p->h : q->y + q->h;
+        u->x = p->x < q->x ? p->x : q->x;
+        u->y = p->y < q->y ? p->y : q->y;
+        u->w = x1 - u->x;
+        u->h = y1 - u->y;
+    }
+    free(t);
+    vt_pline_clear(r);
+}
+
+/* A header the layout took for two columns that is printed as lines across
+ * the page (a draft's header flattened into lines) has lines cut in two at
+ * the columns' border (cut_line).  On a page with such a cut, the header's
+ * lines are read as the page prints them: in reading order, each cut line
+ * whole, and no column's role, as a text's lines are.  Returns the new
+ * number of lines. */
+static size_t header_across(const vt_line_ref *refs, vt_pline *lines, size_t n)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && lines[j].page == lines[i].page &&
+               (lines[j].role == VT_ROLE_HEADER_LEFT || lines[j].role == VT_ROLE_HEADER_RIGHT))
+            j++;
+        bool cut = false;
+        for (size_t a = i; a < j && !cut; a++)
+            for (size_t b = i; b < j && !cut; b++)
+                cut = cut_line(&refs[a], &lines[a].upright, &refs[b], &lines[b].upright);
+        if (j == i || !cut) {
+            lines[out++] = lines[i];
+            i++;
+            continue;
+        }
+        for (size_t a = i; a < j; a++)
+            for (size_t b = i; b < j; b++)
+                if (lines[a].text && lines[b].text &&
+                    cut_line(&refs[a], &lines[a].upright, &refs[b], &lines[b].upright))
+                    join_plines(&lines[a], &lines[b]);
+        size_t from = out;
+        for (size_t a = i; a < j; a++) {
+            if (!lines[a].text)
+                continue;
+            lines[a].role = VT_ROLE_NONE;
+            vt_pline pl = lines[a];
+            size_t k = out++;
+            for (; k > from && reads_before(&pl, &lines[k - 1]); k--)
+                lines[k] = lines[k - 1];
+            lines[k] = pl;
+        }
+        i = j;
+    }
+    return out;
+}
+
+/* The index of the first word of ln past a gap between columns: four times
+ * the middle gap between its words or more, where a line of prose spaces
+ * its words about evenly; 0 when none.  Three gaps at least tell the
+ * middle one. */
+static size_t column_word(const vt_line *ln)
+{
+    enum { GAPS = 256 };
+    int gaps[GAPS], sorted[GAPS];
+    size_t n = 0;
+    for (size_t i = 1; i < ln->n_words && n < GAPS; i++) {
+        const vt_box *a = &ln->words[i - 1].box, *b = &ln->words[i].box;
+        if (a->w <= 0 || b->w <= 0)
+            return 0;
+        gaps[n++] = b->x - a->x - a->w;
+    }
+    if (n < 3)
+        return 0;
+    memcpy(sorted, gaps, n * sizeof *gaps);
+    qsort(sorted, n, sizeof *sorted, int_order);
+    int middle = sorted[n / 2] > 0 ? sorted[n / 2] : 1;
+    for (size_t i = 0; i < n; i++)
+        if (gaps[i] >= 4 * middle)
+            return i + 1;
+    return 0;
+}
+
 static vt_status parse_run(void *state, vt_doc *doc, vt_error *err)
 {
     (void)err;
@@ -270,14 +445,18 @@ static vt_status parse_run(void *state, vt_doc *doc, vt_error *err)
     GHashTable *printed = printed_forms(doc), *chosen = restore_choices(doc);
     for (size_t i = 0; i < n; i++) {
         unsigned char *pen;
-        char *t = line_text(state, refs[i].ln, printed, chosen, &pen);
+        size_t column;
+        char *t = line_text(state, refs[i].ln, printed, chosen, &pen, column_word(refs[i].ln),
+                            &column);
         vt_pline_init(&lines[i], t);
         /* A letter-spaced heading run together has other offsets; pen
-         * strokes are never in one. */
+         * strokes are never in one, nor a gap between columns. */
         if (pen && lines[i].len == strlen(t))
             lines[i].pen = pen;
         else
             free(pen);
+        if (column && lines[i].len == strlen(t))
+            lines[i].column_at = vt_fold_offset(&lines[i], column);
         free(t);
         char *o = vt_line_text(refs[i].ln, true);
         if (strcmp(o, lines[i].text) != 0)
@@ -292,6 +471,7 @@ static vt_status parse_run(void *state, vt_doc *doc, vt_error *err)
     }
     g_hash_table_destroy(printed);
     g_hash_table_destroy(chosen);
+    n = header_across(refs, lines, n);
     char **warnings = NULL;
     size_t n_warnings = 0;
     json_t *meta = vt_parse_lines(lines, n, doc->page_count ? doc->page_count : doc->n_pages,

@@ -801,6 +801,23 @@ static void test_code_small_letters_parted(void)
     json_decref(m);
 }
 
+/* The first Nơi nhận entry printed without its dash, a company and its
+ * address, wrapped over three lines as a scan's narrow column breaks it:
+ * one entry, up to its closing mark. */
+static void test_first_entry_wrapped(void)
+{
+    static const char body[] = "Sở Nội vụ đề nghị công ty thực hiện./.";
+    json_t *m = parse_foot("first entry without a dash, wrapped", body,
+                           "Nơi nhận:\nCông ty TNHH Xây dựng Minh Phát (Lô C2, Khu\n"
+                           "Công nghiệp Phú Bài, Xã Hương Thủy,\nTỉnh Thừa Thiên);\n"
+                           "- Phòng Kinh tế (để biết);\n- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n");
+    expect(m, "recipients.0", "Công ty TNHH Xây dựng Minh Phát (Lô C2, Khu Công nghiệp Phú Bài, "
+                              "Xã Hương Thủy, Tỉnh Thừa Thiên)");
+    expect(m, "recipients.1", "Phòng Kinh tế (để biết)");
+    expect(m, "signer.name", "Đinh Quốc Bảo");
+    json_decref(m);
+}
+
 /* Parse `text` as restore left it, each line first seen as the line of
  * `source` beside it. */
 static json_t *parse_restored(const char *name, const char *text, const char *source)
@@ -2429,6 +2446,9 @@ static void test_subject_joined_words(void)
         {"V/v tổ chức hộinghị tổng kết năm học", "V/v tổ chức hội nghị tổng kết năm học"},
         {"V/v hướng dẫnthực hiện chế độ (phụcấp) công vụ", "V/v hướng dẫn thực hiện chế độ (phụ cấp) công vụ"},
         {"V/v thi làm video về an toàn giao thông", "V/v thi làm video về an toàn giao thông"},
+        /* uô and ươ closed by a consonant are a nucleus, no glide. */
+        {"V/v lập quy hoạch quốcgia về nước sạch", "V/v lập quy hoạch quốc gia về nước sạch"},
+        {"V/v kinh phí đượcgiao năm 2031", "V/v kinh phí được giao năm 2031"},
         {"V/v cấp mã QHNS cho đơn vị", "V/v cấp mã QHNS cho đơn vị"},
         {"V/V TỔ CHỨC HỘINGHỊ", "V/v TỔ CHỨC HỘINGHỊ"},
     };
@@ -2815,6 +2835,34 @@ static json_t *parse_roles(const role_line *page, size_t n)
     for (size_t i = 0; i < n && i < 32; i++)
         vt_pline_clear(&lines[i]);
     return m;
+}
+
+/* The title a page printed in its left column, between the issuer and the
+ * number, with the trích yếu under the number: the type is the title's,
+ * the issuer ends above it, the trích yếu is the left column's lines under
+ * the number. */
+static void test_title_in_left_column(void)
+{
+    current = "title in the left column";
+    static const role_line page[] = {
+        {"BỘ NỘI VỤ", VT_ROLE_HEADER_LEFT},
+        {"QUYẾT ĐỊNH", VT_ROLE_HEADER_LEFT},
+        {"Số: 17/QĐ-BNV", VT_ROLE_HEADER_LEFT},
+        {"Kế hoạch số 9-KH/TW ngày 2 tháng 3", VT_ROLE_HEADER_LEFT},
+        {"năm 2031 về công tác cán bộ", VT_ROLE_HEADER_LEFT},
+        {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", VT_ROLE_HEADER_RIGHT},
+        {"Độc lập - Tự do - Hạnh phúc", VT_ROLE_HEADER_RIGHT},
+        {"Hà Nội, ngày 5 tháng 6 năm 2031", VT_ROLE_HEADER_RIGHT},
+        {"BỘ TRƯỞNG BỘ NỘI VỤ", VT_ROLE_BODY},
+        {"Căn cứ Luật Tổ chức Chính phủ;", VT_ROLE_BODY},
+    };
+    json_t *m = parse_roles(page, sizeof page / sizeof *page);
+    expect(m, "issuer", "Bộ Nội vụ");
+    expect(m, "number", "17/QĐ-BNV");
+    expect(m, "type", "Quyết định");
+    expect(m, "subject", "Kế hoạch số 9-KH/TW ngày 2 tháng 3 năm 2031 về công tác cán bộ");
+    expect(m, "date", "2031-06-05");
+    json_decref(m);
 }
 
 /* vanthu's own OCR: columns are separate blocks with layout roles. */
@@ -4363,6 +4411,7 @@ int main(int argc, char **argv)
     test_code_d_lost();
     test_cited_type_d_lost();
     test_code_small_letters_parted();
+    test_first_entry_wrapped();
     test_signer_blocks();
     test_stray_mark_cue();
     test_apostrophe_slash();
@@ -4402,6 +4451,7 @@ int main(int argc, char **argv)
     test_adoption_date();
     test_marks();
     test_layout_roles();
+    test_title_in_left_column();
     test_motto_head_left();
     test_addressee_columns();
     test_vv_over_labelled_line();
