@@ -588,6 +588,16 @@ static char *without_stray_stops(char *text)
     return text;
 }
 
+/* The rule printed under a name in capitals stands level with the motto,
+ * and English-model OCR reads it as a few letters left of the motto, all
+ * small ("oe", "wa nnen nn"): a name's next line in capitals has a capital,
+ * so such a left part of the motto's line is the rule, no part of the name. */
+static bool rule_beside_motto(const vt_pline *pl, const char *left, const char *above)
+{
+    return above && vt_text_is_upper(above) && motto_start(pl) < pl->flen &&
+           vt_case_of(left, strlen(left)) == VT_CASE_LOWER;
+}
+
 typedef struct group {
     char *raw;
     size_t from, to;
@@ -633,7 +643,8 @@ static bool parse_issuer(vt_pctx *cx, const size_t *split, size_t end, bool anch
          * small letters ("ok"), which no line of a name in capitals is. */
         bool star = words == 1 && letters <= 2 && ng > 0 && !vt_text_is_upper(line) &&
                     vt_text_is_upper(g[ng - 1].raw);
-        if (letters < 2 || star || vt_is_mark(line) || (!anchored && words > 12)) {
+        if (letters < 2 || star || rule_beside_motto(pl, line, ng > 0 ? g[ng - 1].raw : NULL) ||
+            vt_is_mark(line) || (!anchored && words > 12)) {
             free(line);
             continue;
         }

@@ -776,6 +776,36 @@ static void test_party_star(void)
     json_decref(m);
 }
 
+/* The rule under a name in capitals, level with the motto, read by
+ * English-model OCR as small letters left of it, is no part of the
+ * issuer; a line of the name in capitals beside the motto is. */
+static void test_rule_beside_motto(void)
+{
+    json_t *m = parse_text("rule beside motto",
+                           "BỘ NỘI VỤ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+                           "bốn Độc lập - Tự do - Hạnh phúc ------------------------\n\n"
+                           "Số: /TTr-BNV Hà Nội, ngày tháng năm 2025\n\n"
+                           "TỜ TRÌNH VỀ DỰ THẢO NGHỊ ĐỊNH SỬA ĐỔI\n\nI. SỰ CẦN THIẾT\n",
+                           NULL);
+    expect(m, "issuer", "Bộ Nội vụ");
+    json_decref(m);
+    m = parse_text("rule beside motto, words",
+                   "BỘ NỘI VỤ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+                   "wu mnen nn nnnnnnn- Độc lập - Tự do - Hạnh phúc ---------\n\n"
+                   "Số: /TTr-BNV Hà Nội, ngày tháng năm 2025\n\nTỜ TRÌNH\n\nI. SỰ CẦN THIẾT\n",
+                   NULL);
+    expect(m, "issuer", "Bộ Nội vụ");
+    json_decref(m);
+    m = parse_text("name beside motto",
+                   "UBND TỈNH AN BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                   "SỞ Y TẾ Độc lập - Tự do - Hạnh phúc\n"
+                   "Số: 12/SYT-VP An Bình, ngày 3 tháng 4 năm 2025\n"
+                   "V/v rà soát biên chế\n\nKính gửi: Các đơn vị.\n",
+                   NULL);
+    expect(m, "issuer", "Sở Y tế");
+    json_decref(m);
+}
+
 /* A dispatch whose foot is `footer`, with a body naming `body`. */
 static json_t *parse_foot(const char *name, const char *body, const char *footer)
 {
@@ -4288,6 +4318,7 @@ int main(int argc, char **argv)
     test_signer_name_specks();
     test_signer_printed_marks();
     test_party_star();
+    test_rule_beside_motto();
     test_last_page_cue();
     test_scanned_header();
     test_footer_damage();
