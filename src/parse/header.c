@@ -2437,6 +2437,70 @@ static char *join_lines(const vt_pctx *cx, const size_t *split, size_t from, siz
     return codes_repaired(cx, capital_o_horn(acc));
 }
 
+/* The type a number's notation names by its abbreviation ("/KH-UBND":
+ * Kế hoạch): its first part with a letter, a listed type's abbreviation
+ * with or without its marks; NULL when it is none's. */
+static const vt_lex_entry *notation_type(const vt_lexicon *lex, const char *notation)
+{
+    const char *p = notation + strspn(notation, "/-");
+    while (*p) {
+        size_t n = strcspn(p, "/-");
+        char *seg = vt_xstrndup(p, n);
+        char *f = vt_text_fold(seg);
+        bool letter = false;
+        for (const char *c = f; *c; c++)
+            letter |= isalpha((unsigned char)*c) != 0;
+        const vt_lex_entry *found = NULL;
+        for (size_t i = 0; letter && i < lex->doc_types.n && !found; i++) {
+            const vt_lex_entry *t = &lex->doc_types.v[i];
+            char *tf = t->extra ? vt_text_fold(t->extra) : NULL;
+            if (tf && strcmp(tf, f) == 0)
+                found = t;
+            free(tf);
+        }
+        free(seg);
+        free(f);
+        if (letter)
+            return found;
+        p += n;
+        p += strspn(p, "/-");
+    }
+    return NULL;
+}
+
+/* OCR may lose the type's title, a short line of large capitals, and keep
+ * the trích yếu in capitals under it: with no title and no V/v read, the
+ * lines in capitals right under the number and date, ended by a line that
+ * is not (the body) or by an authority, are the trích yếu when the number's notation names a
+ * type, which is then the type.  A section heading or the authority of a
+ * Quyết định ends it.  Returns the line after the trích yếu, or `at` when
+ * there is none. */
+static size_t title_lost_subject(vt_pctx *cx, size_t at, const vt_lex_entry *type)
+{
+    size_t from = at;
+    while (from < cx->n && blank_line(&cx->lines[from]))
+        from++;
+    size_t i = from;
+    while (i < cx->n && text_lines(cx, from, i) < SUBJECT_LINES && vt_text_mostly_upper(cx->lines[i].text) &&
+           !section_heading(&cx->lines[i]) && !authority_line(cx, &cx->lines[i]) &&
+           !type_line(cx, i, NULL, NULL)) {
+        i++;
+        while (i < cx->n && blank_line(&cx->lines[i]))
+            i++;
+    }
+    if (i == from || i == cx->n ||
+        (vt_text_mostly_upper(cx->lines[i].text) && !authority_line(cx, &cx->lines[i])))
+        return at;
+    json_t *f = vt_field(cx, "value", type->form, NULL, VT_CONF_TYPE_FROM_NOTATION, cx->number_line,
+                         cx->number_line);
+    json_object_set_new(f, "abbreviation", json_string(type->extra));
+    json_object_set_new(cx->meta, "type", f);
+    char *s = join_lines(cx, NULL, from, i, 0);
+    set_subject(cx, s, from, i - 1, VT_CONF_SUBJECT_TITLE_LOST);
+    free(s);
+    return i;
+}
+
 /* A date line cut before its year, and where the rest went.  The page's
  * right column is narrow, so "Thành phố Hồ Chí Minh, ngày 28 tháng 11" may
  * wrap, leaving "năm 2025" at the end of the next line (after the left
@@ -2831,6 +2895,15 @@ void vt_parse_header(vt_pctx *cx)
     if (type_at == cx->n && vv_at == cx->n && have_number && letter_opens(cx, end))
         json_object_set_new(cx->meta, "type",
                             vt_field(cx, "value", "Công văn", NULL, VT_CONF_TYPE_FROM_LETTER, end, end));
+    const vt_lex_entry *named = have_number && type_at == cx->n && vv_at == cx->n &&
+                                        !json_object_get(cx->meta, "type")
+                                    ? notation_type(cx->lex, num.notation)
+                                    : NULL;
+    if (named && named->extra) {
+        end = title_lost_subject(cx, end, named);
+        if (json_object_get(cx->meta, "type"))
+            type = named;
+    }
     if (!issuer)
         vt_missing(cx, "issuer");
     if (!json_object_get(cx->meta, "type"))

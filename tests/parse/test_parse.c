@@ -806,6 +806,43 @@ static void test_rule_beside_motto(void)
     json_decref(m);
 }
 
+/* OCR lost the type's title: the number's notation names the type, and
+ * the lines in capitals under the date are the trích yếu; a notation
+ * naming no type, or a section heading under the date, gives neither. */
+static void test_title_lost(void)
+{
+    json_t *m = parse_text("title lost",
+                           "ỦY BAN NHÂN DÂN\n\nTỈNH AN BÌNH\n\nSố: 37/KH-UBND\n\n"
+                           "An Bình, ngày 4 tháng 3 năm 2025\n\n"
+                           "THỰC HIỆN CHUYỂN ĐỔI SỐ TRONG CÁC TRƯỜNG HỌC\n\nTRÊN ĐỊA BÀN TỈNH NĂM 2025\n\n"
+                           "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n\nI. MỤC ĐÍCH, YÊU CẦU\n",
+                           NULL);
+    expect(m, "type", "Kế hoạch");
+    expect(m, "subject", "THỰC HIỆN CHUYỂN ĐỔI SỐ TRONG CÁC TRƯỜNG HỌC TRÊN ĐỊA BÀN TỈNH NĂM 2025");
+    json_decref(m);
+    m = parse_text("title lost, authority under it",
+                   "ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nSố: 15/QĐ-UBND\nAn Phú, ngày 4 tháng 3 năm 2025\n"
+                   "THÀNH LẬP TỔ CÔNG TÁC CHUYỂN ĐỔI SỐ\nCHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN PHÚ\n"
+                   "Căn cứ Luật Tổ chức chính quyền địa phương;\n",
+                   NULL);
+    expect(m, "type", "Quyết định");
+    expect(m, "subject", "THÀNH LẬP TỔ CÔNG TÁC CHUYỂN ĐỔI SỐ");
+    json_decref(m);
+    m = parse_text("title lost, no type named",
+                   "ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nSố: 15/UBND-VP\nAn Phú, ngày 4 tháng 3 năm 2025\n"
+                   "THỰC HIỆN CHUYỂN ĐỔI SỐ\nỦy ban nhân dân xã thông báo như sau:\n",
+                   NULL);
+    expect(m, "subject", NULL);
+    json_decref(m);
+    m = parse_text("section under the date",
+                   "ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nSố: 15/BC-UBND\nAn Phú, ngày 4 tháng 3 năm 2025\n"
+                   "I. KẾT QUẢ THỰC HIỆN\nNăm 2025, xã đã hoàn thành các chỉ tiêu.\n",
+                   NULL);
+    expect(m, "type", NULL);
+    expect(m, "subject", NULL);
+    json_decref(m);
+}
+
 /* A dispatch whose foot is `footer`, with a body naming `body`. */
 static json_t *parse_foot(const char *name, const char *body, const char *footer)
 {
@@ -4319,6 +4356,7 @@ int main(int argc, char **argv)
     test_signer_printed_marks();
     test_party_star();
     test_rule_beside_motto();
+    test_title_lost();
     test_last_page_cue();
     test_scanned_header();
     test_footer_damage();
