@@ -598,6 +598,30 @@ static bool rule_beside_motto(const vt_pline *pl, const char *left, const char *
            vt_case_of(left, strlen(left)) == VT_CASE_LOWER;
 }
 
+/* The fold of s without its spaces, newly allocated. */
+static char *fold_unspaced(const char *s)
+{
+    char *f = vt_text_fold(s);
+    size_t o = 0;
+    for (size_t i = 0; f[i]; i++)
+        if (f[i] != ' ')
+            f[o++] = f[i];
+    f[o] = '\0';
+    return f;
+}
+
+/* OCR may read a name in capitals twice, the second time with spaces lost
+ * ("BỘ KEHOACH VADAUTU" under "BỘ KẾ HOẠCH VÀ ĐẦU TƯ"): a line spelling the
+ * name above it but for its spaces is that name again, no body of its own. */
+static bool read_twice(const char *above, const char *line)
+{
+    char *a = fold_unspaced(above), *l = fold_unspaced(line);
+    bool same = strchr(above, ' ') && strcmp(a, l) == 0;
+    free(a);
+    free(l);
+    return same;
+}
+
 typedef struct group {
     char *raw;
     size_t from, to;
@@ -644,7 +668,7 @@ static bool parse_issuer(vt_pctx *cx, const size_t *split, size_t end, bool anch
         bool star = words == 1 && letters <= 2 && ng > 0 && !vt_text_is_upper(line) &&
                     vt_text_is_upper(g[ng - 1].raw);
         if (letters < 2 || star || rule_beside_motto(pl, line, ng > 0 ? g[ng - 1].raw : NULL) ||
-            vt_is_mark(line) || (!anchored && words > 12)) {
+            (ng > 0 && read_twice(g[ng - 1].raw, line)) || vt_is_mark(line) || (!anchored && words > 12)) {
             free(line);
             continue;
         }

@@ -806,6 +806,21 @@ static void test_rule_beside_motto(void)
     json_decref(m);
 }
 
+/* A name in capitals read twice, the second time with its spaces lost, is
+ * one name; a body under it spelled otherwise is a body of its own. */
+static void test_issuer_read_twice(void)
+{
+    json_t *m = parse_text("issuer read twice",
+                           "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\n\nBỘ NÔNGNGHIỆP VÀMÔITRƯỜNG\n\n"
+                           "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+                           "Số: 15/QĐ-BNNMT\n\nHà Nội, ngày 4 tháng 3 năm 2025\n\nQUYẾT ĐỊNH\n\n"
+                           "Về việc giao chỉ tiêu năm 2025\n\nBỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\n",
+                           NULL);
+    expect(m, "issuer", "Bộ Nông nghiệp và Môi trường");
+    expect(m, "issuer_parent", NULL);
+    json_decref(m);
+}
+
 /* OCR lost the type's title: the number's notation names the type, and
  * the lines in capitals under the date are the trích yếu; a notation
  * naming no type, or a section heading under the date, gives neither. */
@@ -4356,6 +4371,7 @@ int main(int argc, char **argv)
     test_signer_printed_marks();
     test_party_star();
     test_rule_beside_motto();
+    test_issuer_read_twice();
     test_title_lost();
     test_last_page_cue();
     test_scanned_header();
