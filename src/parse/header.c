@@ -2323,9 +2323,41 @@ static char *joined_split(const char *text)
     return out;
 }
 
+/* A trích yếu ends in a sign no trích yếu prints (a guillemet, a tilde,
+ * a bar) standing alone, followed by nothing but pieces of two letters or
+ * fewer: what OCR read off a mark or rule printed beside its last line
+ * ("quốc gia » nw 8"); cut off, with the space before it. */
+static void drop_trailing_speck(char *text)
+{
+    static const char *const signs[] = {"\u00bb", "\u00ab", "~", "|", "\u00ac"};
+    for (char *sp = strchr(text, ' '); sp; sp = strchr(sp + 1, ' ')) {
+        const char *p = sp + 1;
+        size_t n = 0;
+        for (size_t k = 0; k < sizeof signs / sizeof *signs && !n; k++)
+            if (strncmp(p, signs[k], strlen(signs[k])) == 0)
+                n = strlen(signs[k]);
+        if (!n || (p[n] && p[n] != ' '))
+            continue;
+        bool short_pieces = true;
+        for (const char *q = p + n; *q && short_pieces;) {
+            q += strspn(q, " ");
+            size_t len = strcspn(q, " "), letters = 0;
+            for (size_t k = 0; k < len; k++)
+                letters += isalpha((unsigned char)q[k]) || (unsigned char)q[k] >= 0x80;
+            short_pieces = letters <= 2;
+            q += len;
+        }
+        if (short_pieces) {
+            *sp = '\0';
+            return;
+        }
+    }
+}
+
 static void set_subject(vt_pctx *cx, char *text, size_t from, size_t to, double conf)
 {
     drop_caps_specks(text);
+    drop_trailing_speck(text);
     char *v = vv_spelled(text);
     if (!v)
         v = ve_viec_spelled(text);

@@ -858,6 +858,25 @@ static void test_title_lost(void)
     json_decref(m);
 }
 
+/* What OCR read off a mark beside a trích yếu's last line, after a sign
+ * no trích yếu prints, is cut off; a word after such a sign is kept. */
+static void test_subject_trailing_speck(void)
+{
+    json_t *m = parse_text("subject trailing speck",
+                           "BỘ XÂY DỰNG\nSố: 15/QĐ-BXD\nHà Nội, ngày 4 tháng 3 năm 2025\nQUYẾT ĐỊNH\n"
+                           "Ban hành quy chế quản lý hệ thống thông tin » mw 4\n\n"
+                           "BỘ TRƯỞNG BỘ XÂY DỰNG\n",
+                           NULL);
+    expect(m, "subject", "Ban hành quy chế quản lý hệ thống thông tin");
+    json_decref(m);
+    m = parse_text("subject sign then word",
+                   "BỘ XÂY DỰNG\nSố: 16/QĐ-BXD\nHà Nội, ngày 4 tháng 3 năm 2025\nQUYẾT ĐỊNH\n"
+                   "Ban hành quy chế quản lý hệ thống | kho dữ liệu\n\nBỘ TRƯỞNG BỘ XÂY DỰNG\n",
+                   NULL);
+    expect(m, "subject", "Ban hành quy chế quản lý hệ thống | kho dữ liệu");
+    json_decref(m);
+}
+
 /* A dispatch whose foot is `footer`, with a body naming `body`. */
 static json_t *parse_foot(const char *name, const char *body, const char *footer)
 {
@@ -4373,6 +4392,7 @@ int main(int argc, char **argv)
     test_rule_beside_motto();
     test_issuer_read_twice();
     test_title_lost();
+    test_subject_trailing_speck();
     test_last_page_cue();
     test_scanned_header();
     test_footer_damage();
