@@ -43,6 +43,10 @@
 /* "Công văn" inferred from a numbered letter opening with "Kính gửi", with
  * neither a type name nor a V/v line printed. */
 #define VT_CONF_TYPE_FROM_LETTER 0.7
+/* The type named by the number's notation, its title lost, and the lines
+ * in capitals under the date read as the trích yếu. */
+#define VT_CONF_TYPE_FROM_NOTATION 0.6
+#define VT_CONF_SUBJECT_TITLE_LOST 0.7
 /* A Nơi nhận entry (and the archive copy read from its Lưu entry): the
  * list is found by its cue, an entry's ends by list marks OCR may lose. */
 #define VT_CONF_RECIPIENT 0.85

@@ -588,6 +588,40 @@ static char *without_stray_stops(char *text)
     return text;
 }
 
+/* The rule printed under a name in capitals stands level with the motto,
+ * and English-model OCR reads it as a few letters left of the motto, all
+ * small ("oe", "wa nnen nn"): a name's next line in capitals has a capital,
+ * so such a left part of the motto's line is the rule, no part of the name. */
+static bool rule_beside_motto(const vt_pline *pl, const char *left, const char *above)
+{
+    return above && vt_text_is_upper(above) && motto_start(pl) < pl->flen &&
+           vt_case_of(left, strlen(left)) == VT_CASE_LOWER;
+}
+
+/* The fold of s without its spaces, newly allocated. */
+static char *fold_unspaced(const char *s)
+{
+    char *f = vt_text_fold(s);
+    size_t o = 0;
+    for (size_t i = 0; f[i]; i++)
+        if (f[i] != ' ')
+            f[o++] = f[i];
+    f[o] = '\0';
+    return f;
+}
+
+/* OCR may read a name in capitals twice, the second time with spaces lost
+ * ("BỘ KEHOACH VADAUTU" under "BỘ KẾ HOẠCH VÀ ĐẦU TƯ"): a line spelling the
+ * name above it but for its spaces is that name again, no body of its own. */
+static bool read_twice(const char *above, const char *line)
+{
+    char *a = fold_unspaced(above), *l = fold_unspaced(line);
+    bool same = strchr(above, ' ') && strcmp(a, l) == 0;
+    free(a);
+    free(l);
+    return same;
+}
+
 typedef struct group {
     char *raw;
     size_t from, to;
@@ -633,7 +667,8 @@ static bool parse_issuer(vt_pctx *cx, const size_t *split, size_t end, bool anch
          * small letters ("ok"), which no line of a name in capitals is. */
         bool star = words == 1 && letters <= 2 && ng > 0 && !vt_text_is_upper(line) &&
                     vt_text_is_upper(g[ng - 1].raw);
-        if (letters < 2 || star || vt_is_mark(line) || (!anchored && words > 12)) {
+        if (letters < 2 || star || rule_beside_motto(pl, line, ng > 0 ? g[ng - 1].raw : NULL) ||
+            (ng > 0 && read_twice(g[ng - 1].raw, line)) || vt_is_mark(line) || (!anchored && words > 12)) {
             free(line);
             continue;
         }
@@ -2293,9 +2328,41 @@ static char *joined_split(const char *text)
     return out;
 }
 
+/* A trích yếu ends in a sign no trích yếu prints (a guillemet, a tilde,
+ * a bar) standing alone, followed by nothing but pieces of two letters or
+ * fewer: what OCR read off a mark or rule printed beside its last line
+ * ("quốc gia » nw 8"); cut off, with the space before it. */
+static void drop_trailing_speck(char *text)
+{
+    static const char *const signs[] = {"\u00bb", "\u00ab", "~", "|", "\u00ac"};
+    for (char *sp = strchr(text, ' '); sp; sp = strchr(sp + 1, ' ')) {
+        const char *p = sp + 1;
+        size_t n = 0;
+        for (size_t k = 0; k < sizeof signs / sizeof *signs && !n; k++)
+            if (strncmp(p, signs[k], strlen(signs[k])) == 0)
+                n = strlen(signs[k]);
+        if (!n || (p[n] && p[n] != ' '))
+            continue;
+        bool short_pieces = true;
+        for (const char *q = p + n; *q && short_pieces;) {
+            q += strspn(q, " ");
+            size_t len = strcspn(q, " "), letters = 0;
+            for (size_t k = 0; k < len; k++)
+                letters += isalpha((unsigned char)q[k]) || (unsigned char)q[k] >= 0x80;
+            short_pieces = letters <= 2;
+            q += len;
+        }
+        if (short_pieces) {
+            *sp = '\0';
+            return;
+        }
+    }
+}
+
 static void set_subject(vt_pctx *cx, char *text, size_t from, size_t to, double conf)
 {
     drop_caps_specks(text);
+    drop_trailing_speck(text);
     char *v = vv_spelled(text);
     if (!v)
         v = ve_viec_spelled(text);
@@ -2429,6 +2496,70 @@ static char *join_lines(const vt_pctx *cx, const size_t *split, size_t from, siz
     if (n >= 2 && acc[n - 1] == '.' && acc[n - 2] != '.')
         acc[n - 1] = '\0';
     return codes_repaired(cx, capital_o_horn(acc));
+}
+
+/* The type a number's notation names by its abbreviation ("/KH-UBND":
+ * Kế hoạch): its first part with a letter, a listed type's abbreviation
+ * with or without its marks; NULL when it is none's. */
+static const vt_lex_entry *notation_type(const vt_lexicon *lex, const char *notation)
+{
+    const char *p = notation + strspn(notation, "/-");
+    while (*p) {
+        size_t n = strcspn(p, "/-");
+        char *seg = vt_xstrndup(p, n);
+        char *f = vt_text_fold(seg);
+        bool letter = false;
+        for (const char *c = f; *c; c++)
+            letter |= isalpha((unsigned char)*c) != 0;
+        const vt_lex_entry *found = NULL;
+        for (size_t i = 0; letter && i < lex->doc_types.n && !found; i++) {
+            const vt_lex_entry *t = &lex->doc_types.v[i];
+            char *tf = t->extra ? vt_text_fold(t->extra) : NULL;
+            if (tf && strcmp(tf, f) == 0)
+                found = t;
+            free(tf);
+        }
+        free(seg);
+        free(f);
+        if (letter)
+            return found;
+        p += n;
+        p += strspn(p, "/-");
+    }
+    return NULL;
+}
+
+/* OCR may lose the type's title, a short line of large capitals, and keep
+ * the trích yếu in capitals under it: with no title and no V/v read, the
+ * lines in capitals right under the number and date, ended by a line that
+ * is not (the body) or by an authority, are the trích yếu when the number's notation names a
+ * type, which is then the type.  A section heading or the authority of a
+ * Quyết định ends it.  Returns the line after the trích yếu, or `at` when
+ * there is none. */
+static size_t title_lost_subject(vt_pctx *cx, size_t at, const vt_lex_entry *type)
+{
+    size_t from = at;
+    while (from < cx->n && blank_line(&cx->lines[from]))
+        from++;
+    size_t i = from;
+    while (i < cx->n && text_lines(cx, from, i) < SUBJECT_LINES && vt_text_mostly_upper(cx->lines[i].text) &&
+           !section_heading(&cx->lines[i]) && !authority_line(cx, &cx->lines[i]) &&
+           !type_line(cx, i, NULL, NULL)) {
+        i++;
+        while (i < cx->n && blank_line(&cx->lines[i]))
+            i++;
+    }
+    if (i == from || i == cx->n ||
+        (vt_text_mostly_upper(cx->lines[i].text) && !authority_line(cx, &cx->lines[i])))
+        return at;
+    json_t *f = vt_field(cx, "value", type->form, NULL, VT_CONF_TYPE_FROM_NOTATION, cx->number_line,
+                         cx->number_line);
+    json_object_set_new(f, "abbreviation", json_string(type->extra));
+    json_object_set_new(cx->meta, "type", f);
+    char *s = join_lines(cx, NULL, from, i, 0);
+    set_subject(cx, s, from, i - 1, VT_CONF_SUBJECT_TITLE_LOST);
+    free(s);
+    return i;
 }
 
 /* A date line cut before its year, and where the rest went.  The page's
@@ -2854,6 +2985,15 @@ void vt_parse_header(vt_pctx *cx)
     if (type_at == cx->n && vv_at == cx->n && have_number && letter_opens(cx, end))
         json_object_set_new(cx->meta, "type",
                             vt_field(cx, "value", "Công văn", NULL, VT_CONF_TYPE_FROM_LETTER, end, end));
+    const vt_lex_entry *named = have_number && type_at == cx->n && vv_at == cx->n &&
+                                        !json_object_get(cx->meta, "type")
+                                    ? notation_type(cx->lex, num.notation)
+                                    : NULL;
+    if (named && named->extra) {
+        end = title_lost_subject(cx, end, named);
+        if (json_object_get(cx->meta, "type"))
+            type = named;
+    }
     if (!issuer)
         vt_missing(cx, "issuer");
     if (!json_object_get(cx->meta, "type"))

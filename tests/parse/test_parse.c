@@ -776,6 +776,107 @@ static void test_party_star(void)
     json_decref(m);
 }
 
+/* The rule under a name in capitals, level with the motto, read by
+ * English-model OCR as small letters left of it, is no part of the
+ * issuer; a line of the name in capitals beside the motto is. */
+static void test_rule_beside_motto(void)
+{
+    json_t *m = parse_text("rule beside motto",
+                           "BỘ NỘI VỤ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+                           "bốn Độc lập - Tự do - Hạnh phúc ------------------------\n\n"
+                           "Số: /TTr-BNV Hà Nội, ngày tháng năm 2025\n\n"
+                           "TỜ TRÌNH VỀ DỰ THẢO NGHỊ ĐỊNH SỬA ĐỔI\n\nI. SỰ CẦN THIẾT\n",
+                           NULL);
+    expect(m, "issuer", "Bộ Nội vụ");
+    json_decref(m);
+    m = parse_text("rule beside motto, words",
+                   "BỘ NỘI VỤ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+                   "wu mnen nn nnnnnnn- Độc lập - Tự do - Hạnh phúc ---------\n\n"
+                   "Số: /TTr-BNV Hà Nội, ngày tháng năm 2025\n\nTỜ TRÌNH\n\nI. SỰ CẦN THIẾT\n",
+                   NULL);
+    expect(m, "issuer", "Bộ Nội vụ");
+    json_decref(m);
+    m = parse_text("name beside motto",
+                   "UBND TỈNH AN BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                   "SỞ Y TẾ Độc lập - Tự do - Hạnh phúc\n"
+                   "Số: 12/SYT-VP An Bình, ngày 3 tháng 4 năm 2025\n"
+                   "V/v rà soát biên chế\n\nKính gửi: Các đơn vị.\n",
+                   NULL);
+    expect(m, "issuer", "Sở Y tế");
+    json_decref(m);
+}
+
+/* A name in capitals read twice, the second time with its spaces lost, is
+ * one name; a body under it spelled otherwise is a body of its own. */
+static void test_issuer_read_twice(void)
+{
+    json_t *m = parse_text("issuer read twice",
+                           "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\n\nBỘ NÔNGNGHIỆP VÀMÔITRƯỜNG\n\n"
+                           "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+                           "Số: 15/QĐ-BNNMT\n\nHà Nội, ngày 4 tháng 3 năm 2025\n\nQUYẾT ĐỊNH\n\n"
+                           "Về việc giao chỉ tiêu năm 2025\n\nBỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\n",
+                           NULL);
+    expect(m, "issuer", "Bộ Nông nghiệp và Môi trường");
+    expect(m, "issuer_parent", NULL);
+    json_decref(m);
+}
+
+/* OCR lost the type's title: the number's notation names the type, and
+ * the lines in capitals under the date are the trích yếu; a notation
+ * naming no type, or a section heading under the date, gives neither. */
+static void test_title_lost(void)
+{
+    json_t *m = parse_text("title lost",
+                           "ỦY BAN NHÂN DÂN\n\nTỈNH AN BÌNH\n\nSố: 37/KH-UBND\n\n"
+                           "An Bình, ngày 4 tháng 3 năm 2025\n\n"
+                           "THỰC HIỆN CHUYỂN ĐỔI SỐ TRONG CÁC TRƯỜNG HỌC\n\nTRÊN ĐỊA BÀN TỈNH NĂM 2025\n\n"
+                           "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n\nI. MỤC ĐÍCH, YÊU CẦU\n",
+                           NULL);
+    expect(m, "type", "Kế hoạch");
+    expect(m, "subject", "THỰC HIỆN CHUYỂN ĐỔI SỐ TRONG CÁC TRƯỜNG HỌC TRÊN ĐỊA BÀN TỈNH NĂM 2025");
+    json_decref(m);
+    m = parse_text("title lost, authority under it",
+                   "ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nSố: 15/QĐ-UBND\nAn Phú, ngày 4 tháng 3 năm 2025\n"
+                   "THÀNH LẬP TỔ CÔNG TÁC CHUYỂN ĐỔI SỐ\nCHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN PHÚ\n"
+                   "Căn cứ Luật Tổ chức chính quyền địa phương;\n",
+                   NULL);
+    expect(m, "type", "Quyết định");
+    expect(m, "subject", "THÀNH LẬP TỔ CÔNG TÁC CHUYỂN ĐỔI SỐ");
+    json_decref(m);
+    m = parse_text("title lost, no type named",
+                   "ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nSố: 15/UBND-VP\nAn Phú, ngày 4 tháng 3 năm 2025\n"
+                   "THỰC HIỆN CHUYỂN ĐỔI SỐ\nỦy ban nhân dân xã thông báo như sau:\n",
+                   NULL);
+    expect(m, "subject", NULL);
+    json_decref(m);
+    m = parse_text("section under the date",
+                   "ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nSố: 15/BC-UBND\nAn Phú, ngày 4 tháng 3 năm 2025\n"
+                   "I. KẾT QUẢ THỰC HIỆN\nNăm 2025, xã đã hoàn thành các chỉ tiêu.\n",
+                   NULL);
+    expect(m, "type", NULL);
+    expect(m, "subject", NULL);
+    json_decref(m);
+}
+
+/* What OCR read off a mark beside a trích yếu's last line, after a sign
+ * no trích yếu prints, is cut off; a word after such a sign is kept. */
+static void test_subject_trailing_speck(void)
+{
+    json_t *m = parse_text("subject trailing speck",
+                           "BỘ XÂY DỰNG\nSố: 15/QĐ-BXD\nHà Nội, ngày 4 tháng 3 năm 2025\nQUYẾT ĐỊNH\n"
+                           "Ban hành quy chế quản lý hệ thống thông tin » mw 4\n\n"
+                           "BỘ TRƯỞNG BỘ XÂY DỰNG\n",
+                           NULL);
+    expect(m, "subject", "Ban hành quy chế quản lý hệ thống thông tin");
+    json_decref(m);
+    m = parse_text("subject sign then word",
+                   "BỘ XÂY DỰNG\nSố: 16/QĐ-BXD\nHà Nội, ngày 4 tháng 3 năm 2025\nQUYẾT ĐỊNH\n"
+                   "Ban hành quy chế quản lý hệ thống | kho dữ liệu\n\nBỘ TRƯỞNG BỘ XÂY DỰNG\n",
+                   NULL);
+    expect(m, "subject", "Ban hành quy chế quản lý hệ thống | kho dữ liệu");
+    json_decref(m);
+}
+
 /* A dispatch whose foot is `footer`, with a body naming `body`. */
 static json_t *parse_foot(const char *name, const char *body, const char *footer)
 {
@@ -4459,6 +4560,10 @@ int main(int argc, char **argv)
     test_signer_name_specks();
     test_signer_printed_marks();
     test_party_star();
+    test_rule_beside_motto();
+    test_issuer_read_twice();
+    test_title_lost();
+    test_subject_trailing_speck();
     test_last_page_cue();
     test_scanned_header();
     test_footer_damage();
