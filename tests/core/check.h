@@ -18,6 +18,19 @@ static int check_failures, check_count;
         }                                                                      \
     } while (0)
 
+/* CHECK with a message saying what went wrong, printf-style: for checks
+ * whose condition alone does not tell (a count of pixels, a path). */
+#define CHECK_MSG(cond, ...)                                                   \
+    do {                                                                       \
+        check_count++;                                                         \
+        if (!(cond)) {                                                         \
+            check_failures++;                                                  \
+            fprintf(stderr, "%s:%d: ", __FILE__, __LINE__);                    \
+            fprintf(stderr, __VA_ARGS__);                                      \
+            fputc('\n', stderr);                                               \
+        }                                                                      \
+    } while (0)
+
 #define CHECK_STR(a, b)                                                        \
     do {                                                                       \
         const char *check_a = (a), *check_b = (b);                             \

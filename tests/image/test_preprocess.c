@@ -21,19 +21,8 @@
 
 #include <leptonica/allheaders.h>
 
+#include "../core/check.h"
 #include "vanthu.h"
-
-static int failures;
-
-#define CHECK(cond, ...)                                                      \
-    do {                                                                      \
-        if (!(cond)) {                                                        \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);              \
-            fprintf(stderr, __VA_ARGS__);                                     \
-            fputc('\n', stderr);                                              \
-            failures++;                                                       \
-        }                                                                     \
-    } while (0)
 
 static const char *find_step(const vt_page *pg, const char *prefix)
 {
@@ -111,18 +100,18 @@ static void check_tinted_print(const char *dir)
         }
     char path[4096];
     snprintf(path, sizeof path, "%s/tinted-print.png", dir);
-    CHECK(pixWrite(path, page, IFF_PNG) == 0, "cannot write %s", path);
+    CHECK_MSG(pixWrite(path, page, IFF_PNG) == 0, "cannot write %s", path);
     pixDestroy(&page);
 
     vt_error err = {0};
     vt_doc *doc = prepare_file(path, &err);
-    CHECK(doc, "tinted print: %s", err.message);
+    CHECK_MSG(doc, "tinted print: %s", err.message);
     if (doc) {
         PIX *work = doc->pages[0].work;
         long kept = dark_in(work, 0, w / 2), left = dark_in(work, w / 2, w);
-        CHECK(kept > drawn * 8 / 10, "tinted print dropped: %ld of %ld dark pixels left", kept,
+        CHECK_MSG(kept > drawn * 8 / 10, "tinted print dropped: %ld of %ld dark pixels left", kept,
               drawn);
-        CHECK(left < drawn / 10, "ballpoint ink kept: %ld dark pixels", left);
+        CHECK_MSG(left < drawn / 10, "ballpoint ink kept: %ld dark pixels", left);
     }
     vt_doc_free(doc);
     remove(path);
@@ -134,7 +123,7 @@ static void check_tinted_print(const char *dir)
 static void check_turned(const char *image, const char *dir)
 {
     PIX *page = pixRead(image);
-    CHECK(page, "cannot read %s", image);
+    CHECK_MSG(page, "cannot read %s", image);
     if (!page)
         return;
     static const struct { int quarters; const char *step; } cases[] = {
@@ -143,23 +132,23 @@ static void check_turned(const char *image, const char *dir)
         PIX *turned = pixRotateOrth(page, cases[i].quarters);
         char path[4096];
         snprintf(path, sizeof path, "%s/turned-%d.png", dir, cases[i].quarters);
-        CHECK(turned && pixWrite(path, turned, IFF_PNG) == 0, "cannot write %s", path);
+        CHECK_MSG(turned && pixWrite(path, turned, IFF_PNG) == 0, "cannot write %s", path);
         int turned_width = turned ? (int)pixGetWidth(turned) : 0;
         pixDestroy(&turned);
         vt_error err = {0};
         vt_doc *doc = prepare_file(path, &err);
-        CHECK(doc, "turned %d: %s", cases[i].quarters, err.message);
+        CHECK_MSG(doc, "turned %d: %s", cases[i].quarters, err.message);
         if (doc) {
             const vt_page *pg = &doc->pages[0];
             const char *step = find_step(pg, "orient ");
-            CHECK(step && strncmp(step, cases[i].step, strlen(cases[i].step)) == 0,
+            CHECK_MSG(step && strncmp(step, cases[i].step, strlen(cases[i].step)) == 0,
                   "page turned %d quarters: %s, want %s", cases[i].quarters,
                   step ? step : "no orient step", cases[i].step);
-            CHECK(pg->prepared.height > pg->prepared.width, "turned page left %dx%d",
+            CHECK_MSG(pg->prepared.height > pg->prepared.width, "turned page left %dx%d",
                   pg->prepared.width, pg->prepared.height);
-            CHECK(pg->width == turned_width, "the page's own width %d is not the scan's %d",
+            CHECK_MSG(pg->width == turned_width, "the page's own width %d is not the scan's %d",
                   pg->width, turned_width);
-            CHECK(pg->prepared.quarter_turns == 4 - cases[i].quarters,
+            CHECK_MSG(pg->prepared.quarter_turns == 4 - cases[i].quarters,
                   "page turned %d quarters: prepared by %d quarter turns", cases[i].quarters,
                   pg->prepared.quarter_turns);
         }
@@ -178,7 +167,7 @@ static void check_detector_on_demand(const char *image, const char *dir)
 {
     char empty[4096], path[4200];
     snprintf(empty, sizeof empty, "%s/no-tessdata-XXXXXX", dir);
-    CHECK(mkdtemp(empty), "cannot make a folder in %s", dir);
+    CHECK_MSG(mkdtemp(empty), "cannot make a folder in %s", dir);
     const char *had = getenv("TESSDATA_PREFIX");
     char *saved = had ? strdup(had) : NULL;
     setenv("TESSDATA_PREFIX", empty, 1);
@@ -188,15 +177,15 @@ static void check_detector_on_demand(const char *image, const char *dir)
     snprintf(path, sizeof path, "%s/upright-200dpi.png", empty);
     if (coarse)
         pixSetResolution(coarse, 200, 200);
-    CHECK(coarse && pixWrite(path, coarse, IFF_PNG) == 0, "cannot write %s", path);
+    CHECK_MSG(coarse && pixWrite(path, coarse, IFF_PNG) == 0, "cannot write %s", path);
     const char *upright[] = {image, path};
     for (size_t i = 0; i < 2; i++) {
         vt_error err = {0};
         vt_doc *doc = prepare_file(upright[i], &err);
-        CHECK(doc, "upright page %s without the detector's model: %s", upright[i],
+        CHECK_MSG(doc, "upright page %s without the detector's model: %s", upright[i],
               err.message);
         const char *step = doc ? find_step(&doc->pages[0], "orient ") : NULL;
-        CHECK(!doc || (step && strstr(step, "text lines upright")),
+        CHECK_MSG(!doc || (step && strstr(step, "text lines upright")),
               "upright page %s: %s", upright[i], step ? step : "no orient step");
         vt_doc_free(doc);
     }
@@ -204,10 +193,10 @@ static void check_detector_on_demand(const char *image, const char *dir)
     pixDestroy(&coarse);
 
     snprintf(path, sizeof path, "%s/upside-down.png", empty);
-    CHECK(down && pixWrite(path, down, IFF_PNG) == 0, "cannot write %s", path);
+    CHECK_MSG(down && pixWrite(path, down, IFF_PNG) == 0, "cannot write %s", path);
     vt_error err = {0};
     vt_doc *doc = prepare_file(path, &err);
-    CHECK(!doc && err.status == VT_EDEPEND && strstr(err.message, "osd.traineddata"),
+    CHECK_MSG(!doc && err.status == VT_EDEPEND && strstr(err.message, "osd.traineddata"),
           "page upside down without the detector's model: status %d, %s", err.status,
           err.message);
     vt_doc_free(doc);
@@ -234,7 +223,7 @@ static void check_detector_on_demand(const char *image, const char *dir)
 static void check_resolution(const char *image, const char *dir)
 {
     PIX *page = pixRead(image);
-    CHECK(page, "cannot read %s", image);
+    CHECK_MSG(page, "cannot read %s", image);
     if (!page)
         return;
     enum { GREY, BILEVEL, BILEVEL_8BPP, LAST_PIXEL_GREY };
@@ -258,7 +247,7 @@ static void check_resolution(const char *image, const char *dir)
             if (scan && cases[i].form == LAST_PIXEL_GREY)
                 pixSetPixel(scan, pixGetWidth(scan) - 1, pixGetHeight(scan) - 1, 128);
         }
-        CHECK(scan, "case %zu: cannot make the scan", i);
+        CHECK_MSG(scan, "case %zu: cannot make the scan", i);
         if (!scan)
             continue;
         /* pixSetResolution leaves a resolution of 0 unset. */
@@ -266,36 +255,36 @@ static void check_resolution(const char *image, const char *dir)
         pixSetYRes(scan, cases[i].stated);
         char path[4096];
         snprintf(path, sizeof path, "%s/dpi-%zu.png", dir, i);
-        CHECK(pixWrite(path, scan, IFF_PNG) == 0, "cannot write %s", path);
+        CHECK_MSG(pixWrite(path, scan, IFF_PNG) == 0, "cannot write %s", path);
         vt_error err = {0};
         vt_doc *doc = prepare_file(path, &err);
         int stated = cases[i].stated ? cases[i].stated : 300;
         const char *what = cases[i].form == GREY        ? "grey"
                            : cases[i].form == LAST_PIXEL_GREY ? "nearly bilevel"
                                                               : "bilevel";
-        CHECK(doc, "%d dpi %s scan stating %d: %s", cases[i].dpi, what, cases[i].stated,
+        CHECK_MSG(doc, "%d dpi %s scan stating %d: %s", cases[i].dpi, what, cases[i].stated,
               err.message);
         if (doc) {
             const vt_page *pg = &doc->pages[0];
-            CHECK(pg->prepared.dpi == cases[i].work_dpi,
+            CHECK_MSG(pg->prepared.dpi == cases[i].work_dpi,
                   "%d dpi %s scan stating %d read at %d dpi, want %d", cases[i].dpi, what,
                   cases[i].stated, pg->prepared.dpi, cases[i].work_dpi);
-            CHECK(pg->dpi == stated && pg->width == (int)pixGetWidth(scan),
+            CHECK_MSG(pg->dpi == stated && pg->width == (int)pixGetWidth(scan),
                   "%d dpi scan: the page's own size became %dx%d at %d dpi", cases[i].dpi,
                   pg->width, pg->height, pg->dpi);
             const char *scale = find_step(pg, "scale ");
             bool enlarged = cases[i].dpi < cases[i].work_dpi;
             int from = 0;
-            CHECK((scale != NULL) == enlarged && (!scale || strstr(scale, "sharpened")),
+            CHECK_MSG((scale != NULL) == enlarged && (!scale || strstr(scale, "sharpened")),
                   "%d dpi %s scan stating %d: scale step %s", cases[i].dpi, what,
                   cases[i].stated, scale ? scale : "missing");
             /* Enlarged from about the scan's own resolution, whatever it
              * states. */
-            CHECK(!scale || (sscanf(scale, "scale %*f from %d", &from) == 1 &&
+            CHECK_MSG(!scale || (sscanf(scale, "scale %*f from %d", &from) == 1 &&
                              abs(from - cases[i].dpi) <= cases[i].dpi / 5),
                   "%d dpi scan stating %d: %s", cases[i].dpi, cases[i].stated, scale);
             if (cases[i].dpi == cases[i].work_dpi)
-                CHECK(pg->prepared.width == (int)pixGetWidth(scan),
+                CHECK_MSG(pg->prepared.width == (int)pixGetWidth(scan),
                       "%d dpi scan resized to %d px wide", cases[i].dpi, pg->prepared.width);
         }
         vt_doc_free(doc);
@@ -317,7 +306,7 @@ int main(int argc, char **argv)
 
     vt_doc *doc = vt_doc_new(argv[1]);
     vt_status st = run_stage(&vt_stage_ingest, &none, doc, &err);
-    CHECK(st == VT_OK && doc->n_pages == 1, "ingest: %s", err.message);
+    CHECK_MSG(st == VT_OK && doc->n_pages == 1, "ingest: %s", err.message);
     if (st)
         return 1;
     vt_page *pg = &doc->pages[0];
@@ -325,42 +314,42 @@ int main(int argc, char **argv)
     PIX *ingested = pixClone(pg->image); /* outlives the page's reference */
 
     st = run_stage(&vt_stage_preprocess, &none, doc, &err);
-    CHECK(st == VT_OK, "preprocess: %s", err.message);
+    CHECK_MSG(st == VT_OK, "preprocess: %s", err.message);
     l_int32 same = 0;
     pixEqual(before, ingested, &same);
-    CHECK(same, "page->image was modified");
+    CHECK_MSG(same, "page->image was modified");
     /* One page's image and work image are far under the bound on held
      * pixels: the page as ingested stays for the pen digits, not decoded
      * again. */
-    CHECK(pg->image == ingested, "page->image not held after preprocess");
+    CHECK_MSG(pg->image == ingested, "page->image not held after preprocess");
     pixDestroy(&ingested);
-    CHECK(pg->work && pixGetDepth(pg->work) == 8, "work image missing or not 8 bpp");
-    CHECK(pg->dpi == 300, "dpi %d, expected 300", pg->dpi);
+    CHECK_MSG(pg->work && pixGetDepth(pg->work) == 8, "work image missing or not 8 bpp");
+    CHECK_MSG(pg->dpi == 300, "dpi %d, expected 300", pg->dpi);
 
     const char *red = find_step(pg, "drop-red ");
     const char *blue = find_step(pg, "drop-blue ");
-    CHECK(red && atol(red + 9) > 5000, "red seal not dropped: %s", red ? red : "no step");
-    CHECK(blue && atol(blue + 10) > 1000, "blue signature not dropped: %s",
+    CHECK_MSG(red && atol(red + 9) > 5000, "red seal not dropped: %s", red ? red : "no step");
+    CHECK_MSG(blue && atol(blue + 10) > 1000, "blue signature not dropped: %s",
           blue ? blue : "no step");
     const char *desk = find_step(pg, "deskew ");
     double found = desk ? atof(desk + 7) : NAN;
     /* The correction undoes the rotation vt-mksample applied. */
-    CHECK(desk && fabs(found + skew) < 0.3, "deskew found %s for a %.2f° skew",
+    CHECK_MSG(desk && fabs(found + skew) < 0.3, "deskew found %s for a %.2f° skew",
           desk ? desk : "nothing", skew);
     /* What was done is kept as data too, and the page keeps its own size. */
-    CHECK(fabs(pg->prepared.deskew_degrees - found) <= 0.005 &&
+    CHECK_MSG(fabs(pg->prepared.deskew_degrees - found) <= 0.005 &&
               pg->prepared.quarter_turns == 0 &&
               pg->prepared.dpi == 300 && pg->prepared.width == (int)pixGetWidth(pg->work) &&
               pg->width == (int)pixGetWidth(before),
           "prepared: %dx%d at %d dpi, %d quarter turns, deskew %.2f; page %dx%d",
           pg->prepared.width, pg->prepared.height, pg->prepared.dpi,
           pg->prepared.quarter_turns, pg->prepared.deskew_degrees, pg->width, pg->height);
-    CHECK(find_step(pg, "grayscale") && find_step(pg, "binarize"),
+    CHECK_MSG(find_step(pg, "grayscale") && find_step(pg, "binarize"),
           "grayscale or binarize step not recorded");
     /* An upright page of many lines is confirmed by its text lines, without
      * Tesseract's detector (check_turned: the turned pages go to it). */
     const char *upright = find_step(pg, "orient ");
-    CHECK(upright && strncmp(upright, "orient 0deg (text lines upright", 31) == 0,
+    CHECK_MSG(upright && strncmp(upright, "orient 0deg (text lines upright", 31) == 0,
           "upright page: %s", upright ? upright : "no orient step");
 
     /* The ink is really gone: the same page prepared with drop-red=no and
@@ -375,15 +364,15 @@ int main(int argc, char **argv)
     st = run_stage(&vt_stage_ingest, &none, keep, &err);
     if (!st)
         st = run_stage(&vt_stage_preprocess, &no_drop, keep, &err);
-    CHECK(st == VT_OK, "preprocess drop=no: %s", err.message);
+    CHECK_MSG(st == VT_OK, "preprocess drop=no: %s", err.message);
     if (!st) {
         PIX *a = pixThresholdToBinary(pg->work, 128);
         PIX *b = pixThresholdToBinary(keep->pages[0].work, 128);
         l_int32 na = 0, nb = 0;
         pixCountPixels(a, &na, NULL);
         pixCountPixels(b, &nb, NULL);
-        CHECK(nb - na > 2000, "dropping ink removed only %d dark pixels", nb - na);
-        CHECK(!find_step(&keep->pages[0], "drop-red"), "drop-red=no still dropped");
+        CHECK_MSG(nb - na > 2000, "dropping ink removed only %d dark pixels", nb - na);
+        CHECK_MSG(!find_step(&keep->pages[0], "drop-red"), "drop-red=no still dropped");
         pixDestroy(&a);
         pixDestroy(&b);
     }
@@ -394,7 +383,7 @@ int main(int argc, char **argv)
     vt_options_set(&bad, "binarize", "maybe");
     void *state = NULL;
     st = vt_stage_open(&vt_stage_preprocess, &bad, &state, &err);
-    CHECK(st == VT_EUSAGE && strstr(err.message, "binarize"),
+    CHECK_MSG(st == VT_EUSAGE && strstr(err.message, "binarize"),
           "binarize=maybe gave %d: %s", st, err.message);
     vt_options_clear(&bad);
 
@@ -405,7 +394,7 @@ int main(int argc, char **argv)
     text->kind = VT_KIND_TEXT;
     if (!st)
         st = run_stage(&vt_stage_preprocess, &none, text, &err);
-    CHECK(st == VT_OK && text->pages[0].work == NULL, "text doc: %s", err.message);
+    CHECK_MSG(st == VT_OK && text->pages[0].work == NULL, "text doc: %s", err.message);
     vt_doc_free(text);
 
     /* A folder of this run's own: two checkouts tested at once share
@@ -413,16 +402,14 @@ int main(int argc, char **argv)
     const char *tmp = getenv("TMPDIR");
     char dir[1024];
     snprintf(dir, sizeof dir, "%s/vt-preprocess-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    CHECK(mkdtemp(dir), "cannot make a folder under %s", tmp && *tmp ? tmp : "/tmp");
+    CHECK_MSG(mkdtemp(dir), "cannot make a folder under %s", tmp && *tmp ? tmp : "/tmp");
     check_tinted_print(dir);
     check_turned(argv[1], dir);
     check_resolution(argv[1], dir);
     check_detector_on_demand(argv[1], dir);
-    CHECK(rmdir(dir) == 0, "%s not left empty", dir);
+    CHECK_MSG(rmdir(dir) == 0, "%s not left empty", dir);
 
     pixDestroy(&before);
     vt_doc_free(doc);
-    if (failures == 0)
-        printf("ok\n");
-    return failures ? 1 : 0;
+    return check_done("test_preprocess");
 }

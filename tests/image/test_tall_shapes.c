@@ -10,19 +10,8 @@
 
 #include <leptonica/allheaders.h>
 
+#include "../core/check.h"
 #include "seal.h"
-
-static int failures;
-
-#define CHECK(cond, ...)                                                      \
-    do {                                                                      \
-        if (!(cond)) {                                                        \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);              \
-            fprintf(stderr, __VA_ARGS__);                                     \
-            fputc('\n', stderr);                                              \
-            failures++;                                                       \
-        }                                                                     \
-    } while (0)
 
 enum { W = 900, H = 700, LETTER_H = 40, TALLEST = 94 };
 
@@ -71,18 +60,18 @@ int main(void)
 {
     PIX *page = column(1);
     PIX *out = vt_tall_shapes_erased(page, TALLEST);
-    CHECK(out != NULL, "no image returned");
+    CHECK_MSG(out != NULL, "no image returned");
     if (out) {
         /* The signature's box, less the line's rows: only its strokes. */
-        CHECK(dark(page, 280, 100, 600, 300) > 3000, "the made-up signature has no ink");
-        CHECK(dark(out, 0, 90, W, 480) == 0, "signature left: %ld dark pixels",
+        CHECK_MSG(dark(page, 280, 100, 600, 300) > 3000, "the made-up signature has no ink");
+        CHECK_MSG(dark(out, 0, 90, W, 480) == 0, "signature left: %ld dark pixels",
               dark(out, 0, 90, W, 480));
         /* The rising stroke beside the line, above its top: painted over. */
-        CHECK(dark(out, 700, 0, 200, 90) == 0, "the rising stroke left beside the line");
+        CHECK_MSG(dark(out, 700, 0, 200, 90) == 0, "the rising stroke left beside the line");
         long line = dark(page, 300, 30, 270, LETTER_H), name = dark(page, 250, 600, 340, LETTER_H);
-        CHECK(dark(out, 300, 30, 270, LETTER_H) == line, "position letters lost ink: %ld of %ld",
+        CHECK_MSG(dark(out, 300, 30, 270, LETTER_H) == line, "position letters lost ink: %ld of %ld",
               dark(out, 300, 30, 270, LETTER_H), line);
-        CHECK(dark(out, 250, 600, 340, LETTER_H) == name, "name letters lost ink");
+        CHECK_MSG(dark(out, 250, 600, 340, LETTER_H) == name, "name letters lost ink");
     }
     pixDestroy(&out);
     pixDestroy(&page);
@@ -92,14 +81,12 @@ int main(void)
     l_int32 equal = 0;
     if (same)
         pixEqual(plain, same, &equal);
-    CHECK(equal, "a column without a signature was changed");
+    CHECK_MSG(equal, "a column without a signature was changed");
     pixDestroy(&same);
     pixDestroy(&plain);
 
     PIX *bits = pixCreate(W, H, 1);
-    CHECK(vt_tall_shapes_erased(bits, TALLEST) == NULL, "a 1 bpp image was taken");
+    CHECK_MSG(vt_tall_shapes_erased(bits, TALLEST) == NULL, "a 1 bpp image was taken");
     pixDestroy(&bits);
-    if (failures == 0)
-        printf("ok\n");
-    return failures ? 1 : 0;
+    return check_done("test_tall_shapes");
 }

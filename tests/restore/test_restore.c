@@ -12,25 +12,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../core/check.h"
 #include "train.h"
-
-static int failures;
-
-#define CHECK(cond, ...)                                                       \
-    do {                                                                       \
-        if (!(cond)) {                                                         \
-            failures++;                                                        \
-            fprintf(stderr, "%s:%d: ", __FILE__, __LINE__);                    \
-            fprintf(stderr, __VA_ARGS__);                                      \
-            fputc('\n', stderr);                                               \
-        }                                                                      \
-    } while (0)
 
 static void test_headings(void)
 {
     const char *signer[] = {"KT.", "BO", "TRUONG"}, *damaged[] = {"T6", "CHUC", "THU’C"},
                *recipient[] = {"-", "BO", "Giao", "duc"}, *dash[] = {"-"}, *bo_y_te[] = {"BO", "Y", "té"};
-    CHECK(vt_heading_line(signer, 3) && vt_heading_line(damaged, 3) &&
+    CHECK_MSG(vt_heading_line(signer, 3) && vt_heading_line(damaged, 3) &&
               !vt_heading_line(recipient, 4) && !vt_heading_line(dash, 1) &&
               !vt_heading_line(bo_y_te, 3),
           "heading lines");
@@ -42,12 +31,12 @@ static void test_channel(const char *data)
     vt_error err = {0};
     char path[4096];
     snprintf(path, sizeof path, "%s/dict/channel/eng-chars.tsv", data);
-    CHECK(vt_channel_load_chars(&ch, path, &err) == VT_OK, "load: %s", err.message);
+    CHECK_MSG(vt_channel_load_chars(&ch, path, &err) == VT_OK, "load: %s", err.message);
     snprintf(path, sizeof path, "%s/dict/channel/eng-words.tsv", data);
-    CHECK(vt_channel_load_words(&ch, path, &err) == VT_OK, "load words: %s", err.message);
-    CHECK(ch.n_rules == 14 && ch.n_words == 2, "rules %zu words %zu", ch.n_rules, ch.n_words);
+    CHECK_MSG(vt_channel_load_words(&ch, path, &err) == VT_OK, "load words: %s", err.message);
+    CHECK_MSG(ch.n_rules == 14 && ch.n_words == 2, "rules %zu words %zu", ch.n_rules, ch.n_words);
     snprintf(path, sizeof path, "%s/no-such.tsv", data);
-    CHECK(vt_channel_load_chars(&ch, path, &err) == VT_OK, "a missing file is no error");
+    CHECK_MSG(vt_channel_load_chars(&ch, path, &err) == VT_OK, "a missing file is no error");
     vt_channel_add_generic(&ch, false);
     vt_channel_finish(&ch);
     vt_render r[64];
@@ -56,14 +45,14 @@ static void test_channel(const char *data)
     for (size_t i = 0; i < n; i++) {
         so = so || strcmp(r[i].text, "so") == 0;
         s6 = s6 || strcmp(r[i].text, "s6") == 0;
-        CHECK(i == 0 || r[i].cost >= r[i - 1].cost, "renderings out of order");
+        CHECK_MSG(i == 0 || r[i].cost >= r[i - 1].cost, "renderings out of order");
     }
-    CHECK(so && s6, "số renders as so and s6 (%zu renderings)", n);
+    CHECK_MSG(so && s6, "số renders as so and s6 (%zu renderings)", n);
     n = vt_channel_render(&ch, "của", r, 64, 12);
     bool ctia = false;
     for (size_t i = 0; i < n; i++)
         ctia = ctia || strcmp(r[i].text, "ctia") == 0;
-    CHECK(ctia, "whole-word observation của -> ctia is a rendering");
+    CHECK_MSG(ctia, "whole-word observation của -> ctia is a rendering");
     vt_channel_free(&ch);
 
     /* Occurrences from a context file are the denominators: ố seen 1000
@@ -75,7 +64,7 @@ static void test_channel(const char *data)
     vt_channel cc = {0};
     char chars[4096];
     snprintf(chars, sizeof chars, "%s/dict/channel/eng-chars.tsv", data);
-    CHECK(vt_channel_load_chars(&cc, chars, &err) == VT_OK &&
+    CHECK_MSG(vt_channel_load_chars(&cc, chars, &err) == VT_OK &&
               vt_channel_load_context(&cc, path, &err) == VT_OK,
           "load context: %s", err.message);
     unlink(path);
@@ -84,20 +73,20 @@ static void test_channel(const char *data)
     for (size_t i = 0; i < cc.n_rules; i++)
         if (strcmp(cc.rules[i].truth, "ố") == 0 && strcmp(cc.rules[i].ocr, "o") == 0) {
             seen = true;
-            CHECK(fabs(cc.rules[i].cost - -log(0.03)) < 1e-4, "P(o | ố) from occurrences: %f",
+            CHECK_MSG(fabs(cc.rules[i].cost - -log(0.03)) < 1e-4, "P(o | ố) from occurrences: %f",
                   exp(-cc.rules[i].cost));
         }
-    CHECK(seen, "rule ố -> o");
+    CHECK_MSG(seen, "rule ố -> o");
     vt_channel_free(&cc);
 
     FILE *f = tmpfile();
-    CHECK(f != NULL, "tmpfile");
+    CHECK_MSG(f != NULL, "tmpfile");
     vt_channel bad = {0};
     snprintf(path, sizeof path, "/tmp/vt-test-restore-%d.tsv", (int)getpid());
     f = fopen(path, "w");
     fputs("a\tb\n", f);
     fclose(f);
-    CHECK(vt_channel_load_chars(&bad, path, &err) == VT_EINPUT &&
+    CHECK_MSG(vt_channel_load_chars(&bad, path, &err) == VT_EINPUT &&
               strstr(err.message, path) && strstr(err.message, ":1:"),
           "a malformed line is an error naming file and line: %s", err.message);
     vt_channel_free(&bad);
@@ -141,7 +130,7 @@ static void write_bytes(const char *path, const char *b, size_t n)
     FILE *f = fopen(path, "wb");
     bool ok = f && fwrite(b, 1, n, f) == n;
     ok = f && fclose(f) == 0 && ok;
-    CHECK(ok, "write %s", path);
+    CHECK_MSG(ok, "write %s", path);
 }
 
 static char *restore(vt_restorer *r, const char *text)
@@ -152,7 +141,7 @@ static char *restore(vt_restorer *r, const char *text)
 static void check_restore(vt_restorer *r, const char *in, const char *want)
 {
     char *got = restore(r, in);
-    CHECK(got && strcmp(got, want) == 0, "restore(%s)\n   got  %s\n   want %s", in,
+    CHECK_MSG(got && strcmp(got, want) == 0, "restore(%s)\n   got  %s\n   want %s", in,
           got ? got : "(null)", want);
     free(got);
 }
@@ -170,7 +159,7 @@ static void test_counts(const char *src, const char *data, const char *tmp)
     snprintf(model, sizeof model, "%s/c.model", tmp);
     make_dict(src, data, dict);
     FILE *f = fopen(counts, "w");
-    CHECK(f != NULL, "write %s", counts);
+    CHECK_MSG(f != NULL, "write %s", counts);
     if (!f)
         return;
     fputs("# counts\n9\tkhiếu\n9\tnại\n5\tqlđt\n8\t<s> khiếu\n8\tkhiếu nại\n"
@@ -179,19 +168,19 @@ static void test_counts(const char *src, const char *data, const char *tmp)
     vt_error err = {0};
     vt_train_options o = {.dict_dir = dict, .corpus_weight = 1, .output = model,
                           .counts = counts};
-    CHECK(vt_restore_train(&o, &err) == VT_OK, "train with counts: %s", err.message);
+    CHECK_MSG(vt_restore_train(&o, &err) == VT_OK, "train with counts: %s", err.message);
     vt_restore_model *m = vt_restore_model_open(model, &err);
-    CHECK(m != NULL, "open: %s", err.message);
+    CHECK_MSG(m != NULL, "open: %s", err.message);
     if (m) {
         uint32_t khieu = vt_model_id(m, "khiếu", strlen("khiếu"));
         uint32_t nai = vt_model_id(m, "nại", strlen("nại"));
-        CHECK(khieu != VT_TOK_UNK && nai != VT_TOK_UNK, "counted syllables in vocabulary");
-        CHECK(vt_model_id(m, "qlđt", strlen("qlđt")) != VT_TOK_UNK, "counted code in vocabulary");
-        CHECK(vt_model_id(m, "iập", strlen("iập")) == VT_TOK_UNK, "l read as I kept from counts");
-        CHECK(vt_model_id(m, "iốt", strlen("iốt")) != VT_TOK_UNK &&
+        CHECK_MSG(khieu != VT_TOK_UNK && nai != VT_TOK_UNK, "counted syllables in vocabulary");
+        CHECK_MSG(vt_model_id(m, "qlđt", strlen("qlđt")) != VT_TOK_UNK, "counted code in vocabulary");
+        CHECK_MSG(vt_model_id(m, "iập", strlen("iập")) == VT_TOK_UNK, "l read as I kept from counts");
+        CHECK_MSG(vt_model_id(m, "iốt", strlen("iốt")) != VT_TOK_UNK &&
                   vt_model_id(m, "ii", strlen("ii")) != VT_TOK_UNK,
               "a word or numeral with i dropped");
-        CHECK(vt_model_lp3(m, VT_TOK_BOS, khieu, nai) > vt_model_lp3(m, VT_TOK_BOS, nai, khieu),
+        CHECK_MSG(vt_model_lp3(m, VT_TOK_BOS, khieu, nai) > vt_model_lp3(m, VT_TOK_BOS, nai, khieu),
               "counted trigram beats unseen");
         vt_restore_model_close(m);
     }
@@ -200,7 +189,7 @@ static void test_counts(const char *src, const char *data, const char *tmp)
         return;
     fputs("9\tkhiếu\nmany\tnại\n", f);
     fclose(f);
-    CHECK(vt_restore_train(&o, &err) == VT_EINPUT && strstr(err.message, "counts.txt:2"),
+    CHECK_MSG(vt_restore_train(&o, &err) == VT_EINPUT && strstr(err.message, "counts.txt:2"),
           "malformed counts: %s", err.message);
 }
 
@@ -220,7 +209,7 @@ static void test_names(const char *src, const char *data, const char *tmp)
     mkdir(path, 0700);
     snprintf(path, sizeof path, "%s/corpus/text.txt", dict);
     FILE *f = fopen(path, "w");
-    CHECK(f != NULL, "write %s", path);
+    CHECK_MSG(f != NULL, "write %s", path);
     if (!f)
         return;
     for (int i = 0; i < 20; i++)
@@ -245,9 +234,9 @@ static void test_names(const char *src, const char *data, const char *tmp)
                   "# given\nHoa\t3\nLâm\t2\nTâm\t2\n# person\nPhùng Hữu Lâm\t1\n", f);
             fclose(f);
         }
-        CHECK(vt_restore_train(&o, &err) == VT_OK, "train: %s", err.message);
+        CHECK_MSG(vt_restore_train(&o, &err) == VT_OK, "train: %s", err.message);
         vt_restore_model *m = vt_restore_model_open(model, &err);
-        CHECK(m != NULL, "open: %s", err.message);
+        CHECK_MSG(m != NULL, "open: %s", err.message);
         if (!m)
             return;
         uint32_t phung = vt_model_id(m, "phùng", strlen("phùng"));
@@ -269,11 +258,11 @@ static void test_names(const char *src, const char *data, const char *tmp)
         }
         vt_restore_model_close(m);
     }
-    CHECK(gap[0] < 0 && gap[1] > 0, "đình after phùng: %.2f without the parts, %.2f with",
+    CHECK_MSG(gap[0] < 0 && gap[1] > 0, "đình after phùng: %.2f without the parts, %.2f with",
           gap[0], gap[1]);
     /* A part's bigrams tell what follows the part before it, and are no
      * contexts the part is used in: its unigram stays the text's. */
-    CHECK(fabs(lam[0] - lam[1]) < 1e-6, "ln P(lâm) %.4f without the parts, %.4f with", lam[0],
+    CHECK_MSG(fabs(lam[0] - lam[1]) < 1e-6, "ln P(lâm) %.4f without the parts, %.4f with", lam[0],
           lam[1]);
 }
 
@@ -287,40 +276,40 @@ static void test_model(const char *src, const char *data, const char *tmp)
     make_dict(src, data, dict);
     vt_error err = {0};
     vt_train_options o = {.dict_dir = dict, .corpus_weight = 4, .output = m1, .depfile = dep};
-    CHECK(vt_restore_train(&o, &err) == VT_OK, "train: %s", err.message);
+    CHECK_MSG(vt_restore_train(&o, &err) == VT_OK, "train: %s", err.message);
     o.output = m2;
     o.depfile = NULL;
-    CHECK(vt_restore_train(&o, &err) == VT_OK, "train again: %s", err.message);
+    CHECK_MSG(vt_restore_train(&o, &err) == VT_OK, "train again: %s", err.message);
     size_t l1 = 0, l2 = 0, ld = 0;
     char *b1 = slurp(m1, &l1), *b2 = slurp(m2, &l2), *d = slurp(dep, &ld);
-    CHECK(b1 && b2 && l1 == l2 && memcmp(b1, b2, l1) == 0, "same sources, same bytes");
-    CHECK(d && strstr(d, "mini.txt") && strstr(d, "eng-chars.tsv") &&
+    CHECK_MSG(b1 && b2 && l1 == l2 && memcmp(b1, b2, l1) == 0, "same sources, same bytes");
+    CHECK_MSG(d && strstr(d, "mini.txt") && strstr(d, "eng-chars.tsv") &&
               strstr(d, "phonotactics.txt"),
           "depfile lists what was read");
     free(b2);
     free(d);
 
     vt_restore_model *m = vt_restore_model_open(m1, &err);
-    CHECK(m != NULL, "open: %s", err.message);
+    CHECK_MSG(m != NULL, "open: %s", err.message);
     if (!m) {
         free(b1);
         return;
     }
     uint32_t cong = vt_model_id(m, "công", strlen("công"));
     uint32_t van = vt_model_id(m, "văn", strlen("văn"));
-    CHECK(cong != VT_TOK_UNK && van != VT_TOK_UNK, "corpus syllables in vocabulary");
-    CHECK(strcmp(vt_model_str(m, cong), "công") == 0, "id round trip");
-    CHECK(vt_model_id(m, "sgdđt", strlen("sgdđt")) != VT_TOK_UNK, "codes in vocabulary");
-    CHECK(m->vocab_flags[vt_model_id(m, "khuỷu", strlen("khuỷu"))] & VT_VOC_SYLLABLE,
+    CHECK_MSG(cong != VT_TOK_UNK && van != VT_TOK_UNK, "corpus syllables in vocabulary");
+    CHECK_MSG(strcmp(vt_model_str(m, cong), "công") == 0, "id round trip");
+    CHECK_MSG(vt_model_id(m, "sgdđt", strlen("sgdđt")) != VT_TOK_UNK, "codes in vocabulary");
+    CHECK_MSG(m->vocab_flags[vt_model_id(m, "khuỷu", strlen("khuỷu"))] & VT_VOC_SYLLABLE,
           "generated syllable outside the corpus");
-    CHECK(vt_model_lp3(m, VT_TOK_BOS, cong, van) > vt_model_lp3(m, VT_TOK_BOS, van, cong),
+    CHECK_MSG(vt_model_lp3(m, VT_TOK_BOS, cong, van) > vt_model_lp3(m, VT_TOK_BOS, van, cong),
           "seen trigram beats unseen");
     /* Probabilities after a context sum to about one. */
     double z = 0;
     for (uint32_t id = 0; id < m->h->n_vocab; id++)
         if (id != VT_TOK_BOS)
             z += exp(vt_model_lp3(m, VT_TOK_BOS, cong, id));
-    CHECK(z > 0.98 && z < 1.02, "P(. | <s> công) sums to %f", z);
+    CHECK_MSG(z > 0.98 && z < 1.02, "P(. | <s> công) sums to %f", z);
     /* No context gives a token more than its bound, and some give it
      * that much (the bound is what the decoder prunes with). */
     size_t over = 0, reached = 0;
@@ -333,7 +322,7 @@ static void test_model(const char *src, const char *data, const char *tmp)
         }
         reached += seen > most - 5;
     }
-    CHECK(over == 0 && reached > 0, "ln P(c | a b) above its bound %zu times", over);
+    CHECK_MSG(over == 0 && reached > 0, "ln P(c | a b) above its bound %zu times", over);
     /* Every stored trigram a b c has its bigram b c stored (the beam
      * search looks a b c up only where b c is), and a b after which no
      * bigram is stored is the middle of no trigram. */
@@ -349,7 +338,7 @@ static void test_model(const char *src, const char *data, const char *tmp)
         orphans += !may_tri || m->uni_bo[b] == 0;
         trigrams++;
     }
-    CHECK(trigrams > 0 && orphans == 0, "%zu of %zu trigrams without their bigram", orphans,
+    CHECK_MSG(trigrams > 0 && orphans == 0, "%zu of %zu trigrams without their bigram", orphans,
           trigrams);
     /* The inverse search bounds a state by the letters of the longest
      * token below its node: on the way down to any token, each node has
@@ -371,7 +360,7 @@ static void test_model(const char *src, const char *data, const char *tmp)
         }
         walked++;
     }
-    CHECK(walked > 100 && short_nodes == 0, "trie depth below a token's letters %zu times",
+    CHECK_MSG(walked > 100 && short_nodes == 0, "trie depth below a token's letters %zu times",
           short_nodes);
     vt_posting p[48];
     vt_invert *inv = vt_invert_new();
@@ -380,11 +369,11 @@ static void test_model(const char *src, const char *data, const char *tmp)
     bool so = false;
     for (size_t i = 0; i < n; i++)
         so = so || strcmp(vt_model_str(m, p[i].id), "số") == 0;
-    CHECK(so, "inverse search finds số for s6");
+    CHECK_MSG(so, "inverse search finds số for s6");
     /* The known damage the build searched is what the search finds now,
      * for every token the table holds (a sample of 300). */
     const vt_table_header *kh = &m->h->tables[VT_CHAN_ENG][VT_TAB_KNOWN];
-    CHECK(kh->n_strings > 100, "known damage searched at build: %u tokens", kh->n_strings);
+    CHECK_MSG(kh->n_strings > 100, "known damage searched at build: %u tokens", kh->n_strings);
     inv = vt_invert_new();
     size_t differ = 0, tried = 0;
     for (uint32_t i = 0; i < kh->n_strings; i += 1 + kh->n_strings / 300, tried++) {
@@ -398,14 +387,14 @@ static void test_model(const char *src, const char *data, const char *tmp)
         differ += !kp || !due || nr != nk || (nr && memcmp(res, kp, nr * sizeof *res) != 0);
     }
     vt_invert_free(inv);
-    CHECK(tried > 100 && differ == 0, "known damage differs from the search for %zu of %zu",
+    CHECK_MSG(tried > 100 && differ == 0, "known damage differs from the search for %zu of %zu",
           differ, tried);
     uint32_t np;
     const vt_posting *rp = vt_model_render(m, VT_CHAN_ENG, "cong", 4, &np);
     bool found = false;
     for (uint32_t i = 0; rp && i < np; i++)
         found = found || rp[i].id == cong;
-    CHECK(found, "cong is a rendering of công");
+    CHECK_MSG(found, "cong is a rendering of công");
 
     vt_restorer *r = vt_restorer_new(m, VT_RESTORE_STYLE_AUTO, 0.5);
     /* Stripped and English-OCR damage; case, spaces, punctuation kept. */
@@ -471,13 +460,13 @@ static void test_model(const char *src, const char *data, const char *tmp)
         vt_buf_add(&joined, w, strlen(w));
         const char *gap = i == 5 ? "\n\n" : i == 9 ? "" : " ";
         vt_buf_add(&joined, gap, strlen(gap));
-        CHECK(!doc_out[i].text || (doc_out[i].confidence > 0 && doc_out[i].n_alts >= 1),
+        CHECK_MSG(!doc_out[i].text || (doc_out[i].confidence > 0 && doc_out[i].n_alts >= 1),
               "detail for %s", doc_words[i]);
     }
     vt_buf_add(&joined, "", 1);
-    CHECK(whole && joined.data && strcmp(joined.data, whole) == 0,
+    CHECK_MSG(whole && joined.data && strcmp(joined.data, whole) == 0,
           "words and whole text agree\n   words %s\n   whole %s", joined.data, whole);
-    CHECK(doc_out[0].text && strcmp(doc_out[0].text, "Công") == 0, "document word restored");
+    CHECK_MSG(doc_out[0].text && strcmp(doc_out[0].text, "Công") == 0, "document word restored");
     for (int i = 0; i < 10; i++)
         vt_restored_word_clear(&doc_out[i]);
     vt_buf_free(&joined);
@@ -487,12 +476,12 @@ static void test_model(const char *src, const char *data, const char *tmp)
     const char *words[] = {"Cong", "van", "so", "15"};
     vt_restored_word out[4];
     vt_restorer_line(r, words, 4, out);
-    CHECK(out[0].text && strcmp(out[0].text, "Công") == 0, "first word restored");
-    CHECK(out[0].confidence > 0 && out[0].confidence <= 1, "confidence %f", out[0].confidence);
-    CHECK(out[0].n_alts >= 2 && strcmp(out[0].alts[0].text, "Công") == 0 &&
+    CHECK_MSG(out[0].text && strcmp(out[0].text, "Công") == 0, "first word restored");
+    CHECK_MSG(out[0].confidence > 0 && out[0].confidence <= 1, "confidence %f", out[0].confidence);
+    CHECK_MSG(out[0].n_alts >= 2 && strcmp(out[0].alts[0].text, "Công") == 0 &&
               out[0].alts[0].score >= out[0].alts[1].score,
           "n-best alternatives, chosen first");
-    CHECK(out[3].text == NULL, "numbers are left alone");
+    CHECK_MSG(out[3].text == NULL, "numbers are left alone");
     for (int i = 0; i < 4; i++)
         vt_restored_word_clear(&out[i]);
     vt_restorer_free(r);
@@ -500,22 +489,22 @@ static void test_model(const char *src, const char *data, const char *tmp)
 
     /* Damaged model files are refused with a message naming them. */
     write_bytes(m2, b1, l1 / 2);
-    CHECK(!vt_restore_model_open(m2, &err) && strstr(err.message, m2) &&
+    CHECK_MSG(!vt_restore_model_open(m2, &err) && strstr(err.message, m2) &&
               err.status == VT_EDEPEND,
           "truncated model: %s", err.message);
     b1[0] = 'X';
     write_bytes(m2, b1, l1);
-    CHECK(!vt_restore_model_open(m2, &err) && strstr(err.message, "not a vanthu"),
+    CHECK_MSG(!vt_restore_model_open(m2, &err) && strstr(err.message, "not a vanthu"),
           "foreign file: %s", err.message);
     b1[0] = VT_MODEL_MAGIC[0];
-    CHECK(vt_restore_model_check(m1, &err) == VT_OK, "sound model checks: %s", err.message);
+    CHECK_MSG(vt_restore_model_check(m1, &err) == VT_OK, "sound model checks: %s", err.message);
     char *sound = vt_xmalloc(l1);
     memcpy(sound, b1, l1);
     /* A model of another version (the code and the model out of step) is
      * refused, not mapped. */
     ((vt_model_header *)b1)->version = VT_MODEL_VERSION - 1;
     write_bytes(m2, b1, l1);
-    CHECK(!vt_restore_model_open(m2, &err) && strstr(err.message, m2) &&
+    CHECK_MSG(!vt_restore_model_open(m2, &err) && strstr(err.message, m2) &&
               strstr(err.message, "version") && err.status == VT_EDEPEND,
           "stale model: %s", err.message);
     ((vt_model_header *)b1)->version = VT_MODEL_VERSION;
@@ -523,7 +512,7 @@ static void test_model(const char *src, const char *data, const char *tmp)
      * full check finds it. */
     b1[l1 * 2 / 3] ^= 0x10;
     write_bytes(m2, b1, l1);
-    CHECK(vt_restore_model_check(m2, &err) == VT_EDEPEND && strstr(err.message, m2) &&
+    CHECK_MSG(vt_restore_model_check(m2, &err) == VT_EDEPEND && strstr(err.message, m2) &&
               strstr(err.message, "corrupt"),
           "bit-flipped model: %s", err.message);
     b1[l1 * 2 / 3] ^= 0x10;
@@ -535,7 +524,7 @@ static void test_model(const char *src, const char *data, const char *tmp)
     hd->checksum = 0;
     hd->checksum = vt_model_checksum(hd, b1 + sizeof *hd, l1 - sizeof *hd);
     write_bytes(m2, b1, l1);
-    CHECK(!vt_restore_model_open(m2, &err) && strstr(err.message, m2) &&
+    CHECK_MSG(!vt_restore_model_open(m2, &err) && strstr(err.message, m2) &&
               strstr(err.message, "outside") && err.status == VT_EDEPEND,
           "inconsistent model: %s", err.message);
     memcpy(b1, sound, l1);
@@ -559,39 +548,39 @@ static void test_model(const char *src, const char *data, const char *tmp)
     hd->checksum = 0;
     hd->checksum = vt_model_checksum(hd, b1 + sizeof *hd, l1 - sizeof *hd);
     write_bytes(m2, b1, l1);
-    CHECK(vt_restore_model_check(m2, &err) == VT_EDEPEND && strstr(err.message, "outside"),
+    CHECK_MSG(vt_restore_model_check(m2, &err) == VT_EDEPEND && strstr(err.message, "outside"),
           "wrong table indexes found by the full check: %s", err.message);
     vt_restore_model *bad = vt_restore_model_open(m2, &err);
-    CHECK(bad != NULL, "wrong table indexes still open: %s", err.message);
+    CHECK_MSG(bad != NULL, "wrong table indexes still open: %s", err.message);
     if (bad) {
         uint32_t nk = 1;
-        CHECK(!vt_model_lookup(bad, VT_CHAN_ENG, VT_TAB_KNOWN, known0, strlen(known0), &nk) &&
+        CHECK_MSG(!vt_model_lookup(bad, VT_CHAN_ENG, VT_TAB_KNOWN, known0, strlen(known0), &nk) &&
                   nk == 0,
               "postings past their table are not returned");
         for (uint32_t id = VT_TOK_FIRST; id < hd->n_vocab; id++) {
             const char *w = vt_model_str(bad, id);
             uint32_t back = vt_model_id(bad, w, strlen(w));
             if (back != id && back != VT_TOK_UNK) {
-                CHECK(false, "a wrong slot gave another token for %s", w);
+                CHECK_MSG(false, "a wrong slot gave another token for %s", w);
                 break;
             }
         }
         vt_restorer *br = vt_restorer_new(bad, VT_RESTORE_STYLE_AUTO, 0.6);
         char *out = restore(br, "Cong van so 12 ve viec to chuc hoi nghi cua Uy ban nhan dan");
-        CHECK(out != NULL, "restore over wrong table indexes ends");
+        CHECK_MSG(out != NULL, "restore over wrong table indexes ends");
         free(out);
         vt_restorer_free(br);
         vt_restore_model_close(bad);
     }
     write_bytes(m2, sound, l1);
     vt_restore_model *back = vt_restore_model_open(m2, &err);
-    CHECK(back != NULL, "restored bytes open again: %s", err.message);
+    CHECK_MSG(back != NULL, "restored bytes open again: %s", err.message);
     vt_restore_model_close(back);
     free(sound);
     free(b1);
     char cmd[8192];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
-    CHECK(system(cmd) == 0, "cleanup");
+    CHECK_MSG(system(cmd) == 0, "cleanup");
 }
 
 int main(int argc, char **argv)
@@ -612,7 +601,5 @@ int main(int argc, char **argv)
     test_counts(argv[1], data, tmp);
     test_names(argv[1], data, tmp);
     test_model(argv[1], data, tmp);
-    if (failures)
-        fprintf(stderr, "%d failure(s)\n", failures);
-    return failures ? 1 : 0;
+    return check_done("test_restore");
 }
