@@ -5,6 +5,8 @@ set -u
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
+# Made-up page records (tests/parse/pagerecord.py) for the tests below.
+export PYTHONPATH="$(cd "$(dirname "$0")" && pwd)${PYTHONPATH:+:$PYTHONPATH}" PYTHONDONTWRITEBYTECODE=1
 printf 'ingest\nparse\nemit format=json\n' > "$tmp/p.pipe"
 cat > "$tmp/doc.txt" <<'DOC'
 SỞ TƯ PHÁP                     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -178,26 +180,17 @@ PY
 # /TTr-SNV Huế," | "ngày tháng năm"), and the header reads in the page's
 # order; lines far apart on a row stay two columns' (made-up page).
 python3 - "$tmp/across.json" <<'PY'
-import json, sys
-def line(text, x, y, gap=16):
-    words = []
-    for t in text.split():
-        words.append({"text": t, "box": [x, y, 20 * len(t), 50]})
-        x += 20 * len(t) + gap
-    return {"box": [words[0]["box"][0], y, x - gap - words[0]["box"][0], 50], "words": words}
+import sys
+from pagerecord import line, write_page
 left = [line("SỞ NỘI VỤ", 300, 100), line("ĐỘC", 900, 200),
         line("Số: /TTr-SNV Huế,", 650, 300), line("TỜ TRÌNH", 400, 380)]
 right = [line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1150, 100),
          line("lập - Tự do - Hạnh phúc", 990, 200, 40), line("ngày tháng năm", 1000, 300)]
 body = [line("Về việc thành lập hội đồng thi đua khen thưởng", 300, 460),
         line("Kính gửi: Ủy ban nhân dân tỉnh", 300, 540)]
-rec = {"vanthu_record": "2.1", "status": "ok", "source": {"kind": "tiff", "page_count": 1},
-       "stages_done": ["ingest"],
-       "pages": [{"number": 1, "width": 2480, "height": 3508, "dpi": 300,
-                  "blocks": [{"role": "header-left", "box": [0, 80, 1000, 360], "lines": left},
-                             {"role": "header-right", "box": [990, 80, 1490, 360], "lines": right},
-                             {"role": "body", "box": [0, 440, 2480, 200], "lines": body}]}]}
-json.dump(rec, open(sys.argv[1], "w"), ensure_ascii=False)
+write_page(sys.argv[1], [("header-left", [0, 80, 1000, 360], left),
+                         ("header-right", [990, 80, 1490, 360], right),
+                         ("body", [0, 440, 2480, 200], body)])
 PY
 "$VANTHU" parse -p "$tmp/p.pipe" "$tmp/across.json" > "$tmp/across.out.json" || fail "header across: exit $?"
 python3 - "$tmp/across.out.json" <<'PY' || fail "header across the page: wrong metadata"
@@ -213,16 +206,8 @@ PY
 # part the columns: a speck of the signature past the columns' gap, four
 # middle gaps between words and more, is no part of the entry (made-up page).
 python3 - "$tmp/gap.json" <<'PY'
-import json, sys
-def line(text, x, y, far=None):
-    words = []
-    for t in text.split():
-        words.append({"text": t, "box": [x, y, 20 * len(t), 50]})
-        x += 20 * len(t) + 16
-    if far:
-        words.append({"text": far, "box": [x + 900, y, 40, 50]})
-        x += 900 + 40 + 16
-    return {"box": [words[0]["box"][0], y, x - 16 - words[0]["box"][0], 50], "words": words}
+import sys
+from pagerecord import line, write_page
 head = [line("SỞ NỘI VỤ", 300, 100), line("Số: 12/SNV-VP", 300, 170)]
 right = [line("Huế, ngày 3 tháng 4 năm 2025", 1300, 170)]
 body = [line("V/v rà soát biên chế", 300, 240),
@@ -232,14 +217,10 @@ body = [line("V/v rà soát biên chế", 300, 240),
         line("(Lô C2, Khu Công nghiệp Phú Bài);", 300, 520),
         line("- Lưu: VT.", 300, 580)]
 foot = [line("GIÁM ĐỐC", 1400, 460), line("Đinh Quốc Bảo", 1400, 700)]
-rec = {"vanthu_record": "2.1", "status": "ok", "source": {"kind": "tiff", "page_count": 1},
-       "stages_done": ["ingest"],
-       "pages": [{"number": 1, "width": 2480, "height": 3508, "dpi": 300,
-                  "blocks": [{"role": "header-left", "box": [0, 80, 1000, 150], "lines": head},
-                             {"role": "header-right", "box": [1200, 80, 1280, 150], "lines": right},
-                             {"role": "body", "box": [0, 230, 2480, 400], "lines": body},
-                             {"role": "footer-right", "box": [1300, 640, 1180, 120], "lines": foot}]}]}
-json.dump(rec, open(sys.argv[1], "w"), ensure_ascii=False)
+write_page(sys.argv[1], [("header-left", [0, 80, 1000, 150], head),
+                         ("header-right", [1200, 80, 1280, 150], right),
+                         ("body", [0, 230, 2480, 400], body),
+                         ("footer-right", [1300, 640, 1180, 120], foot)])
 PY
 "$VANTHU" parse -p "$tmp/p.pipe" "$tmp/gap.json" > "$tmp/gap.out.json" || fail "columns' gap: exit $?"
 python3 - "$tmp/gap.out.json" <<'PY' || fail "columns' gap: wrong recipients"
