@@ -237,6 +237,7 @@ static bool bracketed(const vt_pline *pl, size_t from, size_t to)
 }
 
 static bool looks_like_name(const vt_lexicon *lex, const char *t);
+static bool name_form(const vt_lexicon *lex, const char *word, bool spelled);
 static bool entry_closes_below(const vt_pctx *cx, vt_rx *arx, size_t i, size_t end);
 
 /* Whether fold[n, e) of a line of the list goes on to the next line
@@ -537,6 +538,49 @@ static void drop_handwritten_tail(char *text)
     }
 }
 
+/* A pen's initials apart from the archive line, after its closing full
+ * stop, as OCR reads them: one or two letters and digits with at most one
+ * capital, and a digit or a letter no Vietnamese word spells with (f, j,
+ * w, z): "(12B). zx_", "(05b). 7q", "KT. Zz".  Printed there are the
+ * drafter's or the typist's initials ("HA", "Tr", "nvv"), the typist's
+ * given name, and a copy count ("2b"): those stay.  Cut at the full stop,
+ * in place. */
+static void drop_stray_tail(const vt_lexicon *lex, char *text)
+{
+    size_t n = strlen(text);
+    while (n && strchr(" .,;:_", text[n - 1]))
+        n--;
+    size_t ws = n;
+    while (ws && text[ws - 1] != ' ')
+        ws--;
+    size_t stop = ws;
+    while (stop && text[stop - 1] == ' ')
+        stop--;
+    if (stop == ws || !stop || text[stop - 1] != '.')
+        return;
+    size_t chars = 0, capitals = 0, digits = 0, foreign = 0;
+    for (size_t k = ws; k < n;) {
+        uint32_t cp;
+        int len = vt_utf8_dec(text + k, n - k, &cp);
+        if (len <= 0)
+            return;
+        bool digit = cp < 0x80 && isdigit((int)cp);
+        if (!vt_cp_is_alpha(cp) && !digit)
+            return;
+        chars++;
+        capitals += vt_cp_is_upper(cp);
+        digits += digit;
+        foreign += cp < 0x80 && strchr("fjwzFJWZ", (int)cp);
+        k += (size_t)len;
+    }
+    bool copies = digits && digits + 1 == chars && strchr("bB", text[n - 1]);
+    char *word = vt_xstrndup(text + ws, n - ws);
+    bool name = name_form(lex, word, false);
+    free(word);
+    if (chars <= 2 && capitals < 2 && (digits || foreign) && !copies && !name)
+        text[stop - 1] = '\0';
+}
+
 /* Glyphs no Nơi nhận entry prints, as OCR reads a letter or a mark
  * beside them: a euro sign glued to a letter or digit is the C of a
  * code ("(1€)" for "(1C)"), and a fraction slash is the slash of an
@@ -567,6 +611,7 @@ static void add_recipient(vt_pctx *cx, json_t *list, char *text, size_t from, si
     if (is_luu(f)) {
         text = luu = repair_luu(text);
         drop_handwritten_tail(text);
+        drop_stray_tail(cx->lex, text);
     }
     json_t *e = vt_field(cx, "text", text, NULL, VT_CONF_RECIPIENT, from, to);
     if (is_luu(f)) {

@@ -904,6 +904,16 @@ static void test_archive_line_initials(void)
         {"- Lưu: VT, KT-XH.TA.", "Lưu: VT, KT-XH.TA"},
         {"- Lưu: VT, TCCB (2). HA.", "Lưu: VT, TCCB (2). HA"},
         {"- Lưu: VT, TCTC (3).PTh.", "Lưu: VT, TCTC (3).PTh"},
+        /* ... or apart after the closing full stop: one or two letters
+         * and digits, no two capitals, no name, no copy count. */
+        {"- Lưu: VT, TCCB (12B). zx_", "Lưu: VT, TCCB (12B)"},
+        {"- Lưu: VT, TCCB (L-05b). 7q", "Lưu: VT, TCCB (L-05b)"},
+        {"- Lưu: VT, QLDA. Zz", "Lưu: VT, QLDA"},
+        {"- Lưu: VT, QLDA. 3.", "Lưu: VT, QLDA"},
+        {"- Lưu: VT, TCCB (2). Hà.", "Lưu: VT, TCCB (2). Hà"},
+        {"- Lưu: VT, TCCB (2). pvt.", "Lưu: VT, TCCB (2). pvt"},
+        {"- Lưu: VT, TCCB (2). Tr.", "Lưu: VT, TCCB (2). Tr"},
+        {"- Lưu: VT, TCCB. 3b.", "Lưu: VT, TCCB. 3b"},
         /* The colon of a coarse scan read as a semicolon. */
         {"- Lưu; TCCB, VT.", "Lưu: TCCB, VT"},
         /* The văn thư's copy under OCR: a letter misread, a speck glued
