@@ -768,25 +768,43 @@ static bool looks_like_name(const vt_lexicon *lex, const char *t)
     return words >= 2 && words <= 5;
 }
 
-/* The name line past what a signature's strokes leave before the name,
- * read as marks without a letter or a digit ("⁄ Trần Văn An"; a word
- * with a digit is something else's, a line that is then no name); the
- * line itself when it opens with no such marks, its last word when it
- * holds nothing else. */
+/* Whether the word p[0, len) is a signature's stroke as OCR reads it:
+ * marks without a letter or a digit ("⁄"), or one small letter (a stroke
+ * read "`>s" once the line's leading marks are gone): a name's word opens
+ * with a capital.  A word of marks and letters may be a name's the seal
+ * garbled ("»>Lệ;"). */
+static bool stroke_word(const char *p, size_t len)
+{
+    size_t letters = 0, marks = 0;
+    bool small = false;
+    for (size_t k = 0; k < len;) {
+        uint32_t cp;
+        int n = vt_utf8_dec(p + k, len - k, &cp);
+        if (n > 0 && cp < 0x80 && isdigit((int)cp))
+            return false;
+        if (n > 0 && vt_cp_is_alpha(cp)) {
+            letters++;
+            small = !vt_cp_is_upper(cp);
+        } else {
+            marks++;
+        }
+        k += n > 0 ? (size_t)n : 1;
+    }
+    return (marks && !letters) || (letters == 1 && !marks && small);
+}
+
+/* The name line past what a signature's strokes leave before the name
+ * (stroke_word: "⁄ Trần Văn An", "s Trần Văn An"; a word with a digit
+ * is something else's, a line that is then no name); the line itself
+ * when it opens with no such marks, its last word when it holds nothing
+ * else. */
 static const char *past_stroke_marks(const char *text)
 {
     const char *p = text;
     for (;;) {
         p += strspn(p, " ");
         size_t len = strcspn(p, " ");
-        bool mark = true;
-        for (size_t k = 0; k < len && mark;) {
-            uint32_t cp;
-            int n = vt_utf8_dec(p + k, len - k, &cp);
-            mark = n > 0 && !vt_cp_is_alpha(cp) && !(cp < 0x80 && isdigit((int)cp));
-            k += n > 0 ? (size_t)n : 1;
-        }
-        if (!mark || !p[len] || !p[len + strspn(p + len, " ")])
+        if (!stroke_word(p, len) || !p[len] || !p[len + strspn(p + len, " ")])
             return p;
         p += len;
     }

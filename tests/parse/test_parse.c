@@ -704,6 +704,11 @@ static void test_signer_name_specks(void)
         {"Hoàng Văn Nam ~ Ly", "Hoàng Văn Nam"},
         {"\xe2\x81\x84 Võ Minh Khoa", "Võ Minh Khoa"},
         {"\xe2\x80\xb9 / Đào Thị Yến", "Đào Thị Yến"},
+        /* A stroke read as marks round a letter, or as that letter
+         * alone once the line's leading marks are dropped. */
+        {"`>s Hồ Minh Khoa", "Hồ Minh Khoa"},
+        {"%>v Đào Thị Yến", "Đào Thị Yến"},
+        {"s Hồ Minh Khoa", "Hồ Minh Khoa"},
         /* A word with a digit is no stroke's mark: the line is no name,
          * the one under it is. */
         {"(2 Sa Lý Av\nĐào Thị Yến", "Đào Thị Yến"},
