@@ -541,7 +541,7 @@ static void drop_handwritten_tail(char *text)
 /* A pen's initials apart from the archive line, after its closing full
  * stop, as OCR reads them: one or two letters and digits with at most one
  * capital, and a digit or a letter no Vietnamese word spells with (f, j,
- * w, z): "(12B). zx_", "(05b). 7q", "KT. Zz".  Printed there are the
+ * w, z): "(12B). qz_", "(05b). 7q", "KT. Zz".  Printed there are the
  * drafter's or the typist's initials ("HA", "Tr", "nvv"), the typist's
  * given name, and a copy count ("2b"): those stay.  Cut at the full stop,
  * in place. */
@@ -770,7 +770,7 @@ static bool looks_like_name(const vt_lexicon *lex, const char *t)
 
 /* Whether the word p[0, len) is a signature's stroke as OCR reads it:
  * marks without a letter or a digit ("⁄"), or one small letter (a stroke
- * read "`>s" once the line's leading marks are gone): a name's word opens
+ * read "`>r" once the line's leading marks are gone): a name's word opens
  * with a capital.  A word of marks and letters may be a name's the seal
  * garbled ("»>Lệ;"). */
 static bool stroke_word(const char *p, size_t len)
