@@ -237,6 +237,7 @@ static bool bracketed(const vt_pline *pl, size_t from, size_t to)
 }
 
 static bool looks_like_name(const vt_lexicon *lex, const char *t);
+static bool name_form(const vt_lexicon *lex, const char *word, bool spelled);
 static bool entry_closes_below(const vt_pctx *cx, vt_rx *arx, size_t i, size_t end);
 
 /* Whether fold[n, e) of a line of the list goes on to the next line
@@ -537,6 +538,49 @@ static void drop_handwritten_tail(char *text)
     }
 }
 
+/* A pen's initials apart from the archive line, after its closing full
+ * stop, as OCR reads them: one or two letters and digits with at most one
+ * capital, and a digit or a letter no Vietnamese word spells with (f, j,
+ * w, z): "(12B). qz_", "(05b). 7q", "KT. Zz".  Printed there are the
+ * drafter's or the typist's initials ("HA", "Tr", "nvv"), the typist's
+ * given name, and a copy count ("2b"): those stay.  Cut at the full stop,
+ * in place. */
+static void drop_stray_tail(const vt_lexicon *lex, char *text)
+{
+    size_t n = strlen(text);
+    while (n && strchr(" .,;:_", text[n - 1]))
+        n--;
+    size_t ws = n;
+    while (ws && text[ws - 1] != ' ')
+        ws--;
+    size_t stop = ws;
+    while (stop && text[stop - 1] == ' ')
+        stop--;
+    if (stop == ws || !stop || text[stop - 1] != '.')
+        return;
+    size_t chars = 0, capitals = 0, digits = 0, foreign = 0;
+    for (size_t k = ws; k < n;) {
+        uint32_t cp;
+        int len = vt_utf8_dec(text + k, n - k, &cp);
+        if (len <= 0)
+            return;
+        bool digit = cp < 0x80 && isdigit((int)cp);
+        if (!vt_cp_is_alpha(cp) && !digit)
+            return;
+        chars++;
+        capitals += vt_cp_is_upper(cp);
+        digits += digit;
+        foreign += cp < 0x80 && strchr("fjwzFJWZ", (int)cp);
+        k += (size_t)len;
+    }
+    bool copies = digits && digits + 1 == chars && strchr("bB", text[n - 1]);
+    char *word = vt_xstrndup(text + ws, n - ws);
+    bool name = name_form(lex, word, false);
+    free(word);
+    if (chars <= 2 && capitals < 2 && (digits || foreign) && !copies && !name)
+        text[stop - 1] = '\0';
+}
+
 /* Glyphs no Nơi nhận entry prints, as OCR reads a letter or a mark
  * beside them: a euro sign glued to a letter or digit is the C of a
  * code ("(1€)" for "(1C)"), and a fraction slash is the slash of an
@@ -567,6 +611,7 @@ static void add_recipient(vt_pctx *cx, json_t *list, char *text, size_t from, si
     if (is_luu(f)) {
         text = luu = repair_luu(text);
         drop_handwritten_tail(text);
+        drop_stray_tail(cx->lex, text);
     }
     json_t *e = vt_field(cx, "text", text, NULL, VT_CONF_RECIPIENT, from, to);
     if (is_luu(f)) {
@@ -723,25 +768,43 @@ static bool looks_like_name(const vt_lexicon *lex, const char *t)
     return words >= 2 && words <= 5;
 }
 
-/* The name line past what a signature's strokes leave before the name,
- * read as marks without a letter or a digit ("⁄ Trần Văn An"; a word
- * with a digit is something else's, a line that is then no name); the
- * line itself when it opens with no such marks, its last word when it
- * holds nothing else. */
+/* Whether the word p[0, len) is a signature's stroke as OCR reads it:
+ * marks without a letter or a digit ("⁄"), or one small letter (a stroke
+ * read "`>r" once the line's leading marks are gone): a name's word opens
+ * with a capital.  A word of marks and letters may be a name's the seal
+ * garbled ("»>Lệ;"). */
+static bool stroke_word(const char *p, size_t len)
+{
+    size_t letters = 0, marks = 0;
+    bool small = false;
+    for (size_t k = 0; k < len;) {
+        uint32_t cp;
+        int n = vt_utf8_dec(p + k, len - k, &cp);
+        if (n > 0 && cp < 0x80 && isdigit((int)cp))
+            return false;
+        if (n > 0 && vt_cp_is_alpha(cp)) {
+            letters++;
+            small = !vt_cp_is_upper(cp);
+        } else {
+            marks++;
+        }
+        k += n > 0 ? (size_t)n : 1;
+    }
+    return (marks && !letters) || (letters == 1 && !marks && small);
+}
+
+/* The name line past what a signature's strokes leave before the name
+ * (stroke_word: "⁄ Trần Văn An", "s Trần Văn An"; a word with a digit
+ * is something else's, a line that is then no name); the line itself
+ * when it opens with no such marks, its last word when it holds nothing
+ * else. */
 static const char *past_stroke_marks(const char *text)
 {
     const char *p = text;
     for (;;) {
         p += strspn(p, " ");
         size_t len = strcspn(p, " ");
-        bool mark = true;
-        for (size_t k = 0; k < len && mark;) {
-            uint32_t cp;
-            int n = vt_utf8_dec(p + k, len - k, &cp);
-            mark = n > 0 && !vt_cp_is_alpha(cp) && !(cp < 0x80 && isdigit((int)cp));
-            k += n > 0 ? (size_t)n : 1;
-        }
-        if (!mark || !p[len] || !p[len + strspn(p + len, " ")])
+        if (!stroke_word(p, len) || !p[len] || !p[len + strspn(p + len, " ")])
             return p;
         p += len;
     }

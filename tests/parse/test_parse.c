@@ -704,6 +704,11 @@ static void test_signer_name_specks(void)
         {"Hoàng Văn Nam ~ Ly", "Hoàng Văn Nam"},
         {"\xe2\x81\x84 Võ Minh Khoa", "Võ Minh Khoa"},
         {"\xe2\x80\xb9 / Đào Thị Yến", "Đào Thị Yến"},
+        /* A stroke read as marks round a letter, or as that letter
+         * alone once the line's leading marks are dropped. */
+        {"`>r Hồ Minh Khoa", "Hồ Minh Khoa"},
+        {"%>v Đào Thị Yến", "Đào Thị Yến"},
+        {"s Hồ Minh Khoa", "Hồ Minh Khoa"},
         /* A word with a digit is no stroke's mark: the line is no name,
          * the one under it is. */
         {"(2 Sa Lý Av\nĐào Thị Yến", "Đào Thị Yến"},
@@ -1005,6 +1010,16 @@ static void test_archive_line_initials(void)
         {"- Lưu: VT, KT-XH.TA.", "Lưu: VT, KT-XH.TA"},
         {"- Lưu: VT, TCCB (2). HA.", "Lưu: VT, TCCB (2). HA"},
         {"- Lưu: VT, TCTC (3).PTh.", "Lưu: VT, TCTC (3).PTh"},
+        /* ... or apart after the closing full stop: one or two letters
+         * and digits, no two capitals, no name, no copy count. */
+        {"- Lưu: VT, TCCB (12B). qz_", "Lưu: VT, TCCB (12B)"},
+        {"- Lưu: VT, TCCB (L-05b). 7q", "Lưu: VT, TCCB (L-05b)"},
+        {"- Lưu: VT, QLDA. Zz", "Lưu: VT, QLDA"},
+        {"- Lưu: VT, QLDA. 3.", "Lưu: VT, QLDA"},
+        {"- Lưu: VT, TCCB (2). Hà.", "Lưu: VT, TCCB (2). Hà"},
+        {"- Lưu: VT, TCCB (2). pvt.", "Lưu: VT, TCCB (2). pvt"},
+        {"- Lưu: VT, TCCB (2). Tr.", "Lưu: VT, TCCB (2). Tr"},
+        {"- Lưu: VT, TCCB. 3b.", "Lưu: VT, TCCB. 3b"},
         /* The colon of a coarse scan read as a semicolon. */
         {"- Lưu; TCCB, VT.", "Lưu: TCCB, VT"},
         /* The văn thư's copy under OCR: a letter misread, a speck glued
