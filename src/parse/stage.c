@@ -410,10 +410,21 @@ static size_t header_across(const vt_line_ref *refs, vt_pline *lines, size_t n)
     return out;
 }
 
+/* Does the word hold two letters or digits (bytes from 0xc0 start a
+ * Vietnamese letter): more than a speck OCR read as a letter? */
+static bool more_than_speck(const vt_word *w)
+{
+    int alnum = 0;
+    for (const unsigned char *c = (const unsigned char *)w->text; *c; c++)
+        alnum += isalnum(*c) || *c >= 0xc0;
+    return alnum >= 2;
+}
+
 /* The index of the first word of ln past a gap between columns: four times
  * the middle gap between its words or more, where a line of prose spaces
  * its words about evenly; 0 when none.  Three gaps at least tell the
- * middle one. */
+ * middle one.  Specks alone before a gap (a seal's, left of the column)
+ * are no column: the line's words begin past them. */
 static size_t column_word(const vt_line *ln)
 {
     enum { GAPS = 256 };
@@ -430,9 +441,12 @@ static size_t column_word(const vt_line *ln)
     memcpy(sorted, gaps, n * sizeof *gaps);
     qsort(sorted, n, sizeof *sorted, int_order);
     int middle = sorted[n / 2] > 0 ? sorted[n / 2] : 1;
-    for (size_t i = 0; i < n; i++)
-        if (gaps[i] >= 4 * middle)
+    bool words = false;
+    for (size_t i = 0; i < n; i++) {
+        words = words || more_than_speck(&ln->words[i]);
+        if (gaps[i] >= 4 * middle && words)
             return i + 1;
+    }
     return 0;
 }
 

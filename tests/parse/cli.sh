@@ -204,7 +204,8 @@ PY
 
 # Nơi nhận and the signature read on one line where the layout did not
 # part the columns: a speck of the signature past the columns' gap, four
-# middle gaps between words and more, is no part of the entry (made-up page).
+# middle gaps between words and more, is no part of the entry; a speck
+# before a line's words is no column of its own (made-up page).
 python3 - "$tmp/gap.json" <<'PY'
 import sys
 from pagerecord import line, write_page
@@ -215,11 +216,12 @@ body = [line("V/v rà soát biên chế", 300, 240),
         line("Nơi nhận:", 300, 400),
         line("- Công ty TNHH Xây dựng Minh Phát", 300, 460, far="Zx"),
         line("(Lô C2, Khu Công nghiệp Phú Bài);", 300, 520),
-        line("- Lưu: VT.", 300, 580)]
+        line("- Các phòng chuyên môn thuộc Sở;", 300, 580, speck="Ạ"),
+        line("- Lưu: VT.", 300, 640)]
 foot = [line("GIÁM ĐỐC", 1400, 460), line("Đinh Quốc Bảo", 1400, 700)]
 write_page(sys.argv[1], [("header-left", [0, 80, 1000, 150], head),
                          ("header-right", [1200, 80, 1280, 150], right),
-                         ("body", [0, 230, 2480, 400], body),
+                         ("body", [0, 230, 2480, 460], body),
                          ("footer-right", [1300, 640, 1180, 120], foot)])
 PY
 "$VANTHU" parse -p "$tmp/p.pipe" "$tmp/gap.json" > "$tmp/gap.out.json" || fail "columns' gap: exit $?"
@@ -228,6 +230,7 @@ import json, sys
 m = json.load(open(sys.argv[1]))["metadata"]
 got = [r["text"] for r in m["recipients"]]
 assert got[0] == "Công ty TNHH Xây dựng Minh Phát (Lô C2, Khu Công nghiệp Phú Bài)", got
+assert any(g.endswith("Các phòng chuyên môn thuộc Sở") for g in got), got
 PY
 
 mkdir "$tmp/empty"

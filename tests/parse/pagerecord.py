@@ -5,10 +5,11 @@ its words stand, so only the gaps are its own."""
 import json
 
 
-def line(text, x, y, gap=16, far=None):
+def line(text, x, y, gap=16, far=None, speck=None):
     """The words of text from (x, y), `gap` apart; `far`, a word 900 px
-    past the last (another column's speck read on the same row)."""
-    words = []
+    past the last (another column's speck read on the same row); `speck`,
+    a letter 180 px before the first (a seal's speck left of the line)."""
+    words = [{"text": speck, "box": [x - 200, y, 20, 50]}] if speck else []
     for t in text.split():
         words.append({"text": t, "box": [x, y, 20 * len(t), 50]})
         x += 20 * len(t) + gap
