@@ -18,7 +18,6 @@
  * must be in the environment when the process starts: the vanthu command
  * sets OMP_THREAD_LIMIT=1 and re-executes itself when it is unset.  A
  * program linking the library directly should do the same. */
-#include <ctype.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -238,20 +237,10 @@ static void pending_add(pending *p, char *text, vt_box box, float conf)
     p->n++;
 }
 
-/* True when `text` has two letters or digits (bytes from 0xc0 start a
- * Vietnamese letter). */
-static bool is_word(const char *text)
-{
-    int alnum = 0;
-    for (const unsigned char *c = (const unsigned char *)text; *c; c++)
-        alnum += isalnum(*c) || *c >= 0xc0;
-    return alnum >= 2;
-}
-
 static bool pending_has_word(const pending *p)
 {
     for (size_t i = 0; i < p->n; i++)
-        if (is_word(p->text[i]))
+        if (vt_text_has_word(p->text[i]))
             return true;
     return false;
 }
@@ -370,7 +359,7 @@ static bool keeps_print(const vt_block *first, const vt_block *again)
     for (size_t l = 0; l < first->n_lines; l++)
         for (size_t w = 0; w < first->lines[l].n_words; w++) {
             const vt_word *a = &first->lines[l].words[w];
-            if (a->conf < SURE_CONF || !is_word(a->text))
+            if (a->conf < SURE_CONF || !vt_text_has_word(a->text))
                 continue;
             long covered = 0;
             for (size_t m = 0; m < again->n_lines; m++)

@@ -501,6 +501,20 @@ static int code_piece_capitals(const char *text, size_t from, size_t to)
     return capitals;
 }
 
+/* Where the last word of text starts, once what `trail` holds is taken
+ * off its end (*end: where that leaves the text). */
+static size_t last_word(const char *text, const char *trail, size_t *end)
+{
+    size_t n = strlen(text);
+    while (n && strchr(trail, text[n - 1]))
+        n--;
+    size_t ws = n;
+    while (ws && text[ws - 1] != ' ')
+        ws--;
+    *end = n;
+    return ws;
+}
+
 /* The drafter may initial the archive line by hand after its last printed
  * mark, and OCR glues the strokes to it ("(16B).zz_", "(05b).4.",
  * "VT.PM.ÍỦ„„"): the printed entry ends at its copy count's parenthesis,
@@ -510,12 +524,7 @@ static int code_piece_capitals(const char *text, size_t from, size_t to)
  * (2).VH"). */
 static void drop_handwritten_tail(char *text)
 {
-    size_t n = strlen(text);
-    while (n && strchr(" .,;:", text[n - 1]))
-        n--;
-    size_t ws = n;
-    while (ws && text[ws - 1] != ' ')
-        ws--;
+    size_t n, ws = last_word(text, " .,;:", &n);
     const char *close = memrchr(text + ws, ')', n - ws);
     if (close) {
         size_t tail = (size_t)(close + 1 - text);
@@ -547,12 +556,7 @@ static void drop_handwritten_tail(char *text)
  * in place. */
 static void drop_stray_tail(const vt_lexicon *lex, char *text)
 {
-    size_t n = strlen(text);
-    while (n && strchr(" .,;:_", text[n - 1]))
-        n--;
-    size_t ws = n;
-    while (ws && text[ws - 1] != ' ')
-        ws--;
+    size_t n, ws = last_word(text, " .,;:_", &n);
     size_t stop = ws;
     while (stop && text[stop - 1] == ' ')
         stop--;
@@ -895,17 +899,7 @@ static char *name_part(const vt_lex_list *list, const char *word, bool fuzzy)
 /* Is the word, marks and all, a form the names list holds? */
 static bool form_in_list(const vt_lex_list *list, const char *word)
 {
-    char *f = vt_text_fold(word), *low = vt_text_lower_full(word);
-    bool found = false;
-    for (size_t i = 0; i < list->n && !found; i++)
-        if (strcmp(list->v[i].fold, f) == 0) {
-            char *l = vt_text_lower_full(list->v[i].form);
-            found = strcmp(l, low) == 0;
-            free(l);
-        }
-    free(f);
-    free(low);
-    return found;
+    return vt_lex_form(list, word) != NULL;
 }
 
 static bool in_list(const vt_lex_list *list, const char *word)

@@ -229,6 +229,22 @@ const vt_lex_entry *vt_lex_match(const vt_lex_list *list, const char *fold,
     return best;
 }
 
+const vt_lex_entry *vt_lex_form(const vt_lex_list *list, const char *word)
+{
+    char *f = vt_text_fold(word), *low = vt_text_lower_full(word);
+    const vt_lex_entry *found = NULL;
+    for (size_t i = 0; i < list->n && !found; i++)
+        if (strcmp(list->v[i].fold, f) == 0) {
+            char *l = vt_text_lower_full(list->v[i].form);
+            if (strcmp(l, low) == 0)
+                found = &list->v[i];
+            free(l);
+        }
+    free(f);
+    free(low);
+    return found;
+}
+
 const vt_lex_entry *vt_lex_prefix(const vt_lex_list *list, const char *fold,
                                   size_t flen, size_t at, size_t *end)
 {

@@ -173,6 +173,9 @@ void vt_lexicon_clear(vt_lexicon *lex);
  * max_cost by vt_fuzzy_cost; NULL when none. */
 const vt_lex_entry *vt_lex_match(const vt_lex_list *list, const char *fold,
                                  size_t n, double max_cost, double *cost);
+/* The entry spelled as `word`, marks and all, in any case ("THANH" is
+ * Thanh, not Thành); NULL when none. */
+const vt_lex_entry *vt_lex_form(const vt_lex_list *list, const char *word);
 /* Longest entry matching a prefix of fold[at..] on word boundaries. */
 const vt_lex_entry *vt_lex_prefix(const vt_lex_list *list, const char *fold,
                                   size_t flen, size_t at, size_t *end);

@@ -45,23 +45,6 @@ static char *core_of(const char *w)
     return vt_xstrndup(w + a, b - a);
 }
 
-/* The entry of `list` spelled as `word` is (in any case), NULL if none. */
-static const vt_lex_entry *listed(const vt_lex_list *list, const char *word)
-{
-    char *f = vt_text_fold(word), *low = vt_text_lower_full(word);
-    const vt_lex_entry *found = NULL;
-    for (size_t i = 0; i < list->n && !found; i++)
-        if (strcmp(list->v[i].fold, f) == 0) {
-            char *l = vt_text_lower_full(list->v[i].form);
-            if (strcmp(l, low) == 0)
-                found = &list->v[i];
-            free(l);
-        }
-    free(f);
-    free(low);
-    return found;
-}
-
 /* Does a unit's word (`tỉnh`, `thành phố`) stand right before word i?
  * Then the run from it is a place's name (`tỉnh Hà Nam`). */
 static bool after_unit(const char *const *text, size_t i)
@@ -95,7 +78,7 @@ static double part_weight(const vt_lex_list *const *lists, const char *word, dou
     char *c = core_of(word);
     double best = log(posterior) - NAME_UNLISTED;
     for (size_t k = 0; lists[k]; k++) {
-        const vt_lex_entry *e = listed(lists[k], c);
+        const vt_lex_entry *e = vt_lex_form(lists[k], c);
         double docs = e && e->extra ? strtod(e->extra, NULL) : 0;
         if (e && log(posterior) + log1p(docs) > best)
             best = log(posterior) + log1p(docs);
@@ -204,7 +187,7 @@ char **vt_name_parts_reread(const vt_lexicon *lex, const char *const *text,
         size_t a, b;
         word_core(text[i], &a, &b);
         bool start = a == 0 && text[i][b] == '\0' && vt_name_word(c) &&
-                     listed(&lex->family, c) && !after_unit(text, i);
+                     vt_lex_form(&lex->family, c) && !after_unit(text, i);
         free(c);
         size_t j = start ? name_end(lex, text, change, n, i) : i;
         for (size_t k = i + 1; k <= j; k++) {

@@ -410,16 +410,6 @@ static size_t header_across(const vt_line_ref *refs, vt_pline *lines, size_t n)
     return out;
 }
 
-/* Does the word hold two letters or digits (bytes from 0xc0 start a
- * Vietnamese letter): more than a speck OCR read as a letter? */
-static bool more_than_speck(const vt_word *w)
-{
-    int alnum = 0;
-    for (const unsigned char *c = (const unsigned char *)w->text; *c; c++)
-        alnum += isalnum(*c) || *c >= 0xc0;
-    return alnum >= 2;
-}
-
 /* The index of the first word of ln past a gap between columns: four times
  * the middle gap between its words or more, where a line of prose spaces
  * its words about evenly; 0 when none.  Three gaps at least tell the
@@ -443,7 +433,7 @@ static size_t column_word(const vt_line *ln)
     int middle = sorted[n / 2] > 0 ? sorted[n / 2] : 1;
     bool words = false;
     for (size_t i = 0; i < n; i++) {
-        words = words || more_than_speck(&ln->words[i]);
+        words = words || vt_text_has_word(ln->words[i].text);
         if (gaps[i] >= 4 * middle && words)
             return i + 1;
     }

@@ -4,6 +4,7 @@
  * chose, a letter at a time (the letter tables); parse puts names printed
  * in capitals into normal case with ICU's string functions in the
  * Vietnamese locale. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -167,6 +168,14 @@ bool vt_text_mostly_upper(const char *s)
     }
     /* OCR turns a few capitals into small letters ("TRƯỞNG pHÒNG"). */
     return letters >= 2 && upper * 10 >= letters * 7;
+}
+
+bool vt_text_has_word(const char *s)
+{
+    int alnum = 0;
+    for (const unsigned char *c = (const unsigned char *)s; *c && alnum < 2; c++)
+        alnum += isalnum(*c) || *c >= 0xc0;
+    return alnum >= 2;
 }
 
 bool vt_text_is_upper(const char *s)

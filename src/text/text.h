@@ -142,6 +142,9 @@ char *vt_text_upper_first(const char *s);
 bool vt_text_is_upper(const char *s);
 /* True when at least 70% of the letters are (OCR'd capitals). */
 bool vt_text_mostly_upper(const char *s);
+/* True when s holds two letters or digits (a byte from 0xc0 on starts a
+ * Vietnamese letter): more than a speck OCR read as a letter or a mark. */
+bool vt_text_has_word(const char *s);
 
 /* ------------------------------------------------------------ lower, fold */
 
