@@ -255,6 +255,10 @@ typedef struct vt_alternative {
     double score; /* posterior probability, 0..1 */
 } vt_alternative;
 
+/* The most alternatives restore records of a word it read: its likeliest
+ * readings, the chosen one first. */
+#define VT_MAX_ALTERNATIVES 4
+
 /* Every change made after the text was first seen, in the order made. */
 typedef struct vt_change {
     char *stage;  /* "restore" */

@@ -1387,6 +1387,59 @@ static char *known_person(const vt_lexicon *lex, const char *name)
     return out;
 }
 
+/* Does any word of `printed` carry the marks `spelled`, the same word
+ * with its marks, gives it (words alike, of as many)?  A word either
+ * spells without marks tells nothing. */
+static bool marks_printed(const char *printed, const char *spelled)
+{
+    char *pc = vt_xstrdup(printed), *sc = vt_xstrdup(spelled), *pw[NAME_WORDS], *sw[NAME_WORDS];
+    size_t n = split_name(pc, pw);
+    bool carries = false;
+    if (n && split_name(sc, sw) == n)
+        for (size_t k = 0; k < n && !carries; k++) {
+            char *f = vt_text_fold(sw[k]), *low = vt_text_lower_full(sw[k]),
+                 *plow = vt_text_lower_full(pw[k]);
+            carries = strcmp(f, low) != 0 && strcmp(plow, low) == 0;
+            free(f);
+            free(low);
+            free(plow);
+        }
+    free(pc);
+    free(sc);
+    return carries;
+}
+
+/* The person of the names lexicon (the real corpus's whole names) whose
+ * letters `name` has, when the page printed none of the marks the
+ * person's name carries (`printed`: the text OCR, stripped of its marks,
+ * or an English model gave): officials sign many documents, and between
+ * the readings of a name whose marks were lost the one of a person the
+ * corpus names is the likeliest ("Doan Khac Tu" is a known Đoàn Khắc Tú,
+ * not the Đoàn Khắc Tư a model of text prefers).  Of two such persons
+ * the one more documents name; NULL when none, or two as frequent. */
+static char *person_by_letters(const vt_lexicon *lex, const char *name, const char *printed)
+{
+    char *nf = vt_text_fold(name);
+    const vt_lex_entry *best = NULL;
+    long best_docs = -1;
+    bool tie = false;
+    for (size_t i = 0; i < lex->persons.n; i++) {
+        const vt_lex_entry *e = &lex->persons.v[i];
+        if (strcmp(e->fold, nf) != 0)
+            continue;
+        long docs = e->extra ? strtol(e->extra, NULL, 10) : 0;
+        tie = best && docs == best_docs;
+        if (docs > best_docs) {
+            best = e;
+            best_docs = docs;
+        }
+    }
+    free(nf);
+    if (!best || tie || strcmp(best->form, name) == 0 || marks_printed(printed, best->form))
+        return NULL;
+    return vt_xstrdup(best->form);
+}
+
 /* `text` with a run of words within OCR distance of `name` (of `nn`
  * words, its fold `nf`, every part in the names list) spelled as `name`
  * when the names list holds fewer of the run's parts as spelled ("PCN B6
@@ -2135,6 +2188,8 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
         name = name_case(cx->lex, printed ? printed : text);
         free(printed);
         free(text);
+        if (!whole)
+            whole = person_by_letters(cx->lex, name, orig ? orig : name);
         free(orig);
         if (!whole)
             whole = name_elsewhere(cx, name, right->v[pick].line);

@@ -11,7 +11,9 @@
  * weighed for such a part, one the list of its place holds beats one it
  * does not, and of those it holds, each weighs its posterior by the
  * documents of the real corpus naming it there (`Thanh`, a usual given
- * name, over `Thành`, a usual word). */
+ * name, over `Thành`, a usual word); a family name by its rank among
+ * family names too.  The lists' forms with the word's letters are read
+ * beside restore's few readings. */
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
@@ -25,8 +27,11 @@
 /* A reading restore gave less than this posterior is no candidate. */
 #define NAME_FLOOR 0.01
 /* What a part the list of its place lacks costs (nats): a part is listed
- * there twenty times as likely as not. */
-#define NAME_UNLISTED 3.0
+ * there about 150 times as likely as not. */
+#define NAME_UNLISTED 5.0
+/* What a family name costs as a given name the given names' list lacks:
+ * one is now and then (Lê Văn Lại), less often than a listed one. */
+#define NAME_FAMILY_GIVEN 1.0
 
 /* The word's letters without the brackets and punctuation around them
  * ("(Tâm)." → "Tâm"): [*from, *to). */
@@ -67,59 +72,179 @@ static bool after_unit(const char *const *text, size_t i)
     return false;
 }
 
-/* A name's part as its place weighs it (`lists`, NULL-ended: the lists
- * that hold the parts of that place): ln posterior + ln (1 + documents
- * naming it there), less NAME_UNLISTED when no list holds it; -INFINITY
- * under NAME_FLOOR. */
-static double part_weight(const vt_lex_list *const *lists, const char *word, double posterior)
+/* The places of a name's parts: the family name first, a middle name, the
+ * given name last; the first middle name of a name of four parts is
+ * often a family name (the mother's: Lý Phan Ngọc Hà). */
+typedef enum { PLACE_FAMILY, PLACE_SECOND, PLACE_MIDDLE, PLACE_GIVEN } name_place;
+
+/* ln (1 + the documents of the real corpus naming the entry there). */
+static double docs_prior(const vt_lex_entry *e)
+{
+    return log1p(e->extra ? strtod(e->extra, NULL) : 0);
+}
+
+/* Does a names list hold the word as spelled? */
+static bool listed(const vt_lexicon *lex, const char *word)
+{
+    char *c = core_of(word);
+    bool found = vt_lex_form(&lex->family, c) || vt_lex_form(&lex->middle, c) ||
+                 vt_lex_form(&lex->given, c);
+    free(c);
+    return found;
+}
+
+/* What the lists of its place make of a part of a name, `form` (ln):
+ * docs_prior in the list of the place; -NAME_UNLISTED when no list of
+ * the place holds it.  Family names are a closed set whose frequencies
+ * fall steeply down the list names.txt gives most frequent first, as 1 /
+ * rank: a family name weighs ln (families / rank) more, nothing for the
+ * last one (Trịnh, 22nd, weighs 1.4 more than Trình, 87th, where no
+ * corpus count may tell them). */
+static double part_prior(const vt_lexicon *lex, name_place place, const char *form)
+{
+    const vt_lex_entry *f = vt_lex_form(&lex->family, form), *e;
+    double w = -NAME_UNLISTED;
+    switch (place) {
+    case PLACE_FAMILY:
+        if (f)
+            w = docs_prior(f) + log((double)lex->family.n / (double)(f - lex->family.v + 1));
+        break;
+    case PLACE_SECOND:
+    case PLACE_MIDDLE:
+        if ((e = vt_lex_form(&lex->middle, form)))
+            w = docs_prior(e);
+        if (place == PLACE_SECOND && f && docs_prior(f) > w)
+            w = docs_prior(f);
+        break;
+    case PLACE_GIVEN:
+        if ((e = vt_lex_form(&lex->given, form)))
+            w = docs_prior(e);
+        else if (f)
+            w = -NAME_FAMILY_GIVEN;
+        break;
+    }
+    return w;
+}
+
+/* A name's part as its place weighs it: ln posterior + part_prior;
+ * -INFINITY under NAME_FLOOR. */
+static double part_weight(const vt_lexicon *lex, name_place place, const char *word,
+                          double posterior)
 {
     if (posterior < NAME_FLOOR)
         return -INFINITY;
     char *c = core_of(word);
-    double best = log(posterior) - NAME_UNLISTED;
-    for (size_t k = 0; lists[k]; k++) {
-        const vt_lex_entry *e = vt_lex_form(lists[k], c);
-        double docs = e && e->extra ? strtod(e->extra, NULL) : 0;
-        if (e && log(posterior) + log1p(docs) > best)
-            best = log(posterior) + log1p(docs);
-    }
+    double w = log(posterior) + part_prior(lex, place, c);
     free(c);
-    return best;
+    return w;
 }
 
-/* The reading of a part of a name (`lists`: those of its place) restore
- * weighed that the lists favour, when it is not the one restore chose: a
- * new string (the word's punctuation kept), NULL otherwise. */
-static char *part_reread(const vt_lex_list *const *lists, const char *text, const vt_change *c)
+/* The reading of a part of a name in its place, of restore's alternatives (c; none when restore left the word as written,
+ * posterior 1) and the forms the lists hold with the word's letters,
+ * that the lists favour, when it is not `text`: a new string (the word's
+ * punctuation kept), NULL otherwise.  Restore offers a few readings, by
+ * the text's model, and the right name is often not among them ("Tu":
+ * Tư, Tu, Tự, Từ; not Tú); a form only the lists offer weighs as one
+ * restore gave the least of its readings' posteriors, at most NAME_FLOOR.
+ * A word printed with marks restore kept is read as printed. */
+static char *part_reread(const vt_lexicon *lex, name_place place, const char *text,
+                         const vt_change *c)
 {
-    double best = -INFINITY, chosen = -INFINITY;
-    const char *pick = NULL;
-    for (size_t a = 0; a < c->n_alternatives; a++) {
+    size_t a0, b0;
+    word_core(text, &a0, &b0);
+    char *core = vt_xstrndup(text + a0, b0 - a0), *fold = vt_text_fold(core),
+         *low = vt_text_lower_full(core);
+    bool marked = strcmp(fold, low) != 0;
+    free(low);
+    free(core);
+    if (!c && marked) {
+        free(fold);
+        return NULL;
+    }
+    double chosen = c ? -INFINITY : part_weight(lex, place, text, 1), best = chosen;
+    char *pick = NULL;
+    size_t n_alt = c ? c->n_alternatives : 0;
+    /* What a form restore did not offer weighs: below its last reading
+     * when it recorded as many as it may (it weighed more), nothing when
+     * fewer (it weighed no other). */
+    double unoffered = !c ? NAME_FLOOR : n_alt < VT_MAX_ALTERNATIVES ? 0 : 1;
+    for (size_t a = 0; a < n_alt; a++) {
         const vt_alternative *alt = &c->alternatives[a];
-        double w = part_weight(lists, alt->text, alt->score);
+        double w = part_weight(lex, place, alt->text, alt->score);
+        unoffered = fmin(unoffered, fmin(alt->score, NAME_FLOOR));
         if (strcmp(alt->text, text) == 0)
             chosen = w;
         if (w > best) {
             best = w;
-            pick = alt->text;
+            free(pick);
+            pick = vt_xstrdup(alt->text);
         }
     }
-    if (!pick || best <= chosen || strcmp(pick, text) == 0)
+    const vt_lex_list *const lists[] = {&lex->family, &lex->middle, &lex->given};
+    for (size_t k = 0; k < 3; k++)
+        for (size_t i = 0; i < lists[k]->n; i++) {
+            const vt_lex_entry *e = &lists[k]->v[i];
+            if (strcmp(e->fold, fold) != 0)
+                continue;
+            char *form = vt_xasprintf("%.*s%s%s", (int)a0, text, e->form, text + b0);
+            bool offered = strcmp(form, text) == 0;
+            for (size_t a = 0; a < n_alt && !offered; a++)
+                offered = strcmp(c->alternatives[a].text, form) == 0;
+            double w = offered ? -INFINITY : part_weight(lex, place, form, unoffered);
+            if (w > best) {
+                best = w;
+                free(pick);
+                pick = form;
+            } else {
+                free(form);
+            }
+        }
+    free(fold);
+    if (!pick || best <= chosen || strcmp(pick, text) == 0) {
+        free(pick);
         return NULL;
-    return vt_xstrdup(pick);
+    }
+    return pick;
 }
 
 /* May the word be a part of a name: does a names list hold it, as read or
  * as one of restore's other readings? */
 static bool name_part(const vt_lexicon *lex, const char *text, const vt_change *c)
 {
-    const vt_lex_list *const lists[] = {&lex->family, &lex->middle, &lex->given, NULL};
-    if (part_weight(lists, text, 1) > -NAME_UNLISTED)
-        return true;
-    for (size_t a = 0; c && a < c->n_alternatives; a++)
-        if (part_weight(lists, c->alternatives[a].text, 1) > -NAME_UNLISTED)
-            return true;
-    return false;
+    bool found = listed(lex, text);
+    for (size_t a = 0; c && a < c->n_alternatives && !found; a++)
+        found = listed(lex, c->alternatives[a].text);
+    return found;
+}
+
+/* Is a line of words i..j, alone on it, a name whose family name restore
+ * read as a word ("Trường Văn Khoa", Trương) or left as written without
+ * marks ("Dao Văn Khoa", Đào): a reading of restore's of its first word
+ * is a family name, or its letters are one's, and every later word a
+ * name's part.  A run in a sentence that opens so is a body's name more
+ * often ("Trường Sơn"); a line that is the run alone is the signer's. */
+static bool family_read_as_word(const vt_lexicon *lex, const char *const *text,
+                                const vt_change *const *change, size_t n, size_t i, size_t j)
+{
+    bool any = false;
+    if (i != 0 || j + 1 != n || j == i)
+        return false;
+    for (size_t a = 0; change[i] && a < change[i]->n_alternatives && !any; a++) {
+        char *c = core_of(change[i]->alternatives[a].text);
+        any = vt_lex_form(&lex->family, c) != NULL;
+        free(c);
+    }
+    if (!change[i]) {
+        char *c = core_of(text[i]), *f = vt_text_fold(c), *low = vt_text_lower_full(c);
+        for (size_t k = 0; k < lex->family.n && !any && strcmp(f, low) == 0; k++)
+            any = strcmp(lex->family.v[k].fold, f) == 0;
+        free(c);
+        free(f);
+        free(low);
+    }
+    for (size_t k = i + 1; any && k <= j; k++)
+        any = name_part(lex, text[k], change[k]);
+    return any;
 }
 
 /* The end of the run of title-case words from word i, up to one that
@@ -176,27 +301,23 @@ static size_t typist_name(const char *const *text, size_t n)
 char **vt_name_parts_reread(const vt_lexicon *lex, const char *const *text,
                             const vt_change *const *change, size_t n)
 {
-    /* A middle name, a given name; the first middle name of a name of
-     * four parts is often a family name (the mother's: Lý Phan Ngọc Hà). */
-    const vt_lex_list *const middle[] = {&lex->middle, NULL},
-                             *const given[] = {&lex->given, NULL},
-                             *const second[] = {&lex->middle, &lex->family, NULL};
     char **out = NULL;
     for (size_t i = 0; i < n;) {
         char *c = core_of(text[i]);
         size_t a, b;
         word_core(text[i], &a, &b);
-        bool start = a == 0 && text[i][b] == '\0' && vt_name_word(c) &&
-                     vt_lex_form(&lex->family, c) && !after_unit(text, i);
+        bool title = a == 0 && text[i][b] == '\0' && vt_name_word(c) && !after_unit(text, i);
+        bool start = title && vt_lex_form(&lex->family, c);
         free(c);
-        size_t j = start ? name_end(lex, text, change, n, i) : i;
-        for (size_t k = i + 1; k <= j; k++) {
-            if (!change[k] || change[k]->n_alternatives < 2)
-                continue;
-            const vt_lex_list *const *lists = k == j                    ? given
-                                              : k == i + 1 && j == i + 3 ? second
-                                                                         : middle;
-            char *r = part_reread(lists, text[k], change[k]);
+        size_t j = title ? name_end(lex, text, change, n, i) : i;
+        if (!start && !family_read_as_word(lex, text, change, n, i, j))
+            j = i;
+        for (size_t k = i; k <= j && j > i; k++) {
+            name_place place = k == i                     ? PLACE_FAMILY
+                               : k == j                   ? PLACE_GIVEN
+                               : k == i + 1 && j == i + 3 ? PLACE_SECOND
+                                                          : PLACE_MIDDLE;
+            char *r = part_reread(lex, place, text[k], change[k]);
             if (!r)
                 continue;
             if (!out)
@@ -206,9 +327,7 @@ char **vt_name_parts_reread(const vt_lexicon *lex, const char *const *text,
         i = j + 1;
     }
     size_t t = typist_name(text, n);
-    char *r = t < n && change[t] && change[t]->n_alternatives >= 2
-                  ? part_reread(given, text[t], change[t])
-                  : NULL;
+    char *r = t < n && change[t] ? part_reread(lex, PLACE_GIVEN, text[t], change[t]) : NULL;
     if (r && !out)
         out = vt_xcalloc(n, sizeof *out);
     if (r)

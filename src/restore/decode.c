@@ -488,7 +488,7 @@ void vt_decode_lattice(vt_restorer *r, const char *const *words, size_t n, vt_re
                         order[a] = order[b];
                         order[b] = t;
                     }
-            for (uint32_t a = 0; a < p->n && out.detail[w].n_alts < 4; a++) {
+            for (uint32_t a = 0; a < p->n && out.detail[w].n_alts < VT_MAX_ALTERNATIVES; a++) {
                 bool ch;
                 char *alt = vt_compose_word(r, words[w], wpos[w], wpos[w + 1], wi, order[a],
                                             pc, ctx, &ch);

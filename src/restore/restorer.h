@@ -63,7 +63,7 @@ typedef struct vt_restored_word {
     double confidence; /* posterior of the new text, 0..1 */
     bool review;       /* confidence below the review threshold */
     const char *source; /* "lm" or "code" */
-    vt_alternative alts[4]; /* n-best, the chosen first; texts owned */
+    vt_alternative alts[VT_MAX_ALTERNATIVES]; /* n-best, the chosen first; texts owned */
     size_t n_alts;
 } vt_restored_word;
 

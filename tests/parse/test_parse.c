@@ -1667,6 +1667,107 @@ static void test_name_parts_reread(void)
     expect_reread(initial, ichg, 4, "|||");
 }
 
+static vt_lex_entry *family_entry(const char *form)
+{
+    for (size_t i = 0; i < lex.family.n; i++)
+        if (strcmp(lex.family.v[i].form, form) == 0)
+            return &lex.family.v[i];
+    return NULL;
+}
+
+/* A family name is read again too, by its rank in names.txt (most
+ * frequent first) where no corpus count tells two apart; a name's part
+ * may be a form the names list holds with its letters that restore did
+ * not offer, or read anew where restore left it as written without
+ * marks (never where it printed marks); a family name restore read as a
+ * word is one on a line that holds the name alone, not in a sentence. */
+static void test_name_parts_places(void)
+{
+    current = "name_parts_places";
+    reading f, g;
+    vt_lex_entry *trinh = family_entry("Trịnh"), *trinh2 = family_entry("Trình");
+    if (!trinh || !trinh2) {
+        fail("names.txt lists Trịnh and Trình as family names");
+        return;
+    }
+    char *keep[2] = {trinh->extra, trinh2->extra};
+    trinh->extra = trinh2->extra = NULL;
+    const char *tr[] = {"Trình", "Trịnh"};
+    const double tr_p[] = {0.6, 0.35};
+    const char *line[] = {"Trình", "Văn", "Khoa"};
+    const vt_change *chg[] = {read_as(&f, tr, tr_p, 2), NULL, NULL};
+    expect_reread(line, chg, 3, "Trịnh||");
+    trinh->extra = keep[0];
+    trinh2->extra = keep[1];
+    /* None of restore's four readings is a given name; the list's is.
+     * Where restore weighed fewer, or gave its last next to nothing, a
+     * form it did not offer is none. */
+    const char *hg[] = {"Hưởng", "Hướng", "Hưỡng", "Hượng"};
+    const double hg_p[] = {0.85, 0.1, 0.03, 0.02};
+    const char *thi[] = {"Lê", "Thị", "Hưởng"};
+    const vt_change *hchg[] = {NULL, NULL, read_as(&g, hg, hg_p, 4)};
+    expect_reread(thi, hchg, 3, "||Hương");
+    hchg[2] = read_as(&g, hg, hg_p, 2);
+    expect_reread(thi, hchg, 3, "||");
+    const char *th[] = {"Thủ", "Thú", "Thụ", "Thử"};
+    const double th_p[] = {0.997, 0.001, 0.001, 0.001};
+    const char *title[] = {"Phó", "Thủ", "tướng"};
+    const vt_change *tchg[] = {NULL, read_as(&g, th, th_p, 4), NULL};
+    expect_reread(title, tchg, 3, "||");
+    /* Left as written: without marks it is read anew, with them kept. */
+    const char *tuan[] = {"Lê", "Văn", "Tuan"}, *tuan2[] = {"Lê", "Văn", "Tuân"};
+    const vt_change *none[] = {NULL, NULL, NULL};
+    expect_reread(tuan, none, 3, "||Tuấn");
+    expect_reread(tuan2, none, 3, "||");
+    /* A family name restore read as a word, on a line of its own. */
+    const char *tg[] = {"Trường", "Trương", "Trưởng"};
+    const double tg_p[] = {0.5, 0.3, 0.2};
+    const char *alone[] = {"Trường", "Văn", "Khoa"};
+    const vt_change *achg[] = {read_as(&f, tg, tg_p, 3), NULL, NULL};
+    expect_reread(alone, achg, 3, "Trương||");
+    const char *road[] = {"đường", "Trường", "Sơn"};
+    const vt_change *rchg[] = {NULL, achg[0], NULL};
+    expect_reread(road, rchg, 3, "||");
+    /* ... or left as written without marks, its letters a family name's. */
+    const char *dao[] = {"Dao", "Văn", "Khoa"};
+    expect_reread(dao, none, 3, "Đào||");
+    /* A family name as a given one the list lacks, restore's likelier
+     * reading, stays over a listed one of its letters. */
+    const char *hy[] = {"Lại", "Lai"};
+    const double hy_p[] = {0.7, 0.1};
+    const char *ngoc[] = {"Lê", "Văn", "Lại"};
+    const vt_change *ychg[] = {NULL, NULL, read_as(&g, hy, hy_p, 2)};
+    expect_reread(ngoc, ychg, 3, "||");
+}
+
+/* A signer's name whose marks the page lost, read as names of the list
+ * but not as a person the corpus names with its letters, is that person;
+ * a page that printed a mark of the person's name (and correct text)
+ * keeps its reading: another person. */
+static void test_signer_person_by_letters(void)
+{
+    size_t keep = lex.persons.n;
+    add_person("Đoàn Khắc Tú", "2");
+    static const char head[] =
+        "SỞ NỘI VỤ\nSố: 12/SNV-VP\nHà Tĩnh, ngày 3 tháng 4 năm 2025\nV/v rà soát biên chế\n\n"
+        "Sở Nội vụ đề nghị các đơn vị thực hiện./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n"
+        "GIÁM ĐỐC\n\n";
+    char restored[1024], source[1024];
+    snprintf(restored, sizeof restored, "%sĐoàn Khắc Tư\n", head);
+    snprintf(source, sizeof source, "%sDoan Khac Tu\n", head);
+    json_t *m = parse_restored("person by letters, marks lost", restored, source);
+    expect(m, "signer.name", "Đoàn Khắc Tú");
+    json_decref(m);
+    snprintf(source, sizeof source, "%sĐoàn Khac Tu\n", head);
+    m = parse_restored("person by letters, a mark printed", restored, source);
+    expect(m, "signer.name", "Đoàn Khắc Tư");
+    json_decref(m);
+    m = parse_restored("person by letters, correct text", restored, restored);
+    expect(m, "signer.name", "Đoàn Khắc Tư");
+    json_decref(m);
+    drop_persons(keep);
+}
+
 /* A person a Nơi nhận or Kính gửi entry names, one part damaged by the
  * OCR, is spelled as the document prints the name whole elsewhere, else
  * as the names lexicon knows the person; names of names, and bodies, stay
@@ -4537,6 +4638,8 @@ int main(int argc, char **argv)
     test_signer_confirmed();
     test_signer_known_person();
     test_name_parts_reread();
+    test_name_parts_places();
+    test_signer_person_by_letters();
     test_entry_names_mended();
     test_addressee_organ_head();
     test_number_code_initials();
