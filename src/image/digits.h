@@ -37,9 +37,11 @@ typedef struct vt_digit_net {
 int vt_digit_net_run(const vt_digit_net *net, const float features[VT_DIGIT_FEATURES],
                      float hidden[VT_DIGIT_HIDDEN], float prob[10]);
 
-/* The digit the networks of dict/digits/net.txt read in `features`, with
- * the least probability any of them gives it in *prob; -1 when the model
- * cannot be used. */
+/* The digit the networks of dict/digits/net.txt read in `features`: the
+ * one each family of them reads, with the least probability any network
+ * of the surer family gives it in *prob (0, the first family's digit
+ * returned, when the families read two digits); -1 when the model cannot
+ * be used. */
 int vt_digit_classify(const float features[VT_DIGIT_FEATURES], float *prob);
 
 /* The digits written in `gap` of the page as ingested (its own pixels,

@@ -7,16 +7,20 @@
  *
  * Prints, per digit and in all, how many were drawn and read right, wrong
  * and left (the reader abstained); -v lists each wrong and left one.  Fails
- * (exit status 1) when more than 1% are wrong: a wrong number in an
- * archive's record is worse than a blank, and a change to the networks or
- * to how the reader decides it is sure must keep to that (the test
- * image-digits-trial runs it). */
+ * (exit status 1) when more than 1% are wrong, or fewer than RIGHT_PER_MILLE
+ * per thousand read right: a wrong number in an archive's record is worse
+ * than a blank, and a change to the networks or to how the reader decides
+ * it is sure must keep to that, while reading the slanted and the wide
+ * hands (networks learnt from MNIST's upright digits alone read 85%; the
+ * test image-digits-trial runs it). */
 #include <stdio.h>
 #include <string.h>
 
 #include <leptonica/allheaders.h>
 
 #include "digits.h"
+
+#define RIGHT_PER_MILLE 880
 
 /* A digit's strokes in a 30 x 50 box: up to two polylines of points. */
 typedef struct polyline {
@@ -109,5 +113,5 @@ int main(int argc, char **argv)
     int all = total[0] + total[1] + total[2];
     printf("drawn %d: right %d wrong %d (%.2f%%) left %d\n", all, total[0], total[1],
            100.0 * total[1] / (all ? all : 1), total[2]);
-    return total[1] * 100 > all;
+    return total[1] * 100 > all || total[0] * 1000 < all * RIGHT_PER_MILLE;
 }
