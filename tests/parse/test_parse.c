@@ -3526,6 +3526,16 @@ static void test_digital_signature(void)
         {"overlay's date run into its clock", "Thời gian ký: 07.03.202509:12:40\n",
          "An Bình, ngày tháng năm 2025", NULL, NULL, "2025-03-07T09:12:40", "2025-03-07",
          "signature", false},
+        /* A day read beside a month left unread dates nothing alone: the
+         * signing dates the page. */
+        {"day read, month not", split, "An Bình, ngày 07 tháng năm 2025", NULL,
+         "Sở Nông nghiệp và môi trường", "2025-03-07T09:12:40+07:00", "2025-03-07", "signature",
+         false},
+        /* One letter run into the cue is a pen stroke, not a printed 1:
+         * the day is the signing's. */
+        {"one letter for the day", one_line, "An Bình, ngàyL tháng 4 năm 2025", NULL,
+         "Sở Nông nghiệp và Môi trường", "2025-04-02T16:05:11+07:00", "2025-04-02", "signature",
+         false},
         /* A date and clock with neither a label nor an offset is no
          * overlay. */
         {"bare time", "07.03.2025 09:12:40\n", "An Bình, ngày tháng năm 2025", NULL, NULL, NULL,
@@ -3565,6 +3575,33 @@ static void test_digital_signature(void)
     expect(m, "date.source", NULL);
     json_decref(m);
     free(body_overlay);
+}
+
+/* The day blank as a coarse scan reads a pen's stroke in it: one letter
+ * is no printed day (a day under 10 is printed with its 0), and a day
+ * read beside a month left unread gives the year alone, both flagged
+ * handwritten; a digit alone is still a day. */
+static void test_date_pen_day_forms(void)
+{
+    static const struct {
+        const char *date_line, *date;
+        bool by_hand;
+    } cases[] = {
+        {"An Bình, ngày j tháng 3 năm 2025", "2025-03", true},
+        {"An Bình, ngàyL tháng 3 năm 2025", "2025-03", true},
+        {"An Bình, ngày 1 tháng 3 năm 2025", "2025-03-01", false},
+        {"An Bình, ngày L5 tháng 3 năm 2025", "2025-03-15", false},
+        {"An Bình, ngày 07 tháng năm 2025", "2025", true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        json_t *m = parse_signed(cases[i].date_line, NULL, cases[i].date_line, "", NULL, NULL);
+        expect(m, "date", cases[i].date);
+        checks++;
+        if (json_is_true(json_object_get(json_object_get(m, "date"), "handwritten")) !=
+            cases[i].by_hand)
+            fail("date.handwritten wrong");
+        json_decref(m);
+    }
 }
 
 /* A trích yếu citing a document with its date ("... số 12/2024/NQ-HĐND
@@ -4595,6 +4632,7 @@ int main(int argc, char **argv)
     test_recipient_inner_semicolon();
     test_overlay_unit_word();
     test_digital_signature();
+    test_date_pen_day_forms();
     test_authority_name_with_comma();
     test_signer_own_title_below();
     test_footnotes_after_signature();
