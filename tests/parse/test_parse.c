@@ -3526,6 +3526,26 @@ static void test_digital_signature(void)
         {"overlay's date run into its clock", "Thời gian ký: 07.03.202509:12:40\n",
          "An Bình, ngày tháng năm 2025", NULL, NULL, "2025-03-07T09:12:40", "2025-03-07",
          "signature", false},
+        /* A bilevel scan's small print loses the date's dots too: the
+         * clock's colon still tells the run apart; with no separator at
+         * all, a run of digits is no time. */
+        {"overlay's date with no separator left", "Cơ quau: Sở Nông nghiệp và\nmôi trường, tỉnh An Bình\n"
+         "Thời gian ký:\n0703202509:12:40\n+07:00\n", "An Bình, ngày tháng năm 2025", NULL,
+         "Sở Nông nghiệp và môi trường", "2025-03-07T09:12:40+07:00", "2025-03-07", "signature",
+         false},
+        {"overlay's digits with no separator", "Thời gian ký: 0703202509 12 40\n",
+         "An Bình, ngày tháng năm 2025", NULL, NULL, NULL, "2025", NULL, false},
+        /* The overlay's year misread a decade off the printed one: its
+         * day and month still date the hand-dated page, in the printed
+         * year; a signing just past New Year is no misreading. */
+        {"signing's year misread", "Cơ quau: Sở Nông nghiệp và\nmôi trường, tỉnh An Bình\n"
+         "Thời gian ký:\n07.03.2035 09:12:40\n+07:00\n", "An Bình, ngày 06 tháng 09 năm 2025", "06",
+         "Sở Nông nghiệp và môi trường", "2035-03-07T09:12:40+07:00", "2025-03-06", "signature",
+         false},
+        {"signed just past New Year", "Ký bởi: Sở Nông nghiệp và Môi trường\n"
+         "Thời gian ký: 02.01.2026 16:05:11 +07:00\n", "An Bình, ngày tháng 12 năm 2025", NULL,
+         "Sở Nông nghiệp và Môi trường", "2026-01-02T16:05:11+07:00", "2025-12-31", "signature",
+         false},
         /* A day read beside a month left unread dates nothing alone: the
          * signing dates the page. */
         {"day read, month not", split, "An Bình, ngày 07 tháng năm 2025", NULL,
