@@ -3624,6 +3624,66 @@ static void test_date_pen_day_forms(void)
     }
 }
 
+/* The date's printed year against the page's other dates: before a
+ * document the body cites, it is read again one digit for one of like
+ * shape (3, 5, 8), taken when exactly one reading fits bounds on both
+ * sides from two sources (the cited date, a copy's signing, the number's
+ * year); otherwise kept, its confidence lowered and warned of. */
+static void test_date_year_check(void)
+{
+    static const struct {
+        const char *name, *overlay, *number, *year, *cited, *cited_year, *date;
+        bool repaired, warned;
+        double confidence;
+    } cases[] = {
+        {"a copy's signing and a citation", "SAO Y; SỞ TƯ PHÁP TỈNH AN BÌNH; Thời gian ký: "
+         "16/03/2025 10:20:00 +07:00\n", "41", "2023", "15/QĐ-BTP", "2025", "2025-03-12", true,
+         true, 0.6},
+        {"a citation alone", "", "41", "2023", "15/QĐ-BTP", "2025", "2023-03-12", false, true, 0.3},
+        {"the number's year and a citation", "", "41/2025", "2023", "15/QĐ-BTP", "2025",
+         "2025-03-12", true, true, 0.6},
+        {"the number's year alone", "", "41/2025", "2023", "15/QĐ-BTP", "2019", "2023-03-12", false,
+         true, 0.3},
+        /* A citation dated outside its own number's year bounds nothing. */
+        {"a citation at odds with its number", "", "41", "2025", "15/2025/QĐ-BTP", "2028",
+         "2025-03-12", false, false, 0.95},
+        {"a year no digit's shape mends", "SAO Y; SỞ TƯ PHÁP TỈNH AN BÌNH; Thời gian ký: "
+         "16/03/2025 10:20:00 +07:00\n", "41", "2024", "15/QĐ-BTP", "2025", "2024-03-12", false,
+         true, 0.3},
+        {"a plausible date", "SAO Y; SỞ TƯ PHÁP TỈNH AN BÌNH; Thời gian ký: "
+         "16/03/2025 10:20:00 +07:00\n", "41", "2025", "15/QĐ-BTP", "2025", "2025-03-12", false,
+         false, 0.95},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *text = NULL;
+        if (asprintf(&text,
+                     "%sUBND TỈNH AN BÌNH\nSở Tư pháp\nSố: %s/QĐ-STP\n"
+                     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                     "An Bình, ngày 12 tháng 3 năm %s\nQUYẾT ĐỊNH\n"
+                     "Về việc công bố danh mục thủ tục hành chính\n"
+                     "GIÁM ĐỐC SỞ TƯ PHÁP TỈNH AN BÌNH\n"
+                     "Căn cứ Quyết định số %s ngày 20 tháng 01 năm %s của Bộ trưởng "
+                     "Bộ Tư pháp;\nQUYẾT ĐỊNH:\nĐiều 1. Công bố danh mục kèm theo.\n",
+                     cases[i].overlay, cases[i].number, cases[i].year, cases[i].cited,
+                     cases[i].cited_year) < 0)
+            return;
+        size_t n_warnings = 0;
+        json_t *m = parse_text(cases[i].name, text, &n_warnings);
+        free(text);
+        json_t *f = json_object_get(m, "date");
+        expect(m, "date", cases[i].date);
+        checks += 3;
+        if (json_is_true(json_object_get(f, "repaired")) != cases[i].repaired)
+            fail("date.repaired wrong");
+        if ((n_warnings > 0) != cases[i].warned)
+            fail("want %s warning, got %zu", cases[i].warned ? "a" : "no", n_warnings);
+        double conf = json_real_value(json_object_get(f, "confidence"));
+        if (conf < cases[i].confidence - 0.001 || conf > cases[i].confidence + 0.001)
+            fail("date.confidence %.3f, want %.3f", conf, cases[i].confidence);
+        json_decref(m);
+    }
+}
+
 /* A trích yếu citing a document with its date ("... số 12/2024/NQ-HĐND
  * ngày 5 tháng 3 năm 2024 của ...") goes on after the date: the date is
  * not the right column's place-and-date line. */
@@ -4653,6 +4713,7 @@ int main(int argc, char **argv)
     test_overlay_unit_word();
     test_digital_signature();
     test_date_pen_day_forms();
+    test_date_year_check();
     test_authority_name_with_comma();
     test_signer_own_title_below();
     test_footnotes_after_signature();
