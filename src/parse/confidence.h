@@ -20,6 +20,9 @@
  * signature's time (esign.c): the document is dated that day or a few
  * days before, and which is a guess. */
 #define VT_CONF_DATE_SIGNATURE 0.5
+/* A date the page's other dates rule out (datecheck.c) and no reading of
+ * its year mends: kept as read, to be checked. */
+#define VT_CONF_DATE_IMPLAUSIBLE 0.3
 /* The e-office signature overlay: a time with a label over it and an
  * offset from UTC; one without either (the label OCR lost, or the offset). */
 #define VT_CONF_SIGNATURE 0.9

@@ -31,13 +31,15 @@
 #define LABEL_COST 0.25
 
 /* The signing time: date, then hours, minutes and seconds, each a run of
- * digits or the letters OCR makes of them; the separator between month
- * and year, the space before the clock and the separator between hours
- * and minutes may be lost (a compressed scan's small print runs
- * "DD.MMYYYYhh:mm" together: the parts are told apart by their digits'
- * count); then the offset from UTC, maybe on the next line. */
+ * digits or the letters OCR makes of them; the date's separators, the
+ * space before the clock and the separator between hours and minutes may
+ * be lost (a compressed or bilevel scan's small print runs
+ * "DD.MMYYYYhh:mm", even "DDMMYYYYhh:mm", together: the parts are told
+ * apart by their digits' count; read_time wants the clock's colon when
+ * the date has no separator left); then the offset from UTC, maybe on
+ * the next line. */
 static const char time_pattern[] =
-    "(?:^|[^0-9a-z])(" VT_RX_DIGIT "{2})\\s*[./-]\\s*(" VT_RX_DIGIT "{2})\\s*[./-]?\\s*"
+    "(?:^|[^0-9a-z])(" VT_RX_DIGIT "{2})\\s*[./-]?\\s*(" VT_RX_DIGIT "{2})\\s*[./-]?\\s*"
     "(" VT_RX_DIGIT "{4})\\s*(" VT_RX_DIGIT "{1,2})\\s*[:.;]?\\s*(" VT_RX_DIGIT "{2})"
     "(?:\\s*[:.;]\\s*(" VT_RX_DIGIT "{2}))?"
     "(?:\\s*([+-])\\s*(" VT_RX_DIGIT "{2})\\s*[:.]?\\s*(" VT_RX_DIGIT "{2}))?";
@@ -82,6 +84,15 @@ static char *joined_lines(const vt_pctx *cx, size_t i, size_t zone, size_t ends[
     return s;
 }
 
+/* Whether s[a, b) holds one of the characters of seps. */
+static bool separated(const char *s, long a, long b, const char *seps)
+{
+    for (long i = a; i < b; i++)
+        if (strchr(seps, s[i]))
+            return true;
+    return false;
+}
+
 /* The signing time on line i (going on to the next lines of the zone):
  * a valid date and clock starting on the line. */
 static bool read_time(vt_rx *rx, const vt_pctx *cx, size_t i, size_t zone, signing *sg)
@@ -108,7 +119,9 @@ static bool read_time(vt_rx *rx, const vt_pctx *cx, size_t i, size_t zone, signi
         for (size_t k = 1; k < n_lines && end > ends[k - 1] + 1; k++)
             sg->to = i + k;
         found = vt_date_valid(sg->y, sg->m, sg->d) && sg->hh < 24 && sg->mm < 60 && sg->ss < 60 &&
-                (!sg->offset || (sg->off_h <= 14 && sg->off_m < 60));
+                (!sg->offset || (sg->off_h <= 14 && sg->off_m < 60)) &&
+                (separated(s, vt_rx_end(rx, 1), vt_rx_start(rx, 2), "./-") ||
+                 separated(s, vt_rx_end(rx, 4), vt_rx_start(rx, 5), ":"));
     }
     free(s);
     return found;
@@ -239,6 +252,18 @@ static bool date_by_signing(const signing *sg, int y, int m, int d, bool keep_re
     return best >= 0;
 }
 
+/* Whether the signing's year is the page's printed year y misread: one
+ * digit apart, and more than the year boundary a signing a few days
+ * after the page's date may cross.  A signing years away from the page
+ * dates nothing, so the overlay's small print is what OCR missed. */
+static bool year_misread(int signed_y, int y)
+{
+    int differ = 0;
+    for (int a = signed_y, b = y; a || b; a /= 10, b /= 10)
+        differ += a % 10 != b % 10;
+    return differ == 1 && abs(signed_y - y) > 1;
+}
+
 /* The header's date completed or mended from the signing: a day or month
  * written by hand and not read is taken from it, and a hand-read date
  * dated after the signing or long before it has the parts that disagree
@@ -252,11 +277,16 @@ static void date_from_signing(vt_pctx *cx, const signing *sg)
     int y = 0, m = 0, d = 0;
     if (!v || sg->copy || sscanf(v, "%d-%d-%d", &y, &m, &d) < 1)
         return;
-    if (d && dated_before_signing(sg, y, m, d))
-        return;
     bool by_hand = json_is_true(json_object_get(f, "handwritten"));
+    /* A hand-dated page's printed year stands against a signing year
+     * misread: the signing's day and month date the page in it. */
+    signing in_year = *sg;
+    if (by_hand && year_misread(sg->y, y) && vt_date_valid(y, sg->m, sg->d))
+        in_year.y = y;
+    if (d && dated_before_signing(&in_year, y, m, d))
+        return;
     int out[3];
-    if ((d && !by_hand) || !date_by_signing(sg, y, m, d, d == 0, out)) {
+    if ((d && !by_hand) || !date_by_signing(&in_year, y, m, d, d == 0, out)) {
         vt_pctx_warn(cx, "line %zu: date %s disagrees with the e-signature of %04d-%02d-%02d; kept",
                      cx->lines[sg->time_line].number, v, sg->y, sg->m, sg->d);
         return;

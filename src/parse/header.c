@@ -1428,7 +1428,8 @@ static bool pen_marks(const char *tok)
 /* The date as precise as the page prints it: "YYYY-MM-DD"; "YYYY-MM" or
  * "YYYY" when the day (and the month) is a blank filled in by hand that
  * OCR could not read (*handwritten): empty, or marks that are not all
- * digits.  0 readings or several: no value. */
+ * digits.  A day read beside a month not read dates nothing by itself:
+ * the year alone.  0 readings or several: no value. */
 static int read_date(const char tok[3][8], char iso[16], bool *repaired, bool *handwritten)
 {
     int y, m, d;
@@ -1439,7 +1440,8 @@ static int read_date(const char tok[3][8], char iso[16], bool *repaired, bool *h
         snprintf(iso, 16, "%04d-%02d-%02d", y, m, d);
         return 1;
     }
-    if (readings > 1 || (*tok[0] && strspn(tok[0], "0123456789") == strlen(tok[0])))
+    if (readings > 1 ||
+        (*tok[0] && *tok[1] && strspn(tok[0], "0123456789") == strlen(tok[0])))
         return readings;
     /* Day unreadable: month and year alone, read with a day every month has. */
     *handwritten = true;
@@ -1469,8 +1471,10 @@ static bool toned_letter(const char *text, size_t a, size_t b)
 /* read_date of the day, month and year date_pattern matched on the line.
  * A day or month OCR took for pen strokes, or read as a toned letter, is
  * a blank filled in by hand, as an empty one is; the day beside a month
- * by hand is too.  A day the digit reader read from the pen is read,
- * flagged handwritten. */
+ * by hand is too.  So is a day of one letter ("ngàyL", "ngày j"): a
+ * printed day under 10 has its 0 (Nghị định 30), so one character that is
+ * no digit is a pen stroke, not a printed 1.  A day the digit reader read
+ * from the pen is read, flagged handwritten. */
 static int read_matched_date(const vt_rx *rx, const vt_pline *pl, char iso[16], bool *repaired,
                              bool *handwritten)
 {
@@ -1480,7 +1484,8 @@ static int read_matched_date(const vt_rx *rx, const vt_pline *pl, char iso[16], 
         long a = vt_rx_start(rx, g + 2), b = vt_rx_end(rx, g + 2);
         pen |= g < 2 && a >= 0 &&
                (vt_pline_pen(pl, pl->map[a], pl->map[b]) ||
-                toned_letter(pl->text, pl->map[a], pl->map[b]));
+                toned_letter(pl->text, pl->map[a], pl->map[b]) ||
+                (g == 0 && b - a == 1 && !isdigit((unsigned char)pl->fold[a])));
         pen_read |= g == 0 && a >= 0 && vt_pline_pen_digits(pl, pl->map[a], pl->map[b]);
         snprintf(tok[g], sizeof tok[g], "%.*s", a < 0 || pen ? 0 : (int)(b - a),
                  a < 0 || pen ? "" : pl->fold + a);

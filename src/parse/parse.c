@@ -92,6 +92,7 @@ json_t *vt_parse_lines(vt_pline *lines, size_t n, size_t page_count,
     vt_parse_adoption_date(&cx);
     vt_parse_addressees(&cx);
     vt_parse_references(&cx);
+    vt_check_date_year(&cx);
     vt_parse_marks(&cx);
 
     json_object_set_new(cx.meta, "page_count", json_integer((json_int_t)page_count));

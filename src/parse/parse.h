@@ -226,6 +226,10 @@ void vt_parse_marks(vt_pctx *cx);      /* urgency, secrecy, contacts */
 /* The e-office signature overlay above the header, and the header's date
  * completed or mended from its time (esign.c); after vt_parse_header. */
 void vt_parse_digital_signature(vt_pctx *cx);
+/* The date's printed year read again when the page's other dates (the
+ * references', the signing's, the number's year) rule it out
+ * (datecheck.c); after vt_parse_references. */
+void vt_check_date_year(vt_pctx *cx);
 /* Is the text an urgency or secrecy mark printed in capitals ("KHẨN")? */
 bool vt_is_mark(const char *text);
 

@@ -3627,6 +3627,36 @@ static void test_digital_signature(void)
         {"overlay's date run into its clock", "Thời gian ký: 07.03.202509:12:40\n",
          "An Bình, ngày tháng năm 2025", NULL, NULL, "2025-03-07T09:12:40", "2025-03-07",
          "signature", false},
+        /* A bilevel scan's small print loses the date's dots too: the
+         * clock's colon still tells the run apart; with no separator at
+         * all, a run of digits is no time. */
+        {"overlay's date with no separator left", "Cơ quau: Sở Nông nghiệp và\nmôi trường, tỉnh An Bình\n"
+         "Thời gian ký:\n0703202509:12:40\n+07:00\n", "An Bình, ngày tháng năm 2025", NULL,
+         "Sở Nông nghiệp và môi trường", "2025-03-07T09:12:40+07:00", "2025-03-07", "signature",
+         false},
+        {"overlay's digits with no separator", "Thời gian ký: 0703202509 12 40\n",
+         "An Bình, ngày tháng năm 2025", NULL, NULL, NULL, "2025", NULL, false},
+        /* The overlay's year misread a decade off the printed one: its
+         * day and month still date the hand-dated page, in the printed
+         * year; a signing just past New Year is no misreading. */
+        {"signing's year misread", "Cơ quau: Sở Nông nghiệp và\nmôi trường, tỉnh An Bình\n"
+         "Thời gian ký:\n07.03.2035 09:12:40\n+07:00\n", "An Bình, ngày 06 tháng 09 năm 2025", "06",
+         "Sở Nông nghiệp và môi trường", "2035-03-07T09:12:40+07:00", "2025-03-06", "signature",
+         false},
+        {"signed just past New Year", "Ký bởi: Sở Nông nghiệp và Môi trường\n"
+         "Thời gian ký: 02.01.2026 16:05:11 +07:00\n", "An Bình, ngày tháng 12 năm 2025", NULL,
+         "Sở Nông nghiệp và Môi trường", "2026-01-02T16:05:11+07:00", "2025-12-31", "signature",
+         false},
+        /* A day read beside a month left unread dates nothing alone: the
+         * signing dates the page. */
+        {"day read, month not", split, "An Bình, ngày 07 tháng năm 2025", NULL,
+         "Sở Nông nghiệp và môi trường", "2025-03-07T09:12:40+07:00", "2025-03-07", "signature",
+         false},
+        /* One letter run into the cue is a pen stroke, not a printed 1:
+         * the day is the signing's. */
+        {"one letter for the day", one_line, "An Bình, ngàyL tháng 4 năm 2025", NULL,
+         "Sở Nông nghiệp và Môi trường", "2025-04-02T16:05:11+07:00", "2025-04-02", "signature",
+         false},
         /* A date and clock with neither a label nor an offset is no
          * overlay. */
         {"bare time", "07.03.2025 09:12:40\n", "An Bình, ngày tháng năm 2025", NULL, NULL, NULL,
@@ -3666,6 +3696,93 @@ static void test_digital_signature(void)
     expect(m, "date.source", NULL);
     json_decref(m);
     free(body_overlay);
+}
+
+/* The day blank as a coarse scan reads a pen's stroke in it: one letter
+ * is no printed day (a day under 10 is printed with its 0), and a day
+ * read beside a month left unread gives the year alone, both flagged
+ * handwritten; a digit alone is still a day. */
+static void test_date_pen_day_forms(void)
+{
+    static const struct {
+        const char *date_line, *date;
+        bool by_hand;
+    } cases[] = {
+        {"An Bình, ngày j tháng 3 năm 2025", "2025-03", true},
+        {"An Bình, ngàyL tháng 3 năm 2025", "2025-03", true},
+        {"An Bình, ngày 1 tháng 3 năm 2025", "2025-03-01", false},
+        {"An Bình, ngày L5 tháng 3 năm 2025", "2025-03-15", false},
+        {"An Bình, ngày 07 tháng năm 2025", "2025", true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        json_t *m = parse_signed(cases[i].date_line, NULL, cases[i].date_line, "", NULL, NULL);
+        expect(m, "date", cases[i].date);
+        checks++;
+        if (json_is_true(json_object_get(json_object_get(m, "date"), "handwritten")) !=
+            cases[i].by_hand)
+            fail("date.handwritten wrong");
+        json_decref(m);
+    }
+}
+
+/* The date's printed year against the page's other dates: before a
+ * document the body cites, it is read again one digit for one of like
+ * shape (3, 5, 8), taken when exactly one reading fits bounds on both
+ * sides from two sources (the cited date, a copy's signing, the number's
+ * year); otherwise kept, its confidence lowered and warned of. */
+static void test_date_year_check(void)
+{
+    static const struct {
+        const char *name, *overlay, *number, *year, *cited, *cited_year, *date;
+        bool repaired, warned;
+        double confidence;
+    } cases[] = {
+        {"a copy's signing and a citation", "SAO Y; SỞ TƯ PHÁP TỈNH AN BÌNH; Thời gian ký: "
+         "16/03/2025 10:20:00 +07:00\n", "41", "2023", "15/QĐ-BTP", "2025", "2025-03-12", true,
+         true, 0.6},
+        {"a citation alone", "", "41", "2023", "15/QĐ-BTP", "2025", "2023-03-12", false, true, 0.3},
+        {"the number's year and a citation", "", "41/2025", "2023", "15/QĐ-BTP", "2025",
+         "2025-03-12", true, true, 0.6},
+        {"the number's year alone", "", "41/2025", "2023", "15/QĐ-BTP", "2019", "2023-03-12", false,
+         true, 0.3},
+        /* A citation dated outside its own number's year bounds nothing. */
+        {"a citation at odds with its number", "", "41", "2025", "15/2025/QĐ-BTP", "2028",
+         "2025-03-12", false, false, 0.95},
+        {"a year no digit's shape mends", "SAO Y; SỞ TƯ PHÁP TỈNH AN BÌNH; Thời gian ký: "
+         "16/03/2025 10:20:00 +07:00\n", "41", "2024", "15/QĐ-BTP", "2025", "2024-03-12", false,
+         true, 0.3},
+        {"a plausible date", "SAO Y; SỞ TƯ PHÁP TỈNH AN BÌNH; Thời gian ký: "
+         "16/03/2025 10:20:00 +07:00\n", "41", "2025", "15/QĐ-BTP", "2025", "2025-03-12", false,
+         false, 0.95},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *text = NULL;
+        if (asprintf(&text,
+                     "%sUBND TỈNH AN BÌNH\nSở Tư pháp\nSố: %s/QĐ-STP\n"
+                     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                     "An Bình, ngày 12 tháng 3 năm %s\nQUYẾT ĐỊNH\n"
+                     "Về việc công bố danh mục thủ tục hành chính\n"
+                     "GIÁM ĐỐC SỞ TƯ PHÁP TỈNH AN BÌNH\n"
+                     "Căn cứ Quyết định số %s ngày 20 tháng 01 năm %s của Bộ trưởng "
+                     "Bộ Tư pháp;\nQUYẾT ĐỊNH:\nĐiều 1. Công bố danh mục kèm theo.\n",
+                     cases[i].overlay, cases[i].number, cases[i].year, cases[i].cited,
+                     cases[i].cited_year) < 0)
+            return;
+        size_t n_warnings = 0;
+        json_t *m = parse_text(cases[i].name, text, &n_warnings);
+        free(text);
+        json_t *f = json_object_get(m, "date");
+        expect(m, "date", cases[i].date);
+        checks += 3;
+        if (json_is_true(json_object_get(f, "repaired")) != cases[i].repaired)
+            fail("date.repaired wrong");
+        if ((n_warnings > 0) != cases[i].warned)
+            fail("want %s warning, got %zu", cases[i].warned ? "a" : "no", n_warnings);
+        double conf = json_real_value(json_object_get(f, "confidence"));
+        if (conf < cases[i].confidence - 0.001 || conf > cases[i].confidence + 0.001)
+            fail("date.confidence %.3f, want %.3f", conf, cases[i].confidence);
+        json_decref(m);
+    }
 }
 
 /* A trích yếu citing a document with its date ("... số 12/2024/NQ-HĐND
@@ -4698,6 +4815,8 @@ int main(int argc, char **argv)
     test_recipient_inner_semicolon();
     test_overlay_unit_word();
     test_digital_signature();
+    test_date_pen_day_forms();
+    test_date_year_check();
     test_authority_name_with_comma();
     test_signer_own_title_below();
     test_footnotes_after_signature();
