@@ -72,7 +72,7 @@ static int number_year(const char *number)
 
 /* The page's other dates: the latest a reference carries, the signing
  * day, the number's year.  A reference whose date falls outside the year
- * its own number carries ("214/2025/NĐ-CP ngày ... năm 2028") was
+ * its own number carries ("12/2024/TT-BTC ngày ... năm 2027") was
  * misread or misprinted: it bounds nothing. */
 static bounds page_bounds(const json_t *meta)
 {
@@ -152,9 +152,9 @@ void vt_check_date_year(vt_pctx *cx)
     if (!y) {
         bool early = last < b.lo;
         long bound = early ? b.lo : b.hi;
-        vt_pctx_warn(cx, "line %lld: date %s is %s %04ld-%02ld-%02ld, which the page's other dates "
+        vt_pctx_warn(cx, "line %lld: date %s is %s %04ld-%02ld-%02ld, the %s the page's other dates "
                      "allow; kept", (long long)line, v, early ? "before" : "after", bound / 10000,
-                     bound / 100 % 100, bound % 100);
+                     bound / 100 % 100, bound % 100, early ? "earliest" : "latest");
         json_object_set_new(f, "confidence", json_real(vt_conf_rounded(VT_CONF_DATE_IMPLAUSIBLE)));
         return;
     }
