@@ -306,15 +306,18 @@ static void second_pass(vt_restorer *r, const char *const *words, vt_results out
     free(again.text);
 }
 
-/* In text with its marks, a heading line under another (heading_on) is
- * read again run on from it, and takes a change that reading is sure of
- * where its own reading kept the word: an issuing body's name is printed
- * over two lines in capitals (ỦY BAN NHÂN DÂN / PHƯỜNG ...), and a unit's
- * word before a place's name is known only by the line above.  Read on
- * its own, the line keeps what it is sure of as a sentence of its own
- * (a title under the body's name, THÔNG BÁO); a change needs the
- * posterior gate either way, so a signature block's title under its
- * authority (KT. BỘ TRƯỞNG / THỨ TRƯỞNG) stays. */
+/* In text with its marks, two heading lines one under the other
+ * (heading_on) are read again run on, and each takes a change that
+ * reading is sure of where its own reading kept the word.  The lower
+ * line: an issuing body's name is printed over two lines in capitals (ỦY
+ * BAN NHÂN DÂN / PHƯỜNG ...), and a unit's word before a place's name is
+ * known only by the line above.  The upper line: a trích yếu in capitals
+ * wraps mid-phrase, and read on its own its last word is read as a
+ * sentence's end (BÌNH ĐẰNG kept, where BÌNH ĐẲNG / GIỚI runs on).  Read
+ * on its own, a line keeps what it is sure of as a sentence of its own (a
+ * title under the body's name, THÔNG BÁO); a change needs the posterior
+ * gate either way, so a signature block's title under its authority (KT.
+ * BỘ TRƯỞNG / THỨ TRƯỞNG) stays. */
 static void heading_pass(vt_restorer *r, const char *const *words, const bool *para_end,
                          const bool *heading_on, size_t n, vt_results out)
 {
@@ -334,7 +337,7 @@ static void heading_pass(vt_restorer *r, const char *const *words, const bool *p
         vt_decode_line(r, NULL, 0, again, true);
         for (size_t w = a; w <= b; w++) {
             bool kept = out.detail ? !out.detail[w].text : !out.text[w];
-            if (w > i && kept)
+            if (kept)
                 vt_result_move(out, w, again, w);
             else
                 vt_result_clear(again, w);

@@ -583,6 +583,61 @@ static void test_model(const char *src, const char *data, const char *tmp)
     CHECK_MSG(system(cmd) == 0, "cleanup");
 }
 
+/* A model built from the test's channel and phonotactics and the made-up
+ * text of `lines` (name: its file's stem in tmp); NULL on failure. */
+static vt_restore_model *text_model(const char *src, const char *data, const char *tmp,
+                                    const char *name, const char *const *lines, size_t n)
+{
+    char dict[2048], path[4096], model[2100];
+    snprintf(dict, sizeof dict, "%s/%s-dict", tmp, name);
+    snprintf(model, sizeof model, "%s/%s.model", tmp, name);
+    make_dict(src, data, dict);
+    snprintf(path, sizeof path, "%s/corpus", dict);
+    unlink(path);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/lexicon", dict);
+    unlink(path);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/corpus/text.txt", dict);
+    FILE *f = fopen(path, "w");
+    CHECK_MSG(f != NULL, "write %s", path);
+    if (!f)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        fprintf(f, "%s\n", lines[i]);
+    fclose(f);
+    vt_error err = {0};
+    vt_train_options o = {.dict_dir = dict, .corpus_weight = 1, .output = model};
+    CHECK_MSG(vt_restore_train(&o, &err) == VT_OK, "train: %s", err.message);
+    vt_restore_model *m = vt_restore_model_open(model, &err);
+    CHECK_MSG(m != NULL, "open: %s", err.message);
+    return m;
+}
+
+/* Marked text: a trích yếu in capitals wrapped over two lines is read run
+ * on, and the upper line's last word takes what that reading is sure of.
+ * Read as a sentence of its own, the line ends in `BÌNH ĐẰNG`: the text
+ * never ends a sentence with `bình đẳng`. */
+static void test_heading_wrap(const char *src, const char *data, const char *tmp)
+{
+    const char *lines[20];
+    size_t n = 0;
+    for (int i = 0; i < 12; i++)
+        lines[n++] = "Các cơ quan thúc đẩy bình đẳng giới trong công tác cán bộ.";
+    for (int i = 0; i < 4; i++)
+        lines[n++] = "Thực hiện bình đẳng giới và phòng chống bạo lực.";
+    for (int i = 0; i < 3; i++)
+        lines[n++] = "Ông ấy đứng đằng sau cơ quan.";
+    vt_restore_model *m = text_model(src, data, tmp, "wrap", lines, n);
+    if (!m)
+        return;
+    vt_restorer *r = vt_restorer_new(m, VT_RESTORE_STYLE_AUTO, 0.5);
+    check_restore(r, "KẾ HOẠCH\nTHÚC ĐẨY BÌNH ĐẰNG\nGIỚI TRONG CƠ QUAN\n",
+                  "KẾ HOẠCH\nTHÚC ĐẨY BÌNH ĐẲNG\nGIỚI TRONG CƠ QUAN\n");
+    vt_restorer_free(r);
+    vt_restore_model_close(m);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -600,6 +655,7 @@ int main(int argc, char **argv)
     test_channel(data);
     test_counts(argv[1], data, tmp);
     test_names(argv[1], data, tmp);
+    test_heading_wrap(argv[1], data, tmp);
     test_model(argv[1], data, tmp);
     return check_done("test_restore");
 }
