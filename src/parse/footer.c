@@ -1428,10 +1428,12 @@ static char *person_by_letters(const vt_lexicon *lex, const char *name, const ch
         if (strcmp(e->fold, nf) != 0)
             continue;
         long docs = e->extra ? strtol(e->extra, NULL, 10) : 0;
-        tie = best && docs == best_docs;
         if (docs > best_docs) {
             best = e;
             best_docs = docs;
+            tie = false;
+        } else if (docs == best_docs) {
+            tie = true;
         }
     }
     free(nf);

@@ -1765,6 +1765,14 @@ static void test_signer_person_by_letters(void)
     m = parse_restored("person by letters, correct text", restored, restored);
     expect(m, "signer.name", "Đoàn Khắc Tư");
     json_decref(m);
+    /* Two persons as frequent with those letters tell nothing, whatever
+     * a rarer third one listed after them. */
+    add_person("Đoàn Khắc Từ", "2");
+    add_person("Đoàn Khắc Tự", "1");
+    snprintf(source, sizeof source, "%sDoan Khac Tu\n", head);
+    m = parse_restored("person by letters, two as frequent", restored, source);
+    expect(m, "signer.name", "Đoàn Khắc Tư");
+    json_decref(m);
     drop_persons(keep);
 }
 
