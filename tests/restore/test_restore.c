@@ -193,6 +193,42 @@ static void test_counts(const char *src, const char *data, const char *tmp)
           "malformed counts: %s", err.message);
 }
 
+/* `dict`: the test's channel and phonotactics, an empty lexicon and the
+ * made-up corpus `lines`; false on failure. */
+static bool text_dict(const char *src, const char *data, const char *dict,
+                      const char *const *lines, size_t n)
+{
+    char path[4096];
+    make_dict(src, data, dict);
+    snprintf(path, sizeof path, "%s/corpus", dict);
+    unlink(path);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/lexicon", dict);
+    unlink(path);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/corpus/text.txt", dict);
+    FILE *f = fopen(path, "w");
+    CHECK_MSG(f != NULL, "write %s", path);
+    if (!f)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        fprintf(f, "%s\n", lines[i]);
+    fclose(f);
+    return true;
+}
+
+/* The model vt_restore_train builds of `dict` into `model`, opened; NULL
+ * on failure. */
+static vt_restore_model *trained(const char *dict, const char *model)
+{
+    vt_error err = {0};
+    vt_train_options o = {.dict_dir = dict, .corpus_weight = 1, .output = model};
+    CHECK_MSG(vt_restore_train(&o, &err) == VT_OK, "train: %s", err.message);
+    vt_restore_model *m = vt_restore_model_open(model, &err);
+    CHECK_MSG(m != NULL, "open: %s", err.message);
+    return m;
+}
+
 /* The name parts of lexicon/names-corpus.tsv teach where a part stands
  * in a name: after a family name, a usual middle name (đình) beats a
  * word the text uses far more (định of quy định), in a name the model
@@ -203,40 +239,25 @@ static void test_names(const char *src, const char *data, const char *tmp)
     char dict[2048], path[4096], model[2100];
     snprintf(dict, sizeof dict, "%s/ndict", tmp);
     snprintf(model, sizeof model, "%s/n.model", tmp);
-    make_dict(src, data, dict);
-    snprintf(path, sizeof path, "%s/corpus", dict);
-    unlink(path);
-    mkdir(path, 0700);
-    snprintf(path, sizeof path, "%s/corpus/text.txt", dict);
-    FILE *f = fopen(path, "w");
-    CHECK_MSG(f != NULL, "write %s", path);
-    if (!f)
+    const char *lines[26];
+    for (size_t i = 0; i < 26; i++)
+        lines[i] = i < 20    ? "Căn cứ quy định của pháp luật, xác định rõ nhiệm vụ."
+                   : i == 20 ? "Ông Phùng Hữu Lâm và bà Đào Thị Hoa dự họp tại đình làng."
+                             : "Công ty từng làm việc tại Hải Dương.";
+    if (!text_dict(src, data, dict, lines, 26))
         return;
-    for (int i = 0; i < 20; i++)
-        fputs("Căn cứ quy định của pháp luật, xác định rõ nhiệm vụ.\n", f);
-    fputs("Ông Phùng Hữu Lâm và bà Đào Thị Hoa dự họp tại đình làng.\n", f);
-    for (int i = 0; i < 5; i++)
-        fputs("Công ty từng làm việc tại Hải Dương.\n", f);
-    fclose(f);
-    snprintf(path, sizeof path, "%s/lexicon", dict);
-    unlink(path);
-    mkdir(path, 0700);
-    vt_error err = {0};
-    vt_train_options o = {.dict_dir = dict, .corpus_weight = 1, .output = model};
     double gap[2] = {0, 0}, lam[2] = {0, 0};
     for (int with = 0; with < 2; with++) {
         if (with) {
             snprintf(path, sizeof path, "%s/lexicon/names-corpus.tsv", dict);
-            f = fopen(path, "w");
+            FILE *f = fopen(path, "w");
             if (!f)
                 return;
             fputs("# family\nPhùng\t3\nĐào\t5\n# middle\nThị\t9\nĐình\t4\nHữu\t2\n"
                   "# given\nHoa\t3\nLâm\t2\nTâm\t2\n# person\nPhùng Hữu Lâm\t1\n", f);
             fclose(f);
         }
-        CHECK_MSG(vt_restore_train(&o, &err) == VT_OK, "train: %s", err.message);
-        vt_restore_model *m = vt_restore_model_open(model, &err);
-        CHECK_MSG(m != NULL, "open: %s", err.message);
+        vt_restore_model *m = trained(dict, model);
         if (!m)
             return;
         uint32_t phung = vt_model_id(m, "phùng", strlen("phùng"));
@@ -588,30 +609,10 @@ static void test_model(const char *src, const char *data, const char *tmp)
 static vt_restore_model *text_model(const char *src, const char *data, const char *tmp,
                                     const char *name, const char *const *lines, size_t n)
 {
-    char dict[2048], path[4096], model[2100];
+    char dict[2048], model[2100];
     snprintf(dict, sizeof dict, "%s/%s-dict", tmp, name);
     snprintf(model, sizeof model, "%s/%s.model", tmp, name);
-    make_dict(src, data, dict);
-    snprintf(path, sizeof path, "%s/corpus", dict);
-    unlink(path);
-    mkdir(path, 0700);
-    snprintf(path, sizeof path, "%s/lexicon", dict);
-    unlink(path);
-    mkdir(path, 0700);
-    snprintf(path, sizeof path, "%s/corpus/text.txt", dict);
-    FILE *f = fopen(path, "w");
-    CHECK_MSG(f != NULL, "write %s", path);
-    if (!f)
-        return NULL;
-    for (size_t i = 0; i < n; i++)
-        fprintf(f, "%s\n", lines[i]);
-    fclose(f);
-    vt_error err = {0};
-    vt_train_options o = {.dict_dir = dict, .corpus_weight = 1, .output = model};
-    CHECK_MSG(vt_restore_train(&o, &err) == VT_OK, "train: %s", err.message);
-    vt_restore_model *m = vt_restore_model_open(model, &err);
-    CHECK_MSG(m != NULL, "open: %s", err.message);
-    return m;
+    return text_dict(src, data, dict, lines, n) ? trained(dict, model) : NULL;
 }
 
 /* Marked text: a trích yếu in capitals wrapped over two lines is read run
