@@ -836,6 +836,32 @@ static char *title_word(const char *low)
     return out;
 }
 
+/* Of the entries of `list` with the letters `fold`, the one the corpus
+ * names in most documents (NULL when none); *same: how many have those
+ * letters, *ahead: no other is named in as many. */
+static const vt_lex_entry *most_named(const vt_lex_list *list, const char *fold, size_t *same,
+                                      bool *ahead)
+{
+    const vt_lex_entry *top = NULL;
+    long top_docs = -1;
+    *same = 0;
+    *ahead = false;
+    for (size_t i = 0; i < list->n; i++) {
+        if (strcmp(list->v[i].fold, fold) != 0)
+            continue;
+        long docs = list->v[i].extra ? strtol(list->v[i].extra, NULL, 10) : 0;
+        ++*same;
+        if (docs > top_docs) {
+            top = &list->v[i];
+            top_docs = docs;
+            *ahead = true;
+        } else if (docs == top_docs) {
+            *ahead = false;
+        }
+    }
+    return top;
+}
+
 /* One part of a name in its proper spelling from the names list: the only
  * entry with the same letters when the print lost its marks, or for the
  * family name (a closed set) the one entry within OCR distance. */
@@ -847,23 +873,9 @@ static char *name_part(const vt_lex_list *list, const char *word, bool fuzzy)
     /* Of family names sharing their letters ("Vũ", and "Vừ" of the Hmông)
      * the one the corpus names in more documents than any other (`ahead`)
      * is the one lost marks hide; marks printed tell the other. */
-    const vt_lex_entry *only = NULL;
-    size_t same = 0;
-    long top = -1;
-    bool ahead = false;
-    for (size_t i = 0; i < list->n; i++) {
-        if (strcmp(list->v[i].fold, f) != 0)
-            continue;
-        long docs = list->v[i].extra ? strtol(list->v[i].extra, NULL, 10) : 0;
-        same++;
-        if (docs > top) {
-            only = &list->v[i];
-            top = docs;
-            ahead = true;
-        } else if (docs == top) {
-            ahead = false;
-        }
-    }
+    size_t same;
+    bool ahead;
+    const vt_lex_entry *only = most_named(list, f, &same, &ahead);
     /* Marks printed ("Lực", "LỰC") are kept; lost ones come from the list. */
     bool unmarked = strcmp(f, low) == 0;
     char *out = NULL;
@@ -1420,24 +1432,11 @@ static bool marks_printed(const char *printed, const char *spelled)
 static char *person_by_letters(const vt_lexicon *lex, const char *name, const char *printed)
 {
     char *nf = vt_text_fold(name);
-    const vt_lex_entry *best = NULL;
-    long best_docs = -1;
-    bool tie = false;
-    for (size_t i = 0; i < lex->persons.n; i++) {
-        const vt_lex_entry *e = &lex->persons.v[i];
-        if (strcmp(e->fold, nf) != 0)
-            continue;
-        long docs = e->extra ? strtol(e->extra, NULL, 10) : 0;
-        if (docs > best_docs) {
-            best = e;
-            best_docs = docs;
-            tie = false;
-        } else if (docs == best_docs) {
-            tie = true;
-        }
-    }
+    size_t same;
+    bool ahead;
+    const vt_lex_entry *best = most_named(&lex->persons, nf, &same, &ahead);
     free(nf);
-    if (!best || tie || strcmp(best->form, name) == 0 || marks_printed(printed, best->form))
+    if (!best || !ahead || strcmp(best->form, name) == 0 || marks_printed(printed, best->form))
         return NULL;
     return vt_xstrdup(best->form);
 }

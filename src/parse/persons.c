@@ -236,8 +236,7 @@ static bool family_read_as_word(const vt_lexicon *lex, const char *const *text,
     }
     if (!change[i]) {
         char *c = core_of(text[i]), *f = vt_text_fold(c), *low = vt_text_lower_full(c);
-        for (size_t k = 0; k < lex->family.n && !any && strcmp(f, low) == 0; k++)
-            any = strcmp(lex->family.v[k].fold, f) == 0;
+        any = strcmp(f, low) == 0 && vt_lex_match(&lex->family, f, strlen(f), 0, NULL);
         free(c);
         free(f);
         free(low);
