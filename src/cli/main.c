@@ -1,5 +1,7 @@
 /* main.c — the vanthu command: dispatch to one file per command. */
+#include <dlfcn.h>
 #include <malloc.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,6 +103,38 @@ static void *image_alloc(size_t n)
     if (p && to > from)
         madvise((void *)from, to - from, MADV_HUGEPAGE); /* advice: failing is no harm */
     return p;
+}
+
+/* Tesseract 5.3 hands each text line to its LSTM as an image in memory
+ * that it encodes (ImageData::SetPix: pixWriteMem as PNG, at zlib's
+ * default level) and decodes again at once (pixReadMem): a twentieth of a
+ * page's CPU went on bytes nobody keeps.  The command defines pixWriteMem,
+ * which the dynamic linker finds before leptonica's: a PNG that Tesseract
+ * asks for is written as leptonica's own uncompressed serialisation
+ * (spix), a copy of the pixels that pixReadMem, telling formats by their
+ * first bytes, reads back as the same image, so that every line is read
+ * as before.  Any other call, vanthu's own included, is leptonica's. */
+static l_ok (*leptonica_write_mem)(l_uint8 **, size_t *, PIX *, l_int32);
+static pthread_once_t write_mem_found = PTHREAD_ONCE_INIT;
+
+static void find_write_mem(void)
+{
+    leptonica_write_mem = (l_ok(*)(l_uint8 **, size_t *, PIX *, l_int32))dlsym(
+        RTLD_NEXT, "pixWriteMem");
+}
+
+static bool in_tesseract(const void *code)
+{
+    Dl_info info;
+    return dladdr(code, &info) && info.dli_fname && strstr(info.dli_fname, "libtesseract");
+}
+
+l_ok pixWriteMem(l_uint8 **data, size_t *size, PIX *pix, l_int32 format)
+{
+    if (format == IFF_PNG && in_tesseract(__builtin_return_address(0)))
+        return pixWriteMemSpix(data, size, pix);
+    pthread_once(&write_mem_found, find_write_mem);
+    return leptonica_write_mem ? leptonica_write_mem(data, size, pix, format) : 1;
 }
 
 /* -V or --version, before the command or among its options (up to "--"),
