@@ -122,9 +122,12 @@ static bool restored_words(const char *text)
  * repairs are made for prose, while the cues and lexicons here are
  * OCR-tolerant, so codes ("27/QD-TTg"), acronyms in capitals ("UBNDT",
  * "THCS") and punctuation are read in their printed form, but for a
- * syllable the OCR damaged (damaged_syllable).  `printed` is that form,
- * from the document's change records; NULL when no stage changed the
- * word. */
+ * syllable the OCR damaged (damaged_syllable), and for punctuation restore
+ * read as words (restored_words): the English model prints `ở` as `&`
+ * ("xã hội & Trung ương"), which restore reads only where the words
+ * around it are prose (between two codes, "KH & ĐT", it stays).
+ * `printed` is that form, from the document's change records; NULL when
+ * no stage changed the word. */
 static bool read_as_printed(const vt_lexicon *lex, const vt_word *w, const char *printed)
 {
     if (!printed || strcmp(printed, w->text) == 0)
@@ -138,7 +141,7 @@ static bool read_as_printed(const vt_lexicon *lex, const vt_word *w, const char 
     if (digit && sep && !restored_words(w->text))
         return true;
     if (!alnum)
-        return true;
+        return !restored_words(w->text);
     if (!vt_text_mostly_upper(printed))
         return false;
     char *a = vt_text_fold(printed), *b = vt_text_fold(w->text);

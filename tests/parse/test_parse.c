@@ -4321,6 +4321,26 @@ static void test_stage(const char *lexdir)
     }
     vt_doc_free(doc);
 
+    /* Punctuation restore read as a word is that word (the English model
+     * prints `ở` as `&`); read as capitals no word spells, it is as
+     * printed. */
+    current = "punctuation read as a word";
+    doc = vt_doc_new("test");
+    doc->page_count = 1;
+    b = vt_page_add_block(vt_doc_add_page(doc), VT_ROLE_NONE);
+    add_line(b, "BO TAI CHINH");
+    add_line(b, "S6: 15/BTC-CS");
+    add_line(b, "V/v cong tac can bo & xa, & thon");
+    add_line(b, "Kinh gui: So Xay dung & KH");
+    vt_doc_change_word(doc, 0, 0, 2, 5, "ở", "restore", "lm", 0.5, false, NULL, 0);
+    vt_doc_change_word(doc, 0, 0, 2, 7, "ở", "restore", "lm", 0.5, false, NULL, 0);
+    vt_doc_change_word(doc, 0, 0, 3, 5, "ĐT", "restore", "lm", 0.5, false, NULL, 0);
+    if (run_stage(doc, lexdir)) {
+        expect(doc->meta, "subject", "V/v cong tac can bo ở xa, ở thon");
+        expect(doc->meta, "addressees.0", "So Xay dung & KH");
+    }
+    vt_doc_free(doc);
+
     vt_options opts = {0};
 
     /* A missing lexicon is a dependency error naming the file. */
