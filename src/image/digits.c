@@ -342,10 +342,23 @@ int vt_digit_classify(const float features[VT_DIGIT_FEATURES], float *prob)
  * development pages: precision before recall). */
 #define SURE 0.97f
 
-/* Pen ink of the blank: dark, or blue well above red and green (a
- * ballpoint's blue is light on a colour scan), the blue also into *blue.
- * Dark is measured against the paper, the crop's brightest tenth. */
-static PIX *ink_mask(PIX *crop, PIX **blue)
+/* Ink is darker than INK_DARK per cent of the paper.  A faint pen's
+ * stroke may lie about that level, in part above it: the threshold breaks
+ * it (a 0 whose lighter side is lost, its darker side a sure 6).  So a
+ * blank is read again taking ink up to INK_LIGHT per cent too: where that
+ * reads other digits, or none while the blank holds faint strokes
+ * (faint_strokes), the reader abstains.  Where it reads none and the
+ * lighter ink is only the grey edge of dark strokes (a coarse scan's,
+ * enlarged), the first reading stands. */
+#define INK_DARK 72
+#define INK_LIGHT 85
+/* The grey edge of a dark stroke lies within EDGE / 2 pixels of it. */
+#define EDGE 7
+
+/* Pen ink of the blank: darker than `dark` per cent of the paper, the
+ * crop's brightest tenth, or blue well above red and green (a ballpoint's
+ * blue is light on a colour scan), the blue also into *blue. */
+static PIX *ink_mask(PIX *crop, int dark_pc, PIX **blue)
 {
     PIX *rgb = pixConvertTo32(crop);
     if (!rgb)
@@ -365,7 +378,7 @@ static PIX *ink_mask(PIX *crop, PIX **blue)
     int paper = 255;
     for (int seen = 0; paper > 0 && (seen += hist[paper]) < w * h / 10;)
         paper--;
-    int dark = paper * 72 / 100;
+    int dark = paper * dark_pc / 100;
     for (int y = 0; y < h; y++)
         for (int x = 0; x < w; x++) {
             l_int32 r, g, b;
@@ -726,33 +739,19 @@ static PIX *crop_page(PIX *page, int x0, int y0, int x1, int y1, float enlarge)
     return big;
 }
 
-size_t vt_digits_read(PIX *page, vt_box gap, float enlarge, char *out, size_t cap)
+/* The digits read in the crop's ink darker than `dark` per cent of the
+ * paper (ink_mask), of a blank in columns [in0, in1) of a line `line`
+ * high, into out (cap bytes with its NUL); how many, 0 when unsure. */
+static size_t read_crop(PIX *crop, int dark, int in0, int in1, int line, char *out, size_t cap)
 {
     *out = '\0';
-    /* The blank with the print on each side, as wide as the line's print
-     * is high (gap.h is three times that): what belongs to neither is
-     * seen whole. */
-    int side = gap.h / 3;
-    int pw = (int)pixGetWidth(page), ph = (int)pixGetHeight(page);
-    int x0 = gap.x - side < 0 ? 0 : gap.x - side, y0 = gap.y < 0 ? 0 : gap.y;
-    int x1 = gap.x + gap.w + side > pw ? pw : gap.x + gap.w + side;
-    int y1 = gap.y + gap.h > ph ? ph : gap.y + gap.h;
-    if (cap < 2 || x1 - x0 < 4 || y1 - y0 < 8)
-        return 0;
-    PIX *crop = crop_page(page, x0, y0, x1, y1, enlarge);
-    /* The blank's columns and the line's height in the crop's pixels. */
-    float k = crop ? (float)pixGetWidth(crop) / (float)(x1 - x0) : 1;
-    int in0 = (int)lroundf((float)(gap.x - x0) * k);
-    int in1 = (int)lroundf((float)(gap.x + gap.w - x0) * k);
-    int line = (int)lroundf((float)side * k);
     PIX *blue = NULL;
-    PIX *mask = crop ? ink_mask(crop, &blue) : NULL;
+    PIX *mask = ink_mask(crop, dark, &blue);
     if (mask) {
         erase_streaks(mask);
         keep_blue_pen(&mask, blue, in0, in1);
     }
     pixDestroy(&blue);
-    pixDestroy(&crop);
     if (!mask)
         return 0;
     PIXA *pieces = NULL;
@@ -781,6 +780,70 @@ size_t vt_digits_read(PIX *page, vt_box gap, float enlarge, char *out, size_t ca
     boxaDestroy(&boxes);
     pixaDestroy(&pieces);
     pixDestroy(&mask);
+    return got;
+}
+
+/* Whether the blank, columns [in0, in1) of the crop, holds faint
+ * strokes: ink the lighter level (INK_LIGHT) takes beyond the grey edge
+ * (EDGE) of the darker level's strokes (INK_DARK), more than a fifth as
+ * much as those. */
+static bool faint_strokes(PIX *crop, int in0, int in1)
+{
+    PIX *b1 = NULL, *b2 = NULL;
+    PIX *dark = ink_mask(crop, INK_DARK, &b1), *light = ink_mask(crop, INK_LIGHT, &b2);
+    pixDestroy(&b1);
+    pixDestroy(&b2);
+    bool faint = false;
+    if (dark && light) {
+        PIX *near = pixDilateBrick(NULL, dark, EDGE, EDGE);
+        PIX *away = near ? pixSubtract(NULL, light, near) : NULL;
+        BOX *b = boxCreate(in0, 0, in1 - in0, (int)pixGetHeight(crop));
+        l_int32 d = 0, f = 0;
+        pixCountPixelsInRect(dark, b, &d, NULL);
+        if (away)
+            pixCountPixelsInRect(away, b, &f, NULL);
+        faint = f * 5 > d;
+        boxDestroy(&b);
+        pixDestroy(&near);
+        pixDestroy(&away);
+    }
+    pixDestroy(&dark);
+    pixDestroy(&light);
+    return faint;
+}
+
+size_t vt_digits_read(PIX *page, vt_box gap, float enlarge, char *out, size_t cap)
+{
+    *out = '\0';
+    /* The blank with the print on each side, as wide as the line's print
+     * is high (gap.h is three times that): what belongs to neither is
+     * seen whole. */
+    int side = gap.h / 3;
+    int pw = (int)pixGetWidth(page), ph = (int)pixGetHeight(page);
+    int x0 = gap.x - side < 0 ? 0 : gap.x - side, y0 = gap.y < 0 ? 0 : gap.y;
+    int x1 = gap.x + gap.w + side > pw ? pw : gap.x + gap.w + side;
+    int y1 = gap.y + gap.h > ph ? ph : gap.y + gap.h;
+    if (cap < 2 || x1 - x0 < 4 || y1 - y0 < 8)
+        return 0;
+    PIX *crop = crop_page(page, x0, y0, x1, y1, enlarge);
+    if (!crop)
+        return 0;
+    /* The blank's columns and the line's height in the crop's pixels. */
+    float k = (float)pixGetWidth(crop) / (float)(x1 - x0);
+    int in0 = (int)lroundf((float)(gap.x - x0) * k);
+    int in1 = (int)lroundf((float)(gap.x + gap.w - x0) * k);
+    int line = (int)lroundf((float)side * k);
+    char again[9];
+    size_t most = cap < sizeof again ? cap : sizeof again;
+    size_t got = read_crop(crop, INK_DARK, in0, in1, line, out, most);
+    if (got) {
+        size_t light = read_crop(crop, INK_LIGHT, in0, in1, line, again, most);
+        if ((light && strcmp(again, out) != 0) || (!light && faint_strokes(crop, in0, in1))) {
+            got = 0;
+            *out = '\0';
+        }
+    }
+    pixDestroy(&crop);
     return got;
 }
 
@@ -966,7 +1029,7 @@ static bool digits_look_printed(PIX *page, const vt_word *cue, int left, size_t 
                           2 * cue->box.h);
     PIX *crop = clip ? pixClipRectangle(page, clip, NULL) : NULL;
     boxDestroy(&clip);
-    PIX *blue = NULL, *mask = crop ? ink_mask(crop, &blue) : NULL;
+    PIX *blue = NULL, *mask = crop ? ink_mask(crop, INK_DARK, &blue) : NULL;
     pixDestroy(&crop);
     l_int32 blue_ink = 1;
     if (blue)

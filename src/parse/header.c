@@ -1299,6 +1299,24 @@ static bool read_number(vt_rx *rx, const char *text, size_t from, size_t to, boo
     return vt_rx_find(rx, text, to, (size_t)at) && vt_rx_start(rx, 0) == at;
 }
 
+/* The number's match in *rx read again from the printed notation that
+ * follows the last pen stroke inside its notation (group 3), *by_hand
+ * then set; false when the match cannot be read so (no printed notation
+ * after the pen: the pen would be all of it).  A notation with no pen in
+ * it, or with pen to its end, is left as matched. */
+static bool pen_notation_dropped(vt_rx *rx, const vt_pline *nl, size_t to, bool *by_hand)
+{
+    size_t a = (size_t)vt_rx_start(rx, 3), b = (size_t)vt_rx_end(rx, 3), last = b;
+    for (size_t i = a; nl->pen && i < b && i < nl->len; i++)
+        if (nl->pen[i] == VT_PEN_MARKS)
+            last = i;
+    if (last == b || !has_alnum(nl->text, last + 1, b))
+        return true;
+    long at = printed_notation(nl->text, last + 1, b);
+    *by_hand = true;
+    return at >= 0 && vt_rx_find(rx, nl->text, to, (size_t)at) && vt_rx_start(rx, 0) == at;
+}
+
 static bool parse_number(vt_pctx *cx, const size_t *split, size_t scan, number *num)
 {
     vt_rx rx, loose_rx;
@@ -1341,6 +1359,12 @@ static bool parse_number(vt_pctx *cx, const size_t *split, size_t scan, number *
         /* Digits OCR took for pen strokes are not read: what the LSTM makes
          * of a hand is no number, however much it looks like one. */
         by_hand |= vt_pline_pen(nl, (size_t)vt_rx_start(&rx, 1), (size_t)vt_rx_end(&rx, 1));
+        /* Pen strokes OCR read as a number and a notation ("7⁄61 /KH-UBND",
+         * its first word taken for pen) are no part of the notation: it is
+         * the printed one after them, the number left by hand.  A notation
+         * marked pen to its end is print OCR doubted, read as ever. */
+        if (!pen_notation_dropped(&rx, nl, nl->map[le], &by_hand))
+            continue;
         /* Digits the digit reader read from the pen are the number, flagged. */
         bool pen_read = !by_hand && vt_pline_pen_digits(nl, (size_t)vt_rx_start(&rx, 1),
                                                         (size_t)vt_rx_end(&rx, 1));

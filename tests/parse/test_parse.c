@@ -3519,6 +3519,27 @@ static void test_pen_words(void)
     expect(m, "date", "2025-01");
     expect_handwritten(m, "date", true);
     json_decref(m);
+
+    /* Pen OCR read as digits around a slash before the printed notation
+     * ("7⁄61 /KH-UBND", the word taken for pen): its pieces are no part
+     * of the notation, and the number is left by hand. */
+    static const struct {
+        const char *line, *pen, *number;
+    } runs[] = {
+        {"Số: 7⁄61 /KH-UBND", "7⁄61", "/KH-UBND"},
+        {"Số: 8/305 /KH-UBND", "8/305", "/KH-UBND"},
+    };
+    for (size_t i = 0; i < sizeof runs / sizeof *runs; i++) {
+        char text[256];
+        snprintf(text, sizeof text,
+                 "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\n%s\nAn Bình, ngày 9 tháng 01 năm 2025\n"
+                 "KẾ HOẠCH\nTổ chức hội nghị năm 2025\n", runs[i].line);
+        m = parse_text_pen(runs[i].line, text, &runs[i].pen, 1, VT_PEN_MARKS);
+        expect(m, "number", runs[i].number);
+        expect(m, "number.code_notation", "KH-UBND");
+        expect_handwritten(m, "number", true);
+        json_decref(m);
+    }
 }
 
 /* An e-signature overlay OCR damaged ("Cơ quan: Thành phá Đà Nẵng") that
