@@ -88,6 +88,10 @@ char vt_last_char(const char *s);
  * from a seal, a signature or a rule ("tÀ", "> og 2 ;"). */
 bool vt_specks_only(const char *fold, size_t from, size_t to);
 
+/* Whether folded text holds the folded words as whole words ("tinh ben
+ * tre" holds "ben tre", not "en tre"). */
+bool vt_fold_holds(const char *fold, const char *words);
+
 /* OCR-tolerant matching of a folded keyword ("noi nhan") against folded
  * text: spaces are optional on both sides and letters the OCR confuses
  * (o/6/b, i/1/l, d/p/đ, ...) cost less than other edits.  Returns the
