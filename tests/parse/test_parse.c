@@ -2268,6 +2268,32 @@ static void test_lettered_numbers(void)
         expect_citation(cases[i].cite, cases[i].number, cases[i].date);
 }
 
+/* A cited document's issuer code OCR damaged into no code the lexicon
+ * knows is the code of the issuer the citation names, when close to it;
+ * a known code, or one far from the named issuer's, stays as read. */
+static void test_code_by_issuer(void)
+{
+    static const struct {
+        const char *cite, *number, *date;
+    } cases[] = {
+        {"Quyết định số 512/QĐ-BGTTWT ngày 3/4/2011 của Bộ trưởng Bộ Giao thông vận tải",
+         "512/QĐ-BGTVT", "2011-04-03"},
+        {"Công điện số 77/CĐ-TTEg ngày 5/6/2011 của Thủ tướng Chính phủ", "77/CĐ-TTg",
+         "2011-06-05"},
+        {"Kế hoạch số 31/KH-STTLET ngày 6/1/2012 của Sở Thông tin và Truyền thông tỉnh Yên Bái",
+         "31/KH-STTTT", "2012-01-06"},
+        {"Quyết định số 512/QĐ-BTC ngày 3/4/2011 của Bộ trưởng Bộ Giao thông vận tải",
+         "512/QĐ-BTC", "2011-04-03"},
+        {"Quyết định số 512/QĐ-XKQW ngày 3/4/2011 của Bộ trưởng Bộ Giao thông vận tải",
+         "512/QĐ-XKQW", "2011-04-03"},
+        /* A party document's number: its issuer's code follows the slash. */
+        {"Kế hoạch số 05-KH/BCĐTW ngày 3/4/2011 của Ban Chỉ đạo Trung ương", "05-KH/BCĐTW",
+         "2011-04-03"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        expect_citation(cases[i].cite, cases[i].number, cases[i].date);
+}
+
 /* A number behind "số" and a cue naming a document is cited as printed:
  * a firm's or a citizen's own numbering, a code parted by a space after
  * its '&'; an address or a bare count behind "số" is none. */
@@ -4809,6 +4835,7 @@ int main(int argc, char **argv)
     test_number_dashes();
     test_place_of_issuer();
     test_issuer_stray_letter();
+    test_code_by_issuer();
     test_deputy_titles();
     test_signer_confirmed();
     test_signer_known_person();
