@@ -761,3 +761,43 @@ char *vt_codes_d_restored(const vt_lexicon *lex, const char *text)
     }
     return out;
 }
+
+/* How far OCR may have damaged a cited document's issuer code
+ * (vt_fuzzy_cost, per letter of the code) and it still be taken for the
+ * code of the issuer the text names: a letter of three, two of five. */
+#define ISSUER_CODE_DAMAGE 0.45
+
+char *vt_code_by_issuer(const vt_lexicon *lex, const char *number, const char *issuer)
+{
+    /* The code after the type's: "12/QĐ-CODE", not a party document's
+     * "01-KH/BCĐTW", whose issuer's code is no abbreviation's. */
+    const char *dash = strrchr(number, '-'), *slash = strchr(number, '/');
+    if (!dash || !slash || dash < slash || !dash[1] || strchr(dash, '/') ||
+        vt_known_code(lex, dash + 1))
+        return NULL;
+    char *part = vt_text_fold(dash + 1), *named = vt_text_fold(issuer);
+    const vt_lex_entry *best = NULL;
+    double best_cost = ISSUER_CODE_DAMAGE;
+    bool tie = false;
+    for (size_t i = 0; i < lex->abbreviations.n; i++) {
+        const vt_lex_entry *a = &lex->abbreviations.v[i];
+        if (!a->extra || strchr(a->form, '-') || (best && strcmp(a->form, best->form) == 0))
+            continue;
+        double c = vt_fuzzy_cost(part, strlen(part), a->fold);
+        if (c > best_cost)
+            continue;
+        char *expansion = vt_text_fold(a->extra);
+        bool names = vt_fold_holds(named, expansion);
+        free(expansion);
+        if (!names)
+            continue;
+        tie = best && c == best_cost;
+        best = a;
+        best_cost = c;
+    }
+    free(part);
+    free(named);
+    if (!best || tie)
+        return NULL;
+    return vt_xasprintf("%.*s%s", (int)(dash + 1 - number), number, best->form);
+}

@@ -588,6 +588,34 @@ static char *without_stray_stops(char *text)
     return text;
 }
 
+/* Whether s[0, n) is one letter in small case. */
+static bool small_letter(const char *s, size_t n)
+{
+    uint32_t cp;
+    return n > 0 && (size_t)vt_utf8_dec(s, n, &cp) == n && vt_cp_is_alpha(cp) &&
+           vt_case_of(s, n) == VT_CASE_LOWER;
+}
+
+/* A name in capitals has no word of one small letter: one first or last
+ * on a line of capitals is a speck or a pen's stroke OCR read as a letter
+ * ("í TỈNH PHÚ THỌ").  Takes text, returns it mended. */
+static char *without_stray_letters(char *text)
+{
+    size_t n = strlen(text), first = strcspn(text, " ");
+    const char *last = strrchr(text, ' ');
+    size_t a = first < n && small_letter(text, first) ? first + 1 : 0;
+    size_t b = last && small_letter(last + 1, strlen(last + 1)) ? (size_t)(last - text) : n;
+    if (a == 0 && b == n)
+        return text;
+    char *rest = vt_xstrndup(text + a, b > a ? b - a : 0);
+    if (!vt_text_is_upper(rest) || !strchr(rest, ' ')) {
+        free(rest);
+        return text;
+    }
+    free(text);
+    return rest;
+}
+
 /* The rule printed under a name in capitals stands level with the motto,
  * and English-model OCR reads it as a few letters left of the motto, all
  * small ("oe", "wa nnen nn"): a name's next line in capitals has a capital,
@@ -650,7 +678,7 @@ static bool parse_issuer(vt_pctx *cx, const size_t *split, size_t end, bool anch
             pl->role == VT_ROLE_FOOTER_RIGHT ||
             (left_column && pl->role != VT_ROLE_HEADER_LEFT) || !has_alnum(pl->fold, 0, split[i]))
             continue;
-        char *line = without_stray_stops(left_text(pl, split[i]));
+        char *line = without_stray_letters(without_stray_stops(left_text(pl, split[i])));
         char *lf = vt_text_fold(line);
         /* A rule under the name reads as a mark or a lone letter. */
         size_t letters = 0;
@@ -730,16 +758,6 @@ static bool parse_issuer(vt_pctx *cx, const size_t *split, size_t end, bool anch
     return true;
 }
 
-/* Whether the folded name holds the folded place as whole words. */
-static bool names_place(const char *name, const char *place)
-{
-    size_t n = strlen(place);
-    for (const char *at = strstr(name, place); at; at = strstr(at + 1, place))
-        if ((at == name || at[-1] == ' ') && (at[n] == '\0' || at[n] == ' '))
-            return true;
-    return false;
-}
-
 /* The longest place of the lexicon the issuer's name or its parent's
  * holds ("Ủy ban nhân dân tỉnh Gia Lai", "UBND TỈNH" over "SỞ Y TẾ"),
  * NULL when none. */
@@ -753,7 +771,7 @@ static const vt_lex_entry *issuer_place(const vt_pctx *cx)
         char *f = name ? vt_text_fold(name) : NULL;
         for (size_t k = 0; f && k < cx->lex->places.n; k++) {
             const vt_lex_entry *e = &cx->lex->places.v[k];
-            if ((!best || strlen(e->fold) > strlen(best->fold)) && names_place(f, e->fold))
+            if ((!best || strlen(e->fold) > strlen(best->fold)) && vt_fold_holds(f, e->fold))
                 best = e;
         }
         free(f);
@@ -766,11 +784,47 @@ static const vt_lex_entry *issuer_place(const vt_pctx *cx)
  * eight letters misread or lost, no more. */
 #define PLACE_DAMAGE 0.3
 
+/* Whether the read place (folded, n bytes) ends like the place `p`,
+ * within PLACE_DAMAGE. */
+static bool damaged_place(const char *f, size_t n, const char *p)
+{
+    size_t s, end;
+    return vt_fuzzy_find(f, n, 0, p, PLACE_DAMAGE, &s, &end, NULL) && !has_alnum(f, end, n);
+}
+
+/* The place of the lexicon a damaged place reads close to and the page
+ * names elsewhere as printed ("Bắn Tre" for the "tỉnh Bến Tre" of the
+ * body): a body names its own province in its text more often than not,
+ * and OCR seldom damages every line alike.  NULL when no such place, or
+ * two of one length (nothing tells them apart). */
+static const vt_lex_entry *page_named_place(const vt_pctx *cx, const char *f, size_t n)
+{
+    const vt_lex_entry *best = NULL;
+    bool tie = false;
+    for (size_t k = 0; k < cx->lex->places.n; k++) {
+        const vt_lex_entry *e = &cx->lex->places.v[k];
+        size_t m = strlen(e->fold);
+        if ((best && m < strlen(best->fold)) || !damaged_place(f, n, e->fold))
+            continue;
+        bool named = false;
+        for (size_t i = 0; i < cx->n && !named; i++)
+            named = vt_fold_holds(cx->lines[i].fold, e->fold);
+        if (!named)
+            continue;
+        tie = best && m == strlen(best->fold);
+        best = e;
+    }
+    return tie ? NULL : best;
+}
+
 /* The place of issue as the issuer's name spells it, when OCR damaged it
  * ("Gía Lal", "Xã, ) Gịa Lal") into no place the lexicon knows: a body
  * dates its dispatch where it sits, and its name or its parent's names
  * that place.  The place read must end like that one, within
- * PLACE_DAMAGE; a place the lexicon knows stays as read. */
+ * PLACE_DAMAGE; a place the lexicon knows stays as read.  Where neither
+ * name holds a place that close (a Sở's name holds none, and OCR may
+ * damage its parent's line too), the place the page's text names is
+ * taken (page_named_place). */
 static void place_of_issuer(vt_pctx *cx)
 {
     json_t *field = json_object_get(cx->meta, "place");
@@ -786,9 +840,9 @@ static void place_of_issuer(vt_pctx *cx)
         known = m <= n && strcmp(f + n - m, p) == 0 && (m == n || f[n - m - 1] == ' ');
     }
     const vt_lex_entry *e = known ? NULL : issuer_place(cx);
-    size_t s, end;
-    if (e && vt_fuzzy_find(f, n, 0, e->fold, PLACE_DAMAGE, &s, &end, NULL) &&
-        !has_alnum(f, end, n)) {
+    if (!known && !(e && damaged_place(f, n, e->fold)))
+        e = page_named_place(cx, f, n);
+    if (e && damaged_place(f, n, e->fold)) {
         json_object_set_new(field, "value", json_string(e->form));
         json_object_set_new(field, "repaired", json_true());
         json_object_set_new(field, "confidence", json_real(VT_CONF_PLACE_ISSUER));
@@ -2172,14 +2226,17 @@ static char *vv_spelled(const char *s)
 /* A trích yếu opening with "Về việc" (under the type name, or a công
  * văn's under its number) whose first word OCR read as another V and a
  * vowel ("và việc", "Vê việc", "Vẻ việc" off a coarse scan): the text
- * with the cue spelled; NULL when there is no such opening. */
+ * with the cue spelled; NULL when there is no such opening.  A trích yếu
+ * opens with a capital, so a first word of a small v and a vowel ("và
+ * tăng cường", a coarse or bilevel "Về") is that "Về" whatever follows. */
 static char *ve_viec_spelled(const char *s)
 {
     size_t n = strcspn(s, " ");
     if (n < 2 || n > 4 || (s[0] != 'V' && s[0] != 'v'))
         return NULL;
     char *fold = vt_text_fold(s), low[8];
-    bool cue = strlen(fold) > 8 && strchr("aeo", fold[1]) && strncmp(fold + 2, " viec ", 6) == 0;
+    bool cue = strlen(fold) > 8 && strchr("aeo", fold[1]) &&
+               (strncmp(fold + 2, " viec ", 6) == 0 || (s[0] == 'v' && fold[2] == ' '));
     free(fold);
     if (!cue || (vt_text_lower(s, n, low, sizeof low) && strcmp(low, "về") == 0))
         return NULL;

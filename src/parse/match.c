@@ -242,6 +242,15 @@ size_t vt_list_mark_len(const char *s)
     return 0;
 }
 
+bool vt_fold_holds(const char *fold, const char *words)
+{
+    size_t n = strlen(words);
+    for (const char *at = strstr(fold, words); n && at; at = strstr(at + 1, words))
+        if ((at == fold || at[-1] == ' ') && (at[n] == '\0' || at[n] == ' '))
+            return true;
+    return false;
+}
+
 bool vt_specks_only(const char *fold, size_t from, size_t to)
 {
     size_t run = 0;

@@ -88,6 +88,10 @@ char vt_last_char(const char *s);
  * from a seal, a signature or a rule ("tÀ", "> og 2 ;"). */
 bool vt_specks_only(const char *fold, size_t from, size_t to);
 
+/* Whether folded text holds the folded words as whole words ("tinh ben
+ * tre" holds "ben tre", not "en tre"). */
+bool vt_fold_holds(const char *fold, const char *words);
+
 /* OCR-tolerant matching of a folded keyword ("noi nhan") against folded
  * text: spaces are optional on both sides and letters the OCR confuses
  * (o/6/b, i/1/l, d/p/đ, ...) cost less than other edits.  Returns the
@@ -258,6 +262,15 @@ bool vt_known_code(const vt_lexicon *lex, const char *word);
  * abbreviation of the type the document is named by, wins over another
  * code in a text that lost its Đ.  Caller frees. */
 char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *type_abbr);
+
+/* A cited document's number whose last part (its issuer's code) is no
+ * code the lexicon knows, with the code abbreviations.txt gives the
+ * issuer the text names after it ("747/QĐ-BQGTTT" cited of the "Bộ
+ * trưởng Bộ Giao thông vận tải": "747/QĐ-BGTVT"), when OCR's reading is
+ * close to it and closer than to any other such code; NULL otherwise.
+ * A cited document's code is its issuer's, which the citation names in
+ * words OCR reads more surely than a run of capitals.  Caller frees. */
+char *vt_code_by_issuer(const vt_lexicon *lex, const char *number, const char *issuer);
 
 /* Each word in capitals of text that is an OCR reading of an abbreviation
  * with Đ (abbreviations.txt), and no code itself, spelled with it:

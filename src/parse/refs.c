@@ -548,8 +548,15 @@ void vt_parse_references(vt_pctx *cx)
         }
         size_t issuer_end;
         char *issuer = cited_issuer(cx, &pre, after, &issuer_end);
-        if (issuer)
+        if (issuer) {
             json_object_set_new(r, "issuer", json_string(issuer));
+            char *coded = vt_code_by_issuer(cx->lex, num, issuer);
+            if (coded) {
+                json_object_set_new(r, "number", json_string(coded));
+                free(num);
+                num = coded;
+            }
+        }
         /* The next citation (its type words included) ends this one's
          * subject. */
         size_t next = pre.flen;

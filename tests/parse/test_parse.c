@@ -2268,6 +2268,32 @@ static void test_lettered_numbers(void)
         expect_citation(cases[i].cite, cases[i].number, cases[i].date);
 }
 
+/* A cited document's issuer code OCR damaged into no code the lexicon
+ * knows is the code of the issuer the citation names, when close to it;
+ * a known code, or one far from the named issuer's, stays as read. */
+static void test_code_by_issuer(void)
+{
+    static const struct {
+        const char *cite, *number, *date;
+    } cases[] = {
+        {"Quyết định số 512/QĐ-BGTTWT ngày 3/4/2011 của Bộ trưởng Bộ Giao thông vận tải",
+         "512/QĐ-BGTVT", "2011-04-03"},
+        {"Công điện số 77/CĐ-TTEg ngày 5/6/2011 của Thủ tướng Chính phủ", "77/CĐ-TTg",
+         "2011-06-05"},
+        {"Kế hoạch số 31/KH-STTLET ngày 6/1/2012 của Sở Thông tin và Truyền thông tỉnh Yên Bái",
+         "31/KH-STTTT", "2012-01-06"},
+        {"Quyết định số 512/QĐ-BTC ngày 3/4/2011 của Bộ trưởng Bộ Giao thông vận tải",
+         "512/QĐ-BTC", "2011-04-03"},
+        {"Quyết định số 512/QĐ-XKQW ngày 3/4/2011 của Bộ trưởng Bộ Giao thông vận tải",
+         "512/QĐ-XKQW", "2011-04-03"},
+        /* A party document's number: its issuer's code follows the slash. */
+        {"Kế hoạch số 05-KH/BCĐTW ngày 3/4/2011 của Ban Chỉ đạo Trung ương", "05-KH/BCĐTW",
+         "2011-04-03"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        expect_citation(cases[i].cite, cases[i].number, cases[i].date);
+}
+
 /* A number behind "số" and a cue naming a document is cited as printed:
  * a firm's or a citizen's own numbering, a code parted by a space after
  * its '&'; an address or a bare count behind "số" is none. */
@@ -2726,6 +2752,10 @@ static void test_damaged_cues(void)
         {"Về việc ban hành Quy chế làm việc", "Về việc ban hành Quy chế làm việc"},
         {"VÀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC", "VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC"},
         {"Vận động ủng hộ việc xây nhà", "Vận động ủng hộ việc xây nhà"},
+        /* "Về" alone, its capital read small: no trích yếu opens so. */
+        {"và tăng cường phòng chống dịch bệnh", "Về tăng cường phòng chống dịch bệnh"},
+        {"vẻ tăng cường phòng chống dịch bệnh", "Về tăng cường phòng chống dịch bệnh"},
+        {"Vé tàu mùa lễ hội", "Vé tàu mùa lễ hội"},
     };
     expect_subjects("ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nSố: 21/QĐ-UBND\nAn Phú, ngày 2 tháng 3 năm 2024\n"
                     "QUYẾT ĐỊNH\n",
@@ -3373,6 +3403,51 @@ static void test_place_of_issuer(void)
                  cases[i][0]);
         json_t *m = parse_text(cases[i][0], doc, NULL);
         expect(m, "place", cases[i][1]);
+        json_decref(m);
+    }
+    /* A Sở's name holds no place and its parent's line is damaged too:
+     * the place the body names as printed, when the place read is close
+     * to it; a body naming no such place leaves it as read. */
+    static const char *const bodies[][2] = {
+        {"Các xã trên địa bàn tỉnh Lào Cai báo cáo.", "Lào Cai"},
+        {"Các xã báo cáo kết quả.", "Lảo Cal"},
+    };
+    for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++) {
+        char doc[512];
+        snprintf(doc, sizeof doc,
+                 "UBNDTỈNH LẢOO CAL\nSỞ NỘI VỤ\nSố: 12/SNV-TCBC\nLảo Cal, ngày 3 tháng 4 năm 2025\n"
+                 "V/v kiểm tra công vụ\nKính gửi: Các phòng.\n%s\n",
+                 bodies[i][0]);
+        json_t *m = parse_text(bodies[i][0], doc, NULL);
+        expect(m, "place", bodies[i][1]);
+        json_decref(m);
+    }
+}
+
+/* A speck or a pen's stroke OCR read as one small letter first or last
+ * on a line of the issuer's name in capitals is no part of the name; a
+ * line not in capitals keeps its words. */
+static void test_issuer_stray_letter(void)
+{
+    static const char *const cases[][3] = {
+        {"ỦY BAN NHÂN DÂN", "í TỈNH HÀ NAM", "Ủy ban nhân dân tỉnh Hà Nam"},
+        {"UBND TỈNH HÀ NAM", "SỞ NỘI VỤ ì", "Sở Nội vụ"},
+        {"ỦY BAN NHÂN DÂN", "TỈNH HÀ NAM", "Ủy ban nhân dân tỉnh Hà Nam"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        current = cases[i][1];
+        role_line page[] = {
+            {cases[i][0], VT_ROLE_HEADER_LEFT},
+            {cases[i][1], VT_ROLE_HEADER_LEFT},
+            {"Số: 45/UBND-KT", VT_ROLE_HEADER_LEFT},
+            {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", VT_ROLE_HEADER_RIGHT},
+            {"Độc lập - Tự do - Hạnh phúc", VT_ROLE_HEADER_RIGHT},
+            {"Hà Nam, ngày 12 tháng 5 năm 2025", VT_ROLE_HEADER_RIGHT},
+            {"V/v tuyển dụng công chức", VT_ROLE_BODY},
+            {"Kính gửi: Ủy ban nhân dân các xã, phường.", VT_ROLE_BODY},
+        };
+        json_t *m = parse_roles(page, sizeof page / sizeof *page);
+        expect(m, "issuer", cases[i][2]);
         json_decref(m);
     }
 }
@@ -4800,6 +4875,8 @@ int main(int argc, char **argv)
     test_apostrophe_slash();
     test_number_dashes();
     test_place_of_issuer();
+    test_issuer_stray_letter();
+    test_code_by_issuer();
     test_deputy_titles();
     test_signer_confirmed();
     test_signer_known_person();
