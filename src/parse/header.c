@@ -598,7 +598,7 @@ static bool small_letter(const char *s, size_t n)
 
 /* A name in capitals has no word of one small letter: one first or last
  * on a line of capitals is a speck or a pen's stroke OCR read as a letter
- * ("í TỈNH PHÚ THỌ").  Takes text, returns it mended. */
+ * ("í TỈNH LẠNG SƠN").  Takes text, returns it mended. */
 static char *without_stray_letters(char *text)
 {
     size_t n = strlen(text), first = strcspn(text, " ");
@@ -793,7 +793,7 @@ static bool damaged_place(const char *f, size_t n, const char *p)
 }
 
 /* The place of the lexicon a damaged place reads close to and the page
- * names elsewhere as printed ("Bắn Tre" for the "tỉnh Bến Tre" of the
+ * names elsewhere as printed ("Lầo Cal" for the "tỉnh Lào Cai" of the
  * body): a body names its own province in its text more often than not,
  * and OCR seldom damages every line alike.  NULL when no such place, or
  * two of one length (nothing tells them apart). */

@@ -265,8 +265,8 @@ char *vt_repair_notation(const vt_pctx *cx, const char *notation, const char *ty
 
 /* A cited document's number whose last part (its issuer's code) is no
  * code the lexicon knows, with the code abbreviations.txt gives the
- * issuer the text names after it ("747/QĐ-BQGTTT" cited of the "Bộ
- * trưởng Bộ Giao thông vận tải": "747/QĐ-BGTVT"), when OCR's reading is
+ * issuer the text names after it ("58/QĐ-BGTVI" cited of the "Bộ
+ * trưởng Bộ Giao thông vận tải": "58/QĐ-BGTVT"), when OCR's reading is
  * close to it and closer than to any other such code; NULL otherwise.
  * A cited document's code is its issuer's, which the citation names in
  * words OCR reads more surely than a run of capitals.  Caller frees. */

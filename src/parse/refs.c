@@ -347,7 +347,7 @@ static bool one_letter_segment(const char *seg, const char *end)
 }
 
 /* Where a cited number starts whose digits OCR parted with a space where
- * thousands are grouped ("số 1 747/QĐ-BYT"): a group of one or two
+ * thousands are grouped ("số 1 205/QĐ-BYT"): a group of one or two
  * digits after "số", then a space, then the three digits matched at
  * text offset cs make one number ("số 2 10/2016/..." is no such
  * number).  cs when there is no such group. */
