@@ -3383,6 +3383,17 @@ static void test_apostrophe_slash(void)
     json_decref(m);
 }
 
+/* The place of the dispatch made by putting `part` into the format `doc`
+ * (one %s) is `want`. */
+static void expect_place(const char *doc, const char *part, const char *want)
+{
+    char text[512];
+    snprintf(text, sizeof text, doc, part);
+    json_t *m = parse_text(part, text, NULL);
+    expect(m, "place", want);
+    json_decref(m);
+}
+
 /* A place of issue OCR damaged into no place the lexicon knows is the
  * place the issuer's name holds, when it reads close to it; a place the
  * lexicon knows, or one nowhere near, stays as read. */
@@ -3395,16 +3406,10 @@ static void test_place_of_issuer(void)
         {"Bến Tre", "Bến Tre"},
         {"Xyz Abc", "Xyz Abc"},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        char doc[512];
-        snprintf(doc, sizeof doc,
-                 "ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 12/UBND-KT\n%s, ngày 3 tháng 4 năm 2025\n"
-                 "V/v kiểm tra công vụ\nKính gửi: Sở Nội vụ.\n",
-                 cases[i][0]);
-        json_t *m = parse_text(cases[i][0], doc, NULL);
-        expect(m, "place", cases[i][1]);
-        json_decref(m);
-    }
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        expect_place("ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 12/UBND-KT\n%s, ngày 3 tháng 4 năm 2025\n"
+                     "V/v kiểm tra công vụ\nKính gửi: Sở Nội vụ.\n",
+                     cases[i][0], cases[i][1]);
     /* A Sở's name holds no place and its parent's line is damaged too:
      * the place the body names as printed, when the place read is close
      * to it; a body naming no such place leaves it as read. */
@@ -3412,16 +3417,10 @@ static void test_place_of_issuer(void)
         {"Các xã trên địa bàn tỉnh Lào Cai báo cáo.", "Lào Cai"},
         {"Các xã báo cáo kết quả.", "Lảo Cal"},
     };
-    for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++) {
-        char doc[512];
-        snprintf(doc, sizeof doc,
-                 "UBNDTỈNH LẢOO CAL\nSỞ NỘI VỤ\nSố: 12/SNV-TCBC\nLảo Cal, ngày 3 tháng 4 năm 2025\n"
-                 "V/v kiểm tra công vụ\nKính gửi: Các phòng.\n%s\n",
-                 bodies[i][0]);
-        json_t *m = parse_text(bodies[i][0], doc, NULL);
-        expect(m, "place", bodies[i][1]);
-        json_decref(m);
-    }
+    for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++)
+        expect_place("UBNDTỈNH LẢOO CAL\nSỞ NỘI VỤ\nSố: 12/SNV-TCBC\nLảo Cal, ngày 3 tháng 4 năm 2025\n"
+                     "V/v kiểm tra công vụ\nKính gửi: Các phòng.\n%s\n",
+                     bodies[i][0], bodies[i][1]);
 }
 
 /* A speck or a pen's stroke OCR read as one small letter first or last
