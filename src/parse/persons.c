@@ -32,16 +32,17 @@
 /* What a family name costs as a given name the given names' list lacks:
  * one is now and then (Lê Văn Lại), less often than a listed one. */
 #define NAME_FAMILY_GIVEN 1.0
-/* How much of restore's ln posterior a part of a name alone on its line
- * keeps.  Restore reads such a line (the signer's, under the heading of
- * the position) as a sentence of its own, whose words are the text's: a
- * word that opens sentences or runs on as a common one (Trình bày, thụ
- * hưởng) takes most of the posterior from the name's part (Trịnh, Hương)
- * the lists favour, and nothing around the name speaks for either.  So
- * restore's odds weigh to the power 2/3 there: four to one (0.8 to 0.18)
- * weigh e^1, less than the family names' ranks tell apart (Trịnh 22nd,
- * Trình 87th: 1.4), and a name's part in a sentence keeps them whole. */
-#define NAME_ALONE_SAY (2.0 / 3.0)
+/* How much of restore's ln posterior a part of a name keeps where restore
+ * read it after a context that is not the name's: the first part of a
+ * name alone on its line (the signer's, under the heading of the
+ * position), which restore reads as a sentence's first word, and a part
+ * after one the parse read anew, which restore read after the word it
+ * chose instead.  There a word that opens sentences or follows the other
+ * word (Trình bày, thụ hưởng) takes most of the posterior from the name's
+ * part (Trịnh, Hương) the lists favour, so restore's odds weigh to the
+ * power 2/3: four to one (0.8 to 0.18) weigh e^1, less than the family
+ * names' ranks tell apart (Trịnh 22nd, Trình 87th: 1.4). */
+#define NAME_ASTRAY_SAY (2.0 / 3.0)
 
 /* The word's letters without the brackets and punctuation around them
  * ("(Tâm)." → "Tâm"): [*from, *to). */
@@ -158,7 +159,7 @@ static double part_weight(const vt_lexicon *lex, name_place place, const char *w
  * Tư, Tu, Tự, Từ; not Tú); a form only the lists offer weighs as one
  * restore gave the least of its readings' posteriors, at most NAME_FLOOR.
  * A word printed with marks restore kept is read as printed.  `say`: the
- * power restore's posteriors are weighed to (NAME_ALONE_SAY, 1). */
+ * power restore's posteriors are weighed to (NAME_ASTRAY_SAY, 1). */
 static char *part_reread(const vt_lexicon *lex, name_place place, const char *text,
                          const vt_change *c, double say)
 {
@@ -328,8 +329,9 @@ char **vt_name_parts_reread(const vt_lexicon *lex, const char *const *text,
                                : k == j                   ? PLACE_GIVEN
                                : k == i + 1 && j == i + 3 ? PLACE_SECOND
                                                           : PLACE_MIDDLE;
+            bool astray = k == i ? i == 0 && j + 1 == n : out && out[k - 1];
             char *r = part_reread(lex, place, text[k], change[k],
-                                  i == 0 && j + 1 == n ? NAME_ALONE_SAY : 1);
+                                  astray ? NAME_ASTRAY_SAY : 1);
             if (!r)
                 continue;
             if (!out)
