@@ -32,6 +32,17 @@
 /* What a family name costs as a given name the given names' list lacks:
  * one is now and then (Lê Văn Lại), less often than a listed one. */
 #define NAME_FAMILY_GIVEN 1.0
+/* How much of restore's ln posterior a part of a name keeps where restore
+ * read it after a context that is not the name's: the first part of a
+ * name alone on its line (the signer's, under the heading of the
+ * position), which restore reads as a sentence's first word, and a part
+ * after one the parse read anew, which restore read after the word it
+ * chose instead.  There a word that opens sentences or follows the other
+ * word (Trình bày, thụ hưởng) takes most of the posterior from the name's
+ * part (Trịnh, Hương) the lists favour, so restore's odds weigh to the
+ * power 2/3: four to one (0.8 to 0.18) weigh e^1, less than the family
+ * names' ranks tell apart (Trịnh 22nd, Trình 87th: 1.4). */
+#define NAME_ASTRAY_SAY (2.0 / 3.0)
 
 /* The word's letters without the brackets and punctuation around them
  * ("(Tâm)." → "Tâm"): [*from, *to). */
@@ -127,7 +138,8 @@ static double part_prior(const vt_lexicon *lex, name_place place, const char *fo
 }
 
 /* A name's part as its place weighs it: ln posterior + part_prior;
- * -INFINITY under NAME_FLOOR. */
+ * -INFINITY under NAME_FLOOR (posterior: restore's, to the power of its
+ * say). */
 static double part_weight(const vt_lexicon *lex, name_place place, const char *word,
                           double posterior)
 {
@@ -146,9 +158,10 @@ static double part_weight(const vt_lexicon *lex, name_place place, const char *w
  * the text's model, and the right name is often not among them ("Tu":
  * Tư, Tu, Tự, Từ; not Tú); a form only the lists offer weighs as one
  * restore gave the least of its readings' posteriors, at most NAME_FLOOR.
- * A word printed with marks restore kept is read as printed. */
+ * A word printed with marks restore kept is read as printed.  `say`: the
+ * power restore's posteriors are weighed to (NAME_ASTRAY_SAY, 1). */
 static char *part_reread(const vt_lexicon *lex, name_place place, const char *text,
-                         const vt_change *c)
+                         const vt_change *c, double say)
 {
     size_t a0, b0;
     word_core(text, &a0, &b0);
@@ -170,7 +183,7 @@ static char *part_reread(const vt_lexicon *lex, name_place place, const char *te
     double unoffered = !c ? NAME_FLOOR : n_alt < VT_MAX_ALTERNATIVES ? 0 : 1;
     for (size_t a = 0; a < n_alt; a++) {
         const vt_alternative *alt = &c->alternatives[a];
-        double w = part_weight(lex, place, alt->text, alt->score);
+        double w = part_weight(lex, place, alt->text, pow(alt->score, say));
         unoffered = fmin(unoffered, fmin(alt->score, NAME_FLOOR));
         if (strcmp(alt->text, text) == 0)
             chosen = w;
@@ -316,7 +329,9 @@ char **vt_name_parts_reread(const vt_lexicon *lex, const char *const *text,
                                : k == j                   ? PLACE_GIVEN
                                : k == i + 1 && j == i + 3 ? PLACE_SECOND
                                                           : PLACE_MIDDLE;
-            char *r = part_reread(lex, place, text[k], change[k]);
+            bool astray = k == i ? i == 0 && j + 1 == n : out && out[k - 1];
+            char *r = part_reread(lex, place, text[k], change[k],
+                                  astray ? NAME_ASTRAY_SAY : 1);
             if (!r)
                 continue;
             if (!out)
@@ -326,7 +341,7 @@ char **vt_name_parts_reread(const vt_lexicon *lex, const char *const *text,
         i = j + 1;
     }
     size_t t = typist_name(text, n);
-    char *r = t < n && change[t] ? part_reread(lex, PLACE_GIVEN, text[t], change[t]) : NULL;
+    char *r = t < n && change[t] ? part_reread(lex, PLACE_GIVEN, text[t], change[t], 1) : NULL;
     if (r && !out)
         out = vt_xcalloc(n, sizeof *out);
     if (r)

@@ -139,6 +139,21 @@ static void put(uint64_t *keys, uint32_t slots, uint64_t key, float *p,
         bo[i] = bov;
 }
 
+/* The count of a trigram context a b (key): the counts of real text keep
+ * only n-grams seen five times or more, so a frequent context's kept
+ * trigrams (`khởi công xây`, `khởi công mới`) hold less than its bigram
+ * count, and what they lack was seen after it all the same.  That share
+ * goes to the backoff with the discounts: given only to the kept
+ * continuations, it left every pruned one (`khởi công các`) cheaper after
+ * a context never seen at all (`khói cộng`) than after the one the text
+ * uses.  `kept`: the kept trigrams' total; the bigram count, read from
+ * the text and the counts but not the model of names, is the context's
+ * total where it is larger. */
+static double context_total(const cmap *text2, uint64_t key, double kept)
+{
+    return fmax(kept, (double)cmap_get(text2, key));
+}
+
 #define A3(k) ((uint32_t)((k) >> 42))
 #define B3(k) ((uint32_t)(((k) >> 21) & 0x1fffff))
 #define C3(k) ((uint32_t)((k) & 0x1fffff))
@@ -148,19 +163,21 @@ void vt_lm_build(const uint32_t *seq, const uint8_t *weight, size_t n, const vt_
 {
     memset(lm, 0, sizeof *lm);
     lm->n_vocab = V;
-    cmap c3 = {0}, c2 = {0}, a2 = {0};
+    cmap c3 = {0}, c2 = {0}, a2 = {0}, text2 = {0};
     kv *t3 = NULL, *t2 = NULL;
     double *a1 = NULL, *ctx1 = NULL, *p1 = NULL;
     double (*nk1)[4] = NULL;
     cmap_init(&c3, 1 << 20);
     cmap_init(&c2, 1 << 18);
     cmap_init(&a2, 1 << 18);
+    cmap_init(&text2, 1 << 18);
 
     /* Raw trigram and bigram counts. */
     for (size_t i = 1; i < n; i++) {
         if (seq[i] == VT_TOK_BOS)
             continue;
         *cmap_slot(&c2, vt_key2(seq[i - 1], seq[i])) += weight[i];
+        *cmap_slot(&text2, vt_key2(seq[i - 1], seq[i])) += weight[i];
         if (i >= 2 && seq[i - 1] != VT_TOK_BOS)
             *cmap_slot(&c3, vt_key3(seq[i - 2], seq[i - 1], seq[i])) += weight[i];
     }
@@ -178,6 +195,8 @@ void vt_lm_build(const uint32_t *seq, const uint8_t *weight, size_t n, const vt_
             else if (!g->named && cmap_get(&named, k2))
                 *cmap_slot(&named, k2) = 0;
             *cmap_slot(&c2, k2) += g->count;
+            if (!g->named)
+                *cmap_slot(&text2, k2) += g->count;
         }
     }
     t3 = cmap_sorted(&c3);
@@ -277,8 +296,10 @@ void vt_lm_build(const uint32_t *seq, const uint8_t *weight, size_t n, const vt_
             tot += t3[j].val;
             nk[t3[j].val >= 3 ? 3 : t3[j].val]++;
         }
-        double g = (d3.d[1] * nk[1] + d3.d[2] * nk[2] + d3.d[3] * nk[3]) / tot;
-        uint32_t *s = cmap_slot(&ctx2, vt_key2(A3(t3[i].key), B3(t3[i].key)));
+        uint64_t key = vt_key2(A3(t3[i].key), B3(t3[i].key));
+        double all = context_total(&text2, key, tot);
+        double g = (d3.d[1] * nk[1] + d3.d[2] * nk[2] + d3.d[3] * nk[3] + all - tot) / all;
+        uint32_t *s = cmap_slot(&ctx2, key);
         /* Store the ln-backoff as float bits. */
         float gf = (float)log(g);
         memcpy(s, &gf, sizeof gf);
@@ -316,6 +337,7 @@ void vt_lm_build(const uint32_t *seq, const uint8_t *weight, size_t n, const vt_
         for (; j < n3 && (t3[j].key >> 21) == ab; j++)
             tot += t3[j].val;
         uint32_t a = A3(t3[i].key), b = B3(t3[i].key);
+        tot = context_total(&text2, vt_key2(a, b), tot);
         float gbo;
         uint32_t gv = cmap_get(&ctx2, vt_key2(a, b));
         memcpy(&gbo, &gv, sizeof gbo);
@@ -332,6 +354,7 @@ void vt_lm_build(const uint32_t *seq, const uint8_t *weight, size_t n, const vt_
     cmap_free(&ctx2);
     cmap_free(&c3);
     cmap_free(&c2);
+    cmap_free(&text2);
     cmap_free(&a2);
     free(t3);
     free(t2);

@@ -4,12 +4,13 @@
 # text and the word tree follow; the metadata is parsed again; the old
 # record is never written; the history stays whole over several reviews.
 # Inputs: a sample dispatch's text with its diacritics stripped (so that
-# restore changes many words and flags some), and a sample scan.
+# restore changes many words, and flags some under a review threshold of
+# 0.9 whatever the model's confidence), and a sample scan.
 . "$(dirname "$0")/lib.sh"
 root=$VANTHU_SOURCE_ROOT
 cd "$scratch" || exit 1
 strip_marks "$root/samples/src/cong-van.txt" flat.txt
-"$VANTHU" run -q flat.txt > old.json || fail "run: exit $?"
+"$VANTHU" run -q -s restore.review-below=0.9 flat.txt > old.json || fail "run: exit $?"
 cp old.json old.copy
 
 # Decisions on real changes: the first flagged one accepted, the subject's

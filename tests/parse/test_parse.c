@@ -1697,6 +1697,17 @@ static void test_name_parts_places(void)
     const char *line[] = {"Trình", "Văn", "Khoa"};
     const vt_change *chg[] = {read_as(&f, tr, tr_p, 2), NULL, NULL};
     expect_reread(line, chg, 3, "Trịnh||");
+    /* Alone on its line the name's parts weigh restore's posteriors, read
+     * as a sentence's words, less: the family name of the higher rank
+     * restore gave a fifth of its weight is read, where in a sentence the
+     * word restore read stays. */
+    const char *tr2[] = {"Trình", "Trịnh", "Trinh"};
+    const double tr2_p[] = {0.8, 0.18, 0.02};
+    const vt_change *chg2[] = {read_as(&f, tr2, tr2_p, 3), NULL, NULL};
+    expect_reread(line, chg2, 3, "Trịnh||");
+    const char *said[] = {"do", "Trình", "Văn", "Khoa", "ký"};
+    const vt_change *schg[] = {NULL, chg2[0], NULL, NULL, NULL};
+    expect_reread(said, schg, 5, "||||");
     trinh->extra = keep[0];
     trinh2->extra = keep[1];
     /* None of restore's four readings is a given name; the list's is.
@@ -1708,6 +1719,20 @@ static void test_name_parts_places(void)
     const vt_change *hchg[] = {NULL, NULL, read_as(&g, hg, hg_p, 4)};
     expect_reread(thi, hchg, 3, "||Hương");
     hchg[2] = read_as(&g, hg, hg_p, 2);
+    expect_reread(thi, hchg, 3, "||");
+    /* A given name restore offered with next to nothing (under
+     * NAME_FLOOR), read after a middle name the parse read anew (restore
+     * read the word Thụ there), is read; after a middle name restore read
+     * as the parse does it is not. */
+    reading mid;
+    const char *thu[] = {"Thụ", "Thu", "Thủ"};
+    const double thu_p[] = {0.9, 0.05, 0.05};
+    const char *hg2[] = {"Hưởng", "Hướng", "Hương"};
+    const double hg2_p[] = {0.977, 0.018, 0.005};
+    const char *thu2[] = {"Lê", "Thụ", "Hưởng"};
+    const vt_change *h2chg[] = {NULL, read_as(&mid, thu, thu_p, 3), read_as(&g, hg2, hg2_p, 3)};
+    expect_reread(thu2, h2chg, 3, "|Thu|Hương");
+    hchg[2] = h2chg[2];
     expect_reread(thi, hchg, 3, "||");
     const char *th[] = {"Thủ", "Thú", "Thụ", "Thử"};
     const double th_p[] = {0.997, 0.001, 0.001, 0.001};
@@ -1731,10 +1756,11 @@ static void test_name_parts_places(void)
     /* ... or left as written without marks, its letters a family name's. */
     const char *dao[] = {"Dao", "Văn", "Khoa"};
     expect_reread(dao, none, 3, "Đào||");
-    /* A family name as a given one the list lacks, restore's likelier
-     * reading, stays over a listed one of its letters. */
+    /* A family name as a given one the list lacks, restore's far likelier
+     * reading, stays over a listed one of its letters (alone on its line,
+     * restore's odds weigh to the power NAME_ASTRAY_SAY). */
     const char *hy[] = {"Lại", "Lai"};
-    const double hy_p[] = {0.7, 0.1};
+    const double hy_p[] = {0.8, 0.05};
     const char *ngoc[] = {"Lê", "Văn", "Lại"};
     const vt_change *ychg[] = {NULL, NULL, read_as(&g, hy, hy_p, 2)};
     expect_reread(ngoc, ychg, 3, "||");

@@ -193,6 +193,43 @@ static void test_counts(const char *src, const char *data, const char *tmp)
           "malformed counts: %s", err.message);
 }
 
+/* Counts keep only the n-grams seen five times or more: the share of a
+ * context's count its kept trigrams lack (khởi công: 100 seen, 60 of them
+ * before xây) was seen after it all the same, and goes to the backoff, so
+ * a pruned continuation (khởi công các) costs the context's share of its
+ * bigram, not the discount alone (which left it dearer after the context
+ * the text uses than after one it never saw). */
+static void test_counts_pruned(const char *src, const char *data, const char *tmp)
+{
+    char dict[2048], counts[2048], model[2048];
+    snprintf(dict, sizeof dict, "%s/pdict", tmp);
+    snprintf(counts, sizeof counts, "%s/pruned.txt", tmp);
+    snprintf(model, sizeof model, "%s/p.model", tmp);
+    make_dict(src, data, dict);
+    FILE *f = fopen(counts, "w");
+    CHECK_MSG(f != NULL, "write %s", counts);
+    if (!f)
+        return;
+    fputs("100\tkhởi\n100\tcông\n60\txây\n50\tcác\n100\tkhởi công\n60\tcông xây\n"
+          "20\tcông các\n60\tkhởi công xây\n", f);
+    fclose(f);
+    vt_error err = {0};
+    vt_train_options o = {.dict_dir = dict, .corpus_weight = 1, .output = model,
+                          .counts = counts};
+    CHECK_MSG(vt_restore_train(&o, &err) == VT_OK, "train with counts: %s", err.message);
+    vt_restore_model *m = vt_restore_model_open(model, &err);
+    CHECK_MSG(m != NULL, "open: %s", err.message);
+    if (!m)
+        return;
+    uint32_t khoi = vt_model_id(m, "khởi", strlen("khởi")),
+             cong = vt_model_id(m, "công", strlen("công")),
+             cac = vt_model_id(m, "các", strlen("các"));
+    double lp = vt_model_lp3(m, khoi, cong, cac), lp2 = vt_model_lp2(m, cong, cac);
+    CHECK_MSG(lp >= log(0.4) + lp2 - 1e-3,
+              "pruned continuation: ln P(các | khởi công) %.2f, ln P(các | công) %.2f", lp, lp2);
+    vt_restore_model_close(m);
+}
+
 /* `dict`: the test's channel and phonotactics, an empty lexicon and the
  * made-up corpus `lines`; false on failure. */
 static bool text_dict(const char *src, const char *data, const char *dict,
@@ -655,6 +692,7 @@ int main(int argc, char **argv)
     test_headings();
     test_channel(data);
     test_counts(argv[1], data, tmp);
+    test_counts_pruned(argv[1], data, tmp);
     test_names(argv[1], data, tmp);
     test_heading_wrap(argv[1], data, tmp);
     test_model(argv[1], data, tmp);
