@@ -151,19 +151,22 @@ static void check_restore(vt_restorer *r, const char *in, const char *want)
  * (iập, where lập is 20 times as common) does not; a loan word that
  * looks so (iốt) and a numeral (ii) stay.  A malformed line is an input
  * error naming the line. */
-static void test_counts(const char *src, const char *data, const char *tmp)
+/* A model trained on the test's dictionary (made in tmp/NAME.dict) and
+ * the counts `lines` (written to tmp/NAME.txt), opened; NULL on failure,
+ * which is reported. */
+static vt_restore_model *counted_model(const char *src, const char *data, const char *tmp,
+                                       const char *name, const char *lines)
 {
     char dict[2048], counts[2048], model[2048];
-    snprintf(dict, sizeof dict, "%s/cdict", tmp);
-    snprintf(counts, sizeof counts, "%s/counts.txt", tmp);
-    snprintf(model, sizeof model, "%s/c.model", tmp);
+    snprintf(dict, sizeof dict, "%s/%s.dict", tmp, name);
+    snprintf(counts, sizeof counts, "%s/%s.txt", tmp, name);
+    snprintf(model, sizeof model, "%s/%s.model", tmp, name);
     make_dict(src, data, dict);
     FILE *f = fopen(counts, "w");
     CHECK_MSG(f != NULL, "write %s", counts);
     if (!f)
-        return;
-    fputs("# counts\n9\tkhiếu\n9\tnại\n5\tqlđt\n8\t<s> khiếu\n8\tkhiếu nại\n"
-          "8\t<s> khiếu nại\n3\tnại *\n9\tiập\n180\tlập\n9\tkhiếu iập\n9\tiốt\n9\tlốt\n9\tii\n900\tli\n", f);
+        return NULL;
+    fputs(lines, f);
     fclose(f);
     vt_error err = {0};
     vt_train_options o = {.dict_dir = dict, .corpus_weight = 1, .output = model,
@@ -171,6 +174,15 @@ static void test_counts(const char *src, const char *data, const char *tmp)
     CHECK_MSG(vt_restore_train(&o, &err) == VT_OK, "train with counts: %s", err.message);
     vt_restore_model *m = vt_restore_model_open(model, &err);
     CHECK_MSG(m != NULL, "open: %s", err.message);
+    return m;
+}
+
+static void test_counts(const char *src, const char *data, const char *tmp)
+{
+    vt_restore_model *m = counted_model(
+        src, data, tmp, "c",
+        "# counts\n9\tkhiếu\n9\tnại\n5\tqlđt\n8\t<s> khiếu\n8\tkhiếu nại\n"
+        "8\t<s> khiếu nại\n3\tnại *\n9\tiập\n180\tlập\n9\tkhiếu iập\n9\tiốt\n9\tlốt\n9\tii\n900\tli\n");
     if (m) {
         uint32_t khieu = vt_model_id(m, "khiếu", strlen("khiếu"));
         uint32_t nai = vt_model_id(m, "nại", strlen("nại"));
@@ -184,12 +196,19 @@ static void test_counts(const char *src, const char *data, const char *tmp)
               "counted trigram beats unseen");
         vt_restore_model_close(m);
     }
-    f = fopen(counts, "w");
+    char dict[2048], counts[2048], model[2048];
+    snprintf(dict, sizeof dict, "%s/c.dict", tmp);
+    snprintf(counts, sizeof counts, "%s/c.txt", tmp);
+    snprintf(model, sizeof model, "%s/c.model", tmp);
+    FILE *f = fopen(counts, "w");
     if (!f)
         return;
     fputs("9\tkhiếu\nmany\tnại\n", f);
     fclose(f);
-    CHECK_MSG(vt_restore_train(&o, &err) == VT_EINPUT && strstr(err.message, "counts.txt:2"),
+    vt_error err = {0};
+    vt_train_options o = {.dict_dir = dict, .corpus_weight = 1, .output = model,
+                          .counts = counts};
+    CHECK_MSG(vt_restore_train(&o, &err) == VT_EINPUT && strstr(err.message, "c.txt:2"),
           "malformed counts: %s", err.message);
 }
 
@@ -201,24 +220,9 @@ static void test_counts(const char *src, const char *data, const char *tmp)
  * the text uses than after one it never saw). */
 static void test_counts_pruned(const char *src, const char *data, const char *tmp)
 {
-    char dict[2048], counts[2048], model[2048];
-    snprintf(dict, sizeof dict, "%s/pdict", tmp);
-    snprintf(counts, sizeof counts, "%s/pruned.txt", tmp);
-    snprintf(model, sizeof model, "%s/p.model", tmp);
-    make_dict(src, data, dict);
-    FILE *f = fopen(counts, "w");
-    CHECK_MSG(f != NULL, "write %s", counts);
-    if (!f)
-        return;
-    fputs("100\tkhởi\n100\tcông\n60\txây\n50\tcác\n100\tkhởi công\n60\tcông xây\n"
-          "20\tcông các\n60\tkhởi công xây\n", f);
-    fclose(f);
-    vt_error err = {0};
-    vt_train_options o = {.dict_dir = dict, .corpus_weight = 1, .output = model,
-                          .counts = counts};
-    CHECK_MSG(vt_restore_train(&o, &err) == VT_OK, "train with counts: %s", err.message);
-    vt_restore_model *m = vt_restore_model_open(model, &err);
-    CHECK_MSG(m != NULL, "open: %s", err.message);
+    vt_restore_model *m = counted_model(src, data, tmp, "pruned",
+                                        "100\tkhởi\n100\tcông\n60\txây\n50\tcác\n100\tkhởi công\n"
+                                        "60\tcông xây\n20\tcông các\n60\tkhởi công xây\n");
     if (!m)
         return;
     uint32_t khoi = vt_model_id(m, "khởi", strlen("khởi")),
