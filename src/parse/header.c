@@ -839,10 +839,13 @@ static void place_of_issuer(vt_pctx *cx)
         size_t m = strlen(p);
         known = m <= n && strcmp(f + n - m, p) == 0 && (m == n || f[n - m - 1] == ' ');
     }
-    const vt_lex_entry *e = known ? NULL : issuer_place(cx);
-    if (!known && !(e && damaged_place(f, n, e->fold)))
-        e = page_named_place(cx, f, n);
-    if (e && damaged_place(f, n, e->fold)) {
+    const vt_lex_entry *e = NULL;
+    if (!known) {
+        e = issuer_place(cx);
+        if (!e || !damaged_place(f, n, e->fold))
+            e = page_named_place(cx, f, n); /* close to f, or NULL */
+    }
+    if (e) {
         json_object_set_new(field, "value", json_string(e->form));
         json_object_set_new(field, "repaired", json_true());
         json_object_set_new(field, "confidence", json_real(VT_CONF_PLACE_ISSUER));
