@@ -346,17 +346,25 @@ static bool one_letter_segment(const char *seg, const char *end)
     return n == 1 || (n == 2 && (unsigned char)last[0] >= 0xC0);
 }
 
+/* The letters OCR reads for a lone digit 1 where a space parts it from
+ * the digits after it (a coarse or bilevel scan's serifed 1 seen as a
+ * capital I or a small l). */
+static const char one_glyphs[] = "Il|";
+
 /* Where a cited number starts whose digits OCR parted with a space where
  * thousands are grouped ("số 1 205/QĐ-BYT"): a group of one or two
- * digits after "số", then a space, then the three digits matched at
- * text offset cs make one number ("số 2 10/2016/..." is no such
- * number).  cs when there is no such group. */
+ * digits after "số", or a 1 read as a letter ("số I 205/QĐ-BYT",
+ * one_glyphs), then a space, then the three digits matched at text
+ * offset cs make one number ("số 2 10/2016/..." is no such number).  cs
+ * when there is no such group. */
 static size_t parted_number_start(const vt_pline *pl, size_t cs)
 {
     if (cs < 2 || pl->text[cs - 1] != ' ' || strspn(pl->text + cs, "0123456789") != 3)
         return cs;
     size_t g = cs - 1;
     while (g > 0 && isdigit((unsigned char)pl->text[g - 1]))
+        g--;
+    if (g == cs - 1 && g > 0 && strchr(one_glyphs, pl->text[g - 1]))
         g--;
     size_t group = cs - 1 - g;
     if (group < 1 || group > 2 || g == 0 || pl->text[g - 1] != ' ')
@@ -369,7 +377,8 @@ static size_t parted_number_start(const vt_pline *pl, size_t cs)
 }
 
 typedef struct citation {
-    size_t cs, ce; /* the number's text span */
+    size_t cs, ce;      /* the number's text span */
+    bool one_as_letter; /* its first digit, a 1, printed as a letter (one_glyphs) */
 } citation;
 
 static int by_start(const void *a, const void *b)
@@ -480,7 +489,7 @@ void vt_parse_references(vt_pctx *cx)
             if (!more && !(caps && (type || year)))
                 continue;
             VT_GROW(cites, ncites, cites_cap);
-            cites[ncites++] = (citation){cs, ce};
+            cites[ncites++] = (citation){cs, ce, !isdigit((unsigned char)pre.text[cs])};
         }
         /* Numbers behind "số" a cue names as a document's; one the codes
          * hold already is taken as printed after the cue, whole. */
@@ -498,7 +507,7 @@ void vt_parse_references(vt_pctx *cx)
                 continue;
             }
             VT_GROW(cites, ncites, cites_cap);
-            cites[ncites++] = (citation){cs, ce};
+            cites[ncites++] = (citation){cs, ce, false};
         }
         if (ncites > 1) /* qsort takes no null array, which none found leaves */
             qsort(cites, ncites, sizeof *cites, by_start);
@@ -510,6 +519,8 @@ void vt_parse_references(vt_pctx *cx)
         const char *type_abbr = NULL;
         char *type = cited_type(cx, &pre, csf, &type_f, &type_abbr);
         char *num = code_text(pre.text + cs, ce - cs);
+        if (cites[c].one_as_letter)
+            num[0] = '1';
         char *fixed = vt_repair_notation(cx, num, type_abbr);
         free(num);
         num = fixed;
