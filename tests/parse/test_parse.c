@@ -2208,7 +2208,7 @@ static void test_year_numbers(void)
 }
 
 /* A cited number's leading 1 that a coarse or bilevel scan printed as a
- * letter and parted from its other digits ("số I 582/QĐ-BXD") is the
+ * letter and parted from its other digits ("số I 347/QĐ-BXD") is the
  * number's first digit; a firm's numbering behind a cue keeps what it
  * printed, and a letter before two digits is no thousands' group. */
 static void test_one_read_as_letter(void)
@@ -2216,12 +2216,12 @@ static void test_one_read_as_letter(void)
     json_t *m = parse_text("one read as a letter",
         "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 640/QĐ-UBND\n"
         "Lào Cai, ngày 8 tháng 8 năm 2025\nQUYẾT ĐỊNH\nVề giá dịch vụ\n"
-        "Căn cứ Quyết định số I 582/QĐ-BXD ngày 2/5/2025 của Bộ Xây dựng; Quyết định "
+        "Căn cứ Quyết định số I 347/QĐ-BXD ngày 2/5/2025 của Bộ Xây dựng; Quyết định "
         "số l 306/QĐ-UBND ngày 3/6/2025; Công văn số I 75/STC-QLG và Hợp đồng số "
         "IPC-17/2025.\n"
         "QUYẾT ĐỊNH:\nĐiều 1. Phê duyệt giá.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n", NULL);
     expect_count(m, "references", 4);
-    expect(m, "references.0.number", "1582/QĐ-BXD");
+    expect(m, "references.0.number", "1347/QĐ-BXD");
     expect(m, "references.0.date", "2025-05-02");
     expect(m, "references.1.number", "1306/QĐ-UBND");
     expect(m, "references.2.number", "75/STC-QLG");
