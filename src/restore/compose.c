@@ -109,6 +109,60 @@ static size_t nearest_word(const char *const *words, size_t n, size_t w, int dir
     return n;
 }
 
+bool vt_compose_has_vowel(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        i += (size_t)vt_utf8_dec(s + i, len - i, &c);
+        uint32_t k = vt_cp_skeleton(vt_cp_to_lower(c));
+        if (c != 0x110 && c != 0x111 && (k == 'a' || k == 'e' || k == 'i' || k == 'o' ||
+                                         k == 'u' || k == 'y'))
+            return true;
+    }
+    return false;
+}
+
+bool vt_compose_item_end(const char *w)
+{
+    size_t len = strlen(w);
+    return (len == 1 && (w[0] == '-' || w[0] == '+')) ||
+           (len && (w[len - 1] == '.' || w[len - 1] == ':' || w[len - 1] == ';'));
+}
+
+/* nearest_word within the item of word w (a paragraph holds the lines
+ * of a list: the next item's first word is no neighbour), or n. */
+static size_t item_word(const char *const *words, size_t n, size_t w, int dir)
+{
+    for (size_t i = w; dir < 0 ? i-- > 0 : ++i < n;) {
+        if (vt_compose_item_end(words[dir < 0 ? i : i - 1]))
+            return n;
+        if (vt_compose_letters(words[i], strlen(words[i])) >= 2)
+            return i;
+    }
+    return n;
+}
+
+/* A word in capitals, a syllable's shape: what a heading is made of (a
+ * code with no vowel, VP, HĐND, is none). */
+static bool caps_syllable_like(const char *w)
+{
+    return caps_like(w) && vt_compose_has_vowel(w, strlen(w));
+}
+
+/* Capitals among words in small letters are abbreviations and foreign
+ * words (TU, CA, BOT, ASEAN, XIV), not syllables: the dev documents'
+ * text holds nearly a thousand such words and no syllable in capitals
+ * with marks, which stand beside other capitals (a heading's words, a
+ * name).  Codes with no vowel (VP, HĐND) do not make a heading. */
+bool vt_compose_lone_caps(const char *const *words, size_t n, size_t w)
+{
+    if (!heading_word(words[w]))
+        return false;
+    size_t before = item_word(words, n, w, -1), after = item_word(words, n, w, 1);
+    return (before < n || after < n) && (before == n || !caps_syllable_like(words[before])) &&
+           (after == n || !caps_syllable_like(words[after]));
+}
+
 bool vt_heading_line(const char *const *words, size_t n)
 {
     size_t caps = 0;

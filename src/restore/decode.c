@@ -202,12 +202,20 @@ static void build_lattice(vt_restorer *r, const char *const *words, size_t n)
     vt_grow((void **)&r->pstart, &r->cap_pstart, n + 1, sizeof *r->pstart);
     vt_grow((void **)&r->wpos, &r->cap_wpos, n + 1, sizeof *r->wpos);
     r->pstart[0] = 0;
+    /* Stripped text lost only its marks, so its capitals are the page's:
+     * a word in capitals among words in small letters is an abbreviation
+     * (vt_compose_lone_caps), read as a code.  English-model OCR reads a
+     * small marked vowel as a capital (BO Giao duc), and there it may be
+     * a syllable. */
+    bool lone_codes = r->stripped && !vt_heading_line(words, n);
     for (size_t w = 0; w < n; w++) {
         vt_grow((void **)&r->pieces, &r->cap_pieces, r->pstart[w] + VT_MAX_PIECES,
                 sizeof *r->pieces);
         vt_piece *pc = r->pieces + r->pstart[w];
         unsigned codes;
         size_t np = word_pieces(r, words, w, pc, &codes);
+        if (lone_codes && vt_compose_lone_caps(words, n, w))
+            codes = ~0u;
         r->pstart[w + 1] = r->pstart[w] + np;
         r->wpos[w] = r->n_pos;
         for (size_t k = 0; k < np; k++) {
