@@ -324,7 +324,8 @@ static size_t title_slot(const vt_restorer *r, const char *const *words, size_t 
 /* A foreign name in stripped text: a word in title case that no syllable
  * spells with any marks (Rae, Kwon: its slot holds only the word as
  * written) is foreign, and a word in title case beside it with no other
- * such word on its other side is of the same name (Tung Rae, Kwon Minh):
+ * such word on its other side (in its item: vt_compose_item_end) is of
+ * the same name (Tung Rae, Kwon Minh):
  * it keeps its letters rather than the marks of the syllable the model
  * likes there (Từng Rae).  Two words in title case after a foreign one
  * (Kwon Hai Duong) are a Vietnamese name, a place, beside it. */
@@ -338,7 +339,10 @@ static void keep_foreign_names(vt_restorer *r, const char *const *words, size_t 
         bool foreign[2], title[2];
         for (int side = 0; side < 2; side++) {
             size_t v = side ? w + 1 : w - 1;
-            size_t vs = (side ? v < n : w > 0) ? title_slot(r, words, v) : SIZE_MAX;
+            size_t vs = (side ? v < n && !vt_compose_item_end(words[w])
+                              : w > 0 && !vt_compose_item_end(words[v]))
+                            ? title_slot(r, words, v)
+                            : SIZE_MAX;
             title[side] = vs != SIZE_MAX;
             foreign[side] = title[side] && r->pos[vs].n == 1 &&
                             r->slots.cands[r->pos[vs].first].id == VT_TOK_UNK;

@@ -316,6 +316,9 @@ static void test_names(const char *src, const char *data, const char *tmp)
             check_restore(r, "Cong ty Tung Rae tung lam viec tai Hai Duong.",
                           "Công ty Tung Rae từng làm việc tại Hải Dương.");
             check_restore(r, "Cong ty Kwon Hai Duong.", "Công ty Kwon Hải Dương.");
+            /* The next item of a list (the next line of the paragraph) is
+             * no side of the name. */
+            check_restore(r, "Cong ty Kwon Tung;\nHai Duong.", "Công ty Kwon Tung;\nHải Dương.");
             vt_restorer_free(r);
         }
         vt_restore_model_close(m);
