@@ -501,9 +501,9 @@ static void make_slot(vt_restorer *r, vt_pos *p, const char *s, size_t len, int 
      * misread_shape, or two the model does not know: what OCR makes of a
      * capital and a small letter with marks (BG for Bộ, SG for Sở), a
      * syllable then, or itself. */
-    bool vowel = vt_compose_has_vowel(s, len);
-    bool vowel_lost = caps && !vowel && self == VT_TOK_UNK && vt_compose_letters(s, len) == 2;
-    code = code || (caps && !vowel && !misread_shape(s, len) && !vowel_lost);
+    bool vowelless = caps && !vt_compose_has_vowel(s, len);
+    bool vowel_lost = vowelless && self == VT_TOK_UNK && vt_compose_letters(s, len) == 2;
+    code = code || (vowelless && !misread_shape(s, len) && !vowel_lost);
     /* Tokens that are no syllable are searched for what they hide, unless
      * they are codes written as such: a generic edit would turn one real
      * code into another (SDT -> SYT); so are rare syllables the English
