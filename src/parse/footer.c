@@ -515,13 +515,41 @@ static size_t last_word(const char *text, const char *trail, size_t *end)
     return ws;
 }
 
+/* A typist's initials and given name as printed: capitals each followed
+ * by a full stop, then a syllable in title case ("H.Lâm", "N.Đ.Minh").
+ * A pen's strokes OCR reads make no such run. */
+static bool printed_initials_name(const char *text, size_t from, size_t to)
+{
+    size_t k = from, initials = 0;
+    for (;;) {
+        uint32_t cp;
+        int len = vt_utf8_dec(text + k, to - k, &cp);
+        if (len <= 0 || !vt_cp_is_upper(cp))
+            return false;
+        if (k + (size_t)len < to && text[k + (size_t)len] == '.') {
+            k += (size_t)len + 1;
+            initials++;
+            continue;
+        }
+        break;
+    }
+    char *name = vt_xstrndup(text + k, to - k);
+    char *low = vt_text_lower_full(name);
+    bool title = initials > 0 && vt_case_of(name, strlen(name)) == VT_CASE_TITLE &&
+                 vt_syllable_valid(low, VT_SYLLABLE_INVENTORY);
+    free(low);
+    free(name);
+    return title;
+}
+
 /* The drafter may initial the archive line by hand after its last printed
  * mark, and OCR glues the strokes to it ("(16B).zz_", "(05b).4.",
  * "VT.PM.ÍỦ„„"): the printed entry ends at its copy count's parenthesis,
  * and a code glued by full stops ends at its last piece that is letters
  * and digits, its capitals Latin or Đ ("VT.KH.ÉÛw").  Printed initials
  * stay, apart ("TCCB (2). HA") or glued to the copy count ("QHQT
- * (2).VH"). */
+ * (2).VH"), and so does a typist's initial and name glued to it
+ * ("(3)H.Lâm"). */
 static void drop_handwritten_tail(char *text)
 {
     size_t n, ws = last_word(text, " .,;:", &n);
@@ -530,7 +558,8 @@ static void drop_handwritten_tail(char *text)
         size_t tail = (size_t)(close + 1 - text);
         while (tail < n && text[tail] == '.')
             tail++;
-        if (tail == n || code_piece_capitals(text, tail, n) < 2)
+        if (tail == n ||
+            (code_piece_capitals(text, tail, n) < 2 && !printed_initials_name(text, tail, n)))
             text[close + 1 - text] = '\0';
         return;
     }

@@ -98,15 +98,60 @@ static bool caps_like(const char *w)
     return upper > lower;
 }
 
+bool vt_compose_item_end(const char *w)
+{
+    size_t len = strlen(w);
+    return (len == 1 && (w[0] == '-' || w[0] == '+')) ||
+           (len && (w[len - 1] == '.' || w[len - 1] == ':' || w[len - 1] == ';'));
+}
+
 /* The nearest word before (dir -1) or after (1) word w with two letters
- * at least (not the Y of Bộ Y tế, nor a dash), or n when none. */
-static size_t nearest_word(const char *const *words, size_t n, size_t w, int dir)
+ * at least (not the Y of Bộ Y tế, nor a dash), or n when none; with
+ * `in_item`, within w's item only (vt_compose_item_end). */
+static size_t nearest_word(const char *const *words, size_t n, size_t w, int dir, bool in_item)
 {
     for (size_t i = w; dir < 0 ? i-- > 0 : ++i < n;) {
+        if (in_item && vt_compose_item_end(words[dir < 0 ? i : i - 1]))
+            return n;
         if (vt_compose_letters(words[i], strlen(words[i])) >= 2)
             return i;
     }
     return n;
+}
+
+bool vt_compose_has_vowel(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        i += (size_t)vt_utf8_dec(s + i, len - i, &c);
+        uint32_t k = vt_cp_skeleton(vt_cp_to_lower(c));
+        if (c != 0x110 && c != 0x111 && (k == 'a' || k == 'e' || k == 'i' || k == 'o' ||
+                                         k == 'u' || k == 'y'))
+            return true;
+    }
+    return false;
+}
+
+/* A word in capitals, a syllable's shape: what a heading is made of (a
+ * code with no vowel, VP, HĐND, is none). */
+static bool caps_syllable_like(const char *w)
+{
+    return caps_like(w) && vt_compose_has_vowel(w, strlen(w));
+}
+
+/* Capitals among words in small letters are abbreviations and foreign
+ * words (TU, CA, BOT, ASEAN, XIV), not syllables: the dev documents'
+ * text holds nearly a thousand such words and no syllable in capitals
+ * with marks, which stand beside other capitals (a heading's words, a
+ * name).  Codes with no vowel (VP, HĐND) do not make a heading. */
+bool vt_compose_lone_caps(const char *const *words, size_t n, size_t w)
+{
+    if (!heading_word(words[w]))
+        return false;
+    size_t before = nearest_word(words, n, w, -1, true),
+           after = nearest_word(words, n, w, 1, true);
+    return (before < n || after < n) && (before == n || !caps_syllable_like(words[before])) &&
+           (after == n || !caps_syllable_like(words[after]));
 }
 
 bool vt_heading_line(const char *const *words, size_t n)
@@ -136,7 +181,8 @@ unsigned vt_compose_context(const char *const *words, size_t n, size_t w)
         ctx |= CTX_LOWER_NEXT;
     /* In capitals next to words none of which is: no heading. */
     if (caps_like(words[w])) {
-        size_t before = nearest_word(words, n, w, -1), after = nearest_word(words, n, w, 1);
+        size_t before = nearest_word(words, n, w, -1, false),
+               after = nearest_word(words, n, w, 1, false);
         if ((before < n || after < n) && (before == n || !caps_like(words[before])) &&
             (after == n || !caps_like(words[after])))
             ctx |= CTX_ALONE;

@@ -202,12 +202,20 @@ static void build_lattice(vt_restorer *r, const char *const *words, size_t n)
     vt_grow((void **)&r->pstart, &r->cap_pstart, n + 1, sizeof *r->pstart);
     vt_grow((void **)&r->wpos, &r->cap_wpos, n + 1, sizeof *r->wpos);
     r->pstart[0] = 0;
+    /* Stripped text lost only its marks, so its capitals are the page's:
+     * a word in capitals among words in small letters is an abbreviation
+     * (vt_compose_lone_caps), read as a code.  English-model OCR reads a
+     * small marked vowel as a capital (BO Giao duc), and there it may be
+     * a syllable. */
+    bool lone_codes = r->stripped && !vt_heading_line(words, n);
     for (size_t w = 0; w < n; w++) {
         vt_grow((void **)&r->pieces, &r->cap_pieces, r->pstart[w] + VT_MAX_PIECES,
                 sizeof *r->pieces);
         vt_piece *pc = r->pieces + r->pstart[w];
         unsigned codes;
         size_t np = word_pieces(r, words, w, pc, &codes);
+        if (lone_codes && vt_compose_lone_caps(words, n, w))
+            codes = ~0u;
         r->pstart[w + 1] = r->pstart[w] + np;
         r->wpos[w] = r->n_pos;
         for (size_t k = 0; k < np; k++) {
@@ -316,7 +324,8 @@ static size_t title_slot(const vt_restorer *r, const char *const *words, size_t 
 /* A foreign name in stripped text: a word in title case that no syllable
  * spells with any marks (Rae, Kwon: its slot holds only the word as
  * written) is foreign, and a word in title case beside it with no other
- * such word on its other side is of the same name (Tung Rae, Kwon Minh):
+ * such word on its other side (in its item: vt_compose_item_end) is of
+ * the same name (Tung Rae, Kwon Minh):
  * it keeps its letters rather than the marks of the syllable the model
  * likes there (Từng Rae).  Two words in title case after a foreign one
  * (Kwon Hai Duong) are a Vietnamese name, a place, beside it. */
@@ -330,7 +339,10 @@ static void keep_foreign_names(vt_restorer *r, const char *const *words, size_t 
         bool foreign[2], title[2];
         for (int side = 0; side < 2; side++) {
             size_t v = side ? w + 1 : w - 1;
-            size_t vs = (side ? v < n : w > 0) ? title_slot(r, words, v) : SIZE_MAX;
+            size_t vs = (side ? v < n && !vt_compose_item_end(words[w])
+                              : w > 0 && !vt_compose_item_end(words[v]))
+                            ? title_slot(r, words, v)
+                            : SIZE_MAX;
             title[side] = vs != SIZE_MAX;
             foreign[side] = title[side] && r->pos[vs].n == 1 &&
                             r->slots.cands[r->pos[vs].first].id == VT_TOK_UNK;

@@ -293,6 +293,16 @@ bool vt_compose_lone_quote(const char *const *words, size_t w);
 size_t vt_compose_ocr_shape(const char *s, size_t len, char *out, size_t cap);
 /* Which slots of a word (bit k for piece k) are parts of a code. */
 unsigned vt_compose_code_slots(const char *w, const vt_piece *pc, size_t np);
+/* Whether an item of a list or a sentence ends after word w: w ends in
+ * a full stop, colon or semicolon, or is a list's dash (which opens the
+ * next).  A paragraph holds the lines of a list: the next item's first
+ * word is no neighbour of the last one's. */
+bool vt_compose_item_end(const char *w);
+/* Whether word w of n is in capitals, two letters or more, with no
+ * syllable in capitals for its nearest words (vt_compose_lone_caps). */
+bool vt_compose_lone_caps(const char *const *words, size_t n, size_t w);
+/* Has a vowel letter (a, e, i, o, u, y with any marks; not đ). */
+bool vt_compose_has_vowel(const char *s, size_t len);
 /* Capitals then digits (QH15, UBTVQH14: a body and its term): a code as
  * documents print it, not letters OCR turned into digits, which leaves
  * at most one capital before them (S6 for Số). */

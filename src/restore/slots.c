@@ -152,19 +152,6 @@ static size_t slot_key(const char *s, size_t len, char *key, size_t cap)
     return n;
 }
 
-static bool has_vowel(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len;) {
-        uint32_t c;
-        i += (size_t)vt_utf8_dec(s + i, len - i, &c);
-        uint32_t k = vt_cp_skeleton(vt_cp_to_lower(c));
-        if (c != 0x110 && c != 0x111 && (k == 'a' || k == 'e' || k == 'i' || k == 'o' ||
-                                         k == 'u' || k == 'y'))
-            return true;
-    }
-    return false;
-}
-
 /* Spelled as no Vietnamese word or abbreviation is: Q without U (a
  * misread O: CQNG), J inside a word (a misread I with its mark: DJNH). */
 static bool misread_shape(const char *s, size_t len)
@@ -514,9 +501,9 @@ static void make_slot(vt_restorer *r, vt_pos *p, const char *s, size_t len, int 
      * misread_shape, or two the model does not know: what OCR makes of a
      * capital and a small letter with marks (BG for Bộ, SG for Sở), a
      * syllable then, or itself. */
-    bool vowel_lost =
-        caps && !has_vowel(s, len) && self == VT_TOK_UNK && vt_compose_letters(s, len) == 2;
-    code = code || (caps && !has_vowel(s, len) && !misread_shape(s, len) && !vowel_lost);
+    bool vowelless = caps && !vt_compose_has_vowel(s, len);
+    bool vowel_lost = vowelless && self == VT_TOK_UNK && vt_compose_letters(s, len) == 2;
+    code = code || (vowelless && !misread_shape(s, len) && !vowel_lost);
     /* Tokens that are no syllable are searched for what they hide, unless
      * they are codes written as such: a generic edit would turn one real
      * code into another (SDT -> SYT); so are rare syllables the English

@@ -1010,6 +1010,9 @@ static void test_archive_line_initials(void)
         {"- Lưu: VT, KT-XH.TA.", "Lưu: VT, KT-XH.TA"},
         {"- Lưu: VT, TCCB (2). HA.", "Lưu: VT, TCCB (2). HA"},
         {"- Lưu: VT, TCTC (3).PTh.", "Lưu: VT, TCTC (3).PTh"},
+        /* A typist's initial and name glued to the copy count. */
+        {"- Lưu: VT, TCTC (3)H.Lâm.", "Lưu: VT, TCTC (3)H.Lâm"},
+        {"- Lưu: VT, TCTC (3)H.Lzz.", "Lưu: VT, TCTC (3)"},
         /* ... or apart after the closing full stop: one or two letters
          * and digits, no two capitals, no name, no copy count. */
         {"- Lưu: VT, TCCB (12B). qz_", "Lưu: VT, TCCB (12B)"},

@@ -316,6 +316,9 @@ static void test_names(const char *src, const char *data, const char *tmp)
             check_restore(r, "Cong ty Tung Rae tung lam viec tai Hai Duong.",
                           "Công ty Tung Rae từng làm việc tại Hải Dương.");
             check_restore(r, "Cong ty Kwon Hai Duong.", "Công ty Kwon Hải Dương.");
+            /* The next item of a list (the next line of the paragraph) is
+             * no side of the name. */
+            check_restore(r, "Cong ty Kwon Tung;\nHai Duong.", "Công ty Kwon Tung;\nHải Dương.");
             vt_restorer_free(r);
         }
         vt_restore_model_close(m);
@@ -680,6 +683,30 @@ static void test_heading_wrap(const char *src, const char *data, const char *tmp
     vt_restore_model_close(m);
 }
 
+/* Stripped text: a word in capitals among words in small letters is an
+ * abbreviation and keeps its letters (the text makes `tự` the likely word
+ * after `Đảng`); a list item's end parts it from the next item's
+ * capitals, and a heading's words are syllables, restored. */
+static void test_lone_capitals(const char *src, const char *data, const char *tmp)
+{
+    const char *lines[16];
+    size_t n = 0;
+    for (int i = 0; i < 12; i++)
+        lines[n++] = "Các ban đảng tự kiểm tra việc làm của mình.";
+    for (int i = 0; i < 4; i++)
+        lines[n++] = "Văn phòng gửi các ban của tỉnh.";
+    vt_restore_model *m = text_model(src, data, tmp, "lone", lines, n);
+    if (!m)
+        return;
+    vt_restorer *r = vt_restorer_new(m, VT_RESTORE_STYLE_AUTO, 0.5);
+    check_restore(r, "Cac ban dang TU, van phong cua tinh.\n",
+                  "Các ban đảng TU, văn phòng của tỉnh.\n");
+    check_restore(r, "- Cac ban dang TU;\n- VE tinh.\n", "- Các ban đảng TU;\n- VE tỉnh.\n");
+    check_restore(r, "CAC BAN DANG TU KIEM TRA\n", "CÁC BAN ĐẢNG TỰ KIỂM TRA\n");
+    vt_restorer_free(r);
+    vt_restore_model_close(m);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -699,6 +726,7 @@ int main(int argc, char **argv)
     test_counts_pruned(argv[1], data, tmp);
     test_names(argv[1], data, tmp);
     test_heading_wrap(argv[1], data, tmp);
+    test_lone_capitals(argv[1], data, tmp);
     test_model(argv[1], data, tmp);
     return check_done("test_restore");
 }
