@@ -548,6 +548,42 @@ static size_t place_run(const vt_lexicon *lex, const words *ws, size_t i, const 
     return 0;
 }
 
+/* The head of a body (its first word) as the lexicon prints it, where the
+ * entry prints its letters with other marks before the rest of that body,
+ * two words at least ("Sơ Kế hoạch và Đầu tư" for the lexicon's
+ * "Sở Kế hoạch và Đầu tư"): restore reads a short head by its
+ * letters, the body's other words say which word it is.  A word heading
+ * a body of its own ("Báo" beside "Bảo") stays, and a head with no mark
+ * is text printed without marks ("So Xay dung").  NULL when the head
+ * stands as printed or no known body follows. */
+static char *organ_head_marks(const vt_lexicon *lex, const words *ws)
+{
+    const char *w = ws->w[0];
+    size_t wn = strlen(w);
+    if (ws->n < 3 || vt_case_of(w, wn) != VT_CASE_TITLE || !marked_word(w, wn))
+        return NULL;
+    char *wf = vt_text_fold(w), *rest = join_words(ws->w + 1, ws->n - 1);
+    char *rf = vt_text_fold(rest);
+    size_t wl = strlen(wf), rl = strlen(rf);
+    const char *head = NULL;
+    bool own = false;
+    for (size_t i = 0; i < lex->organs.n && !own; i++) {
+        const vt_lex_entry *o = &lex->organs.v[i];
+        size_t oh = strcspn(o->fold, " "), ol = strlen(o->fold) - oh - 1;
+        const char *orest = o->fold + oh + 1;
+        own = strcspn(o->form, " ") == wn && strncmp(o->form, w, wn) == 0;
+        if (!head && oh == wl && o->fold[oh] && strncmp(o->fold, wf, wl) == 0 &&
+            strchr(orest, ' ') && ol <= rl && strncmp(rf, orest, ol) == 0 &&
+            !isalnum((unsigned char)rf[ol]))
+            head = o->form;
+    }
+    char *out = head && !own ? vt_xstrndup(head, strcspn(head, " ")) : NULL;
+    free(rf);
+    free(rest);
+    free(wf);
+    return out;
+}
+
 char *vt_entry_words_cased(const vt_lexicon *lex, const char *entry)
 {
     bool capitals = vt_text_is_upper(entry);
@@ -555,6 +591,8 @@ char *vt_entry_words_cased(const vt_lexicon *lex, const char *entry)
     split_words(entry, &ws);
     for (size_t i = 0; i < ws.n; i++) {
         char *w = entry_word(lex, &ws, i, capitals);
+        if (!w && i == 0)
+            w = organ_head_marks(lex, &ws);
         if (w) {
             free(ws.w[i]);
             ws.w[i] = w;

@@ -1890,6 +1890,22 @@ static void test_entry_words_cased(void)
     json_decref(m);
 }
 
+/* A body's head that a degraded copy reads with other marks, before the
+ * rest of a body the lexicon knows, is the body's head ("Sơ" of "Sở"); a
+ * head that names no known body, and other words, stay. */
+static void test_organ_head_marks(void)
+{
+    json_t *m = parse_foot("organ head marks", "Đề nghị các đơn vị thực hiện./.",
+                           "Nơi nhận:\n- Như trên;\n- Sơ Kế hoạch và Đầu tư;\n"
+                           "- Bô Tài chính (để b/c);\n- Sơ Lâm Đồng Xanh;\n"
+                           "- Lưu: VT, KHTC.\n"
+                           "GIÁM ĐỐC\n\nTrần Văn Hòa\n");
+    expect(m, "recipients.1", "Sở Kế hoạch và Đầu tư");
+    expect(m, "recipients.2", "Bộ Tài chính (để b/c)");
+    expect(m, "recipients.3", "Sơ Lâm Đồng Xanh");
+    json_decref(m);
+}
+
 /* A Nghị quyết with no place and date line is dated by its closing
  * paragraph's "thông qua ngày ..."; other dates of the body are not its
  * date. */
@@ -4938,6 +4954,7 @@ int main(int argc, char **argv)
     test_number_code_initials();
     test_deputy_after_unit_head();
     test_entry_words_cased();
+    test_organ_head_marks();
     test_signer_beside_cue();
     test_bare_signature();
     test_addressee_lists();
