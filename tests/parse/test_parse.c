@@ -1776,6 +1776,29 @@ static void test_name_parts_places(void)
     expect_reread(ngoc, ychg, 3, "||");
 }
 
+/* A signer's name restore read with other marks than the page prints the
+ * same letters with elsewhere (every part a listed name) is the printed
+ * one; where the page printed the signer's name whole, each stays as
+ * printed. */
+static void test_signer_printed_elsewhere(void)
+{
+    static const char head[] =
+        "SỞ NỘI VỤ\nSố: 12/SNV-VP\nHà Tĩnh, ngày 3 tháng 4 năm 2025\nV/v rà soát biên chế\n\n"
+        "Sở Nội vụ giao ông Quách Minh Hưng chủ trì thực hiện./.\n\nNơi nhận:\n- Như trên;\n"
+        "- Lưu: VT.\nGIÁM ĐỐC\n\nQuách Minh Hùng\n";
+    /* The page: the body's name printed with its marks, the rest without. */
+    static const char page[] =
+        "SO NOI VU\nSo: 12/SNV-VP\nHa Tinh, ngay 3 thang 4 nam 2025\nV/v ra soat bien che\n\n"
+        "So Noi vu giao ông Quách Minh Hưng chu tri thuc hien./.\n\nNoi nhan:\n- Nhu tren;\n"
+        "- Luu: VT.\nGIAM DOC\n\nQuach Minh Hung\n";
+    json_t *m = parse_restored("signer printed elsewhere", head, page);
+    expect(m, "signer.name", "Quách Minh Hưng");
+    json_decref(m);
+    m = parse_restored("signer printed whole", head, head);
+    expect(m, "signer.name", "Quách Minh Hùng");
+    json_decref(m);
+}
+
 /* A signer's name whose marks the page lost, read as names of the list
  * but not as a person the corpus names with its letters, is that person;
  * a page that printed a mark of the person's name (and correct text)
@@ -4917,6 +4940,7 @@ int main(int argc, char **argv)
     test_signer_known_person();
     test_name_parts_reread();
     test_name_parts_places();
+    test_signer_printed_elsewhere();
     test_signer_person_by_letters();
     test_entry_names_mended();
     test_addressee_organ_head();
