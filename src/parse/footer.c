@@ -1300,12 +1300,27 @@ static size_t name_before_specks(const vt_lexicon *lex, const char *text)
     return found;
 }
 
+/* Did the page print `name`, marks and all, on line l: restore left it as
+ * printed, and it carries marks? */
+static bool printed_with_marks(const vt_pline *pl, const char *name)
+{
+    char *f = vt_text_fold(name), *low = vt_text_lower_full(name);
+    bool marked = strcmp(f, low) != 0;
+    free(f);
+    free(low);
+    return marked && strstr(pl->orig ? pl->orig : pl->text, name) != NULL;
+}
+
 /* The signer's name as the document prints it elsewhere (Nơi nhận, Kính
  * gửi, the body), when the signature block's copy is damaged: a name
  * there within OCR distance of `name` (or ending with it, the family name
  * lost under the seal) whose parts the names list holds as spelled, more
- * of them than of `name`.  NULL when there is none. */
-static char *name_elsewhere(const vt_pctx *cx, const char *name, size_t skip)
+ * of them than of `name`; or, where restore read the block's copy
+ * (`restored`), one of its letters the page printed with its marks, every
+ * part listed: restore weighed the marks of the copy it read against
+ * words and other names, the page shows them.  NULL when there is
+ * none. */
+static char *name_elsewhere(const vt_pctx *cx, const char *name, size_t skip, bool restored)
 {
     char *nc = vt_xstrdup(name), *nw[NAME_WORDS];
     size_t nn = split_name(nc, nw);
@@ -1347,11 +1362,15 @@ static char *name_elsewhere(const vt_pctx *cx, const char *name, size_t skip)
                 bool near = len == nn ? vt_fuzzy_cost(nf, strlen(nf), cf) <= 0.2
                                       : strcmp(tail, nf) == 0;
                 size_t score = name_score(cx->lex, w + a, len);
-                if (near && score > best_score && score == len) {
+                bool printed = restored && len == nn && score == len && strcmp(cf, nf) == 0 &&
+                               strcmp(cand, name) != 0 &&
+                               printed_with_marks(&cx->lines[l], cand);
+                if (printed || (near && score > best_score && score == len)) {
                     free(best);
                     best = cand;
                     cand = NULL;
-                    best_score = score;
+                    /* A printed copy stays over any other. */
+                    best_score = printed ? NAME_WORDS + 1 : score;
                 }
                 free(cf);
                 free(cand);
@@ -1647,7 +1666,7 @@ char *vt_mended_names(const vt_pctx *cx, const char *text)
             size_t score = capitals ? name_score(cx->lex, run, nn) : 0;
             if (capitals && score < nn && score + 1 >= nn) {
                 char *joined = g_strjoinv(" ", run);
-                char *whole = name_elsewhere(cx, joined, cx->n);
+                char *whole = name_elsewhere(cx, joined, cx->n, false);
                 if (whole && !keeps_name_parts(cx->lex, run, nn, whole)) {
                     free(whole);
                     whole = NULL;
@@ -2172,7 +2191,7 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
     for (size_t k = name_from; pick == right->n && k < right->n; k++) {
         if (right->v[k].line > lines_below(cx, last_line, NAME_GAP))
             break;
-        if ((whole = name_elsewhere(cx, right->v[k].text, right->v[k].line)) ||
+        if ((whole = name_elsewhere(cx, right->v[k].text, right->v[k].line, false)) ||
             (whole = known_person(cx->lex, right->v[k].text)))
             pick = k;
     }
@@ -2222,7 +2241,7 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
             whole = person_by_letters(cx->lex, name, orig ? orig : name);
         free(orig);
         if (!whole)
-            whole = name_elsewhere(cx, name, right->v[pick].line);
+            whole = name_elsewhere(cx, name, right->v[pick].line, o != NULL);
         /* Damaged here and wherever else the document prints it: the
          * names lexicon decides. */
         if (!whole)

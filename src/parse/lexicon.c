@@ -32,6 +32,7 @@ static void add_entry(vt_lex_list *list, const char *form, const char *extra,
     /* "(none)": the type has no abbreviation. */
     e->extra = extra && *extra && strcmp(extra, "(none)") != 0 ? vt_xstrdup(extra) : NULL;
     e->section = vt_xstrdup(section);
+    e->curated = false;
 }
 
 /* Is the form already in the list?  The names of names.txt and of the
@@ -51,8 +52,8 @@ enum { NAME_SECTIONS = 4 };
  * "# family", "# middle", "# given" and "# person"; other files have one
  * section. */
 static vt_status load_list(vt_lex_list *list, const char *dir, const char *name,
-                           vt_lex_list *sections[NAME_SECTIONS], char file_digest[65],
-                           vt_error *err)
+                           vt_lex_list *sections[NAME_SECTIONS], bool curated,
+                           char file_digest[65], vt_error *err)
 {
     char *path = vt_xasprintf("%s/%s", dir, name);
     char *bytes = NULL;
@@ -114,6 +115,8 @@ static vt_status load_list(vt_lex_list *list, const char *dir, const char *name,
             again->extra = vt_xstrdup(extra);
         else if (*s && !again)
             add_entry(list, s, extra, section);
+        if (*s && sections && curated)
+            (again ? again : &list->v[list->n - 1])->curated = true;
     }
     free(bytes);
     free(path);
@@ -145,7 +148,8 @@ vt_status vt_lexicon_load(vt_lexicon *lex, const char *dir, vt_error *err)
     for (size_t i = 0; i < N_FILES; i++) {
         bool names = !files[i].list;
         vt_status st = load_list(names ? NULL : files[i].list, dir, files[i].name,
-                                 names ? sections : NULL, digests + 64 * i, err);
+                                 names ? sections : NULL, strcmp(files[i].name, "names.txt") == 0,
+                                 digests + 64 * i, err);
         if (st != VT_OK) {
             vt_lexicon_clear(lex);
             return st;

@@ -145,6 +145,7 @@ typedef struct vt_lex_entry {
     char *fold;  /* vt_text_fold(form) */
     char *extra; /* abbreviation (doc types) or expansion (abbreviations) */
     char *section; /* "# section:" it was listed under, "" when none */
+    bool curated;  /* a name's part names.txt lists, not only the corpus's counts */
 } vt_lex_entry;
 
 typedef struct vt_lex_list {

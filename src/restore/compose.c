@@ -167,6 +167,22 @@ bool vt_heading_line(const char *const *words, size_t n)
     return caps > 0;
 }
 
+bool vt_name_line(const char *const *words, size_t n)
+{
+    if (n < 2 || n > 4)
+        return false;
+    for (size_t w = 0; w < n; w++) {
+        size_t len = strlen(words[w]), k = 0;
+        for (size_t i = 0; i < len; k++) {
+            uint32_t c;
+            i += (size_t)vt_utf8_dec(words[w] + i, len - i, &c);
+            if (!vt_cp_is_alpha(c) || vt_cp_is_upper(c) != (k == 0))
+                return false;
+        }
+    }
+    return true;
+}
+
 unsigned vt_compose_context(const char *const *words, size_t n, size_t w)
 {
     unsigned ctx = 0;

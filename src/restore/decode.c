@@ -600,12 +600,13 @@ char *vt_restore_string(vt_restorer *r, const char *text, size_t len)
              b++)
             ;
         bool heading = vt_heading_line((const char *const *)words + a, b - a);
-        if (heading && a > 0) {
-            heading_on[a - 1] = heading_before && !ended;
+        bool own = heading || vt_name_line((const char *const *)words + a, b - a);
+        if (own && a > 0) {
+            heading_on[a - 1] = heading && heading_before && !ended;
             para_end[a - 1] = true;
         }
         ended = para_end[b - 1]; /* a blank line below */
-        para_end[b - 1] |= heading;
+        para_end[b - 1] |= own;
         heading_before = heading;
     }
     vt_recall_decode_doc(r, (const char *const *)words, para_end, heading_on, n,

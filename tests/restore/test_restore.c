@@ -331,6 +331,33 @@ static void test_names(const char *src, const char *data, const char *tmp)
           lam[1]);
 }
 
+/* A name alone on its line (the signer's) is a sentence of its own, as
+ * the model learned the signature lines of its text: run on into the
+ * next line, the given name (Tâm) took the reading the next line's first
+ * word favours (tám người, eight people). */
+static void test_name_line(const char *src, const char *data, const char *tmp)
+{
+    char dict[2048], model[2100];
+    snprintf(dict, sizeof dict, "%s/nldict", tmp);
+    snprintf(model, sizeof model, "%s/nl.model", tmp);
+    const char *lines[24];
+    for (size_t i = 0; i < 24; i++)
+        lines[i] = i < 20 ? "Có tám người dự họp." : "Lê Văn Tâm";
+    if (!text_dict(src, data, dict, lines, 24))
+        return;
+    vt_restorer *r = NULL;
+    vt_restore_model *m = trained(dict, model);
+    if (m)
+        r = vt_restorer_new(m, VT_RESTORE_STYLE_AUTO, 0.5);
+    if (r) {
+        check_restore(r, "Le Van Tam\nNguoi du hop.\n", "Lê Văn Tâm\nNgười dự họp.\n");
+        /* A name in a sentence stays in it. */
+        check_restore(r, "Co tam nguoi du hop.\n", "Có tám người dự họp.\n");
+    }
+    vt_restorer_free(r);
+    vt_restore_model_close(m);
+}
+
 static void test_model(const char *src, const char *data, const char *tmp)
 {
     char dict[2048], m1[2048], m2[2048], dep[2048];
@@ -725,6 +752,7 @@ int main(int argc, char **argv)
     test_counts(argv[1], data, tmp);
     test_counts_pruned(argv[1], data, tmp);
     test_names(argv[1], data, tmp);
+    test_name_line(argv[1], data, tmp);
     test_heading_wrap(argv[1], data, tmp);
     test_lone_capitals(argv[1], data, tmp);
     test_model(argv[1], data, tmp);
