@@ -2202,9 +2202,10 @@ static size_t dash_run(const char *f, size_t *dashes)
 /* Where a line holds a rule (three dashes or more, between spaces) after
  * some words: the fold offset of the space before it, else 0.  A flattened
  * page runs the text under the rule on, onto the same line. */
+enum { RULE_DASHES = 3 }; /* the fewest dashes a rule is read as */
+
 static size_t inline_rule(const vt_pline *pl)
 {
-    enum { RULE_DASHES = 3 };
     for (size_t k = 1; k < pl->flen; k++) {
         size_t dashes, n = dash_run(pl->fold + k, &dashes);
         if (pl->fold[k - 1] == ' ' && dashes >= RULE_DASHES &&
@@ -2503,10 +2504,22 @@ static void drop_trailing_speck(char *text)
     }
 }
 
+/* A rule printed beside or under the trích yếu's last line, read on it
+ * ("... giai đoạn mới ————"): a run of dashes (dash_run) ending the text
+ * after a space; cut off, with the space before it. */
+static void drop_trailing_rule(char *text)
+{
+    char *sp = strrchr(text, ' ');
+    size_t dashes;
+    if (sp && dash_run(sp + 1, &dashes) == strlen(sp + 1) && dashes >= RULE_DASHES)
+        *sp = '\0';
+}
+
 static void set_subject(vt_pctx *cx, char *text, size_t from, size_t to, double conf)
 {
     drop_caps_specks(text);
     drop_trailing_speck(text);
+    drop_trailing_rule(text);
     char *v = vv_spelled(text);
     if (!v)
         v = ve_viec_spelled(text);
@@ -3123,6 +3136,7 @@ void vt_parse_header(vt_pctx *cx)
             i = j + 1;
         }
         char *s = join_lines(cx, split, vv_at, i, vv_off);
+        drop_trailing_rule(s);
         /* The cue in its prescribed spelling when OCR bent it ("V/w"). */
         char *v = NULL;
         if (vv_slash && strncmp(s, "V/v", 3) != 0 && strlen(s) > vv_len)

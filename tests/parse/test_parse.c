@@ -3147,13 +3147,19 @@ static void test_title_in_left_column(void)
         {"BỘ TRƯỞNG BỘ NỘI VỤ", VT_ROLE_BODY},
         {"Căn cứ Luật Tổ chức Chính phủ;", VT_ROLE_BODY},
     };
-    json_t *m = parse_roles(page, sizeof page / sizeof *page);
-    expect(m, "issuer", "Bộ Nội vụ");
-    expect(m, "number", "17/QĐ-BNV");
-    expect(m, "type", "Quyết định");
-    expect(m, "subject", "Kế hoạch số 9-KH/TW ngày 2 tháng 3 năm 2031 về công tác cán bộ");
-    expect(m, "date", "2031-06-05");
-    json_decref(m);
+    /* The rule under the trích yếu read at the end of its last line. */
+    role_line ruled[sizeof page / sizeof *page];
+    memcpy(ruled, page, sizeof page);
+    ruled[4].text = "năm 2031 về công tác cán bộ ————";
+    for (int k = 0; k < 2; k++) {
+        json_t *m = parse_roles(k ? ruled : page, sizeof page / sizeof *page);
+        expect(m, "issuer", "Bộ Nội vụ");
+        expect(m, "number", "17/QĐ-BNV");
+        expect(m, "type", "Quyết định");
+        expect(m, "subject", "Kế hoạch số 9-KH/TW ngày 2 tháng 3 năm 2031 về công tác cán bộ");
+        expect(m, "date", "2031-06-05");
+        json_decref(m);
+    }
 }
 
 /* vanthu's own OCR: columns are separate blocks with layout roles. */
@@ -4069,6 +4075,13 @@ static void test_caps_subject_above_paragraph(void)
         "Ngày 6 tháng 5 năm 2031, Giám đốc Sở đã làm việc với xã về\n"
         "tiến độ trồng rừng và thu hoạch lúa vụ xuân.\n", NULL);
     expect(m, "type", "Thông báo");
+    expect(m, "subject", "KẾT LUẬN CỦA GIÁM ĐỐC SỞ TẠI BUỔI LÀM VIỆC VỚI ỦY BAN NHÂN DÂN XÃ AN PHÚ");
+    json_decref(m);
+    /* The rule under it read at the end of its last line. */
+    m = parse_text("trích yếu in capitals, a rule after it",
+        "SỞ NÔNG NGHIỆP\nSố: 45/TB-SNN\nLạc Sơn, ngày 9 tháng 5 năm 2031\nTHÔNG BÁO\n"
+        "KẾT LUẬN CỦA GIÁM ĐỐC SỞ TẠI BUỔI LÀM VIỆC\nVỚI ỦY BAN NHÂN DÂN XÃ AN PHÚ ———\n\n"
+        "Ngày 6 tháng 5 năm 2031, Giám đốc Sở đã làm việc với xã.\n", NULL);
     expect(m, "subject", "KẾT LUẬN CỦA GIÁM ĐỐC SỞ TẠI BUỔI LÀM VIỆC VỚI ỦY BAN NHÂN DÂN XÃ AN PHÚ");
     json_decref(m);
 }
