@@ -1732,7 +1732,27 @@ char *vt_deputy_title(const char *title)
     return minister ? vt_xstrdup("Thứ trưởng") : vt_xasprintf("Phó %s", title);
 }
 
-static char *match_position(const vt_pctx *cx, const char *t, const char *expected,
+/* The deputy titles a KT. authority's title leads one to expect, NULL
+ * ended (free with g_strfreev): its deputy's, and for a head holding two
+ * titles at once ("Bộ trưởng, Chủ nhiệm": a minister heading an office of
+ * the Government) each title's, as the deputy may hold one of them only
+ * ("Phó Chủ nhiệm") or both. */
+static char **deputy_titles(const vt_pctx *cx, const char *title)
+{
+    char **parts = g_strsplit(title, ",", 3);
+    size_t n = g_strv_length(parts);
+    char **out = g_new0(char *, n + 2);
+    out[0] = vt_deputy_title(title);
+    for (size_t i = 0; n > 1 && i < n; i++) {
+        char *proper = position_case(cx, g_strstrip(parts[i]), NULL);
+        out[i + 1] = vt_deputy_title(proper);
+        free(proper);
+    }
+    g_strfreev(parts);
+    return out;
+}
+
+static char *match_position(const vt_pctx *cx, const char *t, char *const *expected,
                             double *conf)
 {
     if (!vt_text_mostly_upper(t))
@@ -1758,14 +1778,20 @@ static char *match_position(const vt_pctx *cx, const char *t, const char *expect
         free(r);
         vt_pline_clear(&pl);
     }
-    if (!position && expected) {
-        char *ef = vt_text_fold(expected);
-        c = vt_fuzzy_cost(f, strlen(f), ef);
+    /* The expected title closest to the line. */
+    size_t best = SIZE_MAX;
+    for (size_t k = 0; !position && expected && expected[k]; k++) {
+        char *ef = vt_text_fold(expected[k]);
+        double ck = vt_fuzzy_cost(f, strlen(f), ef);
         free(ef);
-        if (c <= 0.45) {
-            position = vt_xstrdup(expected);
-            *conf = VT_CONF_POSITION * (1 - c);
+        if (ck <= 0.45 && ck < c) {
+            c = ck;
+            best = k;
         }
+    }
+    if (best < SIZE_MAX) {
+        position = vt_xstrdup(expected[best]);
+        *conf = VT_CONF_POSITION * (1 - c);
     }
     if (!position && vt_lex_match(&cx->lex->positions, f, strlen(f), 0.3, &c)) {
         position = position_case(cx, t, &c);
@@ -2058,8 +2084,8 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
         i = 0;
 
     /* Position: a title in capitals; under KT. it is the deputy's title. */
-    char *expected = last_prefix && strcmp(last_prefix, "KT") == 0
-                         ? vt_deputy_title(last_title) : NULL;
+    char **expected = last_prefix && strcmp(last_prefix, "KT") == 0
+                          ? deputy_titles(cx, last_title) : NULL;
     char *position = inline_position;
     double pconf = position ? VT_CONF_POSITION : 0;
     size_t name_from = i;
@@ -2276,7 +2302,7 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
     }
     free(name);
     free(position);
-    free(expected);
+    g_strfreev(expected);
     free(chain);
     free(rawchain);
     free(last_title);

@@ -47,10 +47,6 @@ static const char date_pattern[] =
     "th[a-z0-9@]{1,3}?g\\s*(?:(" DT "{1,2})|" PEN_MARKS ")?\\s*[,./-]?\\s*"
     "n[a-z0-9@]{1,2}m\\s*[,.:]?\\s*(" DT "{4})";
 
-/* The V/v cue as OCR reads it where fuzzy matching would refuse it, the
- * slash lost or turned into a letter: "VIV", "Vlv", "VW", "V/y". */
-static const char vv_shape_pattern[] = "\\G(?:v[/|il1!\\\\][vwy]|v[vw])(?=[\\s:.,]|$)";
-
 /* Số và ký hiệu after the "Số" cue: number, then notation segments.  A
  * bar or a bracket after a dot or a Roman numeral's letter is the I of a
  * unit's numeral OCR misread ("VPCP-V.|", "KV.]I").  The hyphen between
@@ -65,6 +61,15 @@ static const char vv_shape_pattern[] = "\\G(?:v[/|il1!\\\\][vwy]|v[vw])(?=[\\s:.
 static const char number_pattern[] =
     "\\G[\\s:;.,]*(\\d*)\\s*([-'" NOTA_SLASH "])\\s*(" NOTA_CHAR "+(?:" NOTA_DASH NOTA_CHAR
     "+)*)";
+
+/* The V/v cue as OCR reads it where fuzzy matching would refuse it, the
+ * slash lost or turned into a letter: "VIV", "Vlv", "VW", "V/y"; or the
+ * slash and the v read as one sign, as a page scanned at a low resolution
+ * runs them together: "V&", "V#", and a slash alone, a fraction's or a
+ * division's as often as the ASCII one: "V⁄" (the bytes of a sign, as
+ * the pattern is matched bytewise). */
+static const char vv_shape_pattern[] =
+    "\\G(?:v[/|il1!\\\\][vwy]|v[vw&#]|v(?:/|\u2044|\u2215))(?=[\\s:.,]|$)";
 
 /* The length of the misread hyphen or slash (NOTA_DASH, NOTA_SLASH) at
  * s, and in *as the one it stands for; 0 when s holds none.  Only what
@@ -655,6 +660,24 @@ typedef struct group {
     size_t from, to;
 } group;
 
+/* A rule printed under the header that OCR read as a run of dashes and
+ * equals signs with letters among them ("——=—m=—=s=—rene=e"): its signs
+ * outnumber its letters, which no line of a body's name has. */
+static bool read_rule(const char *s)
+{
+    size_t signs = 0, letters = 0, n = strlen(s);
+    uint32_t cp;
+    for (size_t i = 0; i < n;) {
+        i += (size_t)vt_utf8_dec(s + i, n - i, &cp);
+        if (cp == '-' || cp == '=' || cp == '~' || cp == '_' || cp == 0x2013 || cp == 0x2014 ||
+            cp == 0x2212)
+            signs++;
+        else if (vt_cp_is_alpha(cp))
+            letters++;
+    }
+    return signs > letters;
+}
+
 /* The issuer: the left column's lines above `end`.  Unanchored (no
  * number, date or type name found: a page after the first) only lines
  * that name a body count, and never Nơi nhận or the signer's block. */
@@ -695,7 +718,8 @@ static bool parse_issuer(vt_pctx *cx, const size_t *split, size_t end, bool anch
          * small letters ("ok"), which no line of a name in capitals is. */
         bool star = words == 1 && letters <= 2 && ng > 0 && !vt_text_is_upper(line) &&
                     vt_text_is_upper(g[ng - 1].raw);
-        if (letters < 2 || star || rule_beside_motto(pl, line, ng > 0 ? g[ng - 1].raw : NULL) ||
+        if (letters < 2 || star || read_rule(line) ||
+            rule_beside_motto(pl, line, ng > 0 ? g[ng - 1].raw : NULL) ||
             (ng > 0 && read_twice(g[ng - 1].raw, line)) || vt_is_mark(line) || (!anchored && words > 12)) {
             free(line);
             continue;
@@ -1666,6 +1690,20 @@ static size_t wrapped_place(const vt_pctx *cx, size_t date_at, char **place)
     return result;
 }
 
+/* s past the marks before its first letter or digit: a place name opens
+ * with a letter, and a speck of the seal or a rule that OCR read before
+ * the right column's first word as a quote or a comma („ ‚ “) is none of
+ * it (vt_clean_text keeps those, as a quoted title opens with one). */
+static const char *from_first_letter(const char *s)
+{
+    uint32_t cp;
+    int k;
+    while (*s && (k = vt_utf8_dec(s, strlen(s), &cp)) > 0 && !vt_cp_is_alpha(cp) &&
+           !(cp < 0x80 && isdigit((int)cp)))
+        s += k;
+    return s;
+}
+
 /* The place of the place-and-date line i: its right column, fold[ps, s),
  * up to the comma before "ngày". */
 static void set_place(vt_pctx *cx, size_t i, size_t ps, size_t s)
@@ -1673,10 +1711,11 @@ static void set_place(vt_pctx *cx, size_t i, size_t ps, size_t s)
     vt_span sp = {&cx->lines[i], ps, s};
     char *place = vt_span_clean(&sp);
     size_t place_from = wrapped_place(cx, i, &place);
-    if (*place && has_alnum(place, 0, strlen(place))) {
-        char *pv = vt_place_case(cx->lex, place);
+    const char *name = from_first_letter(place);
+    if (*name) {
+        char *pv = vt_place_case(cx->lex, name);
         json_object_set_new(cx->meta, "place",
-                            vt_field(cx, "value", pv, place, VT_CONF_PLACE, place_from, i));
+                            vt_field(cx, "value", pv, name, VT_CONF_PLACE, place_from, i));
         free(pv);
     } else {
         vt_missing(cx, "place");
@@ -1930,7 +1969,14 @@ static bool section_heading(const vt_pline *pl)
     size_t n = strspn(t, "IVX");
     if (!n)
         n = strspn(t, "0123456789");
-    return n && n <= 4 && (t[n] == '.' || t[n] == ')') && t[n + 1] == ' ';
+    if (n && n <= 4 && (t[n] == '.' || t[n] == ')') && t[n + 1] == ' ')
+        return true;
+    /* The first section's I as OCR reads it through a seal or at a low
+     * resolution, a letter or a bar, its dot lost or read as a comma
+     * ("L MỤC ĐÍCH", "l, MỤC TIÊU"): alone before a heading in capitals,
+     * which no line of a trích yếu opens with. */
+    size_t m = strspn(t, "IlL|1") == 1 ? 1 + (t[1] == '.' || t[1] == ',') : 0;
+    return m && t[m] == ' ' && vt_text_is_upper(t + m);
 }
 
 /* A line opening with a cue of the body, read at most max_cost off it. */
@@ -2065,6 +2111,12 @@ static bool subject_continues(const vt_pctx *cx, const vt_pline *first, const vt
     if (upper && (!vt_text_is_upper(first->text) ||
                   (authority_line(cx, pl) && !stops_mid_phrase(prev))))
         return false;
+    /* Nor does a trích yếu in capitals go on to a line in sentence case,
+     * a capital and then small letters: that opens the body's first
+     * paragraph ("... VỚI LÃNH ĐẠO TỈNH" / "Ngày 3 tháng 5, Bộ trưởng
+     * đã ..."), which the page set under it with no gap OCR kept. */
+    if (vt_text_is_upper(first->text) && !opens_small(pl) && !vt_text_mostly_upper(pl->text))
+        return false;
     /* The body's cues are printed in small letters: a line of a trích yếu
      * in capitals is one only spelled exactly, not a word of the title
      * one letter off ("THỰC ĐIỆN TỬ" going on "... BẰNG THỊ").  A cue opens
@@ -2150,9 +2202,10 @@ static size_t dash_run(const char *f, size_t *dashes)
 /* Where a line holds a rule (three dashes or more, between spaces) after
  * some words: the fold offset of the space before it, else 0.  A flattened
  * page runs the text under the rule on, onto the same line. */
+enum { RULE_DASHES = 3 }; /* the fewest dashes a rule is read as */
+
 static size_t inline_rule(const vt_pline *pl)
 {
-    enum { RULE_DASHES = 3 };
     for (size_t k = 1; k < pl->flen; k++) {
         size_t dashes, n = dash_run(pl->fold + k, &dashes);
         if (pl->fold[k - 1] == ' ' && dashes >= RULE_DASHES &&
@@ -2205,18 +2258,21 @@ static bool caps_under(const vt_pctx *cx, const vt_pline *pl)
 }
 
 /* A trích yếu opening with the V/v cue in one of OCR's shapes ("V/V ,",
- * "VV.", "VIV", "V/y"): the text with the cue in its prescribed spelling
- * and one space after it; NULL when there is no such cue. */
+ * "VV.", "VIV", "V/y", "V&", "V#", "V/", "V⁄"; vv_shape_pattern): the
+ * text with the cue in its prescribed spelling and one space after it;
+ * NULL when there is no such cue. */
 static char *vv_spelled(const char *s)
 {
     size_t n = strcspn(s, " ,.:;");
-    if (n < 2 || n > 3)
+    if (n < 2 || n > 4)
         return NULL;
-    char t[3];
+    char t[4];
     for (size_t k = 0; k < n; k++)
         t[k] = (char)tolower((unsigned char)s[k]);
-    bool cue = t[0] == 'v' && ((n == 2 && strchr("vw", t[1])) ||
-                               (n == 3 && strchr("/|il1!\\", t[1]) && strchr("vwy", t[2])));
+    bool cue = t[0] == 'v' && ((n == 2 && strchr("vw&#/", t[1])) ||
+                               (n == 3 && strchr("/|il1!\\", t[1]) && strchr("vwy", t[2])) ||
+                               (n == 4 && (strncmp(s + 1, "\u2044", 3) == 0 ||
+                                           strncmp(s + 1, "\u2215", 3) == 0)));
     if (!cue)
         return NULL;
     const char *rest = s + n;
@@ -2448,10 +2504,22 @@ static void drop_trailing_speck(char *text)
     }
 }
 
+/* A rule printed beside or under the trích yếu's last line, read on it
+ * ("... giai đoạn mới ————"): a run of dashes (dash_run) ending the text
+ * after a space; cut off, with the space before it. */
+static void drop_trailing_rule(char *text)
+{
+    char *sp = strrchr(text, ' ');
+    size_t dashes;
+    if (sp && dash_run(sp + 1, &dashes) == strlen(sp + 1) && dashes >= RULE_DASHES)
+        *sp = '\0';
+}
+
 static void set_subject(vt_pctx *cx, char *text, size_t from, size_t to, double conf)
 {
     drop_caps_specks(text);
     drop_trailing_speck(text);
+    drop_trailing_rule(text);
     char *v = vv_spelled(text);
     if (!v)
         v = ve_viec_spelled(text);
@@ -2767,16 +2835,34 @@ static bool printed_vv(vt_rx *vv_rx, const vt_pline *pl)
     return yes;
 }
 
-/* Does the line open with the V/v cue itself, in either case or one of
- * OCR's shapes of it ("v/v", "V/V", "VIV"), and not a word that is only
- * near it ("VỤ V...")?  Where the cue stands is no issuer's. */
-static bool opens_with_vv(vt_rx *vv_rx, const vt_pline *pl, size_t le)
+/* Does the V/v cue itself open at fold offset st of the line, in either
+ * case or one of OCR's shapes of it ("v/v", "V/V", "VIV"), and not a word
+ * that is only near it ("VỤ V...")? */
+static bool vv_at(vt_rx *vv_rx, const vt_pline *pl, size_t st, size_t le)
 {
-    size_t st = strspn(pl->fold, " ");
     if (st + 3 <= le && strncmp(pl->fold + st, "v/v", 3) == 0 &&
         (st + 3 == pl->flen || strchr(" :.,", pl->fold[st + 3])))
         return true;
     return vt_rx_find(vv_rx, pl->fold, le, st) && vt_rx_start(vv_rx, 0) == (long)st;
+}
+
+/* Does the line open with the cue (vv_at)?  Where it stands is no
+ * issuer's. */
+static bool opens_with_vv(vt_rx *vv_rx, const vt_pline *pl, size_t le)
+{
+    return vv_at(vv_rx, pl, strspn(pl->fold, " "), le);
+}
+
+/* Where the V/v cue opens at fold offset st of a line, or past a speck of
+ * the seal OCR read as a lone letter or sign before it ("Ẻ V/v ..."):
+ * st when the cue is not after one. */
+static size_t past_speck(vt_rx *vv_rx, const vt_pline *pl, size_t st, size_t le)
+{
+    size_t w = st + strcspn(pl->fold + st, " ");
+    size_t cue = w + strspn(pl->fold + w, " ");
+    if (w != st + 1 || isdigit((unsigned char)pl->fold[st]) || cue == w || cue >= le)
+        return st;
+    return vv_at(vv_rx, pl, cue, le) ? cue : st;
 }
 
 /* A line of the left column opening a trích yếu with "Về" and no V/v
@@ -2912,6 +2998,7 @@ void vt_parse_header(vt_pctx *cx)
             continue;
         if (under_cue && !blank_line(pl) && ++left_lines > 3)
             break;
+        st = past_speck(&vv_rx, pl, st, split[i]);
         long e = vt_fuzzy_prefix(pl->fold, split[i], st, "v/v", VT_COST_SHORT_CUE, NULL);
         if (e < 0 && vt_rx_find(&vv_rx, pl->fold, split[i], st))
             e = vt_rx_end(&vv_rx, 0);
@@ -3049,6 +3136,7 @@ void vt_parse_header(vt_pctx *cx)
             i = j + 1;
         }
         char *s = join_lines(cx, split, vv_at, i, vv_off);
+        drop_trailing_rule(s);
         /* The cue in its prescribed spelling when OCR bent it ("V/w"). */
         char *v = NULL;
         if (vv_slash && strncmp(s, "V/v", 3) != 0 && strlen(s) > vv_len)

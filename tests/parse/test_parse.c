@@ -1268,6 +1268,12 @@ static void test_signer_blocks(void)
          "Trần Quốc Hưng"},
         {"KT. CỤC TRƯỞNG\nPHỎ CỤC TRƯỞNG\n\nTrần Quốc Hưng", "KT. Cục trưởng", "Phó Cục trưởng",
          "Trần Quốc Hưng"},
+        /* A head holding two titles at once: a deputy of one of them
+         * signs under both, the title line spoiled by the seal. */
+        {"KT. BỘ TRƯỞNG, CHỦ NHIỆM\nPHÓ (HỦ NHIỆM\n\nTrần Quốc Hưng", NULL, "Phó Chủ nhiệm",
+         "Trần Quốc Hưng"},
+        {"KT. BỘ TRƯỞNG, CHỦ NHIỆM\nTHỨ TRƯỞ/G\n\nTrần Quốc Hưng", NULL, "Thứ trưởng",
+         "Trần Quốc Hưng"},
         /* A title wrapped onto a second line, its end read whole or
          * through the seal. */
         {"KT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG THƯỜNG\nTRỰC\n\nTrần Quốc Hưng", NULL,
@@ -2814,7 +2820,11 @@ static void test_damaged_cues(void)
 {
     static const char *const cues[] = {"VIV", "VW", "Viv", "V/V", "v/v", "Vlv", "V/y",
                                        /* OCR's punctuation after the cue */
-                                       "V/V ,", "V/V,", "VV.", "V/v:"};
+                                       "V/V ,", "V/V,", "VV.", "V/v:",
+                                       /* the slash and v read as one sign */
+                                       "V&:", "V&", "V#", "V\u2044", "v\u2044", "V/", "V\u2215",
+                                       /* a speck of the seal before the cue */
+                                       "Ẻ V/v", "' VIV"};
     for (size_t i = 0; i < sizeof cues / sizeof *cues; i++) {
         char doc[512], name[64];
         snprintf(doc, sizeof doc,
@@ -3211,13 +3221,19 @@ static void test_title_in_left_column(void)
         {"BỘ TRƯỞNG BỘ NỘI VỤ", VT_ROLE_BODY},
         {"Căn cứ Luật Tổ chức Chính phủ;", VT_ROLE_BODY},
     };
-    json_t *m = parse_roles(page, sizeof page / sizeof *page);
-    expect(m, "issuer", "Bộ Nội vụ");
-    expect(m, "number", "17/QĐ-BNV");
-    expect(m, "type", "Quyết định");
-    expect(m, "subject", "Kế hoạch số 9-KH/TW ngày 2 tháng 3 năm 2031 về công tác cán bộ");
-    expect(m, "date", "2031-06-05");
-    json_decref(m);
+    /* The rule under the trích yếu read at the end of its last line. */
+    role_line ruled[sizeof page / sizeof *page];
+    memcpy(ruled, page, sizeof page);
+    ruled[4].text = "năm 2031 về công tác cán bộ ————";
+    for (int k = 0; k < 2; k++) {
+        json_t *m = parse_roles(k ? ruled : page, sizeof page / sizeof *page);
+        expect(m, "issuer", "Bộ Nội vụ");
+        expect(m, "number", "17/QĐ-BNV");
+        expect(m, "type", "Quyết định");
+        expect(m, "subject", "Kế hoạch số 9-KH/TW ngày 2 tháng 3 năm 2031 về công tác cán bộ");
+        expect(m, "date", "2031-06-05");
+        json_decref(m);
+    }
 }
 
 /* vanthu's own OCR: columns are separate blocks with layout roles. */
@@ -3258,6 +3274,58 @@ static void test_layout_roles(void)
     if (json_array_size(box) != 4 || json_integer_value(json_array_get(box, 1)) != 120)
         fail("number evidence: want the line's box");
     json_decref(m);
+}
+
+/* The rule under the issuer's name read as a run of dashes and equals
+ * signs with letters among them, on a line of its own: no part of the
+ * issuer. */
+static void test_rule_under_issuer(void)
+{
+    current = "rule under the issuer";
+    static const role_line page[] = {
+        {"BỘ XÂY DỰNG", VT_ROLE_HEADER_LEFT},
+        {"——=—=m—=—=s—=me=—=—=—==ro=—=—e=", VT_ROLE_HEADER_LEFT},
+        {"Số: 52/BXD-KHTC", VT_ROLE_HEADER_LEFT},
+        {"V/v kế hoạch vốn năm 2031", VT_ROLE_HEADER_LEFT},
+        {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", VT_ROLE_HEADER_RIGHT},
+        {"Độc lập - Tự do - Hạnh phúc", VT_ROLE_HEADER_RIGHT},
+        {"Hà Nội, ngày 3 tháng 2 năm 2031", VT_ROLE_HEADER_RIGHT},
+        {"Kính gửi: Các Sở Xây dựng.", VT_ROLE_BODY},
+    };
+    json_t *m = parse_roles(page, sizeof page / sizeof *page);
+    expect(m, "issuer", "Bộ Xây dựng");
+    expect(m, "number", "52/BXD-KHTC");
+    json_decref(m);
+    m = parse_text("rule under the issuer, text",
+                   "BỘ XÂY DỰNG\n——=—=m—=—=s—=me=—=—=—==ro=—=—e=\nSố: 52/BXD-KHTC\n"
+                   "V/v kế hoạch vốn năm 2031\nHà Nội, ngày 3 tháng 2 năm 2031\n\n"
+                   "Kính gửi: Các Sở Xây dựng.\n", NULL);
+    expect(m, "issuer", "Bộ Xây dựng");
+    json_decref(m);
+}
+
+/* A speck read as a low quote or a comma before the right column's place
+ * (a seal's edge, a rule's end): the place opens at its first letter. */
+static void test_place_after_speck(void)
+{
+    static const char *const lines[] = {"„ Bắc Sơn, ngày 14 tháng 8 năm 2031",
+                                        "‚, Bắc Sơn, ngày 14 tháng 8 năm 2031"};
+    for (size_t k = 0; k < sizeof lines / sizeof *lines; k++) {
+        current = "place after a speck";
+        const role_line page[] = {
+            {"ỦY BAN NHÂN DÂN", VT_ROLE_HEADER_LEFT},
+            {"XÃ BẮC SƠN", VT_ROLE_HEADER_LEFT},
+            {"Số: 41/UBND-VP", VT_ROLE_HEADER_LEFT},
+            {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", VT_ROLE_HEADER_RIGHT},
+            {"Độc lập - Tự do - Hạnh phúc", VT_ROLE_HEADER_RIGHT},
+            {lines[k], VT_ROLE_HEADER_RIGHT},
+            {"V/v sửa đường liên thôn", VT_ROLE_BODY},
+        };
+        json_t *m = parse_roles(page, sizeof page / sizeof *page);
+        expect(m, "place", "Bắc Sơn");
+        expect(m, "date", "2031-08-14");
+        json_decref(m);
+    }
 }
 
 /* The motto's head in the left column: a scan's layout gave the left
@@ -3370,6 +3438,9 @@ static void test_vv_above_number(void)
          "812/KTXD-ĐM"},
         {"V/v above the number", VV_ABOVE("V/v"), "Cục Kinh tế xây dựng", "V/v góp ý dự thảo định mức",
          "812/KTXD-ĐM"},
+        /* The cue's slash and v read as a fraction slash. */
+        {"v⁄ above the number", VV_ABOVE("v\u2044"), "Cục Kinh tế xây dựng",
+         "V/v góp ý dự thảo định mức", "812/KTXD-ĐM"},
         {"V/v over empty lines",
          "BỘ TÀI CHÍNH\n\nCỤC HẢI QUAN\n\nSố: 77/CHQ-GSQL\n\nV/v thủ tục đối với\n\nhàng hóa tạm nhập\n\n"
          "tái xuất\n\nHà Nội, ngày 2 tháng 6 năm 2025\n\nKính gửi: Chi cục Hải quan khu vực II.\n",
@@ -4047,14 +4118,45 @@ static void test_subject_cites_dated_document(void)
  * section ("I. MỤC ĐÍCH, YÊU CẦU"), which follows it with no blank line. */
 static void test_subject_above_section_heading(void)
 {
-    json_t *m = parse_text("trích yếu above a section heading",
-        "ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\nSố: 88/KH-UBND\n"
+    /* The numeral as printed, and as OCR reads it through a seal or at a
+     * low resolution: a letter or a bar, its dot lost or a comma. */
+    static const char *const headings[] = {"I. MỤC ĐÍCH, YÊU CẦU", "L MỤC ĐÍCH, YÊU CẦU",
+                                           "l, MỤC ĐÍCH, YÊU CẦU", "| MỤC ĐÍCH, YÊU CẦU"};
+    for (size_t i = 0; i < sizeof headings / sizeof *headings; i++) {
+        char doc[1024];
+        snprintf(doc, sizeof doc,
+                 "ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\nSố: 88/KH-UBND\n"
+                 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                 "Cao Bằng, ngày 2 tháng 6 năm 2025\nKẾ HOẠCH\n"
+                 "TỔ CHỨC NGÀY HỘI ĐỌC SÁCH\n%s\n1. Mục đích\n"
+                 "Khuyến khích thói quen đọc sách trong cán bộ, công chức.\n", headings[i]);
+        json_t *m = parse_text("trích yếu above a section heading", doc, NULL);
+        expect(m, "type", "Kế hoạch");
+        expect(m, "subject", "TỔ CHỨC NGÀY HỘI ĐỌC SÁCH");
+        json_decref(m);
+    }
+}
+
+/* A trích yếu in capitals ends above the body's first paragraph, set
+ * under it with no blank line: a line in sentence case. */
+static void test_caps_subject_above_paragraph(void)
+{
+    json_t *m = parse_text("trích yếu in capitals above a paragraph",
+        "SỞ NÔNG NGHIỆP\nSố: 45/TB-SNN\n"
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-        "Cao Bằng, ngày 2 tháng 6 năm 2025\nKẾ HOẠCH\n"
-        "TỔ CHỨC NGÀY HỘI ĐỌC SÁCH\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n"
-        "Khuyến khích thói quen đọc sách trong cán bộ, công chức.\n", NULL);
-    expect(m, "type", "Kế hoạch");
-    expect(m, "subject", "TỔ CHỨC NGÀY HỘI ĐỌC SÁCH");
+        "Lạc Sơn, ngày 9 tháng 5 năm 2031\nTHÔNG BÁO\n"
+        "KẾT LUẬN CỦA GIÁM ĐỐC SỞ TẠI BUỔI LÀM VIỆC\nVỚI ỦY BAN NHÂN DÂN XÃ AN PHÚ\n"
+        "Ngày 6 tháng 5 năm 2031, Giám đốc Sở đã làm việc với xã về\n"
+        "tiến độ trồng rừng và thu hoạch lúa vụ xuân.\n", NULL);
+    expect(m, "type", "Thông báo");
+    expect(m, "subject", "KẾT LUẬN CỦA GIÁM ĐỐC SỞ TẠI BUỔI LÀM VIỆC VỚI ỦY BAN NHÂN DÂN XÃ AN PHÚ");
+    json_decref(m);
+    /* The rule under it read at the end of its last line. */
+    m = parse_text("trích yếu in capitals, a rule after it",
+        "SỞ NÔNG NGHIỆP\nSố: 45/TB-SNN\nLạc Sơn, ngày 9 tháng 5 năm 2031\nTHÔNG BÁO\n"
+        "KẾT LUẬN CỦA GIÁM ĐỐC SỞ TẠI BUỔI LÀM VIỆC\nVỚI ỦY BAN NHÂN DÂN XÃ AN PHÚ ———\n\n"
+        "Ngày 6 tháng 5 năm 2031, Giám đốc Sở đã làm việc với xã.\n", NULL);
+    expect(m, "subject", "KẾT LUẬN CỦA GIÁM ĐỐC SỞ TẠI BUỔI LÀM VIỆC VỚI ỦY BAN NHÂN DÂN XÃ AN PHÚ");
     json_decref(m);
 }
 
@@ -5015,6 +5117,8 @@ int main(int argc, char **argv)
     test_adoption_date();
     test_marks();
     test_layout_roles();
+    test_place_after_speck();
+    test_rule_under_issuer();
     test_title_in_left_column();
     test_motto_head_left();
     test_addressee_columns();
@@ -5036,6 +5140,7 @@ int main(int argc, char **argv)
     test_body_line_in_header();
     test_subject_cites_dated_document();
     test_subject_above_section_heading();
+    test_caps_subject_above_paragraph();
     test_letter_without_subject();
     test_enacting_word_no_title();
     test_title_without_subject();
