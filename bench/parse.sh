@@ -88,47 +88,5 @@ for set in heldout dev; do
     done
 done
 
-python3 - "$score" "$tmp/list" "$verbose" <<'PY'
-import sys, subprocess, collections
-score, listing, verbose = sys.argv[1], sys.argv[2], sys.argv[3] == '1'
-FIELDS = ['number', 'type', 'date', 'place', 'issuer', 'subject', 'signer.name',
-          'signer.position', 'addressees', 'recipients', 'references']
-SETS, KINDS = ['shared', 'dev', 'heldout'], ['correct', 'eng-ocr', 'stripped', 'seal-scan']
-fields = collections.defaultdict(lambda: collections.defaultdict(list))
-overall = collections.defaultdict(list)
-for line in open(listing, encoding='utf-8'):
-    set_, kind, name, gold, rec = line.rstrip('\n').split('\t')
-    out = subprocess.run([sys.executable, score, gold, rec, '--verbose'],
-                         capture_output=True, text=True).stdout.splitlines()
-    got = dict(kv.split('=') for kv in out[-2].split()) if len(out) >= 2 and out[-2] else {}
-    if not got:
-        continue  # the gold record prints no field to score
-    for k, v in got.items():
-        fields[set_, kind][k].append(float(v))
-    total = float(out[-1].split('score=')[1])
-    overall[set_, kind].append(total)
-    if verbose and set_ != 'heldout':
-        print(f'{set_:8} {kind:9} {name:26} {total:.3f}')
-        for miss in out[:-2]:
-            print(f'    {miss}')
-short = {'signer.name': 'signer', 'signer.position': 'position', 'addressees': 'addressee',
-         'recipients': 'recipient', 'references': 'refs'}
-print(f'{"set":8} {"kind":9} {"docs":>4} ' + ' '.join(f'{short.get(f, f):>9}' for f in FIELDS)
-      + f' {"overall":>8}')
-def row(label, kind, n, vals, tot):
-    print(f'{label:8} {kind:9} {n:>4} ' + ' '.join(
-        f'{v:9.3f}' if v is not None else f'{"-":>9}' for v in vals) + f' {tot:8.3f}')
-mean = lambda xs: sum(xs) / len(xs) if xs else None
-for s in SETS:
-    for k in KINDS:
-        if overall[s, k]:
-            row(s, k, len(overall[s, k]), [mean(fields[s, k][f]) for f in FIELDS], mean(overall[s, k]))
-for k in KINDS:
-    h = ('heldout', k)
-    if overall['dev', k] and overall[h]:
-        vals = [None if mean(fields[h][f]) is None or mean(fields['dev', k][f]) is None
-                else mean(fields[h][f]) - mean(fields['dev', k][f]) for f in FIELDS]
-        print(f'{"gap":8} {k:9} {"":>4} ' + ' '.join(
-            f'{v:+9.3f}' if v is not None else f'{"-":>9}' for v in vals)
-              + f' {mean(overall[h]) - mean(overall["dev", k]):+8.3f}')
-PY
+python3 "$src/bench/field-table.py" "$score" "$tmp/list" ${verbose:+--verbose} --quiet heldout \
+    --sets shared,dev,heldout --kinds correct,eng-ocr,stripped,seal-scan --gap dev,heldout

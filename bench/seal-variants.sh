@@ -11,10 +11,10 @@
 # studied.  Pages and their OCR records are cached in DIR (default
 # BUILDDIR/seal-variants), keyed as bench/parse.sh keys its sealed cache, so
 # a change in restore or parse re-runs only those two; the first run reads
-# every page (some 3-4 s of CPU a render).  Prints the mean score_meta.py
-# field scores over the renders of each setting and of all, the overall
-# score (mean over renders of their mean field score); --verbose also each
-# render's scores and misses.
+# every page (some 3-4 s of CPU a render).  Prints (bench/field-table.py)
+# the mean score_meta.py field scores over the renders of each setting and
+# of all, the overall score (mean over renders of their mean field score);
+# --verbose also each render's scores and misses.
 # Environment: OUT (keep there each render's records, R-NAME.ocr.json as
 # read and R-NAME.json as parsed; default none).
 set -eu
@@ -69,44 +69,10 @@ for round in $rounds; do
         fi
         out=$tmp/rec/$round-$d.json
         "$build/vanthu" run -q -j 1 -f json "$rec" > "$out" 2> /dev/null || echo '{}' > "$out"
-        printf '%s\t%s\t%s\t%s\n' "$setting" "$round-$d" "$src/bench/parse-gold/dev/$d.meta.json" "$out" >> "$tmp/list"
+        printf 'variant\t%s\t%s\t%s\t%s\n' "$setting" "$round-$d" "$src/bench/parse-gold/dev/$d.meta.json" "$out" >> "$tmp/list"
         [ -z "${OUT:-}" ] || { mkdir -p "$OUT"; cp "$rec" "$OUT/$round-$d.ocr.json"; cp "$out" "$OUT/$round-$d.json"; }
     done
 done
 
-python3 - "$score" "$tmp/list" "$verbose" <<'PY'
-import sys, subprocess, collections
-score, listing, verbose = sys.argv[1], sys.argv[2], sys.argv[3] == '1'
-FIELDS = ['number', 'type', 'date', 'place', 'issuer', 'subject', 'signer.name',
-          'signer.position', 'addressees', 'recipients', 'references']
-SETTINGS = ['dpi200', 'dpi150', 'bilevel', 'nosign', 'all']
-fields = collections.defaultdict(lambda: collections.defaultdict(list))
-overall = collections.defaultdict(list)
-for line in open(listing, encoding='utf-8'):
-    setting, name, gold, rec = line.rstrip('\n').split('\t')
-    out = subprocess.run([sys.executable, score, gold, rec, '--verbose'],
-                         capture_output=True, text=True).stdout.splitlines()
-    got = dict(kv.split('=') for kv in out[-2].split()) if len(out) >= 2 and out[-2] else {}
-    if not got:
-        continue  # the gold record prints no field to score
-    total = float(out[-1].split('score=')[1])
-    for s in (setting, 'all'):
-        for k, v in got.items():
-            fields[s][k].append(float(v))
-        overall[s].append(total)
-    if verbose:
-        print(f'{setting:8} {name:26} {total:.3f}')
-        for miss in out[:-2]:
-            print(f'    {miss}')
-short = {'signer.name': 'signer', 'signer.position': 'position', 'addressees': 'addressee',
-         'recipients': 'recipient', 'references': 'refs'}
-print(f'{"setting":8} {"docs":>4} ' + ' '.join(f'{short.get(f, f):>9}' for f in FIELDS)
-      + f' {"overall":>8}')
-mean = lambda xs: sum(xs) / len(xs) if xs else None
-for s in SETTINGS:
-    if overall[s]:
-        vals = [mean(fields[s][f]) for f in FIELDS]
-        print(f'{s:8} {len(overall[s]):>4} ' + ' '.join(
-            f'{v:9.3f}' if v is not None else f'{"-":>9}' for v in vals)
-              + f' {mean(overall[s]):8.3f}')
-PY
+python3 "$src/bench/field-table.py" "$score" "$tmp/list" ${verbose:+--verbose} \
+    --sets variant --kinds dpi200,dpi150,bilevel,nosign --all
