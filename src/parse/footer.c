@@ -1300,8 +1300,8 @@ static size_t name_before_specks(const vt_lexicon *lex, const char *text)
     return found;
 }
 
-/* Did the page print `name`, marks and all, on line l: restore left it as
- * printed, and it carries marks? */
+/* Did the page print `name`, marks and all, on the line pl: restore left
+ * it as printed, and it carries marks? */
 static bool printed_with_marks(const vt_pline *pl, const char *name)
 {
     char *f = vt_text_fold(name), *low = vt_text_lower_full(name);
