@@ -103,7 +103,7 @@ static vt_status restore_run(void *p, vt_doc *doc, vt_error *err)
         bool ends = i + 1 == n_lines || lines[i + 1].ln->n_words == 0 ||
                     lines[i + 1].page != lines[i].page || lines[i + 1].block != lines[i].block;
         bool heading = k > first && vt_heading_line(words + first, k - first);
-        bool own = heading || (k > first && vt_name_line(words + first, k - first));
+        bool own = heading || vt_name_line(words + first, k - first); /* none under two words */
         if (first > 0 && own) {
             heading_on[first - 1] = heading && heading_before && !ended;
             para_end[first - 1] = true;
