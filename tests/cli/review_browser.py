@@ -62,9 +62,18 @@ def until(what, fn, seconds=20):
     fail("timed out waiting for " + what)
 
 
+def drawn(d, navigate, what):
+    """Navigates and waits for the new page to be drawn.  The old page's ready
+    mark goes first: under load the driver can hand back control before the
+    new page replaces the old one, and the old mark would let a check read a
+    page not yet drawn."""
+    d.execute_script("if (document.body) delete document.body.dataset.ready")
+    navigate()
+    until(what, lambda: d.execute_script("return document.body && document.body.dataset.ready === '1'"))
+
+
 def load(d, path):
-    d.get("file://" + os.path.abspath(path))
-    until("the page to be drawn", lambda: d.execute_script("return document.body.dataset.ready === '1'"))
+    drawn(d, lambda: d.get("file://" + os.path.abspath(path)), "the page to be drawn")
 
 
 def errors(d):
@@ -187,10 +196,10 @@ try:
         fail(f"the change list shows {rows(d)}, not {decided}")
 
     # A reload loses nothing.
-    d.refresh()
-    until("the page to be drawn again", lambda: d.execute_script("return document.body.dataset.ready === '1'"))
+    drawn(d, d.refresh, "the page to be drawn again")
     if rows(d) != decided:
-        fail(f"after a reload the change list shows {rows(d)}, not {decided}")
+        fail(f"after a reload the change list shows {rows(d)}, not {decided}; localStorage holds "
+             + str(d.execute_script(f"return localStorage.getItem('{key_name}')")))
     stored = json.loads(d.execute_script(f"return localStorage.getItem('{key_name}')"))
     if sorted(stored["decisions"]) != sorted(decided):
         fail(f"localStorage holds {stored['decisions']}")
