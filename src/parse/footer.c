@@ -1559,30 +1559,93 @@ static size_t listed_parts(const vt_lexicon *lex, const char *text)
     return listed;
 }
 
+/* The name line past a lone capital before its family name ("Z Trần
+ * Văn An"): a signature's stroke read as a letter, for a name opens with
+ * its family name, and the names list holds the word after it as one and
+ * the letter as no part of a name (the Ê Đê's "Y" opens a name).  The
+ * line itself when it opens otherwise. */
+static const char *past_stray_letter(const vt_lexicon *lex, const char *text)
+{
+    const char *p = text + strspn(text, " ");
+    size_t len = strcspn(p, " ");
+    const char *next = p + len + strspn(p + len, " ");
+    if (!*next || (size_t)g_utf8_next_char(p) - (size_t)p != len ||
+        !vt_cp_is_upper(g_utf8_get_char(p)))
+        return text;
+    char *letter = vt_xstrndup(p, len);
+    bool part = name_form(lex, letter, true);
+    free(letter);
+    if (part)
+        return text;
+    char *copy = vt_xstrdup(next), *w[MAX_WORDS];
+    size_t at[MAX_WORDS], n = split_words(copy, w, at);
+    bool family = n >= 2 && form_in_list(&lex->family, w[0]);
+    free(copy);
+    return family ? next : text;
+}
+
+/* The word's letters, its marks and digits dropped. */
+static GString *letters_of(const char *word)
+{
+    GString *letters = g_string_new(NULL);
+    for (const char *p = word; *p; p = g_utf8_next_char(p))
+        if (g_unichar_isalpha(g_utf8_get_char(p)))
+            g_string_append_len(letters, p, g_utf8_next_char(p) - p);
+    return letters;
+}
+
+/* A middle or given name's part on a line a seal's ring crosses, as the
+ * names list spells it: the part itself when the list holds it, whatever
+ * its case, or, the ring's ink having moved a mark ("Tuần" for "Tuấn"),
+ * the one part the list holds with its letters.  NULL when neither. */
+static const char *part_under_seal(const vt_lexicon *lex, const char *word)
+{
+    const vt_lex_list *lists[] = {&lex->middle, &lex->given};
+    const vt_lex_entry *only = NULL;
+    size_t forms = 0;
+    char *f = vt_text_fold(word);
+    for (size_t l = 0; l < 2; l++) {
+        const vt_lex_entry *e = vt_lex_form(lists[l], word);
+        if (e) {
+            free(f);
+            return e->form;
+        }
+        size_t same;
+        bool ahead;
+        const vt_lex_entry *top = most_named(lists[l], f, &same, &ahead);
+        if (same == 1 && (!only || strcmp(only->form, top->form) != 0)) {
+            only = top;
+            forms++;
+        } else if (same > 1) {
+            forms += same;
+        }
+    }
+    free(f);
+    return forms == 1 ? only->form : NULL;
+}
+
 /* A name whose family name a seal's ring, as black as the print on a
  * bilevel or grey scan, garbled where it crosses it ("rrần Văn Hòa",
  * ">>rắn thị Thu Hà"): the line's first word, its marks and digits
  * dropped, is within OCR distance of one family name only (name_part),
- * and the two to four words after it are parts the names list holds as
- * spelled, whatever their case (restore lowers a word after a small
- * one).  The name in title case, NULL when the line is no such name. */
+ * and the two to four words after it are parts of names
+ * (part_under_seal).  The name in title case, NULL when the line is no
+ * such name. */
 static char *family_under_seal(const vt_lexicon *lex, const char *text)
 {
     char *copy = vt_xstrdup(text), *w[MAX_WORDS];
+    const char *part[NAME_WORDS] = {0};
     size_t at[MAX_WORDS], n = split_words(copy, w, at);
     char *out = NULL;
     bool parts = n >= 3 && n <= NAME_WORDS;
     for (size_t k = 1; k < n && parts; k++)
-        parts = form_in_list(&lex->middle, w[k]) || form_in_list(&lex->given, w[k]);
-    GString *letters = g_string_new(NULL);
-    for (const char *p = parts ? w[0] : ""; *p; p = g_utf8_next_char(p))
-        if (g_unichar_isalpha(g_utf8_get_char(p)))
-            g_string_append_len(letters, p, g_utf8_next_char(p) - p);
+        parts = (part[k] = part_under_seal(lex, w[k])) != NULL;
+    GString *letters = letters_of(parts ? w[0] : "");
     char *family = letters->len >= 2 ? name_part(&lex->family, letters->str, true) : NULL;
     if (family && form_in_list(&lex->family, family)) {
         GString *name = g_string_new(family);
         for (size_t k = 1; k < n; k++) {
-            char *low = vt_text_lower_full(w[k]), *t = title_word(low);
+            char *low = vt_text_lower_full(part[k]), *t = title_word(low);
             g_string_append_printf(name, " %s", t);
             free(low);
             free(t);
@@ -1593,6 +1656,101 @@ static char *family_under_seal(const vt_lexicon *lex, const char *text)
     g_string_free(letters, TRUE);
     free(copy);
     return out;
+}
+
+/* Is the word of a name damaged past its spelling: a letter Vietnamese
+ * does not write ("Đaän", "Ñgọc"), a mark or digit among its letters, or
+ * a capital after its first letter ("TÍơng") other than after an
+ * apostrophe (H'Hen)?  A word of letters alone, in title case, may be a
+ * name no list holds (a Tây Nguyên name's "Bhin") and is not. */
+static bool damaged_word(const char *word)
+{
+    static const uint32_t marked[] = {0x103, 0xe2, 0x111, 0xea, 0xf4, 0x1a1, 0x1b0};
+    uint32_t prev = 0;
+    for (const char *p = word; *p; p = g_utf8_next_char(p)) {
+        uint32_t cp = g_utf8_get_char(p);
+        bool apostrophe = cp == '\'' || cp == 0x2019;
+        if (!vt_cp_is_alpha(cp) && !(apostrophe && p > word && *g_utf8_next_char(p)))
+            return true;
+        if (vt_cp_is_alpha(cp) && p > word && vt_cp_is_upper(cp) && prev != '\'' &&
+            prev != 0x2019)
+            return true;
+        uint32_t low = vt_cp_to_lower(cp), base = vt_cp_toneless(low);
+        bool known = !vt_cp_is_alpha(cp) || base < 0x80;
+        for (size_t k = 0; k < sizeof marked / sizeof *marked && !known; k++)
+            known = base == marked[k];
+        /* A tone on a consonant ("ñ") is no Vietnamese letter's. */
+        if (!known || (vt_cp_tone(low) && base < 0x80 && !strchr("aeiouy", (int)base)))
+            return true;
+        prev = cp;
+    }
+    return false;
+}
+
+/* The part of `list` nearest the letters (OCR distance, vt_fuzzy_cost,
+ * under DAMAGED_COST), of the letters that are nearest the one the corpus
+ * names in most documents; NULL when none is that near, or two spellings
+ * of other letters are as near, or two of the same as often named. */
+#define DAMAGED_COST 0.4
+static const vt_lex_entry *nearest_part(const vt_lex_list *list, const char *letters)
+{
+    char *f = vt_text_fold(letters);
+    const char *best = NULL;
+    double cost = DAMAGED_COST, second = 1;
+    for (size_t i = 0; i < list->n; i++) {
+        if (best && strcmp(list->v[i].fold, best) == 0)
+            continue;
+        double c = vt_fuzzy_cost_within(f, strlen(f), list->v[i].fold, second);
+        if (c < cost) {
+            second = cost;
+            cost = c;
+            best = list->v[i].fold;
+        } else if (c < second) {
+            second = c;
+        }
+    }
+    size_t same = 0;
+    bool ahead = false;
+    const vt_lex_entry *e = best && second > cost ? most_named(list, best, &same, &ahead) : NULL;
+    free(f);
+    return e && ahead ? e : NULL;
+}
+
+/* A name some of whose words the seal's ring or the signature's ink, as
+ * black as the print on a bilevel scan, damaged past their spelling
+ * ("Đaän Minh Triết", "Bùi Thị Ñgọc Lan"): each such word (damaged_word)
+ * is the part of its place nearest its letters (nearest_part; the first
+ * word's a family name, the last's a given name, those between middle
+ * names), when every other word has the letters of a part the names list
+ * holds and at least two are.  NULL when no word is damaged, or one is
+ * near no part, or another word is no listed part. */
+static char *mended_parts(const vt_lexicon *lex, const char *name)
+{
+    char *copy = vt_xstrdup(name), *w[NAME_WORDS];
+    size_t n = split_name(copy, w), damaged = 0;
+    bool ok = n >= 3;
+    GString *out = g_string_new(NULL);
+    for (size_t k = 0; k < n && ok; k++) {
+        const vt_lex_list *list = k == 0 ? &lex->family : k + 1 == n ? &lex->given : &lex->middle;
+        char *part = NULL;
+        if (damaged_word(w[k])) {
+            GString *letters = letters_of(w[k]);
+            const vt_lex_entry *e = letters->len >= 2 ? nearest_part(list, letters->str) : NULL;
+            g_string_free(letters, TRUE);
+            part = e ? vt_xstrdup(e->form) : NULL;
+            ok = part != NULL;
+            damaged++;
+        } else {
+            part = vt_xstrdup(w[k]);
+            ok = name_form(lex, w[k], false);
+        }
+        if (ok)
+            g_string_append_printf(out, "%s%s", k ? " " : "", part);
+        free(part);
+    }
+    ok = ok && damaged && n - damaged >= 2;
+    free(copy);
+    return g_string_free(out, !ok);
 }
 
 /* A Nơi nhận entry naming the signer ("PCT Đỗ Văn Hùng") in a copy the
@@ -2239,6 +2397,11 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
     if (pick < right->n) {
         const char *t = past_stroke_marks(right->v[pick].text), *o = right->v[pick].orig;
         o = o ? past_stroke_marks(o) : NULL;
+        /* name_words counts from the line's first word. */
+        if (!name_words) {
+            t = past_stray_letter(cx->lex, t);
+            o = o ? past_stray_letter(cx->lex, o) : NULL;
+        }
         char *tn = name_words ? vt_xstrndup(t, word_end(t, name_words)) : vt_xstrdup(t);
         char *on = o && name_words ? vt_xstrndup(o, word_end(o, name_words)) : o ? vt_xstrdup(o) : NULL;
         bool broken = !name_words && !whole && name_goes_on(cx, right, pick);
@@ -2272,6 +2435,8 @@ static void parse_signer(vt_pctx *cx, vt_rx *arx, items *right)
          * names lexicon decides. */
         if (!whole)
             whole = known_person(cx->lex, name);
+        if (!whole)
+            whole = mended_parts(cx->lex, name);
         if (whole) {
             free(name);
             name = whole;

@@ -4934,11 +4934,64 @@ static void test_strokes_over_name(void)
     }
 }
 
+/* A signature's stroke read as a lone capital before the name ("Z"): a
+ * family name is never one letter, so the letter is dropped before one
+ * the names list holds; before any other word it may be a name's own
+ * first part and stays. */
+static void test_stray_letter_before_name(void)
+{
+    static const struct {
+        const char *line, *want;
+    } cases[] = {
+        {"Z Lê Văn Hòa", "Lê Văn Hòa"},
+        {"Z Phạm Thị Hồng Nhung", "Phạm Thị Hồng Nhung"},
+        {"Lê Văn Hòa", "Lê Văn Hòa"},
+        {"Y Khoa Niê", "Y Khoa Niê"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        char foot[512], name[64];
+        snprintf(foot, sizeof foot,
+                 "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n%s\n",
+                 cases[k].line);
+        snprintf(name, sizeof name, "stray letter before the name %zu", k + 1);
+        json_t *m = parse_foot(name, "Các sở, ngành thực hiện./.", foot);
+        expect(m, "signer.name", cases[k].want);
+        json_decref(m);
+    }
+}
+
+/* Words of the name a black seal's ring damaged past their spelling (a
+ * letter Vietnamese does not write, a capital inside): each is the part
+ * of its place nearest its letters when the other words are listed
+ * parts; a name no list holds, in title case (a Tây Nguyên name), stays. */
+static void test_damaged_name_words(void)
+{
+    static const struct {
+        const char *line, *want;
+    } cases[] = {
+        {"Đaän Văn Hòa", "Đoàn Văn Hòa"},
+        {"Lê Thị Ñgọc Mai", "Lê Thị Ngọc Mai"},
+        {"Y Bhin Niê", "Y Bhin Niê"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        char foot[512], name[64];
+        snprintf(foot, sizeof foot,
+                 "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n%s\n",
+                 cases[k].line);
+        snprintf(name, sizeof name, "damaged name words %zu", k + 1);
+        json_t *m = parse_foot(name, "Các sở, ngành thực hiện./.", foot);
+        expect(m, "signer.name", cases[k].want);
+        json_decref(m);
+    }
+}
+
 /* A black seal's ring over the family name ("rắn", "»>Lê" read off
  * "Trần" and "Lê"): the name's other parts the names list holds, the
  * family name the one within OCR distance of the letters left, also under
  * a line of the signature's strokes read as a short name ("Vẻ Ả"); a
- * line whose first word is near no family name is no name. */
+ * line whose first word is near no family name is no name.  A part whose
+ * mark the ring moved is the one part the list holds with its letters
+ * ("Nghía"), none when it holds two ("Hủng": Hùng or Hưng). */
 static void test_family_under_seal(void)
 {
     static const struct {
@@ -4948,6 +5001,9 @@ static void test_family_under_seal(void)
         {"Vẻ Ả\n»rắn thị Thu Hà", "Trần Thị Thu Hà"},
         {"»>Lệ; Văn Hòa", "Lê Văn Hòa"},
         {"xqzw Văn Hòa", NULL},
+        {"rrấn Văn Nghía", "Trần Văn Nghĩa"},
+        {"Vẻ Ả\nrrấn Văn Nghía", "Trần Văn Nghĩa"},
+        {"rrấn Văn Hủng", NULL},
     };
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         char foot[512], name[64];
@@ -5162,6 +5218,8 @@ int main(int argc, char **argv)
     test_party_code_in_subject();
     test_strokes_over_name();
     test_family_under_seal();
+    test_stray_letter_before_name();
+    test_damaged_name_words();
     test_blank_draft_date();
     test_subject_before_typographic_rule();
     test_title_run_on_with_subject();
