@@ -51,6 +51,15 @@
  * names' ranks tell apart (Trịnh 22nd, Trình 87th: 1.4). */
 #define NAME_ASTRAY_SAY (2.0 / 3.0)
 
+/* How much of restore's ln posterior a given name that ends its line
+ * keeps where restore chose between its letters' marks only (`Tien`:
+ * Tiền, Tiến, Tiên): with no word after it the odds are how often each
+ * is a word of text (tiền, money), which tells little of which is the
+ * name; the lists tell that.  A word after the name does tell (a run
+ * taken for a name before a word that pairs with its last: `Chủ` before
+ * `tịch`). */
+#define NAME_GIVEN_SAY (1.0 / 3.0)
+
 /* The word's letters without the brackets and punctuation around them
  * ("(Tâm)." → "Tâm"): [*from, *to). */
 static void word_core(const char *w, size_t *from, size_t *to)
@@ -106,6 +115,23 @@ static double docs_prior(const vt_lex_entry *e)
 static double usual_prior(const vt_lex_entry *e)
 {
     return docs_prior(e) + (e->curated ? NAME_CURATED : 0);
+}
+
+/* Did restore read the word between marks only: every reading it
+ * weighed has the letters of the one it chose? */
+static bool marks_only(const vt_change *c)
+{
+    if (!c || !c->to || c->n_alternatives < 2)
+        return false;
+    char *chosen = vt_text_fold(c->to);
+    bool same = true;
+    for (size_t a = 0; a < c->n_alternatives && same; a++) {
+        char *f = vt_text_fold(c->alternatives[a].text);
+        same = strcmp(f, chosen) == 0;
+        free(f);
+    }
+    free(chosen);
+    return same;
 }
 
 /* Does a names list hold the word as spelled? */
@@ -174,9 +200,12 @@ static double part_weight(const vt_lexicon *lex, name_place place, const char *w
  * Tư, Tu, Tự, Từ; not Tú); a form only the lists offer weighs as one
  * restore gave the least of its readings' posteriors, at most NAME_FLOOR.
  * A word printed with marks restore kept is read as printed.  `say`: the
- * power restore's posteriors are weighed to (NAME_ASTRAY_SAY, 1). */
+ * power restore's posteriors are weighed to (NAME_ASTRAY_SAY,
+ * NAME_GIVEN_SAY, 1); `least`: the posterior a reading of restore's needs
+ * before that power (NAME_FLOOR where the say only discounts restore's
+ * odds and lifts no reading it gave next to nothing, 0 otherwise). */
 static char *part_reread(const vt_lexicon *lex, name_place place, const char *text,
-                         const vt_change *c, double say)
+                         const vt_change *c, double say, double least)
 {
     size_t a0, b0;
     word_core(text, &a0, &b0);
@@ -198,7 +227,8 @@ static char *part_reread(const vt_lexicon *lex, name_place place, const char *te
     double unoffered = !c ? NAME_FLOOR : n_alt < VT_MAX_ALTERNATIVES ? 0 : 1;
     for (size_t a = 0; a < n_alt; a++) {
         const vt_alternative *alt = &c->alternatives[a];
-        double w = part_weight(lex, place, alt->text, pow(alt->score, say));
+        double w = alt->score < least ? -INFINITY
+                                      : part_weight(lex, place, alt->text, pow(alt->score, say));
         unoffered = fmin(unoffered, fmin(alt->score, NAME_FLOOR));
         if (strcmp(alt->text, text) == 0)
             chosen = w;
@@ -345,8 +375,12 @@ char **vt_name_parts_reread(const vt_lexicon *lex, const char *const *text,
                                : k == i + 1 && j == i + 3 ? PLACE_SECOND
                                                           : PLACE_MIDDLE;
             bool astray = k == i ? i == 0 && j + 1 == n : out && out[k - 1];
+            bool given = !astray && place == PLACE_GIVEN && k + 1 == n && marks_only(change[k]);
             char *r = part_reread(lex, place, text[k], change[k],
-                                  astray ? NAME_ASTRAY_SAY : 1);
+                                  astray  ? NAME_ASTRAY_SAY
+                                  : given ? NAME_GIVEN_SAY
+                                          : 1,
+                                  given ? NAME_FLOOR : 0);
             if (!r)
                 continue;
             if (!out)
@@ -356,7 +390,7 @@ char **vt_name_parts_reread(const vt_lexicon *lex, const char *const *text,
         i = j + 1;
     }
     size_t t = typist_name(text, n);
-    char *r = t < n && change[t] ? part_reread(lex, PLACE_GIVEN, text[t], change[t], 1) : NULL;
+    char *r = t < n && change[t] ? part_reread(lex, PLACE_GIVEN, text[t], change[t], 1, 0) : NULL;
     if (r && !out)
         out = vt_xcalloc(n, sizeof *out);
     if (r)

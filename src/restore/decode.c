@@ -83,7 +83,14 @@ static struct vt_word_signs word_signs(const vt_restorer *r, const char *word, s
         }
         g.slots += letters;
         g.marked += mark;
-        g.junk += letters && other && !vt_compose_numbered_code(w, pc[k].len);
+        /* Letters turned into digits or signs are OCR's damage, but not a
+         * numbered code's digits (QH15), nor a number's unit or variant
+         * (220kV, 5G, 42mm, 3b): English-model OCR misreads letters inside
+         * a word, and these open with the page's number.  Counted, the
+         * dozens of them in a technical letter made it English-model OCR,
+         * where a digit may be a letter (5G read as Số). */
+        g.junk += letters && other && !vt_compose_numbered_code(w, pc[k].len) &&
+                  !(*w >= '0' && *w <= '9');
         /* A vote for a style: a syllable some training text used, with
          * its mark where only one of the styles puts it (not a misread
          * word: moé for mới). */

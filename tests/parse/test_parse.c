@@ -1664,6 +1664,18 @@ static void test_name_parts_reread(void)
     expect_reread(name, tchg, 3, "||Thanh");
     thanh2->curated = true;
     expect_reread(name, tchg, 3, "||");
+    /* A given name that ends its line, which restore read between marks
+     * only, keeps a third of restore's say: there it favours the word of
+     * text (0.8 to 0.15), and the listed name is read.  A word after the
+     * name tells which it is, and restore's say stays whole. */
+    thanh2->curated = false;
+    const double th3_p[] = {0.8, 0.15};
+    tchg[2] = read_as(&g, th, th3_p, 2);
+    expect_reread(name, tchg, 3, "||Thanh");
+    const char *named[] = {"Lê", "Văn", "Thành", "dự"};
+    const vt_change *nchg[] = {NULL, NULL, tchg[2], NULL};
+    expect_reread(named, nchg, 4, "|||");
+    thanh2->curated = true;
     thanh->extra = keep[0];
     thanh2->extra = keep[1];
     /* In a name of four parts the first middle name may be a family name. */
@@ -1776,13 +1788,15 @@ static void test_name_parts_places(void)
     const char *dao[] = {"Dao", "Văn", "Khoa"};
     expect_reread(dao, none, 3, "Đào||");
     /* A family name as a given one the list lacks, restore's far likelier
-     * reading, stays over a listed one of its letters (alone on its line,
-     * restore's odds weigh to the power NAME_ASTRAY_SAY). */
+     * reading, stays over a listed one of its letters where a word after
+     * the name gave restore its odds; ending the line, the listed name
+     * is read (NAME_GIVEN_SAY). */
     const char *hy[] = {"Lại", "Lai"};
     const double hy_p[] = {0.8, 0.05};
-    const char *ngoc[] = {"Lê", "Văn", "Lại"};
-    const vt_change *ychg[] = {NULL, NULL, read_as(&g, hy, hy_p, 2)};
-    expect_reread(ngoc, ychg, 3, "||");
+    const char *ngoc[] = {"Lê", "Văn", "Lại", "dự"};
+    const vt_change *ychg[] = {NULL, NULL, read_as(&g, hy, hy_p, 2), NULL};
+    expect_reread(ngoc, ychg, 4, "|||");
+    expect_reread(ngoc, ychg, 3, "||Lai");
 }
 
 /* A signer's name restore read with other marks than the page prints the

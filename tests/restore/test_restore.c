@@ -730,6 +730,11 @@ static void test_lone_capitals(const char *src, const char *data, const char *tm
                   "Các ban đảng TU, văn phòng của tỉnh.\n");
     check_restore(r, "- Cac ban dang TU;\n- VE tinh.\n", "- Các ban đảng TU;\n- VE tỉnh.\n");
     check_restore(r, "CAC BAN DANG TU KIEM TRA\n", "CÁC BAN ĐẢNG TỰ KIỂM TRA\n");
+    /* A number's unit or variant (5G, 220kV) is the page's, no letter
+     * OCR turned into a digit: the text is still stripped, and the rule
+     * above still holds. */
+    check_restore(r, "Cac ban dang TU, van phong 5G, tram 220kV cua tinh.\n",
+                  "Các ban đảng TU, văn phòng 5G, tram 220kV của tỉnh.\n");
     vt_restorer_free(r);
     vt_restore_model_close(m);
 }
