@@ -1,13 +1,17 @@
 #!/bin/sh
 # seal-variants.sh [--verbose] [--every N] [--rounds "R..."] [--cache DIR] [BUILDDIR]
 # — the sealed-scan reading of bench/parse.sh, made again as real pages come
-# out.  In round R (default rounds 0, 1 and 2) every Nth dev document of
+# out.  In round R (default rounds 0 to 3) every Nth dev document of
 # bench/parse-dev-docs.tsv (default every 4th, by name, from the (R+1)th) is
 # printed as a sealed dispatch (bench/dispatch-markup.py) and rendered by
-# vt-mksample with another seed than bench/parse.sh's (one for each round)
-# and one of four settings, in turn by the document's place in the list and
-# the round: 200 dpi; 150 dpi; 200 dpi bilevel; 150 dpi without the
-# signature.  Only dev documents: the held-out set is never rendered to be
+# vt-mksample with another seed than bench/parse.sh's (one for each round).
+# Rounds 0-2 take one of four settings, in turn by the document's place in
+# the list and the round: 200 dpi; 150 dpi; 200 dpi bilevel; 150 dpi
+# without the signature.  Round 3 and later keep bench/parse.sh's settings
+# (300 dpi, signed), so that the seal and its place alone are new: the
+# losses of parse.sh's sealed scans need not come from resolution.  With
+# every 4, round 3 prints the documents that rounds 0-2 leave out.  Only dev
+# documents: the held-out set is never rendered to be
 # studied.  Pages and their OCR records are cached in DIR (default
 # BUILDDIR/seal-variants), keyed as bench/parse.sh keys its sealed cache, so
 # a change in restore or parse re-runs only those two; the first run reads
@@ -19,7 +23,7 @@
 # read and R-NAME.json as parsed; default none).
 set -eu
 src=$(cd "$(dirname "$0")/.." && pwd)
-verbose= build=$src/build every=4 rounds='0 1 2' cache=
+verbose= build=$src/build every=4 rounds='0 1 2 3' cache=
 while [ $# -gt 0 ]; do
     case $1 in
         --verbose) verbose=1;;
@@ -50,11 +54,13 @@ for round in $rounds; do
         i=$((i + 1))
         [ $(((i - 1 - round) % every)) -eq 0 ] || continue
         k=$((((i - 1) / every + round) % 4))
+        [ "$round" -lt 3 ] || k=dpi300
         case $k in
             0) setting=dpi200 opts="--dpi 200";;
             1) setting=dpi150 opts="--dpi 150";;
             2) setting=bilevel opts="--dpi 200 --bilevel";;
             3) setting=nosign opts="--dpi 150 --no-signature";;
+            dpi300) setting=dpi300 opts=;;
         esac
         # Another seed than bench/parse.sh's (the cksum of the name alone).
         seed=$(printf '%s variant %s' "$d" "$round" | cksum | cut -d' ' -f1)
@@ -75,4 +81,4 @@ for round in $rounds; do
 done
 
 python3 "$src/bench/field-table.py" "$score" "$tmp/list" ${verbose:+--verbose} \
-    --sets variant --kinds dpi200,dpi150,bilevel,nosign --all
+    --sets variant --kinds dpi200,dpi150,bilevel,nosign,dpi300 --all

@@ -636,9 +636,29 @@ static void mend_entry_glyphs(char *text)
     text[o] = '\0';
 }
 
+/* A purpose's abbreviation of two small letters ("để b/c", "t/h") whose
+ * second OCR read as a capital, or apart after a space ("b/ C"): its
+ * letters are small and joined, the first being so.  Mended in place. */
+static void mend_purpose_slash(char *text)
+{
+    for (char *p = text; (p = strchr(p, '/')) != NULL; p++) {
+        size_t gap = strspn(p + 1, " ");
+        char *second = p + 1 + gap;
+        bool single = p > text + 1 && islower((unsigned char)p[-1]) &&
+                      !isalnum((unsigned char)p[-2]) && (unsigned char)p[-2] < 0x80 &&
+                      isalpha((unsigned char)*second) && !isalnum((unsigned char)second[1]) &&
+                      (unsigned char)second[1] < 0x80;
+        if (!single || (gap == 0 && islower((unsigned char)*second)))
+            continue;
+        p[1] = (char)tolower((unsigned char)*second);
+        memmove(p + 2, second + 1, strlen(second + 1) + 1);
+    }
+}
+
 static void add_recipient(vt_pctx *cx, json_t *list, char *text, size_t from, size_t to)
 {
     mend_entry_glyphs(text);
+    mend_purpose_slash(text);
     char *f = vt_text_fold(text);
     char *luu = NULL;
     if (is_luu(f)) {
@@ -2613,6 +2633,38 @@ static size_t uncued_list(const vt_pctx *cx, vt_rx *arx)
     return cx->n;
 }
 
+/* The first line of a Nơi nhận list whose cue the seal or OCR spoiled
+ * past reading: the archive entry ("- Lưu: VT, ...") is the document's
+ * last line opening with a mark and "Lưu:", and the entries above it up
+ * to the first line with no mark are the list's (one at least, so that
+ * an archive note alone is none).  cx->n when none. */
+static size_t archive_list(const vt_pctx *cx)
+{
+    size_t luu = cx->n;
+    for (size_t i = cx->n; luu == cx->n && i-- > cx->header_end;) {
+        const vt_pline *pl = &cx->lines[i];
+        size_t k = strspn(pl->fold, " ");
+        size_t m = k < pl->flen ? vt_list_mark_len(pl->text + pl->map[k]) : 0;
+        if (!m || pl->role == VT_ROLE_FOOTER_RIGHT)
+            continue;
+        while (k < pl->flen && !isalnum((unsigned char)pl->fold[k]))
+            k++;
+        if (strncmp(pl->fold + k, "luu", 3) == 0 && pl->fold[k + 3 + strspn(pl->fold + k + 3, " ")] == ':')
+            luu = i;
+    }
+    size_t first = luu;
+    for (size_t i = luu; i < cx->n && i > cx->header_end;) {
+        size_t up = i - 1, k = 0;
+        while (up > cx->header_end && (k = strspn(cx->lines[up].fold, " ")) == cx->lines[up].flen)
+            up--;
+        const vt_pline *pl = &cx->lines[up];
+        if (k == pl->flen || !vt_list_mark_len(pl->text + pl->map[k]))
+            break;
+        first = i = up;
+    }
+    return first < luu ? first : cx->n;
+}
+
 /* The first entry under the cue printed without its dash (a company and
  * its address), wrapped over the lines a scan's narrow column breaks it
  * into: in words, no name alone, and going on below to its closing mark
@@ -2622,6 +2674,24 @@ static bool first_entry_wraps(const vt_pctx *cx, vt_rx *arx, size_t i, size_t en
 {
     return !entry && !mark && !luu && *lt && !vt_text_mostly_upper(lt) &&
            !looks_like_name(cx->lex, lt) && entry_goes_on_below(cx, arx, i, end);
+}
+
+/* The end of the "Nơi nhận" cue at fold offset `at` of a left column's
+ * line, with its colon, or -1: the cue is followed by a colon (OCR's
+ * ';' or '|' for it) or ends the line. */
+static long cue_at(const vt_pline *pl, size_t at)
+{
+    if (pl->role == VT_ROLE_FOOTER_RIGHT)
+        return -1;
+    long e = vt_fuzzy_prefix(pl->fold, pl->flen, at, "noi nhan", 0.2, NULL);
+    if (e < 0)
+        return -1;
+    size_t k = (size_t)e;
+    while (k < pl->flen && (pl->fold[k] == ' ' || pl->fold[k] == '.'))
+        k++;
+    if (k == pl->flen)
+        return (long)k;
+    return pl->fold[k] == ':' || pl->fold[k] == ';' || pl->fold[k] == '|' ? (long)k + 1 : -1;
 }
 
 void vt_parse_footer(vt_pctx *cx)
@@ -2634,26 +2704,34 @@ void vt_parse_footer(vt_pctx *cx)
     long cue_end = -1;
     for (size_t i = cx->header_end; i < cx->n && nn == cx->n; i++) {
         const vt_pline *pl = &cx->lines[i];
-        if (pl->role == VT_ROLE_FOOTER_RIGHT)
-            continue;
         size_t at = strspn(pl->fold, " ");
         if (at < pl->flen && (pl->fold[at] == '-' || pl->fold[at] == '+'))
             continue; /* a list entry ("- Cá nhân: ...") is not the cue */
-        long e = vt_fuzzy_prefix(pl->fold, pl->flen, at, "noi nhan", 0.2, NULL);
-        if (e < 0)
-            continue;
-        size_t k = (size_t)e;
-        while (k < pl->flen && (pl->fold[k] == ' ' || pl->fold[k] == '.'))
-            k++;
-        if (k == pl->flen || pl->fold[k] == ':' || pl->fold[k] == ';' || pl->fold[k] == '|') {
+        if ((cue_end = cue_at(pl, at)) >= 0)
             nn = i;
-            cue_end = (long)(k < pl->flen ? k + 1 : k);
+    }
+    /* A speck of the seal or a stroke before the cue reads as a list
+     * mark ("- Nơi nhận:").  A list entry of the body may open so too, so
+     * only where no cue stands unmarked, and only the last line marked
+     * whose cue nothing follows but the signature's authority. */
+    for (size_t i = cx->n; nn == cx->n && i-- > cx->header_end;) {
+        const vt_pline *pl = &cx->lines[i];
+        size_t at = strspn(pl->fold, " ");
+        long e = at < pl->flen && (pl->fold[at] == '-' || pl->fold[at] == '+') ? cue_at(pl, at) : -1;
+        size_t rest = e < 0 ? pl->flen : (size_t)e + strspn(pl->fold + e, " ");
+        /* From the colon: the pattern reads the sign before a prefix. */
+        long a = e > 0 && rest < pl->flen ? find_authority(&arx, pl, (size_t)e - 1, pl->flen) : -1;
+        if (e >= 0 && (rest == pl->flen || (a >= 0 && (size_t)a <= rest + 3))) {
+            nn = i;
+            cue_end = e;
         }
     }
     if (nn == cx->n) {
         nn = uncued_list(cx, &arx);
         cue_end = 0;
     }
+    if (nn == cx->n)
+        nn = archive_list(cx);
     /* The signature block may start a few lines above "Nơi nhận"; without
      * the cue it is the first authority line after the header. */
     size_t start = nn;

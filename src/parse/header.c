@@ -1803,6 +1803,17 @@ static bool adopted_before(const vt_pctx *cx, size_t i, size_t s)
     size_t q, qe;
     if (vt_fuzzy_find(pl->fold, s, s > 16 ? s - 16 : 0, "thong qua", 0.15, &q, &qe, NULL))
         return !has_alnum(pl->fold, qe, s);
+    /* OCR may glue the word before to it ("khóa XVthông qua"), and a
+     * match opens at a word's edge: the phrase read exactly counts
+     * inside a word too. */
+    static const char phrase[] = "thong qua";
+    size_t from = s > 16 ? s - 16 : 0;
+    char *win = vt_xstrndup(pl->fold + from, s - from);
+    const char *g = strstr(win, phrase);
+    bool glued = g && !has_alnum(win, (size_t)(g - win) + sizeof phrase - 1, s - from);
+    free(win);
+    if (glued)
+        return true;
     size_t up = i;
     while (up > cx->header_end && blank_line(&cx->lines[up - 1]))
         up--;
@@ -2504,6 +2515,29 @@ static void drop_trailing_speck(char *text)
     }
 }
 
+/* A trích yếu opening with a speck of the seal or of the paper OCR read
+ * as a word of its own (". CÔNG BỐ ...", "„ Về việc ..."): a first word
+ * of nothing but signs no trích yếu opens with is cut off, with the space
+ * after it.  Quotes and brackets, which may open one, stay. */
+static void drop_leading_speck(char *text)
+{
+    static const char *const signs[] = {".", ",", "'", "`", "~", "|", ":", ";", "-", "_", "*",
+                                        "^", "„", "‚", "·", "«", "»",
+                                        "¬", "‘", "’"};
+    const char *p = text;
+    while (*p && *p != ' ') {
+        size_t n = 0;
+        for (size_t k = 0; k < sizeof signs / sizeof *signs && !n; k++)
+            if (strncmp(p, signs[k], strlen(signs[k])) == 0)
+                n = strlen(signs[k]);
+        if (!n)
+            return;
+        p += n;
+    }
+    if (p > text && *p == ' ' && p[1])
+        memmove(text, p + 1, strlen(p + 1) + 1);
+}
+
 /* A rule printed beside or under the trích yếu's last line, read on it
  * ("... giai đoạn mới ————"): a run of dashes (dash_run) ending the text
  * after a space; cut off, with the space before it. */
@@ -2517,6 +2551,7 @@ static void drop_trailing_rule(char *text)
 
 static void set_subject(vt_pctx *cx, char *text, size_t from, size_t to, double conf)
 {
+    drop_leading_speck(text);
     drop_caps_specks(text);
     drop_trailing_speck(text);
     drop_trailing_rule(text);

@@ -882,6 +882,26 @@ static void test_subject_trailing_speck(void)
     json_decref(m);
 }
 
+/* A speck read as a word before the trích yếu is no part of it; a quote
+ * opening it stays. */
+static void test_subject_leading_speck(void)
+{
+    static const char *const cases[][2] = {
+        {". BAN HÀNH QUY CHẾ QUẢN LÝ KHO LƯU TRỮ\n", "BAN HÀNH QUY CHẾ QUẢN LÝ KHO LƯU TRỮ"},
+        {"„ Ban hành quy chế quản lý kho lưu trữ\n", "Ban hành quy chế quản lý kho lưu trữ"},
+        {"“Ban hành quy chế” quản lý kho lưu trữ\n", "“Ban hành quy chế” quản lý kho lưu trữ"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char doc[512];
+        snprintf(doc, sizeof doc,
+                 "BỘ XÂY DỰNG\nSố: 17/QĐ-BXD\nHà Nội, ngày 4 tháng 3 năm 2025\nQUYẾT ĐỊNH\n%s\n"
+                 "BỘ TRƯỞNG BỘ XÂY DỰNG\n", cases[i][0]);
+        json_t *m = parse_text("subject leading speck", doc, NULL);
+        expect(m, "subject", cases[i][1]);
+        json_decref(m);
+    }
+}
+
 /* A dispatch whose foot is `footer`, with a body naming `body`. */
 static json_t *parse_foot(const char *name, const char *body, const char *footer)
 {
@@ -921,6 +941,72 @@ static void test_first_entry_wrapped(void)
                               "Xã Hương Thủy, Tỉnh Thừa Thiên)");
     expect(m, "recipients.1", "Phòng Kinh tế (để biết)");
     expect(m, "signer.name", "Đinh Quốc Bảo");
+    json_decref(m);
+}
+
+/* A speck before the Nơi nhận cue read as a list mark ("- Nơi nhận:"):
+ * still the cue, where no unmarked one stands and nothing but the
+ * signature's authority follows it; a list entry of the body opening
+ * with the words is none. */
+static void test_cue_after_speck(void)
+{
+    static const char body[] = "Sở Nội vụ đề nghị các đơn vị thực hiện./.";
+    json_t *m = parse_foot("cue after a speck", body,
+                           "- Nơi nhận:\n- Như trên;\n- Phòng Tổ chức;\n- Lưu: VT.\n"
+                           "GIÁM ĐỐC\n\nĐinh Quốc Bảo\n");
+    expect(m, "recipients.0", "Như trên");
+    expect(m, "recipients.1", "Phòng Tổ chức");
+    expect_count(m, "recipients", 3);
+    expect(m, "signer.name", "Đinh Quốc Bảo");
+    json_decref(m);
+
+    m = parse_foot("cue after a speck, authority beside", body,
+                   "- Nơi nhận: KT. GIÁM ĐỐC\n- Như trên; PHÓ GIÁM ĐỐC\n- Lưu: VT.\n\n"
+                   "Đinh Quốc Bảo\n");
+    expect(m, "recipients.0", "Như trên");
+    expect(m, "signer.position", "Phó Giám đốc");
+    json_decref(m);
+
+    m = parse_foot("body entry opening with the words", body,
+                   "- Nơi nhận: bộ phận một cửa của xã.\n"
+                   "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nĐinh Quốc Bảo\n");
+    expect_count(m, "recipients", 2);
+    expect(m, "recipients.0", "Như trên");
+    json_decref(m);
+}
+
+/* A purpose's abbreviation whose second letter OCR read as a capital or
+ * apart: small and joined again; a code's slash stays as printed. */
+static void test_purpose_slash(void)
+{
+    static const char body[] = "Sở Nội vụ đề nghị các đơn vị thực hiện./.";
+    json_t *m = parse_foot("purpose abbreviation", body,
+                           "Nơi nhận:\n- Chủ tịch UBND tỉnh (để b/ C);\n- PGĐ Lê Văn Tư (để b/C);\n"
+                           "- Các phòng (để t/h);\n- Tổ KT/ HC;\n- Lưu: VT.\nGIÁM ĐỐC\n\n"
+                           "Đinh Quốc Bảo\n");
+    expect(m, "recipients.0", "Chủ tịch UBND tỉnh (để b/c)");
+    expect(m, "recipients.1", "PGĐ Lê Văn Tư (để b/c)");
+    expect(m, "recipients.2", "Các phòng (để t/h)");
+    expect(m, "recipients.3", "Tổ KT/ HC");
+    json_decref(m);
+}
+
+/* A Nơi nhận cue the seal spoiled past reading: the list is the marked
+ * entries above the archive line, up to the first line with no mark; an
+ * archive note alone under the body opens no list. */
+static void test_cue_spoiled(void)
+{
+    static const char body[] = "Sở Nội vụ đề nghị các đơn vị thực hiện./.";
+    json_t *m = parse_foot("cue spoiled by the seal", body,
+                           "Ngi nh~ GIÁM ĐỐC\n- Như trên;\n- Phòng Tổ chức (để biết);\n"
+                           "- Lưu: VT, TCCB.\n\nĐinh Quốc Bảo\n");
+    expect_count(m, "recipients", 3);
+    expect(m, "recipients.1", "Phòng Tổ chức (để biết)");
+    expect(m, "recipients.2", "Lưu: VT, TCCB");
+    json_decref(m);
+
+    m = parse_foot("archive note alone", body, "Ngi nh~ GIÁM ĐỐC\n- Lưu: VT.\n\nĐinh Quốc Bảo\n");
+    expect_missing(m, "recipients", true);
     json_decref(m);
 }
 
@@ -1994,6 +2080,10 @@ static void test_adoption_date(void)
         {"Nghị quyết này được Ủy ban Thường vụ Quốc hội khóa XV, phiên họp thứ 40 thông qua "
          "ngày 23\ntháng 6 năm 2025./.\n",
          "2025-06-23"},
+        /* OCR glued the word before to the phrase. */
+        {"Nghị quyết này được Ủy ban Thường vụ Quốc hội nước Cộng hòa xã hội\n"
+         "chủ nghĩa Việt Nam khóa XVthông qua ngày 24 tháng 6 năm 2025.\n",
+         "2025-06-24"},
     };
     for (size_t i = 0; i < sizeof broken / sizeof *broken; i++) {
         char doc[1024], name[64];
@@ -5141,6 +5231,9 @@ int main(int argc, char **argv)
     test_cited_type_d_lost();
     test_code_small_letters_parted();
     test_first_entry_wrapped();
+    test_cue_after_speck();
+    test_cue_spoiled();
+    test_purpose_slash();
     test_signer_blocks();
     test_stray_mark_cue();
     test_apostrophe_slash();
@@ -5201,6 +5294,7 @@ int main(int argc, char **argv)
     test_issuer_read_twice();
     test_title_lost();
     test_subject_trailing_speck();
+    test_subject_leading_speck();
     test_last_page_cue();
     test_scanned_header();
     test_footer_damage();
