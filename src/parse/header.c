@@ -2484,6 +2484,16 @@ static char *joined_split(const char *text)
     return out;
 }
 
+/* The length of the one of the n `signs` that `p` opens with, 0 when
+ * none does. */
+static size_t sign_at(const char *p, const char *const *signs, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strncmp(p, signs[k], strlen(signs[k])) == 0)
+            return strlen(signs[k]);
+    return 0;
+}
+
 /* A trích yếu ends in a sign no trích yếu prints (a guillemet, a tilde,
  * a bar) standing alone, followed by nothing but pieces of two letters or
  * fewer: what OCR read off a mark or rule printed beside its last line
@@ -2493,10 +2503,7 @@ static void drop_trailing_speck(char *text)
     static const char *const signs[] = {"\u00bb", "\u00ab", "~", "|", "\u00ac"};
     for (char *sp = strchr(text, ' '); sp; sp = strchr(sp + 1, ' ')) {
         const char *p = sp + 1;
-        size_t n = 0;
-        for (size_t k = 0; k < sizeof signs / sizeof *signs && !n; k++)
-            if (strncmp(p, signs[k], strlen(signs[k])) == 0)
-                n = strlen(signs[k]);
+        size_t n = sign_at(p, signs, sizeof signs / sizeof *signs);
         if (!n || (p[n] && p[n] != ' '))
             continue;
         bool short_pieces = true;
@@ -2526,10 +2533,7 @@ static void drop_leading_speck(char *text)
                                         "¬", "‘", "’"};
     const char *p = text;
     while (*p && *p != ' ') {
-        size_t n = 0;
-        for (size_t k = 0; k < sizeof signs / sizeof *signs && !n; k++)
-            if (strncmp(p, signs[k], strlen(signs[k])) == 0)
-                n = strlen(signs[k]);
+        size_t n = sign_at(p, signs, sizeof signs / sizeof *signs);
         if (!n)
             return;
         p += n;

@@ -5038,30 +5038,39 @@ static void test_strokes_over_name(void)
     }
 }
 
+/* A signer's block under a deputy's titles, each case's lines after
+ * them: the signer's name read (NULL: none). */
+typedef struct {
+    const char *lines, *want;
+} signer_case;
+
+static void expect_signer_lines(const char *what, const signer_case *cases, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        char foot[512], name[64];
+        snprintf(foot, sizeof foot,
+                 "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n%s\n",
+                 cases[k].lines);
+        snprintf(name, sizeof name, "%s %zu", what, k + 1);
+        json_t *m = parse_foot(name, "Các sở, ngành thực hiện./.", foot);
+        expect(m, "signer.name", cases[k].want);
+        json_decref(m);
+    }
+}
+
 /* A signature's stroke read as a lone capital before the name ("Z"): a
  * family name is never one letter, so the letter is dropped before one
  * the names list holds; before any other word it may be a name's own
  * first part and stays. */
 static void test_stray_letter_before_name(void)
 {
-    static const struct {
-        const char *line, *want;
-    } cases[] = {
+    static const signer_case cases[] = {
         {"Z Lê Văn Hòa", "Lê Văn Hòa"},
         {"Z Phạm Thị Hồng Nhung", "Phạm Thị Hồng Nhung"},
         {"Lê Văn Hòa", "Lê Văn Hòa"},
         {"Y Khoa Niê", "Y Khoa Niê"},
     };
-    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
-        char foot[512], name[64];
-        snprintf(foot, sizeof foot,
-                 "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n%s\n",
-                 cases[k].line);
-        snprintf(name, sizeof name, "stray letter before the name %zu", k + 1);
-        json_t *m = parse_foot(name, "Các sở, ngành thực hiện./.", foot);
-        expect(m, "signer.name", cases[k].want);
-        json_decref(m);
-    }
+    expect_signer_lines("stray letter before the name", cases, sizeof cases / sizeof *cases);
 }
 
 /* Words of the name a black seal's ring damaged past their spelling (a
@@ -5070,23 +5079,12 @@ static void test_stray_letter_before_name(void)
  * parts; a name no list holds, in title case (a Tây Nguyên name), stays. */
 static void test_damaged_name_words(void)
 {
-    static const struct {
-        const char *line, *want;
-    } cases[] = {
+    static const signer_case cases[] = {
         {"Đaän Văn Hòa", "Đoàn Văn Hòa"},
         {"Lê Thị Ñgọc Mai", "Lê Thị Ngọc Mai"},
         {"Y Bhin Niê", "Y Bhin Niê"},
     };
-    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
-        char foot[512], name[64];
-        snprintf(foot, sizeof foot,
-                 "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n%s\n",
-                 cases[k].line);
-        snprintf(name, sizeof name, "damaged name words %zu", k + 1);
-        json_t *m = parse_foot(name, "Các sở, ngành thực hiện./.", foot);
-        expect(m, "signer.name", cases[k].want);
-        json_decref(m);
-    }
+    expect_signer_lines("damaged name words", cases, sizeof cases / sizeof *cases);
 }
 
 /* A black seal's ring over the family name ("rắn", "»>Lê" read off
@@ -5098,9 +5096,7 @@ static void test_damaged_name_words(void)
  * ("Nghía"), none when it holds two ("Hủng": Hùng or Hưng). */
 static void test_family_under_seal(void)
 {
-    static const struct {
-        const char *lines, *want;
-    } cases[] = {
+    static const signer_case cases[] = {
         {"rắn Minh Đức", "Trần Minh Đức"},
         {"Vẻ Ả\n»rắn thị Thu Hà", "Trần Thị Thu Hà"},
         {"»>Lệ; Văn Hòa", "Lê Văn Hòa"},
@@ -5109,16 +5105,7 @@ static void test_family_under_seal(void)
         {"Vẻ Ả\nrrấn Văn Nghía", "Trần Văn Nghĩa"},
         {"rrấn Văn Hủng", NULL},
     };
-    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
-        char foot[512], name[64];
-        snprintf(foot, sizeof foot,
-                 "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n%s\n",
-                 cases[k].lines);
-        snprintf(name, sizeof name, "family name under the seal %zu", k + 1);
-        json_t *m = parse_foot(name, "Các sở, ngành thực hiện./.", foot);
-        expect(m, "signer.name", cases[k].want);
-        json_decref(m);
-    }
+    expect_signer_lines("family name under the seal", cases, sizeof cases / sizeof *cases);
 }
 
 /* A draft leaves its date line blank ("Sông Lam, ngày tháng năm"): the
