@@ -911,6 +911,29 @@ static const vt_lex_entry *most_named(const vt_lex_list *list, const char *fold,
     return top;
 }
 
+/* The letters (fold) of the entries of `list` nearest `fold` by OCR
+ * distance (vt_fuzzy_cost), under `within`; NULL when none is that near or
+ * entries of other letters are as near. */
+static const char *nearest_fold(const vt_lex_list *list, const char *fold, double within)
+{
+    const char *best = NULL;
+    double cost = within, second = 1;
+    size_t len = strlen(fold);
+    for (size_t i = 0; i < list->n; i++) {
+        if (best && strcmp(list->v[i].fold, best) == 0)
+            continue;
+        double c = vt_fuzzy_cost_within(fold, len, list->v[i].fold, second);
+        if (c < cost) {
+            second = cost;
+            cost = c;
+            best = list->v[i].fold;
+        } else if (c < second) {
+            second = c;
+        }
+    }
+    return best && second > cost ? best : NULL;
+}
+
 /* One part of a name in its proper spelling from the names list: the only
  * entry with the same letters when the print lost its marks, or for the
  * family name (a closed set) the one entry within OCR distance. */
@@ -934,20 +957,11 @@ static char *name_part(const vt_lex_list *list, const char *word, bool fuzzy)
         out = vt_xstrdup(only->form);
     } else if (same == 0 && fuzzy) {
         /* No family name has these letters: the nearest one, marks or not
-         * (OCR splits a letter: "Kđoh" read "Kửdoh"). */
-        double best = 0.26, second = 1;
-        only = NULL;
-        for (size_t i = 0; i < list->n; i++) {
-            double c = vt_fuzzy_cost_within(f, strlen(f), list->v[i].fold, second);
-            if (c < best) {
-                second = best;
-                best = c;
-                only = &list->v[i];
-            } else if (c < second) {
-                second = c;
-            }
-        }
-        if (only && second > best)
+         * (OCR splits a letter: "Kđoh" read "Kửdoh"), when the list
+         * spells its letters one way only. */
+        const char *near = nearest_fold(list, f, 0.26);
+        only = near ? most_named(list, near, &same, &ahead) : NULL;
+        if (only && same == 1)
             out = vt_xstrdup(only->form);
     }
     if (!out)
@@ -1707,7 +1721,7 @@ static bool damaged_word(const char *word)
     return false;
 }
 
-/* The part of `list` nearest the letters (OCR distance, vt_fuzzy_cost,
+/* The part of `list` nearest the letters (OCR distance, nearest_fold,
  * under DAMAGED_COST), of the letters that are nearest the one the corpus
  * names in most documents; NULL when none is that near, or two spellings
  * of other letters are as near, or two of the same as often named. */
@@ -1715,23 +1729,10 @@ static bool damaged_word(const char *word)
 static const vt_lex_entry *nearest_part(const vt_lex_list *list, const char *letters)
 {
     char *f = vt_text_fold(letters);
-    const char *best = NULL;
-    double cost = DAMAGED_COST, second = 1;
-    for (size_t i = 0; i < list->n; i++) {
-        if (best && strcmp(list->v[i].fold, best) == 0)
-            continue;
-        double c = vt_fuzzy_cost_within(f, strlen(f), list->v[i].fold, second);
-        if (c < cost) {
-            second = cost;
-            cost = c;
-            best = list->v[i].fold;
-        } else if (c < second) {
-            second = c;
-        }
-    }
+    const char *best = nearest_fold(list, f, DAMAGED_COST);
     size_t same = 0;
     bool ahead = false;
-    const vt_lex_entry *e = best && second > cost ? most_named(list, best, &same, &ahead) : NULL;
+    const vt_lex_entry *e = best ? most_named(list, best, &same, &ahead) : NULL;
     free(f);
     return e && ahead ? e : NULL;
 }

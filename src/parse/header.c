@@ -1808,11 +1808,8 @@ static bool adopted_before(const vt_pctx *cx, size_t i, size_t s)
      * inside a word too. */
     static const char phrase[] = "thong qua";
     size_t from = s > 16 ? s - 16 : 0;
-    char *win = vt_xstrndup(pl->fold + from, s - from);
-    const char *g = strstr(win, phrase);
-    bool glued = g && !has_alnum(win, (size_t)(g - win) + sizeof phrase - 1, s - from);
-    free(win);
-    if (glued)
+    const char *g = memmem(pl->fold + from, s - from, phrase, sizeof phrase - 1);
+    if (g && !has_alnum(pl->fold, (size_t)(g - pl->fold) + sizeof phrase - 1, s))
         return true;
     size_t up = i;
     while (up > cx->header_end && blank_line(&cx->lines[up - 1]))
